@@ -1,0 +1,17 @@
+package org.glance4j.ports.in;
+
+import java.util.Map;
+
+/**
+ * The JSON schemas the API publishes under {@code /v2/schemas}. They come from the same definitions the core
+ * validates requests with, so what a client reads is what the server enforces. Values are plain JDK objects as in
+ * {@link ImageService}.
+ */
+public interface SchemaService {
+
+    /** The schema of one image ({@code GET /v2/schemas/image}). */
+    Map<String, Object> imageSchema();
+
+    /** The schema of an image list ({@code GET /v2/schemas/images}). */
+    Map<String, Object> imagesSchema();
+}

@@ -1,0 +1,45 @@
+package org.glance4j.ports.model;
+
+/**
+ * The base image attributes a query can filter or sort on, with their wire names. Which fields Glance allows as a
+ * sort key or as a filter is a rule of the core, not of this enum.
+ */
+public enum ImageField {
+    ID("id"),
+    NAME("name"),
+    STATUS("status"),
+    VISIBILITY("visibility"),
+    OWNER("owner"),
+    CONTAINER_FORMAT("container_format"),
+    DISK_FORMAT("disk_format"),
+    SIZE("size"),
+    VIRTUAL_SIZE("virtual_size"),
+    MIN_DISK("min_disk"),
+    MIN_RAM("min_ram"),
+    PROTECTED("protected"),
+    OS_HIDDEN("os_hidden"),
+    CHECKSUM("checksum"),
+    OS_HASH_VALUE("os_hash_value"),
+    CREATED_AT("created_at"),
+    UPDATED_AT("updated_at");
+
+    private final String wireName;
+
+    ImageField(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The field with this wire name, or {@code null}. */
+    public static ImageField fromWire(String name) {
+        for (ImageField f : values()) {
+            if (f.wireName.equals(name)) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+package org.glance4j.ports.model;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who is asking, as the identity layer established it: the user, the project the token is scoped to, and the
+ * roles in that project (lower-cased, because Keystone role names compare case-insensitively). A context with a
+ * {@code null} project is not project-scoped. The request id travels with it into logs and responses.
+ */
+public record RequestContext(String requestId, String userId, String projectId, Set<String> roles) {
+
+    public RequestContext {
+        Objects.requireNonNull(requestId, "requestId");
+        roles = roles == null ? Set.of()
+                : roles.stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).filter(r -> !r.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role.toLowerCase(Locale.ROOT));
+    }
+}
