@@ -22,7 +22,9 @@ import java.util.Objects;
  *
  * <h2>Order and paging</h2>
  * Images come back sorted by {@code sort}, whose last entry is always {@link ImageField#ID} so the order is
- * total. {@code null} sorts before every value. When {@code marker} is not null only images strictly after it in
+ * total. {@code null} is the smallest value: it comes first in an ascending sort and last in a descending one (as
+ * SQLite and MySQL order it; PostgreSQL needs {@code NULLS FIRST}/{@code NULLS LAST} spelt out). A condition on a
+ * field that is {@code null} never holds, whatever the operator. When {@code marker} is not null only images strictly after it in
  * that order are returned (keyset paging: the marker need not match the filters). At most {@code limit} images
  * are returned; {@code limit} zero returns none.
  */
