@@ -49,7 +49,7 @@ public final class DefaultImageTagService implements ImageTagService {
             List<String> tags = new ArrayList<>(image.tags());
             tags.add(tag);
             Image changed = image.toBuilder().tags(tags).updatedAt(time.after(image.updatedAt())).build();
-            rules.checkTagQuota(image.tags().size(), changed.tags().size());
+            rules.checkTagQuota(image.tags(), changed.tags());
             ImageRules.validateStorable(changed);
             return images.update(changed);
         });

@@ -129,21 +129,30 @@ public final class ImageRules {
         return s.codePoints().anyMatch(Character::isSupplementaryCodePoint);
     }
 
-    /** The property quota, checked when the number of properties grows beyond it. */
-    void checkPropertyQuota(int before, int after) {
+    /**
+     * The property quota, as Glance checks it when a change adds a property: the custom properties outside the
+     * reserved {@code os_glance} namespace must not outnumber the quota (negative: unlimited).
+     */
+    void checkPropertyQuota(Map<String, String> before, Map<String, String> after) {
         int quota = settings.imagePropertyQuota();
-        if (quota >= 0 && after > quota && after > before) {
+        boolean added = after.keySet().stream().anyMatch(k -> !before.containsKey(k));
+        if (quota < 0 || !added) {
+            return;
+        }
+        long attempted = after.keySet().stream().filter(k -> !k.startsWith(RESERVED_NAMESPACE)).count();
+        if (attempted > quota) {
             throw GlanceException.tooLarge("The limit has been exceeded on the number of allowed image properties."
-                    + " Attempted: " + after + ", Maximum: " + quota);
+                    + " Attempted: " + attempted + ", Maximum: " + quota);
         }
     }
 
-    /** The tag quota, checked when the number of tags grows beyond it. */
-    void checkTagQuota(int before, int after) {
+    /** The tag quota, checked when a change adds a tag (negative: unlimited). */
+    void checkTagQuota(java.util.List<String> before, java.util.List<String> after) {
         int quota = settings.imageTagQuota();
-        if (quota >= 0 && after > quota && after > before) {
-            throw GlanceException.tooLarge("Maximum number of tags exceeded. Attempted: " + after + ", Maximum: "
-                    + quota);
+        boolean added = after.stream().anyMatch(t -> !before.contains(t));
+        if (quota >= 0 && added && after.size() > quota) {
+            throw GlanceException.tooLarge("The limit has been exceeded on the number of allowed image tags."
+                    + " Attempted: " + after.size() + ", Maximum: " + quota);
         }
     }
 }

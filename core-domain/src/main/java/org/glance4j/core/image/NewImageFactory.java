@@ -104,8 +104,8 @@ final class NewImageFactory {
         });
         b.properties(properties);
         Image image = b.build();
-        rules.checkPropertyQuota(0, image.properties().size());
-        rules.checkTagQuota(0, image.tags().size());
+        rules.checkPropertyQuota(Map.of(), image.properties());
+        rules.checkTagQuota(List.of(), image.tags());
         ImageRules.validateStorable(image);
         return image;
     }

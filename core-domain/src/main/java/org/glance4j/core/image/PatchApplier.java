@@ -34,8 +34,8 @@ final class PatchApplier {
         for (ImageChange change : changes) {
             image = applyOne(image, memberId, policy, change);
         }
-        rules.checkPropertyQuota(original.properties().size(), image.properties().size());
-        rules.checkTagQuota(original.tags().size(), image.tags().size());
+        rules.checkPropertyQuota(original.properties(), image.properties());
+        rules.checkTagQuota(original.tags(), image.tags());
         ImageRules.validateStorable(image);
         return image;
     }

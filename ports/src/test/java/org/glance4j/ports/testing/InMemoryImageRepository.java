@@ -138,15 +138,19 @@ public final class InMemoryImageRepository implements ImageRepository {
         return query.osHidden() == null || image.osHidden() == query.osHidden();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("rawtypes")
     private static boolean holds(Condition condition, Comparable actual) {
         if (actual == null) {
             return false;
         }
         if (condition.op() == ImageQuery.Operator.IN) {
-            return condition.values().contains(actual);
+            return condition.values().stream().anyMatch(v -> v != null && compare(actual, v) == 0);
         }
-        int cmp = actual.compareTo(condition.values().get(0));
+        Object expected = condition.values().get(0);
+        if (expected == null) {
+            return false;
+        }
+        int cmp = compare(actual, expected);
         return switch (condition.op()) {
             case EQ -> cmp == 0;
             case NEQ -> cmp != 0;
@@ -156,6 +160,21 @@ public final class InMemoryImageRepository implements ImageRepository {
             case LTE -> cmp <= 0;
             case IN -> throw new IllegalStateException("handled above");
         };
+    }
+
+    /** Compares a field value with a condition value, tolerating any integer type and enum wire names. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Comparable actual, Object expected) {
+        if (actual instanceof Number a && expected instanceof Number b) {
+            return Long.compare(a.longValue(), b.longValue());
+        }
+        Object normalized = expected;
+        if (expected instanceof org.glance4j.ports.model.ImageStatus s) {
+            normalized = s.wireName();
+        } else if (expected instanceof Visibility v) {
+            normalized = v.wireName();
+        }
+        return actual.compareTo(normalized);
     }
 
     /** The value of a base field, typed as {@link ImageQuery.Condition} documents. */
