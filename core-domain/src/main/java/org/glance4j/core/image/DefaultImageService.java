@@ -57,7 +57,7 @@ public final class DefaultImageService implements ImageService {
             images.add(image);
         } catch (GlanceException e) {
             if (e.category() == ErrorCategory.CONFLICT) {
-                throw GlanceException.conflict("Image with identifier " + image.id() + " already exists!");
+                throw GlanceException.conflict("Image ID " + image.id() + " already exists!");
             }
             throw e;
         }
