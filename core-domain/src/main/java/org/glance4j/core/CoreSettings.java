@@ -1,0 +1,54 @@
+package org.glance4j.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The settings of the core, named after Glance's configuration options: the accepted disk and container formats
+ * ({@code [image_format]}), the list page sizes ({@code limit_param_default}, {@code api_limit_max}), the
+ * quotas ({@code image_property_quota}, {@code image_tag_quota}; a negative quota means unlimited, as in Glance)
+ * and policy overrides (rule name to oslo.policy check string, replacing the default rule of that name).
+ */
+public record CoreSettings(List<String> diskFormats, List<String> containerFormats, int limitParamDefault,
+                           int apiLimitMax, int imagePropertyQuota, int imageTagQuota,
+                           Map<String, String> policyOverrides) {
+
+    public CoreSettings {
+        diskFormats = List.copyOf(Objects.requireNonNull(diskFormats, "diskFormats"));
+        containerFormats = List.copyOf(Objects.requireNonNull(containerFormats, "containerFormats"));
+        policyOverrides = policyOverrides == null ? Map.of() : Map.copyOf(policyOverrides);
+        if (limitParamDefault < 1) {
+            throw new IllegalArgumentException("limitParamDefault must be at least 1");
+        }
+        if (apiLimitMax < 1) {
+            throw new IllegalArgumentException("apiLimitMax must be at least 1");
+        }
+    }
+
+    /** Glance's defaults. */
+    public static CoreSettings defaults() {
+        return new CoreSettings(
+                List.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"),
+                List.of("ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"),
+                25, 1000, 128, 128, Map.of());
+    }
+
+    /** A copy with other policy overrides. */
+    public CoreSettings withPolicyOverrides(Map<String, String> overrides) {
+        return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota,
+                imageTagQuota, overrides);
+    }
+
+    /** A copy with other quotas. */
+    public CoreSettings withQuotas(int propertyQuota, int tagQuota) {
+        return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, propertyQuota,
+                tagQuota, policyOverrides);
+    }
+
+    /** A copy with other list page sizes. */
+    public CoreSettings withLimits(int defaultLimit, int maxLimit) {
+        return new CoreSettings(diskFormats, containerFormats, defaultLimit, maxLimit, imagePropertyQuota,
+                imageTagQuota, policyOverrides);
+    }
+}

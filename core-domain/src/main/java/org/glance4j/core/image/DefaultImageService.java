@@ -1,0 +1,133 @@
+package org.glance4j.core.image;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.glance4j.core.CoreSettings;
+import org.glance4j.core.lifecycle.ImageLifecycle;
+import org.glance4j.core.listing.ListFilterParser;
+import org.glance4j.core.listing.ListParameterParser;
+import org.glance4j.core.listing.ListRequest;
+import org.glance4j.core.policy.ImagePolicy;
+import org.glance4j.core.policy.PolicyEngine;
+import org.glance4j.ports.error.ErrorCategory;
+import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.in.ImageList;
+import org.glance4j.ports.in.ImageService;
+import org.glance4j.ports.in.ListParameters;
+import org.glance4j.ports.in.PatchOperation;
+import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.ImageQuery;
+import org.glance4j.ports.model.ImageStatus;
+import org.glance4j.ports.model.RequestContext;
+import org.glance4j.ports.out.ImageMemberRepository;
+import org.glance4j.ports.out.ImageRepository;
+
+/** The image records of the Images API v2 with Glance's rules; see {@link ImageService}. */
+public final class DefaultImageService implements ImageService {
+
+    private final ImageRepository images;
+    private final PolicyEngine policies;
+    private final ImageAccess access;
+    private final Timestamps time;
+    private final NewImageFactory factory;
+    private final PatchRequestParser patchParser;
+    private final PatchApplier patchApplier;
+    private final ListParameterParser listParser;
+    private final ListFilterParser filterParser = new ListFilterParser();
+
+    public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
+                               ImageRules rules, CoreSettings settings, Clock clock) {
+        this.images = images;
+        this.policies = policies;
+        this.access = new ImageAccess(images, members);
+        this.time = new Timestamps(clock);
+        this.factory = new NewImageFactory(rules);
+        this.patchParser = new PatchRequestParser(rules);
+        this.patchApplier = new PatchApplier(rules);
+        this.listParser = new ListParameterParser(settings);
+    }
+
+    @Override
+    public Image create(RequestContext context, Map<String, Object> body) {
+        Image image = factory.create(context, new ImagePolicy(policies, context), body, time.now());
+        try {
+            images.add(image);
+        } catch (GlanceException e) {
+            if (e.category() == ErrorCategory.CONFLICT) {
+                throw GlanceException.conflict("Image ID " + image.id() + " already exists!");
+            }
+            throw e;
+        }
+        return image;
+    }
+
+    @Override
+    public Image get(RequestContext context, String imageId) {
+        ImagePolicy policy = new ImagePolicy(policies, context);
+        ImageAccess.Found found = access.load(context, policy, imageId);
+        policy.getImage(found.image(), found.memberId());
+        return found.image();
+    }
+
+    @Override
+    public ImageList list(RequestContext context, ListParameters parameters) {
+        ListRequest request = listParser.parse(parameters == null ? ListParameters.empty() : parameters);
+        ImagePolicy policy = new ImagePolicy(policies, context);
+        policy.getImages();
+        ListFilterParser.Parsed filters = filterParser.parse(request.filters(), request.protectedFilter());
+        Image marker = request.marker() == null ? null : marker(context, policy, request.marker());
+        ImageQuery query = new ImageQuery(new ImageQuery.Viewer(context.projectId(), policy.isAdmin()),
+                request.visibility(), request.memberStatus(), filters.conditions(), filters.propertyConditions(),
+                request.tags(), request.osHidden(), request.sort(), marker, request.limit());
+        List<Image> page = images.list(query);
+        List<Image> shown = new ArrayList<>();
+        for (Image image : page) {
+            if (policy.check("get_image", image, access.memberIdOf(context, image))) {
+                shown.add(image);
+            }
+        }
+        String next = !shown.isEmpty() && page.size() == request.limit() ? shown.get(shown.size() - 1).id() : null;
+        return new ImageList(shown, next);
+    }
+
+    private Image marker(RequestContext context, ImagePolicy policy, String markerId) {
+        Image marker = images.find(markerId).filter(i -> !i.isDeleted()).orElseThrow(
+                () -> GlanceException.invalid("No image found with ID " + markerId + " (the marker)"));
+        if (!ImageAccess.isVisible(context, policy.isAdmin(), marker, access.memberIdOf(context, marker))) {
+            throw GlanceException.forbidden("Forbidding request, image " + markerId + " not visible");
+        }
+        return marker;
+    }
+
+    @Override
+    public Image update(RequestContext context, String imageId, List<PatchOperation> operations) {
+        List<ImageChange> changes = patchParser.parse(operations);
+        ImagePolicy policy = new ImagePolicy(policies, context);
+        return RevisionRetry.run(() -> {
+            ImageAccess.Found found = access.load(context, policy, imageId);
+            if (changes.isEmpty()) {
+                return found.image();
+            }
+            Image changed = patchApplier.apply(found.image(), found.memberId(), policy, changes);
+            return images.update(changed.toBuilder().updatedAt(time.after(found.image().updatedAt())).build());
+        });
+    }
+
+    @Override
+    public void delete(RequestContext context, String imageId) {
+        ImagePolicy policy = new ImagePolicy(policies, context);
+        RevisionRetry.run(() -> {
+            ImageAccess.Found found = access.load(context, policy, imageId);
+            policy.enforce("delete_image", found.image(), found.memberId());
+            if (found.image().isProtected()) {
+                throw GlanceException.forbidden("Image " + imageId + " is protected and cannot be deleted.");
+            }
+            Image deleted = ImageLifecycle.of(found.image()).moveTo(ImageStatus.DELETED,
+                    time.after(found.image().updatedAt()));
+            return images.update(deleted);
+        });
+    }
+}

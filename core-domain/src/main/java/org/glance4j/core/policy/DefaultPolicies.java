@@ -1,0 +1,70 @@
+package org.glance4j.core.policy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Glance master's default image policies (secure RBAC, new defaults): the base rules and every rule of the image
+ * API, as check strings. Roles are not implied here: a token with {@code member} but without {@code reader}
+ * cannot read, exactly as in Glance; Keystone is what normally adds the implied roles.
+ */
+public final class DefaultPolicies {
+
+    static final String PROJECT_MEMBER = "role:member and project_id:%(project_id)s";
+    static final String PROJECT_READER = "role:reader and project_id:%(project_id)s";
+    static final String IMAGE_MEMBER = "project_id:%(member_id)s";
+    static final String COMMUNITY = "'community':%(visibility)s";
+    static final String PUBLIC = "'public':%(visibility)s";
+    static final String SHARED = "'shared':%(visibility)s";
+    static final String ADMIN = "rule:context_is_admin";
+    static final String SERVICE = "rule:service_api";
+
+    static final String VISIBLE_TO_PROJECT = "(project_id:%(project_id)s or " + IMAGE_MEMBER + " or " + COMMUNITY
+            + " or " + PUBLIC + " or " + SHARED + ")";
+    static final String ADMIN_OR_PROJECT_MEMBER = ADMIN + " or (" + PROJECT_MEMBER + ")";
+    static final String ADMIN_OR_PROJECT_READER = ADMIN + " or (" + PROJECT_READER + ")";
+    static final String ADMIN_OR_READER_OF_VISIBLE = ADMIN + " or (role:reader and " + VISIBLE_TO_PROJECT + ")";
+    static final String ADMIN_OR_MEMBER_OF_VISIBLE = ADMIN + " or (role:member and " + VISIBLE_TO_PROJECT + ")";
+    static final String ADMIN_OR_MEMBER_CREATING = ADMIN + " or (" + PROJECT_MEMBER + " and project_id:%(owner)s)";
+    static final String ADMIN_OR_SHARED_MEMBER = ADMIN + " or (role:member and " + IMAGE_MEMBER + ")";
+    static final String ADMIN_OR_READER_OR_SHARED_MEMBER = ADMIN + " or role:reader and (project_id:%(project_id)s or "
+            + IMAGE_MEMBER + ")";
+    static final String SERVICE_OR_PROJECT_MEMBER = SERVICE + " or (" + PROJECT_MEMBER + " and project_id:%(owner)s)";
+
+    private DefaultPolicies() {
+    }
+
+    /** Rule name to check string, in a stable order. */
+    public static Map<String, String> rules() {
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put("default", "");
+        r.put("context_is_admin", "role:admin");
+        r.put("service_api", "role:service or role:admin");
+        r.put("add_image", ADMIN_OR_MEMBER_CREATING);
+        r.put("delete_image", ADMIN_OR_PROJECT_MEMBER);
+        r.put("get_image", ADMIN_OR_READER_OF_VISIBLE);
+        r.put("get_images", ADMIN_OR_PROJECT_READER);
+        r.put("modify_image", ADMIN_OR_PROJECT_MEMBER);
+        r.put("publicize_image", ADMIN);
+        r.put("communitize_image", ADMIN_OR_PROJECT_MEMBER);
+        r.put("download_image", ADMIN_OR_MEMBER_OF_VISIBLE);
+        r.put("download_from_store", ADMIN_OR_MEMBER_OF_VISIBLE);
+        r.put("upload_image", ADMIN_OR_PROJECT_MEMBER);
+        r.put("delete_image_location", ADMIN);
+        r.put("get_image_location", ADMIN_OR_PROJECT_READER);
+        r.put("set_image_location", ADMIN_OR_PROJECT_MEMBER);
+        r.put("add_image_location", SERVICE_OR_PROJECT_MEMBER);
+        r.put("fetch_image_location", SERVICE);
+        r.put("add_member", ADMIN_OR_PROJECT_MEMBER);
+        r.put("delete_member", ADMIN_OR_PROJECT_MEMBER);
+        r.put("get_member", ADMIN_OR_READER_OR_SHARED_MEMBER);
+        r.put("get_members", ADMIN_OR_READER_OR_SHARED_MEMBER);
+        r.put("modify_member", ADMIN_OR_SHARED_MEMBER);
+        r.put("manage_image_cache", ADMIN);
+        r.put("deactivate", ADMIN_OR_PROJECT_MEMBER);
+        r.put("reactivate", ADMIN_OR_PROJECT_MEMBER);
+        r.put("copy_image", ADMIN);
+        r.put("list_cached_nodes", ADMIN);
+        return r;
+    }
+}
