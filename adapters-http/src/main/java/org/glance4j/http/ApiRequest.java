@@ -75,6 +75,7 @@ final class ApiRequest {
     byte[] readBody() throws IOException {
         long declared = exchange.getRequestContentLength();
         if (declared > MAX_BODY_BYTES) {
+            exchange.setPersistent(false);
             throw tooLarge();
         }
         if (!exchange.isBlocking()) {
@@ -89,6 +90,7 @@ final class ApiRequest {
         while (true) {
             if (n == buf.length) {
                 if (n > MAX_BODY_BYTES) {
+                    exchange.setPersistent(false);
                     throw tooLarge();
                 }
                 buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_BODY_BYTES + 1));
