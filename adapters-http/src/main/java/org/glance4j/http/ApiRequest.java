@@ -71,8 +71,20 @@ final class ApiRequest {
         }
     }
 
-    /** Reads the whole body, refusing one over {@link #MAX_BODY_BYTES}. */
-    byte[] readBody() throws IOException {
+    /**
+     * Reads the whole body, refusing one over {@link #MAX_BODY_BYTES}; a body that cannot be read (a broken
+     * chunked encoding, a connection cut short) is the client's fault, so it is refused with 400 too.
+     */
+    byte[] readBody() {
+        try {
+            return readLimited();
+        } catch (IOException e) {
+            exchange.setPersistent(false);
+            throw GlanceException.invalid("The request body could not be read.");
+        }
+    }
+
+    private byte[] readLimited() throws IOException {
         long declared = exchange.getRequestContentLength();
         if (declared > MAX_BODY_BYTES) {
             exchange.setPersistent(false);
