@@ -1,0 +1,58 @@
+package org.glance4j.http;
+
+import java.util.List;
+
+import org.glance4j.ports.model.RequestContext;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+
+/**
+ * The root handler. On the I/O thread it fixes the request id (and its response header, so that every answer
+ * carries it) and moves the exchange to a worker thread; there it negotiates the version, reads the identity,
+ * routes, and hands the call to a resource. Every failure ends in the one {@link ErrorResponder}.
+ */
+final class ApiHandler implements HttpHandler {
+    private final Identity identity;
+    private final V2Router router;
+    private final ErrorResponder errors = new ErrorResponder();
+
+    ApiHandler(Identity identity, V2Router router) {
+        this.identity = identity;
+        this.router = router;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        if (exchange.isInIoThread()) {
+            String requestId = identity.requestId(exchange);
+            exchange.putAttachment(ErrorResponder.REQUEST_ID, requestId);
+            exchange.getResponseHeaders().put(ErrorResponder.REQUEST_ID_HEADER, requestId);
+            exchange.addDefaultResponseListener(errors);
+            exchange.dispatch(this);
+            return;
+        }
+        try {
+            serve(exchange);
+        } catch (Throwable failure) {
+            errors.send(exchange, failure);
+        }
+    }
+
+    private void serve(HttpServerExchange exchange) throws Exception {
+        VersionNegotiation.Outcome outcome = VersionNegotiation.negotiate(exchange);
+        if (outcome.versions()) {
+            VersionsResource.send(exchange, outcome.explicit());
+            return;
+        }
+        RequestContext context = identity.context(exchange, exchange.getAttachment(ErrorResponder.REQUEST_ID));
+        String path = outcome.v2Path();
+        if (path.isEmpty()) {
+            Responses.found(exchange, ApiRequest.hostUrl(exchange) + "/v2/");
+            return;
+        }
+        List<String> segments = UrlCodec.segments(path);
+        Resource resource = router.route(exchange.getRequestMethod().toString(), segments);
+        resource.handle(new ApiRequest(exchange, context, segments));
+    }
+}

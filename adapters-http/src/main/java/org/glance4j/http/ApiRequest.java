@@ -1,0 +1,131 @@
+package org.glance4j.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.model.RequestContext;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+
+/** One API call after version negotiation and identity: the exchange, who asks, and the decoded path. */
+final class ApiRequest {
+    /** The largest request body read, in bytes; larger ones are refused before they are parsed. */
+    static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+    private static final Set<String> BODY_ENCODINGS = Set.of("chunked", "compress", "deflate", "gzip", "identity");
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+
+    private final HttpServerExchange exchange;
+    private final RequestContext context;
+    private final List<String> segments;
+
+    ApiRequest(HttpServerExchange exchange, RequestContext context, List<String> segments) {
+        this.exchange = exchange;
+        this.context = context;
+        this.segments = segments;
+    }
+
+    HttpServerExchange exchange() {
+        return exchange;
+    }
+
+    RequestContext context() {
+        return context;
+    }
+
+    String method() {
+        return exchange.getRequestMethod().toString();
+    }
+
+    /** A decoded path segment after {@code /v2}. */
+    String segment(int index) {
+        return segments.get(index);
+    }
+
+    String header(HttpString name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    /** Whether the request carries a body, judged as Glance's deserializer judges it. */
+    boolean hasBody() {
+        long length = exchange.getRequestContentLength();
+        if (length > 0) {
+            return true;
+        }
+        String encoding = header(Headers.TRANSFER_ENCODING);
+        return encoding != null && BODY_ENCODINGS.contains(encoding.trim().toLowerCase(Locale.ROOT))
+                && BODY_METHODS.contains(method());
+    }
+
+    /** Refuses a body where the operation takes none, as Glance's {@code body_reject} routes do. */
+    void rejectBody() {
+        if (hasBody()) {
+            throw GlanceException.invalid("A body is not expected with this request.");
+        }
+    }
+
+    /**
+     * Reads the whole body, refusing one over {@link #MAX_BODY_BYTES}; a body that cannot be read (a broken
+     * chunked encoding, a connection cut short) is the client's fault, so it is refused with 400 too.
+     */
+    byte[] readBody() {
+        try {
+            return readLimited();
+        } catch (IOException e) {
+            exchange.setPersistent(false);
+            throw GlanceException.invalid("The request body could not be read.");
+        }
+    }
+
+    private byte[] readLimited() throws IOException {
+        long declared = exchange.getRequestContentLength();
+        if (declared > MAX_BODY_BYTES) {
+            exchange.setPersistent(false);
+            throw tooLarge();
+        }
+        if (!exchange.isBlocking()) {
+            exchange.startBlocking();
+        }
+        InputStream in = exchange.getInputStream();
+        if (declared >= 0) {
+            return in.readNBytes((int) declared);
+        }
+        byte[] buf = new byte[4096];
+        int n = 0;
+        while (true) {
+            if (n == buf.length) {
+                if (n > MAX_BODY_BYTES) {
+                    exchange.setPersistent(false);
+                    throw tooLarge();
+                }
+                buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_BODY_BYTES + 1));
+            }
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) {
+                return Arrays.copyOf(buf, n);
+            }
+            n += r;
+        }
+    }
+
+    private static GlanceException tooLarge() {
+        return GlanceException.invalid("The request body is larger than the limit of " + MAX_BODY_BYTES
+                + " bytes.");
+    }
+
+    /** {@code scheme://host[:port]} as the client addressed this server. */
+    String hostUrl() {
+        return hostUrl(exchange);
+    }
+
+    static String hostUrl(HttpServerExchange exchange) {
+        return exchange.getRequestScheme() + "://" + exchange.getHostAndPort();
+    }
+}

@@ -1,0 +1,46 @@
+package org.glance4j.http;
+
+import java.util.Objects;
+
+/**
+ * How the HTTP server listens and authenticates.
+ *
+ * @param bindHost        the address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+ * @param port            the TCP port; 0 asks for an ephemeral one (see {@link GlanceHttpServer#port()})
+ * @param authMode        how callers are identified
+ * @param noauthProjectId the project every request acts in under {@link AuthMode#NOAUTH}
+ * @param noauthUserId    the user every request acts as under {@link AuthMode#NOAUTH}
+ * @param ioThreads       Undertow I/O threads (non-blocking network work)
+ * @param workerThreads   Undertow worker threads (the blocking calls into the services run there)
+ */
+public record HttpSettings(String bindHost, int port, AuthMode authMode, String noauthProjectId,
+        String noauthUserId, int ioThreads, int workerThreads) {
+
+    public HttpSettings {
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(authMode, "authMode");
+        Objects.requireNonNull(noauthProjectId, "noauthProjectId");
+        Objects.requireNonNull(noauthUserId, "noauthUserId");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+        }
+        if (ioThreads < 1 || workerThreads < 1) {
+            throw new IllegalArgumentException("ioThreads and workerThreads must be at least 1");
+        }
+    }
+
+    /** Loopback, Glance's port 9292, no authentication, thread pools sized for the machine. */
+    public static HttpSettings defaults() {
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return new HttpSettings("127.0.0.1", 9292, AuthMode.NOAUTH, "noauth-project", "noauth-user",
+                Math.max(2, cores), Math.max(16, cores * 8));
+    }
+
+    public HttpSettings withPort(int newPort) {
+        return new HttpSettings(bindHost, newPort, authMode, noauthProjectId, noauthUserId, ioThreads, workerThreads);
+    }
+
+    public HttpSettings withAuthMode(AuthMode mode) {
+        return new HttpSettings(bindHost, port, mode, noauthProjectId, noauthUserId, ioThreads, workerThreads);
+    }
+}

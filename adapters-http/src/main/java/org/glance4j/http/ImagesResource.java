@@ -1,0 +1,74 @@
+package org.glance4j.http;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.glance4j.ports.in.ImageList;
+import org.glance4j.ports.in.ImageService;
+import org.glance4j.ports.in.ListParameters;
+import org.glance4j.ports.model.Image;
+
+import io.undertow.util.Headers;
+
+/**
+ * {@code GET /v2/images} (one page of the list, with {@code first} and, when there may be more, {@code next}
+ * links that keep the query and replace the marker) and {@code POST /v2/images} (201 with {@code Location}).
+ */
+final class ImagesResource implements Resource {
+    static final String ALLOW = "GET, POST";
+    private static final String COLLECTION = "/v2/images";
+
+    private final ImageService images;
+
+    ImagesResource(ImageService images) {
+        this.images = images;
+    }
+
+    @Override
+    public void handle(ApiRequest request) throws IOException {
+        switch (request.method()) {
+            case "GET" -> list(request);
+            case "POST" -> create(request);
+            default -> throw Resource.methodNotAllowed(request, ALLOW);
+        }
+    }
+
+    private void create(ApiRequest request) throws IOException {
+        Map<String, Object> body = JsonBodyParser.parseObject(request);
+        Image image = images.create(request.context(), body);
+        request.exchange().getResponseHeaders().put(Headers.LOCATION, request.hostUrl() + ImageJson.href(image));
+        Responses.json(request.exchange(), 201, g -> ImageJson.write(g, image));
+    }
+
+    private void list(ApiRequest request) throws IOException {
+        Map<String, List<String>> query = UrlCodec.parseQuery(request.exchange().getQueryString());
+        ImageList page = images.list(request.context(), new ListParameters(query));
+        Map<String, List<String>> kept = new LinkedHashMap<>(query);
+        kept.remove("marker");
+        String keptQuery = UrlCodec.encodeQuery(kept);
+        String next = null;
+        if (page.nextMarker() != null) {
+            kept.put("marker", new ArrayList<>(List.of(page.nextMarker())));
+            next = COLLECTION + "?" + UrlCodec.encodeQuery(kept);
+        }
+        String first = keptQuery.isEmpty() ? COLLECTION : COLLECTION + "?" + keptQuery;
+        String nextLink = next;
+        Responses.json(request.exchange(), 200, g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("images");
+            for (Image image : page.images()) {
+                ImageJson.write(g, image);
+            }
+            g.writeEndArray();
+            g.writeStringField("first", first);
+            g.writeStringField("schema", ImageJson.IMAGES_SCHEMA);
+            if (nextLink != null) {
+                g.writeStringField("next", nextLink);
+            }
+            g.writeEndObject();
+        });
+    }
+}

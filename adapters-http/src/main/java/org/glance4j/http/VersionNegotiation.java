@@ -1,0 +1,59 @@
+package org.glance4j.http;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+
+/**
+ * Finds the API version of a request as Glance's version negotiation filter does: {@code /versions} is the version
+ * document; an {@code Accept: application/vnd.openstack.images-vX} header names the version without touching the
+ * path; otherwise the first path segment must be {@code v2} or {@code v2.N} for a published N. Anything else gets
+ * the version document with 300.
+ */
+final class VersionNegotiation {
+    private static final String VENDOR_MEDIA_TYPE = "application/vnd.openstack.images-";
+    private static final Set<String> ALLOWED = allowed();
+
+    /** The outcome: the version document (explicitly asked or not), or the v2 path that follows the version. */
+    record Outcome(boolean versions, boolean explicit, String v2Path) {
+    }
+
+    private static final Outcome EXPLICIT = new Outcome(true, true, null);
+    private static final Outcome CHOICES = new Outcome(true, false, null);
+
+    private VersionNegotiation() {
+    }
+
+    static Outcome negotiate(HttpServerExchange exchange) {
+        String path = exchange.getRequestPath();
+        int start = 0;
+        while (start < path.length() && path.charAt(start) == '/') {
+            start++;
+        }
+        int end = path.indexOf('/', start);
+        if (end < 0) {
+            end = path.length();
+        }
+        String first = path.substring(start, end);
+        if (first.equals("versions")) {
+            return EXPLICIT;
+        }
+        String accept = exchange.getRequestHeaders().getFirst(Headers.ACCEPT);
+        if (accept != null && accept.startsWith(VENDOR_MEDIA_TYPE)) {
+            String version = accept.substring(VENDOR_MEDIA_TYPE.length());
+            return ALLOWED.contains(version) ? new Outcome(false, false, path) : CHOICES;
+        }
+        return ALLOWED.contains(first) ? new Outcome(false, false, path.substring(end)) : CHOICES;
+    }
+
+    private static Set<String> allowed() {
+        Set<String> allowed = new HashSet<>();
+        allowed.add("v2");
+        for (String v : VersionsResource.VERSIONS) {
+            allowed.add("v" + v);
+        }
+        return Set.copyOf(allowed);
+    }
+}
