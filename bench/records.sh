@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# bench/records.sh: load benchmark of the image-record calls of glance4j (create, show, PATCH,
+# list), through the whole stack (HTTP, core, SQLite), with the server's heap capped at 256 MiB.
+#
+#   bench/records.sh [OUTDIR]
+#
+# Starts the runnable jar (built if missing) on a free loopback port in trusted-headers mode with
+# a fresh data directory, drives it with wrk (Debian package `wrk`) from this machine, and prints
+# one table. All traffic goes to 127.0.0.1; every phase is bounded in time or request count.
+# Knobs: BENCH_SECONDS (per load phase, default 15), BENCH_CONCURRENCY (16), BENCH_IMAGES (images
+# stored before the list phase, default 100000), BENCH_HEAP (-Xmx, default 256m), JAVA_OPTS.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+out=${1:-$(mktemp -d /tmp/glance4j-bench.XXXXXX)}
+mkdir -p "$out"
+secs=${BENCH_SECONDS:-15}
+conc=${BENCH_CONCURRENCY:-16}
+target_images=${BENCH_IMAGES:-100000}
+heap=${BENCH_HEAP:-256m}
+jar=$root/app-bootstrap/target/glance4j.jar
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+[ -f "$jar" ] || (cd "$root" && mvn -q -B -ntp -DskipTests package)
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base=http://127.0.0.1:$port
+# shellcheck disable=SC2086
+java -Xmx"$heap" -Xlog:gc*:file="$out/gc.log" ${JAVA_OPTS:-} -jar "$jar" serve --bind 127.0.0.1 \
+  --port "$port" --data-dir "$out/data" --auth trusted-headers >"$out/server.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do
+  curl -sf "$base/versions" >/dev/null 2>&1 && break
+  kill -0 $pid 2>/dev/null || { cat "$out/server.log" >&2; exit 1; }
+  sleep 0.1
+done
+
+ident=(-H 'X-Identity-Status: Confirmed' -H 'X-User-Id: bench-user' -H 'X-Project-Id: bench-project'
+       -H 'X-Tenant-Id: bench-project' -H 'X-Roles: admin,member,reader')
+printf '%-28s %10s %9s %9s %9s %8s %s\n' phase req/s p50_ms p90_ms p99_ms errors statuses | tee "$out/summary.txt"
+
+# run NAME CONNECTIONS SECONDS SCRIPT URL [SCRIPT ARGS...]
+run() {
+  local name=$1 c=$2 d=$3 script=$4 url=$5; shift 5
+  local t=$(( c < 2 ? 1 : 2 ))
+  wrk -t$t -c"$c" -d"${d}s" --timeout 10s "${ident[@]}" -s "$here/wrk/$script" "$url" -- "$@" \
+    >"$out/wrk-$name.txt" 2>&1 || true
+  python3 - "$name" "$out/wrk-$name.txt" <<'PY' | tee -a "$out/summary.txt"
+import json, sys
+name, path = sys.argv[1], sys.argv[2]
+line = next((l for l in open(path) if l.startswith('RESULT ')), None)
+if line is None:
+    print('%-28s wrk failed, see %s' % (name, path)); sys.exit()
+r = json.loads(line[7:])
+print('%-28s %10.1f %9.2f %9.2f %9.2f %8d %s' % (name, r['requests'] / r['seconds'], r['p50_us'] / 1000,
+      r['p90_us'] / 1000, r['p99_us'] / 1000, r['errors'], json.dumps(r['statuses'], sort_keys=True)))
+PY
+  sleep 1
+}
+
+api() { curl -sf "${ident[@]}" "$@"; }
+count_images() {
+  python3 - "$base" <<'PY'
+import json, sys, urllib.request
+base, n, url = sys.argv[1], 0, '/v2/images?limit=1000&sort_key=id'
+hdr = {'X-Identity-Status': 'Confirmed', 'X-User-Id': 'bench-user', 'X-Project-Id': 'bench-project',
+       'X-Roles': 'admin,member,reader'}
+while url:
+    page = json.load(urllib.request.urlopen(urllib.request.Request(base + url, headers=hdr)))
+    n += len(page['images'])
+    url = page.get('next')
+print(n)
+PY
+}
+
+run create_c1 1 "$secs" create.lua "$base/v2/images"
+run "create_c$conc" "$conc" "$secs" create.lua "$base/v2/images"
+one=$(api -X POST -H 'Content-Type: application/json' -d '{"name":"bench-one","disk_format":"raw","container_format":"bare"}' \
+      "$base/v2/images" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+run show_c1 1 "$secs" get.lua "$base/v2/images/$one"
+run "show_c$conc" "$conc" "$secs" get.lua "$base/v2/images/$one"
+api "$base/v2/images?limit=1000" | python3 -c 'import json,sys; [print(i["id"]) for i in json.load(sys.stdin)["images"]]' >"$out/ids.txt"
+run patch_c1 1 "$secs" patch.lua "$base" "$out/ids.txt" bench_group
+run "patch_c$conc" "$conc" "$secs" patch.lua "$base" "$out/ids.txt" bench_group
+
+have=$(count_images)
+if [ "$have" -lt "$target_images" ]; then
+  per_thread=$(( (target_images - have + 1) / 2 ))
+  run "seed_to_$target_images" "$conc" 900 create.lua "$base/v2/images" "$per_thread"
+fi
+have=$(count_images)
+echo "images stored: $have" | tee -a "$out/summary.txt"
+run list_25 1 "$secs" get.lua "$base/v2/images?limit=25"
+run list_1000 1 "$secs" get.lua "$base/v2/images?limit=1000"
+run list_25_name_sort 1 "$secs" get.lua "$base/v2/images?limit=25&sort=name:asc"
+run list_25_property_filter 1 "$secs" get.lua "$base/v2/images?limit=25&bench_group=g7"
+mid=$(sed -n 500p "$out/ids.txt")
+run list_25_after_marker 1 "$secs" get.lua "$base/v2/images?limit=25&marker=$mid"
+run "list_25_c$conc" "$conc" "$secs" get.lua "$base/v2/images?limit=25"
+
+{
+  echo "server heap cap: -Xmx$heap; peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"
+  echo "largest heap in use after a GC: $(grep -o 'Pause[^>]*->[0-9]*M([0-9]*M)' "$out/gc.log" | sed 's/.*->\([0-9]*\)M(\([0-9]*\)M)/\1 \2/' | sort -n | tail -1 | awk '{print $1 " MiB of " $2 " MiB committed"}')"
+  echo "results in $out"
+} | tee -a "$out/summary.txt"
