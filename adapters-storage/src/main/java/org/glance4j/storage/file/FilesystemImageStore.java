@@ -234,6 +234,9 @@ public final class FilesystemImageStore implements ImageStore {
 
     /** The attributes of {@code file} when it is an image file (a regular file, not a link). */
     private BasicFileAttributes requireImageFile(Path file) throws IOException {
+        if (!isImageName(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                 LinkOption.NOFOLLOW_LINKS);
         if (!attributes.isRegularFile()) {
@@ -249,7 +252,7 @@ public final class FilesystemImageStore implements ImageStore {
         require(StoreCapability.DELETE);
         Path file = fileOf(location);
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (!isImageName(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 return false;
             }
             return Files.deleteIfExists(file);
@@ -267,8 +270,7 @@ public final class FilesystemImageStore implements ImageStore {
 
     /**
      * The file behind a location of this store. Accepts glance_store's schemes {@code file://} and
-     * {@code filesystem://}; refuses anything that is not a direct child of the data directory, and treats a
-     * temporary name as a location that holds nothing.
+     * {@code filesystem://}; refuses anything that is not a direct child of the data directory.
      */
     private Path fileOf(String location) {
         String path = null;
@@ -292,10 +294,12 @@ public final class FilesystemImageStore implements ImageStore {
             throw GlanceException.invalid("Location " + location + " is outside the data directory of store '"
                     + id + "'");
         }
-        if (file.getFileName().toString().startsWith(".")) {
-            throw GlanceException.notFound("No image data at " + location + " in store '" + id + "'");
-        }
         return file;
+    }
+
+    /** Image files never start with a dot; temporary files always do, so they are never served. */
+    private static boolean isImageName(Path file) {
+        return !file.getFileName().toString().startsWith(".");
     }
 
     /** The file name for an image id: the id itself, which must be a plain name. */

@@ -104,7 +104,8 @@ public record FilesystemStoreSettings(Path dataDir, Set<PosixFilePermission> fil
         }
         int mode = Integer.parseInt(value, 8);
         if ((mode & 0400) == 0) {
-            throw invalid(storeId, FILE_PERM, "must let the owner read the image files (e.g. 640), got " + value);
+            throw invalid(storeId, FILE_PERM, "must keep the owner read bit so the"
+                    + " store can read its image files (e.g. 640), got " + value);
         }
         Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
         PosixFilePermission[] bits = {
