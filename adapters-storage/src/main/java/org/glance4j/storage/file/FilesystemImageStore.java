@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -38,7 +40,8 @@ import org.glance4j.storage.file.FilesystemErrors.Operation;
  * <p>Crash safety: a write goes to a temporary file in the same directory ({@value #TEMP_PREFIX}{@code <image
  * id>.<random>}), streamed through one chunk-sized buffer, forced to disk, renamed atomically to its final name,
  * and then the directory is forced too. A reader therefore sees a whole image or none; temporary names are never
- * served, and the ones a crash left behind are removed when the store starts.
+ * served, and the ones a crash left behind are removed when the store starts (an upload still running in another
+ * process holds a lock on its temporary file and is left alone).
  *
  * <p>Reads are positioned reads on a {@link FileChannel} ({@link FileRegionInputStream}), so a range costs no
  * more than its own bytes, and a server may send the region with {@code FileChannel.transferTo}.
@@ -117,13 +120,15 @@ public final class FilesystemImageStore implements ImageStore {
             throw alreadyHeld(imageId);
         }
         Path temp = dataDir.resolve(TEMP_PREFIX + name + "." + HexFormat.of().formatHex(randomBytes()));
+        FileChannel out = null;
+        boolean created = false;
         boolean published = false;
         try {
-            long size;
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                size = copy(data, out);
-                out.force(true);
-            }
+            out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            created = true;
+            markLive(out);
+            long size = copy(data, out);
+            out.force(true);
             if (settings.filePermissions() != null) {
                 setPermissions(temp, settings.filePermissions());
             }
@@ -132,14 +137,36 @@ public final class FilesystemImageStore implements ImageStore {
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             published = true;
+            out.close();
             forceDirectory(dataDir);
             return new StoredObject(locationOf(target), size);
         } catch (IOException e) {
-            removeQuietly(published ? target : temp);
+            abandon(out, created, published ? target : temp);
             throw FilesystemErrors.translate(id, Operation.WRITE, e);
         } catch (RuntimeException | Error e) {
-            removeQuietly(published ? target : temp);
+            abandon(out, created, published ? target : temp);
             throw e;
+        }
+    }
+
+    /**
+     * Locks the temporary file for the life of the write, so that a store starting on the same directory (another
+     * process, e.g. a second API node on shared storage) leaves this upload alone. Best effort: where the file
+     * system has no locks, the write goes on without one.
+     */
+    private void markLive(FileChannel out) {
+        try {
+            out.lock();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "Store ''{0}'': cannot lock an upload in progress: {1}", id,
+                    FilesystemErrors.reasonOf(e));
+        }
+    }
+
+    private static void abandon(FileChannel out, boolean created, Path file) {
+        closeQuietly(out);
+        if (created) {
+            removeQuietly(file);
         }
     }
 
@@ -342,11 +369,15 @@ public final class FilesystemImageStore implements ImageStore {
         }
     }
 
+    /**
+     * Removes temporary files of uploads that no longer run. An upload in progress holds a lock on its file (see
+     * {@link #markLive}); such a file is left alone.
+     */
     private static int removeLeftovers(String id, Path dir) {
         int removed = 0;
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
             for (Path leftover : leftovers) {
-                if (Files.deleteIfExists(leftover)) {
+                if (isAbandoned(leftover) && Files.deleteIfExists(leftover)) {
                     removed++;
                 }
             }
@@ -355,6 +386,25 @@ public final class FilesystemImageStore implements ImageStore {
                     + ", where unfinished uploads cannot be removed: " + FilesystemErrors.reasonOf(e));
         }
         return removed;
+    }
+
+    /** True unless a live upload holds the file's lock. */
+    private static boolean isAbandoned(Path leftover) throws IOException {
+        try (FileChannel channel = FileChannel.open(leftover, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            // Closing this channel drops every POSIX lock this process holds on the file, so a writer in this
+            // same JVM loses its lock here; it still finishes normally, only unprotected from other processes.
+            try {
+                FileLock lock = channel.tryLock();
+                return lock != null;
+            } catch (OverlappingFileLockException e) {
+                return false;
+            } catch (IOException e) {
+                return true; // no locks on this file system: a start-up cleans what it finds
+            }
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     /** As glance_store does: when group or others may read image files, let them traverse the directory. */

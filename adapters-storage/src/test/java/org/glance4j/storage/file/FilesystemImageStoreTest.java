@@ -3,13 +3,19 @@ package org.glance4j.storage.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +50,7 @@ class FilesystemImageStoreTest {
     }
 
     private FilesystemImageStore open(Map<String, String> extraOptions) {
-        Map<String, String> options = new java.util.HashMap<>(extraOptions);
+        Map<String, String> options = new HashMap<>(extraOptions);
         options.put(FilesystemStoreSettings.DATADIR, dataDir.toString());
         return (FilesystemImageStore) new FilesystemImageStoreFactory().create("local", options);
     }
@@ -86,6 +92,58 @@ class FilesystemImageStoreTest {
         assertCategory(() -> store.size(location), ErrorCategory.NOT_FOUND);
         assertThat(store.delete(location)).isFalse();
         assertThat(leftover).exists();
+    }
+
+    @Test
+    void anUploadRunningInThisProcessSurvivesAStoreStartingOnTheSameDirectory() throws Exception {
+        FilesystemImageStore first = open();
+        String imageId = UUID.randomUUID().toString();
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InputStream pausing = new PausingInputStream(GeneratedBytes.of(300_000, 8), 100_000, halfway, release);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<StoredObject> write = writer.submit(() -> first.write(imageId, pausing, 300_000));
+            assertThat(halfway.await(1, TimeUnit.MINUTES)).isTrue();
+
+            FilesystemImageStore second = open();
+
+            assertThat(second.leftoversRemoved()).isZero();
+            release.countDown();
+            StoredObject written = write.get(1, TimeUnit.MINUTES);
+            assertThat(GeneratedBytes.sha256(second.read(written.location(), null)))
+                    .isEqualTo(GeneratedBytes.sha256(300_000, 8));
+        } finally {
+            release.countDown();
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void anUploadRunningInAnotherProcessSurvivesAStoreStartingOnTheSameDirectory() throws Exception {
+        Files.createDirectories(dataDir);
+        Path live = dataDir.resolve(FilesystemImageStore.TEMP_PREFIX + UUID.randomUUID() + ".0011223344556677");
+        Files.write(live, new byte[100]);
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classes = Path.of(UploadLockHolder.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        Process holder = new ProcessBuilder(javaBinary, "-Xmx16m", "-cp", classes, UploadLockHolder.class.getName(),
+                live.toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(
+                    new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(output.readLine()).isEqualTo("locked");
+
+            assertThat(open().leftoversRemoved()).isZero();
+            assertThat(live).exists();
+
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(open().leftoversRemoved()).isEqualTo(1);
+            assertThat(live).doesNotExist();
+        } finally {
+            holder.destroy();
+        }
     }
 
     @Test
@@ -291,7 +349,7 @@ class FilesystemImageStoreTest {
         byte[] content = GeneratedBytes.array(10_001, 3);
         StoredObject written = store.write(UUID.randomUUID().toString(), new ByteArrayInputStream(content), -1);
         try (InputStream in = store.read(written.location(), new ByteRange(3, 9_000))) {
-            assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(content, 3, 9_003));
+            assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(content, 3, 9_003));
         }
     }
 
@@ -301,7 +359,7 @@ class FilesystemImageStoreTest {
         try (Stream<Path> entries = Files.list(dataDir)) {
             return entries.map(p -> p.getFileName().toString()).toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
