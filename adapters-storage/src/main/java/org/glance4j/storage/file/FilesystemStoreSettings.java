@@ -19,13 +19,14 @@ import org.glance4j.ports.error.GlanceException;
  * <li>{@code filesystem_store_datadir} (required): the directory that holds the image files; created if missing.
  * <li>{@code filesystem_store_file_perm} (default 0): permissions of image files, written as octal digits
  * ({@code 640}); 0 or negative leaves the process default. Must let the owner read.
- * <li>{@code filesystem_store_chunk_size} (default 65536): bytes per read or write of the backend.
+ * <li>{@code filesystem_store_chunk_size} (default 65536): bytes per write to the disk (the one buffer an upload
+ * holds); reads go at the reader's pace, up to 1 MiB per positioned read.
  * <li>{@code filesystem_thin_provisioning} (default false): chunks of zeros become holes instead of being written.
  * </ul>
  *
  * @param dataDir            absolute, normalised data directory
  * @param filePermissions    permissions to give image files, or null to leave the default
- * @param chunkSize          bytes per backend read or write
+ * @param chunkSize          bytes per write to the disk
  * @param thinProvisioning   whether zero chunks become holes
  */
 public record FilesystemStoreSettings(Path dataDir, Set<PosixFilePermission> filePermissions, int chunkSize,
@@ -42,7 +43,7 @@ public record FilesystemStoreSettings(Path dataDir, Set<PosixFilePermission> fil
             "filesystem_store_threadpool_threshold");
 
     public static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
-    /** The largest chunk accepted: every open stream holds one chunk-sized buffer at most. */
+    /** The largest chunk accepted: every upload holds one chunk-sized buffer. */
     public static final int MAX_CHUNK_SIZE = 64 * 1024 * 1024;
 
     public FilesystemStoreSettings {
