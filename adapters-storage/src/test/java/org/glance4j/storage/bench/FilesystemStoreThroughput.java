@@ -20,13 +20,14 @@ import org.glance4j.storage.file.FilesystemImageStoreFactory;
 
 /**
  * Throughput of the {@code file} store next to raw file I/O on the same disk; a main, not a test. Writes and
- * reads back the same size (1 GiB by default) four ways: raw {@code FileChannel} write of 1 MiB blocks plus
- * fsync and raw read; then the store (write with fsync and rename, whole read as a stream, and zero-copy
- * {@code transferTo}) at the default chunk size and at 1 MiB. Reads come from the page cache for all of them
- * (the benchmark does not drop caches on a shared machine), so they compare code paths, not disks.
+ * reads back the same size (1 GiB by default): raw {@code FileChannel} write of 1 MiB blocks plus fsync, and raw
+ * read; then the store at the default chunk size and at 1 MiB: write (fsync, rename, directory fsync), whole read
+ * as an InputStream, {@code transferTo} into /dev/null, and into a loopback socket drained by a thread, once
+ * copied through the heap and once by sendfile. Reads come from the page cache for all of them (the benchmark
+ * does not drop caches on a shared machine), so they compare code paths, not disks.
  *
- * <p>Run: {@code java -Xmx64m -cp <classes>:<test-classes>:<ports jar> org.glance4j.storage.bench.FilesystemStoreThroughput
- * [dir] [MiB]}
+ * <p>Run: {@code java -Xmx64m -cp <classes>:<test-classes>:<ports classes> }
+ * {@code org.glance4j.storage.bench.FilesystemStoreThroughput [dir] [MiB]}
  */
 public final class FilesystemStoreThroughput {
     private static final int BLOCK = 1024 * 1024;
@@ -110,13 +111,30 @@ public final class FilesystemStoreThroughput {
                 check(in.transferTo(devNull), size);
             }
             report(label + " read by transferTo to /dev/null", mib, t0);
+
+            try (LoopbackSink sink = new LoopbackSink()) {
+                t0 = System.nanoTime();
+                try (InputStream in = store.read(written.location(), null)) {
+                    check(in.transferTo(java.nio.channels.Channels.newOutputStream(sink.client())), size);
+                }
+                check(sink.awaitReceived(size), size);
+                report(label + " to a loopback socket, copied through the heap", mib, t0);
+            }
+            try (LoopbackSink sink = new LoopbackSink()) {
+                t0 = System.nanoTime();
+                try (FileRegionInputStream in = (FileRegionInputStream) store.read(written.location(), null)) {
+                    check(in.transferTo(sink.client()), size);
+                }
+                check(sink.awaitReceived(size), size);
+                report(label + " to a loopback socket by transferTo (sendfile)", mib, t0);
+            }
             store.delete(written.location());
         }
     }
 
     private static void report(String what, long mib, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        System.out.printf("%-62s %8.0f MiB/s  (%.2f s)%n", what, mib / seconds, seconds);
+        System.out.printf("%-78s %8.0f MiB/s  (%.2f s)%n", what, mib / seconds, seconds);
     }
 
     private static void check(long actual, long expected) {
@@ -130,6 +148,55 @@ public final class FilesystemStoreThroughput {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /** A connected loopback socket whose far end a thread drains and counts, like a client downloading. */
+    private static final class LoopbackSink implements AutoCloseable {
+        private final java.nio.channels.ServerSocketChannel server;
+        private final java.nio.channels.SocketChannel client;
+        private final java.util.concurrent.CompletableFuture<Long> received = new java.util.concurrent.CompletableFuture<>();
+
+        LoopbackSink() throws IOException {
+            server = java.nio.channels.ServerSocketChannel.open()
+                    .bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            client = java.nio.channels.SocketChannel.open(server.getLocalAddress());
+            java.nio.channels.SocketChannel accepted = server.accept();
+            Thread drain = new Thread(() -> {
+                long total = 0;
+                ByteBuffer buffer = ByteBuffer.allocateDirect(BLOCK);
+                try (accepted) {
+                    int n;
+                    while ((n = accepted.read(buffer)) >= 0) {
+                        total += n;
+                        buffer.clear();
+                    }
+                    received.complete(total);
+                } catch (IOException e) {
+                    received.completeExceptionally(e);
+                }
+            }, "drain");
+            drain.setDaemon(true);
+            drain.start();
+        }
+
+        java.nio.channels.SocketChannel client() {
+            return client;
+        }
+
+        long awaitReceived(long expected) throws IOException {
+            client.shutdownOutput();
+            try {
+                return received.get();
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                throw new IOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            client.close();
+            server.close();
         }
     }
 
