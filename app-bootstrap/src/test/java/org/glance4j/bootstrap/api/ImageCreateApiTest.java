@@ -85,6 +85,7 @@ class ImageCreateApiTest extends ApiTestSupport {
     JsonNode shown = show(people.memberA, image.get("id").asText());
     assertThat(shown.get("min_ram").asInt()).isEqualTo(256);
     assertThat(shown.get("protected").asBoolean()).isTrue();
+    // unprotect, so that the image can be cleaned up
     Api.as(people.memberA).patch("/v2/images/" + image.get("id").asText(), List.of(op("replace", "/protected", false)));
   }
 
@@ -269,6 +270,25 @@ class ImageCreateApiTest extends ApiTestSupport {
     ApiResponse response = Api.as(people.memberA).post("/v2/images", body("name", "smile \uD83D\uDE00"));
 
     assertThat(response.status()).as("%s", response).isEqualTo(400);
+  }
+
+  @Test
+  void fourByteUtf8CharactersInTagsPropertyKeysAndValuesAreBadRequests() {
+    String emoji = "\uD83D\uDE00";
+
+    assertThat(Api.as(people.memberA).post("/v2/images", body("tags", List.of(emoji))).status()).isEqualTo(400);
+    assertThat(Api.as(people.memberA).post("/v2/images", body("mood", emoji)).status()).isEqualTo(400);
+    assertThat(Api.as(people.memberA).post("/v2/images", body(emoji, "x")).status()).isEqualTo(400);
+  }
+
+  @Test
+  void validationComesBeforePolicy() {
+    ApiResponse invalid = Api.as(people.readerA).post("/v2/images", body("min_ram", "lots"));
+    ApiResponse malformed = Api.as(people.readerA).post("/v2/images", "{");
+
+    assertThat(invalid.status()).as("%s", invalid).isEqualTo(400);
+    assertThat(malformed.status()).as("%s", malformed).isEqualTo(400);
+    assertThat(Api.as(people.anonymous).post("/v2/images", "{").status()).isEqualTo(401);
   }
 
   @Test

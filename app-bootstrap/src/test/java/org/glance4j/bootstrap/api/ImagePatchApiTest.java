@@ -191,6 +191,8 @@ class ImagePatchApiTest extends ApiTestSupport {
         Arguments.of("unknown container format", List.of(op("replace", "/container_format", "crate"))),
         Arguments.of("number for custom", List.of(op("add", "/custom", 5))),
         Arguments.of("list for name", List.of(op("replace", "/name", List.of("x")))),
+        Arguments.of("four-byte character in name", List.of(op("replace", "/name", "a\uD83D\uDE00"))),
+        Arguments.of("four-byte character in value", List.of(op("add", "/mood", "\uD83D\uDE00"))),
         Arguments.of("name over 255", List.of(op("replace", "/name", "n".repeat(256)))),
         Arguments.of("tag over 255", List.of(op("replace", "/tags", List.of("t".repeat(256))))),
         Arguments.of("object body", Map.of("op", "replace", "path", "/name", "value", "x")),
@@ -313,6 +315,29 @@ class ImagePatchApiTest extends ApiTestSupport {
     assertThat(image.has("flavor")).isFalse();
     assertThat(Json.texts(image.get("tags"))).containsExactly("t1");
     assertThat(image.get("color").asText()).isEqualTo("red");
+  }
+
+  @Test
+  void validationComesBeforePolicy() {
+    String id = newImage();
+
+    ApiResponse byReader = Api.as(people.readerA).patch("/v2/images/" + id, List.of(op("move", "/name", "x")));
+    ApiResponse byOtherProject = Api.as(people.memberB).patch("/v2/images/" + id,
+        List.of(op("replace", "/min_ram", "lots")));
+    ApiResponse mediaType = Api.as(people.readerA).send("PATCH", "/v2/images/" + id, "application/json",
+        List.of(op("replace", "/name", "x")), Map.of());
+
+    assertThat(byReader.status()).as("%s", byReader).isEqualTo(400);
+    assertThat(byOtherProject.status()).as("%s", byOtherProject).isEqualTo(400);
+    assertThat(mediaType.status()).as("%s", mediaType).isEqualTo(415);
+  }
+
+  @Test
+  void patchOfADeletedImageIsNotFound() {
+    String id = newImage();
+    Api.as(people.memberA).delete("/v2/images/" + id);
+
+    assertThat(patch(id, List.of(op("replace", "/name", "x"))).status()).isEqualTo(404);
   }
 
   @Test

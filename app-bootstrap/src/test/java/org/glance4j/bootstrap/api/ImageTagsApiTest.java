@@ -82,6 +82,23 @@ class ImageTagsApiTest extends ApiTestSupport {
   }
 
   @Test
+  void aTooLongTagIsBadRequestEvenOnAnImageTheCallerCannotSee() {
+    String id = newImage();
+
+    assertThat(Api.as(people.memberB).put("/v2/images/" + id + "/tags/" + "t".repeat(256)).status()).isEqualTo(400);
+    assertThat(Api.as(people.memberB).put("/v2/images/" + id + "/tags/short").status()).isEqualTo(404);
+  }
+
+  @Test
+  void tagsOfADeletedImageAreNotFound() {
+    String id = newImage();
+    Api.as(people.memberA).delete("/v2/images/" + id);
+
+    assertThat(Api.as(people.memberA).put("/v2/images/" + id + "/tags/x").status()).isEqualTo(404);
+    assertThat(Api.as(people.memberA).delete("/v2/images/" + id + "/tags/x").status()).isEqualTo(404);
+  }
+
+  @Test
   void aReaderCannotTag() {
     String id = newImage();
 

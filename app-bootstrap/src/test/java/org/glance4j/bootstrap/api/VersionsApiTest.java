@@ -136,6 +136,17 @@ class VersionsApiTest extends ApiTestSupport {
     assertRequestId(anonymous);
   }
 
+  /** glance/api/middleware/context.py ContextMiddleware._get_authenticated_context takes the caller's id. */
+  @Test
+  void aRequestIdSentByTheCallerIsEchoed() {
+    String mine = "req-" + java.util.UUID.randomUUID();
+
+    ApiResponse response = Api.as(people.readerA).get("/v2/images?limit=0",
+        java.util.Map.of("X-Openstack-Request-Id", mine));
+
+    assertThat(response.header("x-openstack-request-id")).hasValue(mine);
+  }
+
   @Test
   void requestIdsDifferBetweenRequests() {
     String first = Api.as(people.readerA).get("/v2/images").header("x-openstack-request-id").orElseThrow();
