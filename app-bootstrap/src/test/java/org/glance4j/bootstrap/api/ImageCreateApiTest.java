@@ -239,6 +239,34 @@ class ImageCreateApiTest extends ApiTestSupport {
     assertThat(image.get("disk_format").isNull()).isTrue();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"tags", "protected", "visibility", "os_hidden", "min_ram", "min_disk"})
+  void nullIsBadRequestForPropertiesThatCannotBeNull(String key) {
+    ApiResponse response = Api.as(people.memberA).post("/v2/images", body(key, null));
+
+    assertThat(response.status()).as("%s", response).isEqualTo(400);
+  }
+
+  @Test
+  void duplicateTagsCollapse() {
+    assertThat(Json.texts(create(people.memberA, body("tags", List.of("a", "a", "b"))).get("tags")))
+        .containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
+  void thePropertyQuotaIs128() {
+    Map<String, Object> quota = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 128; i++) {
+      quota.put("p" + i, "v");
+    }
+    assertThat(create(people.memberA, quota).get("p127").asText()).isEqualTo("v");
+
+    quota.put("one_too_many", "v");
+    ApiResponse response = Api.as(people.memberA).post("/v2/images", quota);
+
+    assertThat(response.status()).as("%s", response).isEqualTo(413);
+  }
+
   @Test
   void namesTagsAndKeysUpTo255CharactersAreAccepted() {
     String limit = "n".repeat(255);

@@ -106,8 +106,10 @@ class ImageListApiTest extends ApiTestSupport {
 
   @Test
   void anAdminSeesEveryProjectsImagesButNotOthersCommunityByDefault() {
-    assertThat(ids(list(people.adminA, "tag=" + tag))).contains(alpha, bravo, charlie, delta, publicOfA,
-        privateOfB).doesNotContain(hidden);
+    assertThat(ids(list(people.adminA, "tag=" + tag))).containsExactlyInAnyOrder(alpha, bravo, charlie, delta,
+        publicOfA, privateOfB);
+    assertThat(ids(list(people.adminA, "tag=" + tag + "&visibility=community")))
+        .containsExactlyInAnyOrder(charlie, communityOfB);
   }
 
   @Test

@@ -88,6 +88,27 @@ class ImagePatchApiTest extends ApiTestSupport {
   }
 
   @Test
+  void duplicateTagsCollapse() {
+    String id = newImage();
+
+    assertThat(Json.texts(patchOk(id, List.of(op("replace", "/tags", List.of("b", "b", "c")))).get("tags")))
+        .containsExactlyInAnyOrder("b", "c");
+  }
+
+  @Test
+  void addingPastThePropertyQuotaIsRefusedButReplacingAtTheQuotaIsFine() {
+    Map<String, Object> quota = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 128; i++) {
+      quota.put("p" + i, "v");
+    }
+    String id = create(people.memberA, quota).get("id").asText();
+
+    assertThat(patch(id, List.of(op("add", "/extra", "x"))).status()).isEqualTo(413);
+    assertThat(patchOk(id, List.of(op("replace", "/p1", "y"))).get("p1").asText()).isEqualTo("y");
+    assertThat(show(people.memberA, id).has("extra")).isFalse();
+  }
+
+  @Test
   void anEmptyPatchAnswersTheImageUnchanged() {
     String id = newImage();
 
