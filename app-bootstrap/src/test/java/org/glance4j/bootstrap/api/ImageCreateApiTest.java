@@ -66,6 +66,17 @@ class ImageCreateApiTest extends ApiTestSupport {
   }
 
   @Test
+  void aNewImageHasExactlyGlancesFieldsAndNothingInternal() {
+    JsonNode image = create(people.memberA, Map.of());
+
+    List<String> fields = new java.util.ArrayList<>();
+    image.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields).containsExactlyInAnyOrder("id", "name", "status", "visibility", "protected", "os_hidden",
+        "checksum", "os_hash_algo", "os_hash_value", "size", "virtual_size", "disk_format", "container_format",
+        "min_disk", "min_ram", "owner", "tags", "created_at", "updated_at", "self", "file", "schema");
+  }
+
+  @Test
   void everyWritableBasePropertyIsStoredAsGiven() {
     JsonNode image = create(people.memberA, body(
         "name", "full", "visibility", "private", "protected", true, "os_hidden", true,
