@@ -61,7 +61,10 @@ class ErrorNegotiationApiTest extends ApiTestSupport {
     assertThat(response.json().get("message").asText()).contains("status").contains("read-only");
   }
 
-  /** Glance leaves webob's HTML line breaks in JSON messages (GLANCE-BEHAVIOUR.md: bug). */
+  /**
+   * Glance leaves webob's HTML line breaks in JSON messages (GLANCE-BEHAVIOUR.md: bug): the JSON body is webob.exc's
+   * own JSON rendering of its HTML-oriented template, which glance/common/wsgi.py:456 only translates.
+   */
   @Test
   @Tag(GLANCE_BUG)
   void jsonMessagesHaveNoHtmlResidue() {

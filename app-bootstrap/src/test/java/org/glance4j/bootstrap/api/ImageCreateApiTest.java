@@ -367,7 +367,7 @@ class ImageCreateApiTest extends ApiTestSupport {
   }
 
   /**
-   * Glance answers 500 for an array body: glance/api/v2/images.py RequestDeserializer.create calls
+   * Glance answers 500 for an array body: glance/api/v2/images.py:1305 (RequestDeserializer.create) calls
    * {@code properties.pop('tags', [])} on the list after the schema (which has no top-level type) let it pass.
    */
   @ParameterizedTest

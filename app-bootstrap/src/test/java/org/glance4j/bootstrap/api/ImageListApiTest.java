@@ -345,7 +345,8 @@ class ImageListApiTest extends ApiTestSupport {
 
   /**
    * Glance compares {@code in:} on a custom property as the literal text "in:vanilla,mint"
-   * (glance/db/sqlalchemy/api.py _make_conditions_from_filters handles 'in:' for base columns only).
+   * (glance/db/sqlalchemy/api.py:582-586, _make_image_property_condition, compares the value as given;
+   * 'in:' is parsed for base columns only).
    */
   @Test
   @Tag(GLANCE_BUG)

@@ -167,9 +167,10 @@ class ImagePatchApiTest extends ApiTestSupport {
   }
 
   /**
-   * Glance lets {@code add /stores} through: glance/api/v2/images.py RequestDeserializer._validate_change checks
-   * {@code _readonly_properties}, which lacks 'stores' (only {@code _disallowed_properties} has it, used on create),
-   * and ImagesController._do_add stores it as a custom property that then masquerades as the read-only field.
+   * Glance lets {@code add /stores} through: glance/api/v2/images.py RequestDeserializer._validate_change (images.py:1419) checks
+   * {@code _readonly_properties} (:1255), which lacks 'stores' (only {@code _disallowed_properties}, :1254, has it,
+   * and only create checks that),
+   * and ImagesController._do_add (:690) stores it as a custom property that then masquerades as the read-only field.
    */
   @Test
   @Tag(GLANCE_BUG)
@@ -233,7 +234,7 @@ class ImagePatchApiTest extends ApiTestSupport {
   }
 
   /**
-   * Glance checks the 255-character key limit on create only (glance/api/v2/images.py RequestDeserializer.create,
+   * Glance checks the 255-character key limit on create only (glance/api/v2/images.py:1322, RequestDeserializer.create,
    * "Custom property should not be greater than 255 characters"); PATCH lets a longer key through to the
    * database, whose column is String(255). glance4j refuses it in PATCH as on create.
    */

@@ -42,7 +42,7 @@ class VersionsApiTest extends ApiTestSupport {
 
   /**
    * Master's CURRENT version is v2.17, or v2.18 when an image cache directory is configured
-   * (glance/api/versions.py Controller.index: build_version_object('2.18', 'v2', 'CURRENT') under
+   * (glance/api/versions.py:85 and :110, Controller.index: build_version_object('2.18', 'v2', 'CURRENT') under
    * CONF.image_cache_dir, else build_version_object('2.17', 'v2', 'CURRENT')); 25.1.0 answers v2.16.
    */
   @Test
@@ -79,7 +79,7 @@ class VersionsApiTest extends ApiTestSupport {
   }
 
   /**
-   * Master always accepts v2.17 (glance/api/middleware/version_negotiation.py _get_allowed_versions:
+   * Master always accepts v2.17 (glance/api/middleware/version_negotiation.py:96, _get_allowed_versions:
    * {@code allowed_versions['v2.17'] = 2}); 25.1.0 answers the 300 version document.
    */
   @Test
@@ -118,9 +118,9 @@ class VersionsApiTest extends ApiTestSupport {
   }
 
   /**
-   * Glance master and 25.1.0 set the header in glance/api/middleware/context.py
+   * Glance master and 25.1.0 set the header in glance/api/middleware/context.py:84
    * (BaseContextMiddleware.process_response) only after a context exists: the version documents, answered
-   * earlier by the versionnegotiation filter, and the 401 raised by ContextMiddleware.process_request carry
+   * earlier by the versionnegotiation filter (version_negotiation.py:49 and :65), and the 401 raised by ContextMiddleware.process_request (context.py:112) carry
    * none. glance4j puts a request id on every answer.
    */
   @ParameterizedTest
