@@ -30,7 +30,7 @@ public final class GlanceOptions {
             "TCP port of the API, 0 to 65535 (0 picks a free port). The --port flag overrides it.");
     public static final OptionSpec WORKERS = new OptionSpec(DEFAULT, "workers", "(none)", ACCEPTED_NO_EFFECT,
             "Glance's number of API processes. Accepted and checked (an integer of 0 or more) but ignored: glance4j "
-                    + "is one process whose HTTP thread pools are sized from the number of CPUs.");
+                    + "runs as one process and keeps the HTTP adapter's default thread pools.");
     public static final OptionSpec LIMIT_PARAM_DEFAULT = new OptionSpec(DEFAULT, "limit_param_default", "25",
             SUPPORTED, "Page size of a list call that sends no limit (at least 1).");
     public static final OptionSpec API_LIMIT_MAX = new OptionSpec(DEFAULT, "api_limit_max", "1000", SUPPORTED,
@@ -86,7 +86,7 @@ public final class GlanceOptions {
     public static final OptionSpec NODE_STAGING_URI = new OptionSpec(DEFAULT, "node_staging_uri",
             "file:///tmp/staging/", NOT_SUPPORTED_YET, "No image import staging yet.");
     public static final OptionSpec PUBLIC_ENDPOINT = new OptionSpec(DEFAULT, "public_endpoint", "(none)",
-            NOT_SUPPORTED_YET, "Links in /versions use the address of the request.");
+            NOT_SUPPORTED_YET, "The public URL for the /versions links; not read yet.");
 
     /** Every option, in the order of the documentation table. */
     public static final List<OptionSpec> ALL = List.of(BIND_HOST, BIND_PORT, WORKERS, LIMIT_PARAM_DEFAULT,
@@ -103,6 +103,25 @@ public final class GlanceOptions {
     public static Optional<OptionSpec> find(String section, String name) {
         String normalised = IniFile.normaliseSection(section);
         return ALL.stream().filter(o -> o.section().equals(normalised) && o.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The Markdown table of every option, as {@code docs/configuration.md} shows it between its
+     * {@code options:begin} and {@code options:end} markers (a test keeps the two equal).
+     */
+    public static String markdownTable() {
+        StringBuilder table = new StringBuilder()
+                .append("| Section | Option | Default | Supported | Meaning in glance4j |\n")
+                .append("|---|---|---|---|---|\n");
+        for (OptionSpec option : ALL) {
+            table.append("| `[").append(option.section()).append("]` | `").append(option.name()).append("` | `")
+                    .append(option.defaultText()).append("` | ").append(switch (option.support()) {
+                        case SUPPORTED -> "yes";
+                        case ACCEPTED_NO_EFFECT -> "accepted, no effect";
+                        case NOT_SUPPORTED_YET -> "not yet";
+                    }).append(" | ").append(option.description().replace("|", "\\|")).append(" |\n");
+        }
+        return table.toString();
     }
 
     /** The options glance4j reads (supported or accepted without effect). */
