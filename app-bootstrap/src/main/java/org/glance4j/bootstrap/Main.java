@@ -80,6 +80,10 @@ public final class Main {
         } catch (ConfigException | IllegalStateException e) {
             err.println("glance4j: " + e.getMessage());
             return new Started(null, START_FAILURE);
+        } catch (RuntimeException e) {
+            err.println("glance4j: cannot start: " + e);
+            e.printStackTrace(err);
+            return new Started(null, START_FAILURE);
         }
     }
 }

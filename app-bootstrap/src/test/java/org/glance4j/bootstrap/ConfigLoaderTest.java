@@ -124,6 +124,9 @@ class ConfigLoaderTest {
         GlanceConfig both = load("[DEFAULT]\ndisk_formats = raw\n[image_format]\ndisk_formats = iso\n").config();
         assertThat(both.diskFormats()).containsExactly("iso");
         assertThat(load("[DEFAULT]\ndisk_formats = raw\n").ignored()).isEmpty();
+        assertThatThrownBy(() -> load("[DEFAULT]\ncontainer_formats = bare,\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("invalid value for [DEFAULT] container_formats (glance-api.conf, line 2)");
     }
 
     @Test

@@ -106,12 +106,16 @@ public final class ConfigLoader {
         Optional<String> deprecated = file.value(IniFile.DEFAULT_SECTION, option.name()).map(IniFile.IniValue::text);
         consumed.add(deprecatedKey);
         String text = own.or(() -> deprecated).orElse(option.defaultText());
+        OptionSpec source = own.isEmpty() && deprecated.isPresent()
+                ? new OptionSpec(IniFile.DEFAULT_SECTION, option.name(), option.defaultText(), option.support(),
+                        option.description())
+                : option;
         List<String> values = Arrays.stream(text.split(",", -1)).map(String::strip).toList();
         if (values.size() == 1 && values.get(0).isEmpty()) {
             return List.of();
         }
         if (values.stream().anyMatch(String::isEmpty)) {
-            throw invalid(option, text, "it has an empty entry; write a comma-separated list like raw,qcow2");
+            throw invalid(source, text, "it has an empty entry; write a comma-separated list like raw,qcow2");
         }
         return values;
     }
