@@ -74,8 +74,8 @@ class IniParserTest {
     }
 
     @Test
-    void recordsTheLineOfEachOptionAndAcceptsWindowsLineEnds() {
-        IniFile file = IniParser.parse("t", "[DEFAULT]\r\n\r\nbind_port = 1\r\n");
+    void recordsTheLineOfEachOptionAndAcceptsWindowsLineEndsAndAByteOrderMark() {
+        IniFile file = IniParser.parse("t", "\uFEFF[DEFAULT]\r\n\r\nbind_port = 1\r\n");
         assertThat(file.value("DEFAULT", "bind_port").orElseThrow().line()).isEqualTo(3);
         assertThat(value(file, "DEFAULT", "bind_port")).isEqualTo("1");
     }

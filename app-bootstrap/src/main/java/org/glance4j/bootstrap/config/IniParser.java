@@ -21,7 +21,7 @@ import java.util.Map;
  *   <li>a line that starts with a blank continues the value above it (joined with a newline); a blank line ends
  *       the value.</li>
  * </ul>
- * Anything else (an option before the first section, a continuation with nothing to continue, a line without
+ * A UTF-8 byte order mark at the start is skipped. Anything else (an option before the first section, a continuation with nothing to continue, a line without
  * {@code =} or {@code :}, an empty key, an unclosed {@code [}) is an {@link ConfigException} naming the line.
  */
 public final class IniParser {
@@ -47,7 +47,8 @@ public final class IniParser {
         String key = null;
         int keyLine = 0;
         List<String> value = new ArrayList<>();
-        String[] lines = text.split("\r?\n|\r", -1);
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String[] lines = body.split("\r?\n|\r", -1);
         for (int i = 0; i < lines.length; i++) {
             int lineNumber = i + 1;
             String line = stripTrailing(lines[i]);
