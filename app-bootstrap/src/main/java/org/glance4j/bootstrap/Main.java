@@ -37,8 +37,9 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             application.close();
             // java.util.logging resets its handlers in its own shutdown hook, so this line goes out directly.
-            System.err.print(new OneLineLogFormatter().format(
-                    new LogRecord(Level.INFO, "glance4j stopped: HTTP closed, then the database")));
+            LogRecord stoppedLine = new LogRecord(Level.INFO, "glance4j stopped: HTTP closed, then the database");
+            stoppedLine.setLoggerName(Main.class.getName());
+            System.err.print(new OneLineLogFormatter().format(stoppedLine));
             stopped.countDown();
         }, "glance4j-shutdown"));
         try {
