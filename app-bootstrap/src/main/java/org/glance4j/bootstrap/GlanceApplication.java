@@ -1,0 +1,209 @@
+package org.glance4j.bootstrap;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import com.google.inject.spi.Message;
+
+import org.glance4j.bootstrap.cli.ServeCommandLine;
+import org.glance4j.bootstrap.cli.ServeOptions;
+import org.glance4j.bootstrap.cli.UsageException;
+import org.glance4j.bootstrap.config.ConfigException;
+import org.glance4j.bootstrap.config.ConfigLoader;
+import org.glance4j.bootstrap.config.IniFile;
+import org.glance4j.bootstrap.config.IniParser;
+import org.glance4j.bootstrap.config.LoadedConfig;
+import org.glance4j.bootstrap.wiring.GlanceModule;
+import org.glance4j.bootstrap.wiring.RepositoryCloser;
+import org.glance4j.bootstrap.wiring.ServerSettings;
+import org.glance4j.http.AuthMode;
+import org.glance4j.http.GlanceHttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running glance4j server: what {@link Main}, tests and embedders start. {@link #start(List)} takes the flags
+ * of {@code serve}, reads the configuration, opens the database, starts HTTP and returns once {@code GET /versions}
+ * answers. {@link #close()} stops HTTP first, then closes the repositories.
+ */
+public final class GlanceApplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GlanceApplication.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final GlanceHttpServer server;
+    private final RepositoryCloser repositories;
+    private final URI baseUri;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private GlanceApplication(GlanceHttpServer server, RepositoryCloser repositories, URI baseUri) {
+        this.server = server;
+        this.repositories = repositories;
+        this.baseUri = baseUri;
+    }
+
+    /**
+     * Starts a server with the flags of {@code serve} (a leading {@code serve} is allowed); {@code --port 0} picks a
+     * free port.
+     *
+     * @throws UsageException  for bad flags, or noauth on an address other than loopback
+     * @throws ConfigException for a configuration that does not parse, or a data directory that cannot be made
+     * @throws IllegalStateException when the database or the server cannot start
+     */
+    public static GlanceApplication start(List<String> serveArgs) {
+        List<String> args = !serveArgs.isEmpty() && serveArgs.get(0).equals("serve")
+                ? serveArgs.subList(1, serveArgs.size()) : serveArgs;
+        ServeOptions flags = ServeCommandLine.parse(args);
+        if (flags.help()) {
+            throw new UsageException("--help is for the command line");
+        }
+        IniFile file = flags.configFile().map(IniParser::parse).orElseGet(IniFile::empty);
+        LoadedConfig config = ConfigLoader.load(file);
+        if (!config.ignored().isEmpty()) {
+            LOG.warn(config.ignoredReport());
+        }
+        ServerSettings settings = ServerSettings.resolve(flags, config.config());
+        if (settings.http().authMode() == AuthMode.TRUSTED_HEADERS && flags.auth().isEmpty()) {
+            LOG.warn("[paste_deploy] flavor = {} selects trusted-headers: glance4j trusts the identity headers of "
+                    + "every request and does not validate tokens, so only a proxy that does may reach it",
+                    config.config().pasteFlavor().orElse(""));
+        }
+        createDataDir(settings);
+        return launch(settings);
+    }
+
+    private static void createDataDir(ServerSettings settings) {
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (IOException e) {
+            throw new ConfigException("cannot create the data directory " + settings.dataDir() + ": " + e, e);
+        }
+    }
+
+    private static GlanceApplication launch(ServerSettings settings) {
+        Injector injector;
+        try {
+            injector = Guice.createInjector(Stage.PRODUCTION, new GlanceModule(settings));
+        } catch (CreationException e) {
+            throw new IllegalStateException("cannot start: " + firstCause(e.getErrorMessages()), e);
+        }
+        RepositoryCloser repositories = injector.getInstance(RepositoryCloser.class);
+        GlanceHttpServer server;
+        try {
+            server = injector.getInstance(GlanceHttpServer.class);
+            server.start();
+        } catch (RuntimeException e) {
+            repositories.close();
+            String why = e instanceof ProvisionException p ? firstCause(p.getErrorMessages()) : String.valueOf(e);
+            throw new IllegalStateException("cannot start the HTTP server on " + settings.http().bindHost() + ":"
+                    + settings.http().port() + ": " + why, e);
+        }
+        GlanceApplication application =
+                new GlanceApplication(server, repositories, baseUri(settings.http().bindHost(), server.port()));
+        try {
+            application.awaitVersions();
+        } catch (RuntimeException e) {
+            application.close();
+            throw e;
+        }
+        LOG.info("glance4j listening on http://{}:{} (auth {}, database {})", application.baseUri.getHost(),
+                application.port(),
+                settings.http().authMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                settings.database().jdbcUrl());
+        return application;
+    }
+
+    private static String firstCause(java.util.Collection<Message> messages) {
+        return messages.stream().findFirst()
+                .map(m -> m.getCause() != null ? String.valueOf(m.getCause()) : m.getMessage())
+                .orElse("unknown error");
+    }
+
+    /** The URI clients use; a wildcard bind address is reached through loopback. */
+    static URI baseUri(String bindHost, int port) {
+        String host = bindHost;
+        try {
+            InetAddress address = InetAddress.getByName(bindHost);
+            if (address.isAnyLocalAddress()) {
+                host = address instanceof Inet6Address ? "[::1]" : "127.0.0.1";
+            } else if (address instanceof Inet6Address && !bindHost.startsWith("[")) {
+                host = "[" + bindHost + "]";
+            }
+        } catch (UnknownHostException e) {
+            // keep the name as given; the server could bind it, so it resolves
+        }
+        return URI.create("http://" + host + ":" + port + "/");
+    }
+
+    private void awaitVersions() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("versions")).timeout(Duration.ofSeconds(5))
+                .GET().build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() < 500) {
+                    return;
+                }
+                last = new IllegalStateException("GET /versions answered " + response.statusCode());
+            } catch (ConnectException e) {
+                last = e;
+            } catch (IOException e) {
+                last = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for GET /versions", e);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for GET /versions", e);
+            }
+        }
+        throw new IllegalStateException("the server started but GET " + baseUri.resolve("versions")
+                + " did not answer: " + last, last);
+    }
+
+    /** The bound port (the real one when 0 was asked). */
+    public int port() {
+        return server.port();
+    }
+
+    /** Where the API is, e.g. {@code http://127.0.0.1:9292/}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** Stops HTTP, then closes the repositories. Calling it again does nothing. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            server.close();
+        } finally {
+            repositories.close();
+        }
+        LOG.info("glance4j stopped");
+    }
+}

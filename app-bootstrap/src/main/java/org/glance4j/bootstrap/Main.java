@@ -1,0 +1,90 @@
+package org.glance4j.bootstrap;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+import org.glance4j.bootstrap.cli.ServeCommandLine;
+import org.glance4j.bootstrap.cli.UsageException;
+import org.glance4j.bootstrap.config.ConfigException;
+
+/**
+ * The command line: {@code glance4j serve [--bind ADDR] [--port N] [--data-dir DIR]
+ * [--auth noauth|trusted-headers] [--config FILE] [--insecure-noauth]}. Exit status 2 for a bad command line,
+ * 1 when the server cannot start; on SIGTERM it stops HTTP, closes the database and exits (status 143).
+ */
+public final class Main {
+
+    /** Exit status for a command line that cannot be understood. */
+    static final int USAGE_ERROR = 2;
+    /** Exit status when the configuration or the start fails. */
+    static final int START_FAILURE = 1;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        OneLineLogFormatter.installOnRootLogger();
+        Started started = run(Arrays.asList(args), System.out, System.err);
+        if (started.application() == null) {
+            System.exit(started.status());
+        }
+        GlanceApplication application = started.application();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            application.close();
+            // java.util.logging resets its handlers in its own shutdown hook, so this line goes out directly.
+            LogRecord stoppedLine = new LogRecord(Level.INFO, "glance4j stopped: HTTP closed, then the database");
+            stoppedLine.setLoggerName(Main.class.getName());
+            System.err.print(new OneLineLogFormatter().format(stoppedLine));
+            stopped.countDown();
+        }, "glance4j-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The outcome of {@link #run}: a running application, or the status to exit with. */
+    record Started(GlanceApplication application, int status) {
+    }
+
+    /** Parses the command and starts the server; prints help and errors, never exits. */
+    static Started run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            err.println("glance4j: missing command\n\n" + ServeCommandLine.USAGE);
+            return new Started(null, USAGE_ERROR);
+        }
+        String command = args.get(0);
+        if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
+            out.println(ServeCommandLine.USAGE);
+            return new Started(null, 0);
+        }
+        if (!command.equals("serve")) {
+            err.println("glance4j: unknown command '" + command + "'\n\n" + ServeCommandLine.USAGE);
+            return new Started(null, USAGE_ERROR);
+        }
+        List<String> flags = args.subList(1, args.size());
+        try {
+            if (ServeCommandLine.parse(flags).help()) {
+                out.println(ServeCommandLine.USAGE);
+                return new Started(null, 0);
+            }
+            return new Started(GlanceApplication.start(flags), 0);
+        } catch (UsageException e) {
+            err.println("glance4j: " + e.getMessage() + "\nRun 'glance4j serve --help' for the options.");
+            return new Started(null, USAGE_ERROR);
+        } catch (ConfigException | IllegalStateException e) {
+            err.println("glance4j: " + e.getMessage());
+            return new Started(null, START_FAILURE);
+        } catch (RuntimeException e) {
+            err.println("glance4j: cannot start: " + e);
+            e.printStackTrace(err);
+            return new Started(null, START_FAILURE);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.glance4j.bootstrap.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.glance4j.http.AuthMode;
+
+/**
+ * Parses the flags of {@code serve}: {@code --flag value} or {@code --flag=value}, each at most once.
+ * Anything else is a {@link UsageException} that says what was wrong.
+ */
+public final class ServeCommandLine {
+
+    /** The help text of {@code serve}. */
+    public static final String USAGE = String.join("\n",
+            "Usage: glance4j serve [options]",
+            "",
+            "Runs the OpenStack Glance Images API v2 server.",
+            "",
+            "Options:",
+            "  --bind ADDR          address to listen on (default: [DEFAULT] bind_host, else 127.0.0.1)",
+            "  --port N             TCP port, 0 for any free port (default: [DEFAULT] bind_port, else 9292)",
+            "  --data-dir DIR       directory for the embedded SQLite database, created if missing (default: ./data)",
+            "  --auth MODE          noauth | trusted-headers (default: from [paste_deploy] flavor, else noauth)",
+            "  --config FILE        a glance-api.conf to read; flags win over it",
+            "  --insecure-noauth    allow --auth noauth on an address other than loopback",
+            "  -h, --help           show this help",
+            "",
+            "Ready when GET /versions answers. SIGTERM stops the server cleanly.");
+
+    private ServeCommandLine() {
+    }
+
+    /** Parses the flags that follow {@code serve}. */
+    public static ServeOptions parse(List<String> args) {
+        Optional<String> bind = Optional.empty();
+        Optional<Integer> port = Optional.empty();
+        Optional<Path> dataDir = Optional.empty();
+        Optional<AuthMode> auth = Optional.empty();
+        Optional<Path> config = Optional.empty();
+        boolean insecureNoauth = false;
+        boolean help = false;
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String flag = arg;
+            String inlineValue = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                flag = arg.substring(0, equals);
+                inlineValue = arg.substring(equals + 1);
+            }
+            if (!flag.equals("-h") && seen.contains(flag)) {
+                throw new UsageException(flag + " is given more than once");
+            }
+            seen.add(flag);
+            switch (flag) {
+                case "-h", "--help" -> help = true;
+                case "--insecure-noauth" -> {
+                    if (inlineValue != null) {
+                        throw new UsageException("--insecure-noauth takes no value");
+                    }
+                    insecureNoauth = true;
+                }
+                case "--bind", "--port", "--data-dir", "--auth", "--config" -> {
+                    String value = inlineValue;
+                    if (value == null) {
+                        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                            throw new UsageException(flag + " needs a value");
+                        }
+                        value = args.get(++i);
+                    }
+                    if (value.isBlank()) {
+                        throw new UsageException(flag + " needs a value");
+                    }
+                    switch (flag) {
+                        case "--bind" -> bind = Optional.of(value);
+                        case "--port" -> port = Optional.of(port(value));
+                        case "--data-dir" -> dataDir = Optional.of(Path.of(value));
+                        case "--auth" -> auth = Optional.of(auth(value));
+                        default -> config = Optional.of(Path.of(value));
+                    }
+                }
+                default -> throw new UsageException(arg.startsWith("-")
+                        ? "unknown option " + flag : "unexpected argument '" + arg + "'");
+            }
+        }
+        return new ServeOptions(bind, port, dataDir.orElse(ServeOptions.DEFAULT_DATA_DIR), auth, config,
+                insecureNoauth, help);
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--port must be a number from 0 to 65535, not '" + value + "'");
+    }
+
+    private static AuthMode auth(String value) {
+        return switch (value) {
+            case "noauth" -> AuthMode.NOAUTH;
+            case "trusted-headers" -> AuthMode.TRUSTED_HEADERS;
+            default -> throw new UsageException("--auth must be noauth or trusted-headers, not '" + value + "'");
+        };
+    }
+}

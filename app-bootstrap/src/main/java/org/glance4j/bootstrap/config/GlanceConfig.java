@@ -1,0 +1,44 @@
+package org.glance4j.bootstrap.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The typed content of {@code glance-api.conf}, for the options glance4j reads. Values not set in the file hold
+ * the defaults of {@link GlanceOptions}. Command-line flags are applied later, by the wiring.
+ *
+ * @param bindHost           {@code [DEFAULT] bind_host}
+ * @param bindPort           {@code [DEFAULT] bind_port}
+ * @param workers            {@code [DEFAULT] workers}, empty when not set; checked but without effect
+ * @param limitParamDefault  {@code [DEFAULT] limit_param_default}
+ * @param apiLimitMax        {@code [DEFAULT] api_limit_max}
+ * @param imagePropertyQuota {@code [DEFAULT] image_property_quota}
+ * @param imageTagQuota      {@code [DEFAULT] image_tag_quota}
+ * @param imageMemberQuota   {@code [DEFAULT] image_member_quota}; checked but without effect yet
+ * @param imageSizeCap       {@code [DEFAULT] image_size_cap}; checked but without effect yet
+ * @param diskFormats        {@code [image_format] disk_formats}
+ * @param containerFormats   {@code [image_format] container_formats}
+ * @param database           {@code [database] connection}, empty for the embedded SQLite file in the data dir
+ * @param maxPoolSize        {@code [database] max_pool_size}
+ * @param pasteFlavor        {@code [paste_deploy] flavor}, empty when not set
+ */
+public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> workers, int limitParamDefault,
+        int apiLimitMax, int imagePropertyQuota, int imageTagQuota, int imageMemberQuota, long imageSizeCap,
+        List<String> diskFormats, List<String> containerFormats, Optional<DatabaseTarget> database,
+        int maxPoolSize, Optional<String> pasteFlavor) {
+
+    public GlanceConfig {
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(workers, "workers");
+        diskFormats = List.copyOf(diskFormats);
+        containerFormats = List.copyOf(containerFormats);
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(pasteFlavor, "pasteFlavor");
+    }
+
+    /** The configuration of an empty file. */
+    public static GlanceConfig defaults() {
+        return ConfigLoader.load(IniFile.empty()).config();
+    }
+}

@@ -1,0 +1,131 @@
+package org.glance4j.bootstrap.config;
+
+import static org.glance4j.bootstrap.config.OptionSupport.ACCEPTED_NO_EFFECT;
+import static org.glance4j.bootstrap.config.OptionSupport.NOT_SUPPORTED_YET;
+import static org.glance4j.bootstrap.config.OptionSupport.SUPPORTED;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalogue of {@code glance-api.conf} options glance4j knows: their section, name, default and meaning. It is
+ * the single source for the start-up report, the "did you mean" hints and {@code docs/configuration.md}.
+ */
+public final class GlanceOptions {
+
+    public static final String DEFAULT = IniFile.DEFAULT_SECTION;
+    public static final String IMAGE_FORMAT = "image_format";
+    public static final String DATABASE = "database";
+    public static final String PASTE_DEPLOY = "paste_deploy";
+    public static final String OSLO_POLICY = "oslo_policy";
+    public static final String GLANCE_STORE = "glance_store";
+
+    public static final String DEFAULT_DISK_FORMATS = "ami,ari,aki,vhd,vhdx,vmdk,raw,qcow2,vdi,iso,ploop";
+    public static final String DEFAULT_CONTAINER_FORMATS = "ami,ari,aki,bare,ovf,ova,docker,compressed";
+
+    public static final OptionSpec BIND_HOST = new OptionSpec(DEFAULT, "bind_host", "127.0.0.1", SUPPORTED,
+            "Address the API listens on. Glance's old standalone server defaulted to 0.0.0.0; glance4j listens on "
+                    + "loopback unless told otherwise. The --bind flag overrides it.");
+    public static final OptionSpec BIND_PORT = new OptionSpec(DEFAULT, "bind_port", "9292", SUPPORTED,
+            "TCP port of the API, 0 to 65535 (0 picks a free port). The --port flag overrides it.");
+    public static final OptionSpec WORKERS = new OptionSpec(DEFAULT, "workers", "(none)", ACCEPTED_NO_EFFECT,
+            "Glance's number of API processes. Accepted and checked (an integer of 0 or more) but ignored: glance4j "
+                    + "runs as one process and keeps the HTTP adapter's default thread pools.");
+    public static final OptionSpec LIMIT_PARAM_DEFAULT = new OptionSpec(DEFAULT, "limit_param_default", "25",
+            SUPPORTED, "Page size of a list call that sends no limit (at least 1).");
+    public static final OptionSpec API_LIMIT_MAX = new OptionSpec(DEFAULT, "api_limit_max", "1000", SUPPORTED,
+            "Largest page a list call returns; a bigger limit is cut down to it (at least 1).");
+    public static final OptionSpec IMAGE_PROPERTY_QUOTA = new OptionSpec(DEFAULT, "image_property_quota", "128",
+            SUPPORTED, "Most additional properties an image may have; negative means unlimited.");
+    public static final OptionSpec IMAGE_TAG_QUOTA = new OptionSpec(DEFAULT, "image_tag_quota", "128", SUPPORTED,
+            "Most tags an image may have; negative means unlimited.");
+    public static final OptionSpec IMAGE_MEMBER_QUOTA = new OptionSpec(DEFAULT, "image_member_quota", "128",
+            ACCEPTED_NO_EFFECT, "Most members an image may be shared with; negative means unlimited. Checked, "
+                    + "but glance4j has no member API yet.");
+    public static final OptionSpec IMAGE_SIZE_CAP = new OptionSpec(DEFAULT, "image_size_cap", "1099511627776",
+            ACCEPTED_NO_EFFECT, "Largest image upload in bytes, 1 to 2^63 (2^63 is read as 2^63-1). Checked, but "
+                    + "glance4j has no image data upload yet.");
+    public static final OptionSpec DISK_FORMATS = new OptionSpec(IMAGE_FORMAT, "disk_formats", DEFAULT_DISK_FORMATS,
+            SUPPORTED, "Allowed values of disk_format, comma-separated. Also read from [DEFAULT] (deprecated "
+                    + "location, as in Glance) when [image_format] does not set it.");
+    public static final OptionSpec CONTAINER_FORMATS = new OptionSpec(IMAGE_FORMAT, "container_formats",
+            DEFAULT_CONTAINER_FORMATS, SUPPORTED, "Allowed values of container_format, comma-separated. Also read "
+                    + "from [DEFAULT] (deprecated location, as in Glance) when [image_format] does not set it.");
+    public static final OptionSpec CONNECTION = new OptionSpec(DATABASE, "connection",
+            "sqlite in DATA_DIR/glance.sqlite", SUPPORTED, "SQLAlchemy URL of the database: sqlite:///relative/path, "
+                    + "sqlite:////absolute/path, postgresql://user:password@host:port/db (also postgresql+psycopg2:// "
+                    + "and postgresql+psycopg://). Other databases are refused.");
+    public static final OptionSpec MAX_POOL_SIZE = new OptionSpec(DATABASE, "max_pool_size", "5", SUPPORTED,
+            "Most open database connections (oslo.db's default), at least 1.");
+    public static final OptionSpec FLAVOR = new OptionSpec(PASTE_DEPLOY, "flavor", "(none)", SUPPORTED,
+            "Picks the authentication mode when --auth is not given: no flavor, caching or cachemanagement mean "
+                    + "noauth; any flavor containing keystone means trusted-headers (glance4j does not validate "
+                    + "tokens itself, so put it behind a proxy that does).");
+    public static final OptionSpec PASTE_CONFIG_FILE = new OptionSpec(PASTE_DEPLOY, "config_file", "(none)",
+            NOT_SUPPORTED_YET, "glance4j has no paste pipeline; ignored.");
+    public static final OptionSpec POLICY_FILE = new OptionSpec(OSLO_POLICY, "policy_file", "policy.yaml",
+            NOT_SUPPORTED_YET, "Operator policy overrides. Not read yet: Glance's default rules apply.");
+    public static final OptionSpec ENFORCE_NEW_DEFAULTS = new OptionSpec(OSLO_POLICY, "enforce_new_defaults",
+            "True", NOT_SUPPORTED_YET, "glance4j always applies Glance's current default rules.");
+    public static final OptionSpec ENFORCE_SCOPE = new OptionSpec(OSLO_POLICY, "enforce_scope", "True",
+            NOT_SUPPORTED_YET, "Scope checks of oslo.policy; not configurable yet.");
+    public static final OptionSpec ENABLED_BACKENDS = new OptionSpec(DEFAULT, "enabled_backends", "(none)",
+            NOT_SUPPORTED_YET, "Image stores (id:type,...); glance4j has no image data yet.");
+    public static final OptionSpec DEFAULT_BACKEND = new OptionSpec(GLANCE_STORE, "default_backend", "(none)",
+            NOT_SUPPORTED_YET, "Store that receives uploads; glance4j has no image data yet.");
+    public static final OptionSpec SHOW_IMAGE_DIRECT_URL = new OptionSpec(DEFAULT, "show_image_direct_url",
+            "False", NOT_SUPPORTED_YET, "glance4j never shows direct_url yet.");
+    public static final OptionSpec SHOW_MULTIPLE_LOCATIONS = new OptionSpec(DEFAULT, "show_multiple_locations",
+            "False", NOT_SUPPORTED_YET, "glance4j never shows locations yet.");
+    public static final OptionSpec IMAGE_LOCATION_QUOTA = new OptionSpec(DEFAULT, "image_location_quota", "10",
+            NOT_SUPPORTED_YET, "glance4j has no locations API yet.");
+    public static final OptionSpec USER_STORAGE_QUOTA = new OptionSpec(DEFAULT, "user_storage_quota", "0",
+            NOT_SUPPORTED_YET, "No per-project storage quota yet.");
+    public static final OptionSpec ENABLED_IMPORT_METHODS = new OptionSpec(DEFAULT, "enabled_import_methods",
+            "glance-direct,web-download,copy-image", NOT_SUPPORTED_YET, "No interoperable image import yet.");
+    public static final OptionSpec NODE_STAGING_URI = new OptionSpec(DEFAULT, "node_staging_uri",
+            "file:///tmp/staging/", NOT_SUPPORTED_YET, "No image import staging yet.");
+    public static final OptionSpec PUBLIC_ENDPOINT = new OptionSpec(DEFAULT, "public_endpoint", "(none)",
+            NOT_SUPPORTED_YET, "The public URL for the /versions links; not read yet.");
+
+    /** Every option, in the order of the documentation table. */
+    public static final List<OptionSpec> ALL = List.of(BIND_HOST, BIND_PORT, WORKERS, LIMIT_PARAM_DEFAULT,
+            API_LIMIT_MAX, IMAGE_PROPERTY_QUOTA, IMAGE_TAG_QUOTA, IMAGE_MEMBER_QUOTA, IMAGE_SIZE_CAP, DISK_FORMATS,
+            CONTAINER_FORMATS, CONNECTION, MAX_POOL_SIZE, FLAVOR, PASTE_CONFIG_FILE, POLICY_FILE,
+            ENFORCE_NEW_DEFAULTS, ENFORCE_SCOPE, ENABLED_BACKENDS, DEFAULT_BACKEND, SHOW_IMAGE_DIRECT_URL,
+            SHOW_MULTIPLE_LOCATIONS, IMAGE_LOCATION_QUOTA, USER_STORAGE_QUOTA, ENABLED_IMPORT_METHODS,
+            NODE_STAGING_URI, PUBLIC_ENDPOINT);
+
+    private GlanceOptions() {
+    }
+
+    /** The option with this section and name, if glance4j knows it. */
+    public static Optional<OptionSpec> find(String section, String name) {
+        String normalised = IniFile.normaliseSection(section);
+        return ALL.stream().filter(o -> o.section().equals(normalised) && o.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The Markdown table of every option, as {@code docs/configuration.md} shows it between its
+     * {@code options:begin} and {@code options:end} markers (a test keeps the two equal).
+     */
+    public static String markdownTable() {
+        StringBuilder table = new StringBuilder()
+                .append("| Section | Option | Default | Supported | Meaning in glance4j |\n")
+                .append("|---|---|---|---|---|\n");
+        for (OptionSpec option : ALL) {
+            table.append("| `[").append(option.section()).append("]` | `").append(option.name()).append("` | `")
+                    .append(option.defaultText()).append("` | ").append(switch (option.support()) {
+                        case SUPPORTED -> "yes";
+                        case ACCEPTED_NO_EFFECT -> "accepted, no effect";
+                        case NOT_SUPPORTED_YET -> "not yet";
+                    }).append(" | ").append(option.description().replace("|", "\\|")).append(" |\n");
+        }
+        return table.toString();
+    }
+
+    /** The options glance4j reads (supported or accepted without effect). */
+    public static List<OptionSpec> read() {
+        return ALL.stream().filter(o -> o.support() != NOT_SUPPORTED_YET).toList();
+    }
+}

@@ -1,0 +1,25 @@
+package org.glance4j.bootstrap.config;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A configuration file read into typed values, with the options it sets that glance4j ignores.
+ *
+ * @param config  the typed values
+ * @param ignored the options of the file glance4j does not act on, in file order
+ */
+public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored) {
+    public LoadedConfig {
+        ignored = List.copyOf(ignored);
+    }
+
+    /** The one start-up line that lists every ignored option, or an empty string when there is none. */
+    public String ignoredReport() {
+        if (ignored.isEmpty()) {
+            return "";
+        }
+        return "configuration options ignored by glance4j (" + ignored.size() + "): "
+                + ignored.stream().map(IgnoredOption::describe).collect(Collectors.joining(", "));
+    }
+}

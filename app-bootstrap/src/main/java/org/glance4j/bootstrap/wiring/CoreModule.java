@@ -1,0 +1,51 @@
+package org.glance4j.bootstrap.wiring;
+
+import java.time.Clock;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+import org.glance4j.core.CoreSettings;
+import org.glance4j.core.GlanceCore;
+import org.glance4j.ports.in.ImageService;
+import org.glance4j.ports.in.ImageTagService;
+import org.glance4j.ports.in.SchemaService;
+import org.glance4j.ports.out.ImageMemberRepository;
+import org.glance4j.ports.out.ImageRepository;
+
+/** Builds the core from whatever repositories another module binds, and exposes its use cases. */
+public final class CoreModule extends AbstractModule {
+    private final CoreSettings settings;
+
+    public CoreModule(CoreSettings settings) {
+        this.settings = settings;
+    }
+
+    @Provides
+    @Singleton
+    GlanceCore core(ImageRepository images, ImageMemberRepository members, Clock clock) {
+        return GlanceCore.builder().images(images).members(members).settings(settings).clock(clock).build();
+    }
+
+    @Provides
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    ImageService images(GlanceCore core) {
+        return core.images();
+    }
+
+    @Provides
+    ImageTagService tags(GlanceCore core) {
+        return core.tags();
+    }
+
+    @Provides
+    SchemaService schemas(GlanceCore core) {
+        return core.schemas();
+    }
+}

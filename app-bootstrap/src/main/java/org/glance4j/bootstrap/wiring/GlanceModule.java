@@ -1,0 +1,23 @@
+package org.glance4j.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+
+/**
+ * The whole server: the one place where modules are chosen from the configuration, with a plain {@code switch}.
+ */
+public final class GlanceModule extends AbstractModule {
+    private final ServerSettings settings;
+
+    public GlanceModule(ServerSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void configure() {
+        install(new CoreModule(settings.core()));
+        install(new HttpModule(settings.http()));
+        switch (settings.database().kind()) {
+            case SQLITE, POSTGRESQL -> install(new JdbcModule(settings.jdbc()));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.glance4j.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+import org.glance4j.http.ApiServices;
+import org.glance4j.http.GlanceHttpServer;
+import org.glance4j.http.HttpSettings;
+import org.glance4j.ports.in.ImageService;
+import org.glance4j.ports.in.ImageTagService;
+import org.glance4j.ports.in.SchemaService;
+
+/** The HTTP adapter over the use cases another module binds. The server is built, not started. */
+public final class HttpModule extends AbstractModule {
+    private final HttpSettings settings;
+
+    public HttpModule(HttpSettings settings) {
+        this.settings = settings;
+    }
+
+    @Provides
+    @Singleton
+    GlanceHttpServer server(ImageService images, ImageTagService tags, SchemaService schemas) {
+        return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas));
+    }
+}

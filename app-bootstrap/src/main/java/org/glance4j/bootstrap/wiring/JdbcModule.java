@@ -1,0 +1,43 @@
+package org.glance4j.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+import org.glance4j.jdbc.JdbcRepositories;
+import org.glance4j.jdbc.JdbcSettings;
+import org.glance4j.ports.out.ImageMemberRepository;
+import org.glance4j.ports.out.ImageRepository;
+
+/** The repositories on a JDBC database (SQLite or PostgreSQL); opening them migrates the schema. */
+public final class JdbcModule extends AbstractModule {
+    private final JdbcSettings settings;
+
+    public JdbcModule(JdbcSettings settings) {
+        this.settings = settings;
+    }
+
+    @Provides
+    @Singleton
+    JdbcRepositories repositories() {
+        return JdbcRepositories.open(settings);
+    }
+
+    @Provides
+    @Singleton
+    ImageRepository images(JdbcRepositories repositories) {
+        return repositories.images();
+    }
+
+    @Provides
+    @Singleton
+    ImageMemberRepository members(JdbcRepositories repositories) {
+        return repositories.members();
+    }
+
+    @Provides
+    @Singleton
+    RepositoryCloser closer(JdbcRepositories repositories) {
+        return repositories::close;
+    }
+}

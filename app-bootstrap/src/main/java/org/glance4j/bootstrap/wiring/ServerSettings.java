@@ -1,0 +1,101 @@
+package org.glance4j.bootstrap.wiring;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.glance4j.bootstrap.cli.ServeOptions;
+import org.glance4j.bootstrap.cli.UsageException;
+import org.glance4j.bootstrap.config.ConfigException;
+import org.glance4j.bootstrap.config.DatabaseTarget;
+import org.glance4j.bootstrap.config.GlanceConfig;
+import org.glance4j.core.CoreSettings;
+import org.glance4j.http.AuthMode;
+import org.glance4j.http.HttpSettings;
+import org.glance4j.jdbc.JdbcSettings;
+
+/**
+ * Everything the server is built from, after the flags have been laid over the configuration file: the settings
+ * records of the core and of each adapter. This is the one place where flags, file and defaults meet.
+ *
+ * @param core     the core's settings
+ * @param http     the HTTP adapter's settings
+ * @param database the database to use
+ * @param jdbc     the JDBC adapter's settings for that database
+ * @param dataDir  the data directory (absolute)
+ */
+public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
+        Path dataDir) {
+
+    /** The name of the embedded SQLite file in the data directory. */
+    public static final String SQLITE_FILE = "glance.sqlite";
+
+    public ServerSettings {
+        Objects.requireNonNull(core, "core");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(jdbc, "jdbc");
+        Objects.requireNonNull(dataDir, "dataDir");
+    }
+
+    /**
+     * Lays the flags over the file.
+     *
+     * @throws UsageException  when noauth would listen on an address other than loopback without
+     *                         {@code --insecure-noauth}, or the bind address cannot be resolved
+     * @throws ConfigException when the flavor names no mode glance4j has
+     */
+    public static ServerSettings resolve(ServeOptions flags, GlanceConfig file) {
+        Path dataDir = flags.dataDir().toAbsolutePath().normalize();
+        String bindHost = flags.bind().orElse(file.bindHost());
+        int port = flags.port().orElse(file.bindPort());
+        AuthMode auth = flags.auth().orElseGet(() -> authFromFlavor(file.pasteFlavor()));
+        if (auth == AuthMode.NOAUTH && !flags.insecureNoauth() && !isLoopback(bindHost)) {
+            throw new UsageException("refusing to serve without authentication (noauth) on " + bindHost
+                    + ", which is not a loopback address: anyone who reaches it is an admin. Bind to 127.0.0.1, use "
+                    + "--auth trusted-headers behind an authenticating proxy, or add --insecure-noauth.");
+        }
+        HttpSettings defaults = HttpSettings.defaults();
+        HttpSettings http = new HttpSettings(bindHost, port, auth, defaults.noauthProjectId(),
+                defaults.noauthUserId(), defaults.ioThreads(), defaults.workerThreads());
+
+        CoreSettings coreDefaults = CoreSettings.defaults();
+        CoreSettings core = new CoreSettings(file.diskFormats(), file.containerFormats(), file.limitParamDefault(),
+                file.apiLimitMax(), file.imagePropertyQuota(), file.imageTagQuota(), coreDefaults.policyOverrides());
+
+        DatabaseTarget database = file.database().orElseGet(() -> new DatabaseTarget(DatabaseTarget.Kind.SQLITE,
+                "jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE), null, null));
+        JdbcSettings jdbc = new JdbcSettings(database.jdbcUrl(), database.user(), database.password(),
+                file.maxPoolSize());
+        return new ServerSettings(core, http, database, jdbc, dataDir);
+    }
+
+    /** The mode a Glance paste flavor stands for when {@code --auth} is not given. */
+    static AuthMode authFromFlavor(Optional<String> flavor) {
+        if (flavor.isEmpty()) {
+            return AuthMode.NOAUTH;
+        }
+        String name = flavor.get().toLowerCase(Locale.ROOT);
+        if (name.contains("keystone")) {
+            return AuthMode.TRUSTED_HEADERS;
+        }
+        if (name.equals("caching") || name.equals("cachemanagement")) {
+            return AuthMode.NOAUTH;
+        }
+        throw new ConfigException("invalid value for [paste_deploy] flavor: '" + flavor.get()
+                + "': glance4j knows the flavors keystone, keystone+caching, keystone+cachemanagement, caching and "
+                + "cachemanagement");
+    }
+
+    /** Whether a bind address is a loopback address (127.0.0.0/8, ::1, or a name that resolves to one). */
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new UsageException("cannot resolve the bind address '" + host + "'");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.glance4j.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.glance4j.bootstrap.config.ConfigException;
+import org.glance4j.bootstrap.config.ConfigLoader;
+import org.glance4j.bootstrap.config.DatabaseTarget;
+import org.glance4j.bootstrap.config.GlanceConfig;
+import org.glance4j.bootstrap.config.GlanceOptions;
+import org.glance4j.bootstrap.config.IgnoredOption;
+import org.glance4j.bootstrap.config.IniParser;
+import org.glance4j.bootstrap.config.LoadedConfig;
+import org.glance4j.bootstrap.config.OptionSpec;
+import org.glance4j.bootstrap.config.OptionSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Pins every default and every name mapping, in the spirit of Airlift's ConfigAssertions. */
+class ConfigLoaderTest {
+
+    private static final Path WORK = Path.of("/srv/glance");
+
+    private static LoadedConfig load(String text) {
+        return ConfigLoader.load(IniParser.parse("glance-api.conf", text), WORK);
+    }
+
+    @Test
+    void recordsEveryDefault() {
+        GlanceConfig defaults = GlanceConfig.defaults();
+        assertThat(defaults).isEqualTo(new GlanceConfig("127.0.0.1", 9292, Optional.empty(), 25, 1000, 128, 128, 128,
+                1099511627776L,
+                List.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"),
+                List.of("ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"),
+                Optional.empty(), 5, Optional.empty()));
+    }
+
+    /** Every option set to a value other than its default, each under Glance's name and section. */
+    private static final String FULL = String.join("\n",
+            "[DEFAULT]",
+            "bind_host = 0.0.0.0",
+            "bind_port = 9393",
+            "workers = 4",
+            "limit_param_default = 10",
+            "api_limit_max = 50",
+            "image_property_quota = 7",
+            "image_tag_quota = -1",
+            "image_member_quota = 3",
+            "image_size_cap = 1024",
+            "[image_format]",
+            "disk_formats = raw, qcow2",
+            "container_formats = bare",
+            "[database]",
+            "connection = postgresql+psycopg2://glance:s3cret@db.example:5433/glance",
+            "max_pool_size = 12",
+            "[paste_deploy]",
+            "flavor = keystone",
+            "");
+
+    @Test
+    void mapsEveryOptionNameToItsField() {
+        LoadedConfig loaded = load(FULL);
+        assertThat(loaded.ignored()).isEmpty();
+        GlanceConfig config = loaded.config();
+        GlanceConfig expected = new GlanceConfig("0.0.0.0", 9393, Optional.of(4), 10, 50, 7, -1, 3, 1024L,
+                List.of("raw", "qcow2"), List.of("bare"),
+                Optional.of(new DatabaseTarget(DatabaseTarget.Kind.POSTGRESQL,
+                        "jdbc:postgresql://db.example:5433/glance", "glance", "s3cret")),
+                12, Optional.of("keystone"));
+        assertThat(config).isEqualTo(expected);
+        GlanceConfig defaults = GlanceConfig.defaults();
+        for (var component : GlanceConfig.class.getRecordComponents()) {
+            assertThat(invoke(component, config)).as(component.getName() + " differs from its default")
+                    .isNotEqualTo(invoke(component, defaults));
+        }
+    }
+
+    @Test
+    void theFullMappingCoversEveryOptionGlance4jReads() {
+        Set<String> inFull = IniParser.parse("f", FULL).sections().entrySet().stream()
+                .flatMap(s -> s.getValue().keySet().stream().map(k -> "[" + s.getKey() + "] " + k))
+                .collect(Collectors.toSet());
+        Set<String> read = GlanceOptions.read().stream().map(OptionSpec::qualifiedName).collect(Collectors.toSet());
+        assertThat(inFull).isEqualTo(read);
+        assertThat(GlanceConfig.class.getRecordComponents()).hasSize(read.size());
+    }
+
+    private static Object invoke(java.lang.reflect.RecordComponent component, GlanceConfig config) {
+        try {
+            return component.getAccessor().invoke(config);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void catalogueDefaultsMatchTheRecordedDefaults() {
+        GlanceConfig defaults = GlanceConfig.defaults();
+        assertThat(GlanceOptions.BIND_HOST.defaultText()).isEqualTo(defaults.bindHost());
+        assertThat(GlanceOptions.BIND_PORT.defaultText()).isEqualTo("9292");
+        assertThat(GlanceOptions.LIMIT_PARAM_DEFAULT.defaultText()).isEqualTo("25");
+        assertThat(GlanceOptions.API_LIMIT_MAX.defaultText()).isEqualTo("1000");
+        assertThat(GlanceOptions.IMAGE_SIZE_CAP.defaultText()).isEqualTo("1099511627776");
+        assertThat(GlanceOptions.DISK_FORMATS.defaultText()).isEqualTo(String.join(",", defaults.diskFormats()));
+        assertThat(GlanceOptions.CONTAINER_FORMATS.defaultText())
+                .isEqualTo(String.join(",", defaults.containerFormats()));
+        assertThat(GlanceOptions.WORKERS.support()).isEqualTo(OptionSupport.ACCEPTED_NO_EFFECT);
+        assertThat(GlanceOptions.POLICY_FILE.support()).isEqualTo(OptionSupport.NOT_SUPPORTED_YET);
+        assertThat(GlanceOptions.ALL.stream().map(OptionSpec::qualifiedName)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void readsFormatsFromTheDeprecatedDefaultSectionWhenImageFormatDoesNotSetThem() {
+        GlanceConfig config = load("[DEFAULT]\ndisk_formats = raw\ncontainer_formats = bare,ovf\n").config();
+        assertThat(config.diskFormats()).containsExactly("raw");
+        assertThat(config.containerFormats()).containsExactly("bare", "ovf");
+        GlanceConfig both = load("[DEFAULT]\ndisk_formats = raw\n[image_format]\ndisk_formats = iso\n").config();
+        assertThat(both.diskFormats()).containsExactly("iso");
+        assertThat(load("[DEFAULT]\ndisk_formats = raw\n").ignored()).isEmpty();
+        assertThatThrownBy(() -> load("[DEFAULT]\ncontainer_formats = bare,\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("invalid value for [DEFAULT] container_formats (glance-api.conf, line 2)");
+    }
+
+    @Test
+    void readsMultiLineListsAndAnEmptyList() {
+        GlanceConfig config = load("[image_format]\ndisk_formats = raw,\n  qcow2\ncontainer_formats =\n").config();
+        assertThat(config.diskFormats()).containsExactly("raw", "qcow2");
+        assertThat(config.containerFormats()).isEmpty();
+    }
+
+    @Test
+    void readsImageSizeCapUpToTwoToTheSixtyThree() {
+        assertThat(load("[DEFAULT]\nimage_size_cap = 9223372036854775808\n").config().imageSizeCap())
+                .isEqualTo(Long.MAX_VALUE);
+        assertThat(load("[DEFAULT]\nimage_size_cap = +42\n").config().imageSizeCap()).isEqualTo(42L);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "DEFAULT|bind_port|abc|[DEFAULT] bind_port (glance-api.conf, line 2): 'abc': it is not an integer",
+        "DEFAULT|bind_port|65536|[DEFAULT] bind_port (glance-api.conf, line 2): '65536': it must be between 0 and 65535",
+        "DEFAULT|limit_param_default|0|[DEFAULT] limit_param_default (glance-api.conf, line 2): '0': it must be at least 1",
+        "DEFAULT|api_limit_max|1.5|[DEFAULT] api_limit_max (glance-api.conf, line 2): '1.5': it is not an integer",
+        "DEFAULT|image_property_quota|99999999999|[DEFAULT] image_property_quota (glance-api.conf, line 2): '99999999999': it does not fit in a 32-bit integer",
+        "DEFAULT|image_tag_quota|many|[DEFAULT] image_tag_quota (glance-api.conf, line 2): 'many': it is not an integer",
+        "DEFAULT|image_member_quota||[DEFAULT] image_member_quota (glance-api.conf, line 2): '': it is not an integer",
+        "DEFAULT|image_size_cap|0|[DEFAULT] image_size_cap (glance-api.conf, line 2): '0': it must be between 1 and 9223372036854775808",
+        "DEFAULT|image_size_cap|9223372036854775809|[DEFAULT] image_size_cap (glance-api.conf, line 2): '9223372036854775809': it must be between 1 and 9223372036854775808",
+        "DEFAULT|workers|-1|[DEFAULT] workers (glance-api.conf, line 2): '-1': it must be at least 0",
+        "image_format|disk_formats|raw,,iso|[image_format] disk_formats (glance-api.conf, line 2): 'raw,,iso': it has an empty entry",
+        "database|max_pool_size|0|[database] max_pool_size (glance-api.conf, line 2): '0': it must be at least 1",
+        "database|connection|mysql+pymysql://g:p@h/glance|[database] connection (glance-api.conf, line 2): mysql+pymysql://g:****@h/glance: glance4j supports sqlite and postgresql databases, not mysql",
+    })
+    void aValueThatDoesNotParseIsFatalAndNamesSectionAndOption(String section, String option, String value,
+            String message) {
+        String text = "[" + section + "]\n" + option + " = " + (value == null ? "" : value) + "\n";
+        assertThatThrownBy(() -> load(text))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("invalid value for " + message);
+    }
+
+    @Test
+    void listsUnsupportedAndUnknownOptionsOnceWithHints() {
+        LoadedConfig loaded = load(String.join("\n",
+                "[DEFAULT]",
+                "bind_prot = 9292",
+                "show_image_direct_url = true",
+                "debug = true",
+                "[database]",
+                "conection = sqlite:///x",
+                "[oslo_policy]",
+                "policy_file = /etc/glance/policy.yaml",
+                "[keystone_authtoken]",
+                "www_authenticate_uri = http://keystone:5000",
+                "[image_format]",
+                "limit_param_default = 3",
+                ""));
+        assertThat(loaded.ignored()).containsExactly(
+                new IgnoredOption("DEFAULT", "bind_prot", false, Optional.of("[DEFAULT] bind_port")),
+                new IgnoredOption("DEFAULT", "show_image_direct_url", true, Optional.empty()),
+                new IgnoredOption("DEFAULT", "debug", false, Optional.empty()),
+                new IgnoredOption("database", "conection", false, Optional.of("[database] connection")),
+                new IgnoredOption("oslo_policy", "policy_file", true, Optional.empty()),
+                new IgnoredOption("keystone_authtoken", "www_authenticate_uri", false, Optional.empty()),
+                new IgnoredOption("image_format", "limit_param_default", false,
+                        Optional.of("[DEFAULT] limit_param_default")));
+        assertThat(loaded.ignoredReport()).isEqualTo("configuration options ignored by glance4j (7): "
+                + "[DEFAULT] bind_prot (did you mean [DEFAULT] bind_port?), "
+                + "[DEFAULT] show_image_direct_url (not supported yet), [DEFAULT] debug, "
+                + "[database] conection (did you mean [database] connection?), "
+                + "[oslo_policy] policy_file (not supported yet), [keystone_authtoken] www_authenticate_uri, "
+                + "[image_format] limit_param_default (did you mean [DEFAULT] limit_param_default?)");
+        assertThat(loaded.ignoredReport()).doesNotContain("\n");
+        assertThat(loaded.config().bindPort()).isEqualTo(9292);
+        assertThat(loaded.config().limitParamDefault()).isEqualTo(25);
+    }
+
+    @Test
+    void anEmptyFileIgnoresNothing() {
+        assertThat(load("").ignored()).isEmpty();
+        assertThat(load("").ignoredReport()).isEmpty();
+    }
+
+    @Test
+    void anEmptyConnectionMeansTheEmbeddedDatabase() {
+        assertThat(load("[database]\nconnection =\n").config().database()).isEmpty();
+    }
+}

@@ -1,0 +1,113 @@
+package org.glance4j.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.glance4j.bootstrap.cli.ServeCommandLine;
+import org.glance4j.bootstrap.cli.UsageException;
+import org.glance4j.bootstrap.config.ConfigException;
+import org.glance4j.bootstrap.config.ConfigLoader;
+import org.glance4j.bootstrap.config.DatabaseTarget;
+import org.glance4j.bootstrap.config.GlanceConfig;
+import org.glance4j.bootstrap.config.IniParser;
+import org.glance4j.bootstrap.wiring.ServerSettings;
+import org.glance4j.core.CoreSettings;
+import org.glance4j.http.AuthMode;
+import org.glance4j.http.HttpSettings;
+import org.glance4j.jdbc.JdbcSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ServerSettingsTest {
+
+    private static GlanceConfig file(String text) {
+        return ConfigLoader.load(IniParser.parse("glance-api.conf", text), Path.of("/srv")).config();
+    }
+
+    private static ServerSettings resolve(List<String> flags, String fileText) {
+        return ServerSettings.resolve(ServeCommandLine.parse(flags), file(fileText));
+    }
+
+    @Test
+    void withoutFlagsOrFileItIsALoopbackNoauthServerOnSqliteInTheDataDir() {
+        ServerSettings settings = resolve(List.of("--data-dir", "/tmp/g4j"), "");
+        HttpSettings defaults = HttpSettings.defaults();
+        assertThat(settings.http()).isEqualTo(new HttpSettings("127.0.0.1", 9292, AuthMode.NOAUTH,
+                defaults.noauthProjectId(), defaults.noauthUserId(), defaults.ioThreads(), defaults.workerThreads()));
+        assertThat(settings.core()).isEqualTo(CoreSettings.defaults());
+        assertThat(settings.jdbc()).isEqualTo(new JdbcSettings("jdbc:sqlite:/tmp/g4j/glance.sqlite", null, null, 5));
+        assertThat(settings.database().kind()).isEqualTo(DatabaseTarget.Kind.SQLITE);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/g4j"));
+    }
+
+    @Test
+    void theDefaultDataDirIsDataInTheWorkingDirectory() {
+        ServerSettings settings = resolve(List.of(), "");
+        assertThat(settings.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(settings.jdbc().jdbcUrl()).isEqualTo("jdbc:sqlite:" + Path.of("data", "glance.sqlite").toAbsolutePath());
+    }
+
+    @Test
+    void theFileFillsTheSettingsOfCoreHttpAndDatabase() {
+        ServerSettings settings = resolve(List.of("--insecure-noauth"), String.join("\n",
+                "[DEFAULT]", "bind_host = 0.0.0.0", "bind_port = 9393", "limit_param_default = 5",
+                "api_limit_max = 20", "image_property_quota = 4", "image_tag_quota = 2",
+                "[image_format]", "disk_formats = raw", "container_formats = bare",
+                "[database]", "connection = postgresql://glance:pw@db/glance", "max_pool_size = 9", ""));
+        assertThat(settings.http().bindHost()).isEqualTo("0.0.0.0");
+        assertThat(settings.http().port()).isEqualTo(9393);
+        assertThat(settings.core()).isEqualTo(new CoreSettings(List.of("raw"), List.of("bare"), 5, 20, 4, 2,
+                CoreSettings.defaults().policyOverrides()));
+        assertThat(settings.jdbc()).isEqualTo(new JdbcSettings("jdbc:postgresql://db/glance", "glance", "pw", 9));
+    }
+
+    @Test
+    void flagsWinOverTheFile() {
+        ServerSettings settings = resolve(List.of("--bind", "127.0.0.2", "--port", "0", "--auth", "noauth"),
+                "[DEFAULT]\nbind_host = 0.0.0.0\nbind_port = 9393\n[paste_deploy]\nflavor = keystone\n");
+        assertThat(settings.http().bindHost()).isEqualTo("127.0.0.2");
+        assertThat(settings.http().port()).isZero();
+        assertThat(settings.http().authMode()).isEqualTo(AuthMode.NOAUTH);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "::", "192.0.2.10"})
+    void refusesNoauthOnAnAddressThatIsNotLoopback(String address) {
+        assertThatThrownBy(() -> resolve(List.of("--bind", address), ""))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("refusing to serve without authentication (noauth) on " + address)
+                .hasMessageContaining("--insecure-noauth");
+        assertThatThrownBy(() -> resolve(List.of(), "[DEFAULT]\nbind_host = " + address + "\n"))
+                .isInstanceOf(UsageException.class);
+    }
+
+    @Test
+    void allowsNoauthOnLoopbackOrWhenForcedAndTrustedHeadersAnywhere() {
+        assertThat(resolve(List.of("--bind", "127.0.0.1"), "").http().authMode()).isEqualTo(AuthMode.NOAUTH);
+        assertThat(resolve(List.of("--bind", "::1"), "").http().authMode()).isEqualTo(AuthMode.NOAUTH);
+        assertThat(resolve(List.of("--bind", "localhost"), "").http().authMode()).isEqualTo(AuthMode.NOAUTH);
+        assertThat(resolve(List.of("--bind", "0.0.0.0", "--insecure-noauth"), "").http().bindHost())
+                .isEqualTo("0.0.0.0");
+        assertThat(resolve(List.of("--bind", "0.0.0.0", "--auth", "trusted-headers"), "").http().authMode())
+                .isEqualTo(AuthMode.TRUSTED_HEADERS);
+    }
+
+    @Test
+    void thePasteFlavorChoosesTheModeWhenNoFlagDoes() {
+        assertThat(resolve(List.of(), "[paste_deploy]\nflavor = keystone\n").http().authMode())
+                .isEqualTo(AuthMode.TRUSTED_HEADERS);
+        assertThat(resolve(List.of(), "[paste_deploy]\nflavor = keystone+cachemanagement\n").http().authMode())
+                .isEqualTo(AuthMode.TRUSTED_HEADERS);
+        assertThat(resolve(List.of(), "[paste_deploy]\nflavor = caching\n").http().authMode())
+                .isEqualTo(AuthMode.NOAUTH);
+        assertThat(resolve(List.of("--bind", "0.0.0.0"), "[paste_deploy]\nflavor = keystone\n").http().bindHost())
+                .isEqualTo("0.0.0.0");
+        assertThatThrownBy(() -> resolve(List.of(), "[paste_deploy]\nflavor = ldap\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("invalid value for [paste_deploy] flavor: 'ldap'");
+    }
+}

@@ -1,0 +1,42 @@
+package org.glance4j.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Checks every rule of {@link HexagonRules} on the production classes of all modules. */
+class HexagonArchitectureTest {
+
+    static Stream<ArchRule> rules() {
+        return HexagonRules.ALL.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("rules")
+    void productionClassesFollowTheRule(ArchRule rule) {
+        rule.check(ProductionClasses.get());
+    }
+
+    @Test
+    void theImportHoldsEveryModuleAndNoTestOrFixtureClass() {
+        JavaClasses classes = ProductionClasses.get();
+        assertThat(classes.stream().map(JavaClass::getPackageName))
+                .anyMatch(p -> p.startsWith("org.glance4j.ports.model"))
+                .anyMatch(p -> p.startsWith("org.glance4j.ports.in"))
+                .anyMatch(p -> p.startsWith("org.glance4j.ports.out"))
+                .anyMatch(p -> p.startsWith("org.glance4j.core"))
+                .anyMatch(p -> p.startsWith("org.glance4j.http"))
+                .anyMatch(p -> p.startsWith("org.glance4j.jdbc"))
+                .anyMatch(p -> p.startsWith("org.glance4j.bootstrap"))
+                .noneMatch(p -> p.contains("archfixture"));
+        assertThat(classes.stream().map(JavaClass::getSimpleName)).noneMatch(n -> n.endsWith("Test"));
+        assertThat(classes.contain("org.glance4j.ports.testing.InMemoryImageRepository")).isFalse();
+    }
+}
