@@ -14,7 +14,7 @@ import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
 import org.glance4j.bootstrap.config.IniParser;
 import org.glance4j.bootstrap.wiring.ServerSettings;
-import org.glance4j.core.CoreSettings;
+import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.http.AuthMode;
 import org.glance4j.http.HttpSettings;
 import org.glance4j.jdbc.JdbcSettings;

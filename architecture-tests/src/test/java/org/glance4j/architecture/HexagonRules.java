@@ -6,8 +6,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import java.util.List;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -56,15 +54,8 @@ final class HexagonRules {
             .should().dependOnClassesThat().resideInAPackage(PORTS_IN)
             .because("use cases and SPIs are separate contracts");
 
-    /**
-     * (e) no cycles between packages. One exemption: {@code GlanceCore} (and its builder) is core-domain's
-     * composition root, fixed by the module contract in the root package next to {@code CoreSettings}; it builds
-     * the services of the sub-packages, which read {@code CoreSettings}. Its outgoing dependencies are ignored;
-     * every other edge counts, so a cycle among sub-packages, or through any other root class, still fails.
-     */
-    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("org.glance4j.(**)").should().beFreeOfCycles()
-            .ignoreDependency(JavaClass.Predicates.simpleNameStartingWith("GlanceCore")
-                    .and(JavaClass.Predicates.resideInAPackage("org.glance4j.core")), DescribedPredicate.alwaysTrue());
+    /** (e) no cycles between packages, without exemption. */
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("org.glance4j.(**)").should().beFreeOfCycles();
 
     /** (e) no cycles between modules, without exemption. */
     static final ArchRule NO_MODULE_CYCLES = slices().matching("org.glance4j.(*)..").should().beFreeOfCycles();

@@ -1,5 +1,7 @@
 package org.glance4j.core;
 
+import org.glance4j.core.settings.CoreSettings;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

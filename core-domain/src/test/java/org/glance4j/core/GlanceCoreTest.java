@@ -1,5 +1,7 @@
 package org.glance4j.core;
 
+import org.glance4j.core.settings.CoreSettings;
+
 import java.util.Map;
 
 import org.glance4j.ports.testing.InMemoryImageMemberRepository;

@@ -6,7 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
-import org.glance4j.core.CoreSettings;
+import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImageTagService;

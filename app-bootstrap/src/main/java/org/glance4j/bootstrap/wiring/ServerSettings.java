@@ -12,7 +12,7 @@ import org.glance4j.bootstrap.cli.UsageException;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
-import org.glance4j.core.CoreSettings;
+import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.http.AuthMode;
 import org.glance4j.http.HttpSettings;
 import org.glance4j.jdbc.JdbcSettings;

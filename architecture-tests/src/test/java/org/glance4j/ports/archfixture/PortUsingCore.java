@@ -2,5 +2,5 @@ package org.glance4j.ports.archfixture;
 
 /** Breaks rule (a): a port that reaches into core-domain. */
 public final class PortUsingCore {
-    public org.glance4j.core.CoreSettings settings;
+    public org.glance4j.core.settings.CoreSettings settings;
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.glance4j.core.CoreSettings;
+import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.lifecycle.ImageLifecycle;
 import org.glance4j.core.listing.ListFilterParser;
 import org.glance4j.core.listing.ListParameterParser;

@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.Map;
 import java.util.Set;
 
-import org.glance4j.core.CoreSettings;
+import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.schema.ImageSchemaCatalog;
 import org.glance4j.core.schema.JsonTypes;
 import org.glance4j.core.schema.PropertyDefinition;

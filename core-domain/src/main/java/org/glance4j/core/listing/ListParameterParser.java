@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.glance4j.core.CoreSettings;
+import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ListParameters;
 import org.glance4j.ports.model.ImageField;

@@ -22,7 +22,7 @@ class ConcurrentPatchTest {
 
     @Test
     void concurrentPatchesLoseNoUpdateAndNeverFail() throws Exception {
-        CoreFixture f = new CoreFixture(org.glance4j.core.CoreSettings.defaults().withQuotas(-1, -1));
+        CoreFixture f = new CoreFixture(org.glance4j.core.settings.CoreSettings.defaults().withQuotas(-1, -1));
         Image image = f.create(OWNER_MEMBER, "name", "shared-target");
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.glance4j.core.CoreFixture;
-import org.glance4j.core.CoreSettings;
+import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageStatus;

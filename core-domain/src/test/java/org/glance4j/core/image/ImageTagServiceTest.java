@@ -3,7 +3,7 @@ package org.glance4j.core.image;
 import java.util.List;
 
 import org.glance4j.core.CoreFixture;
-import org.glance4j.core.CoreSettings;
+import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.model.Image;
 import org.junit.jupiter.api.Test;

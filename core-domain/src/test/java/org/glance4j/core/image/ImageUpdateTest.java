@@ -163,7 +163,7 @@ class ImageUpdateTest {
 
     @Test
     void propertyQuotaOnUpdate() {
-        CoreFixture small = new CoreFixture(org.glance4j.core.CoreSettings.defaults().withQuotas(1, 1));
+        CoreFixture small = new CoreFixture(org.glance4j.core.settings.CoreSettings.defaults().withQuotas(1, 1));
         Image one = small.create(OWNER_MEMBER, "a", "1", "tags", List.of("t"));
         assertFails(ErrorCategory.TOO_LARGE, () -> small.core.images().update(OWNER_MEMBER, one.id(),
                 List.of(add("/b", "2"))));

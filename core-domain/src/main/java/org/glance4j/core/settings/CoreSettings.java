@@ -1,4 +1,4 @@
-package org.glance4j.core;
+package org.glance4j.core.settings;
 
 import java.util.List;
 import java.util.Map;
