@@ -1,6 +1,8 @@
 package org.glance4j.jdbc;
 
 import java.sql.SQLException;
+import java.util.Properties;
+
 import javax.sql.DataSource;
 
 import org.glance4j.ports.error.GlanceException;
@@ -41,7 +43,7 @@ final class Database implements AutoCloseable {
         this.writePool = writePool;
         this.readers = Jdbi.create(readPool);
         this.writers = writePool == readPool ? readers : Jdbi.create(writePool);
-        this.sqliteWriter = dialect == Dialect.SQLITE ? new GroupCommitWriter(writers) : null;
+        this.sqliteWriter = dialect == Dialect.SQLITE ? new GroupCommitWriter(writers, "glance4j-sqlite-writer") : null;
     }
 
     static Database open(JdbcSettings settings) {
@@ -81,8 +83,19 @@ final class Database implements AutoCloseable {
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         }
         // Pragmas in the URL (jdbc:sqlite:/path?synchronous=NORMAL) override these defaults.
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl(jdbcUrl);
+        Properties properties = config.toProperties();
+        int query = jdbcUrl.indexOf('?');
+        String url = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        if (query >= 0) {
+            for (String pair : jdbcUrl.substring(query + 1).split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    properties.setProperty(pair.substring(0, equals), pair.substring(equals + 1));
+                }
+            }
+        }
+        SQLiteDataSource dataSource = new SQLiteDataSource(new SQLiteConfig(properties));
+        dataSource.setUrl(url);
         return dataSource;
     }
 
@@ -92,6 +105,7 @@ final class Database implements AutoCloseable {
         config.setDataSource(dataSource);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
+        config.setMaxLifetime(0); // a SQLite connection never goes stale
         return new HikariDataSource(config);
     }
 
@@ -155,6 +169,9 @@ final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sqliteWriter != null) {
+            sqliteWriter.close();
+        }
         readPool.close();
         if (writePool != readPool) {
             writePool.close();

@@ -2,9 +2,12 @@ package org.glance4j.jdbc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 
+import org.glance4j.ports.error.GlanceException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -12,50 +15,74 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Serialises the writes of this JVM onto one SQLite connection and commits them in groups.
  *
- * <p>SQLite allows one writer at a time, and with {@code synchronous=FULL} every commit waits for the disk. Writers
- * therefore queue here; whoever holds the lock takes every queued write (up to {@link #MAX_GROUP}), runs each in
- * its own savepoint inside one transaction and commits once, so one disk flush serves the whole group. A write
- * that fails is rolled back to its savepoint alone and its caller gets its exception; the others are unaffected.
- * Nobody learns of success before the commit: if the commit fails, every write of the group fails with it.
+ * <p>SQLite allows one writer at a time, and with {@code synchronous=FULL} every commit waits for the disk. Callers
+ * therefore hand their write to one writer thread and wait. That thread takes every write queued meanwhile (up to
+ * {@link #MAX_GROUP}), runs each in its own savepoint inside one transaction and commits once, so one disk flush
+ * serves the whole group. A write that fails is rolled back to its savepoint alone and its caller gets its
+ * exception; the others are unaffected. Nobody learns of success before the commit: if the commit fails, every
+ * write of the group fails with it.
  *
- * <p>A write callback must not start another write.
+ * <p>A write callback runs on the writer thread and must not start another write.
  */
-final class GroupCommitWriter {
+final class GroupCommitWriter implements AutoCloseable {
     /** The most writes one transaction carries, which bounds how long the last of them waits. */
     static final int MAX_GROUP = 64;
 
     private final Jdbi jdbi;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final ConcurrentLinkedQueue<PendingWrite<?>> queue = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
 
-    GroupCommitWriter(Jdbi jdbi) {
+    GroupCommitWriter(Jdbi jdbi, String name) {
         this.jdbi = jdbi;
+        this.thread = new Thread(this::loop, name);
+        this.thread.setDaemon(true);
+        this.thread.start();
     }
 
     <T> T write(HandleCallback<T, RuntimeException> work) {
+        if (closed) {
+            throw new IllegalStateException("the image database has been closed");
+        }
         PendingWrite<T> pending = new PendingWrite<>(work);
         queue.add(pending);
-        while (!pending.isFinished()) {
-            lock.lock();
-            try {
-                if (!pending.isFinished()) {
-                    runGroup();
-                }
-            } finally {
-                lock.unlock();
+        try {
+            return pending.future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
+            throw e;
         }
-        return pending.outcome();
     }
 
-    private void runGroup() {
-        List<PendingWrite<?>> group = new ArrayList<>();
-        for (PendingWrite<?> next = queue.poll(); next != null; next = group.size() < MAX_GROUP ? queue.poll() : null) {
-            group.add(next);
+    private void loop() {
+        List<PendingWrite<?>> group = new ArrayList<>(MAX_GROUP);
+        while (true) {
+            try {
+                PendingWrite<?> first = queue.take();
+                if (first.work == null) {
+                    return; // the close marker
+                }
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                runGroup(group);
+            } catch (InterruptedException e) {
+                if (closed) {
+                    return;
+                }
+            } catch (RuntimeException | Error e) {
+                for (PendingWrite<?> pending : group) {
+                    pending.future.completeExceptionally(e);
+                }
+            } finally {
+                group.clear();
+            }
         }
-        if (group.isEmpty()) {
-            return;
-        }
+    }
+
+    private void runGroup(List<PendingWrite<?>> group) {
+        boolean sawCloseMarker = group.removeIf(p -> p.work == null);
         try {
             jdbi.useHandle(handle -> runInOneTransaction(handle, group));
         } catch (RuntimeException e) {
@@ -64,15 +91,22 @@ final class GroupCommitWriter {
                 pending.failIfUnfinished(e);
             }
         }
+        if (sawCloseMarker) {
+            queue.add(new PendingWrite<>(null));
+        }
     }
 
     private static void runInOneTransaction(Handle handle, List<PendingWrite<?>> group) {
+        if (group.isEmpty()) {
+            return;
+        }
+        boolean alone = group.size() == 1;
         handle.begin();
         boolean committed = false;
         try {
             List<PendingWrite<?>> succeeded = new ArrayList<>(group.size());
             for (PendingWrite<?> pending : group) {
-                if (runInSavepoint(handle, pending)) {
+                if (alone ? runAlone(pending, handle) : runInSavepoint(handle, pending)) {
                     succeeded.add(pending);
                 }
             }
@@ -85,6 +119,19 @@ final class GroupCommitWriter {
             if (!committed) {
                 rollbackQuietly(handle);
             }
+        }
+    }
+
+    /** A group of one needs no savepoint: if it fails, the whole transaction is rolled back. */
+    private static boolean runAlone(PendingWrite<?> pending, Handle handle) {
+        try {
+            pending.run(handle);
+            return true;
+        } catch (RuntimeException e) {
+            pending.fail(e);
+            rollbackQuietly(handle);
+            handle.begin();
+            return false;
         }
     }
 
@@ -112,12 +159,30 @@ final class GroupCommitWriter {
         }
     }
 
+    /** Lets the queued writes finish, then stops the writer thread. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.add(new PendingWrite<>(null));
+        try {
+            thread.join(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (PendingWrite<?> left = queue.poll(); left != null; left = queue.poll()) {
+            left.future.completeExceptionally(GlanceException.unavailable("the image database has been closed", null));
+        }
+    }
+
     /** One queued write, its result once committed, or its failure. */
     private static final class PendingWrite<T> {
         private final HandleCallback<T, RuntimeException> work;
+        private final CompletableFuture<T> future = new CompletableFuture<>();
         private T result;
-        private RuntimeException failure;
-        private volatile boolean finished;
+        private boolean failed;
 
         PendingWrite(HandleCallback<T, RuntimeException> work) {
             this.work = work;
@@ -129,31 +194,18 @@ final class GroupCommitWriter {
 
         /** Called after the commit: the result is now durable. */
         void publish() {
-            finished = true;
+            future.complete(result);
         }
 
         void fail(RuntimeException e) {
-            failure = e;
-            finished = true;
+            failed = true;
+            future.completeExceptionally(e);
         }
 
         void failIfUnfinished(RuntimeException e) {
-            if (!finished) {
-                result = null;
+            if (!failed) {
                 fail(e);
             }
         }
-
-        boolean isFinished() {
-            return finished;
-        }
-
-        T outcome() {
-            if (failure != null) {
-                throw failure;
-            }
-            return result;
-        }
-
     }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * socket in that directory. When the JVM runs as root (as CI does) the server runs as the {@code postgres} user,
  * because PostgreSQL refuses to run as root. Missing binaries are a failure, never a reason to skip.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
     private static final Path INSTALL_ROOT = Path.of("/usr/lib/postgresql");
     private static final String SERVICE_USER = "postgres";
 
@@ -41,7 +41,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Creates and starts a new cluster. */
-    static PostgresServer start() throws IOException, InterruptedException {
+    public static PostgresServer start() throws IOException, InterruptedException {
         Path bin = findBinaries();
         boolean root = "0".equals(run(List.of("id", "-u"), null).strip());
         Path directory = Files.createTempDirectory("glance4j-postgres-");
@@ -104,7 +104,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Settings for a new, empty database. */
-    JdbcSettings newDatabase(int maxConnections) {
+    public JdbcSettings newDatabase(int maxConnections) {
         String name = "glance4j_" + databases.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(url("postgres"), SERVICE_USER, "");
              Statement statement = connection.createStatement()) {
