@@ -22,6 +22,14 @@ enum Dialect {
         }
 
         @Override
+        String pageExtrasSql() {
+            return "SELECT i.id,"
+                    + " (SELECT json_group_array(t.value ORDER BY t.position) FROM image_tags t WHERE t.image_id = i.id),"
+                    + " (SELECT json_group_object(p.name, p.value) FROM image_properties p WHERE p.image_id = i.id)"
+                    + " FROM images i WHERE i.id IN (SELECT value FROM json_each(?))";
+        }
+
+        @Override
         boolean isUniqueViolation(SQLException e) {
             int code = e.getErrorCode() & 0xff;
             String message = String.valueOf(e.getMessage());
@@ -46,6 +54,16 @@ enum Dialect {
         }
 
         @Override
+        String pageExtrasSql() {
+            return "SELECT i.id,"
+                    + " (SELECT COALESCE(json_agg(t.value ORDER BY t.position), '[]'::json) FROM image_tags t"
+                    + " WHERE t.image_id = i.id),"
+                    + " (SELECT COALESCE(json_object_agg(p.name, p.value), '{}'::json) FROM image_properties p"
+                    + " WHERE p.image_id = i.id)"
+                    + " FROM images i WHERE i.id IN (SELECT json_array_elements_text(CAST(? AS json)))";
+        }
+
+        @Override
         boolean isUniqueViolation(SQLException e) {
             return "23505".equals(e.getSQLState());
         }
@@ -61,6 +79,12 @@ enum Dialect {
 
     /** What to append to an ORDER BY term on a nullable column so that null sorts as the smallest value. */
     abstract String nullOrdering(boolean ascending);
+
+    /**
+     * One row per listed image: id, its tags as a JSON array in order, its properties as a JSON object. The one
+     * parameter is a JSON array of the ids.
+     */
+    abstract String pageExtrasSql();
 
     abstract boolean isUniqueViolation(SQLException e);
 

@@ -1,13 +1,11 @@
 package org.glance4j.jdbc;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
@@ -68,10 +66,7 @@ final class JdbcImageRepository implements ImageRepository {
             return database.read(handle -> {
                 Optional<Image> base = handle.createQuery(SELECT_ONE).bind(0, id)
                         .map((rs, ctx) -> ImageColumns.read(rs)).findOne();
-                return base.map(image -> image.toBuilder()
-                        .tags(tagsOf(handle, id))
-                        .properties(propertiesOf(handle, id))
-                        .build());
+                return base.map(image -> PageExtras.complete(handle, database.dialect(), List.of(image)).get(0));
             });
         } catch (JdbiException e) {
             throw Database.unavailable(e);
@@ -95,12 +90,13 @@ final class JdbcImageRepository implements ImageRepository {
                     throw new StaleRevisionException("image " + image.id() + " was changed by someone else: it is at"
                             + " revision " + stored.get() + ", the update was based on revision " + image.revision());
                 }
-                List<String> tags = tagsOf(handle, image.id());
-                if (!tags.equals(image.tags())) {
+                Image stored = PageExtras.complete(handle, database.dialect(),
+                        List.of(image.toBuilder().tags(List.of()).properties(Map.of()).build())).get(0);
+                if (!stored.tags().equals(image.tags())) {
                     handle.createUpdate("DELETE FROM image_tags WHERE image_id = ?").bind(0, image.id()).execute();
                     insertTags(handle, image.id(), image.tags());
                 }
-                replaceChangedProperties(handle, image.id(), propertiesOf(handle, image.id()), image.properties());
+                replaceChangedProperties(handle, image.id(), stored.properties(), image.properties());
                 return image.toBuilder().revision(next).build();
             });
         } catch (JdbiException e) {
@@ -122,53 +118,10 @@ final class JdbcImageRepository implements ImageRepository {
                     select.bind(k, arguments.get(k));
                 }
                 List<Image> page = select.map((rs, ctx) -> ImageColumns.read(rs)).list();
-                return page.isEmpty() ? page : withTagsAndProperties(handle, page);
+                return PageExtras.complete(handle, database.dialect(), page);
             });
         } catch (JdbiException e) {
             throw Database.unavailable(e);
-        }
-    }
-
-    private static List<Image> withTagsAndProperties(Handle handle, List<Image> page) {
-        List<String> ids = new ArrayList<>(page.size());
-        for (Image image : page) {
-            ids.add(image.id());
-        }
-        String in = " IN (" + ImageListSql.placeholders(ids.size()) + ")";
-
-        Map<String, List<String>> tags = new HashMap<>();
-        Query tagQuery = handle.createQuery("SELECT image_id, value FROM image_tags WHERE image_id" + in
-                + " ORDER BY image_id, position");
-        bindAll(tagQuery, ids);
-        tagQuery.map((rs, ctx) -> {
-            tags.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-            return null;
-        }).forEach(ignored -> { });
-
-        Map<String, Map<String, String>> properties = new HashMap<>();
-        Query propertyQuery = handle.createQuery("SELECT image_id, name, value FROM image_properties WHERE image_id"
-                + in);
-        bindAll(propertyQuery, ids);
-        propertyQuery.map((rs, ctx) -> {
-            properties.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
-            return null;
-        }).forEach(ignored -> { });
-
-        List<Image> complete = new ArrayList<>(page.size());
-        for (Image image : page) {
-            List<String> imageTags = tags.get(image.id());
-            Map<String, String> imageProperties = properties.get(image.id());
-            complete.add(imageTags == null && imageProperties == null ? image : image.toBuilder()
-                    .tags(imageTags == null ? List.of() : imageTags)
-                    .properties(imageProperties == null ? Map.of() : imageProperties)
-                    .build());
-        }
-        return complete;
-    }
-
-    private static void bindAll(Query query, List<String> values) {
-        for (int k = 0; k < values.size(); k++) {
-            query.bind(k, values.get(k));
         }
     }
 
@@ -194,18 +147,6 @@ final class JdbcImageRepository implements ImageRepository {
         statement.bind(k++, Timestamps.toNanos(image.updatedAt()));
         statement.bind(k, Timestamps.toNanos(image.deletedAt()));
         return statement;
-    }
-
-    private static List<String> tagsOf(Handle handle, String id) {
-        return handle.createQuery("SELECT value FROM image_tags WHERE image_id = ? ORDER BY position")
-                .bind(0, id).mapTo(String.class).list();
-    }
-
-    private static Map<String, String> propertiesOf(Handle handle, String id) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        handle.createQuery("SELECT name, value FROM image_properties WHERE image_id = ?").bind(0, id)
-                .map((rs, ctx) -> properties.put(rs.getString(1), rs.getString(2))).forEach(ignored -> { });
-        return properties;
     }
 
     private static void insertTags(Handle handle, String id, List<String> tags) {

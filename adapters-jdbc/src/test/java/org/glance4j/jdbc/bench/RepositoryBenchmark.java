@@ -55,7 +55,7 @@ public final class RepositoryBenchmark {
                 JdbcSettings settings = server.newDatabase(CALLERS);
                 try (JdbcRepositories repositories = JdbcRepositories.open(settings)) {
                     seed(repositories, count);
-                    measure("postgresql", repositories);
+                    measure("postgresql", repositories, count);
                 }
             }
             return;
@@ -70,7 +70,7 @@ public final class RepositoryBenchmark {
         }
         try (JdbcRepositories repositories = JdbcRepositories.open(
                 new JdbcSettings("jdbc:sqlite:" + file + "?synchronous=" + sync, null, null, CALLERS))) {
-            measure("sqlite synchronous=" + sync, repositories);
+            measure("sqlite synchronous=" + sync, repositories, count);
         }
     }
 
@@ -121,13 +121,13 @@ public final class RepositoryBenchmark {
         return "project-" + (n % PROJECTS);
     }
 
-    private static void measure(String label, JdbcRepositories repositories) throws Exception {
+    private static void measure(String label, JdbcRepositories repositories, int count) throws Exception {
         ImageRepository images = repositories.images();
         List<SortOrder> defaultOrder = List.of(new SortOrder(ImageField.CREATED_AT, false),
                 new SortOrder(ImageField.ID, false));
         ImageQuery.Viewer admin = new ImageQuery.Viewer("project-0", true);
         ImageQuery.Viewer member = new ImageQuery.Viewer("project-7", false);
-        Image marker = images.find(String.format("%08x-0000-4000-8000-%012d", 50_000, 50_000)).orElseThrow();
+        Image marker = images.find(String.format("%08x-0000-4000-8000-%012d", count / 2, count / 2)).orElseThrow();
 
         Supplier<ImageQuery> firstPageAdmin = () -> new ImageQuery(admin, ImageQuery.VisibilityFilter.DEFAULT,
                 MemberStatus.ACCEPTED, null, null, null, null, defaultOrder, null, 25);
@@ -164,7 +164,7 @@ public final class RepositoryBenchmark {
         started = System.nanoTime();
         runConcurrently(CALLERS, () -> {
             for (int n = updated.getAndIncrement(); n < updates; n = updated.getAndIncrement()) {
-                int target = ThreadLocalRandom.current().nextInt(50_000);
+                int target = ThreadLocalRandom.current().nextInt(count / 2);
                 String id = String.format("%08x-0000-4000-8000-%012d", target, target);
                 while (true) {
                     Image current = images.find(id).orElseThrow();

@@ -991,14 +991,18 @@ public abstract class ImageRepositoryContractTest {
 
     @Test
     void booleansSortFalseFirst() {
-        images.add(image(1).isProtected(true).build());
-        images.add(image(2).isProtected(false).build());
-        images.add(image(3).isProtected(true).build());
+        images.add(image(1).isProtected(true).osHidden(false).build());
+        images.add(image(2).isProtected(false).osHidden(true).build());
+        images.add(image(3).isProtected(true).osHidden(true).build());
 
         assertThat(listIds(query().sort(asc(ImageField.PROTECTED), asc(ImageField.ID))))
                 .containsExactly(id(2), id(1), id(3));
         assertThat(listIds(query().sort(desc(ImageField.PROTECTED), asc(ImageField.ID))))
                 .containsExactly(id(1), id(3), id(2));
+        assertThat(listIds(query().sort(asc(ImageField.OS_HIDDEN), desc(ImageField.ID))))
+                .containsExactly(id(1), id(3), id(2));
+        assertThat(listIds(query().sort(desc(ImageField.OS_HIDDEN), desc(ImageField.PROTECTED), asc(ImageField.ID))))
+                .containsExactly(id(3), id(2), id(1));
     }
 
     @Test
