@@ -1,0 +1,183 @@
+package org.glance4j.jdbc;
+
+import java.sql.SQLException;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import org.glance4j.ports.error.GlanceException;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The connections to one database and the way transactions run on them.
+ *
+ * <p>PostgreSQL: one pool of {@code maxConnections} for readers and writers; reads run in REPEATABLE READ so that
+ * an image, its tags and its properties come from one snapshot.
+ *
+ * <p>SQLite: one file in WAL mode. Readers share a pool of {@code maxConnections}; every write goes through one
+ * dedicated connection, queued by a {@link GroupCommitWriter} inside the JVM and run in {@code BEGIN IMMEDIATE}
+ * transactions, so writers of this process never meet {@code SQLITE_BUSY}, several writes share one durable
+ * commit, and a writer in another process (a CLI beside the server) is waited for through the busy timeout.
+ */
+final class Database implements AutoCloseable {
+    /** How long SQLite waits for a lock held by another process before giving up. */
+    static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
+
+    private final Dialect dialect;
+    private final HikariDataSource readPool;
+    private final HikariDataSource writePool;
+    private final Jdbi readers;
+    private final Jdbi writers;
+    private final GroupCommitWriter sqliteWriter;
+
+    private Database(Dialect dialect, HikariDataSource readPool, HikariDataSource writePool) {
+        this.dialect = dialect;
+        this.readPool = readPool;
+        this.writePool = writePool;
+        this.readers = Jdbi.create(readPool);
+        this.writers = writePool == readPool ? readers : Jdbi.create(writePool);
+        this.sqliteWriter = dialect == Dialect.SQLITE ? new GroupCommitWriter(writers, "glance4j-sqlite-writer") : null;
+    }
+
+    static Database open(JdbcSettings settings) {
+        Dialect dialect = Dialect.of(settings.jdbcUrl());
+        if (dialect == Dialect.SQLITE) {
+            HikariDataSource writePool = pool("glance4j-sqlite-writer", sqlite(settings.jdbcUrl(), true), 1);
+            try {
+                HikariDataSource readPool = pool("glance4j-sqlite-readers", sqlite(settings.jdbcUrl(), false),
+                        settings.maxConnections());
+                return new Database(dialect, readPool, writePool);
+            } catch (RuntimeException e) {
+                writePool.close();
+                throw e;
+            }
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("glance4j-postgresql");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxConnections());
+        config.setMinimumIdle(Math.min(2, settings.maxConnections()));
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Database(dialect, pool, pool);
+    }
+
+    private static DataSource sqlite(String jdbcUrl, boolean writer) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        config.setCacheSize(-16_000); // 16 MB of page cache per connection
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        if (writer) {
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        // Pragmas in the URL (jdbc:sqlite:/path?synchronous=NORMAL) override these defaults.
+        Properties properties = config.toProperties();
+        int query = jdbcUrl.indexOf('?');
+        String url = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        if (query >= 0) {
+            for (String pair : jdbcUrl.substring(query + 1).split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    properties.setProperty(pair.substring(0, equals), pair.substring(equals + 1));
+                }
+            }
+        }
+        SQLiteDataSource dataSource = new SQLiteDataSource(new SQLiteConfig(properties));
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+
+    private static HikariDataSource pool(String name, DataSource dataSource, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setMaxLifetime(0); // a SQLite connection never goes stale
+        return new HikariDataSource(config);
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs {@code work} in a read transaction that sees one consistent snapshot. */
+    <T> T read(HandleCallback<T, RuntimeException> work) {
+        if (dialect == Dialect.POSTGRESQL) {
+            // Set inside the transaction: one statement, sent with BEGIN, instead of changing the session twice.
+            return readers.inTransaction(handle -> {
+                handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                return work.withHandle(handle);
+            });
+        }
+        return readers.inTransaction(work);
+    }
+
+    /**
+     * Runs {@code work} in a write transaction: its changes are committed when it returns and undone when it throws.
+     * {@code work} must not start another write.
+     */
+    <T> T write(HandleCallback<T, RuntimeException> work) {
+        if (sqliteWriter != null) {
+            return sqliteWriter.write(work);
+        }
+        return writers.inTransaction(work);
+    }
+
+    /** Whether {@code failure} was caused by a unique or primary key violation. */
+    boolean isUniqueViolation(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        return sql != null && dialect.isUniqueViolation(sql);
+    }
+
+    /** Whether {@code failure} was caused by a foreign key violation. */
+    boolean isForeignKeyViolation(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        return sql != null && dialect.isForeignKeyViolation(sql);
+    }
+
+    /** The failure as the ports report it: the database cannot serve the request now. */
+    static GlanceException unavailable(RuntimeException failure) {
+        if (failure instanceof GlanceException glance) {
+            return glance;
+        }
+        return GlanceException.unavailable("the image database cannot serve the request: "
+                + rootMessage(failure), failure);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        return sql != null ? sql.getMessage() : failure.getClass().getSimpleName();
+    }
+
+    private static SQLException sqlCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        if (sqliteWriter != null) {
+            sqliteWriter.close();
+        }
+        readPool.close();
+        if (writePool != readPool) {
+            writePool.close();
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package org.glance4j.jdbc;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.ImageQuery;
+import org.glance4j.ports.model.ImageQuery.Condition;
+import org.glance4j.ports.model.ImageQuery.PropertyCondition;
+import org.glance4j.ports.model.ImageQuery.SortOrder;
+import org.glance4j.ports.model.ImageStatus;
+import org.glance4j.ports.model.Visibility;
+
+/**
+ * Translates an {@link ImageQuery} into one SELECT over {@code images} with positional parameters: visibility,
+ * conditions, ordering with null as the smallest value, and keyset paging from the marker's sort values.
+ *
+ * <p>A condition never holds for a column that is null (SQL's rule, and Glance's): {@code name NEQ x} leaves out
+ * images without a name.
+ */
+final class ImageListSql {
+    private final Dialect dialect;
+    private final StringBuilder sql = new StringBuilder(512);
+    private final List<Object> arguments = new ArrayList<>();
+
+    private ImageListSql(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** The statement text. */
+    String sql() {
+        return sql.toString();
+    }
+
+    /** The values of its {@code ?} parameters, in order. */
+    List<Object> arguments() {
+        return Collections.unmodifiableList(arguments);
+    }
+
+    static ImageListSql of(ImageQuery query, Dialect dialect) {
+        ImageListSql statement = new ImageListSql(dialect);
+        statement.build(query);
+        return statement;
+    }
+
+    private void build(ImageQuery query) {
+        sql.append("SELECT ").append(ImageColumns.SELECT_LIST).append(" FROM images i WHERE i.status <> ?");
+        arguments.add(ImageStatus.DELETED.wireName());
+        candidates(query);
+        visibilityFilter(query);
+        for (Condition condition : query.conditions()) {
+            condition(condition);
+        }
+        for (PropertyCondition condition : query.propertyConditions()) {
+            property(condition);
+        }
+        for (String tag : query.tags()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM image_tags t WHERE t.image_id = i.id AND t.value = ?)");
+            arguments.add(tag);
+        }
+        if (query.osHidden() != null) {
+            sql.append(" AND i.os_hidden = ?");
+            arguments.add(query.osHidden());
+        }
+        if (query.marker() != null) {
+            sql.append(" AND (");
+            after(query.sort(), query.marker());
+            sql.append(')');
+        }
+        orderBy(query.sort());
+        sql.append(" LIMIT ?");
+        arguments.add(query.limit());
+    }
+
+    /** Who may see what: everything for an admin, otherwise public, community, owned and accepted-shared images. */
+    private void candidates(ImageQuery query) {
+        if (query.viewer().admin()) {
+            return;
+        }
+        String project = query.viewer().projectId();
+        sql.append(" AND (i.visibility IN (?, ?)");
+        arguments.add(Visibility.PUBLIC.wireName());
+        arguments.add(Visibility.COMMUNITY.wireName());
+        if (project != null) {
+            sql.append(" OR i.owner = ? OR (i.visibility = ? AND EXISTS (SELECT 1 FROM image_members m"
+                    + " WHERE m.image_id = i.id AND m.member = ?");
+            arguments.add(project);
+            arguments.add(Visibility.SHARED.wireName());
+            arguments.add(project);
+            if (query.memberStatus() != null) {
+                sql.append(" AND m.status = ?");
+                arguments.add(query.memberStatus().wireName());
+            }
+            sql.append("))");
+        }
+        sql.append(')');
+    }
+
+    private void visibilityFilter(ImageQuery query) {
+        String project = query.viewer().projectId();
+        switch (query.visibility()) {
+            case ALL -> {
+            }
+            case DEFAULT -> {
+                sql.append(" AND (i.visibility <> ?");
+                arguments.add(Visibility.COMMUNITY.wireName());
+                if (project != null) {
+                    sql.append(" OR i.owner = ?");
+                    arguments.add(project);
+                }
+                sql.append(')');
+            }
+            case PUBLIC -> only(Visibility.PUBLIC);
+            case COMMUNITY -> only(Visibility.COMMUNITY);
+            case SHARED -> only(Visibility.SHARED);
+            case PRIVATE -> only(Visibility.PRIVATE);
+        }
+    }
+
+    private void only(Visibility visibility) {
+        sql.append(" AND i.visibility = ?");
+        arguments.add(visibility.wireName());
+    }
+
+    private void condition(Condition condition) {
+        String column = "i." + ImageColumns.column(condition.field());
+        sql.append(" AND ").append(column);
+        switch (condition.op()) {
+            case EQ -> sql.append(" = ?");
+            case NEQ -> sql.append(" <> ?");
+            case GT -> sql.append(" > ?");
+            case GTE -> sql.append(" >= ?");
+            case LT -> sql.append(" < ?");
+            case LTE -> sql.append(" <= ?");
+            case IN -> sql.append(" IN (").append(placeholders(condition.values().size())).append(')');
+        }
+        for (Object value : condition.values()) {
+            arguments.add(ImageColumns.conditionValue(condition.field(), value));
+        }
+    }
+
+    private void property(PropertyCondition condition) {
+        sql.append(" AND EXISTS (SELECT 1 FROM image_properties p WHERE p.image_id = i.id AND p.name = ? AND p.value");
+        arguments.add(condition.key());
+        if (condition.values().size() == 1) {
+            sql.append(" = ?)");
+        } else {
+            sql.append(" IN (").append(placeholders(condition.values().size())).append("))");
+        }
+        arguments.addAll(condition.values());
+    }
+
+    private void orderBy(List<SortOrder> sort) {
+        sql.append(" ORDER BY ");
+        for (int k = 0; k < sort.size(); k++) {
+            SortOrder key = sort.get(k);
+            if (k > 0) {
+                sql.append(", ");
+            }
+            sql.append("i.").append(ImageColumns.column(key.field())).append(key.ascending() ? " ASC" : " DESC");
+            if (ImageColumns.nullable(key.field())) {
+                sql.append(dialect.nullOrdering(key.ascending()));
+            }
+        }
+    }
+
+    /**
+     * Rows strictly after the marker in the sort order. The expanded form is
+     * {@code k1 after m1 OR (k1 = m1 AND (k2 after m2 OR (...)))}; the longest tail of keys that share one
+     * direction and can be compared without null handling becomes one row-value comparison, which both databases
+     * answer from an index (the default order is entirely such a tail).
+     */
+    private void after(List<SortOrder> sort, Image marker) {
+        int n = sort.size();
+        boolean lastAscending = sort.get(n - 1).ascending();
+        int tail = n - 1; // the id, always last and never null
+        while (tail > 0 && plainComparable(sort.get(tail - 1), marker, lastAscending)) {
+            tail--;
+        }
+        afterFrom(sort, marker, 0, tail);
+    }
+
+    /** A key takes part in the row-value tail when its direction matches and null handling is not needed. */
+    private static boolean plainComparable(SortOrder key, Image marker, boolean direction) {
+        if (key.ascending() != direction || ImageColumns.storedValue(key.field(), marker) == null) {
+            return false;
+        }
+        // Ascending, null rows come before a non-null marker value and a plain comparison leaves them out,
+        // as it should. Descending, they come after it, so only non-null columns qualify.
+        return key.ascending() || !ImageColumns.nullable(key.field());
+    }
+
+    private void afterFrom(List<SortOrder> sort, Image marker, int k, int tail) {
+        if (k == tail) {
+            rowValueAfter(sort.subList(tail, sort.size()), marker);
+            return;
+        }
+        SortOrder key = sort.get(k);
+        String column = "i." + ImageColumns.column(key.field());
+        Object value = ImageColumns.storedValue(key.field(), marker);
+        boolean strictPossible = true;
+        sql.append('(');
+        if (value == null) {
+            if (key.ascending()) {
+                sql.append(column).append(" IS NOT NULL");
+            } else {
+                strictPossible = false; // descending, nothing comes after null on this key
+            }
+        } else if (key.ascending()) {
+            sql.append(column).append(" > ?");
+            arguments.add(value);
+        } else {
+            sql.append(column).append(" < ?");
+            arguments.add(value);
+            if (ImageColumns.nullable(key.field())) {
+                sql.append(" OR ").append(column).append(" IS NULL");
+            }
+        }
+        if (strictPossible) {
+            sql.append(" OR ");
+        }
+        sql.append('(');
+        if (value == null) {
+            sql.append(column).append(" IS NULL");
+        } else {
+            sql.append(column).append(" = ?");
+            arguments.add(value);
+        }
+        sql.append(" AND ");
+        afterFrom(sort, marker, k + 1, tail);
+        sql.append("))");
+    }
+
+    private void rowValueAfter(List<SortOrder> keys, Image marker) {
+        String operator = keys.get(0).ascending() ? " > " : " < ";
+        if (keys.size() == 1) {
+            sql.append("i.").append(ImageColumns.column(keys.get(0).field())).append(operator).append('?');
+            arguments.add(ImageColumns.storedValue(keys.get(0).field(), marker));
+            return;
+        }
+        sql.append('(');
+        for (int k = 0; k < keys.size(); k++) {
+            sql.append(k == 0 ? "" : ", ").append("i.").append(ImageColumns.column(keys.get(k).field()));
+        }
+        sql.append(')').append(operator).append('(').append(placeholders(keys.size())).append(')');
+        for (SortOrder key : keys) {
+            arguments.add(ImageColumns.storedValue(key.field(), marker));
+        }
+    }
+
+    static String placeholders(int count) {
+        return count == 1 ? "?" : "?" + ", ?".repeat(count - 1);
+    }
+}

@@ -1,0 +1,66 @@
+package org.glance4j.jdbc;
+
+import org.glance4j.ports.out.ImageMemberRepository;
+import org.glance4j.ports.out.ImageRepository;
+
+/**
+ * The image and membership repositories over one SQLite file or one PostgreSQL database, sharing one connection
+ * pool. {@link #open} brings the schema up to date before anything else touches it.
+ *
+ * <pre>{@code
+ * try (JdbcRepositories db = JdbcRepositories.open(new JdbcSettings("jdbc:sqlite:/var/lib/glance4j/glance.sqlite",
+ *         null, null, 8))) {
+ *     ImageRepository images = db.images();
+ * }
+ * }</pre>
+ */
+public final class JdbcRepositories implements AutoCloseable {
+    private final Database database;
+    private final ImageRepository images;
+    private final ImageMemberRepository members;
+    private final int schemaVersion;
+
+    private JdbcRepositories(Database database, int schemaVersion) {
+        this.database = database;
+        this.schemaVersion = schemaVersion;
+        this.images = new JdbcImageRepository(database);
+        this.members = new JdbcImageMemberRepository(database);
+    }
+
+    /**
+     * Connects, migrates the schema to the newest version (safe when several processes do it at once) and returns
+     * the repositories.
+     *
+     * @throws IllegalArgumentException when the URL names neither SQLite nor PostgreSQL
+     * @throws RuntimeException         when the database cannot be reached or migrated
+     */
+    public static JdbcRepositories open(JdbcSettings settings) {
+        Database database = Database.open(settings);
+        try {
+            int version = new SchemaMigrator(database).migrate();
+            return new JdbcRepositories(database, version);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public ImageRepository images() {
+        return images;
+    }
+
+    public ImageMemberRepository members() {
+        return members;
+    }
+
+    /** The schema version in force after {@link #open}. */
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** Closes every connection. The repositories must not be used afterwards. */
+    @Override
+    public void close() {
+        database.close();
+    }
+}
