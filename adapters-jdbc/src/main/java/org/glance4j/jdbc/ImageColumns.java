@@ -126,6 +126,7 @@ final class ImageColumns {
                 nullableInstant(rs, 19),
                 List.of(),
                 Map.of(),
+                List.of(),
                 rs.getLong(20));
     }
 

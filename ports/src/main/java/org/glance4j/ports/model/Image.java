@@ -15,7 +15,8 @@ import java.util.TreeMap;
  *
  * <p>Nullable components are those Glance shows as {@code null}: name, checksum, os_hash_algo, os_hash_value,
  * owner, size, virtual_size, container_format, disk_format, deletedAt. {@code tags} keeps insertion order and
- * holds no duplicates; {@code properties} is sorted by key. {@code revision} grows by one with every stored
+ * holds no duplicates; {@code properties} is sorted by key; {@code locations} lists where the bytes are, in order
+ * of preference (empty while the image has no data). {@code revision} grows by one with every stored
  * change and lets a repository refuse a lost update (see {@code ImageRepository#update}).
  */
 public record Image(
@@ -40,6 +41,7 @@ public record Image(
         Instant deletedAt,
         List<String> tags,
         Map<String, String> properties,
+        List<ImageLocation> locations,
         long revision) {
 
     public Image {
@@ -50,6 +52,12 @@ public record Image(
         Objects.requireNonNull(updatedAt, "updatedAt");
         tags = tags == null ? List.of() : List.copyOf(new LinkedHashSet<>(tags));
         properties = properties == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
+        locations = locations == null ? List.of() : List.copyOf(locations);
+    }
+
+    /** Whether the image has bytes in at least one store. */
+    public boolean hasData() {
+        return !locations.isEmpty();
     }
 
     /** Whether the image has been deleted (its id stays taken forever). */
@@ -88,6 +96,7 @@ public record Image(
         private Instant deletedAt;
         private List<String> tags = new ArrayList<>();
         private Map<String, String> properties = new TreeMap<>();
+        private List<ImageLocation> locations = new ArrayList<>();
         private long revision;
 
         private Builder(String id, Instant now) {
@@ -118,6 +127,7 @@ public record Image(
             deletedAt = i.deletedAt;
             tags = new ArrayList<>(i.tags);
             properties = new TreeMap<>(i.properties);
+            locations = new ArrayList<>(i.locations);
             revision = i.revision;
         }
 
@@ -144,12 +154,13 @@ public record Image(
         public Builder properties(Map<String, String> v) { properties = new TreeMap<>(v); return this; }
         public Builder property(String key, String value) { properties.put(key, value); return this; }
         public Builder removeProperty(String key) { properties.remove(key); return this; }
+        public Builder locations(List<ImageLocation> v) { locations = new ArrayList<>(v); return this; }
         public Builder revision(long v) { revision = v; return this; }
 
         public Image build() {
             return new Image(id, name, status, visibility, isProtected, osHidden, checksum, osHashAlgo,
                     osHashValue, owner, size, virtualSize, containerFormat, diskFormat, minDisk, minRam,
-                    createdAt, updatedAt, deletedAt, tags, properties, revision);
+                    createdAt, updatedAt, deletedAt, tags, properties, locations, revision);
         }
     }
 }

@@ -1,0 +1,38 @@
+package org.glance4j.ports.in;
+
+import java.io.InputStream;
+
+import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.RequestContext;
+
+/**
+ * The bytes of an image ({@code PUT} and {@code GET /v2/images/{id}/file}). Bytes are streamed, never held in
+ * memory; checksums ({@code checksum} md5 and the configured {@code os_hash_algo}) are computed once, while the
+ * bytes pass.
+ */
+public interface ImageDataService {
+
+    /**
+     * Stores the bytes of a queued image and makes it active. All or nothing: when the upload fails for any reason
+     * (the client's stream breaks, the size cap is passed, the store fails) the image returns to {@code queued} and
+     * no data is left in the store.
+     *
+     * @param declaredSize the size the client announced, or -1; a mismatch with what arrives is {@code INVALID}
+     * @throws GlanceException {@code CONFLICT} when the image is not queued (a second upload, or one racing
+     *                         another), {@code TOO_LARGE} over {@code image_size_cap} or when the store is full,
+     *                         {@code INVALID} without disk and container formats, {@code NOT_FOUND},
+     *                         {@code FORBIDDEN}
+     */
+    Image upload(RequestContext context, String imageId, InputStream data, long declaredSize);
+
+    /**
+     * Opens the bytes of an image, whole or one range.
+     *
+     * @param range null for the whole image
+     * @return a download without a body when the image has no data
+     * @throws GlanceException {@code RANGE_NOT_SATISFIABLE} for a range outside the image, {@code FORBIDDEN} when
+     *                         the policy refuses (a deactivated image, for anyone but an admin), {@code NOT_FOUND}
+     */
+    ImageDownload download(RequestContext context, String imageId, RangeRequest range);
+}
