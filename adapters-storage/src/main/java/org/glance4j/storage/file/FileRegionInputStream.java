@@ -1,5 +1,6 @@
 package org.glance4j.storage.file;
 
+import org.glance4j.ports.model.FileRegion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * {@link #channel()}, {@link #position()} and {@link #remaining()} and send the region itself. Either way the
  * stream advances past what was sent. Not thread-safe: one reader at a time, as with any stream.
  */
-public final class FileRegionInputStream extends InputStream {
+public final class FileRegionInputStream extends InputStream implements FileRegion {
     /** Bounds one positioned read, so the JDK's temporary direct buffer stays small for huge array reads. */
     private static final int MAX_READ = 1024 * 1024;
 
@@ -37,16 +38,19 @@ public final class FileRegionInputStream extends InputStream {
     }
 
     /** The file channel under the stream; reading it with positioned reads does not disturb the stream. */
+    @Override
     public FileChannel channel() {
         return channel;
     }
 
     /** The file position of the next byte this stream yields. */
+    @Override
     public long position() {
         return position;
     }
 
     /** How many bytes the stream still yields. */
+    @Override
     public long remaining() {
         return end - position;
     }
