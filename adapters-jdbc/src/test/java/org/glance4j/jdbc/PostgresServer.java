@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -31,6 +32,7 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final boolean asServiceUser;
     private final AtomicInteger databases = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PostgresServer(Path bin, Path directory, int port, boolean asServiceUser) {
         this.bin = bin;
@@ -55,6 +57,8 @@ public final class PostgresServer implements AutoCloseable {
             server.close();
             throw e;
         }
+        // Also stop it when the JVM ends without closing it (killed build, failing benchmark).
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-test-postgres"));
         return server;
     }
 
@@ -117,6 +121,9 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             if (Files.exists(data.resolve("postmaster.pid"))) {
                 runServerTool(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w",

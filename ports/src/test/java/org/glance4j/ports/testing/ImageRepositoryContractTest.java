@@ -268,6 +268,17 @@ public abstract class ImageRepositoryContractTest {
         }
 
         @Test
+        void tagsAndPropertiesKeepEveryCharacter() {
+            String awkward = "quote \" backslash \\ slash / newline \n tab \t bell \u0007 nul-free \u00e9 \ud83d\ude00 [1,{}]";
+            Image image = add(image(1).tags(List.of(awkward, "{\"json\": true}", "null"))
+                    .properties(Map.of(awkward, awkward, "json", "{\"a\": [1, 2]}", "null", "null", "empty", ""))
+                    .build());
+
+            assertThat(images.find(id(1))).contains(image);
+            assertThat(images.list(query().build())).containsExactly(image);
+        }
+
+        @Test
         void findOfAnUnknownIdIsEmpty() {
             add(image(1).build());
 
