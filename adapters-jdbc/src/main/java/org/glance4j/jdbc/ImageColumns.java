@@ -16,7 +16,7 @@ final class ImageColumns {
     /** The columns every image query selects, in the order {@link #read} expects. */
     static final String SELECT_LIST = "i.id, i.name, i.status, i.visibility, i.protected, i.os_hidden, i.checksum,"
             + " i.os_hash_algo, i.os_hash_value, i.owner, i.size, i.virtual_size, i.container_format,"
-            + " i.disk_format, i.min_disk, i.min_ram, i.created_at, i.updated_at, i.deleted_at, i.revision";
+            + " i.disk_format, i.min_disk, i.min_ram, i.created_at, i.updated_at, i.deleted_at, i.revision, i.locations";
 
     private ImageColumns() {
     }
@@ -126,7 +126,7 @@ final class ImageColumns {
                 nullableInstant(rs, 19),
                 List.of(),
                 Map.of(),
-                List.of(),
+                ImageLocations.parse(rs.getString(21)),
                 rs.getLong(20));
     }
 

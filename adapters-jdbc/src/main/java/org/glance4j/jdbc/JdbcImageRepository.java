@@ -26,12 +26,12 @@ import org.jdbi.v3.core.statement.Update;
 final class JdbcImageRepository implements ImageRepository {
     private static final String INSERT = "INSERT INTO images (id, name, status, visibility, protected, os_hidden,"
             + " checksum, os_hash_algo, os_hash_value, owner, size, virtual_size, container_format, disk_format,"
-            + " min_disk, min_ram, created_at, updated_at, deleted_at, revision)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " min_disk, min_ram, created_at, updated_at, deleted_at, revision, locations)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE images SET name = ?, status = ?, visibility = ?, protected = ?,"
             + " os_hidden = ?, checksum = ?, os_hash_algo = ?, os_hash_value = ?, owner = ?, size = ?,"
             + " virtual_size = ?, container_format = ?, disk_format = ?, min_disk = ?, min_ram = ?, created_at = ?,"
-            + " updated_at = ?, deleted_at = ?, revision = ? WHERE id = ? AND revision = ?";
+            + " updated_at = ?, deleted_at = ?, revision = ?, locations = ? WHERE id = ? AND revision = ?";
     private static final String SELECT_ONE = "SELECT " + ImageColumns.SELECT_LIST + " FROM images i WHERE i.id = ?";
 
     private final Database database;
@@ -46,7 +46,8 @@ final class JdbcImageRepository implements ImageRepository {
         try {
             database.write(handle -> {
                 Update insert = handle.createUpdate(INSERT).bind(0, image.id());
-                bindBaseFields(insert, image, 1).bind(19, image.revision()).execute();
+                bindBaseFields(insert, image, 1).bind(19, image.revision())
+                        .bind(20, ImageLocations.format(image.locations())).execute();
                 insertTags(handle, image.id(), image.tags());
                 insertProperties(handle, image.id(), image.properties());
                 return null;
@@ -80,7 +81,8 @@ final class JdbcImageRepository implements ImageRepository {
         try {
             return database.write(handle -> {
                 Update update = handle.createUpdate(UPDATE);
-                bindBaseFields(update, image, 0).bind(18, next).bind(19, image.id()).bind(20, image.revision());
+                bindBaseFields(update, image, 0).bind(18, next).bind(19, ImageLocations.format(image.locations()))
+                        .bind(20, image.id()).bind(21, image.revision());
                 if (update.execute() == 0) {
                     Optional<Long> stored = handle.createQuery("SELECT revision FROM images WHERE id = ?")
                             .bind(0, image.id()).mapTo(Long.class).findOne();

@@ -28,6 +28,25 @@ final class JsonText {
         return json.append(']').toString();
     }
 
+    static String stringObject(Map<String, String> values) {
+        StringBuilder json = new StringBuilder(values.size() * 40).append('{');
+        boolean first = true;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            quote(entry.getKey(), json);
+            json.append(':');
+            if (entry.getValue() == null) {
+                json.append("null");
+            } else {
+                quote(entry.getValue(), json);
+            }
+        }
+        return json.append('}').toString();
+    }
+
     private static void quote(String value, StringBuilder json) {
         json.append('"');
         for (int k = 0; k < value.length(); k++) {

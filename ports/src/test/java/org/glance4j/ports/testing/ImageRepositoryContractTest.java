@@ -25,6 +25,7 @@ import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageField;
+import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.ImageMember;
 import org.glance4j.ports.model.ImageQuery;
 import org.glance4j.ports.model.ImageQuery.Condition;
@@ -357,12 +358,20 @@ public abstract class ImageRepositoryContractTest {
                     .deletedAt(T0.plusSeconds(9))
                     .tags(List.of("new", "alpha"))
                     .properties(Map.of("os_distro", "debian", "added", "yes"))
+                    .locations(List.of(new ImageLocation("file:///var/lib/images/" + id(1), "fast",
+                                    Map.of("note", "quote \" and [brackets]")),
+                            new ImageLocation("s3://bucket/" + id(1), "slow", Map.of())))
                     .build();
 
             Image updated = images.update(changed);
 
             assertThat(updated).isEqualTo(changed.toBuilder().revision(4).build());
             assertThat(images.find(id(1))).contains(updated);
+            assertThat(images.find(id(1)).orElseThrow().locations()).extracting(ImageLocation::storeId)
+                    .containsExactly("fast", "slow");
+            Image withoutData = images.update(updated.toBuilder().locations(List.of()).build());
+            assertThat(images.find(id(1)).orElseThrow().locations()).isEmpty();
+            assertThat(images.list(query().build())).containsExactly(withoutData);
         }
 
         @Test
