@@ -75,7 +75,7 @@ PY
 
 run create_c1 1 "$secs" create.lua "$base/v2/images"
 run "create_c$conc" "$conc" "$secs" create.lua "$base/v2/images"
-one=$(api -X POST -H 'Content-Type: application/json' -d '{"name":"bench-one","disk_format":"raw","container_format":"bare"}' \
+one=$(api -X POST -H 'Content-Type: application/json' -d '{"name":"bench-one","disk_format":"raw","container_format":"bare","bench_group":"g0"}' \
       "$base/v2/images" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 run show_c1 1 "$secs" get.lua "$base/v2/images/$one"
 run "show_c$conc" "$conc" "$secs" get.lua "$base/v2/images/$one"
