@@ -80,7 +80,8 @@ final class ImageFileResource implements Resource {
             return;
         }
         throw GlanceException.unsupportedMediaType("The request media type " + (mediaType == null ? ""
-                : mediaType + " ") + "is not supported by this server. Invalid content type " + mediaType);
+                : mediaType + " ") + "is not supported by this server. Invalid content type "
+                + (mediaType == null ? "None" : mediaType));
     }
 
     /**
