@@ -41,6 +41,8 @@ final class FakeImageDataService implements ImageDataService {
     volatile Image image = FakeImageService.sampleImage();
     volatile byte[] content;
     volatile Path file;
+    /** Serve {@link #file} as a plain stream (the copy path) instead of a file region. */
+    volatile boolean fileAsPlainStream;
     volatile RuntimeException failure;
     volatile CountDownLatch uploadDone = new CountDownLatch(1);
 
@@ -51,6 +53,7 @@ final class FakeImageDataService implements ImageDataService {
         image = FakeImageService.sampleImage();
         content = null;
         file = null;
+        fileAsPlainStream = false;
         failure = null;
         uploadDone = new CountDownLatch(1);
     }
@@ -115,6 +118,7 @@ final class FakeImageDataService implements ImageDataService {
             }
         }
         InputStream body = content != null ? new ArrayStream(content, (int) offset, (int) length)
+                : fileAsPlainStream ? new PlainStream(TestFileRegionStream.open(file, offset, length))
                 : TestFileRegionStream.open(file, offset, length);
         opened.add(body);
         return new ImageDownload(image, body, offset, length, total, range != null);
@@ -124,6 +128,7 @@ final class FakeImageDataService implements ImageDataService {
     boolean awaitAllClosed() throws InterruptedException {
         for (InputStream s : List.copyOf(opened)) {
             boolean closed = s instanceof TestFileRegionStream region ? region.awaitClosed()
+                    : s instanceof PlainStream plain ? plain.region.awaitClosed()
                     : ((ArrayStream) s).closed.await(30, TimeUnit.SECONDS);
             if (!closed) {
                 return false;
@@ -143,6 +148,16 @@ final class FakeImageDataService implements ImageDataService {
         @Override
         public void close() {
             closed.countDown();
+        }
+    }
+
+    /** A file region hidden behind a plain stream, so the server must copy. */
+    static final class PlainStream extends java.io.FilterInputStream {
+        final TestFileRegionStream region;
+
+        PlainStream(TestFileRegionStream region) {
+            super(region);
+            this.region = region;
         }
     }
 

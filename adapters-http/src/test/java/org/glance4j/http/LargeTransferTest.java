@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -99,6 +101,34 @@ class LargeTransferTest {
         for (InputStream s : fx.data.opened) {
             assertThat(((TestFileRegionStream) s).bytesReadThroughHeap).hasValue(0);
         }
+    }
+
+    @Test
+    void clientThatLeavesMidDownloadOnlyEndsTheTransferOnBothPaths() throws Exception {
+        Path file = dir.resolve("medium-image");
+        try (OutputStream out = Files.newOutputStream(file); InputStream in = GeneratedBytes.of(64 << 20, 14)) {
+            in.transferTo(out);
+        }
+        for (boolean plain : new boolean[] {false, true}) {
+            fx.data.reset();
+            fx.data.file = file;
+            fx.data.fileAsPlainStream = plain;
+            try (Socket socket = new Socket("127.0.0.1", fx.server.port())) {
+                socket.getOutputStream().write(("GET " + FILE + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                byte[] head = socket.getInputStream().readNBytes(64 * 1024);
+                assertThat(new String(head, 0, 15, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 OK");
+            }
+            assertThat(fx.data.awaitAllClosed()).as("plain stream: " + plain).isTrue();
+            long readThroughHeap = fx.data.opened.get(0) instanceof TestFileRegionStream region
+                    ? region.bytesReadThroughHeap.get()
+                    : ((FakeImageDataService.PlainStream) fx.data.opened.get(0)).region.bytesReadThroughHeap.get();
+            assertThat(readThroughHeap).as("plain stream: " + plain).isLessThan(64L << 20);
+        }
+        fx.data.reset();
+        fx.data.content = new byte[] {1, 2, 3};
+        HttpResponse<byte[]> after = fx.sendBytes("GET", FILE, HttpRequest.BodyPublishers.noBody());
+        assertThat(after.body()).containsExactly(1, 2, 3);
     }
 
     /** The first {@code limit} bytes of a stream. */
