@@ -100,15 +100,11 @@ final class ByteRangeHeader {
 
     /** A decimal number; one too large for a {@code long} is {@link Long#MAX_VALUE}, past any image's end. */
     private static long number(String digits) {
-        String trimmed = digits.replaceFirst("^0+(?=\\d)", "");
-        if (trimmed.length() > 18) {
-            try {
-                return Long.parseLong(trimmed);
-            } catch (NumberFormatException e) {
-                return Long.MAX_VALUE;
-            }
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
-        return Long.parseLong(trimmed);
     }
 
     private static ByteRangeHeader unsatisfiable(String message) {

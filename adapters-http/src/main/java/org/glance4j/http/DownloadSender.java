@@ -2,6 +2,7 @@ package org.glance4j.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,9 @@ import io.undertow.server.HttpServerExchange;
  * file chunk through a pooled buffer from the channel's own position while the headers are still pending.
  *
  * <p>A client that goes away midway only ends the transfer: the connection is closed, the download is closed by
- * the caller, and the event is logged at debug level, not as a server error.
+ * the caller, and the event is logged at debug level, not as a server error. A source that fails midway (a store
+ * read error, a file shorter than the image) is logged as an error and the connection is closed, so the client
+ * sees a body shorter than its {@code Content-Length}.
  */
 final class DownloadSender {
     /** The copy buffer for bodies that are not file regions. */
@@ -37,28 +40,35 @@ final class DownloadSender {
     /** Sends {@code download.length()} bytes of its body; headers and status must already be set. */
     static void send(HttpServerExchange exchange, ImageDownload download) {
         StreamSinkChannel channel = exchange.getResponseChannel();
-        long sent = 0;
+        Progress sent = new Progress();
         try {
             flush(channel);
             if (download.body() instanceof FileRegion region) {
-                sent = transfer(channel, region, download.length());
+                transfer(channel, region, download.length(), sent);
             } else {
-                sent = copy(channel, download.body(), download.length());
+                copy(channel, download.body(), download.length(), sent);
             }
             channel.shutdownWrites();
             flush(channel);
             exchange.endExchange();
         } catch (IOException | RuntimeException e) {
+            // an IOException is the connection's (the client left); anything else is the source's, our problem
             String requestId = exchange.getAttachment(ErrorResponder.REQUEST_ID);
             System.Logger.Level level = e instanceof IOException ? System.Logger.Level.DEBUG
-                    : System.Logger.Level.WARNING;
+                    : System.Logger.Level.ERROR;
             LOG.log(level, "Request " + requestId + ": download of image " + download.image().id() + " stopped after "
-                    + sent + " of " + download.length() + " bytes: " + e);
+                    + sent.bytes + " of " + download.length() + " bytes: " + e);
             IoUtils.safeClose(exchange.getConnection());
         }
     }
 
-    private static long transfer(StreamSinkChannel channel, FileRegion region, long length) throws IOException {
+    /** Bytes handed to the connection so far, for the log line of a transfer that stops early. */
+    private static final class Progress {
+        long bytes;
+    }
+
+    private static void transfer(StreamSinkChannel channel, FileRegion region, long length, Progress sent)
+            throws IOException {
         FileChannel file = region.channel();
         long position = region.position();
         long end = position + length;
@@ -66,23 +76,29 @@ final class DownloadSender {
             long n = channel.transferFrom(file, position, end - position);
             if (n > 0) {
                 position += n;
+                sent.bytes += n;
             } else if (position >= file.size()) {
-                throw new IOException("The image file ends at " + file.size() + " before byte " + end);
+                throw new IllegalStateException("The image file ends at " + file.size() + " before byte " + end);
             } else {
                 awaitWritable(channel);
             }
         }
-        return length;
     }
 
-    private static long copy(StreamSinkChannel channel, InputStream body, long length) throws IOException {
+    private static void copy(StreamSinkChannel channel, InputStream body, long length, Progress sent)
+            throws IOException {
         byte[] array = new byte[(int) Math.max(1, Math.min(COPY_BUFFER_BYTES, length))];
         ByteBuffer buffer = ByteBuffer.wrap(array);
-        long sent = 0;
-        while (sent < length) {
-            int n = body.read(array, 0, (int) Math.min(array.length, length - sent));
+        while (sent.bytes < length) {
+            int n;
+            try {
+                n = body.read(array, 0, (int) Math.min(array.length, length - sent.bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Reading the image data failed", e);
+            }
             if (n < 0) {
-                throw new IOException("The image data ended after " + sent + " of " + length + " bytes");
+                throw new IllegalStateException("The image data ended after " + sent.bytes + " of " + length
+                        + " bytes");
             }
             buffer.clear().limit(n);
             while (buffer.hasRemaining()) {
@@ -90,9 +106,8 @@ final class DownloadSender {
                     awaitWritable(channel);
                 }
             }
-            sent += n;
+            sent.bytes += n;
         }
-        return sent;
     }
 
     private static void flush(StreamSinkChannel channel) throws IOException {

@@ -43,6 +43,8 @@ final class FakeImageDataService implements ImageDataService {
     volatile Path file;
     /** Serve {@link #file} as a plain stream (the copy path) instead of a file region. */
     volatile boolean fileAsPlainStream;
+    /** When set, the download body ({@link #content}) fails with an IOException after this many bytes. */
+    volatile long failDownloadAfter = -1;
     volatile RuntimeException failure;
     volatile CountDownLatch uploadDone = new CountDownLatch(1);
 
@@ -54,6 +56,7 @@ final class FakeImageDataService implements ImageDataService {
         content = null;
         file = null;
         fileAsPlainStream = false;
+        failDownloadAfter = -1;
         failure = null;
         uploadDone = new CountDownLatch(1);
     }
@@ -120,6 +123,9 @@ final class FakeImageDataService implements ImageDataService {
         InputStream body = content != null ? new ArrayStream(content, (int) offset, (int) length)
                 : fileAsPlainStream ? new PlainStream(TestFileRegionStream.open(file, offset, length))
                 : TestFileRegionStream.open(file, offset, length);
+        if (failDownloadAfter >= 0) {
+            body = new BreakingStream(new ArrayStream(content, (int) offset, (int) length), failDownloadAfter);
+        }
         opened.add(body);
         return new ImageDownload(image, body, offset, length, total, range != null);
     }
@@ -129,6 +135,7 @@ final class FakeImageDataService implements ImageDataService {
         for (InputStream s : List.copyOf(opened)) {
             boolean closed = s instanceof TestFileRegionStream region ? region.awaitClosed()
                     : s instanceof PlainStream plain ? plain.region.awaitClosed()
+                    : s instanceof BreakingStream breaking ? breaking.inner.closed.await(30, TimeUnit.SECONDS)
                     : ((ArrayStream) s).closed.await(30, TimeUnit.SECONDS);
             if (!closed) {
                 return false;
@@ -148,6 +155,28 @@ final class FakeImageDataService implements ImageDataService {
         @Override
         public void close() {
             closed.countDown();
+        }
+    }
+
+    /** A stream that fails the way a store read error does, after some bytes. */
+    static final class BreakingStream extends java.io.FilterInputStream {
+        final ArrayStream inner;
+        private long left;
+
+        BreakingStream(ArrayStream inner, long failAfter) {
+            super(inner);
+            this.inner = inner;
+            this.left = failAfter;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                throw new IOException("simulated store read failure");
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            left -= Math.max(0, n);
+            return n;
         }
     }
 

@@ -292,6 +292,17 @@ class ImageDownloadHttpTest {
     }
 
     @Test
+    void sourceFailingMidwayCutsTheAnswerShortAndTheServerGoesOn() throws Exception {
+        fx.data.failDownloadAfter = 100;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.client.send(
+                HttpRequest.newBuilder(fx.uri(FILE)).build(), HttpResponse.BodyHandlers.ofByteArray()))
+                .isInstanceOf(IOException.class);
+        assertThat(fx.data.awaitAllClosed()).isTrue();
+        fx.data.failDownloadAfter = -1;
+        assertThat(get().body()).isEqualTo(BYTES);
+    }
+
+    @Test
     void coreFailuresKeepTheirStatus() {
         fx.data.failure = GlanceException.notFound("No image found with ID " + ID);
         assertThat(get().statusCode()).isEqualTo(404);
