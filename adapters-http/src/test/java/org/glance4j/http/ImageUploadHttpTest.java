@@ -164,6 +164,52 @@ class ImageUploadHttpTest {
         serverStillAnswers();
     }
 
+    @Test
+    void expectContinueGetsA100ThenThe204() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", fx.server.port())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT " + FILE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + BYTES.length + "\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            java.io.InputStream in = socket.getInputStream();
+            assertThat(readHead(in)).startsWith("HTTP/1.1 100 ");
+            out.write(BYTES);
+            out.flush();
+            assertThat(readHead(in)).startsWith("HTTP/1.1 204 ");
+        }
+        assertThat(fx.data.awaitUpload().sha256()).isEqualTo(sha256(BYTES));
+    }
+
+    @Test
+    void expectContinueRefusedBeforeTheBodyGetsTheRefusalWithoutA100() throws Exception {
+        fx.data.failure = GlanceException.conflict("Image status transition from active to saving is not allowed");
+        for (String type : new String[] {"text/plain", "application/octet-stream"}) {
+            try (Socket socket = new Socket("127.0.0.1", fx.server.port())) {
+                socket.setSoTimeout(60_000);
+                socket.getOutputStream().write(("PUT " + FILE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                        + type + "\r\nContent-Length: 104857600\r\nExpect: 100-continue\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertThat(readHead(socket.getInputStream())).startsWith(type.startsWith("text")
+                        ? "HTTP/1.1 415 " : "HTTP/1.1 409 ");
+            }
+        }
+    }
+
+    /** The status line and headers of one answer. */
+    private static String readHead(java.io.InputStream in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        while (b.length() < 4 || !b.substring(b.length() - 4).equals("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            b.append((char) c);
+        }
+        return b.toString();
+    }
+
     private static void sendPartOfAnUploadAndLeave(String lengthHeader, byte[] part) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", fx.server.port())) {
             OutputStream out = socket.getOutputStream();
