@@ -109,61 +109,73 @@ final class ImageFileResource implements Resource {
 
     private void download(ApiRequest request) {
         request.rejectBody();
-        HttpServerExchange exchange = request.exchange();
-        String imageId = request.segment(1);
         ByteRangeHeader range = ByteRangeHeader.of(request);
         String ifNoneMatch = request.header(Headers.IF_NONE_MATCH);
         String ifRange = range.present() ? request.header(Headers.IF_RANGE) : null;
-
-        ImageDownload download;
-        if (range.error() == null && ifNoneMatch == null && ifRange == null) {
-            download = open(request, imageId, range.range(), -1);
-        } else {
-            // the image's tag and size decide what to send: open the whole image first (the policy check too)
-            download = open(request, imageId, null, -1);
-            if (!download.hasData()) {
-                close(download);
-                if (range.error() != null) {
-                    throw range.error();
-                }
-                Responses.noContent(exchange);
-                return;
-            }
-            String tag = EntityTag.of(download.image());
-            if (EntityTag.noneMatchMatches(ifNoneMatch, tag)) {
-                close(download);
-                notModified(exchange, tag);
-                return;
-            }
-            if (range.error() != null) {
-                close(download);
-                throw withSize(range.error(), download.total());
-            }
-            if (range.range() != null && EntityTag.ifRangeMatches(ifRange, tag)) {
-                long total = download.total();
-                close(download);
-                download = open(request, imageId, range.range(), total);
-            }
+        ImageDownload download = range.error() == null && ifNoneMatch == null && ifRange == null
+                ? open(request, range.range(), -1)
+                : openConditionally(request, range, ifNoneMatch, ifRange);
+        if (download == null) {
+            return;
         }
         try {
-            if (!download.hasData()) {
-                Responses.noContent(exchange);
-                return;
-            }
-            if (download.partial() && (download.length() <= 0 || legacyRangeCut(range, download))) {
-                throw unsatisfiable(range.legacy() ? "Invalid stop position in Content-Range header. The stop "
-                        + "position MUST be in the inclusive range [0, " + (download.total() - 1) + "]."
-                        : ByteRangeHeader.INVALID_RANGE, download.total());
-            }
-            writeHeaders(exchange, download);
-            DownloadSender.send(exchange, download);
+            serve(request.exchange(), range, download);
         } finally {
             close(download);
         }
     }
 
+    /**
+     * Opens the whole image first, because its tag and size decide what to send (the policy is checked there too,
+     * so a bad range from somebody who may not download is still 403): 204 without data, 304 for a matching
+     * {@code If-None-Match}, the range error with the size, the range when {@code If-Range} allows it, or else
+     * the whole image. Returns null when the answer is already sent.
+     */
+    private ImageDownload openConditionally(ApiRequest request, ByteRangeHeader range, String ifNoneMatch,
+            String ifRange) {
+        ImageDownload whole = open(request, null, -1);
+        if (!whole.hasData()) {
+            close(whole);
+            if (range.error() != null) {
+                throw range.error();
+            }
+            Responses.noContent(request.exchange());
+            return null;
+        }
+        String tag = EntityTag.of(whole.image());
+        if (EntityTag.noneMatchMatches(ifNoneMatch, tag)) {
+            close(whole);
+            notModified(request.exchange(), tag);
+            return null;
+        }
+        if (range.error() != null) {
+            close(whole);
+            throw withSize(range.error(), whole.total());
+        }
+        if (range.range() == null || !EntityTag.ifRangeMatches(ifRange, tag)) {
+            return whole;
+        }
+        close(whole);
+        return open(request, range.range(), whole.total());
+    }
+
+    private static void serve(HttpServerExchange exchange, ByteRangeHeader range, ImageDownload download) {
+        if (!download.hasData()) {
+            Responses.noContent(exchange);
+            return;
+        }
+        if (download.partial() && (download.length() <= 0 || legacyRangeCut(range, download))) {
+            throw unsatisfiable(range.legacy() ? "Invalid stop position in Content-Range header. The stop "
+                    + "position MUST be in the inclusive range [0, " + (download.total() - 1) + "]."
+                    : ByteRangeHeader.INVALID_RANGE, download.total());
+        }
+        writeHeaders(exchange, download);
+        DownloadSender.send(exchange, download);
+    }
+
     /** Opens the download; a range the core refuses is 416 with the image's size in {@code Content-Range}. */
-    private ImageDownload open(ApiRequest request, String imageId, RangeRequest range, long knownTotal) {
+    private ImageDownload open(ApiRequest request, RangeRequest range, long knownTotal) {
+        String imageId = request.segment(1);
         try {
             return data.download(request.context(), imageId, range);
         } catch (GlanceException e) {
