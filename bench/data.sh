@@ -10,7 +10,8 @@
 # directory in OUTDIR, drives it with curl on 127.0.0.1, and prints one table and the server's peak RSS. Every
 # curl is bounded (--max-time). Needs about 4 GiB free in OUTDIR.
 # Knobs: BENCH_SIZE_MIB (single stream, default 1024), BENCH_CONCURRENCY (8), BENCH_CONC_MIB (128 per upload),
-# BENCH_HEAP (-Xmx, default 256m), JAVA_OPTS.
+# BENCH_HEAP (-Xmx, default 256m), JAVA_OPTS; BENCH_TARGET=http://HOST:PORT drives a server that is already running
+# (for example real Glance behind the same trusted headers) instead of starting the jar.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -24,22 +25,29 @@ jar=$root/app-bootstrap/target/glance4j.jar
 for tool in curl python3 dd md5sum sha512sum; do
   command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
 done
-[ -f "$jar" ] || (cd "$root" && mvn -q -B -ntp -DskipTests package)
+[ -n "${BENCH_TARGET:-}" ] || [ -f "$jar" ] || (cd "$root" && mvn -q -B -ntp -DskipTests package)
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base=http://127.0.0.1:$port
-rm -rf "$out/data"
-# shellcheck disable=SC2086
-java -Xmx"$heap" -Xlog:gc*:file="$out/gc.log" ${JAVA_OPTS:-} -jar "$jar" serve --bind 127.0.0.1 \
-  --port "$port" --data-dir "$out/data" --auth trusted-headers >"$out/server.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-  curl -sf "$base/versions" >/dev/null 2>&1 && break
-  kill -0 $pid 2>/dev/null || { cat "$out/server.log" >&2; exit 1; }
-  sleep 0.1
-done
-curl -sf "$base/versions" >/dev/null || { echo "the server did not answer; see $out/server.log" >&2; exit 1; }
+pid=
+who=glance4j
+if [ -n "${BENCH_TARGET:-}" ]; then
+  base=${BENCH_TARGET%/}
+  who=server
+else
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  base=http://127.0.0.1:$port
+  rm -rf "$out/data"
+  # shellcheck disable=SC2086
+  java -Xmx"$heap" -Xlog:gc*:file="$out/gc.log" ${JAVA_OPTS:-} -jar "$jar" serve --bind 127.0.0.1 \
+    --port "$port" --data-dir "$out/data" --auth trusted-headers >"$out/server.log" 2>&1 &
+  pid=$!
+  trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
+  for _ in $(seq 1 300); do
+    curl -sf "$base/versions" >/dev/null 2>&1 && break
+    kill -0 $pid 2>/dev/null || { cat "$out/server.log" >&2; exit 1; }
+    sleep 0.1
+  done
+fi
+curl -sf "$base/versions" >/dev/null || { echo "the server did not answer at $base" >&2; exit 1; }
 
 ident=(-H 'X-Identity-Status: Confirmed' -H 'X-User-Id: bench-user' -H 'X-Project-Id: bench-project'
        -H 'X-Tenant-Id: bench-project' -H 'X-Roles: admin,member,reader')
@@ -75,13 +83,13 @@ row phase MiB seconds MiB/s note
 id=$(create bench-big)
 t0=$(now); status=$(upload "$id" "$out/big.bin"); t1=$(now)
 [ "$status" = 204 ] || { echo "upload failed: $status $(cat "$out/upload-$id.body")" >&2; exit 1; }
-row "glance4j upload 1 stream" "$size_mib" "$(secs "$t0" "$t1")" "$(rate "$size_mib" "$t0" "$t1")" \
+row "$who upload 1 stream" "$size_mib" "$(secs "$t0" "$t1")" "$(rate "$size_mib" "$t0" "$t1")" \
     "md5+$(field "$id" os_hash_algo), fsync"
 t0=$(now)
 got=$(curl -sS --max-time 900 "${ident[@]}" -o /dev/null -w '%{http_code} %{size_download}' "$base/v2/images/$id/file")
 t1=$(now)
 [ "$got" = "200 $((size_mib * 1048576))" ] || { echo "download failed: $got" >&2; exit 1; }
-row "glance4j download 1 stream" "$size_mib" "$(secs "$t0" "$t1")" "$(rate "$size_mib" "$t0" "$t1")" "to /dev/null"
+row "$who download 1 stream" "$size_mib" "$(secs "$t0" "$t1")" "$(rate "$size_mib" "$t0" "$t1")" "to /dev/null"
 
 # --- glance4j: concurrent uploads -----------------------------------------------------------------------
 ids=()
@@ -98,7 +106,7 @@ ok=0
 for i in "${!ids[@]}"; do
   [ "$(cat "$out/status-$i.txt")" = 204 ] && ok=$((ok + 1))
 done
-row "glance4j upload ${conc}x${conc_mib} MiB concurrent" "$((conc * conc_mib))" "$(secs "$t0" "$t1")" \
+row "$who upload ${conc}x${conc_mib} MiB concurrent" "$((conc * conc_mib))" "$(secs "$t0" "$t1")" \
     "$(rate "$((conc * conc_mib))" "$t0" "$t1")" "$ok of $conc succeeded"
 
 # --- the machine's limits on the same bytes -------------------------------------------------------------
@@ -122,8 +130,12 @@ done
 
 {
   echo "checksums match md5sum/sha512sum; $ok of $conc concurrent uploads succeeded"
-  echo "server heap cap: -Xmx$heap; peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"
-  echo "largest heap in use after a GC: $(grep -o 'Pause[^>]*->[0-9]*M([0-9]*M)' "$out/gc.log" | sed 's/.*->\([0-9]*\)M(\([0-9]*\)M)/\1 \2/' | sort -n | tail -1 | awk '{print $1 " MiB of " $2 " MiB committed"}')"
+  if [ -n "$pid" ]; then
+    echo "server heap cap: -Xmx$heap; peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"
+    echo "largest heap in use after a GC: $(grep -o 'Pause[^>]*->[0-9]*M([0-9]*M)' "$out/gc.log" | sed 's/.*->\([0-9]*\)M(\([0-9]*\)M)/\1 \2/' | sort -n | tail -1 | awk '{print $1 " MiB of " $2 " MiB committed"}')"
+  else
+    echo "external server $base: no RSS measured"
+  fi
   echo "results in $out"
 } | tee -a "$out/summary.txt"
 rm -f "$out/big.bin" "$out/part.bin"
