@@ -283,11 +283,15 @@ class ConfigLoaderTest {
         assertThat(multi.config().stores()).containsExactly(
                 new StoreConfig("fast", "file", "fast", Map.of("filesystem_store_datadir", "/y")));
         assertThat(multi.ignored()).containsExactly(
-                new IgnoredOption("glance_store", "filesystem_store_datadir", true, Optional.empty()));
+                new IgnoredOption("glance_store", "filesystem_store_datadir", true, Optional.empty(), Optional.of(
+                        "no effect with enabled_backends; stores read their options from their own section")));
+        assertThat(multi.ignoredReport()).isEqualTo("configuration options ignored by glance4j (1): "
+                + "[glance_store] filesystem_store_datadir (no effect with enabled_backends; stores read their "
+                + "options from their own section)");
         LoadedConfig single = load("[glance_store]\ndefault_backend = fast\n");
         assertThat(single.config().defaultStore()).isEqualTo("file");
-        assertThat(single.ignored()).containsExactly(
-                new IgnoredOption("glance_store", "default_backend", true, Optional.empty()));
+        assertThat(single.ignored()).containsExactly(new IgnoredOption("glance_store", "default_backend", true,
+                Optional.empty(), Optional.of("no effect without enabled_backends")));
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class ConfigLoader {
 
     private final IniFile file;
     private final Set<String> consumed = new HashSet<>();
+    private boolean multiStore;
 
     private ConfigLoader(IniFile file) {
         this.file = file;
@@ -86,7 +87,8 @@ public final class ConfigLoader {
 
     private Stores stores(Path workingDir) {
         Optional<String> enabled = optional(GlanceOptions.ENABLED_BACKENDS).filter(v -> !v.isBlank());
-        return enabled.isPresent() ? enabledBackends(enabled.get(), workingDir) : singleStore(workingDir);
+        multiStore = enabled.isPresent();
+        return multiStore ? enabledBackends(enabled.get(), workingDir) : singleStore(workingDir);
     }
 
     /** {@code enabled_backends = id:type,...}: each store's options come from the section named after its id. */
@@ -255,10 +257,26 @@ public final class ConfigLoader {
                 boolean known = GlanceOptions.find(section.getKey(), name).isPresent();
                 Optional<String> hint = known ? Optional.empty()
                         : Misspellings.closest(section.getKey(), name, readable).map(OptionSpec::qualifiedName);
-                ignored.add(new IgnoredOption(section.getKey(), name, known, hint));
+                ignored.add(new IgnoredOption(section.getKey(), name, known, hint,
+                        storeFormReason(section.getKey(), name)));
             }
         }
         return ignored;
+    }
+
+    /** Why a store option of the other configuration form is ignored. */
+    private Optional<String> storeFormReason(String section, String name) {
+        if (!section.equals(GlanceOptions.GLANCE_STORE)) {
+            return Optional.empty();
+        }
+        if (multiStore && (name.equals(GlanceOptions.DEFAULT_STORE.name()) || name.equals(GlanceOptions.STORES.name())
+                || GlanceOptions.FILE_STORE_OPTIONS.stream().anyMatch(o -> o.name().equals(name)))) {
+            return Optional.of("no effect with enabled_backends; stores read their options from their own section");
+        }
+        if (!multiStore && name.equals(GlanceOptions.DEFAULT_BACKEND.name())) {
+            return Optional.of("no effect without enabled_backends");
+        }
+        return Optional.empty();
     }
 
     private ConfigException invalid(OptionSpec option, String text, String why) {
