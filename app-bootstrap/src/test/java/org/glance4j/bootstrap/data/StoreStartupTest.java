@@ -14,7 +14,10 @@ import org.glance4j.bootstrap.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The stores and the node id at start-up, with the whole server in this JVM. */
+/**
+ * The stores and the node id at start-up, with the whole server in this JVM. The test class path adds the store
+ * type {@value RecordingStoreFactory#TYPE} to the known ones.
+ */
 class StoreStartupTest {
 
     private static GlanceApplication start(Path dir, String conf) throws Exception {
@@ -59,7 +62,7 @@ class StoreStartupTest {
                 + "[glance_store]\ndefault_backend = fast\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot start store 'ceph': [DEFAULT] enabled_backends gives it the type 'rbd', but "
-                        + "glance4j has no rbd stores yet; known types: file");
+                        + "glance4j has no rbd stores yet; known types: file, test-recording");
         assertThat(dir.resolve("data/fast")).as("the store opened before is left as it was").isDirectory();
     }
 
@@ -69,7 +72,7 @@ class StoreStartupTest {
                 + "[glance_store]\ndefault_backend = x\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot start store 'x': [DEFAULT] enabled_backends gives it the type 'floppy', but no "
-                        + "store type of that name is installed; known types: file");
+                        + "store type of that name is installed; known types: file, test-recording");
     }
 
     @Test
