@@ -15,6 +15,8 @@ final class V2Router {
     private final Resource tags;
     private final Resource imageSchema;
     private final Resource imagesSchema;
+    private final Resource file;
+    private final Resource actions;
 
     V2Router(ApiServices services) {
         this.images = new ImagesResource(services.images());
@@ -22,6 +24,8 @@ final class V2Router {
         this.tags = new ImageTagsResource(services.tags());
         this.imageSchema = new SchemasResource(services.schemas(), true);
         this.imagesSchema = new SchemasResource(services.schemas(), false);
+        this.file = new ImageFileResource(services.data());
+        this.actions = new ImageActionsResource(services.actions());
     }
 
     /** The resource for the segments, or a 404 (501 for a method Glance does not implement at all). */
@@ -50,8 +54,16 @@ final class V2Router {
                     return s.get(1).equals("image") ? imageSchema : s.get(1).equals("images") ? imagesSchema : null;
                 }
                 return null;
+            case 3:
+                return s.get(0).equals("images") && s.get(2).equals("file") ? file : null;
             case 4:
-                return s.get(0).equals("images") && s.get(2).equals("tags") ? tags : null;
+                if (!s.get(0).equals("images")) {
+                    return null;
+                }
+                if (s.get(2).equals("tags")) {
+                    return tags;
+                }
+                return s.get(2).equals("actions") && ImageActionsResource.ACTIONS.contains(s.get(3)) ? actions : null;
             default:
                 return null;
         }

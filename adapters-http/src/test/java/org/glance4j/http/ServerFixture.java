@@ -18,12 +18,14 @@ final class ServerFixture implements AutoCloseable {
     final FakeImageService images = new FakeImageService();
     final FakeTagService tags = new FakeTagService();
     final FakeSchemaService schemas = new FakeSchemaService();
+    final FakeImageDataService data = new FakeImageDataService();
+    final FakeActionService actions = new FakeActionService();
     final GlanceHttpServer server;
     final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     ServerFixture(AuthMode mode) {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, mode, "proj-noauth", "user-noauth", 1, 4);
-        server = new GlanceHttpServer(settings, new ApiServices(images, tags, schemas));
+        server = new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions));
         server.start();
     }
 
@@ -43,6 +45,22 @@ final class ServerFixture implements AutoCloseable {
         }
         try {
             return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a request and reads the answer's body as bytes. */
+    HttpResponse<byte[]> sendBytes(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method, body);
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

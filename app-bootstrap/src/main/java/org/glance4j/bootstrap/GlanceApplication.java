@@ -30,17 +30,21 @@ import org.glance4j.bootstrap.config.IniFile;
 import org.glance4j.bootstrap.config.IniParser;
 import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.wiring.GlanceModule;
+import org.glance4j.bootstrap.wiring.OpenStores;
 import org.glance4j.bootstrap.wiring.RepositoryCloser;
 import org.glance4j.bootstrap.wiring.ServerSettings;
+import org.glance4j.core.GlanceCore;
 import org.glance4j.http.AuthMode;
 import org.glance4j.http.GlanceHttpServer;
+import org.glance4j.ports.error.GlanceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running glance4j server: what {@link Main}, tests and embedders start. {@link #start(List)} takes the flags
- * of {@code serve}, reads the configuration, opens the database, starts HTTP and returns once {@code GET /versions}
- * answers. {@link #close()} stops HTTP first, then closes the repositories.
+ * of {@code serve}, reads the configuration, opens the database and the image stores, puts back to {@code queued}
+ * the uploads this node left unfinished, starts HTTP and returns once {@code GET /versions} answers.
+ * {@link #close()} stops HTTP first, then closes the stores, then the repositories.
  */
 public final class GlanceApplication implements AutoCloseable {
 
@@ -48,12 +52,15 @@ public final class GlanceApplication implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
     private final GlanceHttpServer server;
+    private final OpenStores stores;
     private final RepositoryCloser repositories;
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private GlanceApplication(GlanceHttpServer server, RepositoryCloser repositories, URI baseUri) {
+    private GlanceApplication(GlanceHttpServer server, OpenStores stores, RepositoryCloser repositories,
+            URI baseUri) {
         this.server = server;
+        this.stores = stores;
         this.repositories = repositories;
         this.baseUri = baseUri;
     }
@@ -64,7 +71,8 @@ public final class GlanceApplication implements AutoCloseable {
      *
      * @throws UsageException  for bad flags, or noauth on an address other than loopback
      * @throws ConfigException for a configuration that does not parse, or a data directory that cannot be made
-     * @throws IllegalStateException when the database or the server cannot start
+     * @throws IllegalStateException when the database, an image store or the server cannot start (a store's
+     *                               message names the store, its section and the option)
      */
     public static GlanceApplication start(List<String> serveArgs) {
         List<String> args = !serveArgs.isEmpty() && serveArgs.get(0).equals("serve")
@@ -85,7 +93,7 @@ public final class GlanceApplication implements AutoCloseable {
                     config.config().pasteFlavor().orElse(""));
         }
         createDataDir(settings);
-        return launch(settings);
+        return launch(settings.withNodeId(NodeIdFile.readOrCreate(settings.dataDir())));
     }
 
     private static void createDataDir(ServerSettings settings) {
@@ -96,26 +104,49 @@ public final class GlanceApplication implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the parts in order (database, stores, core), puts back the uploads this node left unfinished, then
+     * starts HTTP. The injector builds singletons on first use (development stage), so that this order holds and a
+     * failure closes exactly what was opened before it.
+     */
     private static GlanceApplication launch(ServerSettings settings) {
         Injector injector;
         try {
-            injector = Guice.createInjector(Stage.PRODUCTION, new GlanceModule(settings));
+            injector = Guice.createInjector(Stage.DEVELOPMENT, new GlanceModule(settings));
         } catch (CreationException e) {
             throw new IllegalStateException("cannot start: " + firstCause(e.getErrorMessages()), e);
         }
-        RepositoryCloser repositories = injector.getInstance(RepositoryCloser.class);
+        RepositoryCloser repositories = part(injector, RepositoryCloser.class, "cannot open the database");
+        OpenStores stores = null;
+        try {
+            stores = part(injector, OpenStores.class, "cannot open the image stores");
+            GlanceCore core = part(injector, GlanceCore.class, "cannot build the core");
+            int recovered = core.recoverInterruptedUploads();
+            if (recovered > 0) {
+                LOG.warn("interrupted uploads put back to queued: {} (node {})", recovered, settings.data().nodeId());
+            } else {
+                LOG.info("interrupted uploads put back to queued: 0 (node {})", settings.data().nodeId());
+            }
+        } catch (RuntimeException e) {
+            if (stores != null) {
+                stores.close();
+            }
+            repositories.close();
+            throw e;
+        }
         GlanceHttpServer server;
         try {
             server = injector.getInstance(GlanceHttpServer.class);
             server.start();
         } catch (RuntimeException e) {
+            stores.close();
             repositories.close();
             String why = e instanceof ProvisionException p ? firstCause(p.getErrorMessages()) : String.valueOf(e);
             throw new IllegalStateException("cannot start the HTTP server on " + settings.http().bindHost() + ":"
                     + settings.http().port() + ": " + why, e);
         }
-        GlanceApplication application =
-                new GlanceApplication(server, repositories, baseUri(settings.http().bindHost(), server.port()));
+        GlanceApplication application = new GlanceApplication(server, stores, repositories,
+                baseUri(settings.http().bindHost(), server.port()));
         try {
             application.awaitVersions();
         } catch (RuntimeException e) {
@@ -127,6 +158,28 @@ public final class GlanceApplication implements AutoCloseable {
                 settings.http().authMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                 settings.database().jdbcUrl());
         return application;
+    }
+
+    /**
+     * One part of the server from the injector. A failure that already explains itself (a configuration or start
+     * error, or a store's refusal) keeps its own message; anything else is prefixed with {@code what}.
+     */
+    private static <T> T part(Injector injector, Class<T> type, String what) {
+        try {
+            return injector.getInstance(type);
+        } catch (ProvisionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause()
+                    : e.getErrorMessages().stream().map(Message::getCause).filter(c -> c != null).findFirst()
+                            .orElse(null);
+            if (cause instanceof ConfigException config) {
+                throw config;
+            }
+            if (cause instanceof IllegalStateException state) {
+                throw state;
+            }
+            throw new IllegalStateException(what + ": " + (cause instanceof GlanceException g ? g.getMessage()
+                    : firstCause(e.getErrorMessages())), e);
+        }
     }
 
     private static String firstCause(java.util.Collection<Message> messages) {
@@ -193,7 +246,7 @@ public final class GlanceApplication implements AutoCloseable {
         return baseUri;
     }
 
-    /** Stops HTTP, then closes the repositories. Calling it again does nothing. */
+    /** Stops HTTP, then closes the stores and the repositories. Calling it again does nothing. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -202,7 +255,11 @@ public final class GlanceApplication implements AutoCloseable {
         try {
             server.close();
         } finally {
-            repositories.close();
+            try {
+                stores.close();
+            } finally {
+                repositories.close();
+            }
         }
         LOG.info("glance4j stopped");
     }

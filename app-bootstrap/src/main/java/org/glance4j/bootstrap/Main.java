@@ -14,7 +14,7 @@ import org.glance4j.bootstrap.config.ConfigException;
 /**
  * The command line: {@code glance4j serve [--bind ADDR] [--port N] [--data-dir DIR]
  * [--auth noauth|trusted-headers] [--config FILE] [--insecure-noauth]}. Exit status 2 for a bad command line,
- * 1 when the server cannot start; on SIGTERM it stops HTTP, closes the database and exits (status 143).
+ * 1 when the server cannot start; on SIGTERM it stops HTTP, closes the stores and the database and exits (status 143).
  */
 public final class Main {
 
@@ -37,7 +37,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             application.close();
             // java.util.logging resets its handlers in its own shutdown hook, so this line goes out directly.
-            LogRecord stoppedLine = new LogRecord(Level.INFO, "glance4j stopped: HTTP closed, then the database");
+            LogRecord stoppedLine = new LogRecord(Level.INFO, "glance4j stopped: HTTP closed, then the stores and the database");
             stoppedLine.setLoggerName(Main.class.getName());
             System.err.print(new OneLineLogFormatter().format(stoppedLine));
             stopped.countDown();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import org.glance4j.bootstrap.config.IniParser;
 import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.config.OptionSpec;
 import org.glance4j.bootstrap.config.OptionSupport;
+import org.glance4j.bootstrap.config.StoreConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,10 +38,11 @@ class ConfigLoaderTest {
     void recordsEveryDefault() {
         GlanceConfig defaults = GlanceConfig.defaults();
         assertThat(defaults).isEqualTo(new GlanceConfig("127.0.0.1", 9292, Optional.empty(), 25, 1000, 128, 128, 128,
-                1099511627776L,
+                1099511627776L, "sha512",
                 List.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"),
                 List.of("ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"),
-                Optional.empty(), 5, Optional.empty()));
+                Optional.empty(), 5, Optional.empty(),
+                List.of(new StoreConfig("file", "file", "glance_store", Map.of())), "file"));
     }
 
     /** Every option set to a value other than its default, each under Glance's name and section. */
@@ -54,6 +57,15 @@ class ConfigLoaderTest {
             "image_tag_quota = -1",
             "image_member_quota = 3",
             "image_size_cap = 1024",
+            "hashing_algorithm = SHA3_256",
+            "enabled_backends = fast:file, slow:file",
+            "[glance_store]",
+            "default_backend = slow",
+            "[fast]",
+            "filesystem_store_datadir = images/fast",
+            "filesystem_store_file_perm = 640",
+            "filesystem_store_chunk_size = 1048576",
+            "filesystem_thin_provisioning = true",
             "[image_format]",
             "disk_formats = raw, qcow2",
             "container_formats = bare",
@@ -70,10 +82,17 @@ class ConfigLoaderTest {
         assertThat(loaded.ignored()).isEmpty();
         GlanceConfig config = loaded.config();
         GlanceConfig expected = new GlanceConfig("0.0.0.0", 9393, Optional.of(4), 10, 50, 7, -1, 3, 1024L,
-                List.of("raw", "qcow2"), List.of("bare"),
+                "sha3_256", List.of("raw", "qcow2"), List.of("bare"),
                 Optional.of(new DatabaseTarget(DatabaseTarget.Kind.POSTGRESQL,
                         "jdbc:postgresql://db.example:5433/glance", "glance", "s3cret")),
-                12, Optional.of("keystone"));
+                12, Optional.of("keystone"),
+                List.of(new StoreConfig("fast", "file", "fast", Map.of(
+                                "filesystem_store_datadir", "/srv/glance/images/fast",
+                                "filesystem_store_file_perm", "640",
+                                "filesystem_store_chunk_size", "1048576",
+                                "filesystem_thin_provisioning", "true")),
+                        new StoreConfig("slow", "file", "slow", Map.of())),
+                "slow");
         assertThat(config).isEqualTo(expected);
         GlanceConfig defaults = GlanceConfig.defaults();
         for (var component : GlanceConfig.class.getRecordComponents()) {
@@ -82,14 +101,44 @@ class ConfigLoaderTest {
         }
     }
 
+    /** The single-store form: the file store's options in [glance_store], chosen by the deprecated default_store. */
+    private static final String SINGLE_STORE = String.join("\n",
+            "[glance_store]",
+            "stores = file, http",
+            "default_store = filesystem",
+            "filesystem_store_datadir = /var/lib/glance/images/",
+            "filesystem_store_file_perm = 600",
+            "filesystem_store_chunk_size = 4096",
+            "filesystem_thin_provisioning = false",
+            "rbd_store_pool = images",
+            "");
+
     @Test
-    void theFullMappingCoversEveryOptionGlance4jReads() {
-        Set<String> inFull = IniParser.parse("f", FULL).sections().entrySet().stream()
-                .flatMap(s -> s.getValue().keySet().stream().map(k -> "[" + s.getKey() + "] " + k))
-                .collect(Collectors.toSet());
+    void readsTheSingleStoreFormFromGlanceStore() {
+        LoadedConfig loaded = load(SINGLE_STORE);
+        assertThat(loaded.config().stores()).containsExactly(new StoreConfig("file", "file", "glance_store", Map.of(
+                "filesystem_store_datadir", "/var/lib/glance/images",
+                "filesystem_store_file_perm", "600",
+                "filesystem_store_chunk_size", "4096",
+                "filesystem_thin_provisioning", "false",
+                "rbd_store_pool", "images")));
+        assertThat(loaded.config().defaultStore()).isEqualTo("file");
+        assertThat(loaded.ignored()).containsExactly(
+                new IgnoredOption("glance_store", "rbd_store_pool", false, Optional.empty()));
+    }
+
+    @Test
+    void theFullMappingsCoverEveryOptionGlance4jReads() {
+        Set<String> inFiles = new java.util.HashSet<>();
+        for (String text : List.of(FULL, SINGLE_STORE)) {
+            IniParser.parse("f", text).sections().forEach((section, options) -> options.keySet().forEach(name -> {
+                boolean storeSection = section.equals("fast");
+                inFiles.add("[" + (storeSection ? "glance_store" : section) + "] " + name);
+            }));
+        }
+        inFiles.remove("[glance_store] rbd_store_pool");
         Set<String> read = GlanceOptions.read().stream().map(OptionSpec::qualifiedName).collect(Collectors.toSet());
-        assertThat(inFull).isEqualTo(read);
-        assertThat(GlanceConfig.class.getRecordComponents()).hasSize(read.size());
+        assertThat(inFiles).isEqualTo(read);
     }
 
     private static Object invoke(java.lang.reflect.RecordComponent component, GlanceConfig config) {
@@ -108,6 +157,8 @@ class ConfigLoaderTest {
         assertThat(GlanceOptions.LIMIT_PARAM_DEFAULT.defaultText()).isEqualTo("25");
         assertThat(GlanceOptions.API_LIMIT_MAX.defaultText()).isEqualTo("1000");
         assertThat(GlanceOptions.IMAGE_SIZE_CAP.defaultText()).isEqualTo("1099511627776");
+        assertThat(GlanceOptions.HASHING_ALGORITHM.defaultText()).isEqualTo(defaults.hashingAlgorithm());
+        assertThat(GlanceOptions.DEFAULT_STORE.defaultText()).isEqualTo(defaults.defaultStore());
         assertThat(GlanceOptions.DISK_FORMATS.defaultText()).isEqualTo(String.join(",", defaults.diskFormats()));
         assertThat(GlanceOptions.CONTAINER_FORMATS.defaultText())
                 .isEqualTo(String.join(",", defaults.containerFormats()));
@@ -154,6 +205,16 @@ class ConfigLoaderTest {
         "DEFAULT|image_member_quota||[DEFAULT] image_member_quota (glance-api.conf, line 2): '': it is not an integer",
         "DEFAULT|image_size_cap|0|[DEFAULT] image_size_cap (glance-api.conf, line 2): '0': it must be between 1 and 9223372036854775808",
         "DEFAULT|image_size_cap|9223372036854775809|[DEFAULT] image_size_cap (glance-api.conf, line 2): '9223372036854775809': it must be between 1 and 9223372036854775808",
+        "DEFAULT|hashing_algorithm|blake2b|[DEFAULT] hashing_algorithm (glance-api.conf, line 2): 'blake2b': glance4j computes md5, sha1, sha224, sha256, sha384, sha512, sha512_224, sha512_256, sha3_224, sha3_256, sha3_384, sha3_512",
+        "DEFAULT|enabled_backends|fast|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'fast': the entry 'fast' is not an id:type pair (e.g. fast:file)",
+        "DEFAULT|enabled_backends|fast:file,|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'fast:file,': it has an empty entry",
+        "DEFAULT|enabled_backends|fast:|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'fast:': the store 'fast' has no type (e.g. fast:file)",
+        "DEFAULT|enabled_backends|a:file,A:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'a:file,A:file': the store id 'A' appears twice",
+        "DEFAULT|enabled_backends|../x:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): '../x:file': the store id '../x' must be letters",
+        "DEFAULT|enabled_backends|os_glance_staging_store:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'os_glance_staging_store:file': the store id 'os_glance_staging_store' is reserved by Glance",
+        "DEFAULT|enabled_backends|database:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'database:file': the store id 'database' names a section with other options",
+        "glance_store|default_store|rbd|[glance_store] default_store (glance-api.conf, line 2): 'rbd': glance4j has only the file store so far",
+        "glance_store|stores|file,,http|[glance_store] stores (glance-api.conf, line 2): 'file,,http': it has an empty entry",
         "DEFAULT|workers|-1|[DEFAULT] workers (glance-api.conf, line 2): '-1': it must be at least 0",
         "image_format|disk_formats|raw,,iso|[image_format] disk_formats (glance-api.conf, line 2): 'raw,,iso': it has an empty entry",
         "database|max_pool_size|0|[database] max_pool_size (glance-api.conf, line 2): '0': it must be at least 1",
@@ -201,6 +262,44 @@ class ConfigLoaderTest {
         assertThat(loaded.ignoredReport()).doesNotContain("\n");
         assertThat(loaded.config().bindPort()).isEqualTo(9292);
         assertThat(loaded.config().limitParamDefault()).isEqualTo(25);
+    }
+
+    @Test
+    void enabledBackendsNeedADefaultBackendAmongThem() {
+        assertThatThrownBy(() -> load("[DEFAULT]\nenabled_backends = fast:file\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("[glance_store] default_backend is not set: with [DEFAULT] enabled_backends it must name "
+                        + "the store that receives uploads, one of: fast");
+        assertThatThrownBy(() -> load("[DEFAULT]\nenabled_backends = fast:file\n[glance_store]\ndefault_backend = x\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid value for [glance_store] default_backend (glance-api.conf, line 4): 'x': it is "
+                        + "not a store of [DEFAULT] enabled_backends (fast)");
+    }
+
+    @Test
+    void withEnabledBackendsTheSingleStoreOptionsAreIgnoredAndTheOtherWayRound() {
+        LoadedConfig multi = load("[DEFAULT]\nenabled_backends = fast:file\n[glance_store]\ndefault_backend = fast\n"
+                + "filesystem_store_datadir = /x\n[fast]\nfilesystem_store_datadir = /y\n");
+        assertThat(multi.config().stores()).containsExactly(
+                new StoreConfig("fast", "file", "fast", Map.of("filesystem_store_datadir", "/y")));
+        assertThat(multi.ignored()).containsExactly(
+                new IgnoredOption("glance_store", "filesystem_store_datadir", true, Optional.empty(), Optional.of(
+                        "no effect with enabled_backends; stores read their options from their own section")));
+        assertThat(multi.ignoredReport()).isEqualTo("configuration options ignored by glance4j (1): "
+                + "[glance_store] filesystem_store_datadir (no effect with enabled_backends; stores read their "
+                + "options from their own section)");
+        LoadedConfig single = load("[glance_store]\ndefault_backend = fast\n");
+        assertThat(single.config().defaultStore()).isEqualTo("file");
+        assertThat(single.ignored()).containsExactly(new IgnoredOption("glance_store", "default_backend", true,
+                Optional.empty(), Optional.of("no effect without enabled_backends")));
+    }
+
+    @Test
+    void aStoreTypeIsNotCheckedHereSinceStoresArePlugins() {
+        GlanceConfig config = load("[DEFAULT]\nenabled_backends = ceph:rbd\n[glance_store]\ndefault_backend = ceph\n"
+                + "[ceph]\nrbd_store_pool = images\n").config();
+        assertThat(config.stores()).containsExactly(
+                new StoreConfig("ceph", "rbd", "ceph", Map.of("rbd_store_pool", "images")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.glance4j.bootstrap.cli.ServeCommandLine;
 import org.glance4j.bootstrap.cli.UsageException;
@@ -13,6 +14,8 @@ import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
 import org.glance4j.bootstrap.config.IniParser;
+import org.glance4j.bootstrap.config.StoreConfig;
+import org.glance4j.core.settings.DataSettings;
 import org.glance4j.bootstrap.wiring.ServerSettings;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.http.AuthMode;
@@ -42,6 +45,32 @@ class ServerSettingsTest {
         assertThat(settings.jdbc()).isEqualTo(new JdbcSettings("jdbc:sqlite:/tmp/g4j/glance.sqlite", null, null, 5));
         assertThat(settings.database().kind()).isEqualTo(DatabaseTarget.Kind.SQLITE);
         assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/g4j"));
+        assertThat(settings.data()).isEqualTo(DataSettings.defaults());
+        assertThat(settings.stores()).containsExactly(new StoreConfig("file", "file", "glance_store",
+                Map.of("filesystem_store_datadir", "/tmp/g4j/images")));
+        assertThat(settings.defaultStore()).isEqualTo("file");
+    }
+
+    @Test
+    void dataSettingsComeFromTheFileAndTheNodeIdIsSetLater() {
+        ServerSettings settings = resolve(List.of("--data-dir", "/tmp/g4j"),
+                "[DEFAULT]\nimage_size_cap = 4096\nhashing_algorithm = sha256\n");
+        assertThat(settings.data()).isEqualTo(new DataSettings(4096, "sha256", DataSettings.defaults().nodeId()));
+        assertThat(settings.withNodeId("n-1").data()).isEqualTo(new DataSettings(4096, "sha256", "n-1"));
+        assertThat(settings.withNodeId("n-1").stores()).isEqualTo(settings.stores());
+    }
+
+    @Test
+    void eachEnabledBackendWithoutADirectoryGetsOneNamedAfterItInTheDataDir() {
+        ServerSettings settings = resolve(List.of("--data-dir", "/tmp/g4j"), String.join("\n",
+                "[DEFAULT]", "enabled_backends = fast:file, slow:file, ceph:rbd",
+                "[glance_store]", "default_backend = fast",
+                "[slow]", "filesystem_store_datadir = /mnt/slow", ""));
+        assertThat(settings.stores()).containsExactly(
+                new StoreConfig("fast", "file", "fast", Map.of("filesystem_store_datadir", "/tmp/g4j/fast")),
+                new StoreConfig("slow", "file", "slow", Map.of("filesystem_store_datadir", "/mnt/slow")),
+                new StoreConfig("ceph", "rbd", "ceph", Map.of()));
+        assertThat(settings.defaultStore()).isEqualTo("fast");
     }
 
     @Test

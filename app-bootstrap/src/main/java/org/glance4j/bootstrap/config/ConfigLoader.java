@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public final class ConfigLoader {
 
     private final IniFile file;
     private final Set<String> consumed = new HashSet<>();
+    private boolean multiStore;
 
     private ConfigLoader(IniFile file) {
         this.file = file;
@@ -39,6 +41,7 @@ public final class ConfigLoader {
     }
 
     private LoadedConfig read(Path workingDir) {
+        Stores stores = stores(workingDir);
         GlanceConfig config = new GlanceConfig(
                 string(GlanceOptions.BIND_HOST),
                 integer(GlanceOptions.BIND_PORT, 0, 65535),
@@ -49,13 +52,136 @@ public final class ConfigLoader {
                 integer(GlanceOptions.IMAGE_TAG_QUOTA, Integer.MIN_VALUE, Integer.MAX_VALUE),
                 integer(GlanceOptions.IMAGE_MEMBER_QUOTA, Integer.MIN_VALUE, Integer.MAX_VALUE),
                 sizeCap(),
+                hashingAlgorithm(),
                 formats(GlanceOptions.DISK_FORMATS),
                 formats(GlanceOptions.CONTAINER_FORMATS),
                 optional(GlanceOptions.CONNECTION).filter(v -> !v.isBlank()).map(v ->
                         SqlAlchemyUrls.toJdbc(v.strip(), where(GlanceOptions.CONNECTION), workingDir)),
                 integer(GlanceOptions.MAX_POOL_SIZE, 1, Integer.MAX_VALUE),
-                optional(GlanceOptions.FLAVOR).map(String::strip).filter(v -> !v.isEmpty()));
+                optional(GlanceOptions.FLAVOR).map(String::strip).filter(v -> !v.isEmpty()),
+                stores.stores(), stores.defaultStore());
         return new LoadedConfig(config, ignored());
+    }
+
+    private String hashingAlgorithm() {
+        OptionSpec option = GlanceOptions.HASHING_ALGORITHM;
+        String text = optional(option).orElse(option.defaultText());
+        return HashingAlgorithms.normalise(text).orElseThrow(() -> invalid(option, text,
+                "glance4j computes " + HashingAlgorithms.accepted()));
+    }
+
+    /** The stores and the default one, as read from the file. */
+    private record Stores(List<StoreConfig> stores, String defaultStore) {
+    }
+
+    /** Sections a store id may not take, since their options mean something else. */
+    private static final Set<String> TAKEN_SECTIONS = Set.of(IniFile.DEFAULT_SECTION,
+            GlanceOptions.GLANCE_STORE, GlanceOptions.DATABASE, GlanceOptions.IMAGE_FORMAT,
+            GlanceOptions.PASTE_DEPLOY, GlanceOptions.OSLO_POLICY);
+    /** Store ids Glance reserves for itself. */
+    private static final Set<String> RESERVED_STORE_IDS = Set.of("os_glance_staging_store", "os_glance_tasks_store");
+    private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*");
+    /** Single-store options of [glance_store] that describe the choice of store, not the store's own options. */
+    private static final Set<String> STORE_CHOICE_OPTIONS = Set.of(GlanceOptions.DEFAULT_BACKEND.name(),
+            GlanceOptions.DEFAULT_STORE.name(), GlanceOptions.STORES.name());
+
+    private Stores stores(Path workingDir) {
+        Optional<String> enabled = optional(GlanceOptions.ENABLED_BACKENDS).filter(v -> !v.isBlank());
+        multiStore = enabled.isPresent();
+        return multiStore ? enabledBackends(enabled.get(), workingDir) : singleStore(workingDir);
+    }
+
+    /** {@code enabled_backends = id:type,...}: each store's options come from the section named after its id. */
+    private Stores enabledBackends(String text, Path workingDir) {
+        OptionSpec option = GlanceOptions.ENABLED_BACKENDS;
+        Map<String, String> types = new LinkedHashMap<>();
+        for (String entry : text.split(",", -1)) {
+            String stripped = entry.strip();
+            int colon = stripped.indexOf(':');
+            if (stripped.isEmpty()) {
+                throw invalid(option, text, "it has an empty entry; write id:type pairs like fast:file,slow:file");
+            }
+            if (colon < 0) {
+                throw invalid(option, text, "the entry '" + stripped + "' is not an id:type pair (e.g. fast:file)");
+            }
+            String id = stripped.substring(0, colon).strip();
+            String type = stripped.substring(colon + 1).strip();
+            if (!STORE_ID.matcher(id).matches()) {
+                throw invalid(option, text, "the store id '" + id + "' must be letters, digits, '_', '-' or '.', "
+                        + "and not start with '.'");
+            }
+            if (type.isEmpty()) {
+                throw invalid(option, text, "the store '" + id + "' has no type (e.g. " + id + ":file)");
+            }
+            if (RESERVED_STORE_IDS.contains(id)) {
+                throw invalid(option, text, "the store id '" + id + "' is reserved by Glance");
+            }
+            if (TAKEN_SECTIONS.contains(IniFile.normaliseSection(id))) {
+                throw invalid(option, text, "the store id '" + id + "' names a section with other options; "
+                        + "choose another id");
+            }
+            if (types.keySet().stream().anyMatch(known -> IniFile.normaliseSection(known)
+                    .equals(IniFile.normaliseSection(id)))) {
+                throw invalid(option, text, "the store id '" + id + "' appears twice");
+            }
+            types.put(id, type);
+        }
+        List<StoreConfig> stores = new ArrayList<>();
+        types.forEach((id, type) -> stores.add(storeFromSection(id, type, IniFile.normaliseSection(id),
+                Set.of(), workingDir)));
+        OptionSpec backend = GlanceOptions.DEFAULT_BACKEND;
+        String ids = String.join(", ", types.keySet());
+        String defaultStore = optional(backend).map(String::strip).filter(v -> !v.isEmpty())
+                .orElseThrow(() -> new ConfigException(backend.qualifiedName() + " is not set: with "
+                        + option.qualifiedName() + " it must name the store that receives uploads, one of: " + ids));
+        if (!types.containsKey(defaultStore)) {
+            throw invalid(backend, defaultStore, "it is not a store of " + option.qualifiedName() + " (" + ids + ")");
+        }
+        return new Stores(stores, defaultStore);
+    }
+
+    /** Glance's single-store form: one file store with its options in [glance_store]. */
+    private Stores singleStore(Path workingDir) {
+        OptionSpec choice = GlanceOptions.DEFAULT_STORE;
+        String store = string(choice);
+        if (!store.equals("file") && !store.equals("filesystem")) {
+            throw invalid(choice, store, "glance4j has only the file store so far (file or filesystem)");
+        }
+        optional(GlanceOptions.STORES).ifPresent(text -> {
+            if (Arrays.stream(text.split(",", -1)).map(String::strip).anyMatch(String::isEmpty)) {
+                throw invalid(GlanceOptions.STORES, text, "it has an empty entry; write a list like file,http");
+            }
+        });
+        StoreConfig file = storeFromSection(SINGLE_STORE_ID, "file", GlanceOptions.GLANCE_STORE, STORE_CHOICE_OPTIONS,
+                workingDir);
+        return new Stores(List.of(file), SINGLE_STORE_ID);
+    }
+
+    /** The id of the one store of the single-store form. */
+    public static final String SINGLE_STORE_ID = "file";
+
+    private StoreConfig storeFromSection(String id, String type, String section, Set<String> skip, Path workingDir) {
+        Map<String, String> options = new LinkedHashMap<>();
+        file.sections().getOrDefault(section, Map.of()).forEach((name, value) -> {
+            if (!skip.contains(name)) {
+                options.put(name, value.text());
+            }
+        });
+        for (OptionSpec known : GlanceOptions.FILE_STORE_OPTIONS) {
+            consumed.add(key(section, known.name()));
+        }
+        StoreConfig store = new StoreConfig(id, type, section, options);
+        String dir = options.get(GlanceOptions.FILESYSTEM_STORE_DATADIR.name());
+        if (dir != null && !dir.isBlank()) {
+            try {
+                store = store.withOption(GlanceOptions.FILESYSTEM_STORE_DATADIR.name(),
+                        workingDir.resolve(dir.strip()).normalize().toString());
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ConfigException("invalid value for [" + section + "] "
+                        + GlanceOptions.FILESYSTEM_STORE_DATADIR.name() + ": '" + dir.strip() + "': it is not a path");
+            }
+        }
+        return store;
     }
 
     private Optional<String> optional(OptionSpec option) {
@@ -131,10 +257,26 @@ public final class ConfigLoader {
                 boolean known = GlanceOptions.find(section.getKey(), name).isPresent();
                 Optional<String> hint = known ? Optional.empty()
                         : Misspellings.closest(section.getKey(), name, readable).map(OptionSpec::qualifiedName);
-                ignored.add(new IgnoredOption(section.getKey(), name, known, hint));
+                ignored.add(new IgnoredOption(section.getKey(), name, known, hint,
+                        storeFormReason(section.getKey(), name)));
             }
         }
         return ignored;
+    }
+
+    /** Why a store option of the other configuration form is ignored. */
+    private Optional<String> storeFormReason(String section, String name) {
+        if (!section.equals(GlanceOptions.GLANCE_STORE)) {
+            return Optional.empty();
+        }
+        if (multiStore && (name.equals(GlanceOptions.DEFAULT_STORE.name()) || name.equals(GlanceOptions.STORES.name())
+                || GlanceOptions.FILE_STORE_OPTIONS.stream().anyMatch(o -> o.name().equals(name)))) {
+            return Optional.of("no effect with enabled_backends; stores read their options from their own section");
+        }
+        if (!multiStore && name.equals(GlanceOptions.DEFAULT_BACKEND.name())) {
+            return Optional.of("no effect without enabled_backends");
+        }
+        return Optional.empty();
     }
 
     private ConfigException invalid(OptionSpec option, String text, String why) {

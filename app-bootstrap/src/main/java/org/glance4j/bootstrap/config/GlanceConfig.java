@@ -16,17 +16,23 @@ import java.util.Optional;
  * @param imagePropertyQuota {@code [DEFAULT] image_property_quota}
  * @param imageTagQuota      {@code [DEFAULT] image_tag_quota}
  * @param imageMemberQuota   {@code [DEFAULT] image_member_quota}; checked but without effect yet
- * @param imageSizeCap       {@code [DEFAULT] image_size_cap}; checked but without effect yet
+ * @param imageSizeCap       {@code [DEFAULT] image_size_cap}
+ * @param hashingAlgorithm   {@code [DEFAULT] hashing_algorithm}, a lower-case hashlib name the JDK computes
  * @param diskFormats        {@code [image_format] disk_formats}
  * @param containerFormats   {@code [image_format] container_formats}
  * @param database           {@code [database] connection}, empty for the embedded SQLite file in the data dir
  * @param maxPoolSize        {@code [database] max_pool_size}
  * @param pasteFlavor        {@code [paste_deploy] flavor}, empty when not set
+ * @param stores             the image stores, from {@code [DEFAULT] enabled_backends} and their sections, or the
+ *                           one file store of {@code [glance_store]}; never empty
+ * @param defaultStore       the id of the store that receives uploads ({@code [glance_store] default_backend}, or
+ *                           {@code file} in the single-store form)
  */
 public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> workers, int limitParamDefault,
         int apiLimitMax, int imagePropertyQuota, int imageTagQuota, int imageMemberQuota, long imageSizeCap,
-        List<String> diskFormats, List<String> containerFormats, Optional<DatabaseTarget> database,
-        int maxPoolSize, Optional<String> pasteFlavor) {
+        String hashingAlgorithm, List<String> diskFormats, List<String> containerFormats,
+        Optional<DatabaseTarget> database, int maxPoolSize, Optional<String> pasteFlavor, List<StoreConfig> stores,
+        String defaultStore) {
 
     public GlanceConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -35,6 +41,13 @@ public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> work
         containerFormats = List.copyOf(containerFormats);
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(pasteFlavor, "pasteFlavor");
+        Objects.requireNonNull(hashingAlgorithm, "hashingAlgorithm");
+        stores = List.copyOf(stores);
+        Objects.requireNonNull(defaultStore, "defaultStore");
+        String wanted = defaultStore;
+        if (stores.stream().noneMatch(s -> s.id().equals(wanted))) {
+            throw new IllegalArgumentException("the default store " + defaultStore + " is not among the stores");
+        }
     }
 
     /** The configuration of an empty file. */

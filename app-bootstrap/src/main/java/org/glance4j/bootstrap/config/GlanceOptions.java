@@ -43,8 +43,12 @@ public final class GlanceOptions {
             ACCEPTED_NO_EFFECT, "Most members an image may be shared with; negative means unlimited. Checked, "
                     + "but glance4j has no member API yet.");
     public static final OptionSpec IMAGE_SIZE_CAP = new OptionSpec(DEFAULT, "image_size_cap", "1099511627776",
-            ACCEPTED_NO_EFFECT, "Largest image upload in bytes, 1 to 2^63 (2^63 is read as 2^63-1). Checked, but "
-                    + "glance4j has no image data upload yet.");
+            SUPPORTED, "Largest image upload in bytes, 1 to 2^63 (2^63 is read as 2^63-1). A bigger upload gets 413 "
+                    + "and the image stays queued.");
+    public static final OptionSpec HASHING_ALGORITHM = new OptionSpec(DEFAULT, "hashing_algorithm", "sha512",
+            SUPPORTED, "Algorithm of os_hash_value (os_hash_algo), by its Python hashlib name: md5, sha1, sha224, "
+                    + "sha256, sha384, sha512, sha512_224, sha512_256, sha3_224, sha3_256, sha3_384 or sha3_512. "
+                    + "Any other name stops the start (Glance would fail every upload instead).");
     public static final OptionSpec DISK_FORMATS = new OptionSpec(IMAGE_FORMAT, "disk_formats", DEFAULT_DISK_FORMATS,
             SUPPORTED, "Allowed values of disk_format, comma-separated. Also read from [DEFAULT] (deprecated "
                     + "location, as in Glance) when [image_format] does not set it.");
@@ -70,9 +74,34 @@ public final class GlanceOptions {
     public static final OptionSpec ENFORCE_SCOPE = new OptionSpec(OSLO_POLICY, "enforce_scope", "True",
             NOT_SUPPORTED_YET, "Scope checks of oslo.policy; not configurable yet.");
     public static final OptionSpec ENABLED_BACKENDS = new OptionSpec(DEFAULT, "enabled_backends", "(none)",
-            NOT_SUPPORTED_YET, "Image stores (id:type,...); glance4j has no image data yet.");
+            SUPPORTED, "Image stores as id:type pairs, comma-separated (fast:file). Each store reads its options "
+                    + "from the section named after its id ([fast]). Only the type file exists so far; another type "
+                    + "stops the start naming the store. Not set: one file store configured in [glance_store] "
+                    + "(Glance's single-store form).");
     public static final OptionSpec DEFAULT_BACKEND = new OptionSpec(GLANCE_STORE, "default_backend", "(none)",
-            NOT_SUPPORTED_YET, "Store that receives uploads; glance4j has no image data yet.");
+            SUPPORTED, "With enabled_backends: the id of the store that receives uploads. Required then, as in "
+                    + "Glance; without enabled_backends it is ignored.");
+    public static final OptionSpec DEFAULT_STORE = new OptionSpec(GLANCE_STORE, "default_store", "file",
+            SUPPORTED, "Single-store form (deprecated in Glance): must be file (or filesystem); another store "
+                    + "stops the start. The store's id is file. Ignored when enabled_backends is set.");
+    public static final OptionSpec STORES = new OptionSpec(GLANCE_STORE, "stores", "file,http",
+            ACCEPTED_NO_EFFECT, "Single-store form (deprecated in Glance): checked as a list, but the one store is "
+                    + "the file store of default_store.");
+    public static final OptionSpec FILESYSTEM_STORE_DATADIR = new OptionSpec(GLANCE_STORE,
+            "filesystem_store_datadir", "DATA_DIR/images", SUPPORTED, "Directory of a file store's image files; "
+                    + "created if missing and checked writable at start (a directory that cannot be used stops the "
+                    + "start naming the store and this option). With enabled_backends it goes in the store's own "
+                    + "section, default DATA_DIR/<store id>. Relative paths are resolved against the working "
+                    + "directory.");
+    public static final OptionSpec FILESYSTEM_STORE_FILE_PERM = new OptionSpec(GLANCE_STORE,
+            "filesystem_store_file_perm", "0", SUPPORTED, "Permissions of image files as octal digits (640); 0 "
+                    + "keeps the process default. In the store's own section with enabled_backends.");
+    public static final OptionSpec FILESYSTEM_STORE_CHUNK_SIZE = new OptionSpec(GLANCE_STORE,
+            "filesystem_store_chunk_size", "65536", SUPPORTED, "Bytes per write to the disk (the buffer each "
+                    + "upload holds), 1 to 67108864. In the store's own section with enabled_backends.");
+    public static final OptionSpec FILESYSTEM_THIN_PROVISIONING = new OptionSpec(GLANCE_STORE,
+            "filesystem_thin_provisioning", "False", SUPPORTED, "Chunks of zeros become holes in the image file "
+                    + "instead of being written. In the store's own section with enabled_backends.");
     public static final OptionSpec SHOW_IMAGE_DIRECT_URL = new OptionSpec(DEFAULT, "show_image_direct_url",
             "False", NOT_SUPPORTED_YET, "glance4j never shows direct_url yet.");
     public static final OptionSpec SHOW_MULTIPLE_LOCATIONS = new OptionSpec(DEFAULT, "show_multiple_locations",
@@ -88,11 +117,17 @@ public final class GlanceOptions {
     public static final OptionSpec PUBLIC_ENDPOINT = new OptionSpec(DEFAULT, "public_endpoint", "(none)",
             NOT_SUPPORTED_YET, "The public URL for the /versions links; not read yet.");
 
+    /** The options a file store reads, from [glance_store] or from the section of its id. */
+    public static final List<OptionSpec> FILE_STORE_OPTIONS = List.of(FILESYSTEM_STORE_DATADIR,
+            FILESYSTEM_STORE_FILE_PERM, FILESYSTEM_STORE_CHUNK_SIZE, FILESYSTEM_THIN_PROVISIONING);
+
     /** Every option, in the order of the documentation table. */
     public static final List<OptionSpec> ALL = List.of(BIND_HOST, BIND_PORT, WORKERS, LIMIT_PARAM_DEFAULT,
-            API_LIMIT_MAX, IMAGE_PROPERTY_QUOTA, IMAGE_TAG_QUOTA, IMAGE_MEMBER_QUOTA, IMAGE_SIZE_CAP, DISK_FORMATS,
-            CONTAINER_FORMATS, CONNECTION, MAX_POOL_SIZE, FLAVOR, PASTE_CONFIG_FILE, POLICY_FILE,
-            ENFORCE_NEW_DEFAULTS, ENFORCE_SCOPE, ENABLED_BACKENDS, DEFAULT_BACKEND, SHOW_IMAGE_DIRECT_URL,
+            API_LIMIT_MAX, IMAGE_PROPERTY_QUOTA, IMAGE_TAG_QUOTA, IMAGE_MEMBER_QUOTA, IMAGE_SIZE_CAP, HASHING_ALGORITHM,
+            DISK_FORMATS, CONTAINER_FORMATS, CONNECTION, MAX_POOL_SIZE, FLAVOR, PASTE_CONFIG_FILE, POLICY_FILE,
+            ENFORCE_NEW_DEFAULTS, ENFORCE_SCOPE, ENABLED_BACKENDS, DEFAULT_BACKEND, DEFAULT_STORE, STORES,
+            FILESYSTEM_STORE_DATADIR, FILESYSTEM_STORE_FILE_PERM, FILESYSTEM_STORE_CHUNK_SIZE,
+            FILESYSTEM_THIN_PROVISIONING, SHOW_IMAGE_DIRECT_URL,
             SHOW_MULTIPLE_LOCATIONS, IMAGE_LOCATION_QUOTA, USER_STORAGE_QUOTA, ENABLED_IMPORT_METHODS,
             NODE_STAGING_URI, PUBLIC_ENDPOINT);
 

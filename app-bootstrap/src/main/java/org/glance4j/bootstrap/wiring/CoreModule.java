@@ -8,24 +8,32 @@ import com.google.inject.Singleton;
 
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.GlanceCore;
+import org.glance4j.core.settings.DataSettings;
+import org.glance4j.ports.in.ImageActionService;
+import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.in.SchemaService;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 
-/** Builds the core from whatever repositories another module binds, and exposes its use cases. */
+/**
+ * Builds the core from whatever repositories and stores other modules bind, and exposes its use cases.
+ */
 public final class CoreModule extends AbstractModule {
     private final CoreSettings settings;
+    private final DataSettings data;
 
-    public CoreModule(CoreSettings settings) {
+    public CoreModule(CoreSettings settings, DataSettings data) {
         this.settings = settings;
+        this.data = data;
     }
 
     @Provides
     @Singleton
-    GlanceCore core(ImageRepository images, ImageMemberRepository members, Clock clock) {
-        return GlanceCore.builder().images(images).members(members).settings(settings).clock(clock).build();
+    GlanceCore core(ImageRepository images, ImageMemberRepository members, OpenStores stores, Clock clock) {
+        return GlanceCore.builder().images(images).members(members).settings(settings).clock(clock)
+                .stores(stores.list(), stores.defaultStoreId()).data(data).build();
     }
 
     @Provides
@@ -47,5 +55,15 @@ public final class CoreModule extends AbstractModule {
     @Provides
     SchemaService schemas(GlanceCore core) {
         return core.schemas();
+    }
+
+    @Provides
+    ImageDataService imageData(GlanceCore core) {
+        return core.imageData();
+    }
+
+    @Provides
+    ImageActionService actions(GlanceCore core) {
+        return core.actions();
     }
 }

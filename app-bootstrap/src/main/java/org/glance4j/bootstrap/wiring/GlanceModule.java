@@ -14,7 +14,8 @@ public final class GlanceModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        install(new CoreModule(settings.core()));
+        install(new CoreModule(settings.core(), settings.data()));
+        install(new StoreModule(settings.stores(), settings.defaultStore()));
         install(new HttpModule(settings.http()));
         switch (settings.database().kind()) {
             case SQLITE, POSTGRESQL -> install(new JdbcModule(settings.jdbc()));

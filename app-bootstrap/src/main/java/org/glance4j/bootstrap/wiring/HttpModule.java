@@ -7,6 +7,8 @@ import com.google.inject.Singleton;
 import org.glance4j.http.ApiServices;
 import org.glance4j.http.GlanceHttpServer;
 import org.glance4j.http.HttpSettings;
+import org.glance4j.ports.in.ImageActionService;
+import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.in.SchemaService;
@@ -21,7 +23,8 @@ public final class HttpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GlanceHttpServer server(ImageService images, ImageTagService tags, SchemaService schemas) {
-        return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas));
+    GlanceHttpServer server(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
+            ImageActionService actions) {
+        return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions));
     }
 }

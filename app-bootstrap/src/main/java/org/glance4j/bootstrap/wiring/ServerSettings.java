@@ -3,6 +3,7 @@ package org.glance4j.bootstrap.wiring;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import org.glance4j.bootstrap.cli.UsageException;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
+import org.glance4j.bootstrap.config.GlanceOptions;
+import org.glance4j.bootstrap.config.StoreConfig;
+import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.http.AuthMode;
 import org.glance4j.http.HttpSettings;
@@ -26,9 +30,17 @@ import org.glance4j.jdbc.JdbcSettings;
  * @param database the database to use
  * @param jdbc     the JDBC adapter's settings for that database
  * @param dataDir  the data directory (absolute)
+ * @param data     the core's data settings; the node id is {@link DataSettings#defaults()}'s until
+ *                 {@link #withNodeId(String)} sets the one persisted in the data directory
+ * @param stores   the image stores to build, each file store with its {@code filesystem_store_datadir} (absolute;
+ *                 by default {@code DATA_DIR/images} in the single-store form, {@code DATA_DIR/<id>} otherwise)
+ * @param defaultStore the id of the store that receives uploads
  */
 public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
-        Path dataDir) {
+        Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore) {
+
+    /** The directory of the single-store form's file store inside the data directory, by default. */
+    public static final String IMAGES_DIR = "images";
 
     /** The name of the embedded SQLite file in the data directory. */
     public static final String SQLITE_FILE = "glance.sqlite";
@@ -39,6 +51,15 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(jdbc, "jdbc");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(data, "data");
+        stores = List.copyOf(stores);
+        Objects.requireNonNull(defaultStore, "defaultStore");
+    }
+
+    /** A copy whose data settings carry this node id. */
+    public ServerSettings withNodeId(String nodeId) {
+        return new ServerSettings(core, http, database, jdbc, dataDir,
+                new DataSettings(data.imageSizeCap(), data.hashingAlgorithm(), nodeId), stores, defaultStore);
     }
 
     /**
@@ -70,7 +91,20 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
                 "jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE), null, null));
         JdbcSettings jdbc = new JdbcSettings(database.jdbcUrl(), database.user(), database.password(),
                 file.maxPoolSize());
-        return new ServerSettings(core, http, database, jdbc, dataDir);
+        DataSettings data = new DataSettings(file.imageSizeCap(), file.hashingAlgorithm(),
+                DataSettings.defaults().nodeId());
+        List<StoreConfig> stores = file.stores().stream().map(store -> withDataDir(store, dataDir)).toList();
+        return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, file.defaultStore());
+    }
+
+    /** A file store without {@code filesystem_store_datadir} gets its directory inside the data directory. */
+    static StoreConfig withDataDir(StoreConfig store, Path dataDir) {
+        String option = GlanceOptions.FILESYSTEM_STORE_DATADIR.name();
+        String dir = store.options().get(option);
+        if (!store.type().equals("file") || (dir != null && !dir.isBlank())) {
+            return store;
+        }
+        return store.withOption(option, dataDir.resolve(store.singleStoreForm() ? IMAGES_DIR : store.id()).toString());
     }
 
     /** The mode a Glance paste flavor stands for when {@code --auth} is not given. */

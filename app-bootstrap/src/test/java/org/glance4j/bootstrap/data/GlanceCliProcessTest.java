@@ -1,0 +1,125 @@
+package org.glance4j.bootstrap.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.glance4j.ports.testing.store.GeneratedBytes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real client: Debian's {@code glance} command (python3-glanceclient) against the runnable jar in noauth mode.
+ * Given an endpoint ({@code --os-image-url}) and a token ({@code --os-auth-token}), glanceclient talks to the image
+ * service directly and never asks Keystone; noauth does not look at the token.
+ */
+class GlanceCliProcessTest {
+
+    private static final long SIZE = 3L * 1024 * 1024 + 11;
+    private static final Pattern ID_ROW = Pattern.compile("\\|\\s*id\\s*\\|\\s*([0-9a-f-]{36})\\s*\\|");
+
+    /** One run of the CLI: exit status and what it printed (stdout and stderr together). */
+    private record Run(int status, String output) {
+    }
+
+    @Test
+    void createListDownloadAndDeleteWithTheGlanceCommand(@TempDir Path dir) throws Exception {
+        Path glance = findGlance();
+        Path image = dir.resolve("cirros.raw");
+        try (InputStream bytes = GeneratedBytes.of(SIZE, 42)) {
+            Files.copy(bytes, image);
+        }
+        String md5 = DataApi.md5(SIZE, 42);
+
+        try (ServerProcess server = ServerProcess.startReady(dir.resolve("data"), dir.resolve("server.log"), 0)) {
+            String url = server.baseUri().toString().replaceAll("/$", "");
+            CliRunner cli = new CliRunner(glance, url, dir);
+
+            Run created = cli.run("image-create", "--name", "cli-image", "--disk-format", "qcow2",
+                    "--container-format", "bare", "--file", image.toString());
+            assertThat(created.status()).as("image-create:%n%s", created.output()).isZero();
+            Matcher id = ID_ROW.matcher(created.output());
+            assertThat(id.find()).as("an id row in:%n%s", created.output()).isTrue();
+            String imageId = id.group(1);
+            assertThat(row(created.output(), "checksum")).isEqualTo(md5);
+            assertThat(row(created.output(), "status")).isEqualTo("active");
+            assertThat(row(created.output(), "size")).isEqualTo(String.valueOf(SIZE));
+            assertThat(row(created.output(), "disk_format")).isEqualTo("qcow2");
+            assertThat(row(created.output(), "container_format")).isEqualTo("bare");
+
+            Run listed = cli.run("image-list");
+            assertThat(listed.status()).as("image-list:%n%s", listed.output()).isZero();
+            assertThat(listed.output()).contains(imageId).contains("cli-image");
+
+            Path downloaded = dir.resolve("downloaded.raw");
+            Run download = cli.run("image-download", "--file", downloaded.toString(), imageId);
+            assertThat(download.status()).as("image-download:%n%s", download.output()).isZero();
+            assertThat(Files.size(downloaded)).isEqualTo(SIZE);
+            assertThat(Files.mismatch(downloaded, image)).as("first differing byte").isEqualTo(-1L);
+
+            Run shown = cli.run("image-show", imageId);
+            assertThat(shown.status()).as("image-show:%n%s", shown.output()).isZero();
+            assertThat(row(shown.output(), "checksum")).isEqualTo(md5);
+            assertThat(row(shown.output(), "os_hash_algo")).isEqualTo("sha512");
+
+            Run deleted = cli.run("image-delete", imageId);
+            assertThat(deleted.status()).as("image-delete:%n%s", deleted.output()).isZero();
+            Run gone = cli.run("image-show", imageId);
+            assertThat(gone.status()).as("image-show after delete:%n%s", gone.output()).isNotZero();
+            assertThat(gone.output()).contains("404 Not Found").contains(imageId);
+            assertThat(new DataApi(server.baseUri()).downloadStatus(imageId)).isEqualTo(404);
+            try (var files = Files.list(dir.resolve("data/images"))) {
+                assertThat(files).as("the deleted image's file").isEmpty();
+            }
+        }
+    }
+
+    /** The value of a row of glanceclient's property table. */
+    private static String row(String table, String name) {
+        Matcher row = Pattern.compile("\\|\\s*" + Pattern.quote(name) + "\\s*\\|\\s*(\\S*)\\s*\\|").matcher(table);
+        assertThat(row.find()).as("a %s row in:%n%s", name, table).isTrue();
+        return row.group(1);
+    }
+
+    private static Path findGlance() {
+        for (String entry : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path candidate = Path.of(entry, "glance");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("the glance command is missing: install Debian's python3-glanceclient "
+                + "(apt-get install -y python3-glanceclient; .ci/run does it)");
+    }
+
+    /** Runs {@code glance} with the endpoint and token flags, without any OS_* variable of the caller. */
+    private record CliRunner(Path glance, String url, Path home) {
+        Run run(String... command) throws Exception {
+            List<String> args = new ArrayList<>(List.of(glance.toString(), "--os-image-url", url, "--os-auth-token",
+                    "unused-in-noauth", "--os-image-api-version", "2"));
+            args.addAll(List.of(command));
+            ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(name -> name.startsWith("OS_"));
+            env.put("HOME", home.toString());
+            Path out = Files.createTempFile(home, "glance-cli", ".txt");
+            Process process = builder.redirectOutput(out.toFile()).start();
+            // A guard against a hung client, not a timing assertion.
+            if (!process.waitFor(300, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("glance " + String.join(" ", command) + " hung; output:\n"
+                        + Files.readString(out, StandardCharsets.UTF_8));
+            }
+            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+        }
+    }
+}
