@@ -1,9 +1,23 @@
 package org.glance4j.core;
 
 import org.glance4j.core.settings.CoreSettings;
+import org.glance4j.core.settings.DataSettings;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.glance4j.core.data.DefaultImageActionService;
+import org.glance4j.core.data.DefaultImageDataService;
+import org.glance4j.core.data.ImageStores;
+import org.glance4j.core.data.StoreDataRemoval;
+import org.glance4j.core.data.UploadRecovery;
+import org.glance4j.ports.in.ImageActionService;
+import org.glance4j.ports.in.ImageDataService;
+import org.glance4j.ports.out.store.ImageStore;
 
 import org.glance4j.core.image.DefaultImageService;
 import org.glance4j.core.image.DefaultImageTagService;
@@ -25,18 +39,31 @@ import org.glance4j.ports.out.ImageRepository;
  * GlanceCore core = GlanceCore.builder().images(imageRepo).members(memberRepo).build();
  * core.images().create(context, Map.of("name", "cirros"));
  * }</pre>
+ *
+ * <p>Image data needs stores: {@code .stores(List.of(fileStore), "file")}. Without any store the core still serves
+ * image records; an upload is then refused as {@code UNAVAILABLE} and downloads of images without data answer
+ * "no data".
  */
 public final class GlanceCore {
 
     private final ImageService images;
     private final ImageTagService tags;
     private final SchemaService schemas;
+    private final ImageDataService imageData;
+    private final ImageActionService actions;
+    private final UploadRecovery recovery;
 
     private GlanceCore(Builder b) {
         PolicyEngine policies = PolicyEngine.withOverrides(b.settings.policyOverrides());
         ImageSchemaCatalog catalog = new ImageSchemaCatalog(b.settings);
         ImageRules rules = new ImageRules(catalog, b.settings);
-        this.images = new DefaultImageService(b.images, b.members, policies, rules, b.settings, b.clock);
+        ImageStores stores = new ImageStores(b.stores, b.defaultStoreId);
+        this.images = new DefaultImageService(b.images, b.members, policies, rules, b.settings, b.clock,
+                new StoreDataRemoval(stores));
+        this.imageData = new DefaultImageDataService(b.images, b.members, policies, stores, b.data, b.clock,
+                digestThreads());
+        this.actions = new DefaultImageActionService(b.images, b.members, policies, b.clock);
+        this.recovery = new UploadRecovery(b.images, stores, b.data.nodeId(), b.clock);
         this.tags = new DefaultImageTagService(b.images, b.members, policies, rules, b.clock);
         this.schemas = new DefaultSchemaService(catalog);
     }
@@ -57,14 +84,64 @@ public final class GlanceCore {
         return schemas;
     }
 
+    /** Upload and download of image bytes. */
+    public ImageDataService imageData() {
+        return imageData;
+    }
+
+    /** Deactivate and reactivate. */
+    public ImageActionService actions() {
+        return actions;
+    }
+
+    /**
+     * Images that this node (the {@code nodeId} of {@link DataSettings}) left {@code saving}, because it stopped in
+     * the middle of an upload, go back to {@code queued} and lose any object the default store kept for them.
+     * Call once at start, before serving.
+     *
+     * @return how many images were recovered
+     */
+    public int recoverInterruptedUploads() {
+        return recovery.recover();
+    }
+
+    /** Daemon threads for the digest lanes of uploads; idle ones end after a minute. */
+    private static ExecutorService digestThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "glance4j-digest-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /** Builds a {@link GlanceCore}; the repositories are required, settings and clock have defaults. */
     public static final class Builder {
         private ImageRepository images;
         private ImageMemberRepository members;
         private CoreSettings settings = CoreSettings.defaults();
         private Clock clock = Clock.systemUTC();
+        private List<ImageStore> stores = List.of();
+        private String defaultStoreId;
+        private DataSettings data = DataSettings.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * The configured stores, and the id of the one uploads go to ({@code default_backend}; may be null when
+         * there is exactly one store).
+         */
+        public Builder stores(List<ImageStore> imageStores, String defaultId) {
+            this.stores = List.copyOf(imageStores);
+            this.defaultStoreId = defaultId;
+            return this;
+        }
+
+        /** The image data settings; {@link DataSettings#defaults()} when not given. */
+        public Builder data(DataSettings dataSettings) {
+            this.data = dataSettings;
+            return this;
         }
 
         public Builder images(ImageRepository repository) {
@@ -88,7 +165,8 @@ public final class GlanceCore {
         }
 
         /**
-         * @throws IllegalArgumentException naming the rule when a policy override does not parse
+         * @throws IllegalArgumentException naming the rule when a policy override does not parse, the hashing
+         *                                  algorithm is not supported, or the default store is not configured
          * @throws NullPointerException when a repository is missing
          */
         public GlanceCore build() {
@@ -96,6 +174,7 @@ public final class GlanceCore {
             Objects.requireNonNull(members, "members repository");
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(data, "data settings");
             return new GlanceCore(this);
         }
     }

@@ -37,9 +37,17 @@ public final class DefaultImageService implements ImageService {
     private final PatchApplier patchApplier;
     private final ListParameterParser listParser;
     private final ListFilterParser filterParser = new ListFilterParser();
+    private final DataRemoval dataRemoval;
 
     public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
                                ImageRules rules, CoreSettings settings, Clock clock) {
+        this(images, members, policies, rules, settings, clock, DataRemoval.NONE);
+    }
+
+    /** With {@code dataRemoval} called for every image this service deletes, after the record is deleted. */
+    public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
+                               ImageRules rules, CoreSettings settings, Clock clock, DataRemoval dataRemoval) {
+        this.dataRemoval = dataRemoval;
         this.images = images;
         this.policies = policies;
         this.access = new ImageAccess(images, members);
@@ -119,15 +127,16 @@ public final class DefaultImageService implements ImageService {
     @Override
     public void delete(RequestContext context, String imageId) {
         ImagePolicy policy = new ImagePolicy(policies, context);
-        RevisionRetry.run(() -> {
+        Image deleted = RevisionRetry.run(() -> {
             ImageAccess.Found found = access.load(context, policy, imageId);
             policy.enforce("delete_image", found.image(), found.memberId());
             if (found.image().isProtected()) {
                 throw GlanceException.forbidden("Image " + imageId + " is protected and cannot be deleted.");
             }
-            Image deleted = ImageLifecycle.of(found.image()).moveTo(ImageStatus.DELETED,
+            Image marked = ImageLifecycle.of(found.image()).moveTo(ImageStatus.DELETED,
                     time.after(found.image().updatedAt()));
-            return images.update(deleted);
+            return images.update(marked);
         });
+        dataRemoval.removeDataOf(deleted);
     }
 }

@@ -11,14 +11,14 @@ import org.glance4j.ports.error.StaleRevisionException;
  * bounded. A losing attempt always means another change succeeded, so the bound is only reached under a storm
  * of concurrent writers.
  */
-final class RevisionRetry {
+public final class RevisionRetry {
 
     static final int MAX_ATTEMPTS = 200;
 
     private RevisionRetry() {
     }
 
-    static <T> T run(Supplier<T> attempt) {
+    public static <T> T run(Supplier<T> attempt) {
         for (int i = 1; ; i++) {
             try {
                 return attempt.get();

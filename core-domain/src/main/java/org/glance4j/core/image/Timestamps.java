@@ -8,20 +8,20 @@ import java.time.temporal.ChronoUnit;
  * Times of image records: microsecond precision (what every store keeps), and an {@code updated_at} that moves
  * forward with every change even when the clock has not ticked.
  */
-final class Timestamps {
+public final class Timestamps {
 
     private final Clock clock;
 
-    Timestamps(Clock clock) {
+    public Timestamps(Clock clock) {
         this.clock = clock;
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The new updated time of a record last updated at {@code previous}: now, but strictly after it. */
-    Instant after(Instant previous) {
+    public Instant after(Instant previous) {
         Instant now = now();
         return now.isAfter(previous) ? now : previous.plus(1, ChronoUnit.MICROS);
     }

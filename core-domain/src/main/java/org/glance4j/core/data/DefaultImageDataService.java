@@ -1,0 +1,257 @@
+package org.glance4j.core.data;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.glance4j.core.image.ImageAccess;
+import org.glance4j.core.image.RevisionRetry;
+import org.glance4j.core.image.Timestamps;
+import org.glance4j.core.lifecycle.ImageLifecycle;
+import org.glance4j.core.policy.ImagePolicy;
+import org.glance4j.core.policy.PolicyEngine;
+import org.glance4j.core.settings.DataSettings;
+import org.glance4j.ports.error.ErrorCategory;
+import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.in.ImageDataService;
+import org.glance4j.ports.in.ImageDownload;
+import org.glance4j.ports.in.RangeRequest;
+import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.ImageLocation;
+import org.glance4j.ports.model.ImageStatus;
+import org.glance4j.ports.model.RequestContext;
+import org.glance4j.ports.out.ImageMemberRepository;
+import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.ports.out.store.ByteRange;
+import org.glance4j.ports.out.store.ImageStore;
+import org.glance4j.ports.out.store.StoreCapability;
+import org.glance4j.ports.out.store.StoredObject;
+import org.glance4j.ports.out.store.UnsupportedStoreOperationException;
+
+/**
+ * Upload and download of image bytes with Glance's rules; see {@link ImageDataService}.
+ *
+ * <p>Upload: {@code upload_image} policy; the image moves {@code queued -> saving} in one revisioned update that
+ * also records this node in {@value #UPLOAD_NODE} (so of two racing uploads exactly one wins, the other gets
+ * {@code CONFLICT}); the bytes stream to the default store through {@link ParallelDigestInputStream} (md5 and the
+ * configured {@code os_hash_algo} computed on two other threads while the store writes, the size cap and the
+ * declared size enforced as bytes pass); then one update makes the image active with its size, checksums,
+ * {@code virtual_size} and location. On any failure what the store wrote is deleted and the image goes back to
+ * {@code queued} (or stays {@code deleted}).
+ */
+public final class DefaultImageDataService implements ImageDataService {
+
+    /** The internal property naming the node that is uploading an image; present only while it is saving. */
+    public static final String UPLOAD_NODE = "os_glance_upload_node";
+
+    private static final Logger LOG = Logger.getLogger(DefaultImageDataService.class.getName());
+
+    private final ImageRepository images;
+    private final PolicyEngine policies;
+    private final ImageAccess access;
+    private final ImageStores stores;
+    private final DataSettings settings;
+    private final HashAlgorithm hashAlgorithm;
+    private final Timestamps time;
+    private final ExecutorService digestThreads;
+
+    /**
+     * @throws IllegalArgumentException when the hashing algorithm is not supported
+     */
+    public DefaultImageDataService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
+                                   ImageStores stores, DataSettings settings, Clock clock,
+                                   ExecutorService digestThreads) {
+        this.images = images;
+        this.policies = policies;
+        this.access = new ImageAccess(images, members);
+        this.stores = stores;
+        this.settings = settings;
+        this.hashAlgorithm = HashAlgorithm.of(settings.hashingAlgorithm());
+        this.time = new Timestamps(clock);
+        this.digestThreads = digestThreads;
+    }
+
+    // ------------------------------------------------------------------------------------------------ upload
+
+    @Override
+    public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize) {
+        ImagePolicy policy = new ImagePolicy(policies, context);
+        ImageStore store = markSaving(context, policy, imageId, declaredSize);
+        ParallelDigestInputStream digesting = new ParallelDigestInputStream(data, settings.imageSizeCap(),
+                declaredSize, List.of(HashAlgorithm.MD5.newDigest(), hashAlgorithm.newDigest()), digestThreads);
+        StoredObject stored = null;
+        try {
+            stored = store.write(imageId, digesting, declaredSize > 0 ? declaredSize : -1);
+            List<String> digests = digesting.finish();
+            if (stored.size() != digesting.total()) {
+                throw GlanceException.unavailable("Store '" + store.id() + "' reported " + stored.size()
+                        + " bytes written, but " + digesting.total() + " were sent.", null);
+            }
+            return activate(imageId, store, stored, digests.get(0), digests.get(1));
+        } catch (RuntimeException | Error e) {
+            digesting.abort();
+            if (stored != null) {
+                deleteQuietly(store, stored.location(), imageId);
+            }
+            GlanceException reported = reportable(e, digesting.failure(), store);
+            returnToQueued(imageId);
+            throw reported;
+        }
+    }
+
+    /** Checks the request and moves the image to saving for this node; returns the store to write to. */
+    private ImageStore markSaving(RequestContext context, ImagePolicy policy, String imageId, long declaredSize) {
+        ImageStore[] store = new ImageStore[1];
+        RevisionRetry.run(() -> {
+            ImageAccess.Found found = access.load(context, policy, imageId);
+            Image image = found.image();
+            policy.enforce("upload_image", image, found.memberId());
+            Image saving = ImageLifecycle.of(image).moveTo(ImageStatus.SAVING, time.after(image.updatedAt()));
+            store[0] = stores.defaultStore();
+            store[0].require(StoreCapability.WRITE);
+            if (declaredSize > settings.imageSizeCap()) {
+                throw GlanceException.tooLarge("The incoming image is too large: The provided image is too large.");
+            }
+            return images.update(saving.toBuilder().property(UPLOAD_NODE, settings.nodeId()).build());
+        });
+        return store[0];
+    }
+
+    private Image activate(String imageId, ImageStore store, StoredObject stored, String md5, String hash) {
+        return RevisionRetry.run(() -> {
+            Image current = images.find(imageId).orElse(null);
+            if (current == null || current.isDeleted()) {
+                throw GlanceException.notFound("Image " + imageId + " could not be found after upload. The image "
+                        + "may have been deleted during the upload, cleaning up the chunks uploaded.");
+            }
+            if (current.status() != ImageStatus.SAVING) {
+                throw GlanceException.conflict("Image status transition from " + current.status().wireName()
+                        + " to active is not allowed");
+            }
+            Image active = ImageLifecycle.of(current).moveTo(ImageStatus.ACTIVE, time.after(current.updatedAt()))
+                    .toBuilder()
+                    .size(stored.size())
+                    .virtualSize(virtualSize(current.diskFormat(), stored.size()))
+                    .checksum(md5)
+                    .osHashAlgo(hashAlgorithm.glanceName())
+                    .osHashValue(hash)
+                    .locations(List.of(new ImageLocation(stored.location(), store.id(),
+                            Map.of("store", store.id()))))
+                    .removeProperty(UPLOAD_NODE)
+                    .build();
+            return images.update(active);
+        });
+    }
+
+    /**
+     * Glance learns {@code virtual_size} from format inspection; without an inspector only raw is known: its
+     * virtual size is its size, and a zero-byte image keeps none.
+     */
+    static Long virtualSize(String diskFormat, long size) {
+        return "raw".equals(diskFormat) && size > 0 ? size : null;
+    }
+
+    private GlanceException reportable(Throwable e, GlanceException ownRefusal, ImageStore store) {
+        if (ownRefusal != null) {
+            return ownRefusal;
+        }
+        if (e instanceof UnsupportedStoreOperationException u) {
+            return u;
+        }
+        if (e instanceof GlanceException g) {
+            if (g.category() == ErrorCategory.TOO_LARGE) {
+                return new GlanceException(ErrorCategory.TOO_LARGE, "Image storage media is full: " + g.getMessage(),
+                        g);
+            }
+            return g;
+        }
+        LOG.log(Level.SEVERE, "Failed to upload image data to store '" + store.id() + "' due to internal error", e);
+        return new GlanceException(ErrorCategory.INTERNAL, "Failed to upload image data due to internal error", e);
+    }
+
+    /** Puts an image left saving by a failed upload back to queued; leaves any other status alone. */
+    private void returnToQueued(String imageId) {
+        try {
+            RevisionRetry.run(() -> {
+                Image current = images.find(imageId).orElse(null);
+                if (current == null || current.status() != ImageStatus.SAVING) {
+                    return current;
+                }
+                return images.update(queued(current, time));
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Unable to restore image " + imageId + " to queued", e);
+        }
+    }
+
+    /** An image in saving, back to queued, without the upload's node. */
+    static Image queued(Image saving, Timestamps time) {
+        return ImageLifecycle.of(saving).moveTo(ImageStatus.QUEUED, time.after(saving.updatedAt())).toBuilder()
+                .removeProperty(UPLOAD_NODE).build();
+    }
+
+    static void deleteQuietly(ImageStore store, String location, String imageId) {
+        try {
+            store.delete(location);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot delete the data of image " + imageId + " at " + location + " in store '"
+                    + store.id() + "': " + e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ download
+
+    @Override
+    public ImageDownload download(RequestContext context, String imageId, RangeRequest range) {
+        ImagePolicy policy = new ImagePolicy(policies, context);
+        ImageAccess.Found found = access.load(context, policy, imageId);
+        Image image = found.image();
+        if (image.status() == ImageStatus.DEACTIVATED && !policy.isAdmin()) {
+            throw GlanceException.forbidden(
+                    "The requested image has been deactivated. Image data download is forbidden.");
+        }
+        policy.enforce("download_image", image, found.memberId());
+        if (!image.hasData()) {
+            return ImageDownload.noData(image);
+        }
+        long size = image.size() == null ? 0 : image.size();
+        ByteRange byteRange = range == null ? null : ByteRangeResolver.resolve(range, size);
+        GlanceException last = null;
+        boolean allMissing = true;
+        for (ImageLocation location : image.locations()) {
+            ImageStore store = stores.byId(location.storeId()).orElse(null);
+            if (store == null) {
+                allMissing = false;
+                last = GlanceException.unavailable("Store '" + location.storeId() + "' holding the data of image "
+                        + imageId + " is not configured.", null);
+                continue;
+            }
+            try {
+                store.require(byteRange == null ? StoreCapability.READ : StoreCapability.READ_RANGE);
+                InputStream body = store.read(location.url(), byteRange);
+                return byteRange == null
+                        ? new ImageDownload(image, body, 0, size, size, false)
+                        : new ImageDownload(image, body, byteRange.offset(), byteRange.length(), size, true);
+            } catch (UnsupportedStoreOperationException e) {
+                throw e;
+            } catch (GlanceException e) {
+                if (e.category() == ErrorCategory.RANGE_NOT_SATISFIABLE) {
+                    throw e;
+                }
+                allMissing &= e.category() == ErrorCategory.NOT_FOUND;
+                LOG.log(Level.WARNING, "Get image " + imageId + " data from store '" + store.id() + "' failed: "
+                        + e.getMessage());
+                last = e;
+            }
+        }
+        if (allMissing) {
+            // glance_store's NotFound answers as if the image had no data (HTTP 204), as Glance does
+            return ImageDownload.noData(image);
+        }
+        throw last;
+    }
+}
