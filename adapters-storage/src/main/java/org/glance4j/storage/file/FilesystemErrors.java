@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
@@ -15,6 +16,8 @@ import org.glance4j.ports.error.GlanceException;
  * stack trace or an exception class; the exception is kept as the cause for logs.
  */
 final class FilesystemErrors {
+    private static final Logger LOG = Logger.getLogger(FilesystemErrors.class.getName());
+
     private FilesystemErrors() {
     }
 
@@ -39,6 +42,8 @@ final class FilesystemErrors {
         }
         if (lower.contains("no space left on device") || lower.contains("disk quota exceeded")
                 || lower.contains("file too large")) {
+            // The client hears 413; the operator must hear it too, because only the operator can make room.
+            LOG.warning("Store '" + storeId + "' is full: " + reason + " (could not " + operation.text + ")");
             return new GlanceException(ErrorCategory.TOO_LARGE,
                     "Store '" + storeId + "' is full: " + reason, failure);
         }
