@@ -9,16 +9,16 @@ public interface ImageActionService {
     /**
      * Deactivates an active image: its data can then be downloaded by admins only.
      *
-     * @throws GlanceException {@code CONFLICT} when the image is neither active nor deactivated, {@code FORBIDDEN},
-     *                         {@code NOT_FOUND}
+     * @throws GlanceException {@code FORBIDDEN} when the image is neither active nor deactivated (as Glance) or the
+     *                         policy refuses, {@code NOT_FOUND}
      */
     void deactivate(RequestContext context, String imageId);
 
     /**
      * Reactivates a deactivated image.
      *
-     * @throws GlanceException {@code CONFLICT} when the image is neither active nor deactivated, {@code FORBIDDEN},
-     *                         {@code NOT_FOUND}
+     * @throws GlanceException {@code FORBIDDEN} when the image is neither active nor deactivated (as Glance) or the
+     *                         policy refuses, {@code NOT_FOUND}
      */
     void reactivate(RequestContext context, String imageId);
 }
