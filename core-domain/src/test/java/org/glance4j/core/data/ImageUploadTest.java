@@ -109,6 +109,14 @@ class ImageUploadTest {
     }
 
     @Test
+    void theDefaultStoreMustBeOneOfTheStores() {
+        assertThatThrownBy(() -> GlanceCore.builder().images(new InMemoryImageRepository(
+                        new InMemoryImageMemberRepository())).members(new InMemoryImageMemberRepository())
+                .stores(List.of(new InMemoryImageStore("a"), new InMemoryImageStore("b")), "c").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'c'");
+    }
+
+    @Test
     void policyPerPersona() {
         Image image = f.queued("raw", "bare");
         assertFails(ErrorCategory.FORBIDDEN, "upload_image",
