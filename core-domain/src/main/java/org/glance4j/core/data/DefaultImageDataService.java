@@ -81,10 +81,11 @@ public final class DefaultImageDataService implements ImageDataService {
     public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize) {
         ImagePolicy policy = new ImagePolicy(policies, context);
         ImageStore store = markSaving(context, policy, imageId, declaredSize);
-        ParallelDigestInputStream digesting = new ParallelDigestInputStream(data, settings.imageSizeCap(),
-                declaredSize, List.of(HashAlgorithm.MD5.newDigest(), hashAlgorithm.newDigest()), digestThreads);
+        ParallelDigestInputStream digesting = null;
         StoredObject stored = null;
         try {
+            digesting = new ParallelDigestInputStream(data, settings.imageSizeCap(), declaredSize,
+                    List.of(HashAlgorithm.MD5.newDigest(), hashAlgorithm.newDigest()), digestThreads);
             stored = store.write(imageId, digesting, declaredSize > 0 ? declaredSize : -1);
             List<String> digests = digesting.finish();
             if (stored.size() != digesting.total()) {
@@ -93,11 +94,13 @@ public final class DefaultImageDataService implements ImageDataService {
             }
             return activate(imageId, store, stored, digests.get(0), digests.get(1));
         } catch (RuntimeException | Error e) {
-            digesting.abort();
+            if (digesting != null) {
+                digesting.abort();
+            }
             if (stored != null) {
                 deleteQuietly(store, stored.location(), imageId);
             }
-            GlanceException reported = reportable(e, digesting.failure(), store);
+            GlanceException reported = reportable(e, digesting == null ? null : digesting.failure(), store);
             returnToQueued(imageId);
             throw reported;
         }

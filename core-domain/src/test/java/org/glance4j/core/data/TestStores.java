@@ -1,0 +1,173 @@
+package org.glance4j.core.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.out.store.ByteRange;
+import org.glance4j.ports.out.store.ImageStore;
+import org.glance4j.ports.out.store.StoreCapability;
+import org.glance4j.ports.out.store.StoredObject;
+
+/** Hand-written stores for the data tests. */
+final class TestStores {
+
+    private TestStores() {
+    }
+
+    /** Reads everything it is given and keeps nothing but the count: proves streaming and measures the core. */
+    static final class DiscardingStore implements ImageStore {
+        final AtomicLong lastSize = new AtomicLong(-1);
+        private final int chunk;
+
+        DiscardingStore(int chunk) {
+            this.chunk = chunk;
+        }
+
+        @Override
+        public String id() {
+            return "discard";
+        }
+
+        @Override
+        public Set<StoreCapability> capabilities() {
+            return EnumSet.allOf(StoreCapability.class);
+        }
+
+        @Override
+        public StoredObject write(String imageId, InputStream data, long expectedSize) {
+            byte[] buffer = new byte[chunk];
+            long total = 0;
+            try {
+                int n;
+                while ((n = data.read(buffer)) >= 0) {
+                    total += n;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            lastSize.set(total);
+            return new StoredObject("discard://" + imageId, total);
+        }
+
+        @Override
+        public InputStream read(String location, ByteRange range) {
+            throw GlanceException.notFound("discarded");
+        }
+
+        @Override
+        public long size(String location) {
+            throw GlanceException.notFound("discarded");
+        }
+
+        @Override
+        public boolean delete(String location) {
+            return false;
+        }
+    }
+
+    /** Wraps a store; its writes announce themselves and wait for a gate before writing. */
+    static final class GatedStore implements ImageStore {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch gate = new CountDownLatch(1);
+        private final ImageStore delegate;
+
+        GatedStore(ImageStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String id() {
+            return delegate.id();
+        }
+
+        @Override
+        public Set<StoreCapability> capabilities() {
+            return delegate.capabilities();
+        }
+
+        @Override
+        public StoredObject write(String imageId, InputStream data, long expectedSize) {
+            entered.countDown();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return delegate.write(imageId, data, expectedSize);
+        }
+
+        @Override
+        public InputStream read(String location, ByteRange range) {
+            return delegate.read(location, range);
+        }
+
+        @Override
+        public long size(String location) {
+            return delegate.size(location);
+        }
+
+        @Override
+        public boolean delete(String location) {
+            return delegate.delete(location);
+        }
+    }
+
+    /** Wraps a store; writes read all the data, then fail with what {@code failure} gives. */
+    static final class FailingWriteStore implements ImageStore {
+        private final ImageStore delegate;
+        private final Supplier<RuntimeException> failure;
+        final AtomicLong written = new AtomicLong();
+
+        FailingWriteStore(ImageStore delegate, Supplier<RuntimeException> failure) {
+            this.delegate = delegate;
+            this.failure = failure;
+        }
+
+        @Override
+        public String id() {
+            return delegate.id();
+        }
+
+        @Override
+        public Set<StoreCapability> capabilities() {
+            return delegate.capabilities();
+        }
+
+        @Override
+        public StoredObject write(String imageId, InputStream data, long expectedSize) {
+            try {
+                written.set(data.transferTo(OutputStreamDiscard.INSTANCE));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            throw failure.get();
+        }
+
+        @Override
+        public InputStream read(String location, ByteRange range) {
+            return delegate.read(location, range);
+        }
+
+        @Override
+        public long size(String location) {
+            return delegate.size(location);
+        }
+
+        @Override
+        public boolean delete(String location) {
+            return delegate.delete(location);
+        }
+    }
+
+    private static final class OutputStreamDiscard {
+        static final java.io.OutputStream INSTANCE = java.io.OutputStream.nullOutputStream();
+    }
+}
