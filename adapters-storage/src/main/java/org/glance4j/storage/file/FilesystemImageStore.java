@@ -176,22 +176,25 @@ public final class FilesystemImageStore implements ImageStore {
         ByteBuffer buffer = ByteBuffer.wrap(chunk);
         long written = 0;
         boolean holeAtEnd = false;
-        while (true) {
-            int n = fill(data, chunk);
-            if (n == 0) {
-                break;
-            }
-            if (settings.thinProvisioning() && allZero(chunk, n)) {
-                holeAtEnd = true;
-            } else {
-                buffer.clear().limit(n);
-                long at = written;
-                while (buffer.hasRemaining()) {
-                    at += out.write(buffer, at);
+        try (WriteBehind writeBehind = new WriteBehind(out)) {
+            while (true) {
+                int n = fill(data, chunk);
+                if (n == 0) {
+                    break;
                 }
-                holeAtEnd = false;
+                if (settings.thinProvisioning() && allZero(chunk, n)) {
+                    holeAtEnd = true;
+                } else {
+                    buffer.clear().limit(n);
+                    long at = written;
+                    while (buffer.hasRemaining()) {
+                        at += out.write(buffer, at);
+                    }
+                    holeAtEnd = false;
+                }
+                written += n;
+                writeBehind.written(written);
             }
-            written += n;
         }
         if (holeAtEnd) {
             // give the file its full length; the zeros before stay a hole
