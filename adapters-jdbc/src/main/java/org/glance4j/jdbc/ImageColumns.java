@@ -53,25 +53,8 @@ final class ImageColumns {
 
     /** The stored value of {@code field} in {@code image} (for keyset comparisons with a marker). */
     static Object storedValue(ImageField field, Image image) {
-        return switch (field) {
-            case ID -> image.id();
-            case NAME -> image.name();
-            case STATUS -> image.status().wireName();
-            case VISIBILITY -> image.visibility().wireName();
-            case OWNER -> image.owner();
-            case CONTAINER_FORMAT -> image.containerFormat();
-            case DISK_FORMAT -> image.diskFormat();
-            case SIZE -> image.size();
-            case VIRTUAL_SIZE -> image.virtualSize();
-            case MIN_DISK -> image.minDisk();
-            case MIN_RAM -> image.minRam();
-            case PROTECTED -> image.isProtected();
-            case OS_HIDDEN -> image.osHidden();
-            case CHECKSUM -> image.checksum();
-            case OS_HASH_VALUE -> image.osHashValue();
-            case CREATED_AT -> Timestamps.toNanosSaturated(image.createdAt());
-            case UPDATED_AT -> Timestamps.toNanosSaturated(image.updatedAt());
-        };
+        Object value = field.valueIn(image);
+        return value instanceof Instant time ? Timestamps.toNanosSaturated(time) : value;
     }
 
     /** A condition value of {@code field}, typed as {@code ImageQuery.Condition} documents, in its stored form. */

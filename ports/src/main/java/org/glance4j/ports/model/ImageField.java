@@ -33,6 +33,32 @@ public enum ImageField {
         return wireName;
     }
 
+    /**
+     * The value of this field in {@code image}, typed as {@link ImageQuery.Condition} documents (status and
+     * visibility as their wire names), or null where the image has none. Repositories compare and order by it.
+     */
+    public Comparable<?> valueIn(Image image) {
+        return switch (this) {
+            case ID -> image.id();
+            case NAME -> image.name();
+            case STATUS -> image.status().wireName();
+            case VISIBILITY -> image.visibility().wireName();
+            case OWNER -> image.owner();
+            case CONTAINER_FORMAT -> image.containerFormat();
+            case DISK_FORMAT -> image.diskFormat();
+            case SIZE -> image.size();
+            case VIRTUAL_SIZE -> image.virtualSize();
+            case MIN_DISK -> image.minDisk();
+            case MIN_RAM -> image.minRam();
+            case PROTECTED -> image.isProtected();
+            case OS_HIDDEN -> image.osHidden();
+            case CHECKSUM -> image.checksum();
+            case OS_HASH_VALUE -> image.osHashValue();
+            case CREATED_AT -> image.createdAt();
+            case UPDATED_AT -> image.updatedAt();
+        };
+    }
+
     /** The field with this wire name, or {@code null}. */
     public static ImageField fromWire(String name) {
         for (ImageField f : values()) {

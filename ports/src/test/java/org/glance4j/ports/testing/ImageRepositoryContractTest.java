@@ -1189,25 +1189,7 @@ public abstract class ImageRepositoryContractTest {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Comparable sortValue(ImageField field, Image image) {
-        return switch (field) {
-            case ID -> image.id();
-            case NAME -> image.name();
-            case STATUS -> image.status().wireName();
-            case VISIBILITY -> image.visibility().wireName();
-            case OWNER -> image.owner();
-            case CONTAINER_FORMAT -> image.containerFormat();
-            case DISK_FORMAT -> image.diskFormat();
-            case SIZE -> image.size();
-            case VIRTUAL_SIZE -> image.virtualSize();
-            case MIN_DISK -> image.minDisk();
-            case MIN_RAM -> image.minRam();
-            case PROTECTED -> image.isProtected();
-            case OS_HIDDEN -> image.osHidden();
-            case CHECKSUM -> image.checksum();
-            case OS_HASH_VALUE -> image.osHashValue();
-            case CREATED_AT -> image.createdAt();
-            case UPDATED_AT -> image.updatedAt();
-        };
+        return field.valueIn(image);
     }
 
     // ----------------------------------------------------------------------------------------------- members

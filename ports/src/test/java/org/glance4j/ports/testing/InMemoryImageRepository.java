@@ -180,25 +180,7 @@ public final class InMemoryImageRepository implements ImageRepository {
     /** The value of a base field, typed as {@link ImageQuery.Condition} documents. */
     @SuppressWarnings("rawtypes")
     static Comparable fieldValue(Image image, ImageField field) {
-        return switch (field) {
-            case ID -> image.id();
-            case NAME -> image.name();
-            case STATUS -> image.status().wireName();
-            case VISIBILITY -> image.visibility().wireName();
-            case OWNER -> image.owner();
-            case CONTAINER_FORMAT -> image.containerFormat();
-            case DISK_FORMAT -> image.diskFormat();
-            case SIZE -> image.size();
-            case VIRTUAL_SIZE -> image.virtualSize();
-            case MIN_DISK -> image.minDisk();
-            case MIN_RAM -> image.minRam();
-            case PROTECTED -> image.isProtected();
-            case OS_HIDDEN -> image.osHidden();
-            case CHECKSUM -> image.checksum();
-            case OS_HASH_VALUE -> image.osHashValue();
-            case CREATED_AT -> image.createdAt();
-            case UPDATED_AT -> image.updatedAt();
-        };
+        return field.valueIn(image);
     }
 
     /** The total order of the query: each key in turn, {@code null} below every value, then the direction. */
