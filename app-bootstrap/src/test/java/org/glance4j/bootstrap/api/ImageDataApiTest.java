@@ -221,7 +221,7 @@ class ImageDataApiTest extends ImageDataSupport {
    * so a cut or padded upload is taken as the image. glance4j checks it (issue 4) and leaves the image queued.
    */
   @ParameterizedTest(name = "declared {0} for 100 bytes")
-  @ValueSource(strings = {"10", "9000"})
+  @ValueSource(strings = {"10", "9000", "-5"})
   @Tag(GLANCE_BUG)
   void aDeclaredSizeThatDiffersFromTheBytesIsBadRequest(String declared) {
     String id = queuedImage(people.memberA, "private");
@@ -404,5 +404,101 @@ class ImageDataApiTest extends ImageDataSupport {
     BinaryResponse response = download(people.memberA, id, Map.of("Range", "bytes=0-9"));
 
     assertThat(response.status()).as("%s", response).isEqualTo(204);
+  }
+
+  /**
+   * Glance answers 500: glance/common/wsgi.py:355-361 (Request.get_range_from_request) compares the legacy
+   * Content-Range with the image's size, which is None before an upload.
+   */
+  @Test
+  @Tag(GLANCE_BUG)
+  void aLegacyContentRangeOnAnImageWithoutDataIsNoContent() {
+    String id = queuedImage(people.memberA, "private");
+
+    BinaryResponse response = download(people.memberA, id, Map.of("Content-Range", "bytes 0-9/5000"));
+
+    assertThat(response.status()).as("%s", response).isEqualTo(204);
+  }
+
+  /**
+   * Glance checks the stop of a legacy Content-Range against the image only when the header's length is "*"
+   * (glance/common/wsgi.py:355), so {@code bytes 10-6000/7000} on a 5000-byte image answers 206 with
+   * {@code Content-Length: 5991} and then sends 4990 bytes: the client waits for bytes that never come.
+   */
+  @Test
+  @Tag(GLANCE_BUG)
+  void aLegacyContentRangeEndingPastTheImageIsNotSatisfiableWhateverItsLength() {
+    BinaryResponse response = get(Map.of("Content-Range", "bytes 10-6000/7000"));
+
+    assertThat(response.status()).as("%s", response).isEqualTo(416);
+  }
+
+  /**
+   * Glance sends the whole image as 206 for a suffix of zero bytes: webob's Range.parse reads {@code -0} as start 0
+   * (glance/common/wsgi.py:331). RFC 9110 section 14.1.2 makes a zero suffix-length unsatisfiable (416).
+   */
+  @Test
+  @Tag(GLANCE_BUG)
+  void aZeroLengthSuffixRangeIsNotSatisfiable() {
+    BinaryResponse response = get(Map.of("Range", "bytes=-0"));
+
+    assertThat(response.status()).as("%s", response).isEqualTo(416);
+  }
+
+  /**
+   * An upload that is still arriving holds the image in {@code saving}: a second upload is a conflict, a download
+   * finds no data yet (204), and the first upload then completes with its own bytes. The held upload is written on a
+   * plain socket (HTTP/1.1, chunked), so that the test decides exactly when its bytes go out.
+   */
+  @Test
+  void anUploadWhileAnotherIsRunningIsAConflict() throws Exception {
+    String id = queuedImage(people.memberA, "private");
+    byte[] first = bytes(20_000, 21);
+    java.net.URI base = ApiTarget.baseUri();
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      java.io.OutputStream out = socket.getOutputStream();
+      Persona who = people.memberA;
+      String head = "PUT /v2/images/" + id + "/file HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+          + "X-Identity-Status: Confirmed\r\nX-User-Id: " + who.userId() + "\r\nX-Project-Id: " + who.projectId()
+          + "\r\nX-Tenant-Id: " + who.projectId() + "\r\nX-Roles: " + String.join(",", who.roles())
+          + "\r\nAccept: application/json\r\nContent-Type: " + OCTET_STREAM
+          + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+      out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      writeChunk(out, first, 0, 4096);
+      out.flush();
+
+      awaitStatus(id, "saving");
+      ApiResponse second = upload(people.memberA, id, bytes(100, 22));
+      assertThat(second.status()).as("%s", second).isEqualTo(409);
+      assertThat(download(people.memberA, id, Map.of()).status()).isEqualTo(204);
+
+      writeChunk(out, first, 4096, first.length - 4096);
+      out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertThat(answer).startsWith("HTTP/1.1 204");
+    }
+    JsonNode image = show(people.memberA, id);
+    assertThat(image.get("status").asText()).isEqualTo("active");
+    assertThat(image.get("checksum").asText()).isEqualTo(hex("MD5", first));
+    assertThat(download(people.memberA, id, Map.of()).bytes()).isEqualTo(first);
+  }
+
+  private static void writeChunk(java.io.OutputStream out, byte[] data, int offset, int length)
+      throws java.io.IOException {
+    out.write((Integer.toHexString(length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    out.write(data, offset, length);
+    out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  /** Waits (at most a minute, asserting nothing about time) until the image has the given status. */
+  private void awaitStatus(String id, String status) throws InterruptedException {
+    for (int attempt = 0; attempt < 600; attempt++) {
+      if (status.equals(show(people.memberA, id).get("status").asText())) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(show(people.memberA, id).get("status").asText()).isEqualTo(status);
   }
 }
