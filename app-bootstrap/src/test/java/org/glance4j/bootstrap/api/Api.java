@@ -71,6 +71,38 @@ public final class Api {
   /** Any request, with the given body media type and extra headers. */
   public ApiResponse send(String method, String path, String contentType, Object body,
       Map<String, String> extraHeaders) {
+    HttpRequest.BodyPublisher publisher = body == null
+        ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : Json.write(body));
+    HttpResponse<String> response = exchange(method, path, contentType, publisher, extraHeaders,
+        HttpResponse.BodyHandlers.ofString());
+    return new ApiResponse(method, path, response.statusCode(), response.headers(), response.body());
+  }
+
+  /** PUT of raw bytes with the given media type (none when null) and extra headers; the answer as text. */
+  public ApiResponse putBytes(String path, String contentType, byte[] data, Map<String, String> extraHeaders) {
+    HttpResponse<String> response = exchange("PUT", path, contentType, HttpRequest.BodyPublishers.ofByteArray(data),
+        extraHeaders, HttpResponse.BodyHandlers.ofString());
+    return new ApiResponse("PUT", path, response.statusCode(), response.headers(), response.body());
+  }
+
+  /** PUT of raw bytes sent chunked (no {@code Content-Length}), as a client streaming a file of unknown size. */
+  public ApiResponse putChunked(String path, String contentType, byte[] data) {
+    HttpResponse<String> response = exchange("PUT", path, contentType,
+        HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(data)), Map.of(),
+        HttpResponse.BodyHandlers.ofString());
+    return new ApiResponse("PUT", path, response.statusCode(), response.headers(), response.body());
+  }
+
+  /** A body-less request whose answer is kept as bytes (downloads). */
+  public BinaryResponse getBytes(String method, String path, Map<String, String> extraHeaders) {
+    HttpResponse<byte[]> response = exchange(method, path, null, HttpRequest.BodyPublishers.noBody(),
+        extraHeaders, HttpResponse.BodyHandlers.ofByteArray());
+    return new BinaryResponse(method, path, response.statusCode(), response.headers(), response.body());
+  }
+
+  private <T> HttpResponse<T> exchange(String method, String path, String contentType,
+      HttpRequest.BodyPublisher publisher, Map<String, String> extraHeaders, HttpResponse.BodyHandler<T> handler) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (persona.authenticated()) {
       headers.put("X-Identity-Status", "Confirmed");
@@ -84,16 +116,12 @@ public final class Api {
       headers.put("Content-Type", contentType);
     }
     headers.putAll(extraHeaders);
-    HttpRequest.BodyPublisher publisher = body == null
-        ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : Json.write(body));
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(60))
         .method(method, publisher);
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new ApiResponse(method, path, response.statusCode(), response.headers(), response.body());
+      return CLIENT.send(request.build(), handler);
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + path, e);
     } catch (InterruptedException e) {
