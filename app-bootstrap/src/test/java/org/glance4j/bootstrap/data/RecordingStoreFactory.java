@@ -1,17 +1,13 @@
 package org.glance4j.bootstrap.data;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.glance4j.ports.error.GlanceException;
-import org.glance4j.ports.out.store.ByteRange;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.ImageStoreFactory;
-import org.glance4j.ports.out.store.StoreCapability;
-import org.glance4j.ports.out.store.StoredObject;
+import org.glance4j.ports.testing.store.ForwardingImageStore;
 import org.glance4j.ports.testing.store.InMemoryImageStore;
 
 /**
@@ -46,41 +42,9 @@ public final class RecordingStoreFactory implements ImageStoreFactory {
         return new Recording(new InMemoryImageStore(storeId));
     }
 
-    private static final class Recording implements ImageStore {
-        private final InMemoryImageStore delegate;
-
+    private static final class Recording extends ForwardingImageStore {
         Recording(InMemoryImageStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String id() {
-            return delegate.id();
-        }
-
-        @Override
-        public Set<StoreCapability> capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public StoredObject write(String imageId, InputStream data, long expectedSize) {
-            return delegate.write(imageId, data, expectedSize);
-        }
-
-        @Override
-        public InputStream read(String location, ByteRange range) {
-            return delegate.read(location, range);
-        }
-
-        @Override
-        public long size(String location) {
-            return delegate.size(location);
-        }
-
-        @Override
-        public boolean delete(String location) {
-            return delegate.delete(location);
+            super(delegate);
         }
 
         @Override

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Set;
 
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.in.ImageDownload;
@@ -15,7 +14,7 @@ import org.glance4j.ports.model.Image;
 import org.glance4j.ports.out.store.ByteRange;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
-import org.glance4j.ports.out.store.StoredObject;
+import org.glance4j.ports.testing.store.ForwardingImageStore;
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.glance4j.ports.testing.store.InMemoryImageStore;
 import org.junit.jupiter.api.Test;
@@ -168,28 +167,12 @@ class ImageDownloadTest {
     }
 
     /** A store whose reads are FileRegion streams, to prove the core hands them over as they are. */
-    private static final class RegionStore implements ImageStore {
-        private final ImageStore delegate;
+    private static final class RegionStore extends ForwardingImageStore {
         volatile InputStream lastOpened;
         volatile ByteRange lastRange;
 
         RegionStore(ImageStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String id() {
-            return delegate.id();
-        }
-
-        @Override
-        public Set<StoreCapability> capabilities() {
-            return delegate.capabilities();
-        }
-
-        @Override
-        public StoredObject write(String imageId, InputStream data, long expectedSize) {
-            return delegate.write(imageId, data, expectedSize);
+            super(delegate);
         }
 
         @Override
@@ -197,16 +180,6 @@ class ImageDownloadTest {
             lastRange = range;
             lastOpened = new Region(delegate.read(location, range));
             return lastOpened;
-        }
-
-        @Override
-        public long size(String location) {
-            return delegate.size(location);
-        }
-
-        @Override
-        public boolean delete(String location) {
-            return delegate.delete(location);
         }
     }
 

@@ -14,6 +14,7 @@ import org.glance4j.ports.out.store.ByteRange;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
+import org.glance4j.ports.testing.store.ForwardingImageStore;
 
 /** Hand-written stores for the data tests. */
 final class TestStores {
@@ -73,23 +74,12 @@ final class TestStores {
     }
 
     /** Wraps a store; its writes announce themselves and wait for a gate before writing. */
-    static final class GatedStore implements ImageStore {
+    static final class GatedStore extends ForwardingImageStore {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch gate = new CountDownLatch(1);
-        private final ImageStore delegate;
 
         GatedStore(ImageStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String id() {
-            return delegate.id();
-        }
-
-        @Override
-        public Set<StoreCapability> capabilities() {
-            return delegate.capabilities();
+            super(delegate);
         }
 
         @Override
@@ -103,42 +93,16 @@ final class TestStores {
             }
             return delegate.write(imageId, data, expectedSize);
         }
-
-        @Override
-        public InputStream read(String location, ByteRange range) {
-            return delegate.read(location, range);
-        }
-
-        @Override
-        public long size(String location) {
-            return delegate.size(location);
-        }
-
-        @Override
-        public boolean delete(String location) {
-            return delegate.delete(location);
-        }
     }
 
     /** Wraps a store; writes read all the data, then fail with what {@code failure} gives. */
-    static final class FailingWriteStore implements ImageStore {
-        private final ImageStore delegate;
+    static final class FailingWriteStore extends ForwardingImageStore {
         private final Supplier<RuntimeException> failure;
         final AtomicLong written = new AtomicLong();
 
         FailingWriteStore(ImageStore delegate, Supplier<RuntimeException> failure) {
-            this.delegate = delegate;
+            super(delegate);
             this.failure = failure;
-        }
-
-        @Override
-        public String id() {
-            return delegate.id();
-        }
-
-        @Override
-        public Set<StoreCapability> capabilities() {
-            return delegate.capabilities();
         }
 
         @Override
@@ -149,21 +113,6 @@ final class TestStores {
                 throw new UncheckedIOException(e);
             }
             throw failure.get();
-        }
-
-        @Override
-        public InputStream read(String location, ByteRange range) {
-            return delegate.read(location, range);
-        }
-
-        @Override
-        public long size(String location) {
-            return delegate.size(location);
-        }
-
-        @Override
-        public boolean delete(String location) {
-            return delegate.delete(location);
         }
     }
 
