@@ -6,15 +6,17 @@ import java.util.List;
 import io.undertow.server.HttpServerExchange;
 
 /**
- * The version document Glance master publishes: every v2 minor version from 2.18 ({@code CURRENT}) down to 2.0
- * ({@code SUPPORTED}), each linking to {@code <host>/v2/}. It answers 200 at {@code /versions} and 300 wherever
- * version negotiation finds no version.
+ * The version document Glance master publishes for a deployment without an image cache and without multiple stores,
+ * which is what glance4j serves today: 2.17 is {@code CURRENT}, and the cache versions (2.14, 2.16, 2.18) and the
+ * multi-store ones (2.8, 2.10 to 2.13) are left out, as master leaves them out without {@code image_cache_dir} and
+ * {@code enabled_backends}. Each links to {@code <host>/v2/}. It answers 200 at {@code /versions} and 300 wherever
+ * version negotiation finds no version; negotiation accepts exactly these minors.
  */
 final class VersionsResource {
-    /** The minor versions in the order Glance lists them (image cache and multiple stores enabled). */
-    static final List<String> VERSIONS = List.of("2.18", "2.17", "2.16", "2.15", "2.14", "2.13", "2.12", "2.11",
-            "2.10", "2.9", "2.8", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2", "2.1", "2.0");
-    static final String CURRENT = "2.18";
+    /** The minor versions in the order Glance master lists them without image cache and multiple stores. */
+    static final List<String> VERSIONS = List.of("2.15", "2.9", "2.17", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2",
+            "2.1", "2.0");
+    static final String CURRENT = "2.17";
 
     private VersionsResource() {
     }

@@ -31,11 +31,14 @@ class VersionsTest {
         assertThat(r.statusCode()).isEqualTo(300);
         assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
         JsonNode versions = ServerFixture.json(r).get("versions");
-        assertThat(versions).hasSize(19);
-        assertThat(versions.get(0).get("id").asText()).isEqualTo("v2.18");
-        assertThat(versions.get(0).get("status").asText()).isEqualTo("CURRENT");
-        assertThat(versions.get(18).get("id").asText()).isEqualTo("v2.0");
-        assertThat(versions.get(18).get("status").asText()).isEqualTo("SUPPORTED");
+        assertThat(versions).hasSize(11);
+        assertThat(versions.get(0).get("id").asText()).isEqualTo("v2.15");
+        assertThat(versions.get(2).get("id").asText()).isEqualTo("v2.17");
+        assertThat(versions.get(2).get("status").asText()).isEqualTo("CURRENT");
+        assertThat(versions.findValuesAsText("status")).containsOnlyOnce("CURRENT");
+        assertThat(versions.findValuesAsText("id")).doesNotContain("v2.18", "v2.16", "v2.14", "v2.13", "v2.8");
+        assertThat(versions.get(10).get("id").asText()).isEqualTo("v2.0");
+        assertThat(versions.get(10).get("status").asText()).isEqualTo("SUPPORTED");
         JsonNode link = versions.get(5).get("links").get(0);
         assertThat(link.get("rel").asText()).isEqualTo("self");
         assertThat(link.get("href").asText()).isEqualTo("http://127.0.0.1:" + fx.server.port() + "/v2/");
@@ -45,17 +48,18 @@ class VersionsTest {
     void versionsAnswersOk() {
         HttpResponse<String> r = fx.get("/versions");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(ServerFixture.json(r).get("versions")).hasSize(19);
+        assertThat(ServerFixture.json(r).get("versions")).hasSize(11);
         assertThat(r.headers().firstValue("x-openstack-request-id").orElseThrow()).startsWith("req-");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v1/images", "/v3/images", "/v3", "/images", "/v2.19/images", "/v2.x/images",
+    @ValueSource(strings = {"/v1/images", "/v3/images", "/v3", "/images", "/v2.19/images", "/v2.18/images",
+        "/v2.13/images", "/v2.8/images", "/v2.x/images",
         "/schemas/image"})
     void unknownVersionsGiveTheVersionDocument(String path) {
         HttpResponse<String> r = fx.get(path);
         assertThat(r.statusCode()).isEqualTo(300);
-        assertThat(ServerFixture.json(r).get("versions")).hasSize(19);
+        assertThat(ServerFixture.json(r).get("versions")).hasSize(11);
     }
 
     @Test
@@ -69,7 +73,7 @@ class VersionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v2", "v2.0", "v2.1", "v2.8", "v2.9", "v2.15", "v2.17", "v2.18"})
+    @ValueSource(strings = {"v2", "v2.0", "v2.1", "v2.7", "v2.9", "v2.15", "v2.17"})
     void everyPublishedMinorVersionServesTheApi(String version) {
         HttpResponse<String> r = fx.get("/" + version + "/images", TrustedHeaders.admin());
         assertThat(r.statusCode()).isEqualTo(200);
