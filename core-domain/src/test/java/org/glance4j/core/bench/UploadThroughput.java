@@ -9,12 +9,9 @@ import java.util.Random;
 import java.util.Set;
 
 import org.glance4j.core.GlanceCore;
+import org.glance4j.core.data.TestStores;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.ports.model.RequestContext;
-import org.glance4j.ports.out.store.ByteRange;
-import org.glance4j.ports.out.store.ImageStore;
-import org.glance4j.ports.out.store.StoreCapability;
-import org.glance4j.ports.out.store.StoredObject;
 import org.glance4j.ports.testing.InMemoryImageMemberRepository;
 import org.glance4j.ports.testing.InMemoryImageRepository;
 
@@ -76,7 +73,7 @@ public final class UploadThroughput {
     private static void upload(long size) {
         InMemoryImageMemberRepository members = new InMemoryImageMemberRepository();
         GlanceCore core = GlanceCore.builder().images(new InMemoryImageRepository(members)).members(members)
-                .stores(List.of(new Discarding()), "discard").data(DataSettings.defaults()).build();
+                .stores(List.of(new TestStores.DiscardingStore(MIB)), "discard").data(DataSettings.defaults()).build();
         RequestContext admin = new RequestContext("req-bench", "admin", "admin", Set.of("admin", "member", "reader"));
         Map<String, Object> body = new HashMap<>();
         body.put("disk_format", "raw");
@@ -115,49 +112,6 @@ public final class UploadThroughput {
             System.arraycopy(PATTERN, at, b, off, n);
             position += n;
             return n;
-        }
-    }
-
-    /** A store that reads in 1 MiB chunks and keeps nothing. */
-    private static final class Discarding implements ImageStore {
-        @Override
-        public String id() {
-            return "discard";
-        }
-
-        @Override
-        public Set<StoreCapability> capabilities() {
-            return Set.of(StoreCapability.WRITE);
-        }
-
-        @Override
-        public StoredObject write(String imageId, InputStream data, long expectedSize) {
-            byte[] buffer = new byte[MIB];
-            long total = 0;
-            try {
-                int n;
-                while ((n = data.read(buffer)) >= 0) {
-                    total += n;
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return new StoredObject("discard://" + imageId, total);
-        }
-
-        @Override
-        public InputStream read(String location, ByteRange range) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long size(String location) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean delete(String location) {
-            return false;
         }
     }
 }

@@ -16,18 +16,18 @@ import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
 import org.glance4j.ports.testing.store.ForwardingImageStore;
 
-/** Hand-written stores for the data tests. */
-final class TestStores {
+/** Hand-written stores for the data tests and the upload benchmark. */
+public final class TestStores {
 
     private TestStores() {
     }
 
     /** Reads everything it is given and keeps nothing but the count: proves streaming and measures the core. */
-    static final class DiscardingStore implements ImageStore {
+    public static final class DiscardingStore implements ImageStore {
         final AtomicLong lastSize = new AtomicLong(-1);
         private final int chunk;
 
-        DiscardingStore(int chunk) {
+        public DiscardingStore(int chunk) {
             this.chunk = chunk;
         }
 
