@@ -2,6 +2,7 @@ package org.glance4j.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,8 @@ import io.undertow.util.HttpString;
 final class ApiRequest {
     /** The largest request body read, in bytes; larger ones are refused before they are parsed. */
     static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    /** The largest refused body that is still read to its end before the refusal. */
+    static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private static final Set<String> BODY_ENCODINGS = Set.of("chunked", "compress", "deflate", "gzip", "identity");
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
@@ -86,14 +89,13 @@ final class ApiRequest {
 
     private byte[] readLimited() throws IOException {
         long declared = exchange.getRequestContentLength();
-        if (declared > MAX_BODY_BYTES) {
-            exchange.setPersistent(false);
-            throw tooLarge();
-        }
         if (!exchange.isBlocking()) {
             exchange.startBlocking();
         }
         InputStream in = exchange.getInputStream();
+        if (declared > MAX_BODY_BYTES) {
+            refuseDeclaredTooLarge(in, declared);
+        }
         if (declared >= 0) {
             return in.readNBytes((int) declared);
         }
@@ -113,6 +115,20 @@ final class ApiRequest {
             }
             n += r;
         }
+    }
+
+    /**
+     * Refuses a body whose declared length passes the limit. A body up to {@link #DRAIN_LIMIT} bytes is read and
+     * dropped first, so that the client, still sending, reads the refusal instead of a reset connection; a bigger
+     * one closes the connection after the answer.
+     */
+    private void refuseDeclaredTooLarge(InputStream in, long declared) throws IOException {
+        if (declared <= DRAIN_LIMIT) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } else {
+            exchange.setPersistent(false);
+        }
+        throw tooLarge();
     }
 
     private static GlanceException tooLarge() {
