@@ -5,16 +5,19 @@ import java.util.Map;
 
 import org.glance4j.ports.in.SchemaService;
 
-/** {@code GET /v2/schemas/image} and {@code GET /v2/schemas/images}, straight from the core's definitions. */
+/** {@code GET /v2/schemas/{image,images,member,members}}, straight from the core's definitions. */
 final class SchemasResource implements Resource {
     static final String ALLOW = "GET";
 
-    private final SchemaService schemas;
-    private final boolean single;
+    /** The documents this resource serves. */
+    enum Document { IMAGE, IMAGES, MEMBER, MEMBERS }
 
-    SchemasResource(SchemaService schemas, boolean single) {
+    private final SchemaService schemas;
+    private final Document document;
+
+    SchemasResource(SchemaService schemas, Document document) {
         this.schemas = schemas;
-        this.single = single;
+        this.document = document;
     }
 
     @Override
@@ -23,7 +26,12 @@ final class SchemasResource implements Resource {
             throw Resource.methodNotAllowed(request, ALLOW);
         }
         request.rejectBody();
-        Map<String, Object> schema = single ? schemas.imageSchema() : schemas.imagesSchema();
+        Map<String, Object> schema = switch (document) {
+            case IMAGE -> schemas.imageSchema();
+            case IMAGES -> schemas.imagesSchema();
+            case MEMBER -> schemas.memberSchema();
+            case MEMBERS -> schemas.membersSchema();
+        };
         Responses.json(request.exchange(), 200, g -> Json.MAPPER.writeValue(g, schema));
     }
 }

@@ -17,13 +17,21 @@ final class V2Router {
     private final Resource imagesSchema;
     private final Resource file;
     private final Resource actions;
+    private final Resource members;
+    private final Resource member;
+    private final Resource memberSchema;
+    private final Resource membersSchema;
 
     V2Router(ApiServices services) {
         this.images = new ImagesResource(services.images());
         this.image = new ImageResource(services.images());
         this.tags = new ImageTagsResource(services.tags());
-        this.imageSchema = new SchemasResource(services.schemas(), true);
-        this.imagesSchema = new SchemasResource(services.schemas(), false);
+        this.imageSchema = new SchemasResource(services.schemas(), SchemasResource.Document.IMAGE);
+        this.imagesSchema = new SchemasResource(services.schemas(), SchemasResource.Document.IMAGES);
+        this.memberSchema = new SchemasResource(services.schemas(), SchemasResource.Document.MEMBER);
+        this.membersSchema = new SchemasResource(services.schemas(), SchemasResource.Document.MEMBERS);
+        this.members = new ImageMembersResource(services.members());
+        this.member = new ImageMemberResource(services.members());
         this.file = new ImageFileResource(services.data());
         this.actions = new ImageActionsResource(services.actions());
     }
@@ -50,12 +58,12 @@ final class V2Router {
                 if (s.get(0).equals("images")) {
                     return image;
                 }
-                if (s.get(0).equals("schemas")) {
-                    return s.get(1).equals("image") ? imageSchema : s.get(1).equals("images") ? imagesSchema : null;
-                }
-                return null;
+                return s.get(0).equals("schemas") ? schema(s.get(1)) : null;
             case 3:
-                return s.get(0).equals("images") && s.get(2).equals("file") ? file : null;
+                if (!s.get(0).equals("images")) {
+                    return null;
+                }
+                return s.get(2).equals("file") ? file : s.get(2).equals("members") ? members : null;
             case 4:
                 if (!s.get(0).equals("images")) {
                     return null;
@@ -63,9 +71,22 @@ final class V2Router {
                 if (s.get(2).equals("tags")) {
                     return tags;
                 }
+                if (s.get(2).equals("members")) {
+                    return member;
+                }
                 return s.get(2).equals("actions") && ImageActionsResource.ACTIONS.contains(s.get(3)) ? actions : null;
             default:
                 return null;
         }
+    }
+
+    private Resource schema(String name) {
+        return switch (name) {
+            case "image" -> imageSchema;
+            case "images" -> imagesSchema;
+            case "member" -> memberSchema;
+            case "members" -> membersSchema;
+            default -> null;
+        };
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.glance4j.ports.in.SchemaService;
 
-/** A hand-written {@link SchemaService} with two small recognisable schemas. */
+/** A hand-written {@link SchemaService} with small recognisable schemas. */
 final class FakeSchemaService implements SchemaService {
     @Override
     public Map<String, Object> imageSchema() {
@@ -19,5 +19,15 @@ final class FakeSchemaService implements SchemaService {
     @Override
     public Map<String, Object> imagesSchema() {
         return Map.of("name", "images", "links", List.of(Map.of("rel", "first", "href", "{first}")));
+    }
+
+    @Override
+    public Map<String, Object> memberSchema() {
+        return Map.of("name", "member");
+    }
+
+    @Override
+    public Map<String, Object> membersSchema() {
+        return Map.of("name", "members");
     }
 }

@@ -20,12 +20,13 @@ final class ServerFixture implements AutoCloseable {
     final FakeSchemaService schemas = new FakeSchemaService();
     final FakeImageDataService data = new FakeImageDataService();
     final FakeActionService actions = new FakeActionService();
+    final FakeMemberService members = new FakeMemberService();
     final GlanceHttpServer server;
     final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     ServerFixture(AuthMode mode) {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, mode, "proj-noauth", "user-noauth", 1, 4);
-        server = new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions));
+        server = new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions, members));
         server.start();
     }
 

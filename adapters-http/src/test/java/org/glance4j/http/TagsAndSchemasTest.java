@@ -72,6 +72,8 @@ class TagsAndSchemasTest {
         HttpResponse<String> post = fx.send("POST", "/v2/schemas/image", "{}");
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("allow")).hasValue("GET");
-        assertThat(fx.get("/v2/schemas/member").statusCode()).isEqualTo(404);
+        assertThat(ServerFixture.map(fx.get("/v2/schemas/member"))).containsEntry("name", "member");
+        assertThat(ServerFixture.map(fx.get("/v2/schemas/members"))).containsEntry("name", "members");
+        assertThat(fx.get("/v2/schemas/task").statusCode()).isEqualTo(404);
     }
 }

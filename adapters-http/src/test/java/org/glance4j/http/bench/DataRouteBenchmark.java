@@ -25,6 +25,7 @@ import org.glance4j.http.AuthMode;
 import org.glance4j.http.GlanceHttpServer;
 import org.glance4j.http.HttpSettings;
 import org.glance4j.ports.in.ImageActionService;
+import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageDownload;
 import org.glance4j.ports.in.ImageService;
@@ -62,7 +63,7 @@ public final class DataRouteBenchmark {
             HttpSettings settings = new HttpSettings("127.0.0.1", 0, AuthMode.NOAUTH, "p", "u", 2, 8);
             try (GlanceHttpServer server = new GlanceHttpServer(settings, new ApiServices(unused(ImageService.class),
                     unused(ImageTagService.class), unused(SchemaService.class), data,
-                    unused(ImageActionService.class)))) {
+                    unused(ImageActionService.class), unused(ImageMemberService.class)))) {
                 server.start();
                 URI uri = URI.create("http://127.0.0.1:" + server.port() + PATH);
                 boolean curl = curlAvailable();

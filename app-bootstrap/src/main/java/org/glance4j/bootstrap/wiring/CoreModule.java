@@ -11,6 +11,7 @@ import org.glance4j.core.GlanceCore;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.in.ImageDataService;
+import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.in.SchemaService;
@@ -65,5 +66,10 @@ public final class CoreModule extends AbstractModule {
     @Provides
     ImageActionService actions(GlanceCore core) {
         return core.actions();
+    }
+
+    @Provides
+    ImageMemberService members(GlanceCore core) {
+        return core.members();
     }
 }

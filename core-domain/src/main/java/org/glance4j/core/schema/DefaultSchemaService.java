@@ -7,7 +7,7 @@ import java.util.Map;
 import org.glance4j.ports.in.SchemaService;
 
 /**
- * The {@code image} and {@code images} schema documents, shaped as Glance publishes them, rendered from the
+ * The {@code image}, {@code images}, {@code member} and {@code members} schema documents, shaped as Glance publishes them, rendered from the
  * {@link ImageSchemaCatalog} the validation uses.
  */
 public final class DefaultSchemaService implements SchemaService {
@@ -50,6 +50,26 @@ public final class DefaultSchemaService implements SchemaService {
                 link("first", "{first}"),
                 link("next", "{next}"),
                 link("describedby", "{schema}")));
+        return doc;
+    }
+
+    @Override
+    public Map<String, Object> memberSchema() {
+        return MemberSchema.member();
+    }
+
+    @Override
+    public Map<String, Object> membersSchema() {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("type", "array");
+        members.put("items", memberSchema());
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("members", members);
+        properties.put("schema", Map.of("type", "string"));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", "members");
+        doc.put("properties", properties);
+        doc.put("links", List.of(link("describedby", "{schema}")));
         return doc;
     }
 

@@ -14,4 +14,10 @@ public interface SchemaService {
 
     /** The schema of an image list ({@code GET /v2/schemas/images}). */
     Map<String, Object> imagesSchema();
+
+    /** The schema of one image member ({@code GET /v2/schemas/member}). */
+    Map<String, Object> memberSchema();
+
+    /** The schema of a member list ({@code GET /v2/schemas/members}). */
+    Map<String, Object> membersSchema();
 }
