@@ -21,6 +21,7 @@ import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.config.OptionSpec;
 import org.glance4j.bootstrap.config.OptionSupport;
 import org.glance4j.bootstrap.config.StoreConfig;
+import org.glance4j.core.settings.PropertyProtectionSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,7 +43,9 @@ class ConfigLoaderTest {
                 List.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"),
                 List.of("ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"),
                 Optional.empty(), 5, Optional.empty(),
-                List.of(new StoreConfig("file", "file", "glance_store", Map.of())), "file"));
+                List.of(new StoreConfig("file", "file", "glance_store", Map.of())), "file",
+                new GlanceConfig.PolicyConfig(Optional.empty(), Optional.empty(),
+                        PropertyProtectionSettings.Format.ROLES)));
     }
 
     /** Every option set to a value other than its default, each under Glance's name and section. */
@@ -58,6 +61,8 @@ class ConfigLoaderTest {
             "image_member_quota = 3",
             "image_size_cap = 1024",
             "hashing_algorithm = SHA3_256",
+            "property_protection_file = protections.conf",
+            "property_protection_rule_format = Policies",
             "enabled_backends = fast:file, slow:file",
             "[glance_store]",
             "default_backend = slow",
@@ -74,6 +79,8 @@ class ConfigLoaderTest {
             "max_pool_size = 12",
             "[paste_deploy]",
             "flavor = keystone",
+            "[oslo_policy]",
+            "policy_file = /etc/glance4j/my-policy.yaml",
             "");
 
     @Test
@@ -92,7 +99,8 @@ class ConfigLoaderTest {
                                 "filesystem_store_chunk_size", "1048576",
                                 "filesystem_thin_provisioning", "true")),
                         new StoreConfig("slow", "file", "slow", Map.of())),
-                "slow");
+                "slow", new GlanceConfig.PolicyConfig(Optional.of("/etc/glance4j/my-policy.yaml"),
+                        Optional.of("protections.conf"), PropertyProtectionSettings.Format.POLICIES));
         assertThat(config).isEqualTo(expected);
         GlanceConfig defaults = GlanceConfig.defaults();
         for (var component : GlanceConfig.class.getRecordComponents()) {
@@ -163,7 +171,8 @@ class ConfigLoaderTest {
         assertThat(GlanceOptions.CONTAINER_FORMATS.defaultText())
                 .isEqualTo(String.join(",", defaults.containerFormats()));
         assertThat(GlanceOptions.WORKERS.support()).isEqualTo(OptionSupport.ACCEPTED_NO_EFFECT);
-        assertThat(GlanceOptions.POLICY_FILE.support()).isEqualTo(OptionSupport.NOT_SUPPORTED_YET);
+        assertThat(GlanceOptions.POLICY_FILE.support()).isEqualTo(OptionSupport.SUPPORTED);
+        assertThat(GlanceOptions.ENFORCE_SCOPE.support()).isEqualTo(OptionSupport.NOT_SUPPORTED_YET);
         assertThat(GlanceOptions.ALL.stream().map(OptionSpec::qualifiedName)).doesNotHaveDuplicates();
     }
 
@@ -238,7 +247,7 @@ class ConfigLoaderTest {
                 "[database]",
                 "conection = sqlite:///x",
                 "[oslo_policy]",
-                "policy_file = /etc/glance/policy.yaml",
+                "enforce_scope = false",
                 "[keystone_authtoken]",
                 "www_authenticate_uri = http://keystone:5000",
                 "[image_format]",
@@ -249,7 +258,7 @@ class ConfigLoaderTest {
                 new IgnoredOption("DEFAULT", "show_image_direct_url", true, Optional.empty()),
                 new IgnoredOption("DEFAULT", "debug", false, Optional.empty()),
                 new IgnoredOption("database", "conection", false, Optional.of("[database] connection")),
-                new IgnoredOption("oslo_policy", "policy_file", true, Optional.empty()),
+                new IgnoredOption("oslo_policy", "enforce_scope", true, Optional.empty()),
                 new IgnoredOption("keystone_authtoken", "www_authenticate_uri", false, Optional.empty()),
                 new IgnoredOption("image_format", "limit_param_default", false,
                         Optional.of("[DEFAULT] limit_param_default")));
@@ -257,7 +266,7 @@ class ConfigLoaderTest {
                 + "[DEFAULT] bind_prot (did you mean [DEFAULT] bind_port?), "
                 + "[DEFAULT] show_image_direct_url (not supported yet), [DEFAULT] debug, "
                 + "[database] conection (did you mean [database] connection?), "
-                + "[oslo_policy] policy_file (not supported yet), [keystone_authtoken] www_authenticate_uri, "
+                + "[oslo_policy] enforce_scope (not supported yet), [keystone_authtoken] www_authenticate_uri, "
                 + "[image_format] limit_param_default (did you mean [DEFAULT] limit_param_default?)");
         assertThat(loaded.ignoredReport()).doesNotContain("\n");
         assertThat(loaded.config().bindPort()).isEqualTo(9292);

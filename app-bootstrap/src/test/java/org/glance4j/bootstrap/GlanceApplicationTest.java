@@ -90,13 +90,13 @@ class GlanceApplicationTest {
     @Test
     void logsTheIgnoredOptionsOnceInOneLine(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("glance-api.conf");
-        Files.writeString(conf, "[DEFAULT]\nimage_tag_quot = 5\ndebug = true\n[oslo_policy]\npolicy_file = p.yaml\n");
+        Files.writeString(conf, "[DEFAULT]\nimage_tag_quot = 5\ndebug = true\n[oslo_policy]\nenforce_scope = false\n");
         try (GlanceApplication app = GlanceApplication.start(List.of("--port", "0", "--data-dir",
                 dir.resolve("data").toString(), "--config", conf.toString()))) {
             assertThat(messages()).filteredOn(m -> m.contains("ignored")).containsExactly(
                     "configuration options ignored by glance4j (3): "
                             + "[DEFAULT] image_tag_quot (did you mean [DEFAULT] image_tag_quota?), [DEFAULT] debug, "
-                            + "[oslo_policy] policy_file (not supported yet)");
+                            + "[oslo_policy] enforce_scope (not supported yet)");
         }
     }
 

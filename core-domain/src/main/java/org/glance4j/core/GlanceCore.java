@@ -22,7 +22,10 @@ import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.core.image.DefaultImageService;
 import org.glance4j.core.image.DefaultImageTagService;
 import org.glance4j.core.image.ImageRules;
+import org.glance4j.core.member.DefaultImageMemberService;
 import org.glance4j.core.policy.PolicyEngine;
+import org.glance4j.core.policy.PropertyProtections;
+import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.core.schema.DefaultSchemaService;
 import org.glance4j.core.schema.ImageSchemaCatalog;
 import org.glance4j.ports.in.ImageService;
@@ -52,14 +55,18 @@ public final class GlanceCore {
     private final ImageDataService imageData;
     private final ImageActionService actions;
     private final UploadRecovery recovery;
+    private final ImageMemberService imageMembers;
 
     private GlanceCore(Builder b) {
         PolicyEngine policies = PolicyEngine.withOverrides(b.settings.policyOverrides());
         ImageSchemaCatalog catalog = new ImageSchemaCatalog(b.settings);
         ImageRules rules = new ImageRules(catalog, b.settings);
         ImageStores stores = new ImageStores(b.stores, b.defaultStoreId);
+        PropertyProtections protections = PropertyProtections.of(b.settings.propertyProtections(), policies);
         this.images = new DefaultImageService(b.images, b.members, policies, rules, b.settings, b.clock,
-                new StoreDataRemoval(stores));
+                new StoreDataRemoval(stores), protections);
+        this.imageMembers = new DefaultImageMemberService(b.images, b.members, policies, b.clock,
+                b.settings.imageMemberQuota());
         this.imageData = new DefaultImageDataService(b.images, b.members, policies, stores, b.data, b.clock,
                 digestThreads());
         this.actions = new DefaultImageActionService(b.images, b.members, policies, b.clock);
@@ -82,6 +89,11 @@ public final class GlanceCore {
 
     public SchemaService schemas() {
         return schemas;
+    }
+
+    /** The projects an image is shared with. */
+    public ImageMemberService members() {
+        return imageMembers;
     }
 
     /** Upload and download of image bytes. */
@@ -165,7 +177,8 @@ public final class GlanceCore {
         }
 
         /**
-         * @throws IllegalArgumentException naming the rule when a policy override does not parse, the hashing
+         * @throws IllegalArgumentException naming the rule when a policy override does not parse, a property
+         *                                  protection is malformed, the hashing
          *                                  algorithm is not supported, or the default store is not configured
          * @throws NullPointerException when a repository is missing
          */

@@ -7,10 +7,13 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.glance4j.core.settings.PropertyProtectionSettings;
 
 /**
  * Turns an {@link IniFile} into a {@link GlanceConfig}: reads every option of {@link GlanceOptions#read()}, checks
@@ -59,8 +62,23 @@ public final class ConfigLoader {
                         SqlAlchemyUrls.toJdbc(v.strip(), where(GlanceOptions.CONNECTION), workingDir)),
                 integer(GlanceOptions.MAX_POOL_SIZE, 1, Integer.MAX_VALUE),
                 optional(GlanceOptions.FLAVOR).map(String::strip).filter(v -> !v.isEmpty()),
-                stores.stores(), stores.defaultStore());
+                stores.stores(), stores.defaultStore(), policy());
         return new LoadedConfig(config, ignored());
+    }
+
+    private GlanceConfig.PolicyConfig policy() {
+        Optional<String> policyFile = optional(GlanceOptions.POLICY_FILE).map(String::strip)
+                .filter(v -> !v.isEmpty());
+        Optional<String> protections = optional(GlanceOptions.PROPERTY_PROTECTION_FILE).map(String::strip)
+                .filter(v -> !v.isEmpty());
+        OptionSpec formatOption = GlanceOptions.PROPERTY_PROTECTION_RULE_FORMAT;
+        String formatText = string(formatOption);
+        PropertyProtectionSettings.Format format = switch (formatText.toLowerCase(Locale.ROOT)) {
+            case "roles" -> PropertyProtectionSettings.Format.ROLES;
+            case "policies" -> PropertyProtectionSettings.Format.POLICIES;
+            default -> throw invalid(formatOption, formatText, "the permitted values are roles and policies");
+        };
+        return new GlanceConfig.PolicyConfig(policyFile, protections, format);
     }
 
     private String hashingAlgorithm() {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.glance4j.core.settings.PropertyProtectionSettings;
+
 /**
  * The typed content of {@code glance-api.conf}, for the options glance4j reads. Values not set in the file hold
  * the defaults of {@link GlanceOptions}. Command-line flags are applied later, by the wiring.
@@ -15,7 +17,7 @@ import java.util.Optional;
  * @param apiLimitMax        {@code [DEFAULT] api_limit_max}
  * @param imagePropertyQuota {@code [DEFAULT] image_property_quota}
  * @param imageTagQuota      {@code [DEFAULT] image_tag_quota}
- * @param imageMemberQuota   {@code [DEFAULT] image_member_quota}; checked but without effect yet
+ * @param imageMemberQuota   {@code [DEFAULT] image_member_quota}
  * @param imageSizeCap       {@code [DEFAULT] image_size_cap}
  * @param hashingAlgorithm   {@code [DEFAULT] hashing_algorithm}, a lower-case hashlib name the JDK computes
  * @param diskFormats        {@code [image_format] disk_formats}
@@ -32,7 +34,23 @@ public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> work
         int apiLimitMax, int imagePropertyQuota, int imageTagQuota, int imageMemberQuota, long imageSizeCap,
         String hashingAlgorithm, List<String> diskFormats, List<String> containerFormats,
         Optional<DatabaseTarget> database, int maxPoolSize, Optional<String> pasteFlavor, List<StoreConfig> stores,
-        String defaultStore) {
+        String defaultStore, PolicyConfig policy) {
+
+    /**
+     * Where the operator's policy and property protections come from, as written (paths not yet resolved).
+     *
+     * @param policyFile             {@code [oslo_policy] policy_file} when the file names one
+     * @param propertyProtectionFile {@code [DEFAULT] property_protection_file}, if set
+     * @param ruleFormat             {@code [DEFAULT] property_protection_rule_format}
+     */
+    public record PolicyConfig(Optional<String> policyFile, Optional<String> propertyProtectionFile,
+            PropertyProtectionSettings.Format ruleFormat) {
+        public PolicyConfig {
+            Objects.requireNonNull(policyFile, "policyFile");
+            Objects.requireNonNull(propertyProtectionFile, "propertyProtectionFile");
+            Objects.requireNonNull(ruleFormat, "ruleFormat");
+        }
+    }
 
     public GlanceConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -44,6 +62,7 @@ public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> work
         Objects.requireNonNull(hashingAlgorithm, "hashingAlgorithm");
         stores = List.copyOf(stores);
         Objects.requireNonNull(defaultStore, "defaultStore");
+        Objects.requireNonNull(policy, "policy");
         String wanted = defaultStore;
         if (stores.stream().noneMatch(s -> s.id().equals(wanted))) {
             throw new IllegalArgumentException("the default store " + defaultStore + " is not among the stores");

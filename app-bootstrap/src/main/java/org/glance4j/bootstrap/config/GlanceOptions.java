@@ -40,8 +40,15 @@ public final class GlanceOptions {
     public static final OptionSpec IMAGE_TAG_QUOTA = new OptionSpec(DEFAULT, "image_tag_quota", "128", SUPPORTED,
             "Most tags an image may have; negative means unlimited.");
     public static final OptionSpec IMAGE_MEMBER_QUOTA = new OptionSpec(DEFAULT, "image_member_quota", "128",
-            ACCEPTED_NO_EFFECT, "Most members an image may be shared with; negative means unlimited. Checked, "
-                    + "but glance4j has no member API yet.");
+            SUPPORTED, "Most members an image may be shared with; negative means unlimited. One more is 413.");
+    public static final OptionSpec PROPERTY_PROTECTION_FILE = new OptionSpec(DEFAULT, "property_protection_file",
+            "(none)", SUPPORTED, "INI file of property protections: one section per regular expression over custom "
+                    + "property names, each with create, read, update and delete. Relative to the directory of the "
+                    + "configuration file. A file that is missing or malformed stops the start naming the section.");
+    public static final OptionSpec PROPERTY_PROTECTION_RULE_FORMAT = new OptionSpec(DEFAULT,
+            "property_protection_rule_format", "roles", SUPPORTED, "How the protection file names who may act: "
+                    + "roles (comma-separated role names, @ for everyone, ! for nobody) or policies (one policy "
+                    + "rule name of the policy file per operation).");
     public static final OptionSpec IMAGE_SIZE_CAP = new OptionSpec(DEFAULT, "image_size_cap", "1099511627776",
             SUPPORTED, "Largest image upload in bytes, 1 to 2^63 (2^63 is read as 2^63-1). A bigger upload gets 413 "
                     + "and the image stays queued.");
@@ -68,7 +75,10 @@ public final class GlanceOptions {
     public static final OptionSpec PASTE_CONFIG_FILE = new OptionSpec(PASTE_DEPLOY, "config_file", "(none)",
             NOT_SUPPORTED_YET, "glance4j has no paste pipeline; ignored.");
     public static final OptionSpec POLICY_FILE = new OptionSpec(OSLO_POLICY, "policy_file", "policy.yaml",
-            NOT_SUPPORTED_YET, "Operator policy overrides. Not read yet: Glance's default rules apply.");
+            SUPPORTED, "Operator policy overrides in YAML or JSON (rule name: oslo.policy check string), each "
+                    + "replacing Glance's default rule of that name. Relative to the directory of the configuration "
+                    + "file. The default file may be absent; a file named here must exist. A rule that does not parse "
+                    + "stops the start naming the rule.");
     public static final OptionSpec ENFORCE_NEW_DEFAULTS = new OptionSpec(OSLO_POLICY, "enforce_new_defaults",
             "True", NOT_SUPPORTED_YET, "glance4j always applies Glance's current default rules.");
     public static final OptionSpec ENFORCE_SCOPE = new OptionSpec(OSLO_POLICY, "enforce_scope", "True",
@@ -123,7 +133,8 @@ public final class GlanceOptions {
 
     /** Every option, in the order of the documentation table. */
     public static final List<OptionSpec> ALL = List.of(BIND_HOST, BIND_PORT, WORKERS, LIMIT_PARAM_DEFAULT,
-            API_LIMIT_MAX, IMAGE_PROPERTY_QUOTA, IMAGE_TAG_QUOTA, IMAGE_MEMBER_QUOTA, IMAGE_SIZE_CAP, HASHING_ALGORITHM,
+            API_LIMIT_MAX, IMAGE_PROPERTY_QUOTA, IMAGE_TAG_QUOTA, IMAGE_MEMBER_QUOTA, PROPERTY_PROTECTION_FILE,
+            PROPERTY_PROTECTION_RULE_FORMAT, IMAGE_SIZE_CAP, HASHING_ALGORITHM,
             DISK_FORMATS, CONTAINER_FORMATS, CONNECTION, MAX_POOL_SIZE, FLAVOR, PASTE_CONFIG_FILE, POLICY_FILE,
             ENFORCE_NEW_DEFAULTS, ENFORCE_SCOPE, ENABLED_BACKENDS, DEFAULT_BACKEND, DEFAULT_STORE, STORES,
             FILESYSTEM_STORE_DATADIR, FILESYSTEM_STORE_FILE_PERM, FILESYSTEM_STORE_CHUNK_SIZE,

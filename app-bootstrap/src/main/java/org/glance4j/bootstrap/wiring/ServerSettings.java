@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
 import org.glance4j.bootstrap.config.GlanceOptions;
+import org.glance4j.bootstrap.config.OperatorPolicy;
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.CoreSettings;
@@ -83,9 +85,11 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
         HttpSettings http = new HttpSettings(bindHost, port, auth, defaults.noauthProjectId(),
                 defaults.noauthUserId(), defaults.ioThreads(), defaults.workerThreads());
 
-        CoreSettings coreDefaults = CoreSettings.defaults();
-        CoreSettings core = new CoreSettings(file.diskFormats(), file.containerFormats(), file.limitParamDefault(),
-                file.apiLimitMax(), file.imagePropertyQuota(), file.imageTagQuota(), coreDefaults.policyOverrides());
+        CoreSettings fileCore = new CoreSettings(file.diskFormats(), file.containerFormats(),
+                file.limitParamDefault(), file.apiLimitMax(), file.imagePropertyQuota(), file.imageTagQuota(),
+                Map.of(), file.imageMemberQuota(), null);
+        Optional<Path> configDir = flags.configFile().map(f -> f.toAbsolutePath().getParent());
+        CoreSettings core = OperatorPolicy.apply(fileCore, file.policy(), configDir);
 
         DatabaseTarget database = file.database().orElseGet(() -> new DatabaseTarget(DatabaseTarget.Kind.SQLITE,
                 "jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE), null, null));

@@ -12,6 +12,7 @@ import org.glance4j.core.listing.ListParameterParser;
 import org.glance4j.core.listing.ListRequest;
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
+import org.glance4j.core.policy.PropertyProtections;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImageList;
@@ -38,16 +39,22 @@ public final class DefaultImageService implements ImageService {
     private final ListParameterParser listParser;
     private final ListFilterParser filterParser = new ListFilterParser();
     private final DataRemoval dataRemoval;
+    private final PropertyProtections protections;
 
     public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
                                ImageRules rules, CoreSettings settings, Clock clock) {
-        this(images, members, policies, rules, settings, clock, DataRemoval.NONE);
+        this(images, members, policies, rules, settings, clock, DataRemoval.NONE, PropertyProtections.none());
     }
 
-    /** With {@code dataRemoval} called for every image this service deletes, after the record is deleted. */
+    /**
+     * With {@code dataRemoval} called for every image this service deletes, after the record is deleted, and the
+     * operator's property protections applied to every custom property read, created, updated or deleted.
+     */
     public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
-                               ImageRules rules, CoreSettings settings, Clock clock, DataRemoval dataRemoval) {
+                               ImageRules rules, CoreSettings settings, Clock clock, DataRemoval dataRemoval,
+                               PropertyProtections protections) {
         this.dataRemoval = dataRemoval;
+        this.protections = protections;
         this.images = images;
         this.policies = policies;
         this.access = new ImageAccess(images, members);
@@ -61,6 +68,9 @@ public final class DefaultImageService implements ImageService {
     @Override
     public Image create(RequestContext context, Map<String, Object> body) {
         Image image = factory.create(context, new ImagePolicy(policies, context), body, time.now());
+        for (String property : image.properties().keySet()) {
+            protections.require(context, property, PropertyProtections.Operation.CREATE);
+        }
         try {
             images.add(image);
         } catch (GlanceException e) {
@@ -69,7 +79,7 @@ public final class DefaultImageService implements ImageService {
             }
             throw e;
         }
-        return image;
+        return protections.readableView(context, image);
     }
 
     @Override
@@ -77,7 +87,7 @@ public final class DefaultImageService implements ImageService {
         ImagePolicy policy = new ImagePolicy(policies, context);
         ImageAccess.Found found = access.load(context, policy, imageId);
         policy.getImage(found.image(), found.memberId());
-        return found.image();
+        return protections.readableView(context, found.image());
     }
 
     @Override
@@ -94,7 +104,7 @@ public final class DefaultImageService implements ImageService {
         List<Image> shown = new ArrayList<>();
         for (Image image : page) {
             if (policy.check("get_image", image, access.memberIdOf(context, image))) {
-                shown.add(image);
+                shown.add(protections.readableView(context, image));
             }
         }
         String next = !shown.isEmpty() && page.size() == request.limit() ? shown.get(shown.size() - 1).id() : null;
@@ -116,12 +126,37 @@ public final class DefaultImageService implements ImageService {
         ImagePolicy policy = new ImagePolicy(policies, context);
         return RevisionRetry.run(() -> {
             ImageAccess.Found found = access.load(context, policy, imageId);
+            Image view = protections.readableView(context, found.image());
             if (changes.isEmpty()) {
-                return found.image();
+                return view;
             }
-            Image changed = patchApplier.apply(found.image(), found.memberId(), policy, changes);
-            return images.update(changed.toBuilder().updatedAt(time.after(found.image().updatedAt())).build());
+            Image changed = patchApplier.apply(view, found.memberId(), policy, changes, guard(context));
+            Image merged = protections.merge(context, found.image(), changed);
+            Image saved = images.update(merged.toBuilder().updatedAt(time.after(found.image().updatedAt())).build());
+            return protections.readableView(context, saved);
         });
+    }
+
+    private CustomPropertyGuard guard(RequestContext context) {
+        if (!protections.enabled()) {
+            return CustomPropertyGuard.OPEN;
+        }
+        return new CustomPropertyGuard() {
+            @Override
+            public void beforeCreate(String name) {
+                protections.require(context, name, PropertyProtections.Operation.CREATE);
+            }
+
+            @Override
+            public void beforeUpdate(String name) {
+                protections.require(context, name, PropertyProtections.Operation.UPDATE);
+            }
+
+            @Override
+            public void beforeDelete(String name) {
+                protections.require(context, name, PropertyProtections.Operation.DELETE);
+            }
+        };
     }
 
     @Override

@@ -30,9 +30,18 @@ final class PatchApplier {
 
     /** The image with every change applied (timestamps and revision untouched), or the first refusal. */
     Image apply(Image original, String memberId, ImagePolicy policy, List<ImageChange> changes) {
+        return apply(original, memberId, policy, changes, CustomPropertyGuard.OPEN);
+    }
+
+    /**
+     * As {@link #apply(Image, String, ImagePolicy, List)}, asking {@code guard} before each custom property is
+     * created, updated or deleted (after the image policies, as Glance's property protections come last).
+     */
+    Image apply(Image original, String memberId, ImagePolicy policy, List<ImageChange> changes,
+                CustomPropertyGuard guard) {
         Image image = original;
         for (ImageChange change : changes) {
-            image = applyOne(image, memberId, policy, change);
+            image = applyOne(image, memberId, policy, change, guard);
         }
         rules.checkPropertyQuota(original.properties(), image.properties());
         rules.checkTagQuota(original.tags(), image.tags());
@@ -40,7 +49,8 @@ final class PatchApplier {
         return image;
     }
 
-    private Image applyOne(Image image, String memberId, ImagePolicy policy, ImageChange change) {
+    private Image applyOne(Image image, String memberId, ImagePolicy policy, ImageChange change,
+                           CustomPropertyGuard guard) {
         String root = change.root();
         if (root.equals("locations")) {
             return refuseLocations(image, memberId, policy, change);
@@ -61,14 +71,22 @@ final class PatchApplier {
                 if (!image.properties().containsKey(root)) {
                     throw missing(root);
                 }
+                guard.beforeUpdate(root);
                 return setCustom(image, root, change.value());
             case "add":
                 if (root.equals("owner") && !policy.isAdmin()) {
                     throw GlanceException.forbidden("Owner can't be updated by non admin.");
                 }
                 policy.updateProperty(image, memberId, root, change.value());
-                return isBaseAttribute(root) ? setBase(image, root, change.value())
-                        : setCustom(image, root, change.value());
+                if (isBaseAttribute(root)) {
+                    return setBase(image, root, change.value());
+                }
+                if (image.properties().containsKey(root)) {
+                    guard.beforeUpdate(root);
+                } else {
+                    guard.beforeCreate(root);
+                }
+                return setCustom(image, root, change.value());
             default:
                 policy.updateProperty(image, memberId, root, null);
                 if (isBaseAttribute(root)) {
@@ -77,6 +95,7 @@ final class PatchApplier {
                 if (!image.properties().containsKey(root)) {
                     throw missing(root);
                 }
+                guard.beforeDelete(root);
                 return image.toBuilder().removeProperty(root).build();
         }
     }

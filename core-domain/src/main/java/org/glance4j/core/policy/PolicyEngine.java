@@ -53,6 +53,14 @@ public final class PolicyEngine {
         return rule != null && rule.allows(new PolicyRule.Evaluation(credentials, target, rules));
     }
 
+    /**
+     * Whether a rule of this name is in force. oslo.policy's {@code rule:name} check is false for an unknown name,
+     * whereas {@link #allows} falls back to the {@code default} rule for an action without a rule.
+     */
+    public boolean hasRule(String name) {
+        return rules.containsKey(name);
+    }
+
     /** Whether the caller is an administrator ({@code context_is_admin}). */
     public boolean isAdmin(RequestContext context) {
         PolicyCredentials base = PolicyCredentials.of(context, false);

@@ -8,11 +8,17 @@ import java.util.Objects;
  * The settings of the core, named after Glance's configuration options: the accepted disk and container formats
  * ({@code [image_format]}), the list page sizes ({@code limit_param_default}, {@code api_limit_max}), the
  * quotas ({@code image_property_quota}, {@code image_tag_quota}; a negative quota means unlimited, as in Glance)
- * and policy overrides (rule name to oslo.policy check string, replacing the default rule of that name).
+ * policy overrides (rule name to oslo.policy check string, replacing the default rule of that name), the
+ * members quota ({@code image_member_quota}) and the property protections ({@code property_protection_file};
+ * {@code null} when there are none).
  */
 public record CoreSettings(List<String> diskFormats, List<String> containerFormats, int limitParamDefault,
                            int apiLimitMax, int imagePropertyQuota, int imageTagQuota,
-                           Map<String, String> policyOverrides) {
+                           Map<String, String> policyOverrides, int imageMemberQuota,
+                           PropertyProtectionSettings propertyProtections) {
+
+    /** Glance's default number of members per image ({@code image_member_quota}). */
+    public static final int DEFAULT_IMAGE_MEMBER_QUOTA = 128;
 
     public CoreSettings {
         diskFormats = List.copyOf(Objects.requireNonNull(diskFormats, "diskFormats"));
@@ -26,6 +32,14 @@ public record CoreSettings(List<String> diskFormats, List<String> containerForma
         }
     }
 
+    /** Settings with Glance's member quota and no property protections. */
+    public CoreSettings(List<String> diskFormats, List<String> containerFormats, int limitParamDefault,
+                        int apiLimitMax, int imagePropertyQuota, int imageTagQuota,
+                        Map<String, String> policyOverrides) {
+        this(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota, imageTagQuota,
+                policyOverrides, DEFAULT_IMAGE_MEMBER_QUOTA, null);
+    }
+
     /** Glance's defaults. */
     public static CoreSettings defaults() {
         return new CoreSettings(
@@ -37,18 +51,30 @@ public record CoreSettings(List<String> diskFormats, List<String> containerForma
     /** A copy with other policy overrides. */
     public CoreSettings withPolicyOverrides(Map<String, String> overrides) {
         return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota,
-                imageTagQuota, overrides);
+                imageTagQuota, overrides, imageMemberQuota, propertyProtections);
     }
 
     /** A copy with other quotas. */
     public CoreSettings withQuotas(int propertyQuota, int tagQuota) {
         return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, propertyQuota,
-                tagQuota, policyOverrides);
+                tagQuota, policyOverrides, imageMemberQuota, propertyProtections);
     }
 
     /** A copy with other list page sizes. */
     public CoreSettings withLimits(int defaultLimit, int maxLimit) {
         return new CoreSettings(diskFormats, containerFormats, defaultLimit, maxLimit, imagePropertyQuota,
-                imageTagQuota, policyOverrides);
+                imageTagQuota, policyOverrides, imageMemberQuota, propertyProtections);
+    }
+
+    /** A copy with another member quota (negative: unlimited). */
+    public CoreSettings withImageMemberQuota(int quota) {
+        return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota,
+                imageTagQuota, policyOverrides, quota, propertyProtections);
+    }
+
+    /** A copy with property protections ({@code null}: none). */
+    public CoreSettings withPropertyProtections(PropertyProtectionSettings protections) {
+        return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota,
+                imageTagQuota, policyOverrides, imageMemberQuota, protections);
     }
 }
