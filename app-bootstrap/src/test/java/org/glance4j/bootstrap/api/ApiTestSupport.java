@@ -70,6 +70,23 @@ abstract class ApiTestSupport {
     return response.json();
   }
 
+  /**
+   * Offers the shared image {@code id} of {@code owner} to {@code member}'s project, which accepts it, then gives
+   * the image {@code visibility} (as {@code owner}). The membership stays when the image stops being shared.
+   */
+  static void shareAccepted(Persona owner, String id, Persona member, String visibility) {
+    ApiResponse offered = Api.as(owner).post("/v2/images/" + id + "/members", body("member", member.projectId()));
+    assertThat(offered.status()).as("%s", offered).isEqualTo(200);
+    ApiResponse accepted = Api.as(member).send("PUT", "/v2/images/" + id + "/members/" + member.projectId(),
+        "application/json", body("status", "accepted"), Map.of());
+    assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+    if (!visibility.equals("shared")) {
+      ApiResponse patched = Api.as(owner).patch("/v2/images/" + id, List.of(op("replace", "/visibility",
+          visibility)));
+      assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+    }
+  }
+
   /** Creates an image with the given visibility as {@code who} and returns its id. */
   static String createWithVisibility(Persona who, String visibility) {
     return create(who, body("name", unique("img"), "visibility", visibility)).get("id").asText();

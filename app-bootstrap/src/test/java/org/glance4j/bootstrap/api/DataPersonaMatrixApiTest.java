@@ -65,6 +65,12 @@ class DataPersonaMatrixApiTest extends ImageDataSupport {
         "shared:    204 200 403 204 204",
         "public:    204 200 403 204 204",
         "community: 204 200 403 204 204");
+    // download_image lets a member role download any image it can see, a shared image it is a member of too.
+    expect("member of the image",
+        "private:   404 404 404 404 404",
+        "shared:    403 200 403 403 403",
+        "public:    403 200 403 403 403",
+        "community: 403 200 403 403 403");
     expect("anonymous",
         "private:   401 401 401 401 401",
         "shared:    401 401 401 401 401",
@@ -87,14 +93,28 @@ class DataPersonaMatrixApiTest extends ImageDataSupport {
   @BeforeAll
   void createImagesOfA() {
     for (String visibility : VISIBILITIES) {
-      activeImages.put(visibility, activeImage(people.adminA, visibility, DATA));
+      activeImages.put(visibility, activeImageOfA(visibility));
       deactivatedImages.put(visibility, deactivatedImage(visibility));
     }
   }
 
   private String deactivatedImage(String visibility) {
-    String id = activeImage(people.adminA, visibility, DATA);
+    String id = activeImageOfA(visibility);
     ApiResponse response = action(people.adminA, id, "deactivate");
+    assertThat(response.status()).as("%s", response).isEqualTo(204);
+    return id;
+  }
+
+  /** A queued image of A, shared with project C while shared, then given {@code visibility}. */
+  private String queuedImageOfA(String visibility) {
+    String id = queuedImage(people.adminA, "shared");
+    shareAccepted(people.adminA, id, people.imageMember, visibility);
+    return id;
+  }
+
+  private String activeImageOfA(String visibility) {
+    String id = queuedImageOfA(visibility);
+    ApiResponse response = upload(people.adminA, id, DATA);
     assertThat(response.status()).as("%s", response).isEqualTo(204);
     return id;
   }
@@ -123,10 +143,10 @@ class DataPersonaMatrixApiTest extends ImageDataSupport {
 
   private int perform(Persona persona, String visibility, String operation) {
     return switch (operation) {
-      case "upload" -> uploadCell(persona, queuedImage(people.adminA, visibility));
+      case "upload" -> uploadCell(persona, queuedImageOfA(visibility));
       case "download" -> downloadCell(persona, activeImages.get(visibility));
       case "download-deactivated" -> downloadCell(persona, deactivatedImages.get(visibility));
-      case "deactivate" -> actionCell(persona, activeImage(people.adminA, visibility, DATA), "deactivate",
+      case "deactivate" -> actionCell(persona, activeImageOfA(visibility), "deactivate",
           "deactivated", "active");
       case "reactivate" -> actionCell(persona, deactivatedImage(visibility), "reactivate", "active",
           "deactivated");

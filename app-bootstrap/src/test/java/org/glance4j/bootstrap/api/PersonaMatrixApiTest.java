@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Who may do what: every image call, as every persona, on private, shared, public and community images of
- * project A (created by A's admin). "create" creates an image of that visibility in the persona's own project.
+ * project A (created by A's admin, shared with project C while shared, then given their visibility). "create" creates an image of that visibility in the persona's own project.
  * "list" says whether {@code GET /v2/images?id=...} lists the image (or the status when listing is refused).
  * Every cell was checked against real Glance (secure RBAC defaults).
  */
@@ -62,6 +62,12 @@ class PersonaMatrixApiTest extends ApiTestSupport {
         "shared:    404 403      200 204 204 204 201",
         "public:    404 403      200 204 204 204 403",
         "community: 404 403      200 204 204 204 201");
+    // Project C was an accepted member while each image was shared; membership counts only on shared images.
+    expect("member of the image",
+        "private:   404 unlisted 404 404 404 404 201",
+        "shared:    200 listed   403 403 403 403 201",
+        "public:    200 listed   403 403 403 403 403",
+        "community: 200 unlisted 403 403 403 403 201");
     expect("anonymous",
         "private:   401 401      401 401 401 401 401",
         "shared:    401 401      401 401 401 401 401",
@@ -89,8 +95,10 @@ class PersonaMatrixApiTest extends ApiTestSupport {
   }
 
   private String freshImageOfA(String visibility) {
-    return create(people.adminA, body("name", unique("matrix"), "visibility", visibility, "tags", List.of("t0")))
+    String id = create(people.adminA, body("name", unique("matrix"), "visibility", "shared", "tags", List.of("t0")))
         .get("id").asText();
+    shareAccepted(people.adminA, id, people.imageMember, visibility);
+    return id;
   }
 
   Stream<Arguments> cells() {
