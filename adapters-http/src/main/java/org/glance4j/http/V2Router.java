@@ -17,15 +17,24 @@ final class V2Router {
     private final Resource imagesSchema;
     private final Resource file;
     private final Resource actions;
+    private final Resource storesInfo;
+    private final Resource storesDetail;
+    private final Resource storeImage;
+    private final Resource locations;
 
     V2Router(ApiServices services) {
-        this.images = new ImagesResource(services.images());
-        this.image = new ImageResource(services.images());
+        ImageView view = ImageView.of(services.locations(), services.stores());
+        this.images = new ImagesResource(services.images(), view, services.stores().storeIds());
+        this.image = new ImageResource(services.images(), view);
         this.tags = new ImageTagsResource(services.tags());
         this.imageSchema = new SchemasResource(services.schemas(), true);
         this.imagesSchema = new SchemasResource(services.schemas(), false);
-        this.file = new ImageFileResource(services.data());
+        this.file = new ImageFileResource(services.data(), services.stores().multipleStores());
         this.actions = new ImageActionsResource(services.actions());
+        this.storesInfo = new StoresInfoResource(services.stores(), false);
+        this.storesDetail = new StoresInfoResource(services.stores(), true);
+        this.storeImage = new StoreImageResource(services.locations());
+        this.locations = new ImageLocationsResource(services.locations());
     }
 
     /** The resource for the segments, or a 404 (501 for a method Glance does not implement at all). */
@@ -53,9 +62,19 @@ final class V2Router {
                 if (s.get(0).equals("schemas")) {
                     return s.get(1).equals("image") ? imageSchema : s.get(1).equals("images") ? imagesSchema : null;
                 }
+                if (s.get(0).equals("info") && s.get(1).equals("stores")) {
+                    return storesInfo;
+                }
                 return null;
             case 3:
-                return s.get(0).equals("images") && s.get(2).equals("file") ? file : null;
+                if (s.get(0).equals("images")) {
+                    return s.get(2).equals("file") ? file : s.get(2).equals("locations") ? locations : null;
+                }
+                if (s.get(0).equals("stores")) {
+                    return storeImage;
+                }
+                return s.get(0).equals("info") && s.get(1).equals("stores") && s.get(2).equals("detail")
+                        ? storesDetail : null;
             case 4:
                 if (!s.get(0).equals("images")) {
                     return null;

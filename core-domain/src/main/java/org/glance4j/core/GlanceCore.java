@@ -5,6 +5,7 @@ import org.glance4j.core.settings.DataSettings;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.glance4j.core.data.DefaultImageActionService;
 import org.glance4j.core.data.DefaultImageDataService;
+import org.glance4j.core.data.DefaultImageLocationService;
+import org.glance4j.core.data.DefaultStoreInfoService;
+import org.glance4j.core.data.StoreLocationPatcher;
+import org.glance4j.core.settings.LocationSettings;
+import org.glance4j.ports.in.ImageLocationService;
+import org.glance4j.ports.in.StoreInfoService;
+import org.glance4j.ports.model.StoreInfo;
 import org.glance4j.core.data.ImageStores;
 import org.glance4j.core.data.StoreDataRemoval;
 import org.glance4j.core.data.UploadRecovery;
@@ -52,20 +60,26 @@ public final class GlanceCore {
     private final ImageDataService imageData;
     private final ImageActionService actions;
     private final UploadRecovery recovery;
+    private final StoreInfoService storeInfo;
+    private final ImageLocationService locations;
 
     private GlanceCore(Builder b) {
         PolicyEngine policies = PolicyEngine.withOverrides(b.settings.policyOverrides());
         ImageSchemaCatalog catalog = new ImageSchemaCatalog(b.settings);
         ImageRules rules = new ImageRules(catalog, b.settings);
-        ImageStores stores = new ImageStores(b.stores, b.defaultStoreId);
+        ImageStores stores = new ImageStores(b.stores, b.defaultStoreId, b.storeInfos);
         this.images = new DefaultImageService(b.images, b.members, policies, rules, b.settings, b.clock,
-                new StoreDataRemoval(stores));
+                new StoreDataRemoval(stores),
+                new StoreLocationPatcher(stores, b.locationSettings, b.data.hashingAlgorithm(), b.clock));
         this.imageData = new DefaultImageDataService(b.images, b.members, policies, stores, b.data, b.clock,
                 digestThreads());
         this.actions = new DefaultImageActionService(b.images, b.members, policies, b.clock);
         this.recovery = new UploadRecovery(b.images, stores, b.data.nodeId(), b.clock);
         this.tags = new DefaultImageTagService(b.images, b.members, policies, rules, b.clock);
         this.schemas = new DefaultSchemaService(catalog);
+        this.storeInfo = new DefaultStoreInfoService(stores, policies);
+        this.locations = new DefaultImageLocationService(b.images, b.members, policies, stores, b.locationSettings,
+                b.data, b.clock);
     }
 
     public static Builder builder() {
@@ -92,6 +106,16 @@ public final class GlanceCore {
     /** Deactivate and reactivate. */
     public ImageActionService actions() {
         return actions;
+    }
+
+    /** The configured stores, for {@code /v2/info/stores}. */
+    public StoreInfoService storeInfo() {
+        return storeInfo;
+    }
+
+    /** Locations: shown or not, add-location, delete from one store. */
+    public ImageLocationService locations() {
+        return locations;
     }
 
     /**
@@ -123,6 +147,8 @@ public final class GlanceCore {
         private Clock clock = Clock.systemUTC();
         private List<ImageStore> stores = List.of();
         private String defaultStoreId;
+        private Map<String, StoreInfo> storeInfos;
+        private LocationSettings locationSettings = LocationSettings.defaults();
         private DataSettings data = DataSettings.defaults();
 
         private Builder() {
@@ -135,6 +161,25 @@ public final class GlanceCore {
         public Builder stores(List<ImageStore> imageStores, String defaultId) {
             this.stores = List.copyOf(imageStores);
             this.defaultStoreId = defaultId;
+            this.storeInfos = null;
+            return this;
+        }
+
+        /**
+         * Stores configured the multi-store way ({@code enabled_backends}), with what the operator said about each
+         * (description, weight, type, detail properties; by store id, a missing one has none). Images then show
+         * their {@code stores}, downloads prefer the store of highest weight, and the store APIs exist.
+         */
+        public Builder stores(List<ImageStore> imageStores, String defaultId, Map<String, StoreInfo> infos) {
+            this.stores = List.copyOf(imageStores);
+            this.defaultStoreId = defaultId;
+            this.storeInfos = Map.copyOf(infos);
+            return this;
+        }
+
+        /** Whether images show their locations; {@link LocationSettings#defaults()} (nothing) when not given. */
+        public Builder locations(LocationSettings settings) {
+            this.locationSettings = settings;
             return this;
         }
 
@@ -175,6 +220,7 @@ public final class GlanceCore {
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(data, "data settings");
+            Objects.requireNonNull(locationSettings, "location settings");
             return new GlanceCore(this);
         }
     }

@@ -27,12 +27,30 @@ import java.util.Optional;
  *                           one file store of {@code [glance_store]}; never empty
  * @param defaultStore       the id of the store that receives uploads ({@code [glance_store] default_backend}, or
  *                           {@code file} in the single-store form)
+ * @param showImageDirectUrl {@code [DEFAULT] show_image_direct_url}
+ * @param showMultipleLocations {@code [DEFAULT] show_multiple_locations}
  */
 public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> workers, int limitParamDefault,
         int apiLimitMax, int imagePropertyQuota, int imageTagQuota, int imageMemberQuota, long imageSizeCap,
         String hashingAlgorithm, List<String> diskFormats, List<String> containerFormats,
         Optional<DatabaseTarget> database, int maxPoolSize, Optional<String> pasteFlavor, List<StoreConfig> stores,
-        String defaultStore) {
+        String defaultStore, boolean showImageDirectUrl, boolean showMultipleLocations) {
+
+    /** Without locations shown (Glance's defaults for {@code show_image_direct_url} and {@code show_multiple_locations}). */
+    public GlanceConfig(String bindHost, int bindPort, Optional<Integer> workers, int limitParamDefault,
+            int apiLimitMax, int imagePropertyQuota, int imageTagQuota, int imageMemberQuota, long imageSizeCap,
+            String hashingAlgorithm, List<String> diskFormats, List<String> containerFormats,
+            Optional<DatabaseTarget> database, int maxPoolSize, Optional<String> pasteFlavor, List<StoreConfig> stores,
+            String defaultStore) {
+        this(bindHost, bindPort, workers, limitParamDefault, apiLimitMax, imagePropertyQuota, imageTagQuota,
+                imageMemberQuota, imageSizeCap, hashingAlgorithm, diskFormats, containerFormats, database, maxPoolSize,
+                pasteFlavor, stores, defaultStore, false, false);
+    }
+
+    /** Whether stores are configured the multi-store way ({@code enabled_backends}). */
+    public boolean multipleStores() {
+        return stores.stream().noneMatch(StoreConfig::singleStoreForm);
+    }
 
     public GlanceConfig {
         Objects.requireNonNull(bindHost, "bindHost");

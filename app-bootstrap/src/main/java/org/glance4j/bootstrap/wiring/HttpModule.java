@@ -9,6 +9,8 @@ import org.glance4j.http.GlanceHttpServer;
 import org.glance4j.http.HttpSettings;
 import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.in.ImageDataService;
+import org.glance4j.ports.in.ImageLocationService;
+import org.glance4j.ports.in.StoreInfoService;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.in.SchemaService;
@@ -24,7 +26,8 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     GlanceHttpServer server(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
-            ImageActionService actions) {
-        return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions));
+            ImageActionService actions, StoreInfoService stores, ImageLocationService locations) {
+        return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions, stores,
+                locations));
     }
 }

@@ -19,6 +19,7 @@ import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ListParameters;
 import org.glance4j.ports.in.PatchOperation;
 import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.ImageQuery;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.RequestContext;
@@ -38,6 +39,7 @@ public final class DefaultImageService implements ImageService {
     private final ListParameterParser listParser;
     private final ListFilterParser filterParser = new ListFilterParser();
     private final DataRemoval dataRemoval;
+    private final LocationPatcher locationPatcher;
 
     public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
                                ImageRules rules, CoreSettings settings, Clock clock) {
@@ -47,14 +49,22 @@ public final class DefaultImageService implements ImageService {
     /** With {@code dataRemoval} called for every image this service deletes, after the record is deleted. */
     public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
                                ImageRules rules, CoreSettings settings, Clock clock, DataRemoval dataRemoval) {
+        this(images, members, policies, rules, settings, clock, dataRemoval, LocationPatcher.REFUSING);
+    }
+
+    /** With {@code locationPatcher} applying patch operations on {@code /locations}. */
+    public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
+                               ImageRules rules, CoreSettings settings, Clock clock, DataRemoval dataRemoval,
+                               LocationPatcher locationPatcher) {
         this.dataRemoval = dataRemoval;
+        this.locationPatcher = locationPatcher;
         this.images = images;
         this.policies = policies;
         this.access = new ImageAccess(images, members);
         this.time = new Timestamps(clock);
         this.factory = new NewImageFactory(rules);
         this.patchParser = new PatchRequestParser(rules);
-        this.patchApplier = new PatchApplier(rules);
+        this.patchApplier = new PatchApplier(rules, locationPatcher);
         this.listParser = new ListParameterParser(settings);
     }
 
@@ -114,14 +124,26 @@ public final class DefaultImageService implements ImageService {
     public Image update(RequestContext context, String imageId, List<PatchOperation> operations) {
         List<ImageChange> changes = patchParser.parse(operations);
         ImagePolicy policy = new ImagePolicy(policies, context);
-        return RevisionRetry.run(() -> {
+        Image[] before = new Image[1];
+        Image updated = RevisionRetry.run(() -> {
             ImageAccess.Found found = access.load(context, policy, imageId);
+            before[0] = found.image();
             if (changes.isEmpty()) {
                 return found.image();
             }
             Image changed = patchApplier.apply(found.image(), found.memberId(), policy, changes);
             return images.update(changed.toBuilder().updatedAt(time.after(found.image().updatedAt())).build());
         });
+        List<ImageLocation> dropped = new ArrayList<>();
+        for (ImageLocation location : before[0].locations()) {
+            if (updated.locations().stream().noneMatch(l -> l.url().equals(location.url()))) {
+                dropped.add(location);
+            }
+        }
+        if (!dropped.isEmpty()) {
+            locationPatcher.removeData(updated, dropped);
+        }
+        return updated;
     }
 
     @Override
