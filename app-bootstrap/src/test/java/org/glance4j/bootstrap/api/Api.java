@@ -38,6 +38,11 @@ public final class Api {
     return new Api(ApiTarget.baseUri(), persona);
   }
 
+  /** A client for another server (one a test starts itself), acting as {@code persona}. */
+  public static Api at(URI base, Persona persona) {
+    return new Api(base, persona);
+  }
+
   public ApiResponse get(String path) {
     return send("GET", path, null, null, Map.of());
   }

@@ -123,8 +123,8 @@ public final class DefaultImageDataService implements ImageDataService {
         if (storeId == null || !stores.multiple()) {
             return null;
         }
-        return stores.byId(storeId).orElseThrow(() -> GlanceException.invalid("Unknown scheme '" + storeId
-                + "' found in URI"));
+        return stores.byId(storeId).orElseThrow(() -> GlanceException.invalid("Store for identifier " + storeId
+                + " not found"));
     }
 
     /** Checks the request and moves the image to saving for this node; returns the store to write to. */

@@ -92,6 +92,6 @@ record LocationValue(String url, Map<String, String> metadata, Map<String, Strin
     }
 
     private static GlanceException schema(String why) {
-        return GlanceException.invalid("Invalid location: " + why);
+        return GlanceException.invalid("Provided object does not match schema 'image': " + why);
     }
 }

@@ -55,7 +55,7 @@ class MultiStoreTest {
     @Test
     void uploadToAnUnknownStoreIsInvalidBeforeTheImageIsLookedUp() {
         Image image = f.queued("raw", "bare");
-        assertFails(ErrorCategory.INVALID, "Unknown scheme 'nowhere' found in URI",
+        assertFails(ErrorCategory.INVALID, "Store for identifier nowhere not found",
                 () -> f.upload(image, bytes, "nowhere"));
         assertFails(ErrorCategory.INVALID, () -> f.core.imageData().upload(OWNER_MEMBER, "no-such-image",
                 new ByteArrayInputStream(bytes), bytes.length, "nowhere"));

@@ -38,7 +38,7 @@ public interface ImageDataService {
     default Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
             String storeId) {
         if (storeId != null) {
-            throw GlanceException.invalid("Unknown scheme '" + storeId + "' found in URI");
+            throw GlanceException.invalid("Store for identifier " + storeId + " not found");
         }
         return upload(context, imageId, data, declaredSize);
     }
