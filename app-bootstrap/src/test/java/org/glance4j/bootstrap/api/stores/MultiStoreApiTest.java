@@ -28,7 +28,7 @@ class MultiStoreApiTest {
 
   private static final String CONF = """
       [DEFAULT]
-      enabled_backends = fast:file, slow:file, mem:test-memory
+      enabled_backends = fast:file, slow:file, mem:test-memory, ro:test-memory
       show_multiple_locations = true
       show_image_direct_url = True
 
@@ -45,6 +45,9 @@ class MultiStoreApiTest {
 
       [mem]
       weight = 50
+
+      [ro]
+      read_only = true
       """;
 
   private final String project = "p" + UUID.randomUUID().toString().replace("-", "");
@@ -73,7 +76,8 @@ class MultiStoreApiTest {
     assertThat(stores.json()).isEqualTo(Json.parse("""
         {"stores": [{"id": "fast", "description": "Fast disks", "default": "true"},
                     {"id": "slow", "description": "Slow disks"},
-                    {"id": "mem"}]}"""));
+                    {"id": "mem"},
+                    {"id": "ro", "read-only": "true"}]}"""));
   }
 
   @Test
@@ -106,7 +110,7 @@ class MultiStoreApiTest {
   void createAnswersTheStoreIds() {
     ApiResponse created = server.as(member).post("/v2/images", Map.of("name", "x"));
     assertThat(created.status()).isEqualTo(201);
-    assertThat(created.header("OpenStack-image-store-ids")).contains("fast,slow,mem");
+    assertThat(created.header("OpenStack-image-store-ids")).contains("fast,slow,mem,ro");
     assertThat(created.json().has("stores")).isFalse();
     assertThat(created.json().get("locations").isEmpty()).isTrue();
     assertThat(created.json().has("direct_url")).isFalse();
@@ -151,6 +155,14 @@ class MultiStoreApiTest {
     assertThat(refused.json().get("message").asText()).contains("Store for identifier nowhere not found");
     assertThat(show(id).get("status").asText()).isEqualTo("queued");
     assertThat(upload(unknownImage(), bytes(10, 3), "nowhere").status()).isEqualTo(400);
+  }
+
+  @Test
+  void uploadToAStoreThatOnlyReadsIsRefusedAndLeavesTheImageQueued() {
+    String id = queued();
+    ApiResponse refused = upload(id, bytes(10, 3), "ro");
+    assertThat(refused.status()).as("%s", refused).isEqualTo(501);
+    assertThat(show(id).get("status").asText()).isEqualTo("queued");
   }
 
   @Test
