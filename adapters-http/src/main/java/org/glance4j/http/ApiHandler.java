@@ -16,10 +16,17 @@ final class ApiHandler implements HttpHandler {
     private final Identity identity;
     private final V2Router router;
     private final ErrorResponder errors = new ErrorResponder();
+    private final boolean multipleStores;
 
     ApiHandler(Identity identity, V2Router router) {
+        this(identity, router, false);
+    }
+
+    /** With {@code multipleStores}, the version document and negotiation include the multi-store versions. */
+    ApiHandler(Identity identity, V2Router router, boolean multipleStores) {
         this.identity = identity;
         this.router = router;
+        this.multipleStores = multipleStores;
     }
 
     @Override
@@ -40,9 +47,9 @@ final class ApiHandler implements HttpHandler {
     }
 
     private void serve(HttpServerExchange exchange) throws Exception {
-        VersionNegotiation.Outcome outcome = VersionNegotiation.negotiate(exchange);
+        VersionNegotiation.Outcome outcome = VersionNegotiation.negotiate(exchange, multipleStores);
         if (outcome.versions()) {
-            VersionsResource.send(exchange, outcome.explicit());
+            VersionsResource.send(exchange, outcome.explicit(), multipleStores);
             return;
         }
         RequestContext context = identity.context(exchange, exchange.getAttachment(ErrorResponder.REQUEST_ID));

@@ -1,23 +1,96 @@
 package org.glance4j.http;
 
+import java.util.List;
 import java.util.Objects;
 
+import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageMemberService;
+import org.glance4j.ports.in.ImageLocationService;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.in.SchemaService;
+import org.glance4j.ports.in.StoreInfoService;
+import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.ImageLocation;
+import org.glance4j.ports.model.RequestContext;
+import org.glance4j.ports.model.StoreInfo;
 
-/** The use cases the HTTP adapter translates requests into. */
+/**
+ * The use cases the HTTP adapter translates requests into. The six-service constructor leaves out the store
+ * and location use cases: a single store, and locations never shown.
+ */
 public record ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
-        ImageActionService actions, ImageMemberService members) {
+        ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
+        ImageMemberService members) {
     public ApiServices {
         Objects.requireNonNull(images, "images");
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(schemas, "schemas");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(actions, "actions");
+        Objects.requireNonNull(stores, "stores");
+        Objects.requireNonNull(locations, "locations");
         Objects.requireNonNull(members, "members");
     }
+
+    public ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
+            ImageActionService actions, ImageMemberService members) {
+        this(images, tags, schemas, data, actions, SINGLE_STORE, HIDDEN_LOCATIONS, members);
+    }
+
+    private static final StoreInfoService SINGLE_STORE = new StoreInfoService() {
+        @Override
+        public boolean multipleStores() {
+            return false;
+        }
+
+        @Override
+        public List<StoreInfo> stores(RequestContext context) {
+            throw GlanceException.notFound("Multi backend is not supported at this site.");
+        }
+
+        @Override
+        public List<StoreInfo> storeDetails(RequestContext context) {
+            throw GlanceException.notFound("Multi backend is not supported at this site.");
+        }
+
+        @Override
+        public List<String> storeIds() {
+            return List.of();
+        }
+    };
+
+    private static final ImageLocationService HIDDEN_LOCATIONS = new ImageLocationService() {
+        @Override
+        public boolean showsLocations() {
+            return false;
+        }
+
+        @Override
+        public boolean showsDirectUrl() {
+            return false;
+        }
+
+        @Override
+        public List<ImageLocation> inPreferenceOrder(Image image) {
+            return image.locations();
+        }
+
+        @Override
+        public void deleteFromStore(RequestContext context, String storeId, String imageId) {
+            throw GlanceException.notFound("The resource could not be found.");
+        }
+
+        @Override
+        public Image addLocation(RequestContext context, String imageId, java.util.Map<String, Object> body) {
+            throw GlanceException.forbidden("http store must be enabled to use location API by normal user.");
+        }
+
+        @Override
+        public List<ImageLocation> locations(RequestContext context, String imageId) {
+            throw GlanceException.forbidden("You are not authorized to complete fetch_image_location action.");
+        }
+    };
 }

@@ -21,7 +21,8 @@ public final class GlanceHttpServer implements AutoCloseable {
     public GlanceHttpServer(HttpSettings settings, ApiServices services) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(services, "services");
-        this.handler = new ApiHandler(Identity.forSettings(settings), new V2Router(services));
+        this.handler = new ApiHandler(Identity.forSettings(settings), new V2Router(services),
+                services.stores().multipleStores());
     }
 
     /** Binds {@code bindHost:port} and starts serving. */

@@ -25,14 +25,23 @@ final class ImageFileResource implements Resource {
     static final String OCTET_STREAM = "application/octet-stream";
     static final HttpString IMAGE_SIZE_HEADER = new HttpString("x-openstack-image-size");
     static final HttpString CONTENT_MD5 = new HttpString("Content-MD5");
+    static final HttpString STORE_HEADER = new HttpString("x-image-meta-store");
     static final String INVALID_SIZE = "Invalid or missing image size in request headers.";
 
     private static final System.Logger LOG = System.getLogger(ImageFileResource.class.getName());
 
     private final ImageDataService data;
+    private final boolean multipleStores;
 
     ImageFileResource(ImageDataService data) {
+        this(data, false);
+    }
+
+    /** With {@code multipleStores}, an upload goes to the store {@code x-image-meta-store} names (Glance ignores
+     * the header otherwise). */
+    ImageFileResource(ImageDataService data, boolean multipleStores) {
         this.data = data;
+        this.multipleStores = multipleStores;
     }
 
     @Override
@@ -53,7 +62,8 @@ final class ImageFileResource implements Resource {
         exchange.setMaxEntitySize(-1); // an image may be as large as image_size_cap allows: the core enforces it
         UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel());
         try {
-            data.upload(request.context(), request.segment(1), body, declaredSize);
+            String store = multipleStores ? request.header(STORE_HEADER) : null;
+            data.upload(request.context(), request.segment(1), body, declaredSize, store);
         } catch (RuntimeException e) {
             if (body.failure() != null) {
                 clientWentAway(exchange, request.segment(1), body, e);

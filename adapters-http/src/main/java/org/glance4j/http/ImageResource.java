@@ -12,9 +12,15 @@ final class ImageResource implements Resource {
     static final String ALLOW = "GET, PATCH, DELETE";
 
     private final ImageService images;
+    private final ImageView view;
 
     ImageResource(ImageService images) {
+        this(images, ImageView.PLAIN);
+    }
+
+    ImageResource(ImageService images, ImageView view) {
         this.images = images;
+        this.view = view;
     }
 
     @Override
@@ -24,12 +30,12 @@ final class ImageResource implements Resource {
             case "GET" -> {
                 request.rejectBody();
                 Image image = images.get(request.context(), imageId);
-                Responses.json(request.exchange(), 200, g -> ImageJson.write(g, image));
+                Responses.json(request.exchange(), 200, g -> ImageJson.write(g, image, view));
             }
             case "PATCH" -> {
                 List<PatchOperation> operations = PatchBodyParser.parse(request);
                 Image image = images.update(request.context(), imageId, operations);
-                Responses.json(request.exchange(), 200, g -> ImageJson.write(g, image));
+                Responses.json(request.exchange(), 200, g -> ImageJson.write(g, image, view));
             }
             case "DELETE" -> {
                 request.rejectBody();

@@ -12,6 +12,7 @@ import org.glance4j.ports.in.ListParameters;
 import org.glance4j.ports.model.Image;
 
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 
 /**
  * {@code GET /v2/images} (one page of the list, with {@code first} and, when there may be more, {@code next}
@@ -21,10 +22,21 @@ final class ImagesResource implements Resource {
     static final String ALLOW = "GET, POST";
     private static final String COLLECTION = "/v2/images";
 
+    static final HttpString STORE_IDS_HEADER = new HttpString("OpenStack-image-store-ids");
+
     private final ImageService images;
+    private final ImageView view;
+    private final List<String> storeIds;
 
     ImagesResource(ImageService images) {
+        this(images, ImageView.PLAIN, List.of());
+    }
+
+    /** With {@code storeIds} listed in {@code OpenStack-image-store-ids} on create (none: no header). */
+    ImagesResource(ImageService images, ImageView view, List<String> storeIds) {
         this.images = images;
+        this.view = view;
+        this.storeIds = List.copyOf(storeIds);
     }
 
     @Override
@@ -40,7 +52,10 @@ final class ImagesResource implements Resource {
         Map<String, Object> body = JsonBodyParser.parseObject(request);
         Image image = images.create(request.context(), body);
         request.exchange().getResponseHeaders().put(Headers.LOCATION, request.hostUrl() + ImageJson.href(image));
-        Responses.json(request.exchange(), 201, g -> ImageJson.write(g, image));
+        if (!storeIds.isEmpty()) {
+            request.exchange().getResponseHeaders().put(STORE_IDS_HEADER, String.join(",", storeIds));
+        }
+        Responses.json(request.exchange(), 201, g -> ImageJson.write(g, image, view));
     }
 
     private void list(ApiRequest request) throws IOException {
@@ -60,7 +75,7 @@ final class ImagesResource implements Resource {
             g.writeStartObject();
             g.writeArrayFieldStart("images");
             for (Image image : page.images()) {
-                ImageJson.write(g, image);
+                ImageJson.write(g, image, view);
             }
             g.writeEndArray();
             g.writeStringField("first", first);

@@ -21,10 +21,15 @@ final class V2Router {
     private final Resource member;
     private final Resource memberSchema;
     private final Resource membersSchema;
+    private final Resource storesInfo;
+    private final Resource storesDetail;
+    private final Resource storeImage;
+    private final Resource locations;
 
     V2Router(ApiServices services) {
-        this.images = new ImagesResource(services.images());
-        this.image = new ImageResource(services.images());
+        ImageView view = ImageView.of(services.locations(), services.stores());
+        this.images = new ImagesResource(services.images(), view, services.stores().storeIds());
+        this.image = new ImageResource(services.images(), view);
         this.tags = new ImageTagsResource(services.tags());
         this.imageSchema = new SchemasResource(services.schemas(), SchemasResource.Document.IMAGE);
         this.imagesSchema = new SchemasResource(services.schemas(), SchemasResource.Document.IMAGES);
@@ -32,8 +37,12 @@ final class V2Router {
         this.membersSchema = new SchemasResource(services.schemas(), SchemasResource.Document.MEMBERS);
         this.members = new ImageMembersResource(services.members());
         this.member = new ImageMemberResource(services.members());
-        this.file = new ImageFileResource(services.data());
+        this.file = new ImageFileResource(services.data(), services.stores().multipleStores());
         this.actions = new ImageActionsResource(services.actions());
+        this.storesInfo = new StoresInfoResource(services.stores(), false);
+        this.storesDetail = new StoresInfoResource(services.stores(), true);
+        this.storeImage = new StoreImageResource(services.locations());
+        this.locations = new ImageLocationsResource(services.locations());
     }
 
     /** The resource for the segments, or a 404 (501 for a method Glance does not implement at all). */
@@ -58,12 +67,27 @@ final class V2Router {
                 if (s.get(0).equals("images")) {
                     return image;
                 }
-                return s.get(0).equals("schemas") ? schema(s.get(1)) : null;
-            case 3:
-                if (!s.get(0).equals("images")) {
-                    return null;
+                if (s.get(0).equals("schemas")) {
+                    return schema(s.get(1));
                 }
-                return s.get(2).equals("file") ? file : s.get(2).equals("members") ? members : null;
+                if (s.get(0).equals("info") && s.get(1).equals("stores")) {
+                    return storesInfo;
+                }
+                return null;
+            case 3:
+                if (s.get(0).equals("images")) {
+                    return switch (s.get(2)) {
+                        case "file" -> file;
+                        case "locations" -> locations;
+                        case "members" -> members;
+                        default -> null;
+                    };
+                }
+                if (s.get(0).equals("stores")) {
+                    return storeImage;
+                }
+                return s.get(0).equals("info") && s.get(1).equals("stores") && s.get(2).equals("detail")
+                        ? storesDetail : null;
             case 4:
                 if (!s.get(0).equals("images")) {
                     return null;

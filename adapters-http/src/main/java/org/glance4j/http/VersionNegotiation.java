@@ -14,7 +14,8 @@ import io.undertow.util.Headers;
  */
 final class VersionNegotiation {
     private static final String VENDOR_MEDIA_TYPE = "application/vnd.openstack.images-";
-    private static final Set<String> ALLOWED = allowed();
+    private static final Set<String> ALLOWED = allowed(false);
+    private static final Set<String> ALLOWED_MULTI_STORE = allowed(true);
 
     /** The outcome: the version document (explicitly asked or not), or the v2 path that follows the version. */
     record Outcome(boolean versions, boolean explicit, String v2Path) {
@@ -27,6 +28,12 @@ final class VersionNegotiation {
     }
 
     static Outcome negotiate(HttpServerExchange exchange) {
+        return negotiate(exchange, false);
+    }
+
+    /** With multiple stores, 2.8 and 2.10 to 2.13 are accepted too. */
+    static Outcome negotiate(HttpServerExchange exchange, boolean multipleStores) {
+        Set<String> allowedVersions = multipleStores ? ALLOWED_MULTI_STORE : ALLOWED;
         String path = exchange.getRequestPath();
         int start = 0;
         while (start < path.length() && path.charAt(start) == '/') {
@@ -43,15 +50,15 @@ final class VersionNegotiation {
         String accept = exchange.getRequestHeaders().getFirst(Headers.ACCEPT);
         if (accept != null && accept.startsWith(VENDOR_MEDIA_TYPE)) {
             String version = accept.substring(VENDOR_MEDIA_TYPE.length());
-            return ALLOWED.contains(version) ? new Outcome(false, false, path) : CHOICES;
+            return allowedVersions.contains(version) ? new Outcome(false, false, path) : CHOICES;
         }
-        return ALLOWED.contains(first) ? new Outcome(false, false, path.substring(end)) : CHOICES;
+        return allowedVersions.contains(first) ? new Outcome(false, false, path.substring(end)) : CHOICES;
     }
 
-    private static Set<String> allowed() {
+    private static Set<String> allowed(boolean multipleStores) {
         Set<String> allowed = new HashSet<>();
         allowed.add("v2");
-        for (String v : VersionsResource.VERSIONS) {
+        for (String v : VersionsResource.versions(multipleStores)) {
             allowed.add("v" + v);
         }
         return Set.copyOf(allowed);

@@ -9,24 +9,37 @@ import io.undertow.server.HttpServerExchange;
  * The version document Glance master publishes for a deployment without an image cache and without multiple stores,
  * which is what glance4j serves today: 2.17 is {@code CURRENT}, and the cache versions (2.14, 2.16, 2.18) and the
  * multi-store ones (2.8, 2.10 to 2.13) are left out, as master leaves them out without {@code image_cache_dir} and
- * {@code enabled_backends}. Each links to {@code <host>/v2/}. It answers 200 at {@code /versions} and 300 wherever
+ * {@code enabled_backends}; with {@code enabled_backends} 2.8 and 2.10 to 2.13 join the list
+ * ({@link #MULTI_STORE_VERSIONS}). Each links to {@code <host>/v2/}. It answers 200 at {@code /versions} and 300 wherever
  * version negotiation finds no version; negotiation accepts exactly these minors.
  */
 final class VersionsResource {
     /** The minor versions in the order Glance master lists them without image cache and multiple stores. */
     static final List<String> VERSIONS = List.of("2.15", "2.9", "2.17", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2",
             "2.1", "2.0");
+    /** The minor versions in the order Glance master lists them with multiple stores and without image cache. */
+    static final List<String> MULTI_STORE_VERSIONS = List.of("2.15", "2.13", "2.12", "2.11", "2.10", "2.9", "2.8",
+            "2.17", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2", "2.1", "2.0");
     static final String CURRENT = "2.17";
+
+    /** The versions published with or without multiple stores ({@code enabled_backends}). */
+    static List<String> versions(boolean multipleStores) {
+        return multipleStores ? MULTI_STORE_VERSIONS : VERSIONS;
+    }
 
     private VersionsResource() {
     }
 
     static void send(HttpServerExchange exchange, boolean explicit) throws IOException {
+        send(exchange, explicit, false);
+    }
+
+    static void send(HttpServerExchange exchange, boolean explicit, boolean multipleStores) throws IOException {
         String href = ApiRequest.hostUrl(exchange) + "/v2/";
         Responses.json(exchange, explicit ? 200 : 300, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("versions");
-            for (String version : VERSIONS) {
+            for (String version : versions(multipleStores)) {
                 g.writeStartObject();
                 g.writeStringField("id", "v" + version);
                 g.writeStringField("status", version.equals(CURRENT) ? "CURRENT" : "SUPPORTED");

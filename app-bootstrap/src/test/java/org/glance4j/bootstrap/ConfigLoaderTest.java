@@ -43,7 +43,7 @@ class ConfigLoaderTest {
                 List.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"),
                 List.of("ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"),
                 Optional.empty(), 5, Optional.empty(),
-                List.of(new StoreConfig("file", "file", "glance_store", Map.of())), "file",
+                List.of(new StoreConfig("file", "file", "glance_store", Map.of())), "file", false, false,
                 new GlanceConfig.PolicyConfig(Optional.empty(), Optional.empty(),
                         PropertyProtectionSettings.Format.ROLES)));
     }
@@ -64,6 +64,8 @@ class ConfigLoaderTest {
             "property_protection_file = protections.conf",
             "property_protection_rule_format = Policies",
             "enabled_backends = fast:file, slow:file",
+            "show_image_direct_url = true",
+            "show_multiple_locations = Yes",
             "[glance_store]",
             "default_backend = slow",
             "[fast]",
@@ -71,6 +73,8 @@ class ConfigLoaderTest {
             "filesystem_store_file_perm = 640",
             "filesystem_store_chunk_size = 1048576",
             "filesystem_thin_provisioning = true",
+            "store_description = Fast disks",
+            "weight = -20",
             "[image_format]",
             "disk_formats = raw, qcow2",
             "container_formats = bare",
@@ -97,11 +101,18 @@ class ConfigLoaderTest {
                                 "filesystem_store_datadir", "/srv/glance/images/fast",
                                 "filesystem_store_file_perm", "640",
                                 "filesystem_store_chunk_size", "1048576",
-                                "filesystem_thin_provisioning", "true")),
+                                "filesystem_thin_provisioning", "true",
+                                "store_description", "Fast disks",
+                                "weight", "-20")),
                         new StoreConfig("slow", "file", "slow", Map.of())),
-                "slow", new GlanceConfig.PolicyConfig(Optional.of("/etc/glance4j/my-policy.yaml"),
+                "slow", true, true, new GlanceConfig.PolicyConfig(Optional.of("/etc/glance4j/my-policy.yaml"),
                         Optional.of("protections.conf"), PropertyProtectionSettings.Format.POLICIES));
         assertThat(config).isEqualTo(expected);
+        assertThat(config.multipleStores()).isTrue();
+        assertThat(config.stores().get(0).weight()).isEqualTo(-20);
+        assertThat(config.stores().get(0).description()).isEqualTo("Fast disks");
+        assertThat(config.stores().get(1).weight()).isZero();
+        assertThat(config.stores().get(1).description()).isNull();
         GlanceConfig defaults = GlanceConfig.defaults();
         for (var component : GlanceConfig.class.getRecordComponents()) {
             assertThat(invoke(component, config)).as(component.getName() + " differs from its default")
@@ -242,7 +253,7 @@ class ConfigLoaderTest {
         LoadedConfig loaded = load(String.join("\n",
                 "[DEFAULT]",
                 "bind_prot = 9292",
-                "show_image_direct_url = true",
+                "image_location_quota = 3",
                 "debug = true",
                 "[database]",
                 "conection = sqlite:///x",
@@ -255,7 +266,7 @@ class ConfigLoaderTest {
                 ""));
         assertThat(loaded.ignored()).containsExactly(
                 new IgnoredOption("DEFAULT", "bind_prot", false, Optional.of("[DEFAULT] bind_port")),
-                new IgnoredOption("DEFAULT", "show_image_direct_url", true, Optional.empty()),
+                new IgnoredOption("DEFAULT", "image_location_quota", true, Optional.empty()),
                 new IgnoredOption("DEFAULT", "debug", false, Optional.empty()),
                 new IgnoredOption("database", "conection", false, Optional.of("[database] connection")),
                 new IgnoredOption("oslo_policy", "enforce_scope", true, Optional.empty()),
@@ -264,7 +275,7 @@ class ConfigLoaderTest {
                         Optional.of("[DEFAULT] limit_param_default")));
         assertThat(loaded.ignoredReport()).isEqualTo("configuration options ignored by glance4j (7): "
                 + "[DEFAULT] bind_prot (did you mean [DEFAULT] bind_port?), "
-                + "[DEFAULT] show_image_direct_url (not supported yet), [DEFAULT] debug, "
+                + "[DEFAULT] image_location_quota (not supported yet), [DEFAULT] debug, "
                 + "[database] conection (did you mean [database] connection?), "
                 + "[oslo_policy] enforce_scope (not supported yet), [keystone_authtoken] www_authenticate_uri, "
                 + "[image_format] limit_param_default (did you mean [DEFAULT] limit_param_default?)");
@@ -301,6 +312,28 @@ class ConfigLoaderTest {
         assertThat(single.config().defaultStore()).isEqualTo("file");
         assertThat(single.ignored()).containsExactly(new IgnoredOption("glance_store", "default_backend", true,
                 Optional.empty(), Optional.of("no effect without enabled_backends")));
+    }
+
+    @Test
+    void aWeightMustBeAnIntegerAndTheShowOptionsBooleans() {
+        assertThatThrownBy(() -> load("[DEFAULT]\nenabled_backends = fast:file\n[glance_store]\ndefault_backend = "
+                + "fast\n[fast]\nweight = heavy\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid value for [fast] weight (glance-api.conf, line 6): 'heavy': it is not an integer");
+        assertThatThrownBy(() -> load("[DEFAULT]\nshow_multiple_locations = maybe\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid value for [DEFAULT] show_multiple_locations (glance-api.conf, line 2): 'maybe': "
+                        + "it is not a boolean (true or false)");
+        GlanceConfig config = load("[DEFAULT]\nshow_image_direct_url = TRUE\nshow_multiple_locations = 0\n").config();
+        assertThat(config.showImageDirectUrl()).isTrue();
+        assertThat(config.showMultipleLocations()).isFalse();
+        assertThat(config.multipleStores()).isFalse();
+    }
+
+    @Test
+    void weightAndDescriptionHaveNoEffectInTheSingleStoreForm() {
+        LoadedConfig single = load("[glance_store]\nweight = 5\n");
+        assertThat(single.ignored()).extracting(IgnoredOption::name).containsExactly("weight");
     }
 
     @Test

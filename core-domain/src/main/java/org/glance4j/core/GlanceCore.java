@@ -5,6 +5,7 @@ import org.glance4j.core.settings.DataSettings;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.glance4j.core.data.DefaultImageActionService;
 import org.glance4j.core.data.DefaultImageDataService;
+import org.glance4j.core.data.DefaultImageLocationService;
+import org.glance4j.core.data.DefaultStoreInfoService;
+import org.glance4j.core.data.StoreLocationPatcher;
+import org.glance4j.core.settings.LocationSettings;
+import org.glance4j.ports.in.ImageLocationService;
+import org.glance4j.ports.in.StoreInfoService;
+import org.glance4j.ports.model.StoreInfo;
 import org.glance4j.core.data.ImageStores;
 import org.glance4j.core.data.StoreDataRemoval;
 import org.glance4j.core.data.UploadRecovery;
@@ -56,15 +64,18 @@ public final class GlanceCore {
     private final ImageActionService actions;
     private final UploadRecovery recovery;
     private final ImageMemberService imageMembers;
+    private final StoreInfoService storeInfo;
+    private final ImageLocationService locations;
 
     private GlanceCore(Builder b) {
         PolicyEngine policies = PolicyEngine.withOverrides(b.settings.policyOverrides());
         ImageSchemaCatalog catalog = new ImageSchemaCatalog(b.settings);
         ImageRules rules = new ImageRules(catalog, b.settings);
-        ImageStores stores = new ImageStores(b.stores, b.defaultStoreId);
+        ImageStores stores = new ImageStores(b.stores, b.defaultStoreId, b.storeInfos);
         PropertyProtections protections = PropertyProtections.of(b.settings.propertyProtections(), policies);
         this.images = new DefaultImageService(b.images, b.members, policies, rules, b.settings, b.clock,
-                new StoreDataRemoval(stores), protections);
+                new StoreDataRemoval(stores),
+                new StoreLocationPatcher(stores, b.locationSettings, b.data.hashingAlgorithm(), b.clock), protections);
         this.imageMembers = new DefaultImageMemberService(b.images, b.members, policies, b.clock,
                 b.settings.imageMemberQuota());
         this.imageData = new DefaultImageDataService(b.images, b.members, policies, stores, b.data, b.clock,
@@ -73,6 +84,9 @@ public final class GlanceCore {
         this.recovery = new UploadRecovery(b.images, stores, b.data.nodeId(), b.clock);
         this.tags = new DefaultImageTagService(b.images, b.members, policies, rules, b.clock);
         this.schemas = new DefaultSchemaService(catalog);
+        this.storeInfo = new DefaultStoreInfoService(stores, policies);
+        this.locations = new DefaultImageLocationService(b.images, b.members, policies, stores, b.locationSettings,
+                b.data, b.clock);
     }
 
     public static Builder builder() {
@@ -106,6 +120,16 @@ public final class GlanceCore {
         return actions;
     }
 
+    /** The configured stores, for {@code /v2/info/stores}. */
+    public StoreInfoService storeInfo() {
+        return storeInfo;
+    }
+
+    /** Locations: shown or not, add-location, delete from one store. */
+    public ImageLocationService locations() {
+        return locations;
+    }
+
     /**
      * Images that this node (the {@code nodeId} of {@link DataSettings}) left {@code saving}, because it stopped in
      * the middle of an upload, go back to {@code queued} and lose any object the default store kept for them.
@@ -135,6 +159,8 @@ public final class GlanceCore {
         private Clock clock = Clock.systemUTC();
         private List<ImageStore> stores = List.of();
         private String defaultStoreId;
+        private Map<String, StoreInfo> storeInfos;
+        private LocationSettings locationSettings = LocationSettings.defaults();
         private DataSettings data = DataSettings.defaults();
 
         private Builder() {
@@ -147,6 +173,25 @@ public final class GlanceCore {
         public Builder stores(List<ImageStore> imageStores, String defaultId) {
             this.stores = List.copyOf(imageStores);
             this.defaultStoreId = defaultId;
+            this.storeInfos = null;
+            return this;
+        }
+
+        /**
+         * Stores configured the multi-store way ({@code enabled_backends}), with what the operator said about each
+         * (description, weight, type, detail properties; by store id, a missing one has none). Images then show
+         * their {@code stores}, downloads prefer the store of highest weight, and the store APIs exist.
+         */
+        public Builder stores(List<ImageStore> imageStores, String defaultId, Map<String, StoreInfo> infos) {
+            this.stores = List.copyOf(imageStores);
+            this.defaultStoreId = defaultId;
+            this.storeInfos = Map.copyOf(infos);
+            return this;
+        }
+
+        /** Whether images show their locations; {@link LocationSettings#defaults()} (nothing) when not given. */
+        public Builder locations(LocationSettings settings) {
+            this.locationSettings = settings;
             return this;
         }
 
@@ -188,6 +233,7 @@ public final class GlanceCore {
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(data, "data settings");
+            Objects.requireNonNull(locationSettings, "location settings");
             return new GlanceCore(this);
         }
     }

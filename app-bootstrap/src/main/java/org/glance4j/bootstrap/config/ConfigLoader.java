@@ -62,7 +62,9 @@ public final class ConfigLoader {
                         SqlAlchemyUrls.toJdbc(v.strip(), where(GlanceOptions.CONNECTION), workingDir)),
                 integer(GlanceOptions.MAX_POOL_SIZE, 1, Integer.MAX_VALUE),
                 optional(GlanceOptions.FLAVOR).map(String::strip).filter(v -> !v.isEmpty()),
-                stores.stores(), stores.defaultStore(), policy());
+                stores.stores(), stores.defaultStore(),
+                bool(GlanceOptions.SHOW_IMAGE_DIRECT_URL),
+                bool(GlanceOptions.SHOW_MULTIPLE_LOCATIONS), policy());
         return new LoadedConfig(config, ignored());
     }
 
@@ -147,6 +149,7 @@ public final class ConfigLoader {
         List<StoreConfig> stores = new ArrayList<>();
         types.forEach((id, type) -> stores.add(storeFromSection(id, type, IniFile.normaliseSection(id),
                 Set.of(), workingDir)));
+        stores.forEach(this::checkStoreOptions);
         OptionSpec backend = GlanceOptions.DEFAULT_BACKEND;
         String ids = String.join(", ", types.keySet());
         String defaultStore = optional(backend).map(String::strip).filter(v -> !v.isEmpty())
@@ -156,6 +159,29 @@ public final class ConfigLoader {
             throw invalid(backend, defaultStore, "it is not a store of " + option.qualifiedName() + " (" + ids + ")");
         }
         return new Stores(stores, defaultStore);
+    }
+
+    /** {@code weight} must be an integer; {@code store_description} is free text. */
+    private void checkStoreOptions(StoreConfig store) {
+        for (OptionSpec known : GlanceOptions.STORE_OPTIONS) {
+            consumed.add(key(store.section(), known.name()));
+        }
+        OptionSpec weight = new OptionSpec(store.section(), GlanceOptions.WEIGHT.name(),
+                GlanceOptions.WEIGHT.defaultText(), GlanceOptions.WEIGHT.support(), GlanceOptions.WEIGHT.description());
+        String text = store.options().get(weight.name());
+        if (text != null) {
+            parseInt(weight, text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+    }
+
+    /** Whether {@code text} is true the way oslo.config reads booleans; null when it is no boolean. */
+    private boolean bool(OptionSpec option) {
+        String text = optional(option).orElse(option.defaultText()).strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (text) {
+            case "true", "1", "on", "yes" -> true;
+            case "false", "0", "off", "no" -> false;
+            default -> throw invalid(option, text, "it is not a boolean (true or false)");
+        };
     }
 
     /** Glance's single-store form: one file store with its options in [glance_store]. */

@@ -29,12 +29,14 @@ import org.glance4j.core.settings.PropertyProtectionSettings;
  *                           one file store of {@code [glance_store]}; never empty
  * @param defaultStore       the id of the store that receives uploads ({@code [glance_store] default_backend}, or
  *                           {@code file} in the single-store form)
+ * @param showImageDirectUrl {@code [DEFAULT] show_image_direct_url}
+ * @param showMultipleLocations {@code [DEFAULT] show_multiple_locations}
  */
 public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> workers, int limitParamDefault,
         int apiLimitMax, int imagePropertyQuota, int imageTagQuota, int imageMemberQuota, long imageSizeCap,
         String hashingAlgorithm, List<String> diskFormats, List<String> containerFormats,
         Optional<DatabaseTarget> database, int maxPoolSize, Optional<String> pasteFlavor, List<StoreConfig> stores,
-        String defaultStore, PolicyConfig policy) {
+        String defaultStore, boolean showImageDirectUrl, boolean showMultipleLocations, PolicyConfig policy) {
 
     /**
      * Where the operator's policy and property protections come from, as written (paths not yet resolved).
@@ -50,6 +52,11 @@ public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> work
             Objects.requireNonNull(propertyProtectionFile, "propertyProtectionFile");
             Objects.requireNonNull(ruleFormat, "ruleFormat");
         }
+    }
+
+    /** Whether stores are configured the multi-store way ({@code enabled_backends}). */
+    public boolean multipleStores() {
+        return stores.stream().noneMatch(StoreConfig::singleStoreForm);
     }
 
     public GlanceConfig {

@@ -85,9 +85,10 @@ public final class GlanceOptions {
             NOT_SUPPORTED_YET, "Scope checks of oslo.policy; not configurable yet.");
     public static final OptionSpec ENABLED_BACKENDS = new OptionSpec(DEFAULT, "enabled_backends", "(none)",
             SUPPORTED, "Image stores as id:type pairs, comma-separated (fast:file). Each store reads its options "
-                    + "from the section named after its id ([fast]). Only the type file exists so far; another type "
-                    + "stops the start naming the store. Not set: one file store configured in [glance_store] "
-                    + "(Glance's single-store form).");
+                    + "from the section named after its id ([fast]). A store that cannot start stops the start, "
+                    + "naming the store and why. Enables GET /v2/info/stores, DELETE /v2/stores/{store}/{image}, "
+                    + "the x-image-meta-store upload header, the stores image property and API versions 2.8 and "
+                    + "2.10-2.13. Not set: one file store configured in [glance_store] (Glance's single-store form).");
     public static final OptionSpec DEFAULT_BACKEND = new OptionSpec(GLANCE_STORE, "default_backend", "(none)",
             SUPPORTED, "With enabled_backends: the id of the store that receives uploads. Required then, as in "
                     + "Glance; without enabled_backends it is ignored.");
@@ -112,10 +113,20 @@ public final class GlanceOptions {
     public static final OptionSpec FILESYSTEM_THIN_PROVISIONING = new OptionSpec(GLANCE_STORE,
             "filesystem_thin_provisioning", "False", SUPPORTED, "Chunks of zeros become holes in the image file "
                     + "instead of being written. In the store's own section with enabled_backends.");
+    public static final OptionSpec STORE_DESCRIPTION = new OptionSpec(GLANCE_STORE, "store_description",
+            "(none)", SUPPORTED, "With enabled_backends, in a store's own section: the description GET "
+                    + "/v2/info/stores shows for it. No effect in [glance_store].");
+    public static final OptionSpec WEIGHT = new OptionSpec(GLANCE_STORE, "weight", "0", SUPPORTED,
+            "With enabled_backends, in a store's own section: an integer; downloads read the copy in the store of "
+                    + "highest weight first (the next on failure), and locations, direct_url and stores list "
+                    + "stores in that order. No effect in [glance_store].");
     public static final OptionSpec SHOW_IMAGE_DIRECT_URL = new OptionSpec(DEFAULT, "show_image_direct_url",
-            "False", NOT_SUPPORTED_YET, "glance4j never shows direct_url yet.");
+            "False", SUPPORTED, "Images show direct_url, the URL of their preferred location (a security risk: a "
+                    + "location may name a backend's credentials).");
     public static final OptionSpec SHOW_MULTIPLE_LOCATIONS = new OptionSpec(DEFAULT, "show_multiple_locations",
-            "False", NOT_SUPPORTED_YET, "glance4j never shows locations yet.");
+            "False", SUPPORTED, "Images show locations (url and metadata), and PATCH may add, replace and remove "
+                    + "them (with Glance's policies; a file:// location is never accepted from a client). A security "
+                    + "risk, deprecated in Glance.");
     public static final OptionSpec IMAGE_LOCATION_QUOTA = new OptionSpec(DEFAULT, "image_location_quota", "10",
             NOT_SUPPORTED_YET, "glance4j has no locations API yet.");
     public static final OptionSpec USER_STORAGE_QUOTA = new OptionSpec(DEFAULT, "user_storage_quota", "0",
@@ -131,6 +142,9 @@ public final class GlanceOptions {
     public static final List<OptionSpec> FILE_STORE_OPTIONS = List.of(FILESYSTEM_STORE_DATADIR,
             FILESYSTEM_STORE_FILE_PERM, FILESYSTEM_STORE_CHUNK_SIZE, FILESYSTEM_THIN_PROVISIONING);
 
+    /** The options every store reads from its own section with enabled_backends, whatever its type. */
+    public static final List<OptionSpec> STORE_OPTIONS = List.of(STORE_DESCRIPTION, WEIGHT);
+
     /** Every option, in the order of the documentation table. */
     public static final List<OptionSpec> ALL = List.of(BIND_HOST, BIND_PORT, WORKERS, LIMIT_PARAM_DEFAULT,
             API_LIMIT_MAX, IMAGE_PROPERTY_QUOTA, IMAGE_TAG_QUOTA, IMAGE_MEMBER_QUOTA, PROPERTY_PROTECTION_FILE,
@@ -138,7 +152,7 @@ public final class GlanceOptions {
             DISK_FORMATS, CONTAINER_FORMATS, CONNECTION, MAX_POOL_SIZE, FLAVOR, PASTE_CONFIG_FILE, POLICY_FILE,
             ENFORCE_NEW_DEFAULTS, ENFORCE_SCOPE, ENABLED_BACKENDS, DEFAULT_BACKEND, DEFAULT_STORE, STORES,
             FILESYSTEM_STORE_DATADIR, FILESYSTEM_STORE_FILE_PERM, FILESYSTEM_STORE_CHUNK_SIZE,
-            FILESYSTEM_THIN_PROVISIONING, SHOW_IMAGE_DIRECT_URL,
+            FILESYSTEM_THIN_PROVISIONING, STORE_DESCRIPTION, WEIGHT, SHOW_IMAGE_DIRECT_URL,
             SHOW_MULTIPLE_LOCATIONS, IMAGE_LOCATION_QUOTA, USER_STORAGE_QUOTA, ENABLED_IMPORT_METHODS,
             NODE_STAGING_URI, PUBLIC_ENDPOINT);
 

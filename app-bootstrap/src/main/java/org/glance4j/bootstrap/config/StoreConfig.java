@@ -28,6 +28,18 @@ public record StoreConfig(String id, String type, String section, Map<String, St
         return section.equals(GlanceOptions.GLANCE_STORE);
     }
 
+    /** The operator's {@code store_description}, or null when not set or blank. */
+    public String description() {
+        String text = options.get(GlanceOptions.STORE_DESCRIPTION.name());
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The store's {@code weight} (0 when not set); the loader has checked that it is an integer. */
+    public int weight() {
+        String text = options.get(GlanceOptions.WEIGHT.name());
+        return text == null || text.isBlank() ? 0 : Integer.parseInt(text.strip());
+    }
+
     /** A copy with one option set. */
     public StoreConfig withOption(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(options);

@@ -1,6 +1,7 @@
 package org.glance4j.bootstrap.wiring;
 
 import java.time.Clock;
+import java.util.Map;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -9,6 +10,10 @@ import com.google.inject.Singleton;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.core.settings.DataSettings;
+import org.glance4j.core.settings.LocationSettings;
+import org.glance4j.ports.in.ImageLocationService;
+import org.glance4j.ports.in.StoreInfoService;
+import org.glance4j.ports.model.StoreInfo;
 import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageMemberService;
@@ -24,17 +29,36 @@ import org.glance4j.ports.out.ImageRepository;
 public final class CoreModule extends AbstractModule {
     private final CoreSettings settings;
     private final DataSettings data;
+    private final LocationSettings locations;
+    private final Map<String, StoreInfo> storeInfos;
 
     public CoreModule(CoreSettings settings, DataSettings data) {
+        this(settings, data, LocationSettings.defaults(), null);
+    }
+
+    /**
+     * @param storeInfos what the operator said about each store with {@code enabled_backends}; null for the
+     *                   single-store form
+     */
+    public CoreModule(CoreSettings settings, DataSettings data, LocationSettings locations,
+            Map<String, StoreInfo> storeInfos) {
         this.settings = settings;
         this.data = data;
+        this.locations = locations;
+        this.storeInfos = storeInfos;
     }
 
     @Provides
     @Singleton
     GlanceCore core(ImageRepository images, ImageMemberRepository members, OpenStores stores, Clock clock) {
-        return GlanceCore.builder().images(images).members(members).settings(settings).clock(clock)
-                .stores(stores.list(), stores.defaultStoreId()).data(data).build();
+        GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members).settings(settings)
+                .clock(clock).data(data).locations(locations);
+        if (storeInfos == null) {
+            builder.stores(stores.list(), stores.defaultStoreId());
+        } else {
+            builder.stores(stores.list(), stores.defaultStoreId(), storeInfos);
+        }
+        return builder.build();
     }
 
     @Provides
@@ -66,6 +90,16 @@ public final class CoreModule extends AbstractModule {
     @Provides
     ImageActionService actions(GlanceCore core) {
         return core.actions();
+    }
+
+    @Provides
+    StoreInfoService storeInfo(GlanceCore core) {
+        return core.storeInfo();
+    }
+
+    @Provides
+    ImageLocationService locations(GlanceCore core) {
+        return core.locations();
     }
 
     @Provides

@@ -10,6 +10,8 @@ import org.glance4j.http.HttpSettings;
 import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageMemberService;
+import org.glance4j.ports.in.ImageLocationService;
+import org.glance4j.ports.in.StoreInfoService;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.in.SchemaService;
@@ -25,7 +27,9 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     GlanceHttpServer server(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
-            ImageActionService actions, ImageMemberService members) {
-        return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions, members));
+            ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
+            ImageMemberService members) {
+        return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions, stores,
+                locations, members));
     }
 }

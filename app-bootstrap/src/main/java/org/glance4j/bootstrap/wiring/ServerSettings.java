@@ -19,6 +19,7 @@ import org.glance4j.bootstrap.config.OperatorPolicy;
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.CoreSettings;
+import org.glance4j.core.settings.LocationSettings;
 import org.glance4j.http.AuthMode;
 import org.glance4j.http.HttpSettings;
 import org.glance4j.jdbc.JdbcSettings;
@@ -37,9 +38,21 @@ import org.glance4j.jdbc.JdbcSettings;
  * @param stores   the image stores to build, each file store with its {@code filesystem_store_datadir} (absolute;
  *                 by default {@code DATA_DIR/images} in the single-store form, {@code DATA_DIR/<id>} otherwise)
  * @param defaultStore the id of the store that receives uploads
+ * @param locations whether images show their locations and direct_url
  */
 public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
-        Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore) {
+        Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore, LocationSettings locations) {
+
+    /** With locations hidden (Glance's defaults). */
+    public ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
+            Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore) {
+        this(core, http, database, jdbc, dataDir, data, stores, defaultStore, LocationSettings.defaults());
+    }
+
+    /** Whether the stores are configured the multi-store way ({@code enabled_backends}). */
+    public boolean multipleStores() {
+        return stores.stream().noneMatch(StoreConfig::singleStoreForm);
+    }
 
     /** The directory of the single-store form's file store inside the data directory, by default. */
     public static final String IMAGES_DIR = "images";
@@ -56,12 +69,14 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
         Objects.requireNonNull(data, "data");
         stores = List.copyOf(stores);
         Objects.requireNonNull(defaultStore, "defaultStore");
+        Objects.requireNonNull(locations, "locations");
     }
 
     /** A copy whose data settings carry this node id. */
     public ServerSettings withNodeId(String nodeId) {
         return new ServerSettings(core, http, database, jdbc, dataDir,
-                new DataSettings(data.imageSizeCap(), data.hashingAlgorithm(), nodeId), stores, defaultStore);
+                new DataSettings(data.imageSizeCap(), data.hashingAlgorithm(), nodeId), stores, defaultStore,
+                locations);
     }
 
     /**
@@ -98,7 +113,8 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
         DataSettings data = new DataSettings(file.imageSizeCap(), file.hashingAlgorithm(),
                 DataSettings.defaults().nodeId());
         List<StoreConfig> stores = file.stores().stream().map(store -> withDataDir(store, dataDir)).toList();
-        return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, file.defaultStore());
+        return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, file.defaultStore(),
+                new LocationSettings(file.showMultipleLocations(), file.showImageDirectUrl()));
     }
 
     /** A file store without {@code filesystem_store_datadir} gets its directory inside the data directory. */

@@ -38,7 +38,7 @@ public final class Api {
     return new Api(ApiTarget.baseUri(), persona);
   }
 
-  /** A client for another server (one a test started itself), acting as {@code persona}. */
+  /** A client for another server (one a test starts itself), acting as {@code persona}. */
   public static Api at(URI base, Persona persona) {
     return new Api(base, persona);
   }

@@ -33,11 +33,12 @@ import org.glance4j.ports.out.store.StoredObject;
 import org.glance4j.ports.out.store.UnsupportedStoreOperationException;
 
 /**
- * Upload and download of image bytes with Glance's rules; see {@link ImageDataService}.
+ * Upload and download of image bytes with Glance's rules; see {@link ImageDataService}. A download reads the
+ * location of the highest-weight store first and falls back to the next one when a store fails.
  *
  * <p>Upload: {@code upload_image} policy; the image moves {@code queued -> saving} in one revisioned update that
  * also records this node in {@value #UPLOAD_NODE} (so of two racing uploads exactly one wins, the other gets
- * {@code CONFLICT}); the bytes stream to the default store through {@link ParallelDigestInputStream} (md5 and the
+ * {@code CONFLICT}); the bytes stream to the default store (or the one the caller names) through {@link ParallelDigestInputStream} (md5 and the
  * configured {@code os_hash_algo} computed on two other threads while the store writes, the size cap and the
  * declared size enforced as bytes pass); then one update makes the image active with its size, checksums,
  * {@code virtual_size} and location. On any failure what the store wrote is deleted and the image goes back to
@@ -79,8 +80,15 @@ public final class DefaultImageDataService implements ImageDataService {
 
     @Override
     public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize) {
+        return upload(context, imageId, data, declaredSize, null);
+    }
+
+    @Override
+    public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
+                        String storeId) {
+        ImageStore target = targetStore(storeId);
         ImagePolicy policy = new ImagePolicy(policies, context);
-        ImageStore store = markSaving(context, policy, imageId, declaredSize);
+        ImageStore store = markSaving(context, policy, imageId, declaredSize, target);
         ParallelDigestInputStream digesting = null;
         StoredObject stored = null;
         try {
@@ -106,15 +114,29 @@ public final class DefaultImageDataService implements ImageDataService {
         }
     }
 
+    /**
+     * The store an upload asks for: with multiple stores a named one must be configured ({@code INVALID}, before
+     * the image is even looked up, as Glance checks the header first); null means the default store. The
+     * single-store form ignores the name, as Glance ignores the header without {@code enabled_backends}.
+     */
+    private ImageStore targetStore(String storeId) {
+        if (storeId == null || !stores.multiple()) {
+            return null;
+        }
+        return stores.byId(storeId).orElseThrow(() -> GlanceException.invalid("Store for identifier " + storeId
+                + " not found"));
+    }
+
     /** Checks the request and moves the image to saving for this node; returns the store to write to. */
-    private ImageStore markSaving(RequestContext context, ImagePolicy policy, String imageId, long declaredSize) {
+    private ImageStore markSaving(RequestContext context, ImagePolicy policy, String imageId, long declaredSize,
+                                  ImageStore target) {
         ImageStore[] store = new ImageStore[1];
         RevisionRetry.run(() -> {
             ImageAccess.Found found = access.load(context, policy, imageId);
             Image image = found.image();
             policy.enforce("upload_image", image, found.memberId());
             Image saving = ImageLifecycle.of(image).moveTo(ImageStatus.SAVING, time.after(image.updatedAt()));
-            store[0] = stores.defaultStore();
+            store[0] = target != null ? target : stores.defaultStore();
             store[0].require(StoreCapability.WRITE);
             if (declaredSize > settings.imageSizeCap()) {
                 throw GlanceException.tooLarge("The incoming image is too large: The provided image is too large.");
@@ -225,7 +247,7 @@ public final class DefaultImageDataService implements ImageDataService {
         ByteRange byteRange = range == null ? null : ByteRangeResolver.resolve(range, size);
         GlanceException last = null;
         boolean allMissing = true;
-        for (ImageLocation location : image.locations()) {
+        for (ImageLocation location : stores.inPreferenceOrder(image.locations())) {
             ImageStore store = stores.byId(location.storeId()).orElse(null);
             if (store == null) {
                 allMissing = false;

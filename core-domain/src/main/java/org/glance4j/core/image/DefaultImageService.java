@@ -20,6 +20,7 @@ import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ListParameters;
 import org.glance4j.ports.in.PatchOperation;
 import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.ImageQuery;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.RequestContext;
@@ -40,20 +41,29 @@ public final class DefaultImageService implements ImageService {
     private final ListFilterParser filterParser = new ListFilterParser();
     private final DataRemoval dataRemoval;
     private final PropertyProtections protections;
+    private final LocationPatcher locationPatcher;
 
     public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
                                ImageRules rules, CoreSettings settings, Clock clock) {
-        this(images, members, policies, rules, settings, clock, DataRemoval.NONE, PropertyProtections.none());
+        this(images, members, policies, rules, settings, clock, DataRemoval.NONE);
+    }
+
+    /** With {@code dataRemoval} called for every image this service deletes, after the record is deleted. */
+    public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
+                               ImageRules rules, CoreSettings settings, Clock clock, DataRemoval dataRemoval) {
+        this(images, members, policies, rules, settings, clock, dataRemoval, LocationPatcher.REFUSING,
+                PropertyProtections.none());
     }
 
     /**
-     * With {@code dataRemoval} called for every image this service deletes, after the record is deleted, and the
-     * operator's property protections applied to every custom property read, created, updated or deleted.
+     * With {@code locationPatcher} applying patch operations on {@code /locations}, and the operator's property
+     * protections applied to every custom property read, created, updated or deleted.
      */
     public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
                                ImageRules rules, CoreSettings settings, Clock clock, DataRemoval dataRemoval,
-                               PropertyProtections protections) {
+                               LocationPatcher locationPatcher, PropertyProtections protections) {
         this.dataRemoval = dataRemoval;
+        this.locationPatcher = locationPatcher;
         this.protections = protections;
         this.images = images;
         this.policies = policies;
@@ -61,7 +71,7 @@ public final class DefaultImageService implements ImageService {
         this.time = new Timestamps(clock);
         this.factory = new NewImageFactory(rules);
         this.patchParser = new PatchRequestParser(rules);
-        this.patchApplier = new PatchApplier(rules);
+        this.patchApplier = new PatchApplier(rules, locationPatcher);
         this.listParser = new ListParameterParser(settings);
     }
 
@@ -124,9 +134,11 @@ public final class DefaultImageService implements ImageService {
     public Image update(RequestContext context, String imageId, List<PatchOperation> operations) {
         List<ImageChange> changes = patchParser.parse(operations);
         ImagePolicy policy = new ImagePolicy(policies, context);
-        return RevisionRetry.run(() -> {
+        Image[] before = new Image[1];
+        Image updated = RevisionRetry.run(() -> {
             ImageAccess.Found found = access.load(context, policy, imageId);
             Image view = protections.readableView(context, found.image());
+            before[0] = found.image();
             if (changes.isEmpty()) {
                 return view;
             }
@@ -135,6 +147,16 @@ public final class DefaultImageService implements ImageService {
             Image saved = images.update(merged.toBuilder().updatedAt(time.after(found.image().updatedAt())).build());
             return protections.readableView(context, saved);
         });
+        List<ImageLocation> dropped = new ArrayList<>();
+        for (ImageLocation location : before[0].locations()) {
+            if (updated.locations().stream().noneMatch(l -> l.url().equals(location.url()))) {
+                dropped.add(location);
+            }
+        }
+        if (!dropped.isEmpty()) {
+            locationPatcher.removeData(updated, dropped);
+        }
+        return updated;
     }
 
     private CustomPropertyGuard guard(RequestContext context) {

@@ -15,17 +15,19 @@ import org.glance4j.ports.model.Visibility;
  * operation: {@code add} sets a base attribute or sets (or overwrites) a custom property; {@code replace} sets a
  * base attribute or an existing custom property (409 when it does not exist); {@code remove} deletes a custom
  * property (409 when missing) and refuses base attributes (403). Only an administrator changes the owner; the
- * formats change only while the image is queued or importing; locations are not exposed, so changing them is
- * refused as Glance refuses it when {@code show_multiple_locations} is off.
+ * formats change only while the image is queued or importing; {@code locations} operations go to the
+ * {@link LocationPatcher} (which refuses them while {@code show_multiple_locations} is off).
  */
 final class PatchApplier {
 
     private static final Set<ImageStatus> FORMAT_CHANGE_STATUSES = Set.of(ImageStatus.QUEUED, ImageStatus.IMPORTING);
 
     private final ImageRules rules;
+    private final LocationPatcher locations;
 
-    PatchApplier(ImageRules rules) {
+    PatchApplier(ImageRules rules, LocationPatcher locations) {
         this.rules = rules;
+        this.locations = locations;
     }
 
     /** The image with every change applied (timestamps and revision untouched), or the first refusal. */
@@ -53,7 +55,7 @@ final class PatchApplier {
                            CustomPropertyGuard guard) {
         String root = change.root();
         if (root.equals("locations")) {
-            return refuseLocations(image, memberId, policy, change);
+            return locations.apply(image, memberId, policy, change.op(), change.path(), change.value());
         }
         if (root.equals("stores")) {
             throw GlanceException.conflict("Property stores does not exist; stores change through import, copy"
@@ -98,28 +100,6 @@ final class PatchApplier {
                 guard.beforeDelete(root);
                 return image.toBuilder().removeProperty(root).build();
         }
-    }
-
-    private static Image refuseLocations(Image image, String memberId, ImagePolicy policy, ImageChange change) {
-        switch (change.op()) {
-            case "replace":
-                if (isEmpty(change.value())) {
-                    throw GlanceException.forbidden("Cannot set locations to empty list.");
-                }
-                policy.enforce("set_image_location", image, memberId);
-                throw GlanceException.forbidden("It's not allowed to update locations if locations are invisible.");
-            case "add":
-                policy.enforce("set_image_location", image, memberId);
-                throw GlanceException.forbidden("It's not allowed to add locations if locations are invisible.");
-            default:
-                policy.enforce("delete_image_location", image, memberId);
-                throw GlanceException.forbidden("It's not allowed to remove locations if locations are invisible.");
-        }
-    }
-
-    private static boolean isEmpty(Object value) {
-        return value == null || (value instanceof List<?> l && l.isEmpty()) || "".equals(value)
-                || Boolean.FALSE.equals(value);
     }
 
     private static boolean isBaseAttribute(String name) {

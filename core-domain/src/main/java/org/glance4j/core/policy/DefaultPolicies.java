@@ -65,6 +65,7 @@ public final class DefaultPolicies {
         r.put("reactivate", ADMIN_OR_PROJECT_MEMBER);
         r.put("copy_image", ADMIN);
         r.put("list_cached_nodes", ADMIN);
+        r.put("stores_info_detail", ADMIN + " or " + SERVICE);
         return r;
     }
 }

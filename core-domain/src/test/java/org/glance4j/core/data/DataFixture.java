@@ -8,6 +8,8 @@ import org.glance4j.core.CoreFixture;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.settings.DataSettings;
+import org.glance4j.core.settings.LocationSettings;
+import org.glance4j.ports.model.StoreInfo;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.RequestContext;
 import org.glance4j.ports.out.store.ImageStore;
@@ -30,6 +32,21 @@ final class DataFixture {
         this.clock = new CoreFixture().clock;
         this.core = GlanceCore.builder().images(images).members(members).settings(CoreSettings.defaults())
                 .clock(clock).stores(stores, defaultId).data(settings).build();
+    }
+
+    /** Stores configured the multi-store way, with their infos, and the given location settings. */
+    DataFixture(List<ImageStore> stores, String defaultId, Map<String, StoreInfo> infos, LocationSettings locations) {
+        this.clock = new CoreFixture().clock;
+        GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members)
+                .settings(CoreSettings.defaults()).clock(clock).data(DataSettings.defaults()).locations(locations);
+        this.core = (infos == null ? builder.stores(stores, defaultId) : builder.stores(stores, defaultId, infos))
+                .build();
+    }
+
+    Image upload(Image image, byte[] data, String storeId) {
+        clock.tick();
+        return core.imageData().upload(CoreFixture.OWNER_MEMBER, image.id(), new java.io.ByteArrayInputStream(data),
+                data.length, storeId);
     }
 
     /** A queued private image of the owner project with the given formats (null: not set). */

@@ -27,6 +27,23 @@ public interface ImageDataService {
     Image upload(RequestContext context, String imageId, InputStream data, long declaredSize);
 
     /**
+     * Stores the bytes of a queued image in one chosen store ({@code X-Image-Meta-Store}), or in the default store
+     * when {@code storeId} is null; otherwise as {@link #upload(RequestContext, String, InputStream, long)}. The
+     * default serves only the default store (an implementation with several stores overrides it).
+     *
+     * @param storeId the id of a configured store, or null for the default one
+     * @throws GlanceException {@code INVALID} for a store that is not configured (before any byte is read), and
+     *                         every refusal of the upload without a store
+     */
+    default Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
+            String storeId) {
+        if (storeId != null) {
+            throw GlanceException.invalid("Store for identifier " + storeId + " not found");
+        }
+        return upload(context, imageId, data, declaredSize);
+    }
+
+    /**
      * Opens the bytes of an image, whole or one range.
      *
      * @param range null for the whole image
