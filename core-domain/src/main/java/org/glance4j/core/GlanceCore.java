@@ -30,6 +30,9 @@ import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.in.SchemaService;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.core.metadef.MetadefCore;
+import org.glance4j.ports.in.metadef.MetadefServices;
+import org.glance4j.ports.out.metadef.MetadefRepository;
 
 /**
  * The core as a whole, what app-bootstrap and embedders build: the image, tag and schema use cases over the
@@ -52,6 +55,7 @@ public final class GlanceCore {
     private final ImageDataService imageData;
     private final ImageActionService actions;
     private final UploadRecovery recovery;
+    private final MetadefServices metadefs;
 
     private GlanceCore(Builder b) {
         PolicyEngine policies = PolicyEngine.withOverrides(b.settings.policyOverrides());
@@ -66,6 +70,7 @@ public final class GlanceCore {
         this.recovery = new UploadRecovery(b.images, stores, b.data.nodeId(), b.clock);
         this.tags = new DefaultImageTagService(b.images, b.members, policies, rules, b.clock);
         this.schemas = new DefaultSchemaService(catalog);
+        this.metadefs = b.metadefs == null ? null : MetadefCore.services(b.metadefs, policies, b.settings, b.clock);
     }
 
     public static Builder builder() {
@@ -92,6 +97,23 @@ public final class GlanceCore {
     /** Deactivate and reactivate. */
     public ImageActionService actions() {
         return actions;
+    }
+
+    /**
+     * The metadata definitions catalog.
+     *
+     * @throws IllegalStateException when the builder was given no {@link Builder#metadefs metadef repository}
+     */
+    public MetadefServices metadefs() {
+        if (metadefs == null) {
+            throw new IllegalStateException("this core was built without a metadef repository");
+        }
+        return metadefs;
+    }
+
+    /** Whether the metadata definitions catalog is available ({@link Builder#metadefs} was given). */
+    public boolean hasMetadefs() {
+        return metadefs != null;
     }
 
     /**
@@ -124,6 +146,7 @@ public final class GlanceCore {
         private List<ImageStore> stores = List.of();
         private String defaultStoreId;
         private DataSettings data = DataSettings.defaults();
+        private MetadefRepository metadefs;
 
         private Builder() {
         }
@@ -151,6 +174,12 @@ public final class GlanceCore {
 
         public Builder members(ImageMemberRepository repository) {
             this.members = repository;
+            return this;
+        }
+
+        /** The repository of the metadata definitions catalog; without it {@link #metadefs()} is unavailable. */
+        public Builder metadefs(MetadefRepository repository) {
+            this.metadefs = repository;
             return this;
         }
 
