@@ -30,13 +30,16 @@ class MetadefServicesTest {
     private static final RequestContext READER_A = CoreFixture.OWNER_READER;
     private static final RequestContext MEMBER_B = CoreFixture.OTHER_MEMBER;
 
+    private static final java.time.Clock CLOCK = java.time.Clock.fixed(java.time.Instant.parse(
+            "2026-01-02T03:04:05.123456789Z"), java.time.ZoneOffset.UTC);
+
     private final InMemoryMetadefRepository repository = new InMemoryMetadefRepository();
     private final MetadefServices metadefs = core(CoreSettings.defaults()).metadefs();
 
     private GlanceCore core(CoreSettings settings) {
         InMemoryImageMemberRepository members = new InMemoryImageMemberRepository();
         return GlanceCore.builder().images(new InMemoryImageRepository(members)).members(members)
-                .metadefs(repository).settings(settings).build();
+                .metadefs(repository).settings(settings).clock(CLOCK).build();
     }
 
     private static Map<String, Object> body(Object... kv) {
@@ -304,10 +307,9 @@ class MetadefServicesTest {
         InMemoryMetadefRepository other = new InMemoryMetadefRepository();
         InMemoryImageMemberRepository members = new InMemoryImageMemberRepository();
         MetadefServices second = GlanceCore.builder().images(new InMemoryImageRepository(members)).members(members)
-                .metadefs(other).build().metadefs();
+                .metadefs(other).clock(CLOCK).build().metadefs();
         assertThat(second.catalog().load(exported.get(0))).isEqualTo(LoadOutcome.LOADED);
-        assertThat(second.namespaces().get(ADMIN, "OS::Loaded", null)).usingRecursiveComparison()
-                .ignoringFields("created_at", "updated_at").isEqualTo(metadefs.namespaces().get(ADMIN, "OS::Loaded",
+        assertThat(second.namespaces().get(ADMIN, "OS::Loaded", null)).isEqualTo(metadefs.namespaces().get(ADMIN, "OS::Loaded",
                         null));
         assertFails(() -> metadefs.catalog().load(body("display_name", "no name")), ErrorCategory.INVALID,
                 "'namespace' is a required property");
