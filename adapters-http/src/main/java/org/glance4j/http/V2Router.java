@@ -17,6 +17,7 @@ final class V2Router {
     private final Resource imagesSchema;
     private final Resource file;
     private final Resource actions;
+    private final MetadefRoutes metadefs;
 
     V2Router(ApiServices services) {
         this.images = new ImagesResource(services.images());
@@ -26,6 +27,7 @@ final class V2Router {
         this.imagesSchema = new SchemasResource(services.schemas(), false);
         this.file = new ImageFileResource(services.data());
         this.actions = new ImageActionsResource(services.actions());
+        this.metadefs = services.metadefs() == null ? null : new MetadefRoutes(services.metadefs());
     }
 
     /** The resource for the segments, or a 404 (501 for a method Glance does not implement at all). */
@@ -42,6 +44,9 @@ final class V2Router {
             if (segment.isEmpty()) {
                 return null;
             }
+        }
+        if (metadefs != null && MetadefRoutes.claims(s)) {
+            return metadefs.match(s);
         }
         switch (s.size()) {
             case 1:

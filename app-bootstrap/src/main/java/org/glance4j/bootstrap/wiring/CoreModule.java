@@ -16,6 +16,8 @@ import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.in.SchemaService;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.ports.out.metadef.MetadefRepository;
+import org.glance4j.ports.in.metadef.MetadefServices;
 
 /**
  * Builds the core from whatever repositories and stores other modules bind, and exposes its use cases.
@@ -31,8 +33,9 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GlanceCore core(ImageRepository images, ImageMemberRepository members, OpenStores stores, Clock clock) {
-        return GlanceCore.builder().images(images).members(members).settings(settings).clock(clock)
+    GlanceCore core(ImageRepository images, ImageMemberRepository members, MetadefRepository metadefs,
+            OpenStores stores, Clock clock) {
+        return GlanceCore.builder().images(images).members(members).metadefs(metadefs).settings(settings).clock(clock)
                 .stores(stores.list(), stores.defaultStoreId()).data(data).build();
     }
 
@@ -65,5 +68,10 @@ public final class CoreModule extends AbstractModule {
     @Provides
     ImageActionService actions(GlanceCore core) {
         return core.actions();
+    }
+
+    @Provides
+    MetadefServices metadefs(GlanceCore core) {
+        return core.metadefs();
     }
 }

@@ -8,6 +8,7 @@ import org.glance4j.http.ApiServices;
 import org.glance4j.http.GlanceHttpServer;
 import org.glance4j.http.HttpSettings;
 import org.glance4j.ports.in.ImageActionService;
+import org.glance4j.ports.in.metadef.MetadefServices;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImageTagService;
@@ -24,7 +25,7 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     GlanceHttpServer server(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
-            ImageActionService actions) {
-        return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions));
+            ImageActionService actions, MetadefServices metadefs) {
+        return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions, metadefs));
     }
 }
