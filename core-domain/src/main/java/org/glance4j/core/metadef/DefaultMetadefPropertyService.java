@@ -108,8 +108,16 @@ public final class DefaultMetadefPropertyService implements MetadefPropertyServi
                 + " was not found in namespace=" + namespace + ".");
     }
 
+    /**
+     * The property of a body. Its definition keeps the name, as Glance stores definitions made through this API
+     * (those of a namespace document have none), so lists show it for these.
+     */
     private static MetadefProperty propertyFrom(Map<String, Object> body, String namespace) {
-        return new MetadefProperty(namespace, MetadefJson.requiredName(body, "name"), MetadefJson.definition(body));
+        String name = MetadefJson.requiredName(body, "name");
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("name", name);
+        definition.putAll(MetadefJson.definition(body));
+        return new MetadefProperty(namespace, name, definition);
     }
 
     /** A property with its name first, as the single-property answers show it. */
