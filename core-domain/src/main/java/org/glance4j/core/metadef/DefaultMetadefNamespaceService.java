@@ -246,7 +246,7 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
         });
         if (!content.properties().isEmpty()) {
             Map<String, Object> properties = new LinkedHashMap<>();
-            content.properties().forEach(pr -> properties.put(p + pr.name(), pr.schema()));
+            content.properties().forEach(pr -> properties.put(p + pr.name(), MetadefJson.present(pr.schema())));
             out.put("properties", properties);
         }
         if (!content.objects().isEmpty()) {

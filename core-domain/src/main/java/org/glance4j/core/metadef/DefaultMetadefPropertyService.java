@@ -30,7 +30,8 @@ public final class DefaultMetadefPropertyService implements MetadefPropertyServi
         MetadefNamespace ns = access.visibleNamespace(policy, namespace);
         policy.enforce("get_metadef_properties", ns);
         Map<String, Object> properties = new LinkedHashMap<>();
-        access.repository.listProperties(namespace).forEach(p -> properties.put(p.name(), p.schema()));
+        access.repository.listProperties(namespace).forEach(p -> properties.put(p.name(),
+                MetadefJson.present(p.schema())));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("properties", properties);
         return m;
@@ -120,11 +121,16 @@ public final class DefaultMetadefPropertyService implements MetadefPropertyServi
         return new MetadefProperty(namespace, name, definition);
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
     /** A property with its name first, as the single-property answers show it. */
     private static Map<String, Object> json(MetadefProperty property) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", property.name());
-        m.putAll(property.schema());
+        m.putAll(castMap(MetadefJson.present(property.schema())));
         return m;
     }
 }

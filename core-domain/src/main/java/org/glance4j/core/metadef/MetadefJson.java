@@ -90,12 +90,10 @@ final class MetadefJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", o.name());
         putIfPresent(m, "description", o.description());
-        if (!o.required().isEmpty()) {
-            m.put("required", o.required().stream().map(r -> p + r).toList());
-        }
+        m.put("required", o.required().stream().map(r -> p + r).toList());
         if (!o.properties().isEmpty()) {
             Map<String, Object> properties = new LinkedHashMap<>();
-            o.properties().forEach((name, definition) -> properties.put(p + name, definition));
+            o.properties().forEach((name, definition) -> properties.put(p + name, present(definition)));
             m.put("properties", properties);
         }
         m.put("created_at", time(o.createdAt()));
@@ -116,6 +114,28 @@ final class MetadefJson {
     static Map<String, Object> tagName(MetadefTag t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", t.name());
+        return m;
+    }
+
+    /**
+     * A stored definition as Glance answers it: its model types {@code default} as text, so a number or boolean
+     * default comes out as Python writes it ({@code "1"}, {@code "True"}) and a list or object default as null.
+     * What is stored (and exported) keeps the original value.
+     */
+    @SuppressWarnings("unchecked")
+    static Object present(Object definition) {
+        if (!(definition instanceof Map<?, ?> map) || !map.containsKey("default")) {
+            return definition;
+        }
+        Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) map);
+        Object value = m.get("default");
+        if (value instanceof Boolean b) {
+            m.put("default", b ? "True" : "False");
+        } else if (value instanceof Number number) {
+            m.put("default", String.valueOf(number));
+        } else if (value instanceof List || value instanceof Map) {
+            m.put("default", null);
+        }
         return m;
     }
 

@@ -252,7 +252,8 @@ class MetadefServicesTest {
         metadefs.objects().create(ADMIN, "OS::N", body("name", "o", "description", "d", "required", List.of("p"),
                 "properties", body("p", body("type", "string", "title", "P"))));
         Map<String, Object> updated = metadefs.objects().update(ADMIN, "OS::N", "o", body("name", "o2"));
-        assertThat(updated).containsEntry("name", "o2").doesNotContainKeys("description", "required", "properties");
+        assertThat(updated).containsEntry("name", "o2").containsEntry("required", List.of())
+                .doesNotContainKeys("description", "properties");
         assertFails(() -> metadefs.objects().get(ADMIN, "OS::N", "o"), ErrorCategory.NOT_FOUND, "name=o ");
         metadefs.objects().create(ADMIN, "OS::N", body("name", "o3"));
         assertFails(() -> metadefs.objects().update(ADMIN, "OS::N", "o3", body("name", "o2")),
@@ -313,6 +314,25 @@ class MetadefServicesTest {
                         null));
         assertFails(() -> metadefs.catalog().load(body("display_name", "no name")), ErrorCategory.INVALID,
                 "'namespace' is a required property");
+    }
+
+    @Test
+    void defaultsAnswerAsTextAsGlanceModelsThemButAreStoredAsGiven() {
+        metadefs.namespaces().create(ADMIN, body("namespace", "OS::D", "properties", body(
+                "n", body("type", "integer", "title", "N", "default", 3),
+                "b", body("type", "boolean", "title", "B", "default", true),
+                "l", body("type", "array", "title", "L", "default", List.of(1)),
+                "s", body("type", "string", "title", "S", "default", "x"))));
+        assertThat(metadefs.properties().list(ADMIN, "OS::D").get("properties")).isEqualTo(body(
+                "n", body("type", "integer", "title", "N", "default", "3"),
+                "b", body("type", "boolean", "title", "B", "default", "True"),
+                "l", body("type", "array", "title", "L", "default", null),
+                "s", body("type", "string", "title", "S", "default", "x")));
+        assertThat(repository.findProperty("OS::D", "n")).hasValueSatisfying(p ->
+                assertThat(p.schema().get("default")).isEqualTo(3));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> exported = (Map<String, Object>) metadefs.catalog().export().get(0).get("properties");
+        assertThat(exported.get("b")).isEqualTo(body("type", "boolean", "title", "B", "default", true));
     }
 
     @Test
