@@ -336,6 +336,17 @@ class MetadefServicesTest {
     }
 
     @Test
+    void anOperatorPolicyOverridesTheMetadefDefaults() {
+        MetadefServices opened = core(CoreSettings.defaults().withPolicyOverrides(Map.of(
+                "add_metadef_namespace", "role:member", "get_metadef_namespace", "role:admin"))).metadefs();
+        Map<String, Object> created = opened.namespaces().create(MEMBER_A, body("namespace", "OS::ByMember",
+                "visibility", "public"));
+        assertThat(created).containsEntry("owner", CoreFixture.OWNER_PROJECT);
+        assertFails(() -> opened.namespaces().get(MEMBER_A, "OS::ByMember", null), ErrorCategory.NOT_FOUND, "");
+        assertThat(opened.namespaces().get(ADMIN, "OS::ByMember", null)).containsEntry("visibility", "public");
+    }
+
+    @Test
     void theTenSchemasArePublishedAndDescribeTheirOwnLimits() {
         assertThat(metadefs.schemas().names()).containsExactly("namespace", "namespaces", "resource_type",
                 "resource_types", "property", "properties", "object", "objects", "tag", "tags");
