@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.in.metadef.MetadefServices;
 import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageMemberService;
@@ -19,11 +20,13 @@ import org.glance4j.ports.model.StoreInfo;
 
 /**
  * The use cases the HTTP adapter translates requests into. The six-service constructor leaves out the store
- * and location use cases: a single store, and locations never shown.
+ * and location use cases (a single store, and locations never shown) and the metadata definitions catalog.
+ * {@code metadefs} may be null: the metadata definitions paths then answer 404, as for any path the server does
+ * not serve.
  */
 public record ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
         ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
-        ImageMemberService members) {
+        ImageMemberService members, MetadefServices metadefs) {
     public ApiServices {
         Objects.requireNonNull(images, "images");
         Objects.requireNonNull(tags, "tags");
@@ -37,7 +40,7 @@ public record ApiServices(ImageService images, ImageTagService tags, SchemaServi
 
     public ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
             ImageActionService actions, ImageMemberService members) {
-        this(images, tags, schemas, data, actions, SINGLE_STORE, HIDDEN_LOCATIONS, members);
+        this(images, tags, schemas, data, actions, SINGLE_STORE, HIDDEN_LOCATIONS, members, null);
     }
 
     private static final StoreInfoService SINGLE_STORE = new StoreInfoService() {

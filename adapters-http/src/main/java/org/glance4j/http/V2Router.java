@@ -25,6 +25,7 @@ final class V2Router {
     private final Resource storesDetail;
     private final Resource storeImage;
     private final Resource locations;
+    private final MetadefRoutes metadefs;
 
     V2Router(ApiServices services) {
         ImageView view = ImageView.of(services.locations(), services.stores());
@@ -43,6 +44,7 @@ final class V2Router {
         this.storesDetail = new StoresInfoResource(services.stores(), true);
         this.storeImage = new StoreImageResource(services.locations());
         this.locations = new ImageLocationsResource(services.locations());
+        this.metadefs = services.metadefs() == null ? null : new MetadefRoutes(services.metadefs());
     }
 
     /** The resource for the segments, or a 404 (501 for a method Glance does not implement at all). */
@@ -59,6 +61,9 @@ final class V2Router {
             if (segment.isEmpty()) {
                 return null;
             }
+        }
+        if (metadefs != null && MetadefRoutes.claims(s)) {
+            return metadefs.match(s);
         }
         switch (s.size()) {
             case 1:

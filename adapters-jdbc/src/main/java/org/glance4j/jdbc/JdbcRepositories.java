@@ -2,6 +2,7 @@ package org.glance4j.jdbc;
 
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.ports.out.metadef.MetadefRepository;
 
 /**
  * The image and membership repositories over one SQLite file or one PostgreSQL database, sharing one connection
@@ -18,6 +19,7 @@ public final class JdbcRepositories implements AutoCloseable {
     private final Database database;
     private final ImageRepository images;
     private final ImageMemberRepository members;
+    private final MetadefRepository metadefs;
     private final int schemaVersion;
 
     private JdbcRepositories(Database database, int schemaVersion) {
@@ -25,6 +27,7 @@ public final class JdbcRepositories implements AutoCloseable {
         this.schemaVersion = schemaVersion;
         this.images = new JdbcImageRepository(database);
         this.members = new JdbcImageMemberRepository(database);
+        this.metadefs = new JdbcMetadefRepository(database);
     }
 
     /**
@@ -51,6 +54,11 @@ public final class JdbcRepositories implements AutoCloseable {
 
     public ImageMemberRepository members() {
         return members;
+    }
+
+    /** The metadata definitions catalog, in the same database. */
+    public MetadefRepository metadefs() {
+        return metadefs;
     }
 
     /** The schema version in force after {@link #open}. */

@@ -7,13 +7,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
+import org.glance4j.bootstrap.cli.DbCommandLine;
+import org.glance4j.bootstrap.cli.DbOptions;
 import org.glance4j.bootstrap.cli.ServeCommandLine;
 import org.glance4j.bootstrap.cli.UsageException;
 import org.glance4j.bootstrap.config.ConfigException;
 
 /**
  * The command line: {@code glance4j serve [--bind ADDR] [--port N] [--data-dir DIR]
- * [--auth noauth|trusted-headers] [--config FILE] [--insecure-noauth]}. Exit status 2 for a bad command line,
+ * [--auth noauth|trusted-headers] [--config FILE] [--insecure-noauth]}, and {@code glance4j db load-metadefs DIR}
+ * or {@code db export-metadefs DIR} with the same {@code --data-dir} and {@code --config}. Exit status 2 for a bad command line,
  * 1 when the server cannot start; on SIGTERM it stops HTTP, closes the stores and the database and exits (status 143).
  */
 public final class Main {
@@ -53,6 +56,27 @@ public final class Main {
     record Started(GlanceApplication application, int status) {
     }
 
+    /** {@code db load-metadefs|export-metadefs DIR ...}: the exit status. */
+    static int db(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            DbOptions options = DbCommandLine.parse(args);
+            if (options.help()) {
+                out.println(DbCommandLine.USAGE);
+                return 0;
+            }
+            return new MetadefCatalogCommands(out, err).run(options);
+        } catch (UsageException e) {
+            err.println("glance4j: " + e.getMessage() + "\n\n" + DbCommandLine.USAGE);
+            return USAGE_ERROR;
+        } catch (ConfigException | IllegalStateException e) {
+            err.println("glance4j: " + e.getMessage());
+            return START_FAILURE;
+        } catch (RuntimeException e) {
+            err.println("glance4j: " + e);
+            return START_FAILURE;
+        }
+    }
+
     /** Parses the command and starts the server; prints help and errors, never exits. */
     static Started run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
@@ -61,8 +85,11 @@ public final class Main {
         }
         String command = args.get(0);
         if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
-            out.println(ServeCommandLine.USAGE);
+            out.println(ServeCommandLine.USAGE + "\n\n" + DbCommandLine.USAGE);
             return new Started(null, 0);
+        }
+        if (command.equals("db")) {
+            return new Started(null, db(args.subList(1, args.size()), out, err));
         }
         if (!command.equals("serve")) {
             err.println("glance4j: unknown command '" + command + "'\n\n" + ServeCommandLine.USAGE);

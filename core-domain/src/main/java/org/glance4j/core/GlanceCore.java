@@ -41,6 +41,9 @@ import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.in.SchemaService;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.core.metadef.MetadefCore;
+import org.glance4j.ports.in.metadef.MetadefServices;
+import org.glance4j.ports.out.metadef.MetadefRepository;
 
 /**
  * The core as a whole, what app-bootstrap and embedders build: the image, tag and schema use cases over the
@@ -66,6 +69,7 @@ public final class GlanceCore {
     private final ImageMemberService imageMembers;
     private final StoreInfoService storeInfo;
     private final ImageLocationService locations;
+    private final MetadefServices metadefs;
 
     private GlanceCore(Builder b) {
         PolicyEngine policies = PolicyEngine.withOverrides(b.settings.policyOverrides());
@@ -87,6 +91,7 @@ public final class GlanceCore {
         this.storeInfo = new DefaultStoreInfoService(stores, policies);
         this.locations = new DefaultImageLocationService(b.images, b.members, policies, stores, b.locationSettings,
                 b.data, b.clock);
+        this.metadefs = b.metadefs == null ? null : MetadefCore.services(b.metadefs, policies, b.settings, b.clock);
     }
 
     public static Builder builder() {
@@ -131,6 +136,23 @@ public final class GlanceCore {
     }
 
     /**
+     * The metadata definitions catalog.
+     *
+     * @throws IllegalStateException when the builder was given no {@link Builder#metadefs metadef repository}
+     */
+    public MetadefServices metadefs() {
+        if (metadefs == null) {
+            throw new IllegalStateException("this core was built without a metadef repository");
+        }
+        return metadefs;
+    }
+
+    /** Whether the metadata definitions catalog is available ({@link Builder#metadefs} was given). */
+    public boolean hasMetadefs() {
+        return metadefs != null;
+    }
+
+    /**
      * Images that this node (the {@code nodeId} of {@link DataSettings}) left {@code saving}, because it stopped in
      * the middle of an upload, go back to {@code queued} and lose any object the default store kept for them.
      * Call once at start, before serving.
@@ -162,6 +184,7 @@ public final class GlanceCore {
         private Map<String, StoreInfo> storeInfos;
         private LocationSettings locationSettings = LocationSettings.defaults();
         private DataSettings data = DataSettings.defaults();
+        private MetadefRepository metadefs;
 
         private Builder() {
         }
@@ -208,6 +231,12 @@ public final class GlanceCore {
 
         public Builder members(ImageMemberRepository repository) {
             this.members = repository;
+            return this;
+        }
+
+        /** The repository of the metadata definitions catalog; without it {@link #metadefs()} is unavailable. */
+        public Builder metadefs(MetadefRepository repository) {
+            this.metadefs = repository;
             return this;
         }
 

@@ -22,6 +22,8 @@ import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.in.SchemaService;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.ports.out.metadef.MetadefRepository;
+import org.glance4j.ports.in.metadef.MetadefServices;
 
 /**
  * Builds the core from whatever repositories and stores other modules bind, and exposes its use cases.
@@ -50,9 +52,10 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GlanceCore core(ImageRepository images, ImageMemberRepository members, OpenStores stores, Clock clock) {
+    GlanceCore core(ImageRepository images, ImageMemberRepository members, MetadefRepository metadefs,
+            OpenStores stores, Clock clock) {
         GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members).settings(settings)
-                .clock(clock).data(data).locations(locations);
+                .clock(clock).data(data).locations(locations).metadefs(metadefs);
         if (storeInfos == null) {
             builder.stores(stores.list(), stores.defaultStoreId());
         } else {
@@ -105,5 +108,10 @@ public final class CoreModule extends AbstractModule {
     @Provides
     ImageMemberService members(GlanceCore core) {
         return core.members();
+    }
+
+    @Provides
+    MetadefServices metadefs(GlanceCore core) {
+        return core.metadefs();
     }
 }

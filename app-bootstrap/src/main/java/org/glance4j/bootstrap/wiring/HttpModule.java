@@ -8,6 +8,7 @@ import org.glance4j.http.ApiServices;
 import org.glance4j.http.GlanceHttpServer;
 import org.glance4j.http.HttpSettings;
 import org.glance4j.ports.in.ImageActionService;
+import org.glance4j.ports.in.metadef.MetadefServices;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.in.ImageLocationService;
@@ -28,8 +29,8 @@ public final class HttpModule extends AbstractModule {
     @Singleton
     GlanceHttpServer server(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
             ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
-            ImageMemberService members) {
+            ImageMemberService members, MetadefServices metadefs) {
         return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions, stores,
-                locations, members));
+                locations, members, metadefs));
     }
 }

@@ -1,0 +1,88 @@
+package org.glance4j.http;
+
+import java.util.List;
+import java.util.Set;
+
+import org.glance4j.ports.in.metadef.MetadefServices;
+
+/**
+ * The paths of the metadata definitions catalog under {@code /v2}: {@code metadefs/...} and
+ * {@code schemas/metadefs/{name}}.
+ */
+final class MetadefRoutes {
+    private final Resource namespaces;
+    private final Resource namespace;
+    private final Resource objects;
+    private final Resource object;
+    private final Resource properties;
+    private final Resource property;
+    private final Resource tags;
+    private final Resource tag;
+    private final Resource allTypes;
+    private final Resource namespaceTypes;
+    private final Resource association;
+    private final Resource schemas;
+    private final Set<String> schemaNames;
+
+    MetadefRoutes(MetadefServices services) {
+        this.namespaces = new MetadefNamespacesResource(services.namespaces());
+        this.namespace = new MetadefNamespaceResource(services.namespaces());
+        this.objects = new MetadefObjectsResource(services.objects(), services.namespaces(), false);
+        this.object = new MetadefObjectsResource(services.objects(), services.namespaces(), true);
+        this.properties = new MetadefPropertiesResource(services.properties(), services.namespaces(), false);
+        this.property = new MetadefPropertiesResource(services.properties(), services.namespaces(), true);
+        this.tags = new MetadefTagsResource(services.tags(), services.namespaces(), false);
+        this.tag = new MetadefTagsResource(services.tags(), services.namespaces(), true);
+        this.allTypes = new MetadefResourceTypesResource(services.resourceTypes(),
+                MetadefResourceTypesResource.Path.ALL);
+        this.namespaceTypes = new MetadefResourceTypesResource(services.resourceTypes(),
+                MetadefResourceTypesResource.Path.OF_NAMESPACE);
+        this.association = new MetadefResourceTypesResource(services.resourceTypes(),
+                MetadefResourceTypesResource.Path.ASSOCIATION);
+        this.schemas = new MetadefSchemasResource(services.schemas());
+        this.schemaNames = Set.copyOf(services.schemas().names());
+    }
+
+    /** Whether the path belongs to the catalog (then {@link #match} decides, null meaning 404). */
+    static boolean claims(List<String> s) {
+        return s.get(0).equals("metadefs") || (s.size() == 3 && s.get(0).equals("schemas")
+                && s.get(1).equals("metadefs"));
+    }
+
+    Resource match(List<String> s) {
+        if (s.size() < 2) {
+            return null;
+        }
+        if (s.get(0).equals("schemas")) {
+            return schemaNames.contains(s.get(2)) ? schemas : null;
+        }
+        if (s.size() == 2) {
+            return switch (s.get(1)) {
+                case "namespaces" -> namespaces;
+                case "resource_types" -> allTypes;
+                default -> null;
+            };
+        }
+        if (!s.get(1).equals("namespaces")) {
+            return null;
+        }
+        return switch (s.size()) {
+            case 3 -> namespace;
+            case 4 -> switch (s.get(3)) {
+                case "objects" -> objects;
+                case "properties" -> properties;
+                case "tags" -> tags;
+                case "resource_types" -> namespaceTypes;
+                default -> null;
+            };
+            case 5 -> switch (s.get(3)) {
+                case "objects" -> object;
+                case "properties" -> property;
+                case "tags" -> tag;
+                case "resource_types" -> association;
+                default -> null;
+            };
+            default -> null;
+        };
+    }
+}

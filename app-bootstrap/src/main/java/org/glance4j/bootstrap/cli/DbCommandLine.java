@@ -1,0 +1,101 @@
+package org.glance4j.bootstrap.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parses {@code db load-metadefs DIR} and {@code db export-metadefs DIR} with the {@code --data-dir} and
+ * {@code --config} of {@code serve} ({@code --flag value} or {@code --flag=value}, each at most once).
+ */
+public final class DbCommandLine {
+
+    /** The commands of {@code db}. */
+    public static final Set<String> COMMANDS = Set.of("load-metadefs", "export-metadefs");
+
+    /** The help text of {@code db}. */
+    public static final String USAGE = String.join("\n",
+            "Usage: glance4j db load-metadefs DIR [--data-dir DIR] [--config FILE]",
+            "       glance4j db export-metadefs DIR [--data-dir DIR] [--config FILE]",
+            "",
+            "Loads the metadata definitions catalog from a folder of namespace JSON files (as glance-manage",
+            "db load_metadefs does; namespaces that exist are left as they are, so loading twice changes nothing),",
+            "or writes every namespace to one JSON file each. The database is the one serve uses with the same",
+            "--data-dir and --config; it is migrated first if needed, and may be in use by a running server.",
+            "",
+            "Options:",
+            "  --data-dir DIR       directory of the embedded SQLite database (default: ./data)",
+            "  --config FILE        a glance-api.conf whose [database] connection names the database",
+            "  -h, --help           show this help");
+
+    private DbCommandLine() {
+    }
+
+    /** Parses the arguments that follow {@code db}. */
+    public static DbOptions parse(List<String> args) {
+        if (args.isEmpty()) {
+            throw new UsageException("db needs a command: load-metadefs or export-metadefs");
+        }
+        String command = args.get(0);
+        if (command.equals("-h") || command.equals("--help")) {
+            return new DbOptions(command, null, ServeOptions.DEFAULT_DATA_DIR, Optional.empty(), true);
+        }
+        if (!COMMANDS.contains(command)) {
+            throw new UsageException("unknown db command '" + command + "'; there are load-metadefs and "
+                    + "export-metadefs");
+        }
+        Path folder = null;
+        Optional<Path> dataDir = Optional.empty();
+        Optional<Path> config = Optional.empty();
+        boolean help = false;
+        List<String> seen = new ArrayList<>();
+        for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            String flag = arg;
+            String inline = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                flag = arg.substring(0, equals);
+                inline = arg.substring(equals + 1);
+            }
+            if (!arg.startsWith("-")) {
+                if (folder != null) {
+                    throw new UsageException("unexpected argument '" + arg + "': " + command + " takes one folder");
+                }
+                folder = Path.of(arg);
+                continue;
+            }
+            if (seen.contains(flag)) {
+                throw new UsageException(flag + " is given more than once");
+            }
+            seen.add(flag);
+            switch (flag) {
+                case "-h", "--help" -> help = true;
+                case "--data-dir", "--config" -> {
+                    String value = inline;
+                    if (value == null) {
+                        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                            throw new UsageException(flag + " needs a value");
+                        }
+                        value = args.get(++i);
+                    }
+                    if (value.isBlank()) {
+                        throw new UsageException(flag + " needs a value");
+                    }
+                    if (flag.equals("--data-dir")) {
+                        dataDir = Optional.of(Path.of(value));
+                    } else {
+                        config = Optional.of(Path.of(value));
+                    }
+                }
+                default -> throw new UsageException("unknown option " + flag + " for db " + command);
+            }
+        }
+        if (folder == null && !help) {
+            throw new UsageException(command + " needs the folder of namespace files");
+        }
+        return new DbOptions(command, folder, dataDir.orElse(ServeOptions.DEFAULT_DATA_DIR), config, help);
+    }
+}

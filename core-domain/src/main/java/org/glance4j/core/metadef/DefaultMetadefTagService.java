@@ -1,0 +1,163 @@
+package org.glance4j.core.metadef;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.in.ListParameters;
+import org.glance4j.ports.in.metadef.MetadefTagService;
+import org.glance4j.ports.model.RequestContext;
+import org.glance4j.ports.model.metadef.MetadefNamespace;
+import org.glance4j.ports.model.metadef.MetadefTag;
+
+/** The tags of a namespace: one at a time, many at once (replacing or appending), renames. */
+public final class DefaultMetadefTagService implements MetadefTagService {
+
+    private static final String[] READ_ONLY = {"created_at", "updated_at"};
+    private static final Set<String> SORT_KEYS = Set.of("name", "created_at", "updated_at");
+
+    private final MetadefAccess access;
+
+    DefaultMetadefTagService(MetadefAccess access) {
+        this.access = access;
+    }
+
+    @Override
+    public Map<String, Object> list(RequestContext context, String namespace, ListParameters parameters) {
+        String dir = MetadefListChecks.sortDir(parameters);
+        MetadefListChecks.visibility(parameters);
+        String sortKey = parameters.first("sort_key") == null ? "created_at" : parameters.first("sort_key");
+        if (!SORT_KEYS.contains(sortKey)) {
+            throw GlanceException.invalid("Invalid sort key: " + sortKey);
+        }
+        String limitText = parameters.first("limit");
+        Integer limit = null;
+        if (limitText != null && !limitText.isEmpty()) {
+            limit = MetadefListChecks.integer(limitText);
+            if (limit < 0) {
+                throw GlanceException.invalid("limit param must be positive");
+            }
+        }
+        MetadefPolicy policy = access.policy(context);
+        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
+        policy.enforce("get_metadef_tags", ns);
+        List<MetadefTag> all = access.repository.listTags(namespace);
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            position.put(all.get(i).name(), i);
+        }
+        Comparator<MetadefTag> order = switch (sortKey) {
+            case "name" -> Comparator.comparing(MetadefTag::name);
+            case "updated_at" -> Comparator.comparing(MetadefTag::updatedAt);
+            default -> Comparator.comparing(MetadefTag::createdAt);
+        };
+        order = order.thenComparing(MetadefTag::createdAt).thenComparing(t -> position.get(t.name()));
+        if (dir.equals("desc")) {
+            order = order.reversed();
+        }
+        String markerName = parameters.first("marker");
+        MetadefTag marker = null;
+        if (markerName != null && !markerName.isEmpty()) {
+            marker = find(namespace, markerName);
+        }
+        List<MetadefTag> kept = new ArrayList<>();
+        for (MetadefTag tag : all) {
+            if (marker == null || order.compare(tag, marker) > 0) {
+                kept.add(tag);
+            }
+        }
+        kept.sort(order);
+        if (limit != null && limit > 0 && kept.size() > limit) {
+            kept = kept.subList(0, limit);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tags", kept.stream().map(MetadefJson::tagName).toList());
+        return m;
+    }
+
+    @Override
+    public Map<String, Object> create(RequestContext context, String namespace, String name) {
+        MetadefPolicy policy = access.policy(context);
+        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
+        Map<String, Object> asBody = new LinkedHashMap<>();
+        asBody.put("name", name);
+        access.schemas.validator("tag").validate(asBody);
+        policy.enforce("add_metadef_tag", ns);
+        Instant now = access.now();
+        MetadefTag tag = new MetadefTag(namespace, name, now, now);
+        access.repository.addTag(tag);
+        return MetadefJson.tag(tag);
+    }
+
+    @Override
+    public Map<String, Object> createMany(RequestContext context, String namespace, Map<String, Object> body,
+            boolean append) {
+        MetadefJson.refuseReadOnly(body, READ_ONLY);
+        access.schemas.tagsBodyValidator().validate(body);
+        MetadefPolicy policy = access.policy(context);
+        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
+        policy.enforce("add_metadef_tags", ns);
+        Instant now = access.now();
+        List<MetadefTag> tags = MetadefJson.objects(body, "tags").stream()
+                .map(t -> new MetadefTag(namespace, MetadefJson.requiredName(t, "name"), now, now)).toList();
+        for (MetadefTag tag : tags) {
+            if (tag.name().codePointCount(0, tag.name().length()) > 255) {
+                throw GlanceException.invalid("Tag name " + tag.name() + " is longer than 255 characters.");
+            }
+        }
+        access.repository.addTags(namespace, tags, append);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tags", tags.stream().map(MetadefJson::tagName).toList());
+        return m;
+    }
+
+    @Override
+    public Map<String, Object> get(RequestContext context, String namespace, String name) {
+        MetadefPolicy policy = access.policy(context);
+        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
+        policy.enforce("get_metadef_tag", ns);
+        return MetadefJson.tag(find(namespace, name));
+    }
+
+    @Override
+    public Map<String, Object> update(RequestContext context, String namespace, String name,
+            Map<String, Object> body) {
+        MetadefJson.refuseReadOnly(body, READ_ONLY);
+        access.schemas.validator("tag").validate(body);
+        MetadefPolicy policy = access.policy(context);
+        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
+        policy.enforce("modify_metadef_tag", ns);
+        MetadefTag current = find(namespace, name);
+        MetadefTag updated = new MetadefTag(namespace, MetadefJson.requiredName(body, "name"), current.createdAt(),
+                access.now());
+        access.repository.updateTag(name, updated);
+        return MetadefJson.tag(updated);
+    }
+
+    @Override
+    public void delete(RequestContext context, String namespace, String name) {
+        MetadefPolicy policy = access.policy(context);
+        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
+        policy.enforce("delete_metadef_tag", ns);
+        find(namespace, name);
+        MetadefAccess.requireUnprotected(ns, "Metadata definition tag " + name);
+        if (!access.repository.removeTag(namespace, name)) {
+            throw notFound(namespace, name);
+        }
+    }
+
+    private MetadefTag find(String namespace, String name) {
+        return access.repository.findTag(namespace, name).orElseThrow(() -> notFound(namespace, name));
+    }
+
+    private static GlanceException notFound(String namespace, String name) {
+        return GlanceException.notFound("The metadata definition tag with name=" + name
+                + " was not found in namespace=" + namespace + ".");
+    }
+}
