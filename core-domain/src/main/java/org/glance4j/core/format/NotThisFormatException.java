@@ -1,0 +1,13 @@
+package org.glance4j.core.format;
+
+/**
+ * Thrown by a probe when the bytes rule its format out (a bad signature deeper in the header, a count past its
+ * limit); the inspection then drops that probe, as Glance drops an inspector that raised. Never leaves the package.
+ */
+final class NotThisFormatException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotThisFormatException(String message) {
+        super(message, null, false, false);
+    }
+}
