@@ -19,6 +19,8 @@ import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.out.store.ImageStore;
 
+import org.glance4j.core.format.FormatPolicy;
+import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.image.DefaultImageService;
 import org.glance4j.core.image.DefaultImageTagService;
 import org.glance4j.core.image.ImageRules;
@@ -61,7 +63,7 @@ public final class GlanceCore {
         this.images = new DefaultImageService(b.images, b.members, policies, rules, b.settings, b.clock,
                 new StoreDataRemoval(stores));
         this.imageData = new DefaultImageDataService(b.images, b.members, policies, stores, b.data, b.clock,
-                digestThreads());
+                digestThreads(), new FormatPolicy(b.formats));
         this.actions = new DefaultImageActionService(b.images, b.members, policies, b.clock);
         this.recovery = new UploadRecovery(b.images, stores, b.data.nodeId(), b.clock);
         this.tags = new DefaultImageTagService(b.images, b.members, policies, rules, b.clock);
@@ -124,6 +126,7 @@ public final class GlanceCore {
         private List<ImageStore> stores = List.of();
         private String defaultStoreId;
         private DataSettings data = DataSettings.defaults();
+        private FormatSettings formats = FormatSettings.defaults();
 
         private Builder() {
         }
@@ -141,6 +144,12 @@ public final class GlanceCore {
         /** The image data settings; {@link DataSettings#defaults()} when not given. */
         public Builder data(DataSettings dataSettings) {
             this.data = dataSettings;
+            return this;
+        }
+
+        /** The {@code [image_format]} settings of format inspection; {@link FormatSettings#defaults()} when not given. */
+        public Builder formats(FormatSettings formatSettings) {
+            this.formats = formatSettings;
             return this;
         }
 
@@ -175,6 +184,7 @@ public final class GlanceCore {
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(data, "data settings");
+            Objects.requireNonNull(formats, "format settings");
             return new GlanceCore(this);
         }
     }
