@@ -146,11 +146,11 @@ final class FormatInspection {
         try {
             if (probe.complete(total)) {
                 probe.safetyChecks(problems);
+                virtualSize = probe.virtualSize(total);
             } else {
                 problems.add(FormatProbe.problem(InspectionResult.INCOMPLETE,
                         "Incomplete file cannot be safety checked"));
             }
-            virtualSize = probe.virtualSize(total);
         } catch (RuntimeException e) {
             if (strict) {
                 throw e;

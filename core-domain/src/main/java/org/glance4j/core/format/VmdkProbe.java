@@ -189,6 +189,11 @@ final class VmdkProbe extends FormatProbe {
             return "Unsupported subformat " + (createTypeAsWritten == null ? "(no createType)"
                     : createTypeAsWritten) + "; only monolithicSparse and streamOptimized are accepted";
         }
+        if (textOnly) {
+            // stricter than Glance, which lets a bare descriptor of a sparse type through when its extent names
+            // hold no '/': without the sparse header in this file, every extent is another file
+            return "A VMDK descriptor without its sparse extent names extents outside the image";
+        }
         int extents = 0;
         for (String rawLine : descriptorText.split("\n", -1)) {
             String line = rawLine.strip();

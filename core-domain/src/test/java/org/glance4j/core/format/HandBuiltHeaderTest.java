@@ -169,6 +169,14 @@ class HandBuiltHeaderTest {
     }
 
     @Test
+    void bareTextDescriptorClaimingSparseIsRefusedToo() {
+        byte[] text = descriptor("monolithicSparse", "RW 16384 SPARSE \"other-image.vmdk\"")
+                .getBytes(StandardCharsets.US_ASCII);
+        assertThat(inspect(text).problems()).containsExactly("descriptor: A VMDK descriptor without its sparse "
+                + "extent names extents outside the image");
+    }
+
+    @Test
     void textWithoutCreateTypeIsRaw() {
         byte[] text = "hello world, this is just a text file\n".repeat(40).getBytes(StandardCharsets.US_ASCII);
         assertThat(inspect(text)).isEqualTo(new InspectionResult("raw", text.length, List.of()));
