@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.glance4j.core.format.FormatSettings;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.DatabaseTarget;
@@ -42,7 +43,8 @@ class ConfigLoaderTest {
                 List.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"),
                 List.of("ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"),
                 Optional.empty(), 5, Optional.empty(),
-                List.of(new StoreConfig("file", "file", "glance_store", Map.of())), "file"));
+                List.of(new StoreConfig("file", "file", "glance_store", Map.of())), "file",
+                new FormatSettings(true, List.of("streamOptimized", "monolithicSparse"), List.of())));
     }
 
     /** Every option set to a value other than its default, each under Glance's name and section. */
@@ -69,6 +71,9 @@ class ConfigLoaderTest {
             "[image_format]",
             "disk_formats = raw, qcow2",
             "container_formats = bare",
+            "require_image_format_match = False",
+            "vmdk_allowed_types = streamOptimized",
+            "gpt_safety_checks_nonfatal = mbr",
             "[database]",
             "connection = postgresql+psycopg2://glance:s3cret@db.example:5433/glance",
             "max_pool_size = 12",
@@ -92,7 +97,7 @@ class ConfigLoaderTest {
                                 "filesystem_store_chunk_size", "1048576",
                                 "filesystem_thin_provisioning", "true")),
                         new StoreConfig("slow", "file", "slow", Map.of())),
-                "slow");
+                "slow", new FormatSettings(false, List.of("streamOptimized"), List.of("mbr")));
         assertThat(config).isEqualTo(expected);
         GlanceConfig defaults = GlanceConfig.defaults();
         for (var component : GlanceConfig.class.getRecordComponents()) {

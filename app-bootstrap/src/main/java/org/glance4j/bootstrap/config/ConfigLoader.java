@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.glance4j.core.format.FormatSettings;
+
 /**
  * Turns an {@link IniFile} into a {@link GlanceConfig}: reads every option of {@link GlanceOptions#read()}, checks
  * its value, and lists every other option of the file as ignored. A value that does not parse is a
@@ -59,7 +61,9 @@ public final class ConfigLoader {
                         SqlAlchemyUrls.toJdbc(v.strip(), where(GlanceOptions.CONNECTION), workingDir)),
                 integer(GlanceOptions.MAX_POOL_SIZE, 1, Integer.MAX_VALUE),
                 optional(GlanceOptions.FLAVOR).map(String::strip).filter(v -> !v.isEmpty()),
-                stores.stores(), stores.defaultStore());
+                stores.stores(), stores.defaultStore(),
+                new FormatSettings(bool(GlanceOptions.REQUIRE_IMAGE_FORMAT_MATCH),
+                        list(GlanceOptions.VMDK_ALLOWED_TYPES), list(GlanceOptions.GPT_SAFETY_CHECKS_NONFATAL)));
         return new LoadedConfig(config, ignored());
     }
 
@@ -215,6 +219,29 @@ public final class ConfigLoader {
             throw invalid(option, text, "it must be between 1 and 9223372036854775808");
         }
         return value.equals(TWO_TO_THE_63) ? Long.MAX_VALUE : value.longValueExact();
+    }
+
+    /** A boolean as oslo.config reads one: true/false, yes/no, on/off, 1/0, in any case. */
+    private boolean bool(OptionSpec option) {
+        String text = optional(option).orElse(option.defaultText());
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw invalid(option, text, "it is not a boolean (true or false)");
+        };
+    }
+
+    /** A comma-separated list of its own section; an empty value (and the default "(none)") is the empty list. */
+    private List<String> list(OptionSpec option) {
+        String text = optional(option).orElse(option.defaultText().equals("(none)") ? "" : option.defaultText());
+        List<String> values = Arrays.stream(text.split(",", -1)).map(String::strip).toList();
+        if (values.size() == 1 && values.get(0).isEmpty()) {
+            return List.of();
+        }
+        if (values.stream().anyMatch(String::isEmpty)) {
+            throw invalid(option, text, "it has an empty entry; write a comma-separated list");
+        }
+        return values;
     }
 
     private BigInteger parseInteger(OptionSpec option, String text) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.glance4j.core.format.FormatSettings;
+
 /**
  * The typed content of {@code glance-api.conf}, for the options glance4j reads. Values not set in the file hold
  * the defaults of {@link GlanceOptions}. Command-line flags are applied later, by the wiring.
@@ -27,12 +29,14 @@ import java.util.Optional;
  *                           one file store of {@code [glance_store]}; never empty
  * @param defaultStore       the id of the store that receives uploads ({@code [glance_store] default_backend}, or
  *                           {@code file} in the single-store form)
+ * @param formats            {@code [image_format] require_image_format_match}, {@code vmdk_allowed_types} and
+ *                           {@code gpt_safety_checks_nonfatal}
  */
 public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> workers, int limitParamDefault,
         int apiLimitMax, int imagePropertyQuota, int imageTagQuota, int imageMemberQuota, long imageSizeCap,
         String hashingAlgorithm, List<String> diskFormats, List<String> containerFormats,
         Optional<DatabaseTarget> database, int maxPoolSize, Optional<String> pasteFlavor, List<StoreConfig> stores,
-        String defaultStore) {
+        String defaultStore, FormatSettings formats) {
 
     public GlanceConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -44,6 +48,7 @@ public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> work
         Objects.requireNonNull(hashingAlgorithm, "hashingAlgorithm");
         stores = List.copyOf(stores);
         Objects.requireNonNull(defaultStore, "defaultStore");
+        Objects.requireNonNull(formats, "formats");
         String wanted = defaultStore;
         if (stores.stream().noneMatch(s -> s.id().equals(wanted))) {
             throw new IllegalArgumentException("the default store " + defaultStore + " is not among the stores");

@@ -9,6 +9,7 @@ import com.google.inject.Singleton;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.core.settings.DataSettings;
+import org.glance4j.core.format.FormatSettings;
 import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageService;
@@ -23,17 +24,23 @@ import org.glance4j.ports.out.ImageRepository;
 public final class CoreModule extends AbstractModule {
     private final CoreSettings settings;
     private final DataSettings data;
+    private final FormatSettings formats;
 
     public CoreModule(CoreSettings settings, DataSettings data) {
+        this(settings, data, FormatSettings.defaults());
+    }
+
+    public CoreModule(CoreSettings settings, DataSettings data, FormatSettings formats) {
         this.settings = settings;
         this.data = data;
+        this.formats = formats;
     }
 
     @Provides
     @Singleton
     GlanceCore core(ImageRepository images, ImageMemberRepository members, OpenStores stores, Clock clock) {
         return GlanceCore.builder().images(images).members(members).settings(settings).clock(clock)
-                .stores(stores.list(), stores.defaultStoreId()).data(data).build();
+                .stores(stores.list(), stores.defaultStoreId()).data(data).formats(formats).build();
     }
 
     @Provides

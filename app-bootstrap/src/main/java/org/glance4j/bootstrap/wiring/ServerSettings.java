@@ -15,6 +15,7 @@ import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
 import org.glance4j.bootstrap.config.GlanceOptions;
 import org.glance4j.bootstrap.config.StoreConfig;
+import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.http.AuthMode;
@@ -35,9 +36,10 @@ import org.glance4j.jdbc.JdbcSettings;
  * @param stores   the image stores to build, each file store with its {@code filesystem_store_datadir} (absolute;
  *                 by default {@code DATA_DIR/images} in the single-store form, {@code DATA_DIR/<id>} otherwise)
  * @param defaultStore the id of the store that receives uploads
+ * @param formats  the core's format inspection settings ({@code [image_format]})
  */
 public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
-        Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore) {
+        Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore, FormatSettings formats) {
 
     /** The directory of the single-store form's file store inside the data directory, by default. */
     public static final String IMAGES_DIR = "images";
@@ -54,12 +56,14 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
         Objects.requireNonNull(data, "data");
         stores = List.copyOf(stores);
         Objects.requireNonNull(defaultStore, "defaultStore");
+        Objects.requireNonNull(formats, "formats");
     }
 
     /** A copy whose data settings carry this node id. */
     public ServerSettings withNodeId(String nodeId) {
         return new ServerSettings(core, http, database, jdbc, dataDir,
-                new DataSettings(data.imageSizeCap(), data.hashingAlgorithm(), nodeId), stores, defaultStore);
+                new DataSettings(data.imageSizeCap(), data.hashingAlgorithm(), nodeId), stores, defaultStore,
+                formats);
     }
 
     /**
@@ -94,7 +98,8 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
         DataSettings data = new DataSettings(file.imageSizeCap(), file.hashingAlgorithm(),
                 DataSettings.defaults().nodeId());
         List<StoreConfig> stores = file.stores().stream().map(store -> withDataDir(store, dataDir)).toList();
-        return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, file.defaultStore());
+        return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, file.defaultStore(),
+                file.formats());
     }
 
     /** A file store without {@code filesystem_store_datadir} gets its directory inside the data directory. */
