@@ -31,10 +31,18 @@ import net.jqwik.api.constraints.IntRange;
  */
 class InspectorFuzzTest {
 
+    /** Thousands of judged results: the policy's warnings would drown the build log. */
+    private static final java.util.logging.Logger QUIET = quiet();
     private static final List<String> DECLARED = List.of("raw", "qcow2", "vmdk", "vhd", "vhdx", "vdi", "iso", "ami",
             "ploop", "luks");
     private static final List<FormatPolicy> POLICIES = List.of(new FormatPolicy(FormatSettings.defaults()),
             new FormatPolicy(new FormatSettings(false, List.of(), List.of("mbr"))));
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(FormatPolicy.class.getName());
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
 
     @Property(tries = 300)
     void randomBytes(@ForAll long seed, @ForAll @IntRange(max = 300_000) int length,
