@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -11,6 +12,12 @@ import java.nio.file.StandardOpenOption;
 public final class FormatInspectors {
 
     private static final int CHUNK = 64 * 1024;
+
+    /**
+     * The most bytes a path inspection reads: the probes' regions (see {@link InspectingInputStream#WINDOW_LIMIT}),
+     * each read in whole chunks of 64 KiB, and the tail.
+     */
+    public static final int READ_LIMIT = 2 * 1024 * 1024;
 
     private FormatInspectors() {
     }
@@ -27,42 +34,52 @@ public final class FormatInspectors {
     }
 
     static InspectionResult inspect(Path file, boolean strict) {
-        FormatInspection inspection = new FormatInspection(strict);
-        ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            long position = 0;
-            while (true) {
-                long next = inspection.nextWanted(position);
-                if (next >= size) {
-                    break;
-                }
-                int n = readAt(channel, buffer, next, (int) Math.min(CHUNK, size - next));
-                if (n <= 0) {
-                    break;
-                }
-                inspection.accept(buffer.array(), 0, n, next);
-                position = next + n;
-            }
-            int tail = (int) Math.min(size, inspection.tailWanted());
-            if (tail > 0) {
-                ByteBuffer tailBuffer = ByteBuffer.allocate(tail);
-                int n = readAt(channel, tailBuffer, size - tail, tail);
-                inspection.accept(tailBuffer.array(), 0, n, size - tail);
-            }
-            inspection.end(size);
+            return inspect(channel, strict);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + " for format inspection", e);
         }
+    }
+
+    /**
+     * Inspects what a channel holds, reading from its start only the chunks the probes want, then its tail when
+     * a probe wants it; reads at most {@link #READ_LIMIT} bytes whatever the content.
+     */
+    static InspectionResult inspect(SeekableByteChannel channel, boolean strict) throws IOException {
+        FormatInspection inspection = new FormatInspection(strict);
+        ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
+        long size = channel.size();
+        long position = 0;
+        while (true) {
+            long next = inspection.nextWanted(position);
+            if (next >= size) {
+                break;
+            }
+            int n = readAt(channel, buffer, next, (int) Math.min(CHUNK, size - next));
+            if (n <= 0) {
+                break;
+            }
+            inspection.accept(buffer.array(), 0, n, next);
+            position = next + n;
+        }
+        int tail = (int) Math.min(size, inspection.tailWanted());
+        if (tail > 0) {
+            ByteBuffer tailBuffer = ByteBuffer.allocate(tail);
+            int n = readAt(channel, tailBuffer, size - tail, tail);
+            inspection.accept(tailBuffer.array(), 0, n, size - tail);
+        }
+        inspection.end(size);
         return inspection.result();
     }
 
-    private static int readAt(FileChannel channel, ByteBuffer buffer, long at, int length) throws IOException {
+    private static int readAt(SeekableByteChannel channel, ByteBuffer buffer, long at, int length)
+            throws IOException {
         buffer.clear();
         buffer.limit(length);
+        channel.position(at);
         int total = 0;
         while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, at + total);
+            int n = channel.read(buffer);
             if (n < 0) {
                 break;
             }

@@ -168,7 +168,12 @@ class InspectorFuzzTest {
             Path file = Files.createTempFile("glance4j-fuzz", ".img");
             try {
                 Files.write(file, data);
-                return FormatInspectors.inspect(file, true);
+                try (CountingChannel channel = new CountingChannel(Files.newByteChannel(file))) {
+                    InspectionResult result = FormatInspectors.inspect(channel, true);
+                    assertThat(channel.bytesRead()).as("bytes the path inspection read")
+                            .isLessThanOrEqualTo(FormatInspectors.READ_LIMIT);
+                    return result;
+                }
             } finally {
                 Files.deleteIfExists(file);
             }

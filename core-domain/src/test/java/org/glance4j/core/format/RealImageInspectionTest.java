@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,6 +154,22 @@ class RealImageInspectionTest {
     void rawOfZerosIsRaw() {
         Path image = QemuImg.create(dir, "a.raw", "raw", "1M");
         assertThat(Inspect.file(image)).isEqualTo(new InspectionResult("raw", 1L << 20, java.util.List.of()));
+    }
+
+    @Test
+    void pathInspectionReadsOnlyTheHeadersOfABigImage() throws IOException {
+        Path qcow2 = QemuImg.create(dir, "big.qcow2", "qcow2", "1G");
+        QemuImg.run(dir, "convert", "-f", "qcow2", "-O", "raw", "big.qcow2", "big.raw");
+        Path vmdk = dir.resolve("big.vmdk");
+        QemuImg.run(dir, "convert", "-f", "raw", "-O", "vmdk", "-o", "subformat=streamOptimized", "big.raw",
+                "big.vmdk");
+        for (Path image : java.util.List.of(qcow2, dir.resolve("big.raw"), vmdk)) {
+            try (CountingChannel channel = new CountingChannel(Files.newByteChannel(image))) {
+                InspectionResult result = FormatInspectors.inspect(channel, true);
+                assertThat(result.virtualSize()).as("%s", image).isEqualTo(1L << 30);
+                assertThat(channel.bytesRead()).as("bytes read of %s", image).isLessThanOrEqualTo(128 * 1024);
+            }
+        }
     }
 
     static void replaceAscii(byte[] bytes, String from, String to) {
