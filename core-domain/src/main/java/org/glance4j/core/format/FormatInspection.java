@@ -7,8 +7,9 @@ import java.util.logging.Logger;
 
 /**
  * All format probes run side by side over one stream, as Glance's {@code InspectWrapper} runs its inspectors: each
- * probe sees the bytes it wants, a probe whose format the bytes rule out is dropped, and at the end the one format
- * that matched (raw when none did) is reported with its virtual size and the safety checks it failed.
+ * probe sees the bytes it wants; a probe that throws gets no more bytes but, as in Glance, still counts with what
+ * it holds (a VMDK header with a bad version is still a VMDK, one whose safety cannot be shown); at the end the
+ * one format that matched (raw when none did) is reported with its virtual size and the safety checks it failed.
  *
  * <p>Bytes may be offered out of order or with gaps (the path inspection skips to the regions the probes want);
  * a region only ever takes bytes that extend it, so a gap leaves it incomplete rather than wrong.
@@ -24,7 +25,7 @@ final class FormatInspection {
     private boolean ended;
 
     /**
-     * @param strict when true, an unexpected exception of a probe propagates instead of dropping the probe (tests
+     * @param strict when true, an unexpected exception of a probe propagates instead of stopping the probe (tests
      *               use it to prove the probes never rely on that safety net)
      */
     FormatInspection(boolean strict) {
@@ -55,7 +56,7 @@ final class FormatInspection {
                     k--;
                 }
             } catch (RuntimeException e) {
-                drop(probe, e);
+                stop(probe, e);
                 k--;
             }
         }
@@ -70,11 +71,11 @@ final class FormatInspection {
         ended = true;
         total = streamLength;
         hungry.clear();
-        for (FormatProbe probe : List.copyOf(probes)) {
+        for (FormatProbe probe : probes) {
             try {
                 probe.end(streamLength);
             } catch (RuntimeException e) {
-                drop(probe, e);
+                stop(probe, e);
             }
         }
     }
@@ -119,13 +120,13 @@ final class FormatInspection {
     /** What the bytes so far show; before the end, probes still waiting for bytes count as not matching. */
     InspectionResult result() {
         List<FormatProbe> matched = new ArrayList<>();
-        for (FormatProbe probe : List.copyOf(probes)) {
+        for (FormatProbe probe : probes) {
             try {
                 if (probe.matches(ended)) {
                     matched.add(probe);
                 }
             } catch (RuntimeException e) {
-                drop(probe, e);
+                stop(probe, e); // and it does not match
             }
         }
         if (matched.size() == 2 && matched.get(0).name().equals("iso") && matched.get(1).name().equals("gpt")) {
@@ -162,14 +163,14 @@ final class FormatInspection {
                 probe.subformat());
     }
 
-    private void drop(FormatProbe probe, RuntimeException e) {
+    /** The probe gets no more bytes; it keeps what it holds. */
+    private void stop(FormatProbe probe, RuntimeException e) {
         if (!(e instanceof NotThisFormatException)) {
             if (strict) {
                 throw e;
             }
-            LOG.log(Level.FINE, "Format probe " + probe.name() + " failed; it is not considered", e);
+            LOG.log(Level.FINE, "Format probe " + probe.name() + " failed; it reads no more", e);
         }
-        probes.remove(probe);
         hungry.remove(probe);
     }
 }

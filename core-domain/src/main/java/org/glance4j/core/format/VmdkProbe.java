@@ -132,7 +132,11 @@ final class VmdkProbe extends FormatProbe {
         }
         start += key.length();
         int stop = text.indexOf('"', start);
-        if (stop >= start && stop - start < 64) {
+        if (stop < 0) {
+            // Glance slices up to its find() result, -1: the text but its last character
+            stop = Math.max(start, text.length() - 1);
+        }
+        if (stop - start < 64) {
             createType = text.substring(start, stop);
             createTypeAsWritten = asWritten.substring(start, stop);
         }
@@ -143,7 +147,9 @@ final class VmdkProbe extends FormatProbe {
         if (textOnly) {
             return parsed || (descriptor != null && descriptor.complete());
         }
-        return decided && super.complete(total);
+        // like Glance's header region (min_length 64): the sparse header counts as read after its first 64 bytes
+        return decided && header.filled() >= SPARSE_HEADER && (descriptor == null || descriptor.complete())
+                && (tail() == null || tail().complete(total));
     }
 
     @Override
@@ -186,7 +192,8 @@ final class VmdkProbe extends FormatProbe {
             return "No descriptor found";
         }
         if (!isSparseType()) {
-            return "Unsupported subformat " + (createTypeAsWritten == null ? "(no createType)"
+            return "Unsupported subformat " + (createTypeAsWritten == null || createTypeAsWritten.isEmpty()
+                    ? "(no createType)"
                     : createTypeAsWritten) + "; only monolithicSparse and streamOptimized are accepted";
         }
         if (textOnly) {

@@ -66,10 +66,30 @@ class HandBuiltHeaderTest {
     }
 
     @Test
-    void vhdxWithoutRegionTableIsNotVhdx() {
+    void vhdxWithoutRegionTableIsStillVhdxButWithoutSize() {
         byte[] image = TestImages.vhdx(1 << 20);
         image[192 * 1024] = 'X';
-        assertThat(inspect(image).format()).isEqualTo("raw");
+        assertThat(inspect(image)).isEqualTo(new InspectionResult("vhdx", -1, List.of()));
+    }
+
+    @Test
+    void vmdkHeaderWithABadVersionIsStillVmdkAndRefused() {
+        byte[] image = TestImages.vmdk(2048, descriptor("monolithicSparse", "RW 2048 SPARSE \"d.vmdk\""), false);
+        image[4] = 9;
+        assertThat(inspect(image).problems()).containsExactly("descriptor: No descriptor found");
+        image[4] = 1;
+        image[28] = 7;
+        assertThat(inspect(image).problems()).containsExactly("descriptor: No descriptor found");
+    }
+
+    @Test
+    void descriptorCutInsideItsCreateTypeIsStillAVmdk() {
+        byte[] text = "# Disk DescriptorFile\nversion=1\nCID=8850ccbb\nparentCID=ffffffff\ncreateType=\"monolithicFl"
+                .getBytes(StandardCharsets.US_ASCII);
+        InspectionResult result = inspect(text);
+        assertThat(result.format()).isEqualTo("vmdk");
+        assertThat(result.subformat()).isEqualTo("monolithicF");
+        assertThat(result.failedChecks()).containsExactly("descriptor");
     }
 
     @Test
