@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.glance4j.core.format.FormatSettings;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.DatabaseTarget;
@@ -45,7 +46,8 @@ class ConfigLoaderTest {
                 Optional.empty(), 5, Optional.empty(),
                 List.of(new StoreConfig("file", "file", "glance_store", Map.of())), "file", false, false,
                 new GlanceConfig.PolicyConfig(Optional.empty(), Optional.empty(),
-                        PropertyProtectionSettings.Format.ROLES)));
+                        PropertyProtectionSettings.Format.ROLES),
+                new FormatSettings(true, List.of("streamOptimized", "monolithicSparse"), List.of())));
     }
 
     /** Every option set to a value other than its default, each under Glance's name and section. */
@@ -78,6 +80,9 @@ class ConfigLoaderTest {
             "[image_format]",
             "disk_formats = raw, qcow2",
             "container_formats = bare",
+            "require_image_format_match = False",
+            "vmdk_allowed_types = streamOptimized",
+            "gpt_safety_checks_nonfatal = mbr",
             "[database]",
             "connection = postgresql+psycopg2://glance:s3cret@db.example:5433/glance",
             "max_pool_size = 12",
@@ -106,7 +111,8 @@ class ConfigLoaderTest {
                                 "weight", "-20")),
                         new StoreConfig("slow", "file", "slow", Map.of())),
                 "slow", true, true, new GlanceConfig.PolicyConfig(Optional.of("/etc/glance4j/my-policy.yaml"),
-                        Optional.of("protections.conf"), PropertyProtectionSettings.Format.POLICIES));
+                        Optional.of("protections.conf"), PropertyProtectionSettings.Format.POLICIES),
+                new FormatSettings(false, List.of("streamOptimized"), List.of("mbr")));
         assertThat(config).isEqualTo(expected);
         assertThat(config.multipleStores()).isTrue();
         assertThat(config.stores().get(0).weight()).isEqualTo(-20);

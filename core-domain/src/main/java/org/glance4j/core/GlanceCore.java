@@ -27,6 +27,8 @@ import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.out.store.ImageStore;
 
+import org.glance4j.core.format.FormatPolicy;
+import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.image.DefaultImageService;
 import org.glance4j.core.image.DefaultImageTagService;
 import org.glance4j.core.image.ImageRules;
@@ -83,7 +85,7 @@ public final class GlanceCore {
         this.imageMembers = new DefaultImageMemberService(b.images, b.members, policies, b.clock,
                 b.settings.imageMemberQuota());
         this.imageData = new DefaultImageDataService(b.images, b.members, policies, stores, b.data, b.clock,
-                digestThreads());
+                digestThreads(), new FormatPolicy(b.formats));
         this.actions = new DefaultImageActionService(b.images, b.members, policies, b.clock);
         this.recovery = new UploadRecovery(b.images, stores, b.data.nodeId(), b.clock);
         this.tags = new DefaultImageTagService(b.images, b.members, policies, rules, b.clock);
@@ -185,6 +187,7 @@ public final class GlanceCore {
         private LocationSettings locationSettings = LocationSettings.defaults();
         private DataSettings data = DataSettings.defaults();
         private MetadefRepository metadefs;
+        private FormatSettings formats = FormatSettings.defaults();
 
         private Builder() {
         }
@@ -221,6 +224,12 @@ public final class GlanceCore {
         /** The image data settings; {@link DataSettings#defaults()} when not given. */
         public Builder data(DataSettings dataSettings) {
             this.data = dataSettings;
+            return this;
+        }
+
+        /** The {@code [image_format]} settings of format inspection; {@link FormatSettings#defaults()} when not given. */
+        public Builder formats(FormatSettings formatSettings) {
+            this.formats = formatSettings;
             return this;
         }
 
@@ -263,6 +272,7 @@ public final class GlanceCore {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(data, "data settings");
             Objects.requireNonNull(locationSettings, "location settings");
+            Objects.requireNonNull(formats, "format settings");
             return new GlanceCore(this);
         }
     }

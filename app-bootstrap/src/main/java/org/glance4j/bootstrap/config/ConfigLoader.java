@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.settings.PropertyProtectionSettings;
 
 /**
@@ -64,7 +65,9 @@ public final class ConfigLoader {
                 optional(GlanceOptions.FLAVOR).map(String::strip).filter(v -> !v.isEmpty()),
                 stores.stores(), stores.defaultStore(),
                 bool(GlanceOptions.SHOW_IMAGE_DIRECT_URL),
-                bool(GlanceOptions.SHOW_MULTIPLE_LOCATIONS), policy());
+                bool(GlanceOptions.SHOW_MULTIPLE_LOCATIONS), policy(),
+                new FormatSettings(bool(GlanceOptions.REQUIRE_IMAGE_FORMAT_MATCH),
+                        list(GlanceOptions.VMDK_ALLOWED_TYPES), list(GlanceOptions.GPT_SAFETY_CHECKS_NONFATAL)));
         return new LoadedConfig(config, ignored());
     }
 
@@ -259,6 +262,20 @@ public final class ConfigLoader {
             throw invalid(option, text, "it must be between 1 and 9223372036854775808");
         }
         return value.equals(TWO_TO_THE_63) ? Long.MAX_VALUE : value.longValueExact();
+    }
+
+    /** A boolean as oslo.config reads one: true/false, yes/no, on/off, 1/0, in any case. */
+    /** A comma-separated list of its own section; an empty value (and the default "(none)") is the empty list. */
+    private List<String> list(OptionSpec option) {
+        String text = optional(option).orElse(option.defaultText().equals("(none)") ? "" : option.defaultText());
+        List<String> values = Arrays.stream(text.split(",", -1)).map(String::strip).toList();
+        if (values.size() == 1 && values.get(0).isEmpty()) {
+            return List.of();
+        }
+        if (values.stream().anyMatch(String::isEmpty)) {
+            throw invalid(option, text, "it has an empty entry; write a comma-separated list");
+        }
+        return values;
     }
 
     private BigInteger parseInteger(OptionSpec option, String text) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.settings.PropertyProtectionSettings;
 
 /**
@@ -31,12 +32,15 @@ import org.glance4j.core.settings.PropertyProtectionSettings;
  *                           {@code file} in the single-store form)
  * @param showImageDirectUrl {@code [DEFAULT] show_image_direct_url}
  * @param showMultipleLocations {@code [DEFAULT] show_multiple_locations}
+ * @param formats            {@code [image_format] require_image_format_match}, {@code vmdk_allowed_types} and
+ *                           {@code gpt_safety_checks_nonfatal}
  */
 public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> workers, int limitParamDefault,
         int apiLimitMax, int imagePropertyQuota, int imageTagQuota, int imageMemberQuota, long imageSizeCap,
         String hashingAlgorithm, List<String> diskFormats, List<String> containerFormats,
         Optional<DatabaseTarget> database, int maxPoolSize, Optional<String> pasteFlavor, List<StoreConfig> stores,
-        String defaultStore, boolean showImageDirectUrl, boolean showMultipleLocations, PolicyConfig policy) {
+        String defaultStore, boolean showImageDirectUrl, boolean showMultipleLocations, PolicyConfig policy,
+        FormatSettings formats) {
 
     /**
      * Where the operator's policy and property protections come from, as written (paths not yet resolved).
@@ -70,6 +74,7 @@ public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> work
         stores = List.copyOf(stores);
         Objects.requireNonNull(defaultStore, "defaultStore");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(formats, "formats");
         String wanted = defaultStore;
         if (stores.stream().noneMatch(s -> s.id().equals(wanted))) {
             throw new IllegalArgumentException("the default store " + defaultStore + " is not among the stores");

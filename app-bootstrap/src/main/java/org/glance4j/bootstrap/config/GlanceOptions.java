@@ -62,6 +62,19 @@ public final class GlanceOptions {
     public static final OptionSpec CONTAINER_FORMATS = new OptionSpec(IMAGE_FORMAT, "container_formats",
             DEFAULT_CONTAINER_FORMATS, SUPPORTED, "Allowed values of container_format, comma-separated. Also read "
                     + "from [DEFAULT] (deprecated location, as in Glance) when [image_format] does not set it.");
+    public static final OptionSpec REQUIRE_IMAGE_FORMAT_MATCH = new OptionSpec(IMAGE_FORMAT,
+            "require_image_format_match", "True", SUPPORTED, "Uploads of container_format bare are inspected as "
+                    + "they stream (qcow2, vmdk, vhd, vhdx, vdi, iso, gpt/mbr, luks): bytes that are not the "
+                    + "disk_format they claim (raw may hold anything, ami/ari/aki/ploop anything unrecognised), two "
+                    + "formats at once, or a file cut short are refused with 415 and the image stays queued. False "
+                    + "lets those through without virtual_size; failed safety checks are refused either way.");
+    public static final OptionSpec VMDK_ALLOWED_TYPES = new OptionSpec(IMAGE_FORMAT, "vmdk_allowed_types",
+            "streamOptimized,monolithicSparse", SUPPORTED, "VMDK createTypes an upload may have, comma-separated "
+                    + "(empty: no VMDK at all). The inspector never accepts more than these two single-file types: "
+                    + "the others name extents in other files. Glance checks this list only when converting.");
+    public static final OptionSpec GPT_SAFETY_CHECKS_NONFATAL = new OptionSpec(IMAGE_FORMAT,
+            "gpt_safety_checks_nonfatal", "(none)", SUPPORTED, "Safety checks that only warn on a disk with a "
+                    + "partition table, comma-separated: mbr is the one check there is.");
     public static final OptionSpec CONNECTION = new OptionSpec(DATABASE, "connection",
             "sqlite in DATA_DIR/glance.sqlite", SUPPORTED, "SQLAlchemy URL of the database: sqlite:///relative/path, "
                     + "sqlite:////absolute/path, postgresql://user:password@host:port/db (also postgresql+psycopg2:// "
@@ -149,7 +162,8 @@ public final class GlanceOptions {
     public static final List<OptionSpec> ALL = List.of(BIND_HOST, BIND_PORT, WORKERS, LIMIT_PARAM_DEFAULT,
             API_LIMIT_MAX, IMAGE_PROPERTY_QUOTA, IMAGE_TAG_QUOTA, IMAGE_MEMBER_QUOTA, PROPERTY_PROTECTION_FILE,
             PROPERTY_PROTECTION_RULE_FORMAT, IMAGE_SIZE_CAP, HASHING_ALGORITHM,
-            DISK_FORMATS, CONTAINER_FORMATS, CONNECTION, MAX_POOL_SIZE, FLAVOR, PASTE_CONFIG_FILE, POLICY_FILE,
+            DISK_FORMATS, CONTAINER_FORMATS, REQUIRE_IMAGE_FORMAT_MATCH, VMDK_ALLOWED_TYPES,
+            GPT_SAFETY_CHECKS_NONFATAL, CONNECTION, MAX_POOL_SIZE, FLAVOR, PASTE_CONFIG_FILE, POLICY_FILE,
             ENFORCE_NEW_DEFAULTS, ENFORCE_SCOPE, ENABLED_BACKENDS, DEFAULT_BACKEND, DEFAULT_STORE, STORES,
             FILESYSTEM_STORE_DATADIR, FILESYSTEM_STORE_FILE_PERM, FILESYSTEM_STORE_CHUNK_SIZE,
             FILESYSTEM_THIN_PROVISIONING, STORE_DESCRIPTION, WEIGHT, SHOW_IMAGE_DIRECT_URL,

@@ -14,6 +14,7 @@ import org.glance4j.core.settings.LocationSettings;
 import org.glance4j.ports.in.ImageLocationService;
 import org.glance4j.ports.in.StoreInfoService;
 import org.glance4j.ports.model.StoreInfo;
+import org.glance4j.core.format.FormatSettings;
 import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageMemberService;
@@ -33,21 +34,24 @@ public final class CoreModule extends AbstractModule {
     private final DataSettings data;
     private final LocationSettings locations;
     private final Map<String, StoreInfo> storeInfos;
+    private final FormatSettings formats;
 
     public CoreModule(CoreSettings settings, DataSettings data) {
-        this(settings, data, LocationSettings.defaults(), null);
+        this(settings, data, LocationSettings.defaults(), null, FormatSettings.defaults());
     }
 
     /**
      * @param storeInfos what the operator said about each store with {@code enabled_backends}; null for the
      *                   single-store form
+     * @param formats    the format inspection settings ({@code [image_format]})
      */
     public CoreModule(CoreSettings settings, DataSettings data, LocationSettings locations,
-            Map<String, StoreInfo> storeInfos) {
+            Map<String, StoreInfo> storeInfos, FormatSettings formats) {
         this.settings = settings;
         this.data = data;
         this.locations = locations;
         this.storeInfos = storeInfos;
+        this.formats = formats;
     }
 
     @Provides
@@ -55,7 +59,7 @@ public final class CoreModule extends AbstractModule {
     GlanceCore core(ImageRepository images, ImageMemberRepository members, MetadefRepository metadefs,
             OpenStores stores, Clock clock) {
         GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members).settings(settings)
-                .clock(clock).data(data).locations(locations).metadefs(metadefs);
+                .clock(clock).data(data).locations(locations).metadefs(metadefs).formats(formats);
         if (storeInfos == null) {
             builder.stores(stores.list(), stores.defaultStoreId());
         } else {

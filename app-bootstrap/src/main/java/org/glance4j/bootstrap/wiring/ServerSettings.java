@@ -17,6 +17,7 @@ import org.glance4j.bootstrap.config.GlanceConfig;
 import org.glance4j.bootstrap.config.GlanceOptions;
 import org.glance4j.bootstrap.config.OperatorPolicy;
 import org.glance4j.bootstrap.config.StoreConfig;
+import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.settings.LocationSettings;
@@ -39,15 +40,11 @@ import org.glance4j.jdbc.JdbcSettings;
  *                 by default {@code DATA_DIR/images} in the single-store form, {@code DATA_DIR/<id>} otherwise)
  * @param defaultStore the id of the store that receives uploads
  * @param locations whether images show their locations and direct_url
+ * @param formats  the core's format inspection settings ({@code [image_format]})
  */
 public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
-        Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore, LocationSettings locations) {
-
-    /** With locations hidden (Glance's defaults). */
-    public ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
-            Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore) {
-        this(core, http, database, jdbc, dataDir, data, stores, defaultStore, LocationSettings.defaults());
-    }
+        Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore, LocationSettings locations,
+        FormatSettings formats) {
 
     /** Whether the stores are configured the multi-store way ({@code enabled_backends}). */
     public boolean multipleStores() {
@@ -70,13 +67,14 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
         stores = List.copyOf(stores);
         Objects.requireNonNull(defaultStore, "defaultStore");
         Objects.requireNonNull(locations, "locations");
+        Objects.requireNonNull(formats, "formats");
     }
 
     /** A copy whose data settings carry this node id. */
     public ServerSettings withNodeId(String nodeId) {
         return new ServerSettings(core, http, database, jdbc, dataDir,
                 new DataSettings(data.imageSizeCap(), data.hashingAlgorithm(), nodeId), stores, defaultStore,
-                locations);
+                locations, formats);
     }
 
     /**
@@ -114,7 +112,7 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
                 DataSettings.defaults().nodeId());
         List<StoreConfig> stores = file.stores().stream().map(store -> withDataDir(store, dataDir)).toList();
         return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, file.defaultStore(),
-                new LocationSettings(file.showMultipleLocations(), file.showImageDirectUrl()));
+                new LocationSettings(file.showMultipleLocations(), file.showImageDirectUrl()), file.formats());
     }
 
     /** A file store without {@code filesystem_store_datadir} gets its directory inside the data directory. */

@@ -44,7 +44,7 @@ class GlanceCliProcessTest {
             String url = server.baseUri().toString().replaceAll("/$", "");
             CliRunner cli = new CliRunner(glance, url, dir);
 
-            Run created = cli.run("image-create", "--name", "cli-image", "--disk-format", "qcow2",
+            Run created = cli.run("image-create", "--name", "cli-image", "--disk-format", "raw",
                     "--container-format", "bare", "--file", image.toString());
             assertThat(created.status()).as("image-create:%n%s", created.output()).isZero();
             Matcher id = ID_ROW.matcher(created.output());
@@ -53,7 +53,7 @@ class GlanceCliProcessTest {
             assertThat(row(created.output(), "checksum")).isEqualTo(md5);
             assertThat(row(created.output(), "status")).isEqualTo("active");
             assertThat(row(created.output(), "size")).isEqualTo(String.valueOf(SIZE));
-            assertThat(row(created.output(), "disk_format")).isEqualTo("qcow2");
+            assertThat(row(created.output(), "disk_format")).isEqualTo("raw");
             assertThat(row(created.output(), "container_format")).isEqualTo("bare");
 
             Run listed = cli.run("image-list");

@@ -8,6 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.glance4j.core.format.FormatPolicy;
+import org.glance4j.core.format.InspectingInputStream;
+import org.glance4j.core.format.InspectionResult;
 import org.glance4j.core.image.ImageAccess;
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.image.Timestamps;
@@ -40,14 +43,23 @@ import org.glance4j.ports.out.store.UnsupportedStoreOperationException;
  * also records this node in {@value #UPLOAD_NODE} (so of two racing uploads exactly one wins, the other gets
  * {@code CONFLICT}); the bytes stream to the default store (or the one the caller names) through {@link ParallelDigestInputStream} (md5 and the
  * configured {@code os_hash_algo} computed on two other threads while the store writes, the size cap and the
- * declared size enforced as bytes pass); then one update makes the image active with its size, checksums,
- * {@code virtual_size} and location. On any failure what the store wrote is deleted and the image goes back to
- * {@code queued} (or stays {@code deleted}).
+ * declared size enforced as bytes pass, and, for a {@code bare} container, the disk format inspected as bytes
+ * pass); then the {@link FormatPolicy} judges what the inspection found (a refusal is
+ * {@code UNSUPPORTED_MEDIA_TYPE}, as Glance answers 415), and one update makes the image active with its size,
+ * checksums, {@code virtual_size} and location. On any failure what the store wrote is deleted and the image goes
+ * back to {@code queued} (or stays {@code deleted}).
  */
 public final class DefaultImageDataService implements ImageDataService {
 
     /** The internal property naming the node that is uploading an image; present only while it is saving. */
     public static final String UPLOAD_NODE = "os_glance_upload_node";
+
+    /**
+     * How Glance words a refused upload: webob's 415 page, whose first line names the media type, then the reason.
+     * The HTTP adapter accepts uploads of {@code application/octet-stream} alone.
+     */
+    static final String REFUSED_MEDIA = "The request media type application/octet-stream is not supported by this "
+            + "server. ";
 
     private static final Logger LOG = Logger.getLogger(DefaultImageDataService.class.getName());
 
@@ -59,13 +71,14 @@ public final class DefaultImageDataService implements ImageDataService {
     private final HashAlgorithm hashAlgorithm;
     private final Timestamps time;
     private final ExecutorService digestThreads;
+    private final FormatPolicy formats;
 
     /**
      * @throws IllegalArgumentException when the hashing algorithm is not supported
      */
     public DefaultImageDataService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
                                    ImageStores stores, DataSettings settings, Clock clock,
-                                   ExecutorService digestThreads) {
+                                   ExecutorService digestThreads, FormatPolicy formats) {
         this.images = images;
         this.policies = policies;
         this.access = new ImageAccess(images, members);
@@ -74,6 +87,7 @@ public final class DefaultImageDataService implements ImageDataService {
         this.hashAlgorithm = HashAlgorithm.of(settings.hashingAlgorithm());
         this.time = new Timestamps(clock);
         this.digestThreads = digestThreads;
+        this.formats = formats;
     }
 
     // ------------------------------------------------------------------------------------------------ upload
@@ -88,11 +102,15 @@ public final class DefaultImageDataService implements ImageDataService {
                         String storeId) {
         ImageStore target = targetStore(storeId);
         ImagePolicy policy = new ImagePolicy(policies, context);
-        ImageStore store = markSaving(context, policy, imageId, declaredSize, target);
+        Image saving = markSaving(context, policy, imageId, declaredSize, target);
+        ImageStore store = target != null ? target : stores.defaultStore();
         ParallelDigestInputStream digesting = null;
         StoredObject stored = null;
         try {
-            digesting = new ParallelDigestInputStream(data, settings.imageSizeCap(), declaredSize,
+            InspectingInputStream inspecting = formats.inspects(saving.containerFormat())
+                    ? new InspectingInputStream(data) : null;
+            digesting = new ParallelDigestInputStream(inspecting == null ? data : inspecting,
+                    settings.imageSizeCap(), declaredSize,
                     List.of(HashAlgorithm.MD5.newDigest(), hashAlgorithm.newDigest()), digestThreads);
             stored = store.write(imageId, digesting, declaredSize > 0 ? declaredSize : -1);
             List<String> digests = digesting.finish();
@@ -100,7 +118,9 @@ public final class DefaultImageDataService implements ImageDataService {
                 throw GlanceException.unavailable("Store '" + store.id() + "' reported " + stored.size()
                         + " bytes written, but " + digesting.total() + " were sent.", null);
             }
-            return activate(imageId, store, stored, digests.get(0), digests.get(1));
+            Long virtualSize = inspecting == null ? null
+                    : judgeFormat(imageId, inspecting.result(), saving.diskFormat(), stored.size());
+            return activate(imageId, store, stored, digests.get(0), digests.get(1), virtualSize);
         } catch (RuntimeException | Error e) {
             if (digesting != null) {
                 digesting.abort();
@@ -127,26 +147,40 @@ public final class DefaultImageDataService implements ImageDataService {
                 + " not found"));
     }
 
-    /** Checks the request and moves the image to saving for this node; returns the store to write to. */
-    private ImageStore markSaving(RequestContext context, ImagePolicy policy, String imageId, long declaredSize,
-                                  ImageStore target) {
-        ImageStore[] store = new ImageStore[1];
-        RevisionRetry.run(() -> {
+    /**
+     * Glance's verdict on the inspected bytes: the {@code virtual_size} they give (null for none), or a refusal as
+     * {@code UNSUPPORTED_MEDIA_TYPE} with Glance's wording, the policy's reason after it.
+     */
+    private Long judgeFormat(String imageId, InspectionResult inspected, String diskFormat, long size) {
+        try {
+            long virtualSize = formats.virtualSize(inspected, diskFormat, size);
+            return virtualSize > 0 ? virtualSize : null;
+        } catch (GlanceException refused) {
+            LOG.warning("Upload of image " + imageId + " refused: " + refused.getMessage() + " (inspection found "
+                    + inspected + ")");
+            throw new GlanceException(ErrorCategory.UNSUPPORTED_MEDIA_TYPE, REFUSED_MEDIA + refused.getMessage(),
+                    refused);
+        }
+    }
+
+    /** Checks the request and moves the image to saving for this node; returns the image as saved. */
+    private Image markSaving(RequestContext context, ImagePolicy policy, String imageId, long declaredSize,
+                             ImageStore target) {
+        return RevisionRetry.run(() -> {
             ImageAccess.Found found = access.load(context, policy, imageId);
             Image image = found.image();
             policy.enforce("upload_image", image, found.memberId());
             Image saving = ImageLifecycle.of(image).moveTo(ImageStatus.SAVING, time.after(image.updatedAt()));
-            store[0] = target != null ? target : stores.defaultStore();
-            store[0].require(StoreCapability.WRITE);
+            (target != null ? target : stores.defaultStore()).require(StoreCapability.WRITE);
             if (declaredSize > settings.imageSizeCap()) {
                 throw GlanceException.tooLarge("The incoming image is too large: The provided image is too large.");
             }
             return images.update(saving.toBuilder().property(UPLOAD_NODE, settings.nodeId()).build());
         });
-        return store[0];
     }
 
-    private Image activate(String imageId, ImageStore store, StoredObject stored, String md5, String hash) {
+    private Image activate(String imageId, ImageStore store, StoredObject stored, String md5, String hash,
+                           Long virtualSize) {
         return RevisionRetry.run(() -> {
             Image current = images.find(imageId).orElse(null);
             if (current == null || current.isDeleted()) {
@@ -160,7 +194,7 @@ public final class DefaultImageDataService implements ImageDataService {
             Image active = ImageLifecycle.of(current).moveTo(ImageStatus.ACTIVE, time.after(current.updatedAt()))
                     .toBuilder()
                     .size(stored.size())
-                    .virtualSize(virtualSize(current.diskFormat(), stored.size()))
+                    .virtualSize(virtualSize)
                     .checksum(md5)
                     .osHashAlgo(hashAlgorithm.glanceName())
                     .osHashValue(hash)
@@ -172,8 +206,9 @@ public final class DefaultImageDataService implements ImageDataService {
         });
     }
 
+
     /**
-     * Glance learns {@code virtual_size} from format inspection; without an inspector only raw is known: its
+     * The {@code virtual_size} of bytes that were not inspected (a location added by URL): only raw is known, its
      * virtual size is its size, and a zero-byte image keeps none.
      */
     static Long virtualSize(String diskFormat, long size) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.GlanceCore;
+import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.LocationSettings;
@@ -29,9 +30,13 @@ final class DataFixture {
     }
 
     DataFixture(List<ImageStore> stores, String defaultId, DataSettings settings) {
+        this(stores, defaultId, settings, FormatSettings.defaults());
+    }
+
+    DataFixture(List<ImageStore> stores, String defaultId, DataSettings settings, FormatSettings formats) {
         this.clock = new CoreFixture().clock;
         this.core = GlanceCore.builder().images(images).members(members).settings(CoreSettings.defaults())
-                .clock(clock).stores(stores, defaultId).data(settings).build();
+                .clock(clock).stores(stores, defaultId).data(settings).formats(formats).build();
     }
 
     /** Stores configured the multi-store way, with their infos, and the given location settings. */

@@ -84,9 +84,10 @@ class ImageUploadTest {
     }
 
     @Test
-    void nonRawFormatsGetNoVirtualSizeWithoutInspection() {
-        Image image = f.queued("qcow2", "bare");
+    void imagesInOtherContainersThanBareAreNotInspectedAndGetNoVirtualSize() {
+        Image image = f.queued("qcow2", "ovf");
         assertThat(f.upload(image, GeneratedBytes.of(100, 3), 100).virtualSize()).isNull();
+        assertThat(f.upload(f.queued("raw", "ova"), GeneratedBytes.of(100, 3), 100).virtualSize()).isNull();
     }
 
     @Test
