@@ -58,4 +58,9 @@ public final class ImageStores {
     public Optional<ImageStore> byId(String id) {
         return Optional.ofNullable(byId.get(id));
     }
+
+    /** The ids of the configured stores, in configured order. */
+    public List<String> ids() {
+        return List.copyOf(byId.keySet());
+    }
 }

@@ -65,6 +65,11 @@ public final class DefaultPolicies {
         r.put("reactivate", ADMIN_OR_PROJECT_MEMBER);
         r.put("copy_image", ADMIN);
         r.put("list_cached_nodes", ADMIN);
+        r.put("tasks_api_access", ADMIN);
+        r.put("get_task", "rule:default");
+        r.put("get_tasks", "rule:default");
+        r.put("add_task", "rule:default");
+        r.put("modify_task", "rule:default");
         return r;
     }
 }

@@ -38,13 +38,14 @@ public interface ImportService {
      * Starts an import of an image from the request body of {@code POST /v2/images/{id}/import} (JSON values as
      * {@link ImageService} describes them) and returns at once.
      *
+     * @param storeHeader the {@code X-Image-Meta-Store} header, or null
      * @return the id of the task that runs the import
      * @throws GlanceException {@code INVALID} for a malformed body, an unknown method or a refused web-download
      *                         URI; {@code CONFLICT} when the image's status does not allow this method, its formats
      *                         are not set, another import holds the image's lock, or a store is unknown;
      *                         {@code FORBIDDEN}; {@code NOT_FOUND}
      */
-    String importImage(RequestContext context, String imageId, Map<String, Object> body);
+    String importImage(RequestContext context, String imageId, Map<String, Object> body, String storeHeader);
 
     /** The body of {@code GET /v2/info/import}: {@code {"import-methods": {...}}}, as JSON values. */
     Map<String, Object> importInfo(RequestContext context);
