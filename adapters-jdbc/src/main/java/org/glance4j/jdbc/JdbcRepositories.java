@@ -2,6 +2,7 @@ package org.glance4j.jdbc;
 
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.ports.out.TaskRepository;
 
 /**
  * The image and membership repositories over one SQLite file or one PostgreSQL database, sharing one connection
@@ -19,12 +20,14 @@ public final class JdbcRepositories implements AutoCloseable {
     private final ImageRepository images;
     private final ImageMemberRepository members;
     private final int schemaVersion;
+    private final TaskRepository tasks;
 
     private JdbcRepositories(Database database, int schemaVersion) {
         this.database = database;
         this.schemaVersion = schemaVersion;
         this.images = new JdbcImageRepository(database);
         this.members = new JdbcImageMemberRepository(database);
+        this.tasks = new JdbcTaskRepository(database);
     }
 
     /**
@@ -51,6 +54,11 @@ public final class JdbcRepositories implements AutoCloseable {
 
     public ImageMemberRepository members() {
         return members;
+    }
+
+    /** The task records (image imports). */
+    public TaskRepository tasks() {
+        return tasks;
     }
 
     /** The schema version in force after {@link #open}. */
