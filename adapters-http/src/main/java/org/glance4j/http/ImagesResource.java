@@ -21,10 +21,20 @@ final class ImagesResource implements Resource {
     static final String ALLOW = "GET, POST";
     private static final String COLLECTION = "/v2/images";
 
+    static final io.undertow.util.HttpString IMPORT_METHODS = new io.undertow.util.HttpString(
+            "OpenStack-image-import-methods");
+
     private final ImageService images;
+    private final org.glance4j.ports.in.ImportService importing;
 
     ImagesResource(ImageService images) {
+        this(images, null);
+    }
+
+    /** With {@code importing}, a create answer names the enabled import methods, as Glance's does. */
+    ImagesResource(ImageService images, org.glance4j.ports.in.ImportService importing) {
         this.images = images;
+        this.importing = importing;
     }
 
     @Override
@@ -40,6 +50,9 @@ final class ImagesResource implements Resource {
         Map<String, Object> body = JsonBodyParser.parseObject(request);
         Image image = images.create(request.context(), body);
         request.exchange().getResponseHeaders().put(Headers.LOCATION, request.hostUrl() + ImageJson.href(image));
+        if (importing != null && !importing.enabledMethods().isEmpty()) {
+            request.exchange().getResponseHeaders().put(IMPORT_METHODS, String.join(",", importing.enabledMethods()));
+        }
         Responses.json(request.exchange(), 201, g -> ImageJson.write(g, image));
     }
 

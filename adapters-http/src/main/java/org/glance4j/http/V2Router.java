@@ -17,15 +17,33 @@ final class V2Router {
     private final Resource imagesSchema;
     private final Resource file;
     private final Resource actions;
+    private final Resource stage;
+    private final Resource importImage;
+    private final Resource infoImport;
+    private final Resource tasks;
+    private final Resource task;
+    private final Resource imageTasks;
+    private final Resource taskSchema;
+    private final Resource tasksSchema;
 
     V2Router(ApiServices services) {
-        this.images = new ImagesResource(services.images());
+        this.images = new ImagesResource(services.images(), services.importing());
         this.image = new ImageResource(services.images());
         this.tags = new ImageTagsResource(services.tags());
         this.imageSchema = new SchemasResource(services.schemas(), true);
         this.imagesSchema = new SchemasResource(services.schemas(), false);
         this.file = new ImageFileResource(services.data());
         this.actions = new ImageActionsResource(services.actions());
+        boolean importing = services.importing() != null;
+        boolean withTasks = services.tasks() != null;
+        this.stage = importing ? new ImageStageResource(services.importing()) : null;
+        this.importImage = importing ? new ImageImportResource(services.importing()) : null;
+        this.infoImport = importing ? new InfoImportResource(services.importing()) : null;
+        this.tasks = withTasks ? new TasksResource(services.tasks(), false) : null;
+        this.task = withTasks ? new TasksResource(services.tasks(), true) : null;
+        this.imageTasks = withTasks ? new ImageTasksResource(services.tasks()) : null;
+        this.taskSchema = withTasks ? new TaskSchemasResource(services.tasks(), true) : null;
+        this.tasksSchema = withTasks ? new TaskSchemasResource(services.tasks(), false) : null;
     }
 
     /** The resource for the segments, or a 404 (501 for a method Glance does not implement at all). */
@@ -45,17 +63,33 @@ final class V2Router {
         }
         switch (s.size()) {
             case 1:
-                return s.get(0).equals("images") ? images : null;
+                return s.get(0).equals("images") ? images : s.get(0).equals("tasks") ? tasks : null;
             case 2:
                 if (s.get(0).equals("images")) {
                     return image;
                 }
                 if (s.get(0).equals("schemas")) {
-                    return s.get(1).equals("image") ? imageSchema : s.get(1).equals("images") ? imagesSchema : null;
+                    return s.get(1).equals("image") ? imageSchema : s.get(1).equals("images") ? imagesSchema
+                            : s.get(1).equals("task") ? taskSchema : s.get(1).equals("tasks") ? tasksSchema : null;
+                }
+                if (s.get(0).equals("tasks")) {
+                    return task;
+                }
+                if (s.get(0).equals("info") && s.get(1).equals("import")) {
+                    return infoImport;
                 }
                 return null;
             case 3:
-                return s.get(0).equals("images") && s.get(2).equals("file") ? file : null;
+                if (!s.get(0).equals("images")) {
+                    return null;
+                }
+                return switch (s.get(2)) {
+                    case "file" -> file;
+                    case "stage" -> stage;
+                    case "import" -> importImage;
+                    case "tasks" -> imageTasks;
+                    default -> null;
+                };
             case 4:
                 if (!s.get(0).equals("images")) {
                     return null;
