@@ -136,6 +136,11 @@ public final class GlanceCore implements AutoCloseable {
         return importing.service();
     }
 
+    /** Whether this core was built with import and tasks. */
+    public boolean hasImport() {
+        return importing != null;
+    }
+
     /**
      * The tasks API.
      *

@@ -16,6 +16,10 @@ import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.in.SchemaService;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.in.ImportService;
+import org.glance4j.ports.in.TaskService;
+import org.glance4j.core.settings.ImportSettings;
 
 /**
  * Builds the core from whatever repositories and stores other modules bind, and exposes its use cases.
@@ -23,17 +27,39 @@ import org.glance4j.ports.out.ImageRepository;
 public final class CoreModule extends AbstractModule {
     private final CoreSettings settings;
     private final DataSettings data;
+    private final ImportSettings importing;
 
     public CoreModule(CoreSettings settings, DataSettings data) {
+        this(settings, data, null);
+    }
+
+    /** With import settings, the core offers staging, import and tasks (the task repository must be bound). */
+    public CoreModule(CoreSettings settings, DataSettings data, ImportSettings importing) {
         this.settings = settings;
         this.data = data;
+        this.importing = importing;
     }
 
     @Provides
     @Singleton
-    GlanceCore core(ImageRepository images, ImageMemberRepository members, OpenStores stores, Clock clock) {
-        return GlanceCore.builder().images(images).members(members).settings(settings).clock(clock)
-                .stores(stores.list(), stores.defaultStoreId()).data(data).build();
+    GlanceCore core(ImageRepository images, ImageMemberRepository members, OpenStores stores, Clock clock,
+            com.google.inject.Injector injector) {
+        GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members).settings(settings)
+                .clock(clock).stores(stores.list(), stores.defaultStoreId()).data(data);
+        if (importing != null) {
+            builder.importing(injector.getInstance(TaskRepository.class), importing);
+        }
+        return builder.build();
+    }
+
+    @Provides
+    ImportService importService(GlanceCore core) {
+        return core.importing();
+    }
+
+    @Provides
+    TaskService taskService(GlanceCore core) {
+        return core.tasks();
     }
 
     @Provides

@@ -14,7 +14,7 @@ public final class GlanceModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        install(new CoreModule(settings.core(), settings.data()));
+        install(new CoreModule(settings.core(), settings.data(), settings.importing()));
         install(new StoreModule(settings.stores(), settings.defaultStore()));
         install(new HttpModule(settings.http()));
         switch (settings.database().kind()) {

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
+import org.glance4j.core.GlanceCore;
 import org.glance4j.http.ApiServices;
 import org.glance4j.http.GlanceHttpServer;
 import org.glance4j.http.HttpSettings;
@@ -24,7 +25,8 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     GlanceHttpServer server(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
-            ImageActionService actions) {
-        return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions));
+            ImageActionService actions, GlanceCore core) {
+        return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions,
+                core.hasImport() ? core.importing() : null, core.hasImport() ? core.tasks() : null));
     }
 }

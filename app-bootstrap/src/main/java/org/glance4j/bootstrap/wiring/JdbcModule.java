@@ -8,6 +8,7 @@ import org.glance4j.jdbc.JdbcRepositories;
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.ports.out.TaskRepository;
 
 /** The repositories on a JDBC database (SQLite or PostgreSQL); opening them migrates the schema. */
 public final class JdbcModule extends AbstractModule {
@@ -33,6 +34,12 @@ public final class JdbcModule extends AbstractModule {
     @Singleton
     ImageMemberRepository members(JdbcRepositories repositories) {
         return repositories.members();
+    }
+
+    @Provides
+    @Singleton
+    TaskRepository tasks(JdbcRepositories repositories) {
+        return repositories.tasks();
     }
 
     @Provides

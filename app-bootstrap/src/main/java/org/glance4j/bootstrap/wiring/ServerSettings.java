@@ -14,9 +14,11 @@ import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
 import org.glance4j.bootstrap.config.GlanceOptions;
+import org.glance4j.bootstrap.config.ImportConfig;
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.CoreSettings;
+import org.glance4j.core.settings.ImportSettings;
 import org.glance4j.http.AuthMode;
 import org.glance4j.http.HttpSettings;
 import org.glance4j.jdbc.JdbcSettings;
@@ -35,9 +37,21 @@ import org.glance4j.jdbc.JdbcSettings;
  * @param stores   the image stores to build, each file store with its {@code filesystem_store_datadir} (absolute;
  *                 by default {@code DATA_DIR/images} in the single-store form, {@code DATA_DIR/<id>} otherwise)
  * @param defaultStore the id of the store that receives uploads
+ * @param importing    the import settings (staging in {@code DATA_DIR/staging} unless configured)
  */
 public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
-        Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore) {
+        Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore, ImportSettings importing) {
+
+    /** The directory of the staging area inside the data directory, by default. */
+    public static final String STAGING_DIR = "staging";
+
+    /** Settings with Glance's import defaults, staging in {@code DATA_DIR/staging}. */
+    public ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
+            Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore) {
+        this(core, http, database, jdbc, dataDir, data, stores, defaultStore,
+                ImportSettings.defaults(dataDir.resolve(STAGING_DIR)).withMultiStore(
+                        !stores.isEmpty() && !stores.get(0).singleStoreForm()));
+    }
 
     /** The directory of the single-store form's file store inside the data directory, by default. */
     public static final String IMAGES_DIR = "images";
@@ -54,12 +68,25 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
         Objects.requireNonNull(data, "data");
         stores = List.copyOf(stores);
         Objects.requireNonNull(defaultStore, "defaultStore");
+        Objects.requireNonNull(importing, "importing");
+    }
+
+    /** A copy with the import options of the file laid over Glance's defaults. */
+    public ServerSettings withImporting(ImportConfig file) {
+        ImportSettings.FilterRules filter = new ImportSettings.FilterRules(file.allowedSchemes(),
+                file.disallowedSchemes(), file.allowedHosts(), file.disallowedHosts(), file.allowedPorts(),
+                file.disallowedPorts());
+        ImportSettings settings = new ImportSettings(file.enabledMethods(), file.plugins(), file.outputFormat(),
+                file.inject(), file.ignoreUserRoles(), file.stagingDir().orElse(dataDir.resolve(STAGING_DIR)), filter,
+                file.taskPoolThreads(), file.taskTimeToLive(), importing.multiStore(), importing.qemuImg());
+        return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, defaultStore, settings);
     }
 
     /** A copy whose data settings carry this node id. */
     public ServerSettings withNodeId(String nodeId) {
         return new ServerSettings(core, http, database, jdbc, dataDir,
-                new DataSettings(data.imageSizeCap(), data.hashingAlgorithm(), nodeId), stores, defaultStore);
+                new DataSettings(data.imageSizeCap(), data.hashingAlgorithm(), nodeId), stores, defaultStore,
+                importing);
     }
 
     /**
