@@ -74,15 +74,15 @@ final class ImportJob implements Runnable {
             }
             execute();
             ctx.staging().delete(imageId);
-            ctx.records().release(imageId, taskId);
             finishTask(TaskStatus.SUCCESS, Map.of("image_id", imageId), "");
+            ctx.records().release(imageId, taskId);
             LOG.info("Import task " + taskId + " of image " + imageId + " (" + request.method() + ") succeeded");
         } catch (Throwable e) {
             String reason = reason(e);
             LOG.log(e instanceof GlanceException ? Level.WARNING : Level.SEVERE, "Import task " + taskId
                     + " of image " + imageId + " failed: " + reason, e instanceof GlanceException ? null : e);
-            cleanUp();
             finishTask(TaskStatus.FAILURE, null, reason);
+            cleanUp();
             if (e instanceof Error error && !(e instanceof AssertionError)) {
                 throw error;
             }

@@ -14,11 +14,14 @@ import org.glance4j.ports.error.GlanceException;
 /**
  * Fetches the data of a web-download into the staging area: redirects are followed by hand, at most
  * {@value #MAX_REDIRECTS}, each target checked by the {@link WebDownloadFilter} first; the answer must be 200;
- * no more than the size cap is written; a body shorter or longer than its {@code Content-Length} fails.
+ * no more than the size cap is written; a body shorter or longer than its {@code Content-Length} fails, and so
+ * does a source that stalls for {@link #IDLE_TIMEOUT}.
  */
 final class WebFetcher {
 
     static final int MAX_REDIRECTS = 10;
+    /** A source that sends nothing for this long is given up (the HTTP client has no read timeout of its own). */
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
 
     private final WebDownloadFilter filter;
     private final HttpClient client;
@@ -53,7 +56,7 @@ final class WebFetcher {
                 current = current.resolve(location);
                 continue;
             }
-            try (InputStream body = response.body()) {
+            try (InputStream body = new IdleTimeoutInputStream(response.body(), IDLE_TIMEOUT)) {
                 if (status != 200) {
                     throw GlanceException.invalid("The web-download source " + current + " answered HTTP " + status);
                 }

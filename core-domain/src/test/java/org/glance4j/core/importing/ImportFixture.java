@@ -76,12 +76,14 @@ final class ImportFixture implements AutoCloseable {
         return images.find(id).orElseThrow();
     }
 
-    /** Waits (polling, no assertion on time) until the task has ended, and returns it. */
+    /** Waits (polling, no assertion on time) until the task has ended and released its lock; returns it. */
     Task awaitTask(String taskId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             Task task = tasks.find(taskId).orElseThrow();
-            if (task.status().isFinal()) {
+            boolean released = task.imageId() == null || images.find(task.imageId()).map(i -> !taskId.equals(
+                    i.properties().get(ImportProperties.LOCK))).orElse(true);
+            if (task.status().isFinal() && released) {
                 return task;
             }
             try {
