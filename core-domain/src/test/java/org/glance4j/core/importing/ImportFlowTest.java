@@ -47,6 +47,7 @@ class ImportFlowTest {
     @BeforeEach
     void start() throws IOException {
         source = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        source.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         source.start();
         fx = fixture(List.of());
     }
@@ -401,6 +402,43 @@ class ImportFlowTest {
                 .hasMessage("limit param must be an integer");
         assertThatThrownBy(() -> fx.core.tasks().list(CoreFixture.ADMIN, Map.of("marker", List.of("zz"))))
                 .hasMessage("Invalid marker format");
+    }
+
+    @Test
+    void importsBeyondThePoolSizeWaitPendingForAFreeThread() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        byte[] data = randomBytes(1000);
+        source.createContext("/slow", exchange -> {
+            exchange.sendResponseHeaders(200, data.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(data, 0, 10);
+                out.flush();
+                sending.countDown();
+                release.await();
+                out.write(data, 10, data.length - 10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        serve("/fast", data);
+        fx.close();
+        ImportSettings.FilterRules open = new ImportSettings.FilterRules(List.of("http"), List.of(),
+                List.of("127.0.0.1"), List.of(), List.of(source.getAddress().getPort()), List.of());
+        fx = new ImportFixture(ImportSettings.defaults(staging).withFilter(open).withTaskPoolThreads(1),
+                List.of(store), "fast", DataSettings.defaults());
+        Image first = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
+        Image second = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
+        String firstTask = fx.importImage(CoreFixture.OWNER_MEMBER, first, ImportFixture.webDownload(url("/slow")));
+        sending.await();
+        String secondTask = fx.importImage(CoreFixture.OWNER_MEMBER, second, ImportFixture.webDownload(url("/fast")));
+        assertThat(fx.tasks.find(firstTask).orElseThrow().status()).isEqualTo(TaskStatus.PROCESSING);
+        assertThat(fx.tasks.find(secondTask).orElseThrow().status()).as("waits for the one import thread")
+                .isEqualTo(TaskStatus.PENDING);
+        assertThat(fx.stored(second.id()).status()).isEqualTo(ImageStatus.IMPORTING);
+        release.countDown();
+        assertThat(fx.awaitTask(firstTask).status()).isEqualTo(TaskStatus.SUCCESS);
+        assertThat(fx.awaitTask(secondTask).status()).isEqualTo(TaskStatus.SUCCESS);
     }
 
     /** A minimal qcow2 header (version 3) of the given virtual size, with or without a backing file. */
