@@ -127,15 +127,15 @@ public final class DefaultImportService implements ImportService {
                     .toBuilder().property(ImportProperties.STAGING_NODE, data.nodeId()).build();
             return images.update(uploading);
         });
+        // this call moved the image from queued to uploading, so any staged data of it is a stale leftover
+        staging.delete(imageId);
         long size;
         try {
             size = staging.write(imageId, body, data.imageSizeCap());
             Image current = images.find(imageId).orElseThrow();
             inspector.inspect(staging.pathOf(imageId), current.diskFormat());
         } catch (RuntimeException | Error e) {
-            if (!(e instanceof GlanceException g && g.getMessage().contains("has data on staging"))) {
-                staging.delete(imageId);
-            }
+            staging.delete(imageId);
             unstage(imageId);
             throw e;
         }
