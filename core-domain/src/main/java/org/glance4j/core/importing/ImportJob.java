@@ -51,6 +51,8 @@ final class ImportJob implements Runnable {
     private final List<String> targets;
     private final java.util.Set<String> roles;
     private final List<Written> written = new ArrayList<>();
+    /** Glance's progress message, which a successful task keeps: {@code Copied <n> MiB}. */
+    private String progress = "";
 
     /** One object an import wrote. */
     private record Written(ImageStore store, StoredObject object) {
@@ -74,7 +76,7 @@ final class ImportJob implements Runnable {
             }
             execute();
             ctx.staging().delete(imageId);
-            finishTask(TaskStatus.SUCCESS, Map.of("image_id", imageId), "");
+            finishTask(TaskStatus.SUCCESS, Map.of("image_id", imageId), progress);
             ctx.records().release(imageId, taskId);
             LOG.info("Import task " + taskId + " of image " + imageId + " (" + request.method() + ") succeeded");
         } catch (Throwable e) {
@@ -179,6 +181,7 @@ final class ImportJob implements Runnable {
                     stored = store.write(imageId, in, size);
                 }
                 written.add(new Written(store, stored));
+                reportProgress(stored.size());
                 md5 = HexFormat.of().formatHex(md5Digest.digest());
                 hash = HexFormat.of().formatHex(hashDigest.digest());
                 if (request.isCopy()) {
@@ -282,6 +285,16 @@ final class ImportJob implements Runnable {
         List<String> pending = current == null ? targets
                 : List.copyOf(ImportProperties.parse(current.properties().get(ImportProperties.IMPORTING)));
         ctx.records().fail(imageId, taskId, pending.isEmpty() ? targets : pending, request.isCopy());
+    }
+
+    private void reportProgress(long bytes) {
+        progress = "Copied " + (bytes >> 20) + " MiB";
+        try {
+            ctx.tasks().find(taskId).filter(t -> t.status() == TaskStatus.PROCESSING).ifPresent(t ->
+                    ctx.tasks().update(t.withStatus(TaskStatus.PROCESSING, progress, ctx.time().after(t.updatedAt()))));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot record the progress of import task " + taskId + ": " + e.getMessage());
+        }
     }
 
     private void finishTask(TaskStatus status, Map<String, Object> result, String message) {

@@ -104,6 +104,7 @@ class ImportFlowTest {
 
         assertThat(task.status()).as(task.message()).isEqualTo(TaskStatus.SUCCESS);
         assertThat(task.result()).isEqualTo(Map.of("image_id", image.id()));
+        assertThat(task.message()).as("Glance's progress message stays").isEqualTo("Copied 0 MiB");
         assertThat(task.expiresAt()).isAfter(task.updatedAt());
         Image active = fx.stored(image.id());
         assertThat(active.status()).isEqualTo(ImageStatus.ACTIVE);
