@@ -11,8 +11,10 @@ import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.in.ImageLocationService;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImageTagService;
+import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.in.SchemaService;
 import org.glance4j.ports.in.StoreInfoService;
+import org.glance4j.ports.in.TaskService;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.RequestContext;
@@ -21,12 +23,12 @@ import org.glance4j.ports.model.StoreInfo;
 /**
  * The use cases the HTTP adapter translates requests into. The six-service constructor leaves out the store
  * and location use cases (a single store, and locations never shown) and the metadata definitions catalog.
- * {@code metadefs} may be null: the metadata definitions paths then answer 404, as for any path the server does
- * not serve.
+ * {@code metadefs}, {@code importing} and {@code tasks} may be null: their paths then answer 404, as for any path
+ * the server does not serve, and image creation sends no {@code OpenStack-image-import-methods}.
  */
 public record ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
         ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
-        ImageMemberService members, MetadefServices metadefs) {
+        ImageMemberService members, MetadefServices metadefs, ImportService importing, TaskService tasks) {
     public ApiServices {
         Objects.requireNonNull(images, "images");
         Objects.requireNonNull(tags, "tags");
@@ -40,7 +42,19 @@ public record ApiServices(ImageService images, ImageTagService tags, SchemaServi
 
     public ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
             ImageActionService actions, ImageMemberService members) {
-        this(images, tags, schemas, data, actions, SINGLE_STORE, HIDDEN_LOCATIONS, members, null);
+        this(images, tags, schemas, data, actions, SINGLE_STORE, HIDDEN_LOCATIONS, members, null, null, null);
+    }
+
+    /** A copy with the import and task use cases. */
+    public ApiServices withImport(ImportService importService, TaskService taskService) {
+        return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
+                importService, taskService);
+    }
+
+    /** A copy with the metadata definitions catalog. */
+    public ApiServices withMetadefs(MetadefServices metadefServices) {
+        return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefServices,
+                importing, tasks);
     }
 
     private static final StoreInfoService SINGLE_STORE = new StoreInfoService() {

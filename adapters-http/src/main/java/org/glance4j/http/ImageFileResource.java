@@ -84,7 +84,7 @@ final class ImageFileResource implements Resource {
     }
 
     /** Glance's deserializer accepts {@code application/octet-stream} alone (parameters and case aside). */
-    private static void requireOctetStream(String contentType) {
+    static void requireOctetStream(String contentType) {
         String mediaType = contentType == null ? null : contentType.split(";", 2)[0].trim();
         if (mediaType != null && mediaType.toLowerCase(Locale.ROOT).equals(OCTET_STREAM)) {
             return;

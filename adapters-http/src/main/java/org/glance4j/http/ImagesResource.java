@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.glance4j.ports.in.ImageList;
 import org.glance4j.ports.in.ImageService;
+import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.in.ListParameters;
 import org.glance4j.ports.model.Image;
 
@@ -23,20 +24,26 @@ final class ImagesResource implements Resource {
     private static final String COLLECTION = "/v2/images";
 
     static final HttpString STORE_IDS_HEADER = new HttpString("OpenStack-image-store-ids");
+    static final HttpString IMPORT_METHODS = new HttpString("OpenStack-image-import-methods");
 
     private final ImageService images;
     private final ImageView view;
     private final List<String> storeIds;
+    private final ImportService importing;
 
     ImagesResource(ImageService images) {
-        this(images, ImageView.PLAIN, List.of());
+        this(images, ImageView.PLAIN, List.of(), null);
     }
 
-    /** With {@code storeIds} listed in {@code OpenStack-image-store-ids} on create (none: no header). */
-    ImagesResource(ImageService images, ImageView view, List<String> storeIds) {
+    /**
+     * With {@code storeIds} listed in {@code OpenStack-image-store-ids} on create (none: no header), and with
+     * {@code importing} (may be null) naming the enabled import methods, as Glance's create answer does.
+     */
+    ImagesResource(ImageService images, ImageView view, List<String> storeIds, ImportService importing) {
         this.images = images;
         this.view = view;
         this.storeIds = List.copyOf(storeIds);
+        this.importing = importing;
     }
 
     @Override
@@ -52,6 +59,9 @@ final class ImagesResource implements Resource {
         Map<String, Object> body = JsonBodyParser.parseObject(request);
         Image image = images.create(request.context(), body);
         request.exchange().getResponseHeaders().put(Headers.LOCATION, request.hostUrl() + ImageJson.href(image));
+        if (importing != null && !importing.enabledMethods().isEmpty()) {
+            request.exchange().getResponseHeaders().put(IMPORT_METHODS, String.join(",", importing.enabledMethods()));
+        }
         if (!storeIds.isEmpty()) {
             request.exchange().getResponseHeaders().put(STORE_IDS_HEADER, String.join(",", storeIds));
         }

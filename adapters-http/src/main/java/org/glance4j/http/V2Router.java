@@ -27,9 +27,20 @@ final class V2Router {
     private final Resource locations;
     private final MetadefRoutes metadefs;
 
+    private final Resource stage;
+    private final Resource importImage;
+    private final Resource infoImport;
+    private final Resource tasks;
+    private final Resource task;
+    private final Resource imageTasks;
+    private final Resource taskSchema;
+    private final Resource tasksSchema;
+
+
     V2Router(ApiServices services) {
         ImageView view = ImageView.of(services.locations(), services.stores());
-        this.images = new ImagesResource(services.images(), view, services.stores().storeIds());
+        this.images = new ImagesResource(services.images(), view, services.stores().storeIds(),
+                services.importing());
         this.image = new ImageResource(services.images(), view);
         this.tags = new ImageTagsResource(services.tags());
         this.imageSchema = new SchemasResource(services.schemas(), SchemasResource.Document.IMAGE);
@@ -45,6 +56,16 @@ final class V2Router {
         this.storeImage = new StoreImageResource(services.locations());
         this.locations = new ImageLocationsResource(services.locations());
         this.metadefs = services.metadefs() == null ? null : new MetadefRoutes(services.metadefs());
+        boolean importing = services.importing() != null;
+        boolean withTasks = services.tasks() != null;
+        this.stage = importing ? new ImageStageResource(services.importing()) : null;
+        this.importImage = importing ? new ImageImportResource(services.importing()) : null;
+        this.infoImport = importing ? new InfoImportResource(services.importing()) : null;
+        this.tasks = withTasks ? new TasksResource(services.tasks(), false) : null;
+        this.task = withTasks ? new TasksResource(services.tasks(), true) : null;
+        this.imageTasks = withTasks ? new ImageTasksResource(services.tasks()) : null;
+        this.taskSchema = withTasks ? new TaskSchemasResource(services.tasks(), true) : null;
+        this.tasksSchema = withTasks ? new TaskSchemasResource(services.tasks(), false) : null;
     }
 
     /** The resource for the segments, or a 404 (501 for a method Glance does not implement at all). */
@@ -67,7 +88,7 @@ final class V2Router {
         }
         switch (s.size()) {
             case 1:
-                return s.get(0).equals("images") ? images : null;
+                return s.get(0).equals("images") ? images : s.get(0).equals("tasks") ? tasks : null;
             case 2:
                 if (s.get(0).equals("images")) {
                     return image;
@@ -78,6 +99,12 @@ final class V2Router {
                 if (s.get(0).equals("info") && s.get(1).equals("stores")) {
                     return storesInfo;
                 }
+                if (s.get(0).equals("tasks")) {
+                    return task;
+                }
+                if (s.get(0).equals("info") && s.get(1).equals("import")) {
+                    return infoImport;
+                }
                 return null;
             case 3:
                 if (s.get(0).equals("images")) {
@@ -85,6 +112,9 @@ final class V2Router {
                         case "file" -> file;
                         case "locations" -> locations;
                         case "members" -> members;
+                        case "stage" -> stage;
+                        case "import" -> importImage;
+                        case "tasks" -> imageTasks;
                         default -> null;
                     };
                 }
@@ -115,6 +145,8 @@ final class V2Router {
             case "images" -> imagesSchema;
             case "member" -> memberSchema;
             case "members" -> membersSchema;
+            case "task" -> taskSchema;
+            case "tasks" -> tasksSchema;
             default -> null;
         };
     }

@@ -3,6 +3,7 @@ package org.glance4j.jdbc;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.metadef.MetadefRepository;
+import org.glance4j.ports.out.TaskRepository;
 
 /**
  * The image and membership repositories over one SQLite file or one PostgreSQL database, sharing one connection
@@ -21,6 +22,7 @@ public final class JdbcRepositories implements AutoCloseable {
     private final ImageMemberRepository members;
     private final MetadefRepository metadefs;
     private final int schemaVersion;
+    private final TaskRepository tasks;
 
     private JdbcRepositories(Database database, int schemaVersion) {
         this.database = database;
@@ -28,6 +30,7 @@ public final class JdbcRepositories implements AutoCloseable {
         this.images = new JdbcImageRepository(database);
         this.members = new JdbcImageMemberRepository(database);
         this.metadefs = new JdbcMetadefRepository(database);
+        this.tasks = new JdbcTaskRepository(database);
     }
 
     /**
@@ -59,6 +62,11 @@ public final class JdbcRepositories implements AutoCloseable {
     /** The metadata definitions catalog, in the same database. */
     public MetadefRepository metadefs() {
         return metadefs;
+    }
+
+    /** The task records (image imports). */
+    public TaskRepository tasks() {
+        return tasks;
     }
 
     /** The schema version in force after {@link #open}. */

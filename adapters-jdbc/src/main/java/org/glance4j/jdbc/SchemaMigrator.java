@@ -25,7 +25,8 @@ final class SchemaMigrator {
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "images, properties, tags and members", "V001__images.sql"),
             new Migration(2, "image locations", "V002__image_locations.sql"),
-            new Migration(3, "metadata definitions catalog", "V003__metadefs.sql"));
+            new Migration(3, "metadata definitions catalog", "V003__metadefs.sql"),
+            new Migration(4, "tasks", "V004__tasks.sql"));
 
     /** One schema step: a script under {@code org/glance4j/jdbc/migrations/}. */
     record Migration(int version, String description, String script) {

@@ -56,6 +56,7 @@ public final class GlanceApplication implements AutoCloseable {
     private final RepositoryCloser repositories;
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private GlanceCore core;
 
     private GlanceApplication(GlanceHttpServer server, OpenStores stores, RepositoryCloser repositories,
             URI baseUri) {
@@ -86,7 +87,7 @@ public final class GlanceApplication implements AutoCloseable {
         if (!config.ignored().isEmpty()) {
             LOG.warn(config.ignoredReport());
         }
-        ServerSettings settings = ServerSettings.resolve(flags, config.config());
+        ServerSettings settings = ServerSettings.resolve(flags, config.config()).withImporting(config.importing());
         if (settings.http().authMode() == AuthMode.TRUSTED_HEADERS && flags.auth().isEmpty()) {
             LOG.warn("[paste_deploy] flavor = {} selects trusted-headers: glance4j trusts the identity headers of "
                     + "every request and does not validate tokens, so only a proxy that does may reach it",
@@ -118,9 +119,15 @@ public final class GlanceApplication implements AutoCloseable {
         }
         RepositoryCloser repositories = part(injector, RepositoryCloser.class, "cannot open the database");
         OpenStores stores = null;
+        GlanceCore core = null;
         try {
             stores = part(injector, OpenStores.class, "cannot open the image stores");
-            GlanceCore core = part(injector, GlanceCore.class, "cannot build the core");
+            core = part(injector, GlanceCore.class, "cannot build the core");
+            int interruptedImports = core.recoverInterruptedImports();
+            if (interruptedImports > 0) {
+                LOG.warn("interrupted imports and stages failed, their images queued again: {} (node {})",
+                        interruptedImports, settings.data().nodeId());
+            }
             int recovered = core.recoverInterruptedUploads();
             if (recovered > 0) {
                 LOG.warn("interrupted uploads put back to queued: {} (node {})", recovered, settings.data().nodeId());
@@ -128,6 +135,9 @@ public final class GlanceApplication implements AutoCloseable {
                 LOG.info("interrupted uploads put back to queued: 0 (node {})", settings.data().nodeId());
             }
         } catch (RuntimeException e) {
+            if (core != null) {
+                core.close();
+            }
             if (stores != null) {
                 stores.close();
             }
@@ -139,6 +149,7 @@ public final class GlanceApplication implements AutoCloseable {
             server = injector.getInstance(GlanceHttpServer.class);
             server.start();
         } catch (RuntimeException e) {
+            core.close();
             stores.close();
             repositories.close();
             String why = e instanceof ProvisionException p ? firstCause(p.getErrorMessages()) : String.valueOf(e);
@@ -147,6 +158,7 @@ public final class GlanceApplication implements AutoCloseable {
         }
         GlanceApplication application = new GlanceApplication(server, stores, repositories,
                 baseUri(settings.http().bindHost(), server.port()));
+        application.core = core;
         try {
             application.awaitVersions();
         } catch (RuntimeException e) {
@@ -256,6 +268,9 @@ public final class GlanceApplication implements AutoCloseable {
             server.close();
         } finally {
             try {
+                if (core != null) {
+                    core.close();
+                }
                 stores.close();
             } finally {
                 repositories.close();

@@ -29,7 +29,16 @@ import org.glance4j.ports.out.store.ImageStore;
 
 import org.glance4j.core.format.FormatPolicy;
 import org.glance4j.core.format.FormatSettings;
+import org.glance4j.core.image.DataRemoval;
 import org.glance4j.core.image.DefaultImageService;
+import org.glance4j.core.importing.BasicFormatInspector;
+import org.glance4j.core.importing.Importing;
+import org.glance4j.core.importing.StagedImageInspector;
+import org.glance4j.core.settings.ImportSettings;
+import org.glance4j.core.task.DefaultTaskService;
+import org.glance4j.ports.in.ImportService;
+import org.glance4j.ports.in.TaskService;
+import org.glance4j.ports.out.TaskRepository;
 import org.glance4j.core.image.DefaultImageTagService;
 import org.glance4j.core.image.ImageRules;
 import org.glance4j.core.member.DefaultImageMemberService;
@@ -60,7 +69,7 @@ import org.glance4j.ports.out.metadef.MetadefRepository;
  * image records; an upload is then refused as {@code UNAVAILABLE} and downloads of images without data answer
  * "no data".
  */
-public final class GlanceCore {
+public final class GlanceCore implements AutoCloseable {
 
     private final ImageService images;
     private final ImageTagService tags;
@@ -72,18 +81,28 @@ public final class GlanceCore {
     private final StoreInfoService storeInfo;
     private final ImageLocationService locations;
     private final MetadefServices metadefs;
+    private final Importing importing;
+    private final TaskService taskService;
 
     private GlanceCore(Builder b) {
         PolicyEngine policies = PolicyEngine.withOverrides(b.settings.policyOverrides());
         ImageSchemaCatalog catalog = new ImageSchemaCatalog(b.settings);
         ImageRules rules = new ImageRules(catalog, b.settings);
         ImageStores stores = new ImageStores(b.stores, b.defaultStoreId, b.storeInfos);
+        this.importing = b.importSettings == null ? null : new Importing(b.images, b.members, b.tasks, policies,
+                stores, b.data, b.importSettings, b.inspector, b.clock);
+        DataRemoval storeRemoval = new StoreDataRemoval(stores);
+        DataRemoval removal = importing == null ? storeRemoval : deleted -> {
+            storeRemoval.removeDataOf(deleted);
+            importing.staging().delete(deleted.id());
+        };
         PropertyProtections protections = PropertyProtections.of(b.settings.propertyProtections(), policies);
-        this.images = new DefaultImageService(b.images, b.members, policies, rules, b.settings, b.clock,
-                new StoreDataRemoval(stores),
+        this.images = new DefaultImageService(b.images, b.members, policies, rules, b.settings, b.clock, removal,
                 new StoreLocationPatcher(stores, b.locationSettings, b.data.hashingAlgorithm(), b.clock), protections);
         this.imageMembers = new DefaultImageMemberService(b.images, b.members, policies, b.clock,
                 b.settings.imageMemberQuota());
+        this.taskService = b.tasks == null ? null
+                : new DefaultTaskService(b.tasks, b.images, b.members, policies, b.settings, b.clock);
         this.imageData = new DefaultImageDataService(b.images, b.members, policies, stores, b.data, b.clock,
                 digestThreads(), new FormatPolicy(b.formats));
         this.actions = new DefaultImageActionService(b.images, b.members, policies, b.clock);
@@ -165,6 +184,53 @@ public final class GlanceCore {
         return recovery.recover();
     }
 
+    /**
+     * Staging and interoperable import ({@link #builder()}{@code .importing(tasks, settings)}).
+     *
+     * @throws IllegalStateException when the core was built without import
+     */
+    public ImportService importing() {
+        if (importing == null) {
+            throw new IllegalStateException("this core was built without import (Builder.importing)");
+        }
+        return importing.service();
+    }
+
+    /** Whether this core was built with import and tasks. */
+    public boolean hasImport() {
+        return importing != null;
+    }
+
+    /**
+     * The tasks API.
+     *
+     * @throws IllegalStateException when the core was built without a task repository
+     */
+    public TaskService tasks() {
+        if (taskService == null) {
+            throw new IllegalStateException("this core was built without tasks (Builder.importing)");
+        }
+        return taskService;
+    }
+
+    /**
+     * Fails the imports and stages this node left unfinished when it stopped, so no image stays importing or
+     * uploading forever. Call once at start, before serving; does nothing without import.
+     *
+     * @return how many imports and stages were failed
+     */
+    public int recoverInterruptedImports() {
+        return importing == null ? 0 : importing.recover();
+    }
+
+    /** Stops the import threads (running imports fail cleanly and their images go back to queued). */
+    @Override
+    public void close() {
+        if (importing != null) {
+            importing.close();
+        }
+    }
+
     /** Daemon threads for the digest lanes of uploads; idle ones end after a minute. */
     private static ExecutorService digestThreads() {
         AtomicInteger count = new AtomicInteger();
@@ -188,8 +254,24 @@ public final class GlanceCore {
         private DataSettings data = DataSettings.defaults();
         private MetadefRepository metadefs;
         private FormatSettings formats = FormatSettings.defaults();
+        private TaskRepository tasks;
+        private ImportSettings importSettings;
+        private StagedImageInspector inspector = new BasicFormatInspector();
 
         private Builder() {
+        }
+
+        /** Enables staging, import and the tasks API, with the task records in {@code taskRepository}. */
+        public Builder importing(TaskRepository taskRepository, ImportSettings settings) {
+            this.tasks = Objects.requireNonNull(taskRepository, "task repository");
+            this.importSettings = Objects.requireNonNull(settings, "import settings");
+            return this;
+        }
+
+        /** The format inspector of staged data; {@link BasicFormatInspector} when not given. */
+        public Builder inspector(StagedImageInspector stagedImageInspector) {
+            this.inspector = Objects.requireNonNull(stagedImageInspector, "inspector");
+            return this;
         }
 
         /**

@@ -68,7 +68,66 @@ public final class ConfigLoader {
                 bool(GlanceOptions.SHOW_MULTIPLE_LOCATIONS), policy(),
                 new FormatSettings(bool(GlanceOptions.REQUIRE_IMAGE_FORMAT_MATCH),
                         list(GlanceOptions.VMDK_ALLOWED_TYPES), list(GlanceOptions.GPT_SAFETY_CHECKS_NONFATAL)));
-        return new LoadedConfig(config, ignored());
+        ImportConfig importing = importConfig(workingDir);
+        return new LoadedConfig(config, ignored(), importing);
+    }
+
+    private static final Set<String> IMPORT_METHODS = Set.of("glance-direct", "web-download", "copy-image");
+    private static final Set<String> IMPORT_PLUGINS = Set.of("image_decompression", "image_conversion",
+            "inject_image_metadata", "no_op");
+    private static final Set<String> OUTPUT_FORMATS = Set.of("raw", "qcow2", "vmdk");
+
+    private ImportConfig importConfig(Path workingDir) {
+        List<String> methods = list(GlanceOptions.ENABLED_IMPORT_METHODS);
+        for (String method : methods) {
+            if (!IMPORT_METHODS.contains(method)) {
+                throw invalid(GlanceOptions.ENABLED_IMPORT_METHODS, String.join(",", methods), "'" + method
+                        + "' is not one of glance-direct, web-download, copy-image");
+            }
+        }
+        List<String> plugins = list(GlanceOptions.IMAGE_IMPORT_PLUGINS);
+        for (String plugin : plugins) {
+            if (!IMPORT_PLUGINS.contains(plugin)) {
+                throw invalid(GlanceOptions.IMAGE_IMPORT_PLUGINS, String.join(",", plugins), "'" + plugin
+                        + "' is not one of image_decompression, image_conversion, inject_image_metadata, no_op");
+            }
+        }
+        String output = string(GlanceOptions.OUTPUT_FORMAT);
+        if (!OUTPUT_FORMATS.contains(output)) {
+            throw invalid(GlanceOptions.OUTPUT_FORMAT, output, "it must be raw, qcow2 or vmdk");
+        }
+        Map<String, String> inject = new LinkedHashMap<>();
+        for (String pair : list(GlanceOptions.INJECT)) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0) {
+                throw invalid(GlanceOptions.INJECT, pair, "write key:value pairs separated by commas");
+            }
+            inject.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
+        }
+        Optional<Path> staging = optional(GlanceOptions.STAGING_STORE_DATADIR).map(String::strip)
+                .filter(v -> !v.isEmpty()).map(v -> workingDir.resolve(v).normalize());
+        Optional<String> stagingUri = optional(GlanceOptions.NODE_STAGING_URI).map(String::strip)
+                .filter(v -> !v.isEmpty());
+        if (staging.isEmpty() && stagingUri.isPresent()) {
+            if (!stagingUri.get().startsWith("file://")) {
+                throw invalid(GlanceOptions.NODE_STAGING_URI, stagingUri.get(), "it must be a file:// URI");
+            }
+            staging = Optional.of(workingDir.resolve(stagingUri.get().substring("file://".length())).normalize());
+        }
+        return new ImportConfig(methods, staging, plugins, output, inject, list(GlanceOptions.IGNORE_USER_ROLES),
+                list(GlanceOptions.ALLOWED_SCHEMES), list(GlanceOptions.DISALLOWED_SCHEMES),
+                list(GlanceOptions.ALLOWED_HOSTS), list(GlanceOptions.DISALLOWED_HOSTS),
+                ports(GlanceOptions.ALLOWED_PORTS), ports(GlanceOptions.DISALLOWED_PORTS),
+                integer(GlanceOptions.TASK_POOL_THREADS, 1, Integer.MAX_VALUE),
+                integer(GlanceOptions.TASK_TIME_TO_LIVE, 1, Integer.MAX_VALUE));
+    }
+
+    private List<Integer> ports(OptionSpec option) {
+        List<Integer> ports = new ArrayList<>();
+        for (String value : list(option)) {
+            ports.add(parseInt(option, value, 1, 65535));
+        }
+        return ports;
     }
 
     private GlanceConfig.PolicyConfig policy() {
@@ -100,7 +159,9 @@ public final class ConfigLoader {
     /** Sections a store id may not take, since their options mean something else. */
     private static final Set<String> TAKEN_SECTIONS = Set.of(IniFile.DEFAULT_SECTION,
             GlanceOptions.GLANCE_STORE, GlanceOptions.DATABASE, GlanceOptions.IMAGE_FORMAT,
-            GlanceOptions.PASTE_DEPLOY, GlanceOptions.OSLO_POLICY);
+            GlanceOptions.PASTE_DEPLOY, GlanceOptions.OSLO_POLICY, GlanceOptions.IMAGE_IMPORT_OPTS,
+            GlanceOptions.IMPORT_FILTERING_OPTS, GlanceOptions.IMAGE_CONVERSION,
+            GlanceOptions.INJECT_METADATA_PROPERTIES, GlanceOptions.WSGI, GlanceOptions.TASK);
     /** Store ids Glance reserves for itself. */
     private static final Set<String> RESERVED_STORE_IDS = Set.of("os_glance_staging_store", "os_glance_tasks_store");
     private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*");

@@ -19,6 +19,13 @@ public final class GlanceOptions {
     public static final String PASTE_DEPLOY = "paste_deploy";
     public static final String OSLO_POLICY = "oslo_policy";
     public static final String GLANCE_STORE = "glance_store";
+    public static final String IMAGE_IMPORT_OPTS = "image_import_opts";
+    public static final String IMPORT_FILTERING_OPTS = "import_filtering_opts";
+    public static final String IMAGE_CONVERSION = "image_conversion";
+    public static final String INJECT_METADATA_PROPERTIES = "inject_metadata_properties";
+    public static final String STAGING_STORE = "os_glance_staging_store";
+    public static final String WSGI = "wsgi";
+    public static final String TASK = "task";
 
     public static final String DEFAULT_DISK_FORMATS = "ami,ari,aki,vhd,vhdx,vmdk,raw,qcow2,vdi,iso,ploop";
     public static final String DEFAULT_CONTAINER_FORMATS = "ami,ari,aki,bare,ovf,ova,docker,compressed";
@@ -145,11 +152,56 @@ public final class GlanceOptions {
     public static final OptionSpec USER_STORAGE_QUOTA = new OptionSpec(DEFAULT, "user_storage_quota", "0",
             NOT_SUPPORTED_YET, "No per-project storage quota yet.");
     public static final OptionSpec ENABLED_IMPORT_METHODS = new OptionSpec(DEFAULT, "enabled_import_methods",
-            "glance-direct,web-download,copy-image", NOT_SUPPORTED_YET, "No interoperable image import yet.");
+            "glance-direct,web-download,copy-image", SUPPORTED, "Import methods offered by POST "
+                    + "/v2/images/{id}/import, /v2/info/import and the OpenStack-image-import-methods header: any of "
+                    + "glance-direct, web-download, copy-image (glance-download is not available). Empty: none; "
+                    + "without glance-direct, PUT /v2/images/{id}/stage is 404.");
     public static final OptionSpec NODE_STAGING_URI = new OptionSpec(DEFAULT, "node_staging_uri",
-            "file:///tmp/staging/", NOT_SUPPORTED_YET, "No image import staging yet.");
+            "file://DATA_DIR/staging", SUPPORTED, "Staging area of imports in Glance's single-store form, a "
+                    + "file:// URI of a local directory. [os_glance_staging_store] filesystem_store_datadir wins "
+                    + "when set. glance4j's default is inside the data directory, not Glance's /tmp/staging/.");
     public static final OptionSpec PUBLIC_ENDPOINT = new OptionSpec(DEFAULT, "public_endpoint", "(none)",
             NOT_SUPPORTED_YET, "The public URL for the /versions links; not read yet.");
+
+    public static final OptionSpec STAGING_STORE_DATADIR = new OptionSpec(STAGING_STORE, "filesystem_store_datadir",
+            "DATA_DIR/staging", SUPPORTED, "Directory of the staging area of imports (glance-direct data, "
+                    + "web-download and copy-image work files); created if missing. Relative paths are resolved "
+                    + "against the working directory.");
+    public static final OptionSpec IMAGE_IMPORT_PLUGINS = new OptionSpec(IMAGE_IMPORT_OPTS, "image_import_plugins",
+            "(none)", SUPPORTED, "Plugins run in this order on imported data before it reaches the stores: "
+                    + "image_decompression (gzip, zip), image_conversion (qemu-img), inject_image_metadata, no_op. "
+                    + "A failed plugin fails the import and the image returns to queued. Another name stops the "
+                    + "start.");
+    public static final OptionSpec OUTPUT_FORMAT = new OptionSpec(IMAGE_CONVERSION, "output_format", "raw",
+            SUPPORTED, "Disk format image_conversion converts to with the qemu-img command: raw, qcow2 or vmdk.");
+    public static final OptionSpec INJECT = new OptionSpec(INJECT_METADATA_PROPERTIES, "inject", "(none)",
+            SUPPORTED, "Properties inject_image_metadata adds to imported images, as key:value pairs "
+                    + "separated by commas.");
+    public static final OptionSpec IGNORE_USER_ROLES = new OptionSpec(INJECT_METADATA_PROPERTIES,
+            "ignore_user_roles", "admin", SUPPORTED, "Roles whose imports inject_image_metadata leaves alone, "
+                    + "comma-separated.");
+    public static final OptionSpec ALLOWED_SCHEMES = new OptionSpec(IMPORT_FILTERING_OPTS, "allowed_schemes",
+            "http,https", SUPPORTED, "Schemes web-download may fetch; when set, disallowed_schemes is ignored. "
+                    + "glance4j fetches http and https only.");
+    public static final OptionSpec DISALLOWED_SCHEMES = new OptionSpec(IMPORT_FILTERING_OPTS,
+            "disallowed_schemes", "(none)", SUPPORTED, "Schemes web-download refuses (used only without "
+                    + "allowed_schemes).");
+    public static final OptionSpec ALLOWED_HOSTS = new OptionSpec(IMPORT_FILTERING_OPTS, "allowed_hosts",
+            "(none)", SUPPORTED, "Hosts web-download may fetch from (names or IP literals); when set, "
+                    + "disallowed_hosts is ignored. A host that is or resolves to a loopback, link-local, private or "
+                    + "other internal address is refused unless it is named here (glance4j's own rule).");
+    public static final OptionSpec DISALLOWED_HOSTS = new OptionSpec(IMPORT_FILTERING_OPTS, "disallowed_hosts",
+            "(none)", SUPPORTED, "Hosts web-download refuses (used only without allowed_hosts).");
+    public static final OptionSpec ALLOWED_PORTS = new OptionSpec(IMPORT_FILTERING_OPTS, "allowed_ports",
+            "80,443", SUPPORTED, "Ports web-download may fetch from; when set, disallowed_ports is ignored. A URI "
+                    + "without a port passes, as in Glance. Every redirect is checked again.");
+    public static final OptionSpec DISALLOWED_PORTS = new OptionSpec(IMPORT_FILTERING_OPTS, "disallowed_ports",
+            "(none)", SUPPORTED, "Ports web-download refuses (used only without allowed_ports).");
+    public static final OptionSpec TASK_POOL_THREADS = new OptionSpec(WSGI, "task_pool_threads", "16",
+            SUPPORTED, "Most imports running at once (at least 1); more wait in line. An import the server is "
+                    + "stopped in the middle of fails, and its image returns to queued.");
+    public static final OptionSpec TASK_TIME_TO_LIVE = new OptionSpec(TASK, "task_time_to_live", "48",
+            SUPPORTED, "Hours a finished task stays visible in the tasks API (at least 1).");
 
     /** The options a file store reads, from [glance_store] or from the section of its id. */
     public static final List<OptionSpec> FILE_STORE_OPTIONS = List.of(FILESYSTEM_STORE_DATADIR,
@@ -168,7 +220,9 @@ public final class GlanceOptions {
             FILESYSTEM_STORE_DATADIR, FILESYSTEM_STORE_FILE_PERM, FILESYSTEM_STORE_CHUNK_SIZE,
             FILESYSTEM_THIN_PROVISIONING, STORE_DESCRIPTION, WEIGHT, SHOW_IMAGE_DIRECT_URL,
             SHOW_MULTIPLE_LOCATIONS, IMAGE_LOCATION_QUOTA, USER_STORAGE_QUOTA, ENABLED_IMPORT_METHODS,
-            NODE_STAGING_URI, PUBLIC_ENDPOINT);
+            NODE_STAGING_URI, PUBLIC_ENDPOINT, STAGING_STORE_DATADIR, IMAGE_IMPORT_PLUGINS, OUTPUT_FORMAT, INJECT,
+            IGNORE_USER_ROLES, ALLOWED_SCHEMES, DISALLOWED_SCHEMES, ALLOWED_HOSTS, DISALLOWED_HOSTS, ALLOWED_PORTS,
+            DISALLOWED_PORTS, TASK_POOL_THREADS, TASK_TIME_TO_LIVE);
 
     private GlanceOptions() {
     }

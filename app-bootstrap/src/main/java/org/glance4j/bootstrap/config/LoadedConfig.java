@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
  *
  * @param config  the typed values
  * @param ignored the options of the file glance4j does not act on, in file order
+ * @param importing the import options
  */
-public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored) {
+public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing) {
     public LoadedConfig {
         ignored = List.copyOf(ignored);
     }

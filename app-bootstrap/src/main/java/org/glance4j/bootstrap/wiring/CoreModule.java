@@ -25,6 +25,10 @@ import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.metadef.MetadefRepository;
 import org.glance4j.ports.in.metadef.MetadefServices;
+import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.in.ImportService;
+import org.glance4j.ports.in.TaskService;
+import org.glance4j.core.settings.ImportSettings;
 
 /**
  * Builds the core from whatever repositories and stores other modules bind, and exposes its use cases.
@@ -35,29 +39,33 @@ public final class CoreModule extends AbstractModule {
     private final LocationSettings locations;
     private final Map<String, StoreInfo> storeInfos;
     private final FormatSettings formats;
+    private final ImportSettings importing;
 
     public CoreModule(CoreSettings settings, DataSettings data) {
-        this(settings, data, LocationSettings.defaults(), null, FormatSettings.defaults());
+        this(settings, data, LocationSettings.defaults(), null, FormatSettings.defaults(), null);
     }
 
     /**
      * @param storeInfos what the operator said about each store with {@code enabled_backends}; null for the
      *                   single-store form
      * @param formats    the format inspection settings ({@code [image_format]})
+     * @param importing  the import settings; with them the core offers staging, import and tasks (the task
+     *                   repository must be bound); null for none
      */
     public CoreModule(CoreSettings settings, DataSettings data, LocationSettings locations,
-            Map<String, StoreInfo> storeInfos, FormatSettings formats) {
+            Map<String, StoreInfo> storeInfos, FormatSettings formats, ImportSettings importing) {
         this.settings = settings;
         this.data = data;
         this.locations = locations;
         this.storeInfos = storeInfos;
         this.formats = formats;
+        this.importing = importing;
     }
 
     @Provides
     @Singleton
     GlanceCore core(ImageRepository images, ImageMemberRepository members, MetadefRepository metadefs,
-            OpenStores stores, Clock clock) {
+            OpenStores stores, Clock clock, com.google.inject.Injector injector) {
         GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members).settings(settings)
                 .clock(clock).data(data).locations(locations).metadefs(metadefs).formats(formats);
         if (storeInfos == null) {
@@ -65,7 +73,20 @@ public final class CoreModule extends AbstractModule {
         } else {
             builder.stores(stores.list(), stores.defaultStoreId(), storeInfos);
         }
+        if (importing != null) {
+            builder.importing(injector.getInstance(TaskRepository.class), importing);
+        }
         return builder.build();
+    }
+
+    @Provides
+    ImportService importService(GlanceCore core) {
+        return core.importing();
+    }
+
+    @Provides
+    TaskService taskService(GlanceCore core) {
+        return core.tasks();
     }
 
     @Provides

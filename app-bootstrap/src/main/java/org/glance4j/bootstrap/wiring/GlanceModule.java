@@ -15,7 +15,8 @@ public final class GlanceModule extends AbstractModule {
     @Override
     protected void configure() {
         install(new CoreModule(settings.core(), settings.data(), settings.locations(),
-                settings.multipleStores() ? StoreInfos.of(settings.stores()) : null, settings.formats()));
+                settings.multipleStores() ? StoreInfos.of(settings.stores()) : null, settings.formats(),
+                settings.importing()));
         install(new StoreModule(settings.stores(), settings.defaultStore()));
         install(new HttpModule(settings.http()));
         switch (settings.database().kind()) {

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
+import org.glance4j.core.GlanceCore;
 import org.glance4j.http.ApiServices;
 import org.glance4j.http.GlanceHttpServer;
 import org.glance4j.http.HttpSettings;
@@ -29,8 +30,9 @@ public final class HttpModule extends AbstractModule {
     @Singleton
     GlanceHttpServer server(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
             ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
-            ImageMemberService members, MetadefServices metadefs) {
+            ImageMemberService members, MetadefServices metadefs, GlanceCore core) {
         return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions, stores,
-                locations, members, metadefs));
+                locations, members, metadefs, core.hasImport() ? core.importing() : null,
+                core.hasImport() ? core.tasks() : null));
     }
 }

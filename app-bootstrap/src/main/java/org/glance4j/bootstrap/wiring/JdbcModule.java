@@ -9,6 +9,7 @@ import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.metadef.MetadefRepository;
+import org.glance4j.ports.out.TaskRepository;
 
 /** The repositories on a JDBC database (SQLite or PostgreSQL); opening them migrates the schema. */
 public final class JdbcModule extends AbstractModule {
@@ -40,6 +41,12 @@ public final class JdbcModule extends AbstractModule {
     @Singleton
     MetadefRepository metadefs(JdbcRepositories repositories) {
         return repositories.metadefs();
+    }
+
+    @Provides
+    @Singleton
+    TaskRepository tasks(JdbcRepositories repositories) {
+        return repositories.tasks();
     }
 
     @Provides

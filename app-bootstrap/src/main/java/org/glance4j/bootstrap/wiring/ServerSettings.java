@@ -16,11 +16,13 @@ import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
 import org.glance4j.bootstrap.config.GlanceOptions;
 import org.glance4j.bootstrap.config.OperatorPolicy;
+import org.glance4j.bootstrap.config.ImportConfig;
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.settings.LocationSettings;
+import org.glance4j.core.settings.ImportSettings;
 import org.glance4j.http.AuthMode;
 import org.glance4j.http.HttpSettings;
 import org.glance4j.jdbc.JdbcSettings;
@@ -41,10 +43,26 @@ import org.glance4j.jdbc.JdbcSettings;
  * @param defaultStore the id of the store that receives uploads
  * @param locations whether images show their locations and direct_url
  * @param formats  the core's format inspection settings ({@code [image_format]})
+ * @param importing    the import settings (staging in {@code DATA_DIR/staging} unless configured)
  */
 public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
         Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore, LocationSettings locations,
-        FormatSettings formats) {
+        FormatSettings formats, ImportSettings importing) {
+
+    /** The directory of the staging area inside the data directory, by default. */
+    public static final String STAGING_DIR = "staging";
+
+    /** Settings with locations hidden, Glance's format checks, and Glance's import defaults. */
+    public ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
+            Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore) {
+        this(core, http, database, jdbc, dataDir, data, stores, defaultStore, LocationSettings.defaults(),
+                FormatSettings.defaults(), defaultImporting(dataDir, stores));
+    }
+
+    private static ImportSettings defaultImporting(Path dataDir, List<StoreConfig> stores) {
+        return ImportSettings.defaults(dataDir.resolve(STAGING_DIR)).withMultiStore(
+                !stores.isEmpty() && !stores.get(0).singleStoreForm());
+    }
 
     /** Whether the stores are configured the multi-store way ({@code enabled_backends}). */
     public boolean multipleStores() {
@@ -68,13 +86,26 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
         Objects.requireNonNull(defaultStore, "defaultStore");
         Objects.requireNonNull(locations, "locations");
         Objects.requireNonNull(formats, "formats");
+        Objects.requireNonNull(importing, "importing");
+    }
+
+    /** A copy with the import options of the file laid over Glance's defaults. */
+    public ServerSettings withImporting(ImportConfig file) {
+        ImportSettings.FilterRules filter = new ImportSettings.FilterRules(file.allowedSchemes(),
+                file.disallowedSchemes(), file.allowedHosts(), file.disallowedHosts(), file.allowedPorts(),
+                file.disallowedPorts());
+        ImportSettings settings = new ImportSettings(file.enabledMethods(), file.plugins(), file.outputFormat(),
+                file.inject(), file.ignoreUserRoles(), file.stagingDir().orElse(dataDir.resolve(STAGING_DIR)), filter,
+                file.taskPoolThreads(), file.taskTimeToLive(), importing.multiStore(), importing.qemuImg());
+        return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, defaultStore, locations,
+                formats, settings);
     }
 
     /** A copy whose data settings carry this node id. */
     public ServerSettings withNodeId(String nodeId) {
         return new ServerSettings(core, http, database, jdbc, dataDir,
                 new DataSettings(data.imageSizeCap(), data.hashingAlgorithm(), nodeId), stores, defaultStore,
-                locations, formats);
+                locations, formats, importing);
     }
 
     /**
@@ -112,7 +143,8 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
                 DataSettings.defaults().nodeId());
         List<StoreConfig> stores = file.stores().stream().map(store -> withDataDir(store, dataDir)).toList();
         return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, file.defaultStore(),
-                new LocationSettings(file.showMultipleLocations(), file.showImageDirectUrl()), file.formats());
+                new LocationSettings(file.showMultipleLocations(), file.showImageDirectUrl()), file.formats(),
+                defaultImporting(dataDir, stores));
     }
 
     /** A file store without {@code filesystem_store_datadir} gets its directory inside the data directory. */

@@ -130,4 +130,9 @@ public final class ImageStores {
         sorted.sort(Comparator.comparingInt((ImageLocation l) -> weightOf(l.storeId())).reversed());
         return List.copyOf(sorted);
     }
+
+    /** The ids of the configured stores, in configured order. */
+    public List<String> ids() {
+        return List.copyOf(byId.keySet());
+    }
 }

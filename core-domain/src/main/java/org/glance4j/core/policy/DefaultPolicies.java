@@ -70,6 +70,11 @@ public final class DefaultPolicies {
         r.put("list_cached_nodes", ADMIN);
         r.put("stores_info_detail", ADMIN + " or " + SERVICE);
         putMetadefRules(r);
+        r.put("tasks_api_access", ADMIN);
+        r.put("get_task", "rule:default");
+        r.put("get_tasks", "rule:default");
+        r.put("add_task", "rule:default");
+        r.put("modify_task", "rule:default");
         return r;
     }
 

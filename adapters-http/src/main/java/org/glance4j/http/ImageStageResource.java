@@ -1,0 +1,48 @@
+package org.glance4j.http;
+
+import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.in.ImportService;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+
+/**
+ * {@code PUT /v2/images/{id}/stage}: streams the body into the staging area (204). Like Glance, a site without
+ * glance-direct answers 404 before looking at the body, and a body that is not {@code application/octet-stream}
+ * is 415.
+ */
+final class ImageStageResource implements Resource {
+    static final String ALLOW = "PUT";
+
+    private final ImportService importing;
+
+    ImageStageResource(ImportService importing) {
+        this.importing = importing;
+    }
+
+    @Override
+    public void handle(ApiRequest request) {
+        if (!request.method().equals("PUT")) {
+            throw Resource.methodNotAllowed(request, ALLOW);
+        }
+        if (!importing.enabledMethods().contains("glance-direct")) {
+            throw GlanceException.notFound("'glance-direct' method is not available at this site.");
+        }
+        ImageFileResource.requireOctetStream(request.header(Headers.CONTENT_TYPE));
+        long declaredSize = ImageFileResource.declaredSize(request);
+        HttpServerExchange exchange = request.exchange();
+        exchange.setMaxEntitySize(-1); // the core enforces image_size_cap
+        UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel());
+        try {
+            importing.stage(request.context(), request.segment(1), body, declaredSize);
+        } catch (RuntimeException e) {
+            if (body.failure() != null) {
+                exchange.setPersistent(false);
+                org.xnio.IoUtils.safeClose(exchange.getConnection());
+                return;
+            }
+            throw e;
+        }
+        Responses.noContent(exchange);
+    }
+}

@@ -1,0 +1,26 @@
+package org.glance4j.http;
+
+import java.io.IOException;
+
+import org.glance4j.ports.in.ImportService;
+
+/** {@code GET /v2/info/import}: the import methods this site offers. */
+final class InfoImportResource implements Resource {
+    static final String ALLOW = "GET";
+
+    private final ImportService importing;
+
+    InfoImportResource(ImportService importing) {
+        this.importing = importing;
+    }
+
+    @Override
+    public void handle(ApiRequest request) throws IOException {
+        if (!request.method().equals("GET")) {
+            throw Resource.methodNotAllowed(request, ALLOW);
+        }
+        request.rejectBody();
+        var info = importing.importInfo(request.context());
+        Responses.json(request.exchange(), 200, g -> Json.MAPPER.writeValue(g, info));
+    }
+}

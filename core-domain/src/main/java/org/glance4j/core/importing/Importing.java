@@ -1,0 +1,62 @@
+package org.glance4j.core.importing;
+
+import java.time.Clock;
+
+import org.glance4j.core.data.ImageStores;
+import org.glance4j.core.image.Timestamps;
+import org.glance4j.core.policy.PolicyEngine;
+import org.glance4j.core.settings.DataSettings;
+import org.glance4j.core.settings.ImportSettings;
+import org.glance4j.ports.in.ImportService;
+import org.glance4j.ports.out.ImageMemberRepository;
+import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.ports.out.TaskRepository;
+
+/**
+ * The import machinery of one core: the staging area, the bounded import executor, the import service and the
+ * start-up recovery. Closing it stops the executor (running imports fail cleanly).
+ */
+public final class Importing implements AutoCloseable {
+
+    private final StagingArea staging;
+    private final ImportExecutor executor;
+    private final DefaultImportService service;
+    private final ImportRecovery recovery;
+
+    /**
+     * @throws IllegalStateException when the staging directory cannot be created
+     */
+    public Importing(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
+            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
+            StagedImageInspector inspector, Clock clock) {
+        this.staging = new StagingArea(settings.stagingDir());
+        this.executor = new ImportExecutor(settings.taskPoolThreads());
+        this.service = new DefaultImportService(images, members, tasks, policies, stores, data, settings, staging,
+                executor, inspector, clock);
+        this.recovery = new ImportRecovery(new ImportRecords(images, new Timestamps(clock)), tasks, staging,
+                data.nodeId(), settings.taskTimeToLiveHours());
+    }
+
+    public ImportService service() {
+        return service;
+    }
+
+    public StagingArea staging() {
+        return staging;
+    }
+
+    /** How many imports run right now. */
+    public int running() {
+        return executor.active();
+    }
+
+    /** Fails the imports and stages this node left unfinished; returns how many. */
+    public int recover() {
+        return recovery.recover();
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+    }
+}

@@ -1,0 +1,27 @@
+package org.glance4j.core.importing;
+
+import java.nio.file.Path;
+
+import org.glance4j.ports.error.GlanceException;
+
+/**
+ * Format safety for staged data: what format a file really is, whether it is safe (no backing or external data
+ * file), and its virtual size. The import flow calls it on stage and again before an image can become active.
+ *
+ * <p>This is the seam to the format inspector of {@code org.glance4j.core.format} ({@code FormatInspectors.inspect}
+ * and {@code FormatPolicy.check}); until that is wired, {@link BasicFormatInspector} does the part imports need.
+ */
+public interface StagedImageInspector {
+
+    /** What an inspection found: the detected format and the virtual size (null when not known). */
+    record Inspection(String format, Long virtualSize) {
+    }
+
+    /**
+     * Inspects a staged file against the disk format the image declares (null: nothing declared yet, only safety
+     * is checked).
+     *
+     * @throws GlanceException {@code INVALID} when the content is unsafe or does not match the declared format
+     */
+    Inspection inspect(Path file, String declaredDiskFormat);
+}
