@@ -28,10 +28,10 @@ import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.out.store.ImageStore;
 
 import org.glance4j.core.format.FormatPolicy;
+import org.glance4j.core.importing.PolicyFormatInspector;
 import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.image.DataRemoval;
 import org.glance4j.core.image.DefaultImageService;
-import org.glance4j.core.importing.BasicFormatInspector;
 import org.glance4j.core.importing.Importing;
 import org.glance4j.core.importing.StagedImageInspector;
 import org.glance4j.core.settings.ImportSettings;
@@ -90,7 +90,8 @@ public final class GlanceCore implements AutoCloseable {
         ImageRules rules = new ImageRules(catalog, b.settings);
         ImageStores stores = new ImageStores(b.stores, b.defaultStoreId, b.storeInfos);
         this.importing = b.importSettings == null ? null : new Importing(b.images, b.members, b.tasks, policies,
-                stores, b.data, b.importSettings, b.inspector, b.clock);
+                stores, b.data, b.importSettings,
+                b.inspector != null ? b.inspector : new PolicyFormatInspector(new FormatPolicy(b.formats)), b.clock);
         DataRemoval storeRemoval = new StoreDataRemoval(stores);
         DataRemoval removal = importing == null ? storeRemoval : deleted -> {
             storeRemoval.removeDataOf(deleted);
@@ -256,7 +257,7 @@ public final class GlanceCore implements AutoCloseable {
         private FormatSettings formats = FormatSettings.defaults();
         private TaskRepository tasks;
         private ImportSettings importSettings;
-        private StagedImageInspector inspector = new BasicFormatInspector();
+        private StagedImageInspector inspector;
 
         private Builder() {
         }
@@ -268,7 +269,10 @@ public final class GlanceCore implements AutoCloseable {
             return this;
         }
 
-        /** The format inspector of staged data; {@link BasicFormatInspector} when not given. */
+        /**
+         * The format inspector of staged data; when not given, the inspector and policy of plain uploads
+         * ({@link #formats}).
+         */
         public Builder inspector(StagedImageInspector stagedImageInspector) {
             this.inspector = Objects.requireNonNull(stagedImageInspector, "inspector");
             return this;
