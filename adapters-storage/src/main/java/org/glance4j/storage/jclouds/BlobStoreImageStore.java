@@ -45,6 +45,19 @@ public final class BlobStoreImageStore implements ImageStore {
     /** Above this, a range is asked as "from offset to the end", which every backend understands. */
     private static final long OPEN_ENDED_RANGE = 1L << 52;
 
+    /**
+     * Loggers that warn on every store start about things no operator can change (Guice's assisted-inject speed
+     * hint, jclouds picking the one region TempAuth offers); kept here so the level setting sticks.
+     */
+    private static final List<java.util.logging.Logger> QUIETED = List.of(
+            java.util.logging.Logger.getLogger("com.google.inject.assistedinject.FactoryProvider2"),
+            java.util.logging.Logger.getLogger("jclouds.location"),
+            java.util.logging.Logger.getLogger("org.jclouds.location"));
+
+    static {
+        QUIETED.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
+    }
+
     private final BlobStoreTarget target;
     private final BlobStoreContext context;
     private final BlobStore blobStore;
