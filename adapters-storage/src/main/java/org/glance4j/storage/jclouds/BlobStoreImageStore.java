@@ -60,13 +60,35 @@ public final class BlobStoreImageStore implements ImageStore {
 
     private final BlobStoreTarget target;
     private final BlobStoreContext context;
-    private final BlobStore blobStore;
+    private volatile BlobStore blobStore;
     private final Set<String> containersKnownToExist = ConcurrentHashMap.newKeySet();
 
     BlobStoreImageStore(BlobStoreTarget target, BlobStoreContext context) {
         this.target = target;
         this.context = context;
-        this.blobStore = context.getBlobStore();
+    }
+
+    /**
+     * The jclouds blob store, made on first use: for Swift this authenticates (to learn the storage URL), which
+     * must not happen at start-up, and a failure is reported like any other backend failure and retried by the
+     * next call.
+     */
+    private BlobStore blobStore(Operation operation) {
+        BlobStore made = blobStore;
+        if (made == null) {
+            synchronized (this) {
+                made = blobStore;
+                if (made == null) {
+                    try {
+                        made = context.getBlobStore();
+                    } catch (RuntimeException e) {
+                        throw BackendErrors.translate(target, operation, e);
+                    }
+                    blobStore = made;
+                }
+            }
+        }
+        return made;
     }
 
     /**
@@ -120,10 +142,10 @@ public final class BlobStoreImageStore implements ImageStore {
     }
 
     private void putWhole(String container, String name, Spool spool) {
-        Blob blob = blobStore.blobBuilder(name).payload(filePayload(spool, 0, spool.length()))
+        Blob blob = blobStore(Operation.WRITE).blobBuilder(name).payload(filePayload(spool, 0, spool.length()))
                 .contentType("application/octet-stream").build();
         try {
-            blobStore.putBlob(container, blob);
+            blobStore(Operation.WRITE).putBlob(container, blob);
         } catch (RuntimeException e) {
             throw writeFailure(container, e);
         }
@@ -132,9 +154,10 @@ public final class BlobStoreImageStore implements ImageStore {
     private StoredObject putInParts(String container, String name, PushbackInputStream source, Spool spool) {
         MultipartUpload upload;
         try {
-            BlobMetadata metadata = blobStore.blobBuilder(name).payload(new byte[0]).contentType("application/octet-stream").build()
+            BlobStore blobs = blobStore(Operation.WRITE);
+            BlobMetadata metadata = blobs.blobBuilder(name).payload(new byte[0]).contentType("application/octet-stream").build()
                     .getMetadata();
-            upload = blobStore.initiateMultipartUpload(container, metadata, PutOptions.NONE);
+            upload = blobs.initiateMultipartUpload(container, metadata, PutOptions.NONE);
         } catch (RuntimeException e) {
             throw writeFailure(container, e);
         }
@@ -154,7 +177,7 @@ public final class BlobStoreImageStore implements ImageStore {
                 total += length;
             }
             try {
-                blobStore.completeMultipartUpload(upload, parts);
+                blobStore(Operation.WRITE).completeMultipartUpload(upload, parts);
             } catch (RuntimeException e) {
                 throw writeFailure(container, e);
             }
@@ -169,7 +192,7 @@ public final class BlobStoreImageStore implements ImageStore {
 
     private MultipartPart uploadPart(MultipartUpload upload, int number, Payload payload, String container) {
         try {
-            return blobStore.uploadMultipartPart(upload, number, payload);
+            return blobStore(Operation.WRITE).uploadMultipartPart(upload, number, payload);
         } catch (RuntimeException e) {
             throw writeFailure(container, e);
         }
@@ -177,7 +200,7 @@ public final class BlobStoreImageStore implements ImageStore {
 
     private void abortQuietly(MultipartUpload upload) {
         try {
-            blobStore.abortMultipartUpload(upload);
+            blobStore(Operation.WRITE).abortMultipartUpload(upload);
         } catch (RuntimeException e) {
             java.util.logging.Logger.getLogger(BlobStoreImageStore.class.getName()).warning("Store '"
                     + target.storeId() + "': could not remove the parts of a failed upload of "
@@ -198,11 +221,12 @@ public final class BlobStoreImageStore implements ImageStore {
             return;
         }
         try {
-            if (!blobStore.containerExists(container)) {
+            BlobStore blobs = blobStore(Operation.CHECK);
+            if (!blobs.containerExists(container)) {
                 if (!target.createContainerOnWrite()) {
                     throw BackendErrors.containerMissing(target, container, null);
                 }
-                blobStore.createContainerInLocation(null, container);
+                blobs.createContainerInLocation(null, container);
             }
         } catch (RuntimeException e) {
             throw BackendErrors.translate(target, Operation.CHECK, e);
@@ -244,7 +268,7 @@ public final class BlobStoreImageStore implements ImageStore {
         }
         Blob blob;
         try {
-            blob = blobStore.getBlob(where.container(), where.object(), options);
+            blob = blobStore(Operation.READ).getBlob(where.container(), where.object(), options);
         } catch (RuntimeException e) {
             if (range != null && BackendErrors.isRangeRefusal(e)) {
                 throw new GlanceException(ErrorCategory.RANGE_NOT_SATISFIABLE, "Range " + range.offset() + "-"
@@ -269,7 +293,7 @@ public final class BlobStoreImageStore implements ImageStore {
         BlobLocation where = BlobLocation.parse(target.storeId(), target.schemes(), location);
         BlobMetadata metadata;
         try {
-            metadata = blobStore.blobMetadata(where.container(), where.object());
+            metadata = blobStore(Operation.SIZE).blobMetadata(where.container(), where.object());
         } catch (RuntimeException e) {
             throw readFailure(where, Operation.SIZE, e);
         }
@@ -298,10 +322,11 @@ public final class BlobStoreImageStore implements ImageStore {
         require(StoreCapability.DELETE);
         BlobLocation where = BlobLocation.parse(target.storeId(), target.schemes(), location);
         try {
-            if (blobStore.blobMetadata(where.container(), where.object()) == null) {
+            BlobStore blobs = blobStore(Operation.DELETE);
+            if (blobs.blobMetadata(where.container(), where.object()) == null) {
                 return false;
             }
-            blobStore.removeBlob(where.container(), where.object());
+            blobs.removeBlob(where.container(), where.object());
             return true;
         } catch (RuntimeException e) {
             if (BackendErrors.isContainerMissing(e)) {
