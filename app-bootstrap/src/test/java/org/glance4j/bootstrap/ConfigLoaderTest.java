@@ -138,6 +138,8 @@ class ConfigLoaderTest {
         }
         inFiles.remove("[glance_store] rbd_store_pool");
         Set<String> read = GlanceOptions.read().stream().map(OptionSpec::qualifiedName).collect(Collectors.toSet());
+        // the s3, swift and http stores read theirs in their factories; adapters-storage tests them there
+        GlanceOptions.BACKEND_STORE_OPTIONS.forEach(option -> read.remove(option.qualifiedName()));
         assertThat(inFiles).isEqualTo(read);
     }
 
