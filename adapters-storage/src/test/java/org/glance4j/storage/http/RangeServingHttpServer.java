@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
  * from {@code /moved/<name>} to {@code /images/<name>}. It can be told to ignore ranges (answer 200 with the
  * whole file) or to answer every request with one status (e.g. 503).
  */
-final class RangeServingHttpServer implements AutoCloseable {
+public final class RangeServingHttpServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
     private final Path dir;
@@ -30,7 +30,7 @@ final class RangeServingHttpServer implements AutoCloseable {
     private volatile boolean ignoreRanges;
     private volatile int forcedStatus;
 
-    RangeServingHttpServer(Path dir) throws IOException {
+    public RangeServingHttpServer(Path dir) throws IOException {
         this.dir = dir;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/", this::handle);
@@ -39,7 +39,7 @@ final class RangeServingHttpServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>/images/<name>}. */
-    String urlOf(String name) {
+    public String urlOf(String name) {
         return base() + "/images/" + name;
     }
 

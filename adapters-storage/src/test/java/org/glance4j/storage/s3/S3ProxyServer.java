@@ -18,9 +18,9 @@ import org.jclouds.blobstore.BlobStoreContext;
  * objects stay off the small test heap). Signature v2 and v4 are accepted with {@link #ACCESS_KEY} /
  * {@link #SECRET_KEY}.
  */
-final class S3ProxyServer implements AutoCloseable {
-    static final String ACCESS_KEY = "glance4j-access";
-    static final String SECRET_KEY = "glance4j-secret";
+public final class S3ProxyServer implements AutoCloseable {
+    public static final String ACCESS_KEY = "glance4j-access";
+    public static final String SECRET_KEY = "glance4j-secret";
 
     private final Path baseDir;
     private final BlobStoreContext backend;
@@ -32,7 +32,7 @@ final class S3ProxyServer implements AutoCloseable {
         this.proxy = proxy;
     }
 
-    static S3ProxyServer start() throws Exception {
+    public static S3ProxyServer start() throws Exception {
         Path baseDir = Files.createTempDirectory("glance4j-s3proxy-");
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", baseDir.toString());
@@ -50,7 +50,7 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>}. */
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + proxy.getPort();
     }
 

@@ -93,7 +93,7 @@ public final class SwiftServer implements BeforeAllCallback {
             this.processes = processes;
         }
 
-        static Running start() throws Exception {
+        public static Running start() throws Exception {
             Path root = Files.createTempDirectory("glance4j-swift-");
             Path etc = Files.createDirectories(root.resolve("etc"));
             Path devices = Files.createDirectories(root.resolve("srv"));
@@ -244,7 +244,7 @@ public final class SwiftServer implements BeforeAllCallback {
             throw new IllegalStateException("Swift did not become ready; logs in " + root, last);
         }
 
-        void stop() {
+        public void stop() {
             for (Process process : processes) {
                 process.destroy();
             }
