@@ -50,7 +50,7 @@ public final class BlobStoreImageStore implements ImageStore {
      * hint, jclouds picking the one region TempAuth offers); kept here so the level setting sticks.
      */
     private static final List<java.util.logging.Logger> QUIETED = List.of(
-            java.util.logging.Logger.getLogger("com.google.inject.assistedinject.FactoryProvider2"),
+            java.util.logging.Logger.getLogger("com.google.inject.assistedinject"),
             java.util.logging.Logger.getLogger("jclouds.location"),
             java.util.logging.Logger.getLogger("org.jclouds.location"));
 

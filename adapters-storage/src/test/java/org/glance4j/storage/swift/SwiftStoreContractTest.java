@@ -19,6 +19,7 @@ class SwiftStoreContractTest extends ImageStoreContractTest {
     private static final AtomicInteger CONTAINERS = new AtomicInteger();
 
     private String container;
+    private TcpRelay relay;
 
     static Map<String, String> options(String authAddress, String container) {
         Map<String, String> options = new HashMap<>();
@@ -33,10 +34,24 @@ class SwiftStoreContractTest extends ImageStoreContractTest {
         return options;
     }
 
+    /** The store talks to Swift through a relay that {@link #breakBackend()} closes. */
     @Override
-    protected ImageStore createStore(String storeId) {
+    protected ImageStore createStore(String storeId) throws java.io.IOException {
         container = "kit-" + ProcessHandle.current().pid() + "-" + CONTAINERS.incrementAndGet();
-        return new SwiftImageStoreFactory().create(storeId, options(SwiftServer.get().authAddress(), container));
+        relay = new TcpRelay(SwiftServer.get().proxyPort());
+        return new SwiftImageStoreFactory().create(storeId, options("http://127.0.0.1:" + relay.port()
+                + "/auth/v1.0", container));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeRelay() {
+        relay.close();
+    }
+
+    @Override
+    protected boolean breakBackend() {
+        relay.close();
+        return true;
     }
 
     /** Objects, plus segments of no object (what a failed large write would leave behind). */
