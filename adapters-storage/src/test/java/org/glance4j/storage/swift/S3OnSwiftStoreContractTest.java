@@ -21,12 +21,15 @@ class S3OnSwiftStoreContractTest extends ImageStoreContractTest {
     private static final AtomicInteger BUCKETS = new AtomicInteger();
 
     private String bucket;
+    private TcpRelay relay;
 
+    /** The store talks to Swift through a relay that {@link #breakBackend()} closes. */
     @Override
-    protected ImageStore createStore(String storeId) {
+    protected ImageStore createStore(String storeId) throws java.io.IOException {
         bucket = "s3kit-" + ProcessHandle.current().pid() + "-" + BUCKETS.incrementAndGet();
+        relay = new TcpRelay(SwiftServer.get().proxyPort());
         Map<String, String> options = new HashMap<>();
-        options.put("s3_store_host", SwiftServer.get().s3Endpoint());
+        options.put("s3_store_host", "http://127.0.0.1:" + relay.port());
         options.put("s3_store_access_key", SwiftServer.USER);
         options.put("s3_store_secret_key", SwiftServer.KEY);
         options.put("s3_store_bucket", bucket);
@@ -40,6 +43,17 @@ class S3OnSwiftStoreContractTest extends ImageStoreContractTest {
     private static ImageStoreFactory s3Factory() {
         return java.util.ServiceLoader.load(ImageStoreFactory.class).stream().map(java.util.ServiceLoader.Provider::get)
                 .filter(factory -> factory.type().equals("s3")).findFirst().orElseThrow();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeRelay() {
+        relay.close();
+    }
+
+    @Override
+    protected boolean breakBackend() {
+        relay.close();
+        return true;
     }
 
     @Override
