@@ -297,6 +297,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theOptionsOfS3SwiftAndHttpStoresAreHandedToTheStoreAndNotReportedAsIgnored() {
+        LoadedConfig loaded = load("[DEFAULT]\nenabled_backends = objects:s3, cloud:swift\n[glance_store]\n"
+                + "default_backend = objects\n[objects]\ns3_store_host = http://s3.example\ns3_store_bucket = b\n"
+                + "filesystem_store_datadir = /x\n[cloud]\nswift_store_user = p:u\nswift_store_keyy = k\n");
+        assertThat(loaded.config().stores().get(0).options()).containsEntry("s3_store_host", "http://s3.example");
+        assertThat(loaded.ignored()).extracting(IgnoredOption::name)
+                .containsExactlyInAnyOrder("filesystem_store_datadir", "swift_store_keyy");
+    }
+
+    @Test
     void aStoreTypeIsNotCheckedHereSinceStoresArePlugins() {
         GlanceConfig config = load("[DEFAULT]\nenabled_backends = ceph:rbd\n[glance_store]\ndefault_backend = ceph\n"
                 + "[ceph]\nrbd_store_pool = images\n").config();
