@@ -155,8 +155,8 @@ public final class BlobStoreImageStore implements ImageStore {
         MultipartUpload upload;
         try {
             BlobStore blobs = blobStore(Operation.WRITE);
-            BlobMetadata metadata = blobs.blobBuilder(name).payload(new byte[0]).contentType("application/octet-stream").build()
-                    .getMetadata();
+            BlobMetadata metadata = blobs.blobBuilder(name).payload(new byte[0])
+                    .contentType("application/octet-stream").build().getMetadata();
             upload = blobs.initiateMultipartUpload(container, metadata, PutOptions.NONE);
         } catch (RuntimeException e) {
             throw writeFailure(container, e);
@@ -166,15 +166,29 @@ public final class BlobStoreImageStore implements ImageStore {
         boolean completed = false;
         try {
             long chunk = target.chunkSize();
-            for (long offset = 0; offset < spool.length(); offset += chunk) {
-                long length = Math.min(chunk, spool.length() - offset);
-                parts.add(uploadPart(upload, parts.size() + 1, filePayload(spool, offset, length), container));
-                total += length;
+            long whole = spool.length() - spool.length() % chunk;
+            for (long offset = 0; offset < whole; offset += chunk) {
+                parts.add(uploadPart(upload, parts.size() + 1, filePayload(spool, offset, chunk), container));
+                total += chunk;
             }
-            while (hasMore(source)) {
-                long length = spool.refill(source, chunk);
-                parts.add(uploadPart(upload, parts.size() + 1, filePayload(spool, 0, length), container));
-                total += length;
+            // Only the last part may be short: what is left of the first spool starts the next part.
+            try (Spool next = Spool.create(target.storeId(), target.spoolDirectory())) {
+                long length;
+                try (InputStream rest = java.nio.file.Files.newInputStream(spool.file())) {
+                    rest.skipNBytes(whole);
+                    length = next.refill(new java.io.SequenceInputStream(rest, source), chunk);
+                } catch (IOException e) {
+                    throw GlanceException.unavailable("Store '" + target.storeId() + "' cannot read back image"
+                            + " data it kept on the local disk", e);
+                }
+                while (length > 0) {
+                    parts.add(uploadPart(upload, parts.size() + 1, filePayload(next, 0, length), container));
+                    total += length;
+                    if (length < chunk || !hasMore(source)) {
+                        break;
+                    }
+                    length = next.refill(source, chunk);
+                }
             }
             try {
                 blobStore(Operation.WRITE).completeMultipartUpload(upload, parts);
