@@ -163,6 +163,8 @@ class ConfigLoaderTest {
         }
         inFiles.remove("[glance_store] rbd_store_pool");
         Set<String> read = GlanceOptions.read().stream().map(OptionSpec::qualifiedName).collect(Collectors.toSet());
+        // the s3, swift and http stores read theirs in their factories; adapters-storage tests them there
+        GlanceOptions.BACKEND_STORE_OPTIONS.forEach(option -> read.remove(option.qualifiedName()));
         assertThat(inFiles).isEqualTo(read);
     }
 
@@ -340,6 +342,16 @@ class ConfigLoaderTest {
     void weightAndDescriptionHaveNoEffectInTheSingleStoreForm() {
         LoadedConfig single = load("[glance_store]\nweight = 5\n");
         assertThat(single.ignored()).extracting(IgnoredOption::name).containsExactly("weight");
+    }
+
+    @Test
+    void theOptionsOfS3SwiftAndHttpStoresAreHandedToTheStoreAndNotReportedAsIgnored() {
+        LoadedConfig loaded = load("[DEFAULT]\nenabled_backends = objects:s3, cloud:swift\n[glance_store]\n"
+                + "default_backend = objects\n[objects]\ns3_store_host = http://s3.example\ns3_store_bucket = b\n"
+                + "filesystem_store_datadir = /x\n[cloud]\nswift_store_user = p:u\nswift_store_keyy = k\n");
+        assertThat(loaded.config().stores().get(0).options()).containsEntry("s3_store_host", "http://s3.example");
+        assertThat(loaded.ignored()).extracting(IgnoredOption::name)
+                .containsExactlyInAnyOrder("filesystem_store_datadir", "swift_store_keyy");
     }
 
     @Test

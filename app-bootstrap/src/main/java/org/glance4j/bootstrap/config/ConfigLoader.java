@@ -275,7 +275,8 @@ public final class ConfigLoader {
                 options.put(name, value.text());
             }
         });
-        for (OptionSpec known : GlanceOptions.FILE_STORE_OPTIONS) {
+        boolean backendType = type.equals("s3") || type.equals("swift") || type.equals("http");
+        for (OptionSpec known : backendType ? GlanceOptions.BACKEND_STORE_OPTIONS : GlanceOptions.FILE_STORE_OPTIONS) {
             consumed.add(key(section, known.name()));
         }
         StoreConfig store = new StoreConfig(id, type, section, options);

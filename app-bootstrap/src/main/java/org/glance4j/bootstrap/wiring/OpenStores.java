@@ -24,8 +24,8 @@ public final class OpenStores implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenStores.class);
     /** Store types of glance_store that glance4j does not have yet, for a clearer refusal. */
-    private static final Set<String> GLANCE_TYPES_NOT_YET = Set.of("rbd", "swift", "s3", "cinder", "http", "https",
-            "vmware", "vsphere", "sheepdog");
+    private static final Set<String> GLANCE_TYPES_NOT_YET = Set.of("rbd", "cinder", "https", "vmware", "vsphere",
+            "sheepdog");
 
     private final List<ImageStore> stores;
     private final String defaultStoreId;

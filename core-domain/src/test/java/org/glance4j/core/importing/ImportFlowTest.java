@@ -142,7 +142,7 @@ class ImportFlowTest {
 
     @Test
     void stagingInspectsTheContentAgainstTheDiskFormat() {
-        Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
+        Image image = fx.queued(CoreFixture.OWNER_MEMBER, "vmdk", "bare");
         assertThatThrownBy(() -> fx.stage(image, qcow2(1 << 20, false))).isInstanceOfSatisfying(
                 GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID));
         assertThat(fx.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);

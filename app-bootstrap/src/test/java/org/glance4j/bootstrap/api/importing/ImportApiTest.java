@@ -275,9 +275,10 @@ class ImportApiTest {
     }
 
     @Test
-    void aQcow2DeclaredRawIsRefusedWhenStaged() throws Exception {
+    void aQcow2WithABackingFileDeclaredRawIsRefusedWhenStaged() throws Exception {
         Path qcow = dir.resolve("hidden.qcow2");
-        Process make = new ProcessBuilder("qemu-img", "create", "-f", "qcow2", qcow.toString(), "1M")
+        Process make = new ProcessBuilder("qemu-img", "create", "-f", "qcow2", "-u", "-b", "/etc/hostname",
+                "-F", "raw", qcow.toString(), "1M")
                 .redirectErrorStream(true).start();
         make.getInputStream().readAllBytes();
         assertThat(make.waitFor()).isZero();

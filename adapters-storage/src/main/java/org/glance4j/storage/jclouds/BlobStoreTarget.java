@@ -1,0 +1,58 @@
+package org.glance4j.storage.jclouds;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a jclouds-backed store needs to know, in JDK types only, so that the {@code s3} and {@code swift}
+ * factories can describe their backend without touching jclouds. Built by those factories from an operator's
+ * options; see {@link BlobStoreImageStore#open(BlobStoreTarget)}.
+ *
+ * @param storeId               the operator's id for the store; every error message names it
+ * @param backendName           how the backend is called in messages ({@code S3}, {@code Swift})
+ * @param containerWord         how a container is called in messages ({@code bucket}, {@code container})
+ * @param apiId                 the jclouds API id ({@code s3}, {@code openstack-swift})
+ * @param endpoint              the URL jclouds talks to (S3 endpoint, Swift auth address)
+ * @param identity              the access key or user
+ * @param credential            the secret key or password
+ * @param container             the bucket or container that receives new images
+ * @param createContainerOnWrite whether a missing container is created by the first write
+ * @param largeObjectSize       writes of more than this many bytes go up in parts (0: every non-empty write)
+ * @param chunkSize             the size of each part of a large write (the last may be smaller)
+ * @param locationPrefix        what precedes {@code <container>/<object>} in locations, e.g. {@code s3://host/}
+ * @param schemes               the URI schemes this store reads ({@code s3}, {@code s3+https}, ...)
+ * @param properties            jclouds properties (signing, auth type, retries) passed through unchanged
+ * @param spoolDirectory        where parts wait on the local disk before they go up (null: the JVM's temp dir)
+ */
+public record BlobStoreTarget(String storeId, String backendName, String containerWord, String apiId,
+        String endpoint, String identity, String credential, String container, boolean createContainerOnWrite,
+        long largeObjectSize, long chunkSize, String locationPrefix, Set<String> schemes,
+        Map<String, String> properties, Path spoolDirectory) {
+
+    public BlobStoreTarget {
+        Objects.requireNonNull(storeId, "storeId");
+        Objects.requireNonNull(backendName, "backendName");
+        Objects.requireNonNull(containerWord, "containerWord");
+        Objects.requireNonNull(apiId, "apiId");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(credential, "credential");
+        Objects.requireNonNull(container, "container");
+        Objects.requireNonNull(locationPrefix, "locationPrefix");
+        schemes = Set.copyOf(schemes);
+        properties = Map.copyOf(properties);
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be positive: " + chunkSize);
+        }
+        if (largeObjectSize < 0) {
+            throw new IllegalArgumentException("largeObjectSize must not be negative: " + largeObjectSize);
+        }
+    }
+
+    /** The location of object {@code objectName} in the configured container. */
+    public String locationOf(String objectName) {
+        return locationPrefix + container + "/" + objectName;
+    }
+}
