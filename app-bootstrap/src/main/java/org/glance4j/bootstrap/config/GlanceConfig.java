@@ -36,7 +36,7 @@ public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> work
         Optional<DatabaseTarget> database, int maxPoolSize, Optional<String> pasteFlavor, List<StoreConfig> stores,
         String defaultStore, boolean showImageDirectUrl, boolean showMultipleLocations) {
 
-    /** Without locations shown (Glance's defaults for {@code show_image_direct_url} and {@code show_multiple_locations}). */
+    /** Without locations shown: Glance's defaults of {@code show_image_direct_url} and show_multiple_locations. */
     public GlanceConfig(String bindHost, int bindPort, Optional<Integer> workers, int limitParamDefault,
             int apiLimitMax, int imagePropertyQuota, int imageTagQuota, int imageMemberQuota, long imageSizeCap,
             String hashingAlgorithm, List<String> diskFormats, List<String> containerFormats,

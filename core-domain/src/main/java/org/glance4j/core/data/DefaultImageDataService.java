@@ -41,9 +41,9 @@ import org.glance4j.ports.out.store.UnsupportedStoreOperationException;
  * also records this node in {@value #UPLOAD_NODE} (so of two racing uploads exactly one wins, the other gets
  * {@code CONFLICT}); the bytes stream to the default store (or the one the caller names) through
  * {@link ParallelDigestInputStream} (md5 and the configured {@code os_hash_algo} computed on two other threads
- * while the store writes, the size cap and the declared size enforced as bytes pass); then one update makes the image active with its size, checksums,
- * {@code virtual_size} and location. On any failure what the store wrote is deleted and the image goes back to
- * {@code queued} (or stays {@code deleted}).
+ * while the store writes, the size cap and the declared size enforced as bytes pass); then one update makes the
+ * image active with its size, checksums, {@code virtual_size} and location. On any failure what the store wrote
+ * is deleted and the image goes back to {@code queued} (or stays {@code deleted}).
  */
 public final class DefaultImageDataService implements ImageDataService {
 
