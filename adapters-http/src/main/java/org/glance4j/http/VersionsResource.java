@@ -6,12 +6,11 @@ import java.util.List;
 import io.undertow.server.HttpServerExchange;
 
 /**
- * The version document Glance master publishes for a deployment without an image cache and without multiple stores,
- * which is what glance4j serves today: 2.17 is {@code CURRENT}, and the cache versions (2.14, 2.16, 2.18) and the
- * multi-store ones (2.8, 2.10 to 2.13) are left out, as master leaves them out without {@code image_cache_dir} and
- * {@code enabled_backends}; with {@code enabled_backends} 2.8 and 2.10 to 2.13 join the list
- * ({@link #MULTI_STORE_VERSIONS}). Each links to {@code <host>/v2/}. It answers 200 at {@code /versions} and 300 wherever
- * version negotiation finds no version; negotiation accepts exactly these minors.
+ * The version document Glance master publishes for a deployment without an image cache: 2.17 is {@code CURRENT} and
+ * the cache versions (2.14, 2.16, 2.18) are left out, as master leaves them out without {@code image_cache_dir}.
+ * The multi-store versions (2.8, 2.10 to 2.13) appear only with {@code enabled_backends}
+ * ({@link #MULTI_STORE_VERSIONS}), as in master. Each links to {@code <host>/v2/}. It answers 200 at
+ * {@code /versions} and 300 wherever version negotiation finds no version; negotiation accepts exactly these minors.
  */
 final class VersionsResource {
     /** The minor versions in the order Glance master lists them without image cache and multiple stores. */

@@ -38,6 +38,8 @@ final class FakeImageDataService implements ImageDataService {
     final List<RangeRequest> downloadRanges = Collections.synchronizedList(new ArrayList<>());
     final List<Upload> uploads = Collections.synchronizedList(new ArrayList<>());
     final List<InputStream> opened = Collections.synchronizedList(new ArrayList<>());
+    /** The store each upload asked for ({@code X-Image-Meta-Store}; null for the default one). */
+    final List<String> uploadStores = Collections.synchronizedList(new ArrayList<>());
     volatile Image image = FakeImageService.sampleImage();
     volatile byte[] content;
     volatile Path file;
@@ -66,6 +68,13 @@ final class FakeImageDataService implements ImageDataService {
             throw new IllegalStateException("no upload finished");
         }
         return uploads.get(uploads.size() - 1);
+    }
+
+    @Override
+    public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
+            String storeId) {
+        uploadStores.add(storeId);
+        return upload(context, imageId, data, declaredSize);
     }
 
     @Override

@@ -176,7 +176,7 @@ public final class GlanceCore implements AutoCloseable {
 
     /**
      * Images that this node (the {@code nodeId} of {@link DataSettings}) left {@code saving}, because it stopped in
-     * the middle of an upload, go back to {@code queued} and lose any object the default store kept for them.
+     * the middle of an upload, go back to {@code queued} and lose any object a store kept for them.
      * Call once at start, before serving.
      *
      * @return how many images were recovered

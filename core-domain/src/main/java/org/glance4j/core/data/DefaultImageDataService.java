@@ -37,17 +37,18 @@ import org.glance4j.ports.out.store.UnsupportedStoreOperationException;
 
 /**
  * Upload and download of image bytes with Glance's rules; see {@link ImageDataService}. A download reads the
- * location of the highest-weight store first and falls back to the next one when a store fails.
+ * location of the highest-weight store first and falls back to the next one when a store fails or cannot read
+ * the range asked for.
  *
  * <p>Upload: {@code upload_image} policy; the image moves {@code queued -> saving} in one revisioned update that
  * also records this node in {@value #UPLOAD_NODE} (so of two racing uploads exactly one wins, the other gets
- * {@code CONFLICT}); the bytes stream to the default store (or the one the caller names) through {@link ParallelDigestInputStream} (md5 and the
- * configured {@code os_hash_algo} computed on two other threads while the store writes, the size cap and the
- * declared size enforced as bytes pass, and, for a {@code bare} container, the disk format inspected as bytes
- * pass); then the {@link FormatPolicy} judges what the inspection found (a refusal is
- * {@code UNSUPPORTED_MEDIA_TYPE}, as Glance answers 415), and one update makes the image active with its size,
- * checksums, {@code virtual_size} and location. On any failure what the store wrote is deleted and the image goes
- * back to {@code queued} (or stays {@code deleted}).
+ * {@code CONFLICT}); the bytes stream to the default store (or the one the caller names) through
+ * {@link ParallelDigestInputStream} (md5 and the configured {@code os_hash_algo} computed on two other threads
+ * while the store writes, the size cap and the declared size enforced as bytes pass, and, for a {@code bare}
+ * container, the disk format inspected as bytes pass); then the {@link FormatPolicy} judges what the inspection
+ * found (a refusal is {@code UNSUPPORTED_MEDIA_TYPE}, as Glance answers 415), and one update makes the image
+ * active with its size, checksums, {@code virtual_size} and location. On any failure what the store wrote is
+ * deleted and the image goes back to {@code queued} (or stays {@code deleted}).
  */
 public final class DefaultImageDataService implements ImageDataService {
 
@@ -281,7 +282,9 @@ public final class DefaultImageDataService implements ImageDataService {
         long size = image.size() == null ? 0 : image.size();
         ByteRange byteRange = range == null ? null : ByteRangeResolver.resolve(range, size);
         GlanceException last = null;
+        UnsupportedStoreOperationException unsupported = null;
         boolean allMissing = true;
+        StoreCapability needed = byteRange == null ? StoreCapability.READ : StoreCapability.READ_RANGE;
         for (ImageLocation location : stores.inPreferenceOrder(image.locations())) {
             ImageStore store = stores.byId(location.storeId()).orElse(null);
             if (store == null) {
@@ -290,14 +293,22 @@ public final class DefaultImageDataService implements ImageDataService {
                         + imageId + " is not configured.", null);
                 continue;
             }
+            if (!store.capabilities().contains(needed)) {
+                // another location may serve it; refuse in the standard way only when none does
+                allMissing = false;
+                if (unsupported == null) {
+                    unsupported = new UnsupportedStoreOperationException(store.id(), needed);
+                }
+                continue;
+            }
             try {
-                store.require(byteRange == null ? StoreCapability.READ : StoreCapability.READ_RANGE);
                 InputStream body = store.read(location.url(), byteRange);
                 return byteRange == null
                         ? new ImageDownload(image, body, 0, size, size, false)
                         : new ImageDownload(image, body, byteRange.offset(), byteRange.length(), size, true);
             } catch (UnsupportedStoreOperationException e) {
-                throw e;
+                allMissing = false;
+                unsupported = unsupported == null ? e : unsupported;
             } catch (GlanceException e) {
                 if (e.category() == ErrorCategory.RANGE_NOT_SATISFIABLE) {
                     throw e;
@@ -312,6 +323,7 @@ public final class DefaultImageDataService implements ImageDataService {
             // glance_store's NotFound answers as if the image had no data (HTTP 204), as Glance does
             return ImageDownload.noData(image);
         }
-        throw last;
+        boolean storeFailed = last != null && last.category() != ErrorCategory.NOT_FOUND;
+        throw storeFailed || unsupported == null ? last : unsupported;
     }
 }

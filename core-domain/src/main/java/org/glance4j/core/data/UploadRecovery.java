@@ -20,7 +20,7 @@ import org.glance4j.ports.out.store.StoredObject;
 
 /**
  * Finishes what a crash interrupted: images this node left {@code saving} go back to {@code queued} without the
- * upload's node, and any object the store may have completed for them is deleted.
+ * upload's node, and any object a store may have completed for them is deleted.
  *
  * <p>The store SPI names no object before it is written, so the object of an interrupted upload is found by
  * learning the store's naming: one empty probe object is written (and deleted at once) under a random id, and
@@ -49,14 +49,14 @@ public final class UploadRecovery {
     /** Recovers every image this node left saving; returns how many. */
     public int recover() {
         int recovered = 0;
-        LocationGuess guess = null;
+        List<LocationGuess> guesses = null;
         while (true) {
             List<Image> page = images.list(query());
             if (page.isEmpty()) {
                 return recovered;
             }
-            if (guess == null) {
-                guess = LocationGuess.learn(stores);
+            if (guesses == null) {
+                guesses = stores.all().stream().map(LocationGuess::learn).toList();
             }
             for (Image image : page) {
                 Image restored = RevisionRetry.run(() -> {
@@ -69,7 +69,7 @@ public final class UploadRecovery {
                 });
                 if (restored != null) {
                     recovered++;
-                    guess.deleteObjectOf(image.id());
+                    guesses.forEach(guess -> guess.deleteObjectOf(image.id()));
                     LOG.warning("Image " + image.id() + " was left saving by an interrupted upload on node '"
                             + nodeId + "'; it is queued again");
                 }
@@ -86,14 +86,13 @@ public final class UploadRecovery {
                 null, null, null, null, PAGE);
     }
 
-    /** Where the default store would put the object of an image id, learnt from a probe write. */
+    /**
+     * Where one store would put the object of an image id, learnt from a probe write. Every store is probed, since
+     * an upload may have gone to any store ({@code X-Image-Meta-Store}).
+     */
     private record LocationGuess(ImageStore store, String probeLocation, String probeId) {
 
-        static LocationGuess learn(ImageStores stores) {
-            if (!stores.hasDefault()) {
-                return new LocationGuess(null, null, null);
-            }
-            ImageStore store = stores.defaultStore();
+        static LocationGuess learn(ImageStore store) {
             if (!store.capabilities().containsAll(List.of(StoreCapability.WRITE, StoreCapability.DELETE))) {
                 return new LocationGuess(null, null, null);
             }

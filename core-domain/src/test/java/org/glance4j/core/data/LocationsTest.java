@@ -29,7 +29,8 @@ import static org.glance4j.core.CoreFixture.assertFails;
 /** Locations: the legacy PATCH of /locations, the add-location call and the service's list of locations. */
 class LocationsTest {
 
-    private static final RequestContext SERVICE = CoreFixture.context("glance", CoreFixture.OWNER_PROJECT, "member", "reader", "service");
+    private static final RequestContext SERVICE = CoreFixture.context("glance", CoreFixture.OWNER_PROJECT, "member",
+            "reader", "service");
 
     private final InMemoryImageStore main = new InMemoryImageStore("main");
     private final InMemoryImageStore web = new InMemoryImageStore("web", EnumSet.of(StoreCapability.READ,

@@ -137,6 +137,30 @@ class MultiStoreTest {
     }
 
     @Test
+    void aRangeComesFromTheNextCopyWhenTheHeaviestStoreCannotReadRanges() throws Exception {
+        InMemoryImageStore wholeOnly = new InMemoryImageStore("whole", EnumSet.of(StoreCapability.READ,
+                StoreCapability.WRITE, StoreCapability.DELETE));
+        DataFixture g = new DataFixture(List.of(wholeOnly, slow), "slow", Map.of(
+                "whole", new StoreInfo("whole", null, false, false, 100, "file", Map.of())),
+                LocationSettings.defaults());
+        Image image = g.upload(g.queued("raw", "bare"), bytes, null);
+        var copy = wholeOnly.put(image.id(), bytes);
+        g.images.update(g.stored(image.id()).toBuilder().locations(List.of(image.locations().get(0),
+                new ImageLocation(copy.location(), "whole", Map.of("store", "whole")))).build());
+        try (ImageDownload range = g.core.imageData().download(OWNER_MEMBER, image.id(),
+                org.glance4j.ports.in.RangeRequest.from(10, 19L))) {
+            assertThat(range.body().readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 10, 20));
+        }
+        slow.setUnavailable(true);
+        assertFails(ErrorCategory.UNAVAILABLE, () -> g.core.imageData().download(OWNER_MEMBER, image.id(),
+                org.glance4j.ports.in.RangeRequest.from(10, 19L)));
+        slow.setUnavailable(false);
+        slow.delete(image.locations().get(0).url());
+        assertFails(ErrorCategory.NOT_IMPLEMENTED, () -> g.core.imageData().download(OWNER_MEMBER, image.id(),
+                org.glance4j.ports.in.RangeRequest.from(10, 19L)));
+    }
+
+    @Test
     void deleteFromStoreRemovesOneCopy() {
         Image image = twoCopies();
         String fastUrl = locationIn(image.id(), "fast").url();

@@ -48,6 +48,21 @@ class UploadRecoveryTest {
     }
 
     @Test
+    void theUnrecordedDataOfAnUploadToAnotherStoreIsDeletedToo() {
+        InMemoryImageStore other = new InMemoryImageStore("other");
+        DataFixture multi = new DataFixture(List.of(store, other), "mem", java.util.Map.of(),
+                org.glance4j.core.settings.LocationSettings.defaults());
+        Image queued = multi.queued("raw", "bare");
+        Image saving = multi.images.update(queued.toBuilder().status(ImageStatus.SAVING)
+                .property(DefaultImageDataService.UPLOAD_NODE, DataSettings.defaults().nodeId()).build());
+        other.put(saving.id(), GeneratedBytes.array(10, 4));
+
+        assertThat(multi.core.recoverInterruptedUploads()).isEqualTo(1);
+        assertThat(other.objectCount()).isZero();
+        assertThat(store.objectCount()).isZero();
+    }
+
+    @Test
     void manyImagesAreRecoveredAcrossPages() {
         for (int i = 0; i < 520; i++) {
             leftSaving("node-1");
