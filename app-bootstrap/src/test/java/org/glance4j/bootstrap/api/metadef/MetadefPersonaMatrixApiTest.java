@@ -43,6 +43,9 @@ class MetadefPersonaMatrixApiTest extends MetadefApiSupport {
                 "private: 404 unlisted 404 404 404 404 404 404 404 404 404 404 | public: 200 listed 200 200 200 200 200 403 403 403 403 403 | 200 403");
         EXPECTED.put("member-only token of A",
                 "private: 404 404 404 404 404 404 404 404 404 404 404 404 | public: 404 404 404 404 404 404 404 404 404 404 404 404 | 404 404");
+        // Project C (an image member elsewhere) is just another project to the catalog.
+        EXPECTED.put("member of the image",
+                "private: 404 unlisted 404 404 404 404 404 404 404 404 404 404 | public: 200 listed 200 200 200 200 200 403 403 403 403 403 | 200 403");
         EXPECTED.put("anonymous",
                 "private: 401 401 401 401 401 401 401 401 401 401 401 401 | public: 401 401 401 401 401 401 401 401 401 401 401 401 | 401 401");
     }
