@@ -8,8 +8,8 @@ import org.glance4j.ports.error.GlanceException;
  * Format safety for staged data: what format a file really is, whether it is safe (no backing or external data
  * file), and its virtual size. The import flow calls it on stage and again before an image can become active.
  *
- * <p>This is the seam to the format inspector of {@code org.glance4j.core.format} ({@code FormatInspectors.inspect}
- * and {@code FormatPolicy.check}); until that is wired, {@link BasicFormatInspector} does the part imports need.
+ * <p>{@link PolicyFormatInspector} implements it with the format inspector and policy of plain uploads
+ * ({@code org.glance4j.core.format}); embedders may give another through {@code GlanceCore.Builder.inspector}.
  */
 public interface StagedImageInspector {
 
