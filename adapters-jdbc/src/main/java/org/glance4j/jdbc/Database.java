@@ -48,10 +48,11 @@ final class Database implements AutoCloseable {
     static Database open(JdbcSettings settings) {
         Dialect dialect = Dialect.of(settings.jdbcUrl());
         if (dialect == Dialect.SQLITE) {
-            HikariDataSource writePool = pool("glance4j-sqlite-writer", sqlite(settings.jdbcUrl(), true), 1);
+            HikariDataSource writePool = whileBusy(() -> pool("glance4j-sqlite-writer",
+                    sqlite(settings.jdbcUrl(), true), 1));
             try {
-                HikariDataSource readPool = pool("glance4j-sqlite-readers", sqlite(settings.jdbcUrl(), false),
-                        settings.maxConnections());
+                HikariDataSource readPool = whileBusy(() -> pool("glance4j-sqlite-readers",
+                        sqlite(settings.jdbcUrl(), false), settings.maxConnections()));
                 return new Database(dialect, readPool, writePool);
             } catch (RuntimeException e) {
                 writePool.close();
@@ -96,6 +97,45 @@ final class Database implements AutoCloseable {
         SQLiteDataSource dataSource = new SQLiteDataSource(new SQLiteConfig(properties));
         dataSource.setUrl(url);
         return dataSource;
+    }
+
+    /**
+     * Opens a SQLite pool, trying again while the file is busy. The first connection of a pool sets the file's
+     * pragmas; turning a fresh file to WAL needs the file to itself, and SQLite answers BUSY at once there instead of
+     * waiting out the busy timeout, so several servers or threads opening a fresh file at the same moment would
+     * otherwise fail. Gives up after {@link #SQLITE_BUSY_TIMEOUT_MILLIS}, as a writer waiting for a lock does.
+     */
+    static HikariDataSource whileBusy(java.util.function.Supplier<HikariDataSource> open) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
+                SQLITE_BUSY_TIMEOUT_MILLIS);
+        long pause = 10;
+        while (true) {
+            try {
+                return open.get();
+            } catch (RuntimeException e) {
+                if (!isBusy(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a busy SQLite file", interrupted);
+            }
+            pause = Math.min(pause * 2, 200);
+        }
+    }
+
+    private static boolean isBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.sqlite.SQLiteException sqlite
+                    && (sqlite.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_BUSY
+                    || sqlite.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_LOCKED)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HikariDataSource pool(String name, DataSource dataSource, int size) {
