@@ -57,13 +57,8 @@ public final class HttpImageStoreFactory implements ImageStoreFactory {
 
     @Override
     public ImageStore create(String storeId, Map<String, String> options) {
-        for (String option : NOT_HONOURED) {
-            if (options.containsKey(option)) {
-                LOG.log(Level.WARNING, "Store ''{0}'': option {1} is not supported by glance4j and is ignored",
-                        storeId, option);
-            }
-        }
         StoreOptions reader = new StoreOptions(storeId, options);
+        reader.warnNotHonoured(NOT_HONOURED);
         String caFile = reader.optional(HTTPS_CA_CERTIFICATES_FILE);
         boolean insecure = reader.bool(HTTPS_INSECURE, true) && caFile == null;
         HttpClient.Builder client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)

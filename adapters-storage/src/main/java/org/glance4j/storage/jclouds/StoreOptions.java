@@ -1,5 +1,8 @@
 package org.glance4j.storage.jclouds;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,6 +14,7 @@ import org.glance4j.ports.error.GlanceException;
  */
 public final class StoreOptions {
     private static final long MIB = 1024L * 1024L;
+    private static final System.Logger LOG = System.getLogger(StoreOptions.class.getName());
 
     private final String storeId;
     private final Map<String, String> options;
@@ -96,6 +100,36 @@ public final class StoreOptions {
     /** An {@code INVALID} error naming the store and the option. */
     public GlanceException invalid(String option, String problem) {
         return GlanceException.invalid("Store '" + storeId + "': option " + option + " " + problem);
+    }
+
+    /**
+     * A required URL with a host; a value without {@code http://} or {@code https://} gets {@code defaultScheme}
+     * (Glance's reading of host-only values).
+     */
+    public URI url(String option, String defaultScheme) {
+        String value = required(option);
+        String text = value.startsWith("http://") || value.startsWith("https://") ? value
+                : defaultScheme + "://" + value;
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw invalid(option, "is not a valid URL: " + value);
+        }
+        if (uri.getHost() == null) {
+            throw invalid(option, "has no host name: " + value);
+        }
+        return uri;
+    }
+
+    /** Logs, once per store start, each of {@code names} the section sets although this store does not honour it. */
+    public void warnNotHonoured(List<String> names) {
+        for (String option : names) {
+            if (options.containsKey(option)) {
+                LOG.log(System.Logger.Level.WARNING,
+                        "Store ''{0}'': option {1} is not supported by glance4j and is ignored", storeId, option);
+            }
+        }
     }
 
     /** Whether the option is present (even blank). */

@@ -1,8 +1,6 @@
 package org.glance4j.storage.s3;
 
-import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +47,6 @@ public final class S3ImageStoreFactory implements ImageStoreFactory {
             "s3_store_cacert", "s3_store_enable_data_integrity_protection",
             "s3_store_request_checksum_calculation", "s3_store_response_checksum_validation");
 
-    private static final System.Logger LOG = System.getLogger(S3ImageStoreFactory.class.getName());
 
     /** For {@link java.util.ServiceLoader}. */
     public S3ImageStoreFactory() {
@@ -62,29 +59,15 @@ public final class S3ImageStoreFactory implements ImageStoreFactory {
 
     @Override
     public ImageStore create(String storeId, Map<String, String> options) {
-        for (String option : NOT_HONOURED) {
-            if (options.containsKey(option)) {
-                LOG.log(Level.WARNING, "Store ''{0}'': option {1} is not supported by glance4j and is ignored",
-                        storeId, option);
-            }
-        }
+        new StoreOptions(storeId, options).warnNotHonoured(NOT_HONOURED);
         return BlobStoreImageStore.open(target(storeId, options));
     }
 
     /** The backend description of store {@code storeId}; refuses bad options naming the store and the option. */
     static BlobStoreTarget target(String storeId, Map<String, String> options) {
         StoreOptions reader = new StoreOptions(storeId, options);
-        String host = reader.required(HOST);
-        String endpoint = host.startsWith("http://") || host.startsWith("https://") ? host : "http://" + host;
-        URI uri;
-        try {
-            uri = new URI(endpoint);
-        } catch (URISyntaxException e) {
-            throw reader.invalid(HOST, "is not a valid URL: " + host);
-        }
-        if (uri.getHost() == null) {
-            throw reader.invalid(HOST, "has no host name: " + host);
-        }
+        URI uri = reader.url(HOST, "http");
+        String endpoint = uri.toString();
         String accessKey = reader.required(ACCESS_KEY);
         String secretKey = reader.required(SECRET_KEY);
         String bucket = reader.required(BUCKET);

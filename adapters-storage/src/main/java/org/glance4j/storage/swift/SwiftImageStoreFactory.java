@@ -1,8 +1,6 @@
 package org.glance4j.storage.swift;
 
-import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +52,6 @@ public final class SwiftImageStoreFactory implements ImageStoreFactory {
             "swift_store_retry_get_count", "swift_store_expire_soon_interval", "swift_store_use_trusts",
             "swift_buffer_on_upload", "swift_upload_buffer_dir");
 
-    private static final System.Logger LOG = System.getLogger(SwiftImageStoreFactory.class.getName());
 
     /** For {@link java.util.ServiceLoader}. */
     public SwiftImageStoreFactory() {
@@ -67,30 +64,15 @@ public final class SwiftImageStoreFactory implements ImageStoreFactory {
 
     @Override
     public ImageStore create(String storeId, Map<String, String> options) {
-        for (String option : NOT_HONOURED) {
-            if (options.containsKey(option)) {
-                LOG.log(Level.WARNING, "Store ''{0}'': option {1} is not supported by glance4j and is ignored",
-                        storeId, option);
-            }
-        }
+        new StoreOptions(storeId, options).warnNotHonoured(NOT_HONOURED);
         return BlobStoreImageStore.open(target(storeId, options));
     }
 
     /** The backend description of store {@code storeId}; refuses bad options naming the store and the option. */
     static BlobStoreTarget target(String storeId, Map<String, String> options) {
         StoreOptions reader = new StoreOptions(storeId, options);
-        String address = reader.required(AUTH_ADDRESS);
-        String endpoint = address.startsWith("http://") || address.startsWith("https://") ? address
-                : "https://" + address;
-        URI uri;
-        try {
-            uri = new URI(endpoint);
-        } catch (URISyntaxException e) {
-            throw reader.invalid(AUTH_ADDRESS, "is not a valid URL: " + address);
-        }
-        if (uri.getHost() == null) {
-            throw reader.invalid(AUTH_ADDRESS, "has no host name: " + address);
-        }
+        URI uri = reader.url(AUTH_ADDRESS, "https");
+        String endpoint = uri.toString();
         String user = reader.required(USER);
         String key = reader.required(KEY);
         String container = reader.optional(CONTAINER, "glance");
