@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.glance4j.core.image.ImageAccess;
+import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
 import org.glance4j.ports.error.ErrorCategory;
@@ -30,7 +31,7 @@ public final class DefaultImageMemberService implements ImageMemberService {
     private final ImageMemberRepository members;
     private final PolicyEngine policies;
     private final ImageAccess access;
-    private final Clock clock;
+    private final Timestamps time;
     private final int memberQuota;
 
     /**
@@ -41,7 +42,7 @@ public final class DefaultImageMemberService implements ImageMemberService {
         this.members = members;
         this.policies = policies;
         this.access = new ImageAccess(images, members);
-        this.clock = clock;
+        this.time = new Timestamps(clock);
         this.memberQuota = memberQuota;
     }
 
@@ -83,8 +84,8 @@ public final class DefaultImageMemberService implements ImageMemberService {
         }
         caller.enforce("add_member");
         enforceQuota(caller.image().id());
-        ImageMember member = new ImageMember(caller.image().id(), memberId, MemberStatus.PENDING, clock.instant(),
-                clock.instant());
+        Instant now = time.now();
+        ImageMember member = new ImageMember(caller.image().id(), memberId, MemberStatus.PENDING, now, now);
         try {
             members.add(member);
         } catch (GlanceException e) {
@@ -110,7 +111,7 @@ public final class DefaultImageMemberService implements ImageMemberService {
                     + " \"rejected\".");
         }
         ImageMember updated = new ImageMember(member.imageId(), member.memberId(), newStatus, member.createdAt(),
-                laterThan(member));
+                time.after(member.updatedAt()));
         try {
             members.update(updated);
         } catch (GlanceException e) {
@@ -164,11 +165,6 @@ public final class DefaultImageMemberService implements ImageMemberService {
                     + ": The limit has been exceeded on the number of allowed image members for this image."
                     + " Attempted: " + attempted + ", Maximum: " + memberQuota + ":");
         }
-    }
-
-    private Instant laterThan(ImageMember member) {
-        Instant now = clock.instant();
-        return now.isAfter(member.updatedAt()) ? now : member.updatedAt().plusMillis(1);
     }
 
     private static GlanceException memberNotFound(String memberId, String imageId) {
