@@ -3,6 +3,7 @@ package org.glance4j.bootstrap.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,17 +76,24 @@ abstract class ApiTestSupport {
    * the image {@code visibility} (as {@code owner}). The membership stays when the image stops being shared.
    */
   static void shareAccepted(Persona owner, String id, Persona member, String visibility) {
-    ApiResponse offered = Api.as(owner).post("/v2/images/" + id + "/members", body("member", member.projectId()));
+    shareAccepted(ApiTarget.baseUri(), owner, id, member, visibility);
+  }
+
+  /** As {@link #shareAccepted(Persona, String, Persona, String)}, on the server at {@code base}. */
+  static void shareAccepted(URI base, Persona owner, String id, Persona member, String visibility) {
+    ApiResponse offered = Api.at(base, owner).post("/v2/images/" + id + "/members", body("member",
+        member.projectId()));
     assertThat(offered.status()).as("%s", offered).isEqualTo(200);
-    ApiResponse accepted = Api.as(member).send("PUT", "/v2/images/" + id + "/members/" + member.projectId(),
+    ApiResponse accepted = Api.at(base, member).send("PUT", "/v2/images/" + id + "/members/" + member.projectId(),
         "application/json", body("status", "accepted"), Map.of());
     assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
     if (!visibility.equals("shared")) {
-      ApiResponse patched = Api.as(owner).patch("/v2/images/" + id, List.of(op("replace", "/visibility",
+      ApiResponse patched = Api.at(base, owner).patch("/v2/images/" + id, List.of(op("replace", "/visibility",
           visibility)));
       assertThat(patched.status()).as("%s", patched).isEqualTo(200);
     }
   }
+
 
   /** Creates an image with the given visibility as {@code who} and returns its id. */
   static String createWithVisibility(Persona who, String visibility) {

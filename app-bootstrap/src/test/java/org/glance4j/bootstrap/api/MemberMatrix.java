@@ -73,15 +73,7 @@ final class MemberMatrix {
         "visibility", "shared"));
     assertThat(created.status()).as("%s", created).isEqualTo(201);
     String id = created.json().get("id").asText();
-    String c = people.imageMember.projectId();
-    assertThat(admin.post("/v2/images/" + id + "/members", Map.of("member", c)).status()).isEqualTo(200);
-    assertThat(Api.at(base, people.imageMember).send("PUT", "/v2/images/" + id + "/members/" + c,
-        "application/json", Map.of("status", "accepted"), Map.of()).status()).isEqualTo(200);
-    if (!visibility.equals("shared")) {
-      ApiResponse patched = admin.patch("/v2/images/" + id, List.of(Map.of("op", "replace", "path", "/visibility",
-          "value", visibility)));
-      assertThat(patched.status()).as("%s", patched).isEqualTo(200);
-    }
+    ApiTestSupport.shareAccepted(base, people.adminA, id, people.imageMember, visibility);
     return id;
   }
 }
