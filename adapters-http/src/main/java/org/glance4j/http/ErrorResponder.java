@@ -41,6 +41,9 @@ final class ErrorResponder implements DefaultResponseListener {
             message = g.getMessage();
             if (g.category() == ErrorCategory.INTERNAL || g.category() == ErrorCategory.UNAVAILABLE) {
                 LOG.log(System.Logger.Level.ERROR, "Request " + requestId + " failed: " + g.getMessage(), g);
+            } else if (g.getCause() != null) {
+                // The client reads the message; what a library said about it is for the operator.
+                LOG.log(System.Logger.Level.WARNING, "Request " + requestId + " refused: " + g.getMessage(), g);
             }
         } else {
             LOG.log(System.Logger.Level.ERROR, "Request " + requestId + " failed unexpectedly", failure);

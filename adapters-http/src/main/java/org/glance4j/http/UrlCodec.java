@@ -20,6 +20,8 @@ final class UrlCodec {
     static final String UNDECODABLE = "Error decoding your request. Either the URL or the request body contained "
             + "characters that could not be decoded by Glance";
 
+    static final String NUL_IN_URL = "The URL contains a NUL character (%00), which is not allowed.";
+
     private UrlCodec() {
     }
 
@@ -41,18 +43,27 @@ final class UrlCodec {
         }
     }
 
-    /** Decodes a path segment; bytes that are not UTF-8 are refused with 400 as Glance refuses them. */
+    /**
+     * Decodes a path segment or query item; bytes that are not UTF-8 (overlong forms and encoded surrogates
+     * included) are refused with 400 as Glance refuses them, and so is an encoded NUL ({@code %00}), which no
+     * name, id or filter may hold and which some databases cannot even compare.
+     */
     static String decodeStrict(String raw, boolean plusIsSpace) {
         if (raw.indexOf('%') < 0 && (!plusIsSpace || raw.indexOf('+') < 0)) {
             return raw;
         }
         byte[] bytes = percentDecode(raw, plusIsSpace);
+        String decoded;
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw GlanceException.invalid(UNDECODABLE);
         }
+        if (decoded.indexOf('\0') >= 0) {
+            throw GlanceException.invalid(NUL_IN_URL);
+        }
+        return decoded;
     }
 
     /** Parses a raw query string keeping order, repeated names and blank values. */

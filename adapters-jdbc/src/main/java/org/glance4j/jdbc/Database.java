@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -187,18 +188,26 @@ final class Database implements AutoCloseable {
         return sql != null && dialect.isForeignKeyViolation(sql);
     }
 
-    /** The failure as the ports report it: the database cannot serve the request now. */
+    /** What a client reads when the database cannot serve its request; the driver's words go to the log. */
+    static final String UNAVAILABLE_MESSAGE = "The image database cannot serve the request now; try again later.";
+    /** What a client reads when the database refuses a value of its request (a PostgreSQL data exception). */
+    static final String UNSTORABLE_MESSAGE = "The request holds a value that the image database cannot store.";
+
+    /**
+     * The failure as the ports report it, in the API's words, with the driver's exception as the cause (which the
+     * HTTP adapter logs with the request id, never shows): a value the database refuses (SQL state class 22, e.g.
+     * a NUL character in PostgreSQL text) is the request's fault; anything else means the database cannot serve
+     * the request now.
+     */
     static GlanceException unavailable(RuntimeException failure) {
         if (failure instanceof GlanceException glance) {
             return glance;
         }
-        return GlanceException.unavailable("the image database cannot serve the request: "
-                + rootMessage(failure), failure);
-    }
-
-    private static String rootMessage(Throwable failure) {
         SQLException sql = sqlCause(failure);
-        return sql != null ? sql.getMessage() : failure.getClass().getSimpleName();
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            return new GlanceException(ErrorCategory.INVALID, UNSTORABLE_MESSAGE, failure);
+        }
+        return GlanceException.unavailable(UNAVAILABLE_MESSAGE, failure);
     }
 
     private static SQLException sqlCause(Throwable failure) {

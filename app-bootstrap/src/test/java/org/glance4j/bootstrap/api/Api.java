@@ -91,6 +91,13 @@ public final class Api {
     return new ApiResponse("PUT", path, response.statusCode(), response.headers(), response.body());
   }
 
+  /** Any request with a body of raw bytes (which need not be valid UTF-8) and the given media type. */
+  public ApiResponse sendBytes(String method, String path, String contentType, byte[] data) {
+    HttpResponse<String> response = exchange(method, path, contentType, HttpRequest.BodyPublishers.ofByteArray(data),
+        Map.of(), HttpResponse.BodyHandlers.ofString());
+    return new ApiResponse(method, path, response.statusCode(), response.headers(), response.body());
+  }
+
   /** PUT of raw bytes sent chunked (no {@code Content-Length}), as a client streaming a file of unknown size. */
   public ApiResponse putChunked(String path, String contentType, byte[] data) {
     HttpResponse<String> response = exchange("PUT", path, contentType,

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
+import org.glance4j.core.text.StorableText;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.model.Image;
@@ -37,6 +38,7 @@ public final class DefaultImageTagService implements ImageTagService {
 
     @Override
     public void addTag(RequestContext context, String imageId, String tag) {
+        StorableText.requireIdentifier("Tag", tag);
         rules.validateValue("tags", java.util.Arrays.asList(tag));
         ImagePolicy policy = new ImagePolicy(policies, context);
         RevisionRetry.run(() -> {

@@ -8,6 +8,7 @@ import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.schema.ImageSchemaCatalog;
 import org.glance4j.core.schema.JsonTypes;
 import org.glance4j.core.schema.PropertyDefinition;
+import org.glance4j.core.text.StorableText;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
 
@@ -71,8 +72,9 @@ public final class ImageRules {
         }
     }
 
-    /** A custom property key: at most 255 characters. */
+    /** A custom property key: no control characters, at most 255 characters. */
     static void validateCustomKey(String key) {
+        StorableText.requireIdentifier("Property name", key);
         if (key.codePointCount(0, key.length()) > ImageSchemaCatalog.MAX_NAME_LENGTH) {
             throw GlanceException.invalid("Custom property should not be greater than 255 characters.");
         }
@@ -97,10 +99,20 @@ public final class ImageRules {
     }
 
     /**
-     * What the store can hold: no 4-byte characters in names, keys, values and tags; custom values at most
-     * 65535 characters.
+     * What the store can hold: the characters {@link StorableText} allows (no control characters in the name, the
+     * owner, property keys and tags; no NUL in property values), no 4-byte characters in names, keys, values and
+     * tags; custom values at most 65535 characters.
      */
     static void validateStorable(Image image) {
+        StorableText.requireIdentifier("Name", image.name());
+        StorableText.requireIdentifier("Owner", image.owner());
+        for (Map.Entry<String, String> e : image.properties().entrySet()) {
+            StorableText.requireIdentifier("Property name", e.getKey());
+            StorableText.requireText("Value of property '" + printable(e.getKey()) + "'", e.getValue());
+        }
+        for (String tag : image.tags()) {
+            StorableText.requireIdentifier("Tag", tag);
+        }
         refuse4Byte("Name", image.name());
         refuse4Byte("Owner", image.owner());
         for (Map.Entry<String, String> e : image.properties().entrySet()) {
@@ -116,6 +128,10 @@ public final class ImageRules {
         for (String tag : image.tags()) {
             refuse4Byte("Tag", tag);
         }
+    }
+
+    private static String printable(String key) {
+        return key.length() > 64 ? key.substring(0, 64) + "..." : key;
     }
 
     static void refuse4Byte(String what, String value) {

@@ -20,6 +20,7 @@ import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.ImportSettings;
+import org.glance4j.core.text.StorableText;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.model.Image;
@@ -174,6 +175,8 @@ public final class DefaultImportService implements ImportService {
 
     @Override
     public String importImage(RequestContext context, String imageId, Map<String, Object> body, String storeHeader) {
+        StorableText.requireInJson("Import request", body, java.util.Set.of("name"));
+        StorableText.requireIdentifier("Store", storeHeader);
         ImportRequest request = ImportRequest.parse(body, settings.enabledMethods());
         ImagePolicy policy = new ImagePolicy(policies, context);
         ImageAccess.Found found = access.load(context, policy, imageId);

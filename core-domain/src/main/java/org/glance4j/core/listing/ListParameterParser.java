@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.glance4j.core.settings.CoreSettings;
+import org.glance4j.core.text.StorableText;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ListParameters;
 import org.glance4j.ports.model.ImageField;
@@ -36,6 +37,10 @@ public final class ListParameterParser {
     }
 
     public ListRequest parse(ListParameters parameters) {
+        parameters.values().forEach((name, values) -> {
+            StorableText.requireIdentifier("Query parameter name", name);
+            values.forEach(value -> StorableText.requireText("Query parameter '" + name + "'", value));
+        });
         Map<String, List<String>> params = new LinkedHashMap<>(parameters.values());
         String limitText = first(params.remove("limit"));
         String marker = first(params.remove("marker"));

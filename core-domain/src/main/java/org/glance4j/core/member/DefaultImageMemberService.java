@@ -9,6 +9,7 @@ import org.glance4j.core.image.ImageAccess;
 import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
+import org.glance4j.core.text.StorableText;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImageMemberService;
@@ -78,6 +79,7 @@ public final class DefaultImageMemberService implements ImageMemberService {
         if (memberId == null || memberId.isEmpty()) {
             throw GlanceException.invalid("Member can't be empty");
         }
+        StorableText.requireIdentifier("Member", memberId);
         Caller caller = lookUp(context, imageId);
         if (!caller.shared()) {
             throw GlanceException.forbidden("Not allowed to create members for image " + imageId + ".");

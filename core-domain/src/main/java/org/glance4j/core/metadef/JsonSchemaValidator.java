@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.glance4j.core.text.StorableText;
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -20,6 +21,9 @@ import org.glance4j.ports.error.GlanceException;
  */
 final class JsonSchemaValidator {
 
+    /** The keys whose string values name something, so that they must hold no control character. */
+    private static final Set<String> IDENTIFIER_KEYS = Set.of("name", "namespace", "prefix", "properties_target");
+
     private final String schemaName;
     private final Map<String, Object> root;
 
@@ -29,9 +33,14 @@ final class JsonSchemaValidator {
     }
 
     /**
+     * Checks the characters of every string first ({@link StorableText}: names, keys and prefixes are identifiers,
+     * other strings free text), then the schema.
+     *
      * @throws GlanceException {@code INVALID} naming the schema and the first violation found
      */
     void validate(Object instance) {
+        StorableText.requireInJson(Character.toUpperCase(schemaName.charAt(0)) + schemaName.substring(1), instance,
+                IDENTIFIER_KEYS);
         String failure = check(instance, root);
         if (failure != null) {
             throw GlanceException.invalid("Provided object does not match schema '" + schemaName + "': " + failure);

@@ -1,0 +1,135 @@
+package org.glance4j.bootstrap.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.glance4j.bootstrap.GlanceApplication;
+import org.glance4j.jdbc.JdbcSettings;
+import org.glance4j.jdbc.PostgresServer;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Two in-process glance4j servers that differ only in their database, for the API tests whose answer must not
+ * depend on it: one on SQLite (its data directory), one on a real PostgreSQL that {@link PostgresServer} starts.
+ * Like {@link ApiTarget}, they start once per test run and stop when it ends. Both use trusted identity headers
+ * and the property protection file {@link #PROTECTIONS}: {@code x_billing_*} properties are created, updated and
+ * deleted by admins only and read by admins and members; everything else is open.
+ */
+public final class BothDatabases implements BeforeAllCallback {
+
+  /** The protection file of both servers. */
+  public static final String PROTECTIONS = String.join("\n",
+      "[^x_billing_.*]",
+      "create = admin",
+      "read = admin,member",
+      "update = admin",
+      "delete = admin",
+      "",
+      "[.*]",
+      "create = @",
+      "read = @",
+      "update = @",
+      "delete = @",
+      "");
+
+  /** One of the servers: the database it runs on, and its base URL. */
+  public record Target(String database, URI base) {
+    @Override
+    public String toString() {
+      return database;
+    }
+  }
+
+  private static volatile List<Target> targets;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+    Servers servers = store.getOrComputeIfAbsent(Servers.class, key -> Servers.open(), Servers.class);
+    targets = servers.targets;
+  }
+
+  /** The SQLite server, then the PostgreSQL server. */
+  public static List<Target> targets() {
+    if (targets == null) {
+      throw new IllegalStateException("BothDatabases has not run: register it with @ExtendWith(BothDatabases.class)");
+    }
+    return targets;
+  }
+
+  /** The servers and the PostgreSQL cluster, closed by JUnit at the end of the run. */
+  private static final class Servers implements ExtensionContext.Store.CloseableResource {
+    private final Path dir;
+    private final PostgresServer postgres;
+    private final GlanceApplication onSqlite;
+    private final GlanceApplication onPostgres;
+    private final List<Target> targets;
+
+    private Servers(Path dir, PostgresServer postgres, GlanceApplication onSqlite, GlanceApplication onPostgres) {
+      this.dir = dir;
+      this.postgres = postgres;
+      this.onSqlite = onSqlite;
+      this.onPostgres = onPostgres;
+      this.targets = List.of(new Target("sqlite", uri(onSqlite)), new Target("postgresql", uri(onPostgres)));
+    }
+
+    static Servers open() {
+      try {
+        Path dir = Files.createTempDirectory("glance4j-both-databases");
+        Files.writeString(dir.resolve("protections.conf"), PROTECTIONS);
+        PostgresServer postgres = PostgresServer.start();
+        GlanceApplication onSqlite = null;
+        try {
+          onSqlite = start(dir.resolve("sqlite"), "");
+          JdbcSettings database = postgres.newDatabase(10);
+          String url = database.jdbcUrl().replace("jdbc:postgresql://", "postgresql://" + database.user() + "@");
+          GlanceApplication onPostgres = start(dir.resolve("postgresql"), "[database]\nconnection = " + url + "\n");
+          return new Servers(dir, postgres, onSqlite, onPostgres);
+        } catch (RuntimeException | IOException e) {
+          if (onSqlite != null) {
+            onSqlite.close();
+          }
+          postgres.close();
+          throw e;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while starting PostgreSQL", e);
+      }
+    }
+
+    private static GlanceApplication start(Path dir, String extraConf) throws IOException {
+      Files.createDirectories(dir);
+      Path conf = dir.resolve("glance-api.conf");
+      Files.writeString(conf, "[DEFAULT]\nproperty_protection_file = " + dir.getParent().resolve("protections.conf")
+          + "\n" + extraConf);
+      return GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0", "--data-dir",
+          dir.resolve("data").toString(), "--auth", "trusted-headers", "--config", conf.toString()));
+    }
+
+    private static URI uri(GlanceApplication application) {
+      return URI.create("http://127.0.0.1:" + application.port());
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        onSqlite.close();
+        onPostgres.close();
+      } finally {
+        postgres.close();
+        try (Stream<Path> paths = Files.walk(dir)) {
+          paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+      }
+    }
+  }
+}
