@@ -18,14 +18,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Two in-process glance4j servers that differ only in their database, for the API tests whose answer must not
  * depend on it: one on SQLite (its data directory), one on a real PostgreSQL that {@link PostgresServer} starts.
  * Like {@link ApiTarget}, they start once per test run and stop when it ends. Both use trusted identity headers
- * and the property protection file {@link #PROTECTIONS}: {@code x_billing_*} properties are created, updated and
- * deleted by admins only and read by admins and members; everything else is open.
+ * and the property protection file {@link #PROTECTIONS}: {@code x_billing_*} properties (a prefix) and
+ * {@code x_exact} (an exact name) are created, updated and deleted by admins only and read by admins and members;
+ * everything else is open.
  */
 public final class BothDatabases implements BeforeAllCallback {
 
   /** The protection file of both servers. */
   public static final String PROTECTIONS = String.join("\n",
       "[^x_billing_.*]",
+      "create = admin",
+      "read = admin,member",
+      "update = admin",
+      "delete = admin",
+      "",
+      "[^x_exact$]",
       "create = admin",
       "read = admin,member",
       "update = admin",

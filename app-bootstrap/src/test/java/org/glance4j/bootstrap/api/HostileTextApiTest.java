@@ -88,7 +88,10 @@ class HostileTextApiTest extends ApiTestSupport {
     Api admin = Api.at(target.base(), people.adminA);
     Api member = Api.at(target.base(), people.memberA);
     String id = createdId(admin, Json.write(body("name", unique("protected"), "x_billing_code", "42",
-        "color", "blue")));
+        "x_exact", "42", "color", "blue")));
+
+    assertRefusedPlainly(member.patch("/v2/images/" + id, "[{\"op\": \"add\", \"path\": \"/x_exact\\u0000\","
+        + " \"value\": \"0\"}]"), "Property name");
 
     assertRefusedPlainly(member.patch("/v2/images/" + id, "[{\"op\": \"add\", \"path\": \"/x_billing_code\\u0000\","
         + " \"value\": \"0\"}]"), "Property name");
@@ -100,6 +103,7 @@ class HostileTextApiTest extends ApiTestSupport {
     for (Api who : List.of(admin, member)) {
       ApiResponse shown = who.get("/v2/images/" + id);
       assertThat(shown.json().get("x_billing_code").asText()).as("%s", shown).isEqualTo("42");
+      assertThat(shown.json().get("x_exact").asText()).as("%s", shown).isEqualTo("42");
       assertThat(shown.json().get("color").asText()).as("%s", shown).isEqualTo("blue");
     }
     ApiResponse listed = member.get("/v2/images?x_billing_code=42&owner=" + people.projectA);
