@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * storing anything that depends on the caller. Each test asks the same URLs through Varnish as several personas in
  * turn, and every persona must get through Varnish exactly what the server answers it directly: the owner's record
  * and bytes never reach another project or an anonymous caller, and a refusal for one caller never reaches the
- * owner. Real Glance 25.1.0 fails these tests: it sends no caching headers. Differences are collected, so that a
- * failing test lists every answer that went to the wrong caller.
+ * owner. Real Glance 25.1.0 fails these tests: it sends no caching headers (nothing in glance/api or glance/common
+ * sets {@code Cache-Control}). Differences are collected, so that a failing test lists every answer that went to
+ * the wrong caller.
  */
 @Tag(ApiTestSupport.GLANCE_BUG)
 class CachingProxyApiTest extends ImageDataSupport {
