@@ -11,8 +11,6 @@ import io.undertow.server.HttpServerExchange;
  * The root handler. On the I/O thread it fixes the request id (and its response header, so that every answer
  * carries it) and moves the exchange to a worker thread; there it negotiates the version, reads the identity,
  * routes, and hands the call to a resource. Every failure ends in the one {@link ErrorResponder}.
- *
- * <p>Every answer, errors included, is under the {@link CachePolicy}, installed here on the I/O thread.
  */
 final class ApiHandler implements HttpHandler {
     private final Identity identity;
@@ -37,8 +35,8 @@ final class ApiHandler implements HttpHandler {
             String requestId = identity.requestId(exchange);
             exchange.putAttachment(ErrorResponder.REQUEST_ID, requestId);
             exchange.getResponseHeaders().put(ErrorResponder.REQUEST_ID_HEADER, requestId);
+            CachePolicy.install(exchange); // every answer, errors included, tells caches what they may keep
             exchange.addDefaultResponseListener(errors);
-            CachePolicy.install(exchange);
             exchange.dispatch(this);
             return;
         }
