@@ -35,6 +35,7 @@ final class ApiHandler implements HttpHandler {
             String requestId = identity.requestId(exchange);
             exchange.putAttachment(ErrorResponder.REQUEST_ID, requestId);
             exchange.getResponseHeaders().put(ErrorResponder.REQUEST_ID_HEADER, requestId);
+            CachePolicy.install(exchange); // every answer, errors included, tells caches what they may keep
             exchange.addDefaultResponseListener(errors);
             exchange.dispatch(this);
             return;

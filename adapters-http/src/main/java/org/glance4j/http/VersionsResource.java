@@ -35,6 +35,9 @@ final class VersionsResource {
 
     static void send(HttpServerExchange exchange, boolean explicit, boolean multipleStores) throws IOException {
         String href = ApiRequest.hostUrl(exchange) + "/v2/";
+        if (explicit) {
+            CachePolicy.sameForEveryCaller(exchange); // the 300 follows the path and Accept: kept from caches
+        }
         Responses.json(exchange, explicit ? 200 : 300, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("versions");

@@ -14,5 +14,8 @@
  * core hands over a {@link org.glance4j.ports.model.FileRegion}. {@code ByteRangeHeader} reads {@code Range} (and
  * the legacy {@code Content-Range} request header) as Glance does; {@code EntityTag} derives the {@code ETag} from
  * the image's hash and answers {@code If-None-Match} and {@code If-Range}.
+ *
+ * <p>{@code CachePolicy} alone decides what caches may keep: every answer but the version document says
+ * {@code Cache-Control: no-store} (docs/caching-proxies.md).
  */
 package org.glance4j.http;
