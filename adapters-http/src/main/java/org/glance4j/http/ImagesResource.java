@@ -70,7 +70,11 @@ final class ImagesResource implements Resource {
 
     private void list(ApiRequest request) throws IOException {
         Map<String, List<String>> query = UrlCodec.parseQuery(request.exchange().getQueryString());
-        ImageList page = images.list(request.context(), new ListParameters(query));
+        ImageList page;
+        // A list may run long in the database: when the client leaves, its statement is cancelled.
+        try (ClientDisconnectWatch watch = ClientDisconnectWatch.start(request.exchange())) {
+            page = images.list(request.context().withCancellation(watch.cancellation()), new ListParameters(query));
+        }
         Map<String, List<String>> kept = new LinkedHashMap<>(query);
         kept.remove("marker");
         String keptQuery = UrlCodec.encodeQuery(kept);

@@ -22,6 +22,9 @@ final class FakeImageService implements ImageService {
     final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     volatile Image image = sampleImage();
     volatile ImageList page = new ImageList(List.of(), null);
+    /** Runs inside {@code list}, before it answers (a slow database, in a test). */
+    volatile java.util.function.Consumer<RequestContext> duringList = context -> {
+    };
     volatile RuntimeException failure;
 
     static Image sampleImage() {
@@ -55,6 +58,7 @@ final class FakeImageService implements ImageService {
     @Override
     public ImageList list(RequestContext context, ListParameters parameters) {
         record("list", context, null, parameters);
+        duringList.accept(context);
         return page;
     }
 

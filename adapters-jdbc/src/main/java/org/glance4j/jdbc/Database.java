@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.model.Cancellation;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
@@ -68,6 +69,10 @@ final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.maxConnections());
         config.setMinimumIdle(Math.min(2, settings.maxConnections()));
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        if (!settings.statementTimeout().isZero()) {
+            // Every session starts with it, so no statement of the API can run longer, whatever the query.
+            config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeout().toMillis());
+        }
         HikariDataSource pool = new HikariDataSource(config);
         return new Database(dialect, pool, pool);
     }
@@ -155,14 +160,56 @@ final class Database implements AutoCloseable {
 
     /** Runs {@code work} in a read transaction that sees one consistent snapshot. */
     <T> T read(HandleCallback<T, RuntimeException> work) {
+        return read(Cancellation.never(), work);
+    }
+
+    /**
+     * Runs {@code work} in a read transaction that sees one consistent snapshot; when {@code cancellation} fires
+     * meanwhile, the statement running on PostgreSQL is cancelled (and {@code work} fails), on SQLite the running
+     * statement is interrupted. A request already cancelled does not start.
+     */
+    <T> T read(Cancellation cancellation, HandleCallback<T, RuntimeException> work) {
+        if (cancellation.isCancelled()) {
+            throw cancelled(null);
+        }
         if (dialect == Dialect.POSTGRESQL) {
             // Set inside the transaction: one statement, sent with BEGIN, instead of changing the session twice.
             return readers.inTransaction(handle -> {
-                handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                return work.withHandle(handle);
+                try (Cancellation.Registration ignored = cancellation.onCancel(cancelRunningStatement(handle))) {
+                    handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                    // A cancel request that reaches an idle session is dropped: look once more before the work.
+                    if (cancellation.isCancelled()) {
+                        throw cancelled(null);
+                    }
+                    return work.withHandle(handle);
+                }
             });
         }
-        return readers.inTransaction(work);
+        return readers.inTransaction(handle -> {
+            try (Cancellation.Registration ignored = cancellation.onCancel(cancelRunningStatement(handle))) {
+                return work.withHandle(handle);
+            }
+        });
+    }
+
+    /**
+     * How to stop what runs on the handle's connection: PostgreSQL's cancel request (the driver waits until the
+     * server has passed it to the backend, so once the registration is closed no cancel can reach the connection's
+     * next user), SQLite's interrupt.
+     */
+    private Runnable cancelRunningStatement(org.jdbi.v3.core.Handle handle) {
+        java.sql.Connection connection = handle.getConnection();
+        return () -> {
+            try {
+                if (dialect == Dialect.POSTGRESQL) {
+                    connection.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+                } else {
+                    connection.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().interrupt();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not cancel the running statement", e);
+            }
+        };
     }
 
     /**
@@ -204,10 +251,28 @@ final class Database implements AutoCloseable {
             return glance;
         }
         SQLException sql = sqlCause(failure);
-        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+        String state = sql == null ? null : sql.getSQLState();
+        if (QUERY_CANCELED.equals(state)) {
+            return String.valueOf(sql.getMessage()).contains("statement timeout") ? timedOut(failure)
+                    : cancelled(failure);
+        }
+        if (state != null && state.startsWith("22")) {
             return new GlanceException(ErrorCategory.INVALID, UNSTORABLE_MESSAGE, failure);
         }
         return GlanceException.unavailable(UNAVAILABLE_MESSAGE, failure);
+    }
+
+    /** PostgreSQL's state for a statement stopped by its timeout or by a cancel request. */
+    private static final String QUERY_CANCELED = "57014";
+
+    private static GlanceException timedOut(RuntimeException failure) {
+        return GlanceException.unavailable("The image database did not answer in time: the request was stopped"
+                + " after the statement timeout. Narrow the request (fewer filters, a smaller limit) or try again"
+                + " later.", failure);
+    }
+
+    private static GlanceException cancelled(RuntimeException failure) {
+        return GlanceException.unavailable("The request was cancelled: the client went away.", failure);
     }
 
     private static SQLException sqlCause(Throwable failure) {

@@ -2,7 +2,11 @@ package org.glance4j.jdbc;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageQuery;
@@ -18,6 +22,11 @@ import org.glance4j.ports.model.Visibility;
  *
  * <p>A condition never holds for a column that is null (SQL's rule, and Glance's): {@code name NEQ x} leaves out
  * images without a name.
+ *
+ * <p>All custom property conditions together become one subquery, and all tags another: the ids of the images
+ * having as many matching rows as there are conditions ({@code GROUP BY image_id HAVING COUNT(*) = n}, the primary
+ * keys making each row count once). Planning and running it grows with the number of rows and conditions, where one
+ * {@code EXISTS} per condition made PostgreSQL's planner search the join order of hundreds of semi-joins for minutes.
  */
 final class ImageListSql {
     private final Dialect dialect;
@@ -52,13 +61,8 @@ final class ImageListSql {
         for (Condition condition : query.conditions()) {
             condition(condition);
         }
-        for (PropertyCondition condition : query.propertyConditions()) {
-            property(condition);
-        }
-        for (String tag : query.tags()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM image_tags t WHERE t.image_id = i.id AND t.value = ?)");
-            arguments.add(tag);
-        }
+        properties(query.propertyConditions());
+        tags(query.tags());
         if (query.osHidden() != null) {
             sql.append(" AND i.os_hidden = ?");
             arguments.add(query.osHidden());
@@ -140,15 +144,50 @@ final class ImageListSql {
         }
     }
 
-    private void property(PropertyCondition condition) {
-        sql.append(" AND EXISTS (SELECT 1 FROM image_properties p WHERE p.image_id = i.id AND p.name = ? AND p.value");
-        arguments.add(condition.key());
-        if (condition.values().size() == 1) {
-            sql.append(" = ?)");
-        } else {
-            sql.append(" IN (").append(placeholders(condition.values().size())).append("))");
+    /**
+     * Images whose properties satisfy every condition: a key named twice must have a value allowed by both, so the
+     * conditions merge by key into the values allowed by all of them.
+     */
+    private void properties(List<PropertyCondition> conditions) {
+        if (conditions.isEmpty()) {
+            return;
         }
-        arguments.addAll(condition.values());
+        Map<String, Set<String>> allowed = new LinkedHashMap<>();
+        for (PropertyCondition condition : conditions) {
+            Set<String> values = new LinkedHashSet<>(condition.values());
+            allowed.merge(condition.key(), values, (before, also) -> {
+                before.retainAll(also);
+                return before;
+            });
+        }
+        if (allowed.values().stream().anyMatch(Set::isEmpty)) {
+            sql.append(" AND 1 = 0");
+            return;
+        }
+        sql.append(" AND i.id IN (SELECT p.image_id FROM image_properties p WHERE (p.name, p.value) IN (VALUES ");
+        boolean first = true;
+        for (Map.Entry<String, Set<String>> key : allowed.entrySet()) {
+            for (String value : key.getValue()) {
+                sql.append(first ? "(?, ?)" : ", (?, ?)");
+                first = false;
+                arguments.add(key.getKey());
+                arguments.add(value);
+            }
+        }
+        sql.append(") GROUP BY p.image_id HAVING COUNT(*) = ?)");
+        arguments.add(allowed.size());
+    }
+
+    /** Images carrying every tag of {@code tags}. */
+    private void tags(List<String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        Set<String> distinct = new LinkedHashSet<>(tags);
+        sql.append(" AND i.id IN (SELECT t.image_id FROM image_tags t WHERE t.value IN (")
+                .append(placeholders(distinct.size())).append(") GROUP BY t.image_id HAVING COUNT(*) = ?)");
+        arguments.addAll(distinct);
+        arguments.add(distinct.size());
     }
 
     private void orderBy(List<SortOrder> sort) {

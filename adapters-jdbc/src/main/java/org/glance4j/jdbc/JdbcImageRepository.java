@@ -113,7 +113,7 @@ final class JdbcImageRepository implements ImageRepository {
         }
         ImageListSql statement = ImageListSql.of(query, database.dialect());
         try {
-            return database.read(handle -> {
+            return database.read(query.cancellation(), handle -> {
                 Query select = handle.createQuery(statement.sql());
                 List<Object> arguments = statement.arguments();
                 for (int k = 0; k < arguments.size(); k++) {

@@ -42,6 +42,9 @@ final class SchemaMigrator {
     int migrate() {
         return database.write(handle -> {
             if (database.dialect() == Dialect.POSTGRESQL) {
+                // A migration of a big table, or the wait for another process's migration, may take longer than
+                // the statement timeout that guards the API's statements.
+                handle.execute("SET LOCAL statement_timeout = 0");
                 handle.createQuery("SELECT pg_advisory_xact_lock(?)").bind(0, POSTGRES_LOCK_KEY)
                         .map((rs, ctx) -> Boolean.TRUE).one();
             }

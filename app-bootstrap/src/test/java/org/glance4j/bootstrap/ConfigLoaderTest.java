@@ -58,6 +58,7 @@ class ConfigLoaderTest {
             "workers = 4",
             "limit_param_default = 10",
             "api_limit_max = 50",
+            "max_list_filters = 64",
             "image_property_quota = 7",
             "image_tag_quota = -1",
             "image_member_quota = 3",
@@ -86,6 +87,7 @@ class ConfigLoaderTest {
             "[database]",
             "connection = postgresql+psycopg2://glance:s3cret@db.example:5433/glance",
             "max_pool_size = 12",
+            "statement_timeout = 5",
             "[paste_deploy]",
             "flavor = keystone",
             "[oslo_policy]",
@@ -112,7 +114,8 @@ class ConfigLoaderTest {
                         new StoreConfig("slow", "file", "slow", Map.of())),
                 "slow", true, true, new GlanceConfig.PolicyConfig(Optional.of("/etc/glance4j/my-policy.yaml"),
                         Optional.of("protections.conf"), PropertyProtectionSettings.Format.POLICIES),
-                new FormatSettings(false, List.of("streamOptimized"), List.of("mbr")));
+                new FormatSettings(false, List.of("streamOptimized"), List.of("mbr")), 64,
+                java.time.Duration.ofSeconds(5));
         assertThat(config).isEqualTo(expected);
         assertThat(config.multipleStores()).isTrue();
         assertThat(config.stores().get(0).weight()).isEqualTo(-20);

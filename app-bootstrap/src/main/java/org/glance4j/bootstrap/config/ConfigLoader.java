@@ -67,7 +67,9 @@ public final class ConfigLoader {
                 bool(GlanceOptions.SHOW_IMAGE_DIRECT_URL),
                 bool(GlanceOptions.SHOW_MULTIPLE_LOCATIONS), policy(),
                 new FormatSettings(bool(GlanceOptions.REQUIRE_IMAGE_FORMAT_MATCH),
-                        list(GlanceOptions.VMDK_ALLOWED_TYPES), list(GlanceOptions.GPT_SAFETY_CHECKS_NONFATAL)));
+                        list(GlanceOptions.VMDK_ALLOWED_TYPES), list(GlanceOptions.GPT_SAFETY_CHECKS_NONFATAL)),
+                integer(GlanceOptions.MAX_LIST_FILTERS, 1, Integer.MAX_VALUE),
+                java.time.Duration.ofSeconds(integer(GlanceOptions.STATEMENT_TIMEOUT, 0, Integer.MAX_VALUE)));
         ImportConfig importing = importConfig(workingDir);
         return new LoadedConfig(config, ignored(), importing);
     }

@@ -42,6 +42,9 @@ public final class GlanceOptions {
             SUPPORTED, "Page size of a list call that sends no limit (at least 1).");
     public static final OptionSpec API_LIMIT_MAX = new OptionSpec(DEFAULT, "api_limit_max", "1000", SUPPORTED,
             "Largest page a list call returns; a bigger limit is cut down to it (at least 1).");
+    public static final OptionSpec MAX_LIST_FILTERS = new OptionSpec(DEFAULT, "max_list_filters", "256", SUPPORTED,
+            "glance4j only: most filters (tags included) one image list call may carry; more is 400. Glance has no "
+                    + "such bound (at least 1).");
     public static final OptionSpec IMAGE_PROPERTY_QUOTA = new OptionSpec(DEFAULT, "image_property_quota", "128",
             SUPPORTED, "Most additional properties an image may have; negative means unlimited.");
     public static final OptionSpec IMAGE_TAG_QUOTA = new OptionSpec(DEFAULT, "image_tag_quota", "128", SUPPORTED,
@@ -88,6 +91,9 @@ public final class GlanceOptions {
                     + "and postgresql+psycopg://). Other databases are refused.");
     public static final OptionSpec MAX_POOL_SIZE = new OptionSpec(DATABASE, "max_pool_size", "5", SUPPORTED,
             "Most open database connections (oslo.db's default), at least 1.");
+    public static final OptionSpec STATEMENT_TIMEOUT = new OptionSpec(DATABASE, "statement_timeout", "30", SUPPORTED,
+            "glance4j only, PostgreSQL: seconds one database statement may run before the server stops it and the "
+                    + "call answers 503; 0 means no limit. Schema migrations run without it.");
     public static final OptionSpec FLAVOR = new OptionSpec(PASTE_DEPLOY, "flavor", "(none)", SUPPORTED,
             "Picks the authentication mode when --auth is not given: no flavor, caching or cachemanagement mean "
                     + "noauth; any flavor containing keystone means trusted-headers (glance4j does not validate "
@@ -290,11 +296,12 @@ public final class GlanceOptions {
 
     /** Every option, in the order of the documentation table. */
     public static final List<OptionSpec> ALL = List.of(BIND_HOST, BIND_PORT, WORKERS, LIMIT_PARAM_DEFAULT,
-            API_LIMIT_MAX, IMAGE_PROPERTY_QUOTA, IMAGE_TAG_QUOTA, IMAGE_MEMBER_QUOTA, PROPERTY_PROTECTION_FILE,
+            API_LIMIT_MAX, MAX_LIST_FILTERS, IMAGE_PROPERTY_QUOTA, IMAGE_TAG_QUOTA, IMAGE_MEMBER_QUOTA,
+            PROPERTY_PROTECTION_FILE,
             PROPERTY_PROTECTION_RULE_FORMAT, IMAGE_SIZE_CAP, HASHING_ALGORITHM,
             DISK_FORMATS, CONTAINER_FORMATS, REQUIRE_IMAGE_FORMAT_MATCH, VMDK_ALLOWED_TYPES,
-            GPT_SAFETY_CHECKS_NONFATAL, CONNECTION, MAX_POOL_SIZE, FLAVOR, PASTE_CONFIG_FILE, POLICY_FILE,
-            ENFORCE_NEW_DEFAULTS, ENFORCE_SCOPE, ENABLED_BACKENDS, DEFAULT_BACKEND, DEFAULT_STORE, STORES,
+            GPT_SAFETY_CHECKS_NONFATAL, CONNECTION, MAX_POOL_SIZE, STATEMENT_TIMEOUT, FLAVOR, PASTE_CONFIG_FILE,
+            POLICY_FILE, ENFORCE_NEW_DEFAULTS, ENFORCE_SCOPE, ENABLED_BACKENDS, DEFAULT_BACKEND, DEFAULT_STORE, STORES,
             FILESYSTEM_STORE_DATADIR, FILESYSTEM_STORE_FILE_PERM, FILESYSTEM_STORE_CHUNK_SIZE,
             FILESYSTEM_THIN_PROVISIONING, STORE_DESCRIPTION, WEIGHT, S3_STORE_HOST, S3_STORE_ACCESS_KEY, S3_STORE_SECRET_KEY, S3_STORE_BUCKET,
             S3_STORE_CREATE_BUCKET_ON_PUT, S3_STORE_BUCKET_URL_FORMAT, S3_STORE_LARGE_OBJECT_SIZE,

@@ -131,14 +131,14 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
 
         CoreSettings fileCore = new CoreSettings(file.diskFormats(), file.containerFormats(),
                 file.limitParamDefault(), file.apiLimitMax(), file.imagePropertyQuota(), file.imageTagQuota(),
-                Map.of(), file.imageMemberQuota(), null);
+                Map.of(), file.imageMemberQuota(), null, file.maxListFilters());
         Optional<Path> configDir = flags.configFile().map(f -> f.toAbsolutePath().getParent());
         CoreSettings core = OperatorPolicy.apply(fileCore, file.policy(), configDir);
 
         DatabaseTarget database = file.database().orElseGet(() -> new DatabaseTarget(DatabaseTarget.Kind.SQLITE,
                 "jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE), null, null));
         JdbcSettings jdbc = new JdbcSettings(database.jdbcUrl(), database.user(), database.password(),
-                file.maxPoolSize());
+                file.maxPoolSize(), file.statementTimeout());
         DataSettings data = new DataSettings(file.imageSizeCap(), file.hashingAlgorithm(),
                 DataSettings.defaults().nodeId());
         List<StoreConfig> stores = file.stores().stream().map(store -> withDataDir(store, dataDir)).toList();

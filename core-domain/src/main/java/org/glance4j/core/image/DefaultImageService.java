@@ -109,7 +109,7 @@ public final class DefaultImageService implements ImageService {
         Image marker = request.marker() == null ? null : marker(context, policy, request.marker());
         ImageQuery query = new ImageQuery(new ImageQuery.Viewer(context.projectId(), policy.isAdmin()),
                 request.visibility(), request.memberStatus(), filters.conditions(), filters.propertyConditions(),
-                request.tags(), request.osHidden(), request.sort(), marker, request.limit());
+                request.tags(), request.osHidden(), request.sort(), marker, request.limit(), context.cancellation());
         List<Image> page = images.list(query);
         List<Image> shown = new ArrayList<>();
         for (Image image : page) {

@@ -21,7 +21,9 @@ import org.glance4j.ports.model.MemberStatus;
  * {@code visibility} (or {@code all}), sorting by repeated {@code sort_key}/{@code sort_dir} or by
  * {@code sort=key:dir,...} but not both, repeated {@code tag}, {@code os_hidden} (default false) and
  * {@code protected}. Sort keys without a direction sort descending; {@code created_at} and {@code id} are always
- * appended so that the order is total.
+ * appended so that the order is total. A call with more filters (each {@code tag} and each other filter
+ * parameter, custom properties included) than {@code max_list_filters} is refused before anything reaches the
+ * database; Glance has no such bound.
  */
 public final class ListParameterParser {
 
@@ -66,6 +68,11 @@ public final class ListParameterParser {
                 filters.put(k, value);
             }
         });
+        int filterCount = tags.size() + filters.size();
+        if (filterCount > settings.maxListFilters()) {
+            throw GlanceException.invalid("Too many filters: the request has " + filterCount
+                    + " filters and tags, at most " + settings.maxListFilters() + " are allowed.");
+        }
         return new ListRequest(Math.min(limit, settings.apiLimitMax()), marker, memberStatus, visibility, sort, tags,
                 osHidden, isProtected, filters);
     }

@@ -9,16 +9,23 @@ import java.util.Objects;
  * ({@code [image_format]}), the list page sizes ({@code limit_param_default}, {@code api_limit_max}), the
  * quotas ({@code image_property_quota}, {@code image_tag_quota}; a negative quota means unlimited, as in Glance)
  * policy overrides (rule name to oslo.policy check string, replacing the default rule of that name), the
- * members quota ({@code image_member_quota}) and the property protections ({@code property_protection_file};
- * {@code null} when there are none).
+ * members quota ({@code image_member_quota}), the property protections ({@code property_protection_file};
+ * {@code null} when there are none) and the most filters one list call may carry ({@code max_list_filters}, a
+ * glance4j option: Glance has no such bound).
  */
 public record CoreSettings(List<String> diskFormats, List<String> containerFormats, int limitParamDefault,
                            int apiLimitMax, int imagePropertyQuota, int imageTagQuota,
                            Map<String, String> policyOverrides, int imageMemberQuota,
-                           PropertyProtectionSettings propertyProtections) {
+                           PropertyProtectionSettings propertyProtections, int maxListFilters) {
 
     /** Glance's default number of members per image ({@code image_member_quota}). */
     public static final int DEFAULT_IMAGE_MEMBER_QUOTA = 128;
+
+    /**
+     * The default most filters of one list call ({@code max_list_filters}): room for a filter on every property
+     * and every tag an image may have under Glance's default quotas (128 each).
+     */
+    public static final int DEFAULT_MAX_LIST_FILTERS = 256;
 
     public CoreSettings {
         diskFormats = List.copyOf(Objects.requireNonNull(diskFormats, "diskFormats"));
@@ -30,6 +37,18 @@ public record CoreSettings(List<String> diskFormats, List<String> containerForma
         if (apiLimitMax < 1) {
             throw new IllegalArgumentException("apiLimitMax must be at least 1");
         }
+        if (maxListFilters < 1) {
+            throw new IllegalArgumentException("maxListFilters must be at least 1");
+        }
+    }
+
+    /** Settings with the default bound on list filters. */
+    public CoreSettings(List<String> diskFormats, List<String> containerFormats, int limitParamDefault,
+                        int apiLimitMax, int imagePropertyQuota, int imageTagQuota,
+                        Map<String, String> policyOverrides, int imageMemberQuota,
+                        PropertyProtectionSettings propertyProtections) {
+        this(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota, imageTagQuota,
+                policyOverrides, imageMemberQuota, propertyProtections, DEFAULT_MAX_LIST_FILTERS);
     }
 
     /** Settings with Glance's member quota and no property protections. */
@@ -51,30 +70,36 @@ public record CoreSettings(List<String> diskFormats, List<String> containerForma
     /** A copy with other policy overrides. */
     public CoreSettings withPolicyOverrides(Map<String, String> overrides) {
         return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota,
-                imageTagQuota, overrides, imageMemberQuota, propertyProtections);
+                imageTagQuota, overrides, imageMemberQuota, propertyProtections, maxListFilters);
     }
 
     /** A copy with other quotas. */
     public CoreSettings withQuotas(int propertyQuota, int tagQuota) {
         return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, propertyQuota,
-                tagQuota, policyOverrides, imageMemberQuota, propertyProtections);
+                tagQuota, policyOverrides, imageMemberQuota, propertyProtections, maxListFilters);
     }
 
     /** A copy with other list page sizes. */
     public CoreSettings withLimits(int defaultLimit, int maxLimit) {
         return new CoreSettings(diskFormats, containerFormats, defaultLimit, maxLimit, imagePropertyQuota,
-                imageTagQuota, policyOverrides, imageMemberQuota, propertyProtections);
+                imageTagQuota, policyOverrides, imageMemberQuota, propertyProtections, maxListFilters);
     }
 
     /** A copy with another member quota (negative: unlimited). */
     public CoreSettings withImageMemberQuota(int quota) {
         return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota,
-                imageTagQuota, policyOverrides, quota, propertyProtections);
+                imageTagQuota, policyOverrides, quota, propertyProtections, maxListFilters);
     }
 
     /** A copy with property protections ({@code null}: none). */
     public CoreSettings withPropertyProtections(PropertyProtectionSettings protections) {
         return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota,
-                imageTagQuota, policyOverrides, imageMemberQuota, protections);
+                imageTagQuota, policyOverrides, imageMemberQuota, protections, maxListFilters);
+    }
+
+    /** A copy with another bound on the filters of one list call (at least 1). */
+    public CoreSettings withMaxListFilters(int max) {
+        return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota,
+                imageTagQuota, policyOverrides, imageMemberQuota, propertyProtections, max);
     }
 }

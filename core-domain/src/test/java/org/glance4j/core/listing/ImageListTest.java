@@ -59,6 +59,27 @@ class ImageListTest {
     }
 
     @Test
+    void filtersAndTagsAreBoundedByMaxListFilters() {
+        CoreFixture bounded = new CoreFixture(CoreSettings.defaults().withMaxListFilters(3));
+        Image image = bounded.create(OWNER_MEMBER, "name", "n", "p0", "v", "p1", "v");
+        Map<String, List<String>> atLimit = new LinkedHashMap<>();
+        atLimit.put("p0", List.of("v"));
+        atLimit.put("p1", List.of("v"));
+        atLimit.put("tag", List.of());
+        atLimit.put("name", List.of("n"));
+        assertThat(bounded.core.images().list(OWNER_READER, new ListParameters(atLimit)).images())
+                .extracting(Image::id).containsExactly(image.id());
+        Map<String, List<String>> overByTag = new LinkedHashMap<>(atLimit);
+        overByTag.put("tag", List.of("t"));
+        assertFails(ErrorCategory.INVALID, "Too many filters: the request has 4 filters and tags, at most 3",
+                () -> bounded.core.images().list(OWNER_READER, new ListParameters(overByTag)));
+        Map<String, List<String>> overByProperty = new LinkedHashMap<>(atLimit);
+        overByProperty.put("p2", List.of("v"));
+        assertFails(ErrorCategory.INVALID, "at most 3 are allowed",
+                () -> bounded.core.images().list(OWNER_READER, new ListParameters(overByProperty)));
+    }
+
+    @Test
     void sortSyntaxes() {
         f.create(OWNER_MEMBER, "name", "b", "disk_format", "raw");
         f.create(OWNER_MEMBER, "name", "a", "disk_format", "qcow2");

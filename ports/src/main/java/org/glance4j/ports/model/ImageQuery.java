@@ -27,6 +27,10 @@ import java.util.Objects;
  * field that is {@code null} never holds, whatever the operator. When {@code marker} is not null only images strictly after it in
  * that order are returned (keyset paging: the marker need not match the filters). At most {@code limit} images
  * are returned; {@code limit} zero returns none.
+ *
+ * <h2>Cancellation</h2>
+ * A repository that can stop a running query registers that with {@code cancellation} for the time the query runs;
+ * a cancelled query fails with an {@link org.glance4j.ports.error.GlanceException} of category {@code UNAVAILABLE}.
  */
 public record ImageQuery(
         Viewer viewer,
@@ -38,7 +42,8 @@ public record ImageQuery(
         Boolean osHidden,
         List<SortOrder> sort,
         Image marker,
-        int limit) {
+        int limit,
+        Cancellation cancellation) {
 
     public ImageQuery {
         Objects.requireNonNull(viewer, "viewer");
@@ -53,6 +58,15 @@ public record ImageQuery(
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative");
         }
+        cancellation = cancellation == null ? Cancellation.never() : cancellation;
+    }
+
+    /** A query that is never cancelled. */
+    public ImageQuery(Viewer viewer, VisibilityFilter visibility, MemberStatus memberStatus, List<Condition> conditions,
+                      List<PropertyCondition> propertyConditions, List<String> tags, Boolean osHidden,
+                      List<SortOrder> sort, Image marker, int limit) {
+        this(viewer, visibility, memberStatus, conditions, propertyConditions, tags, osHidden, sort, marker, limit,
+                Cancellation.never());
     }
 
     /** Who is listing. {@code projectId} may be null (an unscoped caller). */
