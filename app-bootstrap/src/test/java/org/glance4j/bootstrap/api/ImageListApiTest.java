@@ -354,6 +354,23 @@ class ImageListApiTest extends ApiTestSupport {
     assertThat(ownedByA("flavor=" + encode("in:vanilla,mint"))).containsExactlyInAnyOrder(alpha, bravo);
   }
 
+  /**
+   * Glance has no bound on the number of filters (each became a join that PostgreSQL planned for minutes);
+   * glance4j refuses more than {@code max_list_filters} (256 by default), tags and properties together.
+   */
+  @Test
+  @Tag(ImageDataExtrasApiTest.GLANCE4J_EXTRA)
+  void moreFiltersThanMaxListFiltersAreBadRequestAndTheLimitItselfIsServed() {
+    StringBuilder atLimit = new StringBuilder("flavor=mint");
+    for (int i = 1; i < 256; i++) {
+      atLimit.append("&p").append(i).append("=v");
+    }
+    assertThat(list(people.memberA, atLimit.toString()).status()).isEqualTo(200);
+    ApiResponse tooMany = list(people.memberA, atLimit + "&tag=" + tag);
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("Too many filters: the request has 257 filters and tags, at most 256");
+  }
+
   @Test
   void hiddenImagesAreExcludedByDefaultAndListedOnRequest() {
     assertThat(ownedByA("")).doesNotContain(hidden);
