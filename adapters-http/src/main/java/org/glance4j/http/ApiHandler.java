@@ -1,6 +1,7 @@
 package org.glance4j.http;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import org.glance4j.ports.model.RequestContext;
 
@@ -9,24 +10,31 @@ import io.undertow.server.HttpServerExchange;
 
 /**
  * The root handler. On the I/O thread it fixes the request id (and its response header, so that every answer
- * carries it) and moves the exchange to a worker thread; there it negotiates the version, reads the identity,
- * routes, and hands the call to a resource. Every failure ends in the one {@link ErrorResponder}.
+ * carries it) and moves the exchange off the I/O thread: a transfer of image data ({@link TransferRoute}) to the
+ * transfer threads, any other call to a worker thread once its body, if it has one, is read without blocking
+ * ({@link RequestBodyReceiver}), so that a client that stalls costs its connection and never a worker. There it
+ * negotiates the version, reads the identity, routes, and hands the call to a resource. Every failure ends in the
+ * one {@link ErrorResponder}.
  */
 final class ApiHandler implements HttpHandler {
     private final Identity identity;
     private final V2Router router;
     private final ErrorResponder errors = new ErrorResponder();
     private final boolean multipleStores;
+    private final ConnectionLimits limits;
+    private final Executor transfers;
 
-    ApiHandler(Identity identity, V2Router router) {
-        this(identity, router, false);
-    }
-
-    /** With {@code multipleStores}, the version document and negotiation include the multi-store versions. */
-    ApiHandler(Identity identity, V2Router router, boolean multipleStores) {
+    /**
+     * With {@code multipleStores}, the version document and negotiation include the multi-store versions;
+     * transfers run on {@code transfers}, bounded by {@code limits}' client socket timeout like the request bodies.
+     */
+    ApiHandler(Identity identity, V2Router router, boolean multipleStores, ConnectionLimits limits,
+            Executor transfers) {
         this.identity = identity;
         this.router = router;
         this.multipleStores = multipleStores;
+        this.limits = limits;
+        this.transfers = transfers;
     }
 
     @Override
@@ -37,7 +45,14 @@ final class ApiHandler implements HttpHandler {
             exchange.getResponseHeaders().put(ErrorResponder.REQUEST_ID_HEADER, requestId);
             CachePolicy.install(exchange); // every answer, errors included, tells caches what they may keep
             exchange.addDefaultResponseListener(errors);
-            exchange.dispatch(this);
+            ClientTimeout.attach(exchange, limits);
+            if (TransferRoute.matches(exchange, multipleStores)) {
+                exchange.dispatch(transfers, this);
+            } else if (!exchange.isRequestComplete()) {
+                RequestBodyReceiver.receive(exchange, null, this, limits.clientSocketTimeoutMillis());
+            } else {
+                exchange.dispatch(this);
+            }
             return;
         }
         try {

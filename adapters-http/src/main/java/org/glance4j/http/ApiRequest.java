@@ -75,10 +75,19 @@ final class ApiRequest {
     }
 
     /**
-     * Reads the whole body, refusing one over {@link #MAX_BODY_BYTES}; a body that cannot be read (a broken
-     * chunked encoding, a connection cut short) is the client's fault, so it is refused with 400 too.
+     * The whole body, refusing one over {@link #MAX_BODY_BYTES}; a body that cannot be read (a broken chunked
+     * encoding, a connection cut short) is the client's fault, so it is refused with 400 too. The body of a record
+     * call was already read on the I/O thread ({@link RequestBodyReceiver}); any other is read here, blocking.
      */
     byte[] readBody() {
+        RequestBody received = exchange.getAttachment(RequestBody.KEY);
+        if (received != null) {
+            return switch (received.outcome()) {
+                case READ -> received.bytes();
+                case TOO_LARGE -> throw tooLarge();
+                case UNREADABLE -> throw GlanceException.invalid("The request body could not be read.");
+            };
+        }
         try {
             return readLimited();
         } catch (IOException e) {

@@ -29,8 +29,6 @@ import io.undertow.server.HttpServerExchange;
 final class DownloadSender {
     /** The copy buffer for bodies that are not file regions. */
     static final int COPY_BUFFER_BYTES = 1024 * 1024;
-    /** How long a write waits for a client that does not read, as Glance's {@code client_socket_timeout}. */
-    static final long IDLE_TIMEOUT_SECONDS = UploadBodyStream.IDLE_TIMEOUT_SECONDS;
 
     private static final System.Logger LOG = System.getLogger(DownloadSender.class.getName());
 
@@ -40,16 +38,16 @@ final class DownloadSender {
     /** Sends {@code download.length()} bytes of its body; headers and status must already be set. */
     static void send(HttpServerExchange exchange, ImageDownload download) {
         StreamSinkChannel channel = exchange.getResponseChannel();
-        Progress sent = new Progress();
+        Progress sent = new Progress(ClientTimeout.nanos(exchange));
         try {
-            flush(channel);
+            flush(channel, sent);
             if (download.body() instanceof FileRegion region) {
                 transfer(channel, region, download.length(), sent);
             } else {
                 copy(channel, download.body(), download.length(), sent);
             }
             channel.shutdownWrites();
-            flush(channel);
+            flush(channel, sent);
             exchange.endExchange();
         } catch (IOException | RuntimeException e) {
             // an IOException is the connection's (the client left); anything else is the source's, our problem
@@ -64,7 +62,13 @@ final class DownloadSender {
 
     /** Bytes handed to the connection so far, for the log line of a transfer that stops early. */
     private static final class Progress {
+        /** How long a write waits for a client that reads nothing, as Glance's {@code client_socket_timeout}. */
+        final long timeoutNanos;
         long bytes;
+
+        Progress(long timeoutNanos) {
+            this.timeoutNanos = timeoutNanos;
+        }
     }
 
     private static void transfer(StreamSinkChannel channel, FileRegion region, long length, Progress sent)
@@ -80,7 +84,7 @@ final class DownloadSender {
             } else if (position >= file.size()) {
                 throw new IllegalStateException("The image file ends at " + file.size() + " before byte " + end);
             } else {
-                awaitWritable(channel);
+                awaitWritable(channel, sent);
             }
         }
     }
@@ -103,24 +107,24 @@ final class DownloadSender {
             buffer.clear().limit(n);
             while (buffer.hasRemaining()) {
                 if (channel.write(buffer) == 0) {
-                    awaitWritable(channel);
+                    awaitWritable(channel, sent);
                 }
             }
             sent.bytes += n;
         }
     }
 
-    private static void flush(StreamSinkChannel channel) throws IOException {
+    private static void flush(StreamSinkChannel channel, Progress sent) throws IOException {
         while (!channel.flush()) {
-            awaitWritable(channel);
+            awaitWritable(channel, sent);
         }
     }
 
-    private static void awaitWritable(StreamSinkChannel channel) throws IOException {
+    private static void awaitWritable(StreamSinkChannel channel, Progress sent) throws IOException {
         long start = System.nanoTime();
-        channel.awaitWritable(IDLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(IDLE_TIMEOUT_SECONDS)) {
-            throw new IOException("The client read nothing for " + IDLE_TIMEOUT_SECONDS + " seconds");
+        channel.awaitWritable(sent.timeoutNanos, TimeUnit.NANOSECONDS);
+        if (System.nanoTime() - start >= sent.timeoutNanos) {
+            throw new IOException("The client read nothing for " + ClientTimeout.describe(sent.timeoutNanos));
         }
     }
 }

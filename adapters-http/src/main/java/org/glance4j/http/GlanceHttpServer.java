@@ -3,26 +3,34 @@ package org.glance4j.http;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
+import org.xnio.Options;
+
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.HttpContinueReadHandler;
 
 /**
- * The Glance Images API v2 over HTTP, served by Undertow. Requests are parsed on Undertow's I/O threads and the
- * blocking calls into the services run on its worker threads. Start it once, read {@link #port()}, close it when
- * done.
+ * The Glance Images API v2 over HTTP, served by Undertow. Requests are parsed and small request bodies read on
+ * Undertow's I/O threads; the blocking calls into the services run on its worker threads, and transfers of image
+ * data on {@link TransferThreads} of their own. {@link ConnectionLimits} bound what each client may hold: the
+ * connection cap, the time to send headers, and the client socket timeout for idle connections and stalled
+ * bodies, uploads and downloads. Start it once, read {@link #port()}, close it when done.
  */
 public final class GlanceHttpServer implements AutoCloseable {
     private final HttpSettings settings;
-    private final ApiHandler handler;
+    private final Identity identity;
+    private final V2Router router;
+    private final boolean multipleStores;
     private Undertow undertow;
+    private TransferThreads transfers;
     private int boundPort = -1;
 
     public GlanceHttpServer(HttpSettings settings, ApiServices services) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(services, "services");
-        this.handler = new ApiHandler(Identity.forSettings(settings), new V2Router(services),
-                services.stores().multipleStores());
+        this.identity = Identity.forSettings(settings);
+        this.router = new V2Router(services);
+        this.multipleStores = services.stores().multipleStores();
     }
 
     /** Binds {@code bindHost:port} and starts serving. */
@@ -30,16 +38,29 @@ public final class GlanceHttpServer implements AutoCloseable {
         if (undertow != null) {
             throw new IllegalStateException("The server is already started");
         }
+        ConnectionLimits limits = settings.connections();
+        TransferThreads threads = new TransferThreads(limits.maxConnections());
+        ApiHandler handler = new ApiHandler(identity, router, multipleStores, limits, threads);
         Undertow server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.bindHost())
                 .setIoThreads(settings.ioThreads())
                 .setWorkerThreads(settings.workerThreads())
                 .setServerOption(UndertowOptions.DECODE_URL, false)
                 .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, false)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, limits.clientSocketTimeoutMillis())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, limits.requestHeaderTimeoutMillis())
+                .setSocketOption(Options.CONNECTION_HIGH_WATER, limits.maxConnections())
+                .setSocketOption(Options.CONNECTION_LOW_WATER, limits.maxConnections())
                 .setHandler(new HttpContinueReadHandler(handler))
                 .build();
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            threads.close();
+            throw e;
+        }
         undertow = server;
+        transfers = threads;
         InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
         boundPort = address.getPort();
     }
@@ -55,6 +76,8 @@ public final class GlanceHttpServer implements AutoCloseable {
         if (undertow != null) {
             undertow.stop();
             undertow = null;
+            transfers.close();
+            transfers = null;
         }
     }
 }

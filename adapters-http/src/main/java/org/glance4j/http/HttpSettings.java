@@ -11,16 +11,26 @@ import java.util.Objects;
  * @param noauthProjectId the project every request acts in under {@link AuthMode#NOAUTH}
  * @param noauthUserId    the user every request acts as under {@link AuthMode#NOAUTH}
  * @param ioThreads       Undertow I/O threads (non-blocking network work)
- * @param workerThreads   Undertow worker threads (the blocking calls into the services run there)
+ * @param workerThreads   Undertow worker threads (the blocking calls into the services run there); transfers
+ *                        (uploads, staging, downloads) run on threads of their own, see {@link ConnectionLimits}
+ * @param connections     timeouts and the connection cap
  */
 public record HttpSettings(String bindHost, int port, AuthMode authMode, String noauthProjectId,
-        String noauthUserId, int ioThreads, int workerThreads) {
+        String noauthUserId, int ioThreads, int workerThreads, ConnectionLimits connections) {
+
+    /** Settings with {@link ConnectionLimits#defaults()}. */
+    public HttpSettings(String bindHost, int port, AuthMode authMode, String noauthProjectId, String noauthUserId,
+            int ioThreads, int workerThreads) {
+        this(bindHost, port, authMode, noauthProjectId, noauthUserId, ioThreads, workerThreads,
+                ConnectionLimits.defaults());
+    }
 
     public HttpSettings {
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(authMode, "authMode");
         Objects.requireNonNull(noauthProjectId, "noauthProjectId");
         Objects.requireNonNull(noauthUserId, "noauthUserId");
+        Objects.requireNonNull(connections, "connections");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         }
@@ -37,10 +47,17 @@ public record HttpSettings(String bindHost, int port, AuthMode authMode, String 
     }
 
     public HttpSettings withPort(int newPort) {
-        return new HttpSettings(bindHost, newPort, authMode, noauthProjectId, noauthUserId, ioThreads, workerThreads);
+        return new HttpSettings(bindHost, newPort, authMode, noauthProjectId, noauthUserId, ioThreads, workerThreads,
+                connections);
     }
 
     public HttpSettings withAuthMode(AuthMode mode) {
-        return new HttpSettings(bindHost, port, mode, noauthProjectId, noauthUserId, ioThreads, workerThreads);
+        return new HttpSettings(bindHost, port, mode, noauthProjectId, noauthUserId, ioThreads, workerThreads,
+                connections);
+    }
+
+    public HttpSettings withConnections(ConnectionLimits limits) {
+        return new HttpSettings(bindHost, port, authMode, noauthProjectId, noauthUserId, ioThreads, workerThreads,
+                limits);
     }
 }

@@ -60,7 +60,8 @@ final class ImageFileResource implements Resource {
         long declaredSize = declaredSize(request);
         HttpServerExchange exchange = request.exchange();
         exchange.setMaxEntitySize(-1); // an image may be as large as image_size_cap allows: the core enforces it
-        UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel());
+        UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel(),
+                ClientTimeout.nanos(exchange));
         try {
             String store = multipleStores ? request.header(STORE_HEADER) : null;
             data.upload(request.context(), request.segment(1), body, declaredSize, store);

@@ -32,7 +32,8 @@ final class ImageStageResource implements Resource {
         long declaredSize = ImageFileResource.declaredSize(request);
         HttpServerExchange exchange = request.exchange();
         exchange.setMaxEntitySize(-1); // the core enforces image_size_cap
-        UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel());
+        UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel(),
+                ClientTimeout.nanos(exchange));
         try {
             importing.stage(request.context(), request.segment(1), body, declaredSize);
         } catch (RuntimeException e) {

@@ -13,23 +13,18 @@ import org.xnio.channels.StreamSourceChannel;
  * The body of an upload, read straight from Undertow's request channel in blocking fashion (from a worker thread,
  * never an I/O thread) and handed on without buffering: each {@code read} fills as much of the caller's array as
  * the socket has ready. Fixed-length and chunked bodies both end with -1 at their real end; a connection that
- * breaks or closes early, or stays silent longer than {@link #IDLE_TIMEOUT_SECONDS}, makes {@code read} throw an
+ * breaks or closes early, or stays silent longer than the client socket timeout, makes {@code read} throw an
  * {@link IOException}, and the stream remembers it so that the adapter can tell a client's failure from a server's.
  */
 final class UploadBodyStream extends InputStream {
-    /** How long a read waits for the client to send anything, as Glance's {@code client_socket_timeout}. */
-    static final long IDLE_TIMEOUT_SECONDS = 900;
-
     private final StreamSourceChannel channel;
     private final long idleTimeoutNanos;
     private long received;
     private boolean ended;
     private volatile IOException failure;
 
-    UploadBodyStream(StreamSourceChannel channel) {
-        this(channel, TimeUnit.SECONDS.toNanos(IDLE_TIMEOUT_SECONDS));
-    }
-
+    /** {@code idleTimeoutNanos}: how long a read waits for the client to send anything ({@link Long#MAX_VALUE}: no
+     * limit), as Glance's {@code client_socket_timeout}. */
     UploadBodyStream(StreamSourceChannel channel, long idleTimeoutNanos) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.idleTimeoutNanos = idleTimeoutNanos;
@@ -79,8 +74,8 @@ final class UploadBodyStream extends InputStream {
             }
             long idle = System.nanoTime() - idleSince;
             if (idle >= idleTimeoutNanos) {
-                throw new SocketTimeoutException("The client sent nothing for " + IDLE_TIMEOUT_SECONDS
-                        + " seconds after " + received + " bytes of the upload");
+                throw new SocketTimeoutException("The client sent nothing for "
+                        + ClientTimeout.describe(idleTimeoutNanos) + " after " + received + " bytes of the upload");
             }
             channel.awaitReadable(idleTimeoutNanos - idle, TimeUnit.NANOSECONDS);
         }

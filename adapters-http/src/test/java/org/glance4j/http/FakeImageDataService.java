@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
@@ -49,6 +50,8 @@ final class FakeImageDataService implements ImageDataService {
     volatile long failDownloadAfter = -1;
     volatile RuntimeException failure;
     volatile CountDownLatch uploadDone = new CountDownLatch(1);
+    /** Uploads that have begun reading their body. */
+    final AtomicInteger uploadsStarted = new AtomicInteger();
 
     void reset() {
         downloadRanges.clear();
@@ -61,6 +64,7 @@ final class FakeImageDataService implements ImageDataService {
         failDownloadAfter = -1;
         failure = null;
         uploadDone = new CountDownLatch(1);
+        uploadsStarted.set(0);
     }
 
     Upload awaitUpload() throws InterruptedException {
@@ -79,6 +83,7 @@ final class FakeImageDataService implements ImageDataService {
 
     @Override
     public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize) {
+        uploadsStarted.incrementAndGet();
         try {
             if (failure != null) {
                 throw failure;

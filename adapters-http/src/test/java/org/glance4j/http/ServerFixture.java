@@ -25,7 +25,10 @@ final class ServerFixture implements AutoCloseable {
     final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     ServerFixture(AuthMode mode) {
-        HttpSettings settings = new HttpSettings("127.0.0.1", 0, mode, "proj-noauth", "user-noauth", 1, 4);
+        this(new HttpSettings("127.0.0.1", 0, mode, "proj-noauth", "user-noauth", 1, 4));
+    }
+
+    ServerFixture(HttpSettings settings) {
         server = new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions, members));
         server.start();
     }

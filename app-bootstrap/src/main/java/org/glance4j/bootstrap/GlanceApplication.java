@@ -87,7 +87,8 @@ public final class GlanceApplication implements AutoCloseable {
         if (!config.ignored().isEmpty()) {
             LOG.warn(config.ignoredReport());
         }
-        ServerSettings settings = ServerSettings.resolve(flags, config.config()).withImporting(config.importing());
+        ServerSettings settings = ServerSettings.resolve(flags, config.config()).withImporting(config.importing())
+                .withConnections(config.connections());
         if (settings.http().authMode() == AuthMode.TRUSTED_HEADERS && flags.auth().isEmpty()) {
             LOG.warn("[paste_deploy] flavor = {} selects trusted-headers: glance4j trusts the identity headers of "
                     + "every request and does not validate tokens, so only a proxy that does may reach it",

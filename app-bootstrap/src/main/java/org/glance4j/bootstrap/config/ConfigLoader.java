@@ -2,6 +2,7 @@ package org.glance4j.bootstrap.config;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.settings.PropertyProtectionSettings;
+import org.glance4j.http.ConnectionLimits;
 
 /**
  * Turns an {@link IniFile} into a {@link GlanceConfig}: reads every option of {@link GlanceOptions#read()}, checks
@@ -71,8 +73,22 @@ public final class ConfigLoader {
                 integer(GlanceOptions.MAX_LIST_FILTERS, 1, Integer.MAX_VALUE),
                 java.time.Duration.ofSeconds(integer(GlanceOptions.STATEMENT_TIMEOUT, 0, Integer.MAX_VALUE)));
         ImportConfig importing = importConfig(workingDir);
-        return new LoadedConfig(config, ignored(), importing);
+        ConnectionLimits connections = connections();
+        return new LoadedConfig(config, ignored(), importing, connections);
     }
+
+    private ConnectionLimits connections() {
+        int socketTimeout = integer(GlanceOptions.CLIENT_SOCKET_TIMEOUT, 0, MAX_TIMEOUT_SECONDS);
+        int headerTimeout = integer(GlanceOptions.REQUEST_HEADER_TIMEOUT, 0, MAX_TIMEOUT_SECONDS);
+        int maxConnections = optional(GlanceOptions.MAX_CLIENT_CONNECTIONS)
+                .map(v -> parseInt(GlanceOptions.MAX_CLIENT_CONNECTIONS, v, 1, Integer.MAX_VALUE))
+                .orElseGet(ConnectionLimits::defaultMaxConnections);
+        return new ConnectionLimits(Duration.ofSeconds(socketTimeout), Duration.ofSeconds(headerTimeout),
+                maxConnections);
+    }
+
+    /** The longest timeout Undertow takes (its options are int milliseconds). */
+    private static final int MAX_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
 
     private static final Set<String> IMPORT_METHODS = Set.of("glance-direct", "web-download", "copy-image");
     private static final Set<String> IMPORT_PLUGINS = Set.of("image_decompression", "image_conversion",

@@ -26,6 +26,8 @@ public final class GlanceOptions {
     public static final String STAGING_STORE = "os_glance_staging_store";
     public static final String WSGI = "wsgi";
     public static final String TASK = "task";
+    /** glance4j's own options, which Glance does not have. */
+    public static final String GLANCE4J = "glance4j";
 
     public static final String DEFAULT_DISK_FORMATS = "ami,ari,aki,vhd,vhdx,vmdk,raw,qcow2,vdi,iso,ploop";
     public static final String DEFAULT_CONTAINER_FORMATS = "ami,ari,aki,bare,ovf,ova,docker,compressed";
@@ -38,6 +40,21 @@ public final class GlanceOptions {
     public static final OptionSpec WORKERS = new OptionSpec(DEFAULT, "workers", "(none)", ACCEPTED_NO_EFFECT,
             "Glance's number of API processes. Accepted and checked (an integer of 0 or more) but ignored: glance4j "
                     + "runs as one process and keeps the HTTP adapter's default thread pools.");
+    public static final OptionSpec CLIENT_SOCKET_TIMEOUT = new OptionSpec(DEFAULT, "client_socket_timeout", "900",
+            SUPPORTED, "Seconds the server waits for a client that sends or reads nothing, 0 for ever: a connection "
+                    + "idle before or between requests is closed, a request body that stops coming is given up (an "
+                    + "upload fails and its image returns to queued), a download whose client stops reading is "
+                    + "cut. A stalled client holds only its connection meanwhile, never a thread that serves others.");
+    public static final OptionSpec REQUEST_HEADER_TIMEOUT = new OptionSpec(GLANCE4J, "request_header_timeout",
+            "60", SUPPORTED, "glance4j's own option (Glance has none): seconds a client has to send a request's line "
+                    + "and headers once it has begun them; the connection is closed after that (a client sending "
+                    + "them byte by byte, slowloris). 0 for ever.");
+    public static final OptionSpec MAX_CLIENT_CONNECTIONS = new OptionSpec(GLANCE4J, "max_client_connections",
+            "4096", SUPPORTED, "glance4j's own option: most client connections open at once (at least 1); beyond "
+                    + "it new connections wait in the listen backlog until one closes. Each upload or download holds "
+                    + "one connection and one thread. Without the option, fewer than 4096 when the open-file limit "
+                    + "(ulimit -n) is low: half of what it leaves after 256. Each Glance API worker process serves at most "
+                    + "1000 connections at once (a fixed pool).");
     public static final OptionSpec LIMIT_PARAM_DEFAULT = new OptionSpec(DEFAULT, "limit_param_default", "25",
             SUPPORTED, "Page size of a list call that sends no limit (at least 1).");
     public static final OptionSpec API_LIMIT_MAX = new OptionSpec(DEFAULT, "api_limit_max", "1000", SUPPORTED,
@@ -295,7 +312,8 @@ public final class GlanceOptions {
             HTTPS_CA_CERTIFICATES_FILE, HTTP_PROXY_INFORMATION);
 
     /** Every option, in the order of the documentation table. */
-    public static final List<OptionSpec> ALL = List.of(BIND_HOST, BIND_PORT, WORKERS, LIMIT_PARAM_DEFAULT,
+    public static final List<OptionSpec> ALL = List.of(BIND_HOST, BIND_PORT, WORKERS, CLIENT_SOCKET_TIMEOUT,
+            REQUEST_HEADER_TIMEOUT, MAX_CLIENT_CONNECTIONS, LIMIT_PARAM_DEFAULT,
             API_LIMIT_MAX, MAX_LIST_FILTERS, IMAGE_PROPERTY_QUOTA, IMAGE_TAG_QUOTA, IMAGE_MEMBER_QUOTA,
             PROPERTY_PROTECTION_FILE,
             PROPERTY_PROTECTION_RULE_FORMAT, IMAGE_SIZE_CAP, HASHING_ALGORITHM,

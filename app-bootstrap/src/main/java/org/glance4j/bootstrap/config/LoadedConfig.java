@@ -3,14 +3,19 @@ package org.glance4j.bootstrap.config;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.glance4j.http.ConnectionLimits;
+
 /**
  * A configuration file read into typed values, with the options it sets that glance4j ignores.
  *
  * @param config  the typed values
  * @param ignored the options of the file glance4j does not act on, in file order
  * @param importing the import options
+ * @param connections {@code [DEFAULT] client_socket_timeout}, {@code [glance4j] request_header_timeout} and
+ *                    {@code [glance4j] max_client_connections}
  */
-public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing) {
+public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
+        ConnectionLimits connections) {
     public LoadedConfig {
         ignored = List.copyOf(ignored);
     }

@@ -24,6 +24,7 @@ import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.settings.LocationSettings;
 import org.glance4j.core.settings.ImportSettings;
 import org.glance4j.http.AuthMode;
+import org.glance4j.http.ConnectionLimits;
 import org.glance4j.http.HttpSettings;
 import org.glance4j.jdbc.JdbcSettings;
 
@@ -99,6 +100,12 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
                 file.taskPoolThreads(), file.taskTimeToLive(), importing.multiStore(), importing.qemuImg());
         return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, defaultStore, locations,
                 formats, settings);
+    }
+
+    /** A copy whose HTTP adapter has these timeouts and connection cap. */
+    public ServerSettings withConnections(ConnectionLimits connections) {
+        return new ServerSettings(core, http.withConnections(connections), database, jdbc, dataDir, data, stores,
+                defaultStore, locations, formats, importing);
     }
 
     /** A copy whose data settings carry this node id. */

@@ -1,0 +1,38 @@
+package org.glance4j.http;
+
+import java.util.List;
+
+import io.undertow.server.HttpServerExchange;
+
+/**
+ * Tells, on the I/O thread and before anything else is read, whether a request moves image data: {@code PUT} and
+ * {@code GET /v2/images/{id}/file} and {@code PUT /v2/images/{id}/stage}. Those stream through the blocking store
+ * interface and run on the transfer threads; every other call runs on the worker threads with its body already
+ * read. A path that does not decode is no transfer (the worker answers its error).
+ */
+final class TransferRoute {
+    private TransferRoute() {
+    }
+
+    static boolean matches(HttpServerExchange exchange, boolean multipleStores) {
+        String method = exchange.getRequestMethod().toString();
+        if (!method.equals("PUT") && !method.equals("GET")) {
+            return false;
+        }
+        VersionNegotiation.Outcome outcome = VersionNegotiation.negotiate(exchange, multipleStores);
+        if (outcome.versions()) {
+            return false;
+        }
+        List<String> segments;
+        try {
+            segments = UrlCodec.segments(outcome.v2Path());
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (segments.size() != 3 || !segments.get(0).equals("images") || segments.get(1).isEmpty()) {
+            return false;
+        }
+        String last = segments.get(2);
+        return last.equals("file") || (last.equals("stage") && method.equals("PUT"));
+    }
+}
