@@ -13,22 +13,29 @@ final class TailRegion {
         this.ring = new byte[length];
     }
 
-    /** Takes {@code b[off..off+len)}, which sits at stream position {@code pos}. */
+    /**
+     * Takes {@code b[off..off+len)}, which sits at stream position {@code pos}. Bytes that extend or overlap what
+     * the ring holds join it (the same stream position always holds the same byte, so the header a probe read
+     * before it asked for the tail may be offered, then the read that overlaps it); bytes after a gap, or wholly
+     * before what it holds, start it afresh.
+     */
     void offer(byte[] b, int off, int len, long pos) {
         if (len <= 0) {
             return;
         }
-        if (pos != end) {
-            count = 0;
+        long last = pos + len;
+        long first;
+        if (count == 0 || pos > end || last < end - count) {
+            first = pos;
+            end = last;
+        } else {
+            first = Math.min(pos, end - count);
+            end = Math.max(end, last);
         }
-        int n = Math.min(len, ring.length);
-        int start = off + len - n;
-        for (int k = 0; k < n; k++) {
-            long at = pos + len - n + k;
-            ring[(int) Math.floorMod(at, (long) ring.length)] = b[start + k];
+        count = (int) Math.min(ring.length, end - first);
+        for (long at = Math.max(pos, end - ring.length); at < last; at++) {
+            ring[(int) Math.floorMod(at, (long) ring.length)] = b[off + (int) (at - pos)];
         }
-        count = (int) Math.min(ring.length, (long) count + len);
-        end = pos + len;
     }
 
     /** Whether the ring holds the whole tail of a stream of {@code total} bytes. */

@@ -98,7 +98,9 @@ final class VmdkProbe extends FormatProbe {
         long gdOffset = header.u64le(56);
         if (gdOffset == GD_AT_END) {
             footer = true;
-            tail(FOOTER_BYTES);
+            // the footer is the stream's last bytes, which in a short (cut) image reach back into this header:
+            // the tail starts with what the header holds, whatever size the reads that brought it had
+            tail(FOOTER_BYTES).offer(header.slice(0, header.filled()), 0, header.filled(), header.offset());
         }
         if (descriptorSector != 1) {
             throw new NotThisFormatException("Wrong descriptor location");

@@ -101,18 +101,26 @@ class InspectorFuzzTest {
         assertThat(result.virtualSize()).isEqualTo(-1);
     }
 
+    /**
+     * Found by {@link #truncatedHeaders} (seed 6858741454921476351): a streamOptimized VMDK cut to its first 1.5 KiB
+     * and streamed a byte at a time. Its last 1536 bytes are the whole file, header included, so the cut end is
+     * judged as the footer and fails, as the path inspection and larger reads already said; the stream used to
+     * call it incomplete because its tail only started with the read that completed the header.
+     */
+    @Example
+    void aCutStreamOptimizedVmdkIsJudgedByItsLastBytesWhateverTheReadSize() {
+        byte[] cut = Arrays.copyOf(streamOptimized(), VmdkProbe.FOOTER_BYTES);
+        for (int chunk : new int[] {1, 2, 63, 64, 65, 511, 512, 4096}) {
+            InspectionResult result = inspectEveryWay(cut, chunk);
+            assertThat(result.format()).as("read size %d", chunk).isEqualTo("vmdk");
+            assertThat(result.problems()).as("read size %d", chunk)
+                    .containsExactly("footer: Header and footer signature do not match");
+        }
+    }
+
     @Provide
     Arbitrary<byte[]> seeds() {
         String sparse = TestImages.descriptor("monolithicSparse", "RW 2048 SPARSE \"disk.vmdk\"");
-        String stream = TestImages.descriptor("streamOptimized", "RW 2048 SPARSE \"disk.vmdk\"");
-        byte[] streamHead = TestImages.vmdk(2048, stream, true);
-        byte[] footer = new byte[1536];
-        footer[12] = 3;
-        System.arraycopy(streamHead, 0, footer, 512, 512);
-        footer[512 + 56] = 21;
-        for (int k = 1; k < 8; k++) {
-            footer[512 + 56 + k] = 0;
-        }
         return Arbitraries.of(
                 TestImages.qcow2(1 << 30),
                 TestImages.qcow2(1 << 30, 3, 512, 0x04),
@@ -124,9 +132,23 @@ class InspectorFuzzTest {
                 TestImages.mbr(TestImages.partition(0x80, 1, 1, 0, 0x83, 2048, 4000)),
                 TestImages.luks(1, 8, 4096),
                 TestImages.vmdk(2048, sparse, false),
-                TestImages.concat(streamHead, footer),
+                streamOptimized(),
                 TestImages.descriptor("monolithicFlat", "RW 16 FLAT \"x-flat.vmdk\" 0")
                         .getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A streamOptimized VMDK: its header and descriptor, then a footer and an end-of-stream marker. */
+    private static byte[] streamOptimized() {
+        String stream = TestImages.descriptor("streamOptimized", "RW 2048 SPARSE \"disk.vmdk\"");
+        byte[] streamHead = TestImages.vmdk(2048, stream, true);
+        byte[] footer = new byte[1536];
+        footer[12] = 3;
+        System.arraycopy(streamHead, 0, footer, 512, 512);
+        footer[512 + 56] = 21;
+        for (int k = 1; k < 8; k++) {
+            footer[512 + 56 + k] = 0;
+        }
+        return TestImages.concat(streamHead, footer);
     }
 
     /** Streams, inspects by path, and lets the policy judge; fails on anything but a result or a refusal. */
