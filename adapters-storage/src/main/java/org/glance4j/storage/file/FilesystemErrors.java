@@ -12,8 +12,9 @@ import org.glance4j.ports.error.GlanceException;
 
 /**
  * The one place where the file store turns an {@link IOException} of the backend into a {@link GlanceException}.
- * Messages name the store and the operating system's reason (e.g. "No space left on device") and never carry a
- * stack trace or an exception class; the exception is kept as the cause for logs.
+ * Messages name the store and say what went wrong in the API's words (full, not allowed, read-only, missing
+ * directory, unavailable); they never repeat the exception's text (which names paths), a stack trace or a class.
+ * The exception is kept as the cause, so the error's log line carries the operating system's reason.
  */
 final class FilesystemErrors {
     private static final Logger LOG = Logger.getLogger(FilesystemErrors.class.getName());
@@ -40,12 +41,14 @@ final class FilesystemErrors {
             return new GlanceException(ErrorCategory.NOT_FOUND,
                     "No image data at this location in store '" + storeId + "'", failure);
         }
-        if (lower.contains("no space left on device") || lower.contains("disk quota exceeded")
-                || lower.contains("file too large")) {
+        String full = lower.contains("no space left on device") ? "no space is left on its file system"
+                : lower.contains("disk quota exceeded") ? "its disk quota is used up"
+                : lower.contains("file too large") ? "the image is larger than its file system allows for one file"
+                : null;
+        if (full != null) {
             // The client hears 413; the operator must hear it too, because only the operator can make room.
             LOG.warning("Store '" + storeId + "' is full: " + reason + " (could not " + operation.text + ")");
-            return new GlanceException(ErrorCategory.TOO_LARGE,
-                    "Store '" + storeId + "' is full: " + reason, failure);
+            return new GlanceException(ErrorCategory.TOO_LARGE, "Store '" + storeId + "' is full: " + full, failure);
         }
         if (failure instanceof AccessDeniedException || lower.contains("permission denied")
                 || lower.contains("operation not permitted")) {
@@ -61,10 +64,11 @@ final class FilesystemErrors {
                     "Store '" + storeId + "' cannot " + operation.text + ": its data directory is missing", failure);
         }
         return new GlanceException(ErrorCategory.UNAVAILABLE,
-                "Store '" + storeId + "' cannot " + operation.text + ": " + reason, failure);
+                "Store '" + storeId + "' cannot " + operation.text + ": its file system failed; the store is"
+                        + " unavailable, try again later", failure);
     }
 
-    /** The operating system's reason without paths or class names: "No space left on device". */
+    /** The operating system's reason without paths or class names ("No space left on device"), for logs. */
     static String reasonOf(IOException failure) {
         String reason = failure instanceof FileSystemException fse ? fse.getReason() : failure.getMessage();
         if (reason == null || reason.isBlank()) {

@@ -162,10 +162,7 @@ public final class HttpImageStore implements ImageStore {
         } else if (e instanceof ConnectException) {
             why = "cannot connect to " + host + " (connection refused)";
         } else {
-            String message = e.getMessage();
-            why = "the connection to " + host + " failed"
-                    + (message == null || message.isBlank() ? "" : " (" + message.lines().findFirst().orElse("")
-                            .strip() + ")");
+            why = "the connection to " + host + " broke; the store is unavailable, try again later";
         }
         return GlanceException.unavailable("Store '" + id + "' cannot " + doing + ": " + why, e);
     }

@@ -17,7 +17,8 @@ import org.jclouds.rest.AuthorizationException;
 /**
  * The one place where a jclouds-backed store turns what jclouds throws into a {@link GlanceException}. Messages
  * name the store, say what it was doing and why in one line (credentials refused, container missing, throttled,
- * unreachable), and never carry a stack trace, an exception class or a secret; the original stays the cause.
+ * unreachable) in the API's words, and never repeat jclouds' own text, a stack trace, an exception class or a
+ * secret; the original stays the cause, so the error's log line carries the detail.
  */
 final class BackendErrors {
     private static final Logger LOG = Logger.getLogger(BackendErrors.class.getName());
@@ -130,7 +131,7 @@ final class BackendErrors {
                 return backend + " answered HTTP " + status;
             }
         }
-        return backend + " failed (" + oneLine(failure) + ")";
+        return backend + " failed; the store is unavailable, try again later";
     }
 
     private static int statusOf(Throwable failure) {
@@ -140,19 +141,5 @@ final class BackendErrors {
             }
         }
         return -1;
-    }
-
-    /** The innermost message, on one line, without class names. */
-    private static String oneLine(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        if (message == null || message.isBlank()) {
-            return "no reason given";
-        }
-        String line = message.lines().findFirst().orElse("").strip();
-        return line.replaceAll("[A-Za-z0-9_.$]*Exception:? ?", "").strip();
     }
 }

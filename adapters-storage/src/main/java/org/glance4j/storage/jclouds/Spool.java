@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 import org.glance4j.ports.error.GlanceException;
 
@@ -101,9 +104,19 @@ final class Spool implements AutoCloseable {
         }
     }
 
-    private static GlanceException localDisk(String storeId, IOException e) {
-        String reason = e.getMessage() == null ? "input/output error" : e.getMessage().lines().findFirst().orElse("");
+    /** The local disk's failure in the API's words; the exception (with its path) stays the cause, for logs. */
+    static GlanceException localDisk(String storeId, IOException e) {
+        String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        String why;
+        if (text.contains("no space left on device") || text.contains("disk quota exceeded")) {
+            why = "the local disk is full";
+        } else if (e instanceof NoSuchFileException || e instanceof AccessDeniedException
+                || text.contains("read-only file system")) {
+            why = "the spool directory cannot be written; the store is unavailable, try again later";
+        } else {
+            why = "the local disk failed; the store is unavailable, try again later";
+        }
         return GlanceException.unavailable("Store '" + storeId + "' cannot keep image data on the local disk"
-                + " while it uploads: " + reason, e);
+                + " while it uploads: " + why, e);
     }
 }

@@ -23,15 +23,21 @@ class FilesystemErrorsTest {
         GlanceException e = FilesystemErrors.translate("fast", Operation.WRITE,
                 new IOException("No space left on device"));
         assertThat(e.category()).isEqualTo(ErrorCategory.TOO_LARGE);
-        assertThat(e.getMessage()).isEqualTo("Store 'fast' is full: No space left on device");
+        assertThat(e.getMessage()).isEqualTo("Store 'fast' is full: no space is left on its file system");
+        assertThat(e.getCause()).isInstanceOf(IOException.class);
     }
 
     @Test
     void quotaAndFileSizeLimitAreTooLarge() {
-        assertThat(FilesystemErrors.translate("fast", Operation.WRITE, new IOException("Disk quota exceeded"))
-                .category()).isEqualTo(ErrorCategory.TOO_LARGE);
-        assertThat(FilesystemErrors.translate("fast", Operation.WRITE, new IOException("File too large"))
-                .category()).isEqualTo(ErrorCategory.TOO_LARGE);
+        GlanceException quota = FilesystemErrors.translate("fast", Operation.WRITE,
+                new FileSystemException("/images/x", null, "Disk quota exceeded"));
+        assertThat(quota.category()).isEqualTo(ErrorCategory.TOO_LARGE);
+        assertThat(quota.getMessage()).isEqualTo("Store 'fast' is full: its disk quota is used up");
+        GlanceException tooLarge = FilesystemErrors.translate("fast", Operation.WRITE,
+                new IOException("File too large"));
+        assertThat(tooLarge.category()).isEqualTo(ErrorCategory.TOO_LARGE);
+        assertThat(tooLarge.getMessage())
+                .isEqualTo("Store 'fast' is full: the image is larger than its file system allows for one file");
     }
 
     @Test
@@ -61,11 +67,12 @@ class FilesystemErrorsTest {
     }
 
     @Test
-    void anyOtherFailureIsUnavailableWithTheReasonOnly() {
+    void anyOtherFailureIsUnavailableInTheApisWordsWithTheReasonOnlyInTheCause() {
         GlanceException e = FilesystemErrors.translate("fast", Operation.READ,
-                new IOException("Input/output error\n\tat some.Frame(Frame.java:1)"));
+                new FileSystemException("/var/lib/glance/images/abc", null, "Input/output error"));
         assertThat(e.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
-        assertThat(e.getMessage()).isEqualTo("Store 'fast' cannot read image data: Input/output error");
+        assertThat(e.getMessage()).isEqualTo("Store 'fast' cannot read image data: its file system failed; the"
+                + " store is unavailable, try again later");
         assertThat(e.getCause()).isInstanceOf(IOException.class);
     }
 }

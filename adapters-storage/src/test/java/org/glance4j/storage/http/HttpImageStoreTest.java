@@ -90,6 +90,32 @@ class HttpImageStoreTest {
     }
 
     @Test
+    void aBrokenConnectionIsSaidInTheApisWordsWithTheLibraryTextOnlyInTheCause() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread closer = new Thread(() -> {
+                // every connection (the client retries an idempotent GET once) is closed after its first byte
+                while (!silent.isClosed()) {
+                    try (java.net.Socket accepted = silent.accept()) {
+                        accepted.getInputStream().read();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            closer.setDaemon(true);
+            closer.start();
+            String location = "http://127.0.0.1:" + silent.getLocalPort() + "/x";
+            GlanceException failure = (GlanceException) catchThrowable(() -> read(location, null));
+            assertThat(failure.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
+            assertThat(failure.getMessage()).isEqualTo("Store 'web' cannot read image data: the connection to"
+                    + " http://127.0.0.1:" + silent.getLocalPort() + " broke; the store is unavailable, try again"
+                    + " later");
+            assertThat(failure.getCause()).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
     void writesAndDeletesAreRefusedInTheStandardWay() {
         Throwable write = catchThrowable(() -> store.write("img", new ByteArrayInputStream(new byte[1]), 1));
         assertThat(write).isInstanceOf(UnsupportedStoreOperationException.class)

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Like {@link ApiTarget}, they start once per test run and stop when it ends. Both use trusted identity headers
  * and the property protection file {@link #PROTECTIONS}: {@code x_billing_*} properties (a prefix) and
  * {@code x_exact} (an exact name) are created, updated and deleted by admins only and read by admins and members;
- * everything else is open.
+ * everything else is open; and the stores {@link #STORES}.
  */
 public final class BothDatabases implements BeforeAllCallback {
 
@@ -43,6 +43,18 @@ public final class BothDatabases implements BeforeAllCallback {
       "read = @",
       "update = @",
       "delete = @",
+      "");
+
+  /**
+   * The stores of both servers: a file store (the default) and the test class path's in-memory store {@code mem},
+   * whose {@code memory://} locations a client may add, with locations shown and changeable.
+   */
+  static final String STORES = String.join("\n",
+      "enabled_backends = local:file, mem:test-memory",
+      "show_multiple_locations = true",
+      "",
+      "[glance_store]",
+      "default_backend = local",
       "");
 
   /** One of the servers: the database it runs on, and its base URL. */
@@ -117,7 +129,7 @@ public final class BothDatabases implements BeforeAllCallback {
       Files.createDirectories(dir);
       Path conf = dir.resolve("glance-api.conf");
       Files.writeString(conf, "[DEFAULT]\nproperty_protection_file = " + dir.getParent().resolve("protections.conf")
-          + "\n" + extraConf);
+          + "\n" + STORES + extraConf);
       return GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0", "--data-dir",
           dir.resolve("data").toString(), "--auth", "trusted-headers", "--config", conf.toString()));
     }

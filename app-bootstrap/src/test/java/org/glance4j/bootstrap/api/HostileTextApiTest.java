@@ -178,6 +178,41 @@ class HostileTextApiTest extends ApiTestSupport {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void locationsHoldNoNul(Target target) {
+    Api member = Api.at(target.base(), people.memberA);
+    Api service = Api.at(target.base(), Persona.of("service", people.projectA, "member", "reader", "service"));
+    String source = createdId(member, "{\"name\": \"" + unique("loc") + "\", \"disk_format\": \"raw\","
+        + " \"container_format\": \"bare\"}");
+    ApiResponse uploaded = member.putBytes("/v2/images/" + source + "/file", "application/octet-stream",
+        new byte[] {1, 2, 3}, java.util.Map.of("X-Image-Meta-Store", "mem"));
+    assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(204);
+    String url = show(people.memberA, target, source).get("locations").get(0).get("url").asText();
+    String quotedUrl = Json.write(url);
+
+    String id = createdId(member, "{\"name\": \"" + unique("loc") + "\", \"disk_format\": \"raw\","
+        + " \"container_format\": \"bare\"}");
+    assertRefusedPlainly(member.patch("/v2/images/" + id, "[{\"op\": \"add\", \"path\": \"/locations/-\","
+        + " \"value\": {\"url\": " + quotedUrl + ", \"metadata\": {\"k\": \"v\\u0000\"}}}]"),
+        "Location must not contain the NUL");
+    assertRefusedPlainly(member.patch("/v2/images/" + id, "[{\"op\": \"add\", \"path\": \"/locations/-\","
+        + " \"value\": {\"url\": " + quotedUrl + ", \"metadata\": {\"k\\u0000\": \"v\"}}}]"), "Location key");
+    assertRefusedPlainly(member.patch("/v2/images/" + id, "[{\"op\": \"replace\", \"path\": \"/locations\","
+        + " \"value\": [{\"url\": " + quotedUrl.replaceFirst("\"$", "\\\\u0000\"")
+        + ", \"metadata\": {}}]}]"), "NUL");
+    assertRefusedPlainly(service.post("/v2/images/" + id + "/locations", "{\"url\": "
+        + quotedUrl.replaceFirst("\"$", "\\\\u0000\"") + "}"), "Location must not contain the NUL");
+    com.fasterxml.jackson.databind.JsonNode image = show(people.memberA, target, id);
+    assertThat(image.get("status").asText()).isEqualTo("queued");
+    assertThat(image.get("locations")).isEmpty();
+
+    ApiResponse added = member.patch("/v2/images/" + id, "[{\"op\": \"add\", \"path\": \"/locations/-\","
+        + " \"value\": {\"url\": " + quotedUrl + ", \"metadata\": {\"k\": \"two\\nlines\"}}}]");
+    assertThat(added.status()).as("a newline is text, not NUL: %s", added).isEqualTo(200);
+    assertThat(added.json().get("locations").get(0).get("metadata").get("k").asText()).isEqualTo("two\nlines");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void textThatIsNotUnicodeIsRefused(Target target) {
     Api api = Api.at(target.base(), people.memberA);
     assertRefusedPlainly(api.post("/v2/images", "{\"name\": \"a\\ud800b\"}"), "unpaired surrogate");

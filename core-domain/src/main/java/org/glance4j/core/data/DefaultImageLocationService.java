@@ -19,6 +19,7 @@ import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.LocationSettings;
+import org.glance4j.core.text.StorableText;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImageLocationService;
@@ -200,6 +201,7 @@ public final class DefaultImageLocationService implements ImageLocationService {
             if (body == null) {
                 throw GlanceException.invalid("'url' is a required property");
             }
+            StorableText.requireInJson("Location", body, Set.of());
             for (String key : body.keySet()) {
                 if (!key.equals("url") && !key.equals("validation_data")) {
                     throw GlanceException.invalid("Additional properties are not allowed ('" + key

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.glance4j.core.text.StorableText;
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -15,6 +16,7 @@ import org.glance4j.ports.error.GlanceException;
  * required; {@code validation_data} may carry {@code checksum} (32 characters), {@code os_hash_algo} (at most 64)
  * and {@code os_hash_value} (at most 128), the last two together, and nothing else. Metadata values are kept as
  * text: strings as they are, numbers and booleans in their JSON spelling; nested objects and arrays are refused.
+ * Every string obeys {@link StorableText} (no NUL or unpaired surrogate; no control character in a key).
  */
 record LocationValue(String url, Map<String, String> metadata, Map<String, String> validationData) {
 
@@ -31,6 +33,7 @@ record LocationValue(String url, Map<String, String> metadata, Map<String, Strin
         if (!(value instanceof Map<?, ?> map)) {
             throw schema("a location must be an object with 'url' and 'metadata'");
         }
+        StorableText.requireInJson("Location", map, Set.of());
         if (!map.containsKey("url")) {
             throw schema("'url' is a required property");
         }

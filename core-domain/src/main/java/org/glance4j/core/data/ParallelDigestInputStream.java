@@ -114,7 +114,7 @@ final class ParallelDigestInputStream extends InputStream {
         } catch (IOException | RuntimeException e) {
             free.add(next);
             throw fail(new GlanceException(ErrorCategory.INVALID,
-                    "The image data could not be read from the request: " + e.getMessage(), e));
+                    "The image data could not be read from the request: " + whyUnreadable(e), e));
         }
         if (n == 0) {
             free.add(next);
@@ -241,5 +241,19 @@ final class ParallelDigestInputStream extends InputStream {
                 chunk.release(pool);
             }
         }
+    }
+
+    /**
+     * Why the request's body could not be read, in the API's words: the source's own text (a library's, naming
+     * sockets or classes) stays in the cause, which the error's log line shows with the request id.
+     */
+    private static String whyUnreadable(Exception e) {
+        if (e instanceof GlanceException g) {
+            return g.getMessage();
+        }
+        if (e instanceof java.net.SocketTimeoutException) {
+            return "the client stopped sending it.";
+        }
+        return "the connection broke before all of it arrived.";
     }
 }

@@ -52,7 +52,7 @@ public final class DefaultImageTagService implements ImageTagService {
             tags.add(tag);
             Image changed = image.toBuilder().tags(tags).updatedAt(time.after(image.updatedAt())).build();
             rules.checkTagQuota(image.tags(), changed.tags());
-            ImageRules.validateStorable(changed);
+            ImageRules.validateStorableChanges(image, changed);
             return images.update(changed);
         });
     }

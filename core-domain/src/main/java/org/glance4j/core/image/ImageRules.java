@@ -1,7 +1,9 @@
 package org.glance4j.core.image;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.glance4j.core.settings.CoreSettings;
@@ -104,18 +106,30 @@ public final class ImageRules {
      * tags; custom values at most 65535 characters.
      */
     static void validateStorable(Image image) {
-        StorableText.requireIdentifier("Name", image.name());
-        StorableText.requireIdentifier("Owner", image.owner());
-        for (Map.Entry<String, String> e : image.properties().entrySet()) {
+        validateStorableChanges(null, image);
+    }
+
+    /**
+     * As {@link #validateStorable(Image)}, for what {@code after} adds to or changes in {@code before} only (every
+     * value when {@code before} is null): a record stored before a rule was tightened keeps its old name, keys and
+     * tags through a change of something else, while every value a request sets obeys today's rules.
+     */
+    static void validateStorableChanges(Image before, Image after) {
+        if (before == null || !Objects.equals(before.name(), after.name())) {
+            StorableText.requireIdentifier("Name", after.name());
+            refuse4Byte("Name", after.name());
+        }
+        if (before == null || !Objects.equals(before.owner(), after.owner())) {
+            StorableText.requireIdentifier("Owner", after.owner());
+            refuse4Byte("Owner", after.owner());
+        }
+        Map<String, String> old = before == null ? Map.of() : before.properties();
+        for (Map.Entry<String, String> e : after.properties().entrySet()) {
+            if (old.containsKey(e.getKey()) && Objects.equals(old.get(e.getKey()), e.getValue())) {
+                continue;
+            }
             StorableText.requireIdentifier("Property name", e.getKey());
             StorableText.requireText("Value of property '" + printable(e.getKey()) + "'", e.getValue());
-        }
-        for (String tag : image.tags()) {
-            StorableText.requireIdentifier("Tag", tag);
-        }
-        refuse4Byte("Name", image.name());
-        refuse4Byte("Owner", image.owner());
-        for (Map.Entry<String, String> e : image.properties().entrySet()) {
             if (has4Byte(e.getKey())) {
                 throw GlanceException.invalid("Property names can't contain 4 byte unicode.");
             }
@@ -125,8 +139,12 @@ public final class ImageRules {
                         + MAX_PROPERTY_VALUE_LENGTH + " characters.");
             }
         }
-        for (String tag : image.tags()) {
-            refuse4Byte("Tag", tag);
+        List<String> oldTags = before == null ? List.of() : before.tags();
+        for (String tag : after.tags()) {
+            if (!oldTags.contains(tag)) {
+                StorableText.requireIdentifier("Tag", tag);
+                refuse4Byte("Tag", tag);
+            }
         }
     }
 

@@ -47,7 +47,7 @@ final class PatchApplier {
         }
         rules.checkPropertyQuota(original.properties(), image.properties());
         rules.checkTagQuota(original.tags(), image.tags());
-        ImageRules.validateStorable(image);
+        ImageRules.validateStorableChanges(original, image);
         return image;
     }
 

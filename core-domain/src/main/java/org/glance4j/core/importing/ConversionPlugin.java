@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -101,8 +102,8 @@ final class ConversionPlugin implements ImportPlugin {
                 process = new ProcessBuilder(argv).redirectError(errors.toFile()).redirectOutput(output.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             } catch (IOException e) {
-                throw GlanceException.invalid("Image conversion failed: cannot run " + argv.get(0) + ": "
-                        + e.getMessage());
+                throw new GlanceException(ErrorCategory.INVALID, "Image conversion failed: cannot run "
+                        + argv.get(0) + ".", e);
             }
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

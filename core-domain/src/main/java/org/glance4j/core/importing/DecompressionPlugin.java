@@ -11,6 +11,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -59,7 +60,10 @@ final class DecompressionPlugin implements ImportPlugin {
             if (e instanceof GlanceException g) {
                 throw g;
             }
-            throw GlanceException.invalid("Image decompression failed: " + e.getMessage());
+            String why = e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException
+                    ? "the " + (gzip ? "gzip" : "zip") + " data is damaged or incomplete."
+                    : "the decompressed data could not be written.";
+            throw new GlanceException(ErrorCategory.INVALID, "Image decompression failed: " + why, e);
         }
         Files.move(out, work.file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

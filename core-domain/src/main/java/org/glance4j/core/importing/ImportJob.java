@@ -82,7 +82,8 @@ final class ImportJob implements Runnable {
         } catch (Throwable e) {
             String reason = reason(e);
             LOG.log(e instanceof GlanceException ? Level.WARNING : Level.SEVERE, "Import task " + taskId
-                    + " of image " + imageId + " failed: " + reason, e instanceof GlanceException ? null : e);
+                    + " of image " + imageId + " failed: " + reason,
+                    e instanceof GlanceException && e.getCause() == null ? null : e);
             finishTask(TaskStatus.FAILURE, null, reason);
             cleanUp();
             if (e instanceof Error error && !(e instanceof AssertionError)) {
@@ -324,7 +325,7 @@ final class ImportJob implements Runnable {
         if (e instanceof GlanceException) {
             return e.getMessage();
         }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        return "The import failed due to an internal error.";
     }
 
     /** The services an import job works with. */

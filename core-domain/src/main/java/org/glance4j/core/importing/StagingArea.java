@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -85,7 +86,8 @@ public final class StagingArea {
             return size;
         } catch (IOException e) {
             if (isDiskFull(e)) {
-                throw GlanceException.tooLarge("Image storage media is full: " + e.getMessage());
+                throw new GlanceException(ErrorCategory.TOO_LARGE,
+                        "Image storage media is full: the staging area has no room left.", e);
             }
             throw new UncheckedIOException(e);
         } finally {

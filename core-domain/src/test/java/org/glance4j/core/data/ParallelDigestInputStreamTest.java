@@ -81,7 +81,21 @@ class ParallelDigestInputStreamTest {
         ParallelDigestInputStream in = new ParallelDigestInputStream(
                 org.glance4j.ports.testing.store.FailingInputStream.throwingIo(3_000_000, new IOException("cut")),
                 Long.MAX_VALUE, -1, List.of(), threads);
-        assertThatThrownBy(in::readAllBytes).isInstanceOf(GlanceException.class).hasMessageContaining("cut");
+        assertThatThrownBy(in::readAllBytes).isInstanceOf(GlanceException.class)
+                .hasMessage("The image data could not be read from the request: the connection broke before all of"
+                        + " it arrived.");
         assertThat(in.failure().category()).isEqualTo(ErrorCategory.INVALID);
+        assertThat(in.failure().getCause()).hasMessage("cut");
+    }
+
+    @Test
+    void aSourceThatTimesOutIsSaidInTheApisWordsWithTheDetailInTheCause() {
+        java.net.SocketTimeoutException timeout = new java.net.SocketTimeoutException("Read timed out (sun.nio.ch)");
+        ParallelDigestInputStream in = new ParallelDigestInputStream(
+                org.glance4j.ports.testing.store.FailingInputStream.throwingIo(1000, timeout),
+                Long.MAX_VALUE, -1, List.of(), threads);
+        assertThatThrownBy(in::readAllBytes).isInstanceOf(GlanceException.class)
+                .hasMessage("The image data could not be read from the request: the client stopped sending it.");
+        assertThat(in.failure().getCause()).isSameAs(timeout);
     }
 }

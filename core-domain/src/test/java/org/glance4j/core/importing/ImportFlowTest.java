@@ -275,6 +275,24 @@ class ImportFlowTest {
     }
 
     @Test
+    void aDamagedGzipFailsTheTaskInTheApisWords() throws Exception {
+        fx.close();
+        fx = new ImportFixture(ImportSettings.defaults(staging).withPlugins(List.of("image_decompression")),
+                List.of(store), "fast", DataSettings.defaults());
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(randomBytes(50_000));
+        }
+        byte[] cut = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2);
+        Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
+        fx.stage(image, cut);
+        Task task = fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image,
+                ImportFixture.method("glance-direct")));
+        assertThat(task.status()).isEqualTo(TaskStatus.FAILURE);
+        assertThat(task.message()).isEqualTo("Image decompression failed: the gzip data is damaged or incomplete.");
+    }
+
+    @Test
     void decompressionAndMetadataInjectionRunAsPlugins() throws Exception {
         fx.close();
         fx = new ImportFixture(ImportSettings.defaults(staging).withPlugins(List.of("image_decompression",
