@@ -39,7 +39,7 @@ final class MetadefCatalogCommands {
 
     /** Where Glance's standard catalog files are, for a folder that is not there. */
     static final String WHERE_THE_CATALOG_IS = "Glance's catalog files are in /usr/share/glance-common/metadefs on"
-            + " Debian and Ubuntu (package glance-common) and in etc/metadefs of Glance's source";
+            + " Debian (package glance-common) and in etc/metadefs of Glance's source";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
