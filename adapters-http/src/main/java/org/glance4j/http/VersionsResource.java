@@ -11,14 +11,16 @@ import io.undertow.server.HttpServerExchange;
  * The multi-store versions (2.8, 2.10 to 2.13) appear only with {@code enabled_backends}
  * ({@link #MULTI_STORE_VERSIONS}), as in master. Each links to {@code <host>/v2/}. It answers 200 at
  * {@code /versions} and 300 wherever version negotiation finds no version; negotiation accepts exactly these minors.
+ * The versions are listed newest first, as Glance lists them with an image cache and as 25.1.0 does; master without
+ * a cache lists 2.15 and 2.9 before its CURRENT 2.17 (docs/differences-from-glance.md).
  */
 final class VersionsResource {
-    /** The minor versions in the order Glance master lists them without image cache and multiple stores. */
-    static final List<String> VERSIONS = List.of("2.15", "2.9", "2.17", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2",
+    /** The minor versions, newest first, without image cache and multiple stores. */
+    static final List<String> VERSIONS = List.of("2.17", "2.15", "2.9", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2",
             "2.1", "2.0");
-    /** The minor versions in the order Glance master lists them with multiple stores and without image cache. */
-    static final List<String> MULTI_STORE_VERSIONS = List.of("2.15", "2.13", "2.12", "2.11", "2.10", "2.9", "2.8",
-            "2.17", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2", "2.1", "2.0");
+    /** The minor versions, newest first, with multiple stores and without image cache. */
+    static final List<String> MULTI_STORE_VERSIONS = List.of("2.17", "2.15", "2.13", "2.12", "2.11", "2.10", "2.9",
+            "2.8", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2", "2.1", "2.0");
     static final String CURRENT = "2.17";
 
     /** The versions published with or without multiple stores ({@code enabled_backends}). */

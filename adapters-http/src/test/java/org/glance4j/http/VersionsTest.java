@@ -32,9 +32,8 @@ class VersionsTest {
         assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
         JsonNode versions = ServerFixture.json(r).get("versions");
         assertThat(versions).hasSize(11);
-        assertThat(versions.get(0).get("id").asText()).isEqualTo("v2.15");
-        assertThat(versions.get(2).get("id").asText()).isEqualTo("v2.17");
-        assertThat(versions.get(2).get("status").asText()).isEqualTo("CURRENT");
+        assertThat(versions.get(0).get("id").asText()).isEqualTo("v2.17");
+        assertThat(versions.get(0).get("status").asText()).isEqualTo("CURRENT");
         assertThat(versions.findValuesAsText("status")).containsOnlyOnce("CURRENT");
         assertThat(versions.findValuesAsText("id")).doesNotContain("v2.18", "v2.16", "v2.14", "v2.13", "v2.8");
         assertThat(versions.get(10).get("id").asText()).isEqualTo("v2.0");
@@ -42,6 +41,13 @@ class VersionsTest {
         JsonNode link = versions.get(5).get("links").get(0);
         assertThat(link.get("rel").asText()).isEqualTo("self");
         assertThat(link.get("href").asText()).isEqualTo("http://127.0.0.1:" + fx.server.port() + "/v2/");
+    }
+
+    @Test
+    void versionsAreListedNewestFirst() {
+        JsonNode versions = ServerFixture.json(fx.get("/versions")).get("versions");
+        assertThat(versions.findValuesAsText("id")).containsExactly("v2.17", "v2.15", "v2.9", "v2.7", "v2.6",
+                "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0");
     }
 
     @Test

@@ -38,9 +38,13 @@ public final class JdbcRepositories implements AutoCloseable {
      * the repositories.
      *
      * @throws IllegalArgumentException when the URL names neither SQLite nor PostgreSQL
+     * @throws IllegalStateException    when the database holds no glance4j schema but tables glance4j would create,
+     *                                  such as OpenStack Glance's own database: nothing is changed in it, and the
+     *                                  message says so in one line
      * @throws RuntimeException         when the database cannot be reached or migrated
      */
     public static JdbcRepositories open(JdbcSettings settings) {
+        ForeignSchemaGuard.check(settings);
         Database database = Database.open(settings);
         try {
             int version = new SchemaMigrator(database).migrate();

@@ -26,6 +26,7 @@ import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.cli.UsageException;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
+import org.glance4j.bootstrap.config.FileProblem;
 import org.glance4j.bootstrap.config.IniFile;
 import org.glance4j.bootstrap.config.IniParser;
 import org.glance4j.bootstrap.config.LoadedConfig;
@@ -102,7 +103,8 @@ public final class GlanceApplication implements AutoCloseable {
         try {
             Files.createDirectories(settings.dataDir());
         } catch (IOException e) {
-            throw new ConfigException("cannot create the data directory " + settings.dataDir() + ": " + e, e);
+            throw new ConfigException("cannot create the data directory (--data-dir): "
+                    + FileProblem.describe(settings.dataDir(), e), e);
         }
     }
 

@@ -3,9 +3,6 @@ package org.glance4j.bootstrap;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 
 import org.glance4j.bootstrap.cli.DbCommandLine;
 import org.glance4j.bootstrap.cli.DbOptions;
@@ -31,25 +28,13 @@ public final class Main {
 
     public static void main(String[] args) {
         OneLineLogFormatter.installOnRootLogger();
+        StopOnSignal stop = StopOnSignal.install();
         Started started = run(Arrays.asList(args), System.out, System.err);
+        stop.startFinished(started.application());
         if (started.application() == null) {
             System.exit(started.status());
         }
-        GlanceApplication application = started.application();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            application.close();
-            // java.util.logging resets its handlers in its own shutdown hook, so this line goes out directly.
-            LogRecord stoppedLine = new LogRecord(Level.INFO, "glance4j stopped: HTTP closed, then the stores and the database");
-            stoppedLine.setLoggerName(Main.class.getName());
-            System.err.print(new OneLineLogFormatter().format(stoppedLine));
-            stopped.countDown();
-        }, "glance4j-shutdown"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stop.awaitStopped();
     }
 
     /** The outcome of {@link #run}: a running application, or the status to exit with. */

@@ -20,6 +20,7 @@ import org.glance4j.bootstrap.cli.DbOptions;
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
+import org.glance4j.bootstrap.config.FileProblem;
 import org.glance4j.bootstrap.config.IniFile;
 import org.glance4j.bootstrap.config.IniParser;
 import org.glance4j.bootstrap.wiring.ServerSettings;
@@ -36,6 +37,9 @@ import org.glance4j.ports.in.metadef.MetadefCatalogService.LoadOutcome;
  */
 final class MetadefCatalogCommands {
 
+    /** Where Glance's standard catalog files are, for a folder that is not there. */
+    static final String WHERE_THE_CATALOG_IS = "Glance's catalog files are in /usr/share/glance-common/metadefs on"
+            + " Debian (package glance-common) and in etc/metadefs of Glance's source";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
@@ -55,6 +59,13 @@ final class MetadefCatalogCommands {
      * @throws ConfigException when the configuration or the data directory is unusable
      */
     int run(DbOptions options) {
+        if (options.command().equals("load-metadefs")) {
+            Optional<String> problem = FileProblem.asFolder(options.folder(), true);
+            if (problem.isPresent()) {
+                err.println("glance4j: cannot load metadefs: " + problem.get() + "; " + WHERE_THE_CATALOG_IS);
+                return 1;
+            }
+        }
         IniFile file = options.configFile().map(IniParser::parse).orElseGet(IniFile::empty);
         ServeOptions flags = new ServeOptions(Optional.empty(), Optional.empty(), options.dataDir(),
                 Optional.empty(), options.configFile(), true, false);
@@ -62,7 +73,8 @@ final class MetadefCatalogCommands {
         try {
             Files.createDirectories(settings.dataDir());
         } catch (IOException e) {
-            throw new ConfigException("cannot create the data directory " + settings.dataDir() + ": " + e, e);
+            throw new ConfigException("cannot create the data directory (--data-dir): "
+                    + FileProblem.describe(settings.dataDir(), e), e);
         }
         try (JdbcRepositories repositories = JdbcRepositories.open(settings.jdbc())) {
             MetadefCatalogService catalog = GlanceCore.builder().images(repositories.images())
@@ -78,7 +90,7 @@ final class MetadefCatalogCommands {
         try {
             files = documents(source);
         } catch (IOException e) {
-            err.println("glance4j: cannot read " + source + ": " + e.getMessage());
+            err.println("glance4j: cannot load metadefs: " + FileProblem.describe(source, e));
             return 1;
         }
         int loaded = 0;
@@ -101,7 +113,7 @@ final class MetadefCatalogCommands {
                 err.println("glance4j: " + path + " is not a JSON object: " + e.getOriginalMessage());
             } catch (IOException e) {
                 failed++;
-                err.println("glance4j: cannot read " + path + ": " + e.getMessage());
+                err.println("glance4j: cannot read " + FileProblem.describe(path, e));
             } catch (GlanceException e) {
                 failed++;
                 err.println("glance4j: " + path + " not loaded: " + e.getMessage());
@@ -127,7 +139,7 @@ final class MetadefCatalogCommands {
         try {
             Files.createDirectories(target);
         } catch (IOException e) {
-            err.println("glance4j: cannot create " + target + ": " + e.getMessage());
+            err.println("glance4j: cannot export metadefs: " + FileProblem.describe(target, e));
             return 1;
         }
         int written = 0;
@@ -141,7 +153,7 @@ final class MetadefCatalogCommands {
                 out.println("exported " + document.get("namespace") + " to " + path.getFileName());
             } catch (IOException e) {
                 failed++;
-                err.println("glance4j: cannot write " + path + ": " + e.getMessage());
+                err.println("glance4j: cannot write " + FileProblem.describe(path, e));
             }
         }
         out.println("metadefs: " + written + " exported, " + failed + " failed, to " + target);

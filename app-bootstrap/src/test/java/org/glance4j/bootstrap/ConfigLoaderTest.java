@@ -207,7 +207,7 @@ class ConfigLoaderTest {
         GlanceConfig both = load("[DEFAULT]\ndisk_formats = raw\n[image_format]\ndisk_formats = iso\n").config();
         assertThat(both.diskFormats()).containsExactly("iso");
         assertThat(load("[DEFAULT]\ndisk_formats = raw\n").ignored()).isEmpty();
-        assertThatThrownBy(() -> load("[DEFAULT]\ncontainer_formats = bare,\n"))
+        assertThatThrownBy(() -> load("[DEFAULT]\ncontainer_formats = bare,,ovf\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("invalid value for [DEFAULT] container_formats (glance-api.conf, line 2)");
     }
@@ -239,7 +239,7 @@ class ConfigLoaderTest {
         "DEFAULT|image_size_cap|9223372036854775809|[DEFAULT] image_size_cap (glance-api.conf, line 2): '9223372036854775809': it must be between 1 and 9223372036854775808",
         "DEFAULT|hashing_algorithm|blake2b|[DEFAULT] hashing_algorithm (glance-api.conf, line 2): 'blake2b': glance4j computes md5, sha1, sha224, sha256, sha384, sha512, sha512_224, sha512_256, sha3_224, sha3_256, sha3_384, sha3_512",
         "DEFAULT|enabled_backends|fast|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'fast': the entry 'fast' is not an id:type pair (e.g. fast:file)",
-        "DEFAULT|enabled_backends|fast:file,|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'fast:file,': it has an empty entry",
+        "DEFAULT|enabled_backends|fast:file,,slow:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'fast:file,,slow:file': it has an empty entry",
         "DEFAULT|enabled_backends|fast:|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'fast:': the store 'fast' has no type (e.g. fast:file)",
         "DEFAULT|enabled_backends|a:file,A:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'a:file,A:file': the store id 'A' appears twice",
         "DEFAULT|enabled_backends|../x:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): '../x:file': the store id '../x' must be letters",

@@ -113,6 +113,6 @@ class IniParserTest {
         assertThat(IniParser.parse(conf).source()).isEqualTo(conf.toString());
         assertThatThrownBy(() -> IniParser.parse(dir.resolve("missing.conf")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("cannot read configuration file " + dir.resolve("missing.conf"));
+                .hasMessageContaining("cannot read the configuration file: " + dir.resolve("missing.conf") + " does not exist");
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,12 +196,8 @@ public final class ConfigLoader {
     private Stores enabledBackends(String text, Path workingDir) {
         OptionSpec option = GlanceOptions.ENABLED_BACKENDS;
         Map<String, String> types = new LinkedHashMap<>();
-        for (String entry : text.split(",", -1)) {
-            String stripped = entry.strip();
+        for (String stripped : items(option, text)) {
             int colon = stripped.indexOf(':');
-            if (stripped.isEmpty()) {
-                throw invalid(option, text, "it has an empty entry; write id:type pairs like fast:file,slow:file");
-            }
             if (colon < 0) {
                 throw invalid(option, text, "the entry '" + stripped + "' is not an id:type pair (e.g. fast:file)");
             }
@@ -273,11 +268,7 @@ public final class ConfigLoader {
         if (!store.equals("file") && !store.equals("filesystem")) {
             throw invalid(choice, store, "glance4j has only the file store so far (file or filesystem)");
         }
-        optional(GlanceOptions.STORES).ifPresent(text -> {
-            if (Arrays.stream(text.split(",", -1)).map(String::strip).anyMatch(String::isEmpty)) {
-                throw invalid(GlanceOptions.STORES, text, "it has an empty entry; write a list like file,http");
-            }
-        });
+        optional(GlanceOptions.STORES).ifPresent(text -> items(GlanceOptions.STORES, text));
         StoreConfig file = storeFromSection(SINGLE_STORE_ID, "file", GlanceOptions.GLANCE_STORE, STORE_CHOICE_OPTIONS,
                 workingDir);
         return new Stores(List.of(file), SINGLE_STORE_ID);
@@ -344,18 +335,22 @@ public final class ConfigLoader {
         return value.equals(TWO_TO_THE_63) ? Long.MAX_VALUE : value.longValueExact();
     }
 
-    /** A boolean as oslo.config reads one: true/false, yes/no, on/off, 1/0, in any case. */
-    /** A comma-separated list of its own section; an empty value (and the default "(none)") is the empty list. */
+    /**
+     * A list of its own section, in either of oslo.config's forms ({@link ListValue}); an empty value (and the
+     * default "(none)") is the empty list.
+     */
     private List<String> list(OptionSpec option) {
         String text = optional(option).orElse(option.defaultText().equals("(none)") ? "" : option.defaultText());
-        List<String> values = Arrays.stream(text.split(",", -1)).map(String::strip).toList();
-        if (values.size() == 1 && values.get(0).isEmpty()) {
-            return List.of();
+        return items(option, text);
+    }
+
+    /** The items of a list value: the one list reader of every list option. */
+    private List<String> items(OptionSpec option, String text) {
+        try {
+            return ListValue.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(option, text, e.getMessage());
         }
-        if (values.stream().anyMatch(String::isEmpty)) {
-            throw invalid(option, text, "it has an empty entry; write a comma-separated list");
-        }
-        return values;
     }
 
     private BigInteger parseInteger(OptionSpec option, String text) {
@@ -377,14 +372,7 @@ public final class ConfigLoader {
                 ? new OptionSpec(IniFile.DEFAULT_SECTION, option.name(), option.defaultText(), option.support(),
                         option.description())
                 : option;
-        List<String> values = Arrays.stream(text.split(",", -1)).map(String::strip).toList();
-        if (values.size() == 1 && values.get(0).isEmpty()) {
-            return List.of();
-        }
-        if (values.stream().anyMatch(String::isEmpty)) {
-            throw invalid(source, text, "it has an empty entry; write a comma-separated list like raw,qcow2");
-        }
-        return values;
+        return items(source, text);
     }
 
     private List<IgnoredOption> ignored() {

@@ -31,11 +31,15 @@ public final class IniParser {
 
     /** Reads and parses a file. */
     public static IniFile parse(Path file) {
+        FileProblem.asFile(file).ifPresent(problem -> {
+            throw new ConfigException("cannot read the configuration file: " + problem
+                    + " (--config names a glance-api.conf, such as /etc/glance/glance-api.conf)");
+        });
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+            throw new ConfigException("cannot read the configuration file: " + FileProblem.describe(file, e), e);
         }
         return parse(file.toString(), text);
     }

@@ -40,10 +40,10 @@ public final class OperatorPolicy {
         }
         PropertyProtectionSettings protections = policy.propertyProtectionFile().map(name -> {
             Path file = resolve(name, configDir);
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigException("the property protection file " + file + " ([DEFAULT] "
-                        + GlanceOptions.PROPERTY_PROTECTION_FILE.name() + ") does not exist");
-            }
+            FileProblem.asFile(file).ifPresent(problem -> {
+                throw new ConfigException("the property protection file ([DEFAULT] "
+                        + GlanceOptions.PROPERTY_PROTECTION_FILE.name() + "): " + problem);
+            });
             PropertyProtectionSettings read = PropertyProtectionFileReader.read(file, policy.ruleFormat());
             try {
                 PropertyProtections.of(read, engine);
@@ -58,10 +58,10 @@ public final class OperatorPolicy {
     private static Map<String, String> policyOverrides(GlanceConfig.PolicyConfig policy, Optional<Path> configDir) {
         if (policy.policyFile().isPresent()) {
             Path file = resolve(policy.policyFile().get(), configDir);
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigException("the policy file " + file + " ([" + GlanceOptions.OSLO_POLICY + "] "
-                        + GlanceOptions.POLICY_FILE.name() + ") does not exist");
-            }
+            FileProblem.asFile(file).ifPresent(problem -> {
+                throw new ConfigException("the policy file ([" + GlanceOptions.OSLO_POLICY + "] "
+                        + GlanceOptions.POLICY_FILE.name() + "): " + problem);
+            });
             return PolicyFileReader.read(file);
         }
         if (configDir.isEmpty()) {

@@ -61,6 +61,19 @@ class VersionsApiTest extends ApiTestSupport {
     assertThat(ids(versions)).contains("v2.17");
   }
 
+  /**
+   * Newest first, CURRENT at the top: what 25.1.0 answers (glance/api/versions.py, Controller.index) and master
+   * with an image cache; master without one puts v2.15 and v2.9 before v2.17 (docs/differences-from-glance.md).
+   */
+  @Test
+  void versionsAreListedNewestFirst() {
+    JsonNode versions = Api.as(people.anonymous).get("/versions").json().get("versions");
+
+    List<Integer> minors = ids(versions).stream().map(id -> Integer.parseInt(id.substring("v2.".length()))).toList();
+    assertThat(minors).isSortedAccordingTo(java.util.Comparator.reverseOrder()).doesNotHaveDuplicates();
+    assertThat(versions.get(0).get("status").asText()).isEqualTo("CURRENT");
+  }
+
   @Test
   void v2WithoutSlashRedirectsToV2Slash() {
     ApiResponse response = Api.as(people.readerA).get("/v2");

@@ -197,11 +197,12 @@ public final class DefaultImportService implements ImportService {
                     + request.uri());
         }
         if (request.isWebDownload()) {
-            WebDownloadFilter filter = new WebDownloadFilter(settings.filter());
-            if (!filter.allows(request.uri())) {
+            WebDownloadFilter.Refusal refusal = new WebDownloadFilter(settings.filter()).check(request.uri());
+            if (refusal != null) {
                 LOG.info("URI for web-download does not pass filtering: " + request.uri() + " ("
-                        + filter.why(request.uri()) + ")");
-                throw GlanceException.invalid("URI for web-download does not pass filtering: " + request.uri());
+                        + refusal.detail() + ")");
+                throw GlanceException.invalid("URI for web-download does not pass filtering: " + request.uri()
+                        + " (" + refusal.reason() + ")");
             }
         }
         Task task = newTask(context, imageId, request, targets);

@@ -32,48 +32,66 @@ public final class WebDownloadFilter {
 
     /** Whether the URI passes every rule. */
     public boolean allows(String uri) {
-        return why(uri) == null;
+        return check(uri) == null;
     }
 
-    /** Why the URI is refused, or null when it passes. */
+    /** Why the URI is refused, in the words the client is told; null when it passes. */
     public String why(String text) {
+        Refusal refusal = check(text);
+        return refusal == null ? null : refusal.reason();
+    }
+
+    /**
+     * Why a URI is refused: {@code reason} for the client (the rule it broke, never an internal address it resolved
+     * to), {@code detail} for the log (with that address and the option that would allow it).
+     */
+    public record Refusal(String reason, String detail) {
+        static Refusal of(String reason) {
+            return new Refusal(reason, reason);
+        }
+    }
+
+    /** The refusal of a URI, or null when it passes every rule. */
+    public Refusal check(String text) {
         if (text == null || text.isBlank()) {
-            return "no URI";
+            return Refusal.of("the URI is empty");
         }
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            return "not a URI";
+            return Refusal.of("it is not a valid URI");
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme == null || (!rules.allowedSchemes().isEmpty() ? !rules.allowedSchemes().contains(scheme)
-                : rules.disallowedSchemes().contains(scheme))) {
-            return "scheme " + scheme + " is not allowed";
+        if (scheme == null) {
+            return Refusal.of("it has no scheme");
+        }
+        if (!rules.allowedSchemes().isEmpty() ? !rules.allowedSchemes().contains(scheme)
+                : rules.disallowedSchemes().contains(scheme)) {
+            return Refusal.of("the scheme " + scheme + " is not allowed" + allowed(rules.allowedSchemes()));
         }
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return "glance4j fetches http and https only";
+            return Refusal.of("only http and https URIs can be fetched");
         }
         String host = normalise(uri.getHost());
         if (host == null) {
-            return "the host is missing or not acceptable";
+            return Refusal.of("the host is missing or is not a plain host name or IP address");
         }
         boolean named = rules.allowedHosts().contains(host);
         if (!rules.allowedHosts().isEmpty() ? !named : rules.disallowedHosts().contains(host)) {
-            return "host " + host + " is not allowed";
+            return Refusal.of("the host " + host + " is not allowed");
         }
         int port = uri.getPort();
         if (port >= 0 && (!rules.allowedPorts().isEmpty() ? !rules.allowedPorts().contains(port)
                 : rules.disallowedPorts().contains(port))) {
-            return "port " + port + " is not allowed";
+            return Refusal.of("the port " + port + " is not allowed" + allowed(rules.allowedPorts()));
         }
-        if (!named) {
-            String internal = internalAddress(host);
-            if (internal != null) {
-                return internal;
-            }
-        }
-        return null;
+        return named ? null : internalAddress(host);
+    }
+
+    private static String allowed(java.util.List<?> allowList) {
+        return allowList.isEmpty() ? "" : " (allowed: " + allowList.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 
     /** A host in Glance's normal form: IP literals canonical, names lower-case; null when not acceptable. */
@@ -98,18 +116,21 @@ public final class WebDownloadFilter {
         return host.toLowerCase(Locale.ROOT);
     }
 
-    /** Why the host's addresses are internal, or null when every one is public. */
-    private static String internalAddress(String host) {
+    /** Why the host's addresses are internal (or missing), or null when every one is public. */
+    private static Refusal internalAddress(String host) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            return "host " + host + " does not resolve";
+            return Refusal.of("the host " + host + " does not resolve");
         }
+        boolean literal = IPV4.matcher(host).matches() || host.contains(":");
         for (InetAddress address : addresses) {
             if (isInternal(address)) {
-                return "host " + host + " is the internal address " + address.getHostAddress()
-                        + " (name it in [import_filtering_opts] allowed_hosts to allow it)";
+                return new Refusal("the host " + host + (literal ? " is" : " resolves to")
+                        + " an internal address (loopback, private, link-local or the like), which is not fetched",
+                        "host " + host + " is the internal address " + address.getHostAddress()
+                        + " (name it in [import_filtering_opts] allowed_hosts to allow it)");
             }
         }
         return null;

@@ -212,7 +212,9 @@ class ImportFlowTest {
                 ImportFixture.webDownload("http://127.0.0.1/disk.img")))
                 .isInstanceOfSatisfying(GlanceException.class,
                         e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID))
-                .hasMessage("URI for web-download does not pass filtering: http://127.0.0.1/disk.img");
+                .hasMessage("URI for web-download does not pass filtering: http://127.0.0.1/disk.img (the host"
+                        + " 127.0.0.1 is an internal address (loopback, private, link-local or the like), which is"
+                        + " not fetched)");
         assertThat(fx.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
         assertThat(fx.stored(image.id()).properties()).doesNotContainKey(ImportProperties.LOCK);
 

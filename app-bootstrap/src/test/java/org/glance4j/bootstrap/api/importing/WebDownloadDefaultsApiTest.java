@@ -59,6 +59,35 @@ class WebDownloadDefaultsApiTest {
         assertThat(Api.as(member).get("/v2/images/" + id).json().get("status").asText()).isEqualTo("queued");
     }
 
+    /**
+     * Glance answers only "URI for web-download does not pass filtering: URI" (glance/api/v2/images.py, import_image,
+     * after utils.validate_import_uri) and leaves the reason to its debug log; glance4j adds the rule that refused it,
+     * in JSON and in the HTML page alike, without the internal address a name resolved to.
+     */
+    @Test
+    @Tag("glance4j-extra")
+    void theRefusalSaysWhichRuleTheUriBroke() {
+        String id = queuedImage();
+        String internal = " an internal address (loopback, private, link-local or the like), which is not fetched";
+        Map<String, String> reasons = Map.of(
+                "http://example.com:8080/disk.img", "the port 8080 is not allowed (allowed: 80, 443)",
+                "ftp://example.com/disk.img", "the scheme ftp is not allowed (allowed: http, https)",
+                "http://127.0.0.1/disk.img", "the host 127.0.0.1 is" + internal,
+                "http://localhost/disk.img", "the host localhost resolves to" + internal,
+                "http://2130706433/disk.img", "the host is missing or is not a plain host name or IP address",
+                "http://no-such-host.invalid/disk.img", "the host no-such-host.invalid does not resolve");
+        reasons.forEach((uri, reason) -> {
+            ApiResponse json = Api.as(member).send("POST", "/v2/images/" + id + "/import", "application/json",
+                    Map.of("method", Map.of("name", "web-download", "uri", uri)),
+                    Map.of("Accept", "application/json"));
+            assertThat(json.status()).as("%s: %s", uri, json).isEqualTo(400);
+            assertThat(json.json().get("message").asText())
+                    .isEqualTo("URI for web-download does not pass filtering: " + uri + " (" + reason + ")");
+            assertThat(webDownload(id, uri).body()).as("the HTML page").contains(reason);
+        });
+        assertThat(webDownload(id, "http://localhost/disk.img").body()).doesNotContain("127.0.0.1");
+    }
+
     @Test
     void theImportMethodsHeaderComesWithCreate() {
         ApiResponse created = Api.as(member).post("/v2/images", Map.of("name", "hdr-" + UUID.randomUUID()));

@@ -121,7 +121,7 @@ class MultiStoreApiTest {
     ApiResponse versions = server.as(reader).get("/versions");
     List<String> ids = new ArrayList<>();
     versions.json().get("versions").forEach(v -> ids.add(v.get("id").asText()));
-    assertThat(ids).containsExactly("v2.15", "v2.13", "v2.12", "v2.11", "v2.10", "v2.9", "v2.8", "v2.17", "v2.7",
+    assertThat(ids).containsExactly("v2.17", "v2.15", "v2.13", "v2.12", "v2.11", "v2.10", "v2.9", "v2.8", "v2.7",
         "v2.6", "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0");
     assertThat(server.as(reader).get("/v2.13/info/stores").status()).isEqualTo(200);
     assertThat(server.as(reader).get("/v2.8/images").status()).isEqualTo(200);
