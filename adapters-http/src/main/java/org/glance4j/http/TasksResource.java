@@ -6,17 +6,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.undertow.util.Headers;
+import org.glance4j.ports.error.ErrorCategory;
+import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.TaskService;
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskPage;
 
 /**
  * {@code GET /v2/tasks} (one page of stubs with {@code first}, {@code schema} and, when the page is full,
- * {@code next}) and {@code GET /v2/tasks/{id}} (the full task). Tasks are made by imports, not by this resource:
- * other methods are 405.
+ * {@code next}), {@code POST /v2/tasks} (Glance's deprecated tasks API: 201 with {@code Location} and the new
+ * task) and {@code GET /v2/tasks/{id}} (the full task); other methods are 405.
  */
 final class TasksResource implements Resource {
     static final String ALLOW = "GET";
+    static final String COLLECTION_ALLOW = "GET, POST";
     private static final String COLLECTION = "/v2/tasks";
 
     private final TaskService tasks;
@@ -29,8 +33,12 @@ final class TasksResource implements Resource {
 
     @Override
     public void handle(ApiRequest request) throws IOException {
+        if (!single && request.method().equals("POST")) {
+            create(request);
+            return;
+        }
         if (!request.method().equals("GET")) {
-            throw Resource.methodNotAllowed(request, ALLOW);
+            throw Resource.methodNotAllowed(request, single ? ALLOW : COLLECTION_ALLOW);
         }
         request.rejectBody();
         if (single) {
@@ -38,6 +46,35 @@ final class TasksResource implements Resource {
             Responses.json(request.exchange(), 200, g -> TaskJson.writeFull(g, task));
             return;
         }
+        list(request);
+    }
+
+    private void create(ApiRequest request) throws IOException {
+        Map<String, Object> body;
+        try {
+            body = JsonBodyParser.parseObject(request);
+        } catch (GlanceException unreadable) {
+            // Glance checks tasks_api_access before it reads the body: a caller without it learns nothing more
+            denyIfNoAccess(request);
+            throw unreadable;
+        }
+        Task task = tasks.create(request.context(), body);
+        request.exchange().getResponseHeaders().put(Headers.LOCATION, TaskJson.href(task));
+        Responses.json(request.exchange(), 201, g -> TaskJson.writeFull(g, task));
+    }
+
+    /** Throws the policy refusal of a body-less create, if there is one (create refuses access before the body). */
+    private void denyIfNoAccess(ApiRequest request) {
+        try {
+            tasks.create(request.context(), null);
+        } catch (GlanceException e) {
+            if (e.category() == ErrorCategory.FORBIDDEN) {
+                throw e;
+            }
+        }
+    }
+
+    private void list(ApiRequest request) throws IOException {
         Map<String, List<String>> query = UrlCodec.parseQuery(request.exchange().getQueryString());
         TaskPage page = tasks.list(request.context(), query);
         Map<String, List<String>> kept = new LinkedHashMap<>(query);

@@ -30,6 +30,7 @@ final class V2Router {
     private final Resource stage;
     private final Resource importImage;
     private final Resource infoImport;
+    private final Resource infoUsage = new InfoUsageResource();
     private final Resource tasks;
     private final Resource task;
     private final Resource imageTasks;
@@ -104,6 +105,9 @@ final class V2Router {
                 }
                 if (s.get(0).equals("info") && s.get(1).equals("import")) {
                     return infoImport;
+                }
+                if (s.get(0).equals("info") && s.get(1).equals("usage")) {
+                    return infoUsage;
                 }
                 return null;
             case 3:

@@ -80,6 +80,11 @@ class ImportHttpTest {
         }
 
         @Override
+        public Task create(RequestContext context, Map<String, Object> body) {
+            return TASK;
+        }
+
+        @Override
         public Task get(RequestContext context, String taskId) {
             if (!taskId.equals(TASK_ID)) {
                 throw GlanceException.notFound("Task with the given id " + taskId + " was not found");

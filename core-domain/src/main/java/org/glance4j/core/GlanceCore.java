@@ -33,6 +33,7 @@ import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.image.DataRemoval;
 import org.glance4j.core.image.DefaultImageService;
 import org.glance4j.core.importing.Importing;
+import org.glance4j.core.importing.LegacyTaskLauncher;
 import org.glance4j.core.importing.StagedImageInspector;
 import org.glance4j.core.settings.ImportSettings;
 import org.glance4j.core.task.DefaultTaskService;
@@ -103,7 +104,8 @@ public final class GlanceCore implements AutoCloseable {
         this.imageMembers = new DefaultImageMemberService(b.images, b.members, policies, b.clock,
                 b.settings.imageMemberQuota());
         this.taskService = b.tasks == null ? null
-                : new DefaultTaskService(b.tasks, b.images, b.members, policies, b.settings, b.clock);
+                : new DefaultTaskService(b.tasks, b.images, b.members, policies, b.settings, b.clock,
+                        importing == null ? null : new LegacyTaskLauncher(importing, images));
         this.imageData = new DefaultImageDataService(b.images, b.members, policies, stores, b.data, b.clock,
                 digestThreads(), new FormatPolicy(b.formats));
         this.actions = new DefaultImageActionService(b.images, b.members, policies, b.clock);

@@ -59,6 +59,7 @@ public final class DefaultImportService implements ImportService {
     private final StagedImageInspector inspector;
     private final Timestamps time;
     private final ImportJob.ImportContext jobContext;
+    private final WebDownloadFilter filter;
 
     public DefaultImportService(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
             PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
@@ -74,8 +75,9 @@ public final class DefaultImportService implements ImportService {
         this.executor = executor;
         this.inspector = inspector;
         this.time = new Timestamps(clock);
+        this.filter = new WebDownloadFilter(settings.filter());
         this.jobContext = new ImportJob.ImportContext(new ImportRecords(images, time), tasks, staging, stores, data,
-                settings, new WebFetcher(new WebDownloadFilter(settings.filter())), plugins(), inspector);
+                settings, new WebFetcher(filter), plugins(), inspector);
     }
 
     private List<ImportPlugin> plugins() {
@@ -222,6 +224,18 @@ public final class DefaultImportService implements ImportService {
         return task.id();
     }
 
+    ImportJob.ImportContext jobContext() {
+        return jobContext;
+    }
+
+    WebDownloadFilter filter() {
+        return filter;
+    }
+
+    ImportExecutor executor() {
+        return executor;
+    }
+
     private static void checkStatus(Image image, ImportRequest request) {
         ImageStatus status = image.status();
         if (status == ImageStatus.ACTIVE && !request.isCopy()) {
@@ -328,7 +342,7 @@ public final class DefaultImportService implements ImportService {
     }
 
     /** Takes the lock and marks the image as importing to {@code targets}, in one revisioned update. */
-    private void lock(String imageId, String taskId, String stolen, ImportRequest request, List<String> targets) {
+    void lock(String imageId, String taskId, String stolen, ImportRequest request, List<String> targets) {
         RevisionRetry.run(() -> {
             Image current = images.find(imageId).orElse(null);
             if (current == null || current.isDeleted()) {

@@ -53,6 +53,7 @@ final class ImportJob implements Runnable {
     private final List<Written> written = new ArrayList<>();
     /** Glance's progress message, which a successful task keeps: {@code Copied <n> MiB}. */
     private String progress = "";
+    private boolean progressMessages = true;
 
     /** One object an import wrote. */
     private record Written(ImageStore store, StoredObject object) {
@@ -68,12 +69,22 @@ final class ImportJob implements Runnable {
         this.roles = roles;
     }
 
+    /** Keeps the task's message empty while it runs and after it succeeds, as Glance's legacy import does. */
+    ImportJob withoutProgressMessages() {
+        this.progressMessages = false;
+        return this;
+    }
+
     @Override
     public void run() {
+        if (markProcessing()) {
+            runProcessing();
+        }
+    }
+
+    /** The import of a task already moved to {@code processing}: never throws (but an {@link Error}). */
+    void runProcessing() {
         try {
-            if (!markProcessing()) {
-                return;
-            }
             execute();
             ctx.staging().delete(imageId);
             finishTask(TaskStatus.SUCCESS, Map.of("image_id", imageId), progress);
@@ -289,6 +300,9 @@ final class ImportJob implements Runnable {
     }
 
     private void reportProgress(long bytes) {
+        if (!progressMessages) {
+            return;
+        }
         progress = "Copied " + (bytes >> 20) + " MiB";
         try {
             ctx.tasks().find(taskId).filter(t -> t.status() == TaskStatus.PROCESSING).ifPresent(t ->

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.glance4j.core.image.ImageAccess;
@@ -40,9 +41,17 @@ public final class DefaultTaskService implements TaskService {
     private final ImageAccess access;
     private final CoreSettings settings;
     private final Clock clock;
+    private final TaskLauncher launcher;
 
     public DefaultTaskService(TaskRepository tasks, ImageRepository images, ImageMemberRepository members,
             PolicyEngine policies, CoreSettings settings, Clock clock) {
+        this(tasks, images, members, policies, settings, clock, null);
+    }
+
+    /** With a launcher, {@code POST /v2/tasks} starts tasks; without one it is refused as unavailable. */
+    public DefaultTaskService(TaskRepository tasks, ImageRepository images, ImageMemberRepository members,
+            PolicyEngine policies, CoreSettings settings, Clock clock, TaskLauncher launcher) {
+        this.launcher = launcher;
         this.tasks = tasks;
         this.policies = policies;
         this.access = new ImageAccess(images, members);
@@ -107,6 +116,28 @@ public final class DefaultTaskService implements TaskService {
             throw GlanceException.invalid("limit param must be positive");
         }
         return Math.min(settings.apiLimitMax(), limit);
+    }
+
+    @Override
+    public Task create(RequestContext context, Map<String, Object> body) {
+        enforce(context, "tasks_api_access");
+        TaskRequest request = TaskRequest.parse(body);
+        enforce(context, "add_task");
+        if (launcher == null) {
+            throw GlanceException.unavailable("Tasks cannot be run: this server was built without import", null);
+        }
+        if (request.type().equals(Task.IMPORT)) {
+            Map<String, Object> input = request.input() == null ? Map.of() : request.input();
+            launcher.checkImportSource(input.get("import_from"));
+        }
+        Object imageId = request.input() == null ? null : request.input().get("image_id");
+        Instant now = clock.instant();
+        Task task = new Task(UUID.randomUUID().toString(), request.type(), TaskStatus.PENDING, context.projectId(),
+                request.input(), null, "", imageId instanceof String id ? id : null, context.requestId(),
+                context.userId(), launcher.node(), null, now, now);
+        tasks.add(task);
+        launcher.launch(context, task);
+        return task;
     }
 
     @Override

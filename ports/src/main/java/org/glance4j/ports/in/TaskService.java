@@ -25,6 +25,22 @@ public interface TaskService {
     TaskPage list(RequestContext context, Map<String, List<String>> query);
 
     /**
+     * Creates a task from the body of {@code POST /v2/tasks} (Glance's deprecated tasks API) and starts it in the
+     * background. The body must hold {@code type} (one of {@code import}, {@code api_image_import},
+     * {@code location_import}) and {@code input} (a JSON object or null) and nothing outside Glance's task schema.
+     * For {@code import}, {@code input.import_from} must be an {@code http(s)} URI that passes the web-download
+     * filtering; what else the input lacks, and anything that goes wrong later, makes the task end in
+     * {@code failure} with the reason as its message. A successful {@code import} task has created an active image
+     * from {@code input.image_properties} with the data of {@code import_from}; its result names the image.
+     *
+     * @param body the parsed request body as plain JDK values
+     * @return the new task, {@code pending}
+     * @throws GlanceException {@code FORBIDDEN} by policy ({@code tasks_api_access}, {@code add_task}),
+     *                         {@code INVALID} for a body Glance refuses
+     */
+    Task create(RequestContext context, Map<String, Object> body);
+
+    /**
      * One task.
      *
      * @throws GlanceException {@code FORBIDDEN} by policy, {@code NOT_FOUND}

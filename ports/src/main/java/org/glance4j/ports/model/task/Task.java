@@ -35,6 +35,8 @@ public record Task(
 
     /** Glance's type of the tasks an image import creates. */
     public static final String API_IMAGE_IMPORT = "api_image_import";
+    /** Glance's type of the legacy import tasks made with {@code POST /v2/tasks}. */
+    public static final String IMPORT = "import";
 
     public Task {
         Objects.requireNonNull(id, "id");
