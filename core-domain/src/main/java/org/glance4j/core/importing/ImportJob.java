@@ -54,6 +54,8 @@ final class ImportJob implements Runnable {
     /** Glance's progress message, which a successful task keeps: {@code Copied <n> MiB}. */
     private String progress = "";
     private boolean progressMessages = true;
+    /** Run after the clean-up of a failed import and before its failure is recorded; null for none. */
+    private Runnable undoOnFailure;
 
     /** One object an import wrote. */
     private record Written(ImageStore store, StoredObject object) {
@@ -72,6 +74,12 @@ final class ImportJob implements Runnable {
     /** Keeps the task's message empty while it runs and after it succeeds, as Glance's legacy import does. */
     ImportJob withoutProgressMessages() {
         this.progressMessages = false;
+        return this;
+    }
+
+    /** Runs {@code undo} after the clean-up of a failure, before the task shows that failure. */
+    ImportJob undoingOnFailure(Runnable undo) {
+        this.undoOnFailure = undo;
         return this;
     }
 
@@ -95,8 +103,14 @@ final class ImportJob implements Runnable {
             LOG.log(e instanceof GlanceException ? Level.WARNING : Level.SEVERE, "Import task " + taskId
                     + " of image " + imageId + " failed: " + reason,
                     e instanceof GlanceException && e.getCause() == null ? null : e);
-            finishTask(TaskStatus.FAILURE, null, reason);
-            cleanUp();
+            if (undoOnFailure == null) {
+                finishTask(TaskStatus.FAILURE, null, reason);
+                cleanUp();
+            } else {
+                cleanUp();
+                undoOnFailure.run();
+                finishTask(TaskStatus.FAILURE, null, reason);
+            }
             if (e instanceof Error error && !(e instanceof AssertionError)) {
                 throw error;
             }

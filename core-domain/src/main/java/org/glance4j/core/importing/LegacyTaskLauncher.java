@@ -76,17 +76,17 @@ public final class LegacyTaskLauncher implements TaskLauncher {
             ImportRequest request = new ImportRequest(Map.of("method", method), "web-download", uri, null, false,
                     true);
             imports.lock(imageId, taskId, null, request, targets);
+            String created = imageId;
             new ImportJob(ctx, taskId, imageId, request, targets, context.roles()).withoutProgressMessages()
-                    .runProcessing();
+                    .undoingOnFailure(() -> deleteImage(context, taskId, created)).runProcessing();
         } catch (RuntimeException e) {
             String reason = e instanceof GlanceException ? e.getMessage() : "Task failed due to Internal Error";
             LOG.log(e instanceof GlanceException ? Level.WARNING : Level.SEVERE, "Task " + taskId + " failed: "
                     + reason, e instanceof GlanceException ? null : e);
+            if (imageId != null) {
+                deleteImage(context, taskId, imageId);
+            }
             fail(taskId, reason);
-        }
-        boolean failed = ctx.tasks().find(taskId).map(t -> t.status() == TaskStatus.FAILURE).orElse(false);
-        if (failed && imageId != null) {
-            deleteImage(context, taskId, imageId);
         }
     }
 
