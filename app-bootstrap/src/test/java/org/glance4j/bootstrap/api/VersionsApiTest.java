@@ -92,6 +92,44 @@ class VersionsApiTest extends ApiTestSupport {
   }
 
   /**
+   * A client walking the published versions finds every one of them served: each {@code id} of the version
+   * document works in the path and in the {@code Accept} media type (glance/api/middleware/version_negotiation.py,
+   * _get_allowed_versions, accepts exactly what glance/api/versions.py lists for the same configuration).
+   */
+  @Test
+  void everyPublishedVersionIsServedInThePathAndInTheMediaType() {
+    List<String> published = ids(Api.as(people.anonymous).get("/versions").json().get("versions"));
+    assertThat(published).isNotEmpty();
+
+    for (String id : published) {
+      ApiResponse inPath = Api.as(people.readerA).get("/" + id + "/images?limit=1");
+      ApiResponse inAccept = Api.as(people.readerA).get("/images?limit=1",
+          java.util.Map.of("Accept", "application/vnd.openstack.images-" + id));
+      ApiResponse schema = Api.as(people.readerA).get("/" + id + "/schemas/image");
+
+      assertThat(inPath.status()).as("%s in the path: %s", id, inPath).isEqualTo(200);
+      assertThat(inAccept.status()).as("%s in Accept: %s", id, inAccept).isEqualTo(200);
+      assertThat(schema.status()).as("%s schema: %s", id, schema).isEqualTo(200);
+    }
+  }
+
+  /**
+   * A minor version the document does not list is not served: negotiation answers the version document (300), so
+   * no client can use a version it was not told about.
+   */
+  @Test
+  void noUnlistedMinorVersionIsServed() {
+    List<String> published = ids(Api.as(people.anonymous).get("/versions").json().get("versions"));
+    for (int minor = 0; minor <= 30; minor++) {
+      String id = "v2." + minor;
+      if (!published.contains(id)) {
+        ApiResponse response = Api.as(people.readerA).get("/" + id + "/images");
+        assertThat(response.status()).as("%s: %s", id, response).isEqualTo(300);
+      }
+    }
+  }
+
+  /**
    * Master always accepts v2.17 (glance/api/middleware/version_negotiation.py:96, _get_allowed_versions:
    * {@code allowed_versions['v2.17'] = 2}); 25.1.0 answers the 300 version document.
    */

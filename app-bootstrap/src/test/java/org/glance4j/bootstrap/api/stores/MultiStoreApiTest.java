@@ -125,6 +125,10 @@ class MultiStoreApiTest {
         "v2.6", "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0");
     assertThat(server.as(reader).get("/v2.13/info/stores").status()).isEqualTo(200);
     assertThat(server.as(reader).get("/v2.8/images").status()).isEqualTo(200);
+    for (String id : ids) {
+      ApiResponse stores = server.as(reader).get("/" + id + "/info/stores");
+      assertThat(stores.status()).as("%s: %s", id, stores).isEqualTo(200);
+    }
   }
 
   // ---- upload and download
