@@ -28,7 +28,9 @@ import org.glance4j.ports.out.TaskRepository;
  * The tasks API with Glance's rules: {@code tasks_api_access} (admin by default) guards {@code /v2/tasks} before
  * anything else, then {@code get_tasks} or {@code get_task}; an administrator sees every task, anyone else the
  * tasks of their project (and owner-less ones). The tasks of an image are shown to whoever may see the image.
- * Expired tasks are not shown.
+ * Expired tasks are not shown. {@code POST /v2/tasks} checks {@code tasks_api_access}, the body ({@link TaskRequest})
+ * and, for an {@code import} task, its source ({@link LegacyImportSource}), then stores the task and hands it to the
+ * {@link TaskLauncher}.
  */
 public final class DefaultTaskService implements TaskService {
 

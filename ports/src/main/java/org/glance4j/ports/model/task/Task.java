@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A task: Glance's record of an asynchronous operation (for glance4j, an image import of type
- * {@code api_image_import}), what it was asked to do, how far it got and why it failed.
+ * A task: Glance's record of an asynchronous operation (an image import of type
+ * {@code api_image_import}, or a legacy {@code import} made with {@code POST /v2/tasks}), what it was asked to do, how far it got and why it failed.
  *
  * <p>{@code input} and {@code result} are JSON objects as plain JDK values ({@link String}, {@link Boolean},
  * {@link Number}, {@link java.util.List}, {@link Map} with string keys, {@code null}); {@code result} is
