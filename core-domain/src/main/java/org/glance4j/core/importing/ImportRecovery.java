@@ -50,23 +50,37 @@ public final class ImportRecovery {
             String reason = "The import was interrupted: glance4j node '" + nodeId + "' stopped while it ran";
             tasks.update(task.finished(TaskStatus.FAILURE, null, reason, now,
                     now.plus(Duration.ofHours(taskTimeToLiveHours))));
-            if (task.imageId() != null) {
-                Image image = records.current(task.imageId());
+            String imageId = task.imageId() != null ? task.imageId() : imageLockedBy(task.id());
+            if (imageId != null) {
+                Image image = records.current(imageId);
                 boolean copy = task.input().get("import_req") instanceof java.util.Map<?, ?> req
                         && req.get("method") instanceof java.util.Map<?, ?> method
                         && "copy-image".equals(method.get("name"));
                 List<String> stores = image == null ? List.of()
                         : List.copyOf(ImportProperties.parse(image.properties().get(ImportProperties.IMPORTING)));
                 if (image != null && task.id().equals(image.properties().get(ImportProperties.LOCK))) {
-                    staging.delete(task.imageId());
+                    staging.delete(imageId);
                 }
-                records.fail(task.imageId(), task.id(), stores, copy);
+                records.fail(imageId, task.id(), stores, copy);
             }
-            LOG.warning("Import task " + task.id() + " of image " + task.imageId() + " was interrupted by a stop of "
+            LOG.warning("Import task " + task.id() + " of image " + imageId + " was interrupted by a stop of "
                     + "node '" + nodeId + "'; it has failed and the image is queued again");
             recovered++;
         }
         return recovered + recoverStages();
+    }
+
+    /**
+     * The image an import task holds the lock of, for a task that does not name its image: the legacy
+     * {@code import} task of {@code POST /v2/tasks} creates its image itself and, as in Glance, records it only in
+     * its result when it succeeds.
+     */
+    private String imageLockedBy(String taskId) {
+        ImageQuery query = new ImageQuery(new ImageQuery.Viewer(null, true), ImageQuery.VisibilityFilter.ALL, null,
+                List.of(), List.of(new ImageQuery.PropertyCondition(ImportProperties.LOCK, ImageQuery.Operator.EQ,
+                        List.of(taskId))), null, null, null, null, 1);
+        List<Image> locked = records.repository().list(query);
+        return locked.isEmpty() ? null : locked.get(0).id();
     }
 
     private int recoverStages() {

@@ -143,6 +143,26 @@ class LegacyTaskTest {
                 java.security.MessageDigest.getInstance("MD5").digest(data)));
     }
 
+    /** The legacy task names its image nowhere but in the image's import lock; a restart must still free it. */
+    @Test
+    void recoveryFreesTheImageOfALegacyTaskThatAStoppedNodeLeft() {
+        Image image = fx.queued(CoreFixture.ADMIN, "raw", "bare");
+        fx.images.update(fx.stored(image.id()).toBuilder().status(ImageStatus.IMPORTING)
+                .property(ImportProperties.LOCK, "legacy-interrupted")
+                .property(ImportProperties.IMPORTING, "fast").build());
+        java.time.Instant now = java.time.Instant.now();
+        fx.tasks.add(new Task("legacy-interrupted", "import", TaskStatus.PROCESSING, "p",
+                Map.of("import_from", url("/disk")), null, "", null, null, null, "local", null, now, now));
+
+        assertThat(fx.core.recoverInterruptedImports()).isEqualTo(1);
+
+        Image recovered = fx.stored(image.id());
+        assertThat(recovered.status()).isEqualTo(ImageStatus.QUEUED);
+        assertThat(recovered.properties()).doesNotContainKey(ImportProperties.LOCK)
+                .containsEntry(ImportProperties.FAILED, "fast");
+        assertThat(fx.tasks.find("legacy-interrupted").orElseThrow().status()).isEqualTo(TaskStatus.FAILURE);
+    }
+
     @Test
     void emptyImagePropertiesGiveQcow2AndBare() {
         byte[] data = new byte[1000];
