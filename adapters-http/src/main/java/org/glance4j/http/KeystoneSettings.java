@@ -48,6 +48,14 @@ public record KeystoneSettings(URI authUrl, String wwwAuthenticateUri, String us
         }
     }
 
+    /** Everything but the password, which never reaches a log. */
+    @Override
+    public String toString() {
+        return "KeystoneSettings[authUrl=" + authUrl + ", username=" + username + ", userDomainName=" + userDomainName
+                + ", projectName=" + projectName + ", projectDomainName=" + projectDomainName + ", tokenCacheTime="
+                + tokenCacheTime + ", serviceTokenRoles=" + serviceTokenRoles + ", password=***]";
+    }
+
     /** The {@code /v3} root of Keystone's identity API. */
     URI identityV3() {
         String base = authUrl.toString().replaceAll("/+$", "");

@@ -38,11 +38,16 @@ final class KeystoneGlance implements AutoCloseable {
 
     /** Starts glance4j validating tokens at {@code keystone}, with {@code extra} lines in [keystone_authtoken]. */
     static KeystoneGlance start(Path dir, URI keystone, String... extra) throws IOException {
+        return startAs("glance", dir, keystone, extra);
+    }
+
+    /** Starts glance4j authenticating to {@code keystone} as {@code serviceUser}. */
+    static KeystoneGlance startAs(String serviceUser, Path dir, URI keystone, String... extra) throws IOException {
         Files.createDirectories(dir);
         Path conf = dir.resolve("glance-api.conf");
         Files.writeString(conf, String.join("\n", "[paste_deploy]", "flavor = keystone", "[keystone_authtoken]",
                 "www_authenticate_uri = " + keystone, "auth_url = " + keystone + "/v3", "auth_type = password",
-                "username = glance", "password = " + KeystoneServer.Running.password("glance"),
+                "username = " + serviceUser, "password = " + KeystoneServer.Running.password(serviceUser),
                 "project_name = service", "user_domain_name = Default", "project_domain_name = Default",
                 "region_name = RegionOne", "http_connect_timeout = 5", String.join("\n", extra), ""));
         return new KeystoneGlance(GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0",

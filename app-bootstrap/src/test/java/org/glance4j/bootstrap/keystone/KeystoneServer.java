@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A real OpenStack Keystone (Debian's {@code keystone} package, Zed) under uWSGI on a free loopback port, with
  * SQLite (WAL) and Fernet keys in a temporary directory, started once per test JVM and stopped when the run ends.
  * It is provisioned through Keystone's own API: roles admin, member, reader and service; projects
- * {@code service}, {@code demo} and {@code alt_demo}; users {@code glance} (admin and service on {@code service}),
+ * {@code service}, {@code demo} and {@code alt_demo}; users {@code glance} and {@code glance-alt} (admin and service
+ * on {@code service}), {@code nova} (service on {@code service}),
  * {@code demo-member}, {@code demo-reader}, {@code demo-admin} and {@code alt-member}, each with the password
  * {@code <name>-pass}.
  *
@@ -304,6 +305,15 @@ public final class KeystoneServer implements BeforeAllCallback {
             }
         }
 
+        /** Disables a user and enables it again: Keystone revokes every token the user had. */
+        public void revokeTokensOf(String user) throws Exception {
+            String admin = adminToken();
+            for (boolean enabled : new boolean[] {false, true}) {
+                body(call("PATCH", "/v3/users/" + userIds.get(user), Map.of("user", Map.of("enabled", enabled)),
+                        admin, Map.of()));
+            }
+        }
+
         /** Registers {@code url} as the public, internal and admin endpoint of an {@code image} service. */
         public void registerImageService(String url) throws Exception {
             String admin = adminToken();
@@ -349,12 +359,13 @@ public final class KeystoneServer implements BeforeAllCallback {
                 projectIds.put(project, ensure(admin, "projects", "project", project,
                         Map.of("domain_id", "default", "description", project)));
             }
-            for (String user : new String[] {"glance", "demo-member", "demo-reader", "demo-admin", "alt-member",
-                "nova"}) {
+            for (String user : new String[] {"glance", "glance-alt", "demo-member", "demo-reader", "demo-admin",
+                "alt-member", "nova"}) {
                 userIds.put(user, ensure(admin, "users", "user", user,
                         Map.of("domain_id", "default", "password", password(user), "enabled", true)));
             }
             String[][] grants = {{"glance", "service", "admin"}, {"glance", "service", "service"},
+                {"glance-alt", "service", "admin"}, {"glance-alt", "service", "service"},
                 {"nova", "service", "service"}, {"demo-member", "demo", "member"},
                 {"demo-member", "demo", "reader"}, {"demo-reader", "demo", "reader"},
                 {"demo-admin", "demo", "admin"}, {"demo-admin", "demo", "member"}, {"demo-admin", "demo", "reader"},
