@@ -127,7 +127,9 @@ public final class GlanceOptions {
     public static final OptionSpec ENFORCE_NEW_DEFAULTS = new OptionSpec(OSLO_POLICY, "enforce_new_defaults",
             "True", NOT_SUPPORTED_YET, "glance4j always applies Glance's current default rules.");
     public static final OptionSpec ENFORCE_SCOPE = new OptionSpec(OSLO_POLICY, "enforce_scope", "True",
-            NOT_SUPPORTED_YET, "Scope checks of oslo.policy; not configurable yet.");
+            NOT_SUPPORTED_YET, "Not configurable: glance4j always checks scope as Glance master does by default. "
+                    + "Every image, member, task and metadef rule is for project-scoped tokens, so a system-scoped "
+                    + "or domain-scoped Keystone token is refused them (403).");
     public static final OptionSpec ENABLED_BACKENDS = new OptionSpec(DEFAULT, "enabled_backends", "(none)",
             SUPPORTED, "Image stores as id:type pairs, comma-separated (fast:file). Each store reads its options "
                     + "from the section named after its id ([fast]). Types: file, s3, swift, http (read-only). A store "
@@ -343,7 +345,7 @@ public final class GlanceOptions {
                     + KEYSTONE_ONLY);
     public static final OptionSpec KS_HTTP_REQUEST_MAX_RETRIES = new OptionSpec(KEYSTONE_AUTHTOKEN,
             "http_request_max_retries", "3", SUPPORTED, "How many times a call to Keystone that could not connect "
-                    + "is tried again (0 or more). A call that connected but got no answer in time is not retried."
+                    + "(or whose connection broke before the answer) is tried again (0 or more). A call that connected but got no answer in time is not retried."
                     + KEYSTONE_ONLY);
     public static final OptionSpec KS_MEMCACHE_SERVERS = new OptionSpec(KEYSTONE_AUTHTOKEN, "memcache_servers",
             "(none)", ACCEPTED_NO_EFFECT, "Ignored, with one line at start: glance4j keeps validated tokens in its "
