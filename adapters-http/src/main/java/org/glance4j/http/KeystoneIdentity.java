@@ -1,6 +1,7 @@
 package org.glance4j.http;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,7 +14,9 @@ import io.undertow.util.HttpString;
  * {@link AuthMode#KEYSTONE}: validates {@code X-Auth-Token} (and {@code X-Service-Token}, when sent) against
  * Keystone v3 and builds the caller from what Keystone says: user, project, domain, roles, system scope and the
  * service token's user, project and roles. Validations are kept in a {@link TokenCache}, so a token seen again is
- * served without a call to Keystone until {@code token_cache_time} has passed, and never past its expiry.
+ * served without a call to Keystone until {@code token_cache_time} has passed, and never past its expiry; a token
+ * Keystone refused is likewise refused again without a call for {@code token_cache_time}, so a flood of bogus
+ * tokens does not become a flood of calls to Keystone.
  *
  * <p>A missing, unknown, expired or revoked token is 401 with {@code WWW-Authenticate: Keystone uri="..."}, as is a
  * service token that is not valid, or lacks the service roles when they are required. Keystone that cannot answer
@@ -23,11 +26,15 @@ final class KeystoneIdentity implements Identity {
     private static final System.Logger LOG = System.getLogger(KeystoneIdentity.class.getName());
     private static final HttpString AUTH_TOKEN = new HttpString("X-Auth-Token");
     private static final HttpString SERVICE_TOKEN = new HttpString("X-Service-Token");
+    /** Stands for a token Keystone refused, in the cache of refusals. */
+    private static final KeystoneToken REFUSED = new KeystoneToken(null, null, null, null, null, null, Set.of(),
+            Instant.MAX);
 
     private final TrustedHeadersIdentity requestIds = new TrustedHeadersIdentity();
     private final KeystoneSettings settings;
     private final KeystoneClient keystone;
     private final TokenCache cache;
+    private final TokenCache refused;
     private final Map<String, String> challenge;
 
     KeystoneIdentity(KeystoneSettings settings) {
@@ -38,6 +45,7 @@ final class KeystoneIdentity implements Identity {
         this.settings = settings;
         this.keystone = new KeystoneClient(settings, clock);
         this.cache = new TokenCache(clock, settings.tokenCacheTime(), settings.cacheSize());
+        this.refused = new TokenCache(clock, settings.tokenCacheTime(), settings.cacheSize());
         this.challenge = Map.of("WWW-Authenticate", "Keystone uri=\"" + settings.wwwAuthenticateUri() + "\"");
     }
 
@@ -74,8 +82,12 @@ final class KeystoneIdentity implements Identity {
         if (known != null) {
             return known;
         }
+        if (refused.get(token) != null) {
+            throw unauthorized();
+        }
         KeystoneToken fresh = keystone.validate(token);
         if (fresh == null) {
+            refused.put(token, REFUSED);
             throw unauthorized();
         }
         cache.put(token, fresh);
