@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * glance4j against a Keystone instance whose tokens live {@link KeystoneServer#SHORT_EXPIRATION_SECONDS} seconds and
- * which the test stops and starts: an expired token is refused although its validation is still cached, a stopped
- * Keystone is 503 naming the identity service, and glance4j recovers by itself when Keystone is back.
+ * which the test stops, freezes and starts again: an expired token is refused although its validation is still cached, a stopped
+ * or frozen Keystone is 503 naming the identity service, and glance4j recovers by itself when Keystone is back.
  */
 @ExtendWith(KeystoneServer.class)
 class KeystoneOutageApiTest {
@@ -57,6 +57,27 @@ class KeystoneOutageApiTest {
         assertThat(status).isEqualTo(401);
         assertThat(System.nanoTime() - issued).as("refused only once it expired")
                 .isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(KeystoneServer.SHORT_EXPIRATION_SECONDS - 1));
+    }
+
+    @Test
+    void aKeystoneThatHangsIs503AfterTheTimeoutNotAHungRequest() throws Exception {
+        String uncached = keystone.token("alt-member", "alt_demo");
+        shortLived.suspend();
+        KeystoneGlance.Answer hung;
+        try {
+            // the client's own timeout (120 s) only guards the test; glance4j gives up after http_connect_timeout
+            hung = glance.call("GET", "/v2/images", uncached, null);
+        } finally {
+            shortLived.resume();
+        }
+        assertThat(hung.status()).isEqualTo(503);
+        assertThat(hung.body()).contains("identity service (Keystone) is unavailable");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int status;
+        do {
+            status = glance.call("GET", "/v2/images", uncached, null).status();
+        } while (status != 200 && System.nanoTime() < deadline && KeystoneAuthApiTest.pause());
+        assertThat(status).as("once Keystone answers again").isEqualTo(200);
     }
 
     @Test

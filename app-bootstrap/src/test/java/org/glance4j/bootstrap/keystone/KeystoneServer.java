@@ -154,6 +154,28 @@ public final class KeystoneServer implements BeforeAllCallback {
             throw new IllegalStateException("Keystone did not answer GET /v3 within 120 s: see " + log);
         }
 
+        /**
+         * Freezes uWSGI and its workers (SIGSTOP): connections are still accepted by the kernel, but nothing
+         * answers, as with a Keystone that hangs.
+         */
+        public synchronized void suspend() throws Exception {
+            signal("-STOP");
+        }
+
+        /** Lets a {@link #suspend() suspended} uWSGI run again (SIGCONT). */
+        public synchronized void resume() throws Exception {
+            signal("-CONT");
+        }
+
+        private void signal(String signal) throws Exception {
+            List<String> command = new ArrayList<>(List.of("kill", signal, String.valueOf(process.pid())));
+            process.descendants().forEach(worker -> command.add(String.valueOf(worker.pid())));
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+        }
+
         /** Stops uWSGI (TERM, then KILL) and waits until it is gone. */
         public synchronized void stop() throws InterruptedException {
             if (process == null) {
