@@ -12,5 +12,10 @@ public enum AuthMode {
      * ({@code X-Identity-Status: Confirmed}, {@code X-User-Id}, {@code X-Project-Id}, {@code X-Roles}, ...).
      * Only safe behind a proxy that strips and sets those headers.
      */
-    TRUSTED_HEADERS
+    TRUSTED_HEADERS,
+    /**
+     * The server validates {@code X-Auth-Token} (and {@code X-Service-Token}) against Keystone v3 itself, as
+     * keystonemiddleware's auth_token does, with the {@link KeystoneSettings} of {@link HttpSettings#keystone()}.
+     */
+    KEYSTONE
 }

@@ -1,6 +1,7 @@
 package org.glance4j.http;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the HTTP server listens and authenticates.
@@ -14,9 +15,11 @@ import java.util.Objects;
  * @param workerThreads   Undertow worker threads (the blocking calls into the services run there); transfers
  *                        (uploads, staging, downloads) run on threads of their own, see {@link ConnectionLimits}
  * @param connections     timeouts and the connection cap
+ * @param keystone        where tokens are validated; required by {@link AuthMode#KEYSTONE}, unused otherwise
  */
 public record HttpSettings(String bindHost, int port, AuthMode authMode, String noauthProjectId,
-        String noauthUserId, int ioThreads, int workerThreads, ConnectionLimits connections) {
+        String noauthUserId, int ioThreads, int workerThreads, ConnectionLimits connections,
+        Optional<KeystoneSettings> keystone) {
 
     /** Settings with {@link ConnectionLimits#defaults()}. */
     public HttpSettings(String bindHost, int port, AuthMode authMode, String noauthProjectId, String noauthUserId,
@@ -25,12 +28,23 @@ public record HttpSettings(String bindHost, int port, AuthMode authMode, String 
                 ConnectionLimits.defaults());
     }
 
+    /** Settings without Keystone. */
+    public HttpSettings(String bindHost, int port, AuthMode authMode, String noauthProjectId, String noauthUserId,
+            int ioThreads, int workerThreads, ConnectionLimits connections) {
+        this(bindHost, port, authMode, noauthProjectId, noauthUserId, ioThreads, workerThreads, connections,
+                Optional.empty());
+    }
+
     public HttpSettings {
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(authMode, "authMode");
         Objects.requireNonNull(noauthProjectId, "noauthProjectId");
         Objects.requireNonNull(noauthUserId, "noauthUserId");
         Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(keystone, "keystone");
+        if (authMode == AuthMode.KEYSTONE && keystone.isEmpty()) {
+            throw new IllegalArgumentException("AuthMode.KEYSTONE needs KeystoneSettings");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         }
@@ -48,16 +62,22 @@ public record HttpSettings(String bindHost, int port, AuthMode authMode, String 
 
     public HttpSettings withPort(int newPort) {
         return new HttpSettings(bindHost, newPort, authMode, noauthProjectId, noauthUserId, ioThreads, workerThreads,
-                connections);
+                connections, keystone);
     }
 
     public HttpSettings withAuthMode(AuthMode mode) {
         return new HttpSettings(bindHost, port, mode, noauthProjectId, noauthUserId, ioThreads, workerThreads,
-                connections);
+                connections, keystone);
     }
 
     public HttpSettings withConnections(ConnectionLimits limits) {
         return new HttpSettings(bindHost, port, authMode, noauthProjectId, noauthUserId, ioThreads, workerThreads,
-                limits);
+                limits, keystone);
+    }
+
+    /** A copy that validates tokens against Keystone with these settings. */
+    public HttpSettings withKeystone(KeystoneSettings settings) {
+        return new HttpSettings(bindHost, port, AuthMode.KEYSTONE, noauthProjectId, noauthUserId, ioThreads,
+                workerThreads, connections, Optional.of(settings));
     }
 }

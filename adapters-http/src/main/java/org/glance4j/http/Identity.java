@@ -16,7 +16,9 @@ interface Identity {
     /**
      * The caller of an API request.
      *
-     * @throws org.glance4j.ports.error.GlanceException {@code UNAUTHENTICATED} when no confirmed identity is given
+     * @throws org.glance4j.ports.error.GlanceException {@code UNAUTHENTICATED} when no confirmed identity is given,
+     *         {@code UNAVAILABLE} when the identity service cannot confirm it
+     * @throws HttpFailure 401 with a {@code WWW-Authenticate} challenge when a Keystone token is missing or invalid
      */
     RequestContext context(HttpServerExchange exchange, String requestId);
 
@@ -24,6 +26,8 @@ interface Identity {
         return switch (settings.authMode()) {
             case NOAUTH -> new NoAuthIdentity(settings.noauthProjectId(), settings.noauthUserId());
             case TRUSTED_HEADERS -> new TrustedHeadersIdentity();
+            case KEYSTONE -> new KeystoneIdentity(settings.keystone().orElseThrow(() ->
+                    new IllegalArgumentException("AuthMode.KEYSTONE needs KeystoneSettings")));
         };
     }
 }

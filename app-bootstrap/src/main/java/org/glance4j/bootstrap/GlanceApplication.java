@@ -88,12 +88,14 @@ public final class GlanceApplication implements AutoCloseable {
         if (!config.ignored().isEmpty()) {
             LOG.warn(config.ignoredReport());
         }
-        ServerSettings settings = ServerSettings.resolve(flags, config.config()).withImporting(config.importing())
-                .withConnections(config.connections());
-        if (settings.http().authMode() == AuthMode.TRUSTED_HEADERS && flags.auth().isEmpty()) {
-            LOG.warn("[paste_deploy] flavor = {} selects trusted-headers: glance4j trusts the identity headers of "
-                    + "every request and does not validate tokens, so only a proxy that does may reach it",
-                    config.config().pasteFlavor().orElse(""));
+        ServerSettings settings = ServerSettings.resolve(flags, config.config(), config.keystone())
+                .withImporting(config.importing()).withConnections(config.connections());
+        if (settings.http().authMode() == AuthMode.KEYSTONE) {
+            LOG.info("validating tokens against Keystone at {} (token_cache_time {} s)",
+                    settings.http().keystone().orElseThrow().authUrl(),
+                    settings.http().keystone().orElseThrow().tokenCacheTime().toSeconds());
+            config.keystone().memcacheServers().ifPresent(servers -> LOG.warn("[keystone_authtoken] "
+                    + "memcache_servers = {} is ignored: glance4j keeps validated tokens in its own memory", servers));
         }
         createDataDir(settings);
         return launch(settings.withNodeId(NodeIdFile.readOrCreate(settings.dataDir())));

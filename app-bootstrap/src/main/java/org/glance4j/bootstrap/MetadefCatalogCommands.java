@@ -20,6 +20,7 @@ import org.glance4j.bootstrap.cli.DbOptions;
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
+import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.config.FileProblem;
 import org.glance4j.bootstrap.config.IniFile;
 import org.glance4j.bootstrap.config.IniParser;
@@ -69,7 +70,8 @@ final class MetadefCatalogCommands {
         IniFile file = options.configFile().map(IniParser::parse).orElseGet(IniFile::empty);
         ServeOptions flags = new ServeOptions(Optional.empty(), Optional.empty(), options.dataDir(),
                 Optional.empty(), options.configFile(), true, false);
-        ServerSettings settings = ServerSettings.resolve(flags, ConfigLoader.load(file).config());
+        LoadedConfig loaded = ConfigLoader.load(file);
+        ServerSettings settings = ServerSettings.resolve(flags, loaded.config(), loaded.keystone());
         try {
             Files.createDirectories(settings.dataDir());
         } catch (IOException e) {

@@ -159,7 +159,7 @@ class ConfigLoaderTest {
     void theFullMappingsCoverEveryOptionGlance4jReads() {
         Set<String> inFiles = new java.util.HashSet<>();
         for (String text : List.of(FULL, SINGLE_STORE, ImportConfigTest.FULL_IMPORT,
-                ConnectionLimitsConfigTest.FULL_CONNECTIONS)) {
+                ConnectionLimitsConfigTest.FULL_CONNECTIONS, KeystoneConfigTest.FULL_KEYSTONE)) {
             IniParser.parse("f", text).sections().forEach((section, options) -> options.keySet().forEach(name -> {
                 boolean storeSection = section.equals("fast");
                 inFiles.add("[" + (storeSection ? "glance_store" : section) + "] " + name);
@@ -272,7 +272,7 @@ class ConfigLoaderTest {
                 "[oslo_policy]",
                 "enforce_scope = false",
                 "[keystone_authtoken]",
-                "www_authenticate_uri = http://keystone:5000",
+                "auth_protocol = http",
                 "[image_format]",
                 "limit_param_default = 3",
                 ""));
@@ -282,14 +282,14 @@ class ConfigLoaderTest {
                 new IgnoredOption("DEFAULT", "debug", false, Optional.empty()),
                 new IgnoredOption("database", "conection", false, Optional.of("[database] connection")),
                 new IgnoredOption("oslo_policy", "enforce_scope", true, Optional.empty()),
-                new IgnoredOption("keystone_authtoken", "www_authenticate_uri", false, Optional.empty()),
+                new IgnoredOption("keystone_authtoken", "auth_protocol", false, Optional.empty()),
                 new IgnoredOption("image_format", "limit_param_default", false,
                         Optional.of("[DEFAULT] limit_param_default")));
         assertThat(loaded.ignoredReport()).isEqualTo("configuration options ignored by glance4j (7): "
                 + "[DEFAULT] bind_prot (did you mean [DEFAULT] bind_port?), "
                 + "[DEFAULT] image_location_quota (not supported yet), [DEFAULT] debug, "
                 + "[database] conection (did you mean [database] connection?), "
-                + "[oslo_policy] enforce_scope (not supported yet), [keystone_authtoken] www_authenticate_uri, "
+                + "[oslo_policy] enforce_scope (not supported yet), [keystone_authtoken] auth_protocol, "
                 + "[image_format] limit_param_default (did you mean [DEFAULT] limit_param_default?)");
         assertThat(loaded.ignoredReport()).doesNotContain("\n");
         assertThat(loaded.config().bindPort()).isEqualTo(9292);

@@ -53,7 +53,7 @@ class ServeCommandLineTest {
         "--port|abc|--port must be a number from 0 to 65535, not 'abc'",
         "--port|65536|--port must be a number from 0 to 65535, not '65536'",
         "--port|-1|--port must be a number from 0 to 65535, not '-1'",
-        "--auth|keystone|--auth must be noauth or trusted-headers, not 'keystone'",
+        "--auth|ldap|--auth must be noauth, trusted-headers or keystone, not 'ldap'",
         "--frobnicate|1|unknown option --frobnicate",
     })
     void refusesBadValuesAndUnknownFlags(String flag, String value, String message) {

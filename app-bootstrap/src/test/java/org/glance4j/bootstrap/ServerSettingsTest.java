@@ -14,6 +14,7 @@ import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
 import org.glance4j.bootstrap.config.IniParser;
+import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.bootstrap.wiring.ServerSettings;
@@ -32,8 +33,12 @@ class ServerSettingsTest {
     }
 
     private static ServerSettings resolve(List<String> flags, String fileText) {
-        return ServerSettings.resolve(ServeCommandLine.parse(flags), file(fileText));
+        LoadedConfig loaded = ConfigLoader.load(IniParser.parse("glance-api.conf", fileText), Path.of("/srv"));
+        return ServerSettings.resolve(ServeCommandLine.parse(flags), loaded.config(), loaded.keystone());
     }
+
+    private static final String KEYSTONE = "[keystone_authtoken]\nauth_url = http://keystone:5000/v3\n"
+            + "username = glance\npassword = secret\n";
 
     @Test
     void withoutFlagsOrFileItIsALoopbackNoauthServerOnSqliteInTheDataDir() {
@@ -127,13 +132,28 @@ class ServerSettingsTest {
 
     @Test
     void thePasteFlavorChoosesTheModeWhenNoFlagDoes() {
-        assertThat(resolve(List.of(), "[paste_deploy]\nflavor = keystone\n").http().authMode())
-                .isEqualTo(AuthMode.TRUSTED_HEADERS);
-        assertThat(resolve(List.of(), "[paste_deploy]\nflavor = keystone+cachemanagement\n").http().authMode())
-                .isEqualTo(AuthMode.TRUSTED_HEADERS);
+        ServerSettings keystone = resolve(List.of(), "[paste_deploy]\nflavor = keystone\n" + KEYSTONE);
+        assertThat(keystone.http().authMode()).isEqualTo(AuthMode.KEYSTONE);
+        assertThat(keystone.http().keystone().orElseThrow().authUrl().toString())
+                .isEqualTo("http://keystone:5000/v3");
+        assertThat(keystone.http().keystone().orElseThrow().wwwAuthenticateUri())
+                .isEqualTo("http://keystone:5000/v3");
+        assertThat(keystone.http().keystone().orElseThrow().tokenCacheTime()).hasSeconds(300);
+        assertThat(keystone.http().keystone().orElseThrow().serviceTokenRoles()).containsExactly("service");
+        assertThat(resolve(List.of(), "[paste_deploy]\nflavor = keystone+cachemanagement\n" + KEYSTONE).http()
+                .authMode()).isEqualTo(AuthMode.KEYSTONE);
+        assertThatThrownBy(() -> resolve(List.of(), "[paste_deploy]\nflavor = keystone\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("[keystone_authtoken] auth_url is required to validate Keystone tokens");
+        assertThatThrownBy(() -> resolve(List.of("--auth", "keystone"), KEYSTONE.replace("password = secret\n", "")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("[keystone_authtoken] password is required");
+        assertThat(resolve(List.of("--auth", "trusted-headers"), "[paste_deploy]\nflavor = keystone\n").http()
+                .authMode()).isEqualTo(AuthMode.TRUSTED_HEADERS);
         assertThat(resolve(List.of(), "[paste_deploy]\nflavor = caching\n").http().authMode())
                 .isEqualTo(AuthMode.NOAUTH);
-        assertThat(resolve(List.of("--bind", "0.0.0.0"), "[paste_deploy]\nflavor = keystone\n").http().bindHost())
+        assertThat(resolve(List.of("--bind", "0.0.0.0"), "[paste_deploy]\nflavor = keystone\n" + KEYSTONE).http()
+                .bindHost())
                 .isEqualTo("0.0.0.0");
         assertThatThrownBy(() -> resolve(List.of(), "[paste_deploy]\nflavor = ldap\n"))
                 .isInstanceOf(ConfigException.class)

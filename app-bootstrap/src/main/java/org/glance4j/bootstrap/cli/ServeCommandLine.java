@@ -23,7 +23,7 @@ public final class ServeCommandLine {
             "  --bind ADDR          address to listen on (default: [DEFAULT] bind_host, else 127.0.0.1)",
             "  --port N             TCP port, 0 for any free port (default: [DEFAULT] bind_port, else 9292)",
             "  --data-dir DIR       directory for the embedded SQLite database, created if missing (default: ./data)",
-            "  --auth MODE          noauth | trusted-headers (default: from [paste_deploy] flavor, else noauth)",
+            "  --auth MODE          noauth | trusted-headers | keystone (default: from [paste_deploy] flavor, else noauth)",
             "  --config FILE        a glance-api.conf to read; flags win over it",
             "  --insecure-noauth    allow --auth noauth on an address other than loopback",
             "  -h, --help           show this help",
@@ -107,7 +107,8 @@ public final class ServeCommandLine {
         return switch (value) {
             case "noauth" -> AuthMode.NOAUTH;
             case "trusted-headers" -> AuthMode.TRUSTED_HEADERS;
-            default -> throw new UsageException("--auth must be noauth or trusted-headers, not '" + value + "'");
+            case "keystone" -> AuthMode.KEYSTONE;
+            default -> throw new UsageException("--auth must be noauth, trusted-headers or keystone, not '" + value + "'");
         };
     }
 }

@@ -1,6 +1,8 @@
 package org.glance4j.bootstrap.config;
 
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +75,44 @@ public final class ConfigLoader {
                 java.time.Duration.ofSeconds(integer(GlanceOptions.STATEMENT_TIMEOUT, 0, Integer.MAX_VALUE)));
         ImportConfig importing = importConfig(workingDir);
         ConnectionLimits connections = connections();
-        return new LoadedConfig(config, ignored(), importing, connections);
+        KeystoneConfig keystone = keystone();
+        return new LoadedConfig(config, ignored(), importing, connections, keystone);
+    }
+
+    private KeystoneConfig keystone() {
+        Optional<URI> authUrl = optional(GlanceOptions.KS_AUTH_URL).map(String::strip).filter(v -> !v.isEmpty())
+                .map(v -> {
+                    try {
+                        URI uri = new URI(v);
+                        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+                                || uri.getHost() == null) {
+                            throw invalid(GlanceOptions.KS_AUTH_URL, v, "it must be an http or https URL");
+                        }
+                        return uri;
+                    } catch (URISyntaxException e) {
+                        throw invalid(GlanceOptions.KS_AUTH_URL, v, "it is not a URL");
+                    }
+                });
+        String authType = string(GlanceOptions.KS_AUTH_TYPE);
+        if (!authType.equals("password") && !authType.equals("v3password")) {
+            throw invalid(GlanceOptions.KS_AUTH_TYPE, authType, "glance4j authenticates with password only");
+        }
+        int cacheTime = parseInt(GlanceOptions.KS_TOKEN_CACHE_TIME,
+                optional(GlanceOptions.KS_TOKEN_CACHE_TIME).orElse(GlanceOptions.KS_TOKEN_CACHE_TIME.defaultText()),
+                -1, Integer.MAX_VALUE);
+        return new KeystoneConfig(nonEmpty(GlanceOptions.KS_WWW_AUTHENTICATE_URI), authUrl,
+                nonEmpty(GlanceOptions.KS_USERNAME), optional(GlanceOptions.KS_PASSWORD),
+                string(GlanceOptions.KS_PROJECT_NAME), string(GlanceOptions.KS_USER_DOMAIN_NAME),
+                string(GlanceOptions.KS_PROJECT_DOMAIN_NAME), nonEmpty(GlanceOptions.KS_REGION_NAME),
+                Duration.ofSeconds(Math.max(0, cacheTime)), list(GlanceOptions.KS_SERVICE_TOKEN_ROLES),
+                bool(GlanceOptions.KS_SERVICE_TOKEN_ROLES_REQUIRED),
+                Duration.ofSeconds(integer(GlanceOptions.KS_HTTP_CONNECT_TIMEOUT, 1, MAX_TIMEOUT_SECONDS)),
+                integer(GlanceOptions.KS_HTTP_REQUEST_MAX_RETRIES, 0, Integer.MAX_VALUE),
+                nonEmpty(GlanceOptions.KS_MEMCACHE_SERVERS));
+    }
+
+    private Optional<String> nonEmpty(OptionSpec option) {
+        return optional(option).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     private ConnectionLimits connections() {

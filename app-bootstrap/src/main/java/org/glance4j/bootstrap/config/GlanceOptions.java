@@ -26,6 +26,7 @@ public final class GlanceOptions {
     public static final String STAGING_STORE = "os_glance_staging_store";
     public static final String WSGI = "wsgi";
     public static final String TASK = "task";
+    public static final String KEYSTONE_AUTHTOKEN = "keystone_authtoken";
     /** glance4j's own options, which Glance does not have. */
     public static final String GLANCE4J = "glance4j";
 
@@ -113,8 +114,9 @@ public final class GlanceOptions {
                     + "call answers 503; 0 means no limit. Schema migrations run without it.");
     public static final OptionSpec FLAVOR = new OptionSpec(PASTE_DEPLOY, "flavor", "(none)", SUPPORTED,
             "Picks the authentication mode when --auth is not given: no flavor, caching or cachemanagement mean "
-                    + "noauth; any flavor containing keystone means trusted-headers (glance4j does not validate "
-                    + "tokens itself, so put it behind a proxy that does).");
+                    + "noauth; any flavor containing keystone means keystone: glance4j validates X-Auth-Token "
+                    + "against Keystone itself with the [keystone_authtoken] options (--auth trusted-headers instead "
+                    + "trusts the identity headers of a proxy that validated the token).");
     public static final OptionSpec PASTE_CONFIG_FILE = new OptionSpec(PASTE_DEPLOY, "config_file", "(none)",
             NOT_SUPPORTED_YET, "glance4j has no paste pipeline; ignored.");
     public static final OptionSpec POLICY_FILE = new OptionSpec(OSLO_POLICY, "policy_file", "policy.yaml",
@@ -125,7 +127,9 @@ public final class GlanceOptions {
     public static final OptionSpec ENFORCE_NEW_DEFAULTS = new OptionSpec(OSLO_POLICY, "enforce_new_defaults",
             "True", NOT_SUPPORTED_YET, "glance4j always applies Glance's current default rules.");
     public static final OptionSpec ENFORCE_SCOPE = new OptionSpec(OSLO_POLICY, "enforce_scope", "True",
-            NOT_SUPPORTED_YET, "Scope checks of oslo.policy; not configurable yet.");
+            NOT_SUPPORTED_YET, "Not configurable: glance4j always checks scope as Glance master does by default. "
+                    + "Every image, member, task and metadef rule is for project-scoped tokens, so a system-scoped "
+                    + "or domain-scoped Keystone token is refused them (403).");
     public static final OptionSpec ENABLED_BACKENDS = new OptionSpec(DEFAULT, "enabled_backends", "(none)",
             SUPPORTED, "Image stores as id:type pairs, comma-separated (fast:file). Each store reads its options "
                     + "from the section named after its id ([fast]). Types: file, s3, swift, http (read-only). A store "
@@ -297,6 +301,72 @@ public final class GlanceOptions {
             SUPPORTED, "Hours a finished task stays visible in the tasks API (at least 1).");
 
     /** The options a file store reads, from [glance_store] or from the section of its id. */
+    private static final String KEYSTONE_ONLY = " Read with --auth keystone (or a keystone flavor) only.";
+    public static final OptionSpec KS_WWW_AUTHENTICATE_URI = new OptionSpec(KEYSTONE_AUTHTOKEN,
+            "www_authenticate_uri", "(auth_url)", SUPPORTED, "The Keystone URI a 401 names to clients in "
+                    + "WWW-Authenticate: Keystone uri=\"...\"." + KEYSTONE_ONLY);
+    public static final OptionSpec KS_AUTH_URL = new OptionSpec(KEYSTONE_AUTHTOKEN, "auth_url", "(none)", SUPPORTED,
+            "Keystone's identity endpoint (http://keystone:5000 or .../v3), where glance4j authenticates itself and "
+                    + "validates tokens with the v3 API. Required." + KEYSTONE_ONLY);
+    public static final OptionSpec KS_AUTH_TYPE = new OptionSpec(KEYSTONE_AUTHTOKEN, "auth_type", "password",
+            SUPPORTED, "How glance4j authenticates itself to Keystone: password is the only plugin; any other stops "
+                    + "the start." + KEYSTONE_ONLY);
+    public static final OptionSpec KS_USERNAME = new OptionSpec(KEYSTONE_AUTHTOKEN, "username", "(none)", SUPPORTED,
+            "The service user glance4j authenticates as (it needs a role that may validate tokens, e.g. admin or "
+                    + "service). Required." + KEYSTONE_ONLY);
+    public static final OptionSpec KS_PASSWORD = new OptionSpec(KEYSTONE_AUTHTOKEN, "password", "(none)", SUPPORTED,
+            "That user's password. Required." + KEYSTONE_ONLY);
+    public static final OptionSpec KS_PROJECT_NAME = new OptionSpec(KEYSTONE_AUTHTOKEN, "project_name", "service",
+            SUPPORTED, "The project the service's own token is scoped to." + KEYSTONE_ONLY);
+    public static final OptionSpec KS_USER_DOMAIN_NAME = new OptionSpec(KEYSTONE_AUTHTOKEN, "user_domain_name",
+            "Default", SUPPORTED, "The domain of the service user." + KEYSTONE_ONLY);
+    public static final OptionSpec KS_PROJECT_DOMAIN_NAME = new OptionSpec(KEYSTONE_AUTHTOKEN,
+            "project_domain_name", "Default", SUPPORTED, "The domain of project_name." + KEYSTONE_ONLY);
+    public static final OptionSpec KS_REGION_NAME = new OptionSpec(KEYSTONE_AUTHTOKEN, "region_name", "(none)",
+            ACCEPTED_NO_EFFECT, "Read but without effect: glance4j talks to the identity endpoint of auth_url "
+                    + "directly and looks nothing up in the catalog.");
+    public static final OptionSpec KS_TOKEN_CACHE_TIME = new OptionSpec(KEYSTONE_AUTHTOKEN, "token_cache_time",
+            "300", SUPPORTED, "Seconds a validated token is served from glance4j's memory before Keystone is asked "
+                    + "again (so a revoked token is refused at most this long after); never past the token's "
+                    + "expires_at. -1 or 0: ask Keystone on every request. At most 10000 tokens are kept."
+                    + KEYSTONE_ONLY);
+    public static final OptionSpec KS_SERVICE_TOKEN_ROLES = new OptionSpec(KEYSTONE_AUTHTOKEN,
+            "service_token_roles", "service", SUPPORTED, "Roles one of which a service token (X-Service-Token) "
+                    + "must carry; its user, project and roles become service_user_id, service_project_id and "
+                    + "service_roles of the policy credentials." + KEYSTONE_ONLY);
+    public static final OptionSpec KS_SERVICE_TOKEN_ROLES_REQUIRED = new OptionSpec(KEYSTONE_AUTHTOKEN,
+            "service_token_roles_required", "False", SUPPORTED, "True: a service token without one of "
+                    + "service_token_roles is refused with 401. False: it is accepted and a warning logged."
+                    + KEYSTONE_ONLY);
+    public static final OptionSpec KS_HTTP_CONNECT_TIMEOUT = new OptionSpec(KEYSTONE_AUTHTOKEN,
+            "http_connect_timeout", "10", SUPPORTED, "Seconds glance4j waits to connect to Keystone, and again for "
+                    + "its answer (keystonemiddleware has no default; glance4j uses 10). A Keystone that cannot be "
+                    + "reached or does not answer in time makes the request 503, naming the identity service."
+                    + KEYSTONE_ONLY);
+    public static final OptionSpec KS_HTTP_REQUEST_MAX_RETRIES = new OptionSpec(KEYSTONE_AUTHTOKEN,
+            "http_request_max_retries", "3", SUPPORTED, "How many times a call to Keystone that could not connect "
+                    + "(or whose connection broke before the answer) is tried again (0 or more). A call that connected but got no answer in time is not retried."
+                    + KEYSTONE_ONLY);
+    public static final OptionSpec KS_MEMCACHE_SERVERS = new OptionSpec(KEYSTONE_AUTHTOKEN, "memcache_servers",
+            "(none)", ACCEPTED_NO_EFFECT, "Ignored, with one line at start: glance4j keeps validated tokens in its "
+                    + "own memory.");
+    public static final OptionSpec KS_MEMCACHE_SECURITY_STRATEGY = new OptionSpec(KEYSTONE_AUTHTOKEN,
+            "memcache_security_strategy", "(none)", NOT_SUPPORTED_YET, "No memcached; ignored.");
+    public static final OptionSpec KS_MEMCACHE_SECRET_KEY = new OptionSpec(KEYSTONE_AUTHTOKEN, "memcache_secret_key",
+            "(none)", NOT_SUPPORTED_YET, "No memcached; ignored.");
+    public static final OptionSpec KS_CAFILE = new OptionSpec(KEYSTONE_AUTHTOKEN, "cafile", "(none)",
+            NOT_SUPPORTED_YET, "Keystone over https is verified with the JVM's trusted certificates; ignored.");
+    public static final OptionSpec KS_INSECURE = new OptionSpec(KEYSTONE_AUTHTOKEN, "insecure", "False",
+            NOT_SUPPORTED_YET, "Certificates are always verified; ignored.");
+    public static final OptionSpec KS_DELAY_AUTH_DECISION = new OptionSpec(KEYSTONE_AUTHTOKEN,
+            "delay_auth_decision", "False", NOT_SUPPORTED_YET, "A request without a valid token is always refused; "
+                    + "ignored.");
+    public static final OptionSpec KS_SERVICE_TYPE = new OptionSpec(KEYSTONE_AUTHTOKEN, "service_type", "(none)",
+            NOT_SUPPORTED_YET, "Only for access rules of application credentials, which glance4j does not check; "
+                    + "ignored.");
+    public static final OptionSpec KS_INTERFACE = new OptionSpec(KEYSTONE_AUTHTOKEN, "interface", "(none)",
+            NOT_SUPPORTED_YET, "glance4j uses auth_url as it is; ignored.");
+
     public static final List<OptionSpec> FILE_STORE_OPTIONS = List.of(FILESYSTEM_STORE_DATADIR,
             FILESYSTEM_STORE_FILE_PERM, FILESYSTEM_STORE_CHUNK_SIZE, FILESYSTEM_THIN_PROVISIONING);
 
@@ -331,7 +401,11 @@ public final class GlanceOptions {
             SHOW_MULTIPLE_LOCATIONS, IMAGE_LOCATION_QUOTA, USER_STORAGE_QUOTA, ENABLED_IMPORT_METHODS,
             NODE_STAGING_URI, PUBLIC_ENDPOINT, STAGING_STORE_DATADIR, IMAGE_IMPORT_PLUGINS, OUTPUT_FORMAT, INJECT,
             IGNORE_USER_ROLES, ALLOWED_SCHEMES, DISALLOWED_SCHEMES, ALLOWED_HOSTS, DISALLOWED_HOSTS, ALLOWED_PORTS,
-            DISALLOWED_PORTS, TASK_POOL_THREADS, TASK_TIME_TO_LIVE);
+            DISALLOWED_PORTS, TASK_POOL_THREADS, TASK_TIME_TO_LIVE, KS_WWW_AUTHENTICATE_URI, KS_AUTH_URL,
+            KS_AUTH_TYPE, KS_USERNAME, KS_PASSWORD, KS_PROJECT_NAME, KS_USER_DOMAIN_NAME, KS_PROJECT_DOMAIN_NAME,
+            KS_REGION_NAME, KS_TOKEN_CACHE_TIME, KS_SERVICE_TOKEN_ROLES, KS_SERVICE_TOKEN_ROLES_REQUIRED,
+            KS_HTTP_CONNECT_TIMEOUT, KS_HTTP_REQUEST_MAX_RETRIES, KS_MEMCACHE_SERVERS, KS_MEMCACHE_SECURITY_STRATEGY,
+            KS_MEMCACHE_SECRET_KEY, KS_CAFILE, KS_INSECURE, KS_DELAY_AUTH_DECISION, KS_SERVICE_TYPE, KS_INTERFACE);
 
     private GlanceOptions() {
     }

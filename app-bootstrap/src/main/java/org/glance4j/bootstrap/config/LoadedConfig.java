@@ -13,9 +13,10 @@ import org.glance4j.http.ConnectionLimits;
  * @param importing the import options
  * @param connections {@code [DEFAULT] client_socket_timeout}, {@code [glance4j] request_header_timeout} and
  *                    {@code [glance4j] max_client_connections}
+ * @param keystone    the {@code [keystone_authtoken]} options
  */
 public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
-        ConnectionLimits connections) {
+        ConnectionLimits connections, KeystoneConfig keystone) {
     public LoadedConfig {
         ignored = List.copyOf(ignored);
     }

@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.cli.UsageException;
 import org.glance4j.bootstrap.config.ConfigException;
+import org.glance4j.bootstrap.config.ConfigLoader;
+import org.glance4j.bootstrap.config.IniFile;
+import org.glance4j.bootstrap.config.KeystoneConfig;
 import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
 import org.glance4j.bootstrap.config.GlanceOptions;
@@ -123,6 +126,17 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
      * @throws ConfigException when the flavor names no mode glance4j has
      */
     public static ServerSettings resolve(ServeOptions flags, GlanceConfig file) {
+        return resolve(flags, file, ConfigLoader.load(IniFile.empty()).keystone());
+    }
+
+    /**
+     * Lays the flags over the file, with the {@code [keystone_authtoken]} options of the file.
+     *
+     * @throws UsageException  as {@link #resolve(ServeOptions, GlanceConfig)}
+     * @throws ConfigException when the flavor names no mode glance4j has, or Keystone validation is chosen and a
+     *                         required {@code [keystone_authtoken]} option is missing
+     */
+    public static ServerSettings resolve(ServeOptions flags, GlanceConfig file, KeystoneConfig keystone) {
         Path dataDir = flags.dataDir().toAbsolutePath().normalize();
         String bindHost = flags.bind().orElse(file.bindHost());
         int port = flags.port().orElse(file.bindPort());
@@ -133,8 +147,11 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
                     + "--auth trusted-headers behind an authenticating proxy, or add --insecure-noauth.");
         }
         HttpSettings defaults = HttpSettings.defaults();
-        HttpSettings http = new HttpSettings(bindHost, port, auth, defaults.noauthProjectId(),
-                defaults.noauthUserId(), defaults.ioThreads(), defaults.workerThreads());
+        HttpSettings http = new HttpSettings(bindHost, port, auth == AuthMode.KEYSTONE ? AuthMode.NOAUTH : auth,
+                defaults.noauthProjectId(), defaults.noauthUserId(), defaults.ioThreads(), defaults.workerThreads());
+        if (auth == AuthMode.KEYSTONE) {
+            http = http.withKeystone(keystone.toSettings());
+        }
 
         CoreSettings fileCore = new CoreSettings(file.diskFormats(), file.containerFormats(),
                 file.limitParamDefault(), file.apiLimitMax(), file.imagePropertyQuota(), file.imageTagQuota(),
@@ -171,7 +188,7 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
         }
         String name = flavor.get().toLowerCase(Locale.ROOT);
         if (name.contains("keystone")) {
-            return AuthMode.TRUSTED_HEADERS;
+            return AuthMode.KEYSTONE;
         }
         if (name.equals("caching") || name.equals("cachemanagement")) {
             return AuthMode.NOAUTH;

@@ -47,8 +47,15 @@ public final class PolicyEngine {
         return allows(action, credentials(context), target);
     }
 
-    /** Whether these credentials may perform {@code action} on {@code target}. */
+    /**
+     * Whether these credentials may perform {@code action} on {@code target}. A system- or domain-scoped token may
+     * perform none: every Glance rule is for project scope ({@code scope_types}), and Glance master enforces scope.
+     * {@code context_is_admin} has no scope, as in Glance.
+     */
     public boolean allows(String action, PolicyCredentials credentials, Map<String, Object> target) {
+        if (credentials.scopedAboveProject() && !action.equals("context_is_admin")) {
+            return false;
+        }
         PolicyRule rule = rules.getOrDefault(action, rules.get("default"));
         return rule != null && rule.allows(new PolicyRule.Evaluation(credentials, target, rules));
     }

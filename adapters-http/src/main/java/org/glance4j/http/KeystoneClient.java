@@ -1,0 +1,173 @@
+package org.glance4j.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.glance4j.ports.error.GlanceException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Talks to Keystone v3 as keystonemiddleware's auth_token does: it authenticates the service with its password to
+ * get a token of its own ({@code POST /v3/auth/tokens}), and validates a caller's token with it
+ * ({@code GET /v3/auth/tokens} with {@code X-Auth-Token} and {@code X-Subject-Token}). The service token is kept
+ * until shortly before it expires, and fetched again when Keystone rejects it.
+ *
+ * <p>Every call waits at most the connect timeout for a connection and again for the answer; a call that cannot
+ * connect (or whose connection broke before an answer) is tried {@code http_request_max_retries} more times. Keystone that cannot be reached, that does not
+ * answer in time or that answers with an error is a {@link GlanceException} of category {@code UNAVAILABLE}
+ * naming the identity service.
+ */
+final class KeystoneClient {
+    static final String UNAVAILABLE_MESSAGE = "The identity service (Keystone) is unavailable";
+
+    private static final System.Logger LOG = System.getLogger(KeystoneClient.class.getName());
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(1);
+
+    private final KeystoneSettings settings;
+    private final Clock clock;
+    private final HttpClient http;
+    private final URI tokens;
+    private volatile ServiceToken serviceToken;
+
+    private record ServiceToken(String value, Instant expiresAt) {
+    }
+
+    KeystoneClient(KeystoneSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.tokens = URI.create(settings.identityV3() + "/auth/tokens");
+    }
+
+    /**
+     * Validates a caller's token.
+     *
+     * @return what Keystone says of it, or {@code null} when Keystone says it is not valid (unknown, expired,
+     *         revoked)
+     * @throws GlanceException {@code UNAVAILABLE} when Keystone cannot say
+     */
+    KeystoneToken validate(String subjectToken) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            String own = serviceToken(attempt > 0);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(tokens + "?nocatalog"))
+                    .timeout(settings.connectTimeout()).header("X-Auth-Token", own)
+                    .header("X-Subject-Token", subjectToken).header("Accept", "application/json").GET().build();
+            HttpResponse<byte[]> response = send(request);
+            switch (response.statusCode()) {
+                case 200:
+                    return parse(response.body());
+                case 404:
+                    return null;
+                case 401:
+                    LOG.log(System.Logger.Level.INFO, "Keystone rejected the service token; authenticating again");
+                    serviceToken = null;
+                    continue;
+                default:
+                    throw unavailable("token validation answered " + response.statusCode(), null);
+            }
+        }
+        throw unavailable("Keystone rejects glance4j's own credentials", null);
+    }
+
+    private String serviceToken(boolean renew) {
+        ServiceToken current = serviceToken;
+        if (!renew && current != null && clock.instant().plus(RENEW_BEFORE_EXPIRY).isBefore(current.expiresAt())) {
+            return current.value();
+        }
+        synchronized (this) {
+            current = serviceToken;
+            if (current != null && clock.instant().plus(RENEW_BEFORE_EXPIRY).isBefore(current.expiresAt())) {
+                return current.value();
+            }
+            ServiceToken fresh = authenticate();
+            serviceToken = fresh;
+            return fresh.value();
+        }
+    }
+
+    private ServiceToken authenticate() {
+        Map<String, Object> body = Map.of("auth", Map.of(
+                "identity", Map.of("methods", new String[] {"password"}, "password", Map.of("user", Map.of(
+                        "name", settings.username(), "password", settings.password(),
+                        "domain", Map.of("name", settings.userDomainName())))),
+                "scope", Map.of("project", Map.of("name", settings.projectName(),
+                        "domain", Map.of("name", settings.projectDomainName())))));
+        byte[] json;
+        try {
+            json = Json.MAPPER.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokens + "?nocatalog"))
+                .timeout(settings.connectTimeout()).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
+        HttpResponse<byte[]> response = send(request);
+        String value = response.headers().firstValue("X-Subject-Token").orElse(null);
+        if (response.statusCode() != 201 || value == null) {
+            LOG.log(System.Logger.Level.ERROR, "glance4j could not authenticate to Keystone as " + settings.username()
+                    + " (status " + response.statusCode() + "): check [keystone_authtoken]");
+            throw unavailable("service authentication answered " + response.statusCode(), null);
+        }
+        return new ServiceToken(value, parse(response.body()).expiresAt());
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (HttpTimeoutException e) {
+                throw unavailable("no answer within " + settings.connectTimeout().toMillis() + " ms", e);
+            } catch (IOException e) {
+                // refused, reset, or a kept-alive connection the server had closed: worth another try
+                if (attempt >= settings.maxRetries()) {
+                    throw unavailable(e instanceof ConnectException ? "cannot connect to " + settings.identityV3()
+                            : e.toString(), e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unavailable("interrupted", e);
+            }
+        }
+    }
+
+    private static KeystoneToken parse(byte[] body) {
+        try {
+            JsonNode token = Json.MAPPER.readTree(body).path("token");
+            Set<String> roles = new HashSet<>();
+            for (JsonNode role : token.path("roles")) {
+                roles.add(role.path("name").asText());
+            }
+            JsonNode system = token.path("system");
+            String systemScope = system.path("all").asBoolean(false) ? "all" : null;
+            return new KeystoneToken(text(token.path("user").path("id")),
+                    text(token.path("user").path("domain").path("id")), text(token.path("project").path("id")),
+                    text(token.path("project").path("domain").path("id")), text(token.path("domain").path("id")),
+                    systemScope, roles, Instant.parse(token.path("expires_at").asText()));
+        } catch (IOException | DateTimeParseException e) {
+            throw unavailable("Keystone's answer does not parse", e);
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
+    }
+
+    private static GlanceException unavailable(String why, Throwable cause) {
+        LOG.log(System.Logger.Level.WARNING, UNAVAILABLE_MESSAGE + ": " + why);
+        return GlanceException.unavailable(UNAVAILABLE_MESSAGE + ".", cause);
+    }
+}

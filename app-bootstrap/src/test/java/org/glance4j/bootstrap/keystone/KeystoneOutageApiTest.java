@@ -1,0 +1,105 @@
+package org.glance4j.bootstrap.keystone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * glance4j against a Keystone instance whose tokens live {@link KeystoneServer#SHORT_EXPIRATION_SECONDS} seconds and
+ * which the test stops, freezes and starts again: an expired token is refused although its validation is still cached, a stopped
+ * or frozen Keystone is 503 naming the identity service, and glance4j recovers by itself when Keystone is back.
+ */
+@ExtendWith(KeystoneServer.class)
+class KeystoneOutageApiTest {
+    @TempDir
+    static Path dir;
+    private static KeystoneGlance glance;
+    private static KeystoneServer.Running keystone;
+    private static KeystoneServer.Instance shortLived;
+
+    @BeforeAll
+    static void start() throws Exception {
+        keystone = KeystoneServer.get();
+        shortLived = keystone.secondary();
+        glance = KeystoneGlance.start(dir.resolve("glance"), shortLived.url(), "token_cache_time = 3600",
+                "http_request_max_retries = 1");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (glance != null) {
+            glance.close();
+        }
+        if (shortLived != null) {
+            shortLived.start();
+        }
+    }
+
+    @Test
+    void anExpiredTokenIs401AlthoughItsValidationIsCached() throws Exception {
+        long issued = System.nanoTime();
+        String token = keystone.token(shortLived.url(), "demo-member", "demo");
+        KeystoneGlance.Answer first = glance.call("GET", "/v2/images", token, null);
+        assertThat(first.status()).isEqualTo(200);
+        // token_cache_time is an hour: only the token's own expires_at can end its cached validation
+        long deadline = issued + TimeUnit.SECONDS.toNanos(KeystoneServer.SHORT_EXPIRATION_SECONDS + 60);
+        int status;
+        do {
+            status = glance.call("GET", "/v2/images", token, null).status();
+        } while (status == 200 && System.nanoTime() < deadline && KeystoneAuthApiTest.pause());
+        assertThat(status).isEqualTo(401);
+        assertThat(System.nanoTime() - issued).as("refused only once it expired")
+                .isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(KeystoneServer.SHORT_EXPIRATION_SECONDS - 1));
+    }
+
+    @Test
+    void aKeystoneThatHangsIs503AfterTheTimeoutNotAHungRequest() throws Exception {
+        String uncached = keystone.token("alt-member", "alt_demo");
+        shortLived.suspend();
+        KeystoneGlance.Answer hung;
+        try {
+            // the client's own timeout (120 s) only guards the test; glance4j gives up after http_connect_timeout
+            hung = glance.call("GET", "/v2/images", uncached, null);
+        } finally {
+            shortLived.resume();
+        }
+        assertThat(hung.status()).isEqualTo(503);
+        assertThat(hung.body()).contains("identity service (Keystone) is unavailable");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int status;
+        do {
+            status = glance.call("GET", "/v2/images", uncached, null).status();
+        } while (status != 200 && System.nanoTime() < deadline && KeystoneAuthApiTest.pause());
+        assertThat(status).as("once Keystone answers again").isEqualTo(200);
+    }
+
+    @Test
+    void aStoppedKeystoneIs503NamingTheIdentityServiceAndGlanceRecoversWhenItIsBack() throws Exception {
+        String before = keystone.token("demo-member", "demo");
+        assertThat(glance.call("GET", "/v2/images", before, null).status()).isEqualTo(200);
+        String uncached = keystone.token("demo-reader", "demo");
+        shortLived.stop();
+        try {
+            KeystoneGlance.Answer down = glance.call("GET", "/v2/images", uncached, null);
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(down.body()).contains("identity service (Keystone) is unavailable");
+            assertThat(glance.call("GET", "/v2/images", before, null).status())
+                    .as("a token validated before the outage is still served from the cache").isEqualTo(200);
+        } finally {
+            shortLived.start();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int status;
+        do {
+            status = glance.call("GET", "/v2/images", uncached, null).status();
+        } while (status != 200 && System.nanoTime() < deadline && KeystoneAuthApiTest.pause());
+        assertThat(status).as("after Keystone is back").isEqualTo(200);
+    }
+}
