@@ -84,7 +84,10 @@ final class SchemaMigrator {
                         + MARIADB_LOCK_WAIT_SECONDS + " s; try again when it is done");
             }
             try {
-                return migrateLocked(handle);
+                int version = migrateLocked(handle);
+                // Commit the new schema_version rows while holding the lock, so the next holder sees them.
+                handle.execute("COMMIT");
+                return version;
             } finally {
                 handle.createQuery("SELECT RELEASE_LOCK(?)").bind(0, lock).mapTo(Integer.class).one();
             }
