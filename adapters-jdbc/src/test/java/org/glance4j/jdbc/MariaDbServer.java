@@ -48,9 +48,17 @@ public final class MariaDbServer implements AutoCloseable {
         this.root = root;
     }
 
-    /** Makes a data directory and starts a server on it; skips the calling test when MariaDB is not installed. */
+    /** Whether the MariaDB server and its install tool are on this machine. */
+    public static boolean isInstalled() {
+        return Files.isExecutable(SERVER) && Files.isExecutable(INSTALL_DB);
+    }
+
+    /**
+     * Makes a data directory and starts a server on it; skips the calling test when MariaDB is not installed, and
+     * fails instead under {@code CI=true}.
+     */
     public static MariaDbServer start() throws IOException, InterruptedException {
-        if (!Files.isExecutable(SERVER) || !Files.isExecutable(INSTALL_DB)) {
+        if (!isInstalled()) {
             String why = "MariaDB is not installed (" + SERVER + " and " + INSTALL_DB + " are needed): apt-get install"
                     + " -y mariadb-server to run the MariaDB tests; .ci/run installs it";
             if ("true".equals(System.getenv("CI"))) {

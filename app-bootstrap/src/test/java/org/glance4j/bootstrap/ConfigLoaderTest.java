@@ -297,6 +297,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMysqlConnectionOfGlanceApiConfIsReadAndItsQueryParametersAreListedAsIgnored() {
+        LoadedConfig loaded = load(String.join("\n",
+                "[database]",
+                "connection = mysql+pymysql://glance:s3cret@db.example:3306/glance?charset=utf8",
+                ""));
+
+        assertThat(loaded.config().database()).contains(new DatabaseTarget(DatabaseTarget.Kind.MARIADB,
+                "jdbc:mariadb://db.example:3306/glance", "glance", "s3cret",
+                Map.of("charset", "glance4j always talks utf8mb4 to MariaDB")));
+        assertThat(loaded.ignoredReport()).isEqualTo("configuration options ignored by glance4j (1): "
+                + "[database] connection parameter charset (glance4j always talks utf8mb4 to MariaDB)");
+    }
+
+    @Test
     void enabledBackendsNeedADefaultBackendAmongThem() {
         assertThatThrownBy(() -> load("[DEFAULT]\nenabled_backends = fast:file\n"))
                 .isInstanceOf(ConfigException.class)
