@@ -250,7 +250,7 @@ class ConfigLoaderTest {
         "DEFAULT|workers|-1|[DEFAULT] workers (glance-api.conf, line 2): '-1': it must be at least 0",
         "image_format|disk_formats|raw,,iso|[image_format] disk_formats (glance-api.conf, line 2): 'raw,,iso': it has an empty entry",
         "database|max_pool_size|0|[database] max_pool_size (glance-api.conf, line 2): '0': it must be at least 1",
-        "database|connection|mysql+pymysql://g:p@h/glance|[database] connection (glance-api.conf, line 2): mysql+pymysql://g:****@h/glance: glance4j supports sqlite and postgresql databases, not mysql",
+        "database|connection|mssql+pyodbc://g:p@h/glance|[database] connection (glance-api.conf, line 2): mssql+pyodbc://g:****@h/glance: glance4j supports sqlite, postgresql and mysql (MariaDB) databases, not mssql",
     })
     void aValueThatDoesNotParseIsFatalAndNamesSectionAndOption(String section, String option, String value,
             String message) {

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +33,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Tag(ImageDataExtrasApiTest.GLANCE4J_EXTRA)
 @ExtendWith(BothDatabases.class)
 class DatabasesApiTest extends ApiTestSupport {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
   @BeforeAll
   static void onlyInProcess() {
     assumeThat(ApiTarget.isExternal()).as("starts its own glance4j servers").isFalse();
@@ -120,34 +114,41 @@ class DatabasesApiTest extends ApiTestSupport {
     Api api = Api.at(target.base(), people.memberA);
     String id = api.post("/v2/images", Map.of("name", unique("upload"), "disk_format", "raw",
         "container_format", "bare")).json().get("id").asText();
-    byte[] first = "first upload, held open until the second one has been answered".getBytes();
-    PipedOutputStream feed = new PipedOutputStream();
-    PipedInputStream body = new PipedInputStream(feed, 64 * 1024);
-    HttpRequest.Builder request = HttpRequest.newBuilder(target.base().resolve("/v2/images/" + id + "/file"))
-        .header("X-Identity-Status", "Confirmed").header("X-User-Id", people.memberA.userId())
-        .header("X-Project-Id", people.memberA.projectId())
-        .header("X-Roles", String.join(",", people.memberA.roles()))
-        .header("Content-Type", "application/octet-stream")
-        .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> body));
-    CompletableFuture<HttpResponse<String>> winner = CLIENT.sendAsync(request.build(),
-        HttpResponse.BodyHandlers.ofString());
-    try {
-      feed.write(first, 0, 10);
-      feed.flush();
+    byte[] first = "first upload, held open until the second one has been answered".getBytes(
+        StandardCharsets.US_ASCII);
+    // A client that sends the head and the first chunk of its upload, then waits.
+    try (Socket held = new Socket(target.base().getHost(), target.base().getPort())) {
+      held.setSoTimeout(120_000);
+      OutputStream out = held.getOutputStream();
+      out.write(("PUT /v2/images/" + id + "/file HTTP/1.1\r\nHost: " + target.base().getAuthority()
+          + "\r\nX-Identity-Status: Confirmed\r\nX-User-Id: " + people.memberA.userId()
+          + "\r\nX-Project-Id: " + people.memberA.projectId() + "\r\nX-Roles: "
+          + String.join(",", people.memberA.roles()) + "\r\nContent-Type: application/octet-stream"
+          + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      writeChunk(out, first, 0, 10);
       waitForStatus(api, id, "saving");
 
       ApiResponse loser = api.putBytes("/v2/images/" + id + "/file", "application/octet-stream",
-          "second".getBytes(), Map.of());
+          "second".getBytes(StandardCharsets.US_ASCII), Map.of());
       assertThat(loser.status()).as("%s", loser).isEqualTo(409);
-    } finally {
-      feed.write(first, 10, first.length - 10);
-      feed.close();
+
+      writeChunk(out, first, 10, first.length - 10);
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String statusLine = new String(held.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      assertThat(statusLine).isEqualTo("HTTP/1.1 204");
     }
-    assertThat(winner.get(120, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
     JsonNode image = api.get("/v2/images/" + id).json();
     assertThat(image.get("status").asText()).isEqualTo("active");
     assertThat(image.get("size").asLong()).isEqualTo(first.length);
-    assertThat(api.getBytes("GET", "/v2/images/" + id + "/file", Map.of()).body()).isEqualTo(first);
+    assertThat(api.getBytes("GET", "/v2/images/" + id + "/file", Map.of()).bytes()).isEqualTo(first);
+  }
+
+  private static void writeChunk(OutputStream out, byte[] data, int offset, int length) throws IOException {
+    out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(data, offset, length);
+    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
   }
 
   private static void waitForStatus(Api api, String id, String status) throws InterruptedException {
