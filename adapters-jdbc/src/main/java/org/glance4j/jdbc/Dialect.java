@@ -144,7 +144,6 @@ enum Dialect {
         return " IN (VALUES ";
     }
 
-
     /** Text substituted into the migration scripts. */
     abstract Map<String, String> schemaPlaceholders();
 
