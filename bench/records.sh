@@ -8,7 +8,11 @@
 # a fresh data directory, drives it with wrk (Debian package `wrk`) from this machine, and prints
 # one table. All traffic goes to 127.0.0.1; every phase is bounded in time or request count.
 # Knobs: BENCH_SECONDS (per load phase, default 15), BENCH_CONCURRENCY (16), BENCH_IMAGES (images
-# stored before the list phase, default 100000), BENCH_HEAP (-Xmx, default 256m), JAVA_OPTS.
+# stored before the list phase, default 100000), BENCH_HEAP (-Xmx, default 256m), JAVA_OPTS,
+# BENCH_DATABASE (sqlite, the default: the data directory's file; postgresql or mariadb: a throw-away
+# server of that kind started in OUTDIR on a free loopback port, as the tests do, and named by
+# [database] connection as postgresql:// or mysql+pymysql://), BENCH_CONFIG (a glance-api.conf of
+# your own, passed as --config; it wins over BENCH_DATABASE).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -22,13 +26,59 @@ jar=$root/app-bootstrap/target/glance4j.jar
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -ntp -DskipTests package)
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port=$(free_port)
 base=http://127.0.0.1:$port
+database=${BENCH_DATABASE:-sqlite}
+config=${BENCH_CONFIG:-}
+db_stop=:
+# As root, the database servers run as their own users, as in the tests.
+as_user() { if [ "$(id -u)" = 0 ]; then runuser -u "$1" -- "${@:2}"; else "${@:2}"; fi; }
+if [ -z "$config" ] && [ "$database" != sqlite ]; then
+  db_port=$(free_port)
+  db_dir=$out/$database
+  mkdir -p "$db_dir"
+  [ "$(id -u)" = 0 ] && chmod o+x "$out"
+  case $database in
+    postgresql)
+      pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+      [ "$(id -u)" = 0 ] && chown postgres: "$db_dir"
+      as_user postgres "$pg_bin/initdb" -D "$db_dir/data" -U postgres --auth=trust -E UTF8 --no-locale \
+        >"$db_dir/init.log"
+      as_user postgres "$pg_bin/pg_ctl" -D "$db_dir/data" -l "$db_dir/server.log" -w -o "-p $db_port \
+        -k $db_dir -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=128MB" start >/dev/null
+      db_stop="as_user postgres $pg_bin/pg_ctl -D $db_dir/data -m fast -w stop"
+      as_user postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$db_port" -U postgres glance4j
+      connection=postgresql://postgres@127.0.0.1:$db_port/glance4j ;;
+    mariadb)
+      command -v mariadbd >/dev/null || { echo "mariadbd is missing: apt-get install -y mariadb-server" >&2; exit 1; }
+      user_flag=(); [ "$(id -u)" = 0 ] && { chown mysql: "$db_dir"; user_flag=(--user=mysql); }
+      printf "CREATE DATABASE IF NOT EXISTS glance4j;\nCREATE USER IF NOT EXISTS 'glance4j'@'127.0.0.1' IDENTIFIED BY 'bench';\nGRANT ALL ON glance4j.* TO 'glance4j'@'127.0.0.1';\n" >"$db_dir/init.sql"
+      mariadb-install-db --no-defaults --datadir="$db_dir/data" --auth-root-authentication-method=normal \
+        --skip-test-db "${user_flag[@]}" >"$db_dir/init.log" 2>&1
+      mariadbd --no-defaults --datadir="$db_dir/data" --port="$db_port" --bind-address=127.0.0.1 \
+        --socket="$db_dir/mariadbd.sock" --pid-file="$db_dir/mariadbd.pid" --log-error="$db_dir/server.log" \
+        --init-file="$db_dir/init.sql" --skip-name-resolve --skip-log-bin --innodb-buffer-pool-size=128M \
+        "${user_flag[@]}" >/dev/null 2>&1 &
+      db_pid=$!
+      db_stop="kill $db_pid; wait $db_pid"
+      for _ in $(seq 1 600); do
+        [ -S "$db_dir/mariadbd.sock" ] && break
+        kill -0 $db_pid 2>/dev/null || { cat "$db_dir/server.log" >&2; exit 1; }
+        sleep 0.1
+      done
+      connection="mysql+pymysql://glance4j:bench@127.0.0.1:$db_port/glance4j?charset=utf8" ;;
+    *) echo "BENCH_DATABASE must be sqlite, postgresql or mariadb, not $database" >&2; exit 1 ;;
+  esac
+  config=$out/glance-api.conf
+  printf '[database]\nconnection = %s\n' "$connection" >"$config"
+fi
+config_args=(); [ -n "$config" ] && config_args=(--config "$config")
 # shellcheck disable=SC2086
 java -Xmx"$heap" -Xlog:gc*:file="$out/gc.log" ${JAVA_OPTS:-} -jar "$jar" serve --bind 127.0.0.1 \
-  --port "$port" --data-dir "$out/data" --auth trusted-headers >"$out/server.log" 2>&1 &
+  --port "$port" --data-dir "$out/data" --auth trusted-headers "${config_args[@]}" >"$out/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; eval "$db_stop" >/dev/null 2>&1 || true' EXIT
 for _ in $(seq 1 300); do
   curl -sf "$base/versions" >/dev/null 2>&1 && break
   kill -0 $pid 2>/dev/null || { cat "$out/server.log" >&2; exit 1; }
@@ -37,7 +87,11 @@ done
 
 ident=(-H 'X-Identity-Status: Confirmed' -H 'X-User-Id: bench-user' -H 'X-Project-Id: bench-project'
        -H 'X-Tenant-Id: bench-project' -H 'X-Roles: admin,member,reader')
-printf '%-28s %10s %9s %9s %9s %8s %s\n' phase req/s p50_ms p90_ms p99_ms errors statuses | tee "$out/summary.txt"
+db_line="sqlite in $out/data"
+[ -n "$config" ] && grep -q '^connection' "$config" \
+  && db_line=$(grep -m1 '^connection' "$config" | sed 's/^connection *= *//; s/:[^:@/]*@/:****@/')
+echo "database: $db_line" | tee "$out/summary.txt"
+printf '%-28s %10s %9s %9s %9s %8s %s\n' phase req/s p50_ms p90_ms p99_ms errors statuses | tee -a "$out/summary.txt"
 
 # run NAME CONNECTIONS SECONDS SCRIPT URL [SCRIPT ARGS...]
 run() {

@@ -26,6 +26,11 @@ import com.zaxxer.hikari.HikariDataSource;
  * dedicated connection, queued by a {@link GroupCommitWriter} inside the JVM and run in {@code BEGIN IMMEDIATE}
  * transactions, so writers of this process never meet {@code SQLITE_BUSY}, several writes share one durable
  * commit, and a writer in another process (a CLI beside the server) is waited for through the busy timeout.
+ *
+ * <p>MariaDB: one pool as with PostgreSQL, in strict SQL mode. Reads run in REPEATABLE READ (one InnoDB snapshot);
+ * writes in READ COMMITTED, which takes no gap locks, so writers of different images do not block each other; the
+ * revision check of an update reads the newest committed row. A write that InnoDB chose as a deadlock victim is run
+ * again, as InnoDB asks of its clients.
  */
 final class Database implements AutoCloseable {
     /** How long SQLite waits for a lock held by another process before giving up. */
@@ -61,6 +66,10 @@ final class Database implements AutoCloseable {
                 throw e;
             }
         }
+        if (dialect == Dialect.MARIADB) {
+            HikariDataSource pool = new HikariDataSource(mariadb(settings));
+            return new Database(dialect, pool, pool);
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName("glance4j-postgresql");
         config.setJdbcUrl(settings.jdbcUrl());
@@ -75,6 +84,26 @@ final class Database implements AutoCloseable {
         }
         HikariDataSource pool = new HikariDataSource(config);
         return new Database(dialect, pool, pool);
+    }
+
+    /** Strict: a value that does not fit is refused, never cut or changed. */
+    static final String MARIADB_SQL_MODE = "STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,"
+            + "NO_ZERO_DATE,NO_ZERO_IN_DATE";
+
+    private static HikariConfig mariadb(JdbcSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("glance4j-mariadb");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxConnections());
+        config.setMinimumIdle(Math.min(2, settings.maxConnections()));
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        // Every session starts with them, whatever the server's defaults; max_statement_time (seconds) stops any
+        // statement of the API that runs longer.
+        config.setConnectionInitSql("SET SESSION sql_mode = '" + MARIADB_SQL_MODE + "', max_statement_time = "
+                + settings.statementTimeout().toMillis() / 1000.0);
+        return config;
     }
 
     private static DataSource sqlite(String jdbcUrl, boolean writer) {
@@ -172,8 +201,9 @@ final class Database implements AutoCloseable {
         if (cancellation.isCancelled()) {
             throw cancelled(null);
         }
-        if (dialect == Dialect.POSTGRESQL) {
+        if (dialect == Dialect.POSTGRESQL || dialect == Dialect.MARIADB) {
             // Set inside the transaction: one statement, sent with BEGIN, instead of changing the session twice.
+            // (MariaDB: the statement sets the transaction that the first read starts.)
             return readers.inTransaction(handle -> {
                 try (Cancellation.Registration ignored = cancellation.onCancel(cancelRunningStatement(handle))) {
                     handle.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
@@ -195,7 +225,8 @@ final class Database implements AutoCloseable {
     /**
      * How to stop what runs on the handle's connection: PostgreSQL's cancel request (the driver waits until the
      * server has passed it to the backend, so once the registration is closed no cancel can reach the connection's
-     * next user), SQLite's interrupt.
+     * next user), MariaDB's {@code KILL QUERY} sent on a connection of its own (the driver returns once the server
+     * has flagged the statement), SQLite's interrupt.
      */
     private Runnable cancelRunningStatement(org.jdbi.v3.core.Handle handle) {
         java.sql.Connection connection = handle.getConnection();
@@ -203,6 +234,8 @@ final class Database implements AutoCloseable {
             try {
                 if (dialect == Dialect.POSTGRESQL) {
                     connection.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+                } else if (dialect == Dialect.MARIADB) {
+                    connection.unwrap(org.mariadb.jdbc.Connection.class).cancelCurrentQuery();
                 } else {
                     connection.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().interrupt();
                 }
@@ -220,7 +253,27 @@ final class Database implements AutoCloseable {
         if (sqliteWriter != null) {
             return sqliteWriter.write(work);
         }
+        if (dialect == Dialect.MARIADB) {
+            return retryingDeadlocks(work);
+        }
         return writers.inTransaction(work);
+    }
+
+    /** How often a MariaDB write chosen as a deadlock victim runs in all. */
+    static final int MARIADB_DEADLOCK_ATTEMPTS = 5;
+
+    /** InnoDB rolled the whole transaction back: running it again is safe and the expected answer. */
+    private <T> T retryingDeadlocks(HandleCallback<T, RuntimeException> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writers.inTransaction(work);
+            } catch (RuntimeException e) {
+                SQLException sql = sqlCause(e);
+                if (attempt >= MARIADB_DEADLOCK_ATTEMPTS || sql == null || sql.getErrorCode() != ER_LOCK_DEADLOCK) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Whether {@code failure} was caused by a unique or primary key violation. */
@@ -243,8 +296,9 @@ final class Database implements AutoCloseable {
     /**
      * The failure as the ports report it, in the API's words, with the driver's exception as the cause (which the
      * HTTP adapter logs with the request id, never shows): a value the database refuses (SQL state class 22, e.g.
-     * a NUL character in PostgreSQL text) is the request's fault; anything else means the database cannot serve
-     * the request now.
+     * a NUL character in PostgreSQL text, a text too long for a MariaDB column, a number out of its range) is the
+     * request's fault; a statement stopped by the statement timeout or by a cancel (PostgreSQL's 57014, MariaDB's
+     * 70100) says so; anything else means the database cannot serve the request now.
      */
     static GlanceException unavailable(RuntimeException failure) {
         if (failure instanceof GlanceException glance) {
@@ -256,6 +310,9 @@ final class Database implements AutoCloseable {
             return String.valueOf(sql.getMessage()).contains("statement timeout") ? timedOut(failure)
                     : cancelled(failure);
         }
+        if (MARIADB_INTERRUPTED.equals(state) || sql != null && sql.getErrorCode() == ER_STATEMENT_TIMEOUT) {
+            return sql.getErrorCode() == ER_STATEMENT_TIMEOUT ? timedOut(failure) : cancelled(failure);
+        }
         if (state != null && state.startsWith("22")) {
             return new GlanceException(ErrorCategory.INVALID, UNSTORABLE_MESSAGE, failure);
         }
@@ -264,6 +321,12 @@ final class Database implements AutoCloseable {
 
     /** PostgreSQL's state for a statement stopped by its timeout or by a cancel request. */
     private static final String QUERY_CANCELED = "57014";
+    /** MariaDB's state for a statement stopped by {@code max_statement_time} or by {@code KILL QUERY}. */
+    private static final String MARIADB_INTERRUPTED = "70100";
+    /** MariaDB's error number for a statement stopped by {@code max_statement_time}. */
+    static final int ER_STATEMENT_TIMEOUT = 1969;
+    /** MariaDB's error number for a transaction rolled back to break a deadlock. */
+    static final int ER_LOCK_DEADLOCK = 1213;
 
     private static GlanceException timedOut(RuntimeException failure) {
         return GlanceException.unavailable("The image database did not answer in time: the request was stopped"

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The few places where SQLite and PostgreSQL really differ: text collation and null placement in index
- * definitions, spelling of null ordering, and how constraint violations are reported.
+ * The few places where SQLite, PostgreSQL and MariaDB really differ: text collation and null placement in index
+ * definitions (MariaDB has migration scripts of its own), spelling of null ordering, lists of row values, the JSON
+ * of a page's tags and properties, and how constraint violations are reported.
  */
 enum Dialect {
     SQLITE {
@@ -73,7 +74,75 @@ enum Dialect {
         boolean isForeignKeyViolation(SQLException e) {
             return "23503".equals(e.getSQLState());
         }
+    },
+    /**
+     * MariaDB 10.6 or newer (JSON_TABLE), also what MySQL URLs reach. Its scripts live in {@code migrations/mariadb/}:
+     * InnoDB tables in utf8mb4 with the {@code utf8mb4_nopad_bin} collation, which orders by code point like
+     * PostgreSQL's "C" and SQLite and, unlike {@code utf8mb4_bin}, tells {@code "a"} from {@code "a "}.
+     */
+    MARIADB {
+        @Override
+        Map<String, String> schemaPlaceholders() {
+            return Map.of();
+        }
+
+        @Override
+        String migrationFolder() {
+            return "mariadb/";
+        }
+
+        @Override
+        String nullOrdering(boolean ascending) {
+            return ""; // MariaDB treats null as the smallest value already
+        }
+
+        @Override
+        String rowValuesIn() {
+            // A table value constructor names its columns after the first row's values, so (?, ?) bound to two
+            // equal texts would be a duplicate column; a plain list of row constructors has no such names.
+            return " IN (";
+        }
+
+        @Override
+        String pageExtrasSql() {
+            return "SELECT i.id,"
+                    + " (SELECT COALESCE(JSON_ARRAYAGG(t.value ORDER BY t.position), '[]') FROM image_tags t"
+                    + " WHERE t.image_id = i.id),"
+                    + " (SELECT COALESCE(JSON_OBJECTAGG(p.name, p.value), '{}') FROM image_properties p"
+                    + " WHERE p.image_id = i.id)"
+                    + " FROM images i WHERE i.id IN (SELECT j.id FROM JSON_TABLE(?, '$[*]' COLUMNS (id VARCHAR(36)"
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin PATH '$')) j)";
+        }
+
+        @Override
+        boolean isUniqueViolation(SQLException e) {
+            return e.getErrorCode() == ER_DUP_ENTRY || e.getErrorCode() == ER_DUP_ENTRY_WITH_KEY_NAME;
+        }
+
+        @Override
+        boolean isForeignKeyViolation(SQLException e) {
+            return e.getErrorCode() == ER_NO_REFERENCED_ROW_2 || e.getErrorCode() == ER_ROW_IS_REFERENCED_2;
+        }
     };
+
+    /** MariaDB's error numbers for the violations above. */
+    static final int ER_DUP_ENTRY = 1062;
+    static final int ER_DUP_ENTRY_WITH_KEY_NAME = 1586;
+    static final int ER_ROW_IS_REFERENCED_2 = 1451;
+    static final int ER_NO_REFERENCED_ROW_2 = 1452;
+
+    /** Where this dialect's migration scripts are, below {@code migrations/}: "" for the shared scripts. */
+    String migrationFolder() {
+        return "";
+    }
+
+    /**
+     * How a list of row values starts after {@code (a, b)}: a VALUES table for SQLite and PostgreSQL, which plans a
+     * long list as a join. The list ends with one closing parenthesis.
+     */
+    String rowValuesIn() {
+        return " IN (VALUES ";
+    }
 
     /** Text substituted into the migration scripts. */
     abstract Map<String, String> schemaPlaceholders();
@@ -99,7 +168,11 @@ enum Dialect {
         if (url.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
+        if (url.startsWith("jdbc:mariadb:")) {
+            return MARIADB;
+        }
         throw new IllegalArgumentException("unsupported database URL " + jdbcUrl
-                + ": use jdbc:sqlite:/path/glance.sqlite or jdbc:postgresql://host:port/database");
+                + ": use jdbc:sqlite:/path/glance.sqlite, jdbc:postgresql://host:port/database or"
+                + " jdbc:mariadb://host:port/database");
     }
 }

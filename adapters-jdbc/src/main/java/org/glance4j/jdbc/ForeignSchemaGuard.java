@@ -45,9 +45,11 @@ final class ForeignSchemaGuard {
         try (Connection connection = connect(dialect, settings)) {
             DatabaseMetaData meta = connection.getMetaData();
             String schema = dialect == Dialect.POSTGRESQL ? connection.getSchema() : null;
-            tables = names(meta.getTables(null, schema, "%", new String[] {"TABLE"}), "TABLE_NAME");
+            // MariaDB's driver calls a database a catalog: the one of the URL.
+            String catalog = dialect == Dialect.MARIADB ? connection.getCatalog() : null;
+            tables = names(meta.getTables(catalog, schema, "%", new String[] {"TABLE"}), "TABLE_NAME");
             imageColumns = tables.contains("images")
-                    ? names(meta.getColumns(null, schema, "images", "%"), "COLUMN_NAME") : Set.of();
+                    ? names(meta.getColumns(catalog, schema, "images", "%"), "COLUMN_NAME") : Set.of();
         } catch (SQLException e) {
             return; // the pool reports an unreachable database in its own words
         }

@@ -164,7 +164,8 @@ final class ImageListSql {
             sql.append(" AND 1 = 0");
             return;
         }
-        sql.append(" AND i.id IN (SELECT p.image_id FROM image_properties p WHERE (p.name, p.value) IN (VALUES ");
+        sql.append(" AND i.id IN (SELECT p.image_id FROM image_properties p WHERE (p.name, p.value)")
+                .append(dialect.rowValuesIn());
         boolean first = true;
         for (Map.Entry<String, Set<String>> key : allowed.entrySet()) {
             for (String value : key.getValue()) {

@@ -356,9 +356,26 @@ final class JdbcMetadefRepository implements MetadefRepository {
                 () -> duplicate("tag", t.name(), t.namespace()));
     }
 
-    private static int insertResourceType(Handle handle, MetadefResourceType type) {
+    /** Adds a resource type unless one of that name exists; 1 when added, 0 when it existed. */
+    private int insertResourceType(Handle handle, MetadefResourceType type) {
+        if (database.dialect() != Dialect.MARIADB) {
+            return insertResourceType(handle, type, " ON CONFLICT (name) DO NOTHING");
+        }
+        // MariaDB has no ON CONFLICT, and INSERT IGNORE would also cut a value that does not fit; a duplicate key
+        // there fails the statement only, never the transaction.
+        try {
+            return insertResourceType(handle, type, "");
+        } catch (JdbiException e) {
+            if (database.isUniqueViolation(e)) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    private static int insertResourceType(Handle handle, MetadefResourceType type, String onConflict) {
         return handle.createUpdate("INSERT INTO metadef_resource_types (name, protected, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")
+                        + " VALUES (?, ?, ?, ?)" + onConflict)
                 .bind(0, type.name()).bind(1, type.isProtected()).bind(2, Timestamps.toNanos(type.createdAt()))
                 .bind(3, Timestamps.toNanos(type.updatedAt())).execute();
     }

@@ -6,8 +6,8 @@ import org.glance4j.ports.out.metadef.MetadefRepository;
 import org.glance4j.ports.out.TaskRepository;
 
 /**
- * The image and membership repositories over one SQLite file or one PostgreSQL database, sharing one connection
- * pool. {@link #open} brings the schema up to date before anything else touches it.
+ * The image and membership repositories over one SQLite file or one PostgreSQL or MariaDB database, sharing one
+ * connection pool. {@link #open} brings the schema up to date before anything else touches it.
  *
  * <pre>{@code
  * try (JdbcRepositories db = JdbcRepositories.open(new JdbcSettings("jdbc:sqlite:/var/lib/glance4j/glance.sqlite",
@@ -37,7 +37,7 @@ public final class JdbcRepositories implements AutoCloseable {
      * Connects, migrates the schema to the newest version (safe when several processes do it at once) and returns
      * the repositories.
      *
-     * @throws IllegalArgumentException when the URL names neither SQLite nor PostgreSQL
+     * @throws IllegalArgumentException when the URL names none of SQLite, PostgreSQL and MariaDB
      * @throws IllegalStateException    when the database holds no glance4j schema but tables glance4j would create,
      *                                  such as OpenStack Glance's own database: nothing is changed in it, and the
      *                                  message says so in one line

@@ -6,13 +6,15 @@ import java.util.Objects;
 /**
  * Where the image records live and how many connections may be open to them.
  *
- * @param jdbcUrl        {@code jdbc:sqlite:/path/glance.sqlite} or {@code jdbc:postgresql://host:port/db}
+ * @param jdbcUrl        {@code jdbc:sqlite:/path/glance.sqlite}, {@code jdbc:postgresql://host:port/db} or
+ *                       {@code jdbc:mariadb://host:port/db}
  * @param user           the database user; null for SQLite
  * @param password       the password; null when none is needed (never shown by {@link #toString()})
  * @param maxConnections the size of the connection pool (at least 1); with SQLite it bounds concurrent readers,
  *                       writers always use one extra connection of their own
- * @param statementTimeout PostgreSQL only: the longest one statement may run before the server cancels it
- *                       ({@code statement_timeout}); {@link Duration#ZERO} for none. Schema migrations run without it.
+ * @param statementTimeout PostgreSQL and MariaDB: the longest one statement may run before the server cancels it
+ *                       ({@code statement_timeout}, {@code max_statement_time}); {@link Duration#ZERO} for none.
+ *                       Schema migrations run without it.
  */
 public record JdbcSettings(String jdbcUrl, String user, String password, int maxConnections,
                            Duration statementTimeout) {

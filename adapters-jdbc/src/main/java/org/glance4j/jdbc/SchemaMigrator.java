@@ -15,11 +15,20 @@ import org.jdbi.v3.core.Handle;
  * Brings a database to the newest schema this build knows, one numbered migration at a time, and records each in
  * {@code schema_version}. Running it again does nothing. Two processes may run it at once: the whole check-and-apply
  * happens in one write transaction under a database-wide lock (PostgreSQL: an advisory transaction lock; SQLite: the
- * write lock that {@code BEGIN IMMEDIATE} takes), so the second one waits and then finds nothing left to do.
+ * write lock that {@code BEGIN IMMEDIATE} takes; MariaDB: a named lock, {@code GET_LOCK}, held by the session), so the
+ * second one waits and then finds nothing left to do.
+ *
+ * <p>MariaDB commits every schema statement at once, so there a migration interrupted half-way (a killed process, a
+ * lost server) is not undone: the next start fails on the first table that already exists, and the operator finishes
+ * or drops that migration's tables by hand. The scripts are small, so the window is short.
  */
 final class SchemaMigrator {
     /** An arbitrary constant naming glance4j's migration lock among PostgreSQL advisory locks. */
     private static final long POSTGRES_LOCK_KEY = 0x6731_346A_6D69_6701L;
+    /** The name of the migration lock on MariaDB; named locks are server-wide, so it names the database too. */
+    private static final String MARIADB_LOCK_NAME = "glance4j-schema-migration";
+    /** How long a MariaDB migration waits for another process's, in seconds. */
+    private static final int MARIADB_LOCK_WAIT_SECONDS = 600;
 
     /** Every migration, in order. Append only: a released migration never changes. */
     static final List<Migration> MIGRATIONS = List.of(
@@ -28,7 +37,10 @@ final class SchemaMigrator {
             new Migration(3, "metadata definitions catalog", "V003__metadefs.sql"),
             new Migration(4, "tasks", "V004__tasks.sql"));
 
-    /** One schema step: a script under {@code org/glance4j/jdbc/migrations/}. */
+    /**
+     * One schema step: a script under {@code org/glance4j/jdbc/migrations/}, shared by SQLite and PostgreSQL, and
+     * MariaDB's spelling of it in {@code migrations/mariadb/}.
+     */
     record Migration(int version, String description, String script) {
     }
 
@@ -48,24 +60,61 @@ final class SchemaMigrator {
                 handle.createQuery("SELECT pg_advisory_xact_lock(?)").bind(0, POSTGRES_LOCK_KEY)
                         .map((rs, ctx) -> Boolean.TRUE).one();
             }
-            handle.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                    + " version INTEGER NOT NULL PRIMARY KEY,"
-                    + " description VARCHAR(255) NOT NULL,"
-                    + " applied_at BIGINT NOT NULL)");
-            int current = currentVersion(handle);
-            int newest = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
-            if (current > newest) {
-                throw new IllegalStateException("the database schema is at version " + current
-                        + ", newer than this glance4j knows (" + newest + "); use a newer glance4j");
+            if (database.dialect() == Dialect.MARIADB) {
+                return underMariaDbLock(handle);
             }
-            for (Migration migration : MIGRATIONS) {
-                if (migration.version() > current) {
-                    apply(handle, migration);
-                    current = migration.version();
-                }
-            }
-            return current;
+            return migrateLocked(handle);
         });
+    }
+
+    /**
+     * MariaDB: the session's named lock, released before the connection goes back to the pool, and no statement
+     * timeout meanwhile (the session's own is put back).
+     */
+    private int underMariaDbLock(Handle handle) {
+        String lock = MARIADB_LOCK_NAME + ":" + handle.createQuery("SELECT DATABASE()").mapTo(String.class).one();
+        lock = lock.substring(0, Math.min(lock.length(), 64)); // the longest name GET_LOCK takes
+        String timeout = handle.createQuery("SELECT @@max_statement_time").mapTo(String.class).one();
+        handle.execute("SET max_statement_time = 0");
+        try {
+            Integer locked = handle.createQuery("SELECT GET_LOCK(?, ?)").bind(0, lock)
+                    .bind(1, MARIADB_LOCK_WAIT_SECONDS).mapTo(Integer.class).one();
+            if (locked == null || locked != 1) {
+                throw new IllegalStateException("another glance4j has been migrating the database schema for "
+                        + MARIADB_LOCK_WAIT_SECONDS + " s; try again when it is done");
+            }
+            try {
+                int version = migrateLocked(handle);
+                // Commit the new schema_version rows while holding the lock, so the next holder sees them.
+                handle.execute("COMMIT");
+                return version;
+            } finally {
+                handle.createQuery("SELECT RELEASE_LOCK(?)").bind(0, lock).mapTo(Integer.class).one();
+            }
+        } finally {
+            handle.execute("SET max_statement_time = " + Double.parseDouble(timeout));
+        }
+    }
+
+    private int migrateLocked(Handle handle) {
+        handle.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                + " version INTEGER NOT NULL PRIMARY KEY,"
+                + " description VARCHAR(255) NOT NULL,"
+                + " applied_at BIGINT NOT NULL)" + (database.dialect() == Dialect.MARIADB
+                ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin" : ""));
+        int current = currentVersion(handle);
+        int newest = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+        if (current > newest) {
+            throw new IllegalStateException("the database schema is at version " + current
+                    + ", newer than this glance4j knows (" + newest + "); use a newer glance4j");
+        }
+        for (Migration migration : MIGRATIONS) {
+            if (migration.version() > current) {
+                apply(handle, migration);
+                current = migration.version();
+            }
+        }
+        return current;
     }
 
     private static int currentVersion(Handle handle) {
@@ -75,7 +124,8 @@ final class SchemaMigrator {
     }
 
     private void apply(Handle handle, Migration migration) {
-        for (String statement : statements(migration.script(), database.dialect().schemaPlaceholders())) {
+        for (String statement : statements(database.dialect().migrationFolder() + migration.script(),
+                database.dialect().schemaPlaceholders())) {
             handle.execute(statement);
         }
         handle.createUpdate("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")

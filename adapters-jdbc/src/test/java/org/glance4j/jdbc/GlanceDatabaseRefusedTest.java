@@ -25,7 +25,7 @@ class GlanceDatabaseRefusedTest {
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
     /** Glance's tables, column for column as db_sync makes them on SQLite (the types read the same on PostgreSQL). */
-    private static final List<String> GLANCE_SCHEMA = List.of(
+    static final List<String> GLANCE_SCHEMA = List.of(
             "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)",
             "INSERT INTO alembic_version (version_num) VALUES ('2023_1_contract01')",
             "CREATE TABLE images (id VARCHAR(36) NOT NULL PRIMARY KEY, name VARCHAR(255), size BIGINT,"

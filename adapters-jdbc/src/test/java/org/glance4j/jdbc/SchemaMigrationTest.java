@@ -27,9 +27,9 @@ class SchemaMigrationTest {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    private static final int NEWEST = SchemaMigrator.MIGRATIONS.get(SchemaMigrator.MIGRATIONS.size() - 1).version();
+    static final int NEWEST = SchemaMigrator.MIGRATIONS.get(SchemaMigrator.MIGRATIONS.size() - 1).version();
     /** Each migration applied exactly once, in order. */
-    private static final java.util.List<Integer> ALL_VERSIONS = SchemaMigrator.MIGRATIONS.stream()
+    static final java.util.List<Integer> ALL_VERSIONS = SchemaMigrator.MIGRATIONS.stream()
             .map(SchemaMigrator.Migration::version).toList();
 
     @TempDir
@@ -129,7 +129,7 @@ class SchemaMigrationTest {
         }
     }
 
-    private static void openConcurrently(JdbcSettings settings, int openers) throws Exception {
+    static void openConcurrently(JdbcSettings settings, int openers) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(openers);
         try {
@@ -154,7 +154,7 @@ class SchemaMigrationTest {
         }
     }
 
-    private static List<Integer> appliedVersions(JdbcSettings settings) {
+    static List<Integer> appliedVersions(JdbcSettings settings) {
         return jdbi(settings).withHandle(h -> h.createQuery("SELECT version FROM schema_version ORDER BY version")
                 .mapTo(Integer.class).list());
     }

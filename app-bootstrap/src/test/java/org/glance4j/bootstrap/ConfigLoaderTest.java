@@ -250,7 +250,7 @@ class ConfigLoaderTest {
         "DEFAULT|workers|-1|[DEFAULT] workers (glance-api.conf, line 2): '-1': it must be at least 0",
         "image_format|disk_formats|raw,,iso|[image_format] disk_formats (glance-api.conf, line 2): 'raw,,iso': it has an empty entry",
         "database|max_pool_size|0|[database] max_pool_size (glance-api.conf, line 2): '0': it must be at least 1",
-        "database|connection|mysql+pymysql://g:p@h/glance|[database] connection (glance-api.conf, line 2): mysql+pymysql://g:****@h/glance: glance4j supports sqlite and postgresql databases, not mysql",
+        "database|connection|mssql+pyodbc://g:p@h/glance|[database] connection (glance-api.conf, line 2): mssql+pyodbc://g:****@h/glance: glance4j supports sqlite, postgresql and mysql (MariaDB) databases, not mssql",
     })
     void aValueThatDoesNotParseIsFatalAndNamesSectionAndOption(String section, String option, String value,
             String message) {
@@ -294,6 +294,20 @@ class ConfigLoaderTest {
         assertThat(loaded.ignoredReport()).doesNotContain("\n");
         assertThat(loaded.config().bindPort()).isEqualTo(9292);
         assertThat(loaded.config().limitParamDefault()).isEqualTo(25);
+    }
+
+    @Test
+    void aMysqlConnectionOfGlanceApiConfIsReadAndItsQueryParametersAreListedAsIgnored() {
+        LoadedConfig loaded = load(String.join("\n",
+                "[database]",
+                "connection = mysql+pymysql://glance:s3cret@db.example:3306/glance?charset=utf8",
+                ""));
+
+        assertThat(loaded.config().database()).contains(new DatabaseTarget(DatabaseTarget.Kind.MARIADB,
+                "jdbc:mariadb://db.example:3306/glance", "glance", "s3cret",
+                Map.of("charset", "glance4j always talks utf8mb4 to MariaDB")));
+        assertThat(loaded.ignoredReport()).isEqualTo("configuration options ignored by glance4j (1): "
+                + "[database] connection parameter charset (glance4j always talks utf8mb4 to MariaDB)");
     }
 
     @Test

@@ -56,10 +56,15 @@ class SqlAlchemyUrlsTest {
     void thePasswordNeverShowsInToStringOrMessages() {
         assertThat(jdbc("postgresql://glance:topsecret@db/glance").toString()).doesNotContain("topsecret")
                 .contains("password=****");
-        assertThatThrownBy(() -> jdbc("mysql+pymysql://glance:topsecret@db/glance"))
+        assertThatThrownBy(() -> jdbc("mssql+pyodbc://glance:topsecret@db/glance"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageNotContaining("topsecret")
-                .hasMessageContaining("not mysql");
+                .hasMessageContaining("not mssql");
+        assertThat(jdbc("mysql+pymysql://glance:topsecret@db/glance").toString()).doesNotContain("topsecret");
+        assertThatThrownBy(() -> jdbc("mysql+pymysql://glance:topsecret@db/"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageNotContaining("topsecret")
+                .hasMessageContaining("needs a database");
     }
 
     @Test
@@ -70,5 +75,39 @@ class SqlAlchemyUrlsTest {
         assertThatThrownBy(() -> jdbc("postgresql://glance@db")).hasMessageContaining("needs a host and a database");
         assertThatThrownBy(() -> jdbc("postgresql://glance@db/")).hasMessageContaining("needs a host and a database");
         assertThatThrownBy(() -> jdbc("glance.sqlite")).hasMessageContaining("is not a URL");
+    }
+
+    @Test
+    void mysqlUrlsOfEveryDriverReachMariaDbsDriverWithCredentialsApart() {
+        DatabaseTarget expected = new DatabaseTarget(Kind.MARIADB, "jdbc:mariadb://db:3306/glance", "glance", "pw");
+        assertThat(jdbc("mysql+pymysql://glance:pw@db:3306/glance")).isEqualTo(expected);
+        assertThat(jdbc("mysql://glance:pw@db:3306/glance")).isEqualTo(expected);
+        assertThat(jdbc("mysql+mysqldb://glance:pw@db:3306/glance")).isEqualTo(expected);
+        assertThat(jdbc("mariadb+pymysql://glance:pw@db:3306/glance")).isEqualTo(expected);
+        assertThat(jdbc("MySQL+PyMySQL://gl%40nce:p%3Aw%2Fd@[::1]/glance"))
+                .isEqualTo(new DatabaseTarget(Kind.MARIADB, "jdbc:mariadb://[::1]/glance", "gl@nce", "p:w/d"));
+        assertThat(jdbc("mysql+pymysql://glance@/glance"))
+                .isEqualTo(new DatabaseTarget(Kind.MARIADB, "jdbc:mariadb://localhost/glance", "glance", null));
+    }
+
+    @Test
+    void mysqlQueryParametersAreNotPassedOnButListedWithWhy() {
+        DatabaseTarget target = jdbc("mysql+pymysql://glance:pw@db/glance?charset=utf8&unix_socket=/run/mysqld/"
+                + "mysqld.sock&read_default_file=/etc/my.cnf&plugin_dir=/x");
+
+        assertThat(target.jdbcUrl()).isEqualTo("jdbc:mariadb://db/glance");
+        assertThat(target.ignoredParameters()).containsExactly(
+                org.assertj.core.api.Assertions.entry("charset", "glance4j always talks utf8mb4 to MariaDB"),
+                org.assertj.core.api.Assertions.entry("unix_socket",
+                        "glance4j connects over TCP to the URL's host and port"),
+                org.assertj.core.api.Assertions.entry("read_default_file",
+                        "glance4j reads no MySQL option file: give user, password, host and database in the URL"),
+                org.assertj.core.api.Assertions.entry("plugin_dir", "not used by glance4j"));
+    }
+
+    @Test
+    void aMysqlDatabaseNameThatIsNotAPlainNameIsRefused() {
+        assertThatThrownBy(() -> jdbc("mysql://glance@db/glance;drop")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("must be letters, digits");
     }
 }

@@ -49,6 +49,8 @@ public final class ConfigLoader {
 
     private LoadedConfig read(Path workingDir) {
         Stores stores = stores(workingDir);
+        Optional<DatabaseTarget> database = optional(GlanceOptions.CONNECTION).filter(v -> !v.isBlank()).map(v ->
+                SqlAlchemyUrls.toJdbc(v.strip(), where(GlanceOptions.CONNECTION), workingDir));
         GlanceConfig config = new GlanceConfig(
                 string(GlanceOptions.BIND_HOST),
                 integer(GlanceOptions.BIND_PORT, 0, 65535),
@@ -62,8 +64,7 @@ public final class ConfigLoader {
                 hashingAlgorithm(),
                 formats(GlanceOptions.DISK_FORMATS),
                 formats(GlanceOptions.CONTAINER_FORMATS),
-                optional(GlanceOptions.CONNECTION).filter(v -> !v.isBlank()).map(v ->
-                        SqlAlchemyUrls.toJdbc(v.strip(), where(GlanceOptions.CONNECTION), workingDir)),
+                database,
                 integer(GlanceOptions.MAX_POOL_SIZE, 1, Integer.MAX_VALUE),
                 optional(GlanceOptions.FLAVOR).map(String::strip).filter(v -> !v.isEmpty()),
                 stores.stores(), stores.defaultStore(),
@@ -76,7 +77,11 @@ public final class ConfigLoader {
         ImportConfig importing = importConfig(workingDir);
         ConnectionLimits connections = connections();
         KeystoneConfig keystone = keystone();
-        return new LoadedConfig(config, ignored(), importing, connections, keystone);
+        List<IgnoredOption> ignored = new ArrayList<>(ignored());
+        database.ifPresent(target -> target.ignoredParameters().forEach((name, why) -> ignored.add(new IgnoredOption(
+                GlanceOptions.CONNECTION.section(), GlanceOptions.CONNECTION.name() + " parameter " + name, true,
+                Optional.empty(), Optional.of(why)))));
+        return new LoadedConfig(config, ignored, importing, connections, keystone);
     }
 
     private KeystoneConfig keystone() {

@@ -106,12 +106,15 @@ public final class GlanceOptions {
     public static final OptionSpec CONNECTION = new OptionSpec(DATABASE, "connection",
             "sqlite in DATA_DIR/glance.sqlite", SUPPORTED, "SQLAlchemy URL of the database: sqlite:///relative/path, "
                     + "sqlite:////absolute/path, postgresql://user:password@host:port/db (also postgresql+psycopg2:// "
-                    + "and postgresql+psycopg://). Other databases are refused.");
+                    + "and postgresql+psycopg://), mysql+pymysql://user:password@host:port/db for MariaDB 10.6 or "
+                    + "newer (also mysql://, mysql+mysqldb://, mariadb://; query parameters such as ?charset=utf8 are "
+                    + "listed as ignored at start-up). Other databases are refused.");
     public static final OptionSpec MAX_POOL_SIZE = new OptionSpec(DATABASE, "max_pool_size", "5", SUPPORTED,
             "Most open database connections (oslo.db's default), at least 1.");
     public static final OptionSpec STATEMENT_TIMEOUT = new OptionSpec(DATABASE, "statement_timeout", "30", SUPPORTED,
-            "glance4j only, PostgreSQL: seconds one database statement may run before the server stops it and the "
-                    + "call answers 503; 0 means no limit. Schema migrations run without it.");
+            "glance4j only, PostgreSQL (statement_timeout) and MariaDB (max_statement_time): seconds one "
+                    + "database statement may run before the server stops it and the call answers 503; 0 means no "
+                    + "limit. Schema migrations run without it.");
     public static final OptionSpec FLAVOR = new OptionSpec(PASTE_DEPLOY, "flavor", "(none)", SUPPORTED,
             "Picks the authentication mode when --auth is not given: no flavor, caching or cachemanagement mean "
                     + "noauth; any flavor containing keystone means keystone: glance4j validates X-Auth-Token "

@@ -3,6 +3,9 @@ package org.glance4j.bootstrap.config;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Translates the SQLAlchemy URLs of {@code [database] connection} to JDBC.
@@ -13,8 +16,14 @@ import java.nio.file.Path;
  *   <li>{@code postgresql://user:password@host:port/db?params} and the driver variants
  *       {@code postgresql+psycopg2://} and {@code postgresql+psycopg://}: {@code jdbc:postgresql://host:port/db?params}
  *       with the user and password (percent-decoded) passed apart.</li>
+ *   <li>{@code mysql+pymysql://user:password@host:port/db?charset=utf8} and the other MySQL spellings
+ *       ({@code mysql://}, {@code mysql+mysqldb://}, {@code mysql+mysqlconnector://}, {@code mariadb://},
+ *       {@code mariadb+pymysql://}): {@code jdbc:mariadb://host:port/db} for MariaDB's driver, host
+ *       {@code localhost} when none is given; the query parameters are not passed on but listed as ignored, each
+ *       with why (the driver always talks utf8mb4; it connects over TCP, not {@code unix_socket}; it reads no
+ *       MySQL option file).</li>
  * </ul>
- * In-memory SQLite ({@code sqlite://}) and other databases (MySQL, ...) are refused with a {@link ConfigException}.
+ * In-memory SQLite ({@code sqlite://}) and other databases are refused with a {@link ConfigException}.
  */
 public final class SqlAlchemyUrls {
 
@@ -42,8 +51,12 @@ public final class SqlAlchemyUrls {
             case "postgresql":
             case "postgres":
                 return postgresql(rest, url, optionName);
+            case "mysql":
+            case "mariadb":
+                return mariadb(rest, url, optionName);
             default:
-                throw invalid(optionName, url, "glance4j supports sqlite and postgresql databases, not " + dialect);
+                throw invalid(optionName, url, "glance4j supports sqlite, postgresql and mysql (MariaDB) databases,"
+                        + " not " + dialect);
         }
     }
 
@@ -83,6 +96,56 @@ public final class SqlAlchemyUrls {
         }
         return new DatabaseTarget(DatabaseTarget.Kind.POSTGRESQL,
                 "jdbc:postgresql://" + hostPort + "/" + database + query, user, password);
+    }
+
+    private static DatabaseTarget mariadb(String rest, String url, String optionName) {
+        String query = "";
+        int q = rest.indexOf('?');
+        if (q >= 0) {
+            query = rest.substring(q + 1);
+            rest = rest.substring(0, q);
+        }
+        int at = rest.lastIndexOf('@');
+        String credentials = at >= 0 ? rest.substring(0, at) : null;
+        String hostAndDb = at >= 0 ? rest.substring(at + 1) : rest;
+        int slash = hostAndDb.indexOf('/');
+        if (slash < 0 || slash == hostAndDb.length() - 1) {
+            throw invalid(optionName, url, "a mysql URL needs a database: mysql+pymysql://user:password@host:port/db");
+        }
+        String hostPort = slash == 0 ? "localhost" : hostAndDb.substring(0, slash);
+        String database = decode(hostAndDb.substring(slash + 1));
+        if (!database.matches("[A-Za-z0-9_$-]+")) {
+            throw invalid(optionName, url, "the database name '" + database + "' must be letters, digits, _, $ or -");
+        }
+        String user = null;
+        String password = null;
+        if (credentials != null) {
+            int colon = credentials.indexOf(':');
+            user = decode(colon >= 0 ? credentials.substring(0, colon) : credentials);
+            password = colon >= 0 ? decode(credentials.substring(colon + 1)) : null;
+        }
+        Map<String, String> ignored = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals >= 0 ? pair.substring(0, equals) : pair);
+            ignored.put(name, whyIgnored(name.toLowerCase(Locale.ROOT)));
+        }
+        return new DatabaseTarget(DatabaseTarget.Kind.MARIADB, "jdbc:mariadb://" + hostPort + "/" + database, user,
+                password, ignored);
+    }
+
+    /** Why glance4j does not use a query parameter of a MySQL URL. */
+    private static String whyIgnored(String name) {
+        return switch (name) {
+            case "charset" -> "glance4j always talks utf8mb4 to MariaDB";
+            case "unix_socket" -> "glance4j connects over TCP to the URL's host and port";
+            case "read_default_file", "read_default_group" ->
+                    "glance4j reads no MySQL option file: give user, password, host and database in the URL";
+            default -> "not used by glance4j";
+        };
     }
 
     private static String stripQuery(String text) {

@@ -20,7 +20,7 @@ public final class GlanceModule extends AbstractModule {
         install(new StoreModule(settings.stores(), settings.defaultStore()));
         install(new HttpModule(settings.http()));
         switch (settings.database().kind()) {
-            case SQLITE, POSTGRESQL -> install(new JdbcModule(settings.jdbc()));
+            case SQLITE, POSTGRESQL, MARIADB -> install(new JdbcModule(settings.jdbc()));
         }
     }
 }

@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.glance4j.bootstrap.GlanceApplication;
 import org.glance4j.jdbc.JdbcSettings;
+import org.glance4j.jdbc.MariaDbServer;
 import org.glance4j.jdbc.PostgresServer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Two in-process glance4j servers that differ only in their database, for the API tests whose answer must not
- * depend on it: one on SQLite (its data directory), one on a real PostgreSQL that {@link PostgresServer} starts.
+ * In-process glance4j servers that differ only in their database, for the API tests whose answer must not
+ * depend on it: one on SQLite (its data directory), one on a real PostgreSQL that {@link PostgresServer} starts, and
+ * one on a real MariaDB that {@link MariaDbServer} starts, reached through a {@code mysql+pymysql://} URL with
+ * {@code ?charset=utf8} as Glance's configuration has it. Without MariaDB installed the MariaDB server is left out
+ * with a line on standard error (under {@code CI=true} that is a failure).
  * Like {@link ApiTarget}, they start once per test run and stop when it ends. Both use trusted identity headers
  * and the property protection file {@link #PROTECTIONS}: {@code x_billing_*} properties (a prefix) and
  * {@code x_exact} (an exact name) are created, updated and deleted by admins only and read by admins and members;
@@ -74,7 +78,7 @@ public final class BothDatabases implements BeforeAllCallback {
     targets = servers.targets;
   }
 
-  /** The SQLite server, then the PostgreSQL server. */
+  /** The SQLite server, then the PostgreSQL server, then the MariaDB server. */
   public static List<Target> targets() {
     if (targets == null) {
       throw new IllegalStateException("BothDatabases has not run: register it with @ExtendWith(BothDatabases.class)");
@@ -82,46 +86,59 @@ public final class BothDatabases implements BeforeAllCallback {
     return targets;
   }
 
-  /** The servers and the PostgreSQL cluster, closed by JUnit at the end of the run. */
+  /** The servers and the database servers, closed by JUnit at the end of the run. */
   private static final class Servers implements ExtensionContext.Store.CloseableResource {
     private final Path dir;
-    private final PostgresServer postgres;
-    private final GlanceApplication onSqlite;
-    private final GlanceApplication onPostgres;
+    private final List<AutoCloseable> resources;
     private final List<Target> targets;
 
-    private Servers(Path dir, PostgresServer postgres, GlanceApplication onSqlite, GlanceApplication onPostgres) {
+    private Servers(Path dir, List<AutoCloseable> resources, List<Target> targets) {
       this.dir = dir;
-      this.postgres = postgres;
-      this.onSqlite = onSqlite;
-      this.onPostgres = onPostgres;
-      this.targets = List.of(new Target("sqlite", uri(onSqlite)), new Target("postgresql", uri(onPostgres)));
+      this.resources = resources;
+      this.targets = List.copyOf(targets);
     }
 
     static Servers open() {
       try {
         Path dir = Files.createTempDirectory("glance4j-both-databases");
         Files.writeString(dir.resolve("protections.conf"), PROTECTIONS);
-        PostgresServer postgres = PostgresServer.start();
-        GlanceApplication onSqlite = null;
+        List<AutoCloseable> resources = new java.util.ArrayList<>();
+        List<Target> targets = new java.util.ArrayList<>();
         try {
-          onSqlite = start(dir.resolve("sqlite"), "");
+          PostgresServer postgres = PostgresServer.start();
+          resources.add(postgres);
+          GlanceApplication onSqlite = start(dir.resolve("sqlite"), "");
+          resources.add(0, onSqlite);
+          targets.add(new Target("sqlite", uri(onSqlite)));
           JdbcSettings database = postgres.newDatabase(10);
           String url = database.jdbcUrl().replace("jdbc:postgresql://", "postgresql://" + database.user() + "@");
           GlanceApplication onPostgres = start(dir.resolve("postgresql"), "[database]\nconnection = " + url + "\n");
-          return new Servers(dir, postgres, onSqlite, onPostgres);
-        } catch (RuntimeException | IOException e) {
-          if (onSqlite != null) {
-            onSqlite.close();
+          resources.add(0, onPostgres);
+          targets.add(new Target("postgresql", uri(onPostgres)));
+          if (MariaDbServer.isInstalled() || "true".equals(System.getenv("CI"))) {
+            MariaDbServer mariadb = MariaDbServer.start();
+            resources.add(mariadb);
+            JdbcSettings onMariaDb = mariadb.newDatabase(10);
+            String mysql = onMariaDb.jdbcUrl().replace("jdbc:mariadb://", "mysql+pymysql://" + onMariaDb.user()
+                + ":" + onMariaDb.password() + "@") + "?charset=utf8";
+            GlanceApplication onMariaDbServer = start(dir.resolve("mariadb"), "[database]\nconnection = " + mysql
+                + "\n");
+            resources.add(0, onMariaDbServer);
+            targets.add(new Target("mariadb", uri(onMariaDbServer)));
+          } else {
+            System.err.println("BothDatabases: MariaDB is not installed, the API tests run on SQLite and"
+                + " PostgreSQL only; apt-get install -y mariadb-server to run them on MariaDB too");
           }
-          postgres.close();
+          return new Servers(dir, resources, targets);
+        } catch (RuntimeException | IOException | InterruptedException e) {
+          closeAll(resources);
           throw e;
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while starting PostgreSQL", e);
+        throw new IllegalStateException("interrupted while starting the database servers", e);
       }
     }
 
@@ -138,13 +155,22 @@ public final class BothDatabases implements BeforeAllCallback {
       return URI.create("http://127.0.0.1:" + application.port());
     }
 
+    /** Closes the glance4j servers first (they were put first), then the database servers. */
+    private static void closeAll(List<AutoCloseable> resources) {
+      for (AutoCloseable resource : resources) {
+        try {
+          resource.close();
+        } catch (Exception e) {
+          System.err.println("BothDatabases: could not close " + resource + ": " + e);
+        }
+      }
+    }
+
     @Override
     public void close() throws IOException {
       try {
-        onSqlite.close();
-        onPostgres.close();
+        closeAll(resources);
       } finally {
-        postgres.close();
         try (Stream<Path> paths = Files.walk(dir)) {
           paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
