@@ -970,6 +970,36 @@ public abstract class ImageRepositoryContractTest {
             assertThat(listIds(query().tags("b", "a", "b"))).containsExactly(id(2));
         }
 
+        /** The same rules when more keys and tags are filtered than an adapter may match one by one. */
+        @Test
+        void aKeyNamedTwiceAndRepeatedTagsCountOnceAmongManyFilters() {
+            Map<String, String> common = new java.util.LinkedHashMap<>();
+            List<String> commonTags = new ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                common.put("k" + k, "v" + k);
+                commonTags.add("c" + k);
+            }
+            List<String> tagsOf1 = new ArrayList<>(commonTags);
+            tagsOf1.add("a");
+            List<String> tagsOf2 = new ArrayList<>(tagsOf1);
+            tagsOf2.add("b");
+            images.add(image(1).properties(common).property("os_distro", "ubuntu").tags(tagsOf1).build());
+            images.add(image(2).properties(common).property("os_distro", "debian").tags(tagsOf2).build());
+
+            QueryBuilder twice = query().property("os_distro", Operator.IN, "ubuntu", "debian")
+                    .property("os_distro", Operator.EQ, "debian");
+            common.forEach((key, value) -> twice.property(key, Operator.EQ, value));
+            assertThat(listIds(twice)).containsExactly(id(2));
+            QueryBuilder never = query().property("os_distro", Operator.EQ, "ubuntu")
+                    .property("os_distro", Operator.EQ, "debian");
+            common.forEach((key, value) -> never.property(key, Operator.EQ, value));
+            assertThat(listIds(never)).isEmpty();
+            List<String> repeated = new ArrayList<>(commonTags);
+            repeated.addAll(List.of("b", "a", "b"));
+            assertThat(listIds(query().tags(repeated.toArray(String[]::new)))).containsExactly(id(2));
+            assertThat(listIds(query().tags(tagsOf1.toArray(String[]::new)))).containsExactly(id(1), id(2));
+        }
+
         /** Not a speed assertion: the bound only ends a run whose plan explodes (minutes on PostgreSQL before). */
         @Test
         @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
