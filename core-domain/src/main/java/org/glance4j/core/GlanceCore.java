@@ -1,6 +1,9 @@
 package org.glance4j.core;
 
+import org.glance4j.core.quota.UnifiedLimits;
 import org.glance4j.core.settings.CoreSettings;
+import org.glance4j.ports.in.UsageService;
+import org.glance4j.ports.out.ProjectLimits;
 import org.glance4j.core.settings.DataSettings;
 
 import java.time.Clock;
@@ -84,15 +87,18 @@ public final class GlanceCore implements AutoCloseable {
     private final MetadefServices metadefs;
     private final Importing importing;
     private final TaskService taskService;
+    private final UnifiedLimits limits;
 
     private GlanceCore(Builder b) {
         PolicyEngine policies = PolicyEngine.withOverrides(b.settings.policyOverrides());
         ImageSchemaCatalog catalog = new ImageSchemaCatalog(b.settings);
         ImageRules rules = new ImageRules(catalog, b.settings);
         ImageStores stores = new ImageStores(b.stores, b.defaultStoreId, b.storeInfos);
+        this.limits = b.projectLimits == null ? UnifiedLimits.off() : new UnifiedLimits(b.images, b.projectLimits);
         this.importing = b.importSettings == null ? null : new Importing(b.images, b.members, b.tasks, policies,
                 stores, b.data, b.importSettings,
-                b.inspector != null ? b.inspector : new PolicyFormatInspector(new FormatPolicy(b.formats)), b.clock);
+                b.inspector != null ? b.inspector : new PolicyFormatInspector(new FormatPolicy(b.formats)), b.clock,
+                limits);
         DataRemoval storeRemoval = new StoreDataRemoval(stores);
         DataRemoval removal = importing == null ? storeRemoval : deleted -> {
             storeRemoval.removeDataOf(deleted);
@@ -100,14 +106,14 @@ public final class GlanceCore implements AutoCloseable {
         };
         PropertyProtections protections = PropertyProtections.of(b.settings.propertyProtections(), policies);
         this.images = new DefaultImageService(b.images, b.members, policies, rules, b.settings, b.clock, removal,
-                new StoreLocationPatcher(stores, b.locationSettings, b.data.hashingAlgorithm(), b.clock), protections);
+                new StoreLocationPatcher(stores, b.locationSettings, b.data.hashingAlgorithm(), b.clock), protections, limits);
         this.imageMembers = new DefaultImageMemberService(b.images, b.members, policies, b.clock,
                 b.settings.imageMemberQuota());
         this.taskService = b.tasks == null ? null
                 : new DefaultTaskService(b.tasks, b.images, b.members, policies, b.settings, b.clock,
                         importing == null ? null : new LegacyTaskLauncher(importing, images));
         this.imageData = new DefaultImageDataService(b.images, b.members, policies, stores, b.data, b.clock,
-                digestThreads(), new FormatPolicy(b.formats));
+                digestThreads(), new FormatPolicy(b.formats), limits);
         this.actions = new DefaultImageActionService(b.images, b.members, policies, b.clock);
         this.recovery = new UploadRecovery(b.images, stores, b.data.nodeId(), b.clock);
         this.tags = new DefaultImageTagService(b.images, b.members, policies, rules, b.clock);
@@ -137,6 +143,11 @@ public final class GlanceCore implements AutoCloseable {
     /** The projects an image is shared with. */
     public ImageMemberService members() {
         return imageMembers;
+    }
+
+    /** {@code /v2/info/usage}: the caller's project against its unified limits (empty when they are off). */
+    public UsageService usage() {
+        return limits;
     }
 
     /** Upload and download of image bytes. */
@@ -260,6 +271,7 @@ public final class GlanceCore implements AutoCloseable {
         private TaskRepository tasks;
         private ImportSettings importSettings;
         private StagedImageInspector inspector;
+        private ProjectLimits projectLimits;
 
         private Builder() {
         }
@@ -318,6 +330,15 @@ public final class GlanceCore implements AutoCloseable {
         /** The {@code [image_format]} settings of format inspection; {@link FormatSettings#defaults()} when not given. */
         public Builder formats(FormatSettings formatSettings) {
             this.formats = formatSettings;
+            return this;
+        }
+
+        /**
+         * Turns unified limits on ({@code use_keystone_limits}): Glance's four limits, read from {@code limits},
+         * are checked on create, upload, stage and import, and {@link #usage()} reports them.
+         */
+        public Builder limits(ProjectLimits limits) {
+            this.projectLimits = limits;
             return this;
         }
 

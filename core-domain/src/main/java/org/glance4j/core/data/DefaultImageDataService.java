@@ -17,6 +17,7 @@ import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.lifecycle.ImageLifecycle;
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
+import org.glance4j.core.quota.UnifiedLimits;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
@@ -73,6 +74,7 @@ public final class DefaultImageDataService implements ImageDataService {
     private final Timestamps time;
     private final ExecutorService digestThreads;
     private final FormatPolicy formats;
+    private final UnifiedLimits limits;
 
     /**
      * @throws IllegalArgumentException when the hashing algorithm is not supported
@@ -80,6 +82,14 @@ public final class DefaultImageDataService implements ImageDataService {
     public DefaultImageDataService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
                                    ImageStores stores, DataSettings settings, Clock clock,
                                    ExecutorService digestThreads, FormatPolicy formats) {
+        this(images, members, policies, stores, settings, clock, digestThreads, formats, UnifiedLimits.off());
+    }
+
+    /** With {@code limits}: {@code image_size_total} and {@code image_count_uploading} checked before an upload. */
+    public DefaultImageDataService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
+                                   ImageStores stores, DataSettings settings, Clock clock,
+                                   ExecutorService digestThreads, FormatPolicy formats, UnifiedLimits limits) {
+        this.limits = limits;
         this.images = images;
         this.policies = policies;
         this.access = new ImageAccess(images, members);
@@ -101,9 +111,29 @@ public final class DefaultImageDataService implements ImageDataService {
     @Override
     public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
                         String storeId) {
+        try (AutoCloseable reserved = limits.reserveStoredSize(context.projectId(), declaredSize)) {
+            return uploadWithinLimits(context, imageId, data, declaredSize, storeId);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Image uploadWithinLimits(RequestContext context, String imageId, InputStream data, long declaredSize,
+                                     String storeId) {
         ImageStore target = targetStore(storeId);
         ImagePolicy policy = new ImagePolicy(policies, context);
-        Image saving = markSaving(context, policy, imageId, declaredSize, target);
+        Image saving = limits.guarded(context.projectId(), () -> {
+            Image marked = markSaving(context, policy, imageId, declaredSize, target);
+            try {
+                limits.checkUploading(context.projectId());
+            } catch (RuntimeException e) {
+                returnToQueued(imageId);
+                throw e;
+            }
+            return marked;
+        });
         ImageStore store = target != null ? target : stores.defaultStore();
         ParallelDigestInputStream digesting = null;
         StoredObject stored = null;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.glance4j.core.quota.UnifiedLimits;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.lifecycle.ImageLifecycle;
 import org.glance4j.core.listing.ListFilterParser;
@@ -42,6 +43,7 @@ public final class DefaultImageService implements ImageService {
     private final DataRemoval dataRemoval;
     private final PropertyProtections protections;
     private final LocationPatcher locationPatcher;
+    private final UnifiedLimits limits;
 
     public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
                                ImageRules rules, CoreSettings settings, Clock clock) {
@@ -62,6 +64,16 @@ public final class DefaultImageService implements ImageService {
     public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
                                ImageRules rules, CoreSettings settings, Clock clock, DataRemoval dataRemoval,
                                LocationPatcher locationPatcher, PropertyProtections protections) {
+        this(images, members, policies, rules, settings, clock, dataRemoval, locationPatcher, protections,
+                UnifiedLimits.off());
+    }
+
+    /** With {@code limits} checked before a new image is stored ({@code image_count_total}). */
+    public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
+                               ImageRules rules, CoreSettings settings, Clock clock, DataRemoval dataRemoval,
+                               LocationPatcher locationPatcher, PropertyProtections protections,
+                               UnifiedLimits limits) {
+        this.limits = limits;
         this.dataRemoval = dataRemoval;
         this.locationPatcher = locationPatcher;
         this.protections = protections;
@@ -82,7 +94,11 @@ public final class DefaultImageService implements ImageService {
             protections.require(context, property, PropertyProtections.Operation.CREATE);
         }
         try {
-            images.add(image);
+            limits.guarded(context.projectId(), () -> {
+                limits.checkNewImage(context.projectId());
+                images.add(image);
+                return image;
+            });
         } catch (GlanceException e) {
             if (e.category() == ErrorCategory.CONFLICT) {
                 throw GlanceException.conflict("Image ID " + image.id() + " already exists!");

@@ -18,6 +18,7 @@ import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.lifecycle.ImageLifecycle;
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
+import org.glance4j.core.quota.UnifiedLimits;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.ImportSettings;
 import org.glance4j.core.text.StorableText;
@@ -60,10 +61,21 @@ public final class DefaultImportService implements ImportService {
     private final Timestamps time;
     private final ImportJob.ImportContext jobContext;
     private final WebDownloadFilter filter;
+    private final UnifiedLimits limits;
 
     public DefaultImportService(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
             PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
             StagingArea staging, ImportExecutor executor, StagedImageInspector inspector, Clock clock) {
+        this(images, members, tasks, policies, stores, data, settings, staging, executor, inspector, clock,
+                UnifiedLimits.off());
+    }
+
+    /** With {@code limits}: {@code image_stage_total}, {@code image_count_uploading} and {@code image_size_total}. */
+    public DefaultImportService(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
+            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
+            StagingArea staging, ImportExecutor executor, StagedImageInspector inspector, Clock clock,
+            UnifiedLimits limits) {
+        this.limits = limits;
         this.images = images;
         this.tasks = tasks;
         this.policies = policies;
@@ -119,16 +131,28 @@ public final class DefaultImportService implements ImportService {
             throw GlanceException.notFound("'glance-direct' method is not available at this site.");
         }
         ImagePolicy policy = new ImagePolicy(policies, context);
-        RevisionRetry.run(() -> {
-            ImageAccess.Found found = access.load(context, policy, imageId);
-            policy.enforce("modify_image", found.image(), found.memberId());
-            Image image = found.image();
-            if (declaredSize > data.imageSizeCap()) {
-                throw GlanceException.tooLarge("The incoming image is too large: The provided image is too large.");
+        limits.guarded(context.projectId(), () -> {
+            limits.checkStagedSize(context.projectId(), declaredSize);
+            RevisionRetry.run(() -> {
+                ImageAccess.Found found = access.load(context, policy, imageId);
+                policy.enforce("modify_image", found.image(), found.memberId());
+                Image image = found.image();
+                if (declaredSize > data.imageSizeCap()) {
+                    throw GlanceException.tooLarge(
+                            "The incoming image is too large: The provided image is too large.");
+                }
+                Image uploading = ImageLifecycle.of(image).moveTo(ImageStatus.UPLOADING,
+                        time.after(image.updatedAt())).toBuilder()
+                        .property(ImportProperties.STAGING_NODE, data.nodeId()).build();
+                return images.update(uploading);
+            });
+            try {
+                limits.checkUploading(context.projectId());
+            } catch (RuntimeException e) {
+                unstage(imageId);
+                throw e;
             }
-            Image uploading = ImageLifecycle.of(image).moveTo(ImageStatus.UPLOADING, time.after(image.updatedAt()))
-                    .toBuilder().property(ImportProperties.STAGING_NODE, data.nodeId()).build();
-            return images.update(uploading);
+            return null;
         });
         // this call moved the image from queued to uploading, so any staged data of it is a stale leftover
         staging.delete(imageId);
@@ -180,6 +204,7 @@ public final class DefaultImportService implements ImportService {
         StorableText.requireInJson("Import request", body, java.util.Set.of("name"));
         StorableText.requireIdentifier("Store", storeHeader);
         ImportRequest request = ImportRequest.parse(body, settings.enabledMethods());
+        limits.checkStoredSize(context.projectId(), 0);
         ImagePolicy policy = new ImagePolicy(policies, context);
         ImageAccess.Found found = access.load(context, policy, imageId);
         Image image = found.image();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.glance4j.core.data.ImageStores;
 import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.policy.PolicyEngine;
+import org.glance4j.core.quota.UnifiedLimits;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.ImportSettings;
 import org.glance4j.ports.in.ImportService;
@@ -29,10 +30,17 @@ public final class Importing implements AutoCloseable {
     public Importing(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
             PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
             StagedImageInspector inspector, Clock clock) {
+        this(images, members, tasks, policies, stores, data, settings, inspector, clock, UnifiedLimits.off());
+    }
+
+    /** With {@code limits} checked on stage and import. */
+    public Importing(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
+            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
+            StagedImageInspector inspector, Clock clock, UnifiedLimits limits) {
         this.staging = new StagingArea(settings.stagingDir());
         this.executor = new ImportExecutor(settings.taskPoolThreads());
         this.service = new DefaultImportService(images, members, tasks, policies, stores, data, settings, staging,
-                executor, inspector, clock);
+                executor, inspector, clock, limits);
         this.recovery = new ImportRecovery(new ImportRecords(images, new Timestamps(clock)), tasks, staging,
                 data.nodeId(), settings.taskTimeToLiveHours());
     }
