@@ -15,6 +15,7 @@ import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.in.SchemaService;
 import org.glance4j.ports.in.StoreInfoService;
 import org.glance4j.ports.in.TaskService;
+import org.glance4j.ports.in.UsageService;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.RequestContext;
@@ -28,8 +29,10 @@ import org.glance4j.ports.model.StoreInfo;
  */
 public record ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
         ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
-        ImageMemberService members, MetadefServices metadefs, ImportService importing, TaskService tasks) {
+        ImageMemberService members, MetadefServices metadefs, ImportService importing, TaskService tasks,
+        UsageService usage) {
     public ApiServices {
+        usage = usage == null ? NO_LIMITS : usage;
         Objects.requireNonNull(images, "images");
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(schemas, "schemas");
@@ -45,17 +48,32 @@ public record ApiServices(ImageService images, ImageTagService tags, SchemaServi
         this(images, tags, schemas, data, actions, SINGLE_STORE, HIDDEN_LOCATIONS, members, null, null, null);
     }
 
+    /** Without unified limits: {@code /v2/info/usage} answers an empty map. */
+    public ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
+            ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
+            ImageMemberService members, MetadefServices metadefs, ImportService importing, TaskService tasks) {
+        this(images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, null);
+    }
+
+    /** A copy whose {@code /v2/info/usage} reports {@code usageService}. */
+    public ApiServices withUsage(UsageService usageService) {
+        return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
+                importing, tasks, usageService);
+    }
+
     /** A copy with the import and task use cases. */
     public ApiServices withImport(ImportService importService, TaskService taskService) {
         return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
-                importService, taskService);
+                importService, taskService, usage);
     }
 
     /** A copy with the metadata definitions catalog. */
     public ApiServices withMetadefs(MetadefServices metadefServices) {
         return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefServices,
-                importing, tasks);
+                importing, tasks, usage);
     }
+
+    private static final UsageService NO_LIMITS = context -> java.util.Map.of();
 
     private static final StoreInfoService SINGLE_STORE = new StoreInfoService() {
         @Override

@@ -30,7 +30,7 @@ final class V2Router {
     private final Resource stage;
     private final Resource importImage;
     private final Resource infoImport;
-    private final Resource infoUsage = new InfoUsageResource();
+    private final Resource infoUsage;
     private final Resource tasks;
     private final Resource task;
     private final Resource imageTasks;
@@ -40,6 +40,7 @@ final class V2Router {
 
     V2Router(ApiServices services) {
         ImageView view = ImageView.of(services.locations(), services.stores());
+        this.infoUsage = new InfoUsageResource(services.usage());
         this.images = new ImagesResource(services.images(), view, services.stores().storeIds(),
                 services.importing());
         this.image = new ImageResource(services.images(), view);
