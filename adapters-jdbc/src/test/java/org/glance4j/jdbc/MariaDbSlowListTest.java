@@ -1,177 +1,36 @@
 package org.glance4j.jdbc;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
-import org.glance4j.ports.error.ErrorCategory;
-import org.glance4j.ports.error.GlanceException;
-import org.glance4j.ports.model.Cancellation;
-import org.glance4j.ports.model.Image;
-import org.glance4j.ports.model.ImageQuery;
-import org.glance4j.ports.model.ImageStatus;
-import org.glance4j.ports.model.MemberStatus;
-import org.glance4j.ports.model.Visibility;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * What bounds a list on MariaDB, as on PostgreSQL: hundreds of property filters answer, {@code max_statement_time}
- * stops a statement that waits too long and the pool serves the next call, and a cancelled request's statement
- * stops running in the server ({@code KILL QUERY}). A statement is made slow by a table lock that the test holds on
- * {@code images} ({@code LOCK TABLES ... WRITE}), as a long migration would.
+ * {@link SlowListContract} on a MariaDB server the test starts: {@code max_statement_time} is the timeout,
+ * {@code KILL QUERY} the cancel, and a {@code LOCK TABLES ... WRITE} (with its metadata lock; closing the
+ * connection gives it up, a rollback does not) what makes the reads wait.
  */
-class MariaDbSlowListTest {
+class MariaDbSlowListTest extends SlowListContract {
     @RegisterExtension
     static final MariaDbExtension MARIADB = new MariaDbExtension();
 
-    private static final Instant BASE = Instant.parse("2025-01-01T00:00:00Z");
-
-    /** Not a speed assertion: the bound ends a run that took minutes before the fix, so that it fails. */
-    @Test
-    @Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void fiveConcurrentListsWithHundredsOfFiltersAnswerAndLeaveThePoolToOthers() throws Exception {
-        JdbcSettings settings = MARIADB.server().newDatabase(3);
-        try (JdbcRepositories repositories = JdbcRepositories.open(settings)) {
-            Map<String, String> wide = new LinkedHashMap<>();
-            for (int k = 0; k < 400; k++) {
-                wide.put("p" + k, "v");
-            }
-            for (int n = 0; n < 300; n++) {
-                Map<String, String> properties = new LinkedHashMap<>();
-                for (int k = 0; k < 10; k++) {
-                    properties.put("p" + ((n + k) % 40), "v");
-                }
-                if (n % 100 == 0) {
-                    properties.putAll(wide);
-                }
-                repositories.images().add(image(n).properties(properties).build());
-            }
-            List<CompletableFuture<List<Image>>> lists = new ArrayList<>();
-            for (int k = 0; k < 5; k++) {
-                lists.add(CompletableFuture.supplyAsync(() -> repositories.images().list(query(wide, null))));
-            }
-            List<Image> plain = repositories.images().list(new ImageQuery(new ImageQuery.Viewer("project", false),
-                    ImageQuery.VisibilityFilter.DEFAULT, MemberStatus.ACCEPTED, null, null, null, false, null, null,
-                    3));
-            assertThat(plain).hasSize(3);
-            for (CompletableFuture<List<Image>> list : lists) {
-                assertThat(list.get()).extracting(Image::id).containsExactly(id(200), id(100), id(0));
-            }
-        }
+    @Override
+    JdbcSettings newDatabase(int poolSize) throws Exception {
+        return MARIADB.server().newDatabase(poolSize);
     }
 
-    @Test
-    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void aStatementPastTheTimeoutIsAnUnavailableErrorAndThePoolServesTheNextCall() throws Exception {
-        JdbcSettings settings = MARIADB.server().newDatabase(1).withStatementTimeout(Duration.ofSeconds(2));
-        try (JdbcRepositories repositories = JdbcRepositories.open(settings)) {
-            repositories.images().add(image(1).build());
-            GlanceException failure;
-            try (Connection locker = lockImages(settings)) {
-                failure = org.assertj.core.api.Assertions.catchThrowableOfType(GlanceException.class,
-                        () -> repositories.images().list(query(Map.of(), null)));
-                locker.rollback();
-            }
-            assertThat(failure).isNotNull();
-            assertThat(failure.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
-            assertThat(failure.getMessage()).startsWith("The image database did not answer in time")
-                    .doesNotContain("max_statement_time").doesNotContain("interrupted").doesNotContain("SELECT");
-            // One connection in the pool: it came back and serves the next call.
-            assertThat(repositories.images().list(query(Map.of(), null))).extracting(Image::id)
-                    .containsExactly(id(1));
-        }
+    @Override
+    List<String> driverTimeoutWords() {
+        return List.of("max_statement_time", "interrupted");
     }
 
-    @Test
-    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void cancellingTheRequestStopsItsStatementInTheServer() throws Exception {
-        JdbcSettings settings = MARIADB.server().newDatabase(1).withStatementTimeout(Duration.ZERO);
-        try (JdbcRepositories repositories = JdbcRepositories.open(settings)) {
-            repositories.images().add(image(1).build());
-            Cancellation cancellation = Cancellation.create();
-            try (Connection locker = lockImages(settings)) {
-                CompletableFuture<List<Image>> list = CompletableFuture.supplyAsync(
-                        () -> repositories.images().list(query(Map.of(), cancellation)));
-                waitUntil(() -> waitingListStatements(settings) == 1);
-                cancellation.cancel();
-                ExecutionException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
-                        ExecutionException.class, list::get);
-                assertThat(failure.getCause()).isInstanceOf(GlanceException.class)
-                        .hasMessage("The request was cancelled: the client went away.");
-                assertThat(waitingListStatements(settings)).isZero();
-                locker.rollback();
-            }
-            assertThat(repositories.images().list(query(Map.of(), null))).extracting(Image::id)
-                    .containsExactly(id(1));
-            assertThat(catchCancelled(() -> repositories.images().list(query(Map.of(), cancellation))))
-                    .hasMessage("The request was cancelled: the client went away.");
-        }
+    @Override
+    String lockImagesStatement() {
+        return "LOCK TABLES images WRITE";
     }
 
-    private static Throwable catchCancelled(Runnable call) {
-        return org.assertj.core.api.Assertions.catchThrowableOfType(GlanceException.class, call::run);
-    }
-
-    /**
-     * A connection holding a write lock on {@code images} (and so its metadata lock): every read waits. Closing
-     * it gives the lock up (a rollback does not).
-     */
-    private static Connection lockImages(JdbcSettings settings) throws Exception {
-        Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("LOCK TABLES images WRITE");
-        }
-        return connection;
-    }
-
-    /** The list statements of other sessions that are running now (waiting for the lock). */
-    private static int waitingListStatements(JdbcSettings settings) throws Exception {
-        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
-                settings.password());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM information_schema.processlist"
-                     + " WHERE command = 'Query' AND id <> CONNECTION_ID()"
-                     + " AND info LIKE 'SELECT %FROM images i WHERE%'")) {
-            rows.next();
-            return rows.getInt(1);
-        }
-    }
-
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.call()) {
-            assertThat(System.nanoTime()).as("condition not met within 60 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static ImageQuery query(Map<String, String> properties, Cancellation cancellation) {
-        return new ImageQuery(new ImageQuery.Viewer("project", false), ImageQuery.VisibilityFilter.DEFAULT,
-                MemberStatus.ACCEPTED, null, ImageQuery.propertyEquals(properties), null, false, null, null, 25,
-                cancellation);
-    }
-
-    private static Image.Builder image(int n) {
-        return Image.builder(id(n), BASE.plusSeconds(n)).name("image-" + n).status(ImageStatus.ACTIVE)
-                .visibility(Visibility.PUBLIC).owner("project").containerFormat("bare").diskFormat("raw");
-    }
-
-    private static String id(int n) {
-        return String.format("00000000-0000-4000-8000-%012d", n);
+    @Override
+    String runningListStatementsQuery() {
+        return "SELECT count(*) FROM information_schema.processlist WHERE command = 'Query' AND id <> CONNECTION_ID()"
+                + " AND info LIKE 'SELECT %FROM images i WHERE%'";
     }
 }
