@@ -3,16 +3,13 @@ package org.glance4j.bootstrap.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.glance4j.bootstrap.data.GlanceCommand.Run;
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +24,6 @@ class GlanceCliProcessTest {
     private static final long SIZE = 3L * 1024 * 1024 + 11;
     private static final Pattern ID_ROW = Pattern.compile("\\|\\s*id\\s*\\|\\s*([0-9a-f-]{36})\\s*\\|");
 
-    /** One run of the CLI: exit status and what it printed (stdout and stderr together). */
-    private record Run(int status, String output) {
-    }
-
     @Test
     void createListDownloadAndDeleteWithTheGlanceCommand(@TempDir Path dir) throws Exception {
         Path glance = findGlance();
@@ -42,7 +35,8 @@ class GlanceCliProcessTest {
 
         try (ServerProcess server = ServerProcess.startReady(dir.resolve("data"), dir.resolve("server.log"), 0)) {
             String url = server.baseUri().toString().replaceAll("/$", "");
-            CliRunner cli = new CliRunner(glance, url, dir);
+            GlanceCommand cli = new GlanceCommand(glance, List.of("--os-image-url", url, "--os-auth-token",
+                    "unused-in-noauth", "--os-image-api-version", "2"), dir);
 
             Run created = cli.run("image-create", "--name", "cli-image", "--disk-format", "raw",
                     "--container-format", "bare", "--file", image.toString());
@@ -99,27 +93,5 @@ class GlanceCliProcessTest {
         }
         throw new AssertionError("the glance command is missing: install Debian's python3-glanceclient "
                 + "(apt-get install -y python3-glanceclient; .ci/run does it)");
-    }
-
-    /** Runs {@code glance} with the endpoint and token flags, without any OS_* variable of the caller. */
-    private record CliRunner(Path glance, String url, Path home) {
-        Run run(String... command) throws Exception {
-            List<String> args = new ArrayList<>(List.of(glance.toString(), "--os-image-url", url, "--os-auth-token",
-                    "unused-in-noauth", "--os-image-api-version", "2"));
-            args.addAll(List.of(command));
-            ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(name -> name.startsWith("OS_"));
-            env.put("HOME", home.toString());
-            Path out = Files.createTempFile(home, "glance-cli", ".txt");
-            Process process = builder.redirectOutput(out.toFile()).start();
-            // A guard against a hung client, not a timing assertion.
-            if (!process.waitFor(300, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("glance " + String.join(" ", command) + " hung; output:\n"
-                        + Files.readString(out, StandardCharsets.UTF_8));
-            }
-            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-        }
     }
 }

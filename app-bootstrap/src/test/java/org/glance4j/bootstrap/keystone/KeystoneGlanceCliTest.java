@@ -2,16 +2,14 @@ package org.glance4j.bootstrap.keystone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.glance4j.bootstrap.data.GlanceCommand;
+import org.glance4j.bootstrap.data.GlanceCommand.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KeystoneServer.class)
 class KeystoneGlanceCliTest {
     private static final Pattern ID_ROW = Pattern.compile("\\|\\s*id\\s*\\|\\s*([0-9a-f-]{36})\\s*\\|");
-
-    private record Run(int status, String output) {
-    }
 
     @Test
     void theGlanceCommandFindsGlance4jInTheCatalogAndWorksWithAKeystoneToken(@TempDir Path dir) throws Exception {
@@ -67,25 +62,11 @@ class KeystoneGlanceCliTest {
         }
     }
 
-    private static Run run(Path glance, KeystoneServer.Running keystone, Path home, String... command)
-            throws Exception {
-        List<String> args = new ArrayList<>(List.of(glance.toString(), "--os-auth-url", keystone.url() + "/v3",
+    private static Run run(Path glance, KeystoneServer.Running keystone, Path home,
+            String... command) throws Exception {
+        return new GlanceCommand(glance, List.of("--os-auth-url", keystone.url() + "/v3",
                 "--os-username", "demo-member", "--os-password", KeystoneServer.Running.password("demo-member"),
                 "--os-project-name", "demo", "--os-user-domain-id", "default", "--os-project-domain-id", "default",
-                "--os-region-name", "RegionOne", "--os-image-api-version", "2"));
-        args.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("OS_"));
-        env.put("HOME", home.toString());
-        Path out = Files.createTempFile(home, "glance-cli", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).start();
-        // A guard against a hung client, not a timing assertion.
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("glance " + String.join(" ", command) + " hung; output:\n"
-                    + Files.readString(out, StandardCharsets.UTF_8));
-        }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+                "--os-region-name", "RegionOne", "--os-image-api-version", "2"), home).run(command);
     }
 }
