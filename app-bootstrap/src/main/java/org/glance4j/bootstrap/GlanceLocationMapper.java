@@ -17,7 +17,7 @@ import org.glance4j.ports.model.ImageLocation;
  * Turns a location Glance wrote into one of glance4j's: a {@code file://} location goes to the configured file
  * store whose {@code filesystem_store_datadir} is the file's folder; any other location goes to the configured
  * store Glance named in its metadata when that store has the scheme's type, else it is kept under Glance's store
- * id (or the scheme) and reported. Credentials in a URL ({@code s3://key:secret@host/...}) are always removed.
+ * id (or the scheme; prefixed {@code unserved-} when a configured store of another kind has that id) and reported. Credentials in a URL ({@code s3://key:secret@host/...}) are always removed.
  */
 final class GlanceLocationMapper {
 
@@ -61,6 +61,10 @@ final class GlanceLocationMapper {
             storeId = store.get().id();
         } else {
             storeId = glanceStore != null ? glanceStore : scheme.isEmpty() ? "unknown" : scheme;
+            String named = storeId;
+            if (stores.stream().anyMatch(s -> s.id().equals(named))) {
+                storeId = "unserved-" + storeId; // never hand a location to a configured store that cannot read it
+            }
             problems.add("no configured store serves the location " + safeUrl + "; kept under store '" + storeId
                     + "', its data cannot be downloaded until such a store is configured");
         }
