@@ -36,9 +36,16 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code glance4j db import-glance} against a real Glance database: the schema is made by Glance's own
  * {@code glance-manage db_sync} (Debian's glance-common), the rows are written by SQL as Glance writes them, and a
  * glance4j server started on the imported data serves the images: the same fields, the same bytes from the file
- * Glance's file store wrote, and the same sharing.
+ * Glance's file store wrote, and the same sharing. One subclass per database Glance may keep its records in.
  */
-class GlanceImportTest {
+abstract class GlanceImportContract {
+
+    /** An empty database for Glance: its SQLAlchemy URL (for glance-manage and --from) and its JDBC terms. */
+    record GlanceDb(String sqlAlchemyUrl, String jdbcUrl, String user, String password) {
+    }
+
+    /** A new, empty database for one test. */
+    abstract GlanceDb newGlanceDatabase(Path work) throws Exception;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -50,17 +57,17 @@ class GlanceImportTest {
 
     @TempDir
     Path work;
-    Path glanceDb;
+    GlanceDb glanceDb;
     Path glanceImages;
     Path config;
 
     @BeforeEach
     void aGlanceDatabase() throws Exception {
         String manage = glanceManage();
-        glanceDb = work.resolve("glance.sqlite");
+        glanceDb = newGlanceDatabase(work);
         glanceImages = Files.createDirectories(work.resolve("glance-images"));
         Path glanceConf = work.resolve("glance-api.conf");
-        Files.writeString(glanceConf, "[database]\nconnection = sqlite:///" + glanceDb + "\n");
+        Files.writeString(glanceConf, "[database]\nconnection = " + glanceDb.sqlAlchemyUrl() + "\n");
         Path log = work.resolve("db_sync.log");
         Process sync = new ProcessBuilder(manage, "--config-file", glanceConf.toString(), "db_sync")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -87,46 +94,44 @@ class GlanceImportTest {
         return null;
     }
 
+    /** Rows as Glance writes them; booleans as '0'/'1', which SQLite, PostgreSQL and MariaDB all take. */
     private void fill() throws Exception {
         Files.write(glanceImages.resolve(ACTIVE), DATA);
         String md5 = hex("MD5", DATA);
         String sha512 = hex("SHA-512", DATA);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + glanceDb);
+        String columns = "INSERT INTO images (id, name, size, status, created_at, updated_at, deleted_at, deleted,"
+                + " disk_format, container_format, checksum, owner, min_disk, min_ram, protected, virtual_size,"
+                + " visibility, os_hidden, os_hash_algo, os_hash_value) VALUES ";
+        try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(),
+                glanceDb.password());
              Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO images (id, name, size, status, created_at, updated_at, deleted_at, deleted,"
-                    + " disk_format, container_format, checksum, owner, min_disk, min_ram, protected, virtual_size,"
-                    + " visibility, os_hidden, os_hash_algo, os_hash_value) VALUES ('" + ACTIVE + "', 'cirros', "
-                    + DATA.length + ", 'active', '2024-01-02 03:04:05.000000', '2024-01-03 04:05:06.123456', NULL, 0,"
-                    + " 'qcow2', 'bare', '" + md5 + "', 'p-owner', 1, 64, 1, 4096, 'public', 0, 'sha512', '"
-                    + sha512 + "')");
-            s.executeUpdate("INSERT INTO images (id, name, size, status, created_at, updated_at, deleted_at, deleted,"
-                    + " disk_format, container_format, checksum, owner, min_disk, min_ram, protected, virtual_size,"
-                    + " visibility, os_hidden, os_hash_algo, os_hash_value) VALUES ('" + SHARED + "', 'shared one', "
-                    + "NULL, 'active', '2024-02-01 00:00:00.000000', NULL, NULL, 0, 'raw', 'bare', NULL, 'p-owner',"
-                    + " 0, 0, 0, NULL, 'shared', 1, NULL, NULL)");
-            s.executeUpdate("INSERT INTO images (id, name, size, status, created_at, updated_at, deleted_at, deleted,"
-                    + " disk_format, container_format, checksum, owner, min_disk, min_ram, protected, virtual_size,"
-                    + " visibility, os_hidden, os_hash_algo, os_hash_value) VALUES ('" + DELETED + "', 'gone', "
-                    + "NULL, 'deleted', '2024-02-01 00:00:00', '2024-02-02 00:00:00', '2024-02-02 00:00:00', 1,"
-                    + " NULL, NULL, NULL, 'p-owner', 0, 0, 0, NULL, 'private', 0, NULL, NULL)");
+            s.executeUpdate(columns + "('" + ACTIVE + "', 'cirros', " + DATA.length + ", 'active',"
+                    + " '2024-01-02 03:04:05.000000', '2024-01-03 04:05:06.123456', NULL, '0', 'qcow2', 'bare', '"
+                    + md5 + "', 'p-owner', 1, 64, '1', 4096, 'public', '0', 'sha512', '" + sha512 + "')");
+            s.executeUpdate(columns + "('" + SHARED + "', 'shared one', NULL, 'active', '2024-02-01 00:00:00.000000',"
+                    + " NULL, NULL, '0', 'raw', 'bare', NULL, 'p-owner', 0, 0, '0', NULL, 'shared', '1', NULL, NULL)");
+            s.executeUpdate(columns + "('" + DELETED + "', 'gone', NULL, 'deleted', '2024-02-01 00:00:00',"
+                    + " '2024-02-02 00:00:00', '2024-02-02 00:00:00', '1', NULL, NULL, NULL, 'p-owner', 0, 0, '0',"
+                    + " NULL, 'private', '0', NULL, NULL)");
             s.executeUpdate("INSERT INTO image_properties (image_id, name, value, created_at, deleted) VALUES"
-                    + " ('" + ACTIVE + "', 'architecture', 'x86_64', '2024-01-02 03:04:05', 0),"
-                    + " ('" + ACTIVE + "', 'hw_disk_bus', 'virtio', '2024-01-02 03:04:05', 0),"
-                    + " ('" + ACTIVE + "', 'removed_once', 'old', '2024-01-02 03:04:05', 1)");
+                    + " ('" + ACTIVE + "', 'architecture', 'x86_64', '2024-01-02 03:04:05', '0'),"
+                    + " ('" + ACTIVE + "', 'hw_disk_bus', 'virtio', '2024-01-02 03:04:05', '0'),"
+                    + " ('" + ACTIVE + "', 'removed_once', 'old', '2024-01-02 03:04:05', '1')");
             s.executeUpdate("INSERT INTO image_tags (image_id, value, created_at, deleted) VALUES"
-                    + " ('" + ACTIVE + "', 'first', '2024-01-02 03:04:05', 0),"
-                    + " ('" + ACTIVE + "', 'second', '2024-01-02 03:04:06', 0),"
-                    + " ('" + ACTIVE + "', 'untagged', '2024-01-02 03:04:07', 1)");
+                    + " ('" + ACTIVE + "', 'first', '2024-01-02 03:04:05', '0'),"
+                    + " ('" + ACTIVE + "', 'second', '2024-01-02 03:04:06', '0'),"
+                    + " ('" + ACTIVE + "', 'untagged', '2024-01-02 03:04:07', '1')");
             s.executeUpdate("INSERT INTO image_members (image_id, member, can_share, created_at, updated_at,"
                     + " deleted, status) VALUES"
-                    + " ('" + SHARED + "', 'p-friend', 0, '2024-02-01 00:00:00', '2024-02-01 01:00:00', 0, 'accepted'),"
-                    + " ('" + SHARED + "', 'p-asked', 0, '2024-02-01 00:00:00', NULL, 0, 'pending'),"
-                    + " ('" + SHARED + "', 'p-former', 0, '2024-02-01 00:00:00', NULL, 1, 'accepted')");
+                    + " ('" + SHARED + "', 'p-friend', '0', '2024-02-01 00:00:00', '2024-02-01 01:00:00', '0',"
+                    + " 'accepted'),"
+                    + " ('" + SHARED + "', 'p-asked', '0', '2024-02-01 00:00:00', NULL, '0', 'pending'),"
+                    + " ('" + SHARED + "', 'p-former', '0', '2024-02-01 00:00:00', NULL, '1', 'accepted')");
             s.executeUpdate("INSERT INTO image_locations (image_id, value, created_at, deleted, meta_data, status)"
                     + " VALUES ('" + ACTIVE + "', 'file://" + glanceImages.resolve(ACTIVE) + "',"
-                    + " '2024-01-02 03:04:05', 0, '{}', 'active'),"
+                    + " '2024-01-02 03:04:05', '0', '{}', 'active'),"
                     + " ('" + SHARED + "', 's3://AKIAKEY:TOPSECRETKEY@s3.example.org/glance/" + SHARED + "',"
-                    + " '2024-02-01 00:00:00', 0, '{\"store\": \"cold\"}', 'active')");
+                    + " '2024-02-01 00:00:00', '0', '{\"store\": \"cold\"}', 'active')");
         }
     }
 
@@ -219,7 +224,8 @@ class GlanceImportTest {
 
     @Test
     void anUnknownSchemaRevisionIsRefusedByName() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + glanceDb);
+        try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(),
+                glanceDb.password());
              Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE alembic_version SET version_num = 'mitaka02'");
         }
@@ -234,7 +240,7 @@ class GlanceImportTest {
     }
 
     private Run importGlance(String... more) {
-        List<String> args = new ArrayList<>(List.of("import-glance", "--from", "sqlite:///" + glanceDb,
+        List<String> args = new ArrayList<>(List.of("import-glance", "--from", glanceDb.sqlAlchemyUrl(),
                 "--config", config.toString()));
         args.addAll(List.of(more));
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
