@@ -49,6 +49,9 @@ public final class Main {
                 out.println(DbCommandLine.USAGE);
                 return 0;
             }
+            if (options.command().equals("import-glance")) {
+                return new GlanceImportCommand(out, err).run(options);
+            }
             return new MetadefCatalogCommands(out, err).run(options);
         } catch (UsageException e) {
             err.println("glance4j: " + e.getMessage() + "\n\n" + DbCommandLine.USAGE);

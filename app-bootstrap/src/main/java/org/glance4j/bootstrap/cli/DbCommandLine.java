@@ -13,21 +13,26 @@ import java.util.Set;
 public final class DbCommandLine {
 
     /** The commands of {@code db}. */
-    public static final Set<String> COMMANDS = Set.of("load-metadefs", "export-metadefs");
+    public static final Set<String> COMMANDS = Set.of("load-metadefs", "export-metadefs", "import-glance");
 
     /** The help text of {@code db}. */
     public static final String USAGE = String.join("\n",
             "Usage: glance4j db load-metadefs DIR [--data-dir DIR] [--config FILE]",
             "       glance4j db export-metadefs DIR [--data-dir DIR] [--config FILE]",
+            "       glance4j db import-glance --from URL [--dry-run] [--data-dir DIR] [--config FILE]",
             "",
             "Loads the metadata definitions catalog from a folder of namespace JSON files (as glance-manage",
             "db load_metadefs does; namespaces that exist are left as they are, so loading twice changes nothing),",
             "or writes every namespace to one JSON file each. The database is the one serve uses with the same",
             "--data-dir and --config; it is migrated first if needed, and may be in use by a running server.",
+            "import-glance copies the images of a Glance database (its SQLAlchemy URL, e.g. sqlite:////var/lib/",
+            "glance/glance.sqlite) with their properties, tags, members and locations; image data stays where it is.",
             "",
             "Options:",
             "  --data-dir DIR       directory of the embedded SQLite database (default: ./data)",
             "  --config FILE        a glance-api.conf whose [database] connection names the database",
+            "  --from URL           import-glance: the [database] connection of the Glance to take over",
+            "  --dry-run            import-glance: report what would be copied, write nothing",
             "  -h, --help           show this help");
 
     private DbCommandLine() {
@@ -36,20 +41,23 @@ public final class DbCommandLine {
     /** Parses the arguments that follow {@code db}. */
     public static DbOptions parse(List<String> args) {
         if (args.isEmpty()) {
-            throw new UsageException("db needs a command: load-metadefs or export-metadefs");
+            throw new UsageException("db needs a command: load-metadefs, export-metadefs or import-glance");
         }
         String command = args.get(0);
         if (command.equals("-h") || command.equals("--help")) {
             return new DbOptions(command, null, ServeOptions.DEFAULT_DATA_DIR, Optional.empty(), true);
         }
         if (!COMMANDS.contains(command)) {
-            throw new UsageException("unknown db command '" + command + "'; there are load-metadefs and "
-                    + "export-metadefs");
+            throw new UsageException("unknown db command '" + command + "'; there are load-metadefs, "
+                    + "export-metadefs and import-glance");
         }
         Path folder = null;
         Optional<Path> dataDir = Optional.empty();
         Optional<Path> config = Optional.empty();
+        Optional<String> from = Optional.empty();
+        boolean dryRun = false;
         boolean help = false;
+        boolean importing = command.equals("import-glance");
         List<String> seen = new ArrayList<>();
         for (int i = 1; i < args.size(); i++) {
             String arg = args.get(i);
@@ -61,6 +69,9 @@ public final class DbCommandLine {
                 inline = arg.substring(equals + 1);
             }
             if (!arg.startsWith("-")) {
+                if (importing) {
+                    throw new UsageException("unexpected argument '" + arg + "': import-glance takes --from URL");
+                }
                 if (folder != null) {
                     throw new UsageException("unexpected argument '" + arg + "': " + command + " takes one folder");
                 }
@@ -73,6 +84,28 @@ public final class DbCommandLine {
             seen.add(flag);
             switch (flag) {
                 case "-h", "--help" -> help = true;
+                case "--dry-run" -> {
+                    if (!importing || inline != null) {
+                        throw new UsageException("unknown option " + arg + " for db " + command);
+                    }
+                    dryRun = true;
+                }
+                case "--from" -> {
+                    if (!importing) {
+                        throw new UsageException("unknown option --from for db " + command);
+                    }
+                    String value = inline;
+                    if (value == null) {
+                        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                            throw new UsageException("--from needs the URL of the Glance database");
+                        }
+                        value = args.get(++i);
+                    }
+                    if (value.isBlank()) {
+                        throw new UsageException("--from needs the URL of the Glance database");
+                    }
+                    from = Optional.of(value);
+                }
                 case "--data-dir", "--config" -> {
                     String value = inline;
                     if (value == null) {
@@ -92,6 +125,14 @@ public final class DbCommandLine {
                 }
                 default -> throw new UsageException("unknown option " + flag + " for db " + command);
             }
+        }
+        if (importing) {
+            if (from.isEmpty() && !help) {
+                throw new UsageException("import-glance needs --from URL, the [database] connection of the Glance"
+                        + " database");
+            }
+            return new DbOptions(command, null, dataDir.orElse(ServeOptions.DEFAULT_DATA_DIR), config, help, from,
+                    dryRun);
         }
         if (folder == null && !help) {
             throw new UsageException(command + " needs the folder of namespace files");

@@ -11,6 +11,13 @@ import java.util.Optional;
  * @param dataDir    {@code --data-dir DIR}, as for {@code serve}
  * @param configFile {@code --config FILE}, as for {@code serve}
  * @param help       {@code --help} or {@code -h}
+ * @param from       {@code import-glance --from URL}: the SQLAlchemy URL of the Glance database to import
+ * @param dryRun     {@code import-glance --dry-run}: read and report, write nothing
  */
-public record DbOptions(String command, Path folder, Path dataDir, Optional<Path> configFile, boolean help) {
+public record DbOptions(String command, Path folder, Path dataDir, Optional<Path> configFile, boolean help,
+        Optional<String> from, boolean dryRun) {
+
+    public DbOptions(String command, Path folder, Path dataDir, Optional<Path> configFile, boolean help) {
+        this(command, folder, dataDir, configFile, help, Optional.empty(), false);
+    }
 }
