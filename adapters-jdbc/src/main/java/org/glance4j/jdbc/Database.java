@@ -55,11 +55,10 @@ final class Database implements AutoCloseable {
     static Database open(JdbcSettings settings) {
         Dialect dialect = Dialect.of(settings.jdbcUrl());
         if (dialect == Dialect.SQLITE) {
-            HikariDataSource writePool = whileBusy(() -> pool("glance4j-sqlite-writer",
-                    sqlite(settings.jdbcUrl(), true), 1));
+            HikariDataSource writePool = pool("glance4j-sqlite-writer", sqlite(settings.jdbcUrl(), true), 1);
             try {
-                HikariDataSource readPool = whileBusy(() -> pool("glance4j-sqlite-readers",
-                        sqlite(settings.jdbcUrl(), false), settings.maxConnections()));
+                HikariDataSource readPool = pool("glance4j-sqlite-readers", sqlite(settings.jdbcUrl(), false),
+                        settings.maxConnections());
                 return new Database(dialect, readPool, writePool);
             } catch (RuntimeException e) {
                 writePool.close();
@@ -135,12 +134,14 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens a SQLite pool, trying again while the file is busy. The first connection of a pool sets the file's
-     * pragmas; turning a fresh file to WAL needs the file to itself, and SQLite answers BUSY at once there instead of
-     * waiting out the busy timeout, so several servers or threads opening a fresh file at the same moment would
-     * otherwise fail. Gives up after {@link #SQLITE_BUSY_TIMEOUT_MILLIS}, as a writer waiting for a lock does.
+     * Runs {@code open} (opening a SQLite file and migrating its schema) again while the file is being set up by
+     * another opener. The first connection to a fresh file turns it to WAL, which needs the file to itself: SQLite
+     * then answers BUSY at once instead of waiting out the busy timeout, and openers racing through the change from
+     * the rollback journal to the WAL meet its transient errors (a journal another opener already deleted, a WAL
+     * lock protocol error). Nothing is stored by a failed attempt, so trying again is safe. Gives up after
+     * {@link #SQLITE_BUSY_TIMEOUT_MILLIS}, as a writer waiting for a lock does.
      */
-    static HikariDataSource whileBusy(java.util.function.Supplier<HikariDataSource> open) {
+    static <T> T whileSettingUp(java.util.function.Supplier<T> open) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
                 SQLITE_BUSY_TIMEOUT_MILLIS);
         long pause = 10;
@@ -148,7 +149,7 @@ final class Database implements AutoCloseable {
             try {
                 return open.get();
             } catch (RuntimeException e) {
-                if (!isBusy(e) || System.nanoTime() > deadline) {
+                if (!isSettingUp(e) || System.nanoTime() > deadline) {
                     throw e;
                 }
             }
@@ -162,16 +163,19 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static boolean isBusy(Throwable e) {
+    private static boolean isSettingUp(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.sqlite.SQLiteException sqlite
-                    && (sqlite.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_BUSY
-                    || sqlite.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_LOCKED)) {
+            if (t instanceof org.sqlite.SQLiteException sqlite && SETTING_UP.contains(sqlite.getResultCode())) {
                 return true;
             }
         }
         return false;
     }
+
+    /** The answers of a SQLite file that another opener is turning to WAL at the same moment. */
+    private static final java.util.Set<org.sqlite.SQLiteErrorCode> SETTING_UP = java.util.EnumSet.of(
+            org.sqlite.SQLiteErrorCode.SQLITE_BUSY, org.sqlite.SQLiteErrorCode.SQLITE_LOCKED,
+            org.sqlite.SQLiteErrorCode.SQLITE_PROTOCOL, org.sqlite.SQLiteErrorCode.SQLITE_IOERR_DELETE_NOENT);
 
     private static HikariDataSource pool(String name, DataSource dataSource, int size) {
         HikariConfig config = new HikariConfig();

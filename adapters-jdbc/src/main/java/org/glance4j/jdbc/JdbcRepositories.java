@@ -45,6 +45,13 @@ public final class JdbcRepositories implements AutoCloseable {
      */
     public static JdbcRepositories open(JdbcSettings settings) {
         ForeignSchemaGuard.check(settings);
+        if (Dialect.of(settings.jdbcUrl()) == Dialect.SQLITE) {
+            return Database.whileSettingUp(() -> openAndMigrate(settings));
+        }
+        return openAndMigrate(settings);
+    }
+
+    private static JdbcRepositories openAndMigrate(JdbcSettings settings) {
         Database database = Database.open(settings);
         try {
             int version = new SchemaMigrator(database).migrate();
