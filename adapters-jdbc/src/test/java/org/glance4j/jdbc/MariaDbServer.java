@@ -2,7 +2,6 @@ package org.glance4j.jdbc;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,12 +9,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -66,7 +63,7 @@ public final class MariaDbServer implements AutoCloseable {
             }
             Assumptions.abort(why);
         }
-        boolean root = "0".equals(run(List.of("id", "-u")).strip());
+        boolean root = "0".equals(ServerProcesses.run(List.of("id", "-u"), null).strip());
         Path directory = Files.createTempDirectory("glance4j-mariadb-");
         MariaDbServer server = new MariaDbServer(directory, freePort(), root);
         try {
@@ -92,14 +89,15 @@ public final class MariaDbServer implements AutoCloseable {
         Files.writeString(init, "CREATE USER IF NOT EXISTS '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + PASSWORD
                 + "';\nGRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'127.0.0.1' WITH GRANT OPTION;\n");
         if (root) {
-            run(List.of("chown", "-R", SERVICE_USER + ":" + SERVICE_USER, directory.toString()));
+            ServerProcesses.run(List.of("chown", "-R", SERVICE_USER + ":" + SERVICE_USER, directory.toString()),
+                    null);
         }
         List<String> install = new ArrayList<>(List.of(INSTALL_DB.toString(), "--no-defaults",
                 "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db"));
         if (root) {
             install.add("--user=" + SERVICE_USER);
         }
-        run(install);
+        ServerProcesses.run(install, null);
         List<String> command = new ArrayList<>(List.of(SERVER.toString(), "--no-defaults", "--datadir=" + data,
                 "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + directory.resolve("mariadbd.sock"),
                 "--pid-file=" + directory.resolve("mariadbd.pid"), "--log-error=" + directory.resolve("server.log"),
@@ -170,30 +168,7 @@ public final class MariaDbServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            deleteQuietly(directory);
-        }
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("timed out: " + String.join(" ", command));
-        }
-        String text = new String(output, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("failed (exit " + process.exitValue() + "): " + String.join(" ", command)
-                    + "\n" + text);
-        }
-        return text;
-    }
-
-    private static void deleteQuietly(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is not worth failing a test for
+            ServerProcesses.deleteQuietly(directory);
         }
     }
 }

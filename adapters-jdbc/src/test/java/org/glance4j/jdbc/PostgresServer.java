@@ -2,7 +2,6 @@ package org.glance4j.jdbc;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +11,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -45,10 +43,11 @@ public final class PostgresServer implements AutoCloseable {
     /** Creates and starts a new cluster. */
     public static PostgresServer start() throws IOException, InterruptedException {
         Path bin = findBinaries();
-        boolean root = "0".equals(run(List.of("id", "-u"), null).strip());
+        boolean root = "0".equals(ServerProcesses.run(List.of("id", "-u"), null).strip());
         Path directory = Files.createTempDirectory("glance4j-postgres-");
         if (root) {
-            run(List.of("chown", "-R", SERVICE_USER + ":" + SERVICE_USER, directory.toString()), null);
+            ServerProcesses.run(List.of("chown", "-R", SERVICE_USER + ":" + SERVICE_USER, directory.toString()),
+                    null);
         }
         PostgresServer server = new PostgresServer(bin, directory, freePort(), root);
         try {
@@ -132,7 +131,7 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.err.println("could not stop the test PostgreSQL server in " + directory + ": " + e);
         } finally {
-            deleteQuietly(directory);
+            ServerProcesses.deleteQuietly(directory);
         }
     }
 
@@ -142,33 +141,6 @@ public final class PostgresServer implements AutoCloseable {
             full.addAll(List.of("runuser", "-u", SERVICE_USER, "--"));
         }
         full.addAll(command);
-        run(full, directory);
-    }
-
-    private static String run(List<String> command, Path workingDirectory) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (workingDirectory != null) {
-            builder.directory(workingDirectory.toFile());
-        }
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("timed out: " + String.join(" ", command));
-        }
-        String text = new String(output, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("failed (exit " + process.exitValue() + "): " + String.join(" ", command)
-                    + "\n" + text);
-        }
-        return text;
-    }
-
-    private static void deleteQuietly(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is not worth failing a test for
-        }
+        ServerProcesses.run(full, directory);
     }
 }
