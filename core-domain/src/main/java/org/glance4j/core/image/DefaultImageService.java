@@ -113,7 +113,7 @@ public final class DefaultImageService implements ImageService {
         ImagePolicy policy = new ImagePolicy(policies, context);
         ImageAccess.Found found = access.load(context, policy, imageId);
         policy.getImage(found.image(), found.memberId());
-        return protections.readableView(context, found.image());
+        return withoutHiddenLocations(policy, protections.readableView(context, found.image()));
     }
 
     @Override
@@ -130,7 +130,7 @@ public final class DefaultImageService implements ImageService {
         List<Image> shown = new ArrayList<>();
         for (Image image : page) {
             if (policy.check("get_image", image, access.memberIdOf(context, image))) {
-                shown.add(protections.readableView(context, image));
+                shown.add(withoutHiddenLocations(policy, protections.readableView(context, image)));
             }
         }
         String next = !shown.isEmpty() && page.size() == request.limit() ? shown.get(shown.size() - 1).id() : null;
@@ -172,7 +172,19 @@ public final class DefaultImageService implements ImageService {
         if (!dropped.isEmpty()) {
             locationPatcher.removeData(updated, dropped);
         }
-        return updated;
+        return withoutHiddenLocations(policy, updated);
+    }
+
+    /**
+     * The image as shown to the caller: Glance gives a non-administrator no locations of a deactivated image (so no
+     * {@code locations}, {@code direct_url} or {@code stores} either). Only what is returned is trimmed, never what
+     * is stored.
+     */
+    private static Image withoutHiddenLocations(ImagePolicy policy, Image image) {
+        if (image.status() != ImageStatus.DEACTIVATED || image.locations().isEmpty() || policy.isAdmin()) {
+            return image;
+        }
+        return image.toBuilder().locations(List.of()).build();
     }
 
     private CustomPropertyGuard guard(RequestContext context) {

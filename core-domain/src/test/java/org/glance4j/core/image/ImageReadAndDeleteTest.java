@@ -1,10 +1,17 @@
 package org.glance4j.core.image;
 
 import org.glance4j.core.CoreFixture;
+import java.util.List;
+import java.util.Map;
+
 import org.glance4j.ports.error.ErrorCategory;
+import org.glance4j.ports.in.ListParameters;
+import org.glance4j.ports.in.PatchOperation;
 import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.MemberStatus;
+import org.glance4j.ports.model.RequestContext;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +52,28 @@ class ImageReadAndDeleteTest {
         Image community = f.create(OWNER_MEMBER, "visibility", "community");
         assertThat(f.core.images().get(OTHER_READER, pub.id())).isEqualTo(pub);
         assertThat(f.core.images().get(OTHER_READER, community.id())).isEqualTo(community);
+    }
+
+    @Test
+    void aDeactivatedImageShowsItsLocationsToAnAdministratorOnly() {
+        Image created = f.create(ADMIN, "visibility", "public", "owner", OWNER_PROJECT);
+        ImageLocation location = new ImageLocation("file:///var/lib/glance/images/" + created.id(), "fast",
+                Map.of("store", "fast"));
+        f.images.update(f.images.find(created.id()).orElseThrow().toBuilder().status(ImageStatus.DEACTIVATED)
+                .locations(List.of(location)).build());
+        assertThat(f.core.images().get(ADMIN, created.id()).locations()).containsExactly(location);
+        assertThat(f.core.images().list(ADMIN, ListParameters.empty()).images()).singleElement()
+                .satisfies(i -> assertThat(i.locations()).containsExactly(location));
+        for (RequestContext caller : List.of(OWNER_MEMBER, OWNER_READER, OTHER_MEMBER)) {
+            assertThat(f.core.images().get(caller, created.id()).locations()).as(caller.userId()).isEmpty();
+            assertThat(f.core.images().list(caller, ListParameters.empty()).images()).singleElement()
+                    .satisfies(i -> assertThat(i.locations()).as(caller.userId()).isEmpty());
+        }
+        Image renamed = f.core.images().update(OWNER_MEMBER, created.id(),
+                List.of(PatchOperation.replace("/name", "renamed")));
+        assertThat(renamed.locations()).isEmpty();
+        assertThat(f.images.find(created.id()).orElseThrow().locations()).as("what is stored").containsExactly(
+                location);
     }
 
     @Test
