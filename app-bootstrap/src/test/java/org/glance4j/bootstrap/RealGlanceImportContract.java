@@ -49,8 +49,9 @@ import org.junit.jupiter.api.Test;
  * order, the same members, the same bytes and checksums.
  *
  * <p>One subclass per database Glance keeps its records in; the database is made by Glance's own
- * {@code glance-manage db_sync}. The metadefs catalog Glance loaded is there too; a metadefs comparison is one
- * more group of probes in {@link #probes}.
+ * {@code glance-manage db_sync}. The metadefs catalog Glance loaded ({@code db_load_metadefs}) is in that database
+ * too; comparing it once {@code db import-glance} copies it is one more method adding {@link Kind#DOCUMENT} probes
+ * ({@code /v2/metadefs/...} as each caller) to {@link #probes}.
  */
 abstract class RealGlanceImportContract {
 
@@ -92,7 +93,9 @@ abstract class RealGlanceImportContract {
         /** a JSON member list: status and every member's fields */
         MEMBERS,
         /** image data: status, Content-MD5, Content-Length and the SHA-256 of the body */
-        DATA
+        DATA,
+        /** any other JSON answer: status and the whole body */
+        DOCUMENT
     }
 
     @Test
@@ -318,6 +321,8 @@ abstract class RealGlanceImportContract {
                     answer.put("image", body);
                 } else if (probe.kind() == Kind.LIST) {
                     answer.put("ids", body.path("images").findValuesAsText("id"));
+                } else if (probe.kind() == Kind.DOCUMENT) {
+                    answer.put("body", body);
                 } else {
                     List<JsonNode> members = new ArrayList<>();
                     body.path("members").forEach(members::add);
