@@ -32,7 +32,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.glance4j.bootstrap.glance.RealGlanceServer;
 import org.junit.jupiter.api.Test;
@@ -392,9 +391,8 @@ abstract class RealGlanceImportContract {
     }
 
     private static String create(URI base, Caller caller, Map<String, Object> fields) throws Exception {
-        Map<String, Object> withDefaults = new LinkedHashMap<>(fields);
-        ObjectNode body = JSON.valueToTree(withDefaults);
-        return JSON.readTree(call(base, caller, "POST", "/v2/images", body.toString(), 201)).path("id").asText();
+        String body = JSON.writeValueAsString(fields);
+        return JSON.readTree(call(base, caller, "POST", "/v2/images", body, 201)).path("id").asText();
     }
 
     private static void patch(URI base, Caller caller, String id, String operations) throws Exception {
