@@ -40,6 +40,8 @@ public final class RealGlanceServer implements AutoCloseable {
     private final Path config;
     private final int port;
     private Process process;
+    /** Kills glance-api when the JVM ends without closing it (a killed build). */
+    private Thread killOnExit;
 
     private RealGlanceServer(Path root, Path config, int port) {
         this.root = root;
@@ -164,6 +166,12 @@ public final class RealGlanceServer implements AutoCloseable {
         process = new ProcessBuilder(find("glance-api").toString(), "--config-file", config.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Process started = process;
+        killOnExit = new Thread(() -> {
+            started.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+        }, "stop-real-glance");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
@@ -202,6 +210,11 @@ public final class RealGlanceServer implements AutoCloseable {
             worker.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> null).join();
         }
         process = null;
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: nothing left for it to do
+        }
     }
 
     private void manage(String... args) throws Exception {
