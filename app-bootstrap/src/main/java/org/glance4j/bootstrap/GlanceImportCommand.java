@@ -67,6 +67,7 @@ final class GlanceImportCommand {
         long members;
         long membersUnchanged;
         long membersDiffering;
+        long membersReplaced;
         long locations;
         long inactiveLocationsSkipped;
         final Map<String, List<String>> problems = new LinkedHashMap<>();
@@ -100,23 +101,20 @@ final class GlanceImportCommand {
             out.println("Glance database at schema revision " + glance.revision()
                     + (options.dryRun() ? " (dry run: nothing is written)" : ""));
             summary.deletedImagesSkipped = options.deleted() == DeletedRows.SKIP ? glance.countDeletedImages() : 0;
-            ImportProgress progress = ImportProgress.onConsole("images", glance.countImages());
             if (options.dryRun()) {
-                glance.forEachImage(record -> {
-                    copy(record, mapper, null, null, summary);
-                    progress.step();
-                });
-                progress.finish();
-                tallies = importTheRest(glance, null, options, problems);
+                Optional<JdbcRepositories> existing = JdbcRepositories.openIfCurrent(settings.jdbc());
+                out.println(existing.isPresent() ? "compared with glance4j's database, which is left unchanged"
+                        : "glance4j's database is missing or not yet migrated: compared with nothing");
+                try {
+                    tallies = importAll(glance, mapper, existing.map(ImportTargets::readOnly)
+                            .orElse(ImportTargets.NONE), options, summary, problems);
+                } finally {
+                    existing.ifPresent(JdbcRepositories::close);
+                }
             } else {
                 createDataDir(settings.dataDir());
                 try (JdbcRepositories repositories = JdbcRepositories.open(settings.jdbc())) {
-                    glance.forEachImage(record -> {
-                        copy(record, mapper, repositories.images(), repositories.members(), summary);
-                        progress.step();
-                    });
-                    progress.finish();
-                    tallies = importTheRest(glance, repositories, options, problems);
+                    tallies = importAll(glance, mapper, ImportTargets.of(repositories), options, summary, problems);
                 }
             }
         }
@@ -125,18 +123,26 @@ final class GlanceImportCommand {
         return failed ? 1 : 0;
     }
 
-    /** Deleted images (when carried), tasks and the metadefs catalog; {@code repositories} null for a dry run. */
-    private List<ImportTally> importTheRest(GlanceDatabaseReader glance, JdbcRepositories repositories,
-            DbOptions options, ImportProblems problems) {
+    /**
+     * The images (with a progress bar on a terminal), then the deleted images (when carried), the tasks and the
+     * metadefs catalog; returns the tallies of all but the images, which {@code summary} counts.
+     */
+    private List<ImportTally> importAll(GlanceDatabaseReader glance, GlanceLocationMapper mapper,
+            ImportTargets targets, DbOptions options, Summary summary, ImportProblems problems) {
+        ImportProgress progress = ImportProgress.onConsole("images", glance.countImages());
+        glance.forEachImage(record -> {
+            copy(record, mapper, targets.images(), targets.members(), summary);
+            progress.step();
+        });
+        progress.finish();
         List<ImportTally> tallies = new ArrayList<>();
         if (options.deleted() == DeletedRows.CARRY) {
-            tallies.add(new GlanceDeletedImageImport(repositories == null ? null : repositories.images(),
-                    replaceChanged, problems).run(glance.deletedImages()));
+            tallies.add(new GlanceDeletedImageImport(targets.images(), replaceChanged, problems)
+                    .run(glance.deletedImages()));
         }
-        tallies.add(new GlanceTaskImport(repositories == null ? null : repositories.tasks(), options.deleted(),
-                replaceChanged, problems).run(glance.tasks()));
-        GlanceMetadefsImport metadefs = new GlanceMetadefsImport(repositories == null ? null
-                : repositories.metadefs(), replaceChanged, problems);
+        tallies.add(new GlanceTaskImport(targets.tasks(), options.deleted(), replaceChanged, problems)
+                .run(glance.tasks()));
+        GlanceMetadefsImport metadefs = new GlanceMetadefsImport(targets.metadefs(), replaceChanged, problems);
         metadefs.run(glance.metadefs());
         tallies.addAll(metadefs.tallies());
         return tallies;
@@ -150,6 +156,8 @@ final class GlanceImportCommand {
         for (GlanceLocation location : record.locations()) {
             if (!location.status().equals("active")) {
                 summary.inactiveLocationsSkipped++;
+                summary.problem(id, "a location with status '" + location.status() + "' is not copied: Glance"
+                        + " marks a location so when its data is (to be) removed from the store");
                 continue;
             }
             GlanceLocationMapper.Mapped mapped = mapper.map(location);
@@ -181,6 +189,7 @@ final class GlanceImportCommand {
                     summary.membersUnchanged++;
                 } else if (replaceChanged) {
                     members.update(member);
+                    summary.membersReplaced++;
                 } else {
                     summary.membersDiffering++;
                     summary.problem(id, "member " + member.memberId() + ": glance4j's copy differs (status "
@@ -218,12 +227,13 @@ final class GlanceImportCommand {
                 + s.deletedImagesSkipped + " deleted in Glance (skipped), " + s.imagesFailed + " failed");
         out.println("properties: " + s.properties + " " + verb + "; tags: " + s.tags + " " + verb + "; members: "
                 + s.members + " " + verb + ", " + s.membersUnchanged + " unchanged, " + s.membersDiffering
-                + " differ (kept); locations: " + s.locations + " " + verb + ", "
+                + " differ (kept), " + s.membersReplaced + (dryRun ? " would be replaced" : " replaced")
+                + "; locations: " + s.locations + " " + verb + ", "
                 + s.inactiveLocationsSkipped + " not active (skipped)");
         tallies.forEach(t -> out.println(t.line(dryRun)));
         out.println("images with problems: " + s.problems.size() + "; other records with problems: "
                 + problems.subjects());
-        boolean wrote = s.imagesCopied > 0 || s.imagesReplaced > 0 || s.members > 0
+        boolean wrote = s.imagesCopied > 0 || s.imagesReplaced > 0 || s.members > 0 || s.membersReplaced > 0
                 || tallies.stream().anyMatch(ImportTally::wrote);
         if (!wrote && !dryRun) {
             out.println("nothing to do: everything was already there");

@@ -23,7 +23,7 @@ final class ImportTally {
         return copied > 0 || replaced > 0;
     }
 
-    /** One summary line, e.g. {@code tasks: 2 copied, 1 unchanged, 0 differ (kept), 0 replaced, 1 skipped, 0 failed}. */
+    /** One summary line: {@code tasks: 2 copied, 1 unchanged, 0 differ (kept), 0 replaced, 1 skipped, 0 failed}. */
     String line(boolean dryRun) {
         return kind + ": " + copied + (dryRun ? " would be copied" : " copied") + ", " + unchanged + " unchanged, "
                 + differing + " differ (kept), " + replaced + (dryRun ? " would be replaced" : " replaced") + ", "

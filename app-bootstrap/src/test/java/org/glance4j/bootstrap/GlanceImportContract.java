@@ -206,8 +206,8 @@ abstract class GlanceImportContract {
                 .contains("schema revision wallaby_contract01")
                 .contains("images: 2 copied, 0 unchanged, 0 differ (kept), 0 replaced, 2 deleted in Glance (skipped),"
                         + " 0 failed")
-                .contains("properties: 2 copied; tags: 2 copied; members: 2 copied, 0 unchanged, 0 differ (kept);"
-                        + " locations: 2 copied")
+                .contains("properties: 2 copied; tags: 2 copied; members: 2 copied, 0 unchanged, 0 differ (kept),"
+                        + " 0 replaced; locations: 2 copied")
                 .contains("tasks: 2 copied, 0 unchanged, 0 differ (kept), 0 replaced, 1 skipped, 0 failed")
                 .contains("task " + TASK_RUNNING + ": it was still processing in Glance")
                 .contains("metadef namespaces: 2 copied, 0 unchanged")
@@ -344,6 +344,18 @@ abstract class GlanceImportContract {
                     "string")));
         }
 
+        Run dry = importGlance("--data-dir", data.toString(), "--dry-run", "--replace-changed");
+        assertThat(dry.status()).as(dry.output()).isZero();
+        assertThat(dry.output()).contains("compared with glance4j's database, which is left unchanged")
+                .contains("images: 0 would be copied, 1 unchanged, 0 differ (kept), 1 would be replaced")
+                .contains("members: 1 would be copied, 1 unchanged")
+                .contains("metadef tags: 1 would be copied, 0 unchanged");
+        try (JdbcRepositories db = JdbcRepositories.open(JdbcSettings.sqlite(data.resolve("glance.sqlite"), 2))) {
+            assertThat(db.images().find(ACTIVE).orElseThrow().name()).as("a dry run").isEqualTo("renamed in glance4j");
+            assertThat(db.members().find(SHARED, "p-friend")).as("a dry run").isEmpty();
+            assertThat(db.metadefs().findTag(NAMESPACE, "fast")).as("a dry run").isEmpty();
+        }
+
         Run kept = importGlance("--data-dir", data.toString());
         assertThat(kept.status()).as(kept.output()).isZero();
         assertThat(kept.output())
@@ -432,6 +444,7 @@ abstract class GlanceImportContract {
         Run dry = importGlance("--data-dir", data.toString(), "--dry-run");
         assertThat(dry.status()).as(dry.output()).isZero();
         assertThat(dry.output()).contains("dry run: nothing is written")
+                .contains("glance4j's database is missing or not yet migrated: compared with nothing")
                 .contains("images: 2 would be copied, 0 unchanged, 0 differ (kept), 0 would be replaced,"
                         + " 2 deleted in Glance (skipped), 0 failed")
                 .contains("members: 2 would be copied")
