@@ -439,6 +439,42 @@ abstract class GlanceImportContract {
     }
 
     @Test
+    void theCatalogThatGlanceManageLoadsIsImportedWholeAndARerunFindsItUnchanged() throws Exception {
+        Path catalog = Path.of("/etc/glance/metadefs");
+        assumeTrue(Files.isDirectory(catalog), "Glance's metadefs catalog (glance-common) is not installed");
+        try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(),
+                glanceDb.password());
+             Statement s = c.createStatement()) {
+            for (String table : List.of("metadef_namespace_resource_types", "metadef_tags", "metadef_properties",
+                    "metadef_objects", "metadef_namespaces", "metadef_resource_types")) {
+                s.executeUpdate("DELETE FROM " + table);
+            }
+        }
+        Path log = work.resolve("db_load_metadefs.log");
+        Process load = new ProcessBuilder(glanceManage(), "--config-file", work.resolve("glance-api.conf").toString(),
+                "db_load_metadefs", catalog.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(load.waitFor(300, TimeUnit.SECONDS)).as("glance-manage db_load_metadefs ended").isTrue();
+        assertThat(load.exitValue()).as(Files.readString(log)).isZero();
+        long namespaces;
+        try (Stream<Path> files = Files.list(catalog)) {
+            namespaces = files.filter(f -> f.toString().endsWith(".json")).count();
+        }
+
+        Path data = work.resolve("data");
+        Run first = importGlance("--data-dir", data.toString());
+        assertThat(first.status()).as(first.output()).isZero();
+        assertThat(first.output()).contains("metadef namespaces: " + namespaces + " copied, 0 unchanged")
+                .doesNotContain("metadef namespace ");
+        assertThat(first.output().lines().filter(l -> l.startsWith("metadef ")))
+                .hasSize(6).allMatch(l -> l.endsWith(" 0 unchanged, 0 differ (kept), 0 replaced, 0 skipped, 0 failed"));
+        Run again = importGlance("--data-dir", data.toString());
+        assertThat(again.output().lines().filter(l -> l.startsWith("metadef ")))
+                .hasSize(6).allMatch(l -> l.contains(": 0 copied, ") && l.contains(" 0 differ (kept), "));
+        assertThat(again.output()).contains("metadef namespaces: 0 copied, " + namespaces + " unchanged")
+                .contains("nothing to do: everything was already there");
+    }
+
+    @Test
     void aDryRunReportsAndWritesNothing() throws Exception {
         Path data = work.resolve("untouched");
         Run dry = importGlance("--data-dir", data.toString(), "--dry-run");
