@@ -1,5 +1,7 @@
 package org.glance4j.jdbc;
 
+import java.util.Optional;
+
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.metadef.MetadefRepository;
@@ -49,6 +51,35 @@ public final class JdbcRepositories implements AutoCloseable {
             return Database.whileSettingUp(() -> openAndMigrate(settings));
         }
         return openAndMigrate(settings);
+    }
+
+    /**
+     * Opens a database that already holds glance4j's newest schema, changing nothing in it (no migration, no
+     * file created): for a caller that only wants to read what is there, such as a dry run.
+     *
+     * @return empty when there is nothing to read: a SQLite file that does not exist, a database without
+     *         glance4j's schema, or one whose schema would first have to be migrated
+     * @throws IllegalStateException when the database holds OpenStack Glance's own tables (as {@link #open})
+     * @throws RuntimeException      when the database cannot be reached
+     */
+    public static Optional<JdbcRepositories> openIfCurrent(JdbcSettings settings) {
+        if (Dialect.of(settings.jdbcUrl()) == Dialect.SQLITE
+                && ForeignSchemaGuard.sqliteFile(settings.jdbcUrl()) == null) {
+            return Optional.empty();
+        }
+        ForeignSchemaGuard.check(settings);
+        Database database = Database.open(settings);
+        try {
+            if (!new SchemaMigrator(database).isCurrent()) {
+                database.close();
+                return Optional.empty();
+            }
+            return Optional.of(new JdbcRepositories(database, SchemaMigrator.MIGRATIONS.get(
+                    SchemaMigrator.MIGRATIONS.size() - 1).version()));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     private static JdbcRepositories openAndMigrate(JdbcSettings settings) {

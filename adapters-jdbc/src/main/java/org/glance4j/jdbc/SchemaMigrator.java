@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.glance4j.ports.model.Cancellation;
+
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -48,6 +50,19 @@ final class SchemaMigrator {
 
     SchemaMigrator(Database database) {
         this.database = database;
+    }
+
+    /**
+     * Whether the schema is at the newest version this glance4j knows, so that nothing would be migrated; false
+     * when the database holds no glance4j schema yet or an older one. Reads only.
+     */
+    boolean isCurrent() {
+        int newest = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+        try {
+            return database.read(Cancellation.never(), SchemaMigrator::currentVersion) == newest;
+        } catch (RuntimeException e) {
+            return false; // no schema_version table: no glance4j schema yet
+        }
     }
 
     /** Applies the missing migrations and returns the schema version now in force. */

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.glance4j.bootstrap.cli.DbOptions;
+import org.glance4j.bootstrap.cli.DeletedRows;
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
@@ -34,14 +36,18 @@ import org.glance4j.ports.out.ImageRepository;
 
 /**
  * {@code db import-glance --from URL}: copies the images of a Glance database (not soft-deleted) with their
- * properties, tags, members and locations into the database {@code serve} would use, through glance4j's own
- * repositories. An image whose id is already there is left as it is (its missing memberships are added, so an
- * interrupted run completes on the next). With {@code --dry-run} glance4j's database is not opened at all.
+ * properties, tags, members and locations, its tasks ({@link GlanceTaskImport}) and its metadefs catalog
+ * ({@link GlanceMetadefsImport}) into the database {@code serve} would use, through glance4j's own repositories;
+ * with {@code --deleted carry} also the images Glance deleted ({@link GlanceDeletedImageImport}). A record whose id
+ * is already there is left as it is when equal, and reported when it differs (replaced by Glance's with
+ * {@code --replace-changed}); missing memberships are added, so an interrupted run completes on the next. With
+ * {@code --dry-run} glance4j's database is not opened at all.
  */
 final class GlanceImportCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private boolean replaceChanged;
 
     GlanceImportCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -52,11 +58,16 @@ final class GlanceImportCommand {
     static final class Summary {
         long imagesCopied;
         long imagesAlreadyThere;
+        long imagesDiffering;
+        long imagesReplaced;
         long imagesFailed;
         long deletedImagesSkipped;
         long properties;
         long tags;
         long members;
+        long membersUnchanged;
+        long membersDiffering;
+        long membersReplaced;
         long locations;
         long inactiveLocationsSkipped;
         final Map<String, List<String>> problems = new LinkedHashMap<>();
@@ -67,8 +78,8 @@ final class GlanceImportCommand {
     }
 
     /**
-     * Runs the import and returns the exit status: 0 when every image was copied or already there, 1 when one
-     * could not be written.
+     * Runs the import and returns the exit status: 0 when every record was copied or already there, 1 when one
+     * could not be read or written.
      *
      * @throws ConfigException when the configuration, the data directory or {@code --from} is unusable
      */
@@ -82,23 +93,59 @@ final class GlanceImportCommand {
         ServerSettings settings = ServerSettings.resolve(flags, loaded.config(), loaded.keystone());
         GlanceLocationMapper mapper = new GlanceLocationMapper(settings.stores());
         Summary summary = new Summary();
+        replaceChanged = options.replaceChanged();
+        ImportProblems problems = new ImportProblems();
+        List<ImportTally> tallies;
         try (GlanceDatabaseReader glance = GlanceDatabaseReader.open(source.jdbcUrl(), source.user(),
                 source.password())) {
             out.println("Glance database at schema revision " + glance.revision()
                     + (options.dryRun() ? " (dry run: nothing is written)" : ""));
-            summary.deletedImagesSkipped = glance.countDeletedImages();
+            summary.deletedImagesSkipped = options.deleted() == DeletedRows.SKIP ? glance.countDeletedImages() : 0;
             if (options.dryRun()) {
-                glance.forEachImage(record -> copy(record, mapper, null, null, summary));
+                Optional<JdbcRepositories> existing = JdbcRepositories.openIfCurrent(settings.jdbc());
+                out.println(existing.isPresent() ? "compared with glance4j's database, which is left unchanged"
+                        : "glance4j's database is missing or not yet migrated: compared with nothing");
+                try {
+                    tallies = importAll(glance, mapper, existing.map(ImportTargets::readOnly)
+                            .orElse(ImportTargets.NONE), options, summary, problems);
+                } finally {
+                    existing.ifPresent(JdbcRepositories::close);
+                }
             } else {
                 createDataDir(settings.dataDir());
                 try (JdbcRepositories repositories = JdbcRepositories.open(settings.jdbc())) {
-                    glance.forEachImage(record -> copy(record, mapper, repositories.images(),
-                            repositories.members(), summary));
+                    tallies = importAll(glance, mapper, ImportTargets.of(repositories), options, summary, problems);
                 }
             }
         }
-        report(summary, options.dryRun());
-        return summary.imagesFailed == 0 ? 0 : 1;
+        report(summary, options.dryRun(), tallies, problems);
+        boolean failed = summary.imagesFailed > 0 || tallies.stream().anyMatch(t -> t.failed > 0);
+        return failed ? 1 : 0;
+    }
+
+    /**
+     * The images (with a progress bar on a terminal), then the deleted images (when carried), the tasks and the
+     * metadefs catalog; returns the tallies of all but the images, which {@code summary} counts.
+     */
+    private List<ImportTally> importAll(GlanceDatabaseReader glance, GlanceLocationMapper mapper,
+            ImportTargets targets, DbOptions options, Summary summary, ImportProblems problems) {
+        ImportProgress progress = ImportProgress.onConsole("images", glance.countImages());
+        glance.forEachImage(record -> {
+            copy(record, mapper, targets.images(), targets.members(), summary);
+            progress.step();
+        });
+        progress.finish();
+        List<ImportTally> tallies = new ArrayList<>();
+        if (options.deleted() == DeletedRows.CARRY) {
+            tallies.add(new GlanceDeletedImageImport(targets.images(), replaceChanged, problems)
+                    .run(glance.deletedImages()));
+        }
+        tallies.add(new GlanceTaskImport(targets.tasks(), options.deleted(), replaceChanged, problems)
+                .run(glance.tasks()));
+        GlanceMetadefsImport metadefs = new GlanceMetadefsImport(targets.metadefs(), replaceChanged, problems);
+        metadefs.run(glance.metadefs());
+        tallies.addAll(metadefs.tallies());
+        return tallies;
     }
 
     private void copy(GlanceImageRecord record, GlanceLocationMapper mapper, ImageRepository images,
@@ -109,6 +156,8 @@ final class GlanceImportCommand {
         for (GlanceLocation location : record.locations()) {
             if (!location.status().equals("active")) {
                 summary.inactiveLocationsSkipped++;
+                summary.problem(id, "a location with status '" + location.status() + "' is not copied: Glance"
+                        + " marks a location so when its data is (to be) removed from the store");
                 continue;
             }
             GlanceLocationMapper.Mapped mapped = mapper.map(location);
@@ -117,9 +166,9 @@ final class GlanceImportCommand {
         }
         Image image = glanceImage.toBuilder().locations(locations).revision(0).build();
         try {
-            boolean present = images != null && images.find(id).isPresent();
-            if (present) {
-                summary.imagesAlreadyThere++;
+            Optional<Image> stored = images == null ? Optional.empty() : images.find(id);
+            if (stored.isPresent()) {
+                compare(stored.get(), image, images, summary);
             } else {
                 if (images != null) {
                     images.add(image);
@@ -130,11 +179,21 @@ final class GlanceImportCommand {
                 summary.locations += image.locations().size();
             }
             for (ImageMember member : record.members()) {
-                if (members == null || members.find(id, member.memberId()).isEmpty()) {
+                Optional<ImageMember> held = members == null ? Optional.empty() : members.find(id, member.memberId());
+                if (held.isEmpty()) {
                     if (members != null) {
                         members.add(member);
                     }
                     summary.members++;
+                } else if (held.get().equals(member)) {
+                    summary.membersUnchanged++;
+                } else if (replaceChanged) {
+                    members.update(member);
+                    summary.membersReplaced++;
+                } else {
+                    summary.membersDiffering++;
+                    summary.problem(id, "member " + member.memberId() + ": glance4j's copy differs (status "
+                            + held.get().status().wireName() + "); kept (--replace-changed takes Glance's)");
                 }
             }
         } catch (GlanceException e) {
@@ -143,16 +202,40 @@ final class GlanceImportCommand {
         }
     }
 
-    private void report(Summary s, boolean dryRun) {
+    /** An image glance4j already holds: equal, replaced by Glance's (when asked) or reported. */
+    private void compare(Image stored, Image image, ImageRepository images, Summary summary) {
+        List<String> differences = RecordDifferences.between(stored, image, Set.of("revision"));
+        if (differences.isEmpty()) {
+            summary.imagesAlreadyThere++;
+        } else if (replaceChanged) {
+            images.update(image.toBuilder().revision(stored.revision()).build());
+            summary.imagesReplaced++;
+        } else {
+            summary.imagesDiffering++;
+            summary.problem(image.id(), "glance4j's copy differs in " + String.join(", ", differences)
+                    + "; kept (--replace-changed takes Glance's)");
+        }
+    }
+
+    private void report(Summary s, boolean dryRun, List<ImportTally> tallies, ImportProblems problems) {
         String verb = dryRun ? "would be copied" : "copied";
         s.problems.forEach((id, texts) -> texts.forEach(t -> err.println("image " + id + ": " + t)));
-        out.println("images: " + s.imagesCopied + " " + verb + ", " + s.imagesAlreadyThere + " already there, "
+        problems.print(err);
+        out.println("images: " + s.imagesCopied + " " + verb + ", " + s.imagesAlreadyThere + " unchanged, "
+                + s.imagesDiffering + " differ (kept), " + s.imagesReplaced
+                + (dryRun ? " would be replaced, " : " replaced, ")
                 + s.deletedImagesSkipped + " deleted in Glance (skipped), " + s.imagesFailed + " failed");
         out.println("properties: " + s.properties + " " + verb + "; tags: " + s.tags + " " + verb + "; members: "
-                + s.members + " " + verb + "; locations: " + s.locations + " " + verb + ", "
+                + s.members + " " + verb + ", " + s.membersUnchanged + " unchanged, " + s.membersDiffering
+                + " differ (kept), " + s.membersReplaced + (dryRun ? " would be replaced" : " replaced")
+                + "; locations: " + s.locations + " " + verb + ", "
                 + s.inactiveLocationsSkipped + " not active (skipped)");
-        out.println("images with problems: " + s.problems.size());
-        if (s.imagesCopied == 0 && s.members == 0 && !dryRun) {
+        tallies.forEach(t -> out.println(t.line(dryRun)));
+        out.println("images with problems: " + s.problems.size() + "; other records with problems: "
+                + problems.subjects());
+        boolean wrote = s.imagesCopied > 0 || s.imagesReplaced > 0 || s.members > 0 || s.membersReplaced > 0
+                || tallies.stream().anyMatch(ImportTally::wrote);
+        if (!wrote && !dryRun) {
             out.println("nothing to do: everything was already there");
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.glance4j.bootstrap.cli.DbCommandLine;
 import org.glance4j.bootstrap.cli.DbOptions;
+import org.glance4j.bootstrap.cli.DeletedRows;
 import org.glance4j.bootstrap.cli.UsageException;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,25 @@ class DbCommandLineTest {
         assertThatThrownBy(() -> DbCommandLine.parse(List.of("load-metadefs", "dir", "--from", "x")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("unknown option --from");
         assertThat(DbCommandLine.USAGE).contains("db import-glance --from URL");
+    }
+
+    @Test
+    void deletedRowsAreSkippedUnlessCarriedAndChangedRecordsKeptUnlessReplaced() {
+        DbOptions plain = DbCommandLine.parse(List.of("import-glance", "--from", "x://y"));
+        assertThat(plain.deleted()).isEqualTo(DeletedRows.SKIP);
+        assertThat(plain.replaceChanged()).isFalse();
+        DbOptions asked = DbCommandLine.parse(List.of("import-glance", "--from", "x://y", "--deleted", "carry",
+                "--replace-changed"));
+        assertThat(asked.deleted()).isEqualTo(DeletedRows.CARRY);
+        assertThat(asked.replaceChanged()).isTrue();
+        assertThat(DbCommandLine.parse(List.of("import-glance", "--from", "x://y", "--deleted=skip")).deleted())
+                .isEqualTo(DeletedRows.SKIP);
+        assertThatThrownBy(() -> DbCommandLine.parse(List.of("import-glance", "--from", "x", "--deleted", "keep")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--deleted takes skip or carry, not 'keep'");
+        assertThatThrownBy(() -> DbCommandLine.parse(List.of("import-glance", "--from", "x", "--deleted")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--deleted needs skip or carry");
+        assertThatThrownBy(() -> DbCommandLine.parse(List.of("load-metadefs", "dir", "--replace-changed")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("unknown option --replace-changed");
+        assertThat(DbCommandLine.USAGE).contains("--deleted skip|carry").contains("--replace-changed");
     }
 }

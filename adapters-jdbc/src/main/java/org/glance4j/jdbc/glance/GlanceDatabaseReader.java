@@ -142,6 +142,35 @@ public final class GlanceDatabaseReader implements AutoCloseable {
         }
     }
 
+    /** How many images are not soft-deleted: those {@link #forEachImage} hands out. */
+    public long countImages() {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT COUNT(*) FROM images WHERE deleted = ?")) {
+            statement.setBoolean(1, false);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure("count the images", e);
+        }
+    }
+
+    /** The images Glance soft-deleted, read over the same connection. */
+    public GlanceDeletedImageReader deletedImages() {
+        return new GlanceDeletedImageReader(connection);
+    }
+
+    /** The tasks with their results, read over the same connection. */
+    public GlanceTaskReader tasks() {
+        return new GlanceTaskReader(connection);
+    }
+
+    /** The metadefs catalog, read over the same connection. */
+    public GlanceMetadefReader metadefs() {
+        return new GlanceMetadefReader(connection);
+    }
+
     /**
      * Hands every image that is not soft-deleted to {@code action}, in id order, one page at a time.
      *

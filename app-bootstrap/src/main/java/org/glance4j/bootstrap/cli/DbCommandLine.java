@@ -19,20 +19,26 @@ public final class DbCommandLine {
     public static final String USAGE = String.join("\n",
             "Usage: glance4j db load-metadefs DIR [--data-dir DIR] [--config FILE]",
             "       glance4j db export-metadefs DIR [--data-dir DIR] [--config FILE]",
-            "       glance4j db import-glance --from URL [--dry-run] [--data-dir DIR] [--config FILE]",
+            "       glance4j db import-glance --from URL [--dry-run] [--deleted skip|carry] [--replace-changed]",
+            "                                 [--data-dir DIR] [--config FILE]",
             "",
             "Loads the metadata definitions catalog from a folder of namespace JSON files (as glance-manage",
             "db load_metadefs does; namespaces that exist are left as they are, so loading twice changes nothing),",
             "or writes every namespace to one JSON file each. The database is the one serve uses with the same",
             "--data-dir and --config; it is migrated first if needed, and may be in use by a running server.",
             "import-glance copies the images of a Glance database (its SQLAlchemy URL, e.g. sqlite:////var/lib/",
-            "glance/glance.sqlite) with their properties, tags, members and locations; image data stays where it is.",
+            "glance/glance.sqlite) with their properties, tags, members and locations, its tasks and its metadefs",
+            "catalog; image data stays where it is. Rerunning it copies only what is missing.",
             "",
             "Options:",
             "  --data-dir DIR       directory of the embedded SQLite database (default: ./data)",
             "  --config FILE        a glance-api.conf whose [database] connection names the database",
             "  --from URL           import-glance: the [database] connection of the Glance to take over",
             "  --dry-run            import-glance: report what would be copied, write nothing",
+            "  --deleted MODE       import-glance: skip (default) the images and tasks Glance deleted, or carry",
+            "                       them as deleted so that their ids stay taken",
+            "  --replace-changed    import-glance: replace what glance4j holds when it differs from Glance",
+            "                       (by default it is kept and reported)",
             "  -h, --help           show this help");
 
     private DbCommandLine() {
@@ -56,6 +62,8 @@ public final class DbCommandLine {
         Optional<Path> config = Optional.empty();
         Optional<String> from = Optional.empty();
         boolean dryRun = false;
+        DeletedRows deleted = DeletedRows.SKIP;
+        boolean replaceChanged = false;
         boolean help = false;
         boolean importing = command.equals("import-glance");
         List<String> seen = new ArrayList<>();
@@ -89,6 +97,25 @@ public final class DbCommandLine {
                         throw new UsageException("unknown option " + arg + " for db " + command);
                     }
                     dryRun = true;
+                }
+                case "--replace-changed" -> {
+                    if (!importing || inline != null) {
+                        throw new UsageException("unknown option " + arg + " for db " + command);
+                    }
+                    replaceChanged = true;
+                }
+                case "--deleted" -> {
+                    if (!importing) {
+                        throw new UsageException("unknown option --deleted for db " + command);
+                    }
+                    String value = inline;
+                    if (value == null) {
+                        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                            throw new UsageException("--deleted needs skip or carry");
+                        }
+                        value = args.get(++i);
+                    }
+                    deleted = DeletedRows.parse(value);
                 }
                 case "--from" -> {
                     if (!importing) {
@@ -132,7 +159,7 @@ public final class DbCommandLine {
                         + " database");
             }
             return new DbOptions(command, null, dataDir.orElse(ServeOptions.DEFAULT_DATA_DIR), config, help, from,
-                    dryRun);
+                    dryRun, deleted, replaceChanged);
         }
         if (folder == null && !help) {
             throw new UsageException(command + " needs the folder of namespace files");

@@ -1,0 +1,48 @@
+package org.glance4j.jdbc.glance;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The JSON text columns of a Glance database (task input and result, metadef schemas) as plain JDK values. */
+final class GlanceJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Object>> ARRAY = new TypeReference<>() {
+    };
+
+    private GlanceJson() {
+    }
+
+    /**
+     * A JSON object column; null (or blank, or JSON {@code null}) gives null.
+     *
+     * @throws IllegalStateException naming {@code what} when the text is not a JSON object
+     */
+    static Map<String, Object> object(String text, String what) {
+        if (text == null || text.isBlank() || text.strip().equals("null")) {
+            return null;
+        }
+        try {
+            return JSON.readValue(text, OBJECT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(what + " is not a JSON object: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A JSON array of strings; null or blank gives an empty list. */
+    static List<String> strings(String text, String what) {
+        if (text == null || text.isBlank() || text.strip().equals("null")) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(text, ARRAY).stream().map(String::valueOf).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(what + " is not a JSON array: " + e.getOriginalMessage());
+        }
+    }
+}
