@@ -92,6 +92,16 @@ public final class KeystoneLimits implements ProjectLimits {
 
     @Override
     public Map<String, Long> limitsOf(String projectId, Collection<String> resourceNames) {
+        try {
+            return lookUp(projectId, resourceNames);
+        } catch (IllegalStateException e) {
+            // the endpoint looked up late (Keystone was down at start) is not there: the operator must act
+            LOG.log(System.Logger.Level.ERROR, e.getMessage());
+            throw unavailable(e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Long> lookUp(String projectId, Collection<String> resourceNames) {
         Map<String, Long> defaults = registeredLimits();
         Map<String, Long> own = projectId == null ? Map.of() : projectLimits(projectId);
         Map<String, Long> answer = new HashMap<>();

@@ -52,8 +52,9 @@ class KeystoneLimitsApiTest {
     @BeforeAll
     static void register() throws Exception {
         keystone = KeystoneServer.get();
-        serviceId = keystone.createService("glance4j-limits-" + UUID.randomUUID(), "image");
-        endpointId = keystone.createEndpoint(serviceId, "http://127.0.0.1:9292", REGION);
+        // a type of its own: an image service more in the shared Keystone's catalog would mislead the client tests
+        serviceId = keystone.createService("glance4j-limits-" + UUID.randomUUID(), "image-limits-test");
+        endpointId = keystone.createEndpoint(serviceId, "http://127.0.0.1:9/limits-test", REGION);
         for (String resource : new String[] {"image_size_total", "image_stage_total", "image_count_total",
             "image_count_uploading"}) {
             keystone.createRegisteredLimit(serviceId, REGION, resource, 1000);

@@ -119,4 +119,31 @@ class ImportLimitsTest {
         assertThat(task.status()).isEqualTo(TaskStatus.SUCCESS);
         assertThat(fx.stored(image.id()).status()).isEqualTo(ImageStatus.ACTIVE);
     }
+
+    @Test
+    void copyImageFailsItsTaskWhenTheImageDoesNotFitImageStageTotalAndTheImageStaysActive() {
+        fx.close();
+        ProjectLimits keystone = (String projectId, Collection<String> names) -> {
+            Map<String, Long> answer = new HashMap<>();
+            names.stream().filter(limits::containsKey).forEach(n -> answer.put(n, limits.get(n)));
+            return answer;
+        };
+        fx = new ImportFixture(ImportSettings.defaults(staging).withMultiStore(true), List.of(
+                new InMemoryImageStore("fast"), new InMemoryImageStore("slow")), "fast", DataSettings.defaults(),
+                keystone);
+        Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
+        fx.core.imageData().upload(CoreFixture.OWNER_MEMBER, image.id(),
+                new java.io.ByteArrayInputStream(new byte[3 * MIB]), 3 * MIB);
+        limits.put("image_stage_total", 2L);
+
+        Task task = fx.awaitTask(fx.importImage(CoreFixture.ADMIN, image, Map.of("method",
+                Map.of("name", "copy-image"), "stores", List.of("slow"))));
+
+        assertThat(task.status()).isEqualTo(TaskStatus.FAILURE);
+        assertThat(task.message()).contains("[Resource image_stage_total is over limit of 2 due to current usage");
+        Image after = fx.stored(image.id());
+        assertThat(after.status()).isEqualTo(ImageStatus.ACTIVE);
+        assertThat(after.locations()).hasSize(1);
+        assertThat(after.properties().getOrDefault(ImportProperties.IMPORTING, "")).isEmpty();
+    }
 }
