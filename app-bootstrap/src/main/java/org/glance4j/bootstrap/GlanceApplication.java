@@ -98,7 +98,8 @@ public final class GlanceApplication implements AutoCloseable {
                     + "memcache_servers = {} is ignored: glance4j keeps validated tokens in its own memory", servers));
         }
         createDataDir(settings);
-        return launch(settings.withNodeId(NodeIdFile.readOrCreate(settings.dataDir())));
+        return launch(settings.withNodeId(NodeIdFile.readOrCreate(settings.dataDir())),
+                config.limits().toSettings());
     }
 
     private static void createDataDir(ServerSettings settings) {
@@ -115,10 +116,11 @@ public final class GlanceApplication implements AutoCloseable {
      * starts HTTP. The injector builds singletons on first use (development stage), so that this order holds and a
      * failure closes exactly what was opened before it.
      */
-    private static GlanceApplication launch(ServerSettings settings) {
+    private static GlanceApplication launch(ServerSettings settings,
+            java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits) {
         Injector injector;
         try {
-            injector = Guice.createInjector(Stage.DEVELOPMENT, new GlanceModule(settings));
+            injector = Guice.createInjector(Stage.DEVELOPMENT, new GlanceModule(settings, limits));
         } catch (CreationException e) {
             throw new IllegalStateException("cannot start: " + firstCause(e.getErrorMessages()), e);
         }

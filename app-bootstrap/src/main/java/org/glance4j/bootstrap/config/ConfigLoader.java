@@ -77,11 +77,12 @@ public final class ConfigLoader {
         ImportConfig importing = importConfig(workingDir);
         ConnectionLimits connections = connections();
         KeystoneConfig keystone = keystone();
+        OsloLimitConfig limits = limits();
         List<IgnoredOption> ignored = new ArrayList<>(ignored());
         database.ifPresent(target -> target.ignoredParameters().forEach((name, why) -> ignored.add(new IgnoredOption(
                 GlanceOptions.CONNECTION.section(), GlanceOptions.CONNECTION.name() + " parameter " + name, true,
                 Optional.empty(), Optional.of(why)))));
-        return new LoadedConfig(config, ignored, importing, connections, keystone);
+        return new LoadedConfig(config, ignored, importing, connections, keystone, limits);
     }
 
     private KeystoneConfig keystone() {
@@ -114,6 +115,47 @@ public final class ConfigLoader {
                 Duration.ofSeconds(integer(GlanceOptions.KS_HTTP_CONNECT_TIMEOUT, 1, MAX_TIMEOUT_SECONDS)),
                 integer(GlanceOptions.KS_HTTP_REQUEST_MAX_RETRIES, 0, Integer.MAX_VALUE),
                 nonEmpty(GlanceOptions.KS_MEMCACHE_SERVERS));
+    }
+
+    private OsloLimitConfig limits() {
+        Optional<URI> authUrl = nonEmpty(GlanceOptions.OL_AUTH_URL).map(v -> httpUrl(GlanceOptions.OL_AUTH_URL, v));
+        String authType = string(GlanceOptions.OL_AUTH_TYPE);
+        if (!authType.equals("password") && !authType.equals("v3password")) {
+            throw invalid(GlanceOptions.OL_AUTH_TYPE, authType, "glance4j authenticates with password only");
+        }
+        Optional<String> systemScope = nonEmpty(GlanceOptions.OL_SYSTEM_SCOPE);
+        if (systemScope.isPresent() && !systemScope.get().equals("all")) {
+            throw invalid(GlanceOptions.OL_SYSTEM_SCOPE, systemScope.get(), "the only system scope is all");
+        }
+        String endpointInterface = string(GlanceOptions.OL_ENDPOINT_INTERFACE);
+        if (!Set.of("public", "publicURL", "internal", "internalURL", "admin", "adminURL")
+                .contains(endpointInterface)) {
+            throw invalid(GlanceOptions.OL_ENDPOINT_INTERFACE, endpointInterface,
+                    "it must be public, internal or admin");
+        }
+        nonEmpty(GlanceOptions.OL_REGION_NAME);
+        return new OsloLimitConfig(bool(GlanceOptions.USE_KEYSTONE_LIMITS), authUrl,
+                nonEmpty(GlanceOptions.OL_USERNAME), nonEmpty(GlanceOptions.OL_USER_ID),
+                optional(GlanceOptions.OL_PASSWORD), string(GlanceOptions.OL_USER_DOMAIN_NAME),
+                nonEmpty(GlanceOptions.OL_USER_DOMAIN_ID), systemScope, nonEmpty(GlanceOptions.OL_PROJECT_NAME),
+                nonEmpty(GlanceOptions.OL_PROJECT_ID), string(GlanceOptions.OL_PROJECT_DOMAIN_NAME),
+                nonEmpty(GlanceOptions.OL_PROJECT_DOMAIN_ID), nonEmpty(GlanceOptions.OL_ENDPOINT_ID),
+                nonEmpty(GlanceOptions.OL_ENDPOINT_SERVICE_TYPE), nonEmpty(GlanceOptions.OL_ENDPOINT_SERVICE_NAME),
+                nonEmpty(GlanceOptions.OL_ENDPOINT_REGION_NAME), endpointInterface,
+                Duration.ofSeconds(integer(GlanceOptions.OL_TIMEOUT, 1, MAX_TIMEOUT_SECONDS)),
+                integer(GlanceOptions.OL_CONNECT_RETRIES, 0, Integer.MAX_VALUE));
+    }
+
+    private URI httpUrl(OptionSpec option, String text) {
+        try {
+            URI uri = new URI(text);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw invalid(option, text, "it must be an http or https URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw invalid(option, text, "it is not a URL");
+        }
     }
 
     private Optional<String> nonEmpty(OptionSpec option) {

@@ -27,6 +27,7 @@ public final class GlanceOptions {
     public static final String WSGI = "wsgi";
     public static final String TASK = "task";
     public static final String KEYSTONE_AUTHTOKEN = "keystone_authtoken";
+    public static final String OSLO_LIMIT = "oslo_limit";
     /** glance4j's own options, which Glance does not have. */
     public static final String GLANCE4J = "glance4j";
 
@@ -370,6 +371,60 @@ public final class GlanceOptions {
     public static final OptionSpec KS_INTERFACE = new OptionSpec(KEYSTONE_AUTHTOKEN, "interface", "(none)",
             NOT_SUPPORTED_YET, "glance4j uses auth_url as it is; ignored.");
 
+    private static final String LIMITS_ONLY = " Read with use_keystone_limits = True only.";
+    public static final OptionSpec USE_KEYSTONE_LIMITS = new OptionSpec(DEFAULT, "use_keystone_limits", "False",
+            SUPPORTED, "True: Glance's unified limits (image_size_total, image_stage_total, image_count_total, "
+                    + "image_count_uploading) are read from Keystone with the [oslo_limit] options and enforced on "
+                    + "create, upload, stage and import; GET /v2/info/usage reports them. A resource without a "
+                    + "registered or project limit is limited to 0, -1 is unlimited.");
+    public static final OptionSpec OL_ENDPOINT_ID = new OptionSpec(OSLO_LIMIT, "endpoint_id", "(none)", SUPPORTED,
+            "The id of glance4j's image endpoint in Keystone's catalog; the limits are those registered for its "
+                    + "service and region. An id Keystone does not know stops the start." + LIMITS_ONLY);
+    public static final OptionSpec OL_ENDPOINT_SERVICE_TYPE = new OptionSpec(OSLO_LIMIT, "endpoint_service_type",
+            "(none)", SUPPORTED, "Without endpoint_id: the endpoint is looked up by this service type (image)."
+                    + LIMITS_ONLY);
+    public static final OptionSpec OL_ENDPOINT_SERVICE_NAME = new OptionSpec(OSLO_LIMIT, "endpoint_service_name",
+            "(none)", SUPPORTED, "Without endpoint_id: the endpoint is looked up by this service name." + LIMITS_ONLY);
+    public static final OptionSpec OL_ENDPOINT_REGION_NAME = new OptionSpec(OSLO_LIMIT, "endpoint_region_name",
+            "(none)", SUPPORTED, "Without endpoint_id: the region of the endpoint looked up." + LIMITS_ONLY);
+    public static final OptionSpec OL_ENDPOINT_INTERFACE = new OptionSpec(OSLO_LIMIT, "endpoint_interface",
+            "public", SUPPORTED, "Without endpoint_id: the interface of the endpoint looked up (public, internal, "
+                    + "admin)." + LIMITS_ONLY);
+    public static final OptionSpec OL_AUTH_TYPE = new OptionSpec(OSLO_LIMIT, "auth_type", "password", SUPPORTED,
+            "How glance4j authenticates to read limits: password (or v3password) only." + LIMITS_ONLY);
+    public static final OptionSpec OL_AUTH_URL = new OptionSpec(OSLO_LIMIT, "auth_url", "(none)", SUPPORTED,
+            "Keystone's identity endpoint (http://keystone:5000 or .../v3). Required." + LIMITS_ONLY);
+    public static final OptionSpec OL_USERNAME = new OptionSpec(OSLO_LIMIT, "username", "(none)", SUPPORTED,
+            "The user that reads the limits; it needs the reader role on the system (with system_scope = all) to "
+                    + "see every project's limits. Required unless user_id is set." + LIMITS_ONLY);
+    public static final OptionSpec OL_USER_ID = new OptionSpec(OSLO_LIMIT, "user_id", "(none)", SUPPORTED,
+            "That user by id, instead of username." + LIMITS_ONLY);
+    public static final OptionSpec OL_PASSWORD = new OptionSpec(OSLO_LIMIT, "password", "(none)", SUPPORTED,
+            "That user's password. Required." + LIMITS_ONLY);
+    public static final OptionSpec OL_USER_DOMAIN_NAME = new OptionSpec(OSLO_LIMIT, "user_domain_name", "Default",
+            SUPPORTED, "The domain of username." + LIMITS_ONLY);
+    public static final OptionSpec OL_USER_DOMAIN_ID = new OptionSpec(OSLO_LIMIT, "user_domain_id", "(none)",
+            SUPPORTED, "The domain of username by id (wins over user_domain_name)." + LIMITS_ONLY);
+    public static final OptionSpec OL_SYSTEM_SCOPE = new OptionSpec(OSLO_LIMIT, "system_scope", "(none)", SUPPORTED,
+            "all: the token is system-scoped (what Glance's documentation recommends). Otherwise it is scoped to "
+                    + "project_id or project_name, and Keystone shows that project's limits only." + LIMITS_ONLY);
+    public static final OptionSpec OL_PROJECT_NAME = new OptionSpec(OSLO_LIMIT, "project_name", "(none)", SUPPORTED,
+            "The project the token is scoped to, without system_scope." + LIMITS_ONLY);
+    public static final OptionSpec OL_PROJECT_ID = new OptionSpec(OSLO_LIMIT, "project_id", "(none)", SUPPORTED,
+            "That project by id (wins over project_name)." + LIMITS_ONLY);
+    public static final OptionSpec OL_PROJECT_DOMAIN_NAME = new OptionSpec(OSLO_LIMIT, "project_domain_name",
+            "Default", SUPPORTED, "The domain of project_name." + LIMITS_ONLY);
+    public static final OptionSpec OL_PROJECT_DOMAIN_ID = new OptionSpec(OSLO_LIMIT, "project_domain_id", "(none)",
+            SUPPORTED, "The domain of project_name by id (wins over project_domain_name)." + LIMITS_ONLY);
+    public static final OptionSpec OL_REGION_NAME = new OptionSpec(OSLO_LIMIT, "region_name", "(none)",
+            ACCEPTED_NO_EFFECT, "Read but without effect: glance4j talks to auth_url directly; the region of the "
+                    + "limits is the endpoint's.");
+    public static final OptionSpec OL_TIMEOUT = new OptionSpec(OSLO_LIMIT, "timeout", "10", SUPPORTED,
+            "Seconds glance4j waits to connect to Keystone, and again for its answer (keystoneauth has no default). "
+                    + "A Keystone that cannot be reached or answers late makes the checked request 503." + LIMITS_ONLY);
+    public static final OptionSpec OL_CONNECT_RETRIES = new OptionSpec(OSLO_LIMIT, "connect_retries", "3", SUPPORTED,
+            "How many times a call to Keystone that could not connect is tried again (0 or more)." + LIMITS_ONLY);
+
     public static final List<OptionSpec> FILE_STORE_OPTIONS = List.of(FILESYSTEM_STORE_DATADIR,
             FILESYSTEM_STORE_FILE_PERM, FILESYSTEM_STORE_CHUNK_SIZE, FILESYSTEM_THIN_PROVISIONING);
 
@@ -408,7 +463,11 @@ public final class GlanceOptions {
             KS_AUTH_TYPE, KS_USERNAME, KS_PASSWORD, KS_PROJECT_NAME, KS_USER_DOMAIN_NAME, KS_PROJECT_DOMAIN_NAME,
             KS_REGION_NAME, KS_TOKEN_CACHE_TIME, KS_SERVICE_TOKEN_ROLES, KS_SERVICE_TOKEN_ROLES_REQUIRED,
             KS_HTTP_CONNECT_TIMEOUT, KS_HTTP_REQUEST_MAX_RETRIES, KS_MEMCACHE_SERVERS, KS_MEMCACHE_SECURITY_STRATEGY,
-            KS_MEMCACHE_SECRET_KEY, KS_CAFILE, KS_INSECURE, KS_DELAY_AUTH_DECISION, KS_SERVICE_TYPE, KS_INTERFACE);
+            KS_MEMCACHE_SECRET_KEY, KS_CAFILE, KS_INSECURE, KS_DELAY_AUTH_DECISION, KS_SERVICE_TYPE, KS_INTERFACE,
+            USE_KEYSTONE_LIMITS, OL_ENDPOINT_ID, OL_ENDPOINT_SERVICE_TYPE, OL_ENDPOINT_SERVICE_NAME,
+            OL_ENDPOINT_REGION_NAME, OL_ENDPOINT_INTERFACE, OL_AUTH_TYPE, OL_AUTH_URL, OL_USERNAME, OL_USER_ID,
+            OL_PASSWORD, OL_USER_DOMAIN_NAME, OL_USER_DOMAIN_ID, OL_SYSTEM_SCOPE, OL_PROJECT_NAME, OL_PROJECT_ID,
+            OL_PROJECT_DOMAIN_NAME, OL_PROJECT_DOMAIN_ID, OL_REGION_NAME, OL_TIMEOUT, OL_CONNECT_RETRIES);
 
     private GlanceOptions() {
     }

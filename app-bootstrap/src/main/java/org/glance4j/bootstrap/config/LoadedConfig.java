@@ -14,9 +14,10 @@ import org.glance4j.http.ConnectionLimits;
  * @param connections {@code [DEFAULT] client_socket_timeout}, {@code [glance4j] request_header_timeout} and
  *                    {@code [glance4j] max_client_connections}
  * @param keystone    the {@code [keystone_authtoken]} options
+ * @param limits      {@code [DEFAULT] use_keystone_limits} and the {@code [oslo_limit]} options
  */
 public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
-        ConnectionLimits connections, KeystoneConfig keystone) {
+        ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits) {
     public LoadedConfig {
         ignored = List.copyOf(ignored);
     }

@@ -76,6 +76,9 @@ public final class CoreModule extends AbstractModule {
         if (importing != null) {
             builder.importing(injector.getInstance(TaskRepository.class), importing);
         }
+        if (injector.getExistingBinding(com.google.inject.Key.get(LimitsModule.Choice.class)) != null) {
+            injector.getInstance(LimitsModule.Choice.class).limits().ifPresent(builder::limits);
+        }
         return builder.build();
     }
 

@@ -7,9 +7,16 @@ import com.google.inject.AbstractModule;
  */
 public final class GlanceModule extends AbstractModule {
     private final ServerSettings settings;
+    private final java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits;
 
     public GlanceModule(ServerSettings settings) {
+        this(settings, java.util.Optional.empty());
+    }
+
+    /** With unified limits read from Keystone when {@code limits} is present. */
+    public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits) {
         this.settings = settings;
+        this.limits = limits;
     }
 
     @Override
@@ -17,6 +24,7 @@ public final class GlanceModule extends AbstractModule {
         install(new CoreModule(settings.core(), settings.data(), settings.locations(),
                 settings.multipleStores() ? StoreInfos.of(settings.stores()) : null, settings.formats(),
                 settings.importing()));
+        install(new LimitsModule(limits));
         install(new StoreModule(settings.stores(), settings.defaultStore()));
         install(new HttpModule(settings.http()));
         switch (settings.database().kind()) {

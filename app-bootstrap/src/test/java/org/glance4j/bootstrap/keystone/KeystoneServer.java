@@ -347,6 +347,50 @@ public final class KeystoneServer implements BeforeAllCallback {
             }
         }
 
+        /** Creates a service of {@code type} named {@code name}; returns its id. */
+        public String createService(String name, String type) throws Exception {
+            return body(call("POST", "/v3/services", Map.of("service", Map.of("name", name, "type", type,
+                    "enabled", true)), adminToken(), Map.of())).path("service").path("id").asText();
+        }
+
+        /** Adds a public endpoint of {@code serviceId} in {@code region}; returns its id. */
+        public String createEndpoint(String serviceId, String url, String region) throws Exception {
+            return body(call("POST", "/v3/endpoints", Map.of("endpoint", Map.of("service_id", serviceId,
+                    "interface", "public", "url", url, "region_id", region, "enabled", true)), adminToken(),
+                    Map.of())).path("endpoint").path("id").asText();
+        }
+
+        /** {@code openstack registered limit create}: a default limit of a service's resource; returns its id. */
+        public String createRegisteredLimit(String serviceId, String region, String resource, long limit)
+                throws Exception {
+            return body(call("POST", "/v3/registered_limits", Map.of("registered_limits", List.of(Map.of(
+                    "service_id", serviceId, "region_id", region, "resource_name", resource,
+                    "default_limit", limit))), adminToken(), Map.of())).path("registered_limits").get(0)
+                    .path("id").asText();
+        }
+
+        /** {@code openstack limit create}: a project's own limit of a service's resource; returns its id. */
+        public String createProjectLimit(String serviceId, String region, String project, String resource,
+                long limit) throws Exception {
+            return body(call("POST", "/v3/limits", Map.of("limits", List.of(Map.of("service_id", serviceId,
+                    "region_id", region, "project_id", projectIds.get(project), "resource_name", resource,
+                    "resource_limit", limit))), adminToken(), Map.of())).path("limits").get(0).path("id").asText();
+        }
+
+        /** {@code openstack limit set --resource-limit}: changes a project limit. */
+        public void updateProjectLimit(String limitId, long limit) throws Exception {
+            body(call("PATCH", "/v3/limits/" + limitId, Map.of("limit", Map.of("resource_limit", limit)),
+                    adminToken(), Map.of()));
+        }
+
+        /** {@code openstack limit delete}. */
+        public void deleteProjectLimit(String limitId) throws Exception {
+            HttpResponse<String> response = call("DELETE", "/v3/limits/" + limitId, null, adminToken(), Map.of());
+            if (response.statusCode() != 204) {
+                throw new IllegalStateException("deleting limit " + limitId + " answered " + response.statusCode());
+            }
+        }
+
         public static String password(String user) {
             return user.equals("admin") ? ADMIN_PASSWORD : user + "-pass";
         }

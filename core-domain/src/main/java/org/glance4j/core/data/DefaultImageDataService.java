@@ -17,6 +17,7 @@ import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.lifecycle.ImageLifecycle;
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
+import org.glance4j.core.quota.StoredSizeReservation;
 import org.glance4j.core.quota.UnifiedLimits;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.ports.error.ErrorCategory;
@@ -111,17 +112,14 @@ public final class DefaultImageDataService implements ImageDataService {
     @Override
     public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
                         String storeId) {
-        try (AutoCloseable reserved = limits.reserveStoredSize(context.projectId(), declaredSize)) {
-            return uploadWithinLimits(context, imageId, data, declaredSize, storeId);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        try (StoredSizeReservation reserved = limits.reserveStoredSize(context.projectId(), declaredSize)) {
+            return uploadWithinLimits(context, imageId, data, declaredSize, storeId, reserved);
         }
     }
 
-    private Image uploadWithinLimits(RequestContext context, String imageId, InputStream data, long declaredSize,
-                                     String storeId) {
+    private Image uploadWithinLimits(RequestContext context, String imageId, InputStream body, long declaredSize,
+                                     String storeId, StoredSizeReservation reserved) {
+        InputStream data = reserved.meter(body);
         ImageStore target = targetStore(storeId);
         ImagePolicy policy = new ImagePolicy(policies, context);
         Image saving = limits.guarded(context.projectId(), () -> {
@@ -151,7 +149,9 @@ public final class DefaultImageDataService implements ImageDataService {
             }
             Long virtualSize = inspecting == null ? null
                     : judgeFormat(imageId, inspecting.result(), saving.diskFormat(), stored.size());
-            return activate(imageId, store, stored, digests.get(0), digests.get(1), virtualSize);
+            Image active = activate(imageId, store, stored, digests.get(0), digests.get(1), virtualSize);
+            reserved.stored(stored.size());
+            return active;
         } catch (RuntimeException | Error e) {
             if (digesting != null) {
                 digesting.abort();
@@ -159,7 +159,8 @@ public final class DefaultImageDataService implements ImageDataService {
             if (stored != null) {
                 deleteQuietly(store, stored.location(), imageId);
             }
-            GlanceException reported = reportable(e, digesting == null ? null : digesting.failure(), store);
+            GlanceException reported = reserved.refusal() != null ? reserved.refusal()
+                    : reportable(e, digesting == null ? null : digesting.failure(), store);
             returnToQueued(imageId);
             throw reported;
         }

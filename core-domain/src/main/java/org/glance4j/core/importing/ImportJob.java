@@ -56,6 +56,9 @@ final class ImportJob implements Runnable {
     private boolean progressMessages = true;
     /** Run after the clean-up of a failed import and before its failure is recorded; null for none. */
     private Runnable undoOnFailure;
+    /** The unified limits checked before the work begins, and the project they are checked for. */
+    private org.glance4j.core.quota.UnifiedLimits limits = org.glance4j.core.quota.UnifiedLimits.off();
+    private String projectId;
 
     /** One object an import wrote. */
     private record Written(ImageStore store, StoredObject object) {
@@ -83,10 +86,45 @@ final class ImportJob implements Runnable {
         return this;
     }
 
+    /** Checks {@code limits} for {@code project} before the work, as Glance's import flow does. */
+    ImportJob checkingLimits(org.glance4j.core.quota.UnifiedLimits unifiedLimits, String project) {
+        this.limits = unifiedLimits;
+        this.projectId = project;
+        return this;
+    }
+
     @Override
     public void run() {
-        if (markProcessing()) {
+        if (markProcessing() && withinLimits()) {
             runProcessing();
+        }
+    }
+
+    /**
+     * Glance's checks once the image is marked as being imported: glance-direct must fit {@code image_size_total}
+     * with the staged size; the methods that fetch into staging (web-download, copy-image) must fit
+     * {@code image_stage_total} with the image's size and {@code image_count_uploading}. Over a limit, the targets
+     * are no longer being imported to, an importing image is queued again, and the task fails with the refusal.
+     */
+    private boolean withinLimits() {
+        if (!limits.enabled()) {
+            return true;
+        }
+        try {
+            Image image = ctx.records().current(imageId);
+            long size = image == null || image.size() == null ? 0 : image.size();
+            if (request.isCopy() || request.isWebDownload()) {
+                limits.checkStagedSize(projectId, size);
+                limits.checkUploading(projectId);
+            } else {
+                limits.checkStoredSize(projectId, size);
+            }
+            return true;
+        } catch (GlanceException refused) {
+            LOG.warning("Import task " + taskId + " of image " + imageId + " refused: " + refused.getMessage());
+            ctx.records().overLimit(imageId, taskId, targets, request.isCopy());
+            finishTask(TaskStatus.FAILURE, null, refused.getMessage());
+            return false;
         }
     }
 

@@ -63,6 +63,20 @@ final class ImportRecords {
         });
     }
 
+    /**
+     * An import refused by a unified limit before it began: the targets are no longer being imported to, an
+     * importing image is queued again, and the lock is dropped; the staged data and the size stay.
+     */
+    void overLimit(String imageId, String taskId, Collection<String> stores, boolean copy) {
+        update(imageId, taskId, (current, next) -> {
+            if (!copy && current.status() == ImageStatus.IMPORTING) {
+                next.status(ImageLifecycle.of(current).moveTo(ImageStatus.QUEUED, time.after(current.updatedAt()))
+                        .status());
+            }
+            ImportProperties.merge(next, current, ImportProperties.IMPORTING, stores, true);
+        });
+    }
+
     private interface Change {
         void apply(Image current, Image.Builder next);
     }

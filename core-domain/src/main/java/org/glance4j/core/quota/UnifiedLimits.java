@@ -31,7 +31,7 @@ public final class UnifiedLimits implements UsageService {
     private final ImageRepository images;
     private final ProjectLimits limits;
     private final Object[] stripes = new Object[64];
-    private final Map<String, Long> reservedMiB = new java.util.concurrent.ConcurrentHashMap<>();
+    private final InFlightUploads inFlight = new InFlightUploads();
 
     public UnifiedLimits(ImageRepository images, ProjectLimits limits) {
         this.images = images;
@@ -56,20 +56,26 @@ public final class UnifiedLimits implements UsageService {
 
     /**
      * Checks {@code image_size_total} for an upload of {@code declaredBytes} (negative: unknown) and, when it fits,
-     * holds the declared size against the project until the returned handle is closed, so that concurrent
-     * uploads with declared sizes cannot together go past the limit.
+     * holds the declared size, and then the bytes streamed, against the project until the returned reservation is
+     * closed, so that concurrent uploads cannot together go past the limit by more than one image
+     * ({@link InFlightUploads}).
      */
-    public AutoCloseable reserveStoredSize(String projectId, long declaredBytes) {
+    public StoredSizeReservation reserveStoredSize(String projectId, long declaredBytes) {
         if (!enabled()) {
-            return () -> { };
+            return StoredSizeReservation.none();
         }
-        long delta = Math.max(0, declaredBytes) / MIB;
-        guarded(projectId, () -> {
-            check(projectId, IMAGE_SIZE_TOTAL, delta, reservedMiB.getOrDefault(projectId, 0L));
-            reservedMiB.merge(projectId, delta, Long::sum);
-            return null;
+        long declared = Math.max(0, declaredBytes);
+        return guarded(projectId, () -> {
+            InFlightUploads.Snapshot before = inFlight.beforeMeasure(projectId);
+            long limit = limitOf(projectId, IMAGE_SIZE_TOTAL);
+            long stored = ProjectUsage.of(images, projectId).storedBytes;
+            long used = (stored + before.heldBytes()) / MIB;
+            if (limit >= 0 && used + declared / MIB > limit) {
+                throw overLimit(projectId, IMAGE_SIZE_TOTAL, limit, used, declared / MIB);
+            }
+            return new StoredSizeReservation(inFlight.start(projectId, before, stored, limit < 0 ? -1 : limit * MIB,
+                    declared), projectId, limit);
         });
-        return () -> reservedMiB.computeIfPresent(projectId, (p, held) -> held - delta == 0 ? null : held - delta);
     }
 
     public static UnifiedLimits off() {
@@ -111,14 +117,23 @@ public final class UnifiedLimits implements UsageService {
         if (!enabled()) {
             return;
         }
-        long limit = limits.limitsOf(projectId, List.of(resource)).getOrDefault(resource, 0L);
+        long limit = limitOf(projectId, resource);
         long used = usageOf(ProjectUsage.of(images, projectId), resource) + reserved;
-        if (used + delta > limit) {
-            throw GlanceException.tooLarge("The request returned a 413 Request Entity Too Large. This generally "
-                    + "means that rate limiting or a quota threshold was breached.\n\nThe response body:\nProject "
-                    + projectId + " is over a limit for [Resource " + resource + " is over limit of " + limit
-                    + " due to current usage " + used + " and delta " + delta + "]");
+        if (limit >= 0 && used + delta > limit) {
+            throw overLimit(projectId, resource, limit, used, delta);
         }
+    }
+
+    private long limitOf(String projectId, String resource) {
+        return limits.limitsOf(projectId, List.of(resource)).getOrDefault(resource, 0L);
+    }
+
+    /** Glance's 413 text around oslo.limit's wording of one resource over its limit. */
+    static GlanceException overLimit(String projectId, String resource, long limit, long used, long delta) {
+        return GlanceException.tooLarge("The request returned a 413 Request Entity Too Large. This generally "
+                + "means that rate limiting or a quota threshold was breached.\n\nThe response body:\nProject "
+                + projectId + " is over a limit for [Resource " + resource + " is over limit of " + limit
+                + " due to current usage " + used + " and delta " + delta + "]");
     }
 
     @Override

@@ -37,10 +37,20 @@ final class ImportFixture implements AutoCloseable {
     }
 
     ImportFixture(ImportSettings settings, List<ImageStore> stores, String defaultStore, DataSettings data) {
+        this(settings, stores, defaultStore, data, null);
+    }
+
+    /** With unified limits read from {@code limits} (none when null). */
+    ImportFixture(ImportSettings settings, List<ImageStore> stores, String defaultStore, DataSettings data,
+            org.glance4j.ports.out.ProjectLimits limits) {
         this.settings = settings;
-        this.core = GlanceCore.builder().images(images).members(members).settings(CoreSettings.defaults())
-                .clock(Clock.systemUTC()).stores(stores, defaultStore).data(data).importing(tasks, settings)
-                .build();
+        GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members)
+                .settings(CoreSettings.defaults()).clock(Clock.systemUTC()).stores(stores, defaultStore).data(data)
+                .importing(tasks, settings);
+        if (limits != null) {
+            builder.limits(limits);
+        }
+        this.core = builder.build();
     }
 
     Image queued(RequestContext who, String diskFormat, String containerFormat) {

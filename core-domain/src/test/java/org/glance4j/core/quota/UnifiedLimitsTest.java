@@ -166,4 +166,107 @@ class UnifiedLimitsTest {
         }
         assertThat(images.find(first.id()).orElseThrow().status()).isEqualTo(ImageStatus.ACTIVE);
     }
+
+    /** Bytes of zeros that stop after {@code gateAt} until {@code open} is counted down. */
+    private static java.io.InputStream gated(int size, int gateAt, java.util.concurrent.CountDownLatch atGate,
+            java.util.concurrent.CountDownLatch open) {
+        return new java.io.InputStream() {
+            private int sent;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0];
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (sent == gateAt) {
+                    atGate.countDown();
+                    try {
+                        if (!open.await(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("the gate never opened");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+                if (sent >= size) {
+                    return -1;
+                }
+                int n = Math.min(len, (sent < gateAt ? gateAt : size) - sent);
+                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                sent += n;
+                return n;
+            }
+        };
+    }
+
+    @Test
+    void concurrentUploadsOfUnknownSizeCannotTogetherOvershootTheLimitByMoreThanOneImage() throws Exception {
+        limits.limits.putAll(Map.of("image_count_total", 10L, "image_size_total", 2L,
+                "image_count_uploading", 10L));
+        int uploads = 5;
+        int size = 3 * MIB / 2;
+        java.util.concurrent.CountDownLatch atGate = new java.util.concurrent.CountDownLatch(uploads);
+        java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+        List<Image> created = new java.util.ArrayList<>();
+        List<java.util.concurrent.Future<Throwable>> outcomes = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(uploads);
+        try {
+            for (int i = 0; i < uploads; i++) {
+                Image image = create();
+                created.add(image);
+                java.io.InputStream body = gated(size, 64 * 1024, atGate, open);
+                outcomes.add(threads.submit(() -> {
+                    try {
+                        core.imageData().upload(OWNER_MEMBER, image.id(), body, -1);
+                        return null;
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            assertThat(atGate.await(120, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("every upload passed its check and is streaming").isTrue();
+            open.countDown();
+            int refused = 0;
+            for (java.util.concurrent.Future<Throwable> outcome : outcomes) {
+                Throwable failure = outcome.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                if (failure != null) {
+                    refused++;
+                    assertThat(failure).isInstanceOfSatisfying(org.glance4j.ports.error.GlanceException.class,
+                            e -> {
+                                assertThat(e.category()).isEqualTo(ErrorCategory.TOO_LARGE);
+                                assertThat(e.getMessage()).contains("Resource image_size_total is over limit of 2");
+                            });
+                }
+            }
+            long stored = 0;
+            for (Image image : created) {
+                Image now = images.find(image.id()).orElseThrow();
+                assertThat(now.status()).isIn(ImageStatus.ACTIVE, ImageStatus.QUEUED);
+                if (now.status() == ImageStatus.ACTIVE) {
+                    stored += now.size();
+                }
+            }
+            assertThat(stored).as("stored bytes: at most the limit plus one image")
+                    .isGreaterThan(0).isLessThanOrEqualTo(2L * MIB + size);
+            assertThat(refused).isGreaterThan(0);
+        } finally {
+            open.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLimitOfMinusOneIsUnlimited() {
+        limits.limits.putAll(Map.of("image_count_total", -1L, "image_size_total", -1L,
+                "image_count_uploading", -1L));
+        Image image = create();
+        core.imageData().upload(OWNER_MEMBER, image.id(), new ByteArrayInputStream(new byte[3 * MIB]), 3 * MIB);
+
+        assertThat(images.find(image.id()).orElseThrow().status()).isEqualTo(ImageStatus.ACTIVE);
+    }
 }
