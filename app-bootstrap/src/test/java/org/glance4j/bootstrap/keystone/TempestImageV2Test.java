@@ -53,7 +53,7 @@ class TempestImageV2Test {
                 TempestWorkspace workspace = TempestWorkspace.create(root.resolve("workspace"));
                 workspace.configure(tempestConf(workspace, keystone, "http://127.0.0.1:" + webPort + "/cirros.img"));
 
-                TempestWorkspace.Outcome outcome = workspace.run(IMAGE_V2, 2, Duration.ofMinutes(20));
+                TempestWorkspace.Outcome outcome = workspace.run(IMAGE_V2, 2, Duration.ofMinutes(15));
 
                 String summary = "tempest.api.image.v2 against glance4j: " + outcome.count("success") + " passed, "
                         + outcome.count("skip") + " skipped, " + outcome.failed().size() + " failed (workspace "
