@@ -44,6 +44,7 @@ final class ApiHandler implements HttpHandler {
             exchange.putAttachment(ErrorResponder.REQUEST_ID, requestId);
             exchange.getResponseHeaders().put(ErrorResponder.REQUEST_ID_HEADER, requestId);
             CachePolicy.install(exchange); // every answer, errors included, tells caches what they may keep
+            ConnectionHeader.install(exchange); // and says when the connection ends with it
             exchange.addDefaultResponseListener(errors);
             ClientTimeout.attach(exchange, limits);
             if (TransferRoute.matches(exchange, multipleStores)) {

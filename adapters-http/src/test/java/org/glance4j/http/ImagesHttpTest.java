@@ -2,8 +2,13 @@ package org.glance4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -218,6 +223,31 @@ class ImagesHttpTest {
         assertThat(r.body()).isEmpty();
         assertThat(fx.images.last().method()).isEqualTo("delete");
         assertThat(fx.images.last().imageId()).isEqualTo(ID);
+    }
+
+    /**
+     * A client that asks for {@code Connection: close} (tempest's HTTP client does, on every call) must be told that
+     * the connection ends, also on an answer without a body: without the header it sends its next call on a socket
+     * the server has closed and fails with "Remote end closed connection without response".
+     */
+    @Test
+    void a204ToAClientThatAskedToCloseSaysConnectionCloseAndCloses() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", fx.server.port())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("DELETE /v2/images/" + ID + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = readUntilClosed(socket.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 204 ");
+            assertThat(answer.toLowerCase()).contains("\r\nconnection: close\r\n");
+        }
+        assertThat(fx.images.last().method()).isEqualTo("delete");
+    }
+
+    private static String readUntilClosed(InputStream in) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        in.transferTo(received); // returns when the server closes the connection
+        return received.toString(StandardCharsets.US_ASCII);
     }
 
     @Test

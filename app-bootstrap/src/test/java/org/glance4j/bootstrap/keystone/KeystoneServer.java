@@ -247,6 +247,9 @@ public final class KeystoneServer implements BeforeAllCallback {
                     "[fernet_receipts]", "key_repository = " + root.resolve("fernet-keys"),
                     "[credential]", "key_repository = " + root.resolve("credential-keys"),
                     "[token]", "provider = fernet", "expiration = " + expiration,
+                    // bcrypt's cheapest cost: every user created and every token issued hashes a password, and
+                    // tempest creates users and takes tokens for each of its test classes
+                    "[identity]", "password_hash_rounds = 4",
                     "[cache]", "enabled = true", "backend = dogpile.cache.memory",
                     "[oslo_policy]", "enforce_scope = false", "enforce_new_defaults = false", ""));
             return config;
@@ -336,9 +339,21 @@ public final class KeystoneServer implements BeforeAllCallback {
             }
         }
 
-        /** Registers {@code url} as the public, internal and admin endpoint of an {@code image} service. */
+        /**
+         * Registers {@code url} as the public, internal and admin endpoint of the {@code image} service, replacing an
+         * image service an earlier test registered (clients take the first one the catalog names).
+         */
         public void registerImageService(String url) throws Exception {
             String admin = adminToken();
+            for (JsonNode earlier : body(call("GET", "/v3/services?type=image", null, admin, Map.of()))
+                    .path("services")) {
+                HttpResponse<String> deleted = call("DELETE", "/v3/services/" + earlier.path("id").asText(), null,
+                        admin, Map.of());
+                if (deleted.statusCode() != 204) {
+                    throw new IllegalStateException("deleting an earlier image service answered "
+                            + deleted.statusCode());
+                }
+            }
             JsonNode service = body(call("POST", "/v3/services", Map.of("service", Map.of("name", "glance",
                     "type", "image", "enabled", true)), admin, Map.of())).path("service");
             for (String iface : new String[] {"public", "internal", "admin"}) {
