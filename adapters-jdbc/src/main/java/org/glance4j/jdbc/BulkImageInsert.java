@@ -1,5 +1,9 @@
 package org.glance4j.jdbc;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -15,8 +19,8 @@ import org.glance4j.ports.model.ImageMember;
 import org.glance4j.ports.model.ImageWithMembers;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * {@link org.glance4j.ports.out.ImageRepository#addAllAbsent}: one write transaction per batch. It reads which ids
@@ -70,38 +74,113 @@ final class BulkImageInsert {
         Map<String, Set<String>> storedMembers = storedMembers(handle, batch.stream()
                 .filter(entry -> stored.contains(entry.image().id()) && !entry.members().isEmpty())
                 .map(entry -> entry.image().id()).toList());
-        PreparedBatch images = handle.prepareBatch(JdbcImageRepository.INSERT);
-        PreparedBatch tags = handle.prepareBatch(JdbcImageRepository.INSERT_TAG);
-        PreparedBatch properties = handle.prepareBatch(JdbcImageRepository.INSERT_PROPERTY);
-        PreparedBatch members = handle.prepareBatch(JdbcImageMemberRepository.INSERT);
-        Set<ImageMember> membersAdded = new HashSet<>();
-        for (ImageWithMembers entry : batch) {
-            Image image = entry.image();
-            boolean present = stored.contains(image.id());
-            if (!present) {
-                JdbcImageRepository.bindImage(images, image).add();
-                int position = 0;
-                for (String tag : image.tags()) {
-                    tags.bind(0, image.id()).bind(1, tag).bind(2, position++).add();
-                }
-                for (Map.Entry<String, String> property : image.properties().entrySet()) {
-                    properties.bind(0, image.id()).bind(1, property.getKey()).bind(2, property.getValue()).add();
-                }
-            }
-            Set<String> had = present ? storedMembers.getOrDefault(image.id(), Set.of()) : Set.of();
-            for (ImageMember member : entry.members()) {
-                if (!had.contains(member.memberId())) {
-                    JdbcImageMemberRepository.bind(members, member).add();
-                    membersAdded.add(member);
-                }
-            }
+        try {
+            return insertAbsent(handle.getConnection(), batch, stored, storedMembers);
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         }
-        for (PreparedBatch statement : List.of(images, tags, properties, members)) {
-            if (statement.size() > 0) {
-                statement.execute();
+    }
+
+    /**
+     * Plain JDBC batches: a bulk load binds millions of values, and binding them through Jdbi's argument factories
+     * costs more than SQLite's own work.
+     */
+    private static Set<ImageMember> insertAbsent(Connection connection, List<ImageWithMembers> batch,
+                                                 Set<String> stored, Map<String, Set<String>> storedMembers)
+            throws SQLException {
+        Set<ImageMember> membersAdded = new HashSet<>();
+        try (PreparedStatement images = connection.prepareStatement(JdbcImageRepository.INSERT);
+             PreparedStatement tags = connection.prepareStatement(JdbcImageRepository.INSERT_TAG);
+             PreparedStatement properties = connection.prepareStatement(JdbcImageRepository.INSERT_PROPERTY);
+             PreparedStatement members = connection.prepareStatement(JdbcImageMemberRepository.INSERT)) {
+            int tagRows = 0;
+            int propertyRows = 0;
+            int memberRows = 0;
+            int imageRows = 0;
+            for (ImageWithMembers entry : batch) {
+                Image image = entry.image();
+                boolean present = stored.contains(image.id());
+                if (!present) {
+                    bindImage(images, image);
+                    images.addBatch();
+                    imageRows++;
+                    int position = 0;
+                    for (String tag : image.tags()) {
+                        tags.setString(1, image.id());
+                        tags.setString(2, tag);
+                        tags.setInt(3, position++);
+                        tags.addBatch();
+                        tagRows++;
+                    }
+                    for (Map.Entry<String, String> property : image.properties().entrySet()) {
+                        properties.setString(1, image.id());
+                        properties.setString(2, property.getKey());
+                        properties.setString(3, property.getValue());
+                        properties.addBatch();
+                        propertyRows++;
+                    }
+                }
+                Set<String> had = present ? storedMembers.getOrDefault(image.id(), Set.of()) : Set.of();
+                for (ImageMember member : entry.members()) {
+                    if (!had.contains(member.memberId())) {
+                        members.setString(1, member.imageId());
+                        members.setString(2, member.memberId());
+                        members.setString(3, member.status().wireName());
+                        members.setLong(4, Timestamps.toNanos(member.createdAt()));
+                        members.setLong(5, Timestamps.toNanos(member.updatedAt()));
+                        members.addBatch();
+                        memberRows++;
+                        membersAdded.add(member);
+                    }
+                }
             }
+            // Parents first: the child tables' foreign keys are checked row by row.
+            executeIfAny(images, imageRows);
+            executeIfAny(tags, tagRows);
+            executeIfAny(properties, propertyRows);
+            executeIfAny(members, memberRows);
         }
         return membersAdded;
+    }
+
+    private static void executeIfAny(PreparedStatement statement, int rows) throws SQLException {
+        if (rows > 0) {
+            statement.executeBatch();
+        }
+    }
+
+    /** The parameters of {@link JdbcImageRepository#INSERT}, bound as {@link JdbcImageRepository#bindImage} does. */
+    private static void bindImage(PreparedStatement insert, Image image) throws SQLException {
+        int k = 1;
+        insert.setString(k++, image.id());
+        insert.setString(k++, image.name());
+        insert.setString(k++, image.status().wireName());
+        insert.setString(k++, image.visibility().wireName());
+        insert.setBoolean(k++, image.isProtected());
+        insert.setBoolean(k++, image.osHidden());
+        insert.setString(k++, image.checksum());
+        insert.setString(k++, image.osHashAlgo());
+        insert.setString(k++, image.osHashValue());
+        insert.setString(k++, image.owner());
+        setLong(insert, k++, image.size());
+        setLong(insert, k++, image.virtualSize());
+        insert.setString(k++, image.containerFormat());
+        insert.setString(k++, image.diskFormat());
+        insert.setInt(k++, image.minDisk());
+        insert.setInt(k++, image.minRam());
+        insert.setLong(k++, Timestamps.toNanos(image.createdAt()));
+        insert.setLong(k++, Timestamps.toNanos(image.updatedAt()));
+        setLong(insert, k++, Timestamps.toNanos(image.deletedAt()));
+        insert.setLong(k++, image.revision());
+        insert.setString(k, ImageLocations.format(image.locations()));
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
     }
 
     private static Set<String> storedIds(Handle handle, List<String> ids) {

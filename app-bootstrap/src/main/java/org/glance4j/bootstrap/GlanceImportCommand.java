@@ -25,11 +25,9 @@ import org.glance4j.jdbc.JdbcRepositories;
 import org.glance4j.jdbc.glance.GlanceDatabaseReader;
 import org.glance4j.jdbc.glance.GlanceImageRecord;
 import org.glance4j.jdbc.glance.GlanceLocation;
-import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageLocation;
-import org.glance4j.ports.model.ImageMember;
-import org.glance4j.ports.out.ImageMemberRepository;
+import org.glance4j.ports.model.ImageWithMembers;
 import org.glance4j.ports.out.ImageRepository;
 
 /**
@@ -88,12 +86,11 @@ final class GlanceImportCommand {
                     + (options.dryRun() ? " (dry run: nothing is written)" : ""));
             summary.deletedImagesSkipped = glance.countDeletedImages();
             if (options.dryRun()) {
-                glance.forEachImage(record -> copy(record, mapper, null, null, summary));
+                copyImages(glance, mapper, null, summary);
             } else {
                 createDataDir(settings.dataDir());
                 try (JdbcRepositories repositories = JdbcRepositories.open(settings.jdbc())) {
-                    glance.forEachImage(record -> copy(record, mapper, repositories.images(),
-                            repositories.members(), summary));
+                    copyImages(glance, mapper, repositories.images(), summary);
                 }
             }
         }
@@ -101,8 +98,18 @@ final class GlanceImportCommand {
         return summary.imagesFailed == 0 ? 0 : 1;
     }
 
-    private void copy(GlanceImageRecord record, GlanceLocationMapper mapper, ImageRepository images,
-            ImageMemberRepository members, Summary summary) {
+    /** Streams Glance's images page by page into batches of {@link GlanceImageBatches}; images null: count only. */
+    private static void copyImages(GlanceDatabaseReader glance, GlanceLocationMapper mapper, ImageRepository images,
+            Summary summary) {
+        try (GlanceImageBatches batches = new GlanceImageBatches(images, summary, GlanceImageBatches.BATCH_SIZE)) {
+            glance.forEachImage(record -> batches.add(withMappedLocations(record, mapper, summary)));
+            batches.finish();
+        }
+    }
+
+    /** The image as glance4j stores it: its active locations mapped to glance4j's stores, problems noted. */
+    private static ImageWithMembers withMappedLocations(GlanceImageRecord record, GlanceLocationMapper mapper,
+            Summary summary) {
         Image glanceImage = record.image();
         String id = glanceImage.id();
         List<ImageLocation> locations = new ArrayList<>();
@@ -116,31 +123,7 @@ final class GlanceImportCommand {
             locations.add(mapped.location());
         }
         Image image = glanceImage.toBuilder().locations(locations).revision(0).build();
-        try {
-            boolean present = images != null && images.find(id).isPresent();
-            if (present) {
-                summary.imagesAlreadyThere++;
-            } else {
-                if (images != null) {
-                    images.add(image);
-                }
-                summary.imagesCopied++;
-                summary.properties += image.properties().size();
-                summary.tags += image.tags().size();
-                summary.locations += image.locations().size();
-            }
-            for (ImageMember member : record.members()) {
-                if (members == null || members.find(id, member.memberId()).isEmpty()) {
-                    if (members != null) {
-                        members.add(member);
-                    }
-                    summary.members++;
-                }
-            }
-        } catch (GlanceException e) {
-            summary.imagesFailed++;
-            summary.problem(id, "not copied: " + e.getMessage());
-        }
+        return new ImageWithMembers(image, record.members());
     }
 
     private void report(Summary s, boolean dryRun) {
