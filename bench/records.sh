@@ -62,7 +62,21 @@ run() {
   local name=$1 c=$2 d=$3 script=$4 url=$5; shift 5
   local t=$(( c < 2 ? 1 : 2 ))
   wrk -t$t -c"$c" -d"${d}s" --timeout 10s "${ident[@]}" -s "$here/wrk/$script" "$url" -- "$@" \
-    >"$out/wrk-$name.txt" 2>&1 || true
+    >"$out/wrk-$name.txt" 2>&1 &
+  local wrk_pid=$! seen_workers=0 tasks
+  # wrk sleeps out its whole -d even when the script has stopped every thread (create.lua with a request count,
+  # the seed phase: 900 s of nothing). Once its worker threads are gone, SIGINT makes it report at once.
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    tasks=$(ls "/proc/$wrk_pid/task" 2>/dev/null | wc -l)
+    if [ "$tasks" -gt 1 ]; then
+      seen_workers=1
+    elif [ "$seen_workers" = 1 ] && [ "$tasks" = 1 ]; then
+      kill -INT "$wrk_pid" 2>/dev/null || true
+      break
+    fi
+    sleep 1
+  done
+  wait "$wrk_pid" || true
   python3 - "$name" "$out/wrk-$name.txt" <<'PY' | tee -a "$out/summary.txt"
 import json, sys
 name, path = sys.argv[1], sys.argv[2]
