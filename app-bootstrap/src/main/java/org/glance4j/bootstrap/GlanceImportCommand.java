@@ -27,6 +27,7 @@ import org.glance4j.jdbc.glance.GlanceImageRecord;
 import org.glance4j.jdbc.glance.GlanceLocation;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageLocation;
+import org.glance4j.ports.model.ImageMember;
 import org.glance4j.ports.model.ImageWithMembers;
 import org.glance4j.ports.out.ImageRepository;
 
@@ -123,7 +124,10 @@ final class GlanceImportCommand {
             locations.add(mapped.location());
         }
         Image image = glanceImage.toBuilder().locations(locations).revision(0).build();
-        return new ImageWithMembers(image, record.members());
+        // Glance's unique key (image_id, member, deleted_at) lets two live rows of one project through: keep the first.
+        Map<String, ImageMember> members = new LinkedHashMap<>();
+        record.members().forEach(member -> members.putIfAbsent(member.memberId(), member));
+        return new ImageWithMembers(image, List.copyOf(members.values()));
     }
 
     private void report(Summary s, boolean dryRun) {
