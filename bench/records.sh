@@ -67,7 +67,7 @@ run() {
   # wrk sleeps out its whole -d even when the script has stopped every thread (create.lua with a request count,
   # the seed phase: 900 s of nothing). Once its worker threads are gone, SIGINT makes it report at once.
   while kill -0 "$wrk_pid" 2>/dev/null; do
-    tasks=$(ls "/proc/$wrk_pid/task" 2>/dev/null | wc -l)
+    tasks=$(ls "/proc/$wrk_pid/task" 2>/dev/null | wc -l || true) # wrk may end between the two looks
     if [ "$tasks" -gt 1 ]; then
       seen_workers=1
     elif [ "$seen_workers" = 1 ] && [ "$tasks" = 1 ]; then
