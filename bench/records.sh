@@ -26,50 +26,14 @@ jar=$root/app-bootstrap/target/glance4j.jar
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -ntp -DskipTests package)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source "$here/lib/database.sh"
 port=$(free_port)
 base=http://127.0.0.1:$port
 database=${BENCH_DATABASE:-sqlite}
 config=${BENCH_CONFIG:-}
 db_stop=:
-# As root, the database servers run as their own users, as in the tests.
-as_user() { if [ "$(id -u)" = 0 ]; then runuser -u "$1" -- "${@:2}"; else "${@:2}"; fi; }
 if [ -z "$config" ] && [ "$database" != sqlite ]; then
-  db_port=$(free_port)
-  db_dir=$out/$database
-  mkdir -p "$db_dir"
-  [ "$(id -u)" = 0 ] && chmod o+x "$out"
-  case $database in
-    postgresql)
-      pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-      [ "$(id -u)" = 0 ] && chown postgres: "$db_dir"
-      as_user postgres "$pg_bin/initdb" -D "$db_dir/data" -U postgres --auth=trust -E UTF8 --no-locale \
-        >"$db_dir/init.log"
-      as_user postgres "$pg_bin/pg_ctl" -D "$db_dir/data" -l "$db_dir/server.log" -w -o "-p $db_port \
-        -k $db_dir -c listen_addresses=127.0.0.1 -c max_connections=100 -c shared_buffers=128MB" start >/dev/null
-      db_stop="as_user postgres $pg_bin/pg_ctl -D $db_dir/data -m fast -w stop"
-      as_user postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$db_port" -U postgres glance4j
-      connection=postgresql://postgres@127.0.0.1:$db_port/glance4j ;;
-    mariadb)
-      command -v mariadbd >/dev/null || { echo "mariadbd is missing: apt-get install -y mariadb-server" >&2; exit 1; }
-      user_flag=(); [ "$(id -u)" = 0 ] && { chown mysql: "$db_dir"; user_flag=(--user=mysql); }
-      printf "CREATE DATABASE IF NOT EXISTS glance4j;\nCREATE USER IF NOT EXISTS 'glance4j'@'127.0.0.1' IDENTIFIED BY 'bench';\nGRANT ALL ON glance4j.* TO 'glance4j'@'127.0.0.1';\n" >"$db_dir/init.sql"
-      mariadb-install-db --no-defaults --datadir="$db_dir/data" --auth-root-authentication-method=normal \
-        --skip-test-db "${user_flag[@]}" >"$db_dir/init.log" 2>&1
-      mariadbd --no-defaults --datadir="$db_dir/data" --port="$db_port" --bind-address=127.0.0.1 \
-        --socket="$db_dir/mariadbd.sock" --pid-file="$db_dir/mariadbd.pid" --log-error="$db_dir/server.log" \
-        --init-file="$db_dir/init.sql" --skip-name-resolve --skip-log-bin --innodb-buffer-pool-size=128M \
-        "${user_flag[@]}" >/dev/null 2>&1 &
-      db_pid=$!
-      db_stop="kill $db_pid; wait $db_pid"
-      for _ in $(seq 1 600); do
-        [ -S "$db_dir/mariadbd.sock" ] && break
-        kill -0 $db_pid 2>/dev/null || { cat "$db_dir/server.log" >&2; exit 1; }
-        sleep 0.1
-      done
-      connection="mysql+pymysql://glance4j:bench@127.0.0.1:$db_port/glance4j?charset=utf8" ;;
-    *) echo "BENCH_DATABASE must be sqlite, postgresql or mariadb, not $database" >&2; exit 1 ;;
-  esac
+  start_database "$database" "$out/$database"
   config=$out/glance-api.conf
   printf '[database]\nconnection = %s\n' "$connection" >"$config"
 fi
@@ -98,7 +62,21 @@ run() {
   local name=$1 c=$2 d=$3 script=$4 url=$5; shift 5
   local t=$(( c < 2 ? 1 : 2 ))
   wrk -t$t -c"$c" -d"${d}s" --timeout 10s "${ident[@]}" -s "$here/wrk/$script" "$url" -- "$@" \
-    >"$out/wrk-$name.txt" 2>&1 || true
+    >"$out/wrk-$name.txt" 2>&1 &
+  local wrk_pid=$! seen_workers=0 tasks
+  # wrk sleeps out its whole -d even when the script has stopped every thread (create.lua with a request count,
+  # the seed phase: 900 s of nothing). Once its worker threads are gone, SIGINT makes it report at once.
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    tasks=$(ls "/proc/$wrk_pid/task" 2>/dev/null | wc -l || true) # wrk may end between the two looks
+    if [ "$tasks" -gt 1 ]; then
+      seen_workers=1
+    elif [ "$seen_workers" = 1 ] && [ "$tasks" = 1 ]; then
+      kill -INT "$wrk_pid" 2>/dev/null || true
+      break
+    fi
+    sleep 1
+  done
+  wait "$wrk_pid" || true
   python3 - "$name" "$out/wrk-$name.txt" <<'PY' | tee -a "$out/summary.txt"
 import json, sys
 name, path = sys.argv[1], sys.argv[2]

@@ -10,6 +10,7 @@ import org.glance4j.ports.model.MemberStatus;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Memberships in the {@code image_members} table, which the image list query reads as well. */
 final class JdbcImageMemberRepository implements ImageMemberRepository {
@@ -17,6 +18,8 @@ final class JdbcImageMemberRepository implements ImageMemberRepository {
     private static final RowMapper<ImageMember> MEMBER = (rs, ctx) -> new ImageMember(rs.getString(1),
             rs.getString(2), MemberStatus.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
             Timestamps.fromNanos(rs.getLong(4)), Timestamps.fromNanos(rs.getLong(5)));
+
+    static final String INSERT = "INSERT INTO image_members (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
 
     private final Database database;
 
@@ -28,14 +31,7 @@ final class JdbcImageMemberRepository implements ImageMemberRepository {
     public void add(ImageMember member) {
         Objects.requireNonNull(member, "member");
         try {
-            database.write(handle -> handle.createUpdate("INSERT INTO image_members (" + COLUMNS
-                            + ") VALUES (?, ?, ?, ?, ?)")
-                    .bind(0, member.imageId())
-                    .bind(1, member.memberId())
-                    .bind(2, member.status().wireName())
-                    .bind(3, Timestamps.toNanos(member.createdAt()))
-                    .bind(4, Timestamps.toNanos(member.updatedAt()))
-                    .execute());
+            database.write(handle -> bind(handle.createUpdate(INSERT), member).execute());
         } catch (JdbiException e) {
             if (database.isUniqueViolation(e)) {
                 throw GlanceException.conflict("project " + member.memberId() + " is already a member of image "
@@ -46,6 +42,15 @@ final class JdbcImageMemberRepository implements ImageMemberRepository {
             }
             throw Database.unavailable(e);
         }
+    }
+
+    /** Binds every parameter of {@link #INSERT}. */
+    static <S extends SqlStatement<S>> S bind(S insert, ImageMember member) {
+        return insert.bind(0, member.imageId())
+                .bind(1, member.memberId())
+                .bind(2, member.status().wireName())
+                .bind(3, Timestamps.toNanos(member.createdAt()))
+                .bind(4, Timestamps.toNanos(member.updatedAt()));
     }
 
     @Override

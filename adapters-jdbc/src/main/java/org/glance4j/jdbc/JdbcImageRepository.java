@@ -9,8 +9,10 @@ import java.util.Optional;
 
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
+import org.glance4j.ports.model.BulkAddResult;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageQuery;
+import org.glance4j.ports.model.ImageWithMembers;
 import org.glance4j.ports.out.ImageRepository;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -24,10 +26,12 @@ import org.jdbi.v3.core.statement.Update;
  * transaction; a page of images loads its tags and its properties with one query each.
  */
 final class JdbcImageRepository implements ImageRepository {
-    private static final String INSERT = "INSERT INTO images (id, name, status, visibility, protected, os_hidden,"
+    static final String INSERT = "INSERT INTO images (id, name, status, visibility, protected, os_hidden,"
             + " checksum, os_hash_algo, os_hash_value, owner, size, virtual_size, container_format, disk_format,"
             + " min_disk, min_ram, created_at, updated_at, deleted_at, revision, locations)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_TAG = "INSERT INTO image_tags (image_id, value, position) VALUES (?, ?, ?)";
+    static final String INSERT_PROPERTY = "INSERT INTO image_properties (image_id, name, value) VALUES (?, ?, ?)";
     private static final String UPDATE = "UPDATE images SET name = ?, status = ?, visibility = ?, protected = ?,"
             + " os_hidden = ?, checksum = ?, os_hash_algo = ?, os_hash_value = ?, owner = ?, size = ?,"
             + " virtual_size = ?, container_format = ?, disk_format = ?, min_disk = ?, min_ram = ?, created_at = ?,"
@@ -35,9 +39,18 @@ final class JdbcImageRepository implements ImageRepository {
     private static final String SELECT_ONE = "SELECT " + ImageColumns.SELECT_LIST + " FROM images i WHERE i.id = ?";
 
     private final Database database;
+    private final BulkImageInsert bulkInsert;
 
     JdbcImageRepository(Database database) {
         this.database = database;
+        this.bulkInsert = new BulkImageInsert(database);
+    }
+
+    /** Binds every parameter of {@link #INSERT}. */
+    static <S extends SqlStatement<S>> S bindImage(S insert, Image image) {
+        insert.bind(0, image.id());
+        return bindBaseFields(insert, image, 1).bind(19, image.revision())
+                .bind(20, ImageLocations.format(image.locations()));
     }
 
     @Override
@@ -45,9 +58,7 @@ final class JdbcImageRepository implements ImageRepository {
         Objects.requireNonNull(image, "image");
         try {
             database.write(handle -> {
-                Update insert = handle.createUpdate(INSERT).bind(0, image.id());
-                bindBaseFields(insert, image, 1).bind(19, image.revision())
-                        .bind(20, ImageLocations.format(image.locations())).execute();
+                bindImage(handle.createUpdate(INSERT), image).execute();
                 insertTags(handle, image.id(), image.tags());
                 insertProperties(handle, image.id(), image.properties());
                 return null;
@@ -59,6 +70,11 @@ final class JdbcImageRepository implements ImageRepository {
             }
             throw Database.unavailable(e);
         }
+    }
+
+    @Override
+    public BulkAddResult addAllAbsent(List<ImageWithMembers> batch) {
+        return bulkInsert.addAllAbsent(batch);
     }
 
     @Override
@@ -155,7 +171,7 @@ final class JdbcImageRepository implements ImageRepository {
         if (tags.isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch("INSERT INTO image_tags (image_id, value, position) VALUES (?, ?, ?)");
+        PreparedBatch batch = handle.prepareBatch(INSERT_TAG);
         int position = 0;
         for (String tag : tags) {
             batch.bind(0, id).bind(1, tag).bind(2, position++).add();
@@ -167,7 +183,7 @@ final class JdbcImageRepository implements ImageRepository {
         if (properties.isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch("INSERT INTO image_properties (image_id, name, value) VALUES (?, ?, ?)");
+        PreparedBatch batch = handle.prepareBatch(INSERT_PROPERTY);
         for (Map.Entry<String, String> property : properties.entrySet()) {
             batch.bind(0, id).bind(1, property.getKey()).bind(2, property.getValue()).add();
         }

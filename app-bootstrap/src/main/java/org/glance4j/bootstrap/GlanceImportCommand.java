@@ -31,6 +31,7 @@ import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.ImageMember;
+import org.glance4j.ports.model.ImageWithMembers;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 
@@ -130,10 +131,15 @@ final class GlanceImportCommand {
     private List<ImportTally> importAll(GlanceDatabaseReader glance, GlanceLocationMapper mapper,
             ImportTargets targets, DbOptions options, Summary summary, ImportProblems problems) {
         ImportProgress progress = ImportProgress.onConsole("images", glance.countImages());
-        glance.forEachImage(record -> {
-            copy(record, mapper, targets.images(), targets.members(), summary);
-            progress.step();
-        });
+        if (options.dryRun()) {
+            glance.forEachImage(record -> {
+                copyOne(withMappedLocations(record, mapper, summary), targets.images(), targets.members(), summary,
+                        Set.of());
+                progress.step();
+            });
+        } else {
+            copyInBatches(glance, mapper, targets, summary, progress);
+        }
         progress.finish();
         List<ImportTally> tallies = new ArrayList<>();
         if (options.deleted() == DeletedRows.CARRY) {
@@ -148,8 +154,27 @@ final class GlanceImportCommand {
         return tallies;
     }
 
-    private void copy(GlanceImageRecord record, GlanceLocationMapper mapper, ImageRepository images,
-            ImageMemberRepository members, Summary summary) {
+    /**
+     * Streams Glance's images page by page into batches of {@link GlanceImageBatches}; an image glance4j already
+     * holds is then compared one by one ({@link #copyOne}), its memberships just added by the batch left out.
+     */
+    private void copyInBatches(GlanceDatabaseReader glance, GlanceLocationMapper mapper, ImportTargets targets,
+            Summary summary, ImportProgress progress) {
+        GlanceImageBatches.AlreadyThere alreadyThere = (entry, membersJustAdded) ->
+                copyOne(entry, targets.images(), targets.members(), summary, membersJustAdded);
+        try (GlanceImageBatches batches = new GlanceImageBatches(targets.images(), summary,
+                GlanceImageBatches.BATCH_SIZE, alreadyThere)) {
+            glance.forEachImage(record -> {
+                batches.add(withMappedLocations(record, mapper, summary));
+                progress.step();
+            });
+            batches.finish();
+        }
+    }
+
+    /** The image as glance4j stores it: its active locations mapped to glance4j's stores, problems noted. */
+    private static ImageWithMembers withMappedLocations(GlanceImageRecord record, GlanceLocationMapper mapper,
+            Summary summary) {
         Image glanceImage = record.image();
         String id = glanceImage.id();
         List<ImageLocation> locations = new ArrayList<>();
@@ -165,6 +190,21 @@ final class GlanceImportCommand {
             locations.add(mapped.location());
         }
         Image image = glanceImage.toBuilder().locations(locations).revision(0).build();
+        // Glance's unique key (image_id, member, deleted_at) lets two live rows of one project through: keep the first.
+        Map<String, ImageMember> members = new LinkedHashMap<>();
+        record.members().forEach(member -> members.putIfAbsent(member.memberId(), member));
+        return new ImageWithMembers(image, List.copyOf(members.values()));
+    }
+
+    /**
+     * One image, compared with what glance4j holds: added when missing (images null: only counted), left alone when
+     * equal, replaced or reported when it differs; likewise each of its memberships but those in
+     * {@code membersJustAdded} (member ids a batch has just stored).
+     */
+    private void copyOne(ImageWithMembers entry, ImageRepository images, ImageMemberRepository members,
+            Summary summary, Set<String> membersJustAdded) {
+        Image image = entry.image();
+        String id = image.id();
         try {
             Optional<Image> stored = images == null ? Optional.empty() : images.find(id);
             if (stored.isPresent()) {
@@ -178,7 +218,10 @@ final class GlanceImportCommand {
                 summary.tags += image.tags().size();
                 summary.locations += image.locations().size();
             }
-            for (ImageMember member : record.members()) {
+            for (ImageMember member : entry.members()) {
+                if (membersJustAdded.contains(member.memberId())) {
+                    continue;
+                }
                 Optional<ImageMember> held = members == null ? Optional.empty() : members.find(id, member.memberId());
                 if (held.isEmpty()) {
                     if (members != null) {

@@ -179,9 +179,14 @@ public final class GlanceDatabaseReader implements AutoCloseable {
     public void forEachImage(Consumer<GlanceImageRecord> action) {
         String after = "";
         while (true) {
-            List<Image.Builder> page = imagesAfter(after);
-            if (page.isEmpty()) {
+            List<Image.Builder> page = new ArrayList<>();
+            String last = imagesAfter(after, page);
+            if (last == null) {
                 return;
+            }
+            after = last;
+            if (page.isEmpty()) {
+                continue;
             }
             List<String> ids = page.stream().map(b -> b.build().id()).toList();
             Map<String, Map<String, String>> properties = properties(ids);
@@ -195,21 +200,31 @@ public final class GlanceDatabaseReader implements AutoCloseable {
                 action.accept(new GlanceImageRecord(image, members.getOrDefault(id, List.of()),
                         locations.getOrDefault(id, List.of())));
             }
-            after = ids.get(ids.size() - 1);
         }
     }
 
-    private List<Image.Builder> imagesAfter(String after) {
+    /**
+     * Reads the next {@link #PAGE} rows of {@code images} after {@code after} in id order (the primary key, so every
+     * page costs the same however far the import is) into {@code page}, leaving out the soft-deleted ones here
+     * rather than in SQL: a condition on {@code deleted} leads SQLite to Glance's index on that column, which
+     * matches nearly every row, instead of the key.
+     *
+     * @return the last id read, deleted or not, or null when there was none
+     */
+    private String imagesAfter(String after, List<Image.Builder> page) {
         String sql = "SELECT id, name, size, status, created_at, updated_at, disk_format, container_format, checksum,"
                 + " owner, min_disk, min_ram, protected, virtual_size, visibility, os_hidden, os_hash_algo,"
-                + " os_hash_value FROM images WHERE deleted = ? AND id > ? ORDER BY id LIMIT " + PAGE;
+                + " os_hash_value, deleted FROM images WHERE id > ? ORDER BY id LIMIT " + PAGE;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setBoolean(1, false);
-            statement.setString(2, after);
-            List<Image.Builder> page = new ArrayList<>();
+            statement.setString(1, after);
+            String last = null;
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String id = rows.getString("id");
+                    last = id;
+                    if (rows.getBoolean("deleted")) {
+                        continue;
+                    }
                     Instant created = instant(rows.getString("created_at"));
                     Instant updated = rows.getString("updated_at") == null ? created
                             : instant(rows.getString("updated_at"));
@@ -231,7 +246,7 @@ public final class GlanceDatabaseReader implements AutoCloseable {
                             .osHashValue(rows.getString("os_hash_value")));
                 }
             }
-            return page;
+            return last;
         } catch (SQLException e) {
             throw failure("read the images", e);
         }
@@ -239,7 +254,7 @@ public final class GlanceDatabaseReader implements AutoCloseable {
 
     private Map<String, Map<String, String>> properties(List<String> ids) {
         Map<String, Map<String, String>> result = new HashMap<>();
-        query("SELECT image_id, name, value FROM image_properties", ids, "", rows -> {
+        query("SELECT image_id, name, value, deleted FROM image_properties", ids, "", rows -> {
             String value = rows.getString("value");
             result.computeIfAbsent(rows.getString("image_id"), k -> new TreeMap<>())
                     .put(rows.getString("name"), value == null ? "" : value);
@@ -249,14 +264,15 @@ public final class GlanceDatabaseReader implements AutoCloseable {
 
     private Map<String, List<String>> tags(List<String> ids) {
         Map<String, List<String>> result = new HashMap<>();
-        query("SELECT image_id, value FROM image_tags", ids, " ORDER BY created_at, id", rows ->
-                result.computeIfAbsent(rows.getString("image_id"), k -> new ArrayList<>()).add(rows.getString("value")));
+        query("SELECT image_id, value, deleted FROM image_tags", ids, " ORDER BY created_at, id", rows ->
+                result.computeIfAbsent(rows.getString("image_id"), k -> new ArrayList<>())
+                        .add(rows.getString("value")));
         return result;
     }
 
     private Map<String, List<ImageMember>> members(List<String> ids) {
         Map<String, List<ImageMember>> result = new HashMap<>();
-        query("SELECT image_id, member, status, created_at, updated_at FROM image_members", ids,
+        query("SELECT image_id, member, status, created_at, updated_at, deleted FROM image_members", ids,
                 " ORDER BY created_at, id", rows -> {
                     String imageId = rows.getString("image_id");
                     MemberStatus status = MemberStatus.fromWire(rows.getString("status"));
@@ -275,7 +291,7 @@ public final class GlanceDatabaseReader implements AutoCloseable {
 
     private Map<String, List<GlanceLocation>> locations(List<String> ids) {
         Map<String, List<GlanceLocation>> result = new HashMap<>();
-        query("SELECT image_id, value, meta_data, status FROM image_locations", ids, " ORDER BY id", rows ->
+        query("SELECT image_id, value, meta_data, status, deleted FROM image_locations", ids, " ORDER BY id", rows ->
                 result.computeIfAbsent(rows.getString("image_id"), k -> new ArrayList<>()).add(new GlanceLocation(
                         rows.getString("value"), metadata(rows.getString("meta_data")), rows.getString("status"))));
         return result;
@@ -285,18 +301,22 @@ public final class GlanceDatabaseReader implements AutoCloseable {
         void read(ResultSet rows) throws SQLException;
     }
 
-    /** Runs {@code select} for the rows of these images that are not soft-deleted. */
+    /**
+     * Runs {@code select} (which reads {@code deleted} too) for the rows of these images and hands over those that are
+     * not soft-deleted; they are left out here, not in SQL, for the reason given at {@link #imagesAfter}.
+     */
     private void query(String select, List<String> ids, String order, RowReader reader) {
-        String sql = select + " WHERE deleted = ? AND image_id IN ("
+        String sql = select + " WHERE image_id IN ("
                 + String.join(",", Collections.nCopies(ids.size(), "?")) + ")" + order;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setBoolean(1, false);
             for (int k = 0; k < ids.size(); k++) {
-                statement.setString(k + 2, ids.get(k));
+                statement.setString(k + 1, ids.get(k));
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    reader.read(rows);
+                    if (!rows.getBoolean("deleted")) {
+                        reader.read(rows);
+                    }
                 }
             }
         } catch (SQLException e) {

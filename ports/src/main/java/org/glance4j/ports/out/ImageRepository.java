@@ -5,8 +5,10 @@ import java.util.Optional;
 
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
+import org.glance4j.ports.model.BulkAddResult;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageQuery;
+import org.glance4j.ports.model.ImageWithMembers;
 
 /**
  * Where image records live. Implementations store the base fields, the tags and the custom properties of an
@@ -27,6 +29,30 @@ public interface ImageRepository {
      *                         deleted ones included
      */
     void add(Image image);
+
+    /**
+     * Stores many new images, each with its memberships, and leaves alone what is already stored: the bulk load of
+     * an import from another database, where {@link #add} would cost one transaction per image. Callers keep
+     * batches to a size they can hold (hundreds to a few thousand images); an implementation writes a batch with
+     * few round trips.
+     *
+     * <p>Per entry: when no image with its id was ever stored (deleted ones included), the image is stored exactly as
+     * {@link #add} stores it, with all its memberships (which {@link ImageMemberRepository} then finds). When one
+     * was, nothing of the given image is written: the stored image stays as it is and its id is reported as already
+     * present; of its memberships, those the stored image does not have yet are added, the others left as they are.
+     * So a batch can be given again, or after an interrupted call, without failing and without changing anything
+     * that is stored.
+     *
+     * <p>Atomic: when the call returns, all of its writes are stored; when it throws, none is. Concurrent calls
+     * (and concurrent {@link #add}s) of the same id never both store it: one of them reports it as already present.
+     *
+     * @param batch the images with their memberships, no image id twice; may be empty
+     * @return the ids added, the ids already present, and the memberships added
+     * @throws IllegalArgumentException when two entries have the same image id (nothing is written)
+     * @throws GlanceException          with category {@code INVALID} when the store refuses a value of the batch,
+     *                                  or {@code UNAVAILABLE} when it cannot be written now (nothing is written)
+     */
+    BulkAddResult addAllAbsent(List<ImageWithMembers> batch);
 
     /**
      * The image with this id, deleted ones included.

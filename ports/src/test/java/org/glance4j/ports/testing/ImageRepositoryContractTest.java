@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
+import org.glance4j.ports.model.BulkAddResult;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageField;
 import org.glance4j.ports.model.ImageLocation;
@@ -35,6 +36,7 @@ import org.glance4j.ports.model.ImageQuery.SortOrder;
 import org.glance4j.ports.model.ImageQuery.Viewer;
 import org.glance4j.ports.model.ImageQuery.VisibilityFilter;
 import org.glance4j.ports.model.ImageStatus;
+import org.glance4j.ports.model.ImageWithMembers;
 import org.glance4j.ports.model.MemberStatus;
 import org.glance4j.ports.model.Visibility;
 import org.glance4j.ports.out.ImageMemberRepository;
@@ -328,6 +330,169 @@ public abstract class ImageRepositoryContractTest {
 
             assertThat(images.find(id(1))).contains(one);
             assertThat(images.find(id(2))).contains(two);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------- bulk add if absent
+
+    @Nested
+    class BulkAdd {
+        private ImageMember member(int image, String project, MemberStatus status) {
+            return new ImageMember(id(image), project, status, T0.plusNanos(7), T0.plusSeconds(1));
+        }
+
+        @Test
+        void everyEntryIsStoredAsAddStoresItWithItsMemberships() {
+            Image full = fullImage(1);
+            Image shared = image(2).visibility(Visibility.SHARED).tags(List.of("b", "a"))
+                    .property("k", "v").locations(List.of(new ImageLocation("file:///images/2", "file1",
+                            Map.of("store", "file1")))).build();
+            Image bare = bareImage(3);
+            ImageMember friend = member(2, "p-friend", MemberStatus.ACCEPTED);
+            ImageMember asked = member(2, "p-asked", MemberStatus.PENDING);
+
+            BulkAddResult result = images.addAllAbsent(List.of(ImageWithMembers.of(full),
+                    new ImageWithMembers(shared, List.of(friend, asked)), ImageWithMembers.of(bare)));
+
+            assertThat(result.added()).containsExactly(id(1), id(2), id(3));
+            assertThat(result.alreadyPresent()).isEmpty();
+            assertThat(result.membersAdded()).containsExactly(friend, asked);
+            assertThat(images.find(id(1))).contains(full);
+            assertThat(images.find(id(2))).contains(shared);
+            assertThat(images.find(id(3))).contains(bare);
+            assertThat(members.listForImage(id(2))).containsExactlyInAnyOrder(friend, asked);
+            assertThat(listIds(query().viewer("p-friend", false).visibility(VisibilityFilter.SHARED)))
+                    .as("the list query sees the memberships").containsExactly(id(2));
+        }
+
+        @Test
+        void anIdEverStoredIsLeftAsItIsAndReportedWhileTheOthersOfTheBatchAreAdded() {
+            Image first = add(image(1).name("first").tags(List.of("one")).build());
+            Image gone = images.update(add(image(2).build()).toBuilder().status(ImageStatus.DELETED)
+                    .deletedAt(T0.plusSeconds(60)).build());
+            Image third = image(3).name("third").build();
+
+            BulkAddResult result = images.addAllAbsent(List.of(
+                    ImageWithMembers.of(image(1).name("second").tags(List.of("two")).property("k", "v").build()),
+                    ImageWithMembers.of(image(2).name("reborn").build()), ImageWithMembers.of(third)));
+
+            assertThat(result.added()).containsExactly(id(3));
+            assertThat(result.alreadyPresent()).containsExactly(id(1), id(2));
+            assertThat(images.find(id(1))).contains(first);
+            assertThat(images.find(id(2))).contains(gone);
+            assertThat(images.find(id(3))).contains(third);
+        }
+
+        @Test
+        void anImageAlreadyStoredGetsTheMembershipsItLacksAndKeepsTheOnesItHas() {
+            add(image(1).visibility(Visibility.SHARED).build());
+            ImageMember stored = member(1, "p-friend", MemberStatus.PENDING);
+            members.add(stored);
+            ImageMember lacking = member(1, "p-new", MemberStatus.ACCEPTED);
+
+            BulkAddResult result = images.addAllAbsent(List.of(new ImageWithMembers(
+                    image(1).visibility(Visibility.SHARED).build(),
+                    List.of(member(1, "p-friend", MemberStatus.ACCEPTED), lacking))));
+
+            assertThat(result.added()).isEmpty();
+            assertThat(result.alreadyPresent()).containsExactly(id(1));
+            assertThat(result.membersAdded()).containsExactly(lacking);
+            assertThat(members.find(id(1), "p-friend")).contains(stored);
+            assertThat(members.find(id(1), "p-new")).contains(lacking);
+        }
+
+        @Test
+        void theSameBatchGivenAgainChangesNothingAndSaysSo() {
+            List<ImageWithMembers> batch = List.of(ImageWithMembers.of(fullImage(1)), new ImageWithMembers(
+                    image(2).visibility(Visibility.SHARED).build(),
+                    List.of(member(2, "p-friend", MemberStatus.REJECTED))));
+            images.addAllAbsent(batch);
+            List<Image> before = images.list(query().build());
+
+            BulkAddResult again = images.addAllAbsent(batch);
+
+            assertThat(again.added()).isEmpty();
+            assertThat(again.alreadyPresent()).containsExactly(id(1), id(2));
+            assertThat(again.membersAdded()).isEmpty();
+            assertThat(images.list(query().build())).isEqualTo(before);
+            assertThat(members.listForImage(id(2))).containsExactly(member(2, "p-friend", MemberStatus.REJECTED));
+        }
+
+        @Test
+        void anEmptyBatchStoresNothing() {
+            BulkAddResult result = images.addAllAbsent(List.of());
+
+            assertThat(result.added()).isEmpty();
+            assertThat(result.alreadyPresent()).isEmpty();
+            assertThat(result.membersAdded()).isEmpty();
+            assertThat(images.list(query().build())).isEmpty();
+        }
+
+        @Test
+        void aBatchWithAnIdTwiceIsRefusedAndStoresNothing() {
+            List<ImageWithMembers> batch = List.of(ImageWithMembers.of(image(1).build()),
+                    ImageWithMembers.of(image(2).build()), ImageWithMembers.of(image(1).name("again").build()));
+
+            assertThatThrownBy(() -> images.addAllAbsent(batch)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(id(1));
+            assertThat(images.list(query().build())).isEmpty();
+        }
+
+        @Test
+        void aBatchOfThousandsOfImagesWithTheirRowsIsStoredWhole() {
+            List<ImageWithMembers> batch = new ArrayList<>();
+            for (int n = 1; n <= 2_500; n++) {
+                Map<String, String> properties = new LinkedHashMap<>();
+                for (int p = 0; p < 10; p++) {
+                    properties.put("key" + p, "value " + n + "/" + p);
+                }
+                Image image = image(n).visibility(n % 2 == 0 ? Visibility.SHARED : Visibility.PUBLIC)
+                        .properties(properties).tags(List.of("t" + n % 7, "all")).build();
+                batch.add(new ImageWithMembers(image, n % 2 == 0
+                        ? List.of(member(n, "p-friend", MemberStatus.ACCEPTED)) : List.of()));
+            }
+
+            BulkAddResult result = images.addAllAbsent(batch);
+
+            assertThat(result.added()).hasSize(2_500);
+            assertThat(result.membersAdded()).hasSize(1_250);
+            assertThat(images.find(id(1_777))).contains(batch.get(1_776).image());
+            assertThat(listIds(query().tags("all").property("key9", Operator.EQ, "value 2500/9")))
+                    .containsExactly(id(2_500));
+            assertThat(listIds(query().viewer("p-friend", false).visibility(VisibilityFilter.SHARED)
+                    .limit(2_000))).hasSize(1_250);
+        }
+
+        @Test
+        void concurrentBatchesOfTheSameIdsStoreEachImageAndMembershipOnce() throws Exception {
+            int threads = 4;
+            List<ImageWithMembers> batch = new ArrayList<>();
+            for (int n = 1; n <= 200; n++) {
+                batch.add(new ImageWithMembers(image(n).name("n" + n).build(),
+                        List.of(member(n, "p-friend", MemberStatus.ACCEPTED))));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<BulkAddResult> results = new ArrayList<>();
+            try {
+                List<Callable<BulkAddResult>> work = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    List<ImageWithMembers> shuffled = new ArrayList<>(batch);
+                    Collections.shuffle(shuffled, new Random(t));
+                    work.add(() -> images.addAllAbsent(shuffled));
+                }
+                for (Future<BulkAddResult> result : pool.invokeAll(work)) {
+                    results.add(result.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            List<String> added = results.stream().flatMap(r -> r.added().stream()).toList();
+            assertThat(added).hasSize(200).doesNotHaveDuplicates();
+            assertThat(results.stream().mapToInt(r -> r.membersAdded().size()).sum()).isEqualTo(200);
+            for (BulkAddResult result : results) {
+                assertThat(result.added().size() + result.alreadyPresent().size()).isEqualTo(200);
+            }
+            assertThat(images.list(query().build())).hasSize(200);
         }
     }
 

@@ -3,6 +3,7 @@ package org.glance4j.ports.testing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
+import org.glance4j.ports.model.BulkAddResult;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageField;
 import org.glance4j.ports.model.ImageMember;
@@ -18,6 +20,7 @@ import org.glance4j.ports.model.ImageQuery.Condition;
 import org.glance4j.ports.model.ImageQuery.PropertyCondition;
 import org.glance4j.ports.model.ImageQuery.SortOrder;
 import org.glance4j.ports.model.ImageQuery.Viewer;
+import org.glance4j.ports.model.ImageWithMembers;
 import org.glance4j.ports.model.Visibility;
 import org.glance4j.ports.out.ImageRepository;
 
@@ -41,6 +44,40 @@ public final class InMemoryImageRepository implements ImageRepository {
             throw GlanceException.conflict("An image with identifier " + image.id() + " already exists");
         }
         images.put(image.id(), image);
+    }
+
+    /** Holds this repository and its memberships for the whole call, so that nobody sees half of it. */
+    @Override
+    public BulkAddResult addAllAbsent(List<ImageWithMembers> batch) {
+        java.util.Set<String> ids = new HashSet<>();
+        for (ImageWithMembers entry : batch) {
+            if (!ids.add(entry.image().id())) {
+                throw new IllegalArgumentException("image " + entry.image().id() + " is twice in the batch");
+            }
+        }
+        synchronized (this) {
+            synchronized (members) {
+                List<String> added = new ArrayList<>();
+                List<String> present = new ArrayList<>();
+                List<ImageMember> membersAdded = new ArrayList<>();
+                for (ImageWithMembers entry : batch) {
+                    String id = entry.image().id();
+                    if (images.containsKey(id)) {
+                        present.add(id);
+                    } else {
+                        images.put(id, entry.image());
+                        added.add(id);
+                    }
+                    for (ImageMember member : entry.members()) {
+                        if (members.find(id, member.memberId()).isEmpty()) {
+                            members.add(member);
+                            membersAdded.add(member);
+                        }
+                    }
+                }
+                return new BulkAddResult(added, present, membersAdded);
+            }
+        }
     }
 
     @Override
