@@ -343,16 +343,18 @@ public final class KeystoneServer implements BeforeAllCallback {
         }
 
         /**
-         * Registers {@code url} as the public, internal and admin endpoint of an {@code image} service, in place of
-         * any image service an earlier test registered (clients would otherwise pick a server that has gone).
+         * Registers {@code url} as the public, internal and admin endpoint of the {@code image} service, replacing an
+         * image service an earlier test registered (clients take the first one the catalog names).
          */
         public void registerImageService(String url) throws Exception {
             String admin = adminToken();
-            for (JsonNode old : body(call("GET", "/v3/services?type=image", null, admin, Map.of())).path("services")) {
-                HttpResponse<String> deleted = call("DELETE", "/v3/services/" + old.path("id").asText(), null, admin,
-                        Map.of());
+            for (JsonNode earlier : body(call("GET", "/v3/services?type=image", null, admin, Map.of()))
+                    .path("services")) {
+                HttpResponse<String> deleted = call("DELETE", "/v3/services/" + earlier.path("id").asText(), null,
+                        admin, Map.of());
                 if (deleted.statusCode() != 204) {
-                    throw new IllegalStateException("deleting an image service answered " + deleted.statusCode());
+                    throw new IllegalStateException("deleting an earlier image service answered "
+                            + deleted.statusCode());
                 }
             }
             JsonNode service = body(call("POST", "/v3/services", Map.of("service", Map.of("name", "glance",
