@@ -56,14 +56,17 @@ final class KeystoneClient {
     /**
      * Validates a caller's token.
      *
+     * @param allowExpired whether Keystone may accept a token that has expired (within its
+     *                     {@code allow_expired_window}), as keystonemiddleware asks beside a valid service token
      * @return what Keystone says of it, or {@code null} when Keystone says it is not valid (unknown, expired,
      *         revoked)
      * @throws GlanceException {@code UNAVAILABLE} when Keystone cannot say
      */
-    KeystoneToken validate(String subjectToken) {
+    KeystoneToken validate(String subjectToken, boolean allowExpired) {
+        URI validation = URI.create(tokens + (allowExpired ? "?nocatalog&allow_expired=1" : "?nocatalog"));
         for (int attempt = 0; attempt < 2; attempt++) {
             String own = serviceToken(attempt > 0);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(tokens + "?nocatalog"))
+            HttpRequest request = HttpRequest.newBuilder(validation)
                     .timeout(settings.connectTimeout()).header("X-Auth-Token", own)
                     .header("X-Subject-Token", subjectToken).header("Accept", "application/json").GET().build();
             HttpResponse<byte[]> response = send(request);

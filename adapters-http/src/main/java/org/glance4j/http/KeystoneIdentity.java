@@ -19,8 +19,10 @@ import io.undertow.util.HttpString;
  * tokens does not become a flood of calls to Keystone.
  *
  * <p>A missing, unknown, expired or revoked token is 401 with {@code WWW-Authenticate: Keystone uri="..."}, as is a
- * service token that is not valid, or lacks the service roles when they are required. Keystone that cannot answer
- * is 503 naming the identity service.
+ * service token that is not valid, or lacks the service roles when they are required. As with keystonemiddleware,
+ * a valid service token with one of the service roles lets an expired user token through (Keystone validates it
+ * with {@code allow_expired}), so that a service can finish what a user started. Keystone that cannot answer is
+ * 503 naming the identity service.
  */
 final class KeystoneIdentity implements Identity {
     private static final System.Logger LOG = System.getLogger(KeystoneIdentity.class.getName());
@@ -35,6 +37,9 @@ final class KeystoneIdentity implements Identity {
     private final KeystoneClient keystone;
     private final TokenCache cache;
     private final TokenCache refused;
+    /** Validations made with {@code allow_expired}, kept for {@code token_cache_time} even past expiry. */
+    private final TokenCache allowedExpired;
+    private final TokenCache refusedExpired;
     private final Map<String, String> challenge;
 
     KeystoneIdentity(KeystoneSettings settings) {
@@ -46,6 +51,8 @@ final class KeystoneIdentity implements Identity {
         this.keystone = new KeystoneClient(settings, clock);
         this.cache = new TokenCache(clock, settings.tokenCacheTime(), settings.cacheSize());
         this.refused = new TokenCache(clock, settings.tokenCacheTime(), settings.cacheSize());
+        this.allowedExpired = TokenCache.ignoringExpiry(clock, settings.tokenCacheTime(), settings.cacheSize());
+        this.refusedExpired = new TokenCache(clock, settings.tokenCacheTime(), settings.cacheSize());
         this.challenge = Map.of("WWW-Authenticate", "Keystone uri=\"" + settings.wwwAuthenticateUri() + "\"");
     }
 
@@ -56,16 +63,21 @@ final class KeystoneIdentity implements Identity {
 
     @Override
     public RequestContext context(HttpServerExchange exchange, String requestId) {
-        KeystoneToken user = validated(exchange.getRequestHeaders().getFirst(AUTH_TOKEN));
+        String userHeader = exchange.getRequestHeaders().getFirst(AUTH_TOKEN);
+        if (userHeader == null || userHeader.isBlank()) {
+            throw unauthorized();
+        }
         String serviceHeader = exchange.getRequestHeaders().getFirst(SERVICE_TOKEN);
-        KeystoneToken service = serviceHeader == null ? null : validated(serviceHeader);
-        if (service != null && !hasServiceRole(service)) {
+        KeystoneToken service = serviceHeader == null ? null : validated(serviceHeader, false);
+        boolean serviceRole = service != null && hasServiceRole(service);
+        if (service != null && !serviceRole) {
             if (settings.serviceTokenRolesRequired()) {
                 throw unauthorized();
             }
             LOG.log(System.Logger.Level.WARNING, "A service token without any of the roles "
                     + settings.serviceTokenRoles() + " was accepted (service_token_roles_required is false)");
         }
+        KeystoneToken user = validated(userHeader, serviceRole);
         RequestContext.TokenDetails details = new RequestContext.TokenDetails(user.userDomainId(),
                 user.projectDomainId(), user.domainId(), user.systemScope(),
                 service == null ? null : service.userId(), service == null ? null : service.projectId(),
@@ -73,7 +85,11 @@ final class KeystoneIdentity implements Identity {
         return new RequestContext(requestId, user.userId(), user.projectId(), user.roles(), null, details);
     }
 
-    private KeystoneToken validated(String token) {
+    /**
+     * What Keystone says of {@code token}, from the caches when they know it. With {@code allowExpired} (a valid
+     * service token with a service role came with it) an expired token is accepted too.
+     */
+    private KeystoneToken validated(String token, boolean allowExpired) {
         if (token == null || token.isBlank()) {
             throw unauthorized();
         }
@@ -82,15 +98,25 @@ final class KeystoneIdentity implements Identity {
         if (known != null) {
             return known;
         }
-        if (refused.get(token) != null) {
+        if (allowExpired) {
+            known = allowedExpired.get(token);
+            if (known != null) {
+                return known;
+            }
+        }
+        TokenCache refusals = allowExpired ? refusedExpired : refused;
+        if (refusals.get(token) != null) {
             throw unauthorized();
         }
-        KeystoneToken fresh = keystone.validate(token);
+        KeystoneToken fresh = keystone.validate(token, allowExpired);
         if (fresh == null) {
-            refused.put(token, REFUSED);
+            refusals.put(token, REFUSED);
             throw unauthorized();
         }
         cache.put(token, fresh);
+        if (allowExpired) {
+            allowedExpired.put(token, fresh);
+        }
         return fresh;
     }
 

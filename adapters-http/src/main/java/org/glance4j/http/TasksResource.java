@@ -16,11 +16,15 @@ import org.glance4j.ports.model.task.TaskPage;
 /**
  * {@code GET /v2/tasks} (one page of stubs with {@code first}, {@code schema} and, when the page is full,
  * {@code next}), {@code POST /v2/tasks} (Glance's deprecated tasks API: 201 with {@code Location} and the new
- * task) and {@code GET /v2/tasks/{id}} (the full task); other methods are 405.
+ * task) and {@code GET /v2/tasks/{id}} (the full task). {@code DELETE /v2/tasks/{id}} is refused as Glance refuses
+ * it: 403 without {@code tasks_api_access}, else 405 with {@code Allow: GET} (tasks expire, nobody deletes them).
+ * Other methods are 405.
  */
 final class TasksResource implements Resource {
-    static final String ALLOW = "GET";
+    static final String ALLOW = "GET, DELETE";
     static final String COLLECTION_ALLOW = "GET, POST";
+    private static final String NO_DELETION = "This operation is currently not permitted on Glance Tasks. "
+            + "They are auto deleted after reaching the time based on their expires_at property.";
     private static final String COLLECTION = "/v2/tasks";
 
     private final TaskService tasks;
@@ -36,6 +40,10 @@ final class TasksResource implements Resource {
         if (!single && request.method().equals("POST")) {
             create(request);
             return;
+        }
+        if (single && request.method().equals("DELETE")) {
+            tasks.checkAccess(request.context());
+            throw new HttpFailure(HttpStatus.METHOD_NOT_ALLOWED, NO_DELETION, Map.of("Allow", "GET"));
         }
         if (!request.method().equals("GET")) {
             throw Resource.methodNotAllowed(request, single ? ALLOW : COLLECTION_ALLOW);

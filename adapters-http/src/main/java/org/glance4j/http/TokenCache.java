@@ -9,22 +9,35 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validated tokens kept in memory, so that a token seen again costs no call to Keystone. An entry is used until
- * {@code token_cache_time} after its validation, and never at or past the token's own {@code expires_at}. The
- * cache holds at most {@code capacity} entries: when full, stale entries go first, then arbitrary ones.
+ * {@code token_cache_time} after its validation, and never at or past the token's own {@code expires_at} (unless
+ * the cache is made {@link #ignoringExpiry ignoring expiry}, for validations Keystone made with
+ * {@code allow_expired}). The cache holds at most {@code capacity} entries: when full, stale entries go first, then
+ * arbitrary ones.
  */
 final class TokenCache {
     private final Clock clock;
     private final Duration cacheTime;
     private final int capacity;
+    private final boolean boundedByExpiry;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     private record Entry(KeystoneToken token, Instant usableUntil) {
     }
 
     TokenCache(Clock clock, Duration cacheTime, int capacity) {
+        this(clock, cacheTime, capacity, true);
+    }
+
+    private TokenCache(Clock clock, Duration cacheTime, int capacity, boolean boundedByExpiry) {
         this.clock = clock;
         this.cacheTime = cacheTime;
         this.capacity = capacity;
+        this.boundedByExpiry = boundedByExpiry;
+    }
+
+    /** A cache whose entries last {@code token_cache_time} whatever the tokens' {@code expires_at}. */
+    static TokenCache ignoringExpiry(Clock clock, Duration cacheTime, int capacity) {
+        return new TokenCache(clock, cacheTime, capacity, false);
     }
 
     /** The token's validation, when it is cached and still usable now; else {@code null}. */
@@ -40,11 +53,14 @@ final class TokenCache {
         return entry.token();
     }
 
-    /** Remembers a validation made now. A token already expired, or a cache time of zero, is not kept. */
+    /**
+     * Remembers a validation made now. A token already expired (unless this cache ignores expiry), or a cache time
+     * of zero, is not kept.
+     */
     void put(String token, KeystoneToken validated) {
         Instant now = clock.instant();
         Instant recheck = now.plus(cacheTime);
-        Instant until = validated.expiresAt().isBefore(recheck) ? validated.expiresAt() : recheck;
+        Instant until = boundedByExpiry && validated.expiresAt().isBefore(recheck) ? validated.expiresAt() : recheck;
         if (!now.isBefore(until)) {
             return;
         }

@@ -85,6 +85,11 @@ class ImportHttpTest {
         }
 
         @Override
+        public void checkAccess(RequestContext context) {
+            // every caller of this fake may use the tasks API
+        }
+
+        @Override
         public Task get(RequestContext context, String taskId) {
             if (!taskId.equals(TASK_ID)) {
                 throw GlanceException.notFound("Task with the given id " + taskId + " was not found");

@@ -53,6 +53,18 @@ class TokenCacheTest {
     }
 
     @Test
+    void aCacheIgnoringExpiryServesAnExpiredTokensValidationForTheCacheTime() {
+        HandClock clock = new HandClock();
+        TokenCache cache = TokenCache.ignoringExpiry(clock, Duration.ofSeconds(300), 10);
+        KeystoneToken expired = expiringAt(clock.instant().minus(Duration.ofSeconds(5)));
+        cache.put("t", expired);
+        clock.advance(Duration.ofSeconds(299));
+        assertThat(cache.get("t")).isEqualTo(expired);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(cache.get("t")).as("checked again after token_cache_time").isNull();
+    }
+
+    @Test
     void aTokenIsNeverServedAtOrPastItsExpiryEvenWithinTheCacheTime() {
         HandClock clock = new HandClock();
         TokenCache cache = new TokenCache(clock, Duration.ofSeconds(300), 10);

@@ -131,9 +131,10 @@ public final class GlanceOptions {
     public static final OptionSpec ENFORCE_NEW_DEFAULTS = new OptionSpec(OSLO_POLICY, "enforce_new_defaults",
             "True", NOT_SUPPORTED_YET, "glance4j always applies Glance's current default rules.");
     public static final OptionSpec ENFORCE_SCOPE = new OptionSpec(OSLO_POLICY, "enforce_scope", "True",
-            NOT_SUPPORTED_YET, "Not configurable: glance4j always checks scope as Glance master does by default. "
-                    + "Every image, member, task and metadef rule is for project-scoped tokens, so a system-scoped "
-                    + "or domain-scoped Keystone token is refused them (403).");
+            NOT_SUPPORTED_YET, "Not configurable: glance4j always checks scope, as Glance master does (it can no "
+                    + "longer be turned off there). Every image, member, task and metadef rule is for project-scoped "
+                    + "tokens, so a system-scoped or domain-scoped Keystone token is refused them: 403, or 404 where "
+                    + "Glance hides the object (an image, a metadef namespace).");
     public static final OptionSpec ENABLED_BACKENDS = new OptionSpec(DEFAULT, "enabled_backends", "(none)",
             SUPPORTED, "Image stores as id:type pairs, comma-separated (fast:file). Each store reads its options "
                     + "from the section named after its id ([fast]). Types: file, s3, swift, http (read-only). A store "

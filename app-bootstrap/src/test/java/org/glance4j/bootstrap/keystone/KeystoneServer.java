@@ -321,6 +321,12 @@ public final class KeystoneServer implements BeforeAllCallback {
             return issue(url(), "admin", ADMIN_PASSWORD, Map.of("domain", Map.of("id", "default")));
         }
 
+        /** The {@code expires_at} Keystone gives {@code token} ({@code GET /v3/auth/tokens}). */
+        public java.time.Instant expiresAt(String token) throws Exception {
+            return java.time.Instant.parse(body(call("GET", "/v3/auth/tokens", null, adminToken(),
+                    Map.of("X-Subject-Token", token))).path("token").path("expires_at").asText());
+        }
+
         /** Revokes a token ({@code DELETE /v3/auth/tokens}). */
         public void revoke(String token) throws Exception {
             HttpResponse<String> response = call("DELETE", "/v3/auth/tokens", null, adminToken(),

@@ -143,6 +143,11 @@ public final class DefaultTaskService implements TaskService {
     }
 
     @Override
+    public void checkAccess(RequestContext context) {
+        enforce(context, "tasks_api_access");
+    }
+
+    @Override
     public Task get(RequestContext context, String taskId) {
         enforce(context, "tasks_api_access");
         enforce(context, "get_task");

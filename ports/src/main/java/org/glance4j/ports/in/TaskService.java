@@ -41,6 +41,14 @@ public interface TaskService {
     Task create(RequestContext context, Map<String, Object> body);
 
     /**
+     * Checks that the caller may use the tasks API at all ({@code tasks_api_access}), as Glance does before it
+     * refuses to delete a task (tasks are never deleted by a caller; they expire). Returns normally when allowed.
+     *
+     * @throws GlanceException {@code FORBIDDEN} by policy
+     */
+    void checkAccess(RequestContext context);
+
+    /**
      * One task.
      *
      * @throws GlanceException {@code FORBIDDEN} by policy, {@code NOT_FOUND}

@@ -187,6 +187,30 @@ class LegacyTasksApiTest {
         assertThat(unreadable.status()).as("%s", unreadable).isEqualTo(403);
     }
 
+    /**
+     * glance/api/v2/tasks.py TasksController.delete checks tasks_api_access, then always refuses with 405, Allow: GET
+     * (tasks expire instead); the router answers any other method on a task with 405, Allow: GET, DELETE.
+     */
+    @Test
+    void aTaskCannotBeDeletedAndOnlyAdministratorsAreToldWhy() {
+        String id = UUID.randomUUID().toString();
+        ImportClient.Answer refused = as(admin).send("DELETE", "/v2/tasks/" + id, null, null, Map.of());
+        assertThat(refused.status()).as("%s", refused).isEqualTo(405);
+        assertThat(refused.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(refused.json().path("message").asText()).isEqualTo("This operation is currently not permitted on "
+                + "Glance Tasks. They are auto deleted after reaching the time based on their expires_at property.");
+
+        ImportClient.Answer forbidden = as(member).send("DELETE", "/v2/tasks/" + id, null, null, Map.of());
+        assertThat(forbidden.status()).as("%s", forbidden).isEqualTo(403);
+        assertThat(forbidden.body()).contains("tasks_api_access");
+
+        for (String method : new String[] {"PUT", "PATCH", "POST"}) {
+            ImportClient.Answer other = as(member).send(method, "/v2/tasks/" + id, null, null, Map.of());
+            assertThat(other.status()).as("%s %s", method, other).isEqualTo(405);
+            assertThat(other.headers().firstValue("Allow")).hasValue("GET, DELETE");
+        }
+    }
+
     @Test
     void theBodyIsCheckedAsGlanceChecksIt() {
         assertRefused(Map.of("input", Map.of()), "Task 'type' is required");
