@@ -77,9 +77,9 @@ final class TaskJson {
         g.writeStringField("type", task.type());
         g.writeStringField("status", task.status().wireName());
         g.writeStringField("owner", task.owner());
-        g.writeStringField("expires_at", pythonIso(task.expiresAt()));
-        g.writeStringField("created_at", pythonIso(task.createdAt()));
-        g.writeStringField("updated_at", pythonIso(task.updatedAt()));
+        g.writeStringField("expires_at", glanceRowTime(task.expiresAt()));
+        g.writeStringField("created_at", glanceRowTime(task.createdAt()));
+        g.writeStringField("updated_at", glanceRowTime(task.updatedAt()));
         g.writeNullField("deleted_at");
         g.writeBooleanField("deleted", false);
         g.writeStringField("image_id", task.imageId());
@@ -93,15 +93,17 @@ final class TaskJson {
         g.writeEndObject();
     }
 
-    /** Python's {@code datetime.isoformat()} of a naive UTC time: microseconds only when not zero. */
-    static String pythonIso(Instant instant) {
+    /**
+     * A naive UTC time as Glance's JSON serializer writes a raw {@code datetime} (oslo's {@code to_primitive},
+     * {@code %Y-%m-%dT%H:%M:%S.%f}): always six digits of microseconds, {@code .000000} included.
+     */
+    static String glanceRowTime(Instant instant) {
         if (instant == null) {
             return null;
         }
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
         String seconds = String.format("%04d-%02d-%02dT%02d:%02d:%02d", t.getYear(), t.getMonthValue(),
                 t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
-        int micros = instant.getNano() / 1000;
-        return micros == 0 ? seconds : seconds + String.format(".%06d", micros);
+        return seconds + String.format(".%06d", instant.getNano() / 1000);
     }
 }

@@ -243,10 +243,12 @@ class ImportHttpTest {
     }
 
     @Test
-    void pythonIsoTimesShowMicrosecondsOnlyWhenThereAreSome() {
-        assertThat(TaskJson.pythonIso(Instant.parse("2026-01-02T03:04:05Z"))).isEqualTo("2026-01-02T03:04:05");
-        assertThat(TaskJson.pythonIso(Instant.parse("2026-01-02T03:04:05.000001Z")))
+    void imageTaskRowTimesAlwaysCarrySixDigitsOfMicroseconds() {
+        // Glance 25.1.0 on MariaDB (whole seconds): "2026-12-06T23:40:31.000000" (oslo's PERFECT_TIME_FORMAT)
+        assertThat(TaskJson.glanceRowTime(Instant.parse("2026-01-02T03:04:05Z")))
+                .isEqualTo("2026-01-02T03:04:05.000000");
+        assertThat(TaskJson.glanceRowTime(Instant.parse("2026-01-02T03:04:05.000001Z")))
                 .isEqualTo("2026-01-02T03:04:05.000001");
-        assertThat(TaskJson.pythonIso(null)).isNull();
+        assertThat(TaskJson.glanceRowTime(null)).isNull();
     }
 }

@@ -183,8 +183,9 @@ abstract class GlanceImportContract {
                 + " '2024-04-01 00:00:00', '2024-04-01 01:00:00'),"
                 + " (2, 'Private::Mine', NULL, NULL, 'private', '0', 'p-owner', '2024-04-03 00:00:00', NULL)");
         s.executeUpdate("INSERT INTO metadef_objects (id, namespace_id, name, description, required, json_schema,"
-                + " created_at, updated_at) VALUES (1, 1, 'CPU', 'the processor', '[\"cores\"]',"
-                + " '{\"cores\": {\"type\": \"integer\", \"minimum\": 1}}', '2024-04-01 00:00:00', NULL)");
+                + " created_at, updated_at) VALUES (1, 1, 'CPU', 'the processor', 'cores,sockets',"
+                + " '{\"cores\": {\"type\": \"integer\", \"minimum\": 1}, \"sockets\": {\"type\": \"integer\"}}',"
+                + " '2024-04-01 00:00:00', NULL)");
         s.executeUpdate("INSERT INTO metadef_properties (id, namespace_id, name, json_schema, created_at, updated_at)"
                 + " VALUES (1, 1, 'hw_rng', '{\"type\": \"boolean\", \"title\": \"RNG\"}', '2024-04-01 00:00:00',"
                 + " NULL), (2, 1, 'hw_size', '{\"type\": \"integer\", \"title\": \"Size\", \"maximum\": 8}',"
@@ -296,7 +297,9 @@ abstract class GlanceImportContract {
             assertThat(namespace.get("protected").asBoolean()).isTrue();
             assertThat(namespace.get("owner").asText()).isEqualTo("admin");
             assertThat(namespace.get("created_at").asText()).isEqualTo("2024-04-01T00:00:00Z");
-            assertThat(namespace.get("objects").get(0).get("required").get(0).asText()).isEqualTo("cores");
+            // Glance keeps an object's required names joined with commas
+            assertThat(JSON.convertValue(namespace.get("objects").get(0).get("required"), List.class))
+                    .containsExactly("cores", "sockets");
             assertThat(namespace.get("objects").get(0).get("properties").get("cores").get("minimum").asInt())
                     .isEqualTo(1);
             assertThat(namespace.get("properties").get("hw_size").get("maximum").asInt()).isEqualTo(8);

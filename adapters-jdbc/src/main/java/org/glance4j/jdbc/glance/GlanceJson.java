@@ -1,6 +1,5 @@
 package org.glance4j.jdbc.glance;
 
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,8 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class GlanceJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Object>> ARRAY = new TypeReference<>() {
     };
 
     private GlanceJson() {
@@ -31,18 +28,6 @@ final class GlanceJson {
             return JSON.readValue(text, OBJECT);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(what + " is not a JSON object: " + e.getOriginalMessage());
-        }
-    }
-
-    /** A JSON array of strings; null or blank gives an empty list. */
-    static List<String> strings(String text, String what) {
-        if (text == null || text.isBlank() || text.strip().equals("null")) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(text, ARRAY).stream().map(String::valueOf).toList();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(what + " is not a JSON array: " + e.getOriginalMessage());
         }
     }
 }

@@ -95,7 +95,7 @@ public final class GlanceMetadefReader {
                     String object = rows.getString("name");
                     Instant created = GlanceDatabaseReader.instant(rows.getString("created_at"));
                     objects.add(new MetadefObject(name, object, rows.getString("description"),
-                            strings(rows.getString("required"), "the required list of object " + object),
+                            requiredNames(rows.getString("required")),
                             object(rows.getString("json_schema"), "the properties of object " + object), created,
                             updated(rows, created)));
                 });
@@ -132,12 +132,12 @@ public final class GlanceMetadefReader {
         }
     }
 
-    private static List<String> strings(String text, String what) {
-        try {
-            return GlanceJson.strings(text, what);
-        } catch (IllegalStateException e) {
-            throw new MetadefRowException(e.getMessage());
-        }
+    /**
+     * An object's {@code required} column: Glance keeps the names joined with commas ({@code "key,seats"}), not as
+     * JSON, and reads them back by splitting there; null or empty is none.
+     */
+    static List<String> requiredNames(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split(",", -1));
     }
 
     private static Instant updated(ResultSet rows, Instant created) throws SQLException {

@@ -225,7 +225,8 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
         policy.enforce("get_metadef_tags", ns);
         MetadefNamespaceContent content = new MetadefNamespaceContent(ns,
                 access.repository.listAssociations(namespace), access.repository.listProperties(namespace),
-                access.repository.listObjects(namespace), access.repository.listTags(namespace));
+                access.repository.listObjects(namespace),
+                DefaultMetadefTagService.newestFirst(access.repository.listTags(namespace)));
         String prefix = null;
         if (resourceType != null && !resourceType.isEmpty()) {
             prefix = content.associations().stream().filter(a -> a.name().equals(resourceType)).findFirst()

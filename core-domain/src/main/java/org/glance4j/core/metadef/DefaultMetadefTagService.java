@@ -28,6 +28,31 @@ public final class DefaultMetadefTagService implements MetadefTagService {
         this.access = access;
     }
 
+    /**
+     * The order of a tag list: the sort key, then the time of creation, then the order of creation (the
+     * repository's), all in {@code dir}.
+     */
+    static Comparator<MetadefTag> order(List<MetadefTag> all, String sortKey, String dir) {
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            position.put(all.get(i).name(), i);
+        }
+        Comparator<MetadefTag> order = switch (sortKey) {
+            case "name" -> Comparator.comparing(MetadefTag::name);
+            case "updated_at" -> Comparator.comparing(MetadefTag::updatedAt);
+            default -> Comparator.comparing(MetadefTag::createdAt);
+        };
+        order = order.thenComparing(MetadefTag::createdAt).thenComparing(t -> position.get(t.name()));
+        return dir.equals("desc") ? order.reversed() : order;
+    }
+
+    /** A namespace's tags as its tag list gives them by default: newest first, as Glance shows them. */
+    static List<MetadefTag> newestFirst(List<MetadefTag> all) {
+        List<MetadefTag> sorted = new ArrayList<>(all);
+        sorted.sort(order(all, "created_at", "desc"));
+        return sorted;
+    }
+
     @Override
     public Map<String, Object> list(RequestContext context, String namespace, ListParameters parameters) {
         String dir = MetadefListChecks.sortDir(parameters);
@@ -48,19 +73,7 @@ public final class DefaultMetadefTagService implements MetadefTagService {
         MetadefNamespace ns = access.visibleNamespace(policy, namespace);
         policy.enforce("get_metadef_tags", ns);
         List<MetadefTag> all = access.repository.listTags(namespace);
-        Map<String, Integer> position = new HashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            position.put(all.get(i).name(), i);
-        }
-        Comparator<MetadefTag> order = switch (sortKey) {
-            case "name" -> Comparator.comparing(MetadefTag::name);
-            case "updated_at" -> Comparator.comparing(MetadefTag::updatedAt);
-            default -> Comparator.comparing(MetadefTag::createdAt);
-        };
-        order = order.thenComparing(MetadefTag::createdAt).thenComparing(t -> position.get(t.name()));
-        if (dir.equals("desc")) {
-            order = order.reversed();
-        }
+        Comparator<MetadefTag> order = order(all, sortKey, dir);
         String markerName = parameters.first("marker");
         MetadefTag marker = null;
         if (markerName != null && !markerName.isEmpty()) {

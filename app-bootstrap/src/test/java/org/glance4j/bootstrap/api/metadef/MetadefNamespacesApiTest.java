@@ -48,6 +48,23 @@ class MetadefNamespacesApiTest extends MetadefApiSupport {
     }
 
     @Test
+    void showListsTheTagsNewestFirstAsTheTagListDoes() {
+        String name = uniqueName("tag-order");
+        assertThat(Api.as(people.adminA).post(NAMESPACES, body("namespace", name, "tags",
+                List.of(body("name", "first"), body("name", "second")))).status()).isEqualTo(201);
+        assertThat(Api.as(people.adminA).send("POST", ns(name) + "/tags/third", null, null, Map.of()).status())
+                .isEqualTo(201);
+        assertThat(post(people.adminA, ns(name) + "/tags", body("tags", List.of(body("name", "fourth"))),
+                Map.of("X-Openstack-Append", "True")).status()).isEqualTo(201);
+
+        List<String> listed = Api.as(people.readerA).get(ns(name) + "/tags").json().get("tags")
+                .findValuesAsText("name");
+        assertThat(listed).containsExactly("fourth", "third", "second", "first");
+        assertThat(Api.as(people.readerA).get(ns(name)).json().get("tags").findValuesAsText("name"))
+                .as("Glance shows a namespace's tags as its tag list gives them").isEqualTo(listed);
+    }
+
+    @Test
     void badBodiesAre400AndReadOnlyAttributes403() {
         assertThat(Api.as(people.adminA).post(NAMESPACES, body("display_name", "no name")).status()).isEqualTo(400);
         assertThat(Api.as(people.adminA).post(NAMESPACES, body("namespace", "x".repeat(81))).status())
