@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.jdbc.PostgresServer;
 
@@ -23,20 +25,30 @@ public final class Cluster implements AutoCloseable {
   private final Path dir;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final List<ClusterNode> nodes = new ArrayList<>();
+  private final Map<String, Path> stagingDirs = new HashMap<>();
   private HaproxyServer haproxy;
 
   private Cluster(Path dir) {
     this.dir = dir;
   }
 
-  /** Starts PostgreSQL, {@code size} nodes and HAProxy. */
+  /** Starts PostgreSQL, {@code size} nodes sharing one staging directory, and HAProxy. */
   public static Cluster start(int size) throws Exception {
+    return start(size, true);
+  }
+
+  /**
+   * Starts PostgreSQL, {@code size} nodes and HAProxy; without {@code sharedStaging} each node stages into a
+   * directory of its own ({@link #staging(ClusterNode)}), as nodes on different machines without a shared file
+   * system do.
+   */
+  public static Cluster start(int size, boolean sharedStaging) throws Exception {
     HaproxyServer.program();
     Path target = Path.of("target");
     Files.createDirectories(target);
     Cluster cluster = new Cluster(Files.createTempDirectory(target.toAbsolutePath(), "cluster-"));
     try {
-      cluster.open(size);
+      cluster.open(size, sharedStaging);
       return cluster;
     } catch (Exception | Error e) {
       cluster.close();
@@ -44,13 +56,12 @@ public final class Cluster implements AutoCloseable {
     }
   }
 
-  private void open(int size) throws Exception {
+  private void open(int size, boolean sharedStaging) throws Exception {
     PostgresServer postgres = PostgresServer.start();
     resources.add(postgres);
     JdbcSettings database = postgres.newDatabase(100);
     String url = database.jdbcUrl().replace("jdbc:postgresql://", "postgresql://" + database.user() + "@");
-    Path config = dir.resolve("glance-api.conf");
-    Files.writeString(config, String.join("\n",
+    String common = String.join("\n",
         "[DEFAULT]",
         "enabled_backends = shared:file",
         "",
@@ -60,16 +71,20 @@ public final class Cluster implements AutoCloseable {
         "[shared]",
         "filesystem_store_datadir = " + dir.resolve("shared-store"),
         "",
-        "[os_glance_staging_store]",
-        "filesystem_store_datadir = " + dir.resolve("shared-staging"),
-        "",
         "[database]",
         "connection = " + url,
         "max_pool_size = 10",
-        ""));
+        "",
+        "[os_glance_staging_store]",
+        "");
     // the first node creates the schema; the others start together once it is there
     for (int i = 1; i <= size; i++) {
-      ClusterNode node = ClusterNode.start("node" + i, dir.resolve("node" + i), config);
+      Path nodeDir = dir.resolve("node" + i);
+      Path staging = sharedStaging ? sharedStaging() : nodeDir.resolve("staging");
+      Path config = dir.resolve("glance-api-node" + i + ".conf");
+      stagingDirs.put("node" + i, staging);
+      Files.writeString(config, common + "filesystem_store_datadir = " + staging + "\n");
+      ClusterNode node = ClusterNode.start("node" + i, nodeDir, config);
       resources.add(0, node);
       nodes.add(node);
       if (i == 1) {
@@ -96,6 +111,11 @@ public final class Cluster implements AutoCloseable {
   /** The directory every node stages glance-direct data in. */
   public Path sharedStaging() {
     return dir.resolve("shared-staging");
+  }
+
+  /** The directory {@code node} stages glance-direct data in. */
+  public Path staging(ClusterNode node) {
+    return stagingDirs.get(node.name());
   }
 
   /** The directory of the shared file store. */
