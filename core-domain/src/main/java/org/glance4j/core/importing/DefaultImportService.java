@@ -215,6 +215,7 @@ public final class DefaultImportService implements ImportService {
             policy.enforce("modify_image", image, found.memberId());
         }
         String stolen = staleLockOf(image);
+        requireStagedDataHere(image, request);
         List<String> targets = targets(request, storeHeader, image);
         if (targets.isEmpty()) {
             return null;
@@ -282,6 +283,23 @@ public final class DefaultImportService implements ImportService {
         if (image.diskFormat() == null || image.diskFormat().isEmpty()) {
             throw GlanceException.conflict("'disk_format' needs to be set before import");
         }
+    }
+
+    /**
+     * A glance-direct import reads the staged data from this node's staging area; when a node finished staging it
+     * and the data is not here (the nodes do not share their staging area), the import could only fail later.
+     *
+     * @throws GlanceException {@code CONFLICT} naming the node that staged the data
+     */
+    private void requireStagedDataHere(Image image, ImportRequest request) {
+        String stageHost = image.properties().get(ImportProperties.STAGE_HOST);
+        if (!request.isGlanceDirect() || stageHost == null || stageHost.equals(data.nodeId())
+                || staging.has(image.id())) {
+            return;
+        }
+        throw GlanceException.conflict("The staged data of image " + image.id() + " is on glance4j node '"
+                + stageHost + "' and not in the staging area of node '" + data.nodeId() + "': the nodes must share"
+                + " one staging area ([os_glance_staging_store] filesystem_store_datadir)");
     }
 
     /**

@@ -188,6 +188,25 @@ class ImportFlowTest {
     }
 
     @Test
+    void glanceDirectImportOnANodeWithoutTheStagedDataIsRefusedAndTheStagedImageStays() throws Exception {
+        Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
+        fx.stage(image, randomBytes(1000));
+        // as another node sees it when the nodes do not share their staging area: staged elsewhere, nothing here
+        Image stagedElsewhere = fx.stored(image.id());
+        fx.images.update(stagedElsewhere.toBuilder().property(ImportProperties.STAGE_HOST, "node-a").build());
+        Files.delete(staging.resolve(image.id()));
+        assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, image,
+                ImportFixture.method("glance-direct"))).isInstanceOfSatisfying(GlanceException.class,
+                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT))
+                .hasMessageContaining("is on glance4j node 'node-a' and not in the staging area of node '"
+                        + DataSettings.defaults().nodeId() + "'");
+        Image after = fx.stored(image.id());
+        assertThat(after.status()).isEqualTo(ImageStatus.UPLOADING);
+        assertThat(after.properties()).containsEntry(ImportProperties.STAGE_HOST, "node-a")
+                .doesNotContainKey(ImportProperties.LOCK);
+    }
+
+    @Test
     void webDownloadFetchesFromAnAllowedServer() throws Exception {
         byte[] data = randomBytes(300_000);
         serve("/disk.img", data);
