@@ -78,10 +78,24 @@ public final class UploadRecovery {
                 if (restored != null) {
                     recovered++;
                     guesses.forEach(guess -> guess.deleteObjectOf(image.id()));
+                    stores.all().forEach(store -> deleteAbandonedWrites(store, image.id()));
                     LOG.warning("Image " + image.id() + " was left saving by an interrupted upload on node '"
                             + nodeId + "'; it is queued again");
                 }
             }
+        }
+    }
+
+    private static void deleteAbandonedWrites(ImageStore store, String imageId) {
+        try {
+            int removed = store.deleteAbandonedWrites(imageId);
+            if (removed > 0) {
+                LOG.warning("Deleted " + removed + " unfinished write(s) of image " + imageId + " in store '"
+                        + store.id() + "'");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot delete the unfinished writes of image " + imageId + " in store '"
+                    + store.id() + "': " + e.getMessage());
         }
     }
 
