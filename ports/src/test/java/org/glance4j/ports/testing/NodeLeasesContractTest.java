@@ -2,7 +2,6 @@ package org.glance4j.ports.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 public abstract class NodeLeasesContractTest {
 
     protected static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123456Z");
-    private static final Duration LEASE = Duration.ofSeconds(60);
 
     protected NodeLeases leases;
 
