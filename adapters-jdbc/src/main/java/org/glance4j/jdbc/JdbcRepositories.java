@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.ports.out.NodeLeases;
 import org.glance4j.ports.out.metadef.MetadefRepository;
 import org.glance4j.ports.out.TaskRepository;
 
@@ -25,6 +26,7 @@ public final class JdbcRepositories implements AutoCloseable {
     private final MetadefRepository metadefs;
     private final int schemaVersion;
     private final TaskRepository tasks;
+    private final NodeLeases leases;
 
     private JdbcRepositories(Database database, int schemaVersion) {
         this.database = database;
@@ -33,6 +35,7 @@ public final class JdbcRepositories implements AutoCloseable {
         this.members = new JdbcImageMemberRepository(database);
         this.metadefs = new JdbcMetadefRepository(database);
         this.tasks = new JdbcTaskRepository(database);
+        this.leases = new JdbcNodeLeases(database);
     }
 
     /**
@@ -109,6 +112,11 @@ public final class JdbcRepositories implements AutoCloseable {
     /** The task records (image imports). */
     public TaskRepository tasks() {
         return tasks;
+    }
+
+    /** The leases of the server nodes sharing this database. */
+    public NodeLeases leases() {
+        return leases;
     }
 
     /** The schema version in force after {@link #open}. */

@@ -37,7 +37,8 @@ final class SchemaMigrator {
             new Migration(1, "images, properties, tags and members", "V001__images.sql"),
             new Migration(2, "image locations", "V002__image_locations.sql"),
             new Migration(3, "metadata definitions catalog", "V003__metadefs.sql"),
-            new Migration(4, "tasks", "V004__tasks.sql"));
+            new Migration(4, "tasks", "V004__tasks.sql"),
+            new Migration(5, "node leases", "V005__node_leases.sql"));
 
     /**
      * One schema step: a script under {@code org/glance4j/jdbc/migrations/}, shared by SQLite and PostgreSQL, and

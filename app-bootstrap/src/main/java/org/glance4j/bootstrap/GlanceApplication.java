@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,9 +36,11 @@ import org.glance4j.bootstrap.wiring.OpenStores;
 import org.glance4j.bootstrap.wiring.RepositoryCloser;
 import org.glance4j.bootstrap.wiring.ServerSettings;
 import org.glance4j.core.GlanceCore;
+import org.glance4j.core.lease.NodeLease;
 import org.glance4j.http.AuthMode;
 import org.glance4j.http.GlanceHttpServer;
 import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.out.NodeLeases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +61,8 @@ public final class GlanceApplication implements AutoCloseable {
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
     private GlanceCore core;
+    private NodeLeaseSchedule leaseSchedule;
+    private DataDirLock dataDirLock;
 
     private GlanceApplication(GlanceHttpServer server, OpenStores stores, RepositoryCloser repositories,
             URI baseUri) {
@@ -98,8 +103,16 @@ public final class GlanceApplication implements AutoCloseable {
                     + "memcache_servers = {} is ignored: glance4j keeps validated tokens in its own memory", servers));
         }
         createDataDir(settings);
-        return launch(settings.withNodeId(NodeIdFile.readOrCreate(settings.dataDir())),
-                config.limits().toSettings());
+        DataDirLock lock = DataDirLock.acquire(settings.dataDir());
+        try {
+            GlanceApplication application = launch(settings.withNodeId(NodeIdFile.readOrCreate(settings.dataDir())),
+                    config.limits().toSettings(), config.nodeLease());
+            application.dataDirLock = lock;
+            return application;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     private static void createDataDir(ServerSettings settings) {
@@ -117,7 +130,7 @@ public final class GlanceApplication implements AutoCloseable {
      * failure closes exactly what was opened before it.
      */
     private static GlanceApplication launch(ServerSettings settings,
-            java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits) {
+            java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits, Duration leaseLength) {
         Injector injector;
         try {
             injector = Guice.createInjector(Stage.DEVELOPMENT, new GlanceModule(settings, limits));
@@ -127,9 +140,13 @@ public final class GlanceApplication implements AutoCloseable {
         RepositoryCloser repositories = part(injector, RepositoryCloser.class, "cannot open the database");
         OpenStores stores = null;
         GlanceCore core = null;
+        NodeLease lease = null;
         try {
             stores = part(injector, OpenStores.class, "cannot open the image stores");
             core = part(injector, GlanceCore.class, "cannot build the core");
+            lease = new NodeLease(part(injector, NodeLeases.class, "cannot open the node leases"),
+                    settings.data().nodeId(), leaseLength, Clock.systemUTC(), core::recoverWorkOf);
+            registerLease(lease, leaseLength, settings.data().nodeId());
             int interruptedImports = core.recoverInterruptedImports();
             if (interruptedImports > 0) {
                 LOG.warn("interrupted imports and stages failed, their images queued again: {} (node {})",
@@ -166,6 +183,7 @@ public final class GlanceApplication implements AutoCloseable {
         GlanceApplication application = new GlanceApplication(server, stores, repositories,
                 baseUri(settings.http().bindHost(), server.port()));
         application.core = core;
+        application.leaseSchedule = new NodeLeaseSchedule(lease);
         try {
             application.awaitVersions();
         } catch (RuntimeException e) {
@@ -177,6 +195,27 @@ public final class GlanceApplication implements AutoCloseable {
                 settings.http().authMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                 settings.database().jdbcUrl());
         return application;
+    }
+
+    /**
+     * Starts this node's lease before the node puts back its own work. While another node is putting back this
+     * node's work (it took this node for dead), the start waits for that claim to end, at most twice the lease.
+     */
+    private static void registerLease(NodeLease lease, Duration leaseLength, String nodeId) {
+        long deadline = System.nanoTime() + leaseLength.multipliedBy(3).toNanos();
+        while (!lease.register()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("cannot start: another glance4j node has been putting back the "
+                        + "unfinished work of this node (" + nodeId + ") for longer than twice the lease; try again");
+            }
+            LOG.info("another node is putting back the unfinished work of this node {}; waiting", nodeId);
+            try {
+                Thread.sleep(Math.max(100, leaseLength.toMillis() / 10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for this node's lease", e);
+            }
+        }
     }
 
     /**
@@ -271,6 +310,9 @@ public final class GlanceApplication implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (leaseSchedule != null) {
+            leaseSchedule.close();
+        }
         try {
             server.close();
         } finally {
@@ -281,6 +323,9 @@ public final class GlanceApplication implements AutoCloseable {
                 stores.close();
             } finally {
                 repositories.close();
+                if (dataDirLock != null) {
+                    dataDirLock.close();
+                }
             }
         }
         LOG.info("glance4j stopped");

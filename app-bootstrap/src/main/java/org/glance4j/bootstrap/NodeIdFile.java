@@ -16,7 +16,9 @@ import org.glance4j.bootstrap.config.ConfigException;
 /**
  * The id of this server node, kept in {@code DATA_DIR/node-id}: made once (a random UUID) and read at every later
  * start. The core marks the images this node is uploading with it, so that after a crash the node puts back to
- * {@code queued} exactly its own interrupted uploads. Every node therefore needs its own data directory.
+ * {@code queued} exactly its own interrupted uploads, and so that the other nodes sharing its database, finding
+ * its lease ended, put back exactly the work of this node. Every node therefore needs its own data directory, which
+ * {@link DataDirLock} enforces.
  */
 public final class NodeIdFile {
 

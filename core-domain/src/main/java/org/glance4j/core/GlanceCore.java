@@ -237,6 +237,18 @@ public final class GlanceCore implements AutoCloseable {
         return importing == null ? 0 : importing.recover();
     }
 
+    /**
+     * Puts back what the node {@code nodeId} left unfinished, exactly as that node does at its own start: its imports
+     * and stages fail ({@link #recoverInterruptedImports()}), then its uploads go back to queued and lose their
+     * partial data ({@link #recoverInterruptedUploads()}). For a node found dead through its lease; safe to run twice.
+     *
+     * @return how many imports, stages and uploads were put back
+     */
+    public int recoverWorkOf(String nodeId) {
+        int imports = importing == null ? 0 : importing.recover(nodeId);
+        return imports + recovery.recover(nodeId);
+    }
+
     /** Stops the import threads (running imports fail cleanly and their images go back to queued). */
     @Override
     public void close() {

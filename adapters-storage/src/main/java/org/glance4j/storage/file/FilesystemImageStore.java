@@ -372,6 +372,25 @@ public final class FilesystemImageStore implements ImageStore {
         }
     }
 
+    /** Removes the temporary files of {@code imageId} that no live upload holds (see {@link #isAbandoned}). */
+    @Override
+    public int deleteAbandonedWrites(String imageId) {
+        String prefix = TEMP_PREFIX + fileNameFor(imageId) + ".";
+        int removed = 0;
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dataDir, TEMP_PREFIX + "*")) {
+            for (Path leftover : leftovers) {
+                if (leftover.getFileName().toString().startsWith(prefix) && isAbandoned(leftover)
+                        && Files.deleteIfExists(leftover)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw GlanceException.unavailable("Store '" + id + "' cannot remove the unfinished uploads of image "
+                    + imageId + ": " + FilesystemErrors.reasonOf(e), e);
+        }
+        return removed;
+    }
+
     /**
      * Removes temporary files of uploads that no longer run. An upload in progress holds a lock on its file (see
      * {@link #markLive}); such a file is left alone.

@@ -147,6 +147,41 @@ class FilesystemImageStoreTest {
     }
 
     @Test
+    void deletingTheAbandonedWritesOfAnImageRemovesOnlyItsUnlockedTemporaryFiles() throws Exception {
+        FilesystemImageStore store = open();
+        String imageId = UUID.randomUUID().toString();
+        String otherId = UUID.randomUUID().toString();
+        Path dead = dataDir.resolve(FilesystemImageStore.TEMP_PREFIX + imageId + ".0011223344556677");
+        Path live = dataDir.resolve(FilesystemImageStore.TEMP_PREFIX + imageId + ".8899aabbccddeeff");
+        Path otherImage = dataDir.resolve(FilesystemImageStore.TEMP_PREFIX + otherId + ".0011223344556677");
+        Files.write(dead, new byte[100]);
+        Files.write(live, new byte[100]);
+        Files.write(otherImage, new byte[100]);
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classes = Path.of(UploadLockHolder.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        Process holder = new ProcessBuilder(javaBinary, "-Xmx16m", "-cp", classes, UploadLockHolder.class.getName(),
+                live.toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(
+                    new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(output.readLine()).isEqualTo("locked");
+
+            assertThat(store.deleteAbandonedWrites(imageId)).isEqualTo(1);
+            assertThat(dead).doesNotExist();
+            assertThat(live).as("a write another process still runs").exists();
+            assertThat(otherImage).as("another image's leftover").exists();
+
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(store.deleteAbandonedWrites(imageId)).isEqualTo(1);
+            assertThat(live).doesNotExist();
+        } finally {
+            holder.destroy();
+        }
+    }
+
+    @Test
     void anImageIsNotServedWhileItIsBeingWritten() throws Exception {
         FilesystemImageStore store = open();
         String imageId = UUID.randomUUID().toString();

@@ -78,11 +78,12 @@ public final class ConfigLoader {
         ConnectionLimits connections = connections();
         KeystoneConfig keystone = keystone();
         OsloLimitConfig limits = limits();
+        Duration nodeLease = Duration.ofSeconds(integer(GlanceOptions.NODE_LEASE_SECONDS, 3, MAX_TIMEOUT_SECONDS));
         List<IgnoredOption> ignored = new ArrayList<>(ignored());
         database.ifPresent(target -> target.ignoredParameters().forEach((name, why) -> ignored.add(new IgnoredOption(
                 GlanceOptions.CONNECTION.section(), GlanceOptions.CONNECTION.name() + " parameter " + name, true,
                 Optional.empty(), Optional.of(why)))));
-        return new LoadedConfig(config, ignored, importing, connections, keystone, limits);
+        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease);
     }
 
     private KeystoneConfig keystone() {

@@ -57,6 +57,11 @@ public final class GlanceOptions {
                     + "one connection and one thread. Without the option, fewer than 4096 when the open-file limit "
                     + "(ulimit -n) is low: half of what it leaves after 256. Each Glance API worker process serves at most "
                     + "1000 connections at once (a fixed pool).");
+    public static final OptionSpec NODE_LEASE_SECONDS = new OptionSpec(GLANCE4J, "node_lease_seconds", "60",
+            SUPPORTED, "glance4j's own option: seconds a node's lease in the database lasts (at least 3). A node "
+                    + "renews it every third of that; when it has not renewed for this long, one live node puts back "
+                    + "its unfinished uploads, stages and imports and deletes their partial data. Use one value on "
+                    + "every node; the nodes' clocks must agree to well within it.");
     public static final OptionSpec LIMIT_PARAM_DEFAULT = new OptionSpec(DEFAULT, "limit_param_default", "25",
             SUPPORTED, "Page size of a list call that sends no limit (at least 1).");
     public static final OptionSpec API_LIMIT_MAX = new OptionSpec(DEFAULT, "api_limit_max", "1000", SUPPORTED,
@@ -442,7 +447,7 @@ public final class GlanceOptions {
 
     /** Every option, in the order of the documentation table. */
     public static final List<OptionSpec> ALL = List.of(BIND_HOST, BIND_PORT, WORKERS, CLIENT_SOCKET_TIMEOUT,
-            REQUEST_HEADER_TIMEOUT, MAX_CLIENT_CONNECTIONS, LIMIT_PARAM_DEFAULT,
+            REQUEST_HEADER_TIMEOUT, MAX_CLIENT_CONNECTIONS, NODE_LEASE_SECONDS, LIMIT_PARAM_DEFAULT,
             API_LIMIT_MAX, MAX_LIST_FILTERS, IMAGE_PROPERTY_QUOTA, IMAGE_TAG_QUOTA, IMAGE_MEMBER_QUOTA,
             PROPERTY_PROTECTION_FILE,
             PROPERTY_PROTECTION_RULE_FORMAT, IMAGE_SIZE_CAP, HASHING_ALGORITHM,

@@ -15,11 +15,19 @@ import org.glance4j.http.ConnectionLimits;
  *                    {@code [glance4j] max_client_connections}
  * @param keystone    the {@code [keystone_authtoken]} options
  * @param limits      {@code [DEFAULT] use_keystone_limits} and the {@code [oslo_limit]} options
+ * @param nodeLease   {@code [glance4j] node_lease_seconds}
  */
 public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
-        ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits) {
+        ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
+        java.time.Duration nodeLease) {
     public LoadedConfig {
         ignored = List.copyOf(ignored);
+    }
+
+    /** With the default node lease of 60 s. */
+    public LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
+            ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits) {
+        this(config, ignored, importing, connections, keystone, limits, java.time.Duration.ofSeconds(60));
     }
 
     /** The one start-up line that lists every ignored option, or an empty string when there is none. */

@@ -8,6 +8,7 @@ import org.glance4j.jdbc.JdbcRepositories;
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.ports.out.NodeLeases;
 import org.glance4j.ports.out.metadef.MetadefRepository;
 import org.glance4j.ports.out.TaskRepository;
 
@@ -47,6 +48,12 @@ public final class JdbcModule extends AbstractModule {
     @Singleton
     TaskRepository tasks(JdbcRepositories repositories) {
         return repositories.tasks();
+    }
+
+    @Provides
+    @Singleton
+    NodeLeases leases(JdbcRepositories repositories) {
+        return repositories.leases();
     }
 
     @Provides

@@ -223,6 +223,11 @@ public final class DefaultImageDataService implements ImageDataService {
                 throw GlanceException.conflict("Image status transition from " + current.status().wireName()
                         + " to active is not allowed");
             }
+            if (!settings.nodeId().equals(current.properties().get(UPLOAD_NODE))) {
+                // this node's lease ended and another node put the upload back (and perhaps a new one began)
+                throw GlanceException.conflict("The upload of image " + imageId + " was taken over by another "
+                        + "glance4j node after this node's lease ended; upload the data again");
+            }
             Image active = ImageLifecycle.of(current).moveTo(ImageStatus.ACTIVE, time.after(current.updatedAt()))
                     .toBuilder()
                     .size(stored.size())
@@ -270,8 +275,9 @@ public final class DefaultImageDataService implements ImageDataService {
         try {
             RevisionRetry.run(() -> {
                 Image current = images.find(imageId).orElse(null);
-                if (current == null || current.status() != ImageStatus.SAVING) {
-                    return current;
+                if (current == null || current.status() != ImageStatus.SAVING
+                        || !settings.nodeId().equals(current.properties().get(UPLOAD_NODE))) {
+                    return current; // not this node's upload any more: another node put it back
                 }
                 return images.update(queued(current, time));
             });

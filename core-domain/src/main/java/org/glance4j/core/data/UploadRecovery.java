@@ -48,10 +48,18 @@ public final class UploadRecovery {
 
     /** Recovers every image this node left saving; returns how many. */
     public int recover() {
+        return recover(nodeId);
+    }
+
+    /**
+     * Recovers every image the node {@code nodeId} left saving (this node at its start, or a node found dead through
+     * its lease); returns how many. An image whose upload finished or failed meanwhile is left alone.
+     */
+    public int recover(String nodeId) {
         int recovered = 0;
         List<LocationGuess> guesses = null;
         while (true) {
-            List<Image> page = images.list(query());
+            List<Image> page = images.list(query(nodeId));
             if (page.isEmpty()) {
                 return recovered;
             }
@@ -70,6 +78,7 @@ public final class UploadRecovery {
                 if (restored != null) {
                     recovered++;
                     guesses.forEach(guess -> guess.deleteObjectOf(image.id()));
+                    stores.all().forEach(store -> deleteAbandonedWrites(store, image.id()));
                     LOG.warning("Image " + image.id() + " was left saving by an interrupted upload on node '"
                             + nodeId + "'; it is queued again");
                 }
@@ -77,7 +86,20 @@ public final class UploadRecovery {
         }
     }
 
-    private ImageQuery query() {
+    private static void deleteAbandonedWrites(ImageStore store, String imageId) {
+        try {
+            int removed = store.deleteAbandonedWrites(imageId);
+            if (removed > 0) {
+                LOG.warning("Deleted " + removed + " unfinished write(s) of image " + imageId + " in store '"
+                        + store.id() + "'");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot delete the unfinished writes of image " + imageId + " in store '"
+                    + store.id() + "': " + e.getMessage());
+        }
+    }
+
+    private static ImageQuery query(String nodeId) {
         return new ImageQuery(new ImageQuery.Viewer(null, true), ImageQuery.VisibilityFilter.ALL, null,
                 List.of(ImageQuery.Condition.of(ImageField.STATUS, ImageQuery.Operator.EQ,
                         ImageStatus.SAVING.wireName())),

@@ -169,7 +169,8 @@ public final class DefaultImportService implements ImportService {
         long staged = size;
         return RevisionRetry.run(() -> {
             Image current = images.find(imageId).orElse(null);
-            if (current == null || current.isDeleted() || current.status() != ImageStatus.UPLOADING) {
+            if (current == null || current.isDeleted() || current.status() != ImageStatus.UPLOADING
+                    || !data.nodeId().equals(current.properties().get(ImportProperties.STAGING_NODE))) {
                 staging.delete(imageId);
                 throw GlanceException.notFound("Image " + imageId + " could not be found after staging. The image "
                         + "may have been deleted during the upload.");

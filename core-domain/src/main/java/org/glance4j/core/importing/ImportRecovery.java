@@ -44,6 +44,15 @@ public final class ImportRecovery {
 
     /** Fails the interrupted imports and stages of this node; returns how many. */
     public int recover() {
+        return recover(nodeId);
+    }
+
+    /**
+     * Fails the interrupted imports and stages of the node {@code nodeId} (this node at its start, or a node found
+     * dead through its lease); returns how many. Staged data is deleted from this node's staging area, which holds
+     * the dead node's only when the staging directory is shared.
+     */
+    public int recover(String nodeId) {
         int recovered = 0;
         for (Task task : tasks.listUnfinished(nodeId)) {
             Instant now = records.time().after(task.updatedAt());
@@ -67,7 +76,7 @@ public final class ImportRecovery {
                     + "node '" + nodeId + "'; it has failed and the image is queued again");
             recovered++;
         }
-        return recovered + recoverStages();
+        return recovered + recoverStages(nodeId);
     }
 
     /**
@@ -83,10 +92,10 @@ public final class ImportRecovery {
         return locked.isEmpty() ? null : locked.get(0).id();
     }
 
-    private int recoverStages() {
+    private int recoverStages(String nodeId) {
         int recovered = 0;
         while (true) {
-            List<Image> page = records.repository().list(stagingQuery());
+            List<Image> page = records.repository().list(stagingQuery(nodeId));
             if (page.isEmpty()) {
                 return recovered;
             }
@@ -112,7 +121,7 @@ public final class ImportRecovery {
         }
     }
 
-    private ImageQuery stagingQuery() {
+    private static ImageQuery stagingQuery(String nodeId) {
         return new ImageQuery(new ImageQuery.Viewer(null, true), ImageQuery.VisibilityFilter.ALL, null,
                 List.of(ImageQuery.Condition.of(ImageField.STATUS, ImageQuery.Operator.EQ,
                         ImageStatus.UPLOADING.wireName())),

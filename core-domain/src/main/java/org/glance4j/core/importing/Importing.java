@@ -63,6 +63,11 @@ public final class Importing implements AutoCloseable {
         return recovery.recover();
     }
 
+    /** Fails the imports and stages the node {@code nodeId} left unfinished; returns how many. */
+    public int recover(String nodeId) {
+        return recovery.recover(nodeId);
+    }
+
     @Override
     public void close() {
         executor.close();

@@ -54,6 +54,18 @@ public interface ImageStore extends AutoCloseable {
      */
     boolean delete(String location);
 
+    /**
+     * Deletes what writes of {@code imageId} left behind when their writer died before they completed (a crashed
+     * node's partial data), leaving alone every completed object and every write still running, in this process
+     * or another. Called when the upload's node is known to be dead; safe to call when nothing is left.
+     * The default does nothing, for a store that keeps no partial data or cannot tell a dead write from a live one.
+     *
+     * @return how many leftovers were deleted
+     */
+    default int deleteAbandonedWrites(String imageId) {
+        return 0;
+    }
+
     /** Releases what the store holds (connections, threads). The default does nothing. */
     @Override
     default void close() {

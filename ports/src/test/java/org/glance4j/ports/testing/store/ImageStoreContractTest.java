@@ -628,6 +628,19 @@ public abstract class ImageStoreContractTest {
         }
     }
 
+    @Test
+    void deletingAbandonedWritesLeavesCompletedObjectsAlone() throws Exception {
+        String imageId = newImageId();
+        StoredObject stored = seed(imageId, new ByteArrayInputStream(GeneratedBytes.array(4096, 10)), 4096);
+
+        assertThat(store.deleteAbandonedWrites(imageId)).as("nothing was abandoned").isZero();
+        assertThat(store.deleteAbandonedWrites(newImageId())).as("an image never written").isZero();
+        assertThat(storedObjectCount()).isEqualTo(1);
+        if (store.capabilities().contains(StoreCapability.READ)) {
+            assertThat(readAll(stored.location(), null)).isEqualTo(GeneratedBytes.array(4096, 10));
+        }
+    }
+
     private StoredObject seedBytes(byte[] content) {
         return seed(newImageId(), new ByteArrayInputStream(content), content.length);
     }
