@@ -61,10 +61,10 @@ import_once() {
       2>"$out/time-$name.txt" || { echo "import failed, see $out/import-$name.log" >&2; exit 1; }
   end=$(date +%s.%N)
   cpu=$(awk '{printf "%.1f", $1 + $2}' "$out/time-$name.txt")
-  copied=$(sed -n 's/^images: \([0-9]*\) copied, \([0-9]*\) already there.*/\1 copied, \2 already there/p' \
+  copied=$(sed -n 's/^images: \([0-9]*\) copied, \([0-9]*\) unchanged.*/\1 copied, \2 unchanged/p' \
     "$out/import-$name.txt")
   awk -v n="$name" -v s="$start" -v e="$end" -v c="$cpu" -v l="$load" -v r="$copied" -v i="${copied%% *}" \
-    -v a="$(echo "$copied" | sed 's/.*, \([0-9]*\) already.*/\1/')" \
+    -v a="$(echo "$copied" | sed 's/.*, \([0-9]*\) unchanged.*/\1/')" \
     'BEGIN {w = e - s; printf "%-8s %9.1f %10.0f %9s %13s %s\n", n, w, (i + a) / w, c, l, r}' | tee -a "$out/summary.txt"
 }
 for k in $(seq 1 "$runs"); do
