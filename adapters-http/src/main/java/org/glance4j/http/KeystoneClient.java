@@ -1,14 +1,10 @@
 package org.glance4j.http;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -34,23 +30,18 @@ final class KeystoneClient {
     static final String UNAVAILABLE_MESSAGE = "The identity service (Keystone) is unavailable";
 
     private static final System.Logger LOG = System.getLogger(KeystoneClient.class.getName());
-    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(1);
 
     private final KeystoneSettings settings;
-    private final Clock clock;
-    private final HttpClient http;
+    private final KeystoneSender keystone;
     private final URI tokens;
-    private volatile ServiceToken serviceToken;
-
-    private record ServiceToken(String value, Instant expiresAt) {
-    }
+    private final OwnToken serviceToken;
 
     KeystoneClient(KeystoneSettings settings, Clock clock) {
         this.settings = settings;
-        this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.keystone = new KeystoneSender(settings.identityV3(), settings.connectTimeout(),
+                settings.maxRetries(), KeystoneClient::unavailable);
         this.tokens = URI.create(settings.identityV3() + "/auth/tokens");
+        this.serviceToken = new OwnToken(clock, this::authenticate);
     }
 
     /**
@@ -65,11 +56,10 @@ final class KeystoneClient {
     KeystoneToken validate(String subjectToken, boolean allowExpired) {
         URI validation = URI.create(tokens + (allowExpired ? "?nocatalog&allow_expired=1" : "?nocatalog"));
         for (int attempt = 0; attempt < 2; attempt++) {
-            String own = serviceToken(attempt > 0);
-            HttpRequest request = HttpRequest.newBuilder(validation)
-                    .timeout(settings.connectTimeout()).header("X-Auth-Token", own)
+            String own = serviceToken.value();
+            HttpRequest request = keystone.request(validation).header("X-Auth-Token", own)
                     .header("X-Subject-Token", subjectToken).header("Accept", "application/json").GET().build();
-            HttpResponse<byte[]> response = send(request);
+            HttpResponse<byte[]> response = keystone.send(request);
             switch (response.statusCode()) {
                 case 200:
                     return parse(response.body());
@@ -77,7 +67,7 @@ final class KeystoneClient {
                     return null;
                 case 401:
                     LOG.log(System.Logger.Level.INFO, "Keystone rejected the service token; authenticating again");
-                    serviceToken = null;
+                    serviceToken.discard(own);
                     continue;
                 default:
                     throw unavailable("token validation answered " + response.statusCode(), null);
@@ -86,23 +76,7 @@ final class KeystoneClient {
         throw unavailable("Keystone rejects glance4j's own credentials", null);
     }
 
-    private String serviceToken(boolean renew) {
-        ServiceToken current = serviceToken;
-        if (!renew && current != null && clock.instant().plus(RENEW_BEFORE_EXPIRY).isBefore(current.expiresAt())) {
-            return current.value();
-        }
-        synchronized (this) {
-            current = serviceToken;
-            if (current != null && clock.instant().plus(RENEW_BEFORE_EXPIRY).isBefore(current.expiresAt())) {
-                return current.value();
-            }
-            ServiceToken fresh = authenticate();
-            serviceToken = fresh;
-            return fresh.value();
-        }
-    }
-
-    private ServiceToken authenticate() {
+    private OwnToken.Issued authenticate() {
         Map<String, Object> body = Map.of("auth", Map.of(
                 "identity", Map.of("methods", new String[] {"password"}, "password", Map.of("user", Map.of(
                         "name", settings.username(), "password", settings.password(),
@@ -115,36 +89,16 @@ final class KeystoneClient {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokens + "?nocatalog"))
-                .timeout(settings.connectTimeout()).header("Content-Type", "application/json")
+        HttpRequest request = keystone.request(URI.create(tokens + "?nocatalog")).header("Content-Type", "application/json")
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
-        HttpResponse<byte[]> response = send(request);
+        HttpResponse<byte[]> response = keystone.send(request);
         String value = response.headers().firstValue("X-Subject-Token").orElse(null);
         if (response.statusCode() != 201 || value == null) {
             LOG.log(System.Logger.Level.ERROR, "glance4j could not authenticate to Keystone as " + settings.username()
                     + " (status " + response.statusCode() + "): check [keystone_authtoken]");
             throw unavailable("service authentication answered " + response.statusCode(), null);
         }
-        return new ServiceToken(value, parse(response.body()).expiresAt());
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (HttpTimeoutException e) {
-                throw unavailable("no answer within " + settings.connectTimeout().toMillis() + " ms", e);
-            } catch (IOException e) {
-                // refused, reset, or a kept-alive connection the server had closed: worth another try
-                if (attempt >= settings.maxRetries()) {
-                    throw unavailable(e instanceof ConnectException ? "cannot connect to " + settings.identityV3()
-                            : e.toString(), e);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw unavailable("interrupted", e);
-            }
-        }
+        return new OwnToken.Issued(value, parse(response.body()).expiresAt());
     }
 
     private static KeystoneToken parse(byte[] body) {

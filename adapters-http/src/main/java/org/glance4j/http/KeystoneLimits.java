@@ -1,16 +1,12 @@
 package org.glance4j.http;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
@@ -44,13 +40,12 @@ public final class KeystoneLimits implements ProjectLimits {
     static final int MAX_CACHED_PROJECTS = 1000;
 
     private static final System.Logger LOG = System.getLogger(KeystoneLimits.class.getName());
-    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(1);
 
     private final KeystoneLimitsSettings settings;
     private final Clock clock;
-    private final HttpClient http;
+    private final KeystoneSender keystone;
     private final URI v3;
-    private volatile Token token;
+    private final OwnToken token;
     private volatile Endpoint endpoint;
     private volatile Cached registered;
     private final Map<String, Cached> projects = new LinkedHashMap<>(16, 0.75f, true) {
@@ -59,9 +54,6 @@ public final class KeystoneLimits implements ProjectLimits {
             return size() > MAX_CACHED_PROJECTS;
         }
     };
-
-    private record Token(String value, Instant expiresAt) {
-    }
 
     /** The service and region the limits are registered for. */
     private record Endpoint(String serviceId, String regionId) {
@@ -73,9 +65,10 @@ public final class KeystoneLimits implements ProjectLimits {
     public KeystoneLimits(KeystoneLimitsSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
         this.v3 = settings.identityV3();
+        this.keystone = new KeystoneSender(v3, settings.timeout(), settings.connectRetries(),
+                KeystoneLimits::unavailable);
+        this.token = new OwnToken(clock, this::authenticate);
     }
 
     /**
@@ -225,17 +218,16 @@ public final class KeystoneLimits implements ProjectLimits {
     /** A GET with glance4j's own token, once more with a fresh token when Keystone rejects it; null for a 404. */
     private JsonNode getOrNull(String path) {
         for (int attempt = 0; attempt < 2; attempt++) {
-            String own = token(attempt > 0);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(v3 + path)).timeout(settings.timeout())
-                    .header("X-Auth-Token", own).header("Accept", "application/json").GET().build();
-            HttpResponse<byte[]> response = send(request);
+            String own = token.value();
+            HttpRequest request = keystone.request(URI.create(v3 + path)).header("X-Auth-Token", own).header("Accept", "application/json").GET().build();
+            HttpResponse<byte[]> response = keystone.send(request);
             switch (response.statusCode()) {
                 case 200:
                     return parse(response.body());
                 case 404:
                     return null;
                 case 401:
-                    token = null;
+                    token.discard(own);
                     continue;
                 case 403:
                     LOG.log(System.Logger.Level.ERROR, "Keystone does not let the [oslo_limit] user read " + path
@@ -248,29 +240,11 @@ public final class KeystoneLimits implements ProjectLimits {
         throw unavailable("Keystone rejects the [oslo_limit] credentials", null);
     }
 
-    private String token(boolean renew) {
-        Token current = token;
-        if (!renew && current != null && clock.instant().plus(RENEW_BEFORE_EXPIRY).isBefore(current.expiresAt())) {
-            return current.value();
-        }
-        synchronized (this) {
-            current = token;
-            if (!renew && current != null
-                    && clock.instant().plus(RENEW_BEFORE_EXPIRY).isBefore(current.expiresAt())) {
-                return current.value();
-            }
-            Token fresh = authenticate();
-            token = fresh;
-            return fresh.value();
-        }
-    }
-
-    private Token authenticate() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(v3 + "/auth/tokens?nocatalog"))
-                .timeout(settings.timeout()).header("Content-Type", "application/json")
+    private OwnToken.Issued authenticate() {
+        HttpRequest request = keystone.request(URI.create(v3 + "/auth/tokens?nocatalog")).header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(authBody())).build();
-        HttpResponse<byte[]> response = send(request);
+        HttpResponse<byte[]> response = keystone.send(request);
         String value = response.headers().firstValue("X-Subject-Token").orElse(null);
         if (response.statusCode() != 201 || value == null) {
             LOG.log(System.Logger.Level.ERROR, "glance4j could not authenticate to Keystone with the [oslo_limit] "
@@ -278,7 +252,7 @@ public final class KeystoneLimits implements ProjectLimits {
             throw unavailable("authentication answered " + response.statusCode(), null);
         }
         try {
-            return new Token(value, Instant.parse(parse(response.body()).path("token").path("expires_at").asText()));
+            return new OwnToken.Issued(value, Instant.parse(parse(response.body()).path("token").path("expires_at").asText()));
         } catch (DateTimeParseException e) {
             throw unavailable("Keystone's token has no expiry", e);
         }
@@ -319,23 +293,6 @@ public final class KeystoneLimits implements ProjectLimits {
             owner.putObject("domain").put("id", id);
         } else {
             owner.putObject("domain").put("name", name == null ? "Default" : name);
-        }
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (HttpTimeoutException e) {
-                throw unavailable("no answer within " + settings.timeout().toMillis() + " ms", e);
-            } catch (IOException e) {
-                if (attempt >= settings.connectRetries()) {
-                    throw unavailable(e instanceof ConnectException ? "cannot connect to " + v3 : e.toString(), e);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw unavailable("interrupted", e);
-            }
         }
     }
 
