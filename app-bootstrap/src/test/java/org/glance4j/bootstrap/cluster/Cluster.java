@@ -1,6 +1,5 @@
 package org.glance4j.bootstrap.cluster;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,47 +7,56 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.glance4j.jdbc.JdbcSettings;
+import org.glance4j.jdbc.MariaDbServer;
 import org.glance4j.jdbc.PostgresServer;
+import org.glance4j.storage.swift.SwiftServer;
 
 /**
- * Several glance4j nodes as one service: a real PostgreSQL ({@link PostgresServer}) with one database for all,
- * one shared file store directory and one shared staging directory ({@code [os_glance_staging_store]}) for all,
- * each node a process of the runnable jar with its own data directory (its own node identity), and Debian's
- * HAProxy in front ({@link HaproxyServer}). Everything lives in a directory under {@code target/} until
- * {@link #close()}.
+ * Several glance4j nodes as one service: one database for all on a real PostgreSQL ({@link PostgresServer}) or
+ * MariaDB ({@link MariaDbServer}), one shared image store for all (a container of its own on a real single-node
+ * Swift, {@link SwiftServer}, or without Swift a shared file store directory), one shared staging directory
+ * ({@code [os_glance_staging_store]}) for all, each node a process of the runnable jar with its own data directory
+ * (its own node identity), and Debian's HAProxy in front ({@link HaproxyServer}). Everything but Swift lives in a
+ * directory under {@code target/} until {@link #close()}.
  *
  * <p>The shared directories stand in for what an operator shares between machines (an NFS export, a CephFS
  * mount); on one machine a plain directory is the same thing.
  */
 public final class Cluster implements AutoCloseable {
 
+  /** The database every node of a cluster shares. */
+  public enum Database {
+    POSTGRESQL,
+    MARIADB
+  }
+
   private final Path dir;
+  private final SwiftServer.Running swift;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final List<ClusterNode> nodes = new ArrayList<>();
   private final Map<String, Path> stagingDirs = new HashMap<>();
   private HaproxyServer haproxy;
 
-  private Cluster(Path dir) {
+  private Cluster(Path dir, SwiftServer.Running swift) {
     this.dir = dir;
-  }
-
-  /** Starts PostgreSQL, {@code size} nodes sharing one staging directory, and HAProxy. */
-  public static Cluster start(int size) throws Exception {
-    return start(size, true);
+    this.swift = swift;
   }
 
   /**
-   * Starts PostgreSQL, {@code size} nodes and HAProxy; without {@code sharedStaging} each node stages into a
-   * directory of its own ({@link #staging(ClusterNode)}), as nodes on different machines without a shared file
-   * system do.
+   * Starts a new database server, {@code size} nodes and HAProxy. The nodes store images in a container of this
+   * cluster's own on {@code swift} ({@link #container()}), or in a shared file store directory
+   * ({@link #sharedStore()}) when {@code swift} is null. With {@code sharedStaging} every node stages into one
+   * directory ({@link #sharedStaging()}); without it each node stages into a directory of its own
+   * ({@link #staging(ClusterNode)}), as nodes on different machines without a shared file system do.
    */
-  public static Cluster start(int size, boolean sharedStaging) throws Exception {
+  public static Cluster start(int size, Database database, SwiftServer.Running swift, boolean sharedStaging)
+      throws Exception {
     HaproxyServer.program();
     Path target = Path.of("target");
     Files.createDirectories(target);
-    Cluster cluster = new Cluster(Files.createTempDirectory(target.toAbsolutePath(), "cluster-"));
+    Cluster cluster = new Cluster(Files.createTempDirectory(target.toAbsolutePath(), "cluster-"), swift);
     try {
-      cluster.open(size, sharedStaging);
+      cluster.open(size, database, sharedStaging);
       return cluster;
     } catch (Exception | Error e) {
       cluster.close();
@@ -56,23 +64,19 @@ public final class Cluster implements AutoCloseable {
     }
   }
 
-  private void open(int size, boolean sharedStaging) throws Exception {
-    PostgresServer postgres = PostgresServer.start();
-    resources.add(postgres);
-    JdbcSettings database = postgres.newDatabase(100);
-    String url = database.jdbcUrl().replace("jdbc:postgresql://", "postgresql://" + database.user() + "@");
+  private void open(int size, Database database, boolean sharedStaging) throws Exception {
     String common = String.join("\n",
         "[DEFAULT]",
-        "enabled_backends = shared:file",
+        "enabled_backends = shared:" + (swift == null ? "file" : "swift"),
         "",
         "[glance_store]",
         "default_backend = shared",
         "",
         "[shared]",
-        "filesystem_store_datadir = " + dir.resolve("shared-store"),
+        storeOptions(),
         "",
         "[database]",
-        "connection = " + url,
+        "connection = " + connection(database),
         "max_pool_size = 10",
         "",
         "[os_glance_staging_store]",
@@ -98,6 +102,35 @@ public final class Cluster implements AutoCloseable {
     resources.add(0, haproxy);
   }
 
+  /** Starts a server of the given kind and answers the {@code [database] connection} URL of a new database on it. */
+  private String connection(Database database) throws Exception {
+    if (database == Database.MARIADB) {
+      MariaDbServer mariadb = MariaDbServer.start();
+      resources.add(mariadb);
+      JdbcSettings settings = mariadb.newDatabase(100);
+      return settings.jdbcUrl().replace("jdbc:mariadb://", "mysql+pymysql://" + settings.user() + ":"
+          + settings.password() + "@");
+    }
+    PostgresServer postgres = PostgresServer.start();
+    resources.add(postgres);
+    JdbcSettings settings = postgres.newDatabase(100);
+    return settings.jdbcUrl().replace("jdbc:postgresql://", "postgresql://" + settings.user() + "@");
+  }
+
+  /** The options of the shared store: this cluster's container on Swift (TempAuth), or the file store directory. */
+  private String storeOptions() {
+    if (swift == null) {
+      return "filesystem_store_datadir = " + sharedStore();
+    }
+    return String.join("\n",
+        "swift_store_auth_address = " + swift.authAddress(),
+        "swift_store_auth_version = 1",
+        "swift_store_user = " + SwiftServer.USER,
+        "swift_store_key = " + SwiftServer.KEY,
+        "swift_store_container = " + container(),
+        "swift_store_create_container_on_put = true");
+  }
+
   /** The nodes, in HAProxy's order. */
   public List<ClusterNode> nodes() {
     return List.copyOf(nodes);
@@ -118,12 +151,25 @@ public final class Cluster implements AutoCloseable {
     return stagingDirs.get(node.name());
   }
 
-  /** The directory of the shared file store. */
+  /** The directory of the shared file store, when the cluster runs without Swift. */
   public Path sharedStore() {
     return dir.resolve("shared-store");
   }
 
-  /** Stops HAProxy, the nodes and PostgreSQL; the directory under target/ stays for a look after a failure. */
+  /** The Swift container that holds this cluster's images (named after the cluster's directory). */
+  public String container() {
+    return "glance-" + dir.getFileName();
+  }
+
+  /** The names of the objects in this cluster's Swift container; refused when the cluster runs without Swift. */
+  public List<String> storedObjects() throws Exception {
+    if (swift == null) {
+      throw new IllegalStateException("this cluster stores its images in files, not on Swift");
+    }
+    return swift.objectNames(container());
+  }
+
+  /** Stops HAProxy, the nodes and the database; Swift is the caller's. The directory under target/ stays. */
   @Override
   public void close() {
     for (AutoCloseable resource : resources) {

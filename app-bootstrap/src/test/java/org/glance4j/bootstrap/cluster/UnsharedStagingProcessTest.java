@@ -25,7 +25,7 @@ class UnsharedStagingProcessTest {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    cluster = Cluster.start(2, false);
+    cluster = Cluster.start(2, Cluster.Database.POSTGRESQL, null, false);
   }
 
   @AfterAll
