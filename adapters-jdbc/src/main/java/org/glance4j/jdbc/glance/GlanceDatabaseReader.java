@@ -228,22 +228,9 @@ public final class GlanceDatabaseReader implements AutoCloseable {
                     Instant created = instant(rows.getString("created_at"));
                     Instant updated = rows.getString("updated_at") == null ? created
                             : instant(rows.getString("updated_at"));
-                    page.add(Image.builder(id, created).updatedAt(updated)
-                            .name(rows.getString("name"))
-                            .size(nullableLong(rows, "size"))
+                    page.add(withImageColumns(Image.builder(id, created).updatedAt(updated), rows)
                             .status(status(id, rows.getString("status")))
-                            .diskFormat(rows.getString("disk_format"))
-                            .containerFormat(rows.getString("container_format"))
-                            .checksum(rows.getString("checksum"))
-                            .owner(rows.getString("owner"))
-                            .minDisk(rows.getInt("min_disk"))
-                            .minRam(rows.getInt("min_ram"))
-                            .isProtected(rows.getBoolean("protected"))
-                            .virtualSize(nullableLong(rows, "virtual_size"))
-                            .visibility(visibility(id, rows.getString("visibility")))
-                            .osHidden(rows.getBoolean("os_hidden"))
-                            .osHashAlgo(rows.getString("os_hash_algo"))
-                            .osHashValue(rows.getString("os_hash_value")));
+                            .visibility(visibility(id, rows.getString("visibility"))));
                 }
             }
             return last;
@@ -346,6 +333,27 @@ public final class GlanceDatabaseReader implements AutoCloseable {
     static Instant instant(String text) {
         String iso = text.strip().replace(' ', 'T');
         return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * Sets on {@code image} the columns of Glance's {@code images} row that glance4j keeps as they are (name, sizes,
+     * formats, checksums and hash, owner, minimums, protected, os_hidden); status, visibility and times are the
+     * caller's.
+     */
+    static Image.Builder withImageColumns(Image.Builder image, ResultSet rows) throws SQLException {
+        return image.name(rows.getString("name"))
+                .size(nullableLong(rows, "size"))
+                .diskFormat(rows.getString("disk_format"))
+                .containerFormat(rows.getString("container_format"))
+                .checksum(rows.getString("checksum"))
+                .owner(rows.getString("owner"))
+                .minDisk(rows.getInt("min_disk"))
+                .minRam(rows.getInt("min_ram"))
+                .isProtected(rows.getBoolean("protected"))
+                .virtualSize(nullableLong(rows, "virtual_size"))
+                .osHidden(rows.getBoolean("os_hidden"))
+                .osHashAlgo(rows.getString("os_hash_algo"))
+                .osHashValue(rows.getString("os_hash_value"));
     }
 
     private static Long nullableLong(ResultSet rows, String column) throws SQLException {

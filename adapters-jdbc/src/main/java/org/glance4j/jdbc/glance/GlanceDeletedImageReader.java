@@ -77,27 +77,11 @@ public final class GlanceDeletedImageReader {
         Instant deletedAt = rows.getString("deleted_at") == null ? updated
                 : GlanceDatabaseReader.instant(rows.getString("deleted_at"));
         Visibility visibility = Visibility.fromWire(rows.getString("visibility"));
-        long size = rows.getLong("size");
-        Long nullableSize = rows.wasNull() ? null : size;
-        long virtualSize = rows.getLong("virtual_size");
-        Long nullableVirtualSize = rows.wasNull() ? null : virtualSize;
-        Image image = Image.builder(rows.getString("id"), created).updatedAt(updated)
-                .name(rows.getString("name"))
+        Image image = GlanceDatabaseReader.withImageColumns(Image.builder(rows.getString("id"), created)
+                        .updatedAt(updated), rows)
                 .status(ImageStatus.DELETED)
                 .deletedAt(deletedAt)
-                .size(nullableSize)
-                .diskFormat(rows.getString("disk_format"))
-                .containerFormat(rows.getString("container_format"))
-                .checksum(rows.getString("checksum"))
-                .owner(rows.getString("owner"))
-                .minDisk(rows.getInt("min_disk"))
-                .minRam(rows.getInt("min_ram"))
-                .isProtected(rows.getBoolean("protected"))
-                .virtualSize(nullableVirtualSize)
                 .visibility(visibility == null ? Visibility.PRIVATE : visibility)
-                .osHidden(rows.getBoolean("os_hidden"))
-                .osHashAlgo(rows.getString("os_hash_algo"))
-                .osHashValue(rows.getString("os_hash_value"))
                 .build();
         return new DeletedImage(image, rows.getString("status"));
     }
