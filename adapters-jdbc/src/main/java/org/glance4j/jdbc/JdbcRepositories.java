@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.NodeLeases;
+import org.glance4j.ports.out.SharedNodeSettings;
 import org.glance4j.ports.out.metadef.MetadefRepository;
 import org.glance4j.ports.out.TaskRepository;
 
@@ -27,6 +28,7 @@ public final class JdbcRepositories implements AutoCloseable {
     private final int schemaVersion;
     private final TaskRepository tasks;
     private final NodeLeases leases;
+    private final SharedNodeSettings sharedSettings;
 
     private JdbcRepositories(Database database, int schemaVersion) {
         this.database = database;
@@ -36,6 +38,7 @@ public final class JdbcRepositories implements AutoCloseable {
         this.metadefs = new JdbcMetadefRepository(database);
         this.tasks = new JdbcTaskRepository(database);
         this.leases = new JdbcNodeLeases(database);
+        this.sharedSettings = new JdbcSharedNodeSettings(database);
     }
 
     /**
@@ -112,6 +115,11 @@ public final class JdbcRepositories implements AutoCloseable {
     /** The task records (image imports). */
     public TaskRepository tasks() {
         return tasks;
+    }
+
+    /** The configuration the server nodes sharing this database must agree on. */
+    public SharedNodeSettings sharedSettings() {
+        return sharedSettings;
     }
 
     /** The leases of the server nodes sharing this database. */

@@ -38,7 +38,8 @@ final class SchemaMigrator {
             new Migration(2, "image locations", "V002__image_locations.sql"),
             new Migration(3, "metadata definitions catalog", "V003__metadefs.sql"),
             new Migration(4, "tasks", "V004__tasks.sql"),
-            new Migration(5, "node leases", "V005__node_leases.sql"));
+            new Migration(5, "node leases", "V005__node_leases.sql"),
+            new Migration(6, "shared node settings", "V006__shared_node_settings.sql"));
 
     /**
      * One schema step: a script under {@code org/glance4j/jdbc/migrations/}, shared by SQLite and PostgreSQL, and

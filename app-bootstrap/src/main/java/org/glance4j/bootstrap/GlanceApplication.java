@@ -41,6 +41,7 @@ import org.glance4j.http.AuthMode;
 import org.glance4j.http.GlanceHttpServer;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.NodeLeases;
+import org.glance4j.ports.out.SharedNodeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,6 +143,8 @@ public final class GlanceApplication implements AutoCloseable {
         GlanceCore core = null;
         NodeLease lease = null;
         try {
+            SharedNodeConfig.check(part(injector, SharedNodeSettings.class, "cannot read the shared node settings"),
+                    settings);
             stores = part(injector, OpenStores.class, "cannot open the image stores");
             core = part(injector, GlanceCore.class, "cannot build the core");
             lease = new NodeLease(part(injector, NodeLeases.class, "cannot open the node leases"),

@@ -49,6 +49,9 @@ public final class Main {
                 out.println(DbCommandLine.USAGE);
                 return 0;
             }
+            if (options.command().equals("accept-node-config")) {
+                return new AcceptNodeConfigCommand(out).run(options);
+            }
             if (options.command().equals("import-glance")) {
                 return new GlanceImportCommand(out, err).run(options);
             }

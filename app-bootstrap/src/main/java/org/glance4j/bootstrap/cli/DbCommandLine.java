@@ -13,7 +13,8 @@ import java.util.Set;
 public final class DbCommandLine {
 
     /** The commands of {@code db}. */
-    public static final Set<String> COMMANDS = Set.of("load-metadefs", "export-metadefs", "import-glance");
+    public static final Set<String> COMMANDS = Set.of("load-metadefs", "export-metadefs", "import-glance",
+            "accept-node-config");
 
     /** The help text of {@code db}. */
     public static final String USAGE = String.join("\n",
@@ -21,6 +22,7 @@ public final class DbCommandLine {
             "       glance4j db export-metadefs DIR [--data-dir DIR] [--config FILE]",
             "       glance4j db import-glance --from URL [--dry-run] [--deleted skip|carry] [--replace-changed]",
             "                                 [--data-dir DIR] [--config FILE]",
+            "       glance4j db accept-node-config [--data-dir DIR] [--config FILE]",
             "",
             "Loads the metadata definitions catalog from a folder of namespace JSON files (as glance-manage",
             "db load_metadefs does; namespaces that exist are left as they are, so loading twice changes nothing),",
@@ -29,6 +31,8 @@ public final class DbCommandLine {
             "import-glance copies the images of a Glance database (its SQLAlchemy URL, e.g. sqlite:////var/lib/",
             "glance/glance.sqlite) with their properties, tags, members and locations, its tasks and its metadefs",
             "catalog; image data stays where it is. Rerunning it copies only what is missing.",
+            "accept-node-config records the stores, default store, hashing algorithm and policy of the given",
+            "configuration as the ones every node on the database must share (after changing them on purpose).",
             "",
             "Options:",
             "  --data-dir DIR       directory of the embedded SQLite database (default: ./data)",
@@ -55,7 +59,7 @@ public final class DbCommandLine {
         }
         if (!COMMANDS.contains(command)) {
             throw new UsageException("unknown db command '" + command + "'; there are load-metadefs, "
-                    + "export-metadefs and import-glance");
+                    + "export-metadefs, import-glance and accept-node-config");
         }
         Path folder = null;
         Optional<Path> dataDir = Optional.empty();
@@ -66,6 +70,7 @@ public final class DbCommandLine {
         boolean replaceChanged = false;
         boolean help = false;
         boolean importing = command.equals("import-glance");
+        boolean accepting = command.equals("accept-node-config");
         List<String> seen = new ArrayList<>();
         for (int i = 1; i < args.size(); i++) {
             String arg = args.get(i);
@@ -77,6 +82,9 @@ public final class DbCommandLine {
                 inline = arg.substring(equals + 1);
             }
             if (!arg.startsWith("-")) {
+                if (accepting) {
+                    throw new UsageException("unexpected argument '" + arg + "': accept-node-config takes no folder");
+                }
                 if (importing) {
                     throw new UsageException("unexpected argument '" + arg + "': import-glance takes --from URL");
                 }
@@ -161,7 +169,7 @@ public final class DbCommandLine {
             return new DbOptions(command, null, dataDir.orElse(ServeOptions.DEFAULT_DATA_DIR), config, help, from,
                     dryRun, deleted, replaceChanged);
         }
-        if (folder == null && !help) {
+        if (folder == null && !help && !accepting) {
             throw new UsageException(command + " needs the folder of namespace files");
         }
         return new DbOptions(command, folder, dataDir.orElse(ServeOptions.DEFAULT_DATA_DIR), config, help);

@@ -9,6 +9,7 @@ import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.NodeLeases;
+import org.glance4j.ports.out.SharedNodeSettings;
 import org.glance4j.ports.out.metadef.MetadefRepository;
 import org.glance4j.ports.out.TaskRepository;
 
@@ -54,6 +55,12 @@ public final class JdbcModule extends AbstractModule {
     @Singleton
     NodeLeases leases(JdbcRepositories repositories) {
         return repositories.leases();
+    }
+
+    @Provides
+    @Singleton
+    SharedNodeSettings sharedSettings(JdbcRepositories repositories) {
+        return repositories.sharedSettings();
     }
 
     @Provides
