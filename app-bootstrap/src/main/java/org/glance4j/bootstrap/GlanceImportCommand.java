@@ -41,8 +41,10 @@ import org.glance4j.ports.out.ImageRepository;
  * ({@link GlanceMetadefsImport}) into the database {@code serve} would use, through glance4j's own repositories;
  * with {@code --deleted carry} also the images Glance deleted ({@link GlanceDeletedImageImport}). A record whose id
  * is already there is left as it is when equal, and reported when it differs (replaced by Glance's with
- * {@code --replace-changed}); missing memberships are added, so an interrupted run completes on the next. With
- * {@code --dry-run} glance4j's database is not opened at all.
+ * {@code --replace-changed}); missing memberships are added, so an interrupted run completes on the next. Images
+ * are written in batches ({@link GlanceImageBatches}); those already there are then compared one by one. With
+ * {@code --dry-run} nothing is written: glance4j's database, when it is already at the current schema, is only read
+ * to compare with, image by image.
  */
 final class GlanceImportCommand {
 
