@@ -22,4 +22,27 @@ public interface ImageStoreFactory {
      *                         {@code UNAVAILABLE} when the backend cannot be reached at start-up
      */
     ImageStore create(String storeId, Map<String, String> options);
+
+    /**
+     * The options of this store type's section: names, defaults, which are required and which secret, one line
+     * of help each. The server checks a section against it before {@link #create(String, Map)} (unknown options
+     * are reported with the closest declared name, missing required ones refused, secrets never printed),
+     * resolves {@link StoreOption.Kind#PATH path} options against its working directory, gives an
+     * {@link StoreOption.Kind#OWN_DIRECTORY own directory} a place in its data directory when unset, and
+     * documents the section from it. Read the section in {@code create} with
+     * {@code options().read(storeId, options)}.
+     *
+     * <p>The default, {@link StoreOptions#undeclared()}, passes every option through unchecked and undocumented.
+     */
+    default StoreOptions options() {
+        return StoreOptions.undeclared();
+    }
+
+    /**
+     * One line saying what this store type keeps images in, for the documentation and the start-up log (e.g.
+     * {@code "Images as RBD images in a Ceph pool, through librbd."}). The default names the type.
+     */
+    default String summary() {
+        return "Images in " + type() + " stores.";
+    }
 }
