@@ -15,7 +15,11 @@ import org.glance4j.ports.out.store.ByteRange;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
-import org.glance4j.storage.rbd.RbdErrors.Operation;
+import org.glance4j.ports.out.store.support.BackendFailure;
+import org.glance4j.ports.out.store.support.ByteRanges;
+import org.glance4j.ports.out.store.support.RangeInputStream;
+import org.glance4j.ports.out.store.support.StoreErrors;
+import org.glance4j.ports.out.store.support.StoreOperation;
 
 import com.sun.jna.Memory;
 
@@ -31,6 +35,8 @@ final class RbdImageStore implements ImageStore {
 
     private static final Logger LOG = Logger.getLogger(RbdImageStore.class.getName());
     private static final int COPY_BUFFER = 256 * 1024;
+    /** The largest rbd_read of a download. */
+    private static final int READ_SIZE = 4 * 1024 * 1024;
     /** Glance doubles the growth of an image of unknown size up to this step. */
     private static final long MAX_GROWTH = 8L * 1024 * 1024 * 1024;
     private static final byte[] ZEROS = new byte[COPY_BUFFER];
@@ -40,11 +46,13 @@ final class RbdImageStore implements ImageStore {
     private final RadosConnection connection;
     private final String fsid;
     private final long features;
+    private final StoreErrors errors;
 
     RbdImageStore(String id, RbdSettings settings, RadosConnection connection) {
         this.id = id;
         this.settings = settings;
         this.connection = connection;
+        this.errors = RbdErrors.of(id, settings.pool());
         this.fsid = connection.fsid();
         this.features = features(connection.conf("rbd_default_features"));
         connection.openPool(settings.pool()).close();
@@ -92,7 +100,7 @@ final class RbdImageStore implements ImageStore {
                 }
             }
         } catch (CephException e) {
-            throw RbdErrors.translate(id, settings.pool(), Operation.WRITE, e);
+            throw errors.translate(StoreOperation.WRITE, e);
         }
     }
 
@@ -173,36 +181,18 @@ final class RbdImageStore implements ImageStore {
             require(StoreCapability.READ_RANGE);
         }
         RbdLocation where = RbdLocation.parse(location, settings.pool());
-        RbdPool pool = null;
-        RbdImage image = null;
+        RbdSnapshotSource source = null;
         try {
-            pool = connection.openPool(where.pool());
-            image = pool.openSnapshot(where.image(), where.snapshot());
-            long size = image.size();
-            long start = 0;
-            long end = size;
-            if (range != null) {
-                if (range.offset() >= size) {
-                    throw new GlanceException(ErrorCategory.RANGE_NOT_SATISFIABLE,
-                            "Range starting at " + range.offset() + " is outside the image data (" + size
-                                    + " bytes)");
-                }
-                start = range.offset();
-                end = range.length() >= size - start ? size : start + range.length();
-            }
-            InputStream stream = new RbdImageInputStream(pool, image, start, end,
-                    failure -> RbdErrors.translate(id, where.pool(), Operation.READ, failure));
-            pool = null;
-            image = null;
+            source = RbdSnapshotSource.open(connection, where, errors);
+            long length = ByteRanges.servedLength(id, range, source.size());
+            InputStream stream = new RangeInputStream(source, ByteRanges.start(range), length, READ_SIZE);
+            source = null;
             return stream;
         } catch (CephException e) {
-            throw missingOr(e, location, Operation.READ, where.pool());
+            throw missingOr(e, StoreOperation.READ);
         } finally {
-            if (image != null) {
-                image.close();
-            }
-            if (pool != null) {
-                pool.close();
+            if (source != null) {
+                source.close();
             }
         }
     }
@@ -215,7 +205,7 @@ final class RbdImageStore implements ImageStore {
                 RbdImage image = pool.openSnapshot(where.image(), where.snapshot())) {
             return image.size();
         } catch (CephException e) {
-            throw missingOr(e, location, Operation.SIZE, where.pool());
+            throw missingOr(e, StoreOperation.SIZE);
         }
     }
 
@@ -225,7 +215,7 @@ final class RbdImageStore implements ImageStore {
         try (RbdPool pool = connection.openPool(where.pool())) {
             try (RbdImage image = pool.open(where.image())) {
                 if (where.snapshot() != null) {
-                    removeSnapshot(image, where.image(), where.snapshot());
+                    removeSnapshot(image, where.snapshot());
                 }
             } catch (CephException e) {
                 if (e.errno() == CephException.ENOENT) {
@@ -239,24 +229,24 @@ final class RbdImageStore implements ImageStore {
             } catch (CephException e) {
                 return switch (e.errno()) {
                     case CephException.ENOENT -> false;
-                    case CephException.EBUSY -> throw RbdErrors.inUse(id, where.image());
-                    case CephException.ENOTEMPTY -> throw GlanceException.conflict("Store '" + id
-                            + "' cannot delete image data " + where.image() + ": it has snapshots");
+                    case CephException.EBUSY -> throw inUse(e);
+                    case CephException.ENOTEMPTY -> throw new GlanceException(ErrorCategory.CONFLICT, "Store '" + id
+                            + "' cannot delete image data: the RBD image has other snapshots", e);
                     default -> throw e;
                 };
             }
         } catch (CephException e) {
-            throw RbdErrors.translate(id, where.pool(), Operation.DELETE, e);
+            throw errors.translate(StoreOperation.DELETE, e);
         }
     }
 
     /** Unprotects and removes {@code snapshot}; one already unprotected or gone is fine, one with clones is not. */
-    private void removeSnapshot(RbdImage image, String imageName, String snapshot) {
+    private void removeSnapshot(RbdImage image, String snapshot) {
         try {
             image.unprotectSnapshot(snapshot);
         } catch (CephException e) {
             switch (e.errno()) {
-                case CephException.EBUSY -> throw RbdErrors.inUse(id, imageName);
+                case CephException.EBUSY -> throw inUse(e);
                 case CephException.EINVAL, CephException.ENOENT -> {
                     // not protected, or no such snapshot: nothing to unprotect
                 }
@@ -275,16 +265,23 @@ final class RbdImageStore implements ImageStore {
     /** Removes {@code imageId} and its snapshot {@code snap}, whatever state a write left them in. */
     private void removeImage(RbdPool pool, String imageId) {
         try (RbdImage image = pool.open(imageId)) {
-            removeSnapshot(image, imageId, SNAPSHOT);
+            removeSnapshot(image, SNAPSHOT);
         }
         pool.remove(imageId);
     }
 
-    private GlanceException missingOr(CephException failure, String location, Operation operation, String pool) {
+    /** A missing image or snapshot is the standard {@code NOT_FOUND}; anything else is the backend's failure. */
+    private GlanceException missingOr(CephException failure, StoreOperation operation) {
         if (failure.errno() == CephException.ENOENT && !failure.call().equals("rados_ioctx_create")) {
-            return GlanceException.notFound("Store '" + id + "' holds no image data at " + location);
+            return errors.notFound();
         }
-        return RbdErrors.translate(id, pool, operation, failure);
+        return errors.translate(operation, failure);
+    }
+
+    private GlanceException inUse(CephException cause) {
+        BackendFailure failure = RbdErrors.inUse();
+        return new GlanceException(failure.category(), "Store '" + id + "' cannot delete image data: "
+                + failure.why(), cause);
     }
 
     @Override

@@ -30,17 +30,17 @@ class RbdImageStoreFactoryTest {
 
     @Test
     void defaultsAreGlanceStores() {
-        RbdSettings settings = RbdSettings.read("ceph1", Map.of());
+        RbdSettings settings = RbdSettings.read(RbdImageStoreFactory.OPTIONS.read("ceph1", Map.of()));
         assertThat(settings).isEqualTo(new RbdSettings("images", null, null, 8 * 1024 * 1024, -1, false));
         assertThat(settings.order()).isEqualTo(23);
     }
 
     @Test
     void badValuesAreRefusedNamingTheStoreAndTheOption() {
-        assertInvalid(Map.of(RbdSettings.CHUNK_SIZE, "0"), "rbd_store_chunk_size");
-        assertInvalid(Map.of(RbdSettings.CHUNK_SIZE, "64"), "rbd_store_chunk_size");
-        assertInvalid(Map.of(RbdSettings.THIN_PROVISIONING, "maybe"), "rbd_thin_provisioning");
-        assertInvalid(Map.of(RbdSettings.CONNECT_TIMEOUT, "soon"), "rados_connect_timeout");
+        assertInvalid(Map.of(RbdImageStoreFactory.CHUNK_SIZE.name(), "0"), "rbd_store_chunk_size");
+        assertInvalid(Map.of(RbdImageStoreFactory.CHUNK_SIZE.name(), "64"), "rbd_store_chunk_size");
+        assertInvalid(Map.of(RbdImageStoreFactory.THIN_PROVISIONING.name(), "maybe"), "rbd_thin_provisioning");
+        assertInvalid(Map.of(RbdImageStoreFactory.CONNECT_TIMEOUT.name(), "soon"), "rados_connect_timeout");
     }
 
     private static void assertInvalid(Map<String, String> options, String option) {
@@ -53,7 +53,7 @@ class RbdImageStoreFactoryTest {
     @Test
     void aMissingPoolStopsTheStartNamingThePool() {
         Map<String, String> options = CephCluster.get().storeOptions();
-        options.put(RbdSettings.POOL, "no-such-pool");
+        options.put(RbdImageStoreFactory.POOL.name(), "no-such-pool");
         GlanceException refusal = catchThrowableOfType(() -> new RbdImageStoreFactory().create("ceph1", options),
                 GlanceException.class);
         assertThat(refusal.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
@@ -68,12 +68,12 @@ class RbdImageStoreFactoryTest {
         }
         Path conf = dir.resolve("ceph.conf");
         Files.writeString(conf, "[global]\nmon_host = 127.0.0.1:" + closedPort + "\nauth_client_required = none\n");
-        Map<String, String> options = Map.of(RbdSettings.CEPH_CONF, conf.toString(),
-                RbdSettings.CONNECT_TIMEOUT, "3");
+        Map<String, String> options = Map.of(RbdImageStoreFactory.CEPH_CONF.name(), conf.toString(),
+                RbdImageStoreFactory.CONNECT_TIMEOUT.name(), "3");
         GlanceException refusal = catchThrowableOfType(() -> new RbdImageStoreFactory().create("ceph1", options),
                 GlanceException.class);
         assertThat(refusal.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
-        assertThat(refusal.getMessage()).contains("'ceph1'").contains("connect to the Ceph cluster")
+        assertThat(refusal.getMessage()).contains("'ceph1'").contains("cannot connect to its backend: Ceph did not answer in time")
                 .doesNotContain("\n");
     }
 }

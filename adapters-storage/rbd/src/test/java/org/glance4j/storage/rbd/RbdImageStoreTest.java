@@ -48,8 +48,8 @@ class RbdImageStoreTest {
 
     private static ImageStore store(boolean thinProvisioning) {
         Map<String, String> options = CephCluster.get().storeOptions();
-        options.put(RbdSettings.CHUNK_SIZE, "1");
-        options.put(RbdSettings.THIN_PROVISIONING, String.valueOf(thinProvisioning));
+        options.put(RbdImageStoreFactory.CHUNK_SIZE.name(), "1");
+        options.put(RbdImageStoreFactory.THIN_PROVISIONING.name(), String.valueOf(thinProvisioning));
         return new RbdImageStoreFactory().create("ceph1", options);
     }
 

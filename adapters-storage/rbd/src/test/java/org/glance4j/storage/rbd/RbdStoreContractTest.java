@@ -22,8 +22,8 @@ class RbdStoreContractTest extends ImageStoreContractTest {
         cleaner = new RbdPoolCleaner(CephCluster.get());
         cleaner.removeEverything();
         var options = CephCluster.get().storeOptions();
-        options.put(RbdSettings.CHUNK_SIZE, "1");
-        RbdSettings settings = RbdSettings.read(storeId, options);
+        options.put(RbdImageStoreFactory.CHUNK_SIZE.name(), "1");
+        RbdSettings settings = RbdSettings.read(RbdImageStoreFactory.OPTIONS.read(storeId, options));
         storeConnection = RadosConnection.connect(settings.cephConf(), settings.user(), settings.connectTimeout());
         return new RbdImageStore(storeId, settings, storeConnection);
     }
