@@ -44,6 +44,13 @@ final class HexagonRules {
     /** (c) the storage adapter: not core, not another adapter, not bootstrap. It may have no classes yet. */
     static final ArchRule STORAGE_IS_ALONE = adapterIsAlone(STORAGE, HTTP, JDBC).allowEmptyShould(true);
 
+    /** (c) the rbd store, a plugin: the JDK, ports' store SPI and its helpers, JNA, and itself. */
+    static final ArchRule RBD_STORE_SEES_ONLY_THE_STORE_SPI_AND_JNA = classes().that()
+            .resideInAPackage("org.glance4j.storage.rbd..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.glance4j.ports.error..",
+                    "org.glance4j.ports.out.store..", "org.glance4j.storage.rbd..", "com.sun.jna..")
+            .because("a store plugin compiles against the published store SPI alone (plus its own library)");
+
     /** (d) inbound ports do not know outbound ports. */
     static final ArchRule PORTS_IN_DOES_NOT_SEE_PORTS_OUT = noClasses().that().resideInAPackage(PORTS_IN)
             .should().dependOnClassesThat().resideInAPackage(PORTS_OUT)
@@ -61,7 +68,8 @@ final class HexagonRules {
     static final ArchRule NO_MODULE_CYCLES = slices().matching("org.glance4j.(*)..").should().beFreeOfCycles();
 
     static final List<ArchRule> ALL = List.of(PORTS_DEPEND_ONLY_ON_JDK, CORE_DEPENDS_ONLY_ON_PORTS_AND_JDK,
-            HTTP_IS_ALONE, JDBC_IS_ALONE, STORAGE_IS_ALONE, PORTS_IN_DOES_NOT_SEE_PORTS_OUT,
+            HTTP_IS_ALONE, JDBC_IS_ALONE, STORAGE_IS_ALONE, RBD_STORE_SEES_ONLY_THE_STORE_SPI_AND_JNA,
+            PORTS_IN_DOES_NOT_SEE_PORTS_OUT,
             PORTS_OUT_DOES_NOT_SEE_PORTS_IN, NO_PACKAGE_CYCLES, NO_MODULE_CYCLES);
 
     private HexagonRules() {
