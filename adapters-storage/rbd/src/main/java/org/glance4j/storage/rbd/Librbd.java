@@ -54,6 +54,11 @@ interface Librbd extends Library {
     int rbd_list_children(Pointer image, Pointer pools, LongByReference poolsLength, Pointer images,
             LongByReference imagesLength);
 
+    /** Fills up to {@code maxWatchers} 24-byte {@code rbd_image_watcher_t}s; {@code -ERANGE} when too few. */
+    int rbd_watchers_list(Pointer image, Pointer watchers, LongByReference maxWatchers);
+
+    void rbd_watchers_list_cleanup(Pointer watchers, long count);
+
     int rbd_clone(Pointer parentIoctx, String parentName, String parentSnapName, Pointer childIoctx,
             String childName, long features, IntByReference order);
 

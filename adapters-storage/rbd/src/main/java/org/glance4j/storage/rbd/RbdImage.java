@@ -10,6 +10,9 @@ import com.sun.jna.ptr.LongByReference;
 
 /** One open RBD image or snapshot ({@code rbd_image_t}), used by one thread at a time and closed after use. */
 final class RbdImage implements AutoCloseable {
+    /** {@code sizeof(rbd_image_watcher_t)}: a pointer, an int64 and a uint64. */
+    private static final int WATCHER_SIZE = 24;
+
     private final Librbd rbd = CephLibraries.rbd();
     private final Pointer image;
 
@@ -90,6 +93,21 @@ final class RbdImage implements AutoCloseable {
             }
         } finally {
             rbd.rbd_snap_set(image, null);
+        }
+    }
+
+    /** How many clients watch this image's header: each one that has it open for writing. */
+    int watchers() {
+        LongByReference count = new LongByReference(8);
+        while (true) {
+            Memory watchers = new Memory(WATCHER_SIZE * Math.max(1, count.getValue()));
+            int rc = rbd.rbd_watchers_list(image, watchers, count);
+            if (rc == -CephException.ERANGE) {
+                continue;
+            }
+            CephException.check(rc, "rbd_watchers_list");
+            rbd.rbd_watchers_list_cleanup(watchers, count.getValue());
+            return (int) count.getValue();
         }
     }
 

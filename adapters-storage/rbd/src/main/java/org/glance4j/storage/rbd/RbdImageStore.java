@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,6 +48,8 @@ final class RbdImageStore implements ImageStore {
     private final String fsid;
     private final long features;
     private final StoreErrors errors;
+    /** The images this store is writing now, which {@link #deleteAbandonedWrites(String)} leaves alone. */
+    private final Set<String> writing = ConcurrentHashMap.newKeySet();
 
     RbdImageStore(String id, RbdSettings settings, RadosConnection connection) {
         this.id = id;
@@ -80,6 +83,9 @@ final class RbdImageStore implements ImageStore {
 
     @Override
     public StoredObject write(String imageId, InputStream data, long expectedSize) {
+        if (!writing.add(imageId)) {
+            throw GlanceException.conflict("Store '" + id + "' is already writing image data of " + imageId);
+        }
         try (RbdPool pool = connection.openPool(settings.pool())) {
             try {
                 pool.create(imageId, Math.max(expectedSize, 0), settings.order(), features);
@@ -101,6 +107,8 @@ final class RbdImageStore implements ImageStore {
             }
         } catch (CephException e) {
             throw errors.translate(StoreOperation.WRITE, e);
+        } finally {
+            writing.remove(imageId);
         }
     }
 
@@ -171,6 +179,54 @@ final class RbdImageStore implements ImageStore {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Store ''" + id + "'' could not remove the partial image " + imageId
                     + " of a failed write", e);
+        }
+    }
+
+    /**
+     * Removes the image of {@code imageId} when a write began it but never finished it (it has no snapshot
+     * {@code snap}) and nobody is writing it: no write of this store runs for it, and no client of the cluster has
+     * it open for writing (a dead client's watch lapses after the OSDs' watch time-out, 30 seconds by default).
+     */
+    @Override
+    public int deleteAbandonedWrites(String imageId) {
+        if (writing.contains(imageId)) {
+            return 0;
+        }
+        try (RbdPool pool = connection.openPool(settings.pool())) {
+            try (RbdImage image = pool.openReadOnly(imageId)) {
+                if (hasSnapshot(pool, imageId) || image.watchers() > 0) {
+                    return 0;
+                }
+            } catch (CephException e) {
+                if (e.errno() == CephException.ENOENT) {
+                    return 0;
+                }
+                throw e;
+            }
+            try {
+                pool.remove(imageId);
+                LOG.info("Store '" + id + "' removed the partial image " + imageId + " of an abandoned write");
+                return 1;
+            } catch (CephException e) {
+                if (e.errno() == CephException.ENOENT || e.errno() == CephException.EBUSY) {
+                    return 0;
+                }
+                throw e;
+            }
+        } catch (CephException e) {
+            throw errors.translate(StoreOperation.DELETE, e);
+        }
+    }
+
+    private static boolean hasSnapshot(RbdPool pool, String imageId) {
+        try {
+            pool.openSnapshot(imageId, SNAPSHOT).close();
+            return true;
+        } catch (CephException e) {
+            if (e.errno() == CephException.ENOENT) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -41,6 +41,11 @@ final class RbdPool implements AutoCloseable {
         return new RbdImage(handle.getValue());
     }
 
+    /** Opens {@code image} read-only, which registers no watch on it; {@code ENOENT} when it does not exist. */
+    RbdImage openReadOnly(String image) {
+        return openSnapshot(image, null);
+    }
+
     /** Opens snapshot {@code snapshot} of {@code image} read-only; {@code ENOENT} when either is missing. */
     RbdImage openSnapshot(String image, String snapshot) {
         PointerByReference handle = new PointerByReference();

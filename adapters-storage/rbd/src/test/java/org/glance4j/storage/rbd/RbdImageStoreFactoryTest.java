@@ -44,8 +44,8 @@ class RbdImageStoreFactoryTest {
     }
 
     private static void assertInvalid(Map<String, String> options, String option) {
-        GlanceException refusal = catchThrowableOfType(() -> new RbdImageStoreFactory().create("ceph1", options),
-                GlanceException.class);
+        GlanceException refusal = catchThrowableOfType(GlanceException.class,
+                () -> new RbdImageStoreFactory().create("ceph1", options));
         assertThat(refusal.category()).isEqualTo(ErrorCategory.INVALID);
         assertThat(refusal.getMessage()).contains("'ceph1'").contains(option);
     }
@@ -54,8 +54,8 @@ class RbdImageStoreFactoryTest {
     void aMissingPoolStopsTheStartNamingThePool() {
         Map<String, String> options = CephCluster.get().storeOptions();
         options.put(RbdImageStoreFactory.POOL.name(), "no-such-pool");
-        GlanceException refusal = catchThrowableOfType(() -> new RbdImageStoreFactory().create("ceph1", options),
-                GlanceException.class);
+        GlanceException refusal = catchThrowableOfType(GlanceException.class,
+                () -> new RbdImageStoreFactory().create("ceph1", options));
         assertThat(refusal.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
         assertThat(refusal.getMessage()).contains("'ceph1'").contains("'no-such-pool' does not exist");
     }
@@ -70,8 +70,8 @@ class RbdImageStoreFactoryTest {
         Files.writeString(conf, "[global]\nmon_host = 127.0.0.1:" + closedPort + "\nauth_client_required = none\n");
         Map<String, String> options = Map.of(RbdImageStoreFactory.CEPH_CONF.name(), conf.toString(),
                 RbdImageStoreFactory.CONNECT_TIMEOUT.name(), "3");
-        GlanceException refusal = catchThrowableOfType(() -> new RbdImageStoreFactory().create("ceph1", options),
-                GlanceException.class);
+        GlanceException refusal = catchThrowableOfType(GlanceException.class,
+                () -> new RbdImageStoreFactory().create("ceph1", options));
         assertThat(refusal.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
         assertThat(refusal.getMessage()).contains("'ceph1'").contains("cannot connect to its backend: Ceph did not answer in time")
                 .doesNotContain("\n");

@@ -12,6 +12,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
@@ -90,7 +95,7 @@ class RbdImageStoreTest {
                     assertThat(image.children("snap")).containsExactly("images/volume-of-" + imageId);
                 }
 
-                GlanceException refusal = catchThrowableOfType(() -> store.delete(location), GlanceException.class);
+                GlanceException refusal = catchThrowableOfType(GlanceException.class, () -> store.delete(location));
 
                 assertThat(refusal.category()).isEqualTo(ErrorCategory.CONFLICT);
                 assertThat(refusal.getMessage()).contains("'ceph1'").contains("in use");
@@ -171,6 +176,59 @@ class RbdImageStoreTest {
         }
         assertThat(allocated[0]).as("allocated with thin provisioning").isEqualTo(MIB);
         assertThat(allocated[1]).as("allocated without").isEqualTo(8L * MIB);
+    }
+
+    @Test
+    void anAbandonedPartialImageIsRemovedButNotOneInUseOrComplete() throws Exception {
+        String abandoned = UUID.randomUUID().toString();
+        String openElsewhere = UUID.randomUUID().toString();
+        String complete = UUID.randomUUID().toString();
+        try (ImageStore store = store(false); RbdPool pool = cleaner.connection().openPool(CephCluster.POOL)) {
+            pool.create(abandoned, MIB, 20, Librbd.FEATURE_LAYERING);
+            pool.create(openElsewhere, MIB, 20, Librbd.FEATURE_LAYERING);
+            store.write(complete, new ByteArrayInputStream(new byte[10]), 10);
+            try (RbdImage writer = pool.open(openElsewhere)) {
+                assertThat(writer.watchers()).isEqualTo(1);
+                assertThat(store.deleteAbandonedWrites(openElsewhere)).as("open for writing by a client").isZero();
+            }
+            assertThat(store.deleteAbandonedWrites(complete)).as("complete").isZero();
+            assertThat(store.deleteAbandonedWrites(abandoned)).as("abandoned").isEqualTo(1);
+            assertThat(store.deleteAbandonedWrites(abandoned)).as("gone").isZero();
+            assertThat(cleaner.images()).containsExactlyInAnyOrder(openElsewhere, complete);
+        }
+    }
+
+    @Test
+    void aWriteStillRunningInThisStoreIsNotAbandoned() throws Exception {
+        String imageId = UUID.randomUUID().toString();
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InputStream pausing = new SequenceInputStream(new ByteArrayInputStream(GeneratedBytes.array(2 * MIB, 27)),
+                new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        halfway.countDown();
+                        try {
+                            release.await(2, TimeUnit.MINUTES);
+                        } catch (InterruptedException e) {
+                            throw new IOException(e);
+                        }
+                        return -1;
+                    }
+                });
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try (ImageStore store = store(false)) {
+            Future<StoredObject> written = writer.submit(() -> store.write(imageId, pausing, -1));
+            assertThat(halfway.await(2, TimeUnit.MINUTES)).isTrue();
+
+            assertThat(store.deleteAbandonedWrites(imageId)).isZero();
+
+            release.countDown();
+            assertThat(written.get(2, TimeUnit.MINUTES).size()).isEqualTo(2 * MIB);
+        } finally {
+            release.countDown();
+            writer.shutdownNow();
+        }
     }
 
     /** 4 MiB of zeros, 1 MiB of data, 3 MiB of zeros. */

@@ -29,8 +29,8 @@ class RbdLocationTest {
     void anythingElseNamesNothingInThisStore() {
         for (String location : new String[] {"file:///x", "rbd://a/b", "rbd://a/b/c/d/e", "rbd://a//c/d",
             "rbd://a/b/c%zz/d", "rbd://"}) {
-            GlanceException refusal = catchThrowableOfType(() -> RbdLocation.parse(location, "images"),
-                    GlanceException.class);
+            GlanceException refusal = catchThrowableOfType(GlanceException.class,
+                    () -> RbdLocation.parse(location, "images"));
             assertThat(refusal.category()).as(location).isEqualTo(ErrorCategory.NOT_FOUND);
         }
     }
