@@ -57,6 +57,9 @@ public final class CephCluster implements BeforeAllCallback {
                 }
                 running = Running.start(Path.of("target", "ceph-" + ProcessHandle.current().pid())
                         .toAbsolutePath());
+                Running started = running;
+                // also when the test JVM is stopped before JUnit closes its store
+                Runtime.getRuntime().addShutdownHook(new Thread(started::killDaemons, "ceph-cluster-stop"));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(CephCluster.class.getName(),
                         (ExtensionContext.Store.CloseableResource) () -> running.stop());
             }
@@ -223,8 +226,15 @@ public final class CephCluster implements BeforeAllCallback {
                     .redirectOutput(directory.resolve("log/" + name + ".out").toFile()).start();
         }
 
+        /** Kills the daemons at once, without waiting (for a JVM that is going away). */
+        synchronized void killDaemons() {
+            for (Process daemon : daemons) {
+                daemon.destroyForcibly();
+            }
+        }
+
         /** Stops the daemons (TERM, then KILL) and removes the cluster's directory. */
-        public void stop() throws InterruptedException {
+        public synchronized void stop() throws InterruptedException {
             for (Process daemon : daemons) {
                 daemon.destroy();
             }
