@@ -35,6 +35,7 @@ import org.glance4j.bootstrap.wiring.GlanceModule;
 import org.glance4j.bootstrap.wiring.OpenStores;
 import org.glance4j.bootstrap.wiring.RepositoryCloser;
 import org.glance4j.bootstrap.wiring.ServerSettings;
+import org.glance4j.bootstrap.wiring.StoreTypes;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.core.lease.NodeLease;
 import org.glance4j.http.AuthMode;
@@ -103,17 +104,35 @@ public final class GlanceApplication implements AutoCloseable {
             config.keystone().memcacheServers().ifPresent(servers -> LOG.warn("[keystone_authtoken] "
                     + "memcache_servers = {} is ignored: glance4j keeps validated tokens in its own memory", servers));
         }
+        StoreTypes storeTypes = storeTypes(flags, config);
         createDataDir(settings);
         DataDirLock lock = DataDirLock.acquire(settings.dataDir());
         try {
             GlanceApplication application = launch(settings.withNodeId(NodeIdFile.readOrCreate(settings.dataDir())),
-                    config.limits().toSettings(), config.nodeLease());
+                    config.limits().toSettings(), config.nodeLease(), storeTypes);
             application.dataDirLock = lock;
             return application;
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * The store types of the class path and of the plugin directories ({@code --plugins}, then
+     * {@code [glance4j] plugin_dirs}), logged with where each came from.
+     *
+     * @throws StoreTypes.PluginException naming the directory or jar that cannot be used
+     */
+    private static StoreTypes storeTypes(ServeOptions flags, LoadedConfig config) {
+        List<java.nio.file.Path> dirs = new java.util.ArrayList<>();
+        flags.pluginDirs().forEach(dir -> dirs.add(dir.toAbsolutePath().normalize()));
+        config.pluginDirs().stream().filter(dir -> !dirs.contains(dir)).forEach(dirs::add);
+        StoreTypes types = StoreTypes.load(dirs);
+        LOG.info("store types: {}{}", types.describe(), dirs.isEmpty() ? ""
+                : " (plugin directories: " + dirs.stream().map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")");
+        return types;
     }
 
     private static void createDataDir(ServerSettings settings) {
@@ -131,10 +150,11 @@ public final class GlanceApplication implements AutoCloseable {
      * failure closes exactly what was opened before it.
      */
     private static GlanceApplication launch(ServerSettings settings,
-            java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits, Duration leaseLength) {
+            java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits, Duration leaseLength,
+            StoreTypes storeTypes) {
         Injector injector;
         try {
-            injector = Guice.createInjector(Stage.DEVELOPMENT, new GlanceModule(settings, limits));
+            injector = Guice.createInjector(Stage.DEVELOPMENT, new GlanceModule(settings, limits, storeTypes));
         } catch (CreationException e) {
             throw new IllegalStateException("cannot start: " + firstCause(e.getErrorMessages()), e);
         }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.glance4j.bootstrap.config.GlanceOptions;
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.jdbc.glance.GlanceLocation;
 import org.glance4j.ports.model.ImageLocation;
@@ -25,6 +24,11 @@ final class GlanceLocationMapper {
     record Mapped(ImageLocation location, List<String> problems) {
     }
 
+    /**
+     * Glance's location schemes and the option of Glance's filesystem driver that says where its files are: the
+     * language of Glance's database, which this import reads; the server itself names no store type or option.
+     */
+    private static final String FILE_STORE_DATADIR = "filesystem_store_datadir";
     private static final Map<String, String> TYPE_OF_SCHEME = Map.ofEntries(Map.entry("file", "file"),
             Map.entry("filesystem", "file"), Map.entry("s3", "s3"), Map.entry("s3+http", "s3"),
             Map.entry("s3+https", "s3"), Map.entry("swift", "swift"), Map.entry("swift+http", "swift"),
@@ -85,7 +89,7 @@ final class GlanceLocationMapper {
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
-        String option = GlanceOptions.FILESYSTEM_STORE_DATADIR.name();
+        String option = FILE_STORE_DATADIR;
         return stores.stream().filter(s -> s.type().equals("file") && s.options().get(option) != null
                 && Path.of(s.options().get(option).strip()).toAbsolutePath().normalize().equals(folder)).findFirst();
     }

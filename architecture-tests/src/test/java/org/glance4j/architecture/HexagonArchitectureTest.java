@@ -35,6 +35,9 @@ class HexagonArchitectureTest {
                 .anyMatch(p -> p.startsWith("org.glance4j.http"))
                 .anyMatch(p -> p.startsWith("org.glance4j.jdbc"))
                 .anyMatch(p -> p.startsWith("org.glance4j.bootstrap"))
+                .anyMatch(p -> p.startsWith("org.glance4j.storage.file"))
+                .anyMatch(p -> p.startsWith("org.glance4j.storage.http"))
+                .anyMatch(p -> p.startsWith("org.glance4j.storage.s3"))
                 .anyMatch(p -> p.startsWith("org.glance4j.storage.rbd"))
                 .noneMatch(p -> p.contains("archfixture"));
         assertThat(classes.stream().map(JavaClass::getSimpleName)).noneMatch(n -> n.endsWith("Test"));

@@ -44,7 +44,33 @@ final class HexagonRules {
     /** (c) the storage adapter: not core, not another adapter, not bootstrap. It may have no classes yet. */
     static final ArchRule STORAGE_IS_ALONE = adapterIsAlone(STORAGE, HTTP, JDBC).allowEmptyShould(true);
 
-    /** (c) the rbd store, a plugin: the JDK, ports' store SPI and its helpers, JNA, and itself. */
+    static final String STORE_FILE = "org.glance4j.storage.file..";
+    static final String STORE_HTTP = "org.glance4j.storage.http..";
+    static final String[] STORE_JCLOUDS = {"org.glance4j.storage.jclouds..", "org.glance4j.storage.s3..",
+        "org.glance4j.storage.swift.."};
+
+    /** (f) each store module (file, http, jclouds: s3 and swift) is a plugin: it sees no other store module. */
+    static final ArchRule FILE_STORE_IS_ALONE = storeIsAlone(new String[] {STORE_FILE}, STORE_HTTP,
+            STORE_JCLOUDS[0], STORE_JCLOUDS[1], STORE_JCLOUDS[2]);
+
+    /** (f) the http store sees no other store module. */
+    static final ArchRule HTTP_STORE_IS_ALONE = storeIsAlone(new String[] {STORE_HTTP}, STORE_FILE,
+            STORE_JCLOUDS[0], STORE_JCLOUDS[1], STORE_JCLOUDS[2]);
+
+    /** (f) the jclouds stores (s3, swift and their shared code) see no other store module. */
+    static final ArchRule JCLOUDS_STORES_ARE_ALONE = storeIsAlone(STORE_JCLOUDS, STORE_FILE, STORE_HTTP);
+
+    /** (f) jclouds stays inside the jclouds store module. */
+    static final ArchRule JCLOUDS_ONLY_IN_ITS_STORE = noClasses().that().resideOutsideOfPackages(STORE_JCLOUDS)
+            .should().dependOnClassesThat().resideInAPackage("org.jclouds..")
+            .because("jclouds is the library of the s3 and swift stores only (adapters-storage/jclouds)");
+
+    /** (f) bootstrap names no store: it finds them all through ServiceLoader, like an outside plugin. */
+    static final ArchRule BOOTSTRAP_KNOWS_NO_STORE = noClasses().that().resideInAPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage(STORAGE)
+            .because("every store is a plugin found through ServiceLoader; bootstrap reads its declared options");
+
+    /** (f) the rbd store, a plugin: the JDK, ports' store SPI and its helpers, JNA, and itself. */
     static final ArchRule RBD_STORE_SEES_ONLY_THE_STORE_SPI_AND_JNA = classes().that()
             .resideInAPackage("org.glance4j.storage.rbd..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.glance4j.ports.error..",
@@ -68,11 +94,19 @@ final class HexagonRules {
     static final ArchRule NO_MODULE_CYCLES = slices().matching("org.glance4j.(*)..").should().beFreeOfCycles();
 
     static final List<ArchRule> ALL = List.of(PORTS_DEPEND_ONLY_ON_JDK, CORE_DEPENDS_ONLY_ON_PORTS_AND_JDK,
-            HTTP_IS_ALONE, JDBC_IS_ALONE, STORAGE_IS_ALONE, RBD_STORE_SEES_ONLY_THE_STORE_SPI_AND_JNA,
-            PORTS_IN_DOES_NOT_SEE_PORTS_OUT,
-            PORTS_OUT_DOES_NOT_SEE_PORTS_IN, NO_PACKAGE_CYCLES, NO_MODULE_CYCLES);
+            HTTP_IS_ALONE, JDBC_IS_ALONE, STORAGE_IS_ALONE, PORTS_IN_DOES_NOT_SEE_PORTS_OUT,
+            PORTS_OUT_DOES_NOT_SEE_PORTS_IN, NO_PACKAGE_CYCLES, NO_MODULE_CYCLES, FILE_STORE_IS_ALONE,
+            HTTP_STORE_IS_ALONE, JCLOUDS_STORES_ARE_ALONE, JCLOUDS_ONLY_IN_ITS_STORE, BOOTSTRAP_KNOWS_NO_STORE,
+            RBD_STORE_SEES_ONLY_THE_STORE_SPI_AND_JNA);
 
     private HexagonRules() {
+    }
+
+    private static ArchRule storeIsAlone(String[] store, String... otherStores) {
+        return noClasses().that().resideInAnyPackage(store)
+                .should().dependOnClassesThat().resideInAnyPackage(otherStores)
+                .because("a store module depends on the ports alone, so that it can be a plugin jar")
+                .allowEmptyShould(true);
     }
 
     private static ArchRule adapterIsAlone(String adapter, String... otherAdapters) {

@@ -25,7 +25,10 @@ import org.glance4j.ports.archfixture.PortUsingCore;
 import org.glance4j.ports.archfixture.PortWithJackson;
 import org.glance4j.ports.in.archfixture.InPortUsingOutPort;
 import org.glance4j.ports.out.archfixture.OutPortUsingInPort;
+import org.glance4j.bootstrap.archfixture.BootstrapNamingAStore;
 import org.glance4j.storage.archfixture.StorageUsingCore;
+import org.glance4j.storage.file.archfixture.FileStoreUsingHttpStore;
+import org.glance4j.storage.file.archfixture.FileStoreUsingJclouds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,5 +117,16 @@ class RulesCatchViolationsTest {
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("core.archfixture") && line.contains("core.archfixture.sub"));
+    }
+
+    @Test
+    void storesArePluginsThatSeeNoOtherStoreAndBootstrapNamesNone() {
+        assertViolation(HexagonRules.FILE_STORE_IS_ALONE, FileStoreUsingHttpStore.class,
+                "org.glance4j.storage.http.HttpImageStoreFactory");
+        assertViolation(HexagonRules.JCLOUDS_ONLY_IN_ITS_STORE, FileStoreUsingJclouds.class,
+                "org.jclouds.blobstore.BlobStore");
+        assertViolation(HexagonRules.BOOTSTRAP_KNOWS_NO_STORE, BootstrapNamingAStore.class,
+                "org.glance4j.storage.file.FilesystemImageStoreFactory");
+        assertNoViolation(HexagonRules.JCLOUDS_STORES_ARE_ALONE, FileStoreUsingHttpStore.class);
     }
 }

@@ -26,6 +26,7 @@ public final class ServeCommandLine {
             "  --auth MODE          noauth | trusted-headers | keystone (default: from [paste_deploy] flavor, else noauth)",
             "  --config FILE        a glance-api.conf to read; flags win over it",
             "  --insecure-noauth    allow --auth noauth on an address other than loopback",
+            "  --plugins DIR[:DIR]  directories of store plugin jars (also [glance4j] plugin_dirs)",
             "  -h, --help           show this help",
             "",
             "Ready when GET /versions answers. SIGTERM stops the server cleanly.");
@@ -40,6 +41,7 @@ public final class ServeCommandLine {
         Optional<Path> dataDir = Optional.empty();
         Optional<AuthMode> auth = Optional.empty();
         Optional<Path> config = Optional.empty();
+        List<Path> plugins = List.of();
         boolean insecureNoauth = false;
         boolean help = false;
         List<String> seen = new ArrayList<>();
@@ -64,7 +66,7 @@ public final class ServeCommandLine {
                     }
                     insecureNoauth = true;
                 }
-                case "--bind", "--port", "--data-dir", "--auth", "--config" -> {
+                case "--bind", "--port", "--data-dir", "--auth", "--config", "--plugins" -> {
                     String value = inlineValue;
                     if (value == null) {
                         if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
@@ -80,6 +82,7 @@ public final class ServeCommandLine {
                         case "--port" -> port = Optional.of(port(value));
                         case "--data-dir" -> dataDir = Optional.of(Path.of(value));
                         case "--auth" -> auth = Optional.of(auth(value));
+                        case "--plugins" -> plugins = pluginDirs(value);
                         default -> config = Optional.of(Path.of(value));
                     }
                 }
@@ -88,7 +91,20 @@ public final class ServeCommandLine {
             }
         }
         return new ServeOptions(bind, port, dataDir.orElse(ServeOptions.DEFAULT_DATA_DIR), auth, config,
-                insecureNoauth, help);
+                insecureNoauth, help, plugins);
+    }
+
+    private static List<Path> pluginDirs(String value) {
+        List<Path> dirs = new ArrayList<>();
+        for (String item : value.split(java.io.File.pathSeparator)) {
+            if (!item.isBlank()) {
+                dirs.add(Path.of(item.strip()));
+            }
+        }
+        if (dirs.isEmpty()) {
+            throw new UsageException("--plugins needs a directory");
+        }
+        return dirs;
     }
 
     private static int port(String value) {

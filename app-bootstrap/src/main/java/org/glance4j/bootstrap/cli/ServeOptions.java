@@ -1,6 +1,7 @@
 package org.glance4j.bootstrap.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.glance4j.http.AuthMode;
@@ -16,9 +17,20 @@ import org.glance4j.http.AuthMode;
  * @param configFile      {@code --config FILE}
  * @param insecureNoauth  {@code --insecure-noauth}: allow noauth on an address other than loopback
  * @param help            {@code --help} or {@code -h}
+ * @param pluginDirs      {@code --plugins DIR[:DIR...]}: directories of store plugin jars
  */
 public record ServeOptions(Optional<String> bind, Optional<Integer> port, Path dataDir, Optional<AuthMode> auth,
-        Optional<Path> configFile, boolean insecureNoauth, boolean help) {
+        Optional<Path> configFile, boolean insecureNoauth, boolean help, List<Path> pluginDirs) {
+
+    public ServeOptions {
+        pluginDirs = List.copyOf(pluginDirs);
+    }
+
+    /** Without plugin directories. */
+    public ServeOptions(Optional<String> bind, Optional<Integer> port, Path dataDir, Optional<AuthMode> auth,
+            Optional<Path> configFile, boolean insecureNoauth, boolean help) {
+        this(bind, port, dataDir, auth, configFile, insecureNoauth, help, List.of());
+    }
 
     /** The data directory when {@code --data-dir} is not given. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");

@@ -79,11 +79,26 @@ public final class ConfigLoader {
         KeystoneConfig keystone = keystone();
         OsloLimitConfig limits = limits();
         Duration nodeLease = Duration.ofSeconds(integer(GlanceOptions.NODE_LEASE_SECONDS, 3, MAX_TIMEOUT_SECONDS));
+        List<Path> pluginDirs = pluginDirs(workingDir);
         List<IgnoredOption> ignored = new ArrayList<>(ignored());
         database.ifPresent(target -> target.ignoredParameters().forEach((name, why) -> ignored.add(new IgnoredOption(
                 GlanceOptions.CONNECTION.section(), GlanceOptions.CONNECTION.name() + " parameter " + name, true,
                 Optional.empty(), Optional.of(why)))));
-        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease);
+        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease)
+                .withPluginDirs(pluginDirs);
+    }
+
+    /** {@code [glance4j] plugin_dirs}: directories of store plugin jars, relative ones against the working dir. */
+    private List<Path> pluginDirs(Path workingDir) {
+        List<Path> dirs = new ArrayList<>();
+        for (String item : list(GlanceOptions.PLUGIN_DIRS)) {
+            try {
+                dirs.add(workingDir.resolve(item).normalize());
+            } catch (java.nio.file.InvalidPathException e) {
+                throw invalid(GlanceOptions.PLUGIN_DIRS, item, "it is not a path");
+            }
+        }
+        return dirs;
     }
 
     private KeystoneConfig keystone() {
@@ -312,7 +327,7 @@ public final class ConfigLoader {
         }
         List<StoreConfig> stores = new ArrayList<>();
         types.forEach((id, type) -> stores.add(storeFromSection(id, type, IniFile.normaliseSection(id),
-                Set.of(), workingDir)));
+                Set.of())));
         stores.forEach(this::checkStoreOptions);
         OptionSpec backend = GlanceOptions.DEFAULT_BACKEND;
         String ids = String.join(", ", types.keySet());
@@ -356,37 +371,26 @@ public final class ConfigLoader {
             throw invalid(choice, store, "glance4j has only the file store so far (file or filesystem)");
         }
         optional(GlanceOptions.STORES).ifPresent(text -> items(GlanceOptions.STORES, text));
-        StoreConfig file = storeFromSection(SINGLE_STORE_ID, "file", GlanceOptions.GLANCE_STORE, STORE_CHOICE_OPTIONS,
-                workingDir);
+        StoreConfig file = storeFromSection(SINGLE_STORE_ID, "file", GlanceOptions.GLANCE_STORE, STORE_CHOICE_OPTIONS);
         return new Stores(List.of(file), SINGLE_STORE_ID);
     }
 
     /** The id of the one store of the single-store form. */
     public static final String SINGLE_STORE_ID = "file";
 
-    private StoreConfig storeFromSection(String id, String type, String section, Set<String> skip, Path workingDir) {
+    /**
+     * A store and every option of its section; the store owns them (its factory's declaration says which it knows),
+     * so none is reported here, except the server's own options of [glance_store] in the single-store form.
+     */
+    private StoreConfig storeFromSection(String id, String type, String section, Set<String> skip) {
         Map<String, String> options = new LinkedHashMap<>();
         file.sections().getOrDefault(section, Map.of()).forEach((name, value) -> {
-            if (!skip.contains(name)) {
+            if (!skip.contains(name) && GlanceOptions.find(section, name).isEmpty()) {
                 options.put(name, value.text());
+                consumed.add(key(section, name));
             }
         });
-        boolean backendType = type.equals("s3") || type.equals("swift") || type.equals("http");
-        for (OptionSpec known : backendType ? GlanceOptions.BACKEND_STORE_OPTIONS : GlanceOptions.FILE_STORE_OPTIONS) {
-            consumed.add(key(section, known.name()));
-        }
-        StoreConfig store = new StoreConfig(id, type, section, options);
-        String dir = options.get(GlanceOptions.FILESYSTEM_STORE_DATADIR.name());
-        if (dir != null && !dir.isBlank()) {
-            try {
-                store = store.withOption(GlanceOptions.FILESYSTEM_STORE_DATADIR.name(),
-                        workingDir.resolve(dir.strip()).normalize().toString());
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new ConfigException("invalid value for [" + section + "] "
-                        + GlanceOptions.FILESYSTEM_STORE_DATADIR.name() + ": '" + dir.strip() + "': it is not a path");
-            }
-        }
-        return store;
+        return new StoreConfig(id, type, section, options);
     }
 
     private Optional<String> optional(OptionSpec option) {
@@ -471,10 +475,10 @@ public final class ConfigLoader {
                     continue;
                 }
                 boolean known = GlanceOptions.find(section.getKey(), name).isPresent();
-                Optional<String> hint = known ? Optional.empty()
+                Optional<String> reason = storeFormReason(section.getKey(), name);
+                Optional<String> hint = known || reason.isPresent() ? Optional.empty()
                         : Misspellings.closest(section.getKey(), name, readable).map(OptionSpec::qualifiedName);
-                ignored.add(new IgnoredOption(section.getKey(), name, known, hint,
-                        storeFormReason(section.getKey(), name)));
+                ignored.add(new IgnoredOption(section.getKey(), name, known, hint, reason));
             }
         }
         return ignored;
@@ -486,7 +490,7 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         if (multiStore && (name.equals(GlanceOptions.DEFAULT_STORE.name()) || name.equals(GlanceOptions.STORES.name())
-                || GlanceOptions.FILE_STORE_OPTIONS.stream().anyMatch(o -> o.name().equals(name)))) {
+                || GlanceOptions.find(section, name).isEmpty())) {
             return Optional.of("no effect with enabled_backends; stores read their options from their own section");
         }
         if (!multiStore && name.equals(GlanceOptions.DEFAULT_BACKEND.name())) {

@@ -62,6 +62,11 @@ public final class GlanceOptions {
                     + "renews it every third of that; when it has not renewed for this long, one live node puts back "
                     + "its unfinished uploads, stages and imports and deletes their partial data. Use one value on "
                     + "every node; the nodes' clocks must agree to well within it.");
+    public static final OptionSpec PLUGIN_DIRS = new OptionSpec(GLANCE4J, "plugin_dirs", "(none)", SUPPORTED,
+            "glance4j only: directories of store plugin jars, comma-separated, added to those of --plugins. Every "
+                    + "jar is loaded in a class loader of its own that sees only the ports API and the JDK; start-up "
+                    + "logs the store types found and where from, and a broken jar stops it naming the jar. Relative "
+                    + "paths are resolved against the working directory.");
     public static final OptionSpec LIMIT_PARAM_DEFAULT = new OptionSpec(DEFAULT, "limit_param_default", "25",
             SUPPORTED, "Page size of a list call that sends no limit (at least 1).");
     public static final OptionSpec API_LIMIT_MAX = new OptionSpec(DEFAULT, "api_limit_max", "1000", SUPPORTED,
@@ -142,7 +147,8 @@ public final class GlanceOptions {
                     + "Glance hides the object (an image, a metadef namespace).");
     public static final OptionSpec ENABLED_BACKENDS = new OptionSpec(DEFAULT, "enabled_backends", "(none)",
             SUPPORTED, "Image stores as id:type pairs, comma-separated (fast:file). Each store reads its options "
-                    + "from the section named after its id ([fast]). Types: file, s3, swift, http (read-only). A store "
+                    + "from the section named after its id ([fast]); the options of each type are listed below. Types: "
+                    + "those of the store plugins found (the built-in ones and those of --plugins and plugin_dirs). A store "
                     + "that cannot start stops the start, naming the store and why. Enables GET /v2/info/stores, "
                     + "DELETE /v2/stores/{store}/{image}, the x-image-meta-store upload header, the stores image "
                     + "property and API versions 2.8 and 2.10-2.13. Not set: one file store configured in "
@@ -156,21 +162,6 @@ public final class GlanceOptions {
     public static final OptionSpec STORES = new OptionSpec(GLANCE_STORE, "stores", "file,http",
             ACCEPTED_NO_EFFECT, "Single-store form (deprecated in Glance): checked as a list, but the one store is "
                     + "the file store of default_store.");
-    public static final OptionSpec FILESYSTEM_STORE_DATADIR = new OptionSpec(GLANCE_STORE,
-            "filesystem_store_datadir", "DATA_DIR/images", SUPPORTED, "Directory of a file store's image files; "
-                    + "created if missing and checked writable at start (a directory that cannot be used stops the "
-                    + "start naming the store and this option). With enabled_backends it goes in the store's own "
-                    + "section, default DATA_DIR/<store id>. Relative paths are resolved against the working "
-                    + "directory.");
-    public static final OptionSpec FILESYSTEM_STORE_FILE_PERM = new OptionSpec(GLANCE_STORE,
-            "filesystem_store_file_perm", "0", SUPPORTED, "Permissions of image files as octal digits (640); 0 "
-                    + "keeps the process default. In the store's own section with enabled_backends.");
-    public static final OptionSpec FILESYSTEM_STORE_CHUNK_SIZE = new OptionSpec(GLANCE_STORE,
-            "filesystem_store_chunk_size", "65536", SUPPORTED, "Bytes per write to the disk (the buffer each "
-                    + "upload holds), 1 to 67108864. In the store's own section with enabled_backends.");
-    public static final OptionSpec FILESYSTEM_THIN_PROVISIONING = new OptionSpec(GLANCE_STORE,
-            "filesystem_thin_provisioning", "False", SUPPORTED, "Chunks of zeros become holes in the image file "
-                    + "instead of being written. In the store's own section with enabled_backends.");
     public static final OptionSpec STORE_DESCRIPTION = new OptionSpec(GLANCE_STORE, "store_description",
             "(none)", SUPPORTED, "With enabled_backends, in a store's own section: the description GET "
                     + "/v2/info/stores shows for it. No effect in [glance_store].");
@@ -178,75 +169,7 @@ public final class GlanceOptions {
             "With enabled_backends, in a store's own section: an integer; downloads read the copy in the store of "
                     + "highest weight first (the next on failure), and locations, direct_url and stores list "
                     + "stores in that order. No effect in [glance_store].");
-    private static final String IN_OWN_SECTION = " In the section of the store's id (enabled_backends = <id>:";
 
-    public static final OptionSpec S3_STORE_HOST = new OptionSpec(GLANCE_STORE, "s3_store_host", "(none)",
-            SUPPORTED, "S3 endpoint, http:// or https:// with host and port; without a scheme http:// is meant, as "
-                    + "in Glance. Required." + IN_OWN_SECTION + "s3).");
-    public static final OptionSpec S3_STORE_ACCESS_KEY = new OptionSpec(GLANCE_STORE, "s3_store_access_key",
-            "(none)", SUPPORTED, "S3 access key. Required." + IN_OWN_SECTION + "s3).");
-    public static final OptionSpec S3_STORE_SECRET_KEY = new OptionSpec(GLANCE_STORE, "s3_store_secret_key",
-            "(none)", SUPPORTED, "S3 secret key; never logged and never put into locations. Required."
-                    + IN_OWN_SECTION + "s3).");
-    public static final OptionSpec S3_STORE_BUCKET = new OptionSpec(GLANCE_STORE, "s3_store_bucket", "(none)",
-            SUPPORTED, "Bucket that receives images (a valid S3 bucket name). Required." + IN_OWN_SECTION + "s3).");
-    public static final OptionSpec S3_STORE_CREATE_BUCKET_ON_PUT = new OptionSpec(GLANCE_STORE,
-            "s3_store_create_bucket_on_put", "False", SUPPORTED, "Create a missing bucket on the first upload; "
-                    + "when False an upload into a missing bucket fails with 503 naming the store and the bucket."
-                    + IN_OWN_SECTION + "s3).");
-    public static final OptionSpec S3_STORE_BUCKET_URL_FORMAT = new OptionSpec(GLANCE_STORE,
-            "s3_store_bucket_url_format", "auto", SUPPORTED, "path, virtual or auto (virtual-host style for "
-                    + "amazonaws.com, path style for every other host)." + IN_OWN_SECTION + "s3).");
-    public static final OptionSpec S3_STORE_LARGE_OBJECT_SIZE = new OptionSpec(GLANCE_STORE,
-            "s3_store_large_object_size", "100", SUPPORTED, "MiB; larger uploads use a multipart upload (0: "
-                    + "always). Each part waits in a temporary file (java.io.tmpdir) until it goes up, so the "
-                    + "local disk needs this much room per concurrent upload." + IN_OWN_SECTION + "s3).");
-    public static final OptionSpec S3_STORE_LARGE_OBJECT_CHUNK_SIZE = new OptionSpec(GLANCE_STORE,
-            "s3_store_large_object_chunk_size", "10", SUPPORTED, "MiB per part of a multipart upload, 5 to 5120."
-                    + IN_OWN_SECTION + "s3).");
-    public static final OptionSpec S3_STORE_REGION_NAME = new OptionSpec(GLANCE_STORE, "s3_store_region_name",
-            "(none)", NOT_SUPPORTED_YET, "Requests are signed (AWS signature v4) for the region the host name "
-                    + "names, us-east-1 for other hosts; ignored." + IN_OWN_SECTION + "s3).");
-    public static final OptionSpec S3_STORE_THREAD_POOLS = new OptionSpec(GLANCE_STORE, "s3_store_thread_pools",
-            "10", NOT_SUPPORTED_YET, "Parts go up one after the other; ignored." + IN_OWN_SECTION + "s3).");
-    public static final OptionSpec SWIFT_STORE_AUTH_ADDRESS = new OptionSpec(GLANCE_STORE,
-            "swift_store_auth_address", "(none)", SUPPORTED, "Auth URL (Keystone, or TempAuth's .../auth/v1.0); "
-                    + "without a scheme https:// is meant. Required." + IN_OWN_SECTION + "swift).");
-    public static final OptionSpec SWIFT_STORE_USER = new OptionSpec(GLANCE_STORE, "swift_store_user", "(none)",
-            SUPPORTED, "<project>:<user> (TempAuth: <account>:<user>). Required." + IN_OWN_SECTION + "swift).");
-    public static final OptionSpec SWIFT_STORE_KEY = new OptionSpec(GLANCE_STORE, "swift_store_key", "(none)",
-            SUPPORTED, "Password or key; never logged and never put into locations. Required." + IN_OWN_SECTION
-                    + "swift).");
-    public static final OptionSpec SWIFT_STORE_AUTH_VERSION = new OptionSpec(GLANCE_STORE,
-            "swift_store_auth_version", "3", SUPPORTED, "1 (TempAuth, swauth), 2 or 3 (Keystone; domain Default)."
-                    + IN_OWN_SECTION + "swift).");
-    public static final OptionSpec SWIFT_STORE_CONTAINER = new OptionSpec(GLANCE_STORE, "swift_store_container",
-            "glance", SUPPORTED, "Container that receives images." + IN_OWN_SECTION + "swift).");
-    public static final OptionSpec SWIFT_STORE_CREATE_CONTAINER_ON_PUT = new OptionSpec(GLANCE_STORE,
-            "swift_store_create_container_on_put", "False", SUPPORTED, "Create a missing container on the first "
-                    + "upload; when False an upload into a missing container fails with 503 naming the store and "
-                    + "the container." + IN_OWN_SECTION + "swift).");
-    public static final OptionSpec SWIFT_STORE_LARGE_OBJECT_SIZE = new OptionSpec(GLANCE_STORE,
-            "swift_store_large_object_size", "5120", SUPPORTED, "MiB, at least 1; larger uploads become a static "
-                    + "large object (SLO). Uploads wait in a temporary file (java.io.tmpdir) up to this size, so "
-                    + "the local disk needs this much room per concurrent upload." + IN_OWN_SECTION + "swift).");
-    public static final OptionSpec SWIFT_STORE_LARGE_OBJECT_CHUNK_SIZE = new OptionSpec(GLANCE_STORE,
-            "swift_store_large_object_chunk_size", "200", SUPPORTED, "MiB per segment of a static large object, at "
-                    + "least 1." + IN_OWN_SECTION + "swift).");
-    public static final OptionSpec SWIFT_STORE_CONFIG_FILE = new OptionSpec(GLANCE_STORE, "swift_store_config_file",
-            "(none)", NOT_SUPPORTED_YET, "Credentials come from the store's own section; the reference file is not "
-                    + "read." + IN_OWN_SECTION + "swift).");
-    public static final OptionSpec SWIFT_STORE_MULTI_TENANT = new OptionSpec(GLANCE_STORE,
-            "swift_store_multi_tenant", "False", NOT_SUPPORTED_YET, "Single tenant only; ignored." + IN_OWN_SECTION
-                    + "swift).");
-    public static final OptionSpec HTTPS_INSECURE = new OptionSpec(GLANCE_STORE, "https_insecure", "True",
-            SUPPORTED, "http store: do not verify https certificates (Glance's default; a warning is logged)."
-                    + IN_OWN_SECTION + "http).");
-    public static final OptionSpec HTTPS_CA_CERTIFICATES_FILE = new OptionSpec(GLANCE_STORE,
-            "https_ca_certificates_file", "(none)", SUPPORTED, "http store: PEM file of CA certificates to verify "
-                    + "https servers with (verification is then on)." + IN_OWN_SECTION + "http).");
-    public static final OptionSpec HTTP_PROXY_INFORMATION = new OptionSpec(GLANCE_STORE, "http_proxy_information",
-            "(none)", NOT_SUPPORTED_YET, "http store: no proxy; ignored." + IN_OWN_SECTION + "http).");
     public static final OptionSpec SHOW_IMAGE_DIRECT_URL = new OptionSpec(DEFAULT, "show_image_direct_url",
             "False", SUPPORTED, "Images show direct_url, the URL of their preferred location (a security risk: a "
                     + "location may name a backend's credentials).");
@@ -431,37 +354,19 @@ public final class GlanceOptions {
     public static final OptionSpec OL_CONNECT_RETRIES = new OptionSpec(OSLO_LIMIT, "connect_retries", "3", SUPPORTED,
             "How many times a call to Keystone that could not connect is tried again (0 or more)." + LIMITS_ONLY);
 
-    public static final List<OptionSpec> FILE_STORE_OPTIONS = List.of(FILESYSTEM_STORE_DATADIR,
-            FILESYSTEM_STORE_FILE_PERM, FILESYSTEM_STORE_CHUNK_SIZE, FILESYSTEM_THIN_PROVISIONING);
-
     /** The options every store reads from its own section with enabled_backends, whatever its type. */
     public static final List<OptionSpec> STORE_OPTIONS = List.of(STORE_DESCRIPTION, WEIGHT);
-    /** The options the s3, swift and http stores read from the section of their id. */
-    public static final List<OptionSpec> BACKEND_STORE_OPTIONS = List.of(S3_STORE_HOST, S3_STORE_ACCESS_KEY,
-            S3_STORE_SECRET_KEY, S3_STORE_BUCKET, S3_STORE_CREATE_BUCKET_ON_PUT, S3_STORE_BUCKET_URL_FORMAT,
-            S3_STORE_LARGE_OBJECT_SIZE, S3_STORE_LARGE_OBJECT_CHUNK_SIZE, S3_STORE_REGION_NAME, S3_STORE_THREAD_POOLS,
-            SWIFT_STORE_AUTH_ADDRESS, SWIFT_STORE_USER, SWIFT_STORE_KEY, SWIFT_STORE_AUTH_VERSION,
-            SWIFT_STORE_CONTAINER, SWIFT_STORE_CREATE_CONTAINER_ON_PUT, SWIFT_STORE_LARGE_OBJECT_SIZE,
-            SWIFT_STORE_LARGE_OBJECT_CHUNK_SIZE, SWIFT_STORE_CONFIG_FILE, SWIFT_STORE_MULTI_TENANT, HTTPS_INSECURE,
-            HTTPS_CA_CERTIFICATES_FILE, HTTP_PROXY_INFORMATION);
 
     /** Every option, in the order of the documentation table. */
     public static final List<OptionSpec> ALL = List.of(BIND_HOST, BIND_PORT, WORKERS, CLIENT_SOCKET_TIMEOUT,
-            REQUEST_HEADER_TIMEOUT, MAX_CLIENT_CONNECTIONS, NODE_LEASE_SECONDS, LIMIT_PARAM_DEFAULT,
+            REQUEST_HEADER_TIMEOUT, MAX_CLIENT_CONNECTIONS, NODE_LEASE_SECONDS, PLUGIN_DIRS, LIMIT_PARAM_DEFAULT,
             API_LIMIT_MAX, MAX_LIST_FILTERS, IMAGE_PROPERTY_QUOTA, IMAGE_TAG_QUOTA, IMAGE_MEMBER_QUOTA,
             PROPERTY_PROTECTION_FILE,
             PROPERTY_PROTECTION_RULE_FORMAT, IMAGE_SIZE_CAP, HASHING_ALGORITHM,
             DISK_FORMATS, CONTAINER_FORMATS, REQUIRE_IMAGE_FORMAT_MATCH, VMDK_ALLOWED_TYPES,
             GPT_SAFETY_CHECKS_NONFATAL, CONNECTION, MAX_POOL_SIZE, STATEMENT_TIMEOUT, FLAVOR, PASTE_CONFIG_FILE,
             POLICY_FILE, ENFORCE_NEW_DEFAULTS, ENFORCE_SCOPE, ENABLED_BACKENDS, DEFAULT_BACKEND, DEFAULT_STORE, STORES,
-            FILESYSTEM_STORE_DATADIR, FILESYSTEM_STORE_FILE_PERM, FILESYSTEM_STORE_CHUNK_SIZE,
-            FILESYSTEM_THIN_PROVISIONING, STORE_DESCRIPTION, WEIGHT, S3_STORE_HOST, S3_STORE_ACCESS_KEY, S3_STORE_SECRET_KEY, S3_STORE_BUCKET,
-            S3_STORE_CREATE_BUCKET_ON_PUT, S3_STORE_BUCKET_URL_FORMAT, S3_STORE_LARGE_OBJECT_SIZE,
-            S3_STORE_LARGE_OBJECT_CHUNK_SIZE, S3_STORE_REGION_NAME, S3_STORE_THREAD_POOLS, SWIFT_STORE_AUTH_ADDRESS,
-            SWIFT_STORE_USER, SWIFT_STORE_KEY, SWIFT_STORE_AUTH_VERSION, SWIFT_STORE_CONTAINER,
-            SWIFT_STORE_CREATE_CONTAINER_ON_PUT, SWIFT_STORE_LARGE_OBJECT_SIZE, SWIFT_STORE_LARGE_OBJECT_CHUNK_SIZE,
-            SWIFT_STORE_CONFIG_FILE, SWIFT_STORE_MULTI_TENANT, HTTPS_INSECURE, HTTPS_CA_CERTIFICATES_FILE,
-            HTTP_PROXY_INFORMATION, SHOW_IMAGE_DIRECT_URL,
+            STORE_DESCRIPTION, WEIGHT, SHOW_IMAGE_DIRECT_URL,
             SHOW_MULTIPLE_LOCATIONS, IMAGE_LOCATION_QUOTA, USER_STORAGE_QUOTA, ENABLED_IMPORT_METHODS,
             NODE_STAGING_URI, PUBLIC_ENDPOINT, STAGING_STORE_DATADIR, IMAGE_IMPORT_PLUGINS, OUTPUT_FORMAT, INJECT,
             IGNORE_USER_ROLES, ALLOWED_SCHEMES, DISALLOWED_SCHEMES, ALLOWED_HOSTS, DISALLOWED_HOSTS, ALLOWED_PORTS,

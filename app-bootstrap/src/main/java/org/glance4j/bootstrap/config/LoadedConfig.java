@@ -16,12 +16,26 @@ import org.glance4j.http.ConnectionLimits;
  * @param keystone    the {@code [keystone_authtoken]} options
  * @param limits      {@code [DEFAULT] use_keystone_limits} and the {@code [oslo_limit]} options
  * @param nodeLease   {@code [glance4j] node_lease_seconds}
+ * @param pluginDirs  {@code [glance4j] plugin_dirs}, absolute
  */
 public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
         ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
-        java.time.Duration nodeLease) {
+        java.time.Duration nodeLease, List<java.nio.file.Path> pluginDirs) {
     public LoadedConfig {
         ignored = List.copyOf(ignored);
+        pluginDirs = List.copyOf(pluginDirs);
+    }
+
+    /** Without plugin directories. */
+    public LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
+            ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
+            java.time.Duration nodeLease) {
+        this(config, ignored, importing, connections, keystone, limits, nodeLease, List.of());
+    }
+
+    /** A copy with {@code [glance4j] plugin_dirs}. */
+    public LoadedConfig withPluginDirs(List<java.nio.file.Path> dirs) {
+        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease, dirs);
     }
 
     /** With the default node lease of 60 s. */

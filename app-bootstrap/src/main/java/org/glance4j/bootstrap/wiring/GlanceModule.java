@@ -8,6 +8,7 @@ import com.google.inject.AbstractModule;
 public final class GlanceModule extends AbstractModule {
     private final ServerSettings settings;
     private final java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits;
+    private final StoreTypes storeTypes;
 
     public GlanceModule(ServerSettings settings) {
         this(settings, java.util.Optional.empty());
@@ -15,17 +16,26 @@ public final class GlanceModule extends AbstractModule {
 
     /** With unified limits read from Keystone when {@code limits} is present. */
     public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits) {
+        this(settings, limits, StoreTypes.classPath());
+    }
+
+    /** With the store types found on the class path and in the plugin directories. */
+    public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits,
+            StoreTypes storeTypes) {
         this.settings = settings;
         this.limits = limits;
+        this.storeTypes = storeTypes;
     }
 
     @Override
     protected void configure() {
+        java.util.List<org.glance4j.bootstrap.config.StoreConfig> stores = StoreSections.prepare(settings.stores(),
+                storeTypes, settings.dataDir());
         install(new CoreModule(settings.core(), settings.data(), settings.locations(),
-                settings.multipleStores() ? StoreInfos.of(settings.stores()) : null, settings.formats(),
+                settings.multipleStores() ? StoreInfos.of(stores, storeTypes) : null, settings.formats(),
                 settings.importing()));
         install(new LimitsModule(limits));
-        install(new StoreModule(settings.stores(), settings.defaultStore()));
+        install(new StoreModule(stores, settings.defaultStore(), storeTypes));
         install(new HttpModule(settings.http()));
         switch (settings.database().kind()) {
             case SQLITE, POSTGRESQL, MARIADB -> install(new JdbcModule(settings.jdbc()));

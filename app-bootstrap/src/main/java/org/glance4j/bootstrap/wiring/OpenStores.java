@@ -3,10 +3,7 @@ package org.glance4j.bootstrap.wiring;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.glance4j.bootstrap.config.StoreConfig;
@@ -17,15 +14,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The image stores of a running server, built from their configuration by the factory of their type (found with
- * {@link java.util.ServiceLoader}), and the id of the one that receives uploads. Closing closes every store, the
+ * {@link java.util.ServiceLoader} on the class path or in a plugin jar, {@link StoreTypes}), and the id of the one
+ * that receives uploads. Closing closes every store, the
  * last opened first.
  */
 public final class OpenStores implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenStores.class);
-    /** Store types of glance_store that glance4j does not have yet, for a clearer refusal. */
-    private static final Set<String> GLANCE_TYPES_NOT_YET = Set.of("rbd", "cinder", "https", "vmware", "vsphere",
-            "sheepdog");
 
     private final List<ImageStore> stores;
     private final String defaultStoreId;
@@ -43,14 +38,20 @@ public final class OpenStores implements AutoCloseable {
      */
     public static OpenStores open(List<StoreConfig> configs, String defaultStoreId,
             Iterable<ImageStoreFactory> factories) {
-        Map<String, ImageStoreFactory> byType = new TreeMap<>();
-        for (ImageStoreFactory factory : factories) {
-            byType.putIfAbsent(factory.type(), factory);
-        }
+        return open(configs, defaultStoreId, StoreTypes.of(factories));
+    }
+
+    /**
+     * Builds every store with the factory of its type; each section is checked against the factory's declaration
+     * first (unknown and not honoured options logged, a missing required option refused).
+     *
+     * @throws StoreStartException as {@link #open(List, String, Iterable)}
+     */
+    public static OpenStores open(List<StoreConfig> configs, String defaultStoreId, StoreTypes types) {
         List<ImageStore> opened = new ArrayList<>();
         try {
             for (StoreConfig config : configs) {
-                opened.add(openOne(config, byType));
+                opened.add(openOne(config, types));
             }
         } catch (RuntimeException e) {
             closeAll(opened);
@@ -63,23 +64,29 @@ public final class OpenStores implements AutoCloseable {
         return stores;
     }
 
-    private static ImageStore openOne(StoreConfig config, Map<String, ImageStoreFactory> byType) {
+    private static ImageStore openOne(StoreConfig config, StoreTypes types) {
         String where = config.singleStoreForm() ? "[glance_store]" : "[DEFAULT] enabled_backends";
-        ImageStoreFactory factory = byType.get(config.type());
+        ImageStoreFactory factory = types.factory(config.type()).orElse(null);
         if (factory == null) {
-            String known = byType.isEmpty() ? "none" : String.join(", ", byType.keySet());
-            String why = GLANCE_TYPES_NOT_YET.contains(config.type())
-                    ? "glance4j has no " + config.type() + " stores yet"
-                    : "no store type of that name is installed";
+            List<String> names = types.names();
+            String known = names.isEmpty() ? "none" : String.join(", ", names);
             throw new StoreStartException("cannot start store '" + config.id() + "': " + where + " gives it the type '"
-                    + config.type() + "', but " + why + "; known types: " + known);
+                    + config.type() + "', but no store type of that name is installed (store plugins go in a plugin directory:"
+                    + " --plugins, [glance4j] plugin_dirs); known types: " + known);
         }
+        String failure = "cannot start store '" + config.id() + "' (type " + config.type() + ", options in ["
+                + config.section() + "]): ";
         try {
-            ImageStore store = factory.create(config.id(), config.options());
+            StoreSections.warnings(config, factory).forEach(LOG::warn);
+            StoreSections.missingRequired(config, factory).ifPresent(message -> {
+                throw new StoreStartException(failure + message);
+            });
+            ImageStore store = factory.create(config.id(), StoreSections.ownOptions(config));
             return Objects.requireNonNull(store, "the " + config.type() + " factory returned no store");
-        } catch (RuntimeException e) {
-            throw new StoreStartException("cannot start store '" + config.id() + "' (type " + config.type()
-                    + ", options in [" + config.section() + "]): " + e.getMessage(), e);
+        } catch (StoreStartException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new StoreStartException(failure + e.getMessage(), e);
         }
     }
 

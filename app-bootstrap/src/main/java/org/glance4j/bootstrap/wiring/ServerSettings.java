@@ -17,7 +17,6 @@ import org.glance4j.bootstrap.config.IniFile;
 import org.glance4j.bootstrap.config.KeystoneConfig;
 import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
-import org.glance4j.bootstrap.config.GlanceOptions;
 import org.glance4j.bootstrap.config.OperatorPolicy;
 import org.glance4j.bootstrap.config.ImportConfig;
 import org.glance4j.bootstrap.config.StoreConfig;
@@ -165,20 +164,11 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
                 file.maxPoolSize(), file.statementTimeout());
         DataSettings data = new DataSettings(file.imageSizeCap(), file.hashingAlgorithm(),
                 DataSettings.defaults().nodeId());
-        List<StoreConfig> stores = file.stores().stream().map(store -> withDataDir(store, dataDir)).toList();
+        // the built-in store types' paths and own directories; plugin types are prepared when the server starts
+        List<StoreConfig> stores = StoreSections.prepare(file.stores(), StoreTypes.classPath(), dataDir);
         return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, file.defaultStore(),
                 new LocationSettings(file.showMultipleLocations(), file.showImageDirectUrl()), file.formats(),
                 defaultImporting(dataDir, stores));
-    }
-
-    /** A file store without {@code filesystem_store_datadir} gets its directory inside the data directory. */
-    static StoreConfig withDataDir(StoreConfig store, Path dataDir) {
-        String option = GlanceOptions.FILESYSTEM_STORE_DATADIR.name();
-        String dir = store.options().get(option);
-        if (!store.type().equals("file") || (dir != null && !dir.isBlank())) {
-            return store;
-        }
-        return store.withOption(option, dataDir.resolve(store.singleStoreForm() ? IMAGES_DIR : store.id()).toString());
     }
 
     /** The mode a Glance paste flavor stands for when {@code --auth} is not given. */

@@ -1,7 +1,6 @@
 package org.glance4j.bootstrap.wiring;
 
 import java.util.List;
-import java.util.ServiceLoader;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -12,22 +11,28 @@ import org.glance4j.ports.out.store.ImageStoreFactory;
 
 /**
  * The image stores: each configured store is built by the {@link ImageStoreFactory} of its type, found with
- * {@link ServiceLoader} (the {@code file} store of adapters-storage is one). Opening them creates and checks their
+ * {@link java.util.ServiceLoader} on the class path or in a plugin jar ({@link StoreTypes}). Opening them creates and checks their
  * directories.
  */
 public final class StoreModule extends AbstractModule {
     private final List<StoreConfig> stores;
     private final String defaultStoreId;
+    private final StoreTypes types;
 
     public StoreModule(List<StoreConfig> stores, String defaultStoreId) {
+        this(stores, defaultStoreId, StoreTypes.classPath());
+    }
+
+    /** With the store types of the class path and of the plugin directories. */
+    public StoreModule(List<StoreConfig> stores, String defaultStoreId, StoreTypes types) {
         this.stores = List.copyOf(stores);
         this.defaultStoreId = defaultStoreId;
+        this.types = types;
     }
 
     @Provides
     @Singleton
     OpenStores stores() {
-        return OpenStores.open(stores, defaultStoreId, ServiceLoader.load(ImageStoreFactory.class,
-                StoreModule.class.getClassLoader()));
+        return OpenStores.open(stores, defaultStoreId, types);
     }
 }

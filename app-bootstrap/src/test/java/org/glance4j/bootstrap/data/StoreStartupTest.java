@@ -57,12 +57,13 @@ class StoreStartupTest {
     }
 
     @Test
-    void aTypeGlance4jDoesNotHaveYetStopsTheStartNamingTheStore(@TempDir Path dir) {
-        assertThatThrownBy(() -> start(dir, "[DEFAULT]\nenabled_backends = fast:file, ceph:rbd\n"
+    void aTypeWithoutAPluginStopsTheStartNamingTheStoreAndLeavesTheOpenedOnesAlone(@TempDir Path dir) {
+        assertThatThrownBy(() -> start(dir, "[DEFAULT]\nenabled_backends = fast:file, old:sheepdog\n"
                 + "[glance_store]\ndefault_backend = fast\n"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("cannot start store 'ceph': [DEFAULT] enabled_backends gives it the type 'rbd', but "
-                        + "glance4j has no rbd stores yet; known types: file, http, s3, swift, test-memory, test-recording");
+                .hasMessage("cannot start store 'old': [DEFAULT] enabled_backends gives it the type 'sheepdog', but "
+                        + "no store type of that name is installed (store plugins go in a plugin directory: --plugins,"
+                        + " [glance4j] plugin_dirs); known types: file, http, s3, swift, test-memory, test-recording");
         assertThat(dir.resolve("data/fast")).as("the store opened before is left as it was").isDirectory();
     }
 
@@ -72,7 +73,8 @@ class StoreStartupTest {
                 + "[glance_store]\ndefault_backend = x\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot start store 'x': [DEFAULT] enabled_backends gives it the type 'floppy', but no "
-                        + "store type of that name is installed; known types: file, http, s3, swift, test-memory, test-recording");
+                        + "store type of that name is installed (store plugins go in a plugin directory: --plugins,"
+                        + " [glance4j] plugin_dirs); known types: file, http, s3, swift, test-memory, test-recording");
     }
 
     @Test

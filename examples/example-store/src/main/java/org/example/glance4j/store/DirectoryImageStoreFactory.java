@@ -5,17 +5,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.ImageStoreFactory;
+import org.glance4j.ports.out.store.StoreOption;
+import org.glance4j.ports.out.store.StoreOptions;
+import org.glance4j.ports.out.store.StoreSection;
 
 /**
  * Builds {@code directory} stores: {@code enabled_backends = mine:directory} and, in section {@code [mine]},
- * {@code directory_store_path = /srv/images}. Listed in
+ * {@code directory_store_path = /srv/images}, its one declared option. Listed in
  * {@code META-INF/services/org.glance4j.ports.out.store.ImageStoreFactory}.
  */
 public final class DirectoryImageStoreFactory implements ImageStoreFactory {
-    public static final String PATH_OPTION = "directory_store_path";
+    public static final StoreOption PATH = StoreOption.required("directory_store_path",
+            "Directory of the store's image files; created if missing.").asPath();
+    /** What the server checks, reports ("did you mean") and documents for this store's section. */
+    public static final StoreOptions OPTIONS = StoreOptions.of(PATH);
 
     @Override
     public String type() {
@@ -23,17 +28,23 @@ public final class DirectoryImageStoreFactory implements ImageStoreFactory {
     }
 
     @Override
+    public StoreOptions options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public String summary() {
+        return "Images as files in a directory (the example store of docs/writing-a-store.md).";
+    }
+
+    @Override
     public ImageStore create(String storeId, Map<String, String> options) {
-        String path = options.get(PATH_OPTION);
-        if (path == null || path.isBlank()) {
-            throw GlanceException.invalid("Store '" + storeId + "': option " + PATH_OPTION + " is required");
-        }
-        Path directory = Path.of(path.strip()).toAbsolutePath();
+        StoreSection section = OPTIONS.read(storeId, options);
+        Path directory = section.path(PATH);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw GlanceException.invalid("Store '" + storeId + "': option " + PATH_OPTION + " names " + directory
-                    + ", which cannot be created");
+            throw section.invalid(PATH, "names " + directory + ", which cannot be created");
         }
         return new DirectoryImageStore(storeId, directory);
     }

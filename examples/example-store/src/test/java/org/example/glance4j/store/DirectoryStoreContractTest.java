@@ -26,7 +26,7 @@ class DirectoryStoreContractTest extends ImageStoreContractTest {
         ImageStoreFactory factory = ServiceLoader.load(ImageStoreFactory.class).stream()
                 .map(ServiceLoader.Provider::get).filter(f -> f.type().equals("directory")).findFirst()
                 .orElseThrow();
-        return factory.create(storeId, Map.of(DirectoryImageStoreFactory.PATH_OPTION, directory.toString()));
+        return factory.create(storeId, Map.of(DirectoryImageStoreFactory.PATH.name(), directory.toString()));
     }
 
     /** Every file in the directory, temporary files included. */

@@ -45,4 +45,16 @@ public interface ImageStoreFactory {
     default String summary() {
         return "Images in " + type() + " stores.";
     }
+
+    /**
+     * The properties {@code GET /v2/info/stores/detail} shows for a store of this type built from
+     * {@code options} (Glance shows, e.g., {@code data_dir}, {@code chunk_size} and {@code thin_provisioning} for
+     * a file store, {@code pool} and {@code chunk_size} for an rbd store). Values are JSON-friendly (strings,
+     * numbers, booleans). Never a secret. May be called before {@link #create(String, Map)}; for options it
+     * cannot read it may throw (the server then shows none, and {@code create} reports the problem). The default
+     * shows none.
+     */
+    default Map<String, Object> detailProperties(String storeId, Map<String, String> options) {
+        return Map.of();
+    }
 }

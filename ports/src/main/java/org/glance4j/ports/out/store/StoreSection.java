@@ -91,20 +91,24 @@ public final class StoreSection {
         throw invalid(option, "must be a whole number from " + min + " to " + max + ", got " + shown(option, value));
     }
 
-    /** A whole number of MiB within {@code [minMib, maxMib]} (Glance's unit for object sizes), in bytes. */
+    /**
+     * A whole number of MiB within {@code [minMib, maxMib]} (Glance's unit for object sizes), in bytes;
+     * {@code Long.MAX_VALUE} as {@code maxMib} means no upper bound.
+     */
     public long mebibytes(StoreOption option, long minMib, long maxMib) {
         String value = mandatory(option);
         long limit = Math.min(maxMib, Long.MAX_VALUE / MIB);
+        long mib;
         try {
-            long mib = Long.parseLong(value);
-            if (mib >= minMib && mib <= limit) {
-                return mib * MIB;
-            }
+            mib = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            // reported below
+            throw invalid(option, "must be a whole number of MiB, got " + shown(option, value));
         }
-        throw invalid(option, "must be a whole number of MiB from " + minMib + " to " + limit + ", got "
-                + shown(option, value));
+        if (mib >= minMib && mib <= limit) {
+            return mib * MIB;
+        }
+        throw invalid(option, (maxMib >= Long.MAX_VALUE / MIB ? "must be at least " + minMib
+                : "must be from " + minMib + " to " + maxMib) + " (MiB), got " + shown(option, value));
     }
 
     /** One of {@code allowed} (compared ignoring case), returned in lower case. */

@@ -72,8 +72,11 @@ class StoreSectionTest {
         assertThatThrownBy(() -> section("rbd_thin_provisioning", "maybe").bool(THIN))
                 .hasMessage("Store 'ceph1': option rbd_thin_provisioning must be true or false, got maybe");
         assertThatThrownBy(() -> section("rbd_store_chunk_size", "0").mebibytes(CHUNK, 1, 1024))
-                .hasMessage("Store 'ceph1': option rbd_store_chunk_size must be a whole number of MiB from 1 to"
-                        + " 1024, got 0");
+                .hasMessage("Store 'ceph1': option rbd_store_chunk_size must be from 1 to 1024 (MiB), got 0");
+        assertThatThrownBy(() -> section("rbd_store_chunk_size", "0").mebibytes(CHUNK, 1, Long.MAX_VALUE))
+                .hasMessage("Store 'ceph1': option rbd_store_chunk_size must be at least 1 (MiB), got 0");
+        assertThatThrownBy(() -> section("rbd_store_chunk_size", "big").mebibytes(CHUNK, 1, 2))
+                .hasMessage("Store 'ceph1': option rbd_store_chunk_size must be a whole number of MiB, got big");
         assertThatThrownBy(() -> section("rbd_store_chunk_size", "x").integer(CHUNK, 1, 64))
                 .hasMessageContaining("must be a whole number from 1 to 64, got x");
         assertThatThrownBy(() -> section("mode", "odd").choice(MODE, "auto", "path"))

@@ -68,17 +68,25 @@ public final class StoreErrors {
      * full disk; anything else is {@code UNAVAILABLE} with a generic reason.
      */
     public GlanceException translate(StoreOperation operation, Throwable failure) {
+        return translate(operation.text(), failure);
+    }
+
+    /**
+     * As {@link #translate(StoreOperation, Throwable)}, for an operation the enum does not name: {@code doing}
+     * completes "Store 'x' cannot ...", e.g. {@code "check its pool"}.
+     */
+    public GlanceException translate(String doing, Throwable failure) {
         if (failure instanceof GlanceException glance) {
             return glance;
         }
         BackendFailure explained = explain(failure);
-        return new GlanceException(explained.category(), message(operation, explained), failure);
+        return new GlanceException(explained.category(), message(doing, explained), failure);
     }
 
     /** An {@code UNAVAILABLE} error: {@code Store 'x' cannot <operation>: <why>}. */
     public GlanceException unavailable(StoreOperation operation, String why, Throwable cause) {
-        return new GlanceException(ErrorCategory.UNAVAILABLE, message(operation, BackendFailure.unavailable(why)),
-                cause);
+        return new GlanceException(ErrorCategory.UNAVAILABLE,
+                message(operation.text(), BackendFailure.unavailable(why)), cause);
     }
 
     /** The standard {@code NOT_FOUND} of a location that holds nothing. */
@@ -110,14 +118,14 @@ public final class StoreErrors {
                 + " while it uploads: " + why, failure);
     }
 
-    private String message(StoreOperation operation, BackendFailure failure) {
-        if (failure.category() == ErrorCategory.NOT_FOUND && operation != StoreOperation.WRITE) {
+    private String message(String doing, BackendFailure failure) {
+        if (failure.category() == ErrorCategory.NOT_FOUND && !doing.equals(StoreOperation.WRITE.text())) {
             return "No image data at this location in store '" + storeId + "': " + failure.why();
         }
         if (failure.category() == ErrorCategory.TOO_LARGE) {
             return "Store '" + storeId + "' is full: " + failure.why();
         }
-        return "Store '" + storeId + "' cannot " + operation.text() + ": " + failure.why();
+        return "Store '" + storeId + "' cannot " + doing + ": " + failure.why();
     }
 
     private BackendFailure explain(Throwable failure) {

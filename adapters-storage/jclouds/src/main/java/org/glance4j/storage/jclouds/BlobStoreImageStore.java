@@ -1,0 +1,380 @@
+package org.glance4j.storage.jclouds;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.glance4j.ports.error.ErrorCategory;
+import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.out.store.ByteRange;
+import org.glance4j.ports.out.store.ImageStore;
+import org.glance4j.ports.out.store.StoreCapability;
+import org.glance4j.ports.out.store.StoredObject;
+import org.glance4j.ports.out.store.support.Spool;
+import org.glance4j.storage.jclouds.BackendErrors.Operation;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.Blob;
+import org.jclouds.blobstore.domain.BlobMetadata;
+import org.jclouds.blobstore.domain.MultipartPart;
+import org.jclouds.blobstore.domain.MultipartUpload;
+import org.jclouds.blobstore.options.GetOptions;
+import org.jclouds.blobstore.options.PutOptions;
+import org.jclouds.io.Payload;
+import org.jclouds.io.Payloads;
+
+import com.google.common.io.ByteSource;
+import com.google.common.io.Files;
+
+/**
+ * An {@link ImageStore} over a jclouds blob store (S3 or Swift): one object per image, named by the image id,
+ * in one bucket or container. Small writes go up in one request; a write that reaches the large-object size goes
+ * up in parts of the chunk size (an S3 multipart upload, a Swift static large object), and a failed write aborts
+ * the parts already sent, so nothing is left behind. Each part waits in a temporary file until its length is
+ * known (the heap holds one small buffer per write). Range reads ask the backend for the range.
+ */
+public final class BlobStoreImageStore implements ImageStore {
+    private static final Set<StoreCapability> CAPABILITIES = Set.copyOf(EnumSet.allOf(StoreCapability.class));
+    /** Above this, a range is asked as "from offset to the end", which every backend understands. */
+    private static final long OPEN_ENDED_RANGE = 1L << 52;
+
+    /**
+     * Loggers that warn on every store start about things no operator can change (Guice's assisted-inject speed
+     * hint, jclouds picking the one region TempAuth offers); kept here so the level setting sticks.
+     */
+    private static final List<java.util.logging.Logger> QUIETED = List.of(
+            java.util.logging.Logger.getLogger("com.google.inject.assistedinject"),
+            java.util.logging.Logger.getLogger("jclouds.location"),
+            java.util.logging.Logger.getLogger("org.jclouds.location"));
+
+    static {
+        QUIETED.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
+    }
+
+    private final BlobStoreTarget target;
+    private final BlobStoreContext context;
+    private volatile BlobStore blobStore;
+    private final Set<String> containersKnownToExist = ConcurrentHashMap.newKeySet();
+
+    BlobStoreImageStore(BlobStoreTarget target, BlobStoreContext context) {
+        this.target = target;
+        this.context = context;
+    }
+
+    /**
+     * The jclouds blob store, made on first use: for Swift this authenticates (to learn the storage URL), which
+     * must not happen at start-up, and a failure is reported like any other backend failure and retried by the
+     * next call.
+     */
+    private BlobStore blobStore(Operation operation) {
+        BlobStore made = blobStore;
+        if (made == null) {
+            synchronized (this) {
+                made = blobStore;
+                if (made == null) {
+                    try {
+                        made = context.getBlobStore();
+                    } catch (RuntimeException e) {
+                        throw BackendErrors.translate(target, operation, e);
+                    }
+                    blobStore = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    /**
+     * Builds the store without contacting the backend (credentials and the container are checked by the first
+     * operation that needs them, so the service starts while a backend is down).
+     *
+     * @throws GlanceException {@code INVALID} naming the store when jclouds rejects the configuration
+     */
+    public static ImageStore open(BlobStoreTarget target) {
+        Properties properties = new Properties();
+        properties.putAll(target.properties());
+        try {
+            BlobStoreContext context = ContextBuilder.newBuilder(target.apiId())
+                    .endpoint(target.endpoint())
+                    .credentials(target.identity(), target.credential())
+                    .overrides(properties)
+                    .buildView(BlobStoreContext.class);
+            return new BlobStoreImageStore(target, context);
+        } catch (RuntimeException e) {
+            throw new GlanceException(ErrorCategory.INVALID, "Store '" + target.storeId() + "': cannot set up the "
+                    + target.backendName() + " client for " + target.endpoint() + ": "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
+    }
+
+    @Override
+    public String id() {
+        return target.storeId();
+    }
+
+    @Override
+    public Set<StoreCapability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    // ---------------------------------------------------------------------------------------------- write
+
+    @Override
+    public StoredObject write(String imageId, InputStream data, long expectedSize) {
+        String container = target.container();
+        ensureContainer(container);
+        PushbackInputStream source = new PushbackInputStream(new NonClosingInputStream(data), 1);
+        try (Spool spool = Spool.create(target.storeId(), target.spoolDirectory())) {
+            long first = spool.refill(source, target.largeObjectSize());
+            if (first < target.largeObjectSize() || !hasMore(source)) {
+                putWhole(container, imageId, spool);
+                return new StoredObject(target.locationOf(imageId), first);
+            }
+            return putInParts(container, imageId, source, spool);
+        }
+    }
+
+    private void putWhole(String container, String name, Spool spool) {
+        Blob blob = blobStore(Operation.WRITE).blobBuilder(name).payload(filePayload(spool, 0, spool.length()))
+                .contentType("application/octet-stream").build();
+        try {
+            blobStore(Operation.WRITE).putBlob(container, blob);
+        } catch (RuntimeException e) {
+            throw writeFailure(container, e);
+        }
+    }
+
+    private StoredObject putInParts(String container, String name, PushbackInputStream source, Spool spool) {
+        MultipartUpload upload;
+        try {
+            BlobStore blobs = blobStore(Operation.WRITE);
+            BlobMetadata metadata = blobs.blobBuilder(name).payload(new byte[0])
+                    .contentType("application/octet-stream").build().getMetadata();
+            upload = blobs.initiateMultipartUpload(container, metadata, PutOptions.NONE);
+        } catch (RuntimeException e) {
+            throw writeFailure(container, e);
+        }
+        List<MultipartPart> parts = new ArrayList<>();
+        long total = 0;
+        boolean completed = false;
+        try {
+            long chunk = target.chunkSize();
+            long whole = spool.length() - spool.length() % chunk;
+            for (long offset = 0; offset < whole; offset += chunk) {
+                parts.add(uploadPart(upload, parts.size() + 1, filePayload(spool, offset, chunk), container));
+                total += chunk;
+            }
+            // Only the last part may be short: what is left of the first spool starts the next part.
+            try (Spool next = Spool.create(target.storeId(), target.spoolDirectory())) {
+                long length;
+                try (InputStream rest = java.nio.file.Files.newInputStream(spool.file())) {
+                    rest.skipNBytes(whole);
+                    length = next.refill(new java.io.SequenceInputStream(rest, source), chunk);
+                } catch (IOException e) {
+                    throw GlanceException.unavailable("Store '" + target.storeId() + "' cannot read back image"
+                            + " data it kept on the local disk", e);
+                }
+                while (length > 0) {
+                    parts.add(uploadPart(upload, parts.size() + 1, filePayload(next, 0, length), container));
+                    total += length;
+                    if (length < chunk || !hasMore(source)) {
+                        break;
+                    }
+                    length = next.refill(source, chunk);
+                }
+            }
+            try {
+                blobStore(Operation.WRITE).completeMultipartUpload(upload, parts);
+            } catch (RuntimeException e) {
+                throw writeFailure(container, e);
+            }
+            completed = true;
+            return new StoredObject(target.locationOf(name), total);
+        } finally {
+            if (!completed) {
+                abortQuietly(upload);
+            }
+        }
+    }
+
+    private MultipartPart uploadPart(MultipartUpload upload, int number, Payload payload, String container) {
+        try {
+            return blobStore(Operation.WRITE).uploadMultipartPart(upload, number, payload);
+        } catch (RuntimeException e) {
+            throw writeFailure(container, e);
+        }
+    }
+
+    private void abortQuietly(MultipartUpload upload) {
+        try {
+            blobStore(Operation.WRITE).abortMultipartUpload(upload);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(BlobStoreImageStore.class.getName()).warning("Store '"
+                    + target.storeId() + "': could not remove the parts of a failed upload of "
+                    + upload.blobName() + "; the backend may keep them until its own clean-up");
+        }
+    }
+
+    private RuntimeException writeFailure(String container, RuntimeException e) {
+        if (BackendErrors.isContainerMissing(e)) {
+            containersKnownToExist.remove(container);
+            return BackendErrors.containerMissing(target, container, e);
+        }
+        return BackendErrors.translate(target, Operation.WRITE, e);
+    }
+
+    private void ensureContainer(String container) {
+        if (containersKnownToExist.contains(container)) {
+            return;
+        }
+        try {
+            BlobStore blobs = blobStore(Operation.CHECK);
+            if (!blobs.containerExists(container)) {
+                if (!target.createContainerOnWrite()) {
+                    throw BackendErrors.containerMissing(target, container, null);
+                }
+                blobs.createContainerInLocation(null, container);
+            }
+        } catch (RuntimeException e) {
+            throw BackendErrors.translate(target, Operation.CHECK, e);
+        }
+        containersKnownToExist.add(container);
+    }
+
+    private static boolean hasMore(PushbackInputStream source) {
+        try {
+            int next = source.read();
+            if (next < 0) {
+                return false;
+            }
+            source.unread(next);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Payload filePayload(Spool spool, long offset, long length) {
+        ByteSource bytes = Files.asByteSource(spool.file().toFile()).slice(offset, length);
+        Payload payload = Payloads.newByteSourcePayload(bytes);
+        payload.getContentMetadata().setContentLength(length);
+        payload.getContentMetadata().setContentType("application/octet-stream");
+        return payload;
+    }
+
+    // ---------------------------------------------------------------------------------------------- read
+
+    @Override
+    public InputStream read(String location, ByteRange range) {
+        require(range == null ? StoreCapability.READ : StoreCapability.READ_RANGE);
+        BlobLocation where = BlobLocation.parse(target.storeId(), target.schemes(), location);
+        GetOptions options = GetOptions.NONE;
+        if (range != null) {
+            options = range.length() >= OPEN_ENDED_RANGE ? new GetOptions().startAt(range.offset())
+                    : new GetOptions().range(range.offset(), range.lastByte());
+        }
+        Blob blob;
+        try {
+            blob = blobStore(Operation.READ).getBlob(where.container(), where.object(), options);
+        } catch (RuntimeException e) {
+            if (range != null && BackendErrors.isRangeRefusal(e)) {
+                throw new GlanceException(ErrorCategory.RANGE_NOT_SATISFIABLE, "Range " + range.offset() + "-"
+                        + range.lastByte() + " lies outside the image data in store '" + target.storeId() + "'",
+                        e);
+            }
+            throw readFailure(where, Operation.READ, e);
+        }
+        if (blob == null) {
+            throw notFound();
+        }
+        try {
+            return blob.getPayload().openStream();
+        } catch (IOException e) {
+            throw BackendErrors.translate(target, Operation.READ, new UncheckedIOException(e));
+        }
+    }
+
+    @Override
+    public long size(String location) {
+        require(StoreCapability.READ);
+        BlobLocation where = BlobLocation.parse(target.storeId(), target.schemes(), location);
+        BlobMetadata metadata;
+        try {
+            metadata = blobStore(Operation.SIZE).blobMetadata(where.container(), where.object());
+        } catch (RuntimeException e) {
+            throw readFailure(where, Operation.SIZE, e);
+        }
+        if (metadata == null) {
+            throw notFound();
+        }
+        Long size = metadata.getContentMetadata().getContentLength();
+        return size != null ? size : metadata.getSize();
+    }
+
+    private RuntimeException readFailure(BlobLocation where, Operation operation, RuntimeException e) {
+        if (BackendErrors.isContainerMissing(e)) {
+            return notFound();
+        }
+        return BackendErrors.translate(target, operation, e);
+    }
+
+    private GlanceException notFound() {
+        return GlanceException.notFound("No image data at this location in store '" + target.storeId() + "'");
+    }
+
+    // ---------------------------------------------------------------------------------------------- delete
+
+    @Override
+    public boolean delete(String location) {
+        require(StoreCapability.DELETE);
+        BlobLocation where = BlobLocation.parse(target.storeId(), target.schemes(), location);
+        try {
+            BlobStore blobs = blobStore(Operation.DELETE);
+            if (blobs.blobMetadata(where.container(), where.object()) == null) {
+                return false;
+            }
+            blobs.removeBlob(where.container(), where.object());
+            return true;
+        } catch (RuntimeException e) {
+            if (BackendErrors.isContainerMissing(e)) {
+                return false;
+            }
+            throw BackendErrors.translate(target, Operation.DELETE, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    @Override
+    public String toString() {
+        return target.backendName() + " store '" + target.storeId() + "' (" + target.endpoint() + ", "
+                + target.containerWord() + " " + target.container() + ")";
+    }
+
+    /** Keeps jclouds and the pushback wrapper from closing the caller's stream. */
+    private static final class NonClosingInputStream extends java.io.FilterInputStream {
+        NonClosingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return in.read(b, off, len);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
