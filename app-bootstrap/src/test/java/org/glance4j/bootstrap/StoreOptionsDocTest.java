@@ -21,7 +21,8 @@ class StoreOptionsDocTest {
 
     @Test
     void theDocumentedStoreSectionsAreTheDeclarations() throws Exception {
-        // the built-in stores: those of the runnable jar, not the test stores of this module
+        // the built-in stores, those of the runnable jar, and the rbd plugin (a test dependency of this module); not
+        // the test stores of this module
         List<ImageStoreFactory> builtIn = StoreTypes.classPath().list().stream().map(StoreTypes.Found::factory)
                 .filter(f -> !f.getClass().getName().startsWith("org.glance4j.bootstrap.")).toList();
         String expected = StoreOptionsDoc.markdown(builtIn);
