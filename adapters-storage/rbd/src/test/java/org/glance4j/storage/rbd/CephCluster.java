@@ -106,8 +106,11 @@ public final class CephCluster implements BeforeAllCallback {
 
         /** The options of an rbd store section on this cluster's pool, as user {@link #USER}. */
         public Map<String, String> storeOptions() {
-            return new java.util.HashMap<>(Map.of(RbdImageStoreFactory.POOL.name(), POOL, RbdImageStoreFactory.USER.name(), USER,
-                    RbdImageStoreFactory.CEPH_CONF.name(), conf.toString(), RbdImageStoreFactory.CONNECT_TIMEOUT.name(), "30"));
+            return new java.util.HashMap<>(Map.of(
+                    RbdImageStoreFactory.POOL.name(), POOL,
+                    RbdImageStoreFactory.USER.name(), USER,
+                    RbdImageStoreFactory.CEPH_CONF.name(), conf.toString(),
+                    RbdImageStoreFactory.CONNECT_TIMEOUT.name(), "30"));
         }
 
         /** Runs the {@code ceph} or {@code rbd} command line as the admin on this cluster; returns its output. */

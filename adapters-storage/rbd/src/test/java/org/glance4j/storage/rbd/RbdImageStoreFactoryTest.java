@@ -73,7 +73,7 @@ class RbdImageStoreFactoryTest {
         GlanceException refusal = catchThrowableOfType(GlanceException.class,
                 () -> new RbdImageStoreFactory().create("ceph1", options));
         assertThat(refusal.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
-        assertThat(refusal.getMessage()).contains("'ceph1'").contains("cannot connect to its backend: Ceph did not answer in time")
-                .doesNotContain("\n");
+        assertThat(refusal.getMessage()).contains("'ceph1'")
+                .contains("cannot connect to its backend: Ceph did not answer in time").doesNotContain("\n");
     }
 }
