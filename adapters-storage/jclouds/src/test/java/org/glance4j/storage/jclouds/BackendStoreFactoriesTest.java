@@ -92,8 +92,8 @@ class BackendStoreFactoriesTest {
                 + " lower-case letters, digits, dots and hyphens), got Not_A_Bucket");
         Map<String, String> format = s3();
         format.put("s3_store_bucket_url_format", "sideways");
-        assertInvalid("s3", format, "Store 'bad': option s3_store_bucket_url_format must be auto, virtual or path,"
-                + " got sideways");
+        assertInvalid("s3", format, "Store 'bad': option s3_store_bucket_url_format must be one of auto, virtual,"
+                + " path, got sideways");
         Map<String, String> create = s3();
         create.put("s3_store_create_bucket_on_put", "perhaps");
         assertInvalid("s3", create, "Store 'bad': option s3_store_create_bucket_on_put must be true or false, got"
