@@ -73,6 +73,8 @@ public interface ImageCacheFiles {
          * it.
          *
          * @return its size in bytes
+         * @throws org.glance4j.ports.error.GlanceException {@code CONFLICT} when the copy was removed
+         *         ({@link ImageCacheFiles#remove}) while it was being written: nothing is cached
          */
         long commit();
 
