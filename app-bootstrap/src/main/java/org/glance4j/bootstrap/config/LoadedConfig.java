@@ -16,12 +16,20 @@ import org.glance4j.http.ConnectionLimits;
  * @param keystone    the {@code [keystone_authtoken]} options
  * @param limits      {@code [DEFAULT] use_keystone_limits} and the {@code [oslo_limit]} options
  * @param nodeLease   {@code [glance4j] node_lease_seconds}
+ * @param cache       the image cache options ({@code image_cache_dir}, ...)
  */
 public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
         ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
-        java.time.Duration nodeLease) {
+        java.time.Duration nodeLease, CacheConfig cache) {
     public LoadedConfig {
         ignored = List.copyOf(ignored);
+    }
+
+    /** Without an image cache. */
+    public LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
+            ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
+            java.time.Duration nodeLease) {
+        this(config, ignored, importing, connections, keystone, limits, nodeLease, CacheConfig.off());
     }
 
     /** With the default node lease of 60 s. */

@@ -8,6 +8,7 @@ import com.google.inject.AbstractModule;
 public final class GlanceModule extends AbstractModule {
     private final ServerSettings settings;
     private final java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits;
+    private final org.glance4j.bootstrap.config.CacheConfig cache;
 
     public GlanceModule(ServerSettings settings) {
         this(settings, java.util.Optional.empty());
@@ -15,8 +16,15 @@ public final class GlanceModule extends AbstractModule {
 
     /** With unified limits read from Keystone when {@code limits} is present. */
     public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits) {
+        this(settings, limits, org.glance4j.bootstrap.config.CacheConfig.off());
+    }
+
+    /** With the image cache options ({@code image_cache_dir}, ...). */
+    public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits,
+            org.glance4j.bootstrap.config.CacheConfig cache) {
         this.settings = settings;
         this.limits = limits;
+        this.cache = cache;
     }
 
     @Override
@@ -25,6 +33,7 @@ public final class GlanceModule extends AbstractModule {
                 settings.multipleStores() ? StoreInfos.of(settings.stores()) : null, settings.formats(),
                 settings.importing()));
         install(new LimitsModule(limits));
+        install(new CacheModule(cache));
         install(new StoreModule(settings.stores(), settings.defaultStore()));
         install(new HttpModule(settings.http()));
         switch (settings.database().kind()) {

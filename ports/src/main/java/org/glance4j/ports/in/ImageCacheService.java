@@ -38,8 +38,15 @@ public interface ImageCacheService {
      */
     void delete(RequestContext context, String imageId);
 
-    /** {@code DELETE /v2/cache}: empties the cache, the queue, or both; returns how many entries went. */
-    Cleared clear(RequestContext context, ClearTarget target);
+    /**
+     * {@code DELETE /v2/cache}: empties the cache, the queue, or both; returns how many entries went.
+     *
+     * @param target Glance's clear target as the client wrote it ({@code x-image-cache-clear-target}):
+     *               {@code cache}, {@code queue}, or empty or null for both, in any case
+     * @throws org.glance4j.ports.error.GlanceException {@code INVALID} for any other target, once the policy
+     *         allows the call
+     */
+    Cleared clear(RequestContext context, String target);
 
     /** {@code POST /v2/cache/clean}: removes stalled partial fills and entries of images that are no longer active. */
     void clean(RequestContext context);
@@ -51,7 +58,25 @@ public interface ImageCacheService {
     CacheCounters counters();
 
     /** What {@link #clear} empties. */
-    enum ClearTarget { CACHE, QUEUE, BOTH }
+    enum ClearTarget {
+        CACHE, QUEUE, BOTH;
+
+        /**
+         * Glance's reading of a clear target: {@code cache}, {@code queue}, or empty or null for both, in any case.
+         *
+         * @throws org.glance4j.ports.error.GlanceException {@code INVALID} with Glance's message for anything else
+         */
+        public static ClearTarget parse(String target) {
+            String word = target == null ? "" : target.toLowerCase(java.util.Locale.ROOT);
+            return switch (word) {
+                case "" -> BOTH;
+                case "cache" -> CACHE;
+                case "queue" -> QUEUE;
+                default -> throw org.glance4j.ports.error.GlanceException.invalid("If provided "
+                        + "'x-image-cache-clear-target' must be 'cache', 'queue' or empty string.");
+            };
+        }
+    }
 
     /** The cached images and the queued image ids. */
     record CacheState(List<CachedImage> cached, List<String> queued) {
