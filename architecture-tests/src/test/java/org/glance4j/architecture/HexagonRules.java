@@ -23,6 +23,8 @@ final class HexagonRules {
     static final String HTTP = "org.glance4j.http..";
     static final String JDBC = "org.glance4j.jdbc..";
     static final String STORAGE = "org.glance4j.storage..";
+    /** The image cache adapter (module adapters-cache): inside the storage adapters' package space. */
+    static final String CACHE_FILES = "org.glance4j.storage.cache..";
     static final String BOOTSTRAP = "org.glance4j.bootstrap..";
 
     /** (a) ports: the JDK and ports, nothing else. */
@@ -44,6 +46,14 @@ final class HexagonRules {
     /** (c) the storage adapter: not core, not another adapter, not bootstrap. It may have no classes yet. */
     static final ArchRule STORAGE_IS_ALONE = adapterIsAlone(STORAGE, HTTP, JDBC).allowEmptyShould(true);
 
+    /**
+     * (c) the image cache adapter: ports and the JDK only; not core, not bootstrap, not another adapter, and not the
+     * image stores that share its package space (it is its own module).
+     */
+    static final ArchRule CACHE_FILES_ARE_ALONE = classes().that().resideInAPackage(CACHE_FILES)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", PORTS, CACHE_FILES)
+            .because("the cache adapter keeps files with the JDK alone and meets the core through ports");
+
     /** (d) inbound ports do not know outbound ports. */
     static final ArchRule PORTS_IN_DOES_NOT_SEE_PORTS_OUT = noClasses().that().resideInAPackage(PORTS_IN)
             .should().dependOnClassesThat().resideInAPackage(PORTS_OUT)
@@ -61,7 +71,7 @@ final class HexagonRules {
     static final ArchRule NO_MODULE_CYCLES = slices().matching("org.glance4j.(*)..").should().beFreeOfCycles();
 
     static final List<ArchRule> ALL = List.of(PORTS_DEPEND_ONLY_ON_JDK, CORE_DEPENDS_ONLY_ON_PORTS_AND_JDK,
-            HTTP_IS_ALONE, JDBC_IS_ALONE, STORAGE_IS_ALONE, PORTS_IN_DOES_NOT_SEE_PORTS_OUT,
+            HTTP_IS_ALONE, JDBC_IS_ALONE, STORAGE_IS_ALONE, CACHE_FILES_ARE_ALONE, PORTS_IN_DOES_NOT_SEE_PORTS_OUT,
             PORTS_OUT_DOES_NOT_SEE_PORTS_IN, NO_PACKAGE_CYCLES, NO_MODULE_CYCLES);
 
     private HexagonRules() {
