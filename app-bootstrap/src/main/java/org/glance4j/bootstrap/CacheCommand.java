@@ -118,7 +118,7 @@ final class CacheCommand {
                             + image.status().wireName() + ")"));
             return 1;
         }
-        out.println(node.queue(imageId, false) ? "queued image " + imageId + "; the server's prefetcher fetches it"
+        out.println(node.queue(imageId) ? "queued image " + imageId + "; the server's prefetcher fetches it"
                 : "image " + imageId + " is cached or queued already");
         return 0;
     }

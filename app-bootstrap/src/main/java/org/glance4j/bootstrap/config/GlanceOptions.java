@@ -289,10 +289,9 @@ public final class GlanceOptions {
             "cache.db", ACCEPTED_NO_EFFECT, "The sqlite driver's file; the records are in glance4j's database.");
     public static final OptionSpec CACHE_PREFETCHER_INTERVAL = new OptionSpec(DEFAULT, "cache_prefetcher_interval",
             "300", SUPPORTED, "Seconds between two runs of the cache jobs of a node with a cache (at least 1): "
-                    + "fetch the queued images that are not cached yet, clean stalled partial copies and copies of "
-                    + "images no longer active, and prune to image_cache_max_size. PUT /v2/cache/{image_id} "
-                    + "fetches at once, as Glance master does; Glance master dropped this option with its periodic "
-                    + "prefetcher.");
+                    + "fetch the queued images (PUT /v2/cache/{image_id}, glance4j cache queue), clean stalled "
+                    + "partial copies and copies of images no longer active, and prune to image_cache_max_size. "
+                    + "Glance master dropped this option and fetches a queued image at once.");
     public static final OptionSpec PUBLIC_ENDPOINT = new OptionSpec(DEFAULT, "public_endpoint", "(none)",
             NOT_SUPPORTED_YET, "The public URL for the /versions links; not read yet.");
 

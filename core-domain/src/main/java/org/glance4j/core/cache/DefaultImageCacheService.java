@@ -57,7 +57,7 @@ public final class DefaultImageCacheService implements ImageCacheService {
         if (found.image().status() != ImageStatus.ACTIVE) {
             throw GlanceException.invalid("Only images with status active can be targeted for queueing");
         }
-        on.queue(imageId, true);
+        on.queue(imageId);
     }
 
     @Override

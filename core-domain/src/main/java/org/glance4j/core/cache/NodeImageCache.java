@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.logging.Level;
@@ -49,8 +46,8 @@ import org.glance4j.ports.out.store.ByteRange;
  * <li>Pruning removes least recently used copies while the cache is larger than {@code image_cache_max_size};
  *     cleaning removes partial copies older than {@code image_cache_stall_time}, copies of images no longer
  *     active, and puts records and files back in step.</li>
- * <li>Queued images are fetched into the cache by one background thread, at once when queued through the API and
- *     again by {@link #prefetchQueued()}.</li>
+ * <li>Queued images are fetched into the cache by {@link #prefetchQueued()} (the prefetcher, which the server
+ *     runs every {@code cache_prefetcher_interval}), whatever their store: an operator asked for them.</li>
  * </ul>
  */
 public final class NodeImageCache implements DownloadCache, AutoCloseable {
@@ -63,11 +60,6 @@ public final class NodeImageCache implements DownloadCache, AutoCloseable {
     private final CacheSettings settings;
     private final String nodeId;
     private final Clock clock;
-    private final ExecutorService fetcher = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "image-cache-prefetcher");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong bytesServed = new AtomicLong();
@@ -135,6 +127,11 @@ public final class NodeImageCache implements DownloadCache, AutoCloseable {
             return body; // the store's bytes are a local file already: nothing to gain
         }
         misses.incrementAndGet();
+        return fillAlways(image, body, ranged);
+    }
+
+    /** {@link #fill} for any store: what the prefetcher does for an image an operator queued. */
+    private InputStream fillAlways(Image image, InputStream body, boolean ranged) {
         if (ranged || image.status() != ImageStatus.ACTIVE || image.size() == null || image.size() <= 0) {
             return body;
         }
@@ -204,20 +201,16 @@ public final class NodeImageCache implements DownloadCache, AutoCloseable {
     }
 
     /**
-     * Queues an active image for caching; with {@code fetchNow} the background thread fetches it at once.
+     * Queues an active image for caching by the next {@link #prefetchQueued()}.
      *
      * @return false when it is cached or queued already
      */
-    public boolean queue(String imageId, boolean fetchNow) {
+    public boolean queue(String imageId) {
         if (files.size(imageId).isPresent()) {
             LOG.info("image cache: not queueing image " + imageId + ": already cached");
             return false;
         }
-        boolean queued = records.enqueue(nodeId, imageId, clock.instant());
-        if (fetchNow) {
-            fetchSoon(imageId);
-        }
-        return queued;
+        return records.enqueue(nodeId, imageId, clock.instant());
     }
 
     /** Removes the image's copy and record and takes it off the queue. */
@@ -349,7 +342,7 @@ public final class NodeImageCache implements DownloadCache, AutoCloseable {
                 records.dequeue(nodeId, imageId);
                 return false;
             }
-            try (InputStream filling = fill(image, body, false)) {
+            try (InputStream filling = fillAlways(image, body, false)) {
                 filling.transferTo(OutputStream.nullOutputStream());
             }
         } catch (IOException | RuntimeException e) {
@@ -361,20 +354,6 @@ public final class NodeImageCache implements DownloadCache, AutoCloseable {
             records.dequeue(nodeId, imageId);
         }
         return done;
-    }
-
-    private void fetchSoon(String imageId) {
-        try {
-            fetcher.execute(() -> {
-                try {
-                    fetchIntoCache(imageId);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "image cache: fetching image " + imageId + " failed", e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            // closing: the prefetcher takes it up on the next start
-        }
     }
 
     /** Removes the copy of an image no longer to be served, when there is one. */
@@ -405,9 +384,8 @@ public final class NodeImageCache implements DownloadCache, AutoCloseable {
                 ids.size(), size);
     }
 
-    /** Stops the background fetcher; a fetch under way is abandoned. */
+    /** Nothing to release: the cache holds no thread or open file between calls. */
     @Override
     public void close() {
-        fetcher.shutdownNow();
     }
 }

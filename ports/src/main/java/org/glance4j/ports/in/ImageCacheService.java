@@ -23,7 +23,8 @@ public interface ImageCacheService {
     CacheState state(RequestContext context);
 
     /**
-     * {@code PUT /v2/cache/{image_id}}: queues an image for caching; this node caches it soon after.
+     * {@code PUT /v2/cache/{image_id}}: queues an image for caching; this node's prefetcher caches it on its next
+     * run.
      *
      * @throws org.glance4j.ports.error.GlanceException {@code NOT_FOUND} for an image the caller cannot see,
      *         {@code INVALID} when the image is not active
