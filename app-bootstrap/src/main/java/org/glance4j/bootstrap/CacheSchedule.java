@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The periodic jobs of this node's image cache, every {@code cache_prefetcher_interval}: fetch the queued images
  * (the prefetcher), clean stalled partial copies and copies of images no longer active (the cleaner), prune to
- * {@code image_cache_max_size} (the pruner), then log one line of the cache's counters.
+ * {@code image_cache_max_size} (the pruner), then log one line of the cache's counters when they changed since
+ * the last run.
  */
 final class CacheSchedule implements AutoCloseable {
 
@@ -25,13 +26,20 @@ final class CacheSchedule implements AutoCloseable {
         return thread;
     });
 
+    private String lastSummary = "";
+
     CacheSchedule(NodeImageCache cache, Duration interval) {
         long every = Math.max(1, interval.toMillis());
-        jobs.scheduleWithFixedDelay(() -> runOnce(cache), every, every, TimeUnit.MILLISECONDS);
+        jobs.scheduleWithFixedDelay(() -> lastSummary = runOnce(cache, lastSummary), every, every,
+                TimeUnit.MILLISECONDS);
     }
 
-    /** One run of the three jobs; a failing job is logged and the next one still runs. */
-    static void runOnce(NodeImageCache cache) {
+    /**
+     * One run of the three jobs; a failing job is logged and the next one still runs.
+     *
+     * @return the summary of the counters, logged unless it equals {@code lastSummary}
+     */
+    static String runOnce(NodeImageCache cache, String lastSummary) {
         try {
             cache.prefetchQueued();
         } catch (RuntimeException e) {
@@ -48,9 +56,14 @@ final class CacheSchedule implements AutoCloseable {
             LOG.warn("image cache pruner: {}", e.getMessage());
         }
         try {
-            LOG.info(summary(cache.counters()));
+            String summary = summary(cache.counters());
+            if (!summary.equals(lastSummary)) {
+                LOG.info(summary);
+            }
+            return summary;
         } catch (RuntimeException e) {
             LOG.warn("image cache: cannot read its counters: {}", e.getMessage());
+            return lastSummary;
         }
     }
 
