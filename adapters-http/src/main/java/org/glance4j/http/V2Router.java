@@ -90,7 +90,7 @@ final class V2Router {
         if (metadefs != null && MetadefRoutes.claims(s)) {
             return metadefs.match(s);
         }
-        if (s.get(0).equals("cache") && s.size() <= 2) {
+        if (!s.isEmpty() && s.get(0).equals("cache") && s.size() <= 2) {
             return cache;
         }
         switch (s.size()) {
