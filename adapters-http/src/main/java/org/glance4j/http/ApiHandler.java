@@ -21,6 +21,7 @@ final class ApiHandler implements HttpHandler {
     private final V2Router router;
     private final ErrorResponder errors = new ErrorResponder();
     private final boolean multipleStores;
+    private final boolean cache;
     private final ConnectionLimits limits;
     private final Executor transfers;
 
@@ -30,6 +31,13 @@ final class ApiHandler implements HttpHandler {
      */
     ApiHandler(Identity identity, V2Router router, boolean multipleStores, ConnectionLimits limits,
             Executor transfers) {
+        this(identity, router, multipleStores, false, limits, transfers);
+    }
+
+    /** With {@code cache}, the version document and negotiation include the image cache versions too. */
+    ApiHandler(Identity identity, V2Router router, boolean multipleStores, boolean cache, ConnectionLimits limits,
+            Executor transfers) {
+        this.cache = cache;
         this.identity = identity;
         this.router = router;
         this.multipleStores = multipleStores;
@@ -47,7 +55,7 @@ final class ApiHandler implements HttpHandler {
             ConnectionHeader.install(exchange); // and says when the connection ends with it
             exchange.addDefaultResponseListener(errors);
             ClientTimeout.attach(exchange, limits);
-            if (TransferRoute.matches(exchange, multipleStores)) {
+            if (TransferRoute.matches(exchange, multipleStores, cache)) {
                 exchange.dispatch(transfers, this);
             } else if (!exchange.isRequestComplete()) {
                 RequestBodyReceiver.receive(exchange, null, this, limits.clientSocketTimeoutMillis());
@@ -64,9 +72,9 @@ final class ApiHandler implements HttpHandler {
     }
 
     private void serve(HttpServerExchange exchange) throws Exception {
-        VersionNegotiation.Outcome outcome = VersionNegotiation.negotiate(exchange, multipleStores);
+        VersionNegotiation.Outcome outcome = VersionNegotiation.negotiate(exchange, multipleStores, cache);
         if (outcome.versions()) {
-            VersionsResource.send(exchange, outcome.explicit(), multipleStores);
+            VersionsResource.send(exchange, outcome.explicit(), multipleStores, cache);
             return;
         }
         RequestContext context = identity.context(exchange, exchange.getAttachment(ErrorResponder.REQUEST_ID));

@@ -52,6 +52,11 @@ final class ApiRequest {
         return segments.get(index);
     }
 
+    /** How many decoded path segments follow {@code /v2}. */
+    int segmentCount() {
+        return segments.size();
+    }
+
     String header(HttpString name) {
         return exchange.getRequestHeaders().getFirst(name);
     }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.metadef.MetadefServices;
 import org.glance4j.ports.in.ImageActionService;
+import org.glance4j.ports.in.ImageCacheService;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.in.ImageLocationService;
@@ -25,14 +26,16 @@ import org.glance4j.ports.model.StoreInfo;
  * The use cases the HTTP adapter translates requests into. The six-service constructor leaves out the store
  * and location use cases (a single store, and locations never shown) and the metadata definitions catalog.
  * {@code metadefs}, {@code importing} and {@code tasks} may be null: their paths then answer 404, as for any path
- * the server does not serve, and image creation sends no {@code OpenStack-image-import-methods}.
+ * the server does not serve, and image creation sends no {@code OpenStack-image-import-methods}. {@code cache}
+ * may be null for a node without an image cache.
  */
 public record ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
         ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
         ImageMemberService members, MetadefServices metadefs, ImportService importing, TaskService tasks,
-        UsageService usage) {
+        UsageService usage, ImageCacheService cache) {
     public ApiServices {
         usage = usage == null ? NO_LIMITS : usage;
+        cache = cache == null ? NO_CACHE : cache;
         Objects.requireNonNull(images, "images");
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(schemas, "schemas");
@@ -48,6 +51,15 @@ public record ApiServices(ImageService images, ImageTagService tags, SchemaServi
         this(images, tags, schemas, data, actions, SINGLE_STORE, HIDDEN_LOCATIONS, members, null, null, null);
     }
 
+    /** Without an image cache: {@code /v2/cache} answers that caching is not supported here. */
+    public ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
+            ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
+            ImageMemberService members, MetadefServices metadefs, ImportService importing, TaskService tasks,
+            UsageService usage) {
+        this(images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, usage,
+                null);
+    }
+
     /** Without unified limits: {@code /v2/info/usage} answers an empty map. */
     public ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
             ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
@@ -58,22 +70,73 @@ public record ApiServices(ImageService images, ImageTagService tags, SchemaServi
     /** A copy whose {@code /v2/info/usage} reports {@code usageService}. */
     public ApiServices withUsage(UsageService usageService) {
         return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
-                importing, tasks, usageService);
+                importing, tasks, usageService, cache);
     }
 
     /** A copy with the import and task use cases. */
     public ApiServices withImport(ImportService importService, TaskService taskService) {
         return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
-                importService, taskService, usage);
+                importService, taskService, usage, cache);
     }
 
     /** A copy with the metadata definitions catalog. */
     public ApiServices withMetadefs(MetadefServices metadefServices) {
         return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefServices,
-                importing, tasks, usage);
+                importing, tasks, usage, cache);
+    }
+
+    /** A copy with this node's image cache management ({@code /v2/cache}). */
+    public ApiServices withCache(ImageCacheService cacheService) {
+        return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
+                importing, tasks, usage, cacheService);
     }
 
     private static final UsageService NO_LIMITS = context -> java.util.Map.of();
+
+    /** A node without an image cache: every call is Glance's 404 (the core's own service checks the policy first). */
+    private static final ImageCacheService NO_CACHE = new ImageCacheService() {
+        private static final String NOT_SUPPORTED = "Caching via API is not supported at this site.";
+
+        @Override
+        public boolean enabled() {
+            return false;
+        }
+
+        @Override
+        public CacheState state(RequestContext context) {
+            throw GlanceException.notFound(NOT_SUPPORTED);
+        }
+
+        @Override
+        public void queue(RequestContext context, String imageId) {
+            throw GlanceException.notFound(NOT_SUPPORTED);
+        }
+
+        @Override
+        public void delete(RequestContext context, String imageId) {
+            throw GlanceException.notFound(NOT_SUPPORTED);
+        }
+
+        @Override
+        public Cleared clear(RequestContext context, String target) {
+            throw GlanceException.notFound(NOT_SUPPORTED);
+        }
+
+        @Override
+        public void clean(RequestContext context) {
+            throw GlanceException.notFound(NOT_SUPPORTED);
+        }
+
+        @Override
+        public Pruned prune(RequestContext context) {
+            throw GlanceException.notFound(NOT_SUPPORTED);
+        }
+
+        @Override
+        public org.glance4j.ports.model.CacheCounters counters() {
+            return org.glance4j.ports.model.CacheCounters.NONE;
+        }
+    };
 
     private static final StoreInfoService SINGLE_STORE = new StoreInfoService() {
         @Override

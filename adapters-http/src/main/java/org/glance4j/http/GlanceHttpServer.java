@@ -21,6 +21,7 @@ public final class GlanceHttpServer implements AutoCloseable {
     private final Identity identity;
     private final V2Router router;
     private final boolean multipleStores;
+    private final boolean cache;
     private Undertow undertow;
     private TransferThreads transfers;
     private int boundPort = -1;
@@ -31,6 +32,7 @@ public final class GlanceHttpServer implements AutoCloseable {
         this.identity = Identity.forSettings(settings);
         this.router = new V2Router(services);
         this.multipleStores = services.stores().multipleStores();
+        this.cache = services.cache().enabled();
     }
 
     /** Binds {@code bindHost:port} and starts serving. */
@@ -40,7 +42,7 @@ public final class GlanceHttpServer implements AutoCloseable {
         }
         ConnectionLimits limits = settings.connections();
         TransferThreads threads = new TransferThreads(limits.maxConnections());
-        ApiHandler handler = new ApiHandler(identity, router, multipleStores, limits, threads);
+        ApiHandler handler = new ApiHandler(identity, router, multipleStores, cache, limits, threads);
         Undertow server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.bindHost())
                 .setIoThreads(settings.ioThreads())

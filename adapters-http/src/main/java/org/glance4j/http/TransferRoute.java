@@ -15,11 +15,16 @@ final class TransferRoute {
     }
 
     static boolean matches(HttpServerExchange exchange, boolean multipleStores) {
+        return matches(exchange, multipleStores, false);
+    }
+
+    /** With {@code cache}, the paths of the image cache versions count too. */
+    static boolean matches(HttpServerExchange exchange, boolean multipleStores, boolean cache) {
         String method = exchange.getRequestMethod().toString();
         if (!method.equals("PUT") && !method.equals("GET")) {
             return false;
         }
-        VersionNegotiation.Outcome outcome = VersionNegotiation.negotiate(exchange, multipleStores);
+        VersionNegotiation.Outcome outcome = VersionNegotiation.negotiate(exchange, multipleStores, cache);
         if (outcome.versions()) {
             return false;
         }

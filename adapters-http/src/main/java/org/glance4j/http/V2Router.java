@@ -36,11 +36,13 @@ final class V2Router {
     private final Resource imageTasks;
     private final Resource taskSchema;
     private final Resource tasksSchema;
+    private final Resource cache;
 
 
     V2Router(ApiServices services) {
         ImageView view = ImageView.of(services.locations(), services.stores());
         this.infoUsage = new InfoUsageResource(services.usage());
+        this.cache = new CacheResource(services.cache());
         this.images = new ImagesResource(services.images(), view, services.stores().storeIds(),
                 services.importing());
         this.image = new ImageResource(services.images(), view);
@@ -87,6 +89,9 @@ final class V2Router {
         }
         if (metadefs != null && MetadefRoutes.claims(s)) {
             return metadefs.match(s);
+        }
+        if (!s.isEmpty() && s.get(0).equals("cache") && s.size() <= 2) {
+            return cache;
         }
         switch (s.size()) {
             case 1:

@@ -16,6 +16,8 @@ final class VersionNegotiation {
     private static final String VENDOR_MEDIA_TYPE = "application/vnd.openstack.images-";
     private static final Set<String> ALLOWED = allowed(false);
     private static final Set<String> ALLOWED_MULTI_STORE = allowed(true);
+    private static final Set<String> ALLOWED_CACHE = allowed(false, true);
+    private static final Set<String> ALLOWED_MULTI_STORE_CACHE = allowed(true, true);
 
     /** The outcome: the version document (explicitly asked or not), or the v2 path that follows the version. */
     record Outcome(boolean versions, boolean explicit, String v2Path) {
@@ -33,7 +35,13 @@ final class VersionNegotiation {
 
     /** With multiple stores, 2.8 and 2.10 to 2.13 are accepted too. */
     static Outcome negotiate(HttpServerExchange exchange, boolean multipleStores) {
-        Set<String> allowedVersions = multipleStores ? ALLOWED_MULTI_STORE : ALLOWED;
+        return negotiate(exchange, multipleStores, false);
+    }
+
+    /** With an image cache, 2.14, 2.16 and 2.18 are accepted too. */
+    static Outcome negotiate(HttpServerExchange exchange, boolean multipleStores, boolean cache) {
+        Set<String> allowedVersions = cache ? (multipleStores ? ALLOWED_MULTI_STORE_CACHE : ALLOWED_CACHE)
+                : multipleStores ? ALLOWED_MULTI_STORE : ALLOWED;
         String path = exchange.getRequestPath();
         int start = 0;
         while (start < path.length() && path.charAt(start) == '/') {
@@ -56,9 +64,13 @@ final class VersionNegotiation {
     }
 
     private static Set<String> allowed(boolean multipleStores) {
+        return allowed(multipleStores, false);
+    }
+
+    private static Set<String> allowed(boolean multipleStores, boolean cache) {
         Set<String> allowed = new HashSet<>();
         allowed.add("v2");
-        for (String v : VersionsResource.versions(multipleStores)) {
+        for (String v : VersionsResource.versions(multipleStores, cache)) {
             allowed.add("v" + v);
         }
         return Set.copyOf(allowed);

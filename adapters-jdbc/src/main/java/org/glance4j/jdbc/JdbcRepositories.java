@@ -8,6 +8,7 @@ import org.glance4j.ports.out.NodeLeases;
 import org.glance4j.ports.out.SharedNodeSettings;
 import org.glance4j.ports.out.metadef.MetadefRepository;
 import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.out.cache.CachedImageRecords;
 
 /**
  * The image and membership repositories over one SQLite file or one PostgreSQL or MariaDB database, sharing one
@@ -29,6 +30,7 @@ public final class JdbcRepositories implements AutoCloseable {
     private final TaskRepository tasks;
     private final NodeLeases leases;
     private final SharedNodeSettings sharedSettings;
+    private final CachedImageRecords cacheRecords;
 
     private JdbcRepositories(Database database, int schemaVersion) {
         this.database = database;
@@ -39,6 +41,7 @@ public final class JdbcRepositories implements AutoCloseable {
         this.tasks = new JdbcTaskRepository(database);
         this.leases = new JdbcNodeLeases(database);
         this.sharedSettings = new JdbcSharedNodeSettings(database);
+        this.cacheRecords = new JdbcCachedImageRecords(database);
     }
 
     /**
@@ -125,6 +128,11 @@ public final class JdbcRepositories implements AutoCloseable {
     /** The leases of the server nodes sharing this database. */
     public NodeLeases leases() {
         return leases;
+    }
+
+    /** The image cache records of the server nodes sharing this database. */
+    public CachedImageRecords cacheRecords() {
+        return cacheRecords;
     }
 
     /** The schema version in force after {@link #open}. */

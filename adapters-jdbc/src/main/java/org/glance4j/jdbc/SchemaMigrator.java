@@ -39,7 +39,9 @@ final class SchemaMigrator {
             new Migration(3, "metadata definitions catalog", "V003__metadefs.sql"),
             new Migration(4, "tasks", "V004__tasks.sql"),
             new Migration(5, "node leases", "V005__node_leases.sql"),
-            new Migration(6, "shared node settings", "V006__shared_node_settings.sql"));
+            new Migration(6, "shared node settings", "V006__shared_node_settings.sql"),
+            // Version 7 comes with another change (PostgreSQL at scale), merged separately.
+            new Migration(8, "image cache records", "V008__image_cache.sql"));
 
     /**
      * One schema step: a script under {@code org/glance4j/jdbc/migrations/}, shared by SQLite and PostgreSQL, and

@@ -64,6 +64,7 @@ public final class GlanceApplication implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private GlanceCore core;
     private NodeLeaseSchedule leaseSchedule;
+    private CacheSchedule cacheSchedule;
     private DataDirLock dataDirLock;
 
     private GlanceApplication(GlanceHttpServer server, OpenStores stores, RepositoryCloser repositories,
@@ -95,6 +96,7 @@ public final class GlanceApplication implements AutoCloseable {
         if (!config.ignored().isEmpty()) {
             LOG.warn(config.ignoredReport());
         }
+        config.cache().driverWarning().ifPresent(LOG::warn);
         ServerSettings settings = ServerSettings.resolve(flags, config.config(), config.keystone())
                 .withImporting(config.importing()).withConnections(config.connections());
         if (settings.http().authMode() == AuthMode.KEYSTONE) {
@@ -109,7 +111,7 @@ public final class GlanceApplication implements AutoCloseable {
         DataDirLock lock = DataDirLock.acquire(settings.dataDir());
         try {
             GlanceApplication application = launch(settings.withNodeId(NodeIdFile.readOrCreate(settings.dataDir())),
-                    config.limits().toSettings(), config.nodeLease(), storeTypes);
+                    config.limits().toSettings(), config.nodeLease(), storeTypes, config.cache());
             application.dataDirLock = lock;
             return application;
         } catch (RuntimeException e) {
@@ -151,10 +153,10 @@ public final class GlanceApplication implements AutoCloseable {
      */
     private static GlanceApplication launch(ServerSettings settings,
             java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits, Duration leaseLength,
-            StoreTypes storeTypes) {
+            StoreTypes storeTypes, org.glance4j.bootstrap.config.CacheConfig cache) {
         Injector injector;
         try {
-            injector = Guice.createInjector(Stage.DEVELOPMENT, new GlanceModule(settings, limits, storeTypes));
+            injector = Guice.createInjector(Stage.DEVELOPMENT, new GlanceModule(settings, limits, storeTypes, cache));
         } catch (CreationException e) {
             throw new IllegalStateException("cannot start: " + firstCause(e.getErrorMessages()), e);
         }
@@ -207,6 +209,13 @@ public final class GlanceApplication implements AutoCloseable {
                 baseUri(settings.http().bindHost(), server.port()));
         application.core = core;
         application.leaseSchedule = new NodeLeaseSchedule(lease);
+        GlanceCore started = core;
+        core.nodeCache().ifPresent(nodeCache -> {
+            LOG.info("image cache on in {} (image_cache_max_size {} bytes, jobs every {} s): {}",
+                    cache.directory().orElseThrow(), cache.maxSize(), cache.jobInterval().toSeconds(),
+                    CacheSchedule.summary(started.imageCache().counters()));
+            application.cacheSchedule = new CacheSchedule(nodeCache, cache.jobInterval());
+        });
         try {
             application.awaitVersions();
         } catch (RuntimeException e) {
@@ -335,6 +344,9 @@ public final class GlanceApplication implements AutoCloseable {
         }
         if (leaseSchedule != null) {
             leaseSchedule.close();
+        }
+        if (cacheSchedule != null) {
+            cacheSchedule.close();
         }
         try {
             server.close();

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
+import org.glance4j.bootstrap.cli.CacheCommandLine;
+import org.glance4j.bootstrap.cli.CacheOptions;
 import org.glance4j.bootstrap.cli.DbCommandLine;
 import org.glance4j.bootstrap.cli.DbOptions;
 import org.glance4j.bootstrap.cli.ServeCommandLine;
@@ -13,7 +15,8 @@ import org.glance4j.bootstrap.config.ConfigException;
 /**
  * The command line: {@code glance4j serve [--bind ADDR] [--port N] [--data-dir DIR]
  * [--auth noauth|trusted-headers] [--config FILE] [--insecure-noauth]}, and {@code glance4j db load-metadefs DIR}
- * or {@code db export-metadefs DIR} with the same {@code --data-dir} and {@code --config}. Exit status 2 for a bad command line,
+ * or {@code db export-metadefs DIR} with the same {@code --data-dir} and {@code --config}, and
+ * {@code glance4j cache list|queue|delete|clear|prune|clean} for the node's image cache. Exit status 2 for a bad command line,
  * 1 when the server cannot start; on SIGTERM it stops HTTP, closes the stores and the database and exits (status 143).
  */
 public final class Main {
@@ -68,6 +71,27 @@ public final class Main {
         }
     }
 
+    /** {@code cache list|queue|delete|clear|prune|clean ...}: the exit status. */
+    static int cache(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            CacheOptions options = CacheCommandLine.parse(args);
+            if (options.help()) {
+                out.println(CacheCommandLine.USAGE);
+                return 0;
+            }
+            return new CacheCommand(out).run(options);
+        } catch (UsageException e) {
+            err.println("glance4j: " + e.getMessage() + "\n\n" + CacheCommandLine.USAGE);
+            return USAGE_ERROR;
+        } catch (ConfigException | IllegalStateException e) {
+            err.println("glance4j: " + e.getMessage());
+            return START_FAILURE;
+        } catch (RuntimeException e) {
+            err.println("glance4j: " + e);
+            return START_FAILURE;
+        }
+    }
+
     /** Parses the command and starts the server; prints help and errors, never exits. */
     static Started run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
@@ -76,11 +100,14 @@ public final class Main {
         }
         String command = args.get(0);
         if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
-            out.println(ServeCommandLine.USAGE + "\n\n" + DbCommandLine.USAGE);
+            out.println(ServeCommandLine.USAGE + "\n\n" + DbCommandLine.USAGE + "\n\n" + CacheCommandLine.USAGE);
             return new Started(null, 0);
         }
         if (command.equals("db")) {
             return new Started(null, db(args.subList(1, args.size()), out, err));
+        }
+        if (command.equals("cache")) {
+            return new Started(null, cache(args.subList(1, args.size()), out, err));
         }
         if (!command.equals("serve")) {
             err.println("glance4j: unknown command '" + command + "'\n\n" + ServeCommandLine.USAGE);

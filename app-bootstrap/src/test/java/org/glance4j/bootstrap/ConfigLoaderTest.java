@@ -160,7 +160,8 @@ class ConfigLoaderTest {
         Set<String> inFiles = new java.util.HashSet<>();
         for (String text : List.of(FULL, SINGLE_STORE, ImportConfigTest.FULL_IMPORT,
                 ConnectionLimitsConfigTest.FULL_CONNECTIONS, KeystoneConfigTest.FULL_KEYSTONE,
-                OsloLimitConfigTest.FULL_LIMITS, NodeLeaseConfigTest.FULL_LEASE, PluginDirsConfigTest.FULL_PLUGINS)) {
+                OsloLimitConfigTest.FULL_LIMITS, NodeLeaseConfigTest.FULL_LEASE, PluginDirsConfigTest.FULL_PLUGINS,
+                CacheConfigTest.FULL_CACHE)) {
             IniParser.parse("f", text).sections().forEach((section, options) -> options.keySet().forEach(name -> {
                 boolean storeSection = section.equals("fast") || section.equals("glance_store");
                 String where = storeSection ? "glance_store" : section;

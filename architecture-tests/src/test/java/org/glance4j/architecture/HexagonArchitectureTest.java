@@ -34,6 +34,7 @@ class HexagonArchitectureTest {
                 .anyMatch(p -> p.startsWith("org.glance4j.core"))
                 .anyMatch(p -> p.startsWith("org.glance4j.http"))
                 .anyMatch(p -> p.startsWith("org.glance4j.jdbc"))
+                .anyMatch(p -> p.startsWith("org.glance4j.storage.cache"))
                 .anyMatch(p -> p.startsWith("org.glance4j.bootstrap"))
                 .anyMatch(p -> p.startsWith("org.glance4j.storage.file"))
                 .anyMatch(p -> p.startsWith("org.glance4j.storage.http"))

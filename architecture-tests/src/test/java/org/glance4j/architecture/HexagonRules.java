@@ -23,6 +23,8 @@ final class HexagonRules {
     static final String HTTP = "org.glance4j.http..";
     static final String JDBC = "org.glance4j.jdbc..";
     static final String STORAGE = "org.glance4j.storage..";
+    /** The image cache adapter (module adapters-cache): inside the storage adapters' package space. */
+    static final String CACHE_FILES = "org.glance4j.storage.cache..";
     static final String BOOTSTRAP = "org.glance4j.bootstrap..";
 
     /** (a) ports: the JDK and ports, nothing else. */
@@ -67,8 +69,10 @@ final class HexagonRules {
 
     /** (f) bootstrap names no store: it finds them all through ServiceLoader, like an outside plugin. */
     static final ArchRule BOOTSTRAP_KNOWS_NO_STORE = noClasses().that().resideInAPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAPackage(STORAGE)
-            .because("every store is a plugin found through ServiceLoader; bootstrap reads its declared options");
+            .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(STORAGE)
+                    .and(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage(CACHE_FILES)))
+            .because("every store is a plugin found through ServiceLoader; bootstrap reads its declared options "
+                    + "(the image cache's files, adapters-cache, are not a store)");
 
     /** (f) the rbd store, a plugin: the JDK, ports' store SPI and its helpers, JNA, and itself. */
     static final ArchRule RBD_STORE_SEES_ONLY_THE_STORE_SPI_AND_JNA = classes().that()
@@ -76,6 +80,14 @@ final class HexagonRules {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.glance4j.ports.error..",
                     "org.glance4j.ports.out.store..", "org.glance4j.storage.rbd..", "com.sun.jna..")
             .because("a store plugin compiles against the published store SPI alone (plus its own library)");
+
+    /**
+     * (c) the image cache adapter: ports and the JDK only; not core, not bootstrap, not another adapter, and not the
+     * image stores that share its package space (it is its own module).
+     */
+    static final ArchRule CACHE_FILES_ARE_ALONE = classes().that().resideInAPackage(CACHE_FILES)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", PORTS, CACHE_FILES)
+            .because("the cache adapter keeps files with the JDK alone and meets the core through ports");
 
     /** (d) inbound ports do not know outbound ports. */
     static final ArchRule PORTS_IN_DOES_NOT_SEE_PORTS_OUT = noClasses().that().resideInAPackage(PORTS_IN)
@@ -94,7 +106,7 @@ final class HexagonRules {
     static final ArchRule NO_MODULE_CYCLES = slices().matching("org.glance4j.(*)..").should().beFreeOfCycles();
 
     static final List<ArchRule> ALL = List.of(PORTS_DEPEND_ONLY_ON_JDK, CORE_DEPENDS_ONLY_ON_PORTS_AND_JDK,
-            HTTP_IS_ALONE, JDBC_IS_ALONE, STORAGE_IS_ALONE, PORTS_IN_DOES_NOT_SEE_PORTS_OUT,
+            HTTP_IS_ALONE, JDBC_IS_ALONE, STORAGE_IS_ALONE, CACHE_FILES_ARE_ALONE, PORTS_IN_DOES_NOT_SEE_PORTS_OUT,
             PORTS_OUT_DOES_NOT_SEE_PORTS_IN, NO_PACKAGE_CYCLES, NO_MODULE_CYCLES, FILE_STORE_IS_ALONE,
             HTTP_STORE_IS_ALONE, JCLOUDS_STORES_ARE_ALONE, JCLOUDS_ONLY_IN_ITS_STORE, BOOTSTRAP_KNOWS_NO_STORE,
             RBD_STORE_SEES_ONLY_THE_STORE_SPI_AND_JNA);

@@ -27,6 +27,8 @@ import org.glance4j.ports.in.archfixture.InPortUsingOutPort;
 import org.glance4j.ports.out.archfixture.OutPortUsingInPort;
 import org.glance4j.bootstrap.archfixture.BootstrapNamingAStore;
 import org.glance4j.storage.archfixture.StorageUsingCore;
+import org.glance4j.storage.cache.archfixture.CacheFilesUsingStore;
+import org.glance4j.storage.cache.archfixture.CleanCacheFiles;
 import org.glance4j.storage.file.archfixture.FileStoreUsingHttpStore;
 import org.glance4j.storage.file.archfixture.FileStoreUsingJclouds;
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,9 @@ class RulesCatchViolationsTest {
                 "org.glance4j.bootstrap.GlanceApplication");
         assertViolation(HexagonRules.STORAGE_IS_ALONE, StorageUsingCore.class, "org.glance4j.core.settings.CoreSettings");
         assertNoViolation(HexagonRules.HTTP_IS_ALONE, CleanHttp.class);
+        assertViolation(HexagonRules.CACHE_FILES_ARE_ALONE, CacheFilesUsingStore.class,
+                "org.glance4j.storage.archfixture.StorageUsingCore");
+        assertNoViolation(HexagonRules.CACHE_FILES_ARE_ALONE, CleanCacheFiles.class);
     }
 
     @Test

@@ -1,6 +1,14 @@
 package org.glance4j.core;
 
+import org.glance4j.core.cache.DefaultImageCacheService;
+import org.glance4j.core.cache.EvictingImageActions;
+import org.glance4j.core.cache.NodeImageCache;
+import org.glance4j.core.data.DownloadCache;
 import org.glance4j.core.quota.UnifiedLimits;
+import org.glance4j.core.settings.CacheSettings;
+import org.glance4j.ports.in.ImageCacheService;
+import org.glance4j.ports.out.cache.CachedImageRecords;
+import org.glance4j.ports.out.cache.ImageCacheFiles;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.in.UsageService;
 import org.glance4j.ports.out.ProjectLimits;
@@ -88,6 +96,8 @@ public final class GlanceCore implements AutoCloseable {
     private final Importing importing;
     private final TaskService taskService;
     private final UnifiedLimits limits;
+    private final NodeImageCache nodeCache;
+    private final ImageCacheService imageCache;
 
     private GlanceCore(Builder b) {
         PolicyEngine policies = PolicyEngine.withOverrides(b.settings.policyOverrides());
@@ -99,10 +109,16 @@ public final class GlanceCore implements AutoCloseable {
                 stores, b.data, b.importSettings,
                 b.inspector != null ? b.inspector : new PolicyFormatInspector(new FormatPolicy(b.formats)), b.clock,
                 limits);
+        this.nodeCache = b.cacheSettings.enabled() ? new NodeImageCache(b.cacheFiles, b.cacheRecords, b.images,
+                b.cacheSettings, b.data.nodeId(), b.clock) : null;
         DataRemoval storeRemoval = new StoreDataRemoval(stores);
-        DataRemoval removal = importing == null ? storeRemoval : deleted -> {
+        DataRemoval withStaging = importing == null ? storeRemoval : deleted -> {
             storeRemoval.removeDataOf(deleted);
             importing.staging().delete(deleted.id());
+        };
+        DataRemoval removal = nodeCache == null ? withStaging : deleted -> {
+            withStaging.removeDataOf(deleted);
+            removeFromCache(deleted.id());
         };
         PropertyProtections protections = PropertyProtections.of(b.settings.propertyProtections(), policies);
         this.images = new DefaultImageService(b.images, b.members, policies, rules, b.settings, b.clock, removal,
@@ -112,9 +128,17 @@ public final class GlanceCore implements AutoCloseable {
         this.taskService = b.tasks == null ? null
                 : new DefaultTaskService(b.tasks, b.images, b.members, policies, b.settings, b.clock,
                         importing == null ? null : new LegacyTaskLauncher(importing, images));
-        this.imageData = new DefaultImageDataService(b.images, b.members, policies, stores, b.data, b.clock,
-                digestThreads(), new FormatPolicy(b.formats), limits);
-        this.actions = new DefaultImageActionService(b.images, b.members, policies, b.clock);
+        DefaultImageDataService data = new DefaultImageDataService(b.images, b.members, policies, stores, b.data,
+                b.clock, digestThreads(), new FormatPolicy(b.formats), limits,
+                nodeCache == null ? DownloadCache.NONE : nodeCache);
+        this.imageData = data;
+        DefaultImageActionService plainActions = new DefaultImageActionService(b.images, b.members, policies,
+                b.clock);
+        this.actions = nodeCache == null ? plainActions : new EvictingImageActions(plainActions, nodeCache);
+        if (nodeCache != null) {
+            nodeCache.readStoresWith(data::readFromStores);
+        }
+        this.imageCache = new DefaultImageCacheService(nodeCache, b.images, b.members, policies);
         this.recovery = new UploadRecovery(b.images, stores, b.data.nodeId(), b.clock);
         this.tags = new DefaultImageTagService(b.images, b.members, policies, rules, b.clock);
         this.schemas = new DefaultSchemaService(catalog);
@@ -249,9 +273,34 @@ public final class GlanceCore implements AutoCloseable {
         return imports + recovery.recover(nodeId);
     }
 
+    /**
+     * The image cache management use cases ({@code /v2/cache}); on a core without a cache
+     * ({@link Builder#imageCache}) they answer that caching is not supported here.
+     */
+    public ImageCacheService imageCache() {
+        return imageCache;
+    }
+
+    /** This node's image cache, for the periodic pruner, cleaner and prefetcher; empty without a cache. */
+    public java.util.Optional<NodeImageCache> nodeCache() {
+        return java.util.Optional.ofNullable(nodeCache);
+    }
+
+    private void removeFromCache(String imageId) {
+        try {
+            nodeCache.delete(imageId);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(GlanceCore.class.getName()).warning("cannot remove image " + imageId
+                    + " from the image cache: " + e.getMessage());
+        }
+    }
+
     /** Stops the import threads (running imports fail cleanly and their images go back to queued). */
     @Override
     public void close() {
+        if (nodeCache != null) {
+            nodeCache.close();
+        }
         if (importing != null) {
             importing.close();
         }
@@ -284,8 +333,22 @@ public final class GlanceCore implements AutoCloseable {
         private ImportSettings importSettings;
         private StagedImageInspector inspector;
         private ProjectLimits projectLimits;
+        private CacheSettings cacheSettings = CacheSettings.off();
+        private ImageCacheFiles cacheFiles;
+        private CachedImageRecords cacheRecords;
 
         private Builder() {
+        }
+
+        /**
+         * Gives this node an image cache ({@code image_cache_dir}) in {@code files}, recorded in {@code records}
+         * under the node id of {@link #data}.
+         */
+        public Builder imageCache(ImageCacheFiles files, CachedImageRecords records, CacheSettings settings) {
+            this.cacheFiles = Objects.requireNonNull(files, "cache files");
+            this.cacheRecords = Objects.requireNonNull(records, "cache records");
+            this.cacheSettings = Objects.requireNonNull(settings, "cache settings");
+            return this;
         }
 
         /** Enables staging, import and the tasks API, with the task records in {@code taskRepository}. */

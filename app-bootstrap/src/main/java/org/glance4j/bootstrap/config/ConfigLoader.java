@@ -80,11 +80,12 @@ public final class ConfigLoader {
         OsloLimitConfig limits = limits();
         Duration nodeLease = Duration.ofSeconds(integer(GlanceOptions.NODE_LEASE_SECONDS, 3, MAX_TIMEOUT_SECONDS));
         List<Path> pluginDirs = pluginDirs(workingDir);
+        CacheConfig cache = cache(workingDir);
         List<IgnoredOption> ignored = new ArrayList<>(ignored());
         database.ifPresent(target -> target.ignoredParameters().forEach((name, why) -> ignored.add(new IgnoredOption(
                 GlanceOptions.CONNECTION.section(), GlanceOptions.CONNECTION.name() + " parameter " + name, true,
                 Optional.empty(), Optional.of(why)))));
-        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease)
+        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease, cache)
                 .withPluginDirs(pluginDirs);
     }
 
@@ -99,6 +100,37 @@ public final class ConfigLoader {
             }
         }
         return dirs;
+    }
+
+    /** {@code image_cache_*} and {@code cache_prefetcher_interval}; the directory is resolved against the working one. */
+    private CacheConfig cache(Path workingDir) {
+        Optional<Path> directory = optional(GlanceOptions.IMAGE_CACHE_DIR).map(String::strip).filter(v -> !v.isEmpty())
+                .map(v -> {
+                    try {
+                        return workingDir.resolve(v).normalize();
+                    } catch (java.nio.file.InvalidPathException e) {
+                        throw invalid(GlanceOptions.IMAGE_CACHE_DIR, v, "it is not a path");
+                    }
+                });
+        OptionSpec maxSizeOption = GlanceOptions.IMAGE_CACHE_MAX_SIZE;
+        String maxSizeText = optional(maxSizeOption).orElse(maxSizeOption.defaultText());
+        BigInteger maxSize = parseInteger(maxSizeOption, maxSizeText);
+        if (maxSize.signum() < 0 || maxSize.bitLength() > 63) {
+            throw invalid(maxSizeOption, maxSizeText, "it must be between 0 and 9223372036854775807");
+        }
+        String driver = string(GlanceOptions.IMAGE_CACHE_DRIVER).toLowerCase(java.util.Locale.ROOT);
+        Optional<String> driverWarning = switch (driver) {
+            case "centralized_db" -> Optional.empty();
+            case "sqlite", "xattr" -> Optional.of("[DEFAULT] image_cache_driver = " + driver + " is taken as "
+                    + "centralized_db: glance4j keeps the image cache records in its own database");
+            default -> throw invalid(GlanceOptions.IMAGE_CACHE_DRIVER, driver,
+                    "it must be centralized_db (or Glance's deprecated sqlite or xattr, taken as centralized_db)");
+        };
+        optional(GlanceOptions.IMAGE_CACHE_SQLITE_DB);
+        return new CacheConfig(directory, maxSize.longValueExact(),
+                Duration.ofSeconds(integer(GlanceOptions.IMAGE_CACHE_STALL_TIME, 0, Integer.MAX_VALUE)),
+                Duration.ofSeconds(integer(GlanceOptions.CACHE_PREFETCHER_INTERVAL, 1, MAX_TIMEOUT_SECONDS)),
+                driverWarning);
     }
 
     private KeystoneConfig keystone() {

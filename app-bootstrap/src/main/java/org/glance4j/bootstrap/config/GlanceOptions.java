@@ -190,6 +190,31 @@ public final class GlanceOptions {
             "file://DATA_DIR/staging", SUPPORTED, "Staging area of imports in Glance's single-store form, a "
                     + "file:// URI of a local directory. [os_glance_staging_store] filesystem_store_datadir wins "
                     + "when set. glance4j's default is inside the data directory, not Glance's /tmp/staging/.");
+    public static final OptionSpec IMAGE_CACHE_DIR = new OptionSpec(DEFAULT, "image_cache_dir", "(none)", SUPPORTED,
+            "Directory of this node's image cache; without it there is no cache. Downloads of active images from "
+                    + "stores whose bytes are not local files (S3, Swift, HTTP, RBD, plugins) are copied into it as "
+                    + "they stream, kept once complete and verified (size and os_hash_value or checksum), and later "
+                    + "downloads, whole or ranged, are served from it (zero-copy). Also turns on /v2/cache and API "
+                    + "versions 2.14 to 2.18. Partial copies are written in its incomplete/ subdirectory. "
+                    + "See docs/image-cache.md.");
+    public static final OptionSpec IMAGE_CACHE_MAX_SIZE = new OptionSpec(DEFAULT, "image_cache_max_size",
+            "10737418240", SUPPORTED, "Bytes above which pruning removes least recently used images from the "
+                    + "cache (0 or more). A threshold for the pruner, not a hard limit: the cache may exceed it "
+                    + "between two prunes.");
+    public static final OptionSpec IMAGE_CACHE_STALL_TIME = new OptionSpec(DEFAULT, "image_cache_stall_time",
+            "86400", SUPPORTED, "Seconds after which cleaning removes a partial copy that nothing wrote to (0 or "
+                    + "more).");
+    public static final OptionSpec IMAGE_CACHE_DRIVER = new OptionSpec(DEFAULT, "image_cache_driver",
+            "centralized_db", SUPPORTED, "centralized_db: the cache records (hits, access times, queue) are kept in "
+                    + "glance4j's database, per node. Glance's deprecated sqlite and xattr are accepted and mean "
+                    + "centralized_db (a warning says so); anything else is refused.");
+    public static final OptionSpec IMAGE_CACHE_SQLITE_DB = new OptionSpec(DEFAULT, "image_cache_sqlite_db",
+            "cache.db", ACCEPTED_NO_EFFECT, "The sqlite driver's file; the records are in glance4j's database.");
+    public static final OptionSpec CACHE_PREFETCHER_INTERVAL = new OptionSpec(DEFAULT, "cache_prefetcher_interval",
+            "300", SUPPORTED, "Seconds between two runs of the cache jobs of a node with a cache (at least 1): "
+                    + "fetch the queued images (PUT /v2/cache/{image_id}, glance4j cache queue), clean stalled "
+                    + "partial copies and copies of images no longer active, and prune to image_cache_max_size. "
+                    + "Glance master dropped this option and fetches a queued image at once.");
     public static final OptionSpec PUBLIC_ENDPOINT = new OptionSpec(DEFAULT, "public_endpoint", "(none)",
             NOT_SUPPORTED_YET, "The public URL for the /versions links; not read yet.");
 
@@ -368,7 +393,8 @@ public final class GlanceOptions {
             POLICY_FILE, ENFORCE_NEW_DEFAULTS, ENFORCE_SCOPE, ENABLED_BACKENDS, DEFAULT_BACKEND, DEFAULT_STORE, STORES,
             STORE_DESCRIPTION, WEIGHT, SHOW_IMAGE_DIRECT_URL,
             SHOW_MULTIPLE_LOCATIONS, IMAGE_LOCATION_QUOTA, USER_STORAGE_QUOTA, ENABLED_IMPORT_METHODS,
-            NODE_STAGING_URI, PUBLIC_ENDPOINT, STAGING_STORE_DATADIR, IMAGE_IMPORT_PLUGINS, OUTPUT_FORMAT, INJECT,
+            NODE_STAGING_URI, IMAGE_CACHE_DIR, IMAGE_CACHE_MAX_SIZE, IMAGE_CACHE_STALL_TIME, IMAGE_CACHE_DRIVER,
+            IMAGE_CACHE_SQLITE_DB, CACHE_PREFETCHER_INTERVAL, PUBLIC_ENDPOINT, STAGING_STORE_DATADIR, IMAGE_IMPORT_PLUGINS, OUTPUT_FORMAT, INJECT,
             IGNORE_USER_ROLES, ALLOWED_SCHEMES, DISALLOWED_SCHEMES, ALLOWED_HOSTS, DISALLOWED_HOSTS, ALLOWED_PORTS,
             DISALLOWED_PORTS, TASK_POOL_THREADS, TASK_TIME_TO_LIVE, KS_WWW_AUTHENTICATE_URI, KS_AUTH_URL,
             KS_AUTH_TYPE, KS_USERNAME, KS_PASSWORD, KS_PROJECT_NAME, KS_USER_DOMAIN_NAME, KS_PROJECT_DOMAIN_NAME,

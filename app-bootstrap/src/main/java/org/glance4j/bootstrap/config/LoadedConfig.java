@@ -17,10 +17,11 @@ import org.glance4j.http.ConnectionLimits;
  * @param limits      {@code [DEFAULT] use_keystone_limits} and the {@code [oslo_limit]} options
  * @param nodeLease   {@code [glance4j] node_lease_seconds}
  * @param pluginDirs  {@code [glance4j] plugin_dirs}, absolute
+ * @param cache       the image cache options ({@code image_cache_dir}, ...)
  */
 public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
         ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
-        java.time.Duration nodeLease, List<java.nio.file.Path> pluginDirs) {
+        java.time.Duration nodeLease, List<java.nio.file.Path> pluginDirs, CacheConfig cache) {
     public LoadedConfig {
         ignored = List.copyOf(ignored);
         pluginDirs = List.copyOf(pluginDirs);
@@ -29,13 +30,20 @@ public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, Imp
     /** Without plugin directories. */
     public LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
             ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
-            java.time.Duration nodeLease) {
-        this(config, ignored, importing, connections, keystone, limits, nodeLease, List.of());
+            java.time.Duration nodeLease, CacheConfig cache) {
+        this(config, ignored, importing, connections, keystone, limits, nodeLease, List.of(), cache);
     }
 
     /** A copy with {@code [glance4j] plugin_dirs}. */
     public LoadedConfig withPluginDirs(List<java.nio.file.Path> dirs) {
-        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease, dirs);
+        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease, dirs, cache);
+    }
+
+    /** Without an image cache. */
+    public LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
+            ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
+            java.time.Duration nodeLease) {
+        this(config, ignored, importing, connections, keystone, limits, nodeLease, CacheConfig.off());
     }
 
     /** With the default node lease of 60 s. */

@@ -76,6 +76,11 @@ public final class CoreModule extends AbstractModule {
         if (importing != null) {
             builder.importing(injector.getInstance(TaskRepository.class), importing);
         }
+        if (injector.getExistingBinding(com.google.inject.Key.get(CacheModule.Choice.class)) != null) {
+            CacheModule.Choice cache = injector.getInstance(CacheModule.Choice.class);
+            cache.files().ifPresent(files -> builder.imageCache(files,
+                    injector.getInstance(org.glance4j.ports.out.cache.CachedImageRecords.class), cache.settings()));
+        }
         if (injector.getExistingBinding(com.google.inject.Key.get(LimitsModule.Choice.class)) != null) {
             injector.getInstance(LimitsModule.Choice.class).limits().ifPresent(builder::limits);
         }

@@ -9,6 +9,7 @@ public final class GlanceModule extends AbstractModule {
     private final ServerSettings settings;
     private final java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits;
     private final StoreTypes storeTypes;
+    private final org.glance4j.bootstrap.config.CacheConfig cache;
 
     public GlanceModule(ServerSettings settings) {
         this(settings, java.util.Optional.empty());
@@ -16,15 +17,22 @@ public final class GlanceModule extends AbstractModule {
 
     /** With unified limits read from Keystone when {@code limits} is present. */
     public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits) {
-        this(settings, limits, StoreTypes.classPath());
+        this(settings, limits, StoreTypes.classPath(), org.glance4j.bootstrap.config.CacheConfig.off());
     }
 
-    /** With the store types found on the class path and in the plugin directories. */
+    /** With the image cache options ({@code image_cache_dir}, ...) and the store types of the class path. */
     public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits,
-            StoreTypes storeTypes) {
+            org.glance4j.bootstrap.config.CacheConfig cache) {
+        this(settings, limits, StoreTypes.classPath(), cache);
+    }
+
+    /** With the store types found on the class path and in the plugin directories, and the image cache options. */
+    public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits,
+            StoreTypes storeTypes, org.glance4j.bootstrap.config.CacheConfig cache) {
         this.settings = settings;
         this.limits = limits;
         this.storeTypes = storeTypes;
+        this.cache = cache;
     }
 
     @Override
@@ -35,6 +43,7 @@ public final class GlanceModule extends AbstractModule {
                 settings.multipleStores() ? StoreInfos.of(stores, storeTypes) : null, settings.formats(),
                 settings.importing()));
         install(new LimitsModule(limits));
+        install(new CacheModule(cache));
         install(new StoreModule(stores, settings.defaultStore(), storeTypes));
         install(new HttpModule(settings.http()));
         switch (settings.database().kind()) {

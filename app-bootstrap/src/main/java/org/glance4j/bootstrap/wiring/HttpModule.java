@@ -33,6 +33,6 @@ public final class HttpModule extends AbstractModule {
             ImageMemberService members, MetadefServices metadefs, GlanceCore core) {
         return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions, stores,
                 locations, members, metadefs, core.hasImport() ? core.importing() : null,
-                core.hasImport() ? core.tasks() : null).withUsage(core.usage()));
+                core.hasImport() ? core.tasks() : null).withUsage(core.usage()).withCache(core.imageCache()));
     }
 }

@@ -65,6 +65,12 @@ public final class JdbcModule extends AbstractModule {
 
     @Provides
     @Singleton
+    org.glance4j.ports.out.cache.CachedImageRecords cacheRecords(JdbcRepositories repositories) {
+        return repositories.cacheRecords();
+    }
+
+    @Provides
+    @Singleton
     RepositoryCloser closer(JdbcRepositories repositories) {
         return repositories::close;
     }

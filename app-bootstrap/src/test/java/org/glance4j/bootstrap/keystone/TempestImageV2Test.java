@@ -25,6 +25,9 @@ import com.sun.net.httpserver.HttpServer;
  * store in a temporary folder) with Glance's standard metadefs catalog loaded, as {@code glance-manage db
  * load_metadefs} loads it in a Glance deployment.
  *
+ * <p>The image cache is on ({@code image_cache_dir}; {@code image_caching_enabled = true} in tempest.conf), so that
+ * {@code ImageCachingTest} runs.
+ *
  * <p>Interoperable import is on in tempest.conf ({@code import_image = true}): glance-direct and web-download
  * import run, the latter from a small web server on loopback that glance4j's web-download filter is told to allow.
  * Real Glance 25.1.0 passes 62 of these tests in the same setup with import off; the workspace (tempest.conf, its
@@ -48,7 +51,9 @@ class TempestImageV2Test {
             Path glanceDir = root.resolve("glance");
             DbCommand.run("load-metadefs", catalog().toString(), "--data-dir", glanceDir.resolve("data").toString());
             try (KeystoneGlance glance = KeystoneGlance.start(glanceDir, keystone.url(),
-                    "[import_filtering_opts]", "allowed_hosts = 127.0.0.1", "allowed_ports = " + webPort)) {
+                    "[import_filtering_opts]", "allowed_hosts = 127.0.0.1", "allowed_ports = " + webPort,
+                    // the image cache, for ImageCachingTest; its prefetcher caches queued images every 10 s
+                    "[DEFAULT]", "image_cache_dir = " + glanceDir.resolve("cache"), "cache_prefetcher_interval = 10")) {
                 keystone.registerImageService(glance.base.toString());
                 TempestWorkspace workspace = TempestWorkspace.create(root.resolve("workspace"));
                 workspace.configure(tempestConf(workspace, keystone, "http://127.0.0.1:" + webPort + "/cirros.img"));
@@ -136,6 +141,7 @@ class TempestImageV2Test {
                 "http_image = " + httpImage,
                 "build_timeout = 120",
                 "build_interval = 1",
+                "image_caching_enabled = true",
                 // tempest's defaults, in their order: some tests take the first of each list, and
                 // ListUserImagesTest looks for disk_format=raw among the images it made from the first six pairs
                 "container_formats = ami,ari,aki,bare,ovf,ova",

@@ -76,6 +76,7 @@ public final class DefaultImageDataService implements ImageDataService {
     private final ExecutorService digestThreads;
     private final FormatPolicy formats;
     private final UnifiedLimits limits;
+    private final DownloadCache cache;
 
     /**
      * @throws IllegalArgumentException when the hashing algorithm is not supported
@@ -90,6 +91,15 @@ public final class DefaultImageDataService implements ImageDataService {
     public DefaultImageDataService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
                                    ImageStores stores, DataSettings settings, Clock clock,
                                    ExecutorService digestThreads, FormatPolicy formats, UnifiedLimits limits) {
+        this(images, members, policies, stores, settings, clock, digestThreads, formats, limits, DownloadCache.NONE);
+    }
+
+    /** With {@code cache}: downloads are served from this node's image cache, and fill it. */
+    public DefaultImageDataService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
+                                   ImageStores stores, DataSettings settings, Clock clock,
+                                   ExecutorService digestThreads, FormatPolicy formats, UnifiedLimits limits,
+                                   DownloadCache cache) {
+        this.cache = cache;
         this.limits = limits;
         this.images = images;
         this.policies = policies;
@@ -318,6 +328,30 @@ public final class DefaultImageDataService implements ImageDataService {
         }
         long size = image.size() == null ? 0 : image.size();
         ByteRange byteRange = range == null ? null : ByteRangeResolver.resolve(range, size);
+        ImageDownload cached = cache.serve(image, byteRange);
+        if (cached != null) {
+            return cached;
+        }
+        InputStream body = readFromStores(image, byteRange);
+        if (body == null) {
+            // glance_store's NotFound answers as if the image had no data (HTTP 204), as Glance does
+            return ImageDownload.noData(image);
+        }
+        body = cache.fill(image, body, byteRange != null);
+        return byteRange == null
+                ? new ImageDownload(image, body, 0, size, size, false)
+                : new ImageDownload(image, body, byteRange.offset(), byteRange.length(), size, true);
+    }
+
+    /**
+     * Opens the bytes of {@code image} (whole when {@code byteRange} is null) from the first of its locations, in
+     * store preference order, that can serve them; no policy is checked (the caller did).
+     *
+     * @return null when every location's store says it holds nothing (the image then has no data)
+     * @throws GlanceException the last store failure, or the standard refusal when no store can read the range
+     */
+    public InputStream readFromStores(Image image, ByteRange byteRange) {
+        String imageId = image.id();
         GlanceException last = null;
         UnsupportedStoreOperationException unsupported = null;
         boolean allMissing = true;
@@ -339,10 +373,7 @@ public final class DefaultImageDataService implements ImageDataService {
                 continue;
             }
             try {
-                InputStream body = store.read(location.url(), byteRange);
-                return byteRange == null
-                        ? new ImageDownload(image, body, 0, size, size, false)
-                        : new ImageDownload(image, body, byteRange.offset(), byteRange.length(), size, true);
+                return store.read(location.url(), byteRange);
             } catch (UnsupportedStoreOperationException e) {
                 allMissing = false;
                 unsupported = unsupported == null ? e : unsupported;
@@ -357,8 +388,7 @@ public final class DefaultImageDataService implements ImageDataService {
             }
         }
         if (allMissing) {
-            // glance_store's NotFound answers as if the image had no data (HTTP 204), as Glance does
-            return ImageDownload.noData(image);
+            return null;
         }
         boolean storeFailed = last != null && last.category() != ErrorCategory.NOT_FOUND;
         throw storeFailed || unsupported == null ? last : unsupported;

@@ -68,6 +68,11 @@ public final class DefaultPolicies {
         r.put("reactivate", ADMIN_OR_PROJECT_MEMBER);
         r.put("copy_image", ADMIN);
         r.put("list_cached_nodes", ADMIN);
+        r.put("cache_image", ADMIN);
+        r.put("cache_list", ADMIN);
+        r.put("cache_delete", ADMIN);
+        r.put("cache_clean", ADMIN);
+        r.put("cache_prune", ADMIN);
         r.put("stores_info_detail", ADMIN + " or " + SERVICE);
         putMetadefRules(r);
         r.put("tasks_api_access", ADMIN);
