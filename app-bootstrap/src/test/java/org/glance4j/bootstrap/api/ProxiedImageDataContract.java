@@ -86,10 +86,14 @@ abstract class ProxiedImageDataContract {
     assertThat(first.header("Cache-Control")).hasValue("public, no-cache, must-revalidate");
     assertThat(CountingStoreFactory.reads(id)).as("store reads after the first download").isEqualTo(1);
 
+    java.util.Set<String> requestIds = new java.util.HashSet<>();
+    requestIds.add(first.header("X-Openstack-Request-Id").orElseThrow());
     for (Persona who : List.of(people.memberB, people.memberA, people.imageMember, people.adminA)) {
       BinaryResponse again = viaProxy(who, id);
       assertThat(again.status()).as("%s as %s", again, who).isEqualTo(200);
       assertThat(again.bytes()).isEqualTo(data);
+      assertThat(requestIds.add(again.header("X-Openstack-Request-Id").orElseThrow()))
+          .as("the copy comes with the id of the request glance4j answered for it, not an earlier one").isTrue();
     }
     BinaryResponse range = viaProxy(people.memberA, id, "Range", "bytes=1000-1999");
     assertThat(range.status()).as("%s", range).isEqualTo(206);
@@ -185,6 +189,26 @@ abstract class ProxiedImageDataContract {
       assertThat(deleted.status()).as("%s as %s", deleted, who).isEqualTo(who == people.anonymous ? 401 : 404);
       assertThat(deleted.bytes()).isNotEqualTo(data);
     }
+  }
+
+  @Test
+  void aPublicImageMadePrivateIsNoLongerServedToOtherProjects() {
+    byte[] data = ImageDataSupport.bytes(SIZE, 46);
+    String id = activeImage(people.adminA, "public", data);
+    assertThat(viaProxy(people.memberB, id).bytes()).isEqualTo(data);
+    assertThat(viaProxy(people.memberB, id).bytes()).isEqualTo(data);
+
+    assertThat(Api.at(direct, people.memberA).patch("/v2/images/" + id, List.of(Map.of("op", "replace", "path",
+        "/visibility", "value", "private"))).status()).isEqualTo(200);
+    SoftAssertions softly = new SoftAssertions();
+    for (Persona who : List.of(people.memberB, people.anonymous, people.memberA, people.memberB)) {
+      sameAsDirect(softly, who, id);
+    }
+    softly.assertAll();
+    BinaryResponse owner = viaProxy(people.memberA, id);
+    assertThat(owner.status()).as("%s", owner).isEqualTo(200);
+    assertThat(owner.bytes()).isEqualTo(data);
+    assertThat(viaProxy(people.memberB, id).status()).isEqualTo(404);
   }
 
   /** {@code who} gets through the proxy exactly the status and body glance4j answers it directly. */
