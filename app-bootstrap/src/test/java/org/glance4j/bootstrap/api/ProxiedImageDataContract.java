@@ -129,6 +129,41 @@ abstract class ProxiedImageDataContract {
       sameAsDirect(softly, who, id);
     }
     softly.assertAll();
+    BinaryResponse forged = viaProxy(people.anonymous, id, "X-Glance4j-Checked", "1", "X-Glance4j-Check", "\"x\"");
+    assertThat(forged.status()).as("an anonymous caller that sends the VCL's own headers: %s", forged)
+        .isEqualTo(401);
+  }
+
+  @Test
+  void callersAskingAtTheSameTimeAsTheFirstFetchGetOnlyWhatGlanceGivesThem() throws Exception {
+    byte[] data = ImageDataSupport.bytes(SIZE, 47);
+    String id = activeImage(people.adminA, "public", data);
+    List<Persona> callers = List.of(people.memberB, people.anonymous, people.readerB, people.memberA,
+        people.anonymous, people.imageMember, people.readerB, people.memberB);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers.size());
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<BinaryResponse>> answers = new java.util.ArrayList<>();
+      for (Persona who : callers) {
+        answers.add(pool.submit(() -> {
+          go.await();
+          return viaProxy(who, id);
+        }));
+      }
+      go.countDown();
+      SoftAssertions softly = new SoftAssertions();
+      for (int i = 0; i < callers.size(); i++) {
+        Persona who = callers.get(i);
+        BinaryResponse answer = answers.get(i).get(5, java.util.concurrent.TimeUnit.MINUTES);
+        int expected = who == people.anonymous ? 401 : who == people.readerB ? 403 : 200;
+        softly.assertThat(answer.status()).as("%s as %s", answer, who).isEqualTo(expected);
+        softly.assertThat(Arrays.equals(answer.bytes(), data)).as("the bytes reached %s", who)
+            .isEqualTo(expected == 200);
+      }
+      softly.assertAll();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @ParameterizedTest
