@@ -62,7 +62,7 @@ class StoreStartupTest {
                 + "[glance_store]\ndefault_backend = fast\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot start store 'ceph': [DEFAULT] enabled_backends gives it the type 'rbd', but "
-                        + "glance4j has no rbd stores yet; known types: file, http, s3, swift, test-memory, test-recording");
+                        + "glance4j has no rbd stores yet; known types: file, http, s3, swift, test-counting, test-memory, test-recording");
         assertThat(dir.resolve("data/fast")).as("the store opened before is left as it was").isDirectory();
     }
 
@@ -72,7 +72,7 @@ class StoreStartupTest {
                 + "[glance_store]\ndefault_backend = x\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot start store 'x': [DEFAULT] enabled_backends gives it the type 'floppy', but no "
-                        + "store type of that name is installed; known types: file, http, s3, swift, test-memory, test-recording");
+                        + "store type of that name is installed; known types: file, http, s3, swift, test-counting, test-memory, test-recording");
     }
 
     @Test
