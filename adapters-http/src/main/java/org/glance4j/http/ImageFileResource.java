@@ -18,7 +18,8 @@ import io.undertow.util.HttpString;
 
 /**
  * {@code PUT} and {@code GET /v2/images/{id}/file}: the upload streams the request body into the core, the
- * download streams the image's bytes out (whole, one range, or a 304 for a matching {@code If-None-Match}).
+ * download streams the image's bytes out (whole, one range, or a 304 for a matching {@code If-None-Match} or
+ * {@code If-Modified-Since}, which does not read the store), with what caching proxies need ({@link CachePolicy}).
  */
 final class ImageFileResource implements Resource {
     static final String ALLOW = "GET, PUT";
@@ -122,10 +123,16 @@ final class ImageFileResource implements Resource {
         request.rejectBody();
         ByteRangeHeader range = ByteRangeHeader.of(request);
         String ifNoneMatch = request.header(Headers.IF_NONE_MATCH);
+        // RFC 9110 13.2.2: If-Modified-Since counts only without If-None-Match
+        String ifModifiedSince = ifNoneMatch == null ? request.header(Headers.IF_MODIFIED_SINCE) : null;
+        if ((ifNoneMatch != null || ifModifiedSince != null)
+                && answeredNotModified(request, ifNoneMatch, ifModifiedSince)) {
+            return;
+        }
         String ifRange = range.present() ? request.header(Headers.IF_RANGE) : null;
-        ImageDownload download = range.error() == null && ifNoneMatch == null && ifRange == null
+        ImageDownload download = range.error() == null && ifRange == null
                 ? open(request, range.range(), -1)
-                : openConditionally(request, range, ifNoneMatch, ifRange);
+                : openConditionally(request, range, ifRange);
         if (download == null) {
             return;
         }
@@ -137,13 +144,36 @@ final class ImageFileResource implements Resource {
     }
 
     /**
-     * Opens the whole image first, because its tag and size decide what to send (the policy is checked there too,
-     * so a bad range from somebody who may not download is still 403): 204 without data, 304 for a matching
-     * {@code If-None-Match}, the range error with the size, the range when {@code If-Range} allows it, or else
-     * the whole image. Returns null when the answer is already sent.
+     * Answers 304 when the caller may download the image (the core checks it as for a download, without opening
+     * the data) and the copy the caller holds is current: a matching {@code If-None-Match}, or else an
+     * {@code If-Modified-Since} no earlier than the image's {@code Last-Modified}. An image without data is never
+     * "not modified" (its answer is the 204). The store is not read, so a caching proxy's revalidation costs it
+     * nothing. Returns false when the download must go on.
      */
-    private ImageDownload openConditionally(ApiRequest request, ByteRangeHeader range, String ifNoneMatch,
-            String ifRange) {
+    private boolean answeredNotModified(ApiRequest request, String ifNoneMatch, String ifModifiedSince) {
+        Image image = data.downloadable(request.context(), request.segment(1));
+        if (!image.hasData()) {
+            return false;
+        }
+        boolean current = ifNoneMatch != null ? EntityTag.noneMatchMatches(ifNoneMatch, EntityTag.of(image))
+                : LastModified.notModifiedSince(image, ifModifiedSince);
+        if (!current) {
+            return false;
+        }
+        HttpServerExchange exchange = request.exchange();
+        exchange.setStatusCode(304);
+        validators(exchange, image);
+        exchange.endExchange();
+        return true;
+    }
+
+    /**
+     * Opens the whole image first, because its tag and size decide what to send (the policy is checked there too,
+     * so a bad range from somebody who may not download is still 403): 204 without data, the range error with the
+     * size, the range when {@code If-Range} allows it, or else the whole image. Returns null when the answer is
+     * already sent.
+     */
+    private ImageDownload openConditionally(ApiRequest request, ByteRangeHeader range, String ifRange) {
         ImageDownload whole = open(request, null, -1);
         if (!whole.hasData()) {
             close(whole);
@@ -154,11 +184,6 @@ final class ImageFileResource implements Resource {
             return null;
         }
         String tag = EntityTag.of(whole.image());
-        if (EntityTag.noneMatchMatches(ifNoneMatch, tag)) {
-            close(whole);
-            notModified(request.exchange(), tag);
-            return null;
-        }
         if (range.error() != null) {
             close(whole);
             throw withSize(range.error(), whole.total());
@@ -232,22 +257,25 @@ final class ImageFileResource implements Resource {
         if (image.checksum() != null && !image.checksum().isEmpty()) {
             headers.put(CONTENT_MD5, image.checksum());
         }
-        String tag = EntityTag.of(image);
-        if (tag != null) {
-            headers.put(Headers.ETAG, tag);
-        }
+        validators(exchange, image);
         if (download.partial()) {
             headers.put(Headers.CONTENT_RANGE, "bytes " + download.offset() + "-"
                     + (download.offset() + download.length() - 1) + "/" + download.total());
         }
     }
 
-    private static void notModified(HttpServerExchange exchange, String tag) {
-        exchange.setStatusCode(304);
+    /**
+     * What a cache needs to keep the image's data and check its copy, on the 200, 206 and 304 alike: the
+     * {@code ETag}, {@code Last-Modified}, and what {@link CachePolicy} allows for this image.
+     */
+    private static void validators(HttpServerExchange exchange, Image image) {
+        var headers = exchange.getResponseHeaders();
+        String tag = EntityTag.of(image);
         if (tag != null) {
-            exchange.getResponseHeaders().put(Headers.ETAG, tag);
+            headers.put(Headers.ETAG, tag);
         }
-        exchange.endExchange();
+        headers.put(Headers.LAST_MODIFIED, LastModified.of(image));
+        CachePolicy.imageData(exchange, image);
     }
 
     private static void close(ImageDownload download) {

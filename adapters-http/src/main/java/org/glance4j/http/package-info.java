@@ -13,9 +13,11 @@
  * as the core consumes it; a download's body goes out through {@code DownloadSender}, zero-copy (sendfile) when the
  * core hands over a {@link org.glance4j.ports.model.FileRegion}. {@code ByteRangeHeader} reads {@code Range} (and
  * the legacy {@code Content-Range} request header) as Glance does; {@code EntityTag} derives the {@code ETag} from
- * the image's hash and answers {@code If-None-Match} and {@code If-Range}.
+ * the image's hash and answers {@code If-None-Match} and {@code If-Range}; {@code LastModified} gives the date
+ * validator and answers {@code If-Modified-Since}. A 304 does not open the image's data.
  *
- * <p>{@code CachePolicy} alone decides what caches may keep: every answer but the version document says
- * {@code Cache-Control: no-store} (docs/caching-proxies.md).
+ * <p>{@code CachePolicy} alone decides what caches may keep: every answer but the version document and the data of
+ * active public images says {@code Cache-Control: no-store}; that data may be kept by shared caches that revalidate
+ * it on every use (docs/caching-proxies.md).
  */
 package org.glance4j.http;

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.ImageStatus;
+import org.glance4j.ports.model.Visibility;
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link CachePolicy} on the wire: every answer that may depend on the caller says {@code Cache-Control: no-store},
- * whatever writes it (a resource, a download, the error responder, Undertow itself); only the version document at
- * {@code /versions} may be kept by caches.
+ * whatever writes it (a resource, a download, the error responder, Undertow itself); the version document at
+ * {@code /versions} may be kept by caches, and the data of an active public image may be kept by shared caches that
+ * revalidate it before every use ({@code public, no-cache, must-revalidate}).
  */
 class CachePolicyHttpTest {
     private static final String ID = "11111111-2222-3333-4444-555555555555";
@@ -126,7 +128,7 @@ class CachePolicyHttpTest {
     }
 
     @Test
-    void downloadsAreNotKept() throws IOException {
+    void downloadsOfAnImageThatIsNotPublicAreNotKept() throws IOException {
         HttpResponse<byte[]> whole = download();
         assertNoStore(whole.headers(), whole.statusCode(), 200);
         assertThat(whole.body()).isEqualTo(BYTES);
@@ -148,6 +150,73 @@ class CachePolicyHttpTest {
         fx.data.file = null;
         HttpResponse<byte[]> noData = download();
         assertNoStore(noData.headers(), noData.statusCode(), 204);
+    }
+
+    @Test
+    void theDataOfAnActivePublicImageMayBeKeptIfRevalidatedEveryTime() throws IOException {
+        fx.data.image = fx.data.image.toBuilder().visibility(Visibility.PUBLIC).build();
+        HttpResponse<byte[]> whole = download();
+        assertRevalidated(whole, 200);
+        assertThat(whole.body()).isEqualTo(BYTES);
+        assertRevalidated(download("Range", "bytes=0-9"), 206);
+        assertRevalidated(download("If-None-Match", "\"" + SHA + "\""), 304);
+        assertRevalidated(download("If-Modified-Since", "Sun, 01 Jan 2051 00:00:00 GMT"), 304);
+        HttpResponse<byte[]> beyond = download("Range", "bytes=5000-");
+        assertNoStore(beyond.headers(), beyond.statusCode(), 416);
+        fx.data.failure = GlanceException.notFound("No image found with ID " + ID);
+        HttpResponse<byte[]> gone = download("If-None-Match", "\"" + SHA + "\"");
+        assertNoStore(gone.headers(), gone.statusCode(), 404);
+
+        fx.data.failure = null;
+        Path file = dir.resolve("public-image");
+        Files.write(file, BYTES);
+        fx.data.content = null;
+        fx.data.file = file;
+        assertRevalidated(download(), 200);
+        assertRevalidated(download("Range", "bytes=-10"), 206);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PRIVATE", "SHARED", "COMMUNITY"})
+    void theDataOfAnImageThatIsNotPublicIsNotKept(String visibility) {
+        fx.data.image = fx.data.image.toBuilder().visibility(Visibility.valueOf(visibility)).build();
+        HttpResponse<byte[]> whole = download();
+        assertNoStore(whole.headers(), whole.statusCode(), 200);
+        assertThat(whole.headers().firstValue("etag")).hasValue("\"" + SHA + "\"");
+        HttpResponse<byte[]> range = download("Range", "bytes=0-9");
+        assertNoStore(range.headers(), range.statusCode(), 206);
+        HttpResponse<byte[]> notModified = download("If-None-Match", "\"" + SHA + "\"");
+        assertNoStore(notModified.headers(), notModified.statusCode(), 304);
+    }
+
+    @Test
+    void theDataOfAPublicImageThatIsDeactivatedOrHasNoTagIsNotKept() {
+        fx.data.image = fx.data.image.toBuilder().visibility(Visibility.PUBLIC).status(ImageStatus.DEACTIVATED)
+                .build();
+        HttpResponse<byte[]> deactivated = download(); // as an admin, the only one who may download it
+        assertNoStore(deactivated.headers(), deactivated.statusCode(), 200);
+        HttpResponse<byte[]> deactivatedCheck = download("If-None-Match", "\"" + SHA + "\"");
+        assertNoStore(deactivatedCheck.headers(), deactivatedCheck.statusCode(), 304);
+
+        fx.data.image = fx.data.image.toBuilder().status(ImageStatus.ACTIVE).checksum(null).osHashAlgo(null)
+                .osHashValue(null).build();
+        HttpResponse<byte[]> untagged = download();
+        assertNoStore(untagged.headers(), untagged.statusCode(), 200);
+        assertThat(untagged.headers().firstValue("etag")).isEmpty();
+
+        fx.data.image = fx.data.image.toBuilder().status(ImageStatus.QUEUED).build();
+        fx.data.content = null;
+        HttpResponse<byte[]> noData = download();
+        assertNoStore(noData.headers(), noData.statusCode(), 204);
+    }
+
+    private static void assertRevalidated(HttpResponse<byte[]> response, int expectedStatus) {
+        assertThat(response.statusCode()).isEqualTo(expectedStatus);
+        assertThat(response.headers().allValues("cache-control")).containsExactly(CachePolicy.SHARED_IMAGE_DATA);
+        assertThat(response.headers().allValues("etag")).containsExactly("\"" + SHA + "\"");
+        assertThat(response.headers().allValues("last-modified")).containsExactly("Sat, 03 Jan 2026 04:05:06 GMT");
+        assertThat(response.headers().allValues("vary")).isEmpty();
+        assertThat(response.headers().allValues("set-cookie")).isEmpty();
     }
 
     @Test

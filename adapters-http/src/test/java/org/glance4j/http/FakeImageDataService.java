@@ -39,6 +39,8 @@ final class FakeImageDataService implements ImageDataService {
     final List<RangeRequest> downloadRanges = Collections.synchronizedList(new ArrayList<>());
     final List<Upload> uploads = Collections.synchronizedList(new ArrayList<>());
     final List<InputStream> opened = Collections.synchronizedList(new ArrayList<>());
+    /** The images {@link #downloadable} was asked about (the check of a conditional download, which opens nothing). */
+    final List<String> checked = Collections.synchronizedList(new ArrayList<>());
     /** The store each upload asked for ({@code X-Image-Meta-Store}; null for the default one). */
     final List<String> uploadStores = Collections.synchronizedList(new ArrayList<>());
     volatile Image image = FakeImageService.sampleImage();
@@ -57,6 +59,7 @@ final class FakeImageDataService implements ImageDataService {
         downloadRanges.clear();
         uploads.clear();
         opened.clear();
+        checked.clear();
         image = FakeImageService.sampleImage();
         content = null;
         file = null;
@@ -142,6 +145,23 @@ final class FakeImageDataService implements ImageDataService {
         }
         opened.add(body);
         return new ImageDownload(image, body, offset, length, total, range != null);
+    }
+
+    /**
+     * The image, with a location when there is {@link #content} or a {@link #file} to serve (the record's word that
+     * it has data), without opening anything.
+     */
+    @Override
+    public Image downloadable(RequestContext context, String imageId) {
+        checked.add(imageId);
+        if (failure != null) {
+            throw failure;
+        }
+        if (content == null && file == null) {
+            return image;
+        }
+        return image.toBuilder().locations(List.of(new org.glance4j.ports.model.ImageLocation("fake://" + imageId,
+                "fake", java.util.Map.of()))).build();
     }
 
     /** Whether every stream handed out gets closed (the server closes just after the last byte: waits a while). */

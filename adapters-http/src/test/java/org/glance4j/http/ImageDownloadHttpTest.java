@@ -239,9 +239,57 @@ class ImageDownloadHttpTest {
         assertThat(r.statusCode()).isEqualTo(304);
         assertThat(r.body()).isEmpty();
         assertThat(r.headers().firstValue("etag")).hasValue("\"" + SHA + "\"");
-        assertThat(fx.data.opened).hasSize(1);
+        assertThat(r.headers().firstValue("last-modified")).hasValue("Sat, 03 Jan 2026 04:05:06 GMT");
+        assertThat(fx.data.checked).containsExactly(ID);
+        assertThat(fx.data.opened).as("a 304 does not open the image's data").isEmpty();
+        assertThat(fx.data.downloadRanges).isEmpty();
         assertThat(get("If-None-Match", header, "Range", "bytes=0-1").statusCode()).isEqualTo(304);
         assertThat(get("If-None-Match", header, "Range", "bytes=5000-").statusCode()).isEqualTo(304);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"Sat, 03 Jan 2026 04:05:06 GMT", "Saturday, 03-Jan-26 04:05:06 GMT",
+        "Sat Jan  3 04:05:06 2026", "Sun, 01 Jan 2051 00:00:00 GMT"})
+    void ifModifiedSinceTheLastChangeOrLaterIs304WithoutOpeningTheData(String date) {
+        HttpResponse<byte[]> r = get("If-Modified-Since", date);
+        assertThat(r.statusCode()).isEqualTo(304);
+        assertThat(r.body()).isEmpty();
+        assertThat(r.headers().firstValue("etag")).hasValue("\"" + SHA + "\"");
+        assertThat(r.headers().firstValue("last-modified")).hasValue("Sat, 03 Jan 2026 04:05:06 GMT");
+        assertThat(fx.data.opened).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"Sat, 03 Jan 2026 04:05:05 GMT", "not a date", ""})
+    void ifModifiedSinceBeforeTheLastChangeOrUnreadableServesTheImage(String date) {
+        HttpResponse<byte[]> r = get("If-Modified-Since", date);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(BYTES);
+        assertThat(r.headers().firstValue("last-modified")).hasValue("Sat, 03 Jan 2026 04:05:06 GMT");
+    }
+
+    @Test
+    void ifNoneMatchOutranksIfModifiedSince() {
+        HttpResponse<byte[]> r = get("If-None-Match", "\"other\"", "If-Modified-Since",
+                "Sun, 01 Jan 2051 00:00:00 GMT");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(BYTES);
+    }
+
+    @Test
+    void aConditionalDownloadOfAnImageWithoutDataIs204() {
+        fx.data.content = null;
+        assertThat(get("If-Modified-Since", "Sun, 01 Jan 2051 00:00:00 GMT").statusCode()).isEqualTo(204);
+        assertThat(get("If-None-Match", "*").statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aConditionalDownloadChecksTheCallerFirst() {
+        fx.data.failure = GlanceException.forbidden("The requested image has been deactivated. Image data download "
+                + "is forbidden.");
+        assertThat(get("If-None-Match", "\"" + SHA + "\"").statusCode()).isEqualTo(403);
+        assertThat(get("If-Modified-Since", "Sun, 01 Jan 2051 00:00:00 GMT").statusCode()).isEqualTo(403);
+        assertThat(fx.data.checked).hasSize(2);
     }
 
     @Test

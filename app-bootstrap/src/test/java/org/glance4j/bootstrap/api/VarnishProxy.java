@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Varnish ({@code varnishd} of the {@code varnish} package) as a caching proxy in front of a server, with
- * the stock configuration: a VCL that names the backend and nothing else, like {@code /etc/varnish/default.vcl}, so
- * that Varnish's built-in VCL decides what is cached. It runs in the foreground ({@code -F}) on a free loopback
+ * the stock configuration (a VCL that names the backend and nothing else, like {@code /etc/varnish/default.vcl}, so
+ * that Varnish's built-in VCL decides what is cached) or a given VCL. It runs in the foreground ({@code -F}) on a free loopback
  * port, without its privilege-dropping jail ({@code -j none}) and with a small memory store, in a temporary working
  * directory, until {@link #close()}.
  *
@@ -43,6 +43,16 @@ final class VarnishProxy implements AutoCloseable {
 
   /** Starts Varnish in front of {@code backend} (an {@code http://127.0.0.1:<port>} address). */
   static VarnishProxy start(URI backend) {
+    return start(String.join("\n",
+        "vcl 4.1;",
+        "backend default {",
+        "    .host = \"" + backend.getHost() + "\";",
+        "    .port = \"" + backend.getPort() + "\";",
+        "}", ""));
+  }
+
+  /** Starts Varnish with the VCL {@code vclText}, which names the backend. */
+  static VarnishProxy start(String vclText) {
     Path varnishd = find("varnishd");
     if (varnishd == null) {
       String why = "varnishd is not installed (apt-get install varnish); the caching proxy test needs it";
@@ -54,12 +64,7 @@ final class VarnishProxy implements AutoCloseable {
     try {
       Path root = Files.createTempDirectory("glance4j-varnish-");
       Path vcl = root.resolve("default.vcl");
-      Files.writeString(vcl, String.join("\n",
-          "vcl 4.1;",
-          "backend default {",
-          "    .host = \"" + backend.getHost() + "\";",
-          "    .port = \"" + backend.getPort() + "\";",
-          "}", ""));
+      Files.writeString(vcl, vclText);
       String failures = "";
       for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
         int port = freePort();
@@ -130,7 +135,7 @@ final class VarnishProxy implements AutoCloseable {
     deleteTree(root);
   }
 
-  private static Path find(String program) {
+  static Path find(String program) {
     String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/bin:/sbin:/usr/local/sbin";
     for (String dir : path.split(":")) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
@@ -140,13 +145,13 @@ final class VarnishProxy implements AutoCloseable {
     return null;
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
   }
 
-  private static void deleteTree(Path root) {
+  static void deleteTree(Path root) {
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -314,7 +314,7 @@ public final class DefaultImageDataService implements ImageDataService {
     // ------------------------------------------------------------------------------------------------ download
 
     @Override
-    public ImageDownload download(RequestContext context, String imageId, RangeRequest range) {
+    public Image downloadable(RequestContext context, String imageId) {
         ImagePolicy policy = new ImagePolicy(policies, context);
         ImageAccess.Found found = access.load(context, policy, imageId);
         Image image = found.image();
@@ -323,6 +323,12 @@ public final class DefaultImageDataService implements ImageDataService {
                     "The requested image has been deactivated. Image data download is forbidden.");
         }
         policy.enforce("download_image", image, found.memberId());
+        return image;
+    }
+
+    @Override
+    public ImageDownload download(RequestContext context, String imageId, RangeRequest range) {
+        Image image = downloadable(context, imageId);
         if (!image.hasData()) {
             return ImageDownload.noData(image);
         }

@@ -130,6 +130,26 @@ class ImageDownloadTest {
     }
 
     @Test
+    void downloadableRunsTheChecksOfADownloadWithoutOpeningTheData() {
+        Image image = active();
+        store.setUnavailable(true); // any read would fail: the check must not read
+        assertThat(f.core.imageData().downloadable(OWNER_MEMBER, image.id()).osHashValue())
+                .isEqualTo(image.osHashValue());
+        assertFails(ErrorCategory.FORBIDDEN, "download_image",
+                () -> f.core.imageData().downloadable(OWNER_READER, image.id()));
+        assertFails(ErrorCategory.NOT_FOUND, () -> f.core.imageData().downloadable(OTHER_MEMBER, image.id()));
+        f.core.actions().deactivate(OWNER_MEMBER, image.id());
+        assertFails(ErrorCategory.FORBIDDEN,
+                "The requested image has been deactivated. Image data download is forbidden.",
+                () -> f.core.imageData().downloadable(OWNER_MEMBER, image.id()));
+        assertThat(f.core.imageData().downloadable(ADMIN, image.id()).hasData()).isTrue();
+        store.setUnavailable(false);
+        f.core.images().delete(ADMIN, image.id());
+        assertFails(ErrorCategory.NOT_FOUND, () -> f.core.imageData().downloadable(ADMIN, image.id()));
+        assertThat(f.core.imageData().downloadable(OWNER_MEMBER, f.queued("raw", "bare").id()).hasData()).isFalse();
+    }
+
+    @Test
     void storeWithoutRangeReadsRefusesRangesTheStandardWay() throws Exception {
         InMemoryImageStore wholeOnly = new InMemoryImageStore("whole",
                 EnumSet.of(StoreCapability.READ, StoreCapability.WRITE, StoreCapability.DELETE));

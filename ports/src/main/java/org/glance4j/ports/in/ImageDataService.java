@@ -52,4 +52,24 @@ public interface ImageDataService {
      *                         the policy refuses (a deactivated image, for anyone but an admin), {@code NOT_FOUND}
      */
     ImageDownload download(RequestContext context, String imageId, RangeRequest range);
+
+    /**
+     * Checks, exactly as {@link #download} does, that the caller may download the image now, and returns the image
+     * without opening its data: the API answers a conditional request ({@code If-None-Match}, the revalidation of a
+     * caching proxy) with {@code 304 Not Modified} from the image's checksums alone, so that a proxy's copy costs
+     * the store nothing. Whether the image has data is the record's word ({@link Image#hasData()}); the store is
+     * not asked. The default opens the whole image and closes it at once, which is correct but reaches the store;
+     * implementations override it.
+     *
+     * @return the image as it is now
+     * @throws GlanceException {@code FORBIDDEN} when the policy refuses (a deactivated image, for anyone but an
+     *                         admin), {@code NOT_FOUND} for an unknown or deleted image or one the caller cannot see
+     */
+    default Image downloadable(RequestContext context, String imageId) {
+        try (ImageDownload download = download(context, imageId, null)) {
+            return download.image();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
