@@ -26,6 +26,8 @@ public final class ServeCommandLine {
             "  --auth MODE          noauth | trusted-headers | keystone (default: from [paste_deploy] flavor, else noauth)",
             "  --config FILE        a glance-api.conf to read; flags win over it",
             "  --insecure-noauth    allow --auth noauth on an address other than loopback",
+            "  --metrics-port N     serve Prometheus /metrics on this port, apart from the API (default:",
+            "                       [glance4j] metrics_port, else no metrics)",
             "  -h, --help           show this help",
             "",
             "Ready when GET /versions answers. SIGTERM stops the server cleanly.");
@@ -37,6 +39,7 @@ public final class ServeCommandLine {
     public static ServeOptions parse(List<String> args) {
         Optional<String> bind = Optional.empty();
         Optional<Integer> port = Optional.empty();
+        Optional<Integer> metricsPort = Optional.empty();
         Optional<Path> dataDir = Optional.empty();
         Optional<AuthMode> auth = Optional.empty();
         Optional<Path> config = Optional.empty();
@@ -64,7 +67,7 @@ public final class ServeCommandLine {
                     }
                     insecureNoauth = true;
                 }
-                case "--bind", "--port", "--data-dir", "--auth", "--config" -> {
+                case "--bind", "--port", "--data-dir", "--auth", "--config", "--metrics-port" -> {
                     String value = inlineValue;
                     if (value == null) {
                         if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
@@ -78,6 +81,7 @@ public final class ServeCommandLine {
                     switch (flag) {
                         case "--bind" -> bind = Optional.of(value);
                         case "--port" -> port = Optional.of(port(value));
+                        case "--metrics-port" -> metricsPort = Optional.of(port(flag, value));
                         case "--data-dir" -> dataDir = Optional.of(Path.of(value));
                         case "--auth" -> auth = Optional.of(auth(value));
                         default -> config = Optional.of(Path.of(value));
@@ -88,10 +92,14 @@ public final class ServeCommandLine {
             }
         }
         return new ServeOptions(bind, port, dataDir.orElse(ServeOptions.DEFAULT_DATA_DIR), auth, config,
-                insecureNoauth, help);
+                insecureNoauth, help, metricsPort);
     }
 
     private static int port(String value) {
+        return port("--port", value);
+    }
+
+    private static int port(String flag, String value) {
         try {
             int port = Integer.parseInt(value);
             if (port >= 0 && port <= 65535) {
@@ -100,7 +108,7 @@ public final class ServeCommandLine {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--port must be a number from 0 to 65535, not '" + value + "'");
+        throw new UsageException(flag + " must be a number from 0 to 65535, not '" + value + "'");
     }
 
     private static AuthMode auth(String value) {

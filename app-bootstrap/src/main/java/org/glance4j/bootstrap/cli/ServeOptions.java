@@ -16,9 +16,16 @@ import org.glance4j.http.AuthMode;
  * @param configFile      {@code --config FILE}
  * @param insecureNoauth  {@code --insecure-noauth}: allow noauth on an address other than loopback
  * @param help            {@code --help} or {@code -h}
+ * @param metricsPort     {@code --metrics-port N}: serve {@code /metrics} on this port (0 picks a free one)
  */
 public record ServeOptions(Optional<String> bind, Optional<Integer> port, Path dataDir, Optional<AuthMode> auth,
-        Optional<Path> configFile, boolean insecureNoauth, boolean help) {
+        Optional<Path> configFile, boolean insecureNoauth, boolean help, Optional<Integer> metricsPort) {
+
+    /** Flags without {@code --metrics-port}. */
+    public ServeOptions(Optional<String> bind, Optional<Integer> port, Path dataDir, Optional<AuthMode> auth,
+            Optional<Path> configFile, boolean insecureNoauth, boolean help) {
+        this(bind, port, dataDir, auth, configFile, insecureNoauth, help, Optional.empty());
+    }
 
     /** The data directory when {@code --data-dir} is not given. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");

@@ -79,11 +79,26 @@ public final class ConfigLoader {
         KeystoneConfig keystone = keystone();
         OsloLimitConfig limits = limits();
         Duration nodeLease = Duration.ofSeconds(integer(GlanceOptions.NODE_LEASE_SECONDS, 3, MAX_TIMEOUT_SECONDS));
+        OperationsConfig operations = operations();
         List<IgnoredOption> ignored = new ArrayList<>(ignored());
         database.ifPresent(target -> target.ignoredParameters().forEach((name, why) -> ignored.add(new IgnoredOption(
                 GlanceOptions.CONNECTION.section(), GlanceOptions.CONNECTION.name() + " parameter " + name, true,
                 Optional.empty(), Optional.of(why)))));
-        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease);
+        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease, operations);
+    }
+
+    private OperationsConfig operations() {
+        Optional<Path> disableByFile = nonEmpty(GlanceOptions.DISABLE_BY_FILE_PATH).map(Path::of);
+        Optional<Integer> metricsPort = nonEmpty(GlanceOptions.METRICS_PORT)
+                .map(v -> parseInt(GlanceOptions.METRICS_PORT, v, 0, 65535));
+        String format = string(GlanceOptions.LOG_FORMAT).toLowerCase(Locale.ROOT);
+        OperationsConfig.LogFormat logFormat = switch (format) {
+            case "text" -> OperationsConfig.LogFormat.TEXT;
+            case "json" -> OperationsConfig.LogFormat.JSON;
+            default -> throw invalid(GlanceOptions.LOG_FORMAT, format, "it must be text or json");
+        };
+        return new OperationsConfig(disableByFile, metricsPort, nonEmpty(GlanceOptions.METRICS_BIND_HOST),
+                logFormat, bool(GlanceOptions.ACCESS_LOG));
     }
 
     private KeystoneConfig keystone() {

@@ -16,12 +16,20 @@ import org.glance4j.http.ConnectionLimits;
  * @param keystone    the {@code [keystone_authtoken]} options
  * @param limits      {@code [DEFAULT] use_keystone_limits} and the {@code [oslo_limit]} options
  * @param nodeLease   {@code [glance4j] node_lease_seconds}
+ * @param operations  the healthcheck, metrics and log options
  */
 public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
         ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
-        java.time.Duration nodeLease) {
+        java.time.Duration nodeLease, OperationsConfig operations) {
     public LoadedConfig {
         ignored = List.copyOf(ignored);
+    }
+
+    /** With the default healthcheck, metrics and log options. */
+    public LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
+            ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
+            java.time.Duration nodeLease) {
+        this(config, ignored, importing, connections, keystone, limits, nodeLease, OperationsConfig.defaults());
     }
 
     /** With the default node lease of 60 s. */

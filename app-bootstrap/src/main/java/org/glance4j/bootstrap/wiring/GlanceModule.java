@@ -8,6 +8,7 @@ import com.google.inject.AbstractModule;
 public final class GlanceModule extends AbstractModule {
     private final ServerSettings settings;
     private final java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits;
+    private final Operations operations;
 
     public GlanceModule(ServerSettings settings) {
         this(settings, java.util.Optional.empty());
@@ -15,12 +16,20 @@ public final class GlanceModule extends AbstractModule {
 
     /** With unified limits read from Keystone when {@code limits} is present. */
     public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits) {
+        this(settings, limits, Operations.none());
+    }
+
+    /** With the metrics, healthcheck and request log of {@code operations}. */
+    public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits,
+            Operations operations) {
         this.settings = settings;
         this.limits = limits;
+        this.operations = operations;
     }
 
     @Override
     protected void configure() {
+        bind(Operations.class).toInstance(operations);
         install(new CoreModule(settings.core(), settings.data(), settings.locations(),
                 settings.multipleStores() ? StoreInfos.of(settings.stores()) : null, settings.formats(),
                 settings.importing()));
