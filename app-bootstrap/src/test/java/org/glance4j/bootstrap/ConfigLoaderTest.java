@@ -160,7 +160,8 @@ class ConfigLoaderTest {
         Set<String> inFiles = new java.util.HashSet<>();
         for (String text : List.of(FULL, SINGLE_STORE, ImportConfigTest.FULL_IMPORT,
                 ConnectionLimitsConfigTest.FULL_CONNECTIONS, KeystoneConfigTest.FULL_KEYSTONE,
-                OsloLimitConfigTest.FULL_LIMITS, NodeLeaseConfigTest.FULL_LEASE)) {
+                OsloLimitConfigTest.FULL_LIMITS, NodeLeaseConfigTest.FULL_LEASE,
+                OperationsConfigTest.FULL_OPERATIONS)) {
             IniParser.parse("f", text).sections().forEach((section, options) -> options.keySet().forEach(name -> {
                 boolean storeSection = section.equals("fast");
                 inFiles.add("[" + (storeSection ? "glance_store" : section) + "] " + name);

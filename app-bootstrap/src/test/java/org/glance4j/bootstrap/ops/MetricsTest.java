@@ -61,7 +61,7 @@ class MetricsTest {
                     .statusCode()).isEqualTo(202);
             awaitTaskSuccess(api, imported);
 
-            Scrape after = scrape(app.metricsPort());
+            Scrape after = awaitCompleted(app.metricsPort(), "GET", "/v2/images/{image_id}/tasks");
             assertThat(after.sum("http_server_requests_seconds_count", "method", "POST", "route", "/v2/images",
                     "status", "201") - before.sum("http_server_requests_seconds_count", "method", "POST", "route",
                     "/v2/images", "status", "201")).isEqualTo(2);
@@ -138,6 +138,26 @@ class MetricsTest {
             assertThat(scrape(app.metricsPort()).has("jvm_memory_used_bytes")).isTrue();
             HttpResponse<String> elsewhere = send(get(URI.create("http://127.0.0.1:" + app.metricsPort() + "/other")));
             assertThat(elsewhere.statusCode()).isEqualTo(404);
+        }
+    }
+
+    /**
+     * A scrape taken once no request is in flight but the scrape itself and the last call of {@code route} has
+     * been counted: a request is counted when its exchange completes, which may be just after the client has its
+     * answer.
+     */
+    private static Scrape awaitCompleted(int metricsPort, String method, String route) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            Scrape scrape = scrape(metricsPort);
+            if (scrape.sum("http_server_requests_active") == 0
+                    && scrape.sum("http_server_requests_seconds_count", "method", method, "route", route) > 0) {
+                return scrape;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("requests still in flight after 30 s:\n" + scrape.text());
+            }
+            Thread.sleep(10);
         }
     }
 
