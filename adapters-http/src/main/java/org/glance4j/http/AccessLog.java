@@ -1,6 +1,5 @@
 package org.glance4j.http;
 
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -49,9 +48,9 @@ public final class AccessLog {
 
     /** The text of the line. */
     static String line(RequestOutcome outcome) {
+        long tenths = (outcome.durationNanos() + 50_000) / 100_000;
         return outcome.method() + " " + outcome.route() + " " + outcome.status() + " in=" + outcome.bytesReceived()
-                + " out=" + outcome.bytesSent() + " "
-                + String.format(Locale.ROOT, "%.1fms", outcome.durationNanos() / 1_000_000.0)
+                + " out=" + outcome.bytesSent() + " " + tenths / 10 + "." + tenths % 10 + "ms"
                 + " project=" + (outcome.projectId() == null ? "-" : outcome.projectId());
     }
 }

@@ -51,6 +51,7 @@ class MetricsTest {
             assertThat(send(get(api.resolve("v2/images/" + java.util.UUID.randomUUID()))).statusCode())
                     .isEqualTo(404);
             assertThat(send(get(api.resolve("v2/nothing/here"))).statusCode()).isEqualTo(404);
+            send(HttpRequest.newBuilder(api.resolve("v2/images")).method("BREW", HttpRequest.BodyPublishers.noBody()));
             String imported = create(api, "imported");
             assertThat(send(HttpRequest.newBuilder(api.resolve("v2/images/" + imported + "/stage"))
                     .header("Content-Type", "application/octet-stream")
@@ -71,6 +72,9 @@ class MetricsTest {
                     "/v2/images/{image_id}", "status", "404")).isEqualTo(1);
             assertThat(after.sum("http_server_requests_seconds_count", "route", "(unmatched)", "status", "404"))
                     .isEqualTo(1);
+            assertThat(after.sum("http_server_requests_seconds_count", "method", "OTHER", "route", "/v2/images"))
+                    .as("a method no client should send is counted, not named").isEqualTo(1);
+            assertThat(after.text()).doesNotContain("BREW");
             assertThat(after.sum("http_server_requests_seconds_bucket", "method", "PUT", "route",
                     "/v2/images/{image_id}/file", "status", "204", "le", "+Inf")).isEqualTo(1);
             assertThat(after.has("http_server_requests_seconds_bucket")).isTrue();
