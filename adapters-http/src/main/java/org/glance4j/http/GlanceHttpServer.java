@@ -22,11 +22,26 @@ public final class GlanceHttpServer implements AutoCloseable {
     private final V2Router router;
     private final boolean multipleStores;
     private final boolean cache;
+    private final HealthSettings health;
+    private final RequestObserver observer;
+    private final AccessLog accessLog;
     private Undertow undertow;
     private TransferThreads transfers;
     private int boundPort = -1;
 
     public GlanceHttpServer(HttpSettings settings, ApiServices services) {
+        this(settings, services, HealthSettings.none(), RequestObserver.NONE, AccessLog.ON);
+    }
+
+    /**
+     * A server whose {@code /healthcheck} answers from {@code health}, that tells {@code observer} about every
+     * request, and logs each one to {@code accessLog}.
+     */
+    public GlanceHttpServer(HttpSettings settings, ApiServices services, HealthSettings health,
+            RequestObserver observer, AccessLog accessLog) {
+        this.health = Objects.requireNonNull(health, "health");
+        this.observer = Objects.requireNonNull(observer, "observer");
+        this.accessLog = Objects.requireNonNull(accessLog, "accessLog");
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(services, "services");
         this.identity = Identity.forSettings(settings);
@@ -42,7 +57,8 @@ public final class GlanceHttpServer implements AutoCloseable {
         }
         ConnectionLimits limits = settings.connections();
         TransferThreads threads = new TransferThreads(limits.maxConnections());
-        ApiHandler handler = new ApiHandler(identity, router, multipleStores, cache, limits, threads);
+        ApiHandler handler = new ApiHandler(identity, router, multipleStores, cache, limits, threads, health,
+                observer, accessLog);
         Undertow server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.bindHost())
                 .setIoThreads(settings.ioThreads())

@@ -63,6 +63,7 @@ final class ImageFileResource implements Resource {
         exchange.setMaxEntitySize(-1); // an image may be as large as image_size_cap allows: the core enforces it
         UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel(),
                 ClientTimeout.nanos(exchange));
+        ReceivedBytes.track(exchange, body);
         try {
             String store = multipleStores ? request.header(STORE_HEADER) : null;
             data.upload(request.context(), request.segment(1), body, declaredSize, store);

@@ -34,6 +34,7 @@ final class ImageStageResource implements Resource {
         exchange.setMaxEntitySize(-1); // the core enforces image_size_cap
         UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel(),
                 ClientTimeout.nanos(exchange));
+        ReceivedBytes.track(exchange, body);
         try {
             importing.stage(request.context(), request.segment(1), body, declaredSize);
         } catch (RuntimeException e) {

@@ -81,6 +81,11 @@ final class V2Router {
         throw IMPLEMENTED_METHODS.contains(method) ? HttpFailure.notFound() : HttpFailure.notImplemented();
     }
 
+    /** Whether a resource serves these segments (any method). */
+    boolean matches(List<String> segments) {
+        return match(segments) != null;
+    }
+
     private Resource match(List<String> s) {
         for (String segment : s) {
             if (segment.isEmpty()) {

@@ -351,6 +351,67 @@ final class Database implements AutoCloseable {
         return null;
     }
 
+    /** Live views of the connection pools (one, or the reader and writer pools of SQLite). */
+    java.util.List<PoolStatus> pools() {
+        return writePool == readPool ? java.util.List.of(status(readPool))
+                : java.util.List.of(status(readPool), status(writePool));
+    }
+
+    private static PoolStatus status(HikariDataSource pool) {
+        return new PoolStatus() {
+            @Override
+            public String name() {
+                return pool.getPoolName();
+            }
+
+            @Override
+            public int active() {
+                return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getActiveConnections();
+            }
+
+            @Override
+            public int idle() {
+                return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getIdleConnections();
+            }
+
+            @Override
+            public int total() {
+                return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getTotalConnections();
+            }
+
+            @Override
+            public int waiting() {
+                return pool.getHikariPoolMXBean() == null ? 0
+                        : pool.getHikariPoolMXBean().getThreadsAwaitingConnection();
+            }
+
+            @Override
+            public int maximum() {
+                return pool.getMaximumPoolSize();
+            }
+        };
+    }
+
+    /** Tells {@code timer} about every statement run from now on, through either pool. */
+    void timeStatements(StatementTimer timer) {
+        org.jdbi.v3.core.statement.SqlLogger logger = new org.jdbi.v3.core.statement.SqlLogger() {
+            @Override
+            public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                timer.executed(context.getElapsedTime(java.time.temporal.ChronoUnit.NANOS), false);
+            }
+
+            @Override
+            public void logException(org.jdbi.v3.core.statement.StatementContext context,
+                    java.sql.SQLException exception) {
+                timer.executed(context.getElapsedTime(java.time.temporal.ChronoUnit.NANOS), true);
+            }
+        };
+        readers.setSqlLogger(logger);
+        if (writers != readers) {
+            writers.setSqlLogger(logger);
+        }
+    }
+
     @Override
     public void close() {
         if (sqliteWriter != null) {

@@ -140,6 +140,16 @@ public final class JdbcRepositories implements AutoCloseable {
         return schemaVersion;
     }
 
+    /** Live views of the connection pools, for metrics. */
+    public java.util.List<PoolStatus> pools() {
+        return database.pools();
+    }
+
+    /** Tells {@code timer} how long each SQL statement takes from now on; the last timer given wins. */
+    public void timeStatements(StatementTimer timer) {
+        database.timeStatements(timer);
+    }
+
     /** Closes every connection. The repositories must not be used afterwards. */
     @Override
     public void close() {

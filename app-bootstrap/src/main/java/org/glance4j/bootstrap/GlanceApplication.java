@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.google.inject.CreationException;
@@ -31,7 +32,9 @@ import org.glance4j.bootstrap.config.FileProblem;
 import org.glance4j.bootstrap.config.IniFile;
 import org.glance4j.bootstrap.config.IniParser;
 import org.glance4j.bootstrap.config.LoadedConfig;
+import org.glance4j.bootstrap.metrics.Telemetry;
 import org.glance4j.bootstrap.wiring.GlanceModule;
+import org.glance4j.bootstrap.wiring.Operations;
 import org.glance4j.bootstrap.wiring.OpenStores;
 import org.glance4j.bootstrap.wiring.RepositoryCloser;
 import org.glance4j.bootstrap.wiring.ServerSettings;
@@ -40,6 +43,7 @@ import org.glance4j.core.GlanceCore;
 import org.glance4j.core.lease.NodeLease;
 import org.glance4j.http.AuthMode;
 import org.glance4j.http.GlanceHttpServer;
+import org.glance4j.http.MetricsEndpoint;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.NodeLeases;
 import org.glance4j.ports.out.SharedNodeSettings;
@@ -66,6 +70,8 @@ public final class GlanceApplication implements AutoCloseable {
     private NodeLeaseSchedule leaseSchedule;
     private CacheSchedule cacheSchedule;
     private DataDirLock dataDirLock;
+    private MetricsEndpoint metrics;
+    private Telemetry telemetry;
 
     private GlanceApplication(GlanceHttpServer server, OpenStores stores, RepositoryCloser repositories,
             URI baseUri) {
@@ -107,11 +113,19 @@ public final class GlanceApplication implements AutoCloseable {
                     + "memcache_servers = {} is ignored: glance4j keeps validated tokens in its own memory", servers));
         }
         StoreTypes storeTypes = storeTypes(flags, config);
+        LogFormats.use(config.operations().logFormat());
+        Optional<Integer> metricsPort = flags.metricsPort().or(() -> config.operations().metricsPort());
+        Operations operations = new Operations(metricsPort.isPresent() ? Telemetry.prometheus() : Telemetry.off(),
+                config.operations().disableByFile(), config.operations().accessLog());
         createDataDir(settings);
         DataDirLock lock = DataDirLock.acquire(settings.dataDir());
         try {
             GlanceApplication application = launch(settings.withNodeId(NodeIdFile.readOrCreate(settings.dataDir())),
-                    config.limits().toSettings(), config.nodeLease(), storeTypes, config.cache());
+                    config.limits().toSettings(), config.nodeLease(), storeTypes, config.cache(), operations);
+            if (metricsPort.isPresent()) {
+                application.startMetrics(config.operations().metricsBindHost().orElse(settings.http().bindHost()),
+                        metricsPort.get(), operations.telemetry());
+            }
             application.dataDirLock = lock;
             return application;
         } catch (RuntimeException e) {
@@ -153,10 +167,11 @@ public final class GlanceApplication implements AutoCloseable {
      */
     private static GlanceApplication launch(ServerSettings settings,
             java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits, Duration leaseLength,
-            StoreTypes storeTypes, org.glance4j.bootstrap.config.CacheConfig cache) {
+            StoreTypes storeTypes, org.glance4j.bootstrap.config.CacheConfig cache, Operations operations) {
         Injector injector;
         try {
-            injector = Guice.createInjector(Stage.DEVELOPMENT, new GlanceModule(settings, limits, storeTypes, cache));
+            injector = Guice.createInjector(Stage.DEVELOPMENT,
+                    new GlanceModule(settings, limits, storeTypes, cache, operations));
         } catch (CreationException e) {
             throw new IllegalStateException("cannot start: " + firstCause(e.getErrorMessages()), e);
         }
@@ -326,6 +341,29 @@ public final class GlanceApplication implements AutoCloseable {
                 + " did not answer: " + last, last);
     }
 
+    /**
+     * Serves {@code /metrics} on its own port. A port that cannot be bound stops the start.
+     *
+     * @throws IllegalStateException naming the address when it cannot listen there
+     */
+    private void startMetrics(String bindHost, int port, Telemetry telemetry) {
+        this.telemetry = telemetry;
+        MetricsEndpoint endpoint = new MetricsEndpoint(bindHost, port, telemetry::scrape);
+        try {
+            endpoint.start();
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot serve /metrics on " + bindHost + ":" + port + ": " + e, e);
+        }
+        metrics = endpoint;
+        LOG.info("metrics on http://{}/metrics", baseUri(bindHost, endpoint.port()).getAuthority());
+    }
+
+    /** The port of {@code /metrics}, or -1 when metrics are off. */
+    public int metricsPort() {
+        return metrics == null ? -1 : metrics.port();
+    }
+
     /** The bound port (the real one when 0 was asked). */
     public int port() {
         return server.port();
@@ -351,6 +389,12 @@ public final class GlanceApplication implements AutoCloseable {
         try {
             server.close();
         } finally {
+            if (metrics != null) {
+                metrics.close();
+            }
+            if (telemetry != null) {
+                telemetry.close();
+            }
             try {
                 if (core != null) {
                     core.close();

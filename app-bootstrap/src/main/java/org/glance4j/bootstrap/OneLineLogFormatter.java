@@ -11,10 +11,13 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.glance4j.http.RequestLogContext;
+
 /**
  * The log format of the server: one line per record, {@code 2026-01-31T12:00:00.123Z INFO  GlanceApplication:
- * message}, with a stack trace below when there is one. slf4j-jdk14 routes every library's slf4j logging into
- * java.util.logging, so this one format covers everything.
+ * message}, with a stack trace below when there is one; a line that a request causes names its request id
+ * ({@code INFO  [req-...] AccessLog: ...}). slf4j-jdk14 routes every library's slf4j logging into
+ * java.util.logging, so this one format covers everything. {@link JsonLineLogFormatter} is the JSON form.
  */
 public final class OneLineLogFormatter extends Formatter {
 
@@ -23,10 +26,14 @@ public final class OneLineLogFormatter extends Formatter {
 
     @Override
     public String format(LogRecord record) {
-        StringBuilder line = new StringBuilder(128)
+        StringBuilder line = new StringBuilder(160)
                 .append(TIME.format(record.getInstant())).append(' ')
-                .append(String.format("%-7s", record.getLevel().getName())).append(' ')
-                .append(shortName(record.getLoggerName())).append(": ")
+                .append(String.format("%-7s", record.getLevel().getName())).append(' ');
+        String requestId = RequestLogContext.requestId();
+        if (requestId != null) {
+            line.append('[').append(requestId).append("] ");
+        }
+        line.append(shortName(record.getLoggerName())).append(": ")
                 .append(formatMessage(record)).append(System.lineSeparator());
         if (record.getThrown() != null) {
             StringWriter trace = new StringWriter();
@@ -36,7 +43,7 @@ public final class OneLineLogFormatter extends Formatter {
         return line.toString();
     }
 
-    private static String shortName(String loggerName) {
+    static String shortName(String loggerName) {
         if (loggerName == null || loggerName.isEmpty()) {
             return "root";
         }
@@ -48,6 +55,14 @@ public final class OneLineLogFormatter extends Formatter {
      * java.util.logging with {@code -Djava.util.logging.config.file}.
      */
     public static void installOnRootLogger() {
+        installOnRootLogger(new OneLineLogFormatter());
+    }
+
+    /**
+     * Sends the root logger to standard error in {@code format} at INFO, unless the operator configured
+     * java.util.logging with {@code -Djava.util.logging.config.file}. Installing again replaces the first.
+     */
+    public static void installOnRootLogger(Formatter format) {
         if (System.getProperty("java.util.logging.config.file") != null
                 || System.getProperty("java.util.logging.config.class") != null) {
             return;
@@ -57,7 +72,7 @@ public final class OneLineLogFormatter extends Formatter {
             root.removeHandler(handler);
         }
         ConsoleHandler console = new ConsoleHandler();
-        console.setFormatter(new OneLineLogFormatter());
+        console.setFormatter(format);
         console.setLevel(Level.ALL);
         root.addHandler(console);
         root.setLevel(Level.INFO);

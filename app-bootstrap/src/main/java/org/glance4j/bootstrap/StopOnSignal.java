@@ -65,7 +65,7 @@ final class StopOnSignal {
         LogRecord stoppedLine = new LogRecord(Level.INFO,
                 "glance4j stopped: HTTP closed, then the stores and the database");
         stoppedLine.setLoggerName(Main.class.getName());
-        System.err.print(new OneLineLogFormatter().format(stoppedLine));
+        System.err.print(LogFormats.formatter().format(stoppedLine));
         stopped.countDown();
     }
 }

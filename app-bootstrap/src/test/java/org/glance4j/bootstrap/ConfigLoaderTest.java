@@ -161,7 +161,7 @@ class ConfigLoaderTest {
         for (String text : List.of(FULL, SINGLE_STORE, ImportConfigTest.FULL_IMPORT,
                 ConnectionLimitsConfigTest.FULL_CONNECTIONS, KeystoneConfigTest.FULL_KEYSTONE,
                 OsloLimitConfigTest.FULL_LIMITS, NodeLeaseConfigTest.FULL_LEASE, PluginDirsConfigTest.FULL_PLUGINS,
-                CacheConfigTest.FULL_CACHE)) {
+                CacheConfigTest.FULL_CACHE, OperationsConfigTest.FULL_OPERATIONS)) {
             IniParser.parse("f", text).sections().forEach((section, options) -> options.keySet().forEach(name -> {
                 boolean storeSection = section.equals("fast") || section.equals("glance_store");
                 String where = storeSection ? "glance_store" : section;

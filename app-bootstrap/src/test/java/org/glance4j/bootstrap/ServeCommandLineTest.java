@@ -43,6 +43,15 @@ class ServeCommandLineTest {
     }
 
     @Test
+    void readsTheMetricsPortAndRefusesOneOutOfRange() {
+        assertThat(ServeCommandLine.parse(List.of("--metrics-port", "9393")).metricsPort()).contains(9393);
+        assertThat(ServeCommandLine.parse(List.of("--metrics-port=0")).metricsPort()).contains(0);
+        assertThat(ServeCommandLine.parse(List.of()).metricsPort()).isEmpty();
+        assertThatThrownBy(() -> ServeCommandLine.parse(List.of("--metrics-port", "65536")))
+                .isInstanceOf(UsageException.class).hasMessage("--metrics-port must be a number from 0 to 65535, not '65536'");
+    }
+
+    @Test
     void recognisesHelp() {
         assertThat(ServeCommandLine.parse(List.of("--help")).help()).isTrue();
         assertThat(ServeCommandLine.parse(List.of("-h")).help()).isTrue();

@@ -99,6 +99,15 @@ final class HexagonRules {
             .should().dependOnClassesThat().resideInAPackage(PORTS_IN)
             .because("use cases and SPIs are separate contracts");
 
+    /**
+     * (g) Micrometer lives in app-bootstrap's metrics package alone: ports, core and adapters tell what happens
+     * through their own small interfaces (a request observer, a statement timer, the repository and store ports),
+     * and the wiring measures it there.
+     */
+    static final ArchRule METRICS_STAY_IN_BOOTSTRAP = noClasses().that().resideOutsideOfPackage(
+            "org.glance4j.bootstrap.metrics..").should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+            .because("metrics are wired in app-bootstrap; ports, core-domain and adapters do not know Micrometer");
+
     /** (e) no cycles between packages, without exemption. */
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("org.glance4j.(**)").should().beFreeOfCycles();
 
@@ -109,7 +118,7 @@ final class HexagonRules {
             HTTP_IS_ALONE, JDBC_IS_ALONE, STORAGE_IS_ALONE, CACHE_FILES_ARE_ALONE, PORTS_IN_DOES_NOT_SEE_PORTS_OUT,
             PORTS_OUT_DOES_NOT_SEE_PORTS_IN, NO_PACKAGE_CYCLES, NO_MODULE_CYCLES, FILE_STORE_IS_ALONE,
             HTTP_STORE_IS_ALONE, JCLOUDS_STORES_ARE_ALONE, JCLOUDS_ONLY_IN_ITS_STORE, BOOTSTRAP_KNOWS_NO_STORE,
-            RBD_STORE_SEES_ONLY_THE_STORE_SPI_AND_JNA);
+            RBD_STORE_SEES_ONLY_THE_STORE_SPI_AND_JNA, METRICS_STAY_IN_BOOTSTRAP);
 
     private HexagonRules() {
     }

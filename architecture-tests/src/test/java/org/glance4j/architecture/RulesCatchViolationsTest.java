@@ -10,6 +10,7 @@ import org.glance4j.archfixture.cycle.right.Right;
 import org.glance4j.core.archfixture.CleanCore;
 import org.glance4j.core.archfixture.CoreUsingHttpAdapter;
 import org.glance4j.core.archfixture.CoreUsingJdbi;
+import org.glance4j.core.archfixture.CoreUsingMicrometer;
 import org.glance4j.core.archfixture.CoreUsingUndertow;
 import org.glance4j.core.archfixture.CoreWithGuiceInject;
 import org.glance4j.core.archfixture.CoreWithJakartaInject;
@@ -18,6 +19,7 @@ import org.glance4j.core.archfixture.sub.SubThing;
 import org.glance4j.http.archfixture.CleanHttp;
 import org.glance4j.http.archfixture.HttpUsingCore;
 import org.glance4j.http.archfixture.HttpUsingJdbc;
+import org.glance4j.http.archfixture.HttpUsingMicrometer;
 import org.glance4j.jdbc.archfixture.JdbcUsingBootstrap;
 import org.glance4j.jdbc.archfixture.JdbcUsingHttp;
 import org.glance4j.ports.archfixture.CleanPort;
@@ -55,6 +57,17 @@ class RulesCatchViolationsTest {
     private static void assertNoViolation(ArchRule rule, Class<?>... fixtures) {
         EvaluationResult result = evaluate(rule, fixtures);
         assertThat(result.getFailureReport().getDetails()).isEmpty();
+    }
+
+    @Test
+    void onlyTheBootstrapMetricsPackageMayUseMicrometer() {
+        assertViolation(HexagonRules.CORE_DEPENDS_ONLY_ON_PORTS_AND_JDK, CoreUsingMicrometer.class,
+                "io.micrometer.core.instrument.Counter");
+        assertViolation(HexagonRules.METRICS_STAY_IN_BOOTSTRAP, CoreUsingMicrometer.class,
+                "io.micrometer.core.instrument.Counter");
+        assertViolation(HexagonRules.METRICS_STAY_IN_BOOTSTRAP, HttpUsingMicrometer.class,
+                "io.micrometer.core.instrument.MeterRegistry");
+        assertNoViolation(HexagonRules.METRICS_STAY_IN_BOOTSTRAP, CleanHttp.class, CleanCore.class);
     }
 
     @Test

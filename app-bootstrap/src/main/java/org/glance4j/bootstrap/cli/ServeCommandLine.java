@@ -27,6 +27,8 @@ public final class ServeCommandLine {
             "  --config FILE        a glance-api.conf to read; flags win over it",
             "  --insecure-noauth    allow --auth noauth on an address other than loopback",
             "  --plugins DIR[:DIR]  directories of store plugin jars (also [glance4j] plugin_dirs)",
+            "  --metrics-port N     serve Prometheus /metrics on this port, apart from the API (default:",
+            "                       [glance4j] metrics_port, else no metrics)",
             "  -h, --help           show this help",
             "",
             "Ready when GET /versions answers. SIGTERM stops the server cleanly.");
@@ -38,6 +40,7 @@ public final class ServeCommandLine {
     public static ServeOptions parse(List<String> args) {
         Optional<String> bind = Optional.empty();
         Optional<Integer> port = Optional.empty();
+        Optional<Integer> metricsPort = Optional.empty();
         Optional<Path> dataDir = Optional.empty();
         Optional<AuthMode> auth = Optional.empty();
         Optional<Path> config = Optional.empty();
@@ -66,7 +69,7 @@ public final class ServeCommandLine {
                     }
                     insecureNoauth = true;
                 }
-                case "--bind", "--port", "--data-dir", "--auth", "--config", "--plugins" -> {
+                case "--bind", "--port", "--data-dir", "--auth", "--config", "--plugins", "--metrics-port" -> {
                     String value = inlineValue;
                     if (value == null) {
                         if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
@@ -80,6 +83,7 @@ public final class ServeCommandLine {
                     switch (flag) {
                         case "--bind" -> bind = Optional.of(value);
                         case "--port" -> port = Optional.of(port(value));
+                        case "--metrics-port" -> metricsPort = Optional.of(port(flag, value));
                         case "--data-dir" -> dataDir = Optional.of(Path.of(value));
                         case "--auth" -> auth = Optional.of(auth(value));
                         case "--plugins" -> plugins = pluginDirs(value);
@@ -91,7 +95,7 @@ public final class ServeCommandLine {
             }
         }
         return new ServeOptions(bind, port, dataDir.orElse(ServeOptions.DEFAULT_DATA_DIR), auth, config,
-                insecureNoauth, help, plugins);
+                insecureNoauth, help, plugins, metricsPort);
     }
 
     private static List<Path> pluginDirs(String value) {
@@ -108,6 +112,10 @@ public final class ServeCommandLine {
     }
 
     private static int port(String value) {
+        return port("--port", value);
+    }
+
+    private static int port(String flag, String value) {
         try {
             int port = Integer.parseInt(value);
             if (port >= 0 && port <= 65535) {
@@ -116,7 +124,7 @@ public final class ServeCommandLine {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--port must be a number from 0 to 65535, not '" + value + "'");
+        throw new UsageException(flag + " must be a number from 0 to 65535, not '" + value + "'");
     }
 
     private static AuthMode auth(String value) {

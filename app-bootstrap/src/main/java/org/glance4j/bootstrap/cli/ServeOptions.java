@@ -18,18 +18,20 @@ import org.glance4j.http.AuthMode;
  * @param insecureNoauth  {@code --insecure-noauth}: allow noauth on an address other than loopback
  * @param help            {@code --help} or {@code -h}
  * @param pluginDirs      {@code --plugins DIR[:DIR...]}: directories of store plugin jars
+ * @param metricsPort     {@code --metrics-port N}: serve {@code /metrics} on this port (0 picks a free one)
  */
 public record ServeOptions(Optional<String> bind, Optional<Integer> port, Path dataDir, Optional<AuthMode> auth,
-        Optional<Path> configFile, boolean insecureNoauth, boolean help, List<Path> pluginDirs) {
+        Optional<Path> configFile, boolean insecureNoauth, boolean help, List<Path> pluginDirs,
+        Optional<Integer> metricsPort) {
 
     public ServeOptions {
         pluginDirs = List.copyOf(pluginDirs);
     }
 
-    /** Without plugin directories. */
+    /** Without plugin directories and {@code --metrics-port}. */
     public ServeOptions(Optional<String> bind, Optional<Integer> port, Path dataDir, Optional<AuthMode> auth,
             Optional<Path> configFile, boolean insecureNoauth, boolean help) {
-        this(bind, port, dataDir, auth, configFile, insecureNoauth, help, List.of());
+        this(bind, port, dataDir, auth, configFile, insecureNoauth, help, List.of(), Optional.empty());
     }
 
     /** The data directory when {@code --data-dir} is not given. */

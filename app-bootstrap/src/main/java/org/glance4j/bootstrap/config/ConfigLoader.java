@@ -81,12 +81,13 @@ public final class ConfigLoader {
         Duration nodeLease = Duration.ofSeconds(integer(GlanceOptions.NODE_LEASE_SECONDS, 3, MAX_TIMEOUT_SECONDS));
         List<Path> pluginDirs = pluginDirs(workingDir);
         CacheConfig cache = cache(workingDir);
+        OperationsConfig operations = operations();
         List<IgnoredOption> ignored = new ArrayList<>(ignored());
         database.ifPresent(target -> target.ignoredParameters().forEach((name, why) -> ignored.add(new IgnoredOption(
                 GlanceOptions.CONNECTION.section(), GlanceOptions.CONNECTION.name() + " parameter " + name, true,
                 Optional.empty(), Optional.of(why)))));
-        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease, cache)
-                .withPluginDirs(pluginDirs);
+        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease, pluginDirs,
+                cache, operations);
     }
 
     /** {@code [glance4j] plugin_dirs}: directories of store plugin jars, relative ones against the working dir. */
@@ -131,6 +132,20 @@ public final class ConfigLoader {
                 Duration.ofSeconds(integer(GlanceOptions.IMAGE_CACHE_STALL_TIME, 0, Integer.MAX_VALUE)),
                 Duration.ofSeconds(integer(GlanceOptions.CACHE_PREFETCHER_INTERVAL, 1, MAX_TIMEOUT_SECONDS)),
                 driverWarning);
+    }
+
+    private OperationsConfig operations() {
+        Optional<Path> disableByFile = nonEmpty(GlanceOptions.DISABLE_BY_FILE_PATH).map(Path::of);
+        Optional<Integer> metricsPort = nonEmpty(GlanceOptions.METRICS_PORT)
+                .map(v -> parseInt(GlanceOptions.METRICS_PORT, v, 0, 65535));
+        String format = string(GlanceOptions.LOG_FORMAT).toLowerCase(Locale.ROOT);
+        OperationsConfig.LogFormat logFormat = switch (format) {
+            case "text" -> OperationsConfig.LogFormat.TEXT;
+            case "json" -> OperationsConfig.LogFormat.JSON;
+            default -> throw invalid(GlanceOptions.LOG_FORMAT, format, "it must be text or json");
+        };
+        return new OperationsConfig(disableByFile, metricsPort, nonEmpty(GlanceOptions.METRICS_BIND_HOST),
+                logFormat, bool(GlanceOptions.ACCESS_LOG));
     }
 
     private KeystoneConfig keystone() {

@@ -28,6 +28,8 @@ public final class GlanceOptions {
     public static final String TASK = "task";
     public static final String KEYSTONE_AUTHTOKEN = "keystone_authtoken";
     public static final String OSLO_LIMIT = "oslo_limit";
+    /** oslo.middleware's healthcheck options. */
+    public static final String HEALTHCHECK = "healthcheck";
     /** glance4j's own options, which Glance does not have. */
     public static final String GLANCE4J = "glance4j";
 
@@ -67,6 +69,24 @@ public final class GlanceOptions {
                     + "jar is loaded in a class loader of its own that sees only the ports API and the JDK; start-up "
                     + "logs the store types found and where from, and a broken jar stops it naming the jar. Relative "
                     + "paths are resolved against the working directory.");
+    public static final OptionSpec DISABLE_BY_FILE_PATH = new OptionSpec(HEALTHCHECK, "disable_by_file_path",
+            "(none)", SUPPORTED, "While this file exists, GET /healthcheck answers 503 DISABLED BY FILE (HEAD: 503), "
+                    + "so that a load balancer drains the node; remove it to answer 200 OK again. oslo.middleware's "
+                    + "option; Glance's shipped api-paste.ini names /etc/glance/healthcheck_disable.");
+    public static final OptionSpec METRICS_PORT = new OptionSpec(GLANCE4J, "metrics_port", "(none)", SUPPORTED,
+            "glance4j's own option: TCP port of GET /metrics (the Prometheus text format), served apart from the "
+                    + "API so that it never faces the public; 0 picks a free port. No metrics when unset. The "
+                    + "--metrics-port flag overrides it.");
+    public static final OptionSpec METRICS_BIND_HOST = new OptionSpec(GLANCE4J, "metrics_bind_host", "(bind_host)",
+            SUPPORTED, "glance4j's own option: address /metrics listens on; the API's address (--bind or bind_host) "
+                    + "when unset.");
+    public static final OptionSpec LOG_FORMAT = new OptionSpec(GLANCE4J, "log_format", "text", SUPPORTED,
+            "glance4j's own option: text (one line per record: time, level, [request id], logger, message) or json "
+                    + "(one JSON object per line; a request's line has its method, route, status, bytes, duration "
+                    + "and project as fields). Ignored when -Djava.util.logging.config.file is given.");
+    public static final OptionSpec ACCESS_LOG = new OptionSpec(GLANCE4J, "access_log", "true", SUPPORTED,
+            "glance4j's own option: log one INFO line per HTTP request (method, path template, status, bytes in "
+                    + "and out, duration, request id, project).");
     public static final OptionSpec LIMIT_PARAM_DEFAULT = new OptionSpec(DEFAULT, "limit_param_default", "25",
             SUPPORTED, "Page size of a list call that sends no limit (at least 1).");
     public static final OptionSpec API_LIMIT_MAX = new OptionSpec(DEFAULT, "api_limit_max", "1000", SUPPORTED,
@@ -384,7 +404,8 @@ public final class GlanceOptions {
 
     /** Every option, in the order of the documentation table. */
     public static final List<OptionSpec> ALL = List.of(BIND_HOST, BIND_PORT, WORKERS, CLIENT_SOCKET_TIMEOUT,
-            REQUEST_HEADER_TIMEOUT, MAX_CLIENT_CONNECTIONS, NODE_LEASE_SECONDS, PLUGIN_DIRS, LIMIT_PARAM_DEFAULT,
+            REQUEST_HEADER_TIMEOUT, MAX_CLIENT_CONNECTIONS, NODE_LEASE_SECONDS, PLUGIN_DIRS, DISABLE_BY_FILE_PATH,
+            METRICS_PORT, METRICS_BIND_HOST, LOG_FORMAT, ACCESS_LOG, LIMIT_PARAM_DEFAULT,
             API_LIMIT_MAX, MAX_LIST_FILTERS, IMAGE_PROPERTY_QUOTA, IMAGE_TAG_QUOTA, IMAGE_MEMBER_QUOTA,
             PROPERTY_PROTECTION_FILE,
             PROPERTY_PROTECTION_RULE_FORMAT, IMAGE_SIZE_CAP, HASHING_ALGORITHM,

@@ -18,32 +18,29 @@ import org.glance4j.http.ConnectionLimits;
  * @param nodeLease   {@code [glance4j] node_lease_seconds}
  * @param pluginDirs  {@code [glance4j] plugin_dirs}, absolute
  * @param cache       the image cache options ({@code image_cache_dir}, ...)
+ * @param operations  the healthcheck, metrics and log options
  */
 public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
         ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
-        java.time.Duration nodeLease, List<java.nio.file.Path> pluginDirs, CacheConfig cache) {
+        java.time.Duration nodeLease, List<java.nio.file.Path> pluginDirs, CacheConfig cache,
+        OperationsConfig operations) {
     public LoadedConfig {
         ignored = List.copyOf(ignored);
         pluginDirs = List.copyOf(pluginDirs);
     }
 
-    /** Without plugin directories. */
+    /** Without plugin directories, image cache or metrics; the default healthcheck and log options. */
     public LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
             ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
-            java.time.Duration nodeLease, CacheConfig cache) {
-        this(config, ignored, importing, connections, keystone, limits, nodeLease, List.of(), cache);
+            java.time.Duration nodeLease) {
+        this(config, ignored, importing, connections, keystone, limits, nodeLease, List.of(), CacheConfig.off(),
+                OperationsConfig.defaults());
     }
 
     /** A copy with {@code [glance4j] plugin_dirs}. */
     public LoadedConfig withPluginDirs(List<java.nio.file.Path> dirs) {
-        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease, dirs, cache);
-    }
-
-    /** Without an image cache. */
-    public LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
-            ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
-            java.time.Duration nodeLease) {
-        this(config, ignored, importing, connections, keystone, limits, nodeLease, CacheConfig.off());
+        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease, dirs, cache,
+                operations);
     }
 
     /** With the default node lease of 60 s. */

@@ -66,15 +66,16 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     GlanceCore core(ImageRepository images, ImageMemberRepository members, MetadefRepository metadefs,
             OpenStores stores, Clock clock, com.google.inject.Injector injector) {
+        org.glance4j.bootstrap.metrics.Telemetry telemetry = Operations.of(injector).telemetry();
         GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members).settings(settings)
                 .clock(clock).data(data).locations(locations).metadefs(metadefs).formats(formats);
         if (storeInfos == null) {
-            builder.stores(stores.list(), stores.defaultStoreId());
+            builder.stores(telemetry.stores(stores.list()), stores.defaultStoreId());
         } else {
-            builder.stores(stores.list(), stores.defaultStoreId(), storeInfos);
+            builder.stores(telemetry.stores(stores.list()), stores.defaultStoreId(), storeInfos);
         }
         if (importing != null) {
-            builder.importing(injector.getInstance(TaskRepository.class), importing);
+            builder.importing(telemetry.tasks(injector.getInstance(TaskRepository.class)), importing);
         }
         if (injector.getExistingBinding(com.google.inject.Key.get(CacheModule.Choice.class)) != null) {
             CacheModule.Choice cache = injector.getInstance(CacheModule.Choice.class);

@@ -23,8 +23,10 @@ public final class JdbcModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JdbcRepositories repositories() {
-        return JdbcRepositories.open(settings);
+    JdbcRepositories repositories(com.google.inject.Injector injector) {
+        JdbcRepositories repositories = JdbcRepositories.open(settings);
+        Operations.of(injector).telemetry().database(repositories);
+        return repositories;
     }
 
     @Provides

@@ -1,0 +1,97 @@
+package org.glance4j.bootstrap.metrics;
+
+import java.util.List;
+
+import org.glance4j.http.RequestObserver;
+import org.glance4j.jdbc.JdbcRepositories;
+import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.out.store.ImageStore;
+
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The server's metrics, or none: what the wiring wraps the parts with so that {@code /metrics} sees them. When
+ * metrics are off ({@link #off()}) every method gives its argument back unchanged and nothing is measured.
+ * Micrometer stays in this package: the core and the ports never see it.
+ */
+public final class Telemetry implements AutoCloseable {
+    private static final Telemetry OFF = new Telemetry(null);
+
+    private final PrometheusMeterRegistry registry;
+    private final RequestObserver http;
+    private JvmGcMetrics gc;
+
+    private Telemetry(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+        this.http = registry == null ? RequestObserver.NONE : new HttpMeters(registry);
+    }
+
+    /** No metrics. */
+    public static Telemetry off() {
+        return OFF;
+    }
+
+    /** Metrics in a new Prometheus registry, with the JVM's memory, GC, threads, class loading and CPU. */
+    public static Telemetry prometheus() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Telemetry telemetry = new Telemetry(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        telemetry.gc = new JvmGcMetrics();
+        telemetry.gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return telemetry;
+    }
+
+    /** Whether metrics are on. */
+    public boolean enabled() {
+        return registry != null;
+    }
+
+    /** What the HTTP adapter tells about each request. */
+    public RequestObserver http() {
+        return http;
+    }
+
+    /** The stores, each timed by operation with its errors counted. */
+    public List<ImageStore> stores(List<ImageStore> stores) {
+        return registry == null ? stores
+                : stores.stream().<ImageStore>map(store -> new MeteredImageStore(store, registry)).toList();
+    }
+
+    /** The task repository, through which imports in flight and finished tasks by result are counted. */
+    public TaskRepository tasks(TaskRepository tasks) {
+        return registry == null ? tasks : new MeteredTaskRepository(tasks, registry);
+    }
+
+    /** Measures the connection pools and the statements of this database. */
+    public void database(JdbcRepositories repositories) {
+        if (registry != null) {
+            DatabaseMeters.bind(repositories, registry);
+        }
+    }
+
+    /** The current values in the Prometheus text format; empty when metrics are off. */
+    public String scrape() {
+        return registry == null ? "" : registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        if (gc != null) {
+            gc.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+    }
+}
