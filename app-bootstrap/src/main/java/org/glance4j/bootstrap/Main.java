@@ -11,18 +11,23 @@ import org.glance4j.bootstrap.cli.DbOptions;
 import org.glance4j.bootstrap.cli.ServeCommandLine;
 import org.glance4j.bootstrap.cli.UsageException;
 import org.glance4j.bootstrap.config.ConfigException;
+import org.glance4j.bootstrap.config.SampleConfig;
 
 /**
  * The command line: {@code glance4j serve [--bind ADDR] [--port N] [--data-dir DIR]
  * [--auth noauth|trusted-headers] [--config FILE] [--insecure-noauth]}, and {@code glance4j db load-metadefs DIR}
- * or {@code db export-metadefs DIR} with the same {@code --data-dir} and {@code --config}, and
- * {@code glance4j cache list|queue|delete|clear|prune|clean} for the node's image cache. Exit status 2 for a bad command line,
+ * or {@code db export-metadefs DIR} with the same {@code --data-dir} and {@code --config},
+ * {@code glance4j cache list|queue|delete|clear|prune|clean} for the node's image cache, and {@code glance4j config
+ * sample} (a glance-api.conf with every option). Exit status 2 for a bad command line,
  * 1 when the server cannot start; on SIGTERM it stops HTTP, closes the stores and the database and exits (status 143).
  */
 public final class Main {
 
     /** Exit status for a command line that cannot be understood. */
     static final int USAGE_ERROR = 2;
+    /** The help text of {@code config}. */
+    static final String CONFIG_USAGE = "Usage: glance4j config sample\n\n"
+            + "Prints a glance-api.conf that lists every option glance4j reads, commented out with its default.";
     /** Exit status when the configuration or the start fails. */
     static final int START_FAILURE = 1;
 
@@ -92,6 +97,16 @@ public final class Main {
         }
     }
 
+    /** {@code config sample}: prints a glance-api.conf listing every option with its default; the exit status. */
+    static int config(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.equals(List.of("sample"))) {
+            err.println("glance4j: " + CONFIG_USAGE);
+            return USAGE_ERROR;
+        }
+        out.print(SampleConfig.render());
+        return 0;
+    }
+
     /** Parses the command and starts the server; prints help and errors, never exits. */
     static Started run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
@@ -100,7 +115,8 @@ public final class Main {
         }
         String command = args.get(0);
         if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
-            out.println(ServeCommandLine.USAGE + "\n\n" + DbCommandLine.USAGE + "\n\n" + CacheCommandLine.USAGE);
+            out.println(ServeCommandLine.USAGE + "\n\n" + DbCommandLine.USAGE + "\n\n" + CacheCommandLine.USAGE
+                    + "\n\n" + CONFIG_USAGE);
             return new Started(null, 0);
         }
         if (command.equals("db")) {
@@ -108,6 +124,9 @@ public final class Main {
         }
         if (command.equals("cache")) {
             return new Started(null, cache(args.subList(1, args.size()), out, err));
+        }
+        if (command.equals("config")) {
+            return new Started(null, config(args.subList(1, args.size()), out, err));
         }
         if (!command.equals("serve")) {
             err.println("glance4j: unknown command '" + command + "'\n\n" + ServeCommandLine.USAGE);
