@@ -17,7 +17,9 @@
 # server with wrk after the PATCH phase; sql, PostgreSQL only, inserts them straight into the throw-away
 # database with generate_series before the first phase, so that create, show and PATCH run against
 # BENCH_IMAGES images too: one to two minutes for 1,000,000), BENCH_WARMUP (seconds of unmeasured create
-# and list load before the first phase, default 0; a fresh JVM compiles for tens of seconds).
+# and list load before the first phase, default 0; a fresh JVM compiles for tens of seconds),
+# BENCH_DATABASE_OPTIONS (more lines for the [database] section with BENCH_DATABASE, e.g.
+# 'max_pool_size = 16\n').
 # Besides requests per second and latency, each phase gives the server's CPU seconds per 1,000 requests (which is
 # CPU milliseconds per request): user plus system time from /proc/<pid>/stat of the java process, and of the database
 # server (for PostgreSQL the postmaster with its live backends and the children it has reaped). wrk's own CPU is not
@@ -49,7 +51,7 @@ db_pid=
 if [ -z "$config" ] && [ "$database" != sqlite ]; then
   start_database "$database" "$out/$database"
   config=$out/glance-api.conf
-  printf '[database]\nconnection = %s\n' "$connection" >"$config"
+  printf '[database]\nconnection = %s\n%b' "$connection" "${BENCH_DATABASE_OPTIONS:-}" >"$config"
 fi
 config_args=(); [ -n "$config" ] && config_args=(--config "$config")
 # shellcheck disable=SC2086
