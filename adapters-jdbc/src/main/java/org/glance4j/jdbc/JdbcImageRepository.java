@@ -24,8 +24,8 @@ import org.jdbi.v3.core.statement.Update;
 
 /**
  * Images in the {@code images}, {@code image_tags} and {@code image_properties} tables. Every call is one
- * transaction. An image or a page of images is read with its tags and properties in one statement where the dialect
- * allows it (PostgreSQL), otherwise a page loads its tags and properties with one more query.
+ * transaction. On PostgreSQL a create and an update are one statement each, and an image or a page of images is read
+ * with its tags and properties in one statement; elsewhere a page loads its tags and properties with one more query.
  */
 final class JdbcImageRepository implements ImageRepository {
     static final String INSERT = "INSERT INTO images (id, name, status, visibility, protected, os_hidden,"
@@ -43,16 +43,12 @@ final class JdbcImageRepository implements ImageRepository {
     private final BulkImageInsert bulkInsert;
     /** One image with its tags and properties, in one statement. */
     private final String selectOneWithExtras;
-    /** {@link #UPDATE} returning the tags and properties stored before it. */
-    private final String updateReturningExtras;
 
     JdbcImageRepository(Database database) {
         this.database = database;
         this.bulkInsert = new BulkImageInsert(database);
         this.selectOneWithExtras = "SELECT " + ImageColumns.selectListWithExtras(database.dialect())
                 + " FROM images i WHERE i.id = ?";
-        this.updateReturningExtras = UPDATE.replaceFirst("^UPDATE images ", "UPDATE images i ") + " RETURNING "
-                + database.dialect().tagsJson() + ", " + database.dialect().propertiesJson();
     }
 
     /** Binds every parameter of {@link #INSERT}. */
@@ -133,17 +129,14 @@ final class JdbcImageRepository implements ImageRepository {
         Objects.requireNonNull(image, "image");
         long next = image.revision() + 1;
         try {
+            if (database.dialect() == Dialect.POSTGRESQL) {
+                return database.writeOneStatement(handle -> updateInOneStatement(handle, image, next));
+            }
             return database.write(handle -> {
-                Optional<Image> updated = database.dialect().extrasInImageQueries()
-                        ? updateReturningExtras(handle, image, next) : updateThenReadExtras(handle, image, next);
+                Optional<Image> updated = updateThenReadExtras(handle, image, next);
                 if (updated.isEmpty()) {
-                    Optional<Long> stored = handle.createQuery("SELECT revision FROM images WHERE id = ?")
-                            .bind(0, image.id()).mapTo(Long.class).findOne();
-                    if (stored.isEmpty()) {
-                        throw GlanceException.notFound("no image with id " + image.id());
-                    }
-                    throw new StaleRevisionException("image " + image.id() + " was changed by someone else: it is at"
-                            + " revision " + stored.get() + ", the update was based on revision " + image.revision());
+                    throw notUpdated(image, handle.createQuery("SELECT revision FROM images WHERE id = ?")
+                            .bind(0, image.id()).mapTo(Long.class).findOne().orElse(null));
                 }
                 Image stored = updated.get();
                 if (!stored.tags().equals(image.tags())) {
@@ -173,18 +166,54 @@ final class JdbcImageRepository implements ImageRepository {
     }
 
     /**
-     * As {@link #updateThenReadExtras} in one statement: the UPDATE returns the stored tags and properties, which its
-     * sub-selects read from the snapshot the statement started with, before this transaction changes them.
+     * PostgreSQL: the update in one statement, in autocommit. Data-modifying WITH clauses joined to the updated row
+     * delete the tags and properties that are no longer wanted and insert or change those that differ from what is
+     * stored (their sub-selects read the snapshot the statement started with: when the revision matched, that is the
+     * newest committed state of the image, since every change of tags or properties also moves the revision). The
+     * statement returns whether the row was updated and the stored revision, for the error when it was not.
      */
-    private Optional<Image> updateReturningExtras(Handle handle, Image image, long next) {
-        Query update = handle.createQuery(updateReturningExtras);
+    private static Image updateInOneStatement(Handle handle, Image image, long next) {
+        Query update = handle.createQuery(UPDATE_IN_ONE_STATEMENT);
         bindUpdate(update, image, next);
-        return update.map((rs, ctx) -> {
-            String tags = rs.getString(1);
-            String properties = rs.getString(2);
-            return image.toBuilder().tags(tags == null ? List.of() : JsonText.parseStringArray(tags))
-                    .properties(properties == null ? Map.of() : JsonText.parseStringObject(properties)).build();
-        }).findOne();
+        update.bind(22, JsonText.stringArray(image.tags())).bind(23, JsonText.stringObject(image.properties()))
+                .bind(24, image.id());
+        long[] outcome = update.map((rs, ctx) -> {
+            long updated = rs.getLong(1);
+            long stored = rs.getLong(2);
+            return new long[] {updated, rs.wasNull() ? -1 : stored};
+        }).one();
+        if (outcome[0] == 0) {
+            throw notUpdated(image, outcome[1] < 0 ? null : outcome[1]);
+        }
+        return image.toBuilder().revision(next).build();
+    }
+
+    private static final String UPDATE_IN_ONE_STATEMENT = "WITH updated AS (" + UPDATE + " RETURNING id),"
+            + " wanted_tags AS (SELECT t.value, CAST(t.n - 1 AS INTEGER) AS position"
+            + " FROM json_array_elements_text(CAST(? AS json)) WITH ORDINALITY AS t (value, n)),"
+            + " dropped_tags AS (DELETE FROM image_tags o USING updated WHERE o.image_id = updated.id"
+            + " AND o.value NOT IN (SELECT value FROM wanted_tags)),"
+            + " set_tags AS (INSERT INTO image_tags (image_id, value, position)"
+            + " SELECT updated.id, w.value, w.position FROM updated, wanted_tags w WHERE NOT EXISTS (SELECT 1"
+            + " FROM image_tags o WHERE o.image_id = updated.id AND o.value = w.value AND o.position = w.position)"
+            + " ON CONFLICT (image_id, value) DO UPDATE SET position = EXCLUDED.position),"
+            + " wanted_properties AS (SELECT p.key, p.value FROM json_each_text(CAST(? AS json)) AS p),"
+            + " dropped_properties AS (DELETE FROM image_properties o USING updated WHERE o.image_id = updated.id"
+            + " AND o.name NOT IN (SELECT key FROM wanted_properties)),"
+            + " set_properties AS (INSERT INTO image_properties (image_id, name, value)"
+            + " SELECT updated.id, w.key, w.value FROM updated, wanted_properties w WHERE NOT EXISTS (SELECT 1"
+            + " FROM image_properties o WHERE o.image_id = updated.id AND o.name = w.key"
+            + " AND o.value IS NOT DISTINCT FROM w.value)"
+            + " ON CONFLICT (image_id, name) DO UPDATE SET value = EXCLUDED.value)"
+            + " SELECT (SELECT COUNT(*) FROM updated), (SELECT revision FROM images WHERE id = ?)";
+
+    /** Why no image {@code image.id()} was at {@code image.revision()}: none at all, or another revision. */
+    private static GlanceException notUpdated(Image image, Long storedRevision) {
+        if (storedRevision == null) {
+            return GlanceException.notFound("no image with id " + image.id());
+        }
+        return new StaleRevisionException("image " + image.id() + " was changed by someone else: it is at"
+                + " revision " + storedRevision + ", the update was based on revision " + image.revision());
     }
 
     private static <S extends SqlStatement<S>> void bindUpdate(S update, Image image, long next) {
