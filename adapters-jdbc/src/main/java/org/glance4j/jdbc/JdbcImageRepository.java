@@ -39,6 +39,29 @@ final class JdbcImageRepository implements ImageRepository {
             + " virtual_size = ?, container_format = ?, disk_format = ?, min_disk = ?, min_ram = ?, created_at = ?,"
             + " updated_at = ?, deleted_at = ?, revision = ?, locations = ? WHERE id = ? AND revision = ?";
 
+    /**
+     * PostgreSQL: {@link #UPDATE} with WITH clauses that bring the tags and properties to the wanted ones; see
+     * {@link #updateInOneStatement}.
+     */
+    private static final String UPDATE_IN_ONE_STATEMENT = "WITH updated AS (" + UPDATE + " RETURNING id),"
+            + " wanted_tags AS (SELECT t.value, CAST(t.n - 1 AS INTEGER) AS position"
+            + " FROM json_array_elements_text(CAST(? AS json)) WITH ORDINALITY AS t (value, n)),"
+            + " dropped_tags AS (DELETE FROM image_tags o USING updated WHERE o.image_id = updated.id"
+            + " AND o.value NOT IN (SELECT value FROM wanted_tags)),"
+            + " set_tags AS (INSERT INTO image_tags (image_id, value, position)"
+            + " SELECT updated.id, w.value, w.position FROM updated, wanted_tags w WHERE NOT EXISTS (SELECT 1"
+            + " FROM image_tags o WHERE o.image_id = updated.id AND o.value = w.value AND o.position = w.position)"
+            + " ON CONFLICT (image_id, value) DO UPDATE SET position = EXCLUDED.position),"
+            + " wanted_properties AS (SELECT p.key, p.value FROM json_each_text(CAST(? AS json)) AS p),"
+            + " dropped_properties AS (DELETE FROM image_properties o USING updated WHERE o.image_id = updated.id"
+            + " AND o.name NOT IN (SELECT key FROM wanted_properties)),"
+            + " set_properties AS (INSERT INTO image_properties (image_id, name, value)"
+            + " SELECT updated.id, w.key, w.value FROM updated, wanted_properties w WHERE NOT EXISTS (SELECT 1"
+            + " FROM image_properties o WHERE o.image_id = updated.id AND o.name = w.key"
+            + " AND o.value IS NOT DISTINCT FROM w.value)"
+            + " ON CONFLICT (image_id, name) DO UPDATE SET value = EXCLUDED.value)"
+            + " SELECT (SELECT COUNT(*) FROM updated), (SELECT revision FROM images WHERE id = ?)";
+
     private final Database database;
     private final BulkImageInsert bulkInsert;
     /** One image with its tags and properties, in one statement. */
@@ -187,25 +210,6 @@ final class JdbcImageRepository implements ImageRepository {
         }
         return image.toBuilder().revision(next).build();
     }
-
-    private static final String UPDATE_IN_ONE_STATEMENT = "WITH updated AS (" + UPDATE + " RETURNING id),"
-            + " wanted_tags AS (SELECT t.value, CAST(t.n - 1 AS INTEGER) AS position"
-            + " FROM json_array_elements_text(CAST(? AS json)) WITH ORDINALITY AS t (value, n)),"
-            + " dropped_tags AS (DELETE FROM image_tags o USING updated WHERE o.image_id = updated.id"
-            + " AND o.value NOT IN (SELECT value FROM wanted_tags)),"
-            + " set_tags AS (INSERT INTO image_tags (image_id, value, position)"
-            + " SELECT updated.id, w.value, w.position FROM updated, wanted_tags w WHERE NOT EXISTS (SELECT 1"
-            + " FROM image_tags o WHERE o.image_id = updated.id AND o.value = w.value AND o.position = w.position)"
-            + " ON CONFLICT (image_id, value) DO UPDATE SET position = EXCLUDED.position),"
-            + " wanted_properties AS (SELECT p.key, p.value FROM json_each_text(CAST(? AS json)) AS p),"
-            + " dropped_properties AS (DELETE FROM image_properties o USING updated WHERE o.image_id = updated.id"
-            + " AND o.name NOT IN (SELECT key FROM wanted_properties)),"
-            + " set_properties AS (INSERT INTO image_properties (image_id, name, value)"
-            + " SELECT updated.id, w.key, w.value FROM updated, wanted_properties w WHERE NOT EXISTS (SELECT 1"
-            + " FROM image_properties o WHERE o.image_id = updated.id AND o.name = w.key"
-            + " AND o.value IS NOT DISTINCT FROM w.value)"
-            + " ON CONFLICT (image_id, name) DO UPDATE SET value = EXCLUDED.value)"
-            + " SELECT (SELECT COUNT(*) FROM updated), (SELECT revision FROM images WHERE id = ?)";
 
     /** Why no image {@code image.id()} was at {@code image.revision()}: none at all, or another revision. */
     private static GlanceException notUpdated(Image image, Long storedRevision) {
