@@ -77,10 +77,15 @@ final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.maxConnections());
         config.setMinimumIdle(Math.min(2, settings.maxConnections()));
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // Every session starts with these. No JIT compilation: it pays off for long analytical queries, while the
+        // API's statements are short, and compiling one whose estimate crosses jit_above_cost (a list that finds
+        // few visible images among a million) costs more than running it.
+        String options = "-c jit=off";
         if (!settings.statementTimeout().isZero()) {
-            // Every session starts with it, so no statement of the API can run longer, whatever the query.
-            config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeout().toMillis());
+            // So that no statement of the API can run longer, whatever the query.
+            options += " -c statement_timeout=" + settings.statementTimeout().toMillis();
         }
+        config.addDataSourceProperty("options", options);
         HikariDataSource pool = new HikariDataSource(config);
         return new Database(dialect, pool, pool);
     }
@@ -227,6 +232,29 @@ final class Database implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work}, which issues exactly one statement, as {@link #read(Cancellation, HandleCallback)} does but
+     * without a transaction around it on PostgreSQL and MariaDB: one statement sees one consistent snapshot by itself,
+     * and the server is spared the round trips of BEGIN, SET TRANSACTION and COMMIT.
+     */
+    <T> T readOneStatement(Cancellation cancellation, HandleCallback<T, RuntimeException> work) {
+        if (dialect == Dialect.SQLITE) {
+            return read(cancellation, work);
+        }
+        if (cancellation.isCancelled()) {
+            throw cancelled(null);
+        }
+        return readers.withHandle(handle -> {
+            try (Cancellation.Registration ignored = cancellation.onCancel(cancelRunningStatement(handle))) {
+                // A cancel request that reaches an idle session is dropped: look once more before the work.
+                if (cancellation.isCancelled()) {
+                    throw cancelled(null);
+                }
+                return work.withHandle(handle);
+            }
+        });
+    }
+
+    /**
      * How to stop what runs on the handle's connection: PostgreSQL's cancel request (the driver waits until the
      * server has passed it to the backend, so once the registration is closed no cancel can reach the connection's
      * next user), MariaDB's {@code KILL QUERY} sent on a connection of its own (the driver returns once the server
@@ -261,6 +289,18 @@ final class Database implements AutoCloseable {
             return retryingDeadlocks(work);
         }
         return writers.inTransaction(work);
+    }
+
+    /**
+     * Runs {@code work}, which issues exactly one statement, as {@link #write} does. On PostgreSQL the statement runs
+     * in autocommit, where it is a transaction of its own: all of it is committed, durably, before it returns, or
+     * none of it; the server is spared the round trip of a separate COMMIT.
+     */
+    <T> T writeOneStatement(HandleCallback<T, RuntimeException> work) {
+        if (dialect == Dialect.POSTGRESQL) {
+            return writers.withHandle(work);
+        }
+        return write(work);
     }
 
     /** How often a MariaDB write chosen as a deadlock victim runs in all. */

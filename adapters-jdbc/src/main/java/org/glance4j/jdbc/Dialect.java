@@ -23,11 +23,18 @@ enum Dialect {
         }
 
         @Override
-        String pageExtrasSql() {
-            return "SELECT i.id,"
-                    + " (SELECT json_group_array(t.value ORDER BY t.position) FROM image_tags t WHERE t.image_id = i.id),"
-                    + " (SELECT json_group_object(p.name, p.value) FROM image_properties p WHERE p.image_id = i.id)"
-                    + " FROM images i WHERE i.id IN (SELECT value FROM json_each(?))";
+        String tagsJson() {
+            return "(SELECT json_group_array(t.value ORDER BY t.position) FROM image_tags t WHERE t.image_id = i.id)";
+        }
+
+        @Override
+        String propertiesJson() {
+            return "(SELECT json_group_object(p.name, p.value) FROM image_properties p WHERE p.image_id = i.id)";
+        }
+
+        @Override
+        String idsFromJson() {
+            return "SELECT value FROM json_each(?)";
         }
 
         @Override
@@ -56,13 +63,26 @@ enum Dialect {
         }
 
         @Override
-        String pageExtrasSql() {
-            return "SELECT i.id,"
-                    + " (SELECT COALESCE(json_agg(t.value ORDER BY t.position), '[]'::json) FROM image_tags t"
-                    + " WHERE t.image_id = i.id),"
-                    + " (SELECT COALESCE(json_object_agg(p.name, p.value), '{}'::json) FROM image_properties p"
-                    + " WHERE p.image_id = i.id)"
-                    + " FROM images i WHERE i.id IN (SELECT json_array_elements_text(CAST(? AS json)))";
+        String tagsJson() {
+            return "(SELECT COALESCE(json_agg(t.value ORDER BY t.position), '[]'::json) FROM image_tags t"
+                    + " WHERE t.image_id = i.id)";
+        }
+
+        @Override
+        String propertiesJson() {
+            return "(SELECT COALESCE(json_object_agg(p.name, p.value), '{}'::json) FROM image_properties p"
+                    + " WHERE p.image_id = i.id)";
+        }
+
+        @Override
+        String idsFromJson() {
+            return "SELECT json_array_elements_text(CAST(? AS json))";
+        }
+
+        @Override
+        boolean extrasInImageQueries() {
+            // The planner computes these sub-selects for the rows that survive ORDER BY and LIMIT only.
+            return true;
         }
 
         @Override
@@ -104,14 +124,21 @@ enum Dialect {
         }
 
         @Override
-        String pageExtrasSql() {
-            return "SELECT i.id,"
-                    + " (SELECT COALESCE(JSON_ARRAYAGG(t.value ORDER BY t.position), '[]') FROM image_tags t"
-                    + " WHERE t.image_id = i.id),"
-                    + " (SELECT COALESCE(JSON_OBJECTAGG(p.name, p.value), '{}') FROM image_properties p"
-                    + " WHERE p.image_id = i.id)"
-                    + " FROM images i WHERE i.id IN (SELECT j.id FROM JSON_TABLE(?, '$[*]' COLUMNS (id VARCHAR(36)"
-                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin PATH '$')) j)";
+        String tagsJson() {
+            return "(SELECT COALESCE(JSON_ARRAYAGG(t.value ORDER BY t.position), '[]') FROM image_tags t"
+                    + " WHERE t.image_id = i.id)";
+        }
+
+        @Override
+        String propertiesJson() {
+            return "(SELECT COALESCE(JSON_OBJECTAGG(p.name, p.value), '{}') FROM image_properties p"
+                    + " WHERE p.image_id = i.id)";
+        }
+
+        @Override
+        String idsFromJson() {
+            return "SELECT j.id FROM JSON_TABLE(?, '$[*]' COLUMNS (id VARCHAR(36)"
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin PATH '$')) j";
         }
 
         @Override
@@ -154,7 +181,30 @@ enum Dialect {
      * One row per listed image: id, its tags as a JSON array in order, its properties as a JSON object. The one
      * parameter is a JSON array of the ids.
      */
-    abstract String pageExtrasSql();
+    final String pageExtrasSql() {
+        return "SELECT i.id, " + tagsJson() + ", " + propertiesJson() + " FROM images i WHERE i.id IN ("
+                + idsFromJson() + ")";
+    }
+
+    /** A scalar sub-select: the tags of image {@code i} as a JSON array, in order ({@code []} or null for none). */
+    abstract String tagsJson();
+
+    /** A scalar sub-select: the properties of image {@code i} as a JSON object ({@code {}} or null for none). */
+    abstract String propertiesJson();
+
+    /** A sub-select of the ids in the one parameter, a JSON array of strings. */
+    abstract String idsFromJson();
+
+    /**
+     * Whether a page of images is read with its tags and properties in one statement ({@link #tagsJson} and
+     * {@link #propertiesJson} as two more columns), which saves a database server a round trip and a second look-up
+     * of every image by id. Only where the planner is known to evaluate those sub-selects after ORDER BY and LIMIT,
+     * not for every candidate row: SQLite (in-process, no round trip to save) and MariaDB read the page first and its
+     * extras with {@link #pageExtrasSql}.
+     */
+    boolean extrasInImageQueries() {
+        return false;
+    }
 
     abstract boolean isUniqueViolation(SQLException e);
 

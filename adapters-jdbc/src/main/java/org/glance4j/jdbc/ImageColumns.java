@@ -85,6 +85,27 @@ final class ImageColumns {
         return value;
     }
 
+    /**
+     * {@link #SELECT_LIST} followed by the image's tags (a JSON array) and properties (a JSON object), as
+     * {@link #readWithExtras} expects; the images table must be named {@code i}.
+     */
+    static String selectListWithExtras(Dialect dialect) {
+        return SELECT_LIST + ", " + dialect.tagsJson() + ", " + dialect.propertiesJson();
+    }
+
+    /** The image in the current row, selected with {@link #selectListWithExtras}, with its tags and properties. */
+    static Image readWithExtras(ResultSet rs) throws SQLException {
+        Image image = read(rs);
+        String tags = rs.getString(22);
+        String properties = rs.getString(23);
+        List<String> tagList = tags == null ? List.of() : JsonText.parseStringArray(tags);
+        Map<String, String> propertyMap = properties == null ? Map.of() : JsonText.parseStringObject(properties);
+        if (tagList.isEmpty() && propertyMap.isEmpty()) {
+            return image;
+        }
+        return image.toBuilder().tags(tagList).properties(propertyMap).build();
+    }
+
     /** The image in the current row (selected with {@link #SELECT_LIST}), without tags and properties. */
     static Image read(ResultSet rs) throws SQLException {
         return new Image(

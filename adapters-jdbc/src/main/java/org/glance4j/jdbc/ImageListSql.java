@@ -18,7 +18,9 @@ import org.glance4j.ports.model.Visibility;
 
 /**
  * Translates an {@link ImageQuery} into one SELECT over {@code images} with positional parameters: visibility,
- * conditions, ordering with null as the smallest value, and keyset paging from the marker's sort values.
+ * conditions, ordering with null as the smallest value, and keyset paging from the marker's sort values. Where the
+ * dialect {@linkplain Dialect#extrasInImageQueries() allows it}, the same statement also selects each image's tags and
+ * properties.
  *
  * <p>A condition never holds for a column that is null (SQL's rule, and Glance's): {@code name NEQ x} leaves out
  * images without a name.
@@ -62,7 +64,8 @@ final class ImageListSql {
     }
 
     private void build(ImageQuery query) {
-        sql.append("SELECT ").append(ImageColumns.SELECT_LIST).append(" FROM images i WHERE i.status <> ?");
+        sql.append("SELECT ").append(dialect.extrasInImageQueries() ? ImageColumns.selectListWithExtras(dialect)
+                : ImageColumns.SELECT_LIST).append(" FROM images i WHERE i.status <> ?");
         arguments.add(ImageStatus.DELETED.wireName());
         candidates(query);
         visibilityFilter(query);

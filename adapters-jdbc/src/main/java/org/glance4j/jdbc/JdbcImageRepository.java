@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
 import org.glance4j.ports.model.BulkAddResult;
+import org.glance4j.ports.model.Cancellation;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageQuery;
 import org.glance4j.ports.model.ImageWithMembers;
@@ -23,7 +24,8 @@ import org.jdbi.v3.core.statement.Update;
 
 /**
  * Images in the {@code images}, {@code image_tags} and {@code image_properties} tables. Every call is one
- * transaction; a page of images loads its tags and its properties with one query each.
+ * transaction. On PostgreSQL a create and an update are one statement each, and an image or a page of images is read
+ * with its tags and properties in one statement; elsewhere a page loads its tags and properties with one more query.
  */
 final class JdbcImageRepository implements ImageRepository {
     static final String INSERT = "INSERT INTO images (id, name, status, visibility, protected, os_hidden,"
@@ -36,14 +38,40 @@ final class JdbcImageRepository implements ImageRepository {
             + " os_hidden = ?, checksum = ?, os_hash_algo = ?, os_hash_value = ?, owner = ?, size = ?,"
             + " virtual_size = ?, container_format = ?, disk_format = ?, min_disk = ?, min_ram = ?, created_at = ?,"
             + " updated_at = ?, deleted_at = ?, revision = ?, locations = ? WHERE id = ? AND revision = ?";
-    private static final String SELECT_ONE = "SELECT " + ImageColumns.SELECT_LIST + " FROM images i WHERE i.id = ?";
+
+    /**
+     * PostgreSQL: {@link #UPDATE} with WITH clauses that bring the tags and properties to the wanted ones; see
+     * {@link #updateInOneStatement}.
+     */
+    private static final String UPDATE_IN_ONE_STATEMENT = "WITH updated AS (" + UPDATE + " RETURNING id),"
+            + " wanted_tags AS (SELECT t.value, CAST(t.n - 1 AS INTEGER) AS position"
+            + " FROM json_array_elements_text(CAST(? AS json)) WITH ORDINALITY AS t (value, n)),"
+            + " dropped_tags AS (DELETE FROM image_tags o USING updated WHERE o.image_id = updated.id"
+            + " AND o.value NOT IN (SELECT value FROM wanted_tags)),"
+            + " set_tags AS (INSERT INTO image_tags (image_id, value, position)"
+            + " SELECT updated.id, w.value, w.position FROM updated, wanted_tags w WHERE NOT EXISTS (SELECT 1"
+            + " FROM image_tags o WHERE o.image_id = updated.id AND o.value = w.value AND o.position = w.position)"
+            + " ON CONFLICT (image_id, value) DO UPDATE SET position = EXCLUDED.position),"
+            + " wanted_properties AS (SELECT p.key, p.value FROM json_each_text(CAST(? AS json)) AS p),"
+            + " dropped_properties AS (DELETE FROM image_properties o USING updated WHERE o.image_id = updated.id"
+            + " AND o.name NOT IN (SELECT key FROM wanted_properties)),"
+            + " set_properties AS (INSERT INTO image_properties (image_id, name, value)"
+            + " SELECT updated.id, w.key, w.value FROM updated, wanted_properties w WHERE NOT EXISTS (SELECT 1"
+            + " FROM image_properties o WHERE o.image_id = updated.id AND o.name = w.key"
+            + " AND o.value IS NOT DISTINCT FROM w.value)"
+            + " ON CONFLICT (image_id, name) DO UPDATE SET value = EXCLUDED.value)"
+            + " SELECT (SELECT COUNT(*) FROM updated), (SELECT revision FROM images WHERE id = ?)";
 
     private final Database database;
     private final BulkImageInsert bulkInsert;
+    /** One image with its tags and properties, in one statement. */
+    private final String selectOneWithExtras;
 
     JdbcImageRepository(Database database) {
         this.database = database;
         this.bulkInsert = new BulkImageInsert(database);
+        this.selectOneWithExtras = "SELECT " + ImageColumns.selectListWithExtras(database.dialect())
+                + " FROM images i WHERE i.id = ?";
     }
 
     /** Binds every parameter of {@link #INSERT}. */
@@ -57,12 +85,16 @@ final class JdbcImageRepository implements ImageRepository {
     public void add(Image image) {
         Objects.requireNonNull(image, "image");
         try {
-            database.write(handle -> {
-                bindImage(handle.createUpdate(INSERT), image).execute();
-                insertTags(handle, image.id(), image.tags());
-                insertProperties(handle, image.id(), image.properties());
-                return null;
-            });
+            if (database.dialect() == Dialect.POSTGRESQL) {
+                database.writeOneStatement(handle -> insertInOneStatement(handle, image));
+            } else {
+                database.write(handle -> {
+                    bindImage(handle.createUpdate(INSERT), image).execute();
+                    insertTags(handle, image.id(), image.tags());
+                    insertProperties(handle, image.id(), image.properties());
+                    return null;
+                });
+            }
         } catch (JdbiException e) {
             if (database.isUniqueViolation(e)) {
                 throw GlanceException.conflict("an image with id " + image.id()
@@ -70,6 +102,34 @@ final class JdbcImageRepository implements ImageRepository {
             }
             throw Database.unavailable(e);
         }
+    }
+
+    /**
+     * PostgreSQL: the image, its tags and its properties in one statement (the tags and properties come as JSON
+     * parameters and are inserted by data-modifying WITH clauses), so that a create costs the server one round trip
+     * and one commit.
+     */
+    private static int insertInOneStatement(Handle handle, Image image) {
+        StringBuilder sql = new StringBuilder("WITH image AS (").append(INSERT).append(" RETURNING id)");
+        if (!image.tags().isEmpty()) {
+            sql.append(", tags AS (INSERT INTO image_tags (image_id, value, position)"
+                    + " SELECT image.id, t.value, CAST(t.n - 1 AS INTEGER)"
+                    + " FROM image, json_array_elements_text(CAST(? AS json)) WITH ORDINALITY AS t (value, n))");
+        }
+        if (!image.properties().isEmpty()) {
+            sql.append(", properties AS (INSERT INTO image_properties (image_id, name, value)"
+                    + " SELECT image.id, p.key, p.value FROM image, json_each_text(CAST(? AS json)) AS p)");
+        }
+        sql.append(" SELECT COUNT(*) FROM image");
+        Query insert = bindImage(handle.createQuery(sql.toString()), image);
+        int k = 21;
+        if (!image.tags().isEmpty()) {
+            insert.bind(k++, JsonText.stringArray(image.tags()));
+        }
+        if (!image.properties().isEmpty()) {
+            insert.bind(k, JsonText.stringObject(image.properties()));
+        }
+        return insert.mapTo(Integer.class).one();
     }
 
     @Override
@@ -80,11 +140,8 @@ final class JdbcImageRepository implements ImageRepository {
     @Override
     public Optional<Image> find(String id) {
         try {
-            return database.read(handle -> {
-                Optional<Image> base = handle.createQuery(SELECT_ONE).bind(0, id)
-                        .map((rs, ctx) -> ImageColumns.read(rs)).findOne();
-                return base.map(image -> PageExtras.complete(handle, database.dialect(), List.of(image)).get(0));
-            });
+            return database.readOneStatement(Cancellation.never(), handle -> handle.createQuery(selectOneWithExtras)
+                    .bind(0, id).map((rs, ctx) -> ImageColumns.readWithExtras(rs)).findOne());
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }
@@ -95,21 +152,16 @@ final class JdbcImageRepository implements ImageRepository {
         Objects.requireNonNull(image, "image");
         long next = image.revision() + 1;
         try {
+            if (database.dialect() == Dialect.POSTGRESQL) {
+                return database.writeOneStatement(handle -> updateInOneStatement(handle, image, next));
+            }
             return database.write(handle -> {
-                Update update = handle.createUpdate(UPDATE);
-                bindBaseFields(update, image, 0).bind(18, next).bind(19, ImageLocations.format(image.locations()))
-                        .bind(20, image.id()).bind(21, image.revision());
-                if (update.execute() == 0) {
-                    Optional<Long> stored = handle.createQuery("SELECT revision FROM images WHERE id = ?")
-                            .bind(0, image.id()).mapTo(Long.class).findOne();
-                    if (stored.isEmpty()) {
-                        throw GlanceException.notFound("no image with id " + image.id());
-                    }
-                    throw new StaleRevisionException("image " + image.id() + " was changed by someone else: it is at"
-                            + " revision " + stored.get() + ", the update was based on revision " + image.revision());
+                Optional<Image> updated = updateThenReadExtras(handle, image, next);
+                if (updated.isEmpty()) {
+                    throw notUpdated(image, handle.createQuery("SELECT revision FROM images WHERE id = ?")
+                            .bind(0, image.id()).mapTo(Long.class).findOne().orElse(null));
                 }
-                Image stored = PageExtras.complete(handle, database.dialect(),
-                        List.of(image.toBuilder().tags(List.of()).properties(Map.of()).build())).get(0);
+                Image stored = updated.get();
                 if (!stored.tags().equals(image.tags())) {
                     handle.createUpdate("DELETE FROM image_tags WHERE image_id = ?").bind(0, image.id()).execute();
                     insertTags(handle, image.id(), image.tags());
@@ -122,6 +174,57 @@ final class JdbcImageRepository implements ImageRepository {
         }
     }
 
+    /**
+     * The base fields updated; the image with the tags and properties stored before this update (to compare with the
+     * wanted ones), or empty when no image {@code image.id()} is at {@code image.revision()}.
+     */
+    private Optional<Image> updateThenReadExtras(Handle handle, Image image, long next) {
+        Update update = handle.createUpdate(UPDATE);
+        bindUpdate(update, image, next);
+        if (update.execute() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(PageExtras.complete(handle, database.dialect(),
+                List.of(image.toBuilder().tags(List.of()).properties(Map.of()).build())).get(0));
+    }
+
+    /**
+     * PostgreSQL: the update in one statement, in autocommit. Data-modifying WITH clauses joined to the updated row
+     * delete the tags and properties that are no longer wanted and insert or change those that differ from what is
+     * stored (their sub-selects read the snapshot the statement started with: when the revision matched, that is the
+     * newest committed state of the image, since every change of tags or properties also moves the revision). The
+     * statement returns whether the row was updated and the stored revision, for the error when it was not.
+     */
+    private static Image updateInOneStatement(Handle handle, Image image, long next) {
+        Query update = handle.createQuery(UPDATE_IN_ONE_STATEMENT);
+        bindUpdate(update, image, next);
+        update.bind(22, JsonText.stringArray(image.tags())).bind(23, JsonText.stringObject(image.properties()))
+                .bind(24, image.id());
+        long[] outcome = update.map((rs, ctx) -> {
+            long updated = rs.getLong(1);
+            long stored = rs.getLong(2);
+            return new long[] {updated, rs.wasNull() ? -1 : stored};
+        }).one();
+        if (outcome[0] == 0) {
+            throw notUpdated(image, outcome[1] < 0 ? null : outcome[1]);
+        }
+        return image.toBuilder().revision(next).build();
+    }
+
+    /** Why no image {@code image.id()} was at {@code image.revision()}: none at all, or another revision. */
+    private static GlanceException notUpdated(Image image, Long storedRevision) {
+        if (storedRevision == null) {
+            return GlanceException.notFound("no image with id " + image.id());
+        }
+        return new StaleRevisionException("image " + image.id() + " was changed by someone else: it is at"
+                + " revision " + storedRevision + ", the update was based on revision " + image.revision());
+    }
+
+    private static <S extends SqlStatement<S>> void bindUpdate(S update, Image image, long next) {
+        bindBaseFields(update, image, 0).bind(18, next).bind(19, ImageLocations.format(image.locations()))
+                .bind(20, image.id()).bind(21, image.revision());
+    }
+
     @Override
     public List<Image> list(ImageQuery query) {
         if (query.limit() == 0) {
@@ -129,6 +232,16 @@ final class JdbcImageRepository implements ImageRepository {
         }
         ImageListSql statement = ImageListSql.of(query, database.dialect());
         try {
+            if (database.dialect().extrasInImageQueries()) {
+                return database.readOneStatement(query.cancellation(), handle -> {
+                    Query select = handle.createQuery(statement.sql());
+                    List<Object> arguments = statement.arguments();
+                    for (int k = 0; k < arguments.size(); k++) {
+                        select.bind(k, arguments.get(k));
+                    }
+                    return select.map((rs, ctx) -> ImageColumns.readWithExtras(rs)).list();
+                });
+            }
             return database.read(query.cancellation(), handle -> {
                 Query select = handle.createQuery(statement.sql());
                 List<Object> arguments = statement.arguments();
