@@ -241,11 +241,16 @@ data_phase() {
     "$((uploads * conc_mib))"
 }
 
-# warm SCRIPT URL [ARGS...]: BENCH_WARMUP requests of that load for each node (at most 120 s), not measured
+# warm SCRIPT URL [ARGS...]: BENCH_WARMUP requests of that load for each node (at most 180 s), not measured
 warm() {
-  local script=$1 url=$2; shift 2
-  BENCH_WRK_SCRIPT=$script BENCH_WRK_CAP=$(((warmup * n + 1) / 2)) wrk -t2 -c"$conc" -d120s --timeout 10s \
-    "${ident[@]}" -s "$here/lib/capped.lua" "$url" -- "$@" >>"$out/nodes-$n/warmup.txt" 2>&1 || true
+  local script=$1 url=$2 done=$out/nodes-$n/warmup.done w; shift 2
+  rm -f "$done"
+  BENCH_WRK_SCRIPT=$script BENCH_WRK_CAP=$((warmup * n)) BENCH_WRK_DONE=$done wrk -t1 -c"$conc" -d180s \
+    --timeout 10s "${ident[@]}" -s "$here/lib/capped.lua" "$url" -- "$@" >>"$out/nodes-$n/warmup.txt" 2>&1 &
+  w=$!
+  while kill -0 "$w" 2>/dev/null && [ ! -s "$done" ]; do sleep 0.2; done
+  kill -INT "$w" 2>/dev/null || true
+  wait "$w" || true
 }
 
 head -c $((size_mib * 1048576)) /dev/urandom >"$out/big.bin"
