@@ -4,8 +4,8 @@
 # started as the store tests start it: bench/lib/swift.sh), with a shared staging directory, behind Debian's
 # HAProxy 2.6 (round robin, no stickiness). All load goes through HAProxy.
 #
-#   bench/cluster.sh [OUTDIR]                         the issue's run: 1 GiB transfers, about 12 minutes
-#   BENCH_SIZE_MIB=64 BENCH_CONC_MIB=16 BENCH_SECONDS=5 BENCH_WARMUP=2000 bench/cluster.sh     a quick look
+#   bench/cluster.sh [OUTDIR]       the issue's run (1 GiB transfers): 20 minutes on a busy 2-core machine
+#   BENCH_SIZE_MIB=64 BENCH_CONC_MIB=16 BENCH_SECONDS=5 BENCH_WARMUP=2000 bench/cluster.sh      a quick look
 #
 # For each node count, on a fresh database and a fresh Swift container:
 #   warm-up   BENCH_WARMUP requests for each node of each of the four record loads below, not measured, so that
@@ -15,21 +15,27 @@
 #             image), patch (PATCH of a custom property, round robin over 1,000 images), list_25 (GET ?limit=25)
 #   data      curl: one upload of BENCH_SIZE_MIB (PUT /file), its download (GET /file, checked against the upload's
 #             MD5), then BENCH_UPLOADS concurrent uploads of BENCH_CONC_MIB each into as many images
-# and prints, per phase: requests, requests/s, MiB/s (data), CPU seconds of the glance4j nodes (sum over all node
-# processes), of PostgreSQL (postmaster and its backends) and of Swift (its four servers and memcached), each per
-# 1,000 requests for records and per GiB for data (user + system time from /proc/PID/stat, read before and after
-# the phase: bench/lib/cpu.sh), and the non-2xx answers split into 409s (expected: a conflict is an answer the API
-# gives by design, e.g. a PATCH that lost 200 races in a row) and unexpected ones (any other status, or a socket
-# error or timeout). The last lines compare each record phase's node CPU per request at 2 and 3 nodes with 1 node
-# (the figure to hold: within 15 %) and say whether any unexpected answer was seen. The load average is printed at
-# the start and the end of each node count: the machine is shared, other work shows there.
+# and prints, per phase:
+#   requests, req/s and MiB/s (data phases)
+#   CPU seconds (user + system time from /proc/PID/stat, read before and after the phase: bench/lib/cpu.sh) per
+#   1,000 requests for records and per GiB for data, apart for
+#     glance4j   the sum over all node processes
+#     jit        the part of it that the nodes' JIT compiler threads spent (compiling, not serving)
+#     postgres   the postmaster and its backends
+#     swift      its four servers and memcached
+#   409        answers 409 Conflict: expected, as a conflict is an answer the API gives by design (a PATCH that lost
+#              200 races in a row); none is seen in this load
+#   other      unexpected answers: any other non-2xx status, a socket error or timeout, a download that differs
+# The last lines compare each record phase's node CPU per request at 2 and 3 nodes with 1 node (the figure to hold:
+# within 15 %) and count the unexpected answers (the figure to hold: none). The load average is printed at the start
+# and the end of each node count: on a shared machine other work shows there, and moves the numbers.
 #
-# Knobs: BENCH_NODES ("1 2 3"), BENCH_SECONDS (15), BENCH_WARMUP (10000), BENCH_CONCURRENCY (16), BENCH_SIZE_MIB (1024),
-# BENCH_UPLOADS (8), BENCH_CONC_MIB (128: 8 x 128 MiB = 1 GiB in all), BENCH_HEAP (-Xmx per node, 256m),
-# JAVA_OPTS (more JVM options for every node).
-# Needs wrk, haproxy, curl, python3, bc, PostgreSQL's server programs, swift-proxy, swift-account, swift-container,
+# Knobs: BENCH_NODES ("1 2 3"), BENCH_SECONDS (15), BENCH_WARMUP (10000), BENCH_CONCURRENCY (16),
+# BENCH_SIZE_MIB (1024), BENCH_UPLOADS (8), BENCH_CONC_MIB (128: 8 x 128 MiB = 1 GiB in all), BENCH_HEAP (-Xmx per
+# node, 256m), JAVA_OPTS (more JVM options for every node).
+# Needs wrk, haproxy, curl, python3, PostgreSQL's server programs, swift-proxy, swift-account, swift-container,
 # swift-object and memcached; all traffic stays on 127.0.0.1. Results (summary.txt, wrk output, logs) in OUTDIR.
-# Results of runs on the 2-core development machine: docs/scaling.md, "Measuring it".
+# Results of runs on the 2-core development machine, and how to read them: docs/scaling.md, "Measuring it".
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -45,7 +51,7 @@ uploads=${BENCH_UPLOADS:-8}
 conc_mib=${BENCH_CONC_MIB:-128}
 heap=${BENCH_HEAP:-256m}
 jar=$root/app-bootstrap/target/glance4j.jar
-for tool in wrk haproxy curl python3 bc; do
+for tool in wrk haproxy curl python3; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install -y $tool" >&2; exit 1; }
 done
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -ntp -DskipTests package)
@@ -149,14 +155,17 @@ await() {
   echo "no answer from $1" >&2; exit 1
 }
 
-# snapshot: "NODE_TICKS DB_TICKS SWIFT_TICKS SECONDS" now
+# snapshot: "NODE_TICKS DB_TICKS SWIFT_TICKS SECONDS NODE_JIT_TICKS" now
 snapshot() {
-  local IFS=,
-  echo "$(cpu_ticks "${pids[*]}" "$db_pid" "${swift_pids[*]}") $(date +%s.%N)"
+  local nodes db swift jit groups
+  groups=$(IFS=,; echo "${pids[*]} $db_pid ${swift_pids[*]} jit:${pids[*]}")
+  # shellcheck disable=SC2086
+  read -r nodes db swift jit < <(cpu_ticks $groups)
+  echo "$nodes $db $swift $(date +%s.%N) $jit"
 }
 
-printf '%-5s %-20s %8s %9s %8s %9s %9s %9s %-9s %6s %6s\n' nodes phase requests req/s MiB/s glance4j postgres \
-  swift cpu_s_per 409 other | tee "$out/summary.txt"
+printf '%-5s %-20s %8s %9s %8s %9s %7s %9s %9s %-9s %6s %6s\n' nodes phase requests req/s MiB/s glance4j jit \
+  postgres swift cpu_s_per 409 other | tee "$out/summary.txt"
 # report NODES PHASE REQUESTS "BEFORE" "AFTER" N409 NOTHER MIB [SECONDS]: MIB moved (0 for the record phases);
 # SECONDS (wrk's own) instead of the time between the two snapshots
 report() {
@@ -166,13 +175,13 @@ tck, n, phase, req, before, after, n409, other, mib = sys.argv[1:10]
 b, a = [list(map(float, s.split())) for s in (before, after)]
 req, mib = int(req), float(mib)
 secs = float(sys.argv[10]) if len(sys.argv) > 10 else a[3] - b[3]
-cpu = [(a[i] - b[i]) / float(tck) for i in range(3)]
+cpu = [(a[i] - b[i]) / float(tck) for i in (0, 1, 2, 4)]
 if mib:
     per, unit, rate = [c / (mib / 1024) for c in cpu], 'GiB', '%.1f' % (mib / secs)
 else:
     per, unit, rate = [c / req * 1000 if req else 0 for c in cpu], '1000req', '-'
-print('%-5s %-20s %8d %9.1f %8s %9.3f %9.3f %9.3f %-9s %6s %6s'
-      % (n, phase, req, req / secs, rate, per[0], per[1], per[2], unit, n409, other))
+print('%-5s %-20s %8d %9.1f %8s %9.3f %7.3f %9.3f %9.3f %-9s %6s %6s'
+      % (n, phase, req, req / secs, rate, per[0], per[3], per[1], per[2], unit, n409, other))
 PY
 }
 

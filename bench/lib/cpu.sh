@@ -3,7 +3,9 @@
 # have used so far, one number per group on one line, from one reading of /proc. For each process of a tree: user + system time of its own (fields 14 and 15 of /proc/PID/stat) plus that of its children it has already
 # waited for (fields 16 and 17). A child that ends between two readings moves from "live" to its parent's waited-for
 # time, so the difference of two readings counts it once: this is what makes PostgreSQL (a process per connection)
-# measurable. A process that has ended counts as 0.
+# measurable. A process that has ended counts as 0. A group written jit:PID,... counts only the JIT compiler threads
+# of those processes (threads named "C1 CompilerThre..." or "C2 CompilerThre...", /proc/PID/task/TID/stat): the
+# part of a JVM's CPU that goes into compiling rather than serving.
 cpu_ticks() {
   python3 - "$@" <<'PY'
 import os, sys
@@ -30,6 +32,27 @@ def tree_ticks(roots):
         total += stats[pid][1]
         todo.extend(children.get(pid, []))
     return total
-print(' '.join(str(tree_ticks({int(p) for p in group.split(',') if p})) for group in sys.argv[1:]))
+def jit_ticks(pids):
+    total = 0
+    for pid in pids:
+        try:
+            tids = os.listdir('/proc/%d/task' % pid)
+        except OSError:
+            continue
+        for tid in tids:
+            try:
+                with open('/proc/%d/task/%s/stat' % (pid, tid)) as f:
+                    text = f.read()
+            except OSError:
+                continue
+            name, rest = text.split('(', 1)[1].rsplit(')', 1)
+            if name.startswith(('C1 CompilerThre', 'C2 CompilerThre')):
+                total += sum(int(x) for x in rest.split()[11:13])
+    return total
+def group_ticks(group):
+    jit = group.startswith('jit:')
+    pids = {int(p) for p in group[4 if jit else 0:].split(',') if p}
+    return jit_ticks(pids) if jit else tree_ticks(pids)
+print(' '.join(str(group_ticks(group)) for group in sys.argv[1:]))
 PY
 }
