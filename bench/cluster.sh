@@ -13,8 +13,9 @@
 #             node of three gets a third of the load, and a busy machine serves fewer requests in a second)
 #   records   wrk, BENCH_CONCURRENCY connections, BENCH_SECONDS each: create (POST /v2/images), show (GET of one
 #             image), patch (PATCH of a custom property, round robin over 1,000 images), list_25 (GET ?limit=25)
-#   data      curl: one upload of BENCH_SIZE_MIB (PUT /file), its download (GET /file, checked against the upload's
-#             MD5), then BENCH_UPLOADS concurrent uploads of BENCH_CONC_MIB each into as many images
+#   data      curl: after a warm-up (two uploads and downloads of 32 MiB for each node, not measured), one upload
+#             of BENCH_SIZE_MIB (PUT /file), its download (GET /file, checked against the upload's MD5), then
+#             BENCH_UPLOADS concurrent uploads of BENCH_CONC_MIB each into as many images
 # and prints, per phase:
 #   requests, req/s and MiB/s (data phases)
 #   CPU seconds (user + system time from /proc/PID/stat, read before and after the phase: bench/lib/cpu.sh) per
@@ -78,7 +79,7 @@ finish() {
   stop_cluster
   [ -n "$swift_stop" ] && { eval "$swift_stop" 2>/dev/null || true; rm -rf "$out/swift/srv"; }
   [ -n "$db_stop" ] && { eval "$db_stop" >/dev/null 2>&1 || true; }
-  rm -f "$out/big.bin" "$out/small.bin"
+  rm -f "$out/big.bin" "$out/small.bin" "$out/warm.bin"
 }
 trap finish EXIT
 
@@ -224,6 +225,14 @@ data_phase() {
       -H 'Content-Type: application/octet-stream' -H 'Expect:' "$base/v2/images/$1/file" 2>>"$dir/curl.log" ||
       echo curl-failed
   }
+  # warm-up, not measured: two uploads and downloads of 32 MiB for each node (round robin: each lands on the next)
+  local warm_ids=()
+  for i in $(seq 1 $((2 * n))); do warm_ids+=("$(new_image)"); done
+  for i in "${warm_ids[@]}"; do upload "$i" "$out/warm.bin" >>"$dir/warmup.code"; done
+  for i in "${warm_ids[@]}"; do
+    curl -sS --max-time 600 "${ident[@]}" -o /dev/null -w '%{http_code}\n' "$base/v2/images/$i/file" \
+      >>"$dir/warmup.code" 2>>"$dir/curl.log" || true
+  done
   id=$(new_image)
   before=$(snapshot)
   upload "$id" "$out/big.bin" >"$dir/upload.code"
@@ -265,6 +274,7 @@ warm() {
 head -c $((size_mib * 1048576)) /dev/urandom >"$out/big.bin"
 big_md5=$(md5sum <"$out/big.bin" | cut -d' ' -f1)
 head -c $((conc_mib * 1048576)) /dev/urandom >"$out/small.bin"
+head -c $((32 * 1048576)) /dev/urandom >"$out/warm.bin"
 for n in $node_counts; do
   echo "# $n node(s): load average at start $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/summary.txt"
   start_cluster "$n"
