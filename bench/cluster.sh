@@ -37,11 +37,11 @@
 # Needs wrk, haproxy, curl, python3, PostgreSQL's server programs, swift-proxy, swift-account, swift-container,
 # swift-object and memcached; all traffic stays on 127.0.0.1. Results (summary.txt, wrk output, logs) in OUTDIR.
 # Results of runs on the 2-core development machine, and how to read them: docs/scaling.md, "Measuring it". In
-# short (shared machine at a load average of 14 to 46): 0 unexpected answers and 0 409s in 1.7 million; nodes' CPU
+# short (shared machine at a load average of 14 to 46): 0 unexpected answers and 0 409s in 2.2 million; nodes' CPU
 # per request at 3 nodes against 1 node between -23 % and +42 % depending on the run and phase (within 15 % for
 # every phase in the least busy run), no phase growing in every run; 1 node: create 0.20-0.27, show 0.17-0.21,
-# patch 0.36-0.42, list of 25 0.34-0.35 CPU ms per request, PostgreSQL about as much again; 1 GiB upload 4 to 6
-# CPU s per GiB on the node, download 0.6 to 1; 20 to 100 MiB/s, bounded by the single-process Swift.
+# patch 0.36-0.42, list of 25 0.34-0.35 CPU ms per request, PostgreSQL about as much again; uploads 3.6 to 6.5
+# CPU s per GiB on the nodes, downloads 0.6 to 1; 18 to 102 MiB/s, bounded by the single-process Swift.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
