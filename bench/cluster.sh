@@ -5,7 +5,8 @@
 # HAProxy 2.6 (round robin, no stickiness). All load goes through HAProxy.
 #
 #   bench/cluster.sh [OUTDIR]       the run (1 GiB transfers): 20 minutes on a busy 2-core machine
-#   BENCH_SIZE_MIB=64 BENCH_CONC_MIB=16 BENCH_SECONDS=5 BENCH_WARMUP=2000 bench/cluster.sh      a quick look
+#   BENCH_SIZE_MIB=64 BENCH_CONC_MIB=16 BENCH_SECONDS=5 BENCH_WARMUP=2000 bench/cluster.sh      a quick look (that
+#                                   it works; too short a warm-up to compare CPU per request between node counts)
 #
 # For each node count, on a fresh database and a fresh Swift container:
 #   warm-up   BENCH_WARMUP requests for each node of each of the four record loads below, not measured, so that
