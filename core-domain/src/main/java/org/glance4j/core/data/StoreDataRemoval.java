@@ -4,12 +4,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.glance4j.core.image.DataRemoval;
+import org.glance4j.ports.error.ErrorCategory;
+import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 
-/** Deletes a deleted image's bytes from the configured stores; failures are logged, never thrown. */
+/**
+ * Deletes an image's bytes from the configured stores before its record is deleted. A store that keeps them because
+ * they are in use (it answers {@link ErrorCategory#CONFLICT}, as the rbd store does for a snapshot with clones) stops
+ * the deletion with a conflict naming the image; every other failure is logged and the deletion goes on.
+ */
 public final class StoreDataRemoval implements DataRemoval {
 
     private static final Logger LOG = Logger.getLogger(StoreDataRemoval.class.getName());
@@ -36,6 +42,14 @@ public final class StoreDataRemoval implements DataRemoval {
             }
             try {
                 store.delete(location.url());
+            } catch (GlanceException e) {
+                if (e.category() == ErrorCategory.CONFLICT) {
+                    // the store keeps the bytes because they are in use (Glance's InUseByStore): the image stays
+                    throw GlanceException.conflict("Image " + deleted.id() + " could not be deleted because it is in "
+                            + "use: " + e.getMessage());
+                }
+                LOG.log(Level.WARNING, "Cannot delete the data of image " + deleted.id() + " at " + location.url()
+                        + " in store '" + store.id() + "': " + e.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Cannot delete the data of image " + deleted.id() + " at " + location.url()
                         + " in store '" + store.id() + "': " + e.getMessage());

@@ -3,8 +3,11 @@ package org.glance4j.core.image;
 import org.glance4j.ports.model.Image;
 
 /**
- * Removes the bytes of an image that has just been deleted, from every store that holds them. Never throws: a
- * store that fails is reported in the log, and the deletion of the record stands.
+ * Removes the bytes of an image that is being deleted, from every store that holds them (and what else the node
+ * keeps of it: staged data, cached copies), before its record is marked deleted. It throws only a
+ * {@code GlanceException} of category {@code CONFLICT}, when a store keeps the bytes because they are in use; the
+ * deletion then stops and the record stays as it was. Any other failure is reported in the log and the deletion
+ * goes on.
  */
 @FunctionalInterface
 public interface DataRemoval {

@@ -212,16 +212,29 @@ public final class DefaultImageService implements ImageService {
     @Override
     public void delete(RequestContext context, String imageId) {
         ImagePolicy policy = new ImagePolicy(policies, context);
+        // As Glance, the bytes go first: a store that refuses because they are in use (an RBD snapshot with
+        // clones) stops the deletion with a conflict while the record is still whole.
+        Image before = deletable(context, policy, imageId);
+        dataRemoval.removeDataOf(before);
         Image deleted = RevisionRetry.run(() -> {
-            ImageAccess.Found found = access.load(context, policy, imageId);
-            policy.enforce("delete_image", found.image(), found.memberId());
-            if (found.image().isProtected()) {
-                throw GlanceException.forbidden("Image " + imageId + " is protected and cannot be deleted.");
-            }
-            Image marked = ImageLifecycle.of(found.image()).moveTo(ImageStatus.DELETED,
-                    time.after(found.image().updatedAt()));
+            Image current = deletable(context, policy, imageId);
+            Image marked = ImageLifecycle.of(current).moveTo(ImageStatus.DELETED, time.after(current.updatedAt()));
             return images.update(marked);
         });
-        dataRemoval.removeDataOf(deleted);
+        // an upload that completed in between left a location the first removal did not see
+        List<ImageLocation> late = deleted.locations().stream()
+                .filter(location -> !before.locations().contains(location)).toList();
+        if (!late.isEmpty()) {
+            dataRemoval.removeDataOf(deleted.toBuilder().locations(late).build());
+        }
+    }
+
+    private Image deletable(RequestContext context, ImagePolicy policy, String imageId) {
+        ImageAccess.Found found = access.load(context, policy, imageId);
+        policy.enforce("delete_image", found.image(), found.memberId());
+        if (found.image().isProtected()) {
+            throw GlanceException.forbidden("Image " + imageId + " is protected and cannot be deleted.");
+        }
+        return found.image();
     }
 }
