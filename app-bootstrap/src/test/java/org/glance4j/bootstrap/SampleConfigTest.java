@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.GlanceConfig;
@@ -20,6 +21,8 @@ import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.config.OptionSpec;
 import org.glance4j.bootstrap.config.SampleConfig;
 import org.glance4j.bootstrap.config.StoreConfig;
+import org.glance4j.ports.out.store.ImageStoreFactory;
+import org.glance4j.ports.out.store.StoreOption;
 import org.junit.jupiter.api.Test;
 
 /** The sample glance-api.conf the packages ship: every option glance4j reads, commented out with its default. */
@@ -45,10 +48,14 @@ class SampleConfigTest {
 
         Map<String, List<String>> expected = new LinkedHashMap<>();
         List<OptionSpec> storeSection = new ArrayList<>(GlanceOptions.STORE_OPTIONS);
-        storeSection.addAll(GlanceOptions.BACKEND_STORE_OPTIONS);
         for (OptionSpec option : GlanceOptions.read()) {
             String section = storeSection.contains(option) ? SampleConfig.STORE_ID : option.section();
             expected.computeIfAbsent(section, s -> new ArrayList<>()).add(option.name());
+        }
+        // then the options each store type on the class path declares (and honours), type by type
+        for (ImageStoreFactory factory : ServiceLoader.load(ImageStoreFactory.class)) {
+            factory.options().list().stream().filter(StoreOption::honoured)
+                    .forEach(option -> expected.get(SampleConfig.STORE_ID).add(option.name()));
         }
         assertThat(commented).isEqualTo(expected);
     }

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.glance4j.ports.out.store.ImageStoreFactory;
+import org.glance4j.ports.out.store.StoreOption;
 
 /**
  * A sample {@code glance-api.conf} written from the option catalogue ({@link GlanceOptions#ALL}): every option
@@ -62,7 +66,28 @@ public final class SampleConfig {
         for (OptionSpec option : storeSectionOptions()) {
             option(out, option);
         }
+        for (ImageStoreFactory factory : ServiceLoader.load(ImageStoreFactory.class, SampleConfig.class.getClassLoader())) {
+            storeType(out, factory);
+        }
         return out.toString();
+    }
+
+    /** The options a store type declares, as they go in its store's section (or in [glance_store]). */
+    private static void storeType(StringBuilder out, ImageStoreFactory factory) {
+        out.append('\n');
+        comment(out, "Options of a store of type " + factory.type() + ": " + factory.summary());
+        for (StoreOption option : factory.options().list()) {
+            if (!option.honoured()) {
+                continue;
+            }
+            out.append('\n');
+            comment(out, option.help() + (option.required() ? " Required." : ""));
+            out.append('#').append(option.name()).append(" =");
+            if (option.defaultValue() != null && !option.secret()) {
+                out.append(' ').append(option.defaultValue());
+            }
+            out.append('\n');
+        }
     }
 
     private static void option(StringBuilder out, OptionSpec option) {
@@ -85,7 +110,6 @@ public final class SampleConfig {
     /** The options a store of enabled_backends reads from its own section only. */
     private static List<OptionSpec> storeSectionOptions() {
         List<OptionSpec> options = new ArrayList<>(GlanceOptions.STORE_OPTIONS);
-        options.addAll(GlanceOptions.BACKEND_STORE_OPTIONS);
         return options.stream().filter(o -> o.support() != OptionSupport.NOT_SUPPORTED_YET).toList();
     }
 
