@@ -124,23 +124,31 @@ class RbdMultiStoreApiTest {
   }
 
   /**
-   * Glance answers 409 and keeps the image when its RBD snapshot has clones. glance4j's store refuses the same way
-   * (a conflict), but the core deletes the image record first and then only logs the store's refusal (see
-   * docs/differences-from-glance.md): the RBD image and its clone stay intact in the pool.
+   * As Glance (its InUseByStore), an image whose RBD snapshot has clones is not deleted: 409 naming the image, the
+   * record stays active and downloadable, and the RBD image and its clone stay intact in the pool. Once the clone is
+   * gone, the deletion goes through.
    */
   @Test
-  void deletingAnImageWhoseSnapshotHasACloneLeavesTheRbdImageAndTheCloneIntact() throws Exception {
+  void anImageWhoseSnapshotHasACloneIsNotDeleted() throws Exception {
     String id = queued();
-    assertThat(upload(id, MultiStoreApiTest.bytes(MIB, 33), "ceph").status()).isEqualTo(204);
+    byte[] data = MultiStoreApiTest.bytes(MIB, 33);
+    assertThat(upload(id, data, "ceph").status()).isEqualTo(204);
     String clone = "volume-" + id;
     CephCluster.get().admin("rbd", "clone", "images/" + id + "@snap", "images/" + clone);
 
-    ApiResponse deleted = server.as(admin).delete("/v2/images/" + id);
+    ApiResponse refused = server.as(admin).delete("/v2/images/" + id);
 
-    assertThat(deleted.status()).as("%s", deleted).isEqualTo(204);
+    assertThat(refused.status()).as("%s", refused).isEqualTo(409);
+    assertThat(refused.body()).contains("Image " + id + " could not be deleted because it is in use");
     assertThat(rbdImages()).contains(id, clone);
     assertThat(CephCluster.get().admin("rbd", "snap", "ls", "images/" + id)).contains("snap");
+    assertThat(show(id).get("status").asText()).isEqualTo("active");
+    assertThat(server.as(admin).getBytes("GET", "/v2/images/" + id + "/file", Map.of()).bytes()).isEqualTo(data);
+
     CephCluster.get().admin("rbd", "rm", "images/" + clone);
+    ApiResponse deleted = server.as(admin).delete("/v2/images/" + id);
+    assertThat(deleted.status()).as("%s", deleted).isEqualTo(204);
+    assertThat(rbdImages()).doesNotContain(id);
   }
 
   // ---- helpers
