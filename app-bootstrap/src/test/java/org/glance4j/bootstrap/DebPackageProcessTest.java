@@ -20,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.glance4j.bootstrap.config.SampleConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +96,7 @@ class DebPackageProcessTest {
         assertThat(Path.of("/etc/glance4j/jvm.options")).isRegularFile();
         assertThat(Files.readString(Path.of("/etc/glance4j/glance-api.conf")))
                 .as("the sample configuration, generated from the option catalogue")
-                .isEqualTo(SampleConfig.render());
+                .isEqualTo(SampleConfigTest.packagedSample());
         Result conffiles = run(dir, "dpkg-query", "-W", "-f=${Conffiles}", PACKAGE);
         assertThat(conffiles.output()).contains("/etc/glance4j/jvm.options", "/etc/glance4j/glance-api.conf");
         Result user = run(dir, "getent", "passwd", PACKAGE);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.glance4j.bootstrap.config.SampleConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +40,7 @@ class TarballProcessTest {
         assertThat(home.resolve("conf/jvm.options")).isRegularFile();
         assertThat(home.resolve("logs")).isDirectory();
         assertThat(Files.readString(home.resolve("conf/glance-api.conf")))
-                .as("the sample written at build time from the option catalogue").isEqualTo(SampleConfig.render());
+                .as("the sample written at build time from the option catalogue").isEqualTo(SampleConfigTest.packagedSample());
     }
 
     @Test
@@ -55,7 +54,7 @@ class TarballProcessTest {
         assertThat(result.output()).containsPattern("MaxHeapSize +:?= 134217728 ")
                 .containsPattern("UseSerialGC +:?= true ")
                 .containsPattern("ExitOnOutOfMemoryError +:?= true ")
-                .endsWith(SampleConfig.render());
+                .endsWith(SampleConfigTest.packagedSample());
     }
 
     @Test

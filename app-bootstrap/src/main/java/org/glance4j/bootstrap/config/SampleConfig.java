@@ -42,8 +42,15 @@ public final class SampleConfig {
         Files.writeString(file, render(), StandardCharsets.UTF_8);
     }
 
-    /** The sample's text. */
+    /** The sample's text, with the options of every store type on this class path. */
     public static String render() {
+        List<ImageStoreFactory> factories = new ArrayList<>();
+        ServiceLoader.load(ImageStoreFactory.class, SampleConfig.class.getClassLoader()).forEach(factories::add);
+        return render(factories);
+    }
+
+    /** The sample's text, with the options of the store types of {@code factories} (in the order of their names). */
+    public static String render(List<ImageStoreFactory> factories) {
         StringBuilder out = new StringBuilder();
         comment(out, "glance-api.conf for glance4j, generated from its option catalogue (glance4j config sample). "
                 + "Every option glance4j reads is listed in its section, commented out with the default glance4j "
@@ -66,9 +73,8 @@ public final class SampleConfig {
         for (OptionSpec option : storeSectionOptions()) {
             option(out, option);
         }
-        for (ImageStoreFactory factory : ServiceLoader.load(ImageStoreFactory.class, SampleConfig.class.getClassLoader())) {
-            storeType(out, factory);
-        }
+        factories.stream().sorted(java.util.Comparator.comparing(ImageStoreFactory::type))
+                .forEach(factory -> storeType(out, factory));
         return out.toString();
     }
 
