@@ -13,11 +13,20 @@
 #   varnish cold      one client through Varnish: the miss that fills the copy (also checks the md5)
 #   varnish warm      BENCH_CONCURRENCY clients at once through Varnish: each one a conditional GET that glance4j
 #                     answers 304 without reading the store, the bytes from Varnish's copy
-# Every curl is bounded (--max-time). Needs about 2 GiB free in OUTDIR and BENCH_SIZE_MIB + 512 MiB of memory for
-# Varnish.
+# With BENCH_CACHE=1 (the default for the s3 store; the file store's bytes are local files that the node cache
+# never copies), glance4j is restarted on the same data directory with the node image cache on
+# (image_cache_dir in OUTDIR) after the direct phase, and two phases come before Varnish's:
+#   node cache fill   one client: the download that writes the cached copy while it streams (read from the store)
+#   node cache warm   BENCH_CONCURRENCY clients at once, every byte from the cached file (zero-copy)
+# Varnish's phases then run against the server with the cache on (its cold miss is served from the node cache).
+# Every curl is bounded (--max-time). Needs about 2 GiB free in OUTDIR (3 GiB with the cache) and BENCH_SIZE_MIB +
+# 512 MiB of memory for Varnish.
 # Knobs: BENCH_SIZE_MIB (default 1024), BENCH_CONCURRENCY (8), BENCH_HEAP (-Xmx, 512m), JAVA_OPTS;
-# BENCH_STORE=file (default: the file store in the data directory) or s3 (an S3 endpoint that is already running:
-# BENCH_S3_URL, BENCH_S3_ACCESS_KEY, BENCH_S3_SECRET_KEY, BENCH_S3_BUCKET; the bucket is created if missing).
+# BENCH_STORE=file (default: the file store in the data directory) or s3: the S3 API of a throw-away single-node
+# Swift that the script starts in OUTDIR (bench/lib/swift.sh; Debian's swift-proxy, swift-account,
+# swift-container, swift-object and memcached), or an S3 endpoint that is already running when BENCH_S3_URL is set
+# (with BENCH_S3_ACCESS_KEY, BENCH_S3_SECRET_KEY, BENCH_S3_BUCKET; the bucket is created if missing); BENCH_CACHE
+# (0 or 1, see above).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -33,14 +42,22 @@ for tool in curl python3 dd md5sum varnishd; do
   command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
 done
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -ntp -DskipTests package)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source "$here/lib/database.sh"   # free_port
+source "$here/lib/swift.sh"
+cache=${BENCH_CACHE:-$([ "$store" = s3 ] && echo 1 || echo 0)}
+swift_stop=:
 
 # --- glance4j ---------------------------------------------------------------------------------------------------
-rm -rf "$out/data" "$out/varnish"
-conf=()
+rm -rf "$out/data" "$out/varnish" "$out/cache" "$out/swift"
+printf '[DEFAULT]\n' >"$out/glance-api.conf"
 case $store in
   file) ;;
   s3)
+    if [ -z "${BENCH_S3_URL:-}" ]; then
+      start_swift "$out/swift"
+      BENCH_S3_URL=$swift_s3_url BENCH_S3_ACCESS_KEY=$swift_user BENCH_S3_SECRET_KEY=$swift_key
+      BENCH_S3_BUCKET=bench$$
+    fi
     for v in BENCH_S3_URL BENCH_S3_ACCESS_KEY BENCH_S3_SECRET_KEY BENCH_S3_BUCKET; do
       [ -n "${!v:-}" ] || { echo "BENCH_STORE=s3 needs $v" >&2; exit 1; }
     done
@@ -56,28 +73,34 @@ s3_store_secret_key = $BENCH_S3_SECRET_KEY
 s3_store_bucket = $BENCH_S3_BUCKET
 s3_store_create_bucket_on_put = true
 EOF
-    conf=(--config "$out/glance-api.conf") ;;
+    ;;
   *) echo "BENCH_STORE must be file or s3, not $store" >&2; exit 1 ;;
 esac
 port=$(free_port)
 base=http://127.0.0.1:$port
-# shellcheck disable=SC2086
-java -Xmx"$heap" ${JAVA_OPTS:-} -jar "$jar" serve --bind 127.0.0.1 --port "$port" --data-dir "$out/data" \
-  --auth trusted-headers "${conf[@]}" >"$out/server.log" 2>&1 &
-pid=$!
+pid=
 vpid=
+# start_glance4j CONF LOG: the runnable jar on $port with the data directory of OUTDIR
+start_glance4j() {
+  # shellcheck disable=SC2086
+  java -Xmx"$heap" ${JAVA_OPTS:-} -jar "$jar" serve --bind 127.0.0.1 --port "$port" --data-dir "$out/data" \
+    --auth trusted-headers --config "$1" >"$2" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 300); do
+    curl -sf "$base/versions" >/dev/null 2>&1 && break
+    kill -0 $pid 2>/dev/null || { cat "$2" >&2; exit 1; }
+    sleep 0.1
+  done
+  curl -sf "$base/versions" >/dev/null || { echo "glance4j did not answer at $base" >&2; exit 1; }
+}
+stop_glance4j() { [ -n "$pid" ] || return 0; kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
 cleanup() {
   [ -n "$vpid" ] && { kill "$vpid" 2>/dev/null || true; wait "$vpid" 2>/dev/null || true; }
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
+  stop_glance4j
+  eval "$swift_stop" 2>/dev/null || true
 }
 trap cleanup EXIT
-for _ in $(seq 1 300); do
-  curl -sf "$base/versions" >/dev/null 2>&1 && break
-  kill -0 $pid 2>/dev/null || { cat "$out/server.log" >&2; exit 1; }
-  sleep 0.1
-done
-curl -sf "$base/versions" >/dev/null || { echo "glance4j did not answer at $base" >&2; exit 1; }
+start_glance4j "$out/glance-api.conf" "$out/server.log"
 
 # --- Varnish with the page's VCL ------------------------------------------------------------------------------
 vport=$(free_port)
@@ -155,6 +178,27 @@ c1=$(cpu $pid)
 mib=$((conc * size_mib))
 row "direct, $conc clients ($store store)" "$mib" "$s" "$(calc 0 "$mib / $s")" \
   "$(calc 2 "($c1 - $c0) / ($mib / 1024)") s" "-"
+
+# --- the node image cache: one download fills it, then every client reads the cached file -----------------------
+if [ "$cache" = 1 ]; then
+  stop_glance4j
+  sed "s|^\[DEFAULT\]\$|[DEFAULT]\nimage_cache_dir = $out/cache\nimage_cache_max_size = $((4 * size_mib * 1048576))\ncache_prefetcher_interval = 3600|" \
+    "$out/glance-api.conf" >"$out/cached.conf"
+  start_glance4j "$out/cached.conf" "$out/server-cached.log"
+  c0=$(cpu $pid); t0=$(now)
+  curl -sS --max-time 900 "${ident[@]}" -o /dev/null "$base/v2/images/$id/file"
+  t1=$(now); c1=$(cpu $pid)
+  s=$(calc 2 "$t1 - $t0")
+  row "node cache fill, 1 client" "$size_mib" "$s" "$(calc 0 "$size_mib / $s")" \
+    "$(calc 2 "($c1 - $c0) / ($size_mib / 1024)") s" "-"
+  for _ in $(seq 1 600); do [ -f "$out/cache/$id" ] && break; sleep 0.1; done
+  [ -f "$out/cache/$id" ] || { echo "the node cache holds no copy of $id after a whole download" >&2; exit 1; }
+  c0=$(cpu $pid)
+  s=$(concurrent "$base" "$conc")
+  c1=$(cpu $pid)
+  row "node cache warm, $conc clients" "$mib" "$s" "$(calc 0 "$mib / $s")" \
+    "$(calc 2 "($c1 - $c0) / ($mib / 1024)") s" "-"
+fi
 
 # --- through Varnish: the miss that fills the copy ----------------------------------------------------------
 # shellcheck disable=SC2046

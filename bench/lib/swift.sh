@@ -1,8 +1,10 @@
 # bench/lib/swift.sh: sourced by the benchmarks. start_swift DIR starts a throw-away single-node OpenStack Swift from
 # Debian's packages on free loopback ports, the way the store tests' SwiftServer does (rings of one device built in
 # DIR/etc, account, container, object and proxy servers with workers = 0, TempAuth with its tokens in a memcached of
-# its own, static and dynamic large objects), and sets:
+# its own, static and dynamic large objects, and the S3 API (s3api: access key swift_user, secret swift_key, at
+# swift_s3_url)), and sets:
 #   swift_auth   the TempAuth URL (http://127.0.0.1:PORT/auth/v1.0), user swift_user, key swift_key
+#   swift_s3_url the S3 endpoint (http://127.0.0.1:PORT, the proxy's port)
 #   swift_pids   the process ids of memcached and the four Swift servers (one process each: workers = 0)
 #   swift_stop   a command that stops them
 # Needs swift-proxy, swift-account, swift-container, swift-object and memcached (apt-get install -y those).
@@ -55,10 +57,12 @@ workers = 0
 user = $user
 log_level = WARNING
 [pipeline:main]
-pipeline = catch_errors gatekeeper healthcheck proxy-logging cache listing_formats bulk tempauth copy slo dlo proxy-logging proxy-server
+pipeline = catch_errors gatekeeper healthcheck proxy-logging cache listing_formats bulk s3api tempauth copy slo dlo proxy-logging proxy-server
 [app:proxy-server]
 use = egg:swift#proxy
 account_autocreate = true
+[filter:s3api]
+use = egg:swift#s3api
 [filter:tempauth]
 use = egg:swift#tempauth
 user_test_tester = $swift_key .admin
@@ -95,6 +99,7 @@ CONF
   done
   swift_stop="kill ${swift_pids[*]}; wait ${swift_pids[*]}"
   swift_auth=http://127.0.0.1:${ports[3]}/auth/v1.0
+  swift_s3_url=http://127.0.0.1:${ports[3]}
   # ready when TempAuth hands out a token and the account answers a HEAD with it (bounded: 60 s)
   local headers storage token p
   for _ in $(seq 1 600); do
