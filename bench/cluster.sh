@@ -34,7 +34,8 @@
 #
 # Knobs: BENCH_NODES ("1 2 3"), BENCH_SECONDS (15), BENCH_WARMUP (10000), BENCH_CONCURRENCY (16),
 # BENCH_SIZE_MIB (1024), BENCH_UPLOADS (8), BENCH_CONC_MIB (128: 8 x 128 MiB = 1 GiB in all), BENCH_HEAP (-Xmx per
-# node, 256m), JAVA_OPTS (more JVM options for every node).
+# node, 256m), JAVA_OPTS (more JVM options for every node), BENCH_POOL ([database] max_pool_size of each node; default
+# BENCH_CONCURRENCY, so that a node that gets all the load never makes a request wait for a connection).
 # Needs wrk, haproxy, curl, python3, PostgreSQL's server programs, swift-proxy, swift-account, swift-container,
 # swift-object and memcached; all traffic stays on 127.0.0.1. Results (summary.txt, wrk output, logs) in OUTDIR.
 # Results of runs on the 2-core development machine, and how to read them: docs/scaling.md, "Measuring it". In
@@ -53,6 +54,7 @@ node_counts=${BENCH_NODES:-1 2 3}
 secs=${BENCH_SECONDS:-15}
 warmup=${BENCH_WARMUP:-10000}
 conc=${BENCH_CONCURRENCY:-16}
+pool=${BENCH_POOL:-$conc}
 size_mib=${BENCH_SIZE_MIB:-1024}
 uploads=${BENCH_UPLOADS:-8}
 conc_mib=${BENCH_CONC_MIB:-128}
@@ -123,7 +125,7 @@ filesystem_store_datadir = $dir/shared-staging
 
 [database]
 connection = $connection
-max_pool_size = 10
+max_pool_size = $pool
 CONF
   local servers=() ports=()
   for i in $(seq 1 "$n"); do

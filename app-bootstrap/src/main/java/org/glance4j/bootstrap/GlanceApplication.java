@@ -230,6 +230,7 @@ public final class GlanceApplication implements AutoCloseable {
                     cache.directory().orElseThrow(), cache.maxSize(), cache.jobInterval().toSeconds(),
                     CacheSchedule.summary(started.imageCache().counters()));
             application.cacheSchedule = new CacheSchedule(nodeCache, cache.jobInterval());
+            operations.telemetry().imageCache(() -> started.imageCache().counters());
         });
         try {
             application.awaitVersions();

@@ -1,9 +1,11 @@
 package org.glance4j.bootstrap.metrics;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.glance4j.http.RequestObserver;
 import org.glance4j.jdbc.JdbcRepositories;
+import org.glance4j.ports.model.CacheCounters;
 import org.glance4j.ports.out.TaskRepository;
 import org.glance4j.ports.out.store.ImageStore;
 
@@ -27,6 +29,8 @@ public final class Telemetry implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final RequestObserver http;
     private JvmGcMetrics gc;
+    /** Held here: Micrometer keeps only weak references to the objects its function meters read. */
+    private Supplier<CacheCounters> imageCacheCounters;
 
     private Telemetry(PrometheusMeterRegistry registry) {
         this.registry = registry;
@@ -77,6 +81,14 @@ public final class Telemetry implements AutoCloseable {
     public void database(JdbcRepositories repositories) {
         if (registry != null) {
             DatabaseMeters.bind(repositories, registry);
+        }
+    }
+
+    /** Measures the node image cache through its counters, read at each scrape. */
+    public void imageCache(Supplier<CacheCounters> counters) {
+        if (registry != null) {
+            imageCacheCounters = counters;
+            ImageCacheMeters.bind(counters, registry);
         }
     }
 

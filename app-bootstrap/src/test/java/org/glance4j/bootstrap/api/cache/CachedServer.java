@@ -82,6 +82,11 @@ final class CachedServer implements AutoCloseable {
         return dir;
     }
 
+    /** The port of {@code /metrics}, when the options gave {@code [glance4j] metrics_port}. */
+    int metricsPort() {
+        return application.metricsPort();
+    }
+
     @Override
     public void close() throws IOException {
         application.close();

@@ -53,7 +53,9 @@ class ImageCacheApiTest {
         server = CachedServer.start(SwiftServer.get(),
                 "image_cache_dir = DIR/cache",
                 "image_cache_max_size = " + (5 * MIB),
-                "cache_prefetcher_interval = 3600");
+                "cache_prefetcher_interval = 3600",
+                "[glance4j]",
+                "metrics_port = 0");
         admin = server.as(ADMIN);
         member = server.as(MEMBER);
     }
@@ -259,7 +261,44 @@ class ImageCacheApiTest {
         }
     }
 
+    @Test
+    void hitsMissesBytesServedAndWhatTheCacheHoldsAreOnMetrics() throws Exception {
+        byte[] data = randomBytes(MIB + 5);
+        String id = activeImage(admin, data, "public");
+        Map<String, Double> before = metrics();
+
+        assertThat(download(admin, id, Map.of()).bytes()).isEqualTo(data);
+        awaitCached(id);
+        assertThat(download(member, id, Map.of()).bytes()).isEqualTo(data);
+
+        Map<String, Double> after = metrics();
+        assertThat(after.get("glance4j_image_cache_misses_total") - before.get("glance4j_image_cache_misses_total"))
+                .isEqualTo(1);
+        assertThat(after.get("glance4j_image_cache_hits_total") - before.get("glance4j_image_cache_hits_total"))
+                .isEqualTo(1);
+        assertThat(after.get("glance4j_image_cache_served_bytes_total")
+                - before.get("glance4j_image_cache_served_bytes_total")).isEqualTo(data.length);
+        assertThat(after.get("glance4j_image_cache_fills_total") - before.get("glance4j_image_cache_fills_total"))
+                .isEqualTo(1);
+        assertThat(after.get("glance4j_image_cache_images")).isEqualTo(1);
+        assertThat(after.get("glance4j_image_cache_size_bytes")).isEqualTo(data.length);
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
+
+    /** The image cache's samples of {@code /metrics} (no labels), by name. */
+    private static Map<String, Double> metrics() throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.metricsPort()
+                        + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        Map<String, Double> samples = new java.util.HashMap<>();
+        answer.body().lines().filter(line -> line.startsWith("glance4j_image_cache_"))
+                .map(line -> line.split(" "))
+                .forEach(parts -> samples.put(parts[0], Double.parseDouble(parts[1])));
+        return samples;
+    }
+
 
     private static ApiResponse clear(String target) {
         return admin.send("DELETE", "/v2/cache", null, null, Map.of("x-image-cache-clear-target", target));
