@@ -38,6 +38,7 @@ import org.glance4j.ports.model.ImageQuery.VisibilityFilter;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.ImageWithMembers;
 import org.glance4j.ports.model.MemberStatus;
+import org.glance4j.ports.model.ProjectImageUsage;
 import org.glance4j.ports.model.Visibility;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
@@ -1200,6 +1201,71 @@ public abstract class ImageRepositoryContractTest {
                 case SHARED -> image.visibility() == Visibility.SHARED;
                 case PRIVATE -> image.visibility() == Visibility.PRIVATE;
             };
+        }
+    }
+
+    @Nested
+    class UsageOfAProject {
+        private static final String PROJECT = "p-usage";
+        private static final long MIB = 1024L * 1024L;
+
+        private Image.Builder owned(int n, ImageStatus status, Long size, int locations) {
+            List<ImageLocation> where = new ArrayList<>();
+            for (int k = 0; k < locations; k++) {
+                where.add(new ImageLocation("file:///store-" + k + "/" + id(n), "store-" + k,
+                        Map.of("a", "b \"quoted\"")));
+            }
+            return image(n).owner(PROJECT).status(status).size(size).locations(where);
+        }
+
+        @Test
+        void aProjectWithoutImagesUsesNothing() {
+            add(image(1).owner("p-else").size(5L).build());
+            assertThat(images.usageOf(PROJECT)).isEqualTo(ProjectImageUsage.NONE);
+        }
+
+        @Test
+        void eachStatusSizeLocationAndCopyCountsAsTheUnifiedLimitsCountThem() {
+            add(owned(1, ImageStatus.ACTIVE, 10 * MIB, 2).build());                        // stored 20 MiB
+            add(owned(2, ImageStatus.ACTIVE, 3L, 1).properties(Map.of(
+                    ProjectImageUsage.COPYING_PROPERTY, "store-b", "other", "x")).build()); // stored 3, staged 3, copying
+            add(owned(3, ImageStatus.ACTIVE, 7L, 1).properties(Map.of(
+                    ProjectImageUsage.COPYING_PROPERTY, "")).build());                   // stored 7, not copying
+            add(owned(4, ImageStatus.SAVING, 100L, 0).build());                           // uploading, not staged
+            add(owned(5, ImageStatus.UPLOADING, 1000L, 0).build());                       // uploading, staged 1000
+            add(owned(6, ImageStatus.IMPORTING, 10_000L, 0).properties(Map.of(
+                    ProjectImageUsage.COPYING_PROPERTY, "store-b")).build());            // uploading, staged once
+            add(owned(7, ImageStatus.QUEUED, null, 0).build());                           // counts as an image only
+            add(owned(8, ImageStatus.DEACTIVATED, 5L, 3).build());                        // stored 15
+            add(owned(9, ImageStatus.KILLED, 1L << 40, 1).build());                       // counts for nothing
+            add(owned(10, ImageStatus.PENDING_DELETE, 1L << 40, 1).build());
+            add(owned(11, ImageStatus.DELETED, 1L << 40, 1).deletedAt(T0).build());
+            add(image(12).owner("p-else").status(ImageStatus.UPLOADING).size(1L << 40).build());
+            add(image(13).owner(null).status(ImageStatus.UPLOADING).size(1L << 40).build());
+
+            assertThat(images.usageOf(PROJECT)).isEqualTo(new ProjectImageUsage(8, 20 * MIB + 3 + 7 + 15,
+                    3 + 1000 + 10_000, 4));
+        }
+
+        @Test
+        void theUsageFollowsUpdates() {
+            Image image = add(owned(1, ImageStatus.UPLOADING, 4L, 0).build());
+            assertThat(images.usageOf(PROJECT)).isEqualTo(new ProjectImageUsage(1, 0, 4, 1));
+
+            Image active = images.update(image.toBuilder().status(ImageStatus.ACTIVE).locations(List.of(
+                    new ImageLocation("file:///a/" + id(1), "a", Map.of()))).build());
+            assertThat(images.usageOf(PROJECT)).isEqualTo(new ProjectImageUsage(1, 4, 0, 0));
+
+            images.update(active.toBuilder().status(ImageStatus.DELETED).deletedAt(T0).build());
+            assertThat(images.usageOf(PROJECT)).isEqualTo(ProjectImageUsage.NONE);
+        }
+
+        @Test
+        void theUsageOfAProjectWithMoreImagesThanOnePageCountsThemAll() {
+            for (int n = 1; n <= 600; n++) {
+                add(owned(n, ImageStatus.ACTIVE, 2L, 1).build());
+            }
+            assertThat(images.usageOf(PROJECT)).isEqualTo(new ProjectImageUsage(600, 1200, 0, 0));
         }
     }
 
