@@ -68,16 +68,14 @@ final class ImageListSql {
         String selectList = dialect.extrasInImageQueries() ? ImageColumns.selectListWithExtras(dialect)
                 : ImageColumns.SELECT_LIST;
         if (query.viewer().admin()) {
-            sql.append("SELECT ").append(selectList).append(" FROM images i WHERE i.status <> ?");
-            arguments.add(ImageStatus.DELETED.wireName());
+            selectFromImages(selectList);
             visibilityFilter(query);
             filtersOrderAndLimit(query);
             return;
         }
         List<Access> branches = Access.branchesFor(query);
         if (branches.size() <= 1) {
-            sql.append("SELECT ").append(selectList).append(" FROM images i WHERE i.status <> ?");
-            arguments.add(ImageStatus.DELETED.wireName());
+            selectFromImages(selectList);
             if (branches.isEmpty()) {
                 sql.append(" AND 1 = 0"); // a viewer without project asking for shared or private images
             } else {
@@ -90,9 +88,8 @@ final class ImageListSql {
         // fits), then the best page of their union. The branches are disjoint, so no image comes twice.
         sql.append("SELECT ").append(selectList).append(" FROM (");
         for (int k = 0; k < branches.size(); k++) {
-            sql.append(k == 0 ? "" : " UNION ALL ").append("SELECT * FROM (SELECT ").append(ImageColumns.SELECT_LIST)
-                    .append(" FROM images i WHERE i.status <> ?");
-            arguments.add(ImageStatus.DELETED.wireName());
+            sql.append(k == 0 ? "" : " UNION ALL ").append("SELECT * FROM (");
+            selectFromImages(ImageColumns.SELECT_LIST);
             branches.get(k).condition(this, query);
             filtersOrderAndLimit(query);
             sql.append(") b").append(k);
@@ -101,6 +98,12 @@ final class ImageListSql {
         orderBy(query.sort());
         sql.append(" LIMIT ?");
         arguments.add(query.limit());
+    }
+
+    /** {@code SELECT selectList FROM images i WHERE} the image is not deleted. */
+    private void selectFromImages(String selectList) {
+        sql.append("SELECT ").append(selectList).append(" FROM images i WHERE i.status <> ?");
+        arguments.add(ImageStatus.DELETED.wireName());
     }
 
     /** Every condition but who may see what, then the marker, the order and the limit. */

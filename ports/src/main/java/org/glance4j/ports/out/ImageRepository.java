@@ -7,6 +7,7 @@ import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
 import org.glance4j.ports.model.BulkAddResult;
 import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.ImageField;
 import org.glance4j.ports.model.ImageQuery;
 import org.glance4j.ports.model.ImageWithMembers;
 import org.glance4j.ports.model.ProjectImageUsage;
@@ -97,7 +98,7 @@ public interface ImageRepository {
         while (true) {
             List<Image> images = list(new ImageQuery(new ImageQuery.Viewer(projectId, true),
                     ImageQuery.VisibilityFilter.ALL, null, List.of(new ImageQuery.Condition(
-                            org.glance4j.ports.model.ImageField.OWNER, ImageQuery.Operator.EQ, List.of(projectId))),
+                            ImageField.OWNER, ImageQuery.Operator.EQ, List.of(projectId))),
                     List.of(), List.of(), null, null, marker, page));
             for (Image image : images) {
                 usage = usage.plus(image);
