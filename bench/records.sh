@@ -20,6 +20,9 @@
 # and list load before the first phase, default 0; a fresh JVM compiles for tens of seconds),
 # BENCH_DATABASE_OPTIONS (more lines for the [database] section with BENCH_DATABASE, e.g.
 # 'max_pool_size = 16\n').
+# The list_25_member phases list as a member (not an administrator) of a second project, which owns 5 images and has 3
+# of the benchmark project's images shared with it (2 accepted, 1 pending) among all the others: the cost of a
+# non-administrator's page among many images it may not see.
 # Besides requests per second and latency, each phase gives the server's CPU seconds per 1,000 requests (which is
 # CPU milliseconds per request): user plus system time from /proc/<pid>/stat of the java process, and of the database
 # server (for PostgreSQL the postmaster with its live backends and the children it has reaped). wrk's own CPU is not
@@ -67,6 +70,10 @@ done
 
 ident=(-H 'X-Identity-Status: Confirmed' -H 'X-User-Id: bench-user' -H 'X-Project-Id: bench-project'
        -H 'X-Tenant-Id: bench-project' -H 'X-Roles: admin,member,reader')
+# A member (not an administrator) of a second project that owns a handful of images and has a few more shared with it.
+member_ident=(-H 'X-Identity-Status: Confirmed' -H 'X-User-Id: bench-member' -H 'X-Project-Id: bench-small-project'
+              -H 'X-Tenant-Id: bench-small-project' -H 'X-Roles: member,reader')
+run_ident=("${ident[@]}") # whose headers run's wrk sends
 db_line="sqlite in $out/data"
 [ -n "$config" ] && grep -q '^connection' "$config" \
   && db_line=$(grep -m1 '^connection' "$config" | sed 's/^connection *= *//; s/:[^:@/]*@/:****@/')
@@ -107,7 +114,7 @@ run() {
   local name=$1 c=$2 d=$3 script=$4 url=$5; shift 5
   local t=$(( c < 2 ? 1 : 2 )) cpu_before
   cpu_before=$(cpu_ticks)
-  wrk -t$t -c"$c" -d"${d}s" --timeout 10s "${ident[@]}" -s "$here/wrk/$script" "$url" -- "$@" \
+  wrk -t$t -c"$c" -d"${d}s" --timeout 10s "${run_ident[@]}" -s "$here/wrk/$script" "$url" -- "$@" \
     >"$out/wrk-$name.txt" 2>&1 &
   local wrk_pid=$! seen_workers=0 tasks
   # wrk sleeps out its whole -d even when the script has stopped every thread (create.lua with a request count,
@@ -214,6 +221,27 @@ run list_25_property_filter 1 "$secs" get.lua "$base/v2/images?limit=25&bench_gr
 mid=$(sed -n 500p "$out/ids.txt")
 run list_25_after_marker 1 "$secs" get.lua "$base/v2/images?limit=25&marker=$mid"
 run "list_25_c$conc" "$conc" "$secs" get.lua "$base/v2/images?limit=25"
+
+# The member of the small project sees 5 images of its own and 3 of bench-project's shared with it (2 accepted, 1
+# pending) among all the others, which it may not see: a page must not cost a walk through every image.
+for k in 1 2 3 4 5; do
+  curl -sf "${member_ident[@]}" -X POST -H 'Content-Type: application/json' \
+    -d '{"name":"small-'$k'","disk_format":"raw","container_format":"bare"}' "$base/v2/images" >/dev/null
+done
+for k in 1 2 3; do
+  shared=$(sed -n "$(( k * 100 ))p" "$out/ids.txt")
+  api -X PATCH -H 'Content-Type: application/openstack-images-v2.1-json-patch' \
+    -d '[{"op":"replace","path":"/visibility","value":"shared"}]' "$base/v2/images/$shared" >/dev/null
+  api -X POST -H 'Content-Type: application/json' -d '{"member":"bench-small-project"}' \
+    "$base/v2/images/$shared/members" >/dev/null
+  [ "$k" = 3 ] || curl -sf "${member_ident[@]}" -X PUT -H 'Content-Type: application/json' \
+    -d '{"status":"accepted"}' "$base/v2/images/$shared/members/bench-small-project" >/dev/null
+done
+run_ident=("${member_ident[@]}")
+run list_25_member 1 "$secs" get.lua "$base/v2/images?limit=25"
+run list_25_member_shared 1 "$secs" get.lua "$base/v2/images?limit=25&visibility=shared"
+run "list_25_member_c$conc" "$conc" "$secs" get.lua "$base/v2/images?limit=25"
+run_ident=("${ident[@]}")
 
 {
   echo "server heap cap: -Xmx$heap; peak RSS: $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"

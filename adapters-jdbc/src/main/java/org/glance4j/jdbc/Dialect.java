@@ -38,6 +38,11 @@ enum Dialect {
         }
 
         @Override
+        String jsonArrayLength(String column) {
+            return "json_array_length(" + column + ")";
+        }
+
+        @Override
         boolean isUniqueViolation(SQLException e) {
             int code = e.getErrorCode() & 0xff;
             String message = String.valueOf(e.getMessage());
@@ -77,6 +82,11 @@ enum Dialect {
         @Override
         String idsFromJson() {
             return "SELECT json_array_elements_text(CAST(? AS json))";
+        }
+
+        @Override
+        String jsonArrayLength(String column) {
+            return "json_array_length(CAST(" + column + " AS json))";
         }
 
         @Override
@@ -142,6 +152,11 @@ enum Dialect {
         }
 
         @Override
+        String jsonArrayLength(String column) {
+            return "JSON_LENGTH(" + column + ")";
+        }
+
+        @Override
         boolean isUniqueViolation(SQLException e) {
             return e.getErrorCode() == ER_DUP_ENTRY || e.getErrorCode() == ER_DUP_ENTRY_WITH_KEY_NAME;
         }
@@ -194,6 +209,9 @@ enum Dialect {
 
     /** A sub-select of the ids in the one parameter, a JSON array of strings. */
     abstract String idsFromJson();
+
+    /** The number of elements of the JSON array in text column {@code column} (null for null), as an integer. */
+    abstract String jsonArrayLength(String column);
 
     /**
      * Whether a page of images is read with its tags and properties in one statement ({@link #tagsJson} and

@@ -18,7 +18,8 @@ import org.glance4j.ports.model.Visibility;
 
 /**
  * Translates an {@link ImageQuery} into one SELECT over {@code images} with positional parameters: visibility,
- * conditions, ordering with null as the smallest value, and keyset paging from the marker's sort values. Where the
+ * conditions, ordering with null as the smallest value, and keyset paging from the marker's sort values. For a viewer
+ * who is not an administrator it is a {@code UNION ALL} of one page per kind of access (see {@link Access}). Where the
  * dialect {@linkplain Dialect#extrasInImageQueries() allows it}, the same statement also selects each image's tags and
  * properties.
  *
@@ -64,11 +65,49 @@ final class ImageListSql {
     }
 
     private void build(ImageQuery query) {
-        sql.append("SELECT ").append(dialect.extrasInImageQueries() ? ImageColumns.selectListWithExtras(dialect)
-                : ImageColumns.SELECT_LIST).append(" FROM images i WHERE i.status <> ?");
+        String selectList = dialect.extrasInImageQueries() ? ImageColumns.selectListWithExtras(dialect)
+                : ImageColumns.SELECT_LIST;
+        if (query.viewer().admin()) {
+            selectFromImages(selectList);
+            visibilityFilter(query);
+            filtersOrderAndLimit(query);
+            return;
+        }
+        List<Access> branches = Access.branchesFor(query);
+        if (branches.size() <= 1) {
+            selectFromImages(selectList);
+            if (branches.isEmpty()) {
+                sql.append(" AND 1 = 0"); // a viewer without project asking for shared or private images
+            } else {
+                branches.get(0).condition(this, query);
+            }
+            filtersOrderAndLimit(query);
+            return;
+        }
+        // One branch per kind of access, each a page of its own read in the sort order (from an index where one
+        // fits), then the best page of their union. The branches are disjoint, so no image comes twice.
+        sql.append("SELECT ").append(selectList).append(" FROM (");
+        for (int k = 0; k < branches.size(); k++) {
+            sql.append(k == 0 ? "" : " UNION ALL ").append("SELECT * FROM (");
+            selectFromImages(ImageColumns.SELECT_LIST);
+            branches.get(k).condition(this, query);
+            filtersOrderAndLimit(query);
+            sql.append(") b").append(k);
+        }
+        sql.append(") i");
+        orderBy(query.sort());
+        sql.append(" LIMIT ?");
+        arguments.add(query.limit());
+    }
+
+    /** {@code SELECT selectList FROM images i WHERE} the image is not deleted. */
+    private void selectFromImages(String selectList) {
+        sql.append("SELECT ").append(selectList).append(" FROM images i WHERE i.status <> ?");
         arguments.add(ImageStatus.DELETED.wireName());
-        candidates(query);
-        visibilityFilter(query);
+    }
+
+    /** Every condition but who may see what, then the marker, the order and the limit. */
+    private void filtersOrderAndLimit(ImageQuery query) {
         for (Condition condition : query.conditions()) {
             condition(condition);
         }
@@ -88,28 +127,115 @@ final class ImageListSql {
         arguments.add(query.limit());
     }
 
-    /** Who may see what: everything for an admin, otherwise public, community, owned and accepted-shared images. */
-    private void candidates(ImageQuery query) {
-        if (query.viewer().admin()) {
-            return;
-        }
-        String project = query.viewer().projectId();
-        sql.append(" AND (i.visibility IN (?, ?)");
-        arguments.add(Visibility.PUBLIC.wireName());
-        arguments.add(Visibility.COMMUNITY.wireName());
-        if (project != null) {
-            sql.append(" OR i.owner = ? OR (i.visibility = ? AND EXISTS (SELECT 1 FROM image_members m"
-                    + " WHERE m.image_id = i.id AND m.member = ?");
-            arguments.add(project);
-            arguments.add(Visibility.SHARED.wireName());
-            arguments.add(project);
-            if (query.memberStatus() != null) {
-                sql.append(" AND m.status = ?");
-                arguments.add(query.memberStatus().wireName());
+    /**
+     * The disjoint kinds of access through which a non-administrator sees an image, each with the visibility filter
+     * of the query folded in. Apart, each is a plain condition that an index in the sort order can serve (the
+     * owner's images by {@code images_owner_idx}, public and community images by {@code images_visibility_idx},
+     * the images shared with the project from its memberships), where their {@code OR} made a page among many
+     * images that the viewer may not see a walk through all of them.
+     */
+    private enum Access {
+        /** The viewer's project owns the image: every visibility. */
+        OWN {
+            @Override
+            boolean applies(ImageQuery query) {
+                return query.viewer().projectId() != null;
             }
-            sql.append("))");
+
+            @Override
+            void condition(ImageListSql statement, ImageQuery query) {
+                statement.sql.append(" AND i.owner = ?");
+                statement.arguments.add(query.viewer().projectId());
+                switch (query.visibility()) {
+                    case ALL, DEFAULT -> {
+                    }
+                    case PUBLIC -> statement.only(Visibility.PUBLIC);
+                    case COMMUNITY -> statement.only(Visibility.COMMUNITY);
+                    case SHARED -> statement.only(Visibility.SHARED);
+                    case PRIVATE -> statement.only(Visibility.PRIVATE);
+                }
+            }
+        },
+        /** A public image of another project (or of none). */
+        PUBLIC {
+            @Override
+            boolean applies(ImageQuery query) {
+                return switch (query.visibility()) {
+                    case ALL, DEFAULT, PUBLIC -> true;
+                    case COMMUNITY, SHARED, PRIVATE -> false;
+                };
+            }
+
+            @Override
+            void condition(ImageListSql statement, ImageQuery query) {
+                statement.only(Visibility.PUBLIC);
+                notOwned(statement, query);
+            }
+        },
+        /** A community image of another project (or of none): only when community images are asked for. */
+        COMMUNITY {
+            @Override
+            boolean applies(ImageQuery query) {
+                return query.visibility() == ImageQuery.VisibilityFilter.ALL
+                        || query.visibility() == ImageQuery.VisibilityFilter.COMMUNITY;
+            }
+
+            @Override
+            void condition(ImageListSql statement, ImageQuery query) {
+                statement.only(Visibility.COMMUNITY);
+                notOwned(statement, query);
+            }
+        },
+        /** A shared image of another project with a membership of the viewer's project in the asked status. */
+        SHARED_WITH_PROJECT {
+            @Override
+            boolean applies(ImageQuery query) {
+                return query.viewer().projectId() != null && switch (query.visibility()) {
+                    case ALL, DEFAULT, SHARED -> true;
+                    case PUBLIC, COMMUNITY, PRIVATE -> false;
+                };
+            }
+
+            @Override
+            void condition(ImageListSql statement, ImageQuery query) {
+                statement.only(Visibility.SHARED);
+                notOwned(statement, query);
+                statement.sql.append(" AND i.id IN (SELECT m.image_id FROM image_members m WHERE m.member = ?");
+                statement.arguments.add(query.viewer().projectId());
+                if (query.memberStatus() != null) {
+                    statement.sql.append(" AND m.status = ?");
+                    statement.arguments.add(query.memberStatus().wireName());
+                }
+                statement.sql.append(')');
+            }
+        };
+
+        abstract boolean applies(ImageQuery query);
+
+        /** Appends this access's condition (with the query's visibility filter) after a WHERE. */
+        abstract void condition(ImageListSql statement, ImageQuery query);
+
+        /** Leaves out the viewer's own images, which {@link #OWN} lists. */
+        private static void notOwned(ImageListSql statement, ImageQuery query) {
+            if (query.viewer().projectId() != null) {
+                statement.sql.append(" AND (i.owner <> ? OR i.owner IS NULL)");
+                statement.arguments.add(query.viewer().projectId());
+            }
         }
-        sql.append(')');
+
+        /**
+         * The kinds of access that can give images to this query; none for a viewer without project who asks for
+         * shared or private images.
+         */
+        static List<Access> branchesFor(ImageQuery query) {
+            List<Access> branches = new ArrayList<>();
+            for (Access access : values()) {
+                if (access.applies(query)) {
+                    branches.add(access);
+                }
+            }
+            return branches;
+        }
     }
 
     private void visibilityFilter(ImageQuery query) {

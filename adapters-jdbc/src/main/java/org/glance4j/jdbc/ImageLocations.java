@@ -7,6 +7,9 @@ import org.glance4j.ports.model.ImageLocation;
 
 /** The {@code locations} column: three strings per location (url, store id, metadata as a JSON object). */
 final class ImageLocations {
+    /** How many strings of the column's JSON array make one location. */
+    static final int STRINGS_PER_LOCATION = 3;
+
     private ImageLocations() {
     }
 

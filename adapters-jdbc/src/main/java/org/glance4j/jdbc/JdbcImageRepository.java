@@ -13,7 +13,9 @@ import org.glance4j.ports.model.BulkAddResult;
 import org.glance4j.ports.model.Cancellation;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageQuery;
+import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.ImageWithMembers;
+import org.glance4j.ports.model.ProjectImageUsage;
 import org.glance4j.ports.out.ImageRepository;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -66,12 +68,32 @@ final class JdbcImageRepository implements ImageRepository {
     private final BulkImageInsert bulkInsert;
     /** One image with its tags and properties, in one statement. */
     private final String selectOneWithExtras;
+    /** {@link #usageOf} in one statement; see there. */
+    private final String usageOfProject;
 
     JdbcImageRepository(Database database) {
         this.database = database;
         this.bulkInsert = new BulkImageInsert(database);
         this.selectOneWithExtras = "SELECT " + ImageColumns.selectListWithExtras(database.dialect())
                 + " FROM images i WHERE i.id = ?";
+        this.usageOfProject = usageStatement(database.dialect());
+    }
+
+    /**
+     * The four sums of {@link ProjectImageUsage} over the project's images: from {@code images_owner_idx}, with the
+     * copy property joined (the key of {@code image_properties} makes it one row at most). The stored bytes come as
+     * size times the number of strings in the locations column, three per location, and are divided in Java.
+     * Parameters: the two moving statuses that stage, saving, the three moving statuses, the copy property's name, the
+     * owner, and the three statuses that count for nothing.
+     */
+    private static String usageStatement(Dialect dialect) {
+        return "SELECT COUNT(*),"
+                + " COALESCE(SUM(COALESCE(i.size, 0) * COALESCE(" + dialect.jsonArrayLength("i.locations") + ", 0)), 0),"
+                + " COALESCE(SUM(CASE WHEN i.status IN (?, ?) THEN COALESCE(i.size, 0) WHEN i.status = ? THEN 0"
+                + " WHEN c.value <> '' THEN COALESCE(i.size, 0) ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN i.status IN (?, ?, ?) OR c.value <> '' THEN 1 ELSE 0 END), 0)"
+                + " FROM images i LEFT JOIN image_properties c ON c.image_id = i.id AND c.name = ?"
+                + " WHERE i.owner = ? AND i.status NOT IN (?, ?, ?)";
     }
 
     /** Binds every parameter of {@link #INSERT}. */
@@ -251,6 +273,26 @@ final class JdbcImageRepository implements ImageRepository {
                 List<Image> page = select.map((rs, ctx) -> ImageColumns.read(rs)).list();
                 return PageExtras.complete(handle, database.dialect(), page);
             });
+        } catch (JdbiException e) {
+            throw Database.unavailable(e);
+        }
+    }
+
+    /** One statement of sums over the project's images, instead of reading them all. */
+    @Override
+    public ProjectImageUsage usageOf(String projectId) {
+        try {
+            return database.readOneStatement(Cancellation.never(), handle -> handle.createQuery(usageOfProject)
+                    .bind(0, ImageStatus.UPLOADING.wireName()).bind(1, ImageStatus.IMPORTING.wireName())
+                    .bind(2, ImageStatus.SAVING.wireName())
+                    .bind(3, ImageStatus.SAVING.wireName()).bind(4, ImageStatus.UPLOADING.wireName())
+                    .bind(5, ImageStatus.IMPORTING.wireName())
+                    .bind(6, ProjectImageUsage.COPYING_PROPERTY).bind(7, projectId)
+                    .bind(8, ImageStatus.KILLED.wireName()).bind(9, ImageStatus.DELETED.wireName())
+                    .bind(10, ImageStatus.PENDING_DELETE.wireName())
+                    .map((rs, ctx) -> new ProjectImageUsage(rs.getLong(1),
+                            rs.getLong(2) / ImageLocations.STRINGS_PER_LOCATION, rs.getLong(3), rs.getLong(4)))
+                    .one());
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }

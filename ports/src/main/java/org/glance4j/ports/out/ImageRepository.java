@@ -7,8 +7,10 @@ import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
 import org.glance4j.ports.model.BulkAddResult;
 import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.ImageField;
 import org.glance4j.ports.model.ImageQuery;
 import org.glance4j.ports.model.ImageWithMembers;
+import org.glance4j.ports.model.ProjectImageUsage;
 
 /**
  * Where image records live. Implementations store the base fields, the tags and the custom properties of an
@@ -77,4 +79,34 @@ public interface ImageRepository {
      * @return at most {@code query.limit()} images, in the query's order; never null
      */
     List<Image> list(ImageQuery query);
+
+    /**
+     * What the images owned by {@code projectId} use, for the unified limits: as {@link ProjectImageUsage#plus}
+     * counts each of them (images killed, deleted or pending delete count for nothing). A project that owns no image
+     * uses {@link ProjectImageUsage#NONE}.
+     *
+     * <p>The default pages through {@link #list} and counts in memory, which reads every image of the project with
+     * its tags and properties; a repository that can count where the images are (one {@code COUNT}/{@code SUM} query)
+     * overrides it, since a quota check runs before every create, upload and stage.
+     *
+     * @throws GlanceException with category {@code UNAVAILABLE} when the images cannot be read now
+     */
+    default ProjectImageUsage usageOf(String projectId) {
+        ProjectImageUsage usage = ProjectImageUsage.NONE;
+        Image marker = null;
+        int page = 500;
+        while (true) {
+            List<Image> images = list(new ImageQuery(new ImageQuery.Viewer(projectId, true),
+                    ImageQuery.VisibilityFilter.ALL, null, List.of(new ImageQuery.Condition(
+                            ImageField.OWNER, ImageQuery.Operator.EQ, List.of(projectId))),
+                    List.of(), List.of(), null, null, marker, page));
+            for (Image image : images) {
+                usage = usage.plus(image);
+            }
+            if (images.size() < page) {
+                return usage;
+            }
+            marker = images.get(images.size() - 1);
+        }
+    }
 }

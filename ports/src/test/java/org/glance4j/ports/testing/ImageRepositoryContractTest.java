@@ -38,6 +38,7 @@ import org.glance4j.ports.model.ImageQuery.VisibilityFilter;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.ImageWithMembers;
 import org.glance4j.ports.model.MemberStatus;
+import org.glance4j.ports.model.ProjectImageUsage;
 import org.glance4j.ports.model.Visibility;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
@@ -1063,6 +1064,209 @@ public abstract class ImageRepositoryContractTest {
 
     private List<String> conditionIds(ImageField field, Operator op1, Object v1, Operator op2, Object v2) {
         return listIds(query().where(field, op1, v1).where(field, op2, v2));
+    }
+
+    /**
+     * Pages of a viewer who is not an administrator, walked with a marker, against the order and the candidates that
+     * {@link ImageQuery} defines, computed here image by image: a repository may find a non-administrator's images
+     * through several paths (own, public, community, shared with the project), and their merge must give the same
+     * pages as one filter over all images, with markers in the middle of each path, ties on every sort key, nulls,
+     * every membership status and every visibility filter.
+     */
+    @Nested
+    class NonAdminPages {
+        private static final String ME = "p-me";
+        private static final String[] OWNERS = {ME, "p-other", "p-third", null};
+        private static final String[] NAMES = {"alpha", null, "beta", "alpha", "gamma"};
+        private static final Long[] SIZES = {10L, null, 20L, 10L};
+        private final List<Image> stored = new ArrayList<>();
+        private final Map<String, MemberStatus> myMemberships = new LinkedHashMap<>();
+
+        @BeforeEach
+        void fixture() {
+            Random random = new Random(1515);
+            for (int n = 1; n <= 64; n++) {
+                ImageStatus status = n % 13 == 0 ? ImageStatus.DELETED : n % 5 == 0 ? ImageStatus.QUEUED
+                        : ImageStatus.ACTIVE;
+                Image image = Image.builder(id(1000 - n), T0.plusSeconds(n / 4)) // ties on created_at, ids against it
+                        .status(status)
+                        .deletedAt(status == ImageStatus.DELETED ? T0 : null)
+                        .visibility(Visibility.values()[random.nextInt(Visibility.values().length)])
+                        .owner(OWNERS[random.nextInt(OWNERS.length)])
+                        .name(NAMES[random.nextInt(NAMES.length)])
+                        .size(SIZES[random.nextInt(SIZES.length)])
+                        .build();
+                stored.add(add(image));
+                if (random.nextInt(3) > 0) { // memberships of its own images too: an image must not come twice
+                    MemberStatus memberStatus = MemberStatus.values()[random.nextInt(MemberStatus.values().length)];
+                    members.add(new ImageMember(image.id(), ME, memberStatus, T0, T0));
+                    myMemberships.put(image.id(), memberStatus);
+                }
+                if (random.nextInt(4) == 0) {
+                    members.add(new ImageMember(image.id(), "p-third", MemberStatus.ACCEPTED, T0, T0));
+                }
+            }
+        }
+
+        @Test
+        void everyPageOfAViewerWithAProjectIsTheSliceOfTheWholeOrder() {
+            int walked = 0;
+            for (List<SortOrder> sort : sorts()) {
+                for (VisibilityFilter filter : VisibilityFilter.values()) {
+                    for (MemberStatus status : new MemberStatus[] {MemberStatus.ACCEPTED, MemberStatus.PENDING,
+                        MemberStatus.REJECTED, null}) {
+                        walked += walk(query().viewer(ME, false).visibility(filter).memberStatus(status).sort(sort));
+                    }
+                }
+                walked += walk(query().viewer(ME, false).visibility(VisibilityFilter.ALL).sort(sort)
+                        .where(ImageField.STATUS, Operator.EQ, "active"));
+                walked += walk(query().viewer(ME, false).visibility(VisibilityFilter.DEFAULT)
+                        .memberStatus(MemberStatus.ACCEPTED).sort(sort).where(ImageField.NAME, Operator.EQ, "alpha"));
+            }
+            assertThat(walked).as("pages walked").isGreaterThan(100);
+        }
+
+        @Test
+        void everyPageOfAViewerWithoutProjectIsTheSliceOfTheWholeOrder() {
+            for (List<SortOrder> sort : sorts()) {
+                for (VisibilityFilter filter : VisibilityFilter.values()) {
+                    walk(query().viewer(null, false).visibility(filter).sort(sort));
+                }
+            }
+        }
+
+        private List<List<SortOrder>> sorts() {
+            return List.of(
+                    List.of(desc(ImageField.CREATED_AT), desc(ImageField.ID)),
+                    List.of(asc(ImageField.NAME), asc(ImageField.ID)),
+                    List.of(desc(ImageField.NAME), desc(ImageField.ID)),
+                    List.of(desc(ImageField.SIZE), asc(ImageField.CREATED_AT), desc(ImageField.ID)),
+                    List.of(asc(ImageField.SIZE), desc(ImageField.NAME), asc(ImageField.ID)));
+        }
+
+        /** Walks every page of 3 of {@code q} and checks each against the expected order; returns the pages. */
+        private int walk(QueryBuilder q) {
+            ImageQuery whole = q.limit(1000).marker(null).build();
+            List<String> expected = expected(whole);
+            assertThat(listIds(q)).as("one page of all: %s", whole).containsExactlyElementsOf(expected);
+            List<String> paged = new ArrayList<>();
+            Image marker = null;
+            int pages = 0;
+            while (true) {
+                List<Image> page = images.list(q.limit(3).marker(marker).build());
+                pages++;
+                paged.addAll(ids(page));
+                if (page.size() < 3 || pages > expected.size()) {
+                    break;
+                }
+                marker = page.get(page.size() - 1);
+            }
+            assertThat(paged).as("pages of 3: %s", whole).containsExactlyElementsOf(expected);
+            return pages;
+        }
+
+        private List<String> expected(ImageQuery q) {
+            Comparator<Image> order = null;
+            for (SortOrder key : q.sort()) {
+                Comparator<Image> byKey = Comparator.comparing(image -> comparable(key.field(), image),
+                        Comparator.nullsFirst(Comparator.naturalOrder()));
+                byKey = key.ascending() ? byKey : byKey.reversed();
+                order = order == null ? byKey : order.thenComparing(byKey);
+            }
+            return stored.stream().filter(image -> candidate(q, image)).filter(image -> q.conditions().stream()
+                    .allMatch(c -> comparable(c.field(), image) != null
+                            && c.values().contains(comparable(c.field(), image)))).sorted(order)
+                    .map(Image::id).toList();
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Comparable<Object> comparable(ImageField field, Image image) {
+            return (Comparable<Object>) field.valueIn(image);
+        }
+
+        /** The candidates and the visibility filter, as {@link ImageQuery} words them. */
+        private boolean candidate(ImageQuery q, Image image) {
+            String project = q.viewer().projectId();
+            boolean mine = project != null && project.equals(image.owner());
+            MemberStatus membership = project == null ? null : myMemberships.get(image.id());
+            boolean member = membership != null && (q.memberStatus() == null || q.memberStatus() == membership);
+            boolean seen = image.status() != ImageStatus.DELETED && (image.visibility() == Visibility.PUBLIC
+                    || image.visibility() == Visibility.COMMUNITY || mine
+                    || image.visibility() == Visibility.SHARED && member);
+            return seen && switch (q.visibility()) {
+                case ALL -> true;
+                case DEFAULT -> image.visibility() != Visibility.COMMUNITY || mine;
+                case PUBLIC -> image.visibility() == Visibility.PUBLIC;
+                case COMMUNITY -> image.visibility() == Visibility.COMMUNITY;
+                case SHARED -> image.visibility() == Visibility.SHARED;
+                case PRIVATE -> image.visibility() == Visibility.PRIVATE;
+            };
+        }
+    }
+
+    @Nested
+    class UsageOfAProject {
+        private static final String PROJECT = "p-usage";
+        private static final long MIB = 1024L * 1024L;
+
+        private Image.Builder owned(int n, ImageStatus status, Long size, int locations) {
+            List<ImageLocation> where = new ArrayList<>();
+            for (int k = 0; k < locations; k++) {
+                where.add(new ImageLocation("file:///store-" + k + "/" + id(n), "store-" + k,
+                        Map.of("a", "b \"quoted\"")));
+            }
+            return image(n).owner(PROJECT).status(status).size(size).locations(where);
+        }
+
+        @Test
+        void aProjectWithoutImagesUsesNothing() {
+            add(image(1).owner("p-else").size(5L).build());
+            assertThat(images.usageOf(PROJECT)).isEqualTo(ProjectImageUsage.NONE);
+        }
+
+        @Test
+        void eachStatusSizeLocationAndCopyCountsAsTheUnifiedLimitsCountThem() {
+            add(owned(1, ImageStatus.ACTIVE, 10 * MIB, 2).build());                        // stored 20 MiB
+            add(owned(2, ImageStatus.ACTIVE, 3L, 1).properties(Map.of(
+                    ProjectImageUsage.COPYING_PROPERTY, "store-b", "other", "x")).build()); // stored 3, staged 3, copying
+            add(owned(3, ImageStatus.ACTIVE, 7L, 1).properties(Map.of(
+                    ProjectImageUsage.COPYING_PROPERTY, "")).build());                   // stored 7, not copying
+            add(owned(4, ImageStatus.SAVING, 100L, 0).build());                           // uploading, not staged
+            add(owned(5, ImageStatus.UPLOADING, 1000L, 0).build());                       // uploading, staged 1000
+            add(owned(6, ImageStatus.IMPORTING, 10_000L, 0).properties(Map.of(
+                    ProjectImageUsage.COPYING_PROPERTY, "store-b")).build());            // uploading, staged once
+            add(owned(7, ImageStatus.QUEUED, null, 0).build());                           // counts as an image only
+            add(owned(8, ImageStatus.DEACTIVATED, 5L, 3).build());                        // stored 15
+            add(owned(9, ImageStatus.KILLED, 1L << 40, 1).build());                       // counts for nothing
+            add(owned(10, ImageStatus.PENDING_DELETE, 1L << 40, 1).build());
+            add(owned(11, ImageStatus.DELETED, 1L << 40, 1).deletedAt(T0).build());
+            add(image(12).owner("p-else").status(ImageStatus.UPLOADING).size(1L << 40).build());
+            add(image(13).owner(null).status(ImageStatus.UPLOADING).size(1L << 40).build());
+
+            assertThat(images.usageOf(PROJECT)).isEqualTo(new ProjectImageUsage(8, 20 * MIB + 3 + 7 + 15,
+                    3 + 1000 + 10_000, 4));
+        }
+
+        @Test
+        void theUsageFollowsUpdates() {
+            Image image = add(owned(1, ImageStatus.UPLOADING, 4L, 0).build());
+            assertThat(images.usageOf(PROJECT)).isEqualTo(new ProjectImageUsage(1, 0, 4, 1));
+
+            Image active = images.update(image.toBuilder().status(ImageStatus.ACTIVE).locations(List.of(
+                    new ImageLocation("file:///a/" + id(1), "a", Map.of()))).build());
+            assertThat(images.usageOf(PROJECT)).isEqualTo(new ProjectImageUsage(1, 4, 0, 0));
+
+            images.update(active.toBuilder().status(ImageStatus.DELETED).deletedAt(T0).build());
+            assertThat(images.usageOf(PROJECT)).isEqualTo(ProjectImageUsage.NONE);
+        }
+
+        @Test
+        void theUsageOfAProjectWithMoreImagesThanOnePageCountsThemAll() {
+            for (int n = 1; n <= 600; n++) {
+                add(owned(n, ImageStatus.ACTIVE, 2L, 1).build());
+            }
+            assertThat(images.usageOf(PROJECT)).isEqualTo(new ProjectImageUsage(600, 1200, 0, 0));
+        }
     }
 
     @Nested
