@@ -51,13 +51,26 @@ final class ImportFixture implements AutoCloseable {
     /** With unified limits read from {@code limits} (none when null). */
     ImportFixture(Path staging, ImportSettings settings, List<ImageStore> stores, String defaultStore,
             DataSettings data, org.glance4j.ports.out.ProjectLimits limits) {
+        this(staging, settings, realAdapters(staging), stores, defaultStore, data, limits);
+    }
+
+    /** Over the given import ports (fakes, say) instead of the real adapters. */
+    ImportFixture(ImportSettings settings, ImportIo io, List<ImageStore> stores, String defaultStore) {
+        this(null, settings, io, stores, defaultStore, DataSettings.defaults(), null);
+    }
+
+    private static ImportIo realAdapters(Path staging) {
+        FileStagingArea stagingArea = new FileStagingArea(staging);
+        return new ImportIo(stagingArea, new JdkWebSource(), new QemuImgTool(stagingArea, "qemu-img"));
+    }
+
+    private ImportFixture(Path staging, ImportSettings settings, ImportIo io, List<ImageStore> stores,
+            String defaultStore, DataSettings data, org.glance4j.ports.out.ProjectLimits limits) {
         this.stagingDir = staging;
         this.settings = settings;
-        FileStagingArea stagingArea = new FileStagingArea(staging);
         GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members)
                 .settings(CoreSettings.defaults()).clock(Clock.systemUTC()).stores(stores, defaultStore).data(data)
-                .importing(tasks, settings, new ImportIo(stagingArea, new JdkWebSource(),
-                        new QemuImgTool(stagingArea, "qemu-img")));
+                .importing(tasks, settings, io);
         if (limits != null) {
             builder.limits(limits);
         }
