@@ -111,15 +111,16 @@ class ImportConfigTest {
                 org.glance4j.bootstrap.cli.ServeCommandLine.parse(List.of("--data-dir", "/tmp/g4j-data")),
                 loaded.config()).withImporting(loaded.importing());
         ImportSettings importing = settings.importing();
-        assertThat(importing.stagingDir()).isEqualTo(Path.of("/tmp/g4j-data/staging"));
+        assertThat(settings.stagingDir()).isEqualTo(Path.of("/tmp/g4j-data/staging"));
         assertThat(importing.multiStore()).isFalse();
         assertThat(importing.filter()).isEqualTo(ImportSettings.FilterRules.defaults());
 
         LoadedConfig full = load(FULL_IMPORT);
-        ImportSettings configured = ServerSettings.resolve(
+        ServerSettings configuredServer = ServerSettings.resolve(
                 org.glance4j.bootstrap.cli.ServeCommandLine.parse(List.of("--data-dir", "/tmp/g4j-data")),
-                full.config()).withImporting(full.importing()).importing();
-        assertThat(configured.stagingDir()).isEqualTo(Path.of("/srv/glance/staging-here"));
+                full.config()).withImporting(full.importing());
+        ImportSettings configured = configuredServer.importing();
+        assertThat(configuredServer.stagingDir()).isEqualTo(Path.of("/srv/glance/staging-here"));
         assertThat(configured.plugins()).hasSize(3);
         assertThat(configured.filter().allowedHosts()).containsExactly("mirror.example", "10.0.0.5");
     }

@@ -35,6 +35,7 @@ class HexagonArchitectureTest {
                 .anyMatch(p -> p.startsWith("org.glance4j.http"))
                 .anyMatch(p -> p.startsWith("org.glance4j.jdbc"))
                 .anyMatch(p -> p.startsWith("org.glance4j.storage.cache"))
+                .anyMatch(p -> p.startsWith("org.glance4j.staging"))
                 .anyMatch(p -> p.startsWith("org.glance4j.bootstrap"))
                 .anyMatch(p -> p.startsWith("org.glance4j.storage.file"))
                 .anyMatch(p -> p.startsWith("org.glance4j.storage.http"))

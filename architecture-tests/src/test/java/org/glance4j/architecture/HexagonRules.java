@@ -26,6 +26,8 @@ final class HexagonRules {
     /** The image cache adapter (module adapters-cache): inside the storage adapters' package space. */
     static final String CACHE_FILES = "org.glance4j.storage.cache..";
     static final String BOOTSTRAP = "org.glance4j.bootstrap..";
+    /** The import adapter of the staging directory and qemu-img (module adapters-staging). */
+    static final String STAGING = "org.glance4j.staging..";
 
     /** (a) ports: the JDK and ports, nothing else. */
     static final ArchRule PORTS_DEPEND_ONLY_ON_JDK = classes().that().resideInAPackage(PORTS)
@@ -37,14 +39,49 @@ final class HexagonRules {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", PORTS, CORE)
             .because("the rules live in plain Java: no framework, no annotations, no adapter");
 
+    /**
+     * The types through which a program does file, process or network I/O itself. The core uses none of them: it
+     * reaches staged data, web-download's source and qemu-img through the outbound ports of
+     * {@code org.glance4j.ports.out.importing}. Streams and channels handed to it ({@code InputStream},
+     * {@code SeekableByteChannel}) are fine; so is {@code InetAddress}, which the web-download filter resolves.
+     */
+    static final String[] IO_PACKAGES = {"java.net.http..", "java.nio.file.."};
+    static final List<String> IO_CLASSES = List.of("java.io.File", "java.io.FileInputStream",
+            "java.io.FileOutputStream", "java.io.FileReader", "java.io.FileWriter", "java.io.RandomAccessFile",
+            "java.nio.channels.FileChannel", "java.nio.channels.AsynchronousFileChannel", "java.lang.Process",
+            "java.lang.ProcessBuilder", "java.lang.ProcessHandle", "java.lang.Runtime", "java.net.Socket",
+            "java.net.ServerSocket", "java.net.DatagramSocket", "java.net.URLConnection", "java.net.HttpURLConnection",
+            "java.nio.channels.SocketChannel", "java.nio.channels.ServerSocketChannel");
+
+    /** (b) core-domain does rules, not I/O: no files, processes or network clients of its own. */
+    static final ArchRule CORE_DOES_NO_IO = noClasses().that().resideInAPackage(CORE)
+            .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                    .resideInAnyPackage(IO_PACKAGES)
+                    .or(com.tngtech.archunit.base.DescribedPredicate.describe("are " + IO_CLASSES,
+                            c -> IO_CLASSES.contains(c.getName()))))
+            .because("the core decides; fetching a URL, running qemu-img and keeping staged files are outbound "
+                    + "ports with adapters (org.glance4j.ports.out.importing)");
+
+    /** (b) Guice stays in app-bootstrap: ports, core and adapters are wired from outside. */
+    static final ArchRule GUICE_ONLY_IN_BOOTSTRAP = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+            .because("app-bootstrap is the only place that wires (one Guice module per adapter)");
+
+    /** (c) the staging adapter: the JDK, ports, Jackson (qemu-img's JSON) and itself. */
+    static final ArchRule STAGING_IS_ALONE = classes().that().resideInAPackage(STAGING)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", PORTS, STAGING,
+                    "com.fasterxml.jackson..")
+            .because("the staging adapter keeps files and runs qemu-img with the JDK alone and meets the core "
+                    + "through ports");
+
     /** (c) the HTTP adapter: not core, not another adapter, not bootstrap. */
-    static final ArchRule HTTP_IS_ALONE = adapterIsAlone(HTTP, JDBC, STORAGE);
+    static final ArchRule HTTP_IS_ALONE = adapterIsAlone(HTTP, JDBC, STORAGE, STAGING);
 
     /** (c) the JDBC adapter: not core, not another adapter, not bootstrap. */
-    static final ArchRule JDBC_IS_ALONE = adapterIsAlone(JDBC, HTTP, STORAGE);
+    static final ArchRule JDBC_IS_ALONE = adapterIsAlone(JDBC, HTTP, STORAGE, STAGING);
 
     /** (c) the storage adapter: not core, not another adapter, not bootstrap. It may have no classes yet. */
-    static final ArchRule STORAGE_IS_ALONE = adapterIsAlone(STORAGE, HTTP, JDBC).allowEmptyShould(true);
+    static final ArchRule STORAGE_IS_ALONE = adapterIsAlone(STORAGE, HTTP, JDBC, STAGING).allowEmptyShould(true);
 
     static final String STORE_FILE = "org.glance4j.storage.file..";
     static final String STORE_HTTP = "org.glance4j.storage.http..";
@@ -118,7 +155,8 @@ final class HexagonRules {
             HTTP_IS_ALONE, JDBC_IS_ALONE, STORAGE_IS_ALONE, CACHE_FILES_ARE_ALONE, PORTS_IN_DOES_NOT_SEE_PORTS_OUT,
             PORTS_OUT_DOES_NOT_SEE_PORTS_IN, NO_PACKAGE_CYCLES, NO_MODULE_CYCLES, FILE_STORE_IS_ALONE,
             HTTP_STORE_IS_ALONE, JCLOUDS_STORES_ARE_ALONE, JCLOUDS_ONLY_IN_ITS_STORE, BOOTSTRAP_KNOWS_NO_STORE,
-            RBD_STORE_SEES_ONLY_THE_STORE_SPI_AND_JNA, METRICS_STAY_IN_BOOTSTRAP);
+            RBD_STORE_SEES_ONLY_THE_STORE_SPI_AND_JNA, METRICS_STAY_IN_BOOTSTRAP, CORE_DOES_NO_IO,
+            GUICE_ONLY_IN_BOOTSTRAP, STAGING_IS_ALONE);
 
     private HexagonRules() {
     }

@@ -8,7 +8,13 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import org.glance4j.archfixture.cycle.left.Left;
 import org.glance4j.archfixture.cycle.right.Right;
 import org.glance4j.core.archfixture.CleanCore;
+import org.glance4j.core.archfixture.CoreRunningAProcess;
+import org.glance4j.core.archfixture.CoreUsingFileChannel;
+import org.glance4j.core.archfixture.CoreUsingFiles;
 import org.glance4j.core.archfixture.CoreUsingHttpAdapter;
+import org.glance4j.core.archfixture.CoreUsingHttpClient;
+import org.glance4j.core.archfixture.CoreUsingIoFile;
+import org.glance4j.core.archfixture.CoreUsingRandomAccessFile;
 import org.glance4j.core.archfixture.CoreUsingJdbi;
 import org.glance4j.core.archfixture.CoreUsingMicrometer;
 import org.glance4j.core.archfixture.CoreUsingUndertow;
@@ -20,6 +26,7 @@ import org.glance4j.http.archfixture.CleanHttp;
 import org.glance4j.http.archfixture.HttpUsingCore;
 import org.glance4j.http.archfixture.HttpUsingJdbc;
 import org.glance4j.http.archfixture.HttpUsingMicrometer;
+import org.glance4j.http.archfixture.HttpWithGuiceModule;
 import org.glance4j.jdbc.archfixture.JdbcUsingBootstrap;
 import org.glance4j.jdbc.archfixture.JdbcUsingHttp;
 import org.glance4j.ports.archfixture.CleanPort;
@@ -27,12 +34,15 @@ import org.glance4j.ports.archfixture.PortUsingCore;
 import org.glance4j.ports.archfixture.PortWithJackson;
 import org.glance4j.ports.in.archfixture.InPortUsingOutPort;
 import org.glance4j.ports.out.archfixture.OutPortUsingInPort;
+import org.glance4j.bootstrap.archfixture.BootstrapModule;
 import org.glance4j.bootstrap.archfixture.BootstrapNamingAStore;
 import org.glance4j.storage.archfixture.StorageUsingCore;
 import org.glance4j.storage.cache.archfixture.CacheFilesUsingStore;
 import org.glance4j.storage.cache.archfixture.CleanCacheFiles;
 import org.glance4j.storage.file.archfixture.FileStoreUsingHttpStore;
 import org.glance4j.storage.file.archfixture.FileStoreUsingJclouds;
+import org.glance4j.staging.archfixture.CleanStaging;
+import org.glance4j.staging.archfixture.StagingUsingCore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,6 +115,32 @@ class RulesCatchViolationsTest {
         assertViolation(HexagonRules.CACHE_FILES_ARE_ALONE, CacheFilesUsingStore.class,
                 "org.glance4j.storage.archfixture.StorageUsingCore");
         assertNoViolation(HexagonRules.CACHE_FILES_ARE_ALONE, CleanCacheFiles.class);
+    }
+
+    @Test
+    void coreMayNotDoFileProcessOrNetworkIoItself() {
+        assertViolation(HexagonRules.CORE_DOES_NO_IO, CoreUsingHttpClient.class, "java.net.http.HttpClient");
+        assertViolation(HexagonRules.CORE_DOES_NO_IO, CoreRunningAProcess.class, "java.lang.ProcessBuilder");
+        assertViolation(HexagonRules.CORE_DOES_NO_IO, CoreUsingFiles.class, "java.nio.file.Files");
+        assertViolation(HexagonRules.CORE_DOES_NO_IO, CoreUsingIoFile.class, "java.io.File");
+        assertViolation(HexagonRules.CORE_DOES_NO_IO, CoreUsingFileChannel.class, "java.nio.channels.FileChannel");
+        assertViolation(HexagonRules.CORE_DOES_NO_IO, CoreUsingRandomAccessFile.class, "java.io.RandomAccessFile");
+        assertNoViolation(HexagonRules.CORE_DOES_NO_IO, CleanCore.class);
+    }
+
+    @Test
+    void onlyBootstrapMayUseGuice() {
+        assertViolation(HexagonRules.GUICE_ONLY_IN_BOOTSTRAP, HttpWithGuiceModule.class,
+                "com.google.inject.AbstractModule");
+        assertViolation(HexagonRules.GUICE_ONLY_IN_BOOTSTRAP, CoreWithGuiceInject.class, "com.google.inject.Inject");
+        assertNoViolation(HexagonRules.GUICE_ONLY_IN_BOOTSTRAP, BootstrapModule.class, CleanHttp.class);
+    }
+
+    @Test
+    void theStagingAdapterSeesOnlyPortsJacksonAndTheJdk() {
+        assertViolation(HexagonRules.STAGING_IS_ALONE, StagingUsingCore.class,
+                "org.glance4j.core.settings.CoreSettings");
+        assertNoViolation(HexagonRules.STAGING_IS_ALONE, CleanStaging.class);
     }
 
     @Test

@@ -39,6 +39,7 @@ import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.out.store.ImageStore;
 
 import org.glance4j.core.format.FormatPolicy;
+import org.glance4j.core.importing.ImportIo;
 import org.glance4j.core.importing.PolicyFormatInspector;
 import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.image.DataRemoval;
@@ -106,7 +107,7 @@ public final class GlanceCore implements AutoCloseable {
         ImageStores stores = new ImageStores(b.stores, b.defaultStoreId, b.storeInfos);
         this.limits = b.projectLimits == null ? UnifiedLimits.off() : new UnifiedLimits(b.images, b.projectLimits);
         this.importing = b.importSettings == null ? null : new Importing(b.images, b.members, b.tasks, policies,
-                stores, b.data, b.importSettings,
+                stores, b.data, b.importSettings, b.importIo,
                 b.inspector != null ? b.inspector : new PolicyFormatInspector(new FormatPolicy(b.formats)), b.clock,
                 limits);
         this.nodeCache = b.cacheSettings.enabled() ? new NodeImageCache(b.cacheFiles, b.cacheRecords, b.images,
@@ -331,6 +332,7 @@ public final class GlanceCore implements AutoCloseable {
         private FormatSettings formats = FormatSettings.defaults();
         private TaskRepository tasks;
         private ImportSettings importSettings;
+        private ImportIo importIo;
         private StagedImageInspector inspector;
         private ProjectLimits projectLimits;
         private CacheSettings cacheSettings = CacheSettings.off();
@@ -351,10 +353,17 @@ public final class GlanceCore implements AutoCloseable {
             return this;
         }
 
-        /** Enables staging, import and the tasks API, with the task records in {@code taskRepository}. */
-        public Builder importing(TaskRepository taskRepository, ImportSettings settings) {
+        /**
+         * Enables staging, import and the tasks API, with the task records in {@code taskRepository} and the staged
+         * data, web-download's source and image conversion's tool in {@code io}.
+         *
+         * <p>{@link #build()} throws {@link IllegalStateException} when {@code io} lacks a port the settings need
+         * (a web source for web-download, a disk image tool for image_conversion).
+         */
+        public Builder importing(TaskRepository taskRepository, ImportSettings settings, ImportIo io) {
             this.tasks = Objects.requireNonNull(taskRepository, "task repository");
             this.importSettings = Objects.requireNonNull(settings, "import settings");
+            this.importIo = Objects.requireNonNull(io, "import ports");
             return this;
         }
 

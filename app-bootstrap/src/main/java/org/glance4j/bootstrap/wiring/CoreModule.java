@@ -50,7 +50,7 @@ public final class CoreModule extends AbstractModule {
      *                   single-store form
      * @param formats    the format inspection settings ({@code [image_format]})
      * @param importing  the import settings; with them the core offers staging, import and tasks (the task
-     *                   repository must be bound); null for none
+     *                   repository and the import adapters, {@link ImportModule}, must be bound); null for none
      */
     public CoreModule(CoreSettings settings, DataSettings data, LocationSettings locations,
             Map<String, StoreInfo> storeInfos, FormatSettings formats, ImportSettings importing) {
@@ -75,7 +75,8 @@ public final class CoreModule extends AbstractModule {
             builder.stores(telemetry.stores(stores.list()), stores.defaultStoreId(), storeInfos);
         }
         if (importing != null) {
-            builder.importing(telemetry.tasks(injector.getInstance(TaskRepository.class)), importing);
+            builder.importing(telemetry.tasks(injector.getInstance(TaskRepository.class)), importing,
+                    injector.getInstance(org.glance4j.core.importing.ImportIo.class));
         }
         if (injector.getExistingBinding(com.google.inject.Key.get(CacheModule.Choice.class)) != null) {
             CacheModule.Choice cache = injector.getInstance(CacheModule.Choice.class);

@@ -55,6 +55,7 @@ public final class GlanceModule extends AbstractModule {
         install(new CoreModule(settings.core(), settings.data(), settings.locations(),
                 settings.multipleStores() ? StoreInfos.of(stores, storeTypes) : null, settings.formats(),
                 settings.importing()));
+        install(new ImportModule(settings.stagingDir()));
         install(new LimitsModule(limits));
         install(new CacheModule(cache));
         install(new StoreModule(stores, settings.defaultStore(), storeTypes));

@@ -46,11 +46,12 @@ import org.glance4j.jdbc.JdbcSettings;
  * @param defaultStore the id of the store that receives uploads
  * @param locations whether images show their locations and direct_url
  * @param formats  the core's format inspection settings ({@code [image_format]})
- * @param importing    the import settings (staging in {@code DATA_DIR/staging} unless configured)
+ * @param importing    the import settings
+ * @param stagingDir   the staging directory of imports ({@code DATA_DIR/staging} unless configured)
  */
 public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
         Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore, LocationSettings locations,
-        FormatSettings formats, ImportSettings importing) {
+        FormatSettings formats, ImportSettings importing, Path stagingDir) {
 
     /** The directory of the staging area inside the data directory, by default. */
     public static final String STAGING_DIR = "staging";
@@ -62,8 +63,16 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
                 FormatSettings.defaults(), defaultImporting(dataDir, stores));
     }
 
+    /** With the staging directory in the data directory ({@link #STAGING_DIR}). */
+    public ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
+            Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore, LocationSettings locations,
+            FormatSettings formats, ImportSettings importing) {
+        this(core, http, database, jdbc, dataDir, data, stores, defaultStore, locations, formats, importing,
+                dataDir.resolve(STAGING_DIR));
+    }
+
     private static ImportSettings defaultImporting(Path dataDir, List<StoreConfig> stores) {
-        return ImportSettings.defaults(dataDir.resolve(STAGING_DIR)).withMultiStore(
+        return ImportSettings.defaults().withMultiStore(
                 !stores.isEmpty() && !stores.get(0).singleStoreForm());
     }
 
@@ -90,6 +99,7 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
         Objects.requireNonNull(locations, "locations");
         Objects.requireNonNull(formats, "formats");
         Objects.requireNonNull(importing, "importing");
+        Objects.requireNonNull(stagingDir, "stagingDir");
     }
 
     /** A copy with the import options of the file laid over Glance's defaults. */
@@ -98,23 +108,23 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
                 file.disallowedSchemes(), file.allowedHosts(), file.disallowedHosts(), file.allowedPorts(),
                 file.disallowedPorts());
         ImportSettings settings = new ImportSettings(file.enabledMethods(), file.plugins(), file.outputFormat(),
-                file.inject(), file.ignoreUserRoles(), file.stagingDir().orElse(dataDir.resolve(STAGING_DIR)), filter,
-                file.taskPoolThreads(), file.taskTimeToLive(), importing.multiStore(), importing.qemuImg());
+                file.inject(), file.ignoreUserRoles(), filter, file.taskPoolThreads(), file.taskTimeToLive(),
+                importing.multiStore());
         return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, defaultStore, locations,
-                formats, settings);
+                formats, settings, file.stagingDir().orElse(dataDir.resolve(STAGING_DIR)));
     }
 
     /** A copy whose HTTP adapter has these timeouts and connection cap. */
     public ServerSettings withConnections(ConnectionLimits connections) {
         return new ServerSettings(core, http.withConnections(connections), database, jdbc, dataDir, data, stores,
-                defaultStore, locations, formats, importing);
+                defaultStore, locations, formats, importing, stagingDir);
     }
 
     /** A copy whose data settings carry this node id. */
     public ServerSettings withNodeId(String nodeId) {
         return new ServerSettings(core, http, database, jdbc, dataDir,
                 new DataSettings(data.imageSizeCap(), data.hashingAlgorithm(), nodeId), stores, defaultStore,
-                locations, formats, importing);
+                locations, formats, importing, stagingDir);
     }
 
     /**

@@ -3,12 +3,9 @@ package org.glance4j.core.format;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
-/** Format inspection of an image at rest, such as a staged file. */
+/** Format inspection of an image at rest, such as staged data. */
 public final class FormatInspectors {
 
     private static final int CHUNK = 64 * 1024;
@@ -23,21 +20,17 @@ public final class FormatInspectors {
     }
 
     /**
-     * Inspects a file as {@link InspectingInputStream} would inspect its bytes, reading only the regions the
+     * Inspects data at rest as {@link InspectingInputStream} would inspect its bytes, reading only the regions the
      * formats want (the first sectors, an ISO descriptor at 32 KiB, VHDX tables where its header points, the last
-     * 1.5 KiB for a streamOptimized VMDK) rather than the whole file.
+     * 1.5 KiB for a streamOptimized VMDK) rather than the whole data. The channel is left open.
      *
-     * @throws UncheckedIOException when the file cannot be read
+     * @throws UncheckedIOException when the data cannot be read
      */
-    public static InspectionResult inspect(Path file) {
-        return inspect(file, false);
-    }
-
-    static InspectionResult inspect(Path file, boolean strict) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return inspect(channel, strict);
+    public static InspectionResult inspect(SeekableByteChannel data) {
+        try {
+            return inspect(data, false);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + " for format inspection", e);
+            throw new UncheckedIOException("Cannot read the data for format inspection", e);
         }
     }
 

@@ -3,28 +3,31 @@ package org.glance4j.core.importing;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.out.importing.StagingArea;
 
 /**
- * {@code image_decompression}: a staged file that starts with the gzip or zip magic number is replaced by its
+ * {@code image_decompression}: staged data that starts with the gzip or zip magic number is replaced by its
  * decompressed content (a zip must hold exactly one file), unless the image's container format is
  * {@code compressed}. The decompressed size is capped by {@code image_size_cap}, so a small bomb cannot fill the
  * disk.
  */
 final class DecompressionPlugin implements ImportPlugin {
 
+    private final StagingArea staging;
     private final long cap;
 
-    DecompressionPlugin(long cap) {
+    DecompressionPlugin(StagingArea staging, long cap) {
+        this.staging = staging;
         this.cap = cap;
     }
 
@@ -38,37 +41,45 @@ final class DecompressionPlugin implements ImportPlugin {
         if ("compressed".equals(work.containerFormat)) {
             return;
         }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(work.file)) {
-            head = in.readNBytes(4);
-        }
+        byte[] head = head(work.imageId);
         boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
         boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         if (!gzip && !zip) {
             return;
         }
-        Path out = work.file.resolveSibling(work.file.getFileName() + ".uc");
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(work.file));
-             OutputStream target = Files.newOutputStream(out)) {
+        try (InputStream raw = new BufferedInputStream(Channels.newInputStream(StagedData.open(staging,
+                work.imageId)))) {
             if (gzip) {
-                StagingArea.copyCapped(new GZIPInputStream(raw), target, cap);
+                staging.replace(work.imageId, new CappedInputStream(new GZIPInputStream(raw), cap));
             } else {
-                unzipSingle(raw, target);
+                unzipSingle(work.imageId, raw);
             }
         } catch (IOException | RuntimeException e) {
-            StagingArea.deleteQuietly(out);
             if (e instanceof GlanceException g) {
                 throw g;
             }
-            String why = e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            String why = cause instanceof java.util.zip.ZipException || cause instanceof java.io.EOFException
                     ? "the " + (gzip ? "gzip" : "zip") + " data is damaged or incomplete."
                     : "the decompressed data could not be written.";
             throw new GlanceException(ErrorCategory.INVALID, "Image decompression failed: " + why, e);
         }
-        Files.move(out, work.file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private void unzipSingle(InputStream raw, OutputStream target) throws IOException {
+    private byte[] head(String imageId) throws IOException {
+        try (SeekableByteChannel data = StagedData.open(staging, imageId)) {
+            ByteBuffer head = ByteBuffer.allocate(4);
+            while (head.hasRemaining() && data.read(head) >= 0) {
+                // reads up to four bytes
+            }
+            byte[] bytes = new byte[head.position()];
+            head.flip().get(bytes);
+            return bytes;
+        }
+    }
+
+    /** Replaces the staged data with the one file of a zip archive; the checks come after the copy. */
+    private void unzipSingle(String imageId, InputStream raw) throws IOException {
         ZipInputStream zip = new ZipInputStream(raw);
         ZipEntry entry = zip.getNextEntry();
         while (entry != null && entry.isDirectory()) {
@@ -77,13 +88,32 @@ final class DecompressionPlugin implements ImportPlugin {
         if (entry == null) {
             throw GlanceException.invalid("Image decompression failed: the zip archive holds no file");
         }
-        StagingArea.copyCapped(zip, target, cap);
-        ZipEntry next = zip.getNextEntry();
-        while (next != null && next.isDirectory()) {
-            next = zip.getNextEntry();
+        staging.replace(imageId, new SingleEntryInputStream(zip, cap));
+    }
+
+    /**
+     * The current entry of a zip archive, capped; at its end, fails when another file follows, so that the staged
+     * data is not replaced by the first of several.
+     */
+    private static final class SingleEntryInputStream extends CappedInputStream {
+
+        private final ZipInputStream zip;
+
+        SingleEntryInputStream(ZipInputStream zip, long cap) {
+            super(zip, cap);
+            this.zip = zip;
         }
-        if (next != null) {
-            throw GlanceException.invalid("Image decompression failed: the zip archive holds more than one file");
+
+        @Override
+        protected void atEnd() throws IOException {
+            ZipEntry next = zip.getNextEntry();
+            while (next != null && next.isDirectory()) {
+                next = zip.getNextEntry();
+            }
+            if (next != null) {
+                throw GlanceException.invalid(
+                        "Image decompression failed: the zip archive holds more than one file");
+            }
         }
     }
 }

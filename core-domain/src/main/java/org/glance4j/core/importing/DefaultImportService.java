@@ -33,6 +33,7 @@ import org.glance4j.ports.model.task.TaskStatus;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.out.importing.StagingArea;
 import org.glance4j.ports.out.store.StoreCapability;
 
 /**
@@ -58,6 +59,7 @@ public final class DefaultImportService implements ImportService {
     private final StagingArea staging;
     private final ImportExecutor executor;
     private final StagedImageInspector inspector;
+    private final ImportIo io;
     private final Timestamps time;
     private final ImportJob.ImportContext jobContext;
     private final WebDownloadFilter filter;
@@ -65,15 +67,15 @@ public final class DefaultImportService implements ImportService {
 
     public DefaultImportService(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
             PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
-            StagingArea staging, ImportExecutor executor, StagedImageInspector inspector, Clock clock) {
-        this(images, members, tasks, policies, stores, data, settings, staging, executor, inspector, clock,
+            ImportIo io, ImportExecutor executor, StagedImageInspector inspector, Clock clock) {
+        this(images, members, tasks, policies, stores, data, settings, io, executor, inspector, clock,
                 UnifiedLimits.off());
     }
 
     /** With {@code limits}: {@code image_stage_total}, {@code image_count_uploading} and {@code image_size_total}. */
     public DefaultImportService(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
             PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
-            StagingArea staging, ImportExecutor executor, StagedImageInspector inspector, Clock clock,
+            ImportIo io, ImportExecutor executor, StagedImageInspector inspector, Clock clock,
             UnifiedLimits limits) {
         this.limits = limits;
         this.images = images;
@@ -83,22 +85,23 @@ public final class DefaultImportService implements ImportService {
         this.stores = stores;
         this.data = data;
         this.settings = settings;
-        this.staging = staging;
+        this.io = io;
+        this.staging = io.staging();
         this.executor = executor;
         this.inspector = inspector;
         this.time = new Timestamps(clock);
         this.filter = new WebDownloadFilter(settings.filter());
         this.jobContext = new ImportJob.ImportContext(new ImportRecords(images, time), tasks, staging, stores, data,
-                settings, new WebFetcher(filter), plugins(), inspector);
+                settings, new WebFetcher(filter, io.web()), plugins(), inspector);
     }
 
     private List<ImportPlugin> plugins() {
         List<ImportPlugin> list = new ArrayList<>();
         for (String name : settings.plugins()) {
             switch (name) {
-                case "image_decompression" -> list.add(new DecompressionPlugin(data.imageSizeCap()));
-                case "image_conversion" -> list.add(new ConversionPlugin(inspector, settings.outputFormat(),
-                        settings.qemuImg()));
+                case "image_decompression" -> list.add(new DecompressionPlugin(staging, data.imageSizeCap()));
+                case "image_conversion" -> list.add(new ConversionPlugin(staging, inspector, io.tool(),
+                        settings.outputFormat()));
                 case "inject_image_metadata" -> list.add(new InjectMetadataPlugin(settings.injectProperties(),
                         settings.injectIgnoreRoles()));
                 default -> {
@@ -158,9 +161,9 @@ public final class DefaultImportService implements ImportService {
         staging.delete(imageId);
         long size;
         try {
-            size = staging.write(imageId, body, data.imageSizeCap());
+            size = staging.write(imageId, new CappedInputStream(body, data.imageSizeCap()));
             Image current = images.find(imageId).orElseThrow();
-            inspector.inspect(staging.pathOf(imageId), current.diskFormat());
+            StagedData.inspect(staging, inspector, imageId, current.diskFormat());
         } catch (RuntimeException | Error e) {
             staging.delete(imageId);
             unstage(imageId);

@@ -3,9 +3,8 @@ package org.glance4j.core.importing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.ClosedByInterruptException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskStatus;
 import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.out.importing.StagingArea;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
@@ -176,17 +176,17 @@ final class ImportJob implements Runnable {
             ctx.staging().delete(imageId);
             copyToStaging(image);
         }
-        Path staged = ctx.staging().pathOf(imageId);
-        if (!Files.exists(staged)) {
-            throw GlanceException.invalid("The staged data of image " + imageId + " is missing");
+        if (!ctx.staging().has(imageId)) {
+            throw StagedData.missing(imageId);
         }
-        ImportWork work = new ImportWork(imageId, roles, staged, image.diskFormat(), image.containerFormat());
+        ImportWork work = new ImportWork(imageId, roles, image.diskFormat(), image.containerFormat());
         if (!request.isCopy()) {
             for (ImportPlugin plugin : ctx.plugins()) {
                 checkInterrupted();
                 plugin.apply(work);
             }
-            StagedImageInspector.Inspection inspection = ctx.inspector().inspect(work.file, work.diskFormat);
+            StagedImageInspector.Inspection inspection = StagedData.inspect(ctx.staging(), ctx.inspector(), imageId,
+                    work.diskFormat);
             if (work.virtualSize == null) {
                 work.virtualSize = inspection.virtualSize();
             }
@@ -213,7 +213,7 @@ final class ImportJob implements Runnable {
                 continue;
             }
             try (InputStream in = store.read(location.url(), null)) {
-                ctx.staging().write(imageId, in, Long.MAX_VALUE);
+                ctx.staging().write(imageId, in);
                 return;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -226,7 +226,7 @@ final class ImportJob implements Runnable {
         HashAlgorithm algorithm = HashAlgorithm.of(ctx.data().hashingAlgorithm());
         String md5 = null;
         String hash = null;
-        long size = Files.size(work.file);
+        long size = ctx.staging().size(imageId).orElseThrow(() -> StagedData.missing(imageId));
         List<String> failed = new ArrayList<>();
         boolean active = false;
         for (int i = 0; i < targets.size(); i++) {
@@ -240,8 +240,8 @@ final class ImportJob implements Runnable {
                 MessageDigest md5Digest = HashAlgorithm.MD5.newDigest();
                 MessageDigest hashDigest = algorithm.newDigest();
                 StoredObject stored;
-                try (InputStream in = new DigestInputStream(new DigestInputStream(Files.newInputStream(work.file),
-                        md5Digest), hashDigest)) {
+                try (InputStream in = new DigestInputStream(new DigestInputStream(Channels.newInputStream(
+                        StagedData.open(ctx.staging(), imageId)), md5Digest), hashDigest)) {
                     stored = store.write(imageId, in, size);
                 }
                 written.add(new Written(store, stored));

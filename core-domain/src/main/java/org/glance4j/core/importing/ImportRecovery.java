@@ -14,6 +14,7 @@ import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskStatus;
 import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.out.importing.StagingArea;
 
 /**
  * Finishes, at start, what a crash of this node interrupted, so that no image stays {@code importing} or

@@ -1,27 +1,25 @@
 package org.glance4j.core.importing;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What an import works on between staging and the stores: the staged file (plugins may replace it) and the
- * image attributes the plugins change, which the import applies when the image becomes active.
+ * What an import works on between staging and the stores: the image whose staged data the plugins may replace
+ * (in the staging area), and the image attributes the plugins change, which the import applies when the image
+ * becomes active.
  */
 final class ImportWork {
     final String imageId;
     final Set<String> roles;
     final Map<String, String> extraProperties = new TreeMap<>();
-    Path file;
     String diskFormat;
     String containerFormat;
     Long virtualSize;
 
-    ImportWork(String imageId, Set<String> roles, Path file, String diskFormat, String containerFormat) {
+    ImportWork(String imageId, Set<String> roles, String diskFormat, String containerFormat) {
         this.imageId = imageId;
         this.roles = roles;
-        this.file = file;
         this.diskFormat = diskFormat;
         this.containerFormat = containerFormat;
     }

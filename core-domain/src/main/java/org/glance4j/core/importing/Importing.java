@@ -12,6 +12,7 @@ import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.out.importing.StagingArea;
 
 /**
  * The import machinery of one core: the staging area, the bounded import executor, the import service and the
@@ -25,21 +26,28 @@ public final class Importing implements AutoCloseable {
     private final ImportRecovery recovery;
 
     /**
-     * @throws IllegalStateException when the staging directory cannot be created
+     * @throws IllegalStateException when {@code io} lacks a port the settings need (a web source for web-download,
+     *                               a disk image tool for image_conversion)
      */
     public Importing(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
-            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
+            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings, ImportIo io,
             StagedImageInspector inspector, Clock clock) {
-        this(images, members, tasks, policies, stores, data, settings, inspector, clock, UnifiedLimits.off());
+        this(images, members, tasks, policies, stores, data, settings, io, inspector, clock, UnifiedLimits.off());
     }
 
     /** With {@code limits} checked on stage and import. */
     public Importing(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
-            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
+            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings, ImportIo io,
             StagedImageInspector inspector, Clock clock, UnifiedLimits limits) {
-        this.staging = new StagingArea(settings.stagingDir());
+        if (io.web() == null && settings.enabledMethods().contains("web-download")) {
+            throw new IllegalStateException("web-download is enabled but the core was given no web source");
+        }
+        if (io.tool() == null && settings.plugins().contains("image_conversion")) {
+            throw new IllegalStateException("image_conversion is enabled but the core was given no disk image tool");
+        }
+        this.staging = io.staging();
         this.executor = new ImportExecutor(settings.taskPoolThreads());
-        this.service = new DefaultImportService(images, members, tasks, policies, stores, data, settings, staging,
+        this.service = new DefaultImportService(images, members, tasks, policies, stores, data, settings, io,
                 executor, inspector, clock, limits);
         this.recovery = new ImportRecovery(new ImportRecords(images, new Timestamps(clock)), tasks, staging,
                 data.nodeId(), settings.taskTimeToLiveHours());

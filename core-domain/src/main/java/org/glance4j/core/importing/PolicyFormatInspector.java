@@ -2,8 +2,7 @@ package org.glance4j.core.importing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.channels.SeekableByteChannel;
 
 import org.glance4j.core.format.FormatInspectors;
 import org.glance4j.core.format.FormatPolicy;
@@ -23,21 +22,21 @@ public final class PolicyFormatInspector implements StagedImageInspector {
     }
 
     @Override
-    public Inspection inspect(Path file, String declaredDiskFormat) {
-        InspectionResult result = FormatInspectors.inspect(file);
+    public Inspection inspect(SeekableByteChannel data, String declaredDiskFormat) {
+        InspectionResult result = FormatInspectors.inspect(data);
         if (declaredDiskFormat == null) {
             if (!result.safe()) {
                 throw GlanceException.invalid("Image failed safety checks: " + String.join("; ", result.problems()));
             }
             return new Inspection(result.format(), result.virtualSize() > 0 ? result.virtualSize() : null);
         }
-        long virtualSize = policy.virtualSize(result, declaredDiskFormat, size(file));
+        long virtualSize = policy.virtualSize(result, declaredDiskFormat, size(data));
         return new Inspection(result.format(), virtualSize > 0 ? virtualSize : null);
     }
 
-    private static long size(Path file) {
+    private static long size(SeekableByteChannel data) {
         try {
-            return Files.size(file);
+            return data.size();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

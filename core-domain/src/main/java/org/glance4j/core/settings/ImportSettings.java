@@ -1,6 +1,5 @@
 package org.glance4j.core.settings;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,18 +13,18 @@ import java.util.Objects;
  * @param outputFormat        {@code [image_conversion] output_format}: raw, qcow2 or vmdk
  * @param injectProperties    {@code [inject_metadata_properties] inject}
  * @param injectIgnoreRoles   {@code [inject_metadata_properties] ignore_user_roles}
- * @param stagingDir          the staging area, a local directory ({@code [os_glance_staging_store]
- *                            filesystem_store_datadir})
  * @param filter              {@code [import_filtering_opts]}
  * @param taskPoolThreads     {@code [wsgi] task_pool_threads}: most imports running at once; more wait in line
  * @param taskTimeToLiveHours {@code [task] task_time_to_live}: how long an ended task stays listed
  * @param multiStore          whether stores are configured with {@code enabled_backends} (only then may an import
  *                            name stores or use {@code all_stores_must_succeed=false})
- * @param qemuImg             the {@code qemu-img} command image conversion runs
+ *
+ * <p>Where staged data is kept and which {@code qemu-img} runs are the adapters' business
+ * ({@code org.glance4j.core.importing.ImportIo}).
  */
 public record ImportSettings(List<String> enabledMethods, List<String> plugins, String outputFormat,
-        Map<String, String> injectProperties, List<String> injectIgnoreRoles, Path stagingDir,
-        FilterRules filter, int taskPoolThreads, int taskTimeToLiveHours, boolean multiStore, String qemuImg) {
+        Map<String, String> injectProperties, List<String> injectIgnoreRoles, FilterRules filter,
+        int taskPoolThreads, int taskTimeToLiveHours, boolean multiStore) {
 
     /** The import methods glance4j knows. */
     public static final List<String> KNOWN_METHODS = List.of("glance-direct", "web-download", "copy-image");
@@ -39,9 +38,7 @@ public record ImportSettings(List<String> enabledMethods, List<String> plugins, 
         Objects.requireNonNull(outputFormat, "outputFormat");
         injectProperties = Map.copyOf(injectProperties);
         injectIgnoreRoles = List.copyOf(injectIgnoreRoles);
-        Objects.requireNonNull(stagingDir, "stagingDir");
         Objects.requireNonNull(filter, "filter");
-        Objects.requireNonNull(qemuImg, "qemuImg");
         for (String method : enabledMethods) {
             if (!KNOWN_METHODS.contains(method)) {
                 throw new IllegalArgumentException("unknown import method '" + method + "'; known: " + KNOWN_METHODS);
@@ -57,40 +54,40 @@ public record ImportSettings(List<String> enabledMethods, List<String> plugins, 
         }
     }
 
-    /** Glance's defaults, with the staging area in {@code stagingDir}. */
-    public static ImportSettings defaults(Path stagingDir) {
-        return new ImportSettings(KNOWN_METHODS, List.of(), "raw", Map.of(), List.of("admin"), stagingDir,
-                FilterRules.defaults(), 16, 48, false, "qemu-img");
+    /** Glance's defaults. */
+    public static ImportSettings defaults() {
+        return new ImportSettings(KNOWN_METHODS, List.of(), "raw", Map.of(), List.of("admin"), FilterRules.defaults(),
+                16, 48, false);
     }
 
     public ImportSettings withPlugins(List<String> names) {
         return new ImportSettings(enabledMethods, names, outputFormat, injectProperties, injectIgnoreRoles,
-                stagingDir, filter, taskPoolThreads, taskTimeToLiveHours, multiStore, qemuImg);
+                filter, taskPoolThreads, taskTimeToLiveHours, multiStore);
     }
 
     public ImportSettings withFilter(FilterRules rules) {
         return new ImportSettings(enabledMethods, plugins, outputFormat, injectProperties, injectIgnoreRoles,
-                stagingDir, rules, taskPoolThreads, taskTimeToLiveHours, multiStore, qemuImg);
+                rules, taskPoolThreads, taskTimeToLiveHours, multiStore);
     }
 
     public ImportSettings withMethods(List<String> methods) {
-        return new ImportSettings(methods, plugins, outputFormat, injectProperties, injectIgnoreRoles, stagingDir,
-                filter, taskPoolThreads, taskTimeToLiveHours, multiStore, qemuImg);
+        return new ImportSettings(methods, plugins, outputFormat, injectProperties, injectIgnoreRoles,
+                filter, taskPoolThreads, taskTimeToLiveHours, multiStore);
     }
 
     public ImportSettings withInjection(Map<String, String> properties, List<String> ignoreRoles) {
-        return new ImportSettings(enabledMethods, plugins, outputFormat, properties, ignoreRoles, stagingDir, filter,
-                taskPoolThreads, taskTimeToLiveHours, multiStore, qemuImg);
+        return new ImportSettings(enabledMethods, plugins, outputFormat, properties, ignoreRoles, filter,
+                taskPoolThreads, taskTimeToLiveHours, multiStore);
     }
 
     public ImportSettings withMultiStore(boolean multi) {
         return new ImportSettings(enabledMethods, plugins, outputFormat, injectProperties, injectIgnoreRoles,
-                stagingDir, filter, taskPoolThreads, taskTimeToLiveHours, multi, qemuImg);
+                filter, taskPoolThreads, taskTimeToLiveHours, multi);
     }
 
     public ImportSettings withTaskPoolThreads(int threads) {
         return new ImportSettings(enabledMethods, plugins, outputFormat, injectProperties, injectIgnoreRoles,
-                stagingDir, filter, threads, taskTimeToLiveHours, multiStore, qemuImg);
+                filter, threads, taskTimeToLiveHours, multiStore);
     }
 
     /**

@@ -37,7 +37,12 @@ final class Inspect {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertThat(FormatInspectors.inspect(file, true)).as("path inspection of %s", file).isEqualTo(streamed);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            assertThat(FormatInspectors.inspect(channel, true)).as("path inspection of %s", file)
+                    .isEqualTo(streamed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return streamed;
     }
 

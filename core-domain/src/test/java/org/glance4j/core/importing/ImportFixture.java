@@ -13,6 +13,7 @@ import org.glance4j.core.GlanceCore;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.ImportSettings;
+import org.glance4j.http.fetch.JdkWebSource;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.RequestContext;
 import org.glance4j.ports.model.task.Task;
@@ -20,33 +21,56 @@ import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.testing.InMemoryImageMemberRepository;
 import org.glance4j.ports.testing.InMemoryImageRepository;
 import org.glance4j.ports.testing.task.InMemoryTaskRepository;
+import org.glance4j.staging.FileStagingArea;
+import org.glance4j.staging.QemuImgTool;
 
-/** A core with import over the in-memory fakes, a real staging directory and the given stores. */
+/**
+ * A core with import over the in-memory fakes, the given stores, and the real import adapters: a staging directory
+ * ({@link FileStagingArea}), the JDK web source and the real {@code qemu-img}.
+ */
 final class ImportFixture implements AutoCloseable {
 
     final InMemoryImageMemberRepository members = new InMemoryImageMemberRepository();
     final InMemoryImageRepository images = new InMemoryImageRepository(members);
     final InMemoryTaskRepository tasks = new InMemoryTaskRepository();
+    final Path stagingDir;
     final ImportSettings settings;
     final GlanceCore core;
 
     ImportFixture(Path staging, List<ImageStore> stores, String defaultStore, ImportSettings.FilterRules filter,
             List<String> plugins, boolean multiStore, DataSettings data) {
-        this(ImportSettings.defaults(staging).withFilter(filter).withPlugins(plugins).withMultiStore(multiStore),
+        this(staging, ImportSettings.defaults().withFilter(filter).withPlugins(plugins).withMultiStore(multiStore),
                 stores, defaultStore, data);
     }
 
-    ImportFixture(ImportSettings settings, List<ImageStore> stores, String defaultStore, DataSettings data) {
-        this(settings, stores, defaultStore, data, null);
+    ImportFixture(Path staging, ImportSettings settings, List<ImageStore> stores, String defaultStore,
+            DataSettings data) {
+        this(staging, settings, stores, defaultStore, data, null);
     }
 
     /** With unified limits read from {@code limits} (none when null). */
-    ImportFixture(ImportSettings settings, List<ImageStore> stores, String defaultStore, DataSettings data,
-            org.glance4j.ports.out.ProjectLimits limits) {
+    ImportFixture(Path staging, ImportSettings settings, List<ImageStore> stores, String defaultStore,
+            DataSettings data, org.glance4j.ports.out.ProjectLimits limits) {
+        this(staging, settings, realAdapters(staging), stores, defaultStore, data, limits);
+    }
+
+    /** Over the given import ports (fakes, say) instead of the real adapters. */
+    ImportFixture(ImportSettings settings, ImportIo io, List<ImageStore> stores, String defaultStore) {
+        this(null, settings, io, stores, defaultStore, DataSettings.defaults(), null);
+    }
+
+    private static ImportIo realAdapters(Path staging) {
+        FileStagingArea stagingArea = new FileStagingArea(staging);
+        return new ImportIo(stagingArea, new JdkWebSource(), new QemuImgTool(stagingArea, "qemu-img"));
+    }
+
+    private ImportFixture(Path staging, ImportSettings settings, ImportIo io, List<ImageStore> stores,
+            String defaultStore, DataSettings data, org.glance4j.ports.out.ProjectLimits limits) {
+        this.stagingDir = staging;
         this.settings = settings;
         GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members)
                 .settings(CoreSettings.defaults()).clock(Clock.systemUTC()).stores(stores, defaultStore).data(data)
-                .importing(tasks, settings);
+                .importing(tasks, settings, io);
         if (limits != null) {
             builder.limits(limits);
         }

@@ -131,7 +131,7 @@ class ImportFlowTest {
         assertThat(fx.stored(image.id()).status()).isEqualTo(ImageStatus.UPLOADING);
 
         fx.close();
-        fx = new ImportFixture(fx.settings, List.of(store), "fast", new DataSettings(100, "sha512", "local"));
+        fx = new ImportFixture(fx.stagingDir, fx.settings, List.of(store), "fast", new DataSettings(100, "sha512", "local"));
         Image big = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
         assertThatThrownBy(() -> fx.core.importing().stage(CoreFixture.OWNER_MEMBER, big.id(),
                 new ByteArrayInputStream(randomBytes(101)), -1)).isInstanceOfSatisfying(GlanceException.class,
@@ -298,7 +298,7 @@ class ImportFlowTest {
     @Test
     void aDamagedGzipFailsTheTaskInTheApisWords() throws Exception {
         fx.close();
-        fx = new ImportFixture(ImportSettings.defaults(staging).withPlugins(List.of("image_decompression")),
+        fx = new ImportFixture(staging, ImportSettings.defaults().withPlugins(List.of("image_decompression")),
                 List.of(store), "fast", DataSettings.defaults());
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
@@ -316,7 +316,7 @@ class ImportFlowTest {
     @Test
     void decompressionAndMetadataInjectionRunAsPlugins() throws Exception {
         fx.close();
-        fx = new ImportFixture(ImportSettings.defaults(staging).withPlugins(List.of("image_decompression",
+        fx = new ImportFixture(staging, ImportSettings.defaults().withPlugins(List.of("image_decompression",
                 "inject_image_metadata")).withInjection(Map.of("injected", "yes"), List.of("admin")),
                 List.of(store), "fast", DataSettings.defaults());
         byte[] data = randomBytes(50_000);
@@ -343,7 +343,7 @@ class ImportFlowTest {
     @Test
     void conversionWithQemuImgTurnsQcow2IntoRaw() throws Exception {
         fx.close();
-        fx = new ImportFixture(ImportSettings.defaults(staging).withPlugins(List.of("image_conversion")),
+        fx = new ImportFixture(staging, ImportSettings.defaults().withPlugins(List.of("image_conversion")),
                 List.of(store), "fast", DataSettings.defaults());
         Path qcow = staging.resolve("made-by-qemu.qcow2");
         Process make = new ProcessBuilder("qemu-img", "create", "-f", "qcow2", qcow.toString(), "4M")
@@ -367,7 +367,7 @@ class ImportFlowTest {
     @Test
     void aFailedPluginPutsTheImageBackToQueuedAndSaysWhy() {
         fx.close();
-        fx = new ImportFixture(ImportSettings.defaults(staging).withPlugins(List.of("image_conversion")),
+        fx = new ImportFixture(staging, ImportSettings.defaults().withPlugins(List.of("image_conversion")),
                 List.of(store), "fast", DataSettings.defaults());
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "ploop", "bare");
         fx.stage(image, randomBytes(4096));
@@ -465,7 +465,7 @@ class ImportFlowTest {
         fx.close();
         ImportSettings.FilterRules open = new ImportSettings.FilterRules(List.of("http"), List.of(),
                 List.of("127.0.0.1"), List.of(), List.of(source.getAddress().getPort()), List.of());
-        fx = new ImportFixture(ImportSettings.defaults(staging).withFilter(open).withTaskPoolThreads(1),
+        fx = new ImportFixture(staging, ImportSettings.defaults().withFilter(open).withTaskPoolThreads(1),
                 List.of(store), "fast", DataSettings.defaults());
         Image first = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
         Image second = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");

@@ -49,7 +49,7 @@ class ImportLimitsTest {
         };
         ImportSettings.FilterRules open = new ImportSettings.FilterRules(List.of("http"), List.of(),
                 List.of("127.0.0.1"), List.of(), List.of(9), List.of());
-        fx = new ImportFixture(ImportSettings.defaults(staging).withFilter(open), List.of(new InMemoryImageStore(
+        fx = new ImportFixture(staging, ImportSettings.defaults().withFilter(open), List.of(new InMemoryImageStore(
                 "fast")), "fast", DataSettings.defaults(), keystone);
     }
 
@@ -128,7 +128,7 @@ class ImportLimitsTest {
             names.stream().filter(limits::containsKey).forEach(n -> answer.put(n, limits.get(n)));
             return answer;
         };
-        fx = new ImportFixture(ImportSettings.defaults(staging).withMultiStore(true), List.of(
+        fx = new ImportFixture(staging, ImportSettings.defaults().withMultiStore(true), List.of(
                 new InMemoryImageStore("fast"), new InMemoryImageStore("slow")), "fast", DataSettings.defaults(),
                 keystone);
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");

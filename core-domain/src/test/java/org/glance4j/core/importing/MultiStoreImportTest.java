@@ -46,7 +46,7 @@ class MultiStoreImportTest {
 
     @BeforeEach
     void start() {
-        fx = new ImportFixture(ImportSettings.defaults(staging).withMultiStore(true), List.of(fast, slow, broken),
+        fx = new ImportFixture(staging, ImportSettings.defaults().withMultiStore(true), List.of(fast, slow, broken),
                 "fast", DataSettings.defaults());
     }
 
