@@ -31,10 +31,10 @@ final class JdbcMetadefRepository implements MetadefRepository {
             Timestamps.fromNanos(rs.getLong(7)), Timestamps.fromNanos(rs.getLong(8)));
     private static final RowMapper<MetadefObject> OBJECT = (rs, ctx) -> new MetadefObject(rs.getString(1),
             rs.getString(2), rs.getString(3), JsonText.parseStringArray(rs.getString(4)),
-            MetadefJsonColumns.read(rs.getString(5)), Timestamps.fromNanos(rs.getLong(6)),
+            JsonText.parseDefinition(rs.getString(5)), Timestamps.fromNanos(rs.getLong(6)),
             Timestamps.fromNanos(rs.getLong(7)));
     private static final RowMapper<MetadefProperty> PROPERTY = (rs, ctx) -> new MetadefProperty(rs.getString(1),
-            rs.getString(2), MetadefJsonColumns.read(rs.getString(3)));
+            rs.getString(2), JsonText.parseDefinition(rs.getString(3)));
     private static final RowMapper<MetadefTag> TAG = (rs, ctx) -> new MetadefTag(rs.getString(1), rs.getString(2),
             Timestamps.fromNanos(rs.getLong(3)), Timestamps.fromNanos(rs.getLong(4)));
     private static final RowMapper<MetadefResourceType> RESOURCE_TYPE = (rs, ctx) -> new MetadefResourceType(
@@ -187,7 +187,7 @@ final class JdbcMetadefRepository implements MetadefRepository {
                         + " created_at = ?, updated_at = ? WHERE namespace_id = ? AND name = ?")
                 .bind(0, updated.name()).bind(1, updated.description())
                 .bind(2, JsonText.stringArray(updated.required()))
-                .bind(3, MetadefJsonColumns.write(updated.properties()))
+                .bind(3, JsonText.definition(updated.properties()))
                 .bind(4, Timestamps.toNanos(updated.createdAt())).bind(5, Timestamps.toNanos(updated.updatedAt()))
                 .bind(6, id).bind(7, currentName).execute());
     }
@@ -224,7 +224,7 @@ final class JdbcMetadefRepository implements MetadefRepository {
         updateContent(updated.namespace(), currentName, updated.name(), "property", (handle, id) -> handle
                 .createUpdate("UPDATE metadef_properties SET name = ?, json_schema = ?"
                         + " WHERE namespace_id = ? AND name = ?")
-                .bind(0, updated.name()).bind(1, MetadefJsonColumns.write(updated.schema()))
+                .bind(0, updated.name()).bind(1, JsonText.definition(updated.schema()))
                 .bind(2, id).bind(3, currentName).execute());
     }
 
@@ -336,7 +336,7 @@ final class JdbcMetadefRepository implements MetadefRepository {
         guard(() -> handle.createUpdate("INSERT INTO metadef_objects (namespace_id, name, description, required,"
                         + " json_schema, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, namespaceId).bind(1, o.name()).bind(2, o.description())
-                .bind(3, JsonText.stringArray(o.required())).bind(4, MetadefJsonColumns.write(o.properties()))
+                .bind(3, JsonText.stringArray(o.required())).bind(4, JsonText.definition(o.properties()))
                 .bind(5, Timestamps.toNanos(o.createdAt())).bind(6, Timestamps.toNanos(o.updatedAt())).execute(),
                 () -> duplicate("object", o.name(), o.namespace()));
     }
@@ -344,7 +344,7 @@ final class JdbcMetadefRepository implements MetadefRepository {
     private void insertProperty(Handle handle, long namespaceId, MetadefProperty p) {
         guard(() -> handle.createUpdate("INSERT INTO metadef_properties (namespace_id, name, json_schema)"
                         + " VALUES (?, ?, ?)")
-                .bind(0, namespaceId).bind(1, p.name()).bind(2, MetadefJsonColumns.write(p.schema())).execute(),
+                .bind(0, namespaceId).bind(1, p.name()).bind(2, JsonText.definition(p.schema())).execute(),
                 () -> duplicate("property", p.name(), p.namespace()));
     }
 
