@@ -26,13 +26,13 @@ final class MetadefRoutes {
 
     MetadefRoutes(MetadefServices services) {
         this.namespaces = new MetadefNamespacesResource(services.namespaces());
-        this.namespace = new MetadefNamespaceResource(services.namespaces());
-        this.objects = new MetadefObjectsResource(services.objects(), services.namespaces(), false);
-        this.object = new MetadefObjectsResource(services.objects(), services.namespaces(), true);
-        this.properties = new MetadefPropertiesResource(services.properties(), services.namespaces(), false);
-        this.property = new MetadefPropertiesResource(services.properties(), services.namespaces(), true);
-        this.tags = new MetadefTagsResource(services.tags(), services.namespaces(), false);
-        this.tag = new MetadefTagsResource(services.tags(), services.namespaces(), true);
+        this.namespace = MetadefNamespacedEndpoints.namespace(services.namespaces());
+        this.objects = MetadefNamespacedEndpoints.objects(services.objects(), services.namespaces());
+        this.object = MetadefNamespacedEndpoints.object(services.objects());
+        this.properties = MetadefNamespacedEndpoints.properties(services.properties(), services.namespaces());
+        this.property = MetadefNamespacedEndpoints.property(services.properties());
+        this.tags = MetadefNamespacedEndpoints.tags(services.tags(), services.namespaces());
+        this.tag = MetadefNamespacedEndpoints.tag(services.tags());
         this.allTypes = new MetadefResourceTypesResource(services.resourceTypes(),
                 MetadefResourceTypesResource.Path.ALL);
         this.namespaceTypes = new MetadefResourceTypesResource(services.resourceTypes(),
