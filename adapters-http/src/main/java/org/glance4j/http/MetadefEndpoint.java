@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * One path of the metadata definitions catalog and what each of its methods does. Another method is 405, its
  * {@code Allow} naming the path's methods in the order they were added. Handlers get the namespace (the segment
- * after {@code metadefs/namespaces}) and, on the path of one item ({@code .../{kind}/{name}}), the item's name;
- * null on other paths.
+ * after {@code metadefs/namespaces}) on the paths of a namespace and, on the path of one item
+ * ({@code .../{kind}/{name}}), the item's name; null where the path has none.
  */
 final class MetadefEndpoint implements Resource {
 
@@ -19,20 +19,27 @@ final class MetadefEndpoint implements Resource {
     }
 
     private final Map<String, Handler> handlers = new LinkedHashMap<>();
+    private final boolean namespaced;
     private final boolean item;
 
-    private MetadefEndpoint(boolean item) {
+    private MetadefEndpoint(boolean namespaced, boolean item) {
+        this.namespaced = namespaced;
         this.item = item;
+    }
+
+    /** A path of the whole catalog, such as {@code /v2/metadefs/resource_types}. */
+    static MetadefEndpoint ofCatalog() {
+        return new MetadefEndpoint(false, false);
     }
 
     /** {@code /v2/metadefs/namespaces/{namespace}} or {@code .../{namespace}/{kind}}. */
     static MetadefEndpoint ofNamespace() {
-        return new MetadefEndpoint(false);
+        return new MetadefEndpoint(true, false);
     }
 
     /** {@code /v2/metadefs/namespaces/{namespace}/{kind}/{name}}. */
     static MetadefEndpoint ofItem() {
-        return new MetadefEndpoint(true);
+        return new MetadefEndpoint(true, true);
     }
 
     MetadefEndpoint on(String method, Handler handler) {
@@ -54,6 +61,6 @@ final class MetadefEndpoint implements Resource {
         if (handler == null) {
             throw Resource.methodNotAllowed(request, String.join(", ", handlers.keySet()));
         }
-        handler.handle(request, request.segment(2), item ? request.segment(4) : null);
+        handler.handle(request, namespaced ? request.segment(2) : null, item ? request.segment(4) : null);
     }
 }

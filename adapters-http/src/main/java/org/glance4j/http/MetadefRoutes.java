@@ -26,19 +26,16 @@ final class MetadefRoutes {
 
     MetadefRoutes(MetadefServices services) {
         this.namespaces = new MetadefNamespacesResource(services.namespaces());
-        this.namespace = MetadefNamespacedEndpoints.namespace(services.namespaces());
-        this.objects = MetadefNamespacedEndpoints.objects(services.objects(), services.namespaces());
-        this.object = MetadefNamespacedEndpoints.object(services.objects());
-        this.properties = MetadefNamespacedEndpoints.properties(services.properties(), services.namespaces());
-        this.property = MetadefNamespacedEndpoints.property(services.properties());
-        this.tags = MetadefNamespacedEndpoints.tags(services.tags(), services.namespaces());
-        this.tag = MetadefNamespacedEndpoints.tag(services.tags());
-        this.allTypes = new MetadefResourceTypesResource(services.resourceTypes(),
-                MetadefResourceTypesResource.Path.ALL);
-        this.namespaceTypes = new MetadefResourceTypesResource(services.resourceTypes(),
-                MetadefResourceTypesResource.Path.OF_NAMESPACE);
-        this.association = new MetadefResourceTypesResource(services.resourceTypes(),
-                MetadefResourceTypesResource.Path.ASSOCIATION);
+        this.namespace = MetadefEndpoints.namespace(services.namespaces());
+        this.objects = MetadefEndpoints.objects(services.objects(), services.namespaces());
+        this.object = MetadefEndpoints.object(services.objects());
+        this.properties = MetadefEndpoints.properties(services.properties(), services.namespaces());
+        this.property = MetadefEndpoints.property(services.properties());
+        this.tags = MetadefEndpoints.tags(services.tags(), services.namespaces());
+        this.tag = MetadefEndpoints.tag(services.tags());
+        this.allTypes = MetadefEndpoints.resourceTypes(services.resourceTypes());
+        this.namespaceTypes = MetadefEndpoints.associations(services.resourceTypes());
+        this.association = MetadefEndpoints.association(services.resourceTypes());
         this.schemas = new MetadefSchemasResource(services.schemas());
         this.schemaNames = Set.copyOf(services.schemas().names());
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.glance4j.ports.in.metadef.MetadefNamespaceService;
 import org.glance4j.ports.in.metadef.MetadefObjectService;
 import org.glance4j.ports.in.metadef.MetadefPropertyService;
+import org.glance4j.ports.in.metadef.MetadefResourceTypeService;
 import org.glance4j.ports.in.metadef.MetadefTagService;
 
 /**
@@ -13,11 +14,13 @@ import org.glance4j.ports.in.metadef.MetadefTagService;
  * ({@code GET}, {@code POST}, {@code DELETE} of them all) and item ({@code GET}, {@code PUT}, {@code DELETE}), with
  * what differs between kinds stated here: properties show one with {@code ?resource_type=} (its prefix taken off),
  * tags are created several at a time on the collection (replacing the others unless {@code X-Openstack-Append} is
- * true) or one at a time by {@code POST} on the item, and the methods where a body is refused.
+ * true) or one at a time by {@code POST} on the item, and the methods where a body is refused. The resource types
+ * are here too: every type ({@code GET} only: types come with associations), a namespace's associations
+ * ({@code GET}, {@code POST}) and one association ({@code DELETE}).
  */
-final class MetadefNamespacedEndpoints {
+final class MetadefEndpoints {
 
-    private MetadefNamespacedEndpoints() {
+    private MetadefEndpoints() {
     }
 
     /** {@code GET} (with {@code ?resource_type=} to prefix property names), {@code PUT} and {@code DELETE}. */
@@ -103,6 +106,28 @@ final class MetadefNamespacedEndpoints {
                         JsonBodyParser.parseObject(request))))
                 .on("DELETE", MetadefEndpoint.bodiless((request, ns, name) -> {
                     tags.delete(request.context(), ns, name);
+                    Responses.noContent(request.exchange());
+                }));
+    }
+
+    static MetadefEndpoint resourceTypes(MetadefResourceTypeService types) {
+        return MetadefEndpoint.ofCatalog()
+                .on("GET", MetadefEndpoint.bodiless((request, ns, name) -> ok(request, types.list(
+                        request.context()))));
+    }
+
+    static MetadefEndpoint associations(MetadefResourceTypeService types) {
+        return MetadefEndpoint.ofNamespace()
+                .on("GET", MetadefEndpoint.bodiless((request, ns, name) -> ok(request, types.listAssociations(
+                        request.context(), ns))))
+                .on("POST", (request, ns, name) -> created(request, types.associate(request.context(), ns,
+                        JsonBodyParser.parseObject(request))));
+    }
+
+    static MetadefEndpoint association(MetadefResourceTypeService types) {
+        return MetadefEndpoint.ofItem()
+                .on("DELETE", MetadefEndpoint.bodiless((request, ns, name) -> {
+                    types.dissociate(request.context(), ns, name);
                     Responses.noContent(request.exchange());
                 }));
     }
