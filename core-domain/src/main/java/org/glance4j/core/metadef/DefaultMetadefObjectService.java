@@ -33,7 +33,7 @@ public final class DefaultMetadefObjectService implements MetadefObjectService {
             MetadefListChecks.positiveLimit(limit);
         }
         MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = objects.enter(policy, namespace, "get_metadef_objects");
+        MetadefNamespace ns = access.enter(policy, namespace, "get_metadef_objects");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("objects", policy.check(objects.kind().getRule(), ns)
                 ? access.repository.listObjects(namespace).stream().map(objects.kind().json()).toList()

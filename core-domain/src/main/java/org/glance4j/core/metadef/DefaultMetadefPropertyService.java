@@ -28,7 +28,7 @@ public final class DefaultMetadefPropertyService implements MetadefPropertyServi
 
     @Override
     public Map<String, Object> list(RequestContext context, String namespace) {
-        properties.enter(access.policy(context), namespace, "get_metadef_properties");
+        access.enter(access.policy(context), namespace, "get_metadef_properties");
         Map<String, Object> definitions = new LinkedHashMap<>();
         access.repository.listProperties(namespace).forEach(p -> definitions.put(p.name(),
                 MetadefJson.present(p.schema())));
@@ -46,7 +46,7 @@ public final class DefaultMetadefPropertyService implements MetadefPropertyServi
     @Override
     public Map<String, Object> get(RequestContext context, String namespace, String name, String resourceType) {
         MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = properties.enter(policy, namespace, properties.kind().getRule());
+        MetadefNamespace ns = access.enter(policy, namespace, properties.kind().getRule());
         String lookup = name;
         if (resourceType != null && !resourceType.isEmpty()) {
             policy.enforce("get_metadef_resource_type", ns);

@@ -70,7 +70,7 @@ public final class DefaultMetadefTagService implements MetadefTagService {
                 throw GlanceException.invalid("limit param must be positive");
             }
         }
-        tags.enter(access.policy(context), namespace, "get_metadef_tags");
+        access.enter(access.policy(context), namespace, "get_metadef_tags");
         List<MetadefTag> all = access.repository.listTags(namespace);
         Comparator<MetadefTag> order = order(all, sortKey, dir);
         String markerName = parameters.first("marker");
@@ -106,7 +106,7 @@ public final class DefaultMetadefTagService implements MetadefTagService {
             boolean append) {
         MetadefJson.refuseReadOnly(body, READ_ONLY);
         access.schemas.tagsBodyValidator().validate(body);
-        tags.enter(access.policy(context), namespace, "add_metadef_tags");
+        access.enter(access.policy(context), namespace, "add_metadef_tags");
         Instant now = access.now();
         List<MetadefTag> created = MetadefJson.objects(body, "tags").stream()
                 .map(t -> new MetadefTag(namespace, MetadefJson.requiredName(t, "name"), now, now)).toList();

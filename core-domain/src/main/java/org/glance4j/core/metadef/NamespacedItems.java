@@ -33,15 +33,8 @@ final class NamespacedItems<T> {
         return kind;
     }
 
-    /** The namespace, visible to the caller, on which {@code rule} is enforced. */
-    MetadefNamespace enter(MetadefPolicy policy, String namespace, String rule) {
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce(rule, ns);
-        return ns;
-    }
-
     Map<String, Object> get(RequestContext context, String namespace, String name) {
-        enter(access.policy(context), namespace, kind.getRule());
+        access.enter(access.policy(context), namespace, kind.getRule());
         return kind.json().apply(find(namespace, name));
     }
 
@@ -69,14 +62,14 @@ final class NamespacedItems<T> {
     /** Replaces the item called {@code name} by what {@code change} makes of it at the time of the update. */
     Map<String, Object> update(RequestContext context, String namespace, String name,
             BiFunction<T, Instant, T> change) {
-        enter(access.policy(context), namespace, kind.modifyRule());
+        access.enter(access.policy(context), namespace, kind.modifyRule());
         T updated = change.apply(find(namespace, name), access.now());
         kind.update().update(access.repository, name, updated);
         return kind.json().apply(updated);
     }
 
     void delete(RequestContext context, String namespace, String name) {
-        MetadefNamespace ns = enter(access.policy(context), namespace, kind.deleteRule());
+        MetadefNamespace ns = access.enter(access.policy(context), namespace, kind.deleteRule());
         find(namespace, name);
         MetadefAccess.requireUnprotected(ns, "Metadata definition " + kind.word() + " " + name);
         if (!kind.remove().remove(access.repository, namespace, name)) {
