@@ -26,19 +26,16 @@ final class MetadefRoutes {
 
     MetadefRoutes(MetadefServices services) {
         this.namespaces = new MetadefNamespacesResource(services.namespaces());
-        this.namespace = new MetadefNamespaceResource(services.namespaces());
-        this.objects = new MetadefObjectsResource(services.objects(), services.namespaces(), false);
-        this.object = new MetadefObjectsResource(services.objects(), services.namespaces(), true);
-        this.properties = new MetadefPropertiesResource(services.properties(), services.namespaces(), false);
-        this.property = new MetadefPropertiesResource(services.properties(), services.namespaces(), true);
-        this.tags = new MetadefTagsResource(services.tags(), services.namespaces(), false);
-        this.tag = new MetadefTagsResource(services.tags(), services.namespaces(), true);
-        this.allTypes = new MetadefResourceTypesResource(services.resourceTypes(),
-                MetadefResourceTypesResource.Path.ALL);
-        this.namespaceTypes = new MetadefResourceTypesResource(services.resourceTypes(),
-                MetadefResourceTypesResource.Path.OF_NAMESPACE);
-        this.association = new MetadefResourceTypesResource(services.resourceTypes(),
-                MetadefResourceTypesResource.Path.ASSOCIATION);
+        this.namespace = MetadefEndpoints.namespace(services.namespaces());
+        this.objects = MetadefEndpoints.objects(services.objects(), services.namespaces());
+        this.object = MetadefEndpoints.object(services.objects());
+        this.properties = MetadefEndpoints.properties(services.properties(), services.namespaces());
+        this.property = MetadefEndpoints.property(services.properties());
+        this.tags = MetadefEndpoints.tags(services.tags(), services.namespaces());
+        this.tag = MetadefEndpoints.tag(services.tags());
+        this.allTypes = MetadefEndpoints.resourceTypes(services.resourceTypes());
+        this.namespaceTypes = MetadefEndpoints.associations(services.resourceTypes());
+        this.association = MetadefEndpoints.association(services.resourceTypes());
         this.schemas = new MetadefSchemasResource(services.schemas());
         this.schemaNames = Set.copyOf(services.schemas().names());
     }

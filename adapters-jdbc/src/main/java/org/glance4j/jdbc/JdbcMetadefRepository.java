@@ -17,6 +17,7 @@ import org.glance4j.ports.out.metadef.MetadefRepository;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The catalog in the {@code metadef_*} tables (migration 3). Each call is one transaction; content refers to its
@@ -29,14 +30,6 @@ final class JdbcMetadefRepository implements MetadefRepository {
     private static final RowMapper<MetadefNamespace> NAMESPACE = (rs, ctx) -> new MetadefNamespace(rs.getString(1),
             rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6),
             Timestamps.fromNanos(rs.getLong(7)), Timestamps.fromNanos(rs.getLong(8)));
-    private static final RowMapper<MetadefObject> OBJECT = (rs, ctx) -> new MetadefObject(rs.getString(1),
-            rs.getString(2), rs.getString(3), JsonText.parseStringArray(rs.getString(4)),
-            MetadefJsonColumns.read(rs.getString(5)), Timestamps.fromNanos(rs.getLong(6)),
-            Timestamps.fromNanos(rs.getLong(7)));
-    private static final RowMapper<MetadefProperty> PROPERTY = (rs, ctx) -> new MetadefProperty(rs.getString(1),
-            rs.getString(2), MetadefJsonColumns.read(rs.getString(3)));
-    private static final RowMapper<MetadefTag> TAG = (rs, ctx) -> new MetadefTag(rs.getString(1), rs.getString(2),
-            Timestamps.fromNanos(rs.getLong(3)), Timestamps.fromNanos(rs.getLong(4)));
     private static final RowMapper<MetadefResourceType> RESOURCE_TYPE = (rs, ctx) -> new MetadefResourceType(
             rs.getString(1), rs.getBoolean(2), Timestamps.fromNanos(rs.getLong(3)),
             Timestamps.fromNanos(rs.getLong(4)));
@@ -44,13 +37,6 @@ final class JdbcMetadefRepository implements MetadefRepository {
             new MetadefResourceTypeAssociation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     Timestamps.fromNanos(rs.getLong(5)), Timestamps.fromNanos(rs.getLong(6)));
 
-    private static final String OBJECT_SELECT = "SELECT n.namespace, o.name, o.description, o.required,"
-            + " o.json_schema, o.created_at, o.updated_at FROM metadef_objects o"
-            + " JOIN metadef_namespaces n ON n.id = o.namespace_id";
-    private static final String PROPERTY_SELECT = "SELECT n.namespace, p.name, p.json_schema"
-            + " FROM metadef_properties p JOIN metadef_namespaces n ON n.id = p.namespace_id";
-    private static final String TAG_SELECT = "SELECT n.namespace, t.name, t.created_at, t.updated_at"
-            + " FROM metadef_tags t JOIN metadef_namespaces n ON n.id = t.namespace_id";
     private static final String ASSOCIATION_SELECT = "SELECT n.namespace, r.name, a.prefix, a.properties_target,"
             + " a.created_at, a.updated_at FROM metadef_namespace_resource_types a"
             + " JOIN metadef_namespaces n ON n.id = a.namespace_id"
@@ -83,13 +69,13 @@ final class JdbcMetadefRepository implements MetadefRepository {
                 insertAssociation(handle, id, a);
             }
             for (MetadefProperty p : content.properties()) {
-                insertProperty(handle, id, p);
+                insertItem(handle, id, MetadefItemTable.PROPERTIES, p);
             }
             for (MetadefObject o : content.objects()) {
-                insertObject(handle, id, o);
+                insertItem(handle, id, MetadefItemTable.OBJECTS, o);
             }
             for (MetadefTag t : content.tags()) {
-                insertTag(handle, id, t);
+                insertItem(handle, id, MetadefItemTable.TAGS, t);
             }
             return null;
         });
@@ -140,17 +126,17 @@ final class JdbcMetadefRepository implements MetadefRepository {
 
     @Override
     public int removeObjects(String namespace) {
-        return removeContent("metadef_objects", namespace);
+        return removeContent(MetadefItemTable.OBJECTS.table, namespace);
     }
 
     @Override
     public int removeProperties(String namespace) {
-        return removeContent("metadef_properties", namespace);
+        return removeContent(MetadefItemTable.PROPERTIES.table, namespace);
     }
 
     @Override
     public int removeTags(String namespace) {
-        return removeContent("metadef_tags", namespace);
+        return removeContent(MetadefItemTable.TAGS.table, namespace);
     }
 
     private int removeContent(String table, String namespace) {
@@ -158,89 +144,21 @@ final class JdbcMetadefRepository implements MetadefRepository {
                 .bind(0, namespaceId(handle, namespace)).execute());
     }
 
-    // ---- objects
+    // ---- objects, properties and tags: the same steps on their tables (MetadefItemTable), grouped by step
 
     @Override
     public void addObject(MetadefObject object) {
-        write(handle -> {
-            insertObject(handle, namespaceId(handle, object.namespace()), object);
-            return null;
-        });
+        addItem(MetadefItemTable.OBJECTS, object);
     }
-
-    @Override
-    public Optional<MetadefObject> findObject(String namespace, String name) {
-        return read(handle -> handle.createQuery(OBJECT_SELECT + " WHERE n.namespace = ? AND o.name = ?")
-                .bind(0, namespace).bind(1, name).map(OBJECT).findOne());
-    }
-
-    @Override
-    public List<MetadefObject> listObjects(String namespace) {
-        return read(handle -> handle.createQuery(OBJECT_SELECT + " WHERE n.namespace = ? ORDER BY o.id")
-                .bind(0, namespace).map(OBJECT).list());
-    }
-
-    @Override
-    public void updateObject(String currentName, MetadefObject updated) {
-        updateContent(updated.namespace(), currentName, updated.name(), "object", (handle, id) -> handle
-                .createUpdate("UPDATE metadef_objects SET name = ?, description = ?, required = ?, json_schema = ?,"
-                        + " created_at = ?, updated_at = ? WHERE namespace_id = ? AND name = ?")
-                .bind(0, updated.name()).bind(1, updated.description())
-                .bind(2, JsonText.stringArray(updated.required()))
-                .bind(3, MetadefJsonColumns.write(updated.properties()))
-                .bind(4, Timestamps.toNanos(updated.createdAt())).bind(5, Timestamps.toNanos(updated.updatedAt()))
-                .bind(6, id).bind(7, currentName).execute());
-    }
-
-    @Override
-    public boolean removeObject(String namespace, String name) {
-        return removeItem("metadef_objects", namespace, name);
-    }
-
-    // ---- properties
 
     @Override
     public void addProperty(MetadefProperty property) {
-        write(handle -> {
-            insertProperty(handle, namespaceId(handle, property.namespace()), property);
-            return null;
-        });
+        addItem(MetadefItemTable.PROPERTIES, property);
     }
-
-    @Override
-    public Optional<MetadefProperty> findProperty(String namespace, String name) {
-        return read(handle -> handle.createQuery(PROPERTY_SELECT + " WHERE n.namespace = ? AND p.name = ?")
-                .bind(0, namespace).bind(1, name).map(PROPERTY).findOne());
-    }
-
-    @Override
-    public List<MetadefProperty> listProperties(String namespace) {
-        return read(handle -> handle.createQuery(PROPERTY_SELECT + " WHERE n.namespace = ? ORDER BY p.id")
-                .bind(0, namespace).map(PROPERTY).list());
-    }
-
-    @Override
-    public void updateProperty(String currentName, MetadefProperty updated) {
-        updateContent(updated.namespace(), currentName, updated.name(), "property", (handle, id) -> handle
-                .createUpdate("UPDATE metadef_properties SET name = ?, json_schema = ?"
-                        + " WHERE namespace_id = ? AND name = ?")
-                .bind(0, updated.name()).bind(1, MetadefJsonColumns.write(updated.schema()))
-                .bind(2, id).bind(3, currentName).execute());
-    }
-
-    @Override
-    public boolean removeProperty(String namespace, String name) {
-        return removeItem("metadef_properties", namespace, name);
-    }
-
-    // ---- tags
 
     @Override
     public void addTag(MetadefTag tag) {
-        write(handle -> {
-            insertTag(handle, namespaceId(handle, tag.namespace()), tag);
-            return null;
-        });
+        addItem(MetadefItemTable.TAGS, tag);
     }
 
     @Override
@@ -251,36 +169,114 @@ final class JdbcMetadefRepository implements MetadefRepository {
                 handle.createUpdate("DELETE FROM metadef_tags WHERE namespace_id = ?").bind(0, id).execute();
             }
             for (MetadefTag tag : tags) {
-                insertTag(handle, id, new MetadefTag(namespace, tag.name(), tag.createdAt(), tag.updatedAt()));
+                insertItem(handle, id, MetadefItemTable.TAGS,
+                        new MetadefTag(namespace, tag.name(), tag.createdAt(), tag.updatedAt()));
             }
             return null;
         });
     }
 
     @Override
+    public Optional<MetadefObject> findObject(String namespace, String name) {
+        return findItem(MetadefItemTable.OBJECTS, namespace, name);
+    }
+
+    @Override
+    public Optional<MetadefProperty> findProperty(String namespace, String name) {
+        return findItem(MetadefItemTable.PROPERTIES, namespace, name);
+    }
+
+    @Override
     public Optional<MetadefTag> findTag(String namespace, String name) {
-        return read(handle -> handle.createQuery(TAG_SELECT + " WHERE n.namespace = ? AND t.name = ?")
-                .bind(0, namespace).bind(1, name).map(TAG).findOne());
+        return findItem(MetadefItemTable.TAGS, namespace, name);
+    }
+
+    @Override
+    public List<MetadefObject> listObjects(String namespace) {
+        return listItems(MetadefItemTable.OBJECTS, namespace);
+    }
+
+    @Override
+    public List<MetadefProperty> listProperties(String namespace) {
+        return listItems(MetadefItemTable.PROPERTIES, namespace);
     }
 
     @Override
     public List<MetadefTag> listTags(String namespace) {
-        return read(handle -> handle.createQuery(TAG_SELECT + " WHERE n.namespace = ? ORDER BY t.id")
-                .bind(0, namespace).map(TAG).list());
+        return listItems(MetadefItemTable.TAGS, namespace);
+    }
+
+    @Override
+    public void updateObject(String currentName, MetadefObject updated) {
+        updateItem(MetadefItemTable.OBJECTS, currentName, updated);
+    }
+
+    @Override
+    public void updateProperty(String currentName, MetadefProperty updated) {
+        updateItem(MetadefItemTable.PROPERTIES, currentName, updated);
     }
 
     @Override
     public void updateTag(String currentName, MetadefTag updated) {
-        updateContent(updated.namespace(), currentName, updated.name(), "tag", (handle, id) -> handle
-                .createUpdate("UPDATE metadef_tags SET name = ?, created_at = ?, updated_at = ?"
-                        + " WHERE namespace_id = ? AND name = ?")
-                .bind(0, updated.name()).bind(1, Timestamps.toNanos(updated.createdAt()))
-                .bind(2, Timestamps.toNanos(updated.updatedAt())).bind(3, id).bind(4, currentName).execute());
+        updateItem(MetadefItemTable.TAGS, currentName, updated);
+    }
+
+    @Override
+    public boolean removeObject(String namespace, String name) {
+        return removeItem(MetadefItemTable.OBJECTS, namespace, name);
+    }
+
+    @Override
+    public boolean removeProperty(String namespace, String name) {
+        return removeItem(MetadefItemTable.PROPERTIES, namespace, name);
     }
 
     @Override
     public boolean removeTag(String namespace, String name) {
-        return removeItem("metadef_tags", namespace, name);
+        return removeItem(MetadefItemTable.TAGS, namespace, name);
+    }
+
+    private <T> void addItem(MetadefItemTable<T> table, T item) {
+        write(handle -> {
+            insertItem(handle, namespaceId(handle, table.namespaceOf(item)), table, item);
+            return null;
+        });
+    }
+
+    private <T> Optional<T> findItem(MetadefItemTable<T> table, String namespace, String name) {
+        return read(handle -> handle.createQuery(table.select + " WHERE n.namespace = ? AND i.name = ?")
+                .bind(0, namespace).bind(1, name).map(table.mapper).findOne());
+    }
+
+    private <T> List<T> listItems(MetadefItemTable<T> table, String namespace) {
+        return read(handle -> handle.createQuery(table.select + " WHERE n.namespace = ? ORDER BY i.id")
+                .bind(0, namespace).map(table.mapper).list());
+    }
+
+    /** Rewrites the item called {@code currentName}: 0 rows is NOT_FOUND, a taken new name CONFLICT. */
+    private <T> void updateItem(MetadefItemTable<T> table, String currentName, T updated) {
+        String namespace = table.namespaceOf(updated);
+        int changed = write(handle -> {
+            Optional<Long> id = findNamespaceId(handle, namespace);
+            if (id.isEmpty()) {
+                return 0;
+            }
+            return guard(() -> {
+                Update update = handle.createUpdate(table.update);
+                table.bindUpdate(update, id.get(), currentName, updated);
+                return update.execute();
+            }, () -> duplicate(table.kind, table.nameOf(updated), namespace));
+        });
+        if (changed == 0) {
+            throw GlanceException.notFound("The metadata definition " + table.kind + " with name=" + currentName
+                    + " was not found in namespace=" + namespace + ".");
+        }
+    }
+
+    private boolean removeItem(MetadefItemTable<?> table, String namespace, String name) {
+        return write(handle -> handle.createUpdate("DELETE FROM " + table.table + " WHERE name = ? AND namespace_id ="
+                + " (SELECT id FROM metadef_namespaces WHERE namespace = ?)")
+                .bind(0, name).bind(1, namespace).execute()) > 0;
     }
 
     // ---- resource types and associations
@@ -332,28 +328,12 @@ final class JdbcMetadefRepository implements MetadefRepository {
 
     // ---- the steps
 
-    private void insertObject(Handle handle, long namespaceId, MetadefObject o) {
-        guard(() -> handle.createUpdate("INSERT INTO metadef_objects (namespace_id, name, description, required,"
-                        + " json_schema, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, namespaceId).bind(1, o.name()).bind(2, o.description())
-                .bind(3, JsonText.stringArray(o.required())).bind(4, MetadefJsonColumns.write(o.properties()))
-                .bind(5, Timestamps.toNanos(o.createdAt())).bind(6, Timestamps.toNanos(o.updatedAt())).execute(),
-                () -> duplicate("object", o.name(), o.namespace()));
-    }
-
-    private void insertProperty(Handle handle, long namespaceId, MetadefProperty p) {
-        guard(() -> handle.createUpdate("INSERT INTO metadef_properties (namespace_id, name, json_schema)"
-                        + " VALUES (?, ?, ?)")
-                .bind(0, namespaceId).bind(1, p.name()).bind(2, MetadefJsonColumns.write(p.schema())).execute(),
-                () -> duplicate("property", p.name(), p.namespace()));
-    }
-
-    private void insertTag(Handle handle, long namespaceId, MetadefTag t) {
-        guard(() -> handle.createUpdate("INSERT INTO metadef_tags (namespace_id, name, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?)")
-                .bind(0, namespaceId).bind(1, t.name()).bind(2, Timestamps.toNanos(t.createdAt()))
-                .bind(3, Timestamps.toNanos(t.updatedAt())).execute(),
-                () -> duplicate("tag", t.name(), t.namespace()));
+    private <T> void insertItem(Handle handle, long namespaceId, MetadefItemTable<T> table, T item) {
+        guard(() -> {
+            Update insert = handle.createUpdate(table.insert);
+            table.bindInsert(insert, namespaceId, item);
+            return insert.execute();
+        }, () -> duplicate(table.kind, table.nameOf(item), table.namespaceOf(item)));
     }
 
     /** Adds a resource type unless one of that name exists; 1 when added, 0 when it existed. */
@@ -390,28 +370,6 @@ final class JdbcMetadefRepository implements MetadefRepository {
                 .bind(5, a.name()).execute(),
                 () -> GlanceException.conflict("The metadata definition resource-type association of resource-type="
                         + a.name() + " to namespace=" + a.namespace() + " already exists."));
-    }
-
-    /** An update of one named item of a namespace, translated: 0 rows is NOT_FOUND, a taken name CONFLICT. */
-    private void updateContent(String namespace, String currentName, String newName, String kind,
-            java.util.function.BiFunction<Handle, Long, Integer> update) {
-        int changed = write(handle -> {
-            Optional<Long> id = findNamespaceId(handle, namespace);
-            if (id.isEmpty()) {
-                return 0;
-            }
-            return guard(() -> update.apply(handle, id.get()), () -> duplicate(kind, newName, namespace));
-        });
-        if (changed == 0) {
-            throw GlanceException.notFound("The metadata definition " + kind + " with name=" + currentName
-                    + " was not found in namespace=" + namespace + ".");
-        }
-    }
-
-    private boolean removeItem(String table, String namespace, String name) {
-        return write(handle -> handle.createUpdate("DELETE FROM " + table + " WHERE name = ? AND namespace_id ="
-                + " (SELECT id FROM metadef_namespaces WHERE namespace = ?)")
-                .bind(0, name).bind(1, namespace).execute()) > 0;
     }
 
     private static long namespaceId(Handle handle, String namespace) {

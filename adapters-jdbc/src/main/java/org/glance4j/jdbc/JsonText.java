@@ -5,150 +5,73 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
 /**
- * Just enough JSON for the aggregates SQLite hands back: an array of strings, an object of strings (or nulls), and
- * writing an array of strings. Anything else is a bug and fails loudly.
+ * The JSON text this adapter keeps in columns or binds as parameters, through Jackson: arrays of strings (tags,
+ * locations, a page's ids, an object's required names), objects of strings or nulls (properties, location
+ * metadata) and metadef definitions (any JSON object, as JDK values). Text is written compactly with keys in the
+ * map's order; text that is not what the caller expects is a bug and fails loudly.
  */
 final class JsonText {
-    private final String text;
-    private int at;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter WRITER = MAPPER.writer();
+    private static final ObjectReader STRING_ARRAY = MAPPER.readerFor(new TypeReference<ArrayList<String>>() {
+    });
+    private static final ObjectReader STRING_OBJECT = MAPPER.readerFor(
+            new TypeReference<LinkedHashMap<String, String>>() {
+            });
+    private static final ObjectReader DEFINITION = MAPPER.readerFor(
+            new TypeReference<LinkedHashMap<String, Object>>() {
+            });
 
-    private JsonText(String text) {
-        this.text = text;
+    private JsonText() {
     }
 
     static String stringArray(List<String> values) {
-        StringBuilder json = new StringBuilder(values.size() * 40).append('[');
-        for (int k = 0; k < values.size(); k++) {
-            if (k > 0) {
-                json.append(',');
-            }
-            quote(values.get(k), json);
-        }
-        return json.append(']').toString();
+        return write(values, "a list of strings");
     }
 
     static String stringObject(Map<String, String> values) {
-        StringBuilder json = new StringBuilder(values.size() * 40).append('{');
-        boolean first = true;
-        for (Map.Entry<String, String> entry : values.entrySet()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
-            quote(entry.getKey(), json);
-            json.append(':');
-            if (entry.getValue() == null) {
-                json.append("null");
-            } else {
-                quote(entry.getValue(), json);
-            }
-        }
-        return json.append('}').toString();
+        return write(values, "a map of strings");
     }
 
-    private static void quote(String value, StringBuilder json) {
-        json.append('"');
-        for (int k = 0; k < value.length(); k++) {
-            char c = value.charAt(k);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
+    /** A metadef definition (a property's JSON schema, an object's properties) as text. */
+    static String definition(Map<String, Object> value) {
+        return write(value, "a metadef definition");
     }
 
     static List<String> parseStringArray(String json) {
-        JsonText parser = new JsonText(json);
-        List<String> values = new ArrayList<>();
-        parser.expect('[');
-        if (!parser.consume(']')) {
-            do {
-                values.add(parser.string());
-            } while (parser.consume(','));
-            parser.expect(']');
-        }
-        return values;
+        return read(STRING_ARRAY, json, "an array of strings");
     }
 
     static Map<String, String> parseStringObject(String json) {
-        JsonText parser = new JsonText(json);
-        Map<String, String> values = new LinkedHashMap<>();
-        parser.expect('{');
-        if (!parser.consume('}')) {
-            do {
-                String key = parser.string();
-                parser.expect(':');
-                values.put(key, parser.consumeNull() ? null : parser.string());
-            } while (parser.consume(','));
-            parser.expect('}');
-        }
-        return values;
+        return read(STRING_OBJECT, json, "an object of strings");
     }
 
-    private void skipSpace() {
-        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-            at++;
+    /** A stored metadef definition, keys in their stored order. */
+    static Map<String, Object> parseDefinition(String json) {
+        return read(DEFINITION, json, "a metadef definition");
+    }
+
+    private static String write(Object value, String what) {
+        try {
+            return WRITER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(what + " that is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    private boolean consume(char c) {
-        skipSpace();
-        if (at < text.length() && text.charAt(at) == c) {
-            at++;
-            return true;
-        }
-        return false;
-    }
-
-    private boolean consumeNull() {
-        skipSpace();
-        if (text.startsWith("null", at)) {
-            at += 4;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(char c) {
-        if (!consume(c)) {
-            throw new IllegalStateException("malformed JSON from the database at " + at + ": expected " + c);
-        }
-    }
-
-    private String string() {
-        expect('"');
-        StringBuilder value = new StringBuilder();
-        while (true) {
-            char c = text.charAt(at++);
-            if (c == '"') {
-                return value.toString();
-            }
-            if (c != '\\') {
-                value.append(c);
-                continue;
-            }
-            char escaped = text.charAt(at++);
-            switch (escaped) {
-                case 'b' -> value.append('\b');
-                case 'f' -> value.append('\f');
-                case 'n' -> value.append('\n');
-                case 'r' -> value.append('\r');
-                case 't' -> value.append('\t');
-                case 'u' -> {
-                    value.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                    at += 4;
-                }
-                default -> value.append(escaped); // \" \\ \/
-            }
+    private static <T> T read(ObjectReader reader, String json, String what) {
+        try {
+            return reader.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("malformed JSON from the database, expected " + what + ": "
+                    + e.getOriginalMessage(), e);
         }
     }
 }

@@ -217,8 +217,7 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
     @Override
     public Map<String, Object> get(RequestContext context, String namespace, String resourceType) {
         MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("get_metadef_namespace", ns);
+        MetadefNamespace ns = access.enter(policy, namespace, "get_metadef_namespace");
         policy.enforce("list_metadef_resource_types", ns);
         policy.enforce("get_metadef_objects", ns);
         policy.enforce("get_metadef_properties", ns);
@@ -266,8 +265,7 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
         MetadefJson.refuseReadOnly(body, READ_ONLY);
         access.schemas.validator("namespace").validate(body);
         MetadefPolicy policy = access.policy(context);
-        MetadefNamespace current = access.visibleNamespace(policy, namespace);
-        policy.enforce("modify_metadef_namespace", current);
+        MetadefNamespace current = access.enter(policy, namespace, "modify_metadef_namespace");
         MetadefNamespace updated = namespaceFrom(body, MetadefJson.requiredName(body, "namespace"), context,
                 current.createdAt(), access.now());
         access.repository.updateNamespace(namespace, updated);
@@ -297,8 +295,7 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
 
     private MetadefNamespace forDeletion(RequestContext context, String namespace, String extraRule) {
         MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("delete_metadef_namespace", ns);
+        MetadefNamespace ns = access.enter(policy, namespace, "delete_metadef_namespace");
         if (extraRule != null) {
             policy.enforce(extraRule, ns);
         }

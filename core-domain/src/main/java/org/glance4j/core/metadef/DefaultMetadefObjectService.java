@@ -2,9 +2,9 @@ package org.glance4j.core.metadef;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ListParameters;
 import org.glance4j.ports.in.metadef.MetadefObjectService;
 import org.glance4j.ports.model.RequestContext;
@@ -17,9 +17,11 @@ public final class DefaultMetadefObjectService implements MetadefObjectService {
     private static final String[] READ_ONLY = {"self", "schema", "created_at", "updated_at"};
 
     private final MetadefAccess access;
+    private final NamespacedItems<MetadefObject> objects;
 
     DefaultMetadefObjectService(MetadefAccess access) {
         this.access = access;
+        this.objects = new NamespacedItems<>(access, NamespacedItemKind.OBJECT);
     }
 
     @Override
@@ -31,12 +33,11 @@ public final class DefaultMetadefObjectService implements MetadefObjectService {
             MetadefListChecks.positiveLimit(limit);
         }
         MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("get_metadef_objects", ns);
+        MetadefNamespace ns = access.enter(policy, namespace, "get_metadef_objects");
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("objects", policy.check("get_metadef_object", ns)
-                ? access.repository.listObjects(namespace).stream().map(o -> MetadefJson.object(o, null)).toList()
-                : java.util.List.of());
+        m.put("objects", policy.check(objects.kind().getRule(), ns)
+                ? access.repository.listObjects(namespace).stream().map(objects.kind().json()).toList()
+                : List.of());
         m.put("schema", MetadefJson.OBJECTS_SCHEMA);
         return m;
     }
@@ -49,60 +50,30 @@ public final class DefaultMetadefObjectService implements MetadefObjectService {
                 access.schemas.objectPropertyValidator().validate(definition);
             }
         }
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("add_metadef_object", ns);
-        Instant now = access.now();
-        MetadefObject object = objectFrom(body, namespace, now, now);
-        access.repository.addObject(object);
-        return MetadefJson.object(object, null);
+        return objects.create(context, namespace, now -> objectFrom(body, namespace, now, now));
     }
 
     @Override
     public Map<String, Object> get(RequestContext context, String namespace, String name) {
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("get_metadef_object", ns);
-        return MetadefJson.object(find(namespace, name), null);
+        return objects.get(context, namespace, name);
     }
 
     @Override
     public Map<String, Object> update(RequestContext context, String namespace, String name,
             Map<String, Object> body) {
         validate(body);
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("modify_metadef_object", ns);
-        MetadefObject current = find(namespace, name);
-        MetadefObject updated = objectFrom(body, namespace, current.createdAt(), access.now());
-        access.repository.updateObject(name, updated);
-        return MetadefJson.object(updated, null);
+        return objects.update(context, namespace, name,
+                (current, now) -> objectFrom(body, namespace, current.createdAt(), now));
     }
 
     @Override
     public void delete(RequestContext context, String namespace, String name) {
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("delete_metadef_object", ns);
-        find(namespace, name);
-        MetadefAccess.requireUnprotected(ns, "Metadata definition object " + name);
-        if (!access.repository.removeObject(namespace, name)) {
-            throw notFound(namespace, name);
-        }
+        objects.delete(context, namespace, name);
     }
 
     private void validate(Map<String, Object> body) {
         MetadefJson.refuseReadOnly(body, READ_ONLY);
         access.schemas.validator("object").validate(body);
-    }
-
-    private MetadefObject find(String namespace, String name) {
-        return access.repository.findObject(namespace, name).orElseThrow(() -> notFound(namespace, name));
-    }
-
-    private static GlanceException notFound(String namespace, String name) {
-        return GlanceException.notFound("The metadata definition object with name=" + name
-                + " was not found in namespace=" + namespace + ".");
     }
 
     private static MetadefObject objectFrom(Map<String, Object> body, String namespace, Instant createdAt,

@@ -19,40 +19,34 @@ public final class DefaultMetadefPropertyService implements MetadefPropertyServi
     private static final String[] READ_ONLY = {"created_at", "updated_at"};
 
     private final MetadefAccess access;
+    private final NamespacedItems<MetadefProperty> properties;
 
     DefaultMetadefPropertyService(MetadefAccess access) {
         this.access = access;
+        this.properties = new NamespacedItems<>(access, NamespacedItemKind.PROPERTY);
     }
 
     @Override
     public Map<String, Object> list(RequestContext context, String namespace) {
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("get_metadef_properties", ns);
-        Map<String, Object> properties = new LinkedHashMap<>();
-        access.repository.listProperties(namespace).forEach(p -> properties.put(p.name(),
+        access.enter(access.policy(context), namespace, "get_metadef_properties");
+        Map<String, Object> definitions = new LinkedHashMap<>();
+        access.repository.listProperties(namespace).forEach(p -> definitions.put(p.name(),
                 MetadefJson.present(p.schema())));
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("properties", properties);
+        m.put("properties", definitions);
         return m;
     }
 
     @Override
     public Map<String, Object> create(RequestContext context, String namespace, Map<String, Object> body) {
         validate(body);
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("add_metadef_property", ns);
-        MetadefProperty property = propertyFrom(body, namespace);
-        access.repository.addProperty(property);
-        return json(property);
+        return properties.create(context, namespace, now -> propertyFrom(body, namespace));
     }
 
     @Override
     public Map<String, Object> get(RequestContext context, String namespace, String name, String resourceType) {
         MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("get_metadef_property", ns);
+        MetadefNamespace ns = access.enter(policy, namespace, properties.kind().getRule());
         String lookup = name;
         if (resourceType != null && !resourceType.isEmpty()) {
             policy.enforce("get_metadef_resource_type", ns);
@@ -67,46 +61,24 @@ public final class DefaultMetadefPropertyService implements MetadefPropertyServi
             }
             lookup = name.substring(prefix.length());
         }
-        return json(find(namespace, lookup));
+        return properties.kind().json().apply(properties.find(namespace, lookup));
     }
 
     @Override
     public Map<String, Object> update(RequestContext context, String namespace, String name,
             Map<String, Object> body) {
         validate(body);
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("modify_metadef_property", ns);
-        find(namespace, name);
-        MetadefProperty updated = propertyFrom(body, namespace);
-        access.repository.updateProperty(name, updated);
-        return json(updated);
+        return properties.update(context, namespace, name, (current, now) -> propertyFrom(body, namespace));
     }
 
     @Override
     public void delete(RequestContext context, String namespace, String name) {
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("remove_metadef_property", ns);
-        find(namespace, name);
-        MetadefAccess.requireUnprotected(ns, "Metadata definition property " + name);
-        if (!access.repository.removeProperty(namespace, name)) {
-            throw notFound(namespace, name);
-        }
+        properties.delete(context, namespace, name);
     }
 
     private void validate(Map<String, Object> body) {
         MetadefJson.refuseReadOnly(body, READ_ONLY);
         access.schemas.validator("property").validate(body);
-    }
-
-    private MetadefProperty find(String namespace, String name) {
-        return access.repository.findProperty(namespace, name).orElseThrow(() -> notFound(namespace, name));
-    }
-
-    private static GlanceException notFound(String namespace, String name) {
-        return GlanceException.notFound("The metadata definition property with name=" + name
-                + " was not found in namespace=" + namespace + ".");
     }
 
     /**
@@ -119,18 +91,5 @@ public final class DefaultMetadefPropertyService implements MetadefPropertyServi
         definition.put("name", name);
         definition.putAll(MetadefJson.definition(body));
         return new MetadefProperty(namespace, name, definition);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    /** A property with its name first, as the single-property answers show it. */
-    private static Map<String, Object> json(MetadefProperty property) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", property.name());
-        m.putAll(castMap(MetadefJson.present(property.schema())));
-        return m;
     }
 }

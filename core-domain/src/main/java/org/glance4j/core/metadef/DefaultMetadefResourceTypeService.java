@@ -34,8 +34,7 @@ public final class DefaultMetadefResourceTypeService implements MetadefResourceT
     @Override
     public Map<String, Object> listAssociations(RequestContext context, String namespace) {
         MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("list_metadef_resource_types", ns);
+        MetadefNamespace ns = access.enter(policy, namespace, "list_metadef_resource_types");
         List<Map<String, Object>> associations = policy.check("get_metadef_resource_type", ns)
                 ? access.repository.listAssociations(namespace).stream().map(MetadefJson::association).toList()
                 : List.of();
@@ -49,8 +48,7 @@ public final class DefaultMetadefResourceTypeService implements MetadefResourceT
         MetadefJson.refuseReadOnly(body, READ_ONLY);
         access.schemas.validator("resource_type").validate(body);
         MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("add_metadef_resource_type_association", ns);
+        MetadefNamespace ns = access.enter(policy, namespace, "add_metadef_resource_type_association");
         Instant now = access.now();
         MetadefResourceTypeAssociation association = new MetadefResourceTypeAssociation(namespace,
                 MetadefJson.requiredName(body, "name"), MetadefJson.string(body, "prefix"),
@@ -62,8 +60,7 @@ public final class DefaultMetadefResourceTypeService implements MetadefResourceT
     @Override
     public void dissociate(RequestContext context, String namespace, String resourceType) {
         MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("remove_metadef_resource_type_association", ns);
+        MetadefNamespace ns = access.enter(policy, namespace, "remove_metadef_resource_type_association");
         boolean associated = access.repository.listAssociations(namespace).stream()
                 .anyMatch(a -> a.name().equals(resourceType));
         if (!associated) {

@@ -13,7 +13,6 @@ import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ListParameters;
 import org.glance4j.ports.in.metadef.MetadefTagService;
 import org.glance4j.ports.model.RequestContext;
-import org.glance4j.ports.model.metadef.MetadefNamespace;
 import org.glance4j.ports.model.metadef.MetadefTag;
 
 /** The tags of a namespace: one at a time, many at once (replacing or appending), renames. */
@@ -23,9 +22,11 @@ public final class DefaultMetadefTagService implements MetadefTagService {
     private static final Set<String> SORT_KEYS = Set.of("name", "created_at", "updated_at");
 
     private final MetadefAccess access;
+    private final NamespacedItems<MetadefTag> tags;
 
     DefaultMetadefTagService(MetadefAccess access) {
         this.access = access;
+        this.tags = new NamespacedItems<>(access, NamespacedItemKind.TAG);
     }
 
     /**
@@ -69,15 +70,13 @@ public final class DefaultMetadefTagService implements MetadefTagService {
                 throw GlanceException.invalid("limit param must be positive");
             }
         }
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("get_metadef_tags", ns);
+        access.enter(access.policy(context), namespace, "get_metadef_tags");
         List<MetadefTag> all = access.repository.listTags(namespace);
         Comparator<MetadefTag> order = order(all, sortKey, dir);
         String markerName = parameters.first("marker");
         MetadefTag marker = null;
         if (markerName != null && !markerName.isEmpty()) {
-            marker = find(namespace, markerName);
+            marker = tags.find(namespace, markerName);
         }
         List<MetadefTag> kept = new ArrayList<>();
         for (MetadefTag tag : all) {
@@ -96,16 +95,10 @@ public final class DefaultMetadefTagService implements MetadefTagService {
 
     @Override
     public Map<String, Object> create(RequestContext context, String namespace, String name) {
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
         Map<String, Object> asBody = new LinkedHashMap<>();
         asBody.put("name", name);
-        access.schemas.validator("tag").validate(asBody);
-        policy.enforce("add_metadef_tag", ns);
-        Instant now = access.now();
-        MetadefTag tag = new MetadefTag(namespace, name, now, now);
-        access.repository.addTag(tag);
-        return MetadefJson.tag(tag);
+        return tags.create(context, namespace, ns -> access.schemas.validator("tag").validate(asBody),
+                now -> new MetadefTag(namespace, name, now, now));
     }
 
     @Override
@@ -113,29 +106,24 @@ public final class DefaultMetadefTagService implements MetadefTagService {
             boolean append) {
         MetadefJson.refuseReadOnly(body, READ_ONLY);
         access.schemas.tagsBodyValidator().validate(body);
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("add_metadef_tags", ns);
+        access.enter(access.policy(context), namespace, "add_metadef_tags");
         Instant now = access.now();
-        List<MetadefTag> tags = MetadefJson.objects(body, "tags").stream()
+        List<MetadefTag> created = MetadefJson.objects(body, "tags").stream()
                 .map(t -> new MetadefTag(namespace, MetadefJson.requiredName(t, "name"), now, now)).toList();
-        for (MetadefTag tag : tags) {
+        for (MetadefTag tag : created) {
             if (tag.name().codePointCount(0, tag.name().length()) > 255) {
                 throw GlanceException.invalid("Tag name " + tag.name() + " is longer than 255 characters.");
             }
         }
-        access.repository.addTags(namespace, tags, append);
+        access.repository.addTags(namespace, created, append);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tags", tags.stream().map(MetadefJson::tagName).toList());
+        m.put("tags", created.stream().map(MetadefJson::tagName).toList());
         return m;
     }
 
     @Override
     public Map<String, Object> get(RequestContext context, String namespace, String name) {
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("get_metadef_tag", ns);
-        return MetadefJson.tag(find(namespace, name));
+        return tags.get(context, namespace, name);
     }
 
     @Override
@@ -143,34 +131,12 @@ public final class DefaultMetadefTagService implements MetadefTagService {
             Map<String, Object> body) {
         MetadefJson.refuseReadOnly(body, READ_ONLY);
         access.schemas.validator("tag").validate(body);
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("modify_metadef_tag", ns);
-        MetadefTag current = find(namespace, name);
-        MetadefTag updated = new MetadefTag(namespace, MetadefJson.requiredName(body, "name"), current.createdAt(),
-                access.now());
-        access.repository.updateTag(name, updated);
-        return MetadefJson.tag(updated);
+        return tags.update(context, namespace, name, (current, now) -> new MetadefTag(namespace,
+                MetadefJson.requiredName(body, "name"), current.createdAt(), now));
     }
 
     @Override
     public void delete(RequestContext context, String namespace, String name) {
-        MetadefPolicy policy = access.policy(context);
-        MetadefNamespace ns = access.visibleNamespace(policy, namespace);
-        policy.enforce("delete_metadef_tag", ns);
-        find(namespace, name);
-        MetadefAccess.requireUnprotected(ns, "Metadata definition tag " + name);
-        if (!access.repository.removeTag(namespace, name)) {
-            throw notFound(namespace, name);
-        }
-    }
-
-    private MetadefTag find(String namespace, String name) {
-        return access.repository.findTag(namespace, name).orElseThrow(() -> notFound(namespace, name));
-    }
-
-    private static GlanceException notFound(String namespace, String name) {
-        return GlanceException.notFound("The metadata definition tag with name=" + name
-                + " was not found in namespace=" + namespace + ".");
+        tags.delete(context, namespace, name);
     }
 }

@@ -42,6 +42,13 @@ final class MetadefAccess {
         return namespace;
     }
 
+    /** The namespace, if it exists and the caller may see it, once {@code rule} is enforced on it. */
+    MetadefNamespace enter(MetadefPolicy policy, String name, String rule) {
+        MetadefNamespace namespace = visibleNamespace(policy, name);
+        policy.enforce(rule, namespace);
+        return namespace;
+    }
+
     /** Now, to the microsecond (what both databases keep of a time written by Glance). */
     Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

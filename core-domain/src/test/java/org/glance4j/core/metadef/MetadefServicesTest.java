@@ -292,6 +292,84 @@ class MetadefServicesTest {
                 "b");
     }
 
+    /**
+     * The steps every named item of a namespace shares, kind by kind: an unknown namespace first, then a bad body
+     * or tag name before the policy, the kind's policy rule before the item's existence, then Glance's not-found
+     * message, and protection last.
+     */
+    @Test
+    void everyKindOfItemChecksInGlancesOrder() {
+        createOwnedByA("OS::Mine", "private");
+        for (String kind : List.of("object", "property", "tag")) {
+            assertFails(() -> create(MEMBER_A, kind, "OS::Nowhere", "x"), ErrorCategory.NOT_FOUND,
+                    "Namespace OS::Nowhere not found");
+            assertFails(() -> create(MEMBER_B, kind, "OS::Mine", "x"), ErrorCategory.NOT_FOUND,
+                    "Namespace OS::Mine not found");
+            assertFails(() -> create(MEMBER_A, kind, "OS::Mine", "x".repeat(81)), ErrorCategory.INVALID,
+                    "too long");
+            assertFails(() -> create(MEMBER_A, kind, "OS::Mine", "x"), ErrorCategory.FORBIDDEN,
+                    "You are not authorized to complete add_metadef_" + kind + " action.");
+            String missing = "The metadata definition " + kind + " with name=gone was not found in"
+                    + " namespace=OS::Mine.";
+            assertFails(() -> show(ADMIN, kind, "OS::Mine", "gone"), ErrorCategory.NOT_FOUND, missing);
+            assertFails(() -> update(MEMBER_A, kind, "OS::Mine", "gone", "y"), ErrorCategory.FORBIDDEN,
+                    "modify_metadef_" + kind);
+            assertFails(() -> update(ADMIN, kind, "OS::Mine", "gone", "y"), ErrorCategory.NOT_FOUND, missing);
+            String deleteRule = kind.equals("property") ? "remove_metadef_property" : "delete_metadef_" + kind;
+            assertFails(() -> delete(MEMBER_A, kind, "OS::Mine", "gone"), ErrorCategory.FORBIDDEN, deleteRule);
+            assertFails(() -> delete(ADMIN, kind, "OS::Mine", "gone"), ErrorCategory.NOT_FOUND, missing);
+
+            create(ADMIN, kind, "OS::Mine", "x");
+            assertThat(show(MEMBER_A, kind, "OS::Mine", "x")).containsEntry("name", "x");
+            assertThat(update(ADMIN, kind, "OS::Mine", "x", "y")).containsEntry("name", "y");
+            assertFails(() -> create(ADMIN, kind, "OS::Mine", "y"), ErrorCategory.CONFLICT,
+                    "A metadata definition " + kind + " with name=y already exists in namespace=OS::Mine.");
+            metadefs.namespaces().update(ADMIN, "OS::Mine", body("namespace", "OS::Mine", "visibility", "private",
+                    "owner", CoreFixture.OWNER_PROJECT, "protected", true));
+            assertFails(() -> delete(ADMIN, kind, "OS::Mine", "y"), ErrorCategory.FORBIDDEN,
+                    "Metadata definition " + kind + " y is protected and cannot be deleted.");
+            metadefs.namespaces().update(ADMIN, "OS::Mine", body("namespace", "OS::Mine", "visibility", "private",
+                    "owner", CoreFixture.OWNER_PROJECT, "protected", false));
+            delete(ADMIN, kind, "OS::Mine", "y");
+            assertFails(() -> show(ADMIN, kind, "OS::Mine", "y"), ErrorCategory.NOT_FOUND, "with name=y ");
+        }
+    }
+
+    private Map<String, Object> create(RequestContext context, String kind, String namespace, String name) {
+        return switch (kind) {
+            case "object" -> metadefs.objects().create(context, namespace, body("name", name));
+            case "property" -> metadefs.properties().create(context, namespace, body("name", name, "type",
+                    "string", "title", "T"));
+            default -> metadefs.tags().create(context, namespace, name);
+        };
+    }
+
+    private Map<String, Object> show(RequestContext context, String kind, String namespace, String name) {
+        return switch (kind) {
+            case "object" -> metadefs.objects().get(context, namespace, name);
+            case "property" -> metadefs.properties().get(context, namespace, name, null);
+            default -> metadefs.tags().get(context, namespace, name);
+        };
+    }
+
+    private Map<String, Object> update(RequestContext context, String kind, String namespace, String name,
+            String newName) {
+        return switch (kind) {
+            case "object" -> metadefs.objects().update(context, namespace, name, body("name", newName));
+            case "property" -> metadefs.properties().update(context, namespace, name, body("name", newName,
+                    "type", "string", "title", "T"));
+            default -> metadefs.tags().update(context, namespace, name, body("name", newName));
+        };
+    }
+
+    private void delete(RequestContext context, String kind, String namespace, String name) {
+        switch (kind) {
+            case "object" -> metadefs.objects().delete(context, namespace, name);
+            case "property" -> metadefs.properties().delete(context, namespace, name);
+            default -> metadefs.tags().delete(context, namespace, name);
+        }
+    }
+
     @Test
     void theCatalogLoadsOnceAndExportsWhatItLoaded() {
         Map<String, Object> document = body("namespace", "OS::Loaded", "display_name", "Loaded",

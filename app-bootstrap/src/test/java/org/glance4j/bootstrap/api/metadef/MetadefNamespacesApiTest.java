@@ -180,4 +180,20 @@ class MetadefNamespacesApiTest extends MetadefApiSupport {
                 .isEqualTo(405);
         assertThat(Api.as(people.adminA).get("/v2/metadefs/bogus").status()).isEqualTo(404);
     }
+
+    @Test
+    void theMethodsOfEachPathOfANamespaceAndOfTheResourceTypesAreNamedInAllow() {
+        String name = createFull("private");
+        Map<String, String> allowed = Map.of(ns(name), "GET, PUT, DELETE",
+                ns(name) + "/objects", "GET, POST, DELETE", ns(name) + "/objects/o", "GET, PUT, DELETE",
+                ns(name) + "/properties", "GET, POST, DELETE", ns(name) + "/properties/p", "GET, PUT, DELETE",
+                ns(name) + "/tags", "GET, POST, DELETE", ns(name) + "/tags/t", "GET, POST, PUT, DELETE",
+                "/v2/metadefs/resource_types", "GET", ns(name) + "/resource_types", "GET, POST",
+                ns(name) + "/resource_types/OS::Glance::Image", "DELETE");
+        allowed.forEach((path, methods) -> {
+            ApiResponse refused = Api.as(people.adminA).send("PATCH", path, "application/json", "{}", Map.of());
+            assertThat(refused.status()).as(path).isEqualTo(405);
+            assertThat(refused.header("Allow")).as(path).hasValue(methods);
+        });
+    }
 }
