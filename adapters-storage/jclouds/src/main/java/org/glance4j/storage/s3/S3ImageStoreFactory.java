@@ -6,12 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreOption;
 import org.glance4j.ports.out.store.StoreOptions;
 import org.glance4j.ports.out.store.StoreSection;
-import org.glance4j.ports.out.store.support.DeclaredImageStoreFactory;
-import org.glance4j.storage.jclouds.BlobStoreImageStore;
+import org.glance4j.storage.jclouds.BlobStoreImageStoreFactory;
 import org.glance4j.storage.jclouds.BlobStoreTarget;
 
 /**
@@ -30,7 +28,7 @@ import org.glance4j.storage.jclouds.BlobStoreTarget;
  * Requests are signed with AWS signature version 4. Locations look like Glance's without the credentials:
  * {@code s3://<host>/<bucket>/<image id>} ({@code s3+https://} for an https endpoint).
  */
-public final class S3ImageStoreFactory extends DeclaredImageStoreFactory {
+public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
     /** The type name operators write in {@code enabled_backends}. */
     public static final String TYPE = "s3";
 
@@ -66,12 +64,8 @@ public final class S3ImageStoreFactory extends DeclaredImageStoreFactory {
 
     /** For {@link java.util.ServiceLoader}. */
     public S3ImageStoreFactory() {
-        super(TYPE, OPTIONS, "Images as objects of an S3 bucket (through jclouds; multipart uploads).");
-    }
-
-    @Override
-    public ImageStore create(String storeId, Map<String, String> options) {
-        return BlobStoreImageStore.open(target(storeId, options));
+        super(TYPE, OPTIONS, "Images as objects of an S3 bucket (through jclouds; multipart uploads).",
+                S3ImageStoreFactory::target);
     }
 
     /** The backend description of store {@code storeId}; refuses bad options naming the store and the option. */

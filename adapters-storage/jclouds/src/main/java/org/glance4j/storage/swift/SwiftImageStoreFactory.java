@@ -6,12 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreOption;
 import org.glance4j.ports.out.store.StoreOptions;
 import org.glance4j.ports.out.store.StoreSection;
-import org.glance4j.ports.out.store.support.DeclaredImageStoreFactory;
-import org.glance4j.storage.jclouds.BlobStoreImageStore;
+import org.glance4j.storage.jclouds.BlobStoreImageStoreFactory;
 import org.glance4j.storage.jclouds.BlobStoreTarget;
 
 /**
@@ -32,7 +30,7 @@ import org.glance4j.storage.jclouds.BlobStoreTarget;
  * Locations look like Glance's without the credentials:
  * {@code swift+http://<auth address without scheme>/<container>/<image id>}.
  */
-public final class SwiftImageStoreFactory extends DeclaredImageStoreFactory {
+public final class SwiftImageStoreFactory extends BlobStoreImageStoreFactory {
     /** The type name operators write in {@code enabled_backends}. */
     public static final String TYPE = "swift";
 
@@ -79,12 +77,8 @@ public final class SwiftImageStoreFactory extends DeclaredImageStoreFactory {
 
     /** For {@link java.util.ServiceLoader}. */
     public SwiftImageStoreFactory() {
-        super(TYPE, OPTIONS, "Images as objects of a Swift container (through jclouds; static large objects).");
-    }
-
-    @Override
-    public ImageStore create(String storeId, Map<String, String> options) {
-        return BlobStoreImageStore.open(target(storeId, options));
+        super(TYPE, OPTIONS, "Images as objects of a Swift container (through jclouds; static large objects).",
+                SwiftImageStoreFactory::target);
     }
 
     /** The backend description of store {@code storeId}; refuses bad options naming the store and the option. */
