@@ -22,27 +22,31 @@ final class ImageMembersResource implements Resource {
     public void handle(ApiRequest request) throws IOException {
         String imageId = request.segment(1);
         switch (request.method()) {
-            case "GET" -> {
-                request.rejectBody();
-                List<ImageMember> list = members.list(request.context(), imageId);
-                Responses.json(request.exchange(), 200, g -> {
-                    g.writeStartObject();
-                    g.writeArrayFieldStart("members");
-                    for (ImageMember member : list) {
-                        MemberJson.write(g, member);
-                    }
-                    g.writeEndArray();
-                    g.writeStringField("schema", MemberJson.MEMBERS_SCHEMA);
-                    g.writeEndObject();
-                });
-            }
-            case "POST" -> {
-                String memberId = memberOf(JsonBodyParser.parse(request));
-                ImageMember member = members.add(request.context(), imageId, memberId);
-                Responses.json(request.exchange(), 200, g -> MemberJson.write(g, member));
-            }
+            case "GET" -> list(request, imageId);
+            case "POST" -> add(request, imageId);
             default -> throw Resource.methodNotAllowed(request, ALLOW);
         }
+    }
+
+    private void list(ApiRequest request, String imageId) throws IOException {
+        request.rejectBody();
+        List<ImageMember> list = members.list(request.context(), imageId);
+        Responses.json(request.exchange(), 200, g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("members");
+            for (ImageMember member : list) {
+                MemberJson.write(g, member);
+            }
+            g.writeEndArray();
+            g.writeStringField("schema", MemberJson.MEMBERS_SCHEMA);
+            g.writeEndObject();
+        });
+    }
+
+    private void add(ApiRequest request, String imageId) throws IOException {
+        String memberId = memberOf(JsonBodyParser.parse(request));
+        ImageMember member = members.add(request.context(), imageId, memberId);
+        Responses.json(request.exchange(), 200, g -> MemberJson.write(g, member));
     }
 
     /** The {@code member} of {@code {"member": "<project id>"}}, refused as Glance's deserializer refuses. */

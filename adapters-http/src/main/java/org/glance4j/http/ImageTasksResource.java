@@ -18,10 +18,7 @@ final class ImageTasksResource implements Resource {
 
     @Override
     public void handle(ApiRequest request) throws IOException {
-        if (!request.method().equals("GET")) {
-            throw Resource.methodNotAllowed(request, ALLOW);
-        }
-        request.rejectBody();
+        Resource.requireGet(request, ALLOW);
         List<Task> list = tasks.listForImage(request.context(), request.segment(1));
         Responses.json(request.exchange(), 200, g -> {
             g.writeStartObject();

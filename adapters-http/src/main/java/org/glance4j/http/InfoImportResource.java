@@ -16,10 +16,7 @@ final class InfoImportResource implements Resource {
 
     @Override
     public void handle(ApiRequest request) throws IOException {
-        if (!request.method().equals("GET")) {
-            throw Resource.methodNotAllowed(request, ALLOW);
-        }
-        request.rejectBody();
+        Resource.requireGet(request, ALLOW);
         var info = importing.importInfo(request.context());
         Responses.json(request.exchange(), 200, g -> Json.MAPPER.writeValue(g, info));
     }

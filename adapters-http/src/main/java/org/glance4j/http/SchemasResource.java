@@ -2,36 +2,26 @@ package org.glance4j.http;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.Supplier;
 
-import org.glance4j.ports.in.SchemaService;
-
-/** {@code GET /v2/schemas/{image,images,member,members}}, straight from the core's definitions. */
+/**
+ * {@code GET /v2/schemas/{image,images,member,members,task,tasks}}: one JSON schema document, straight from the
+ * core's definitions (one resource per document).
+ */
 final class SchemasResource implements Resource {
     static final String ALLOW = "GET";
 
-    /** The documents this resource serves. */
-    enum Document { IMAGE, IMAGES, MEMBER, MEMBERS }
+    private final Supplier<Map<String, Object>> document;
 
-    private final SchemaService schemas;
-    private final Document document;
-
-    SchemasResource(SchemaService schemas, Document document) {
-        this.schemas = schemas;
+    /** @param document the schema this resource serves, e.g. {@code schemas::imageSchema} */
+    SchemasResource(Supplier<Map<String, Object>> document) {
         this.document = document;
     }
 
     @Override
     public void handle(ApiRequest request) throws IOException {
-        if (!request.method().equals("GET")) {
-            throw Resource.methodNotAllowed(request, ALLOW);
-        }
-        request.rejectBody();
-        Map<String, Object> schema = switch (document) {
-            case IMAGE -> schemas.imageSchema();
-            case IMAGES -> schemas.imagesSchema();
-            case MEMBER -> schemas.memberSchema();
-            case MEMBERS -> schemas.membersSchema();
-        };
+        Resource.requireGet(request, ALLOW);
+        Map<String, Object> schema = document.get();
         Responses.json(request.exchange(), 200, g -> Json.MAPPER.writeValue(g, schema));
     }
 }

@@ -27,10 +27,7 @@ final class StoresInfoResource implements Resource {
 
     @Override
     public void handle(ApiRequest request) throws IOException {
-        if (!request.method().equals("GET")) {
-            throw Resource.methodNotAllowed(request, ALLOW);
-        }
-        request.rejectBody();
+        Resource.requireGet(request, ALLOW);
         List<StoreInfo> infos = detail ? stores.storeDetails(request.context()) : stores.stores(request.context());
         Responses.json(request.exchange(), 200, g -> {
             g.writeStartObject();

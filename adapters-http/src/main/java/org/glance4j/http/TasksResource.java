@@ -45,10 +45,7 @@ final class TasksResource implements Resource {
             tasks.checkAccess(request.context());
             throw new HttpFailure(HttpStatus.METHOD_NOT_ALLOWED, NO_DELETION, Map.of("Allow", "GET"));
         }
-        if (!request.method().equals("GET")) {
-            throw Resource.methodNotAllowed(request, single ? ALLOW : COLLECTION_ALLOW);
-        }
-        request.rejectBody();
+        Resource.requireGet(request, single ? ALLOW : COLLECTION_ALLOW);
         if (single) {
             Task task = tasks.get(request.context(), request.segment(1));
             Responses.json(request.exchange(), 200, g -> TaskJson.writeFull(g, task));

@@ -47,10 +47,10 @@ final class V2Router {
                 services.importing());
         this.image = new ImageResource(services.images(), view);
         this.tags = new ImageTagsResource(services.tags());
-        this.imageSchema = new SchemasResource(services.schemas(), SchemasResource.Document.IMAGE);
-        this.imagesSchema = new SchemasResource(services.schemas(), SchemasResource.Document.IMAGES);
-        this.memberSchema = new SchemasResource(services.schemas(), SchemasResource.Document.MEMBER);
-        this.membersSchema = new SchemasResource(services.schemas(), SchemasResource.Document.MEMBERS);
+        this.imageSchema = new SchemasResource(services.schemas()::imageSchema);
+        this.imagesSchema = new SchemasResource(services.schemas()::imagesSchema);
+        this.memberSchema = new SchemasResource(services.schemas()::memberSchema);
+        this.membersSchema = new SchemasResource(services.schemas()::membersSchema);
         this.members = new ImageMembersResource(services.members());
         this.member = new ImageMemberResource(services.members());
         this.file = new ImageFileResource(services.data(), services.stores().multipleStores());
@@ -68,8 +68,8 @@ final class V2Router {
         this.tasks = withTasks ? new TasksResource(services.tasks(), false) : null;
         this.task = withTasks ? new TasksResource(services.tasks(), true) : null;
         this.imageTasks = withTasks ? new ImageTasksResource(services.tasks()) : null;
-        this.taskSchema = withTasks ? new TaskSchemasResource(services.tasks(), true) : null;
-        this.tasksSchema = withTasks ? new TaskSchemasResource(services.tasks(), false) : null;
+        this.taskSchema = withTasks ? new SchemasResource(services.tasks()::taskSchema) : null;
+        this.tasksSchema = withTasks ? new SchemasResource(services.tasks()::tasksSchema) : null;
     }
 
     /** The resource for the segments, or a 404 (501 for a method Glance does not implement at all). */

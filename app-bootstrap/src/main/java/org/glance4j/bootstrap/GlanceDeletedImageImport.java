@@ -1,11 +1,8 @@
 package org.glance4j.bootstrap;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.glance4j.jdbc.glance.GlanceDeletedImageReader;
-import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.out.ImageRepository;
 
@@ -18,16 +15,17 @@ import org.glance4j.ports.out.ImageRepository;
 final class GlanceDeletedImageImport {
     private static final Set<String> REVISION = Set.of("revision");
 
-    private final ImageRepository images;
-    private final boolean replaceChanged;
-    private final ImportProblems problems;
     private final ImportTally tally = new ImportTally("deleted images");
+    private final ImportProblems problems;
+    private final RecordCopy<Image> copy;
 
     /** @param images glance4j's images, or null for a dry run */
     GlanceDeletedImageImport(ImageRepository images, boolean replaceChanged, ImportProblems problems) {
-        this.images = images;
-        this.replaceChanged = replaceChanged;
         this.problems = problems;
+        RecordCopy.Repository<Image> repository = images == null ? null : new RecordCopy.Repository<>(
+                wanted -> images.find(wanted.id()), images::add,
+                (stored, wanted) -> images.update(wanted.toBuilder().revision(stored.revision()).build()));
+        this.copy = new RecordCopy<>(repository, REVISION, replaceChanged, tally, problems);
     }
 
     ImportTally run(GlanceDeletedImageReader reader) {
@@ -42,29 +40,7 @@ final class GlanceDeletedImageImport {
             problems.add(subject, "deleted in Glance but its data awaits Glance's scrubber; carried as deleted,"
                     + " glance4j will not remove that data");
         }
-        try {
-            Optional<Image> stored = images == null ? Optional.empty() : images.find(image.id());
-            if (stored.isEmpty()) {
-                if (images != null) {
-                    images.add(image);
-                }
-                tally.copied++;
-                return;
-            }
-            List<String> differences = RecordDifferences.between(stored.get(), image, REVISION);
-            if (differences.isEmpty()) {
-                tally.unchanged++;
-            } else if (replaceChanged) {
-                images.update(image.toBuilder().revision(stored.get().revision()).build());
-                tally.replaced++;
-            } else {
-                tally.differing++;
-                problems.add(subject, "deleted in Glance, but glance4j's copy differs in "
-                        + String.join(", ", differences) + "; kept (--replace-changed takes Glance's)");
-            }
-        } catch (GlanceException e) {
-            tally.failed++;
-            problems.add(subject, "not carried as deleted: " + e.getMessage());
-        }
+        copy.copy(subject, image, "deleted in Glance, but glance4j's copy differs in ",
+                "not carried as deleted: ");
     }
 }

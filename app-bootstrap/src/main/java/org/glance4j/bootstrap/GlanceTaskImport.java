@@ -1,14 +1,11 @@
 package org.glance4j.bootstrap;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.glance4j.bootstrap.cli.DeletedRows;
 import org.glance4j.jdbc.glance.GlanceTaskReader;
 import org.glance4j.jdbc.glance.GlanceTaskRecord;
-import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.out.TaskRepository;
 
@@ -22,21 +19,21 @@ import org.glance4j.ports.out.TaskRepository;
 final class GlanceTaskImport {
     private static final Set<String> NOTHING_IGNORED = Set.of();
 
-    private final TaskRepository tasks;
     private final DeletedRows deleted;
-    private final boolean replaceChanged;
     private final ImportTally tally = new ImportTally("tasks");
     private final ImportProblems problems;
+    private final RecordCopy<Task> copy;
 
     /**
      * @param tasks    glance4j's tasks, or null for a dry run (compared with nothing, written to nowhere)
      * @param problems where problems are reported, per task
      */
     GlanceTaskImport(TaskRepository tasks, DeletedRows deleted, boolean replaceChanged, ImportProblems problems) {
-        this.tasks = tasks;
         this.deleted = deleted;
-        this.replaceChanged = replaceChanged;
         this.problems = problems;
+        RecordCopy.Repository<Task> repository = tasks == null ? null : new RecordCopy.Repository<>(
+                wanted -> tasks.find(wanted.id()), tasks::add, (stored, wanted) -> tasks.update(wanted));
+        this.copy = new RecordCopy<>(repository, NOTHING_IGNORED, replaceChanged, tally, problems);
     }
 
     /** Copies every task the reader gives and returns the counts. */
@@ -61,30 +58,7 @@ final class GlanceTaskImport {
             problems.add(subject, "it was still " + task.status().wireName() + " in Glance; glance4j copies it as"
                     + " it is and will not carry on with it");
         }
-        try {
-            Optional<Task> stored = tasks == null ? Optional.empty() : tasks.find(task.id());
-            if (stored.isEmpty()) {
-                if (tasks != null) {
-                    tasks.add(task);
-                }
-                tally.copied++;
-                return;
-            }
-            List<String> differences = RecordDifferences.between(stored.get(), task, NOTHING_IGNORED);
-            if (differences.isEmpty()) {
-                tally.unchanged++;
-            } else if (replaceChanged) {
-                tasks.update(task);
-                tally.replaced++;
-            } else {
-                tally.differing++;
-                problems.add(subject, "glance4j's copy differs in " + String.join(", ", differences)
-                        + "; kept (--replace-changed takes Glance's)");
-            }
-        } catch (GlanceException e) {
-            tally.failed++;
-            problems.add(subject, "not copied: " + e.getMessage());
-        }
+        copy.copy(subject, task, "glance4j's copy differs in ", "not copied: ");
     }
 
     /** A task Glance deleted, as an expired one: it expires at the latest when Glance deleted it. */

@@ -23,6 +23,7 @@ import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.cache.ImageCacheFiles;
 import org.glance4j.ports.out.store.ByteRange;
+import org.glance4j.ports.out.store.support.FileRegionInputStream;
 
 /**
  * A node's image cache in one directory, laid out as Glance lays out its cache: complete copies directly in it,
@@ -105,7 +106,7 @@ public final class FileImageCache implements ImageCacheFiles {
             long size = channel.size();
             long offset = range == null ? 0 : Math.min(range.offset(), size);
             long length = range == null ? size : Math.min(range.length(), size - offset);
-            return Optional.of(new CachedFileStream(channel, offset, length));
+            return Optional.of(new FileRegionInputStream(channel, offset, length));
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             throw unavailable("cannot open cached image " + imageId, e instanceof IOException io ? io : null);

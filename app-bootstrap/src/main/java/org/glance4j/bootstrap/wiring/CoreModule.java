@@ -2,8 +2,10 @@ package org.glance4j.bootstrap.wiring;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
@@ -90,63 +92,29 @@ public final class CoreModule extends AbstractModule {
     }
 
     @Provides
-    ImportService importService(GlanceCore core) {
-        return core.importing();
-    }
-
-    @Provides
-    TaskService taskService(GlanceCore core) {
-        return core.tasks();
-    }
-
-    @Provides
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
     }
 
-    @Provides
-    ImageService images(GlanceCore core) {
-        return core.images();
+    /** Each use case is the core's: bound to the core's accessor for it. */
+    @Override
+    protected void configure() {
+        useCase(ImportService.class, GlanceCore::importing);
+        useCase(TaskService.class, GlanceCore::tasks);
+        useCase(ImageService.class, GlanceCore::images);
+        useCase(ImageTagService.class, GlanceCore::tags);
+        useCase(SchemaService.class, GlanceCore::schemas);
+        useCase(ImageDataService.class, GlanceCore::imageData);
+        useCase(ImageActionService.class, GlanceCore::actions);
+        useCase(StoreInfoService.class, GlanceCore::storeInfo);
+        useCase(ImageLocationService.class, GlanceCore::locations);
+        useCase(ImageMemberService.class, GlanceCore::members);
+        useCase(MetadefServices.class, GlanceCore::metadefs);
     }
 
-    @Provides
-    ImageTagService tags(GlanceCore core) {
-        return core.tags();
-    }
-
-    @Provides
-    SchemaService schemas(GlanceCore core) {
-        return core.schemas();
-    }
-
-    @Provides
-    ImageDataService imageData(GlanceCore core) {
-        return core.imageData();
-    }
-
-    @Provides
-    ImageActionService actions(GlanceCore core) {
-        return core.actions();
-    }
-
-    @Provides
-    StoreInfoService storeInfo(GlanceCore core) {
-        return core.storeInfo();
-    }
-
-    @Provides
-    ImageLocationService locations(GlanceCore core) {
-        return core.locations();
-    }
-
-    @Provides
-    ImageMemberService members(GlanceCore core) {
-        return core.members();
-    }
-
-    @Provides
-    MetadefServices metadefs(GlanceCore core) {
-        return core.metadefs();
+    private <T> void useCase(Class<T> type, Function<GlanceCore, T> accessor) {
+        Provider<GlanceCore> core = getProvider(GlanceCore.class);
+        bind(type).toProvider((Provider<T>) () -> accessor.apply(core.get()));
     }
 }

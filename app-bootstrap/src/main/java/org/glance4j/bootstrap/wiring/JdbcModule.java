@@ -1,6 +1,9 @@
 package org.glance4j.bootstrap.wiring;
 
+import java.util.function.Function;
+
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
@@ -12,6 +15,7 @@ import org.glance4j.ports.out.NodeLeases;
 import org.glance4j.ports.out.SharedNodeSettings;
 import org.glance4j.ports.out.metadef.MetadefRepository;
 import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.out.cache.CachedImageRecords;
 
 /** The repositories on a JDBC database (SQLite or PostgreSQL); opening them migrates the schema. */
 public final class JdbcModule extends AbstractModule {
@@ -29,51 +33,21 @@ public final class JdbcModule extends AbstractModule {
         return repositories;
     }
 
-    @Provides
-    @Singleton
-    ImageRepository images(JdbcRepositories repositories) {
-        return repositories.images();
+    /** Each repository is the database's: bound, once, to the accessor of {@link JdbcRepositories} for it. */
+    @Override
+    protected void configure() {
+        repository(ImageRepository.class, JdbcRepositories::images);
+        repository(ImageMemberRepository.class, JdbcRepositories::members);
+        repository(MetadefRepository.class, JdbcRepositories::metadefs);
+        repository(TaskRepository.class, JdbcRepositories::tasks);
+        repository(NodeLeases.class, JdbcRepositories::leases);
+        repository(SharedNodeSettings.class, JdbcRepositories::sharedSettings);
+        repository(CachedImageRecords.class, JdbcRepositories::cacheRecords);
+        repository(RepositoryCloser.class, repositories -> repositories::close);
     }
 
-    @Provides
-    @Singleton
-    ImageMemberRepository members(JdbcRepositories repositories) {
-        return repositories.members();
-    }
-
-    @Provides
-    @Singleton
-    MetadefRepository metadefs(JdbcRepositories repositories) {
-        return repositories.metadefs();
-    }
-
-    @Provides
-    @Singleton
-    TaskRepository tasks(JdbcRepositories repositories) {
-        return repositories.tasks();
-    }
-
-    @Provides
-    @Singleton
-    NodeLeases leases(JdbcRepositories repositories) {
-        return repositories.leases();
-    }
-
-    @Provides
-    @Singleton
-    SharedNodeSettings sharedSettings(JdbcRepositories repositories) {
-        return repositories.sharedSettings();
-    }
-
-    @Provides
-    @Singleton
-    org.glance4j.ports.out.cache.CachedImageRecords cacheRecords(JdbcRepositories repositories) {
-        return repositories.cacheRecords();
-    }
-
-    @Provides
-    @Singleton
-    RepositoryCloser closer(JdbcRepositories repositories) {
-        return repositories::close;
+    private <T> void repository(Class<T> type, Function<JdbcRepositories, T> accessor) {
+        Provider<JdbcRepositories> repositories = getProvider(JdbcRepositories.class);
+        bind(type).toProvider((Provider<T>) () -> accessor.apply(repositories.get())).in(Singleton.class);
     }
 }

@@ -1,20 +1,21 @@
 package org.glance4j.core.cache;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
+import org.glance4j.core.stream.ReadThroughInputStream;
 import org.glance4j.ports.out.cache.ImageCacheFiles.CacheFill;
 
 /**
  * The store's bytes of one image on their way to a client, copied into a cache fill as they pass. When the image's
  * size has passed (a reader may stop there without reading the end) with the digest the image records, the fill is handed to {@link Completion}
  * to become the cached copy; otherwise (short, long, wrong digest, closed early, a failing cache) the fill is
- * discarded. The client's stream never fails because of the cache.
+ * discarded. The client's stream never fails because of the cache. Skipped bytes are read through, so that the copy
+ * misses none.
  */
-final class CacheFillingInputStream extends FilterInputStream {
+final class CacheFillingInputStream extends ReadThroughInputStream {
 
     /** What happens to a fill once its stream is over. */
     interface Completion {
@@ -69,26 +70,6 @@ final class CacheFillingInputStream extends FilterInputStream {
             finish();
         }
         return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        // skipped bytes would be missing from the copy: read them through instead
-        byte[] buffer = new byte[(int) Math.min(64 * 1024, Math.max(1, n))];
-        long skipped = 0;
-        while (skipped < n) {
-            int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-            if (r < 0) {
-                break;
-            }
-            skipped += r;
-        }
-        return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
     }
 
     @Override

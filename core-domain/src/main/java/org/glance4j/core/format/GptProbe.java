@@ -10,31 +10,20 @@ import java.util.List;
  * starts at CHS 0/2/0 and LBA 1 and is the only entry, in the first slot; at least one entry is used. The virtual
  * size of a partitioned disk is its size.
  */
-final class GptProbe extends FormatProbe {
+final class GptProbe extends WholeRegionProbe {
     private static final int SIGNATURE = 0xAA55;
     private static final int ENTRIES = 446;
     private static final int PROTECTIVE = 0xEE;
     private static final int FIXED_DISK = 0xF8;
 
-    private final Region mbr = region(0, 512);
+    private final Region mbr = region;
 
-    @Override
-    String name() {
-        return "gpt";
+    GptProbe() {
+        super("gpt", 0, 512, "no MBR signature");
     }
 
     @Override
-    void examine() {
-        if (mbr.complete() && !matches(false)) {
-            throw new NotThisFormatException("no MBR signature");
-        }
-    }
-
-    @Override
-    boolean matches(boolean ended) {
-        if (!mbr.complete()) {
-            return false;
-        }
+    boolean recognised() {
         boolean fat = mbr.u8(0x10) == 2 && mbr.u8(0x15) == FIXED_DISK;
         return mbr.u16le(510) == SIGNATURE && !fat;
     }

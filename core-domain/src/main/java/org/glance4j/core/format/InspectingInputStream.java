@@ -1,8 +1,9 @@
 package org.glance4j.core.format;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+
+import org.glance4j.core.stream.ReadThroughInputStream;
 
 /**
  * Wraps a stream and inspects the disk format of the bytes as they pass: the bytes reach the reader unchanged,
@@ -14,7 +15,7 @@ import java.io.InputStream;
  * <p>{@code mark}/{@code reset} are not supported; {@code skip} reads the skipped bytes so that they are
  * inspected too.
  */
-public final class InspectingInputStream extends FilterInputStream {
+public final class InspectingInputStream extends ReadThroughInputStream {
 
     /**
      * The most header bytes the inspector holds at once: a VMDK descriptor (up to 1 MiB - 1) and footer (1.5 KiB),
@@ -72,34 +73,5 @@ public final class InspectingInputStream extends FilterInputStream {
             position += n;
         }
         return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        byte[] scratch = new byte[(int) Math.min(Math.max(n, 0), 8192)];
-        long skipped = 0;
-        while (skipped < n) {
-            int got = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
-            if (got < 0) {
-                break;
-            }
-            skipped += got;
-        }
-        return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
-    }
-
-    @Override
-    public synchronized void mark(int readlimit) {
-        // not supported: every byte is inspected once, in order
-    }
-
-    @Override
-    public synchronized void reset() throws IOException {
-        throw new IOException("mark/reset not supported");
     }
 }

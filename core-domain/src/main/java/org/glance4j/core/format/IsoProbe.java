@@ -8,29 +8,18 @@ import java.util.List;
  * descriptor (type 1) gives the size as the block count at 80 times the block size at 128 (little-endian halves).
  * No safety check applies.
  */
-final class IsoProbe extends FormatProbe {
+final class IsoProbe extends WholeRegionProbe {
     static final int DESCRIPTOR_OFFSET = 32 * 1024;
     private static final List<byte[]> IDENTIFIERS = List.of(ascii("CD001"), ascii("NSR02"), ascii("NSR03"));
 
-    private final Region descriptor = region(DESCRIPTOR_OFFSET, 2048);
+    private final Region descriptor = region;
 
-    @Override
-    String name() {
-        return "iso";
+    IsoProbe() {
+        super("iso", DESCRIPTOR_OFFSET, 2048, "no ISO 9660 or UDF identifier");
     }
 
     @Override
-    void examine() {
-        if (descriptor.complete() && !matches(false)) {
-            throw new NotThisFormatException("no ISO 9660 or UDF identifier");
-        }
-    }
-
-    @Override
-    boolean matches(boolean ended) {
-        if (!descriptor.complete()) {
-            return false;
-        }
+    boolean recognised() {
         for (byte[] identifier : IDENTIFIERS) {
             if (descriptor.matchesAt(1, identifier)) {
                 return true;

@@ -8,27 +8,11 @@ import java.util.List;
  * header, so it is known once the stream ended. Refused: any version but 1. Glance only looks inside with a
  * passphrase, which an upload never carries, so the encrypted content is not inspected.
  */
-final class LuksProbe extends FormatProbe {
-    private static final byte[] MAGIC = {'L', 'U', 'K', 'S', (byte) 0xBA, (byte) 0xBE};
+final class LuksProbe extends MagicHeaderProbe {
     private static final int PAYLOAD_OFFSET = 104;
 
-    private final Region header = region(0, 592);
-
-    @Override
-    String name() {
-        return "luks";
-    }
-
-    @Override
-    void examine() {
-        if (header.filled() >= MAGIC.length && !header.startsWith(MAGIC)) {
-            throw new NotThisFormatException("no LUKS magic");
-        }
-    }
-
-    @Override
-    boolean matches(boolean ended) {
-        return header.startsWith(MAGIC);
+    LuksProbe() {
+        super("luks", new byte[] {'L', 'U', 'K', 'S', (byte) 0xBA, (byte) 0xBE}, 592, "no LUKS magic");
     }
 
     @Override

@@ -8,29 +8,19 @@ import java.util.List;
  * at 72..79. Refused: a backing file, an external data file (feature bit 2), any feature bit glance does not know
  * (bits 4 and up), any version but 2 and 3.
  */
-final class Qcow2Probe extends FormatProbe {
-    private static final byte[] MAGIC = {'Q', 'F', 'I', (byte) 0xFB};
+final class Qcow2Probe extends MagicHeaderProbe {
     private static final int FEATURES = 72;
     private static final int DATA_FILE_BIT = 0x04;
     private static final int KNOWN_BITS = 0x0F;
 
-    private final Region header = region(0, 512);
-
-    @Override
-    String name() {
-        return "qcow2";
+    Qcow2Probe() {
+        super("qcow2", new byte[] {'Q', 'F', 'I', (byte) 0xFB}, 512, "no qcow2 magic");
     }
 
-    @Override
-    void examine() {
-        if (header.filled() >= MAGIC.length && !header.startsWith(MAGIC)) {
-            throw new NotThisFormatException("no qcow2 magic");
-        }
-    }
-
+    /** Only with the whole header, which the safety checks read. */
     @Override
     boolean matches(boolean ended) {
-        return header.complete() && header.startsWith(MAGIC);
+        return header.complete() && super.matches(ended);
     }
 
     @Override

@@ -11,25 +11,9 @@ final class SimpleHeaderProbes {
      * Connectix/Microsoft VHD (QEMU's {@code vpc}): a copy of the 512-byte big-endian footer at the start, magic
      * {@code conectix}, the disk size at 40. No safety check applies.
      */
-    static final class Vhd extends FormatProbe {
-        private static final byte[] MAGIC = ascii("conectix");
-        private final Region header = region(0, 512);
-
-        @Override
-        String name() {
-            return "vhd";
-        }
-
-        @Override
-        void examine() {
-            if (header.filled() >= MAGIC.length && !header.startsWith(MAGIC)) {
-                throw new NotThisFormatException("no VHD cookie");
-            }
-        }
-
-        @Override
-        boolean matches(boolean ended) {
-            return header.startsWith(MAGIC);
+    static final class Vhd extends MagicHeaderProbe {
+        Vhd() {
+            super("vhd", ascii("conectix"), 512, "no VHD cookie");
         }
 
         @Override
@@ -77,25 +61,14 @@ final class SimpleHeaderProbes {
     }
 
     /** QEMU's QED: recognised (magic {@code QED\0}) only to be refused; nothing uses it any more. */
-    static final class Qed extends FormatProbe {
-        private static final byte[] MAGIC = {'Q', 'E', 'D', 0};
-        private final Region header = region(0, 512);
-
-        @Override
-        String name() {
-            return "qed";
-        }
-
-        @Override
-        void examine() {
-            if (header.filled() >= MAGIC.length && !header.startsWith(MAGIC)) {
-                throw new NotThisFormatException("no QED magic");
-            }
+    static final class Qed extends MagicHeaderProbe {
+        Qed() {
+            super("qed", new byte[] {'Q', 'E', 'D', 0}, 512, "no QED magic");
         }
 
         @Override
         boolean matches(boolean ended) {
-            return header.complete() && header.startsWith(MAGIC);
+            return header.complete() && super.matches(ended);
         }
 
         @Override

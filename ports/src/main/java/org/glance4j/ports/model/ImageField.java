@@ -1,34 +1,33 @@
 package org.glance4j.ports.model;
 
+import java.util.Locale;
+
 /**
  * The base image attributes a query can filter or sort on, with their wire names. Which fields Glance allows as a
  * sort key or as a filter is a rule of the core, not of this enum.
  */
 public enum ImageField {
-    ID("id"),
-    NAME("name"),
-    STATUS("status"),
-    VISIBILITY("visibility"),
-    OWNER("owner"),
-    CONTAINER_FORMAT("container_format"),
-    DISK_FORMAT("disk_format"),
-    SIZE("size"),
-    VIRTUAL_SIZE("virtual_size"),
-    MIN_DISK("min_disk"),
-    MIN_RAM("min_ram"),
-    PROTECTED("protected"),
-    OS_HIDDEN("os_hidden"),
-    CHECKSUM("checksum"),
-    OS_HASH_VALUE("os_hash_value"),
-    CREATED_AT("created_at"),
-    UPDATED_AT("updated_at");
+    ID,
+    NAME,
+    STATUS,
+    VISIBILITY,
+    OWNER,
+    CONTAINER_FORMAT,
+    DISK_FORMAT,
+    SIZE,
+    VIRTUAL_SIZE,
+    MIN_DISK,
+    MIN_RAM,
+    PROTECTED,
+    OS_HIDDEN,
+    CHECKSUM,
+    OS_HASH_VALUE,
+    CREATED_AT,
+    UPDATED_AT;
 
-    private final String wireName;
+    private final String wireName = name().toLowerCase(Locale.ROOT);
 
-    ImageField(String wireName) {
-        this.wireName = wireName;
-    }
-
+    /** The attribute's name on the wire: the constant's name in lower case ({@code container_format}, ...). */
     public String wireName() {
         return wireName;
     }

@@ -31,6 +31,7 @@ import org.glance4j.ports.out.store.ByteRange;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
+import org.glance4j.ports.out.store.support.FileRegionInputStream;
 import org.glance4j.storage.file.FilesystemErrors.Operation;
 
 /**

@@ -4,34 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.glance4j.ports.out.store.ImageStore;
-import org.glance4j.ports.out.store.ImageStoreFactory;
-import org.glance4j.ports.out.store.StoreOptions;
+import org.glance4j.ports.out.store.support.DeclaredImageStoreFactory;
 
 /**
  * Builds {@code file} stores ({@code enabled_backends = <id>:file}) from glance_store's filesystem options; see
  * {@link FilesystemStoreSettings} for the options it honours. Found through {@link java.util.ServiceLoader}.
  */
-public final class FilesystemImageStoreFactory implements ImageStoreFactory {
+public final class FilesystemImageStoreFactory extends DeclaredImageStoreFactory {
     /** The type name operators write in {@code enabled_backends}. */
     public static final String TYPE = "file";
 
     /** For {@link java.util.ServiceLoader}. */
     public FilesystemImageStoreFactory() {
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public StoreOptions options() {
-        return FilesystemStoreSettings.OPTIONS;
-    }
-
-    @Override
-    public String summary() {
-        return "Images as files in a local directory (temporary file, fsync, atomic rename; zero-copy reads).";
+        super(TYPE, FilesystemStoreSettings.OPTIONS,
+                "Images as files in a local directory (temporary file, fsync, atomic rename; zero-copy reads).");
     }
 
     /** Glance's detail properties of a file store: its directory, chunk size and thin provisioning. */

@@ -52,10 +52,10 @@ public record FilesystemStoreSettings(Path dataDir, Set<PosixFilePermission> fil
                     + " instead of being written."),
             StoreOption.notHonoured("filesystem_store_datadirs", "One directory per store; use enabled_backends"
                     + " for several; ignored."),
-            StoreOption.notHonoured("filesystem_store_metadata_file", "Ignored."),
-            StoreOption.notHonoured("filesystem_store_timeout", "Ignored."),
-            StoreOption.notHonoured("filesystem_store_thread_pool_size", "Ignored."),
-            StoreOption.notHonoured("filesystem_store_threadpool_threshold", "Ignored."));
+            StoreOption.ignored("filesystem_store_metadata_file"),
+            StoreOption.ignored("filesystem_store_timeout"),
+            StoreOption.ignored("filesystem_store_thread_pool_size"),
+            StoreOption.ignored("filesystem_store_threadpool_threshold"));
 
     public static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
     /** The largest chunk accepted: every upload holds one chunk-sized buffer. */

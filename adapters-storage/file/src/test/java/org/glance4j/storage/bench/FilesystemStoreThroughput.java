@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.glance4j.ports.testing.store.RepeatingStream;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoredObject;
-import org.glance4j.storage.file.FileRegionInputStream;
+import org.glance4j.ports.out.store.support.FileRegionInputStream;
 import org.glance4j.storage.file.FilesystemImageStoreFactory;
 
 /**

@@ -22,10 +22,10 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.glance4j.ports.out.store.ImageStore;
-import org.glance4j.ports.out.store.ImageStoreFactory;
 import org.glance4j.ports.out.store.StoreOption;
 import org.glance4j.ports.out.store.StoreOptions;
 import org.glance4j.ports.out.store.StoreSection;
+import org.glance4j.ports.out.store.support.DeclaredImageStoreFactory;
 
 /**
  * Builds read-only {@code http} stores ({@code enabled_backends = <id>:http}) with glance_store's http options:
@@ -35,7 +35,7 @@ import org.glance4j.ports.out.store.StoreSection;
  * verification).
  * </ul>
  */
-public final class HttpImageStoreFactory implements ImageStoreFactory {
+public final class HttpImageStoreFactory extends DeclaredImageStoreFactory {
     /** The type name operators write in {@code enabled_backends}. */
     public static final String TYPE = "http";
 
@@ -52,21 +52,8 @@ public final class HttpImageStoreFactory implements ImageStoreFactory {
 
     /** For {@link java.util.ServiceLoader}. */
     public HttpImageStoreFactory() {
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public StoreOptions options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public String summary() {
-        return "Read-only: image data at http and https URLs (locations added by operators), read with ranges.";
+        super(TYPE, OPTIONS,
+                "Read-only: image data at http and https URLs (locations added by operators), read with ranges.");
     }
 
     @Override

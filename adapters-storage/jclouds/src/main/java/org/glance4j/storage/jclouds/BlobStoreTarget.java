@@ -1,5 +1,6 @@
 package org.glance4j.storage.jclouds;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,12 @@ public record BlobStoreTarget(String storeId, String backendName, String contain
         long largeObjectSize, long chunkSize, String locationPrefix, Set<String> schemes,
         Map<String, String> properties, Path spoolDirectory) {
 
+    /** The jclouds properties of every backend: retries and the connect and read timeouts. */
+    public static final Map<String, String> CONNECTION_PROPERTIES = Map.of(
+            "jclouds.max-retries", "3",
+            "jclouds.connection-timeout", "10000",
+            "jclouds.so-timeout", "60000");
+
     public BlobStoreTarget {
         Objects.requireNonNull(storeId, "storeId");
         Objects.requireNonNull(backendName, "backendName");
@@ -54,5 +61,17 @@ public record BlobStoreTarget(String storeId, String backendName, String contain
     /** The location of object {@code objectName} in the configured container. */
     public String locationOf(String objectName) {
         return locationPrefix + container + "/" + objectName;
+    }
+
+    /**
+     * The {@link #locationPrefix()} of a backend reached at {@code endpoint}: {@code scheme://}, the endpoint's
+     * authority and path without trailing slashes, then one slash.
+     */
+    public static String locationPrefix(String scheme, URI endpoint) {
+        String authority = endpoint.getRawAuthority() + (endpoint.getRawPath() == null ? "" : endpoint.getRawPath());
+        while (authority.endsWith("/")) {
+            authority = authority.substring(0, authority.length() - 1);
+        }
+        return scheme + "://" + authority + "/";
     }
 }

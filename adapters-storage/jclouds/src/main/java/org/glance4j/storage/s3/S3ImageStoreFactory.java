@@ -2,15 +2,14 @@ package org.glance4j.storage.s3;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.glance4j.ports.out.store.ImageStore;
-import org.glance4j.ports.out.store.ImageStoreFactory;
 import org.glance4j.ports.out.store.StoreOption;
 import org.glance4j.ports.out.store.StoreOptions;
 import org.glance4j.ports.out.store.StoreSection;
-import org.glance4j.storage.jclouds.BlobStoreImageStore;
+import org.glance4j.storage.jclouds.BlobStoreImageStoreFactory;
 import org.glance4j.storage.jclouds.BlobStoreTarget;
 
 /**
@@ -29,7 +28,7 @@ import org.glance4j.storage.jclouds.BlobStoreTarget;
  * Requests are signed with AWS signature version 4. Locations look like Glance's without the credentials:
  * {@code s3://<host>/<bucket>/<image id>} ({@code s3+https://} for an https endpoint).
  */
-public final class S3ImageStoreFactory implements ImageStoreFactory {
+public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
     /** The type name operators write in {@code enabled_backends}. */
     public static final String TYPE = "s3";
 
@@ -59,32 +58,14 @@ public final class S3ImageStoreFactory implements ImageStoreFactory {
                     + " the host name names, us-east-1 for other hosts; ignored."),
             StoreOption.notHonoured("s3_store_thread_pools", "Parts go up one after the other; ignored."),
             StoreOption.notHonoured("s3_store_cacert", "The JVM's trusted certificates are used; ignored."),
-            StoreOption.notHonoured("s3_store_enable_data_integrity_protection", "Ignored."),
-            StoreOption.notHonoured("s3_store_request_checksum_calculation", "Ignored."),
-            StoreOption.notHonoured("s3_store_response_checksum_validation", "Ignored."));
+            StoreOption.ignored("s3_store_enable_data_integrity_protection"),
+            StoreOption.ignored("s3_store_request_checksum_calculation"),
+            StoreOption.ignored("s3_store_response_checksum_validation"));
 
     /** For {@link java.util.ServiceLoader}. */
     public S3ImageStoreFactory() {
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public StoreOptions options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public String summary() {
-        return "Images as objects of an S3 bucket (through jclouds; multipart uploads).";
-    }
-
-    @Override
-    public ImageStore create(String storeId, Map<String, String> options) {
-        return BlobStoreImageStore.open(target(storeId, options));
+        super(TYPE, OPTIONS, "Images as objects of an S3 bucket (through jclouds; multipart uploads).",
+                S3ImageStoreFactory::target);
     }
 
     /** The backend description of store {@code storeId}; refuses bad options naming the store and the option. */
@@ -106,19 +87,13 @@ public final class S3ImageStoreFactory implements ImageStoreFactory {
             case "virtual" -> true;
             default -> false;
         };
-        String authority = uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
-        while (authority.endsWith("/")) {
-            authority = authority.substring(0, authority.length() - 1);
-        }
         String scheme = "https".equals(uri.getScheme()) ? "s3+https" : "s3";
-        Map<String, String> properties = Map.of(
-                "jclouds.s3.virtual-host-buckets", String.valueOf(virtualHost),
-                "jclouds.s3.signer-version", "4",
-                "jclouds.max-retries", "3",
-                "jclouds.connection-timeout", "10000",
-                "jclouds.so-timeout", "60000");
+        Map<String, String> properties = new HashMap<>(BlobStoreTarget.CONNECTION_PROPERTIES);
+        properties.put("jclouds.s3.virtual-host-buckets", String.valueOf(virtualHost));
+        properties.put("jclouds.s3.signer-version", "4");
         return new BlobStoreTarget(storeId, "S3", "bucket", "s3", endpoint, accessKey, secretKey, bucket,
-                reader.bool(CREATE_BUCKET_ON_PUT), largeObjectSize, chunkSize, scheme + "://" + authority + "/",
-                Set.of("s3", "s3+http", "s3+https"), properties, (Path) null);
+                reader.bool(CREATE_BUCKET_ON_PUT), largeObjectSize, chunkSize,
+                BlobStoreTarget.locationPrefix(scheme, uri), Set.of("s3", "s3+http", "s3+https"), properties,
+                (Path) null);
     }
 }

@@ -6,12 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.glance4j.ports.out.store.ImageStore;
-import org.glance4j.ports.out.store.ImageStoreFactory;
 import org.glance4j.ports.out.store.StoreOption;
 import org.glance4j.ports.out.store.StoreOptions;
 import org.glance4j.ports.out.store.StoreSection;
-import org.glance4j.storage.jclouds.BlobStoreImageStore;
+import org.glance4j.storage.jclouds.BlobStoreImageStoreFactory;
 import org.glance4j.storage.jclouds.BlobStoreTarget;
 
 /**
@@ -32,7 +30,7 @@ import org.glance4j.storage.jclouds.BlobStoreTarget;
  * Locations look like Glance's without the credentials:
  * {@code swift+http://<auth address without scheme>/<container>/<image id>}.
  */
-public final class SwiftImageStoreFactory implements ImageStoreFactory {
+public final class SwiftImageStoreFactory extends BlobStoreImageStoreFactory {
     /** The type name operators write in {@code enabled_backends}. */
     public static final String TYPE = "swift";
 
@@ -63,42 +61,24 @@ public final class SwiftImageStoreFactory implements ImageStoreFactory {
             StoreOption.notHonoured("default_swift_reference", "Credentials come from the store's own section; ignored."),
             StoreOption.notHonoured("swift_store_multi_tenant", "Single tenant only; ignored."),
             StoreOption.notHonoured("swift_store_multiple_containers_seed", "One container; ignored."),
-            StoreOption.notHonoured("swift_store_admin_tenants", "Ignored."),
+            StoreOption.ignored("swift_store_admin_tenants"),
             StoreOption.notHonoured("swift_store_region", "The first object-store endpoint is used; ignored."),
             StoreOption.notHonoured("swift_store_endpoint", "The endpoint comes from the catalog; ignored."),
-            StoreOption.notHonoured("swift_store_endpoint_type", "Ignored."),
-            StoreOption.notHonoured("swift_store_service_type", "Ignored."),
+            StoreOption.ignored("swift_store_endpoint_type"),
+            StoreOption.ignored("swift_store_service_type"),
             StoreOption.notHonoured("swift_store_auth_insecure", "Certificates are verified; ignored."),
             StoreOption.notHonoured("swift_store_cacert", "The JVM's trusted certificates are used; ignored."),
-            StoreOption.notHonoured("swift_store_ssl_compression", "Ignored."),
-            StoreOption.notHonoured("swift_store_retry_get_count", "Ignored."),
-            StoreOption.notHonoured("swift_store_expire_soon_interval", "Ignored."),
-            StoreOption.notHonoured("swift_store_use_trusts", "Ignored."),
+            StoreOption.ignored("swift_store_ssl_compression"),
+            StoreOption.ignored("swift_store_retry_get_count"),
+            StoreOption.ignored("swift_store_expire_soon_interval"),
+            StoreOption.ignored("swift_store_use_trusts"),
             StoreOption.notHonoured("swift_buffer_on_upload", "Segments always wait in a temporary file; ignored."),
             StoreOption.notHonoured("swift_upload_buffer_dir", "java.io.tmpdir is used; ignored."));
 
     /** For {@link java.util.ServiceLoader}. */
     public SwiftImageStoreFactory() {
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public StoreOptions options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public String summary() {
-        return "Images as objects of a Swift container (through jclouds; static large objects).";
-    }
-
-    @Override
-    public ImageStore create(String storeId, Map<String, String> options) {
-        return BlobStoreImageStore.open(target(storeId, options));
+        super(TYPE, OPTIONS, "Images as objects of a Swift container (through jclouds; static large objects).",
+                SwiftImageStoreFactory::target);
     }
 
     /** The backend description of store {@code storeId}; refuses bad options naming the store and the option. */
@@ -114,10 +94,7 @@ public final class SwiftImageStoreFactory implements ImageStoreFactory {
         }
         long largeObjectSize = reader.mebibytes(LARGE_OBJECT_SIZE, 1, Long.MAX_VALUE);
         long chunkSize = reader.mebibytes(LARGE_OBJECT_CHUNK_SIZE, 1, Long.MAX_VALUE);
-        Map<String, String> properties = new HashMap<>();
-        properties.put("jclouds.max-retries", "3");
-        properties.put("jclouds.connection-timeout", "10000");
-        properties.put("jclouds.so-timeout", "60000");
+        Map<String, String> properties = new HashMap<>(BlobStoreTarget.CONNECTION_PROPERTIES);
         String identity = user;
         String version = reader.text(AUTH_VERSION);
         switch (version) {
@@ -137,15 +114,11 @@ public final class SwiftImageStoreFactory implements ImageStoreFactory {
             }
             default -> throw reader.invalid(AUTH_VERSION, "must be 1, 2 or 3, got " + version);
         }
-        String authority = uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
-        while (authority.endsWith("/")) {
-            authority = authority.substring(0, authority.length() - 1);
-        }
         String scheme = "https".equals(uri.getScheme()) ? "swift+https" : "swift+http";
         return new BlobStoreTarget(storeId, "Swift", "container", "openstack-swift", endpoint, identity, key,
                 container, reader.bool(CREATE_CONTAINER_ON_PUT), largeObjectSize, chunkSize,
-                scheme + "://" + authority + "/", Set.of("swift", "swift+http", "swift+https"), properties,
-                (Path) null);
+                BlobStoreTarget.locationPrefix(scheme, uri), Set.of("swift", "swift+http", "swift+https"),
+                properties, (Path) null);
     }
 
     private static String[] requireProjectAndUser(StoreSection reader, String user) {

@@ -3,9 +3,9 @@ package org.glance4j.storage.rbd;
 import java.util.Map;
 
 import org.glance4j.ports.out.store.ImageStore;
-import org.glance4j.ports.out.store.ImageStoreFactory;
 import org.glance4j.ports.out.store.StoreOption;
 import org.glance4j.ports.out.store.StoreOptions;
+import org.glance4j.ports.out.store.support.DeclaredImageStoreFactory;
 import org.glance4j.ports.out.store.support.StoreOperation;
 
 /**
@@ -13,7 +13,7 @@ import org.glance4j.ports.out.store.support.StoreOperation;
  * {@link #OPTIONS}. The store connects once at start-up and refuses to start ({@code UNAVAILABLE}) when the cluster
  * cannot be reached or the pool does not exist.
  */
-public final class RbdImageStoreFactory implements ImageStoreFactory {
+public final class RbdImageStoreFactory extends DeclaredImageStoreFactory {
     /** The type name operators write in {@code enabled_backends}. */
     public static final String TYPE = "rbd";
 
@@ -37,21 +37,8 @@ public final class RbdImageStoreFactory implements ImageStoreFactory {
 
     /** For {@link java.util.ServiceLoader}. */
     public RbdImageStoreFactory() {
-    }
-
-    @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public StoreOptions options() {
-        return OPTIONS;
-    }
-
-    @Override
-    public String summary() {
-        return "Images as RBD images in a Ceph pool (librbd), with the protected snapshot Nova and Cinder clone.";
+        super(TYPE, OPTIONS,
+                "Images as RBD images in a Ceph pool (librbd), with the protected snapshot Nova and Cinder clone.");
     }
 
     @Override

@@ -66,6 +66,11 @@ public record StoreOption(String name, String defaultValue, boolean required, bo
         return new StoreOption(name, null, false, false, false, Kind.TEXT, help);
     }
 
+    /** An option of glance_store that this store accepts and ignores with nothing more to say (help: Ignored.). */
+    public static StoreOption ignored(String name) {
+        return notHonoured(name, "Ignored.");
+    }
+
     /** The same option, with a secret value. */
     public StoreOption asSecret() {
         return new StoreOption(name, defaultValue, required, true, honoured, kind, help);

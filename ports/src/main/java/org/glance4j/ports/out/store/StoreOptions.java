@@ -82,17 +82,7 @@ public final class StoreOptions {
      * characters and two for longer ones.
      */
     public Optional<String> closest(String name) {
-        int allowed = name.length() >= 8 ? 2 : 1;
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (StoreOption option : options) {
-            int distance = distance(name, option.name());
-            if (distance < bestDistance) {
-                best = option.name();
-                bestDistance = distance;
-            }
-        }
-        return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+        return OptionSpelling.closest(name, options, StoreOption::name).map(StoreOption::name);
     }
 
     /**
@@ -135,26 +125,5 @@ public final class StoreOptions {
     @Override
     public String toString() {
         return declared ? "StoreOptions" + names() : "StoreOptions(undeclared)";
-    }
-
-    static int distance(String a, String b) {
-        String x = a.toLowerCase(Locale.ROOT).replace('-', '_');
-        String y = b.toLowerCase(Locale.ROOT).replace('-', '_');
-        int[] previous = new int[y.length() + 1];
-        int[] current = new int[y.length() + 1];
-        for (int j = 0; j <= y.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= x.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= y.length(); j++) {
-                int substitution = previous[j - 1] + (x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[y.length()];
     }
 }

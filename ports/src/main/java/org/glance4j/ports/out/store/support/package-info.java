@@ -6,6 +6,9 @@
  * {@link org.glance4j.ports.out.store.support.RangeInputStream},
  * {@link org.glance4j.ports.out.store.support.ByteRanges}); backend failures in the port's categories
  * ({@link org.glance4j.ports.out.store.support.StoreErrors}); and a local spool for uploads whose length the
- * backend wants up front ({@link org.glance4j.ports.out.store.support.Spool}). JDK only.
+ * backend wants up front ({@link org.glance4j.ports.out.store.support.Spool}); a region of a local file that HTTP
+ * sends zero-copy ({@link org.glance4j.ports.out.store.support.FileRegionInputStream}); and a factory base that
+ * states a store type's name, options and summary once
+ * ({@link org.glance4j.ports.out.store.support.DeclaredImageStoreFactory}). JDK only.
  */
 package org.glance4j.ports.out.store.support;

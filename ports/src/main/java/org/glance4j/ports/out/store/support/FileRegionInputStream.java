@@ -1,6 +1,5 @@
-package org.glance4j.storage.file;
+package org.glance4j.ports.out.store.support;
 
-import org.glance4j.ports.model.FileRegion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.Objects;
+
+import org.glance4j.ports.model.FileRegion;
 
 /**
  * An {@link InputStream} over a region of a file, read with positioned {@link FileChannel} reads (no seeking, no
@@ -17,6 +18,8 @@ import java.util.Objects;
  * which uses {@link FileChannel#transferTo} and lets the kernel move the bytes (sendfile on Linux); or take
  * {@link #channel()}, {@link #position()} and {@link #remaining()} and send the region itself. Either way the
  * stream advances past what was sent. Not thread-safe: one reader at a time, as with any stream.
+ *
+ * <p>For a store or a cache that keeps image data in local files (the file store, the image cache).
  */
 public final class FileRegionInputStream extends InputStream implements FileRegion {
     /** Bounds one positioned read, so the JDK's temporary direct buffer stays small for huge array reads. */

@@ -1,4 +1,4 @@
-package org.glance4j.storage.file;
+package org.glance4j.ports.out.store.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
