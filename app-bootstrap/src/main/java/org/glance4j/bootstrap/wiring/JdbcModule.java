@@ -73,6 +73,12 @@ public final class JdbcModule extends AbstractModule {
 
     @Provides
     @Singleton
+    org.glance4j.ports.out.ImageVerificationRepository verifications(JdbcRepositories repositories) {
+        return repositories.verifications();
+    }
+
+    @Provides
+    @Singleton
     RepositoryCloser closer(JdbcRepositories repositories) {
         return repositories::close;
     }
