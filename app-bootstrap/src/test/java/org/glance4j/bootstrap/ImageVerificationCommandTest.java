@@ -73,15 +73,17 @@ class ImageVerificationCommandTest {
                 "s3_store_create_bucket_on_put", "true");
     }
 
-    private void startServer(String extraDefault) throws IOException {
+    private void startServer(String extraDefault, String... flags) throws IOException {
         StringBuilder text = new StringBuilder("[DEFAULT]\nenabled_backends = local:file, cloud:s3\n"
                 + extraDefault + "\n[glance_store]\ndefault_backend = local\n[local]\nfilesystem_store_datadir = "
                 + dir.resolve("images") + "\n[cloud]\n");
         s3Options().forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
         conf = dir.resolve("glance-api.conf");
         Files.writeString(conf, text);
-        server = GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0", "--data-dir",
+        List<String> args = new java.util.ArrayList<>(List.of("--bind", "127.0.0.1", "--port", "0", "--data-dir",
                 dir.resolve("data").toString(), "--auth", "trusted-headers", "--config", conf.toString()));
+        args.addAll(List.of(flags));
+        server = GlanceApplication.start(args);
     }
 
     private HttpResponse<String> send(String method, String path, Map<String, String> who, byte[] body,
@@ -203,7 +205,7 @@ class ImageVerificationCommandTest {
 
     @Test
     void thePeriodicVerificationFindsACorruptionByItself() throws Exception {
-        startServer("image_verify_interval = 1\nimage_verify_rate_mib = 0");
+        startServer("image_verify_interval = 1\nimage_verify_rate_mib = 0", "--metrics-port", "0");
         byte[] data = bytes(100_000, 8);
         String id = activeImage(data, "local");
         flipOneByte(id, 50_000);
@@ -223,5 +225,12 @@ class ImageVerificationCommandTest {
             Thread.sleep(200);
         }
         assertThat(status).as("a periodic run within 120 s").isEqualTo("corrupted");
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + server.metricsPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher corrupted = Pattern.compile("(?m)^glance4j_image_verifications_total"
+                + "\\{[^}]*status=\"corrupted\"[^}]*\\} ([0-9.]+)$").matcher(metrics.body());
+        assertThat(corrupted.find()).as(metrics.body()).isTrue();
+        assertThat(Double.parseDouble(corrupted.group(1))).isGreaterThanOrEqualTo(1.0);
+        assertThat(metrics.body()).contains("glance4j_image_verifications_total{status=\"missing\"} 0.0");
     }
 }
