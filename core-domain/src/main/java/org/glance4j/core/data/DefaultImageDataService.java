@@ -50,8 +50,10 @@ import org.glance4j.ports.out.store.UnsupportedStoreOperationException;
  * while the store writes, the size cap and the declared size enforced as bytes pass, and, for a {@code bare}
  * container, the disk format inspected as bytes pass); then the {@link FormatPolicy} judges what the inspection
  * found (a refusal is {@code UNSUPPORTED_MEDIA_TYPE}, as Glance answers 415), and one update makes the image
- * active with its size, checksums, {@code virtual_size} and location. On any failure what the store wrote is
- * deleted and the image goes back to {@code queued} (or stays {@code deleted}).
+ * active with its size, checksums, {@code virtual_size} and location. Digests the client states (and a
+ * {@code checksum} or {@code os_hash_value} the queued record holds) are checked by {@link StatedDigestCheck} once
+ * the last byte has passed, an algorithm the upload does not compute anyway getting a digest lane of its own. On any
+ * failure what the store wrote is deleted and the image goes back to {@code queued} (or stays {@code deleted}).
  */
 public final class DefaultImageDataService implements ImageDataService {
 
