@@ -7,6 +7,7 @@ import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.metadef.MetadefServices;
 import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.in.ImageCacheService;
+import org.glance4j.ports.in.ImageVerificationService;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.in.ImageLocationService;
@@ -27,12 +28,13 @@ import org.glance4j.ports.model.StoreInfo;
  * and location use cases (a single store, and locations never shown) and the metadata definitions catalog.
  * {@code metadefs}, {@code importing} and {@code tasks} may be null: their paths then answer 404, as for any path
  * the server does not serve, and image creation sends no {@code OpenStack-image-import-methods}. {@code cache}
- * may be null for a node without an image cache.
+ * may be null for a node without an image cache, {@code verification} for a server that keeps no verification
+ * results ({@code /v2/verification} is then 404).
  */
 public record ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
         ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
         ImageMemberService members, MetadefServices metadefs, ImportService importing, TaskService tasks,
-        UsageService usage, ImageCacheService cache) {
+        UsageService usage, ImageCacheService cache, ImageVerificationService verification) {
     public ApiServices {
         usage = usage == null ? NO_LIMITS : usage;
         cache = cache == null ? NO_CACHE : cache;
@@ -44,6 +46,15 @@ public record ApiServices(ImageService images, ImageTagService tags, SchemaServi
         Objects.requireNonNull(stores, "stores");
         Objects.requireNonNull(locations, "locations");
         Objects.requireNonNull(members, "members");
+    }
+
+    /** Without verification results: {@code /v2/verification} is not served (404). */
+    public ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
+            ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
+            ImageMemberService members, MetadefServices metadefs, ImportService importing, TaskService tasks,
+            UsageService usage, ImageCacheService cache) {
+        this(images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, usage,
+                cache, null);
     }
 
     public ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
@@ -70,25 +81,31 @@ public record ApiServices(ImageService images, ImageTagService tags, SchemaServi
     /** A copy whose {@code /v2/info/usage} reports {@code usageService}. */
     public ApiServices withUsage(UsageService usageService) {
         return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
-                importing, tasks, usageService, cache);
+                importing, tasks, usageService, cache, verification);
     }
 
     /** A copy with the import and task use cases. */
     public ApiServices withImport(ImportService importService, TaskService taskService) {
         return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
-                importService, taskService, usage, cache);
+                importService, taskService, usage, cache, verification);
     }
 
     /** A copy with the metadata definitions catalog. */
     public ApiServices withMetadefs(MetadefServices metadefServices) {
         return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefServices,
-                importing, tasks, usage, cache);
+                importing, tasks, usage, cache, verification);
     }
 
     /** A copy with this node's image cache management ({@code /v2/cache}). */
     public ApiServices withCache(ImageCacheService cacheService) {
         return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
-                importing, tasks, usage, cacheService);
+                importing, tasks, usage, cacheService, verification);
+    }
+
+    /** A copy with the image verification results ({@code GET /v2/verification}). */
+    public ApiServices withVerification(ImageVerificationService verificationService) {
+        return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
+                importing, tasks, usage, cache, verificationService);
     }
 
     private static final UsageService NO_LIMITS = context -> java.util.Map.of();

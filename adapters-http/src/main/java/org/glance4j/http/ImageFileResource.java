@@ -1,6 +1,7 @@
 package org.glance4j.http;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageDownload;
 import org.glance4j.ports.in.RangeRequest;
 import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.StatedDigest;
 import org.xnio.IoUtils;
 
 import io.undertow.server.HttpServerExchange;
@@ -20,6 +22,8 @@ import io.undertow.util.HttpString;
  * {@code PUT} and {@code GET /v2/images/{id}/file}: the upload streams the request body into the core, the
  * download streams the image's bytes out (whole, one range, or a 304 for a matching {@code If-None-Match} or
  * {@code If-Modified-Since}, which does not read the store), with what caching proxies need ({@link CachePolicy}).
+ * An upload's stated digests ({@link StatedDigestHeaders}) go to the core with it; a download answers
+ * {@code Want-Repr-Digest} ({@link ReprDigestAnswer}).
  */
 final class ImageFileResource implements Resource {
     static final String ALLOW = "GET, PUT";
@@ -59,6 +63,7 @@ final class ImageFileResource implements Resource {
     private void upload(ApiRequest request) {
         requireOctetStream(request.header(Headers.CONTENT_TYPE));
         long declaredSize = declaredSize(request);
+        List<StatedDigest> stated = StatedDigestHeaders.of(request.exchange().getRequestHeaders());
         HttpServerExchange exchange = request.exchange();
         exchange.setMaxEntitySize(-1); // an image may be as large as image_size_cap allows: the core enforces it
         UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel(),
@@ -66,7 +71,11 @@ final class ImageFileResource implements Resource {
         ReceivedBytes.track(exchange, body);
         try {
             String store = multipleStores ? request.header(STORE_HEADER) : null;
-            data.upload(request.context(), request.segment(1), body, declaredSize, store);
+            if (stated.isEmpty()) {
+                data.upload(request.context(), request.segment(1), body, declaredSize, store);
+            } else {
+                data.upload(request.context(), request.segment(1), body, declaredSize, store, stated);
+            }
         } catch (RuntimeException e) {
             if (body.failure() != null) {
                 clientWentAway(exchange, request.segment(1), body, e);
@@ -257,6 +266,11 @@ final class ImageFileResource implements Resource {
         headers.put(Headers.ACCEPT_RANGES, "bytes");
         if (image.checksum() != null && !image.checksum().isEmpty()) {
             headers.put(CONTENT_MD5, image.checksum());
+        }
+        String reprDigest = ReprDigestAnswer.of(exchange.getRequestHeaders().getFirst(
+                ReprDigestAnswer.WANT_REPR_DIGEST), image);
+        if (reprDigest != null) {
+            headers.put(ReprDigestAnswer.REPR_DIGEST, reprDigest);
         }
         validators(exchange, image);
         if (download.partial()) {

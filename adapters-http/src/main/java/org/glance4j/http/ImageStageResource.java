@@ -9,7 +9,7 @@ import io.undertow.util.Headers;
 /**
  * {@code PUT /v2/images/{id}/stage}: streams the body into the staging area (204). Like Glance, a site without
  * glance-direct answers 404 before looking at the body, and a body that is not {@code application/octet-stream}
- * is 415.
+ * is 415. Digests the client states ({@link StatedDigestHeaders}) are checked by the core as the bytes arrive.
  */
 final class ImageStageResource implements Resource {
     static final String ALLOW = "PUT";
@@ -30,13 +30,19 @@ final class ImageStageResource implements Resource {
         }
         ImageFileResource.requireOctetStream(request.header(Headers.CONTENT_TYPE));
         long declaredSize = ImageFileResource.declaredSize(request);
+        java.util.List<org.glance4j.ports.model.StatedDigest> stated = StatedDigestHeaders.of(
+                request.exchange().getRequestHeaders());
         HttpServerExchange exchange = request.exchange();
         exchange.setMaxEntitySize(-1); // the core enforces image_size_cap
         UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel(),
                 ClientTimeout.nanos(exchange));
         ReceivedBytes.track(exchange, body);
         try {
-            importing.stage(request.context(), request.segment(1), body, declaredSize);
+            if (stated.isEmpty()) {
+                importing.stage(request.context(), request.segment(1), body, declaredSize);
+            } else {
+                importing.stage(request.context(), request.segment(1), body, declaredSize, stated);
+            }
         } catch (RuntimeException e) {
             if (body.failure() != null) {
                 exchange.setPersistent(false);

@@ -37,12 +37,15 @@ final class V2Router {
     private final Resource taskSchema;
     private final Resource tasksSchema;
     private final Resource cache;
+    private final Resource verification;
 
 
     V2Router(ApiServices services) {
         ImageView view = ImageView.of(services.locations(), services.stores());
         this.infoUsage = new InfoUsageResource(services.usage());
         this.cache = new CacheResource(services.cache());
+        this.verification = services.verification() == null ? null
+                : new VerificationResource(services.verification());
         this.images = new ImagesResource(services.images(), view, services.stores().storeIds(),
                 services.importing());
         this.image = new ImageResource(services.images(), view);
@@ -97,6 +100,9 @@ final class V2Router {
         }
         if (!s.isEmpty() && s.get(0).equals("cache") && s.size() <= 2) {
             return cache;
+        }
+        if (s.size() == 1 && s.get(0).equals("verification")) {
+            return verification;
         }
         switch (s.size()) {
             case 1:

@@ -43,6 +43,8 @@ final class FakeImageDataService implements ImageDataService {
     final List<String> checked = Collections.synchronizedList(new ArrayList<>());
     /** The store each upload asked for ({@code X-Image-Meta-Store}; null for the default one). */
     final List<String> uploadStores = Collections.synchronizedList(new ArrayList<>());
+    /** The digests each upload that stated some stated (uploads without any call the shorter method). */
+    final List<List<org.glance4j.ports.model.StatedDigest>> stated = Collections.synchronizedList(new ArrayList<>());
     volatile Image image = FakeImageService.sampleImage();
     volatile byte[] content;
     volatile Path file;
@@ -60,6 +62,7 @@ final class FakeImageDataService implements ImageDataService {
         uploads.clear();
         opened.clear();
         checked.clear();
+        stated.clear();
         image = FakeImageService.sampleImage();
         content = null;
         file = null;
@@ -75,6 +78,13 @@ final class FakeImageDataService implements ImageDataService {
             throw new IllegalStateException("no upload finished");
         }
         return uploads.get(uploads.size() - 1);
+    }
+
+    @Override
+    public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
+            String storeId, List<org.glance4j.ports.model.StatedDigest> digests) {
+        stated.add(digests);
+        return upload(context, imageId, data, declaredSize, storeId);
     }
 
     @Override

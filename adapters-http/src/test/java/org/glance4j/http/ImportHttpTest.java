@@ -60,6 +60,13 @@ class ImportHttpTest {
         }
 
         @Override
+        public Image stage(RequestContext context, String imageId, InputStream data, long declaredSize,
+                List<org.glance4j.ports.model.StatedDigest> stated) {
+            calls.add("stated " + stated);
+            return stage(context, imageId, data, declaredSize);
+        }
+
+        @Override
         public String importImage(RequestContext context, String imageId, Map<String, Object> body,
                 String storeHeader) {
             calls.add("import " + imageId + " " + body + " " + storeHeader);
@@ -165,6 +172,30 @@ class ImportHttpTest {
         assertThat(send("PUT", "/v2/images/" + ID + "/stage", "text/plain", new byte[] {1}).statusCode())
                 .isEqualTo(415);
         assertThat(send("GET", "/v2/images/" + ID + "/stage", null, null).statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void stageHandsTheStatedDigestsToTheCoreAndRefusesAnUnreadableOne() {
+        byte[] body = {1, 2, 3};
+        String sha256;
+        try {
+            sha256 = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        IMPORT.calls.clear();
+        HttpResponse<String> staged = send("PUT", "/v2/images/" + ID + "/stage", "application/octet-stream",
+                body, "Repr-Digest", "sha-256=:" + sha256 + ":");
+        assertThat(staged.statusCode()).isEqualTo(204);
+        assertThat(IMPORT.calls).containsExactly("stated [Repr-Digest: sha-256=:" + sha256 + ":]", "stage " + ID
+                + " 3");
+        IMPORT.calls.clear();
+        HttpResponse<String> bad = send("PUT", "/v2/images/" + ID + "/stage", "application/octet-stream", body,
+                "Digest", "sha-256=AAAA");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("Invalid Digest header");
+        assertThat(IMPORT.calls).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.ports.out.ImageVerificationRepository;
 import org.glance4j.ports.out.NodeLeases;
 import org.glance4j.ports.out.SharedNodeSettings;
 import org.glance4j.ports.out.metadef.MetadefRepository;
@@ -31,6 +32,7 @@ public final class JdbcRepositories implements AutoCloseable {
     private final NodeLeases leases;
     private final SharedNodeSettings sharedSettings;
     private final CachedImageRecords cacheRecords;
+    private final ImageVerificationRepository verifications;
 
     private JdbcRepositories(Database database, int schemaVersion) {
         this.database = database;
@@ -42,6 +44,7 @@ public final class JdbcRepositories implements AutoCloseable {
         this.leases = new JdbcNodeLeases(database);
         this.sharedSettings = new JdbcSharedNodeSettings(database);
         this.cacheRecords = new JdbcCachedImageRecords(database);
+        this.verifications = new JdbcImageVerificationRepository(database);
     }
 
     /**
@@ -133,6 +136,11 @@ public final class JdbcRepositories implements AutoCloseable {
     /** The image cache records of the server nodes sharing this database. */
     public CachedImageRecords cacheRecords() {
         return cacheRecords;
+    }
+
+    /** The last verification result of each stored copy of an image. */
+    public ImageVerificationRepository verifications() {
+        return verifications;
     }
 
     /** The schema version in force after {@link #open}. */

@@ -40,9 +40,10 @@ final class SchemaMigrator {
             new Migration(4, "tasks", "V004__tasks.sql"),
             new Migration(5, "node leases", "V005__node_leases.sql"),
             new Migration(6, "shared node settings", "V006__shared_node_settings.sql"),
-            // Version 7 comes with another change (PostgreSQL at scale), merged separately.
+            // Version 7 was never released (the PostgreSQL work needed no schema step).
             new Migration(8, "image cache records", "V008__image_cache.sql"),
-            new Migration(9, "image visibility index", "V009__image_visibility_index.sql"));
+            new Migration(9, "image visibility index", "V009__image_visibility_index.sql"),
+            new Migration(10, "image verification results", "V010__image_verifications.sql"));
 
     /**
      * One schema step: a script under {@code org/glance4j/jdbc/migrations/}, shared by SQLite and PostgreSQL, and

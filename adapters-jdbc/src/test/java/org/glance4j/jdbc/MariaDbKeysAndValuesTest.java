@@ -97,7 +97,7 @@ class MariaDbKeysAndValuesTest {
                 h.createQuery("SELECT CONCAT(table_name, ' ', engine, ' ', table_collation)"
                         + " FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY table_name")
                         .mapTo(String.class).list());
-        assertThat(tables).hasSize(16).allSatisfy(t -> assertThat(t).endsWith(" InnoDB utf8mb4_nopad_bin"));
+        assertThat(tables).hasSize(17).allSatisfy(t -> assertThat(t).endsWith(" InnoDB utf8mb4_nopad_bin"));
     }
 
     private static List<String> listIds(Map<String, String> properties) {

@@ -69,6 +69,7 @@ public final class GlanceApplication implements AutoCloseable {
     private GlanceCore core;
     private NodeLeaseSchedule leaseSchedule;
     private CacheSchedule cacheSchedule;
+    private VerificationSchedule verificationSchedule;
     private DataDirLock dataDirLock;
     private MetricsEndpoint metrics;
     private Telemetry telemetry;
@@ -127,6 +128,7 @@ public final class GlanceApplication implements AutoCloseable {
                         metricsPort.get(), operations.telemetry());
             }
             application.dataDirLock = lock;
+            application.scheduleVerification(config.operations());
             return application;
         } catch (RuntimeException e) {
             lock.close();
@@ -370,6 +372,17 @@ public final class GlanceApplication implements AutoCloseable {
         return server.port();
     }
 
+    /** Starts the periodic verification of the stored images when {@code image_verify_interval} asks for it. */
+    private void scheduleVerification(org.glance4j.bootstrap.config.OperationsConfig operations) {
+        if (operations.verifyInterval().isZero() || core == null || !core.hasVerification()) {
+            return;
+        }
+        LOG.info("image verification every {} s at most {} MiB/s", operations.verifyInterval().toSeconds(),
+                operations.verifyRateMib() == 0 ? "unlimited" : operations.verifyRateMib());
+        verificationSchedule = new VerificationSchedule(core.verification(), operations.verifyInterval(),
+                operations.verifyRateMib());
+    }
+
     /** Where the API is, e.g. {@code http://127.0.0.1:9292/}. */
     public URI baseUri() {
         return baseUri;
@@ -386,6 +399,9 @@ public final class GlanceApplication implements AutoCloseable {
         }
         if (cacheSchedule != null) {
             cacheSchedule.close();
+        }
+        if (verificationSchedule != null) {
+            verificationSchedule.close();
         }
         try {
             server.close();

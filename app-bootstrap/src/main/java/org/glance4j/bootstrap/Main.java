@@ -8,8 +8,10 @@ import org.glance4j.bootstrap.cli.CacheCommandLine;
 import org.glance4j.bootstrap.cli.CacheOptions;
 import org.glance4j.bootstrap.cli.DbCommandLine;
 import org.glance4j.bootstrap.cli.DbOptions;
+import org.glance4j.bootstrap.cli.ImagesCommandLine;
 import org.glance4j.bootstrap.cli.ServeCommandLine;
 import org.glance4j.bootstrap.cli.UsageException;
+import org.glance4j.bootstrap.cli.VerifyOptions;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.SampleConfig;
 
@@ -17,7 +19,8 @@ import org.glance4j.bootstrap.config.SampleConfig;
  * The command line: {@code glance4j serve [--bind ADDR] [--port N] [--data-dir DIR]
  * [--auth noauth|trusted-headers] [--config FILE] [--insecure-noauth]}, and {@code glance4j db load-metadefs DIR}
  * or {@code db export-metadefs DIR} with the same {@code --data-dir} and {@code --config},
- * {@code glance4j cache list|queue|delete|clear|prune|clean} for the node's image cache, and {@code glance4j config
+ * {@code glance4j cache list|queue|delete|clear|prune|clean} for the node's image cache, {@code glance4j images
+ * verify} for the integrity of the stored images, and {@code glance4j config
  * sample} (a glance-api.conf with every option). Exit status 2 for a bad command line,
  * 1 when the server cannot start; on SIGTERM it stops HTTP, closes the stores and the database and exits (status 143).
  */
@@ -97,6 +100,25 @@ public final class Main {
         }
     }
 
+    /** {@code images verify ...}: the exit status (0 all ok, 1 a copy is not ok or the command failed). */
+    static int images(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            VerifyOptions options = ImagesCommandLine.parse(args);
+            if (options.help()) {
+                out.println(ImagesCommandLine.USAGE);
+                return 0;
+            }
+            return new VerifyCommand(out).run(options);
+        } catch (UsageException e) {
+            err.println("glance4j: " + e.getMessage() + "\n\n" + ImagesCommandLine.USAGE);
+            return USAGE_ERROR;
+        } catch (RuntimeException e) {
+            err.println("glance4j: " + (e instanceof ConfigException || e instanceof IllegalStateException
+                    || e instanceof org.glance4j.ports.error.GlanceException ? e.getMessage() : e.toString()));
+            return START_FAILURE;
+        }
+    }
+
     /** {@code config sample}: prints a glance-api.conf listing every option with its default; the exit status. */
     static int config(List<String> args, PrintStream out, PrintStream err) {
         if (!args.equals(List.of("sample"))) {
@@ -116,7 +138,7 @@ public final class Main {
         String command = args.get(0);
         if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
             out.println(ServeCommandLine.USAGE + "\n\n" + DbCommandLine.USAGE + "\n\n" + CacheCommandLine.USAGE
-                    + "\n\n" + CONFIG_USAGE);
+                    + "\n\n" + ImagesCommandLine.USAGE + "\n\n" + CONFIG_USAGE);
             return new Started(null, 0);
         }
         if (command.equals("db")) {
@@ -127,6 +149,9 @@ public final class Main {
         }
         if (command.equals("config")) {
             return new Started(null, config(args.subList(1, args.size()), out, err));
+        }
+        if (command.equals("images")) {
+            return new Started(null, images(args.subList(1, args.size()), out, err));
         }
         if (!command.equals("serve")) {
             err.println("glance4j: unknown command '" + command + "'\n\n" + ServeCommandLine.USAGE);

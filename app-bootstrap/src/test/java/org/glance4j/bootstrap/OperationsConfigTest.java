@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** {@code [healthcheck] disable_by_file_path} and glance4j's metrics and log options. */
 class OperationsConfigTest {
 
-    static final String FULL_OPERATIONS = String.join("\n", "[healthcheck]",
+    static final String FULL_OPERATIONS = String.join("\n", "[DEFAULT]", "image_verify_interval = 86400",
+            "image_verify_rate_mib = 20", "[healthcheck]",
             "disable_by_file_path = /etc/glance/healthcheck_disable", "[glance4j]", "metrics_port = 9393",
             "metrics_bind_host = 10.0.0.5", "log_format = JSON", "access_log = false", "");
 
@@ -36,7 +37,7 @@ class OperationsConfigTest {
         LoadedConfig config = load(FULL_OPERATIONS);
         assertThat(config.operations()).isEqualTo(new OperationsConfig(
                 Optional.of(Path.of("/etc/glance/healthcheck_disable")), Optional.of(9393), Optional.of("10.0.0.5"),
-                OperationsConfig.LogFormat.JSON, false));
+                OperationsConfig.LogFormat.JSON, false, java.time.Duration.ofDays(1), 20));
         assertThat(config.ignored()).isEmpty();
     }
 
@@ -46,5 +47,15 @@ class OperationsConfigTest {
                 .hasMessageContaining("metrics_port");
         assertThatThrownBy(() -> load("[glance4j]\nlog_format = xml\n")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("log_format").hasMessageContaining("text or json");
+        assertThatThrownBy(() -> load("[DEFAULT]\nimage_verify_interval = -1\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("image_verify_interval");
+        assertThatThrownBy(() -> load("[DEFAULT]\nimage_verify_rate_mib = fast\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("image_verify_rate_mib");
+    }
+
+    @Test
+    void noPeriodicVerificationAndFiftyMibPerSecondByDefault() {
+        assertThat(OperationsConfig.defaults().verifyInterval()).isZero();
+        assertThat(OperationsConfig.defaults().verifyRateMib()).isEqualTo(50);
     }
 }

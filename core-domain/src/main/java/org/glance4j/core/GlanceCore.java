@@ -1,5 +1,8 @@
 package org.glance4j.core;
 
+import org.glance4j.core.verify.DefaultImageVerificationService;
+import org.glance4j.ports.in.ImageVerificationService;
+import org.glance4j.ports.out.ImageVerificationRepository;
 import org.glance4j.core.cache.DefaultImageCacheService;
 import org.glance4j.core.cache.EvictingImageActions;
 import org.glance4j.core.cache.NodeImageCache;
@@ -99,6 +102,7 @@ public final class GlanceCore implements AutoCloseable {
     private final UnifiedLimits limits;
     private final NodeImageCache nodeCache;
     private final ImageCacheService imageCache;
+    private final ImageVerificationService verification;
 
     private GlanceCore(Builder b) {
         PolicyEngine policies = PolicyEngine.withOverrides(b.settings.policyOverrides());
@@ -147,6 +151,25 @@ public final class GlanceCore implements AutoCloseable {
         this.locations = new DefaultImageLocationService(b.images, b.members, policies, stores, b.locationSettings,
                 b.data, b.clock);
         this.metadefs = b.metadefs == null ? null : MetadefCore.services(b.metadefs, policies, b.settings, b.clock);
+        this.verification = b.verifications == null ? null
+                : new DefaultImageVerificationService(b.images, stores, b.verifications, policies, b.clock);
+    }
+
+    /**
+     * Verification of the stored copies of images and its results.
+     *
+     * @throws IllegalStateException when the core was built without a verification repository
+     */
+    public ImageVerificationService verification() {
+        if (verification == null) {
+            throw new IllegalStateException("this core keeps no verification results");
+        }
+        return verification;
+    }
+
+    /** Whether {@link #verification()} is available. */
+    public boolean hasVerification() {
+        return verification != null;
     }
 
     public static Builder builder() {
@@ -338,8 +361,15 @@ public final class GlanceCore implements AutoCloseable {
         private CacheSettings cacheSettings = CacheSettings.off();
         private ImageCacheFiles cacheFiles;
         private CachedImageRecords cacheRecords;
+        private ImageVerificationRepository verifications;
 
         private Builder() {
+        }
+
+        /** Enables {@link GlanceCore#verification()}, keeping its results in {@code repository}. */
+        public Builder verifications(ImageVerificationRepository repository) {
+            this.verifications = Objects.requireNonNull(repository, "verification repository");
+            return this;
         }
 
         /**

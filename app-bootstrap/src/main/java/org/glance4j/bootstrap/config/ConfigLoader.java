@@ -145,7 +145,9 @@ public final class ConfigLoader {
             default -> throw invalid(GlanceOptions.LOG_FORMAT, format, "it must be text or json");
         };
         return new OperationsConfig(disableByFile, metricsPort, nonEmpty(GlanceOptions.METRICS_BIND_HOST),
-                logFormat, bool(GlanceOptions.ACCESS_LOG));
+                logFormat, bool(GlanceOptions.ACCESS_LOG),
+                java.time.Duration.ofSeconds(integer(GlanceOptions.IMAGE_VERIFY_INTERVAL, 0, Integer.MAX_VALUE)),
+                integer(GlanceOptions.IMAGE_VERIFY_RATE_MIB, 0, 1_048_576));
     }
 
     private KeystoneConfig keystone() {

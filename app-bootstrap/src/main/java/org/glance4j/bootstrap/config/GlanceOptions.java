@@ -235,6 +235,14 @@ public final class GlanceOptions {
                     + "fetch the queued images (PUT /v2/cache/{image_id}, glance4j cache queue), clean stalled "
                     + "partial copies and copies of images no longer active, and prune to image_cache_max_size. "
                     + "Glance master dropped this option and fetches a queued image at once.");
+    public static final OptionSpec IMAGE_VERIFY_INTERVAL = new OptionSpec(DEFAULT, "image_verify_interval", "0",
+            SUPPORTED, "Seconds between two periodic verifications of the stored images (0: none). Each run re-reads "
+                    + "every stored copy of every active and deactivated image, as glance4j images verify does, and "
+                    + "records the results (GET /v2/verification, glance4j images verify --report, the metric "
+                    + "glance4j_image_verifications_total); nothing is repaired. A glance4j extension.");
+    public static final OptionSpec IMAGE_VERIFY_RATE_MIB = new OptionSpec(DEFAULT, "image_verify_rate_mib", "50",
+            SUPPORTED, "MiB per second that a verification reads at most, on average (0: no limit); also the "
+                    + "default --rate of glance4j images verify. A glance4j extension.");
     public static final OptionSpec PUBLIC_ENDPOINT = new OptionSpec(DEFAULT, "public_endpoint", "(none)",
             NOT_SUPPORTED_YET, "The public URL for the /versions links; not read yet.");
 
@@ -415,7 +423,8 @@ public final class GlanceOptions {
             STORE_DESCRIPTION, WEIGHT, SHOW_IMAGE_DIRECT_URL,
             SHOW_MULTIPLE_LOCATIONS, IMAGE_LOCATION_QUOTA, USER_STORAGE_QUOTA, ENABLED_IMPORT_METHODS,
             NODE_STAGING_URI, IMAGE_CACHE_DIR, IMAGE_CACHE_MAX_SIZE, IMAGE_CACHE_STALL_TIME, IMAGE_CACHE_DRIVER,
-            IMAGE_CACHE_SQLITE_DB, CACHE_PREFETCHER_INTERVAL, PUBLIC_ENDPOINT, STAGING_STORE_DATADIR, IMAGE_IMPORT_PLUGINS, OUTPUT_FORMAT, INJECT,
+            IMAGE_CACHE_SQLITE_DB, CACHE_PREFETCHER_INTERVAL, IMAGE_VERIFY_INTERVAL, IMAGE_VERIFY_RATE_MIB,
+            PUBLIC_ENDPOINT, STAGING_STORE_DATADIR, IMAGE_IMPORT_PLUGINS, OUTPUT_FORMAT, INJECT,
             IGNORE_USER_ROLES, ALLOWED_SCHEMES, DISALLOWED_SCHEMES, ALLOWED_HOSTS, DISALLOWED_HOSTS, ALLOWED_PORTS,
             DISALLOWED_PORTS, TASK_POOL_THREADS, TASK_TIME_TO_LIVE, KS_WWW_AUTHENTICATE_URI, KS_AUTH_URL,
             KS_AUTH_TYPE, KS_USERNAME, KS_PASSWORD, KS_PROJECT_NAME, KS_USER_DOMAIN_NAME, KS_PROJECT_DOMAIN_NAME,

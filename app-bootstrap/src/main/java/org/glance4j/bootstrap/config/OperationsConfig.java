@@ -12,9 +12,18 @@ import java.util.Optional;
  * @param metricsBindHost {@code [glance4j] metrics_bind_host}; empty for the API's address
  * @param logFormat       {@code [glance4j] log_format}
  * @param accessLog       {@code [glance4j] access_log}
+ * @param verifyInterval  {@code [DEFAULT] image_verify_interval}; zero for no periodic verification
+ * @param verifyRateMib   {@code [DEFAULT] image_verify_rate_mib}, MiB/s; zero for no limit
  */
 public record OperationsConfig(Optional<Path> disableByFile, Optional<Integer> metricsPort,
-        Optional<String> metricsBindHost, LogFormat logFormat, boolean accessLog) {
+        Optional<String> metricsBindHost, LogFormat logFormat, boolean accessLog, java.time.Duration verifyInterval,
+        long verifyRateMib) {
+
+    /** No periodic verification, 50 MiB/s for the command. */
+    public OperationsConfig(Optional<Path> disableByFile, Optional<Integer> metricsPort,
+            Optional<String> metricsBindHost, LogFormat logFormat, boolean accessLog) {
+        this(disableByFile, metricsPort, metricsBindHost, logFormat, accessLog, java.time.Duration.ZERO, 50);
+    }
 
     /** The two log formats. */
     public enum LogFormat {
@@ -26,6 +35,7 @@ public record OperationsConfig(Optional<Path> disableByFile, Optional<Integer> m
         Objects.requireNonNull(metricsPort, "metricsPort");
         Objects.requireNonNull(metricsBindHost, "metricsBindHost");
         Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(verifyInterval, "verifyInterval");
     }
 
     /** No disable file, no metrics, text logs with one line per request. */

@@ -77,6 +77,12 @@ public final class Telemetry implements AutoCloseable {
         return registry == null ? tasks : new MeteredTaskRepository(tasks, registry);
     }
 
+    /** The verification results, counted by status as they are recorded. */
+    public org.glance4j.ports.out.ImageVerificationRepository verifications(
+            org.glance4j.ports.out.ImageVerificationRepository results) {
+        return registry == null ? results : new MeteredVerificationResults(results, registry);
+    }
+
     /** Measures the connection pools and the statements of this database. */
     public void database(JdbcRepositories repositories) {
         if (registry != null) {

@@ -88,6 +88,10 @@ public final class CoreModule extends AbstractModule {
         if (injector.getExistingBinding(com.google.inject.Key.get(LimitsModule.Choice.class)) != null) {
             injector.getInstance(LimitsModule.Choice.class).limits().ifPresent(builder::limits);
         }
+        var verifications = com.google.inject.Key.get(org.glance4j.ports.out.ImageVerificationRepository.class);
+        if (injector.getExistingBinding(verifications) != null) {
+            builder.verifications(telemetry.verifications(injector.getInstance(verifications)));
+        }
         return builder.build();
     }
 

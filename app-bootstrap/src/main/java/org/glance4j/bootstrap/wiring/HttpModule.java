@@ -41,7 +41,8 @@ public final class HttpModule extends AbstractModule {
                 HealthProbes.of(imageRecords, openStores.list()));
         return new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions, stores,
                 locations, members, metadefs, core.hasImport() ? core.importing() : null,
-                core.hasImport() ? core.tasks() : null).withUsage(core.usage()).withCache(core.imageCache()), health,
+                core.hasImport() ? core.tasks() : null).withUsage(core.usage()).withCache(core.imageCache())
+                .withVerification(core.hasVerification() ? core.verification() : null), health,
                 operations.telemetry().http(), operations.accessLog() ? AccessLog.ON : AccessLog.OFF);
     }
 }

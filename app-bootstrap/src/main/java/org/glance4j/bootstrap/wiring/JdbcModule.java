@@ -11,6 +11,7 @@ import org.glance4j.jdbc.JdbcRepositories;
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
+import org.glance4j.ports.out.ImageVerificationRepository;
 import org.glance4j.ports.out.NodeLeases;
 import org.glance4j.ports.out.SharedNodeSettings;
 import org.glance4j.ports.out.metadef.MetadefRepository;
@@ -43,6 +44,7 @@ public final class JdbcModule extends AbstractModule {
         repository(NodeLeases.class, JdbcRepositories::leases);
         repository(SharedNodeSettings.class, JdbcRepositories::sharedSettings);
         repository(CachedImageRecords.class, JdbcRepositories::cacheRecords);
+        repository(ImageVerificationRepository.class, JdbcRepositories::verifications);
         repository(RepositoryCloser.class, repositories -> repositories::close);
     }
 

@@ -29,6 +29,7 @@ import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.RequestContext;
+import org.glance4j.ports.model.StatedDigest;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.store.ByteRange;
@@ -49,8 +50,10 @@ import org.glance4j.ports.out.store.UnsupportedStoreOperationException;
  * while the store writes, the size cap and the declared size enforced as bytes pass, and, for a {@code bare}
  * container, the disk format inspected as bytes pass); then the {@link FormatPolicy} judges what the inspection
  * found (a refusal is {@code UNSUPPORTED_MEDIA_TYPE}, as Glance answers 415), and one update makes the image
- * active with its size, checksums, {@code virtual_size} and location. On any failure what the store wrote is
- * deleted and the image goes back to {@code queued} (or stays {@code deleted}).
+ * active with its size, checksums, {@code virtual_size} and location. Digests the client states (and a
+ * {@code checksum} or {@code os_hash_value} the queued record holds) are checked by {@link StatedDigestCheck} once
+ * the last byte has passed, an algorithm the upload does not compute anyway getting a digest lane of its own. On any
+ * failure what the store wrote is deleted and the image goes back to {@code queued} (or stays {@code deleted}).
  */
 public final class DefaultImageDataService implements ImageDataService {
 
@@ -122,13 +125,20 @@ public final class DefaultImageDataService implements ImageDataService {
     @Override
     public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
                         String storeId) {
+        return upload(context, imageId, data, declaredSize, storeId, List.of());
+    }
+
+    @Override
+    public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
+                        String storeId, List<StatedDigest> stated) {
+        StatedDigestCheck.of(stated); // an algorithm this server cannot compute is refused before anything moves
         try (StoredSizeReservation reserved = limits.reserveStoredSize(context.projectId(), declaredSize)) {
-            return uploadWithinLimits(context, imageId, data, declaredSize, storeId, reserved);
+            return uploadWithinLimits(context, imageId, data, declaredSize, storeId, stated, reserved);
         }
     }
 
     private Image uploadWithinLimits(RequestContext context, String imageId, InputStream body, long declaredSize,
-                                     String storeId, StoredSizeReservation reserved) {
+                                     String storeId, List<StatedDigest> stated, StoredSizeReservation reserved) {
         InputStream data = reserved.meter(body);
         ImageStore target = targetStore(storeId);
         ImagePolicy policy = new ImagePolicy(policies, context);
@@ -148,15 +158,23 @@ public final class DefaultImageDataService implements ImageDataService {
         try {
             InspectingInputStream inspecting = formats.inspects(saving.containerFormat())
                     ? new InspectingInputStream(data) : null;
+            StatedDigestCheck check = StatedDigestCheck.of(stated, saving);
+            List<HashAlgorithm> algorithms = new java.util.ArrayList<>(List.of(HashAlgorithm.MD5, hashAlgorithm));
+            algorithms.addAll(check.extraAlgorithms(algorithms));
             digesting = new ParallelDigestInputStream(inspecting == null ? data : inspecting,
                     settings.imageSizeCap(), declaredSize,
-                    List.of(HashAlgorithm.MD5.newDigest(), hashAlgorithm.newDigest()), digestThreads);
+                    algorithms.stream().map(HashAlgorithm::newDigest).toList(), digestThreads);
             stored = store.write(imageId, digesting, declaredSize > 0 ? declaredSize : -1);
             List<String> digests = digesting.finish();
             if (stored.size() != digesting.total()) {
                 throw GlanceException.unavailable("Store '" + store.id() + "' reported " + stored.size()
                         + " bytes written, but " + digesting.total() + " were sent.", null);
             }
+            Map<String, String> computed = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < algorithms.size(); i++) {
+                computed.put(algorithms.get(i).glanceName(), digests.get(i));
+            }
+            check.verifyHex(computed);
             Long virtualSize = inspecting == null ? null
                     : judgeFormat(imageId, inspecting.result(), saving.diskFormat(), stored.size());
             Image active = activate(imageId, store, stored, digests.get(0), digests.get(1), virtualSize);

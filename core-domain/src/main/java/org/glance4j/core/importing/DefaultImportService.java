@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 import org.glance4j.core.data.ImageStores;
+import org.glance4j.core.data.StatedDigestCheck;
 import org.glance4j.core.image.ImageAccess;
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.image.Timestamps;
@@ -28,6 +29,7 @@ import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.RequestContext;
+import org.glance4j.ports.model.StatedDigest;
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskStatus;
 import org.glance4j.ports.out.ImageMemberRepository;
@@ -130,6 +132,13 @@ public final class DefaultImportService implements ImportService {
 
     @Override
     public Image stage(RequestContext context, String imageId, InputStream body, long declaredSize) {
+        return stage(context, imageId, body, declaredSize, List.of());
+    }
+
+    @Override
+    public Image stage(RequestContext context, String imageId, InputStream body, long declaredSize,
+            List<StatedDigest> stated) {
+        StatedDigestCheck check = StatedDigestCheck.of(stated);
         if (!settings.enabledMethods().contains("glance-direct")) {
             throw GlanceException.notFound("'glance-direct' method is not available at this site.");
         }
@@ -161,7 +170,12 @@ public final class DefaultImportService implements ImportService {
         staging.delete(imageId);
         long size;
         try {
-            size = staging.write(imageId, new CappedInputStream(body, data.imageSizeCap()));
+            StatedDigestCheck.Watched watched = check.isEmpty() ? null : check.watch(body);
+            size = staging.write(imageId,
+                    new CappedInputStream(watched == null ? body : watched.stream(), data.imageSizeCap()));
+            if (watched != null) {
+                watched.verify();
+            }
             Image current = images.find(imageId).orElseThrow();
             StagedData.inspect(staging, inspector, imageId, current.diskFormat());
         } catch (RuntimeException | Error e) {

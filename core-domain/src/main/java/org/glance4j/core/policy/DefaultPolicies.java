@@ -73,6 +73,7 @@ public final class DefaultPolicies {
         r.put("cache_delete", ADMIN);
         r.put("cache_clean", ADMIN);
         r.put("cache_prune", ADMIN);
+        r.put("verify_images", ADMIN);
         r.put("stores_info_detail", ADMIN + " or " + SERVICE);
         putMetadefRules(r);
         r.put("tasks_api_access", ADMIN);

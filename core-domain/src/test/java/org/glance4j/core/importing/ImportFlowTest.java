@@ -27,6 +27,7 @@ import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageStatus;
+import org.glance4j.ports.model.StatedDigest;
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskStatus;
 import org.glance4j.ports.testing.store.InMemoryImageStore;
@@ -120,6 +121,35 @@ class ImportFlowTest {
         assertThat(Files.list(staging)).isEmpty();
         assertThat(fx.core.tasks().listForImage(CoreFixture.OWNER_READER, image.id())).extracting(Task::id)
                 .containsExactly(taskId);
+    }
+
+    @Test
+    void aStatedDigestThatDiffersRemovesTheStagedDataAndQueuesTheImageAgain() throws Exception {
+        byte[] data = randomBytes(70_000);
+        byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(data);
+        Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
+        byte[] wrong = sha256.clone();
+        wrong[0] ^= 1;
+        List<StatedDigest> stated = List.of(new StatedDigest("sha256", wrong, "Digest", "SHA-256",
+                StatedDigest.Encoding.BASE64));
+        assertThatThrownBy(() -> fx.core.importing().stage(CoreFixture.OWNER_MEMBER, image.id(),
+                new java.io.ByteArrayInputStream(data), data.length, stated))
+                .isInstanceOfSatisfying(GlanceException.class, e -> {
+                    assertThat(e.category()).isEqualTo(ErrorCategory.INVALID);
+                    assertThat(e.getMessage()).contains("Digest states SHA-256="
+                            + java.util.Base64.getEncoder().encodeToString(wrong) + " but the data received has SHA-256="
+                            + java.util.Base64.getEncoder().encodeToString(sha256));
+                });
+        assertThat(fx.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
+        assertThat(fx.stored(image.id()).properties()).doesNotContainKeys(ImportProperties.STAGE_HOST,
+                ImportProperties.STAGING_NODE);
+        assertThat(Files.list(staging)).as("nothing staged is kept").isEmpty();
+
+        Image staged = fx.core.importing().stage(CoreFixture.OWNER_MEMBER, image.id(),
+                new java.io.ByteArrayInputStream(data), data.length, List.of(new StatedDigest("sha256", sha256,
+                        "Digest", "SHA-256", StatedDigest.Encoding.BASE64)));
+        assertThat(staged.status()).isEqualTo(ImageStatus.UPLOADING);
+        assertThat(Files.readAllBytes(staging.resolve(image.id()))).isEqualTo(data);
     }
 
     @Test

@@ -1,10 +1,13 @@
 package org.glance4j.ports.in;
 
 import java.io.InputStream;
+import java.util.List;
 
+import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.RequestContext;
+import org.glance4j.ports.model.StatedDigest;
 
 /**
  * The bytes of an image ({@code PUT} and {@code GET /v2/images/{id}/file}). Bytes are streamed, never held in
@@ -41,6 +44,27 @@ public interface ImageDataService {
             throw GlanceException.invalid("Store for identifier " + storeId + " not found");
         }
         return upload(context, imageId, data, declaredSize);
+    }
+
+    /**
+     * Stores the bytes of a queued image as {@link #upload(RequestContext, String, InputStream, long, String)}
+     * does, and checks them against the digests the client states ({@code Content-MD5}, {@code Digest},
+     * {@code Repr-Digest}), computed while the bytes stream. A {@code checksum} or {@code os_hash_value} the image
+     * record already holds is checked the same way. A digest that differs is {@code INVALID}, naming the stated and
+     * the received value as the client wrote it; nothing is kept and the image stays {@code queued}. The default
+     * serves uploads without stated digests only.
+     *
+     * @param stated the digests the client states; empty for none
+     * @throws GlanceException {@code INVALID} when a digest differs, {@code NOT_IMPLEMENTED} from the default when
+     *                         digests are stated, and every refusal of the upload without them
+     */
+    default Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
+            String storeId, List<StatedDigest> stated) {
+        if (!stated.isEmpty()) {
+            throw new GlanceException(ErrorCategory.NOT_IMPLEMENTED,
+                    "This server cannot check the checksums a client states.");
+        }
+        return upload(context, imageId, data, declaredSize, storeId);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.RequestContext;
+import org.glance4j.ports.model.StatedDigest;
 
 /**
  * Interoperable image import: staging bytes ({@code PUT /v2/images/{id}/stage}), starting an import
@@ -33,6 +34,26 @@ public interface ImportService {
      *                         the content does not match the declared disk format
      */
     Image stage(RequestContext context, String imageId, InputStream data, long declaredSize);
+
+    /**
+     * Stages the bytes of a queued image as {@link #stage(RequestContext, String, InputStream, long)} does, and
+     * checks them against the digests the client states, computed while the bytes stream (only the algorithms
+     * asked for). A digest that differs is {@code INVALID}, naming the stated and the received value as the
+     * client wrote it; the staged bytes are removed and the image is {@code queued} again. The default serves
+     * stages without stated digests only.
+     *
+     * @param stated the digests the client states; empty for none
+     * @throws GlanceException {@code INVALID} when a digest differs, {@code NOT_IMPLEMENTED} from the default when
+     *                         digests are stated, and every refusal of the stage without them
+     */
+    default Image stage(RequestContext context, String imageId, InputStream data, long declaredSize,
+            List<StatedDigest> stated) {
+        if (!stated.isEmpty()) {
+            throw new GlanceException(org.glance4j.ports.error.ErrorCategory.NOT_IMPLEMENTED,
+                    "This server cannot check the checksums a client states.");
+        }
+        return stage(context, imageId, data, declaredSize);
+    }
 
     /**
      * Starts an import of an image from the request body of {@code POST /v2/images/{id}/import} (JSON values as
