@@ -59,7 +59,7 @@ size_mib=${BENCH_SIZE_MIB:-1024}
 uploads=${BENCH_UPLOADS:-8}
 conc_mib=${BENCH_CONC_MIB:-128}
 heap=${BENCH_HEAP:-256m}
-jar=$root/app-bootstrap/target/glance4j.jar
+jar=${BENCH_JAR:-$root/app-bootstrap/target/glance4j.jar}
 for tool in wrk haproxy curl python3; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install -y $tool" >&2; exit 1; }
 done
