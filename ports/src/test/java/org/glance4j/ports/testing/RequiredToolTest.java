@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +103,28 @@ class RequiredToolTest {
                 .hasMessageContaining("apt-get install -y librbd1");
         assertThatThrownBy(() -> local.report("librbd", "librbd1")).isInstanceOf(TestAbortedException.class)
                 .hasMessageContaining("apt-get install -y librbd1");
+    }
+
+    @Test
+    void noOtherTestSourceDecidesForItselfWhatAMissingServerMeans() throws IOException {
+        // ports' tests run in ports/; the whole tree is its parent
+        Path root = Path.of("").toAbsolutePath().getParent();
+        List<String> ownPolicies = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.filter(RequiredToolTest::isTestSource)::iterator) {
+                String text = Files.readString(file);
+                if (!file.endsWith("RequiredTool.java") && text.contains("getenv(\"CI\")")) {
+                    ownPolicies.add(root.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(ownPolicies).as("test sources that read CI themselves instead of using RequiredTool").isEmpty();
+    }
+
+    private static boolean isTestSource(Path file) {
+        String path = file.toString();
+        return path.endsWith(".java") && path.contains("/src/test/") && !path.contains("/target/")
+                && !path.contains("/.git/");
     }
 
     private Path executable(String name) throws IOException {
