@@ -4,7 +4,7 @@
 # alone brings the bench/jmh module into the reactor, so `mvn verify` and CI never build or run it), then runs it.
 #
 #   bench/jmh.sh                       every benchmark, with the settings of each class (1 fork, 3 x 2 s warm-up,
-#                                      5 x 2 s measured): about 4 minutes
+#                                      5 x 2 s measured): about 5 minutes
 #   bench/jmh.sh Policy                the benchmarks whose name matches a regular expression
 #   bench/jmh.sh -f 1 -wi 1 -i 2 -r 1s a quicker, rougher run; any option of JMH (bench/jmh.sh -h lists them)
 #   bench/jmh.sh -rf json -rff out.json  also writes the results as JSON

@@ -42,7 +42,7 @@ class RequiredToolTest {
     }
 
     @Test
-    void daemonsInTheSbinDirectoriesAreFoundWithoutThemOnPath() {
+    void programsInTheSystemDirectoriesAreFoundWithoutThemOnPath() {
         RequiredTool local = new RequiredTool(Map.of("PATH", bin.toString()));
 
         // sh is in /bin or /usr/bin on every machine that runs these tests
