@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Assumptions;
+import org.glance4j.ports.testing.RequiredTool;
 
 /**
  * A throw-away MariaDB server for tests: a data directory made by {@code mariadb-install-db} in a temporary directory,
@@ -55,14 +55,7 @@ public final class MariaDbServer implements AutoCloseable {
      * fails instead under {@code CI=true}.
      */
     public static MariaDbServer start() throws IOException, InterruptedException {
-        if (!isInstalled()) {
-            String why = "MariaDB is not installed (" + SERVER + " and " + INSTALL_DB + " are needed): apt-get install"
-                    + " -y mariadb-server to run the MariaDB tests; .ci/run installs it";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(why);
-            }
-            Assumptions.abort(why);
-        }
+        RequiredTool.require("MariaDB", "mariadb-server", SERVER.toString(), INSTALL_DB.toString());
         boolean root = "0".equals(ServerProcesses.run(List.of("id", "-u"), null).strip());
         Path directory = Files.createTempDirectory("glance4j-mariadb-");
         MariaDbServer server = new MariaDbServer(directory, freePort(), root);

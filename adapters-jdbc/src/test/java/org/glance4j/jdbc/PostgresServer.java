@@ -15,10 +15,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.glance4j.ports.testing.RequiredTool;
+
 /**
  * A throw-away PostgreSQL server for tests: a fresh cluster in a temporary directory, on a free local port, with its
  * socket in that directory. When the JVM runs as root (as CI does) the server runs as the {@code postgres} user,
- * because PostgreSQL refuses to run as root. Missing binaries are a failure, never a reason to skip.
+ * because PostgreSQL refuses to run as root. Missing binaries skip the test, or fail it under {@code CI=true}
+ * ({@link RequiredTool}).
  */
 public final class PostgresServer implements AutoCloseable {
     private static final Path INSTALL_ROOT = Path.of("/usr/lib/postgresql");
@@ -73,9 +76,8 @@ public final class PostgresServer implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("PostgreSQL server binaries (initdb, pg_ctl) were not found under "
-                + INSTALL_ROOT + "/*/bin. The PostgreSQL tests need them: install the postgresql package"
-                + " (apt-get install -y postgresql) and run the tests again.");
+        throw RequiredTool.missing("PostgreSQL's server programs (initdb, pg_ctl under " + INSTALL_ROOT + "/*/bin)",
+                "postgresql");
     }
 
     private static int majorVersion(Path bin) {

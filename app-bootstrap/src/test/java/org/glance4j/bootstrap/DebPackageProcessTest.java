@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,16 +180,17 @@ class DebPackageProcessTest {
         if (!"root".equals(System.getProperty("user.name"))) {
             why = "installing the .deb needs root: run as root "
                     + "mvn -B verify -pl app-bootstrap -am -Dtest=DebPackageProcessTest -Dsurefire.failIfNoSpecifiedTests=false";
-        } else if (!Files.isExecutable(Path.of("/usr/bin/dpkg"))) {
-            why = "dpkg is missing: the package test runs on Debian";
-        } else if (installed(dir)) {
-            why = "a glance4j package is already installed on this machine; the test leaves it alone "
-                    + "(dpkg --purge glance4j first)";
+        } else {
+            RequiredTool.require("dpkg", "dpkg", "dpkg", "dpkg-query");
+            if (installed(dir)) {
+                why = "a glance4j package is already installed on this machine; the test leaves it alone "
+                        + "(dpkg --purge glance4j first)";
+            }
         }
         if (why == null) {
             return;
         }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        if (RequiredTool.underCi()) {
             throw new IllegalStateException(why);
         }
         Assumptions.abort(why);

@@ -1,11 +1,8 @@
 package org.glance4j.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +33,7 @@ import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.metadef.MetadefProperty;
 import org.glance4j.ports.model.task.Task;
+import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,18 +91,7 @@ abstract class GlanceImportContract {
 
     /** glance-manage, or the test is skipped (locally) or fails (under CI=true, where .ci/run installs it). */
     private static String glanceManage() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "glance-manage");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("glance-manage is missing; .ci/run installs glance-common");
-        }
-        assumeTrue(false, "glance-manage is not installed (apt-get install glance-common): skipping the import of"
-                + " a real Glance database");
-        return null;
+        return RequiredTool.program("glance-manage", "glance-common").toString();
     }
 
     /** Rows as Glance writes them; booleans as '0'/'1', which SQLite, PostgreSQL and MariaDB all take. */
@@ -444,7 +431,7 @@ abstract class GlanceImportContract {
     @Test
     void theCatalogThatGlanceManageLoadsIsImportedWholeAndARerunFindsItUnchanged() throws Exception {
         Path catalog = Path.of("/etc/glance/metadefs");
-        assumeTrue(Files.isDirectory(catalog), "Glance's metadefs catalog (glance-common) is not installed");
+        RequiredTool.require("Glance's metadefs catalog", "glance-common", catalog.toString());
         try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(),
                 glanceDb.password());
              Statement s = c.createStatement()) {

@@ -1,10 +1,7 @@
 package org.glance4j.jdbc.glance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,16 +130,6 @@ class GlanceDatabaseReaderPagingTest {
 
     /** glance-manage, or the test is skipped (locally) or fails (under CI=true, where .ci/run installs it). */
     private static String glanceManage() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "glance-manage");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("glance-manage is missing; .ci/run installs glance-common");
-        }
-        assumeTrue(false, "glance-manage is not installed (apt-get install glance-common)");
-        return null;
+        return RequiredTool.program("glance-manage", "glance-common").toString();
     }
 }

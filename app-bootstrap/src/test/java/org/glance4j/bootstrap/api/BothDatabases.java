@@ -12,6 +12,7 @@ import org.glance4j.bootstrap.GlanceApplication;
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.jdbc.MariaDbServer;
 import org.glance4j.jdbc.PostgresServer;
+import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -115,7 +116,7 @@ public final class BothDatabases implements BeforeAllCallback {
           GlanceApplication onPostgres = start(dir.resolve("postgresql"), "[database]\nconnection = " + url + "\n");
           resources.add(0, onPostgres);
           targets.add(new Target("postgresql", uri(onPostgres)));
-          if (MariaDbServer.isInstalled() || "true".equals(System.getenv("CI"))) {
+          if (MariaDbServer.isInstalled() || RequiredTool.underCi()) {
             MariaDbServer mariadb = MariaDbServer.start();
             resources.add(mariadb);
             JdbcSettings onMariaDb = mariadb.newDatabase(10);

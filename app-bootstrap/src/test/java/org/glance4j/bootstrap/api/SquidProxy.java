@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.glance4j.ports.testing.RequiredTool;
 
 /**
  * Debian's Squid ({@code squid} of the {@code squid} package) as a reverse proxy in front of a server, with the
@@ -39,14 +39,7 @@ final class SquidProxy implements AutoCloseable {
 
   /** Starts Squid in front of {@code backend} (an {@code http://127.0.0.1:<port>} address). */
   static SquidProxy start(URI backend) {
-    Path squid = VarnishProxy.find("squid");
-    if (squid == null) {
-      String why = "squid is not installed (apt-get install squid); the caching proxy test needs it";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException(why + "; .ci/run installs it");
-      }
-      Assumptions.abort(why);
-    }
+    Path squid = RequiredTool.program("squid", "squid");
     try {
       Path root = Files.createTempDirectory("glance4j-squid-",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
+import org.glance4j.ports.testing.RequiredTool;
 
 /**
  * Debian's Varnish ({@code varnishd} of the {@code varnish} package) as a caching proxy in front of a server, with
@@ -53,14 +53,7 @@ final class VarnishProxy implements AutoCloseable {
 
   /** Starts Varnish with the VCL {@code vclText}, which names the backend. */
   static VarnishProxy start(String vclText) {
-    Path varnishd = find("varnishd");
-    if (varnishd == null) {
-      String why = "varnishd is not installed (apt-get install varnish); the caching proxy test needs it";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException(why + "; .ci/run installs it");
-      }
-      Assumptions.abort(why);
-    }
+    Path varnishd = RequiredTool.program("varnishd", "varnish");
     try {
       Path root = Files.createTempDirectory("glance4j-varnish-");
       Path vcl = root.resolve("default.vcl");
@@ -136,13 +129,7 @@ final class VarnishProxy implements AutoCloseable {
   }
 
   static Path find(String program) {
-    String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/bin:/sbin:/usr/local/sbin";
-    for (String dir : path.split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return Path.of(dir, program);
-      }
-    }
-    return null;
+    return RequiredTool.find(program).orElse(null);
   }
 
   static int freePort() throws IOException {

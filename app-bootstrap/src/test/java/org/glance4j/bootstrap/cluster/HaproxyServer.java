@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.glance4j.ports.testing.RequiredTool;
 
 /**
  * Debian's HAProxy ({@code haproxy} package, 2.6) in front of glance4j nodes: HTTP mode, round robin, no
@@ -40,18 +40,7 @@ public final class HaproxyServer implements AutoCloseable {
 
   /** The haproxy program, or a skip (a failure under {@code CI=true}) with an install hint. */
   static Path program() {
-    String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/bin:/sbin:/usr/local/sbin";
-    for (String dir : path.split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "haproxy"))) {
-        return Path.of(dir, "haproxy");
-      }
-    }
-    String why = "haproxy is not installed (apt-get install haproxy); the cluster tests need it";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      throw new IllegalStateException(why + "; .ci/run installs it");
-    }
-    Assumptions.abort(why);
-    return null;
+    return RequiredTool.program("haproxy", "haproxy");
   }
 
   /** Starts HAProxy in {@code dir} in front of {@code nodes}, balancing round robin. */

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.glance4j.bootstrap.data.GlanceCommand.Run;
+import org.glance4j.ports.testing.RequiredTool;
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,13 +86,6 @@ class GlanceCliProcessTest {
     }
 
     private static Path findGlance() {
-        for (String entry : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            Path candidate = Path.of(entry, "glance");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("the glance command is missing: install Debian's python3-glanceclient "
-                + "(apt-get install -y python3-glanceclient; .ci/run does it)");
+        return RequiredTool.program("glance", "python3-glanceclient");
     }
 }

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
+import org.glance4j.ports.testing.RequiredTool;
 
 /**
  * A real OpenStack Glance (Debian's {@code glance-api} 25.1.0, Zed) on a free loopback port, without Keystone: the
@@ -51,23 +51,7 @@ public final class RealGlanceServer implements AutoCloseable {
 
     /** Aborts the test (or fails it under {@code CI=true}) unless glance-api and glance-manage are installed. */
     public static void requireInstalled() {
-        List<String> missing = new ArrayList<>();
-        for (String program : new String[] {"glance-api", "glance-manage"}) {
-            if (find(program) == null) {
-                missing.add(program);
-            }
-        }
-        if (!Files.isDirectory(METADEFS)) {
-            missing.add(METADEFS.toString());
-        }
-        if (!missing.isEmpty()) {
-            String why = "real Glance is not installed (missing " + String.join(", ", missing)
-                    + "); apt-get install glance-api (.ci/run does)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(why);
-            }
-            Assumptions.abort(why);
-        }
+        RequiredTool.require("real Glance", "glance-api", "glance-api", "glance-manage", METADEFS.toString());
     }
 
     /**
@@ -235,13 +219,7 @@ public final class RealGlanceServer implements AutoCloseable {
     }
 
     private static Path find(String program) {
-        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/usr/sbin:/bin:/sbin";
-        for (String dir : path.split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return Path.of(dir, program);
-            }
-        }
-        return null;
+        return RequiredTool.find(program).orElse(null);
     }
 
     private static int freePort() throws IOException {

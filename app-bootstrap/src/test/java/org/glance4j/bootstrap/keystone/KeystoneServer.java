@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
+import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -54,25 +54,8 @@ public final class KeystoneServer implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (KeystoneServer.class) {
             if (running == null) {
-                List<String> missing = new ArrayList<>();
-                for (String program : new String[] {"keystone-manage", "uwsgi", "python3"}) {
-                    if (find(program) == null) {
-                        missing.add(program);
-                    }
-                }
-                for (String file : new String[] {WSGI, PLUGIN}) {
-                    if (!Files.exists(Path.of(file))) {
-                        missing.add(file);
-                    }
-                }
-                if (!missing.isEmpty()) {
-                    String why = "Keystone is not installed (missing " + String.join(", ", missing)
-                            + "); apt-get install keystone uwsgi-core uwsgi-plugin-python3 (.ci/run does)";
-                    if ("true".equals(System.getenv("CI"))) {
-                        throw new IllegalStateException(why);
-                    }
-                    Assumptions.abort(why);
-                }
+                RequiredTool.require("Keystone", "keystone uwsgi-core uwsgi-plugin-python3", "keystone-manage",
+                        "uwsgi", "python3", WSGI, PLUGIN);
                 running = Running.start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(KeystoneServer.class.getName(),
                         (ExtensionContext.Store.CloseableResource) () -> running.close());
@@ -86,13 +69,7 @@ public final class KeystoneServer implements BeforeAllCallback {
     }
 
     static Path find(String program) {
-        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/usr/sbin:/bin:/sbin";
-        for (String dir : path.split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return Path.of(dir, program);
-            }
-        }
-        return null;
+        return RequiredTool.find(program).orElse(null);
     }
 
     static int freePort() throws IOException {

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
+import org.glance4j.ports.testing.RequiredTool;
+
 
 /**
  * A workspace of Debian's {@code tempest} (OpenStack's API test suite, package {@code tempest}) made by hand, as
@@ -40,21 +41,8 @@ final class TempestWorkspace {
      * {@code CI=true}, where {@code .ci/run} installs it.
      */
     static void requireInstalled() {
-        List<String> missing = new ArrayList<>();
-        for (String program : new String[] {"/usr/bin/tempest", "/usr/bin/stestr", "/usr/bin/subunit2csv",
-            "/usr/bin/subunit2pyunit"}) {
-            if (!Files.isExecutable(Path.of(program))) {
-                missing.add(program);
-            }
-        }
-        if (!missing.isEmpty()) {
-            String why = "tempest is not installed (missing " + String.join(", ", missing)
-                    + "); apt-get install tempest (.ci/run does)";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(why);
-            }
-            Assumptions.abort(why);
-        }
+        RequiredTool.require("tempest", "tempest", "/usr/bin/tempest", "/usr/bin/stestr", "/usr/bin/subunit2csv",
+                "/usr/bin/subunit2pyunit");
     }
 
     /** Makes the folders of a workspace in {@code root}; {@link #configure} writes its tempest.conf. */

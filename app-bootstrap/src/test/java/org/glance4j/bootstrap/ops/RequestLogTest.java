@@ -1,7 +1,6 @@
 package org.glance4j.bootstrap.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.glance4j.bootstrap.ops.ServerUnderTest.get;
 import static org.glance4j.bootstrap.ops.ServerUnderTest.send;
 
@@ -26,8 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.glance4j.bootstrap.GlanceApplication;
 import org.glance4j.bootstrap.JsonLineLogFormatter;
 import org.glance4j.bootstrap.OneLineLogFormatter;
+import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -202,10 +201,7 @@ class RequestLogTest {
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(out).isZero();
         } catch (IOException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("qemu-img is missing; .ci/run installs it from Debian's qemu-utils");
-            }
-            Assumptions.abort("qemu-img is not installed");
+            throw RequiredTool.missing("qemu-img", "qemu-utils");
         }
         return Files.readAllBytes(image);
     }

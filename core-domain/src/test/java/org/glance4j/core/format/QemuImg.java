@@ -1,7 +1,6 @@
 package org.glance4j.core.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
+import org.glance4j.ports.testing.RequiredTool;
 
 /**
  * Runs {@code qemu-img} to make real disk images. Without qemu-img the calling test is skipped, except in CI
@@ -28,10 +27,7 @@ final class QemuImg {
         if (available()) {
             return;
         }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("qemu-img is missing; .ci/run installs it from Debian's qemu-utils");
-        }
-        Assumptions.abort("qemu-img is not installed");
+        throw RequiredTool.missing("qemu-img", "qemu-utils");
     }
 
     static boolean available() {

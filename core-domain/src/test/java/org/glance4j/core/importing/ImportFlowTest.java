@@ -30,6 +30,7 @@ import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.StatedDigest;
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskStatus;
+import org.glance4j.ports.testing.RequiredTool;
 import org.glance4j.ports.testing.store.InMemoryImageStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -376,6 +377,7 @@ class ImportFlowTest {
         fx = new ImportFixture(staging, ImportSettings.defaults().withPlugins(List.of("image_conversion")),
                 List.of(store), "fast", DataSettings.defaults());
         Path qcow = staging.resolve("made-by-qemu.qcow2");
+        RequiredTool.program("qemu-img", "qemu-utils");
         Process make = new ProcessBuilder("qemu-img", "create", "-f", "qcow2", qcow.toString(), "4M")
                 .redirectErrorStream(true).start();
         make.getInputStream().readAllBytes();

@@ -16,7 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
+import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -43,21 +43,8 @@ public final class SwiftServer implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (SwiftServer.class) {
             if (running == null) {
-                List<String> missing = new ArrayList<>();
-                for (String program : PROGRAMS) {
-                    if (find(program) == null) {
-                        missing.add(program);
-                    }
-                }
-                if (!missing.isEmpty()) {
-                    String why = "Swift is not installed (missing " + String.join(", ", missing)
-                            + "); .ci/run installs swift-proxy, swift-account, swift-container, swift-object,"
-                            + " memcached";
-                    if ("true".equals(System.getenv("CI"))) {
-                        throw new IllegalStateException(why);
-                    }
-                    Assumptions.abort(why);
-                }
+                RequiredTool.require("Swift", "swift-proxy swift-account swift-container swift-object memcached",
+                        PROGRAMS);
                 running = Running.start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SwiftServer.class.getName(),
                         (ExtensionContext.Store.CloseableResource) () -> running.stop());
@@ -71,13 +58,7 @@ public final class SwiftServer implements BeforeAllCallback {
     }
 
     private static Path find(String program) {
-        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/usr/sbin:/usr/local/bin";
-        for (String dir : path.split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return Path.of(dir, program);
-            }
-        }
-        return null;
+        return RequiredTool.find(program).orElse(null);
     }
 
     /** One running Swift. */

@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
+import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -41,20 +41,7 @@ public final class CephCluster implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (CephCluster.class) {
             if (running == null) {
-                List<String> missing = new ArrayList<>();
-                for (String program : PROGRAMS) {
-                    if (find(program) == null) {
-                        missing.add(program);
-                    }
-                }
-                if (!missing.isEmpty()) {
-                    String why = "Ceph is not installed (missing " + String.join(", ", missing)
-                            + "); install Debian's ceph-mon, ceph-osd and ceph-common (.ci/run does)";
-                    if ("true".equals(System.getenv("CI"))) {
-                        throw new IllegalStateException(why);
-                    }
-                    Assumptions.abort(why);
-                }
+                RequiredTool.require("Ceph", "ceph-mon ceph-osd ceph-common", PROGRAMS);
                 running = Running.start(Path.of("target", "ceph-" + ProcessHandle.current().pid())
                         .toAbsolutePath());
                 Running started = running;
@@ -72,13 +59,7 @@ public final class CephCluster implements BeforeAllCallback {
     }
 
     private static Path find(String program) {
-        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/usr/sbin:/sbin:/bin";
-        for (String dir : path.split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return Path.of(dir, program);
-            }
-        }
-        return null;
+        return RequiredTool.find(program).orElse(null);
     }
 
     /** A started cluster. */

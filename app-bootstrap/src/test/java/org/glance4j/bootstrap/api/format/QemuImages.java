@@ -1,7 +1,6 @@
 package org.glance4j.bootstrap.api.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.glance4j.ports.testing.RequiredTool;
 
 /**
  * Disk images made by {@code qemu-img} in a directory of the test. Without qemu-img the test is skipped, except
@@ -37,10 +36,7 @@ final class QemuImages {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail("qemu-img is missing; .ci/run installs it from Debian's qemu-utils");
-    }
-    Assumptions.abort("qemu-img is not installed");
+    throw RequiredTool.missing("qemu-img", "qemu-utils");
   }
 
   /** Runs {@code qemu-img args...} in the directory, failing the test when it fails. */

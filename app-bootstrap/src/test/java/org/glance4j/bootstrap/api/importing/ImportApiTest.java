@@ -24,6 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import org.glance4j.bootstrap.GlanceApplication;
 import org.glance4j.bootstrap.api.Persona;
+import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -259,6 +260,7 @@ class ImportApiTest {
     @Test
     void conversionTurnsAQcow2IntoRawWithQemuImg() throws Exception {
         Path qcow = dir.resolve("disk.qcow2");
+        RequiredTool.program("qemu-img", "qemu-utils");
         Process make = new ProcessBuilder("qemu-img", "create", "-f", "qcow2", qcow.toString(), "8M")
                 .redirectErrorStream(true).start();
         make.getInputStream().readAllBytes();
@@ -277,6 +279,7 @@ class ImportApiTest {
     @Test
     void aQcow2WithABackingFileDeclaredRawIsRefusedWhenStaged() throws Exception {
         Path qcow = dir.resolve("hidden.qcow2");
+        RequiredTool.program("qemu-img", "qemu-utils");
         Process make = new ProcessBuilder("qemu-img", "create", "-f", "qcow2", "-u", "-b", "/etc/hostname",
                 "-F", "raw", qcow.toString(), "1M")
                 .redirectErrorStream(true).start();
