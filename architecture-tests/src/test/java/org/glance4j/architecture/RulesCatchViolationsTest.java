@@ -27,6 +27,8 @@ import org.glance4j.ports.archfixture.PortUsingCore;
 import org.glance4j.ports.archfixture.PortWithJackson;
 import org.glance4j.ports.in.archfixture.InPortUsingOutPort;
 import org.glance4j.ports.out.archfixture.OutPortUsingInPort;
+import org.glance4j.ports.testing.archfixture.CleanMemoryAdapter;
+import org.glance4j.ports.testing.archfixture.MemoryAdapterUsingUseCase;
 import org.glance4j.bootstrap.archfixture.BootstrapNamingAStore;
 import org.glance4j.storage.archfixture.StorageUsingCore;
 import org.glance4j.storage.cache.archfixture.CacheFilesUsingStore;
@@ -105,6 +107,13 @@ class RulesCatchViolationsTest {
         assertViolation(HexagonRules.CACHE_FILES_ARE_ALONE, CacheFilesUsingStore.class,
                 "org.glance4j.storage.archfixture.StorageUsingCore");
         assertNoViolation(HexagonRules.CACHE_FILES_ARE_ALONE, CleanCacheFiles.class);
+    }
+
+    @Test
+    void theInMemoryAdaptersSeeOnlyTheOutboundPorts() {
+        assertViolation(HexagonRules.MEMORY_ADAPTERS_SEE_ONLY_THE_OUTBOUND_PORTS, MemoryAdapterUsingUseCase.class,
+                "org.glance4j.ports.in.ImageService");
+        assertNoViolation(HexagonRules.MEMORY_ADAPTERS_SEE_ONLY_THE_OUTBOUND_PORTS, CleanMemoryAdapter.class);
     }
 
     @Test
