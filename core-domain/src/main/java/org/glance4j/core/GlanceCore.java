@@ -51,6 +51,7 @@ import org.glance4j.core.task.DefaultTaskService;
 import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.in.TaskService;
 import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.out.WorkLogContext;
 import org.glance4j.core.image.DefaultImageTagService;
 import org.glance4j.core.image.ImageRules;
 import org.glance4j.core.member.DefaultImageMemberService;
@@ -108,7 +109,7 @@ public final class GlanceCore implements AutoCloseable {
         this.importing = b.importSettings == null ? null : new Importing(b.images, b.members, b.tasks, policies,
                 stores, b.data, b.importSettings,
                 b.inspector != null ? b.inspector : new PolicyFormatInspector(new FormatPolicy(b.formats)), b.clock,
-                limits);
+                limits, b.workLogContext);
         this.nodeCache = b.cacheSettings.enabled() ? new NodeImageCache(b.cacheFiles, b.cacheRecords, b.images,
                 b.cacheSettings, b.data.nodeId(), b.clock) : null;
         DataRemoval storeRemoval = new StoreDataRemoval(stores);
@@ -336,8 +337,18 @@ public final class GlanceCore implements AutoCloseable {
         private CacheSettings cacheSettings = CacheSettings.off();
         private ImageCacheFiles cacheFiles;
         private CachedImageRecords cacheRecords;
+        private WorkLogContext workLogContext = WorkLogContext.none();
 
         private Builder() {
+        }
+
+        /**
+         * How the core's worker threads name, on the lines they log, the request and task they work for (imports);
+         * {@link WorkLogContext#none()} (nothing) when not given.
+         */
+        public Builder workLogContext(WorkLogContext context) {
+            this.workLogContext = Objects.requireNonNull(context, "work log context");
+            return this;
         }
 
         /**

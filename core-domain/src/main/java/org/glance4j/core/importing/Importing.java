@@ -12,6 +12,7 @@ import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.out.WorkLogContext;
 
 /**
  * The import machinery of one core: the staging area, the bounded import executor, the import service and the
@@ -37,8 +38,16 @@ public final class Importing implements AutoCloseable {
     public Importing(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
             PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
             StagedImageInspector inspector, Clock clock, UnifiedLimits limits) {
+        this(images, members, tasks, policies, stores, data, settings, inspector, clock, limits,
+                WorkLogContext.none());
+    }
+
+    /** With {@code limits}, and the import threads naming each import's request and task through {@code logContext}. */
+    public Importing(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
+            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
+            StagedImageInspector inspector, Clock clock, UnifiedLimits limits, WorkLogContext logContext) {
         this.staging = new StagingArea(settings.stagingDir());
-        this.executor = new ImportExecutor(settings.taskPoolThreads());
+        this.executor = new ImportExecutor(settings.taskPoolThreads(), logContext);
         this.service = new DefaultImportService(images, members, tasks, policies, stores, data, settings, staging,
                 executor, inspector, clock, limits);
         this.recovery = new ImportRecovery(new ImportRecords(images, new Timestamps(clock)), tasks, staging,
