@@ -36,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lines an import writes from its worker thread name the request that started it and its task, in text and in
- * JSON, for glance-direct, web-download (from a local HTTP server) and copy-image (between two file stores) on a
- * real server. Lines are formatted on the thread that logs them, as a console handler formats them.
+ * JSON, for glance-direct, web-download (from a local HTTP server), copy-image (between two file stores) and an
+ * import task of the legacy tasks API on a real server. Lines are formatted on the thread that logs them, as a
+ * console handler formats them.
  */
 class ImportLogTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -126,6 +127,19 @@ class ImportLogTest {
 
             assertImportLogsItsRequest(api, fetched, "{\"method\": {\"name\": \"copy-image\"}, \"stores\": [\"far\"]}",
                     "copy-image");
+
+            HttpResponse<String> legacy = send(HttpRequest.newBuilder(api.resolve("v2/tasks"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"type\": \"import\", \"input\": {\"import_from\": \"http://127.0.0.1:"
+                            + source.getAddress().getPort() + "/disk.raw\", \"import_from_format\": \"raw\", "
+                            + "\"image_properties\": {\"name\": \"legacy\", \"disk_format\": \"raw\", "
+                            + "\"container_format\": \"bare\"}}}")));
+            assertThat(legacy.statusCode()).as(legacy.body()).isEqualTo(201);
+            String requestId = legacy.headers().firstValue("x-openstack-request-id").orElseThrow();
+            String taskId = JSON.readTree(legacy.body()).get("id").asText();
+            Line success = awaitLine("Import task " + taskId + " of image ");
+            assertThat(success.text()).contains("[" + requestId + " task=" + taskId + "] ImportJob: Import task "
+                    + taskId).contains("(web-download) succeeded");
         }
     }
 

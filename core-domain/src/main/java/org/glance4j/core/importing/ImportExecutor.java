@@ -17,11 +17,6 @@ public final class ImportExecutor implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final WorkLogContext logContext;
 
-    /** An executor whose threads name nothing on their log lines. */
-    public ImportExecutor(int threads) {
-        this(threads, WorkLogContext.none());
-    }
-
     /** An executor whose threads name, on every line they log for an import, its request and task. */
     public ImportExecutor(int threads, WorkLogContext logContext) {
         this.logContext = java.util.Objects.requireNonNull(logContext, "log context");
