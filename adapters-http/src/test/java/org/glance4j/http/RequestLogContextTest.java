@@ -14,15 +14,18 @@ class RequestLogContextTest {
     void aWorkerThreadNamesItsRequestAndTaskUntilTheScopeClosesAndThenWhatItNamedBefore() {
         WorkLogContext workers = RequestLogContext.workerThreads();
         assertThat(RequestLogContext.requestId()).isNull();
-        try (WorkLogContext.Scope outer = workers.enter("req-outer", "task-outer")) {
+        WorkLogContext.Scope outer = workers.enter("req-outer", "task-outer");
+        try {
             assertThat(RequestLogContext.requestId()).isEqualTo("req-outer");
             assertThat(RequestLogContext.taskId()).isEqualTo("task-outer");
-            try (WorkLogContext.Scope inner = workers.enter("req-inner", null)) {
-                assertThat(RequestLogContext.requestId()).isEqualTo("req-inner");
-                assertThat(RequestLogContext.taskId()).isNull();
-            }
+            WorkLogContext.Scope inner = workers.enter("req-inner", null);
+            assertThat(RequestLogContext.requestId()).isEqualTo("req-inner");
+            assertThat(RequestLogContext.taskId()).isNull();
+            inner.close();
             assertThat(RequestLogContext.requestId()).isEqualTo("req-outer");
             assertThat(RequestLogContext.taskId()).isEqualTo("task-outer");
+        } finally {
+            outer.close();
         }
         assertThat(RequestLogContext.requestId()).isNull();
         assertThat(RequestLogContext.taskId()).isNull();
@@ -31,10 +34,13 @@ class RequestLogContextTest {
     @Test
     void anotherThreadDoesNotSeeTheScope() throws InterruptedException {
         AtomicReference<String> seen = new AtomicReference<>("unset");
-        try (WorkLogContext.Scope scope = RequestLogContext.workerThreads().enter("req-1", "task-1")) {
+        WorkLogContext.Scope scope = RequestLogContext.workerThreads().enter("req-1", "task-1");
+        try {
             Thread other = new Thread(() -> seen.set(RequestLogContext.requestId() + "/" + RequestLogContext.taskId()));
             other.start();
             other.join();
+        } finally {
+            scope.close();
         }
         assertThat(seen.get()).isEqualTo("null/null");
     }

@@ -33,8 +33,11 @@ public final class ImportExecutor implements AutoCloseable {
     /** Runs {@code job}, the work of task {@code taskId} started by the request {@code requestId}, in turn. */
     void submit(String requestId, String taskId, Runnable job) {
         pool.execute(() -> {
-            try (WorkLogContext.Scope scope = logContext.enter(requestId, taskId)) {
+            WorkLogContext.Scope scope = logContext.enter(requestId, taskId);
+            try {
                 job.run();
+            } finally {
+                scope.close();
             }
         });
     }
