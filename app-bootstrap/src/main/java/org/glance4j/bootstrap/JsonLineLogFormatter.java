@@ -15,10 +15,10 @@ import org.glance4j.http.RequestOutcome;
 
 /**
  * The JSON form of the server's log ({@code [glance4j] log_format = json}): one object per line with {@code time},
- * {@code level}, {@code logger}, {@code message}, {@code request_id} when a request caused the line, and
- * {@code exception} when there is one. A request's own line ({@link org.glance4j.http.AccessLog}) also has
- * {@code method}, {@code route}, {@code status}, {@code bytes_in}, {@code bytes_out}, {@code duration_ms} and
- * {@code project}.
+ * {@code level}, {@code logger}, {@code message}, {@code request_id} when a request caused the line,
+ * {@code task_id} when the worker thread of an import task wrote it, and {@code exception} when there is one. A
+ * request's own line ({@link org.glance4j.http.AccessLog}) also has {@code method}, {@code route}, {@code status},
+ * {@code bytes_in}, {@code bytes_out}, {@code duration_ms} and {@code project}.
  */
 public final class JsonLineLogFormatter extends Formatter {
     private static final JsonFactory JSON = new JsonFactory();
@@ -34,6 +34,10 @@ public final class JsonLineLogFormatter extends Formatter {
             String requestId = RequestLogContext.requestId();
             if (requestId != null) {
                 g.writeStringField("request_id", requestId);
+            }
+            String taskId = RequestLogContext.taskId();
+            if (taskId != null) {
+                g.writeStringField("task_id", taskId);
             }
             g.writeStringField("message", formatMessage(record));
             Object[] parameters = record.getParameters();

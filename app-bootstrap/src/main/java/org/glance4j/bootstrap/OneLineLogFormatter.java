@@ -16,7 +16,8 @@ import org.glance4j.http.RequestLogContext;
 /**
  * The log format of the server: one line per record, {@code 2026-01-31T12:00:00.123Z INFO  GlanceApplication:
  * message}, with a stack trace below when there is one; a line that a request causes names its request id
- * ({@code INFO  [req-...] AccessLog: ...}). slf4j-jdk14 routes every library's slf4j logging into
+ * ({@code INFO  [req-...] AccessLog: ...}), and a line that an import's worker thread logs also names its task
+ * ({@code INFO  [req-... task=...] ImportJob: ...}). slf4j-jdk14 routes every library's slf4j logging into
  * java.util.logging, so this one format covers everything. {@link JsonLineLogFormatter} is the JSON form.
  */
 public final class OneLineLogFormatter extends Formatter {
@@ -31,7 +32,12 @@ public final class OneLineLogFormatter extends Formatter {
                 .append(String.format("%-7s", record.getLevel().getName())).append(' ');
         String requestId = RequestLogContext.requestId();
         if (requestId != null) {
-            line.append('[').append(requestId).append("] ");
+            String taskId = RequestLogContext.taskId();
+            line.append('[').append(requestId);
+            if (taskId != null) {
+                line.append(" task=").append(taskId);
+            }
+            line.append("] ");
         }
         line.append(shortName(record.getLoggerName())).append(": ")
                 .append(formatMessage(record)).append(System.lineSeparator());

@@ -126,6 +126,22 @@ final class HexagonRules {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", PORTS, CACHE_FILES)
             .because("the cache adapter keeps files with the JDK alone and meets the core through ports");
 
+    /**
+     * The in-memory adapters (module adapters-memory; they keep the package of the ports test-jar that held them
+     * first).
+     */
+    static final String MEMORY_ADAPTERS = "org.glance4j.ports.testing..";
+
+    /**
+     * (h) the in-memory adapters: outbound ports, their records and errors, and the JDK; no use case, no core, no
+     * other adapter, no library.
+     */
+    static final ArchRule MEMORY_ADAPTERS_SEE_ONLY_THE_OUTBOUND_PORTS = classes().that()
+            .resideInAPackage(MEMORY_ADAPTERS)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.glance4j.ports.error..",
+                    "org.glance4j.ports.model..", PORTS_OUT, MEMORY_ADAPTERS)
+            .because("adapters-memory is a published jar on the ports alone, for tests and embedders");
+
     /** (d) inbound ports do not know outbound ports. */
     static final ArchRule PORTS_IN_DOES_NOT_SEE_PORTS_OUT = noClasses().that().resideInAPackage(PORTS_IN)
             .should().dependOnClassesThat().resideInAPackage(PORTS_OUT)
@@ -156,7 +172,7 @@ final class HexagonRules {
             PORTS_OUT_DOES_NOT_SEE_PORTS_IN, NO_PACKAGE_CYCLES, NO_MODULE_CYCLES, FILE_STORE_IS_ALONE,
             HTTP_STORE_IS_ALONE, JCLOUDS_STORES_ARE_ALONE, JCLOUDS_ONLY_IN_ITS_STORE, BOOTSTRAP_KNOWS_NO_STORE,
             RBD_STORE_SEES_ONLY_THE_STORE_SPI_AND_JNA, METRICS_STAY_IN_BOOTSTRAP, CORE_DOES_NO_IO,
-            GUICE_ONLY_IN_BOOTSTRAP, STAGING_IS_ALONE);
+            GUICE_ONLY_IN_BOOTSTRAP, STAGING_IS_ALONE, MEMORY_ADAPTERS_SEE_ONLY_THE_OUTBOUND_PORTS);
 
     private HexagonRules() {
     }

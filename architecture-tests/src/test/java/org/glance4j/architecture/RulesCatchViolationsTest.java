@@ -35,6 +35,8 @@ import org.glance4j.ports.archfixture.PortWithJackson;
 import org.glance4j.ports.in.archfixture.InPortUsingOutPort;
 import org.glance4j.ports.out.archfixture.OutPortUsingInPort;
 import org.glance4j.bootstrap.archfixture.BootstrapModule;
+import org.glance4j.ports.testing.archfixture.CleanMemoryAdapter;
+import org.glance4j.ports.testing.archfixture.MemoryAdapterUsingUseCase;
 import org.glance4j.bootstrap.archfixture.BootstrapNamingAStore;
 import org.glance4j.storage.archfixture.StorageUsingCore;
 import org.glance4j.storage.cache.archfixture.CacheFilesUsingStore;
@@ -141,6 +143,13 @@ class RulesCatchViolationsTest {
         assertViolation(HexagonRules.STAGING_IS_ALONE, StagingUsingCore.class,
                 "org.glance4j.core.settings.CoreSettings");
         assertNoViolation(HexagonRules.STAGING_IS_ALONE, CleanStaging.class);
+    }
+
+    @Test
+    void theInMemoryAdaptersSeeOnlyTheOutboundPorts() {
+        assertViolation(HexagonRules.MEMORY_ADAPTERS_SEE_ONLY_THE_OUTBOUND_PORTS, MemoryAdapterUsingUseCase.class,
+                "org.glance4j.ports.in.ImageService");
+        assertNoViolation(HexagonRules.MEMORY_ADAPTERS_SEE_ONLY_THE_OUTBOUND_PORTS, CleanMemoryAdapter.class);
     }
 
     @Test

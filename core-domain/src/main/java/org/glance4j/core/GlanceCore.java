@@ -55,6 +55,7 @@ import org.glance4j.core.task.DefaultTaskService;
 import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.in.TaskService;
 import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.out.WorkLogContext;
 import org.glance4j.core.image.DefaultImageTagService;
 import org.glance4j.core.image.ImageRules;
 import org.glance4j.core.member.DefaultImageMemberService;
@@ -113,7 +114,7 @@ public final class GlanceCore implements AutoCloseable {
         this.importing = b.importSettings == null ? null : new Importing(b.images, b.members, b.tasks, policies,
                 stores, b.data, b.importSettings, b.importIo,
                 b.inspector != null ? b.inspector : new PolicyFormatInspector(new FormatPolicy(b.formats)), b.clock,
-                limits);
+                limits, b.workLogContext);
         this.nodeCache = b.cacheSettings.enabled() ? new NodeImageCache(b.cacheFiles, b.cacheRecords, b.images,
                 b.cacheSettings, b.data.nodeId(), b.clock) : null;
         DataRemoval storeRemoval = new StoreDataRemoval(stores);
@@ -362,6 +363,7 @@ public final class GlanceCore implements AutoCloseable {
         private ImageCacheFiles cacheFiles;
         private CachedImageRecords cacheRecords;
         private ImageVerificationRepository verifications;
+        private WorkLogContext workLogContext = WorkLogContext.none();
 
         private Builder() {
         }
@@ -369,6 +371,15 @@ public final class GlanceCore implements AutoCloseable {
         /** Enables {@link GlanceCore#verification()}, keeping its results in {@code repository}. */
         public Builder verifications(ImageVerificationRepository repository) {
             this.verifications = Objects.requireNonNull(repository, "verification repository");
+            return this;
+        }
+
+        /**
+         * How the core's worker threads name, on the lines they log, the request and task they work for (imports);
+         * {@link WorkLogContext#none()} (nothing) when not given.
+         */
+        public Builder workLogContext(WorkLogContext context) {
+            this.workLogContext = Objects.requireNonNull(context, "work log context");
             return this;
         }
 

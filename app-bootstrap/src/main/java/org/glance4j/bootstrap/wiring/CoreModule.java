@@ -70,7 +70,8 @@ public final class CoreModule extends AbstractModule {
             OpenStores stores, Clock clock, com.google.inject.Injector injector) {
         org.glance4j.bootstrap.metrics.Telemetry telemetry = Operations.of(injector).telemetry();
         GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members).settings(settings)
-                .clock(clock).data(data).locations(locations).metadefs(metadefs).formats(formats);
+                .clock(clock).data(data).locations(locations).metadefs(metadefs).formats(formats)
+                .workLogContext(org.glance4j.http.RequestLogContext.workerThreads());
         if (storeInfos == null) {
             builder.stores(telemetry.stores(stores.list()), stores.defaultStoreId());
         } else {

@@ -264,7 +264,8 @@ public final class DefaultImportService implements ImportService {
         if (stolen != null) {
             failStolenTask(stolen);
         }
-        executor.submit(new ImportJob(jobContext, task.id(), imageId, request, targets, context.roles())
+        executor.submit(context.requestId(), task.id(), new ImportJob(jobContext, task.id(), imageId, request,
+                targets, context.roles())
                 .checkingLimits(limits, context.projectId()));
         return task.id();
     }

@@ -5,15 +5,21 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.glance4j.ports.out.WorkLogContext;
+
 /**
  * Runs imports off the request threads: at most {@code threads} at once ({@code task_pool_threads}); more wait in
  * line, in order. Closing it interrupts running imports, which then fail cleanly (the image goes back to queued).
+ * While a thread runs an import, the {@link WorkLogContext} names the request that started it and its task.
  */
 public final class ImportExecutor implements AutoCloseable {
 
     private final ThreadPoolExecutor pool;
+    private final WorkLogContext logContext;
 
-    public ImportExecutor(int threads) {
+    /** An executor whose threads name, on every line they log for an import, its request and task. */
+    public ImportExecutor(int threads, WorkLogContext logContext) {
+        this.logContext = java.util.Objects.requireNonNull(logContext, "log context");
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 task -> {
@@ -24,8 +30,16 @@ public final class ImportExecutor implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true);
     }
 
-    void submit(Runnable job) {
-        pool.execute(job);
+    /** Runs {@code job}, the work of task {@code taskId} started by the request {@code requestId}, in turn. */
+    void submit(String requestId, String taskId, Runnable job) {
+        pool.execute(() -> {
+            WorkLogContext.Scope scope = logContext.enter(requestId, taskId);
+            try {
+                job.run();
+            } finally {
+                scope.close();
+            }
+        });
     }
 
     /** How many imports run now. */

@@ -13,6 +13,7 @@ import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.TaskRepository;
 import org.glance4j.ports.out.importing.StagingArea;
+import org.glance4j.ports.out.WorkLogContext;
 
 /**
  * The import machinery of one core: the staging area, the bounded import executor, the import service and the
@@ -39,6 +40,18 @@ public final class Importing implements AutoCloseable {
     public Importing(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
             PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings, ImportIo io,
             StagedImageInspector inspector, Clock clock, UnifiedLimits limits) {
+        this(images, members, tasks, policies, stores, data, settings, io, inspector, clock, limits,
+                WorkLogContext.none());
+    }
+
+    /**
+     * With {@code limits}, and the import threads naming each import's request and task through {@code logContext}.
+     *
+     * @throws IllegalStateException when {@code io} lacks a port the settings need
+     */
+    public Importing(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
+            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings, ImportIo io,
+            StagedImageInspector inspector, Clock clock, UnifiedLimits limits, WorkLogContext logContext) {
         if (io.web() == null && settings.enabledMethods().contains("web-download")) {
             throw new IllegalStateException("web-download is enabled but the core was given no web source");
         }
@@ -46,7 +59,7 @@ public final class Importing implements AutoCloseable {
             throw new IllegalStateException("image_conversion is enabled but the core was given no disk image tool");
         }
         this.staging = io.staging();
-        this.executor = new ImportExecutor(settings.taskPoolThreads());
+        this.executor = new ImportExecutor(settings.taskPoolThreads(), logContext);
         this.service = new DefaultImportService(images, members, tasks, policies, stores, data, settings, io,
                 executor, inspector, clock, limits);
         this.recovery = new ImportRecovery(new ImportRecords(images, new Timestamps(clock)), tasks, staging,

@@ -52,7 +52,7 @@ public final class LegacyTaskLauncher implements TaskLauncher {
 
     @Override
     public void launch(RequestContext context, Task task) {
-        imports.executor().submit(() -> run(context, task.id()));
+        imports.executor().submit(context.requestId(), task.id(), () -> run(context, task.id()));
     }
 
     private void run(RequestContext context, String taskId) {

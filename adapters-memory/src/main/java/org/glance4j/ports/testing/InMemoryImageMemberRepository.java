@@ -11,7 +11,8 @@ import org.glance4j.ports.model.ImageMember;
 import org.glance4j.ports.out.ImageMemberRepository;
 
 /**
- * A thread-safe, in-memory {@link ImageMemberRepository} for tests and embedders. Memberships are kept in the
+ * A thread-safe, in-memory {@link ImageMemberRepository} for tests and embedders (module
+ * {@code glance4j-adapters-memory}); it passes the contract kit {@code ImageRepositoryContractTest}. Memberships are kept in the
  * order they were added, which is the order {@link #listForImage(String)} answers in. Pass the same instance to
  * {@link InMemoryImageRepository} so that its list query sees these memberships.
  */

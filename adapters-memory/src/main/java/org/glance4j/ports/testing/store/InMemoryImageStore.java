@@ -20,8 +20,11 @@ import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
 
 /**
- * A reference {@link ImageStore} that keeps objects on the heap, for tests of the core and of the contract kit
- * itself. Bounded use only: unlike a real store it holds whole images in memory. Locations look like
+ * A reference {@link ImageStore} that keeps objects on the heap, for tests (of the core, of an embedder's code, of
+ * the contract kit {@code ImageStoreContractTest} itself, which it passes) and for embedders who want no files
+ * (module {@code glance4j-adapters-memory}). Bounded use only: unlike a real store it holds whole images in memory,
+ * so it suits small images in tests, never a server. Thread-safe: objects live in a concurrent map, and an object
+ * is visible to readers only once written whole. Locations look like
  * {@code memory://<store id>/<image id>}.
  *
  * <p>It can be built with fewer capabilities (to exercise refusals), filled behind its own back with

@@ -28,6 +28,10 @@ import org.glance4j.ports.out.ImageRepository;
  * A thread-safe, in-memory {@link ImageRepository} that evaluates {@link ImageQuery} literally as its Javadoc
  * defines it. The list query reads memberships from the {@link InMemoryImageMemberRepository} given to the
  * constructor. Comparisons follow SQL: a condition on a field whose value is {@code null} never holds.
+ *
+ * <p>For tests and embedders (module {@code glance4j-adapters-memory}): it passes the contract kit
+ * {@code ImageRepositoryContractTest} that the JDBC repositories pass, and forgets everything when dropped. Every
+ * method holds the lock of the instance (a list also that of the member repository).
  */
 public final class InMemoryImageRepository implements ImageRepository {
 

@@ -20,8 +20,9 @@ import org.glance4j.ports.model.metadef.MetadefTag;
 import org.glance4j.ports.out.metadef.MetadefRepository;
 
 /**
- * A {@link MetadefRepository} in memory, for tests and embedders. Every method holds one lock, so each call is
- * atomic. Insertion-ordered maps give the "in the order added" lists; a rename replaces the entry in place.
+ * A {@link MetadefRepository} in memory, for tests and embedders (module {@code glance4j-adapters-memory}); it keeps
+ * the promises of the port as the contract kit {@code MetadefRepositoryContractTest} checks them. Thread-safe: every
+ * method holds one lock, so each call is atomic. Insertion-ordered maps give the "in the order added" lists; a rename replaces the entry in place.
  */
 public final class InMemoryMetadefRepository implements MetadefRepository {
 

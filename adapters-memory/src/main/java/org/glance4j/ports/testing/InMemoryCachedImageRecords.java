@@ -10,7 +10,11 @@ import java.util.Map;
 import org.glance4j.ports.model.CachedImage;
 import org.glance4j.ports.out.cache.CachedImageRecords;
 
-/** Cache records in memory, for the core's tests; passes {@link CachedImageRecordsContractTest}. */
+/**
+ * {@link CachedImageRecords} in memory, for tests and embedders (module {@code glance4j-adapters-memory}): the
+ * promises of the port as the contract kit {@code CachedImageRecordsContractTest} checks them, forgotten when
+ * dropped. Thread-safe: every method holds the lock of the instance.
+ */
 public final class InMemoryCachedImageRecords implements CachedImageRecords {
     private record Key(String nodeId, String imageId) {
     }

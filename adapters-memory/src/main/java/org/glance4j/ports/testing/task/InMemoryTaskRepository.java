@@ -13,7 +13,11 @@ import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskQuery;
 import org.glance4j.ports.out.TaskRepository;
 
-/** A thread-safe, in-memory {@link TaskRepository} for tests and embedders; it passes the contract kit. */
+/**
+ * A {@link TaskRepository} in memory, for tests and embedders (module {@code glance4j-adapters-memory}): the promises
+ * of the port as the contract kit {@code TaskRepositoryContractTest} checks them; tasks are forgotten when it is
+ * dropped. Thread-safe: every method holds the lock of the instance.
+ */
 public final class InMemoryTaskRepository implements TaskRepository {
 
     private final Map<String, Task> tasks = new LinkedHashMap<>();

@@ -8,7 +8,12 @@ import java.util.Map;
 
 import org.glance4j.ports.out.NodeLeases;
 
-/** Node leases in a map, for the core's tests; passes {@code NodeLeasesContractTest}. */
+/**
+ * {@link NodeLeases} in a map of this process, for tests and embedders (module {@code glance4j-adapters-memory}):
+ * it keeps the promises of the port as the contract kit {@code NodeLeasesContractTest} checks them, but only among
+ * the threads of one process, and forgets everything when dropped. Thread-safe: every method holds the lock of
+ * the instance.
+ */
 public final class InMemoryNodeLeases implements NodeLeases {
 
     private final Map<String, Lease> leases = new LinkedHashMap<>();

@@ -6,7 +6,11 @@ import java.util.TreeMap;
 
 import org.glance4j.ports.out.SharedNodeSettings;
 
-/** Shared node settings in memory, for the core's and bootstrap's tests; passes the contract kit. */
+/**
+ * {@link SharedNodeSettings} in memory, for tests and embedders (module {@code glance4j-adapters-memory}): the
+ * promises of the port as the contract kit {@code SharedNodeSettingsContractTest} checks them, shared by the
+ * callers of one instance only, forgotten when dropped. Thread-safe: every method holds the lock of the instance.
+ */
 public final class InMemorySharedNodeSettings implements SharedNodeSettings {
 
     private final Map<String, String> values = new TreeMap<>();

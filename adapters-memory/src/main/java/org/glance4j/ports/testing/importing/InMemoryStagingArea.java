@@ -16,7 +16,8 @@ import org.glance4j.ports.out.importing.StagingArea;
 
 /**
  * A staging area in memory, for tests of small images: each write is read whole into an array, then published in
- * one step. It has no local files ({@link #localPath} is always empty), so a disk image tool cannot work on it.
+ * one step. It has no local files ({@link #localPath} is always empty), so a disk image tool cannot work on it. For
+ * tests and embedding, not for large images; safe for concurrent use.
  */
 public final class InMemoryStagingArea implements StagingArea {
 
