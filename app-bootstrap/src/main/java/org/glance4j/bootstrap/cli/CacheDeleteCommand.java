@@ -3,23 +3,13 @@ package org.glance4j.bootstrap.cli;
 import java.util.function.ToIntFunction;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code glance4j cache delete IMAGE_ID}. */
-@Command(name = "delete", sortOptions = false,
-        description = "Removes one image from the cache and the queue.")
-public final class CacheDeleteCommand extends CacheSubcommand {
-
-    @Parameters(paramLabel = "IMAGE_ID", description = "The image to remove.")
-    String imageId;
+@Command(name = "delete", sortOptions = false, description = "Removes one image from the cache and the queue.")
+public final class CacheDeleteCommand extends CacheImageCommand {
 
     /** A command that hands its options to {@code action}, which returns the exit status. */
     public CacheDeleteCommand(ToIntFunction<CacheOptions> action) {
         super(action);
-    }
-
-    @Override
-    protected String argument() {
-        return imageId;
     }
 }

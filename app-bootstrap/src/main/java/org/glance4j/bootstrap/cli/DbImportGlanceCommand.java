@@ -1,11 +1,9 @@
 package org.glance4j.bootstrap.cli;
 
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code glance4j db import-glance --from URL}. */
@@ -14,10 +12,7 @@ import picocli.CommandLine.Option;
     "Images come with their properties, tags, members and locations; image data stays where it is.",
     "Rerunning it copies only what is missing. Shows progress on a terminal and ends with a summary;",
     "exit status 1 when a record could not be read or written."})
-public final class DbImportGlanceCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
+public final class DbImportGlanceCommand extends NodeCommand<DbOptions> {
 
     @Option(names = "--from", paramLabel = "URL", required = true, converter = GivenText.class,
             description = "The [database] connection of the Glance to take over, a SQLAlchemy URL such as "
@@ -36,19 +31,14 @@ public final class DbImportGlanceCommand implements Callable<Integer> {
             + "(by default it is kept and reported).")
     boolean replaceChanged;
 
-    @Mixin
-    NodeOptions node;
-
-    private final ToIntFunction<DbOptions> action;
-
     /** A command that hands its options to {@code action}, which returns the exit status. */
     public DbImportGlanceCommand(ToIntFunction<DbOptions> action) {
-        this.action = action;
+        super(action);
     }
 
     @Override
-    public Integer call() {
-        return action.applyAsInt(new DbOptions("import-glance", null, node.dataDir(), node.configFile(), false,
-                Optional.of(from), dryRun, deleted, replaceChanged));
+    protected DbOptions options() {
+        return new DbOptions("import-glance", null, node.dataDir(), node.configFile(), false,
+                Optional.of(from), dryRun, deleted, replaceChanged);
     }
 }

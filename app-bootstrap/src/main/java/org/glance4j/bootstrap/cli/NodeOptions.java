@@ -6,17 +6,18 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --data-dir DIR} and {@code --config FILE} of the operator commands: the node whose database (and image
- * cache) the command works on, named as for {@code serve}.
+ * {@code --data-dir DIR} and {@code --config FILE}: the node that {@code serve} runs, and whose database (and image
+ * cache) the operator commands work on.
  */
 public final class NodeOptions {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", converter = GivenPath.class,
-            description = "The node's data directory (default: ./data), as for serve.")
+    @Option(names = "--data-dir", paramLabel = "DIR", converter = GivenPath.class, order = 90,
+            description = "The node's data directory: its SQLite database, node id and default file store; "
+                    + "created if missing (default: ./data).")
     Path dataDir;
 
-    @Option(names = "--config", paramLabel = "FILE", converter = GivenPath.class,
-            description = "The node's glance-api.conf, as for serve.")
+    @Option(names = "--config", paramLabel = "FILE", converter = GivenPath.class, order = 91,
+            description = "The node's glance-api.conf; flags win over it.")
     Path configFile;
 
     /** {@code --data-dir}, else {@link ServeOptions#DEFAULT_DATA_DIR}. */

@@ -31,6 +31,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    @Mixin
+    NodeOptions node;
+
     @Option(names = "--bind", paramLabel = "ADDR",
             description = "Address to listen on (default: [DEFAULT] bind_host, else 127.0.0.1).")
     String bind;
@@ -39,17 +42,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "TCP port, 0 for any free port (default: [DEFAULT] bind_port, else 9292).")
     Integer port;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", converter = GivenPath.class,
-            description = "Directory for the embedded SQLite database, created if missing (default: ./data).")
-    Path dataDir;
-
     @Option(names = "--auth", paramLabel = "MODE", converter = AuthModeName.class,
             description = "noauth | trusted-headers | keystone (default: from [paste_deploy] flavor, else noauth).")
     AuthMode auth;
-
-    @Option(names = "--config", paramLabel = "FILE", converter = GivenPath.class,
-            description = "A glance-api.conf to read; flags win over it.")
-    Path configFile;
 
     @Option(names = "--insecure-noauth", description = "Allow --auth noauth on an address other than loopback.")
     boolean insecureNoauth;
@@ -89,9 +84,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The parsed flags. */
     ServeOptions options() {
-        return new ServeOptions(Optional.ofNullable(bind), Optional.ofNullable(port),
-                dataDir == null ? ServeOptions.DEFAULT_DATA_DIR : dataDir, Optional.ofNullable(auth),
-                Optional.ofNullable(configFile), insecureNoauth, help.requested(), pluginDirs(),
+        return new ServeOptions(Optional.ofNullable(bind), Optional.ofNullable(port), node.dataDir(),
+                Optional.ofNullable(auth), node.configFile(), insecureNoauth, help.requested(), pluginDirs(),
                 Optional.ofNullable(metricsPort));
     }
 
