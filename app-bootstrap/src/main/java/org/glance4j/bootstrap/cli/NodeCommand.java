@@ -8,8 +8,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * A command that works on a node ({@code db ...}, {@code cache ...}): {@code --help}, the node's {@code --data-dir}
- * and {@code --config}, and its own options, parsed into a record {@code R} that the action gets.
+ * A command that runs or works on a node ({@code serve}, {@code db ...}, {@code cache ...}): {@code --help}, the
+ * node's {@code --data-dir} and {@code --config}, and its own options, parsed into a record {@code R} that the
+ * action gets.
  *
  * @param <R> the parsed command line
  */

@@ -5,34 +5,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 
 import org.glance4j.http.AuthMode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code glance4j serve [options]}: parses its flags into {@link ServeOptions} and starts the server. */
 @Command(name = "serve", sortOptions = false,
         description = {"Runs the OpenStack Glance Images API v2 server.", "",
             "Flags win over the --config file; the file wins over the defaults.",
             "Ready when GET /versions answers. SIGTERM stops the server cleanly."})
-public final class ServeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    HelpOption help;
-
-    @Mixin
-    NodeOptions node;
+public final class ServeCommand extends NodeCommand<ServeOptions> {
 
     @Option(names = "--bind", paramLabel = "ADDR",
             description = "Address to listen on (default: [DEFAULT] bind_host, else 127.0.0.1).")
@@ -58,11 +45,9 @@ public final class ServeCommand implements Callable<Integer> {
                     + "metrics_port, else no metrics).")
     Integer metricsPort;
 
-    private final ToIntFunction<ServeOptions> action;
-
     /** A command that hands its options to {@code action}, which starts the server and returns the exit status. */
     public ServeCommand(ToIntFunction<ServeOptions> action) {
-        this.action = action;
+        super(action);
     }
 
     /**
@@ -78,12 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        return action.applyAsInt(options());
-    }
-
-    /** The parsed flags. */
-    ServeOptions options() {
+    protected ServeOptions options() {
         return new ServeOptions(Optional.ofNullable(bind), Optional.ofNullable(port), node.dataDir(),
                 Optional.ofNullable(auth), node.configFile(), insecureNoauth, help.requested(), pluginDirs(),
                 Optional.ofNullable(metricsPort));
