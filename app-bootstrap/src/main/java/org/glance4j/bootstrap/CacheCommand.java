@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.glance4j.bootstrap.cli.CacheOptions;
+import org.glance4j.bootstrap.cli.Progress;
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.CacheConfig;
 import org.glance4j.bootstrap.config.ConfigException;
@@ -69,20 +70,23 @@ final class CacheCommand {
                     yield 0;
                 }
                 case "clear" -> {
+                    long started = System.nanoTime();
                     Cleared cleared = node.clear(ClearTarget.parse(options.argument()));
                     out.println("removed " + cleared.cacheDeleted() + " cached and " + cleared.queueDeleted()
-                            + " queued images");
+                            + " queued images in " + Progress.secondsSince(started));
                     yield 0;
                 }
                 case "prune" -> {
+                    long started = System.nanoTime();
                     Pruned pruned = node.prune();
                     out.println("pruned " + pruned.files() + " images, " + pruned.bytes() + " bytes (image_cache_max_size "
-                            + cache.maxSize() + ")");
+                            + cache.maxSize() + ") in " + Progress.secondsSince(started));
                     yield 0;
                 }
                 case "clean" -> {
+                    long started = System.nanoTime();
                     out.println("removed " + node.clean() + " stalled partial copies and copies of images no longer "
-                            + "active");
+                            + "active in " + Progress.secondsSince(started));
                     yield 0;
                 }
                 default -> throw new IllegalStateException("unknown cache command " + options.command());

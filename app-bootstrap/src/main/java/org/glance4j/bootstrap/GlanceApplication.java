@@ -23,9 +23,8 @@ import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.spi.Message;
 
-import org.glance4j.bootstrap.cli.ServeCommandLine;
+import org.glance4j.bootstrap.cli.ServeCommand;
 import org.glance4j.bootstrap.cli.ServeOptions;
-import org.glance4j.bootstrap.cli.UsageException;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.FileProblem;
@@ -86,7 +85,9 @@ public final class GlanceApplication implements AutoCloseable {
      * Starts a server with the flags of {@code serve} (a leading {@code serve} is allowed); {@code --port 0} picks a
      * free port.
      *
-     * @throws UsageException  for bad flags, or noauth on an address other than loopback
+     * @throws picocli.CommandLine.ParameterException for flags that cannot be understood
+     * @throws IllegalArgumentException for {@code --help}, which is for the command line
+     * @throws org.glance4j.bootstrap.config.RefusedSettingException for noauth on an address other than loopback
      * @throws ConfigException for a configuration that does not parse, or a data directory that cannot be made
      * @throws IllegalStateException when the database, an image store or the server cannot start (a store's
      *                               message names the store, its section and the option)
@@ -94,10 +95,21 @@ public final class GlanceApplication implements AutoCloseable {
     public static GlanceApplication start(List<String> serveArgs) {
         List<String> args = !serveArgs.isEmpty() && serveArgs.get(0).equals("serve")
                 ? serveArgs.subList(1, serveArgs.size()) : serveArgs;
-        ServeOptions flags = ServeCommandLine.parse(args);
+        ServeOptions flags = ServeCommand.parse(args);
         if (flags.help()) {
-            throw new UsageException("--help is for the command line");
+            throw new IllegalArgumentException("--help is for the command line");
         }
+        return start(flags);
+    }
+
+    /**
+     * Starts a server with the parsed flags of {@code serve}.
+     *
+     * @throws org.glance4j.bootstrap.config.RefusedSettingException for noauth on an address other than loopback
+     * @throws ConfigException for a configuration that does not parse, or a data directory that cannot be made
+     * @throws IllegalStateException when the database, an image store or the server cannot start
+     */
+    public static GlanceApplication start(ServeOptions flags) {
         IniFile file = flags.configFile().map(IniParser::parse).orElseGet(IniFile::empty);
         LoadedConfig config = ConfigLoader.load(file);
         if (!config.ignored().isEmpty()) {

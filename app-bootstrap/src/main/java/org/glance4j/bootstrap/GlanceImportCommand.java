@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.glance4j.bootstrap.cli.DbOptions;
 import org.glance4j.bootstrap.cli.DeletedRows;
+import org.glance4j.bootstrap.cli.Progress;
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
@@ -95,6 +96,7 @@ final class GlanceImportCommand {
         LoadedConfig loaded = ConfigLoader.load(file);
         ServerSettings settings = ServerSettings.resolve(flags, loaded.config(), loaded.keystone());
         GlanceLocationMapper mapper = new GlanceLocationMapper(settings.stores());
+        long started = System.nanoTime();
         Summary summary = new Summary();
         replaceChanged = options.replaceChanged();
         ImportProblems problems = new ImportProblems();
@@ -122,6 +124,10 @@ final class GlanceImportCommand {
             }
         }
         report(summary, options.dryRun(), tallies, problems);
+        out.println("import-glance: " + (summary.imagesCopied + summary.imagesAlreadyThere + summary.imagesDiffering
+                + summary.imagesReplaced + summary.imagesFailed) + " images and "
+                + tallies.stream().mapToLong(ImportTally::total).sum() + " other records read in " + Progress.secondsSince(started)
+                + (options.dryRun() ? " (dry run)" : ""));
         boolean failed = summary.imagesFailed > 0 || tallies.stream().anyMatch(t -> t.failed > 0);
         return failed ? 1 : 0;
     }
@@ -132,7 +138,7 @@ final class GlanceImportCommand {
      */
     private List<ImportTally> importAll(GlanceDatabaseReader glance, GlanceLocationMapper mapper,
             ImportTargets targets, DbOptions options, Summary summary, ImportProblems problems) {
-        ImportProgress progress = ImportProgress.onConsole("images", glance.countImages());
+        Progress progress = Progress.onTerminal("images", glance.countImages());
         if (options.dryRun()) {
             glance.forEachImage(record -> {
                 copyOne(withMappedLocations(record, mapper, summary), targets.images(), targets.members(), summary,
@@ -161,7 +167,7 @@ final class GlanceImportCommand {
      * holds is then compared one by one ({@link #copyOne}), its memberships just added by the batch left out.
      */
     private void copyInBatches(GlanceDatabaseReader glance, GlanceLocationMapper mapper, ImportTargets targets,
-            Summary summary, ImportProgress progress) {
+            Summary summary, Progress progress) {
         GlanceImageBatches.AlreadyThere alreadyThere = (entry, membersJustAdded) ->
                 copyOne(entry, targets.images(), targets.members(), summary, membersJustAdded);
         try (GlanceImageBatches batches = new GlanceImageBatches(targets.images(), summary,

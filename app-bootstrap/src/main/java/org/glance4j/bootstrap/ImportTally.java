@@ -18,6 +18,11 @@ final class ImportTally {
         this.kind = kind;
     }
 
+    /** The rows of this kind this run read: copied, unchanged, differing, replaced, skipped or failed. */
+    long total() {
+        return copied + unchanged + differing + replaced + skipped + failed;
+    }
+
     /** Whether this run wrote anything of this kind. */
     boolean wrote() {
         return copied > 0 || replaced > 0;

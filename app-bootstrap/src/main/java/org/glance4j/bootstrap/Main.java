@@ -1,38 +1,53 @@
 package org.glance4j.bootstrap;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
-import org.glance4j.bootstrap.cli.CacheCommandLine;
+import org.glance4j.bootstrap.cli.CacheClearCommand;
+import org.glance4j.bootstrap.cli.CacheCleanCommand;
+import org.glance4j.bootstrap.cli.CacheDeleteCommand;
+import org.glance4j.bootstrap.cli.CacheGroup;
+import org.glance4j.bootstrap.cli.CacheListCommand;
 import org.glance4j.bootstrap.cli.CacheOptions;
-import org.glance4j.bootstrap.cli.DbCommandLine;
-import org.glance4j.bootstrap.cli.DbOptions;
-import org.glance4j.bootstrap.cli.ImagesCommandLine;
-import org.glance4j.bootstrap.cli.ServeCommandLine;
-import org.glance4j.bootstrap.cli.UsageException;
-import org.glance4j.bootstrap.cli.VerifyOptions;
-import org.glance4j.bootstrap.config.ConfigException;
+import org.glance4j.bootstrap.cli.CachePruneCommand;
+import org.glance4j.bootstrap.cli.CacheQueueCommand;
+import org.glance4j.bootstrap.cli.CommandFailures;
+import org.glance4j.bootstrap.cli.CommandLines;
+import org.glance4j.bootstrap.cli.ConfigGroup;
+import org.glance4j.bootstrap.cli.ConfigSampleCommand;
+import org.glance4j.bootstrap.cli.DbAcceptNodeConfigCommand;
+import org.glance4j.bootstrap.cli.DbExportMetadefsCommand;
+import org.glance4j.bootstrap.cli.DbGroup;
+import org.glance4j.bootstrap.cli.DbImportGlanceCommand;
+import org.glance4j.bootstrap.cli.DbLoadMetadefsCommand;
+import org.glance4j.bootstrap.cli.ImagesGroup;
+import org.glance4j.bootstrap.cli.ImagesVerifyCommand;
+import org.glance4j.bootstrap.cli.RootCommand;
+import org.glance4j.bootstrap.cli.ServeCommand;
+import org.glance4j.bootstrap.cli.UsageErrors;
 import org.glance4j.bootstrap.config.SampleConfig;
 
+import picocli.CommandLine;
+import picocli.CommandLine.HelpCommand;
+
 /**
- * The command line: {@code glance4j serve [--bind ADDR] [--port N] [--data-dir DIR]
- * [--auth noauth|trusted-headers] [--config FILE] [--insecure-noauth]}, and {@code glance4j db load-metadefs DIR}
- * or {@code db export-metadefs DIR} with the same {@code --data-dir} and {@code --config},
- * {@code glance4j cache list|queue|delete|clear|prune|clean} for the node's image cache, {@code glance4j images
- * verify} for the integrity of the stored images, and {@code glance4j config
- * sample} (a glance-api.conf with every option). Exit status 2 for a bad command line,
- * 1 when the server cannot start; on SIGTERM it stops HTTP, closes the stores and the database and exits (status 143).
+ * The command line ({@code glance4j --help} lists it): {@code serve}, {@code db load-metadefs|export-metadefs|
+ * import-glance|accept-node-config}, {@code cache list|queue|delete|clear|prune|clean}, {@code images verify},
+ * {@code config sample} and {@code help}; each command is a class of {@link org.glance4j.bootstrap.cli} that parses its options into a record
+ * and hands it to the one method here that does the work. Exit status 2 for a bad command line, 1 when the
+ * command or the start fails; on SIGTERM the server stops HTTP, closes the stores and the database and exits
+ * (status 143).
  */
 public final class Main {
 
     /** Exit status for a command line that cannot be understood. */
-    static final int USAGE_ERROR = 2;
-    /** The help text of {@code config}. */
-    static final String CONFIG_USAGE = "Usage: glance4j config sample\n\n"
-            + "Prints a glance-api.conf that lists every option glance4j reads, commented out with its default.";
+    static final int USAGE_ERROR = UsageErrors.STATUS;
     /** Exit status when the configuration or the start fails. */
-    static final int START_FAILURE = 1;
+    static final int START_FAILURE = CommandFailures.STATUS;
 
     private Main() {
     }
@@ -52,128 +67,82 @@ public final class Main {
     record Started(GlanceApplication application, int status) {
     }
 
-    /** {@code db load-metadefs|export-metadefs DIR ...}: the exit status. */
-    static int db(List<String> args, PrintStream out, PrintStream err) {
-        try {
-            DbOptions options = DbCommandLine.parse(args);
-            if (options.help()) {
-                out.println(DbCommandLine.USAGE);
-                return 0;
-            }
-            if (options.command().equals("accept-node-config")) {
-                return new AcceptNodeConfigCommand(out).run(options);
-            }
-            if (options.command().equals("import-glance")) {
-                return new GlanceImportCommand(out, err).run(options);
-            }
-            return new MetadefCatalogCommands(out, err).run(options);
-        } catch (UsageException e) {
-            err.println("glance4j: " + e.getMessage() + "\n\n" + DbCommandLine.USAGE);
-            return USAGE_ERROR;
-        } catch (ConfigException | IllegalStateException e) {
-            err.println("glance4j: " + e.getMessage());
-            return START_FAILURE;
-        } catch (RuntimeException e) {
-            err.println("glance4j: " + e);
-            return START_FAILURE;
-        }
-    }
-
-    /** {@code cache list|queue|delete|clear|prune|clean ...}: the exit status. */
-    static int cache(List<String> args, PrintStream out, PrintStream err) {
-        try {
-            CacheOptions options = CacheCommandLine.parse(args);
-            if (options.help()) {
-                out.println(CacheCommandLine.USAGE);
-                return 0;
-            }
-            return new CacheCommand(out).run(options);
-        } catch (UsageException e) {
-            err.println("glance4j: " + e.getMessage() + "\n\n" + CacheCommandLine.USAGE);
-            return USAGE_ERROR;
-        } catch (ConfigException | IllegalStateException e) {
-            err.println("glance4j: " + e.getMessage());
-            return START_FAILURE;
-        } catch (RuntimeException e) {
-            err.println("glance4j: " + e);
-            return START_FAILURE;
-        }
-    }
-
-    /** {@code images verify ...}: the exit status (0 all ok, 1 a copy is not ok or the command failed). */
-    static int images(List<String> args, PrintStream out, PrintStream err) {
-        try {
-            VerifyOptions options = ImagesCommandLine.parse(args);
-            if (options.help()) {
-                out.println(ImagesCommandLine.USAGE);
-                return 0;
-            }
-            return new VerifyCommand(out).run(options);
-        } catch (UsageException e) {
-            err.println("glance4j: " + e.getMessage() + "\n\n" + ImagesCommandLine.USAGE);
-            return USAGE_ERROR;
-        } catch (RuntimeException e) {
-            err.println("glance4j: " + (e instanceof ConfigException || e instanceof IllegalStateException
-                    || e instanceof org.glance4j.ports.error.GlanceException ? e.getMessage() : e.toString()));
-            return START_FAILURE;
-        }
-    }
-
-    /** {@code config sample}: prints a glance-api.conf listing every option with its default; the exit status. */
-    static int config(List<String> args, PrintStream out, PrintStream err) {
-        if (!args.equals(List.of("sample"))) {
-            err.println("glance4j: " + CONFIG_USAGE);
-            return USAGE_ERROR;
-        }
-        out.print(SampleConfig.render());
-        return 0;
-    }
-
-    /** Parses the command and starts the server; prints help and errors, never exits. */
+    /** Parses the command and runs it (for {@code serve}, starts the server); prints help and errors, never exits. */
     static Started run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty()) {
-            err.println("glance4j: missing command\n\n" + ServeCommandLine.USAGE);
-            return new Started(null, USAGE_ERROR);
-        }
-        String command = args.get(0);
-        if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
-            out.println(ServeCommandLine.USAGE + "\n\n" + DbCommandLine.USAGE + "\n\n" + CacheCommandLine.USAGE
-                    + "\n\n" + ImagesCommandLine.USAGE + "\n\n" + CONFIG_USAGE);
-            return new Started(null, 0);
-        }
-        if (command.equals("db")) {
-            return new Started(null, db(args.subList(1, args.size()), out, err));
-        }
-        if (command.equals("cache")) {
-            return new Started(null, cache(args.subList(1, args.size()), out, err));
-        }
-        if (command.equals("config")) {
-            return new Started(null, config(args.subList(1, args.size()), out, err));
-        }
-        if (command.equals("images")) {
-            return new Started(null, images(args.subList(1, args.size()), out, err));
-        }
-        if (!command.equals("serve")) {
-            err.println("glance4j: unknown command '" + command + "'\n\n" + ServeCommandLine.USAGE);
-            return new Started(null, USAGE_ERROR);
-        }
-        List<String> flags = args.subList(1, args.size());
-        try {
-            if (ServeCommandLine.parse(flags).help()) {
-                out.println(ServeCommandLine.USAGE);
-                return new Started(null, 0);
-            }
-            return new Started(GlanceApplication.start(flags), 0);
-        } catch (UsageException e) {
-            err.println("glance4j: " + e.getMessage() + "\nRun 'glance4j serve --help' for the options.");
-            return new Started(null, USAGE_ERROR);
-        } catch (ConfigException | IllegalStateException e) {
-            err.println("glance4j: " + e.getMessage());
-            return new Started(null, START_FAILURE);
-        } catch (RuntimeException e) {
-            err.println("glance4j: cannot start: " + e);
-            e.printStackTrace(err);
-            return new Started(null, START_FAILURE);
-        }
+        AtomicReference<GlanceApplication> started = new AtomicReference<>();
+        CommandLine line = commandLine(out, err, started);
+        int status = line.execute(args.toArray(String[]::new));
+        line.getOut().flush();
+        line.getErr().flush();
+        return new Started(started.get(), status);
+    }
+
+    /** {@code glance4j db ARGS}: the exit status. */
+    static int db(List<String> args, PrintStream out, PrintStream err) {
+        return run(prefixed("db", args), out, err).status();
+    }
+
+    /** {@code glance4j cache ARGS}: the exit status. */
+    static int cache(List<String> args, PrintStream out, PrintStream err) {
+        return run(prefixed("cache", args), out, err).status();
+    }
+
+    /** {@code glance4j images ARGS}: the exit status (for verify: 0 every copy ok, 1 one is not). */
+    static int images(List<String> args, PrintStream out, PrintStream err) {
+        return run(prefixed("images", args), out, err).status();
+    }
+
+    /** {@code glance4j config ARGS}: the exit status. */
+    static int config(List<String> args, PrintStream out, PrintStream err) {
+        return run(prefixed("config", args), out, err).status();
+    }
+
+    /** Every command, each with the method that does its work; a started server is left in {@code started}. */
+    static CommandLine commandLine(PrintStream out, PrintStream err, AtomicReference<GlanceApplication> started) {
+        CommandLine db = new CommandLine(new DbGroup())
+                .addSubcommand(new DbLoadMetadefsCommand(o -> new MetadefCatalogCommands(out, err).run(o)))
+                .addSubcommand(new DbExportMetadefsCommand(o -> new MetadefCatalogCommands(out, err).run(o)))
+                .addSubcommand(new DbImportGlanceCommand(o -> new GlanceImportCommand(out, err).run(o)))
+                .addSubcommand(new DbAcceptNodeConfigCommand(o -> new AcceptNodeConfigCommand(out).run(o)));
+        CommandLine cache = new CommandLine(new CacheGroup())
+                .addSubcommand(new CacheListCommand(o -> cacheCommand(out, o)))
+                .addSubcommand(new CacheQueueCommand(o -> cacheCommand(out, o)))
+                .addSubcommand(new CacheDeleteCommand(o -> cacheCommand(out, o)))
+                .addSubcommand(new CacheClearCommand(o -> cacheCommand(out, o)))
+                .addSubcommand(new CachePruneCommand(o -> cacheCommand(out, o)))
+                .addSubcommand(new CacheCleanCommand(o -> cacheCommand(out, o)));
+        CommandLine images = new CommandLine(new ImagesGroup())
+                .addSubcommand(new ImagesVerifyCommand(o -> new VerifyCommand(out).run(o)));
+        CommandLine config = new CommandLine(new ConfigGroup())
+                .addSubcommand(new ConfigSampleCommand(() -> {
+                    out.print(SampleConfig.render());
+                    return 0;
+                }));
+        CommandLine root = new CommandLine(new RootCommand())
+                .addSubcommand(new ServeCommand(flags -> {
+                    started.set(GlanceApplication.start(flags));
+                    return 0;
+                }))
+                .addSubcommand(db)
+                .addSubcommand(cache)
+                .addSubcommand(images)
+                .addSubcommand(config)
+                .addSubcommand("help", new HelpCommand());
+        CommandLines.configure(root);
+        root.setOut(new PrintWriter(out, true));
+        root.setErr(new PrintWriter(err, true));
+        root.setParameterExceptionHandler(new UsageErrors());
+        root.setExecutionExceptionHandler(new CommandFailures());
+        return root;
+    }
+
+    private static int cacheCommand(PrintStream out, CacheOptions options) {
+        return new CacheCommand(out).run(options);
+    }
+
+    private static List<String> prefixed(String command, List<String> args) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(args);
+        return all;
     }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.glance4j.bootstrap.cli.DbOptions;
+import org.glance4j.bootstrap.cli.Progress;
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
@@ -98,32 +99,44 @@ final class MetadefCatalogCommands {
         int loaded = 0;
         int skipped = 0;
         int failed = 0;
+        Progress progress = Progress.onTerminal("namespaces", files.size());
         for (Path path : files) {
             try {
                 Map<String, Object> document = JSON.readValue(path.toFile(), OBJECT);
                 LoadOutcome outcome = catalog.load(document);
                 if (outcome == LoadOutcome.LOADED) {
                     loaded++;
-                    out.println("loaded " + document.get("namespace") + " from " + path.getFileName());
+                    progress.println(out, "loaded " + document.get("namespace") + " from " + path.getFileName());
                 } else {
                     skipped++;
-                    out.println("skipped " + document.get("namespace") + " from " + path.getFileName()
+                    progress.println(out, "skipped " + document.get("namespace") + " from " + path.getFileName()
                             + ": it exists");
                 }
             } catch (JsonProcessingException e) {
                 failed++;
-                err.println("glance4j: " + path + " is not a JSON object: " + e.getOriginalMessage());
+                progress.println(err, "glance4j: " + path + " is not a JSON object: " + e.getOriginalMessage());
             } catch (IOException e) {
                 failed++;
-                err.println("glance4j: cannot read " + FileProblem.describe(path, e));
+                progress.println(err, "glance4j: cannot read " + FileProblem.describe(path, e));
             } catch (GlanceException e) {
                 failed++;
-                err.println("glance4j: " + path + " not loaded: " + e.getMessage());
+                progress.println(err, "glance4j: " + path + " not loaded: " + e.getMessage());
             }
+            progress.step(sizeOf(path));
         }
+        progress.finish();
         out.println("metadefs: " + loaded + " loaded, " + skipped + " skipped (already there), " + failed
-                + " failed, from " + source);
+                + " failed, from " + source + " (" + progress.bytesAndElapsed() + ")");
         return failed == 0 ? 0 : 1;
+    }
+
+    /** The size of a file, 0 when it cannot be told (reading it then reports the problem). */
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The {@code .json} files of a folder in name order, or the one file given. */
@@ -147,18 +160,23 @@ final class MetadefCatalogCommands {
         int written = 0;
         int failed = 0;
         Set<String> used = new HashSet<>();
-        for (Map<String, Object> document : catalog.export()) {
+        List<Map<String, Object>> documents = catalog.export();
+        Progress progress = Progress.onTerminal("namespaces", documents.size());
+        for (Map<String, Object> document : documents) {
             Path path = target.resolve(fileName(document, used));
             try {
                 JSON.writeValue(path.toFile(), document);
                 written++;
-                out.println("exported " + document.get("namespace") + " to " + path.getFileName());
+                progress.println(out, "exported " + document.get("namespace") + " to " + path.getFileName());
             } catch (IOException e) {
                 failed++;
-                err.println("glance4j: cannot write " + FileProblem.describe(path, e));
+                progress.println(err, "glance4j: cannot write " + FileProblem.describe(path, e));
             }
+            progress.step(sizeOf(path));
         }
-        out.println("metadefs: " + written + " exported, " + failed + " failed, to " + target);
+        progress.finish();
+        out.println("metadefs: " + written + " exported, " + failed + " failed, to " + target + " ("
+                + progress.bytesAndElapsed() + ")");
         return failed == 0 ? 0 : 1;
     }
 

@@ -77,7 +77,7 @@ class CacheCommandTest {
         assertThat(run("cache", "delete", cached)).isZero();
         assertThat(dir.resolve("cache").resolve(cached)).doesNotExist();
         assertThat(run("cache", "clear", "queue")).isZero();
-        assertThat(output).contains("removed 0 cached and 1 queued images");
+        assertThat(output).containsPattern("removed 0 cached and 1 queued images in \\d+\\.\\d s\n");
         assertThat(run("cache", "list")).isZero();
         assertThat(output).contains("total: 0 images, 0 bytes, 0 hits; 0 queued");
     }
@@ -91,11 +91,14 @@ class CacheCommandTest {
         Files.setLastModifiedTime(stalled, FileTime.from(Instant.now().minusSeconds(3600)));
 
         assertThat(run("cache", "prune")).isZero();
-        assertThat(output).contains("pruned 1 images, 2000 bytes");
+        assertThat(output)
+                .containsPattern("pruned 1 images, 2000 bytes \\(image_cache_max_size \\d+\\) in \\d+\\.\\d s\n");
         assertThat(dir.resolve("cache").resolve(older)).doesNotExist();
         assertThat(dir.resolve("cache").resolve(newer)).exists();
 
         assertThat(run("cache", "clean")).isZero();
+        assertThat(output).containsPattern("removed \\d+ stalled partial copies and copies of images no longer active"
+                + " in \\d+\\.\\d s\n");
         assertThat(stalled).doesNotExist();
         assertThat(dir.resolve("cache").resolve(newer)).exists();
     }

@@ -15,11 +15,12 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import org.glance4j.bootstrap.cli.UsageException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine.ParameterException;
 
 /** Starts the whole server in this JVM on an ephemeral port. */
 class GlanceApplicationTest {
@@ -102,9 +103,10 @@ class GlanceApplicationTest {
 
     @Test
     void refusesHelpAndBadFlagsWithoutStartingAnything(@TempDir Path dir) {
-        assertThatThrownBy(() -> GlanceApplication.start(List.of("--help"))).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> GlanceApplication.start(List.of("--help")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--help is for the command line");
         assertThatThrownBy(() -> GlanceApplication.start(List.of("--port", "x", "--data-dir", dir.toString())))
-                .isInstanceOf(UsageException.class);
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--port");
     }
 
     @Test

@@ -205,6 +205,7 @@ abstract class GlanceImportContract {
                 .contains("metadef resource types: 2 copied")
                 .contains("metadef resource type associations: 2 copied")
                 .as("no progress bar without a terminal").doesNotContain("\r").doesNotContain("[#")
+                .containsPattern("\nimport-glance: 2 images and \\d+ other records read in \\d+\\.\\d s\n$")
                 .contains("image " + SHARED + ": credentials removed from the s3 location s3://s3.example.org/glance/")
                 .contains("image " + SHARED + ": no configured store serves the location")
                 .doesNotContain("TOPSECRETKEY");

@@ -108,7 +108,7 @@ class ImportConfigTest {
     void serverSettingsPutStagingInTheDataDirectoryByDefault() {
         LoadedConfig loaded = load("");
         ServerSettings settings = ServerSettings.resolve(
-                org.glance4j.bootstrap.cli.ServeCommandLine.parse(List.of("--data-dir", "/tmp/g4j-data")),
+                org.glance4j.bootstrap.cli.ServeCommand.parse(List.of("--data-dir", "/tmp/g4j-data")),
                 loaded.config()).withImporting(loaded.importing());
         ImportSettings importing = settings.importing();
         assertThat(settings.stagingDir()).isEqualTo(Path.of("/tmp/g4j-data/staging"));
@@ -117,7 +117,7 @@ class ImportConfigTest {
 
         LoadedConfig full = load(FULL_IMPORT);
         ServerSettings configuredServer = ServerSettings.resolve(
-                org.glance4j.bootstrap.cli.ServeCommandLine.parse(List.of("--data-dir", "/tmp/g4j-data")),
+                org.glance4j.bootstrap.cli.ServeCommand.parse(List.of("--data-dir", "/tmp/g4j-data")),
                 full.config()).withImporting(full.importing());
         ImportSettings configured = configuredServer.importing();
         assertThat(configuredServer.stagingDir()).isEqualTo(Path.of("/srv/glance/staging-here"));

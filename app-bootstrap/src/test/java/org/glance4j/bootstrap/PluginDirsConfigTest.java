@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.glance4j.bootstrap.cli.ServeCommandLine;
+import org.glance4j.bootstrap.cli.ServeCommand;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.IniParser;
 import org.glance4j.bootstrap.config.LoadedConfig;
@@ -24,7 +24,7 @@ class PluginDirsConfigTest {
     @Test
     void noneByDefault() {
         assertThat(load("").pluginDirs()).isEmpty();
-        assertThat(ServeCommandLine.parse(List.of()).pluginDirs()).isEmpty();
+        assertThat(ServeCommand.parse(List.of()).pluginDirs()).isEmpty();
     }
 
     @Test
@@ -37,8 +37,8 @@ class PluginDirsConfigTest {
 
     @Test
     void theFlagTakesDirectoriesSeparatedLikeAClassPath() {
-        assertThat(ServeCommandLine.parse(List.of("--plugins", "/a:/b")).pluginDirs())
+        assertThat(ServeCommand.parse(List.of("--plugins", "/a:/b")).pluginDirs())
                 .containsExactly(Path.of("/a"), Path.of("/b"));
-        assertThat(ServeCommandLine.parse(List.of("--plugins=/c")).pluginDirs()).containsExactly(Path.of("/c"));
+        assertThat(ServeCommand.parse(List.of("--plugins=/c")).pluginDirs()).containsExactly(Path.of("/c"));
     }
 }

@@ -109,7 +109,8 @@ class SampleConfigTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: glance4j config sample");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown config command 'smaple'")
+                .contains("Usage: glance4j config").contains("  sample ");
     }
 
     /** Section name to the options written as {@code #name =} lines under it. */

@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.glance4j.bootstrap.cli.ServeCommandLine;
-import org.glance4j.bootstrap.cli.UsageException;
+import org.glance4j.bootstrap.cli.ServeCommand;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
 import org.glance4j.bootstrap.config.IniParser;
 import org.glance4j.bootstrap.config.LoadedConfig;
+import org.glance4j.bootstrap.config.RefusedSettingException;
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.bootstrap.wiring.ServerSettings;
@@ -34,7 +34,7 @@ class ServerSettingsTest {
 
     private static ServerSettings resolve(List<String> flags, String fileText) {
         LoadedConfig loaded = ConfigLoader.load(IniParser.parse("glance-api.conf", fileText), Path.of("/srv"));
-        return ServerSettings.resolve(ServeCommandLine.parse(flags), loaded.config(), loaded.keystone());
+        return ServerSettings.resolve(ServeCommand.parse(flags), loaded.config(), loaded.keystone());
     }
 
     private static final String KEYSTONE = "[keystone_authtoken]\nauth_url = http://keystone:5000/v3\n"
@@ -112,11 +112,11 @@ class ServerSettingsTest {
     @ValueSource(strings = {"0.0.0.0", "::", "192.0.2.10"})
     void refusesNoauthOnAnAddressThatIsNotLoopback(String address) {
         assertThatThrownBy(() -> resolve(List.of("--bind", address), ""))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(RefusedSettingException.class)
                 .hasMessageContaining("refusing to serve without authentication (noauth) on " + address)
                 .hasMessageContaining("--insecure-noauth");
         assertThatThrownBy(() -> resolve(List.of(), "[DEFAULT]\nbind_host = " + address + "\n"))
-                .isInstanceOf(UsageException.class);
+                .isInstanceOf(RefusedSettingException.class);
     }
 
     @Test

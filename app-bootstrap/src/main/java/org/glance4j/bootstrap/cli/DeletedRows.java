@@ -2,6 +2,9 @@ package org.glance4j.bootstrap.cli;
 
 import java.util.Locale;
 
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
 /** {@code import-glance --deleted}: what becomes of the rows Glance soft-deleted. */
 public enum DeletedRows {
     /** They are not copied (the default). */
@@ -17,7 +20,7 @@ public enum DeletedRows {
     /**
      * Parses {@code skip} or {@code carry}.
      *
-     * @throws UsageException for anything else
+     * @throws TypeConversionException for anything else (the command line reports it with the option's name)
      */
     public static DeletedRows parse(String text) {
         for (DeletedRows value : values()) {
@@ -25,6 +28,14 @@ public enum DeletedRows {
                 return value;
             }
         }
-        throw new UsageException("--deleted takes skip or carry, not '" + text + "'");
+        throw new TypeConversionException("takes skip or carry, not '" + text + "'");
+    }
+
+    /** The converter of {@code --deleted}. */
+    public static final class Option implements ITypeConverter<DeletedRows> {
+        @Override
+        public DeletedRows convert(String value) {
+            return parse(value);
+        }
     }
 }

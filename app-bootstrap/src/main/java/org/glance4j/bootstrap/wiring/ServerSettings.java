@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.glance4j.bootstrap.cli.ServeOptions;
-import org.glance4j.bootstrap.cli.UsageException;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.IniFile;
@@ -18,6 +17,7 @@ import org.glance4j.bootstrap.config.KeystoneConfig;
 import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
 import org.glance4j.bootstrap.config.OperatorPolicy;
+import org.glance4j.bootstrap.config.RefusedSettingException;
 import org.glance4j.bootstrap.config.ImportConfig;
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.core.format.FormatSettings;
@@ -130,7 +130,7 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
     /**
      * Lays the flags over the file.
      *
-     * @throws UsageException  when noauth would listen on an address other than loopback without
+     * @throws RefusedSettingException  when noauth would listen on an address other than loopback without
      *                         {@code --insecure-noauth}, or the bind address cannot be resolved
      * @throws ConfigException when the flavor names no mode glance4j has
      */
@@ -141,7 +141,7 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
     /**
      * Lays the flags over the file, with the {@code [keystone_authtoken]} options of the file.
      *
-     * @throws UsageException  as {@link #resolve(ServeOptions, GlanceConfig)}
+     * @throws RefusedSettingException  as {@link #resolve(ServeOptions, GlanceConfig)}
      * @throws ConfigException when the flavor names no mode glance4j has, or Keystone validation is chosen and a
      *                         required {@code [keystone_authtoken]} option is missing
      */
@@ -151,7 +151,7 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
         int port = flags.port().orElse(file.bindPort());
         AuthMode auth = flags.auth().orElseGet(() -> authFromFlavor(file.pasteFlavor()));
         if (auth == AuthMode.NOAUTH && !flags.insecureNoauth() && !isLoopback(bindHost)) {
-            throw new UsageException("refusing to serve without authentication (noauth) on " + bindHost
+            throw new RefusedSettingException("refusing to serve without authentication (noauth) on " + bindHost
                     + ", which is not a loopback address: anyone who reaches it is an admin. Bind to 127.0.0.1, use "
                     + "--auth trusted-headers behind an authenticating proxy, or add --insecure-noauth.");
         }
@@ -203,7 +203,7 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new UsageException("cannot resolve the bind address '" + host + "'");
+            throw new RefusedSettingException("cannot resolve the bind address '" + host + "'");
         }
     }
 }

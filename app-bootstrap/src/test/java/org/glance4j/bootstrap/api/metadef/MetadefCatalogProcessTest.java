@@ -106,7 +106,7 @@ class MetadefCatalogProcessTest {
 
         Run usage = db("load-metadefs");
         assertThat(usage.status()).isEqualTo(2);
-        assertThat(usage.output()).contains("load-metadefs needs the folder of namespace files");
+        assertThat(usage.output()).contains("glance4j: Missing required parameter: 'FOLDER'");
         assertThat(db("unload-metadefs", "x").status()).isEqualTo(2);
     }
 
