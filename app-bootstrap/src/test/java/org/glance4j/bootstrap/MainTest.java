@@ -112,7 +112,7 @@ class MainTest {
     @Test
     void aMissingOrUnknownCommandIsAUsageErrorThatListsTheCommands() {
         assertThat(run().status()).isEqualTo(2);
-        assertThat(err()).startsWith("glance4j: missing command: glance4j takes serve, db, cache or config\n")
+        assertThat(err()).startsWith("glance4j: missing command: glance4j takes serve, db, cache, images or config\n")
                 .contains("Usage: glance4j").contains("  serve ");
         assertThat(run("start").status()).isEqualTo(2);
         assertThat(err()).startsWith("glance4j: unknown command 'start'\n").contains("  serve ");
@@ -121,6 +121,8 @@ class MainTest {
                 + "import-glance or accept-node-config\n");
         assertThat(run("cache", "frobnicate", "--data-dir", "d").status()).isEqualTo(2);
         assertThat(err()).startsWith("glance4j: unknown cache command 'frobnicate'\n").contains("  prune ");
+        assertThat(run("images").status()).isEqualTo(2);
+        assertThat(err()).startsWith("glance4j: missing command: glance4j images takes verify\n");
         assertThat(run("config", "smaple").status()).isEqualTo(2);
         assertThat(err()).startsWith("glance4j: unknown config command 'smaple'\n").contains("Did you mean")
                 .contains("sample");
