@@ -1,13 +1,11 @@
 package org.glance4j.http;
 
-import java.util.List;
-import java.util.concurrent.Executor;
-
-import org.glance4j.ports.model.RequestContext;
-
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.glance4j.ports.model.RequestContext;
 
 /**
  * The root handler. On the I/O thread it fixes the request id (and its response header, so that every answer
@@ -22,6 +20,7 @@ import io.undertow.util.AttachmentKey;
 final class ApiHandler implements HttpHandler {
     /** The caller's project, once identified. */
     static final AttachmentKey<String> PROJECT_ID = AttachmentKey.create(String.class);
+
     private static final AttachmentKey<String> ROUTE = AttachmentKey.create(String.class);
 
     private final Identity identity;
@@ -39,9 +38,17 @@ final class ApiHandler implements HttpHandler {
      * With {@code multipleStores}, the version document and negotiation include the multi-store versions;
      * transfers run on {@code transfers}, bounded by {@code limits}' client socket timeout like the request bodies.
      */
-    ApiHandler(Identity identity, V2Router router, boolean multipleStores, ConnectionLimits limits,
-            Executor transfers) {
-        this(identity, router, multipleStores, false, limits, transfers, HealthSettings.none(), RequestObserver.NONE,
+    ApiHandler(
+            Identity identity, V2Router router, boolean multipleStores, ConnectionLimits limits, Executor transfers) {
+        this(
+                identity,
+                router,
+                multipleStores,
+                false,
+                limits,
+                transfers,
+                HealthSettings.none(),
+                RequestObserver.NONE,
                 AccessLog.ON);
     }
 
@@ -49,8 +56,16 @@ final class ApiHandler implements HttpHandler {
      * With {@code cache}, the version document and negotiation include the image cache versions too; with the
      * healthcheck's settings, an observer of every request and the access log.
      */
-    ApiHandler(Identity identity, V2Router router, boolean multipleStores, boolean cache, ConnectionLimits limits,
-            Executor transfers, HealthSettings health, RequestObserver observer, AccessLog accessLog) {
+    ApiHandler(
+            Identity identity,
+            V2Router router,
+            boolean multipleStores,
+            boolean cache,
+            ConnectionLimits limits,
+            Executor transfers,
+            HealthSettings health,
+            RequestObserver observer,
+            AccessLog accessLog) {
         this.cache = cache;
         this.health = new HealthcheckResource(health, identity);
         this.observer = observer;
@@ -139,9 +154,14 @@ final class ApiHandler implements HttpHandler {
     private void completed(HttpServerExchange exchange, long start) {
         RequestBody body = exchange.getAttachment(RequestBody.KEY);
         long received = ReceivedBytes.of(exchange) + (body != null && body.bytes() != null ? body.bytes().length : 0);
-        RequestOutcome outcome = new RequestOutcome(exchange.getRequestMethod().toString(),
-                exchange.getAttachment(ROUTE), exchange.getStatusCode(), received, exchange.getResponseBytesSent(),
-                System.nanoTime() - start, exchange.getAttachment(ErrorResponder.REQUEST_ID),
+        RequestOutcome outcome = new RequestOutcome(
+                exchange.getRequestMethod().toString(),
+                exchange.getAttachment(ROUTE),
+                exchange.getStatusCode(),
+                received,
+                exchange.getResponseBytesSent(),
+                System.nanoTime() - start,
+                exchange.getAttachment(ErrorResponder.REQUEST_ID),
                 exchange.getAttachment(PROJECT_ID));
         try {
             observer.completed(outcome);

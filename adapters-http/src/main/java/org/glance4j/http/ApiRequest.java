@@ -1,5 +1,8 @@
 package org.glance4j.http;
 
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,13 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.RequestContext;
-
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 
 /** One API call after version negotiation and identity: the exchange, who asks, and the decoded path. */
 final class ApiRequest {
@@ -68,7 +66,8 @@ final class ApiRequest {
             return true;
         }
         String encoding = header(Headers.TRANSFER_ENCODING);
-        return encoding != null && BODY_ENCODINGS.contains(encoding.trim().toLowerCase(Locale.ROOT))
+        return encoding != null
+                && BODY_ENCODINGS.contains(encoding.trim().toLowerCase(Locale.ROOT))
                 && BODY_METHODS.contains(method());
     }
 
@@ -146,8 +145,7 @@ final class ApiRequest {
     }
 
     private static GlanceException tooLarge() {
-        return GlanceException.invalid("The request body is larger than the limit of " + MAX_BODY_BYTES
-                + " bytes.");
+        return GlanceException.invalid("The request body is larger than the limit of " + MAX_BODY_BYTES + " bytes.");
     }
 
     /** {@code scheme://host[:port]} as the client addressed this server. */

@@ -2,22 +2,21 @@ package org.glance4j.http;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.glance4j.ports.error.GlanceException;
-import org.glance4j.ports.in.metadef.MetadefServices;
 import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.in.ImageCacheService;
-import org.glance4j.ports.in.ImageVerificationService;
 import org.glance4j.ports.in.ImageDataService;
-import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.in.ImageLocationService;
+import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImageTagService;
+import org.glance4j.ports.in.ImageVerificationService;
 import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.in.SchemaService;
 import org.glance4j.ports.in.StoreInfoService;
 import org.glance4j.ports.in.TaskService;
 import org.glance4j.ports.in.UsageService;
+import org.glance4j.ports.in.metadef.MetadefServices;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.RequestContext;
@@ -31,10 +30,21 @@ import org.glance4j.ports.model.StoreInfo;
  * may be null for a node without an image cache, {@code verification} for a server that keeps no verification
  * results ({@code /v2/verification} is then 404).
  */
-public record ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
-        ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
-        ImageMemberService members, MetadefServices metadefs, ImportService importing, TaskService tasks,
-        UsageService usage, ImageCacheService cache, ImageVerificationService verification) {
+public record ApiServices(
+        ImageService images,
+        ImageTagService tags,
+        SchemaService schemas,
+        ImageDataService data,
+        ImageActionService actions,
+        StoreInfoService stores,
+        ImageLocationService locations,
+        ImageMemberService members,
+        MetadefServices metadefs,
+        ImportService importing,
+        TaskService tasks,
+        UsageService usage,
+        ImageCacheService cache,
+        ImageVerificationService verification) {
     public ApiServices {
         usage = usage == null ? NO_LIMITS : usage;
         cache = cache == null ? NO_CACHE : cache;
@@ -49,63 +59,161 @@ public record ApiServices(ImageService images, ImageTagService tags, SchemaServi
     }
 
     /** Without verification results: {@code /v2/verification} is not served (404). */
-    public ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
-            ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
-            ImageMemberService members, MetadefServices metadefs, ImportService importing, TaskService tasks,
-            UsageService usage, ImageCacheService cache) {
-        this(images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, usage,
+    public ApiServices(
+            ImageService images,
+            ImageTagService tags,
+            SchemaService schemas,
+            ImageDataService data,
+            ImageActionService actions,
+            StoreInfoService stores,
+            ImageLocationService locations,
+            ImageMemberService members,
+            MetadefServices metadefs,
+            ImportService importing,
+            TaskService tasks,
+            UsageService usage,
+            ImageCacheService cache) {
+        this(
+                images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, usage,
                 cache, null);
     }
 
-    public ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
-            ImageActionService actions, ImageMemberService members) {
+    public ApiServices(
+            ImageService images,
+            ImageTagService tags,
+            SchemaService schemas,
+            ImageDataService data,
+            ImageActionService actions,
+            ImageMemberService members) {
         this(images, tags, schemas, data, actions, SINGLE_STORE, HIDDEN_LOCATIONS, members, null, null, null);
     }
 
     /** Without an image cache: {@code /v2/cache} answers that caching is not supported here. */
-    public ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
-            ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
-            ImageMemberService members, MetadefServices metadefs, ImportService importing, TaskService tasks,
+    public ApiServices(
+            ImageService images,
+            ImageTagService tags,
+            SchemaService schemas,
+            ImageDataService data,
+            ImageActionService actions,
+            StoreInfoService stores,
+            ImageLocationService locations,
+            ImageMemberService members,
+            MetadefServices metadefs,
+            ImportService importing,
+            TaskService tasks,
             UsageService usage) {
-        this(images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, usage,
-                null);
+        this(images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, usage, null);
     }
 
     /** Without unified limits: {@code /v2/info/usage} answers an empty map. */
-    public ApiServices(ImageService images, ImageTagService tags, SchemaService schemas, ImageDataService data,
-            ImageActionService actions, StoreInfoService stores, ImageLocationService locations,
-            ImageMemberService members, MetadefServices metadefs, ImportService importing, TaskService tasks) {
+    public ApiServices(
+            ImageService images,
+            ImageTagService tags,
+            SchemaService schemas,
+            ImageDataService data,
+            ImageActionService actions,
+            StoreInfoService stores,
+            ImageLocationService locations,
+            ImageMemberService members,
+            MetadefServices metadefs,
+            ImportService importing,
+            TaskService tasks) {
         this(images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, null);
     }
 
     /** A copy whose {@code /v2/info/usage} reports {@code usageService}. */
     public ApiServices withUsage(UsageService usageService) {
-        return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
-                importing, tasks, usageService, cache, verification);
+        return new ApiServices(
+                images,
+                tags,
+                schemas,
+                data,
+                actions,
+                stores,
+                locations,
+                members,
+                metadefs,
+                importing,
+                tasks,
+                usageService,
+                cache,
+                verification);
     }
 
     /** A copy with the import and task use cases. */
     public ApiServices withImport(ImportService importService, TaskService taskService) {
-        return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
-                importService, taskService, usage, cache, verification);
+        return new ApiServices(
+                images,
+                tags,
+                schemas,
+                data,
+                actions,
+                stores,
+                locations,
+                members,
+                metadefs,
+                importService,
+                taskService,
+                usage,
+                cache,
+                verification);
     }
 
     /** A copy with the metadata definitions catalog. */
     public ApiServices withMetadefs(MetadefServices metadefServices) {
-        return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefServices,
-                importing, tasks, usage, cache, verification);
+        return new ApiServices(
+                images,
+                tags,
+                schemas,
+                data,
+                actions,
+                stores,
+                locations,
+                members,
+                metadefServices,
+                importing,
+                tasks,
+                usage,
+                cache,
+                verification);
     }
 
     /** A copy with this node's image cache management ({@code /v2/cache}). */
     public ApiServices withCache(ImageCacheService cacheService) {
-        return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
-                importing, tasks, usage, cacheService, verification);
+        return new ApiServices(
+                images,
+                tags,
+                schemas,
+                data,
+                actions,
+                stores,
+                locations,
+                members,
+                metadefs,
+                importing,
+                tasks,
+                usage,
+                cacheService,
+                verification);
     }
 
     /** A copy with the image verification results ({@code GET /v2/verification}). */
     public ApiServices withVerification(ImageVerificationService verificationService) {
-        return new ApiServices(images, tags, schemas, data, actions, stores, locations, members, metadefs,
-                importing, tasks, usage, cache, verificationService);
+        return new ApiServices(
+                images,
+                tags,
+                schemas,
+                data,
+                actions,
+                stores,
+                locations,
+                members,
+                metadefs,
+                importing,
+                tasks,
+                usage,
+                cache,
+                verificationService);
     }
 
     private static final UsageService NO_LIMITS = context -> java.util.Map.of();

@@ -1,11 +1,9 @@
 package org.glance4j.http;
 
+import io.undertow.util.Headers;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.glance4j.ports.in.RangeRequest;
-
-import io.undertow.util.Headers;
 
 /**
  * The byte range a download asks for, read as Glance reads it ({@code get_range_from_request} over webob): the
@@ -65,8 +63,9 @@ final class ByteRangeHeader {
         if (m.group(1).isEmpty()) {
             long suffix = number(m.group(2));
             // a suffix of zero bytes selects nothing (RFC 9110 14.1.1); Glance would serve the whole image
-            return suffix == 0 ? unsatisfiable(INVALID_RANGE) : new ByteRangeHeader(RangeRequest.suffix(suffix),
-                    false, null);
+            return suffix == 0
+                    ? unsatisfiable(INVALID_RANGE)
+                    : new ByteRangeHeader(RangeRequest.suffix(suffix), false, null);
         }
         long first = number(m.group(1));
         if (m.group(2).isEmpty()) {

@@ -1,13 +1,12 @@
 package org.glance4j.http;
 
-import org.glance4j.ports.model.Image;
-import org.glance4j.ports.model.ImageStatus;
-import org.glance4j.ports.model.Visibility;
-
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.ResponseCommitListener;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
+import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.ImageStatus;
+import org.glance4j.ports.model.Visibility;
 
 /**
  * The one place that decides what caches may keep of an answer (docs/caching-proxies.md). Identity travels in
@@ -48,8 +47,7 @@ final class CachePolicy implements ResponseCommitListener {
         EVERY_CALLER_THE_SERVER_ADMITS
     }
 
-    private CachePolicy() {
-    }
+    private CachePolicy() {}
 
     /** Applies the policy to the answer of {@code exchange}, whatever writes it. */
     static void install(HttpServerExchange exchange) {
@@ -72,7 +70,8 @@ final class CachePolicy implements ResponseCommitListener {
      * copies nobody could check. An answer other than 200, 206 or 304 stays {@code no-store} all the same.
      */
     static void imageData(HttpServerExchange exchange, Image image) {
-        if (image.visibility() == Visibility.PUBLIC && image.status() == ImageStatus.ACTIVE
+        if (image.visibility() == Visibility.PUBLIC
+                && image.status() == ImageStatus.ACTIVE
                 && EntityTag.of(image) != null) {
             exchange.putAttachment(AUDIENCE, Audience.EVERY_CALLER_THE_SERVER_ADMITS);
         } else {

@@ -1,10 +1,8 @@
 package org.glance4j.http;
 
+import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-
-import io.undertow.util.HttpString;
-
 import org.glance4j.ports.in.ImageCacheService;
 import org.glance4j.ports.model.CachedImage;
 

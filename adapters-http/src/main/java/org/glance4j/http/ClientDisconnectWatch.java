@@ -1,15 +1,13 @@
 package org.glance4j.http;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
-
-import org.glance4j.ports.model.Cancellation;
-import org.xnio.XnioExecutor;
-
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpServerConnection;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import org.glance4j.ports.model.Cancellation;
+import org.xnio.XnioExecutor;
 
 /**
  * Notices, while a call that has read its whole request works on a worker thread, that the client closed its
@@ -35,8 +33,10 @@ final class ClientDisconnectWatch implements AutoCloseable {
 
     /** Starts watching the exchange's connection, when that is possible (see the class comment). */
     static ClientDisconnectWatch start(HttpServerExchange exchange) {
-        if (!(exchange.getConnection() instanceof HttpServerConnection http) || http.getSslSession() != null
-                || !exchange.isRequestComplete() || http.getExtraBytes() != null) {
+        if (!(exchange.getConnection() instanceof HttpServerConnection http)
+                || http.getSslSession() != null
+                || !exchange.isRequestComplete()
+                || http.getExtraBytes() != null) {
             return new ClientDisconnectWatch(null);
         }
         ClientDisconnectWatch watch = new ClientDisconnectWatch(http);

@@ -1,9 +1,8 @@
 package org.glance4j.http;
 
-import java.util.concurrent.TimeUnit;
-
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The longest a transfer's blocking read or write waits for its client ({@code client_socket_timeout}). The
@@ -13,12 +12,13 @@ final class ClientTimeout {
     private static final AttachmentKey<Long> NANOS = AttachmentKey.create(Long.class);
     private static final long DEFAULT_NANOS = ConnectionLimits.DEFAULT_CLIENT_SOCKET_TIMEOUT.toNanos();
 
-    private ClientTimeout() {
-    }
+    private ClientTimeout() {}
 
     /** Attaches the timeout of {@code limits}; zero (wait forever) becomes {@link Long#MAX_VALUE}. */
     static void attach(HttpServerExchange exchange, ConnectionLimits limits) {
-        long nanos = limits.clientSocketTimeout().isZero() ? Long.MAX_VALUE : limits.clientSocketTimeout().toNanos();
+        long nanos = limits.clientSocketTimeout().isZero()
+                ? Long.MAX_VALUE
+                : limits.clientSocketTimeout().toNanos();
         exchange.putAttachment(NANOS, nanos);
     }
 

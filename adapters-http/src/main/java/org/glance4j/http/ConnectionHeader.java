@@ -13,8 +13,7 @@ import io.undertow.util.Headers;
 final class ConnectionHeader implements ResponseCommitListener {
     private static final ConnectionHeader INSTANCE = new ConnectionHeader();
 
-    private ConnectionHeader() {
-    }
+    private ConnectionHeader() {}
 
     /** Makes the answer of {@code exchange} say {@code Connection: close} whenever the connection ends with it. */
     static void install(HttpServerExchange exchange) {

@@ -46,8 +46,8 @@ public record ConnectionLimits(Duration clientSocketTimeout, Duration requestHea
 
     /** Glance's 900 s socket timeout, 60 s for headers, and {@link #defaultMaxConnections()}. */
     public static ConnectionLimits defaults() {
-        return new ConnectionLimits(DEFAULT_CLIENT_SOCKET_TIMEOUT, DEFAULT_REQUEST_HEADER_TIMEOUT,
-                defaultMaxConnections());
+        return new ConnectionLimits(
+                DEFAULT_CLIENT_SOCKET_TIMEOUT, DEFAULT_REQUEST_HEADER_TIMEOUT, defaultMaxConnections());
     }
 
     /**

@@ -1,18 +1,16 @@
 package org.glance4j.http;
 
+import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.ports.in.ImageDownload;
 import org.glance4j.ports.model.FileRegion;
 import org.xnio.IoUtils;
 import org.xnio.channels.StreamSinkChannel;
-
-import io.undertow.server.HttpServerExchange;
 
 /**
  * Writes the body of a download to the response channel, blocking on a worker thread. A body that is a
@@ -32,8 +30,7 @@ final class DownloadSender {
 
     private static final System.Logger LOG = System.getLogger(DownloadSender.class.getName());
 
-    private DownloadSender() {
-    }
+    private DownloadSender() {}
 
     /** Sends {@code download.length()} bytes of its body; headers and status must already be set. */
     static void send(HttpServerExchange exchange, ImageDownload download) {
@@ -52,10 +49,13 @@ final class DownloadSender {
         } catch (IOException | RuntimeException e) {
             // an IOException is the connection's (the client left); anything else is the source's, our problem
             String requestId = exchange.getAttachment(ErrorResponder.REQUEST_ID);
-            System.Logger.Level level = e instanceof IOException ? System.Logger.Level.DEBUG
-                    : System.Logger.Level.ERROR;
-            LOG.log(level, "Request " + requestId + ": download of image " + download.image().id() + " stopped after "
-                    + sent.bytes + " of " + download.length() + " bytes: " + e);
+            System.Logger.Level level =
+                    e instanceof IOException ? System.Logger.Level.DEBUG : System.Logger.Level.ERROR;
+            LOG.log(
+                    level,
+                    "Request " + requestId + ": download of image "
+                            + download.image().id() + " stopped after " + sent.bytes + " of " + download.length()
+                            + " bytes: " + e);
             IoUtils.safeClose(exchange.getConnection());
         }
     }
@@ -64,6 +64,7 @@ final class DownloadSender {
     private static final class Progress {
         /** How long a write waits for a client that reads nothing, as Glance's {@code client_socket_timeout}. */
         final long timeoutNanos;
+
         long bytes;
 
         Progress(long timeoutNanos) {
@@ -101,8 +102,8 @@ final class DownloadSender {
                 throw new UncheckedIOException("Reading the image data failed", e);
             }
             if (n < 0) {
-                throw new IllegalStateException("The image data ended after " + sent.bytes + " of " + length
-                        + " bytes");
+                throw new IllegalStateException(
+                        "The image data ended after " + sent.bytes + " of " + length + " bytes");
             }
             buffer.clear().limit(n);
             while (buffer.hasRemaining()) {

@@ -9,13 +9,12 @@ import org.glance4j.ports.model.Image;
  * only {@code If-None-Match: *} matches.
  */
 final class EntityTag {
-    private EntityTag() {
-    }
+    private EntityTag() {}
 
     /** The quoted strong tag of the image's bytes, or null. */
     static String of(Image image) {
-        String value = image.osHashValue() != null && !image.osHashValue().isEmpty() ? image.osHashValue()
-                : image.checksum();
+        String value =
+                image.osHashValue() != null && !image.osHashValue().isEmpty() ? image.osHashValue() : image.checksum();
         return value == null || value.isEmpty() ? null : "\"" + value + "\"";
     }
 

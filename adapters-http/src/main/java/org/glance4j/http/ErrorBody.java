@@ -1,19 +1,17 @@
 package org.glance4j.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * The body of an error answer in the three shapes webob gives Glance's errors: a small HTML page, a JSON object
  * {@code {"message", "code", "title"}} (the message without webob's HTML residue), or plain text.
  */
 final class ErrorBody {
-    private ErrorBody() {
-    }
+    private ErrorBody() {}
 
     static byte[] render(ErrorMediaType type, HttpStatus status, String message) {
         String text = message == null ? "" : message;
@@ -40,8 +38,8 @@ final class ErrorBody {
 
     private static byte[] html(HttpStatus status, String message) {
         String line = escape(status.line());
-        String page = "<html>\n <head>\n  <title>" + line + "</title>\n </head>\n <body>\n  <h1>" + line
-                + "</h1>\n  " + escape(message) + "<br /><br />\n\n\n\n </body>\n</html>";
+        String page = "<html>\n <head>\n  <title>" + line + "</title>\n </head>\n <body>\n  <h1>" + line + "</h1>\n  "
+                + escape(message) + "<br /><br />\n\n\n\n </body>\n</html>";
         return page.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -1,16 +1,14 @@
 package org.glance4j.http;
 
-import java.nio.ByteBuffer;
-import java.util.Map;
-
-import org.glance4j.ports.error.ErrorCategory;
-import org.glance4j.ports.error.GlanceException;
-
 import io.undertow.server.DefaultResponseListener;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.glance4j.ports.error.ErrorCategory;
+import org.glance4j.ports.error.GlanceException;
 
 /**
  * Renders every error answer, whatever raised it: a {@link GlanceException} from the services, an
@@ -75,15 +73,16 @@ final class ErrorResponder implements DefaultResponseListener {
         return true;
     }
 
-    private static void write(HttpServerExchange exchange, HttpStatus status, String message,
-            Map<String, String> headers) {
+    private static void write(
+            HttpServerExchange exchange, HttpStatus status, String message, Map<String, String> headers) {
         String requestId = exchange.getAttachment(REQUEST_ID);
         exchange.getResponseHeaders().clear();
         if (requestId != null) {
             exchange.getResponseHeaders().put(REQUEST_ID_HEADER, requestId);
         }
         headers.forEach((name, value) -> exchange.getResponseHeaders().put(new HttpString(name), value));
-        ErrorMediaType type = ErrorMediaType.negotiate(exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
+        ErrorMediaType type =
+                ErrorMediaType.negotiate(exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
         byte[] body = ErrorBody.render(type, status, message);
         exchange.setStatusCode(status.code());
         exchange.setReasonPhrase(status.title());

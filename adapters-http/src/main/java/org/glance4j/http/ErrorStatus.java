@@ -4,8 +4,7 @@ import org.glance4j.ports.error.ErrorCategory;
 
 /** The one place where an {@link ErrorCategory} becomes an HTTP status. */
 final class ErrorStatus {
-    private ErrorStatus() {
-    }
+    private ErrorStatus() {}
 
     static HttpStatus of(ErrorCategory category) {
         return switch (category) {

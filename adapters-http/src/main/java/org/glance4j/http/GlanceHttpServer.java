@@ -1,13 +1,11 @@
 package org.glance4j.http;
 
-import java.net.InetSocketAddress;
-import java.util.Objects;
-
-import org.xnio.Options;
-
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.HttpContinueReadHandler;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import org.xnio.Options;
 
 /**
  * The Glance Images API v2 over HTTP, served by Undertow. Requests are parsed and small request bodies read on
@@ -37,8 +35,12 @@ public final class GlanceHttpServer implements AutoCloseable {
      * A server whose {@code /healthcheck} answers from {@code health}, that tells {@code observer} about every
      * request, and logs each one to {@code accessLog}.
      */
-    public GlanceHttpServer(HttpSettings settings, ApiServices services, HealthSettings health,
-            RequestObserver observer, AccessLog accessLog) {
+    public GlanceHttpServer(
+            HttpSettings settings,
+            ApiServices services,
+            HealthSettings health,
+            RequestObserver observer,
+            AccessLog accessLog) {
         this.health = Objects.requireNonNull(health, "health");
         this.observer = Objects.requireNonNull(observer, "observer");
         this.accessLog = Objects.requireNonNull(accessLog, "accessLog");
@@ -57,8 +59,8 @@ public final class GlanceHttpServer implements AutoCloseable {
         }
         ConnectionLimits limits = settings.connections();
         TransferThreads threads = new TransferThreads(limits.maxConnections());
-        ApiHandler handler = new ApiHandler(identity, router, multipleStores, cache, limits, threads, health,
-                observer, accessLog);
+        ApiHandler handler =
+                new ApiHandler(identity, router, multipleStores, cache, limits, threads, health, observer, accessLog);
         Undertow server = Undertow.builder()
                 .addHttpListener(settings.port(), settings.bindHost())
                 .setIoThreads(settings.ioThreads())
@@ -79,7 +81,8 @@ public final class GlanceHttpServer implements AutoCloseable {
         }
         undertow = server;
         transfers = threads;
-        InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+        InetSocketAddress address =
+                (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
         boundPort = address.getPort();
     }
 

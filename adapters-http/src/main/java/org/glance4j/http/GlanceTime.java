@@ -6,8 +6,7 @@ import java.time.ZoneOffset;
 
 /** Formats instants as Glance's {@code timeutils.isotime} does: {@code 2026-01-02T03:04:05Z}, whole seconds, UTC. */
 final class GlanceTime {
-    private GlanceTime() {
-    }
+    private GlanceTime() {}
 
     static String format(Instant instant) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);

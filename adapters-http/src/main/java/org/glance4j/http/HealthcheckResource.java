@@ -1,5 +1,7 @@
 package org.glance4j.http;
 
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +11,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.RequestContext;
-
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 
 /**
  * {@code /healthcheck}, answered as oslo.middleware's healthcheck answers it in Glance's pipeline (before any
@@ -58,12 +56,20 @@ final class HealthcheckResource {
             return;
         }
         switch (preferred(exchange.getRequestHeaders().getFirst(Headers.ACCEPT))) {
-            case "application/json" -> send(exchange, status, "application/json",
-                    "{\n    \"detailed\": false,\n    \"reasons\": [\n        \"" + reason + "\"\n    ]\n}");
-            case "text/html" -> send(exchange, status, "text/html; charset=UTF-8",
-                    "<HTML>\n<HEAD><TITLE>Healthcheck Status</TITLE></HEAD>\n<BODY>\n<H2>Result of 1 checks:</H2>\n"
-                            + "<TABLE border=\"1\">\n<TR><TH>Reason</TH></TR>\n<TR><TD>" + reason
-                            + "</TD></TR>\n</TABLE>\n</BODY>\n</HTML>");
+            case "application/json" ->
+                send(
+                        exchange,
+                        status,
+                        "application/json",
+                        "{\n    \"detailed\": false,\n    \"reasons\": [\n        \"" + reason + "\"\n    ]\n}");
+            case "text/html" ->
+                send(
+                        exchange,
+                        status,
+                        "text/html; charset=UTF-8",
+                        "<HTML>\n<HEAD><TITLE>Healthcheck Status</TITLE></HEAD>\n<BODY>\n<H2>Result of 1 checks:</H2>\n"
+                                + "<TABLE border=\"1\">\n<TR><TH>Reason</TH></TR>\n<TR><TD>" + reason
+                                + "</TD></TR>\n</TABLE>\n</BODY>\n</HTML>");
             default -> send(exchange, status, "text/plain; charset=UTF-8", reason);
         }
     }
@@ -80,9 +86,12 @@ final class HealthcheckResource {
         }
         List<Reason> reasons = new ArrayList<>();
         boolean disabled = disabled();
-        reasons.add(new Reason(disabled ? DISABLED : OK, "DisableByFileHealthcheck", settings.disableByFile()
-                .map(path -> "Path '" + path + "' was " + (disabled ? "found" : "not found"))
-                .orElse("No disable_by_file_path is configured")));
+        reasons.add(new Reason(
+                disabled ? DISABLED : OK,
+                "DisableByFileHealthcheck",
+                settings.disableByFile()
+                        .map(path -> "Path '" + path + "' was " + (disabled ? "found" : "not found"))
+                        .orElse("No disable_by_file_path is configured")));
         boolean healthy = !disabled;
         for (HealthProbe probe : settings.probes()) {
             try {
@@ -98,8 +107,10 @@ final class HealthcheckResource {
             g.writeStartObject();
             g.writeBooleanField("detailed", true);
             g.writeStringField("now", Instant.now().toString());
-            g.writeStringField("platform", System.getProperty("os.name") + "-" + System.getProperty("os.version")
-                    + "-" + System.getProperty("os.arch"));
+            g.writeStringField(
+                    "platform",
+                    System.getProperty("os.name") + "-" + System.getProperty("os.version") + "-"
+                            + System.getProperty("os.arch"));
             g.writeStringField("java_version", Runtime.version().toString());
             g.writeArrayFieldStart("reasons");
             for (Reason reason : reasons) {
@@ -148,8 +159,9 @@ final class HealthcheckResource {
         for (String part : accept.split(",")) {
             String[] pieces = part.split(";");
             String range = pieces[0].strip().toLowerCase(Locale.ROOT);
-            int rank = range.equals(offer) ? 2 : range.equals(offer.substring(0, offer.indexOf('/')) + "/*") ? 1
-                    : range.equals("*/*") ? 0 : -1;
+            int rank = range.equals(offer)
+                    ? 2
+                    : range.equals(offer.substring(0, offer.indexOf('/')) + "/*") ? 1 : range.equals("*/*") ? 0 : -1;
             if (rank <= specificity) {
                 continue;
             }
@@ -170,6 +182,5 @@ final class HealthcheckResource {
         return found;
     }
 
-    private record Reason(String reason, String className, String details) {
-    }
+    private record Reason(String reason, String className, String details) {}
 }

@@ -33,13 +33,15 @@ final class HttpFailure extends RuntimeException {
     }
 
     static HttpFailure methodNotAllowed(String method, String allow) {
-        return new HttpFailure(HttpStatus.METHOD_NOT_ALLOWED,
-                "The method " + method + " is not allowed for this resource.", Map.of("Allow", allow));
+        return new HttpFailure(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "The method " + method + " is not allowed for this resource.",
+                Map.of("Allow", allow));
     }
 
     static HttpFailure notImplemented() {
-        return new HttpFailure(HttpStatus.NOT_IMPLEMENTED,
-                "The server has not implemented the requested method.", Map.of());
+        return new HttpFailure(
+                HttpStatus.NOT_IMPLEMENTED, "The server has not implemented the requested method.", Map.of());
     }
 
     static HttpFailure badRequest(String message) {

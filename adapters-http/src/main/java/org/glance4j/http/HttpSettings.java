@@ -17,21 +17,56 @@ import java.util.Optional;
  * @param connections     timeouts and the connection cap
  * @param keystone        where tokens are validated; required by {@link AuthMode#KEYSTONE}, unused otherwise
  */
-public record HttpSettings(String bindHost, int port, AuthMode authMode, String noauthProjectId,
-        String noauthUserId, int ioThreads, int workerThreads, ConnectionLimits connections,
+public record HttpSettings(
+        String bindHost,
+        int port,
+        AuthMode authMode,
+        String noauthProjectId,
+        String noauthUserId,
+        int ioThreads,
+        int workerThreads,
+        ConnectionLimits connections,
         Optional<KeystoneSettings> keystone) {
 
     /** Settings with {@link ConnectionLimits#defaults()}. */
-    public HttpSettings(String bindHost, int port, AuthMode authMode, String noauthProjectId, String noauthUserId,
-            int ioThreads, int workerThreads) {
-        this(bindHost, port, authMode, noauthProjectId, noauthUserId, ioThreads, workerThreads,
+    public HttpSettings(
+            String bindHost,
+            int port,
+            AuthMode authMode,
+            String noauthProjectId,
+            String noauthUserId,
+            int ioThreads,
+            int workerThreads) {
+        this(
+                bindHost,
+                port,
+                authMode,
+                noauthProjectId,
+                noauthUserId,
+                ioThreads,
+                workerThreads,
                 ConnectionLimits.defaults());
     }
 
     /** Settings without Keystone. */
-    public HttpSettings(String bindHost, int port, AuthMode authMode, String noauthProjectId, String noauthUserId,
-            int ioThreads, int workerThreads, ConnectionLimits connections) {
-        this(bindHost, port, authMode, noauthProjectId, noauthUserId, ioThreads, workerThreads, connections,
+    public HttpSettings(
+            String bindHost,
+            int port,
+            AuthMode authMode,
+            String noauthProjectId,
+            String noauthUserId,
+            int ioThreads,
+            int workerThreads,
+            ConnectionLimits connections) {
+        this(
+                bindHost,
+                port,
+                authMode,
+                noauthProjectId,
+                noauthUserId,
+                ioThreads,
+                workerThreads,
+                connections,
                 Optional.empty());
     }
 
@@ -56,28 +91,50 @@ public record HttpSettings(String bindHost, int port, AuthMode authMode, String 
     /** Loopback, Glance's port 9292, no authentication, thread pools sized for the machine. */
     public static HttpSettings defaults() {
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-        return new HttpSettings("127.0.0.1", 9292, AuthMode.NOAUTH, "noauth-project", "noauth-user",
-                Math.max(2, cores), Math.max(16, cores * 8));
+        return new HttpSettings(
+                "127.0.0.1",
+                9292,
+                AuthMode.NOAUTH,
+                "noauth-project",
+                "noauth-user",
+                Math.max(2, cores),
+                Math.max(16, cores * 8));
     }
 
     public HttpSettings withPort(int newPort) {
-        return new HttpSettings(bindHost, newPort, authMode, noauthProjectId, noauthUserId, ioThreads, workerThreads,
-                connections, keystone);
+        return new HttpSettings(
+                bindHost,
+                newPort,
+                authMode,
+                noauthProjectId,
+                noauthUserId,
+                ioThreads,
+                workerThreads,
+                connections,
+                keystone);
     }
 
     public HttpSettings withAuthMode(AuthMode mode) {
-        return new HttpSettings(bindHost, port, mode, noauthProjectId, noauthUserId, ioThreads, workerThreads,
-                connections, keystone);
+        return new HttpSettings(
+                bindHost, port, mode, noauthProjectId, noauthUserId, ioThreads, workerThreads, connections, keystone);
     }
 
     public HttpSettings withConnections(ConnectionLimits limits) {
-        return new HttpSettings(bindHost, port, authMode, noauthProjectId, noauthUserId, ioThreads, workerThreads,
-                limits, keystone);
+        return new HttpSettings(
+                bindHost, port, authMode, noauthProjectId, noauthUserId, ioThreads, workerThreads, limits, keystone);
     }
 
     /** A copy that validates tokens against Keystone with these settings. */
     public HttpSettings withKeystone(KeystoneSettings settings) {
-        return new HttpSettings(bindHost, port, AuthMode.KEYSTONE, noauthProjectId, noauthUserId, ioThreads,
-                workerThreads, connections, Optional.of(settings));
+        return new HttpSettings(
+                bindHost,
+                port,
+                AuthMode.KEYSTONE,
+                noauthProjectId,
+                noauthUserId,
+                ioThreads,
+                workerThreads,
+                connections,
+                Optional.of(settings));
     }
 }

@@ -22,9 +22,20 @@ record HttpStatus(int code, String title) {
 
     /** A status for a code Undertow produced on its own; the title comes from the table above when known. */
     static HttpStatus ofCode(int code, String reason) {
-        for (HttpStatus s : new HttpStatus[] {BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED,
-                CONFLICT, REQUEST_ENTITY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RANGE_NOT_SATISFIABLE,
-                INTERNAL_SERVER_ERROR, NOT_IMPLEMENTED, SERVICE_UNAVAILABLE}) {
+        for (HttpStatus s : new HttpStatus[] {
+            BAD_REQUEST,
+            UNAUTHORIZED,
+            FORBIDDEN,
+            NOT_FOUND,
+            METHOD_NOT_ALLOWED,
+            CONFLICT,
+            REQUEST_ENTITY_TOO_LARGE,
+            UNSUPPORTED_MEDIA_TYPE,
+            RANGE_NOT_SATISFIABLE,
+            INTERNAL_SERVER_ERROR,
+            NOT_IMPLEMENTED,
+            SERVICE_UNAVAILABLE
+        }) {
             if (s.code == code) {
                 return s;
             }

@@ -1,8 +1,7 @@
 package org.glance4j.http;
 
-import org.glance4j.ports.model.RequestContext;
-
 import io.undertow.server.HttpServerExchange;
+import org.glance4j.ports.model.RequestContext;
 
 /**
  * Where the adapter learns who is calling: the request id of the call and the {@link RequestContext} of an API
@@ -26,8 +25,9 @@ interface Identity {
         return switch (settings.authMode()) {
             case NOAUTH -> new NoAuthIdentity(settings.noauthProjectId(), settings.noauthUserId());
             case TRUSTED_HEADERS -> new TrustedHeadersIdentity();
-            case KEYSTONE -> new KeystoneIdentity(settings.keystone().orElseThrow(() ->
-                    new IllegalArgumentException("AuthMode.KEYSTONE needs KeystoneSettings")));
+            case KEYSTONE ->
+                new KeystoneIdentity(settings.keystone()
+                        .orElseThrow(() -> new IllegalArgumentException("AuthMode.KEYSTONE needs KeystoneSettings")));
         };
     }
 }

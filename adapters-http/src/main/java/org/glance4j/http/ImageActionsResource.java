@@ -1,7 +1,6 @@
 package org.glance4j.http;
 
 import java.util.Set;
-
 import org.glance4j.ports.in.ImageActionService;
 
 /** {@code POST /v2/images/{id}/actions/deactivate} and {@code /reactivate}: 204, no body either way. */

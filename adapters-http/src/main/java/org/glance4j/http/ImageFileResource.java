@@ -1,10 +1,12 @@
 package org.glance4j.http;
 
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImageDataService;
@@ -13,10 +15,6 @@ import org.glance4j.ports.in.RangeRequest;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.StatedDigest;
 import org.xnio.IoUtils;
-
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 
 /**
  * {@code PUT} and {@code GET /v2/images/{id}/file}: the upload streams the request body into the core, the
@@ -66,8 +64,7 @@ final class ImageFileResource implements Resource {
         List<StatedDigest> stated = StatedDigestHeaders.of(request.exchange().getRequestHeaders());
         HttpServerExchange exchange = request.exchange();
         exchange.setMaxEntitySize(-1); // an image may be as large as image_size_cap allows: the core enforces it
-        UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel(),
-                ClientTimeout.nanos(exchange));
+        UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel(), ClientTimeout.nanos(exchange));
         ReceivedBytes.track(exchange, body);
         try {
             String store = multipleStores ? request.header(STORE_HEADER) : null;
@@ -86,11 +83,13 @@ final class ImageFileResource implements Resource {
         Responses.noContent(exchange);
     }
 
-    private static void clientWentAway(HttpServerExchange exchange, String imageId, UploadBodyStream body,
-            RuntimeException outcome) {
-        LOG.log(System.Logger.Level.INFO, "Request " + exchange.getAttachment(ErrorResponder.REQUEST_ID)
-                + ": the upload of image " + imageId + " broke off after " + body.received() + " bytes ("
-                + body.failure() + "); the core answered: " + outcome.getMessage());
+    private static void clientWentAway(
+            HttpServerExchange exchange, String imageId, UploadBodyStream body, RuntimeException outcome) {
+        LOG.log(
+                System.Logger.Level.INFO,
+                "Request " + exchange.getAttachment(ErrorResponder.REQUEST_ID)
+                        + ": the upload of image " + imageId + " broke off after " + body.received() + " bytes ("
+                        + body.failure() + "); the core answered: " + outcome.getMessage());
         exchange.setPersistent(false);
         IoUtils.safeClose(exchange.getConnection());
     }
@@ -101,8 +100,8 @@ final class ImageFileResource implements Resource {
         if (mediaType != null && mediaType.toLowerCase(Locale.ROOT).equals(OCTET_STREAM)) {
             return;
         }
-        throw GlanceException.unsupportedMediaType("The request media type " + (mediaType == null ? ""
-                : mediaType + " ") + "is not supported by this server. Invalid content type "
+        throw GlanceException.unsupportedMediaType("The request media type "
+                + (mediaType == null ? "" : mediaType + " ") + "is not supported by this server. Invalid content type "
                 + (mediaType == null ? "None" : mediaType));
     }
 
@@ -165,7 +164,8 @@ final class ImageFileResource implements Resource {
         if (!image.hasData()) {
             return false;
         }
-        boolean current = ifNoneMatch != null ? EntityTag.noneMatchMatches(ifNoneMatch, EntityTag.of(image))
+        boolean current = ifNoneMatch != null
+                ? EntityTag.noneMatchMatches(ifNoneMatch, EntityTag.of(image))
                 : LastModified.notModifiedSince(image, ifModifiedSince);
         if (!current) {
             return false;
@@ -211,9 +211,12 @@ final class ImageFileResource implements Resource {
             return;
         }
         if (download.partial() && (download.length() <= 0 || legacyRangeCut(range, download))) {
-            throw unsatisfiable(range.legacy() ? "Invalid stop position in Content-Range header. The stop "
-                    + "position MUST be in the inclusive range [0, " + (download.total() - 1) + "]."
-                    : ByteRangeHeader.INVALID_RANGE, download.total());
+            throw unsatisfiable(
+                    range.legacy()
+                            ? "Invalid stop position in Content-Range header. The stop "
+                                    + "position MUST be in the inclusive range [0, " + (download.total() - 1) + "]."
+                            : ByteRangeHeader.INVALID_RANGE,
+                    download.total());
         }
         writeHeaders(exchange, download);
         DownloadSender.send(exchange, download);
@@ -244,12 +247,16 @@ final class ImageFileResource implements Resource {
 
     /** A legacy {@code Content-Range} must end inside the image; the core clamps ranges, so compare. */
     private static boolean legacyRangeCut(ByteRangeHeader range, ImageDownload download) {
-        return range.legacy() && range.range() != null && range.range().last() != null
+        return range.legacy()
+                && range.range() != null
+                && range.range().last() != null
                 && range.range().last() >= download.offset() + download.length();
     }
 
     private static HttpFailure unsatisfiable(String message, long total) {
-        return new HttpFailure(HttpStatus.RANGE_NOT_SATISFIABLE, message,
+        return new HttpFailure(
+                HttpStatus.RANGE_NOT_SATISFIABLE,
+                message,
                 total >= 0 ? Map.of("Content-Range", "bytes */" + total) : Map.of());
     }
 
@@ -267,15 +274,17 @@ final class ImageFileResource implements Resource {
         if (image.checksum() != null && !image.checksum().isEmpty()) {
             headers.put(CONTENT_MD5, image.checksum());
         }
-        String reprDigest = ReprDigestAnswer.of(exchange.getRequestHeaders().getFirst(
-                ReprDigestAnswer.WANT_REPR_DIGEST), image);
+        String reprDigest =
+                ReprDigestAnswer.of(exchange.getRequestHeaders().getFirst(ReprDigestAnswer.WANT_REPR_DIGEST), image);
         if (reprDigest != null) {
             headers.put(ReprDigestAnswer.REPR_DIGEST, reprDigest);
         }
         validators(exchange, image);
         if (download.partial()) {
-            headers.put(Headers.CONTENT_RANGE, "bytes " + download.offset() + "-"
-                    + (download.offset() + download.length() - 1) + "/" + download.total());
+            headers.put(
+                    Headers.CONTENT_RANGE,
+                    "bytes " + download.offset() + "-" + (download.offset() + download.length() - 1) + "/"
+                            + download.total());
         }
     }
 
@@ -297,7 +306,9 @@ final class ImageFileResource implements Resource {
         try {
             download.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Closing the download of image " + download.image().id() + ": " + e);
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    "Closing the download of image " + download.image().id() + ": " + e);
         }
     }
 }

@@ -1,11 +1,9 @@
 package org.glance4j.http;
 
+import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.util.Map;
-
 import org.glance4j.ports.in.ImportService;
-
-import io.undertow.util.HttpString;
 
 /** {@code POST /v2/images/{id}/import}: starts an import and answers 202 without a body. */
 final class ImageImportResource implements Resource {

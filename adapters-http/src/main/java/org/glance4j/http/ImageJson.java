@@ -1,15 +1,13 @@
 package org.glance4j.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageLocation;
-
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * Writes an image as Glance's v2 serializer renders it: custom properties as top-level keys first, then every
@@ -21,16 +19,37 @@ final class ImageJson {
     /** Properties Glance keeps for itself and never shows. */
     private static final Set<String> HIDDEN = Set.of("os_glance_stage_host", "os_glance_hash_op_host");
     /** Keys the base attributes use; a custom property of that name could only produce a duplicate key. */
-    private static final Set<String> BASE_KEYS = Set.of("name", "disk_format", "container_format", "visibility",
-            "size", "virtual_size", "status", "checksum", "protected", "min_ram", "min_disk", "owner", "os_hidden",
-            "os_hash_algo", "os_hash_value", "id", "created_at", "updated_at", "tags", "self", "file", "schema",
-            "locations", "direct_url", "stores");
+    private static final Set<String> BASE_KEYS = Set.of(
+            "name",
+            "disk_format",
+            "container_format",
+            "visibility",
+            "size",
+            "virtual_size",
+            "status",
+            "checksum",
+            "protected",
+            "min_ram",
+            "min_disk",
+            "owner",
+            "os_hidden",
+            "os_hash_algo",
+            "os_hash_value",
+            "id",
+            "created_at",
+            "updated_at",
+            "tags",
+            "self",
+            "file",
+            "schema",
+            "locations",
+            "direct_url",
+            "stores");
 
     static final String IMAGE_SCHEMA = "/v2/schemas/image";
     static final String IMAGES_SCHEMA = "/v2/schemas/images";
 
-    private ImageJson() {
-    }
+    private ImageJson() {}
 
     static String href(Image image) {
         return "/v2/images/" + image.id();
@@ -67,7 +86,8 @@ final class ImageJson {
         g.writeStringField("created_at", GlanceTime.format(image.createdAt()));
         g.writeStringField("updated_at", GlanceTime.format(image.updatedAt()));
         List<ImageLocation> locations = view.showsLocations() || view.showsDirectUrl() || view.showsStores()
-                ? view.locationsOf(image) : List.of();
+                ? view.locationsOf(image)
+                : List.of();
         if (view.showsLocations()) {
             writeLocations(g, "locations", locations);
         }
@@ -84,7 +104,9 @@ final class ImageJson {
         g.writeStringField("file", self + "/file");
         g.writeStringField("schema", IMAGE_SCHEMA);
         if (view.showsStores()) {
-            String stores = locations.stream().map(l -> l.metadata().get("store")).filter(s -> s != null)
+            String stores = locations.stream()
+                    .map(l -> l.metadata().get("store"))
+                    .filter(s -> s != null)
                     .collect(Collectors.joining(","));
             if (!stores.isEmpty()) {
                 g.writeStringField("stores", stores);

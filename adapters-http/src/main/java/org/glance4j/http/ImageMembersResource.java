@@ -3,7 +3,6 @@ package org.glance4j.http;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.model.ImageMember;

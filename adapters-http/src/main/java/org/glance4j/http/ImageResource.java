@@ -2,7 +2,6 @@ package org.glance4j.http;
 
 import java.io.IOException;
 import java.util.List;
-
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.PatchOperation;
 import org.glance4j.ports.model.Image;

@@ -1,10 +1,9 @@
 package org.glance4j.http;
 
-import org.glance4j.ports.error.GlanceException;
-import org.glance4j.ports.in.ImportService;
-
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.in.ImportService;
 
 /**
  * {@code PUT /v2/images/{id}/stage}: streams the body into the staging area (204). Like Glance, a site without
@@ -30,12 +29,11 @@ final class ImageStageResource implements Resource {
         }
         ImageFileResource.requireOctetStream(request.header(Headers.CONTENT_TYPE));
         long declaredSize = ImageFileResource.declaredSize(request);
-        java.util.List<org.glance4j.ports.model.StatedDigest> stated = StatedDigestHeaders.of(
-                request.exchange().getRequestHeaders());
+        java.util.List<org.glance4j.ports.model.StatedDigest> stated =
+                StatedDigestHeaders.of(request.exchange().getRequestHeaders());
         HttpServerExchange exchange = request.exchange();
         exchange.setMaxEntitySize(-1); // the core enforces image_size_cap
-        UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel(),
-                ClientTimeout.nanos(exchange));
+        UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel(), ClientTimeout.nanos(exchange));
         ReceivedBytes.track(exchange, body);
         try {
             if (stated.isEmpty()) {

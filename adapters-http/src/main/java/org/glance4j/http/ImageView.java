@@ -1,7 +1,6 @@
 package org.glance4j.http;
 
 import java.util.List;
-
 import org.glance4j.ports.in.ImageLocationService;
 import org.glance4j.ports.in.StoreInfoService;
 import org.glance4j.ports.model.Image;
@@ -21,8 +20,8 @@ final class ImageView {
     private final boolean showDirectUrl;
     private final boolean showStores;
 
-    private ImageView(ImageLocationService locations, boolean showLocations, boolean showDirectUrl,
-            boolean showStores) {
+    private ImageView(
+            ImageLocationService locations, boolean showLocations, boolean showDirectUrl, boolean showStores) {
         this.locations = locations;
         this.showLocations = showLocations;
         this.showDirectUrl = showDirectUrl;
@@ -30,8 +29,8 @@ final class ImageView {
     }
 
     static ImageView of(ImageLocationService locations, StoreInfoService stores) {
-        return new ImageView(locations, locations.showsLocations(), locations.showsDirectUrl(),
-                stores.multipleStores());
+        return new ImageView(
+                locations, locations.showsLocations(), locations.showsDirectUrl(), stores.multipleStores());
     }
 
     boolean showsLocations() {

@@ -1,19 +1,17 @@
 package org.glance4j.http;
 
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.in.ImageList;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.in.ListParameters;
 import org.glance4j.ports.model.Image;
-
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 
 /**
  * {@code GET /v2/images} (one page of the list, with {@code first} and, when there may be more, {@code next}

@@ -1,7 +1,6 @@
 package org.glance4j.http;
 
 import java.io.IOException;
-
 import org.glance4j.ports.in.ImportService;
 
 /** {@code GET /v2/info/import}: the import methods this site offers. */

@@ -2,7 +2,6 @@ package org.glance4j.http;
 
 import java.io.IOException;
 import java.util.Map;
-
 import org.glance4j.ports.in.UsageService;
 
 /**

@@ -19,6 +19,5 @@ final class Json {
 
     static final JsonFactory FACTORY = MAPPER.getFactory();
 
-    private Json() {
-    }
+    private Json() {}
 }

@@ -1,20 +1,18 @@
 package org.glance4j.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Turns a request body into plain JDK objects with the shared mapper, refusing what Glance refuses, and text that
@@ -30,8 +28,7 @@ final class JsonBodyParser {
             + " (\\ud800 to \\udfff without its partner), which is not a character.";
     static final String TOO_BIG = tooBigMessage(StreamReadConstraints.defaults());
 
-    private JsonBodyParser() {
-    }
+    private JsonBodyParser() {}
 
     /** A JSON object or array; an empty body, malformed JSON or a bare scalar is 400. */
     static Object parse(ApiRequest request) throws IOException {
@@ -83,8 +80,9 @@ final class JsonBodyParser {
      * {@code json.loads} does) has a zero byte among its first two bytes or starts with a byte order mark.
      */
     private static boolean looksUtf8(byte[] body) {
-        if (body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
-                || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
+        if (body.length >= 2
+                && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+                        || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
             return false;
         }
         return !(body[0] == 0 || (body.length >= 2 && body[1] == 0));
@@ -92,7 +90,9 @@ final class JsonBodyParser {
 
     /** Decodes in small steps, so that an 8 MiB body costs no second copy. */
     private static boolean isStrictUtf8(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
         CharBuffer out = CharBuffer.allocate(4096);

@@ -1,5 +1,6 @@
 package org.glance4j.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -10,10 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.ports.error.GlanceException;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Talks to Keystone v3 as keystonemiddleware's auth_token does: it authenticates the service with its password to
@@ -38,8 +36,8 @@ final class KeystoneClient {
 
     KeystoneClient(KeystoneSettings settings, Clock clock) {
         this.settings = settings;
-        this.keystone = new KeystoneSender(settings.identityV3(), settings.connectTimeout(),
-                settings.maxRetries(), KeystoneClient::unavailable);
+        this.keystone = new KeystoneSender(
+                settings.identityV3(), settings.connectTimeout(), settings.maxRetries(), KeystoneClient::unavailable);
         this.tokens = URI.create(settings.identityV3() + "/auth/tokens");
         this.serviceToken = new OwnToken(clock, this::authenticate);
     }
@@ -57,8 +55,12 @@ final class KeystoneClient {
         URI validation = URI.create(tokens + (allowExpired ? "?nocatalog&allow_expired=1" : "?nocatalog"));
         for (int attempt = 0; attempt < 2; attempt++) {
             String own = serviceToken.value();
-            HttpRequest request = keystone.request(validation).header("X-Auth-Token", own)
-                    .header("X-Subject-Token", subjectToken).header("Accept", "application/json").GET().build();
+            HttpRequest request = keystone.request(validation)
+                    .header("X-Auth-Token", own)
+                    .header("X-Subject-Token", subjectToken)
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build();
             HttpResponse<byte[]> response = keystone.send(request);
             switch (response.statusCode()) {
                 case 200:
@@ -77,25 +79,49 @@ final class KeystoneClient {
     }
 
     private OwnToken.Issued authenticate() {
-        Map<String, Object> body = Map.of("auth", Map.of(
-                "identity", Map.of("methods", new String[] {"password"}, "password", Map.of("user", Map.of(
-                        "name", settings.username(), "password", settings.password(),
-                        "domain", Map.of("name", settings.userDomainName())))),
-                "scope", Map.of("project", Map.of("name", settings.projectName(),
-                        "domain", Map.of("name", settings.projectDomainName())))));
+        Map<String, Object> body = Map.of(
+                "auth",
+                Map.of(
+                        "identity",
+                                Map.of(
+                                        "methods",
+                                        new String[] {"password"},
+                                        "password",
+                                        Map.of(
+                                                "user",
+                                                Map.of(
+                                                        "name",
+                                                        settings.username(),
+                                                        "password",
+                                                        settings.password(),
+                                                        "domain",
+                                                        Map.of("name", settings.userDomainName())))),
+                        "scope",
+                                Map.of(
+                                        "project",
+                                        Map.of(
+                                                "name",
+                                                settings.projectName(),
+                                                "domain",
+                                                Map.of("name", settings.projectDomainName())))));
         byte[] json;
         try {
             json = Json.MAPPER.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest request = keystone.request(URI.create(tokens + "?nocatalog")).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
+        HttpRequest request = keystone.request(URI.create(tokens + "?nocatalog"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                .build();
         HttpResponse<byte[]> response = keystone.send(request);
         String value = response.headers().firstValue("X-Subject-Token").orElse(null);
         if (response.statusCode() != 201 || value == null) {
-            LOG.log(System.Logger.Level.ERROR, "glance4j could not authenticate to Keystone as " + settings.username()
-                    + " (status " + response.statusCode() + "): check [keystone_authtoken]");
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "glance4j could not authenticate to Keystone as " + settings.username() + " (status "
+                            + response.statusCode() + "): check [keystone_authtoken]");
             throw unavailable("service authentication answered " + response.statusCode(), null);
         }
         return new OwnToken.Issued(value, parse(response.body()).expiresAt());
@@ -110,10 +136,15 @@ final class KeystoneClient {
             }
             JsonNode system = token.path("system");
             String systemScope = system.path("all").asBoolean(false) ? "all" : null;
-            return new KeystoneToken(text(token.path("user").path("id")),
-                    text(token.path("user").path("domain").path("id")), text(token.path("project").path("id")),
-                    text(token.path("project").path("domain").path("id")), text(token.path("domain").path("id")),
-                    systemScope, roles, Instant.parse(token.path("expires_at").asText()));
+            return new KeystoneToken(
+                    text(token.path("user").path("id")),
+                    text(token.path("user").path("domain").path("id")),
+                    text(token.path("project").path("id")),
+                    text(token.path("project").path("domain").path("id")),
+                    text(token.path("domain").path("id")),
+                    systemScope,
+                    roles,
+                    Instant.parse(token.path("expires_at").asText()));
         } catch (IOException | DateTimeParseException e) {
             throw unavailable("Keystone's answer does not parse", e);
         }

@@ -1,14 +1,12 @@
 package org.glance4j.http;
 
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.ports.model.RequestContext;
-
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HttpString;
 
 /**
  * {@link AuthMode#KEYSTONE}: validates {@code X-Auth-Token} (and {@code X-Service-Token}, when sent) against
@@ -29,8 +27,8 @@ final class KeystoneIdentity implements Identity {
     private static final HttpString AUTH_TOKEN = new HttpString("X-Auth-Token");
     private static final HttpString SERVICE_TOKEN = new HttpString("X-Service-Token");
     /** Stands for a token Keystone refused, in the cache of refusals. */
-    private static final KeystoneToken REFUSED = new KeystoneToken(null, null, null, null, null, null, Set.of(),
-            Instant.MAX);
+    private static final KeystoneToken REFUSED =
+            new KeystoneToken(null, null, null, null, null, null, Set.of(), Instant.MAX);
 
     private final TrustedHeadersIdentity requestIds = new TrustedHeadersIdentity();
     private final KeystoneSettings settings;
@@ -39,6 +37,7 @@ final class KeystoneIdentity implements Identity {
     private final TokenCache refused;
     /** Validations made with {@code allow_expired}, kept for {@code token_cache_time} even past expiry. */
     private final TokenCache allowedExpired;
+
     private final TokenCache refusedExpired;
     private final Map<String, String> challenge;
 
@@ -74,13 +73,19 @@ final class KeystoneIdentity implements Identity {
             if (settings.serviceTokenRolesRequired()) {
                 throw unauthorized();
             }
-            LOG.log(System.Logger.Level.WARNING, "A service token without any of the roles "
-                    + settings.serviceTokenRoles() + " was accepted (service_token_roles_required is false)");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "A service token without any of the roles " + settings.serviceTokenRoles()
+                            + " was accepted (service_token_roles_required is false)");
         }
         KeystoneToken user = validated(userHeader, serviceRole);
-        RequestContext.TokenDetails details = new RequestContext.TokenDetails(user.userDomainId(),
-                user.projectDomainId(), user.domainId(), user.systemScope(),
-                service == null ? null : service.userId(), service == null ? null : service.projectId(),
+        RequestContext.TokenDetails details = new RequestContext.TokenDetails(
+                user.userDomainId(),
+                user.projectDomainId(),
+                user.domainId(),
+                user.systemScope(),
+                service == null ? null : service.userId(),
+                service == null ? null : service.projectId(),
                 service == null ? Set.of() : service.roles());
         return new RequestContext(requestId, user.userId(), user.projectId(), user.roles(), null, details);
     }

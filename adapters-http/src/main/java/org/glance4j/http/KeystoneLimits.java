@@ -1,5 +1,7 @@
 package org.glance4j.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,12 +15,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.ProjectLimits;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Glance's unified limits read from Keystone as oslo.limit reads them: glance4j authenticates with the
@@ -56,18 +54,16 @@ public final class KeystoneLimits implements ProjectLimits {
     };
 
     /** The service and region the limits are registered for. */
-    private record Endpoint(String serviceId, String regionId) {
-    }
+    private record Endpoint(String serviceId, String regionId) {}
 
-    private record Cached(Map<String, Long> limits, Instant readAt) {
-    }
+    private record Cached(Map<String, Long> limits, Instant readAt) {}
 
     public KeystoneLimits(KeystoneLimitsSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.v3 = settings.identityV3();
-        this.keystone = new KeystoneSender(v3, settings.timeout(), settings.connectRetries(),
-                KeystoneLimits::unavailable);
+        this.keystone =
+                new KeystoneSender(v3, settings.timeout(), settings.connectRetries(), KeystoneLimits::unavailable);
         this.token = new OwnToken(clock, this::authenticate);
     }
 
@@ -113,8 +109,7 @@ public final class KeystoneLimits implements ProjectLimits {
             return current.limits();
         }
         Endpoint where = endpoint();
-        Map<String, Long> read = readLimits("/registered_limits" + scope(where), "registered_limits",
-                "default_limit");
+        Map<String, Long> read = readLimits("/registered_limits" + scope(where), "registered_limits", "default_limit");
         registered = new Cached(read, clock.instant());
         return read;
     }
@@ -127,8 +122,8 @@ public final class KeystoneLimits implements ProjectLimits {
             }
         }
         Endpoint where = endpoint();
-        Map<String, Long> read = readLimits("/limits" + scope(where) + "&project_id=" + encode(projectId), "limits",
-                "resource_limit");
+        Map<String, Long> read =
+                readLimits("/limits" + scope(where) + "&project_id=" + encode(projectId), "limits", "resource_limit");
         synchronized (projects) {
             projects.put(projectId, new Cached(read, clock.instant()));
         }
@@ -148,7 +143,8 @@ public final class KeystoneLimits implements ProjectLimits {
         JsonNode list = get(path).path(listName);
         Map<String, Long> limits = new HashMap<>();
         for (JsonNode limit : list) {
-            limits.put(limit.path("resource_name").asText(), limit.path(valueName).asLong());
+            limits.put(
+                    limit.path("resource_name").asText(), limit.path(valueName).asLong());
         }
         return limits;
     }
@@ -161,8 +157,10 @@ public final class KeystoneLimits implements ProjectLimits {
         synchronized (this) {
             if (endpoint == null) {
                 endpoint = settings.endpointId() != null ? endpointById() : endpointByLookup();
-                LOG.log(System.Logger.Level.INFO, "unified limits of service " + endpoint.serviceId() + " in region "
-                        + endpoint.regionId() + " read from Keystone at " + v3);
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "unified limits of service " + endpoint.serviceId() + " in region " + endpoint.regionId()
+                                + " read from Keystone at " + v3);
             }
             return endpoint;
         }
@@ -181,7 +179,9 @@ public final class KeystoneLimits implements ProjectLimits {
     private Endpoint endpointByLookup() {
         StringBuilder services = new StringBuilder("/services?");
         if (settings.endpointServiceType() != null) {
-            services.append("type=").append(encode(settings.endpointServiceType())).append('&');
+            services.append("type=")
+                    .append(encode(settings.endpointServiceType()))
+                    .append('&');
         }
         if (settings.endpointServiceName() != null) {
             services.append("name=").append(encode(settings.endpointServiceName()));
@@ -193,8 +193,10 @@ public final class KeystoneLimits implements ProjectLimits {
         }
         String serviceId = found.get(0).path("id").asText();
         String interfaceName = settings.endpointInterface().replace("URL", "");
-        StringBuilder query = new StringBuilder("/endpoints?service_id=").append(encode(serviceId))
-                .append("&interface=").append(encode(interfaceName));
+        StringBuilder query = new StringBuilder("/endpoints?service_id=")
+                .append(encode(serviceId))
+                .append("&interface=")
+                .append(encode(interfaceName));
         if (settings.endpointRegionName() != null) {
             query.append("&region_id=").append(encode(settings.endpointRegionName()));
         }
@@ -219,7 +221,11 @@ public final class KeystoneLimits implements ProjectLimits {
     private JsonNode getOrNull(String path) {
         for (int attempt = 0; attempt < 2; attempt++) {
             String own = token.value();
-            HttpRequest request = keystone.request(URI.create(v3 + path)).header("X-Auth-Token", own).header("Accept", "application/json").GET().build();
+            HttpRequest request = keystone.request(URI.create(v3 + path))
+                    .header("X-Auth-Token", own)
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build();
             HttpResponse<byte[]> response = keystone.send(request);
             switch (response.statusCode()) {
                 case 200:
@@ -230,8 +236,10 @@ public final class KeystoneLimits implements ProjectLimits {
                     token.discard(own);
                     continue;
                 case 403:
-                    LOG.log(System.Logger.Level.ERROR, "Keystone does not let the [oslo_limit] user read " + path
-                            + ": give it the reader role on the system (system_scope = all) or the project");
+                    LOG.log(
+                            System.Logger.Level.ERROR,
+                            "Keystone does not let the [oslo_limit] user read " + path
+                                    + ": give it the reader role on the system (system_scope = all) or the project");
                     throw unavailable("GET " + path + " answered 403", null);
                 default:
                     throw unavailable("GET " + path + " answered " + response.statusCode(), null);
@@ -241,18 +249,27 @@ public final class KeystoneLimits implements ProjectLimits {
     }
 
     private OwnToken.Issued authenticate() {
-        HttpRequest request = keystone.request(URI.create(v3 + "/auth/tokens?nocatalog")).header("Content-Type", "application/json")
+        HttpRequest request = keystone.request(URI.create(v3 + "/auth/tokens?nocatalog"))
+                .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(authBody())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(authBody()))
+                .build();
         HttpResponse<byte[]> response = keystone.send(request);
         String value = response.headers().firstValue("X-Subject-Token").orElse(null);
         if (response.statusCode() != 201 || value == null) {
-            LOG.log(System.Logger.Level.ERROR, "glance4j could not authenticate to Keystone with the [oslo_limit] "
-                    + "credentials (status " + response.statusCode() + ")");
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "glance4j could not authenticate to Keystone with the [oslo_limit] " + "credentials (status "
+                            + response.statusCode() + ")");
             throw unavailable("authentication answered " + response.statusCode(), null);
         }
         try {
-            return new OwnToken.Issued(value, Instant.parse(parse(response.body()).path("token").path("expires_at").asText()));
+            return new OwnToken.Issued(
+                    value,
+                    Instant.parse(parse(response.body())
+                            .path("token")
+                            .path("expires_at")
+                            .asText()));
         } catch (DateTimeParseException e) {
             throw unavailable("Keystone's token has no expiry", e);
         }

@@ -30,11 +30,26 @@ import java.util.Objects;
  * @param connectRetries      how many times a call that could not connect is tried again
  * @param cacheTime           how long limits read from Keystone are used before they are read again
  */
-public record KeystoneLimitsSettings(URI authUrl, String username, String userId, String password,
-        String userDomainName, String userDomainId, String systemScope, String projectName, String projectId,
-        String projectDomainName, String projectDomainId, String endpointId, String endpointServiceType,
-        String endpointServiceName, String endpointRegionName, String endpointInterface, Duration timeout,
-        int connectRetries, Duration cacheTime) {
+public record KeystoneLimitsSettings(
+        URI authUrl,
+        String username,
+        String userId,
+        String password,
+        String userDomainName,
+        String userDomainId,
+        String systemScope,
+        String projectName,
+        String projectId,
+        String projectDomainName,
+        String projectDomainId,
+        String endpointId,
+        String endpointServiceType,
+        String endpointServiceName,
+        String endpointRegionName,
+        String endpointInterface,
+        Duration timeout,
+        int connectRetries,
+        Duration cacheTime) {
 
     public KeystoneLimitsSettings {
         Objects.requireNonNull(authUrl, "authUrl");

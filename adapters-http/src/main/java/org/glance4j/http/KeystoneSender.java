@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.function.BiFunction;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -29,14 +28,17 @@ final class KeystoneSender {
      * @param timeout     the connect timeout, also each request's timeout
      * @param unavailable makes the error from what went wrong and its cause
      */
-    KeystoneSender(URI identity, Duration timeout, int retries,
-            BiFunction<String, Throwable, GlanceException> unavailable) {
+    KeystoneSender(
+            URI identity, Duration timeout, int retries, BiFunction<String, Throwable, GlanceException> unavailable) {
         this.identity = identity;
         this.timeout = timeout;
         this.retries = retries;
         this.unavailable = unavailable;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     /** A request builder for {@code uri} with this sender's timeout. */
@@ -56,8 +58,8 @@ final class KeystoneSender {
                 throw unavailable.apply("no answer within " + timeout.toMillis() + " ms", e);
             } catch (IOException e) {
                 if (attempt >= retries) {
-                    throw unavailable.apply(e instanceof ConnectException ? "cannot connect to " + identity
-                            : e.toString(), e);
+                    throw unavailable.apply(
+                            e instanceof ConnectException ? "cannot connect to " + identity : e.toString(), e);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

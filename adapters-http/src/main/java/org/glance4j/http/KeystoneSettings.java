@@ -24,10 +24,21 @@ import java.util.Objects;
  * @param maxRetries                how many times a call that could not connect is tried again
  * @param cacheSize                 the most validated tokens kept in memory
  */
-public record KeystoneSettings(URI authUrl, String wwwAuthenticateUri, String username, String password,
-        String userDomainName, String projectName, String projectDomainName, String regionName,
-        Duration tokenCacheTime, List<String> serviceTokenRoles, boolean serviceTokenRolesRequired,
-        Duration connectTimeout, int maxRetries, int cacheSize) {
+public record KeystoneSettings(
+        URI authUrl,
+        String wwwAuthenticateUri,
+        String username,
+        String password,
+        String userDomainName,
+        String projectName,
+        String projectDomainName,
+        String regionName,
+        Duration tokenCacheTime,
+        List<String> serviceTokenRoles,
+        boolean serviceTokenRolesRequired,
+        Duration connectTimeout,
+        int maxRetries,
+        int cacheSize) {
 
     /** The most validated tokens kept in memory unless told otherwise. */
     public static final int DEFAULT_CACHE_SIZE = 10_000;

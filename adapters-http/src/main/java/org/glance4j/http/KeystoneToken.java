@@ -15,8 +15,15 @@ import java.util.Set;
  * @param roles           the role names (as Keystone spells them)
  * @param expiresAt       when the token stops being valid
  */
-record KeystoneToken(String userId, String userDomainId, String projectId, String projectDomainId,
-        String domainId, String systemScope, Set<String> roles, Instant expiresAt) {
+record KeystoneToken(
+        String userId,
+        String userDomainId,
+        String projectId,
+        String projectDomainId,
+        String domainId,
+        String systemScope,
+        Set<String> roles,
+        Instant expiresAt) {
     KeystoneToken {
         roles = Set.copyOf(roles);
     }

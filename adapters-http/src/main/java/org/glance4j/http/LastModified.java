@@ -1,10 +1,8 @@
 package org.glance4j.http;
 
-import java.util.Date;
-
-import org.glance4j.ports.model.Image;
-
 import io.undertow.util.DateUtils;
+import java.util.Date;
+import org.glance4j.ports.model.Image;
 
 /**
  * The {@code Last-Modified} of an image's data and the {@code If-Modified-Since} that compares with it. The bytes
@@ -14,8 +12,7 @@ import io.undertow.util.DateUtils;
  * one serves caches that revalidate by date alone.
  */
 final class LastModified {
-    private LastModified() {
-    }
+    private LastModified() {}
 
     /** The HTTP date of the image's last change, whole seconds. */
     static String of(Image image) {

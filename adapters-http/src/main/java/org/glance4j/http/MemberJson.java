@@ -1,9 +1,7 @@
 package org.glance4j.http;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.core.JsonGenerator;
-
+import java.io.IOException;
 import org.glance4j.ports.model.ImageMember;
 
 /** The JSON of an image member, in Glance's field order. */
@@ -11,8 +9,7 @@ final class MemberJson {
     static final String MEMBER_SCHEMA = "/v2/schemas/member";
     static final String MEMBERS_SCHEMA = "/v2/schemas/members";
 
-    private MemberJson() {
-    }
+    private MemberJson() {}
 
     static void write(JsonGenerator g, ImageMember member) throws IOException {
         g.writeStartObject();

@@ -2,7 +2,6 @@ package org.glance4j.http;
 
 import java.io.IOException;
 import java.util.Map;
-
 import org.glance4j.ports.in.metadef.MetadefNamespaceService;
 import org.glance4j.ports.in.metadef.MetadefObjectService;
 import org.glance4j.ports.in.metadef.MetadefPropertyService;
@@ -20,16 +19,21 @@ import org.glance4j.ports.in.metadef.MetadefTagService;
  */
 final class MetadefEndpoints {
 
-    private MetadefEndpoints() {
-    }
+    private MetadefEndpoints() {}
 
     /** {@code GET} (with {@code ?resource_type=} to prefix property names), {@code PUT} and {@code DELETE}. */
     static MetadefEndpoint namespace(MetadefNamespaceService namespaces) {
         return MetadefEndpoint.ofNamespace()
-                .on("GET", MetadefEndpoint.bodiless((request, ns, name) -> ok(request, namespaces.get(
-                        request.context(), ns, MetadefResponses.parameter(request, "resource_type")))))
-                .on("PUT", (request, ns, name) -> ok(request, namespaces.update(request.context(), ns,
-                        JsonBodyParser.parseObject(request))))
+                .on(
+                        "GET",
+                        MetadefEndpoint.bodiless((request, ns, name) -> ok(
+                                request,
+                                namespaces.get(
+                                        request.context(), ns, MetadefResponses.parameter(request, "resource_type")))))
+                .on(
+                        "PUT",
+                        (request, ns, name) -> ok(
+                                request, namespaces.update(request.context(), ns, JsonBodyParser.parseObject(request))))
                 .on("DELETE", MetadefEndpoint.bodiless((request, ns, name) -> {
                     namespaces.delete(request.context(), ns);
                     Responses.noContent(request.exchange());
@@ -38,10 +42,14 @@ final class MetadefEndpoints {
 
     static MetadefEndpoint objects(MetadefObjectService objects, MetadefNamespaceService namespaces) {
         return MetadefEndpoint.ofNamespace()
-                .on("GET", (request, ns, name) -> ok(request, objects.list(request.context(), ns,
-                        MetadefResponses.parameters(request))))
-                .on("POST", (request, ns, name) -> created(request, objects.create(request.context(), ns,
-                        JsonBodyParser.parseObject(request))))
+                .on(
+                        "GET",
+                        (request, ns, name) ->
+                                ok(request, objects.list(request.context(), ns, MetadefResponses.parameters(request))))
+                .on(
+                        "POST",
+                        (request, ns, name) -> created(
+                                request, objects.create(request.context(), ns, JsonBodyParser.parseObject(request))))
                 .on("DELETE", (request, ns, name) -> {
                     namespaces.deleteObjects(request.context(), ns);
                     Responses.noContent(request.exchange());
@@ -50,10 +58,15 @@ final class MetadefEndpoints {
 
     static MetadefEndpoint object(MetadefObjectService objects) {
         return MetadefEndpoint.ofItem()
-                .on("GET", MetadefEndpoint.bodiless((request, ns, name) -> ok(request, objects.get(
-                        request.context(), ns, name))))
-                .on("PUT", (request, ns, name) -> ok(request, objects.update(request.context(), ns, name,
-                        JsonBodyParser.parseObject(request))))
+                .on(
+                        "GET",
+                        MetadefEndpoint.bodiless(
+                                (request, ns, name) -> ok(request, objects.get(request.context(), ns, name))))
+                .on(
+                        "PUT",
+                        (request, ns, name) -> ok(
+                                request,
+                                objects.update(request.context(), ns, name, JsonBodyParser.parseObject(request))))
                 .on("DELETE", MetadefEndpoint.bodiless((request, ns, name) -> {
                     objects.delete(request.context(), ns, name);
                     Responses.noContent(request.exchange());
@@ -62,10 +75,14 @@ final class MetadefEndpoints {
 
     static MetadefEndpoint properties(MetadefPropertyService properties, MetadefNamespaceService namespaces) {
         return MetadefEndpoint.ofNamespace()
-                .on("GET", MetadefEndpoint.bodiless((request, ns, name) -> ok(request, properties.list(
-                        request.context(), ns))))
-                .on("POST", (request, ns, name) -> created(request, properties.create(request.context(), ns,
-                        JsonBodyParser.parseObject(request))))
+                .on(
+                        "GET",
+                        MetadefEndpoint.bodiless(
+                                (request, ns, name) -> ok(request, properties.list(request.context(), ns))))
+                .on(
+                        "POST",
+                        (request, ns, name) -> created(
+                                request, properties.create(request.context(), ns, JsonBodyParser.parseObject(request))))
                 .on("DELETE", (request, ns, name) -> {
                     namespaces.deleteProperties(request.context(), ns);
                     Responses.noContent(request.exchange());
@@ -74,10 +91,20 @@ final class MetadefEndpoints {
 
     static MetadefEndpoint property(MetadefPropertyService properties) {
         return MetadefEndpoint.ofItem()
-                .on("GET", (request, ns, name) -> ok(request, properties.get(request.context(), ns, name,
-                        MetadefResponses.parameter(request, "resource_type"))))
-                .on("PUT", (request, ns, name) -> ok(request, properties.update(request.context(), ns, name,
-                        JsonBodyParser.parseObject(request))))
+                .on(
+                        "GET",
+                        (request, ns, name) -> ok(
+                                request,
+                                properties.get(
+                                        request.context(),
+                                        ns,
+                                        name,
+                                        MetadefResponses.parameter(request, "resource_type"))))
+                .on(
+                        "PUT",
+                        (request, ns, name) -> ok(
+                                request,
+                                properties.update(request.context(), ns, name, JsonBodyParser.parseObject(request))))
                 .on("DELETE", (request, ns, name) -> {
                     properties.delete(request.context(), ns, name);
                     Responses.noContent(request.exchange());
@@ -86,10 +113,19 @@ final class MetadefEndpoints {
 
     static MetadefEndpoint tags(MetadefTagService tags, MetadefNamespaceService namespaces) {
         return MetadefEndpoint.ofNamespace()
-                .on("GET", (request, ns, name) -> ok(request, tags.list(request.context(), ns,
-                        MetadefResponses.parameters(request))))
-                .on("POST", (request, ns, name) -> created(request, tags.createMany(request.context(), ns,
-                        JsonBodyParser.parseObject(request), MetadefResponses.append(request))))
+                .on(
+                        "GET",
+                        (request, ns, name) ->
+                                ok(request, tags.list(request.context(), ns, MetadefResponses.parameters(request))))
+                .on(
+                        "POST",
+                        (request, ns, name) -> created(
+                                request,
+                                tags.createMany(
+                                        request.context(),
+                                        ns,
+                                        JsonBodyParser.parseObject(request),
+                                        MetadefResponses.append(request))))
                 .on("DELETE", (request, ns, name) -> {
                     namespaces.deleteTags(request.context(), ns);
                     Responses.noContent(request.exchange());
@@ -98,12 +134,18 @@ final class MetadefEndpoints {
 
     static MetadefEndpoint tag(MetadefTagService tags) {
         return MetadefEndpoint.ofItem()
-                .on("GET", MetadefEndpoint.bodiless((request, ns, name) -> ok(request, tags.get(
-                        request.context(), ns, name))))
-                .on("POST", MetadefEndpoint.bodiless((request, ns, name) -> created(request, tags.create(
-                        request.context(), ns, name))))
-                .on("PUT", (request, ns, name) -> ok(request, tags.update(request.context(), ns, name,
-                        JsonBodyParser.parseObject(request))))
+                .on(
+                        "GET",
+                        MetadefEndpoint.bodiless(
+                                (request, ns, name) -> ok(request, tags.get(request.context(), ns, name))))
+                .on(
+                        "POST",
+                        MetadefEndpoint.bodiless(
+                                (request, ns, name) -> created(request, tags.create(request.context(), ns, name))))
+                .on(
+                        "PUT",
+                        (request, ns, name) -> ok(
+                                request, tags.update(request.context(), ns, name, JsonBodyParser.parseObject(request))))
                 .on("DELETE", MetadefEndpoint.bodiless((request, ns, name) -> {
                     tags.delete(request.context(), ns, name);
                     Responses.noContent(request.exchange());
@@ -112,24 +154,26 @@ final class MetadefEndpoints {
 
     static MetadefEndpoint resourceTypes(MetadefResourceTypeService types) {
         return MetadefEndpoint.ofCatalog()
-                .on("GET", MetadefEndpoint.bodiless((request, ns, name) -> ok(request, types.list(
-                        request.context()))));
+                .on("GET", MetadefEndpoint.bodiless((request, ns, name) -> ok(request, types.list(request.context()))));
     }
 
     static MetadefEndpoint associations(MetadefResourceTypeService types) {
         return MetadefEndpoint.ofNamespace()
-                .on("GET", MetadefEndpoint.bodiless((request, ns, name) -> ok(request, types.listAssociations(
-                        request.context(), ns))))
-                .on("POST", (request, ns, name) -> created(request, types.associate(request.context(), ns,
-                        JsonBodyParser.parseObject(request))));
+                .on(
+                        "GET",
+                        MetadefEndpoint.bodiless(
+                                (request, ns, name) -> ok(request, types.listAssociations(request.context(), ns))))
+                .on(
+                        "POST",
+                        (request, ns, name) -> created(
+                                request, types.associate(request.context(), ns, JsonBodyParser.parseObject(request))));
     }
 
     static MetadefEndpoint association(MetadefResourceTypeService types) {
-        return MetadefEndpoint.ofItem()
-                .on("DELETE", MetadefEndpoint.bodiless((request, ns, name) -> {
-                    types.dissociate(request.context(), ns, name);
-                    Responses.noContent(request.exchange());
-                }));
+        return MetadefEndpoint.ofItem().on("DELETE", MetadefEndpoint.bodiless((request, ns, name) -> {
+            types.dissociate(request.context(), ns, name);
+            Responses.noContent(request.exchange());
+        }));
     }
 
     private static void ok(ApiRequest request, Map<String, Object> body) throws IOException {

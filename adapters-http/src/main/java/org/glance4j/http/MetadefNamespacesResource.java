@@ -1,12 +1,11 @@
 package org.glance4j.http;
 
+import io.undertow.util.Headers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.undertow.util.Headers;
 import org.glance4j.ports.in.metadef.MetadefNamespacePage;
 import org.glance4j.ports.in.metadef.MetadefNamespaceService;
 
@@ -30,8 +29,7 @@ final class MetadefNamespacesResource implements Resource {
             case "GET" -> list(request);
             case "POST" -> {
                 Map<String, Object> created = namespaces.create(request.context(), JsonBodyParser.parseObject(request));
-                request.exchange().getResponseHeaders().put(Headers.LOCATION,
-                        request.hostUrl() + created.get("self"));
+                request.exchange().getResponseHeaders().put(Headers.LOCATION, request.hostUrl() + created.get("self"));
                 MetadefResponses.json(request, 201, created);
             }
             default -> throw Resource.methodNotAllowed(request, ALLOW);

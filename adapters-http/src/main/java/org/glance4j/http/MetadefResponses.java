@@ -1,12 +1,11 @@
 package org.glance4j.http;
 
+import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import io.undertow.util.HttpString;
 import org.glance4j.ports.in.ListParameters;
 
 /** What the metadef resources share: JSON answers of the core's maps, query parameters, the append header. */
@@ -14,8 +13,7 @@ final class MetadefResponses {
     static final HttpString APPEND = new HttpString("X-Openstack-Append");
     private static final Set<String> TRUE_WORDS = Set.of("1", "t", "true", "on", "y", "yes");
 
-    private MetadefResponses() {
-    }
+    private MetadefResponses() {}
 
     static void json(ApiRequest request, int status, Map<String, Object> body) throws IOException {
         Responses.json(request.exchange(), status, g -> Json.MAPPER.writeValue(g, body));

@@ -2,7 +2,6 @@ package org.glance4j.http;
 
 import java.util.List;
 import java.util.Set;
-
 import org.glance4j.ports.in.metadef.MetadefServices;
 
 /**
@@ -42,8 +41,8 @@ final class MetadefRoutes {
 
     /** Whether the path belongs to the catalog (then {@link #match} decides, null meaning 404). */
     static boolean claims(List<String> s) {
-        return s.get(0).equals("metadefs") || (s.size() == 3 && s.get(0).equals("schemas")
-                && s.get(1).equals("metadefs"));
+        return s.get(0).equals("metadefs")
+                || (s.size() == 3 && s.get(0).equals("schemas") && s.get(1).equals("metadefs"));
     }
 
     Resource match(List<String> s) {
@@ -65,20 +64,22 @@ final class MetadefRoutes {
         }
         return switch (s.size()) {
             case 3 -> namespace;
-            case 4 -> switch (s.get(3)) {
-                case "objects" -> objects;
-                case "properties" -> properties;
-                case "tags" -> tags;
-                case "resource_types" -> namespaceTypes;
-                default -> null;
-            };
-            case 5 -> switch (s.get(3)) {
-                case "objects" -> object;
-                case "properties" -> property;
-                case "tags" -> tag;
-                case "resource_types" -> association;
-                default -> null;
-            };
+            case 4 ->
+                switch (s.get(3)) {
+                    case "objects" -> objects;
+                    case "properties" -> properties;
+                    case "tags" -> tags;
+                    case "resource_types" -> namespaceTypes;
+                    default -> null;
+                };
+            case 5 ->
+                switch (s.get(3)) {
+                    case "objects" -> object;
+                    case "properties" -> property;
+                    case "tags" -> tag;
+                    case "resource_types" -> association;
+                    default -> null;
+                };
             default -> null;
         };
     }

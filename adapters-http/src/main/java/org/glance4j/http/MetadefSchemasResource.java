@@ -1,7 +1,6 @@
 package org.glance4j.http;
 
 import java.io.IOException;
-
 import org.glance4j.ports.in.metadef.MetadefSchemaService;
 
 /** {@code GET /v2/schemas/metadefs/{name}}: the ten catalog schemas; any other name is 404. */

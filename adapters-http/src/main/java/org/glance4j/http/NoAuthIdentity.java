@@ -1,10 +1,8 @@
 package org.glance4j.http;
 
-import java.util.Set;
-
-import org.glance4j.ports.model.RequestContext;
-
 import io.undertow.server.HttpServerExchange;
+import java.util.Set;
+import org.glance4j.ports.model.RequestContext;
 
 /** {@link AuthMode#NOAUTH}: everyone is an administrator of one configured project. */
 final class NoAuthIdentity implements Identity {

@@ -14,8 +14,7 @@ final class OwnToken {
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(1);
 
     /** A token as Keystone issued it. */
-    record Issued(String value, Instant expiresAt) {
-    }
+    record Issued(String value, Instant expiresAt) {}
 
     private final Clock clock;
     private final Supplier<Issued> issuer;

@@ -1,14 +1,12 @@
 package org.glance4j.http;
 
+import io.undertow.util.Headers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.PatchOperation;
-
-import io.undertow.util.Headers;
 
 /**
  * Reads the body of {@code PATCH /v2/images/{id}} into {@link PatchOperation}s. Glance master takes two media
@@ -22,8 +20,7 @@ final class PatchBodyParser {
     static final String ACCEPT_PATCH = V20 + ", " + V21;
     private static final List<String> OPERATIONS = List.of("add", "remove", "replace");
 
-    private PatchBodyParser() {
-    }
+    private PatchBodyParser() {}
 
     static List<PatchOperation> parse(ApiRequest request) throws IOException {
         boolean draft4 = draft4(request.header(Headers.CONTENT_TYPE));
@@ -55,7 +52,8 @@ final class PatchBodyParser {
         if (mediaType.equals(V20)) {
             return true;
         }
-        throw new HttpFailure(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        throw new HttpFailure(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Image PATCH expects Content-Type one of: " + ACCEPT_PATCH
                         + (contentType == null ? " (no Content-Type was sent)." : " (got '" + contentType + "')."),
                 Map.of("Accept-Patch", ACCEPT_PATCH));
@@ -68,8 +66,8 @@ final class PatchBodyParser {
                     + "following: add, remove, replace.");
         }
         if (!(op instanceof String opName)) {
-            throw GlanceException.invalid("Invalid operation: `" + op + "`. It must be one of the following: "
-                    + "add, remove, replace.");
+            throw GlanceException.invalid(
+                    "Invalid operation: `" + op + "`. It must be one of the following: " + "add, remove, replace.");
         }
         if (!change.containsKey("path")) {
             throw GlanceException.invalid("Unable to find 'path' in JSON Schema change");

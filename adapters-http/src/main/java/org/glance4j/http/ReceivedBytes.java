@@ -7,8 +7,7 @@ import io.undertow.util.AttachmentKey;
 final class ReceivedBytes {
     private static final AttachmentKey<UploadBodyStream> KEY = AttachmentKey.create(UploadBodyStream.class);
 
-    private ReceivedBytes() {
-    }
+    private ReceivedBytes() {}
 
     /** Counts what {@code body} receives as this request's image data. */
     static void track(HttpServerExchange exchange, UploadBodyStream body) {

@@ -1,12 +1,10 @@
 package org.glance4j.http;
 
+import io.undertow.util.HttpString;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-
 import org.glance4j.ports.model.Image;
-
-import io.undertow.util.HttpString;
 
 /**
  * The {@code Repr-Digest} of a download (RFC 9530), sent when the request carries {@code Want-Repr-Digest}: the
@@ -22,12 +20,13 @@ final class ReprDigestAnswer {
 
     private static final Map<String, String> FIELD_NAMES = Map.of("sha256", "sha-256", "sha512", "sha-512");
 
-    private ReprDigestAnswer() {
-    }
+    private ReprDigestAnswer() {}
 
     /** The {@code Repr-Digest} value for {@code image}, or null when none is to be sent. */
     static String of(String wantReprDigest, Image image) {
-        if (wantReprDigest == null || image.osHashAlgo() == null || image.osHashValue() == null
+        if (wantReprDigest == null
+                || image.osHashAlgo() == null
+                || image.osHashValue() == null
                 || image.osHashValue().isEmpty()) {
             return null;
         }
@@ -45,8 +44,8 @@ final class ReprDigestAnswer {
             return null;
         }
         try {
-            return key + "=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(image.osHashValue()))
-                    + ":";
+            return key + "=:"
+                    + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(image.osHashValue())) + ":";
         } catch (IllegalArgumentException e) {
             return null;
         }

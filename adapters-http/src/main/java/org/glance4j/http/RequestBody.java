@@ -13,7 +13,11 @@ record RequestBody(byte[] bytes, Outcome outcome) {
     static final AttachmentKey<RequestBody> KEY = AttachmentKey.create(RequestBody.class);
     private static final byte[] NONE = new byte[0];
 
-    enum Outcome { READ, TOO_LARGE, UNREADABLE }
+    enum Outcome {
+        READ,
+        TOO_LARGE,
+        UNREADABLE
+    }
 
     static RequestBody read(byte[] bytes) {
         return new RequestBody(bytes, Outcome.READ);

@@ -1,16 +1,14 @@
 package org.glance4j.http;
 
+import io.undertow.io.Receiver;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-
 import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
-
-import io.undertow.io.Receiver;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
 
 /**
  * Reads the body of a record call (a JSON document: create, PATCH, members, tasks, metadefs) on the I/O thread, as
@@ -110,9 +108,11 @@ final class RequestBodyReceiver implements Receiver.PartialBytesCallback, Receiv
         }
         done = true;
         timer = null;
-        LOG.log(System.Logger.Level.INFO, "Request " + exchange.getAttachment(ErrorResponder.REQUEST_ID)
-                + ": the client sent nothing for " + timeoutMillis / 1000.0 + " seconds after " + received
-                + " bytes of the request body; connection closed");
+        LOG.log(
+                System.Logger.Level.INFO,
+                "Request " + exchange.getAttachment(ErrorResponder.REQUEST_ID)
+                        + ": the client sent nothing for " + timeoutMillis / 1000.0 + " seconds after " + received
+                        + " bytes of the request body; connection closed");
         IoUtils.safeClose(exchange.getConnection());
     }
 

@@ -9,8 +9,7 @@ final class RequestIds {
     private static final Pattern REQUEST_ID =
             Pattern.compile("req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** A fresh random (version 4) id; not meant to be secret, so no secure random source is needed. */
     static String generate() {

@@ -23,8 +23,7 @@ public final class RequestLogContext {
         };
     };
 
-    private RequestLogContext() {
-    }
+    private RequestLogContext() {}
 
     /** The request id of the request this thread is serving, or that started the work it does; or null. */
     public static String requestId() {

@@ -7,14 +7,11 @@ package org.glance4j.http;
 public interface RequestObserver {
 
     /** An observer that does nothing. */
-    RequestObserver NONE = new RequestObserver() {
-    };
+    RequestObserver NONE = new RequestObserver() {};
 
     /** A request has arrived and its route is known ({@link RouteTemplates}). */
-    default void started(String method, String route) {
-    }
+    default void started(String method, String route) {}
 
     /** The response of a request that {@link #started} has ended (sent, or cut by the client). */
-    default void completed(RequestOutcome outcome) {
-    }
+    default void completed(RequestOutcome outcome) {}
 }

@@ -13,6 +13,12 @@ package org.glance4j.http;
  * @param requestId     the {@code x-openstack-request-id} of the answer
  * @param projectId     the caller's project, or null when the caller was not identified
  */
-public record RequestOutcome(String method, String route, int status, long bytesReceived, long bytesSent,
-        long durationNanos, String requestId, String projectId) {
-}
+public record RequestOutcome(
+        String method,
+        String route,
+        int status,
+        long bytesReceived,
+        long bytesSent,
+        long durationNanos,
+        String requestId,
+        String projectId) {}

@@ -1,13 +1,11 @@
 package org.glance4j.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 
 /** Writes successful answers: JSON bodies built with a streaming generator, empty bodies, redirects. */
 final class Responses {
@@ -19,8 +17,7 @@ final class Responses {
         void write(JsonGenerator generator) throws IOException;
     }
 
-    private Responses() {
-    }
+    private Responses() {}
 
     static void json(HttpServerExchange exchange, int status, JsonContent content) throws IOException {
         Buffer out = new Buffer();

@@ -13,21 +13,26 @@ import java.util.Set;
 final class RouteTemplates {
     /** The template of every path that no resource serves. */
     static final String UNMATCHED = "(unmatched)";
+
     static final String VERSIONS = "/versions";
     static final String HEALTHCHECK = "/healthcheck";
 
     /** The placeholder that follows each collection segment. */
     private static final Map<String, String> PLACEHOLDERS = Map.ofEntries(
-            Map.entry("images", "{image_id}"), Map.entry("members", "{member_id}"), Map.entry("tags", "{tag}"),
-            Map.entry("tasks", "{task_id}"), Map.entry("stores", "{store_id}"),
-            Map.entry("namespaces", "{namespace}"), Map.entry("objects", "{object}"),
-            Map.entry("properties", "{property}"), Map.entry("resource_types", "{resource_type}"),
+            Map.entry("images", "{image_id}"),
+            Map.entry("members", "{member_id}"),
+            Map.entry("tags", "{tag}"),
+            Map.entry("tasks", "{task_id}"),
+            Map.entry("stores", "{store_id}"),
+            Map.entry("namespaces", "{namespace}"),
+            Map.entry("objects", "{object}"),
+            Map.entry("properties", "{property}"),
+            Map.entry("resource_types", "{resource_type}"),
             Map.entry("actions", "{action}"));
     /** Collections whose member is never a placeholder right after them: the info and schema documents. */
     private static final Set<String> DOCUMENT_ROOTS = Set.of("info", "schemas");
 
-    private RouteTemplates() {
-    }
+    private RouteTemplates() {}
 
     /** The template of a {@code /v2} path given as its decoded segments, which the router has matched. */
     static String of(List<String> segments) {

@@ -1,19 +1,17 @@
 package org.glance4j.http;
 
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.HttpString;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.StatedDigest;
 import org.glance4j.ports.model.StatedDigest.Encoding;
-
-import io.undertow.util.HeaderMap;
-import io.undertow.util.HeaderValues;
-import io.undertow.util.HttpString;
 
 /**
  * The digests a client states for the body it sends, from {@code Content-MD5} (base64 of the md5, or its 32 hex
@@ -28,13 +26,13 @@ final class StatedDigestHeaders {
     static final HttpString REPR_DIGEST = new HttpString("Repr-Digest");
 
     /** Digest algorithm names of RFC 3230 / 5843 and RFC 9530 (lower case) to Glance's names. */
-    private static final Map<String, String> DIGEST_ALGORITHMS = Map.of("md5", "md5", "sha-256", "sha256",
-            "sha-512", "sha512");
+    private static final Map<String, String> DIGEST_ALGORITHMS =
+            Map.of("md5", "md5", "sha-256", "sha256", "sha-512", "sha512");
+
     private static final Map<String, String> REPR_ALGORITHMS = Map.of("sha-256", "sha256", "sha-512", "sha512");
     private static final Map<String, Integer> LENGTHS = Map.of("md5", 16, "sha256", 32, "sha512", 64);
 
-    private StatedDigestHeaders() {
-    }
+    private StatedDigestHeaders() {}
 
     /**
      * Every digest the request's headers state, in the order Content-MD5, Digest, Repr-Digest.

@@ -1,13 +1,11 @@
 package org.glance4j.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.in.StoreInfoService;
 import org.glance4j.ports.model.StoreInfo;
-
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * {@code GET /v2/info/stores} (id, description, and {@code "default": "true"} / {@code "read-only": "true"} as

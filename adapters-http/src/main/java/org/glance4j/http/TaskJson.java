@@ -1,13 +1,11 @@
 package org.glance4j.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-
 import org.glance4j.ports.model.task.Task;
-
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * Writes tasks as Glance renders them: the full task of {@code GET /v2/tasks/{id}}, the stub of the task list, and
@@ -17,8 +15,7 @@ final class TaskJson {
     static final String TASK_SCHEMA = "/v2/schemas/task";
     static final String TASKS_SCHEMA = "/v2/schemas/tasks";
 
-    private TaskJson() {
-    }
+    private TaskJson() {}
 
     static String href(Task task) {
         return "/v2/tasks/" + task.id();
@@ -102,8 +99,9 @@ final class TaskJson {
             return null;
         }
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
-        String seconds = String.format("%04d-%02d-%02dT%02d:%02d:%02d", t.getYear(), t.getMonthValue(),
-                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+        String seconds = String.format(
+                "%04d-%02d-%02dT%02d:%02d:%02d",
+                t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
         return seconds + String.format(".%06d", instant.getNano() / 1000);
     }
 }

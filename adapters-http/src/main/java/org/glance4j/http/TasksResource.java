@@ -1,12 +1,11 @@
 package org.glance4j.http;
 
+import io.undertow.util.Headers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.undertow.util.Headers;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.TaskService;

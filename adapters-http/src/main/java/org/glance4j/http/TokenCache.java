@@ -21,8 +21,7 @@ final class TokenCache {
     private final boolean boundedByExpiry;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    private record Entry(KeystoneToken token, Instant usableUntil) {
-    }
+    private record Entry(KeystoneToken token, Instant usableUntil) {}
 
     TokenCache(Clock clock, Duration cacheTime, int capacity) {
         this(clock, cacheTime, capacity, true);

@@ -1,8 +1,7 @@
 package org.glance4j.http;
 
-import java.util.List;
-
 import io.undertow.server.HttpServerExchange;
+import java.util.List;
 
 /**
  * Tells, on the I/O thread and before anything else is read, whether a request moves image data: {@code PUT} and
@@ -11,8 +10,7 @@ import io.undertow.server.HttpServerExchange;
  * read. A path that does not decode is no transfer (the worker answers its error).
  */
 final class TransferRoute {
-    private TransferRoute() {
-    }
+    private TransferRoute() {}
 
     static boolean matches(HttpServerExchange exchange, boolean multipleStores) {
         return matches(exchange, multipleStores, false);
@@ -34,7 +32,9 @@ final class TransferRoute {
         } catch (RuntimeException e) {
             return false;
         }
-        if (segments.size() != 3 || !segments.get(0).equals("images") || segments.get(1).isEmpty()) {
+        if (segments.size() != 3
+                || !segments.get(0).equals("images")
+                || segments.get(1).isEmpty()) {
             return false;
         }
         String last = segments.get(2);

@@ -20,15 +20,23 @@ final class TransferThreads implements Executor, AutoCloseable {
     TransferThreads(int maxThreads) {
         AtomicInteger count = new AtomicInteger();
         HandOff queue = new HandOff();
-        pool = new ThreadPoolExecutor(0, maxThreads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, queue, task -> {
-            Thread thread = new Thread(task, "glance4j-transfer-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }, (task, executor) -> {
-            if (!executor.isShutdown()) {
-                queue.add(task); // every thread is busy: wait in line (a connection closed, its thread not yet free)
-            }
-        });
+        pool = new ThreadPoolExecutor(
+                0,
+                maxThreads,
+                KEEP_ALIVE_SECONDS,
+                TimeUnit.SECONDS,
+                queue,
+                task -> {
+                    Thread thread = new Thread(task, "glance4j-transfer-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                (task, executor) -> {
+                    if (!executor.isShutdown()) {
+                        queue.add(task); // every thread is busy: wait in line (a connection closed, its thread not yet
+                        // free)
+                    }
+                });
     }
 
     /**

@@ -1,14 +1,12 @@
 package org.glance4j.http;
 
-import java.util.HashSet;
-import java.util.Set;
-
-import org.glance4j.ports.error.GlanceException;
-import org.glance4j.ports.model.RequestContext;
-
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HttpString;
+import java.util.HashSet;
+import java.util.Set;
+import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.model.RequestContext;
 
 /**
  * {@link AuthMode#TRUSTED_HEADERS}: reads what keystonemiddleware leaves on the request, as Glance's context
@@ -24,8 +22,9 @@ final class TrustedHeadersIdentity implements Identity {
 
     private static final HttpString IDENTITY_STATUS = new HttpString("X-Identity-Status");
     private static final HttpString[] USER = {new HttpString("X-User-Id"), new HttpString("X-User")};
-    private static final HttpString[] PROJECT = {new HttpString("X-Project-Id"), new HttpString("X-Tenant-Id"),
-        new HttpString("X-Tenant")};
+    private static final HttpString[] PROJECT = {
+        new HttpString("X-Project-Id"), new HttpString("X-Tenant-Id"), new HttpString("X-Tenant")
+    };
     private static final HttpString ROLES = new HttpString("X-Roles");
     private static final HttpString REQUEST_ID = new HttpString("X-Openstack-Request-Id");
 

@@ -6,7 +6,6 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-
 import org.xnio.channels.StreamSourceChannel;
 
 /**

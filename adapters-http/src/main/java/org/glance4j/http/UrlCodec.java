@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -22,8 +21,7 @@ final class UrlCodec {
 
     static final String NUL_IN_URL = "The URL contains a NUL character (%00), which is not allowed.";
 
-    private UrlCodec() {
-    }
+    private UrlCodec() {}
 
     /** Splits a raw path such as {@code /images/x/tags/a%20b} into decoded segments; a leading '/' is skipped. */
     static List<String> segments(String rawPath) {
@@ -55,8 +53,12 @@ final class UrlCodec {
         byte[] bytes = percentDecode(raw, plusIsSpace);
         String decoded;
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            decoded = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw GlanceException.invalid(UNDECODABLE);
         }
@@ -103,13 +105,19 @@ final class UrlCodec {
     private static void quotePlus(StringBuilder b, String s) {
         for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
-                    || c == '-' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '.'
+                    || c == '-'
+                    || c == '~') {
                 b.append((char) c);
             } else if (c == ' ') {
                 b.append('+');
             } else {
-                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                b.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

@@ -39,15 +39,13 @@ final class V2Router {
     private final Resource cache;
     private final Resource verification;
 
-
     V2Router(ApiServices services) {
         ImageView view = ImageView.of(services.locations(), services.stores());
         this.infoUsage = new InfoUsageResource(services.usage());
         this.cache = new CacheResource(services.cache());
-        this.verification = services.verification() == null ? null
-                : new VerificationResource(services.verification());
-        this.images = new ImagesResource(services.images(), view, services.stores().storeIds(),
-                services.importing());
+        this.verification = services.verification() == null ? null : new VerificationResource(services.verification());
+        this.images =
+                new ImagesResource(services.images(), view, services.stores().storeIds(), services.importing());
         this.image = new ImageResource(services.images(), view);
         this.tags = new ImageTagsResource(services.tags());
         this.imageSchema = new SchemasResource(services.schemas()::imageSchema);
@@ -142,8 +140,11 @@ final class V2Router {
                 if (s.get(0).equals("stores")) {
                     return storeImage;
                 }
-                return s.get(0).equals("info") && s.get(1).equals("stores") && s.get(2).equals("detail")
-                        ? storesDetail : null;
+                return s.get(0).equals("info")
+                                && s.get(1).equals("stores")
+                                && s.get(2).equals("detail")
+                        ? storesDetail
+                        : null;
             case 4:
                 if (!s.get(0).equals("images")) {
                     return null;

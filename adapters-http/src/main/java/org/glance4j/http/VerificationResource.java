@@ -2,7 +2,6 @@ package org.glance4j.http;
 
 import java.io.IOException;
 import java.util.Deque;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImageVerificationService;
 import org.glance4j.ports.model.ImageVerification;

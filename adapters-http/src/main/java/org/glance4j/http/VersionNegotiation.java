@@ -1,10 +1,9 @@
 package org.glance4j.http;
 
-import java.util.HashSet;
-import java.util.Set;
-
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Finds the API version of a request as Glance's version negotiation filter does: {@code /versions} is the version
@@ -20,14 +19,12 @@ final class VersionNegotiation {
     private static final Set<String> ALLOWED_MULTI_STORE_CACHE = allowed(true, true);
 
     /** The outcome: the version document (explicitly asked or not), or the v2 path that follows the version. */
-    record Outcome(boolean versions, boolean explicit, String v2Path) {
-    }
+    record Outcome(boolean versions, boolean explicit, String v2Path) {}
 
     private static final Outcome EXPLICIT = new Outcome(true, true, null);
     private static final Outcome CHOICES = new Outcome(true, false, null);
 
-    private VersionNegotiation() {
-    }
+    private VersionNegotiation() {}
 
     static Outcome negotiate(HttpServerExchange exchange) {
         return negotiate(exchange, false);
@@ -40,7 +37,8 @@ final class VersionNegotiation {
 
     /** With an image cache, 2.14, 2.16 and 2.18 are accepted too. */
     static Outcome negotiate(HttpServerExchange exchange, boolean multipleStores, boolean cache) {
-        Set<String> allowedVersions = cache ? (multipleStores ? ALLOWED_MULTI_STORE_CACHE : ALLOWED_CACHE)
+        Set<String> allowedVersions = cache
+                ? (multipleStores ? ALLOWED_MULTI_STORE_CACHE : ALLOWED_CACHE)
                 : multipleStores ? ALLOWED_MULTI_STORE : ALLOWED;
         String path = exchange.getRequestPath();
         int start = 0;

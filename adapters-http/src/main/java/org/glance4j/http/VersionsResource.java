@@ -1,9 +1,8 @@
 package org.glance4j.http;
 
+import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.util.List;
-
-import io.undertow.server.HttpServerExchange;
 
 /**
  * The version document Glance master publishes for a deployment without an image cache: 2.17 is {@code CURRENT} and
@@ -17,14 +16,17 @@ import io.undertow.server.HttpServerExchange;
  */
 final class VersionsResource {
     /** The minor versions, newest first, without image cache and multiple stores. */
-    static final List<String> VERSIONS = List.of("2.17", "2.15", "2.9", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2",
-            "2.1", "2.0");
+    static final List<String> VERSIONS =
+            List.of("2.17", "2.15", "2.9", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2", "2.1", "2.0");
     /** The minor versions, newest first, with multiple stores and without image cache. */
-    static final List<String> MULTI_STORE_VERSIONS = List.of("2.17", "2.15", "2.13", "2.12", "2.11", "2.10", "2.9",
-            "2.8", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2", "2.1", "2.0");
+    static final List<String> MULTI_STORE_VERSIONS = List.of(
+            "2.17", "2.15", "2.13", "2.12", "2.11", "2.10", "2.9", "2.8", "2.7", "2.6", "2.5", "2.4", "2.3", "2.2",
+            "2.1", "2.0");
+
     static final String CURRENT = "2.17";
     /** With an image cache, the versions of the cache API come first: 2.18 (clean, prune) is current. */
     static final List<String> CACHE_VERSIONS = List.of("2.18", "2.17", "2.16", "2.15", "2.14");
+
     static final String CACHE_CURRENT = "2.18";
 
     /** The versions published with or without multiple stores ({@code enabled_backends}). */
@@ -46,8 +48,7 @@ final class VersionsResource {
         return List.copyOf(all);
     }
 
-    private VersionsResource() {
-    }
+    private VersionsResource() {}
 
     static void send(HttpServerExchange exchange, boolean explicit) throws IOException {
         send(exchange, explicit, false);

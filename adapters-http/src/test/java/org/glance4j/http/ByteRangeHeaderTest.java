@@ -38,7 +38,8 @@ class ByteRangeHeaderTest {
         ByteRangeHeader several = ByteRangeHeader.parse("bytes=1-2,4-5", null);
         assertThat(several.present()).isTrue();
         assertThat(several.error().status().code()).isEqualTo(400);
-        assertThat(ByteRangeHeader.parse("bytes=9-1", null).error().status().code()).isEqualTo(416);
+        assertThat(ByteRangeHeader.parse("bytes=9-1", null).error().status().code())
+                .isEqualTo(416);
         assertThat(ByteRangeHeader.parse(null, "bytes 1-2").error().getMessage())
                 .isEqualTo(ByteRangeHeader.INVALID_CONTENT_RANGE);
     }

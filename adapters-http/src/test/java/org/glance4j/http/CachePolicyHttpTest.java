@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.ImageStatus;
@@ -56,8 +55,13 @@ class CachePolicyHttpTest {
     void reset() {
         fx.images.failure = null;
         fx.data.reset();
-        fx.data.image = FakeImageService.sampleImage().toBuilder().status(ImageStatus.ACTIVE).size(1000L)
-                .checksum("0123456789abcdef0123456789abcdef").osHashAlgo("sha512").osHashValue(SHA).build();
+        fx.data.image = FakeImageService.sampleImage().toBuilder()
+                .status(ImageStatus.ACTIVE)
+                .size(1000L)
+                .checksum("0123456789abcdef0123456789abcdef")
+                .osHashAlgo("sha512")
+                .osHashValue(SHA)
+                .build();
         fx.data.content = BYTES;
     }
 
@@ -116,9 +120,9 @@ class CachePolicyHttpTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /v2/images HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
-                    + "X-Identity-Status: Confirmed\r\nX-User-Id: u1\r\nX-Project-Id: p1\r\nX-Roles: admin\r\n"
-                    + "Content-Length: 100\r\nContent-Type: application/json\r\n\r\n{\"na").getBytes(
-                    StandardCharsets.US_ASCII));
+                            + "X-Identity-Status: Confirmed\r\nX-User-Id: u1\r\nX-Project-Id: p1\r\nX-Roles: admin\r\n"
+                            + "Content-Length: 100\r\nContent-Type: application/json\r\n\r\n{\"na")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             socket.shutdownOutput();
             String head = readHead(socket.getInputStream());
@@ -179,7 +183,9 @@ class CachePolicyHttpTest {
     @ParameterizedTest
     @ValueSource(strings = {"PRIVATE", "SHARED", "COMMUNITY"})
     void theDataOfAnImageThatIsNotPublicIsNotKept(String visibility) {
-        fx.data.image = fx.data.image.toBuilder().visibility(Visibility.valueOf(visibility)).build();
+        fx.data.image = fx.data.image.toBuilder()
+                .visibility(Visibility.valueOf(visibility))
+                .build();
         HttpResponse<byte[]> whole = download();
         assertNoStore(whole.headers(), whole.statusCode(), 200);
         assertThat(whole.headers().firstValue("etag")).hasValue("\"" + SHA + "\"");
@@ -191,15 +197,21 @@ class CachePolicyHttpTest {
 
     @Test
     void theDataOfAPublicImageThatIsDeactivatedOrHasNoTagIsNotKept() {
-        fx.data.image = fx.data.image.toBuilder().visibility(Visibility.PUBLIC).status(ImageStatus.DEACTIVATED)
+        fx.data.image = fx.data.image.toBuilder()
+                .visibility(Visibility.PUBLIC)
+                .status(ImageStatus.DEACTIVATED)
                 .build();
         HttpResponse<byte[]> deactivated = download(); // as an admin, the only one who may download it
         assertNoStore(deactivated.headers(), deactivated.statusCode(), 200);
         HttpResponse<byte[]> deactivatedCheck = download("If-None-Match", "\"" + SHA + "\"");
         assertNoStore(deactivatedCheck.headers(), deactivatedCheck.statusCode(), 304);
 
-        fx.data.image = fx.data.image.toBuilder().status(ImageStatus.ACTIVE).checksum(null).osHashAlgo(null)
-                .osHashValue(null).build();
+        fx.data.image = fx.data.image.toBuilder()
+                .status(ImageStatus.ACTIVE)
+                .checksum(null)
+                .osHashAlgo(null)
+                .osHashValue(null)
+                .build();
         HttpResponse<byte[]> untagged = download();
         assertNoStore(untagged.headers(), untagged.statusCode(), 200);
         assertThat(untagged.headers().firstValue("etag")).isEmpty();
@@ -221,7 +233,10 @@ class CachePolicyHttpTest {
 
     @Test
     void writesAreNotKeptEither() {
-        HttpResponse<byte[]> upload = fx.sendBytes("PUT", FILE, HttpRequest.BodyPublishers.ofByteArray(BYTES),
+        HttpResponse<byte[]> upload = fx.sendBytes(
+                "PUT",
+                FILE,
+                HttpRequest.BodyPublishers.ofByteArray(BYTES),
                 TrustedHeaders.with("Content-Type", "application/octet-stream"));
         assertNoStore(upload.headers(), upload.statusCode(), 204);
     }

@@ -1,5 +1,7 @@
 package org.glance4j.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -7,11 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A list whose client goes away is cancelled; one whose client stays (even pipelining) is not. */
 class ClientDisconnectTest {
@@ -32,11 +31,16 @@ class ClientDisconnectTest {
             await(cancelled);
         };
         try (Socket socket = new Socket("127.0.0.1", fx.server.port())) {
-            socket.getOutputStream().write(("GET /v2/images?p0=v HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            assertThat(listing.await(60, TimeUnit.SECONDS)).as("the list started").isTrue();
+            socket.getOutputStream()
+                    .write(("GET /v2/images?p0=v HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            assertThat(listing.await(60, TimeUnit.SECONDS))
+                    .as("the list started")
+                    .isTrue();
         }
-        assertThat(cancelled.await(60, TimeUnit.SECONDS)).as("the list was cancelled").isTrue();
+        assertThat(cancelled.await(60, TimeUnit.SECONDS))
+                .as("the list was cancelled")
+                .isTrue();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.glance4j.http;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.model.RequestContext;
 

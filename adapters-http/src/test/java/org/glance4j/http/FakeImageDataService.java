@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImageDataService;
@@ -33,8 +32,7 @@ import org.glance4j.ports.model.RequestContext;
  */
 final class FakeImageDataService implements ImageDataService {
     /** One recorded upload. */
-    record Upload(String imageId, long declaredSize, long bytes, String sha256, IOException failure) {
-    }
+    record Upload(String imageId, long declaredSize, long bytes, String sha256, IOException failure) {}
 
     final List<RangeRequest> downloadRanges = Collections.synchronizedList(new ArrayList<>());
     final List<Upload> uploads = Collections.synchronizedList(new ArrayList<>());
@@ -45,6 +43,7 @@ final class FakeImageDataService implements ImageDataService {
     final List<String> uploadStores = Collections.synchronizedList(new ArrayList<>());
     /** The digests each upload that stated some stated (uploads without any call the shorter method). */
     final List<List<org.glance4j.ports.model.StatedDigest>> stated = Collections.synchronizedList(new ArrayList<>());
+
     volatile Image image = FakeImageService.sampleImage();
     volatile byte[] content;
     volatile Path file;
@@ -52,6 +51,7 @@ final class FakeImageDataService implements ImageDataService {
     volatile boolean fileAsPlainStream;
     /** When set, the download body ({@link #content}) fails with an IOException after this many bytes. */
     volatile long failDownloadAfter = -1;
+
     volatile RuntimeException failure;
     volatile CountDownLatch uploadDone = new CountDownLatch(1);
     /** Uploads that have begun reading their body. */
@@ -81,15 +81,19 @@ final class FakeImageDataService implements ImageDataService {
     }
 
     @Override
-    public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
-            String storeId, List<org.glance4j.ports.model.StatedDigest> digests) {
+    public Image upload(
+            RequestContext context,
+            String imageId,
+            InputStream data,
+            long declaredSize,
+            String storeId,
+            List<org.glance4j.ports.model.StatedDigest> digests) {
         stated.add(digests);
         return upload(context, imageId, data, declaredSize, storeId);
     }
 
     @Override
-    public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
-            String storeId) {
+    public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize, String storeId) {
         uploadStores.add(storeId);
         return upload(context, imageId, data, declaredSize);
     }
@@ -139,17 +143,22 @@ final class FakeImageDataService implements ImageDataService {
                 offset = total - length;
             } else {
                 if (range.first() >= total) {
-                    throw new GlanceException(ErrorCategory.RANGE_NOT_SATISFIABLE, "Invalid start position in Range "
-                            + "header. Start position MUST be in the inclusive range [0, " + (total - 1) + "].");
+                    throw new GlanceException(
+                            ErrorCategory.RANGE_NOT_SATISFIABLE,
+                            "Invalid start position in Range "
+                                    + "header. Start position MUST be in the inclusive range [0, " + (total - 1)
+                                    + "].");
                 }
                 offset = range.first();
                 long last = range.last() == null ? total - 1 : Math.min(range.last(), total - 1);
                 length = last - offset + 1;
             }
         }
-        InputStream body = content != null ? new ArrayStream(content, (int) offset, (int) length)
-                : fileAsPlainStream ? new PlainStream(TestFileRegionStream.open(file, offset, length))
-                : TestFileRegionStream.open(file, offset, length);
+        InputStream body = content != null
+                ? new ArrayStream(content, (int) offset, (int) length)
+                : fileAsPlainStream
+                        ? new PlainStream(TestFileRegionStream.open(file, offset, length))
+                        : TestFileRegionStream.open(file, offset, length);
         if (failDownloadAfter >= 0) {
             body = new BreakingStream(new ArrayStream(content, (int) offset, (int) length), failDownloadAfter);
         }
@@ -170,17 +179,22 @@ final class FakeImageDataService implements ImageDataService {
         if (content == null && file == null) {
             return image;
         }
-        return image.toBuilder().locations(List.of(new org.glance4j.ports.model.ImageLocation("fake://" + imageId,
-                "fake", java.util.Map.of()))).build();
+        return image.toBuilder()
+                .locations(List.of(
+                        new org.glance4j.ports.model.ImageLocation("fake://" + imageId, "fake", java.util.Map.of())))
+                .build();
     }
 
     /** Whether every stream handed out gets closed (the server closes just after the last byte: waits a while). */
     boolean awaitAllClosed() throws InterruptedException {
         for (InputStream s : List.copyOf(opened)) {
-            boolean closed = s instanceof TestFileRegionStream region ? region.awaitClosed()
-                    : s instanceof PlainStream plain ? plain.region.awaitClosed()
-                    : s instanceof BreakingStream breaking ? breaking.inner.closed.await(30, TimeUnit.SECONDS)
-                    : ((ArrayStream) s).closed.await(30, TimeUnit.SECONDS);
+            boolean closed = s instanceof TestFileRegionStream region
+                    ? region.awaitClosed()
+                    : s instanceof PlainStream plain
+                            ? plain.region.awaitClosed()
+                            : s instanceof BreakingStream breaking
+                                    ? breaking.inner.closed.await(30, TimeUnit.SECONDS)
+                                    : ((ArrayStream) s).closed.await(30, TimeUnit.SECONDS);
             if (!closed) {
                 return false;
             }

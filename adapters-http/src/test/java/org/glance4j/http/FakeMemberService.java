@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.model.ImageMember;
 import org.glance4j.ports.model.MemberStatus;
@@ -40,8 +39,10 @@ final class FakeMemberService implements ImageMemberService {
     @Override
     public ImageMember update(RequestContext context, String imageId, String memberId, String status) {
         calls.add("update " + imageId + " " + memberId + " " + status);
-        return member(imageId, memberId, MemberStatus.fromWire(status) == null ? MemberStatus.PENDING
-                : MemberStatus.fromWire(status));
+        return member(
+                imageId,
+                memberId,
+                MemberStatus.fromWire(status) == null ? MemberStatus.PENDING : MemberStatus.fromWire(status));
     }
 
     @Override

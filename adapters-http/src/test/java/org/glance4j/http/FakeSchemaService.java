@@ -3,7 +3,6 @@ package org.glance4j.http;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.in.SchemaService;
 
 /** A hand-written {@link SchemaService} with small recognisable schemas. */

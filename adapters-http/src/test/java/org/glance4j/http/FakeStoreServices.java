@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.in.ImageLocationService;
 import org.glance4j.ports.in.StoreInfoService;
 import org.glance4j.ports.model.Image;
@@ -18,13 +17,12 @@ import org.glance4j.ports.model.StoreInfo;
  */
 final class FakeStoreServices implements StoreInfoService, ImageLocationService {
     /** One recorded call. */
-    record Call(String method, String first, String second, Object argument) {
-    }
+    record Call(String method, String first, String second, Object argument) {}
 
     final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     final List<StoreInfo> stores = List.of(
-            new StoreInfo("fast", "SSD", true, false, 100, "file",
-                    new java.util.LinkedHashMap<>(Map.of("data_dir", "/ssd"))),
+            new StoreInfo(
+                    "fast", "SSD", true, false, 100, "file", new java.util.LinkedHashMap<>(Map.of("data_dir", "/ssd"))),
             new StoreInfo("web", null, false, true, 0, "http", Map.of()));
     volatile List<ImageLocation> listed = List.of();
 

@@ -3,7 +3,6 @@ package org.glance4j.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-
 import org.glance4j.ports.error.GlanceException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,26 +52,31 @@ class ImageActionsHttpTest {
 
     @Test
     void aBodyIs400() {
-        HttpResponse<String> r = fx.send("POST", "/v2/images/" + ID + "/actions/deactivate", "{}",
-                "Content-Type", "application/json");
+        HttpResponse<String> r =
+                fx.send("POST", "/v2/images/" + ID + "/actions/deactivate", "{}", "Content-Type", "application/json");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(fx.actions.calls).isEmpty();
     }
 
     @Test
     void unknownActionIs404() {
-        assertThat(fx.send("POST", "/v2/images/" + ID + "/actions/explode", null).statusCode()).isEqualTo(404);
-        assertThat(fx.send("POST", "/v2/images/" + ID + "/actions", null).statusCode()).isEqualTo(404);
+        assertThat(fx.send("POST", "/v2/images/" + ID + "/actions/explode", null)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(fx.send("POST", "/v2/images/" + ID + "/actions", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void coreRefusalsKeepTheirStatus() {
         fx.actions.failure = GlanceException.forbidden("Not allowed to deactivate image in status 'queued'");
-        HttpResponse<String> r = fx.send("POST", "/v2/images/" + ID + "/actions/deactivate", null,
-                "Accept", "application/json");
+        HttpResponse<String> r =
+                fx.send("POST", "/v2/images/" + ID + "/actions/deactivate", null, "Accept", "application/json");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(ServerFixture.json(r).get("message").asText()).contains("status 'queued'");
         fx.actions.failure = GlanceException.notFound("No image found with ID " + ID);
-        assertThat(fx.send("POST", "/v2/images/" + ID + "/actions/reactivate", null).statusCode()).isEqualTo(404);
+        assertThat(fx.send("POST", "/v2/images/" + ID + "/actions/reactivate", null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.RangeRequest;
 import org.glance4j.ports.model.ImageStatus;
@@ -48,8 +47,13 @@ class ImageDownloadHttpTest {
     void reset() {
         fx.data.reset();
         fx.images.failure = null;
-        fx.data.image = FakeImageService.sampleImage().toBuilder().status(ImageStatus.ACTIVE).size(1000L)
-                .checksum(MD5).osHashAlgo("sha512").osHashValue(SHA).build();
+        fx.data.image = FakeImageService.sampleImage().toBuilder()
+                .status(ImageStatus.ACTIVE)
+                .size(1000L)
+                .checksum(MD5)
+                .osHashAlgo("sha512")
+                .osHashValue(SHA)
+                .build();
         fx.data.content = BYTES;
     }
 
@@ -75,7 +79,8 @@ class ImageDownloadHttpTest {
         assertThat(r.headers().firstValue("etag")).hasValue("\"" + SHA + "\"");
         assertThat(r.headers().firstValue("accept-ranges")).hasValue("bytes");
         assertThat(r.headers().firstValue("content-range")).isEmpty();
-        assertThat(r.headers().firstValue("x-openstack-request-id").orElseThrow()).startsWith("req-");
+        assertThat(r.headers().firstValue("x-openstack-request-id").orElseThrow())
+                .startsWith("req-");
         assertThat(fx.data.downloadRanges).containsExactly((RangeRequest) null);
         assertThat(fx.data.opened).hasSize(1);
         assertThat(fx.data.awaitAllClosed()).isTrue();
@@ -94,7 +99,8 @@ class ImageDownloadHttpTest {
 
     @Test
     void etagFallsBackToTheChecksumAndIsAbsentWithoutEither() {
-        fx.data.image = fx.data.image.toBuilder().osHashAlgo(null).osHashValue(null).build();
+        fx.data.image =
+                fx.data.image.toBuilder().osHashAlgo(null).osHashValue(null).build();
         assertThat(get().headers().firstValue("etag")).hasValue("\"" + MD5 + "\"");
         fx.data.image = fx.data.image.toBuilder().checksum(null).build();
         HttpResponse<byte[]> r = get();
@@ -114,21 +120,23 @@ class ImageDownloadHttpTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-            "bytes=0-0|0|0",
-            "bytes=999-999|999|999",
-            "bytes=0-999|0|999",
-            "bytes=10-19|10|19",
-            "bytes=990-|990|999",
-            "bytes=0-|0|999",
-            "bytes=-10|990|999",
-            "bytes=-1000|0|999",
-            "bytes=-5000|0|999",
-            "bytes=500-5000|500|999",
-            "bytes=0-99999999999999999999999|0|999",
-            "BYTES = 2 - 4|2|4",
-            "bytes=2-4 trailing|2|4",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "bytes=0-0|0|0",
+                "bytes=999-999|999|999",
+                "bytes=0-999|0|999",
+                "bytes=10-19|10|19",
+                "bytes=990-|990|999",
+                "bytes=0-|0|999",
+                "bytes=-10|990|999",
+                "bytes=-1000|0|999",
+                "bytes=-5000|0|999",
+                "bytes=500-5000|500|999",
+                "bytes=0-99999999999999999999999|0|999",
+                "BYTES = 2 - 4|2|4",
+                "bytes=2-4 trailing|2|4",
+            })
     void singleRangeIs206WithContentRangeAndTheImageChecksum(String range, int first, int last) throws IOException {
         for (boolean fromFile : new boolean[] {false, true}) {
             reset();
@@ -152,13 +160,24 @@ class ImageDownloadHttpTest {
         get("Range", "bytes=3-9");
         get("Range", "bytes=3-");
         get("Range", "bytes=-9");
-        assertThat(fx.data.downloadRanges).containsExactly(RangeRequest.from(3, 9L), RangeRequest.from(3, null),
-                RangeRequest.suffix(9));
+        assertThat(fx.data.downloadRanges)
+                .containsExactly(RangeRequest.from(3, 9L), RangeRequest.from(3, null), RangeRequest.suffix(9));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"bytes=1000-", "bytes=1000-1000", "bytes=99999999999999999999-", "bytes=5-3",
-            "bytes=-0", "bytes=", "bytes=-", "garbage", "items=0-1", ""})
+    @ValueSource(
+            strings = {
+                "bytes=1000-",
+                "bytes=1000-1000",
+                "bytes=99999999999999999999-",
+                "bytes=5-3",
+                "bytes=-0",
+                "bytes=",
+                "bytes=-",
+                "garbage",
+                "items=0-1",
+                ""
+            })
     void unsatisfiableOrUnparsableRangeIs416WithTheSize(String range) throws InterruptedException {
         HttpResponse<String> r = fx.get(FILE, "Range", range, "Accept", "application/json");
         assertThat(r.statusCode()).isEqualTo(416);
@@ -185,8 +204,9 @@ class ImageDownloadHttpTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {"bytes 2-5/1000|2|5", "bytes 2-5/*|2|5", "bytes 999-999/1000|999|999",
-            "bytes 0-999/*|0|999"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"bytes 2-5/1000|2|5", "bytes 2-5/*|2|5", "bytes 999-999/1000|999|999", "bytes 0-999/*|0|999"})
     void legacyContentRangeRequestHeaderIs206(String contentRange, int first, int last) {
         HttpResponse<byte[]> r = get("Content-Range", contentRange);
         assertThat(r.statusCode()).isEqualTo(206);
@@ -196,8 +216,17 @@ class ImageDownloadHttpTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"bytes 990-1005/*", "bytes 1000-1001/*", "bytes */1000", "bytes */*", "bytes 5-2/10",
-            "bytes 0-10/5", "Bytes 0-1/10", "0-1/10"})
+    @ValueSource(
+            strings = {
+                "bytes 990-1005/*",
+                "bytes 1000-1001/*",
+                "bytes */1000",
+                "bytes */*",
+                "bytes 5-2/10",
+                "bytes 0-10/5",
+                "Bytes 0-1/10",
+                "0-1/10"
+            })
     void badLegacyContentRangeIs416(String contentRange) {
         HttpResponse<byte[]> r = get("Content-Range", contentRange);
         assertThat(r.statusCode()).isEqualTo(416);
@@ -243,13 +272,20 @@ class ImageDownloadHttpTest {
         assertThat(fx.data.checked).containsExactly(ID);
         assertThat(fx.data.opened).as("a 304 does not open the image's data").isEmpty();
         assertThat(fx.data.downloadRanges).isEmpty();
-        assertThat(get("If-None-Match", header, "Range", "bytes=0-1").statusCode()).isEqualTo(304);
-        assertThat(get("If-None-Match", header, "Range", "bytes=5000-").statusCode()).isEqualTo(304);
+        assertThat(get("If-None-Match", header, "Range", "bytes=0-1").statusCode())
+                .isEqualTo(304);
+        assertThat(get("If-None-Match", header, "Range", "bytes=5000-").statusCode())
+                .isEqualTo(304);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"Sat, 03 Jan 2026 04:05:06 GMT", "Saturday, 03-Jan-26 04:05:06 GMT",
-        "Sat Jan  3 04:05:06 2026", "Sun, 01 Jan 2051 00:00:00 GMT"})
+    @ValueSource(
+            strings = {
+                "Sat, 03 Jan 2026 04:05:06 GMT",
+                "Saturday, 03-Jan-26 04:05:06 GMT",
+                "Sat Jan  3 04:05:06 2026",
+                "Sun, 01 Jan 2051 00:00:00 GMT"
+            })
     void ifModifiedSinceTheLastChangeOrLaterIs304WithoutOpeningTheData(String date) {
         HttpResponse<byte[]> r = get("If-Modified-Since", date);
         assertThat(r.statusCode()).isEqualTo(304);
@@ -270,8 +306,8 @@ class ImageDownloadHttpTest {
 
     @Test
     void ifNoneMatchOutranksIfModifiedSince() {
-        HttpResponse<byte[]> r = get("If-None-Match", "\"other\"", "If-Modified-Since",
-                "Sun, 01 Jan 2051 00:00:00 GMT");
+        HttpResponse<byte[]> r =
+                get("If-None-Match", "\"other\"", "If-Modified-Since", "Sun, 01 Jan 2051 00:00:00 GMT");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo(BYTES);
     }
@@ -279,16 +315,18 @@ class ImageDownloadHttpTest {
     @Test
     void aConditionalDownloadOfAnImageWithoutDataIs204() {
         fx.data.content = null;
-        assertThat(get("If-Modified-Since", "Sun, 01 Jan 2051 00:00:00 GMT").statusCode()).isEqualTo(204);
+        assertThat(get("If-Modified-Since", "Sun, 01 Jan 2051 00:00:00 GMT").statusCode())
+                .isEqualTo(204);
         assertThat(get("If-None-Match", "*").statusCode()).isEqualTo(204);
     }
 
     @Test
     void aConditionalDownloadChecksTheCallerFirst() {
-        fx.data.failure = GlanceException.forbidden("The requested image has been deactivated. Image data download "
-                + "is forbidden.");
+        fx.data.failure = GlanceException.forbidden(
+                "The requested image has been deactivated. Image data download " + "is forbidden.");
         assertThat(get("If-None-Match", "\"" + SHA + "\"").statusCode()).isEqualTo(403);
-        assertThat(get("If-Modified-Since", "Sun, 01 Jan 2051 00:00:00 GMT").statusCode()).isEqualTo(403);
+        assertThat(get("If-Modified-Since", "Sun, 01 Jan 2051 00:00:00 GMT").statusCode())
+                .isEqualTo(403);
         assertThat(fx.data.checked).hasSize(2);
     }
 
@@ -319,7 +357,8 @@ class ImageDownloadHttpTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo(BYTES);
         assertThat(r.headers().firstValue("content-range")).isEmpty();
-        assertThat(get("If-Range", "\"other\"", "Range", "bytes=5000-").statusCode()).isEqualTo(200);
+        assertThat(get("If-Range", "\"other\"", "Range", "bytes=5000-").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -343,7 +382,7 @@ class ImageDownloadHttpTest {
     void sourceFailingMidwayCutsTheAnswerShortAndTheServerGoesOn() throws Exception {
         fx.data.failDownloadAfter = 100;
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.client.send(
-                HttpRequest.newBuilder(fx.uri(FILE)).build(), HttpResponse.BodyHandlers.ofByteArray()))
+                        HttpRequest.newBuilder(fx.uri(FILE)).build(), HttpResponse.BodyHandlers.ofByteArray()))
                 .isInstanceOf(IOException.class);
         assertThat(fx.data.awaitAllClosed()).isTrue();
         fx.data.failDownloadAfter = -1;

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.junit.jupiter.api.AfterAll;
@@ -54,11 +53,12 @@ class ImageUploadHttpTest {
 
     @Test
     void octetStreamBodyReachesTheCoreWithContentLengthAsDeclaredSizeAnd204() throws Exception {
-        HttpResponse<String> r = put(HttpRequest.BodyPublishers.ofByteArray(BYTES),
-                "Content-Type", "application/octet-stream");
+        HttpResponse<String> r =
+                put(HttpRequest.BodyPublishers.ofByteArray(BYTES), "Content-Type", "application/octet-stream");
         assertThat(r.statusCode()).isEqualTo(204);
         assertThat(r.body()).isEmpty();
-        assertThat(r.headers().firstValue("x-openstack-request-id").orElseThrow()).startsWith("req-");
+        assertThat(r.headers().firstValue("x-openstack-request-id").orElseThrow())
+                .startsWith("req-");
         FakeImageDataService.Upload upload = fx.data.awaitUpload();
         assertThat(upload.imageId()).isEqualTo(ID);
         assertThat(upload.declaredSize()).isEqualTo(BYTES.length);
@@ -68,8 +68,10 @@ class ImageUploadHttpTest {
 
     @Test
     void chunkedBodyIsReadToItsEndWithoutADeclaredSize() throws Exception {
-        HttpResponse<String> r = put(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(BYTES)),
-                "Content-Type", "application/octet-stream");
+        HttpResponse<String> r = put(
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(BYTES)),
+                "Content-Type",
+                "application/octet-stream");
         assertThat(r.statusCode()).isEqualTo(204);
         FakeImageDataService.Upload upload = fx.data.awaitUpload();
         assertThat(upload.declaredSize()).isEqualTo(-1);
@@ -79,12 +81,20 @@ class ImageUploadHttpTest {
 
     @Test
     void openstackImageSizeHeaderIsTheDeclaredSize() throws Exception {
-        put(HttpRequest.BodyPublishers.ofByteArray(BYTES), "Content-Type", "application/octet-stream",
-                "x-openstack-image-size", " 12345 ");
+        put(
+                HttpRequest.BodyPublishers.ofByteArray(BYTES),
+                "Content-Type",
+                "application/octet-stream",
+                "x-openstack-image-size",
+                " 12345 ");
         assertThat(fx.data.awaitUpload().declaredSize()).isEqualTo(12345);
         fx.data.reset();
-        put(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(BYTES)),
-                "Content-Type", "application/octet-stream", "x-openstack-image-size", String.valueOf(BYTES.length));
+        put(
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(BYTES)),
+                "Content-Type",
+                "application/octet-stream",
+                "x-openstack-image-size",
+                String.valueOf(BYTES.length));
         assertThat(fx.data.awaitUpload().declaredSize()).isEqualTo(BYTES.length);
     }
 
@@ -100,8 +110,14 @@ class ImageUploadHttpTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"abc", "", "1.5", "-1", "99999999999999999999"})
     void badOpenstackImageSizeIs400BeforeTheCore(String size) {
-        HttpResponse<String> r = put(HttpRequest.BodyPublishers.ofByteArray(BYTES), "Content-Type",
-                "application/octet-stream", "x-openstack-image-size", size, "Accept", "application/json");
+        HttpResponse<String> r = put(
+                HttpRequest.BodyPublishers.ofByteArray(BYTES),
+                "Content-Type",
+                "application/octet-stream",
+                "x-openstack-image-size",
+                size,
+                "Accept",
+                "application/json");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(ServerFixture.json(r).get("message").asText()).isEqualTo(ImageFileResource.INVALID_SIZE);
         assertThat(fx.data.uploads).isEmpty();
@@ -110,18 +126,24 @@ class ImageUploadHttpTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"application/octet-stream; charset=binary", "Application/Octet-Stream"})
     void octetStreamWithParametersOrAnotherCaseIsAccepted(String type) throws Exception {
-        assertThat(put(HttpRequest.BodyPublishers.ofByteArray(BYTES), "Content-Type", type).statusCode())
+        assertThat(put(HttpRequest.BodyPublishers.ofByteArray(BYTES), "Content-Type", type)
+                        .statusCode())
                 .isEqualTo(204);
         assertThat(fx.data.awaitUpload().bytes()).isEqualTo(BYTES.length);
     }
 
     @Test
     void anyOtherMediaTypeIs415WithGlanceMessage() {
-        HttpResponse<String> r = put(HttpRequest.BodyPublishers.ofByteArray(BYTES), "Content-Type",
-                "application/json", "Accept", "application/json");
+        HttpResponse<String> r = put(
+                HttpRequest.BodyPublishers.ofByteArray(BYTES),
+                "Content-Type",
+                "application/json",
+                "Accept",
+                "application/json");
         assertThat(r.statusCode()).isEqualTo(415);
-        assertThat(ServerFixture.json(r).get("message").asText()).isEqualTo("The request media type "
-                + "application/json is not supported by this server. Invalid content type application/json");
+        assertThat(ServerFixture.json(r).get("message").asText())
+                .isEqualTo("The request media type "
+                        + "application/json is not supported by this server. Invalid content type application/json");
         HttpResponse<String> none = put(HttpRequest.BodyPublishers.ofByteArray(BYTES), "Accept", "application/json");
         assertThat(none.statusCode()).isEqualTo(415);
         assertThat(ServerFixture.json(none).get("message").asText()).endsWith("Invalid content type None");
@@ -131,16 +153,22 @@ class ImageUploadHttpTest {
     @Test
     void coreRefusalsKeepTheirStatusAndTheConnectionStaysUsable() {
         fx.data.failure = GlanceException.conflict("Image status transition from active to saving is not allowed");
-        HttpResponse<String> r = put(HttpRequest.BodyPublishers.ofByteArray(BYTES),
-                "Content-Type", "application/octet-stream", "Accept", "application/json");
+        HttpResponse<String> r = put(
+                HttpRequest.BodyPublishers.ofByteArray(BYTES),
+                "Content-Type",
+                "application/octet-stream",
+                "Accept",
+                "application/json");
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(ServerFixture.json(r).get("message").asText()).startsWith("Image status transition");
         fx.data.failure = GlanceException.tooLarge("The incoming image is too large");
         assertThat(put(HttpRequest.BodyPublishers.ofByteArray(BYTES), "Content-Type", "application/octet-stream")
-                .statusCode()).isEqualTo(413);
+                        .statusCode())
+                .isEqualTo(413);
         fx.data.failure = null;
         assertThat(put(HttpRequest.BodyPublishers.ofByteArray(BYTES), "Content-Type", "application/octet-stream")
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
     }
 
     @Test
@@ -170,7 +198,7 @@ class ImageUploadHttpTest {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
             out.write(("PUT " + FILE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
-                    + "Content-Length: " + BYTES.length + "\r\nExpect: 100-continue\r\n\r\n")
+                            + "Content-Length: " + BYTES.length + "\r\nExpect: 100-continue\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             java.io.InputStream in = socket.getInputStream();
@@ -188,11 +216,12 @@ class ImageUploadHttpTest {
         for (String type : new String[] {"text/plain", "application/octet-stream"}) {
             try (Socket socket = new Socket("127.0.0.1", fx.server.port())) {
                 socket.setSoTimeout(60_000);
-                socket.getOutputStream().write(("PUT " + FILE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
-                        + type + "\r\nContent-Length: 104857600\r\nExpect: 100-continue\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                assertThat(readHead(socket.getInputStream())).startsWith(type.startsWith("text")
-                        ? "HTTP/1.1 415 " : "HTTP/1.1 409 ");
+                socket.getOutputStream()
+                        .write(("PUT " + FILE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type
+                                        + "\r\nContent-Length: 104857600\r\nExpect: 100-continue\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                assertThat(readHead(socket.getInputStream()))
+                        .startsWith(type.startsWith("text") ? "HTTP/1.1 415 " : "HTTP/1.1 409 ");
             }
         }
     }
@@ -214,7 +243,8 @@ class ImageUploadHttpTest {
         try (Socket socket = new Socket("127.0.0.1", fx.server.port())) {
             OutputStream out = socket.getOutputStream();
             out.write(("PUT " + FILE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
-                    + lengthHeader + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + lengthHeader + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(part);
             out.flush();
         }
@@ -223,7 +253,8 @@ class ImageUploadHttpTest {
     private static void serverStillAnswers() throws Exception {
         fx.data.reset();
         assertThat(put(HttpRequest.BodyPublishers.ofByteArray(BYTES), "Content-Type", "application/octet-stream")
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(fx.data.awaitUpload().sha256()).isEqualTo(sha256(BYTES));
     }
 

@@ -2,6 +2,7 @@ package org.glance4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,9 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.in.TaskService;
@@ -33,9 +31,21 @@ class ImportHttpTest {
     private static final String ID = "11111111-2222-3333-4444-555555555555";
     private static final String TASK_ID = "99999999-2222-3333-4444-555555555555";
     private static final Instant CREATED = Instant.parse("2026-01-02T03:04:05.123456Z");
-    private static final Task TASK = new Task(TASK_ID, Task.API_IMAGE_IMPORT, TaskStatus.SUCCESS, "proj",
-            Map.of("image_id", ID), Map.of("image_id", ID), "", ID, "req-1", "user-1", "node", CREATED.plusSeconds(9),
-            CREATED, CREATED.plusSeconds(1));
+    private static final Task TASK = new Task(
+            TASK_ID,
+            Task.API_IMAGE_IMPORT,
+            TaskStatus.SUCCESS,
+            "proj",
+            Map.of("image_id", ID),
+            Map.of("image_id", ID),
+            "",
+            ID,
+            "req-1",
+            "user-1",
+            "node",
+            CREATED.plusSeconds(9),
+            CREATED,
+            CREATED.plusSeconds(1));
 
     /** Records the calls of the import use cases. */
     static final class FakeImport implements ImportService {
@@ -60,15 +70,19 @@ class ImportHttpTest {
         }
 
         @Override
-        public Image stage(RequestContext context, String imageId, InputStream data, long declaredSize,
+        public Image stage(
+                RequestContext context,
+                String imageId,
+                InputStream data,
+                long declaredSize,
                 List<org.glance4j.ports.model.StatedDigest> stated) {
             calls.add("stated " + stated);
             return stage(context, imageId, data, declaredSize);
         }
 
         @Override
-        public String importImage(RequestContext context, String imageId, Map<String, Object> body,
-                String storeHeader) {
+        public String importImage(
+                RequestContext context, String imageId, Map<String, Object> body, String storeHeader) {
             calls.add("import " + imageId + " " + body + " " + storeHeader);
             return TASK_ID;
         }
@@ -128,9 +142,16 @@ class ImportHttpTest {
     @BeforeAll
     static void start() {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, AuthMode.NOAUTH, "proj", "user", 1, 4);
-        server = new GlanceHttpServer(settings, new ApiServices(new FakeImageService(), new FakeTagService(),
-                new FakeSchemaService(), new FakeImageDataService(), new FakeActionService(), new FakeMemberService())
-                .withImport(IMPORT, new FakeTasks()));
+        server = new GlanceHttpServer(
+                settings,
+                new ApiServices(
+                                new FakeImageService(),
+                                new FakeTagService(),
+                                new FakeSchemaService(),
+                                new FakeImageDataService(),
+                                new FakeActionService(),
+                                new FakeMemberService())
+                        .withImport(IMPORT, new FakeTasks()));
         server.start();
         without = new ServerFixture();
     }
@@ -143,8 +164,11 @@ class ImportHttpTest {
 
     private HttpResponse<String> send(String method, String path, String type, byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         b.header("Accept", "application/json");
         if (type != null) {
             b.header("Content-Type", type);
@@ -164,14 +188,16 @@ class ImportHttpTest {
 
     @Test
     void stageStreamsOctetStreamsAndRefusesOtherTypes() {
-        HttpResponse<String> staged = send("PUT", "/v2/images/" + ID + "/stage", "application/octet-stream",
-                new byte[] {1, 2, 3});
+        HttpResponse<String> staged =
+                send("PUT", "/v2/images/" + ID + "/stage", "application/octet-stream", new byte[] {1, 2, 3});
         assertThat(staged.statusCode()).isEqualTo(204);
         assertThat(IMPORT.staged).containsExactly(1, 2, 3);
         assertThat(IMPORT.calls).contains("stage " + ID + " 3");
-        assertThat(send("PUT", "/v2/images/" + ID + "/stage", "text/plain", new byte[] {1}).statusCode())
+        assertThat(send("PUT", "/v2/images/" + ID + "/stage", "text/plain", new byte[] {1})
+                        .statusCode())
                 .isEqualTo(415);
-        assertThat(send("GET", "/v2/images/" + ID + "/stage", null, null).statusCode()).isEqualTo(405);
+        assertThat(send("GET", "/v2/images/" + ID + "/stage", null, null).statusCode())
+                .isEqualTo(405);
     }
 
     @Test
@@ -179,20 +205,26 @@ class ImportHttpTest {
         byte[] body = {1, 2, 3};
         String sha256;
         try {
-            sha256 = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(body));
+            sha256 = java.util.Base64.getEncoder()
+                    .encodeToString(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(body));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         IMPORT.calls.clear();
-        HttpResponse<String> staged = send("PUT", "/v2/images/" + ID + "/stage", "application/octet-stream",
-                body, "Repr-Digest", "sha-256=:" + sha256 + ":");
+        HttpResponse<String> staged = send(
+                "PUT",
+                "/v2/images/" + ID + "/stage",
+                "application/octet-stream",
+                body,
+                "Repr-Digest",
+                "sha-256=:" + sha256 + ":");
         assertThat(staged.statusCode()).isEqualTo(204);
-        assertThat(IMPORT.calls).containsExactly("stated [Repr-Digest: sha-256=:" + sha256 + ":]", "stage " + ID
-                + " 3");
+        assertThat(IMPORT.calls)
+                .containsExactly("stated [Repr-Digest: sha-256=:" + sha256 + ":]", "stage " + ID + " 3");
         IMPORT.calls.clear();
-        HttpResponse<String> bad = send("PUT", "/v2/images/" + ID + "/stage", "application/octet-stream", body,
-                "Digest", "sha-256=AAAA");
+        HttpResponse<String> bad =
+                send("PUT", "/v2/images/" + ID + "/stage", "application/octet-stream", body, "Digest", "sha-256=AAAA");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("Invalid Digest header");
         assertThat(IMPORT.calls).isEmpty();
@@ -212,13 +244,19 @@ class ImportHttpTest {
 
     @Test
     void importIs202WithoutBodyAndPassesTheStoreHeader() {
-        HttpResponse<String> r = send("POST", "/v2/images/" + ID + "/import", "application/json",
-                "{\"method\": {\"name\": \"glance-direct\"}}".getBytes(), "X-Image-Meta-Store", "fast");
+        HttpResponse<String> r = send(
+                "POST",
+                "/v2/images/" + ID + "/import",
+                "application/json",
+                "{\"method\": {\"name\": \"glance-direct\"}}".getBytes(),
+                "X-Image-Meta-Store",
+                "fast");
         assertThat(r.statusCode()).isEqualTo(202);
         assertThat(r.body()).isEmpty();
         assertThat(IMPORT.calls).contains("import " + ID + " {method={name=glance-direct}} fast");
         assertThat(send("POST", "/v2/images/" + ID + "/import", "application/json", "nope".getBytes())
-                .statusCode()).isEqualTo(400);
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -228,7 +266,11 @@ class ImportHttpTest {
                 .hasValue("glance-direct,web-download");
         HttpResponse<String> info = send("GET", "/v2/info/import", null, null);
         assertThat(info.statusCode()).isEqualTo(200);
-        assertThat(ServerFixture.json(info).get("import-methods").get("value").get(0).asText())
+        assertThat(ServerFixture.json(info)
+                        .get("import-methods")
+                        .get("value")
+                        .get(0)
+                        .asText())
                 .isEqualTo("glance-direct");
     }
 
@@ -251,17 +293,23 @@ class ImportHttpTest {
         assertThat(full.get("schema").asText()).isEqualTo("/v2/schemas/task");
         assertThat(full.has("node")).isFalse();
         assertThat(send("GET", "/v2/tasks/" + ID, null, null).statusCode()).isEqualTo(404);
-        assertThat(send("DELETE", "/v2/tasks/" + TASK_ID, null, null).statusCode()).isEqualTo(405);
+        assertThat(send("DELETE", "/v2/tasks/" + TASK_ID, null, null).statusCode())
+                .isEqualTo(405);
 
-        JsonNode row = ServerFixture.json(send("GET", "/v2/images/" + ID + "/tasks", null, null)).get("tasks")
+        JsonNode row = ServerFixture.json(send("GET", "/v2/images/" + ID + "/tasks", null, null))
+                .get("tasks")
                 .get(0);
         assertThat(row.get("created_at").asText()).isEqualTo("2026-01-02T03:04:05.123456");
         assertThat(row.get("updated_at").asText()).isEqualTo("2026-01-02T03:04:06.123456");
         assertThat(row.get("deleted").asBoolean()).isFalse();
         assertThat(row.get("deleted_at").isNull()).isTrue();
-        assertThat(ServerFixture.json(send("GET", "/v2/schemas/task", null, null)).get("name").asText())
+        assertThat(ServerFixture.json(send("GET", "/v2/schemas/task", null, null))
+                        .get("name")
+                        .asText())
                 .isEqualTo("task");
-        assertThat(ServerFixture.json(send("GET", "/v2/schemas/tasks", null, null)).get("name").asText())
+        assertThat(ServerFixture.json(send("GET", "/v2/schemas/tasks", null, null))
+                        .get("name")
+                        .asText())
                 .isEqualTo("tasks");
     }
 
@@ -270,7 +318,8 @@ class ImportHttpTest {
         assertThat(without.get("/v2/info/import").statusCode()).isEqualTo(404);
         assertThat(without.get("/v2/tasks").statusCode()).isEqualTo(404);
         assertThat(without.get("/v2/images/" + ID + "/tasks").statusCode()).isEqualTo(404);
-        assertThat(without.send("PUT", "/v2/images/" + ID + "/stage", "x").statusCode()).isEqualTo(404);
+        assertThat(without.send("PUT", "/v2/images/" + ID + "/stage", "x").statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.junit.jupiter.api.AfterAll;
@@ -73,22 +72,30 @@ class LargeTransferTest {
     @Test
     void largeFileRegionDownloadIsSentZeroCopyWholeAndRanged() throws Exception {
         Path file = dir.resolve("large-image");
-        try (OutputStream out = Files.newOutputStream(file); InputStream in = GeneratedBytes.of(SIZE, 13)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                InputStream in = GeneratedBytes.of(SIZE, 13)) {
             in.transferTo(out);
         }
         fx.data.file = file;
-        fx.data.image = fx.data.image.toBuilder().status(ImageStatus.ACTIVE).size(SIZE).checksum("c").build();
+        fx.data.image = fx.data.image.toBuilder()
+                .status(ImageStatus.ACTIVE)
+                .size(SIZE)
+                .checksum("c")
+                .build();
 
-        HttpResponse<InputStream> whole = fx.client.send(HttpRequest.newBuilder(fx.uri(FILE)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> whole =
+                fx.client.send(HttpRequest.newBuilder(fx.uri(FILE)).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.headers().firstValue("content-length")).hasValue(String.valueOf(SIZE));
         assertThat(GeneratedBytes.sha256(whole.body())).isEqualTo(GeneratedBytes.sha256(SIZE, 13));
 
         long first = 100_000_001L;
         long last = 250_000_000L;
-        HttpResponse<InputStream> ranged = fx.client.send(HttpRequest.newBuilder(fx.uri(FILE))
-                .header("Range", "bytes=" + first + "-" + last).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> ranged = fx.client.send(
+                HttpRequest.newBuilder(fx.uri(FILE))
+                        .header("Range", "bytes=" + first + "-" + last)
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         assertThat(ranged.statusCode()).isEqualTo(206);
         assertThat(ranged.headers().firstValue("content-range")).hasValue("bytes " + first + "-" + last + "/" + SIZE);
         InputStream expected = GeneratedBytes.of(SIZE, 13);
@@ -106,7 +113,8 @@ class LargeTransferTest {
     @Test
     void clientThatLeavesMidDownloadOnlyEndsTheTransferOnBothPaths() throws Exception {
         Path file = dir.resolve("medium-image");
-        try (OutputStream out = Files.newOutputStream(file); InputStream in = GeneratedBytes.of(64 << 20, 14)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                InputStream in = GeneratedBytes.of(64 << 20, 14)) {
             in.transferTo(out);
         }
         for (boolean plain : new boolean[] {false, true}) {
@@ -114,8 +122,9 @@ class LargeTransferTest {
             fx.data.file = file;
             fx.data.fileAsPlainStream = plain;
             try (Socket socket = new Socket("127.0.0.1", fx.server.port())) {
-                socket.getOutputStream().write(("GET " + FILE + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write(("GET " + FILE + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 byte[] head = socket.getInputStream().readNBytes(64 * 1024);
                 assertThat(new String(head, 0, 15, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 OK");
             }

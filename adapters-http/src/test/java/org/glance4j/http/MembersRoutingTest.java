@@ -2,9 +2,8 @@ package org.glance4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,24 +48,33 @@ class MembersRoutingTest {
 
     @Test
     void addTakesTheMemberOfTheBodyAndAnswers200() {
-        HttpResponse<String> r = fx.send("POST", "/v2/images/img-1/members", "{\"member\": \"proj-b\"}",
-                "Content-Type", "application/json");
+        HttpResponse<String> r = fx.send(
+                "POST", "/v2/images/img-1/members", "{\"member\": \"proj-b\"}", "Content-Type", "application/json");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(ServerFixture.json(r).get("status").asText()).isEqualTo("pending");
         assertThat(fx.members.calls).containsExactly("add img-1 proj-b");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "{}|Member to be added not specified",
-        "{\"member\": \"\"}|Member can't be empty",
-        "{\"member\": null}|Member can't be empty",
-        "[\"proj-b\"]|Expected a member in the form: {\"member\": \"image_id\"}",
-        "{\"member\": [\"x\"]}|Expected a member in the form: {\"member\": \"image_id\"}",
-        "not json|Malformed JSON in request body."})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{}|Member to be added not specified",
+                "{\"member\": \"\"}|Member can't be empty",
+                "{\"member\": null}|Member can't be empty",
+                "[\"proj-b\"]|Expected a member in the form: {\"member\": \"image_id\"}",
+                "{\"member\": [\"x\"]}|Expected a member in the form: {\"member\": \"image_id\"}",
+                "not json|Malformed JSON in request body."
+            })
     void badAddBodiesAre400(String body, String message) {
-        HttpResponse<String> r = fx.send("POST", "/v2/images/img-1/members", body,
-                "Content-Type", "application/json", "Accept", "application/json");
+        HttpResponse<String> r = fx.send(
+                "POST",
+                "/v2/images/img-1/members",
+                body,
+                "Content-Type",
+                "application/json",
+                "Accept",
+                "application/json");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(ServerFixture.json(r).get("message").asText()).isEqualTo(message);
         assertThat(fx.members.calls).isEmpty();
@@ -74,20 +82,32 @@ class MembersRoutingTest {
 
     @Test
     void showUpdateAndDeleteOneMember() {
-        assertThat(fx.send("GET", "/v2/images/img-1/members/proj-b", null).statusCode()).isEqualTo(200);
-        HttpResponse<String> put = fx.send("PUT", "/v2/images/img-1/members/proj-b", "{\"status\": \"accepted\"}",
-                "Content-Type", "application/json");
+        assertThat(fx.send("GET", "/v2/images/img-1/members/proj-b", null).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> put = fx.send(
+                "PUT",
+                "/v2/images/img-1/members/proj-b",
+                "{\"status\": \"accepted\"}",
+                "Content-Type",
+                "application/json");
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(ServerFixture.json(put).get("status").asText()).isEqualTo("accepted");
-        assertThat(fx.send("DELETE", "/v2/images/img-1/members/proj-b", null).statusCode()).isEqualTo(204);
-        assertThat(fx.members.calls).containsExactly("get img-1 proj-b", "update img-1 proj-b accepted",
-                "remove img-1 proj-b");
+        assertThat(fx.send("DELETE", "/v2/images/img-1/members/proj-b", null).statusCode())
+                .isEqualTo(204);
+        assertThat(fx.members.calls)
+                .containsExactly("get img-1 proj-b", "update img-1 proj-b accepted", "remove img-1 proj-b");
     }
 
     @Test
     void updateWithoutStatusIs400AndOtherMethodsAre405() {
-        HttpResponse<String> r = fx.send("PUT", "/v2/images/img-1/members/proj-b", "{\"state\": \"accepted\"}",
-                "Content-Type", "application/json", "Accept", "application/json");
+        HttpResponse<String> r = fx.send(
+                "PUT",
+                "/v2/images/img-1/members/proj-b",
+                "{\"state\": \"accepted\"}",
+                "Content-Type",
+                "application/json",
+                "Accept",
+                "application/json");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(ServerFixture.json(r).get("message").asText()).isEqualTo("Status not specified");
         HttpResponse<String> post = fx.send("POST", "/v2/images/img-1/members/proj-b", "{}");

@@ -16,10 +16,18 @@ class MetadefRoutingTest {
 
     @Test
     void withoutMetadefServicesTheCatalogPathsAre404() {
-        for (String path : new String[] {"/v2/metadefs/namespaces", "/v2/metadefs/namespaces/OS::X",
-                "/v2/metadefs/resource_types", "/v2/schemas/metadefs/namespace", "/v2/metadefs"}) {
-            assertThat(fx.get(path, "Accept", "application/json").statusCode()).as(path).isEqualTo(404);
+        for (String path : new String[] {
+            "/v2/metadefs/namespaces",
+            "/v2/metadefs/namespaces/OS::X",
+            "/v2/metadefs/resource_types",
+            "/v2/schemas/metadefs/namespace",
+            "/v2/metadefs"
+        }) {
+            assertThat(fx.get(path, "Accept", "application/json").statusCode())
+                    .as(path)
+                    .isEqualTo(404);
         }
-        assertThat(fx.get("/v2/schemas/image", "Accept", "application/json").statusCode()).isEqualTo(200);
+        assertThat(fx.get("/v2/schemas/image", "Accept", "application/json").statusCode())
+                .isEqualTo(200);
     }
 }

@@ -3,7 +3,6 @@ package org.glance4j.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.glance4j.ports.out.WorkLogContext;
 import org.junit.jupiter.api.Test;
 

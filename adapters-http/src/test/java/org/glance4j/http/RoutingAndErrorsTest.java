@@ -2,11 +2,11 @@ package org.glance4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImageList;
@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 class RoutingAndErrorsTest {
     private static ServerFixture fx;
@@ -52,12 +50,14 @@ class RoutingAndErrorsTest {
         assertThat(body.get("message").asText()).isEqualTo("Image \"x\" <is> refused");
         assertThat(body.get("code").asText()).isEqualTo(expected.code() + " " + expected.title());
         assertThat(body.get("title").asText()).isEqualTo(expected.title());
-        assertThat(r.headers().firstValue("x-openstack-request-id").orElseThrow()).startsWith("req-");
+        assertThat(r.headers().firstValue("x-openstack-request-id").orElseThrow())
+                .startsWith("req-");
     }
 
     @Test
     void categoriesMapToGlanceStatusCodesOneToOne() {
-        Set<Integer> codes = EnumSet.allOf(ErrorCategory.class).stream().map(c -> ErrorStatus.of(c).code())
+        Set<Integer> codes = EnumSet.allOf(ErrorCategory.class).stream()
+                .map(c -> ErrorStatus.of(c).code())
                 .collect(Collectors.toSet());
         assertThat(codes).containsExactlyInAnyOrder(400, 401, 403, 404, 409, 413, 415, 416, 501, 503, 500);
     }
@@ -71,8 +71,10 @@ class RoutingAndErrorsTest {
         for (String accept : new String[] {"*/*", "text/html", "text/html, application/json;q=0.5"}) {
             HttpResponse<String> html = fx.get("/v2/images/x", "Accept", accept);
             assertThat(html.headers().firstValue("content-type").orElseThrow()).startsWith("text/html");
-            assertThat(html.body()).isEqualTo("<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n"
-                    + "  <h1>404 Not Found</h1>\n  No image found with ID x<br /><br />\n\n\n\n </body>\n</html>");
+            assertThat(html.body())
+                    .isEqualTo(
+                            "<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n"
+                                    + "  <h1>404 Not Found</h1>\n  No image found with ID x<br /><br />\n\n\n\n </body>\n</html>");
         }
         HttpResponse<String> noAccept = fx.get("/v2/images/x");
         assertThat(noAccept.headers().firstValue("content-type").orElseThrow()).startsWith("text/html");
@@ -85,7 +87,8 @@ class RoutingAndErrorsTest {
     @Test
     void htmlBodiesEscapeTheMessage() {
         fx.images.failure = GlanceException.invalid("<script>&");
-        assertThat(fx.get("/v2/images/x", "Accept", "text/html").body()).contains("&lt;script&gt;&amp;")
+        assertThat(fx.get("/v2/images/x", "Accept", "text/html").body())
+                .contains("&lt;script&gt;&amp;")
                 .doesNotContain("<script>");
     }
 
@@ -100,13 +103,14 @@ class RoutingAndErrorsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/v2/nothing", "/v2/images/x/nothing", "/v2/images/x/tags", "/v2//images", "/v2/images/",
-        "/v2/schemas"})
+    @CsvSource({"/v2/nothing", "/v2/images/x/nothing", "/v2/images/x/tags", "/v2//images", "/v2/images/", "/v2/schemas"
+    })
     void unknownPathsAre404WithRequestId(String path) {
         HttpResponse<String> r = fx.get(path, "Accept", "application/json");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(ServerFixture.json(r).get("message").asText()).isEqualTo("The resource could not be found.");
-        assertThat(r.headers().firstValue("x-openstack-request-id").orElseThrow()).startsWith("req-");
+        assertThat(r.headers().firstValue("x-openstack-request-id").orElseThrow())
+                .startsWith("req-");
     }
 
     @Test
@@ -115,9 +119,15 @@ class RoutingAndErrorsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"HEAD,/v2/images,'GET, POST'", "PUT,/v2/images,'GET, POST'", "DELETE,/v2/images,'GET, POST'",
-        "HEAD,/v2/images/x,'GET, PATCH, DELETE'", "POST,/v2/images/x,'GET, PATCH, DELETE'",
-        "OPTIONS,/v2/images/x,'GET, PATCH, DELETE'", "HEAD,/v2/schemas/images,GET"})
+    @CsvSource({
+        "HEAD,/v2/images,'GET, POST'",
+        "PUT,/v2/images,'GET, POST'",
+        "DELETE,/v2/images,'GET, POST'",
+        "HEAD,/v2/images/x,'GET, PATCH, DELETE'",
+        "POST,/v2/images/x,'GET, PATCH, DELETE'",
+        "OPTIONS,/v2/images/x,'GET, PATCH, DELETE'",
+        "HEAD,/v2/schemas/images,GET"
+    })
     void knownPathsRefuseOtherMethodsWith405AndAllow(String method, String path, String allow) {
         HttpResponse<String> r = fx.send(method, path, null, "Accept", "application/json");
         assertThat(r.statusCode()).isEqualTo(405);
@@ -132,8 +142,14 @@ class RoutingAndErrorsTest {
 
     @Test
     void everyAnswerHasItsOwnRequestId() {
-        String a = fx.get("/v2/images/x").headers().firstValue("x-openstack-request-id").orElseThrow();
-        String b = fx.get("/v2/images/x").headers().firstValue("x-openstack-request-id").orElseThrow();
+        String a = fx.get("/v2/images/x")
+                .headers()
+                .firstValue("x-openstack-request-id")
+                .orElseThrow();
+        String b = fx.get("/v2/images/x")
+                .headers()
+                .firstValue("x-openstack-request-id")
+                .orElseThrow();
         assertThat(a).isNotEqualTo(b);
         assertThat(fx.get("/").headers().firstValue("x-openstack-request-id")).isPresent();
         assertThat(fx.images.calls.get(0).context().requestId()).isEqualTo(a);

@@ -1,5 +1,7 @@
 package org.glance4j.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,9 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A real {@link GlanceHttpServer} on an ephemeral port over hand-written fakes, and a client to drive it. */
 final class ServerFixture implements AutoCloseable {
@@ -22,7 +21,8 @@ final class ServerFixture implements AutoCloseable {
     final FakeActionService actions = new FakeActionService();
     final FakeMemberService members = new FakeMemberService();
     final GlanceHttpServer server;
-    final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient client =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     ServerFixture(AuthMode mode) {
         this(new HttpSettings("127.0.0.1", 0, mode, "proj-noauth", "user-noauth", 1, 4));
@@ -42,8 +42,10 @@ final class ServerFixture implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             b.headers(headers);
         }
@@ -87,7 +89,7 @@ final class ServerFixture implements AutoCloseable {
 
     static Map<String, Object> map(HttpResponse<String> response) {
         try {
-            return JSON.readValue(response.body(), new com.fasterxml.jackson.core.type.TypeReference<>() { });
+            return JSON.readValue(response.body(), new com.fasterxml.jackson.core.type.TypeReference<>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-
 import org.glance4j.ports.model.ImageStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,16 +67,32 @@ class StalledClientsTest {
             stall("POST /v2/images/" + ID + "/members", "application/json", 100, "{");
             neverRead("GET /v2/images/" + ID + "/file");
         }
-        waitUntil(() -> fx.data.uploadsStarted.get() == EACH && fx.data.opened.size() == EACH,
+        waitUntil(
+                () -> fx.data.uploadsStarted.get() == EACH && fx.data.opened.size() == EACH,
                 "every stalled upload and unread download is being served");
 
         assertThat(call("GET", "/versions", null).statusCode()).isEqualTo(200);
-        assertThat(call("POST", "/v2/images", HttpRequest.BodyPublishers.ofString("{\"name\": \"n\"}"),
-                "Content-Type", "application/json").statusCode()).isEqualTo(201);
-        assertThat(call("PUT", "/v2/images/" + ID + "/file", HttpRequest.BodyPublishers.ofByteArray(new byte[1000]),
-                "Content-Type", "application/octet-stream").statusCode()).isEqualTo(204);
-        HttpResponse<InputStream> download = fx.client.send(HttpRequest.newBuilder(fx.uri("/v2/images/" + ID
-                + "/file")).timeout(WAIT).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(call(
+                                "POST",
+                                "/v2/images",
+                                HttpRequest.BodyPublishers.ofString("{\"name\": \"n\"}"),
+                                "Content-Type",
+                                "application/json")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(call(
+                                "PUT",
+                                "/v2/images/" + ID + "/file",
+                                HttpRequest.BodyPublishers.ofByteArray(new byte[1000]),
+                                "Content-Type",
+                                "application/octet-stream")
+                        .statusCode())
+                .isEqualTo(204);
+        HttpResponse<InputStream> download = fx.client.send(
+                HttpRequest.newBuilder(fx.uri("/v2/images/" + ID + "/file"))
+                        .timeout(WAIT)
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         assertThat(download.statusCode()).isEqualTo(200);
         try (InputStream body = download.body()) {
             assertThat(body.transferTo(OutputStream.nullOutputStream())).isEqualTo(LARGE);
@@ -86,8 +101,8 @@ class StalledClientsTest {
 
     @Test
     void aStalledUploadFailsAfterTheClientSocketTimeoutAndLosesItsConnection() throws Exception {
-        fx = new ServerFixture(twoWorkers().withConnections(ConnectionLimits.defaults()
-                .withClientSocketTimeout(Duration.ofMillis(500))));
+        fx = new ServerFixture(twoWorkers()
+                .withConnections(ConnectionLimits.defaults().withClientSocketTimeout(Duration.ofMillis(500))));
         Socket upload = stall("PUT /v2/images/" + ID + "/file", "application/octet-stream", 1000, "0123456789");
 
         FakeImageDataService.Upload outcome = fx.data.awaitUpload();
@@ -98,8 +113,8 @@ class StalledClientsTest {
 
     @Test
     void aStalledJsonBodyLosesItsConnectionAfterTheClientSocketTimeout() throws Exception {
-        fx = new ServerFixture(twoWorkers().withConnections(ConnectionLimits.defaults()
-                .withClientSocketTimeout(Duration.ofMillis(500))));
+        fx = new ServerFixture(twoWorkers()
+                .withConnections(ConnectionLimits.defaults().withClientSocketTimeout(Duration.ofMillis(500))));
         Socket create = stall("POST /v2/images", "application/json", 100, "{\"name\": ");
         Socket patch = stall("PATCH /v2/images/" + ID, "application/openstack-images-v2.1-json-patch", 100, "[");
 
@@ -110,21 +125,22 @@ class StalledClientsTest {
 
     @Test
     void anUnreadDownloadIsCutAfterTheClientSocketTimeout() throws Exception {
-        fx = new ServerFixture(twoWorkers().withConnections(ConnectionLimits.defaults()
-                .withClientSocketTimeout(Duration.ofMillis(500))));
+        fx = new ServerFixture(twoWorkers()
+                .withConnections(ConnectionLimits.defaults().withClientSocketTimeout(Duration.ofMillis(500))));
         serveLargeFile();
         neverRead("GET /v2/images/" + ID + "/file");
         waitUntil(() -> fx.data.opened.size() == 1, "the download started");
         TestFileRegionStream stream = (TestFileRegionStream) fx.data.opened.get(0);
 
-        assertThat(stream.awaitClosed()).as("the server gave up the download of a client that reads nothing")
+        assertThat(stream.awaitClosed())
+                .as("the server gave up the download of a client that reads nothing")
                 .isTrue();
     }
 
     @Test
     void idleConnectionsAreClosedAfterTheClientSocketTimeout() throws Exception {
-        fx = new ServerFixture(twoWorkers().withConnections(ConnectionLimits.defaults()
-                .withClientSocketTimeout(Duration.ofMillis(500))));
+        fx = new ServerFixture(twoWorkers()
+                .withConnections(ConnectionLimits.defaults().withClientSocketTimeout(Duration.ofMillis(500))));
         Socket silent = open();
         Socket afterOneRequest = open();
         afterOneRequest.getOutputStream().write(request("GET /versions", null, -1, ""));
@@ -136,8 +152,8 @@ class StalledClientsTest {
 
     @Test
     void headersSentByteByByteAreCutOffByTheHeaderTimeout() throws Exception {
-        fx = new ServerFixture(twoWorkers().withConnections(ConnectionLimits.defaults()
-                .withRequestHeaderTimeout(Duration.ofMillis(500))));
+        fx = new ServerFixture(twoWorkers()
+                .withConnections(ConnectionLimits.defaults().withRequestHeaderTimeout(Duration.ofMillis(500))));
         Socket slow = open();
         Thread trickle = new Thread(() -> {
             try {
@@ -164,7 +180,8 @@ class StalledClientsTest {
     @Test
     void connectionsBeyondTheCapWaitUntilOneCloses() throws Exception {
         int cap = 20;
-        fx = new ServerFixture(twoWorkers().withConnections(ConnectionLimits.defaults().withMaxConnections(cap)));
+        fx = new ServerFixture(
+                twoWorkers().withConnections(ConnectionLimits.defaults().withMaxConnections(cap)));
         List<Socket> admitted = new ArrayList<>();
         for (int i = 0; i < cap; i++) {
             Socket socket = open();
@@ -193,7 +210,9 @@ class StalledClientsTest {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(LARGE);
         }
-        fx.data.image = FakeImageService.sampleImage().toBuilder().status(ImageStatus.ACTIVE).size((long) LARGE)
+        fx.data.image = FakeImageService.sampleImage().toBuilder()
+                .status(ImageStatus.ACTIVE)
+                .size((long) LARGE)
                 .build();
         fx.data.file = file;
     }
@@ -272,9 +291,10 @@ class StalledClientsTest {
         }
     }
 
-    private HttpResponse<byte[]> call(String method, String path, HttpRequest.BodyPublisher body,
-            String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(fx.uri(path)).timeout(WAIT)
+    private HttpResponse<byte[]> call(String method, String path, HttpRequest.BodyPublisher body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(fx.uri(path))
+                .timeout(WAIT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
         if (headers.length > 0) {
             request.headers(headers);

@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.StatedDigest;
 import org.glance4j.ports.model.StatedDigest.Encoding;
@@ -77,40 +76,64 @@ class StatedDigestHttpTest {
 
     @Test
     void everyHeaderFormReachesTheCoreWithTheClientsNotation() throws Exception {
-        HttpResponse<byte[]> r = put("Content-MD5", b64(MD5),
-                "Digest", "SHA-256=" + b64(SHA256) + ", UNIXsum=1234",
-                "Digest", "sha-512=" + b64(SHA512),
-                "Repr-Digest", "sha-512=:" + b64(SHA512) + ":, md5=:" + b64(MD5) + ":, blake3=:AAAA:;p=1");
+        HttpResponse<byte[]> r = put(
+                "Content-MD5",
+                b64(MD5),
+                "Digest",
+                "SHA-256=" + b64(SHA256) + ", UNIXsum=1234",
+                "Digest",
+                "sha-512=" + b64(SHA512),
+                "Repr-Digest",
+                "sha-512=:" + b64(SHA512) + ":, md5=:" + b64(MD5) + ":, blake3=:AAAA:;p=1");
         assertThat(r.statusCode()).isEqualTo(204);
         fx.data.awaitUpload();
-        assertThat(fx.data.stated).singleElement().isEqualTo(List.of(
-                new StatedDigest("md5", MD5, "Content-MD5", null, Encoding.BASE64),
-                new StatedDigest("sha256", SHA256, "Digest", "SHA-256", Encoding.BASE64),
-                new StatedDigest("sha512", SHA512, "Digest", "sha-512", Encoding.BASE64),
-                new StatedDigest("sha512", SHA512, "Repr-Digest", "sha-512", Encoding.BYTE_SEQUENCE)));
+        assertThat(fx.data.stated)
+                .singleElement()
+                .isEqualTo(List.of(
+                        new StatedDigest("md5", MD5, "Content-MD5", null, Encoding.BASE64),
+                        new StatedDigest("sha256", SHA256, "Digest", "SHA-256", Encoding.BASE64),
+                        new StatedDigest("sha512", SHA512, "Digest", "sha-512", Encoding.BASE64),
+                        new StatedDigest("sha512", SHA512, "Repr-Digest", "sha-512", Encoding.BYTE_SEQUENCE)));
     }
 
     @Test
     void aHexContentMd5IsAcceptedAndWrittenBackInHex() throws Exception {
-        assertThat(put("Content-MD5", HexFormat.of().formatHex(MD5)).statusCode()).isEqualTo(204);
+        assertThat(put("Content-MD5", HexFormat.of().formatHex(MD5)).statusCode())
+                .isEqualTo(204);
         fx.data.awaitUpload();
-        assertThat(fx.data.stated).singleElement().isEqualTo(List.of(
-                new StatedDigest("md5", MD5, "Content-MD5", null, Encoding.HEX)));
+        assertThat(fx.data.stated)
+                .singleElement()
+                .isEqualTo(List.of(new StatedDigest("md5", MD5, "Content-MD5", null, Encoding.HEX)));
     }
 
     @Test
     void onlyUnknownAlgorithmsStateNothing() throws Exception {
-        assertThat(put("Digest", "SHA=" + b64(digest("SHA-1")) + ",UNIXcksum=12", "Repr-Digest",
-                "sha-384=:" + b64(new byte[48]) + ":").statusCode()).isEqualTo(204);
+        assertThat(put(
+                                "Digest",
+                                "SHA=" + b64(digest("SHA-1")) + ",UNIXcksum=12",
+                                "Repr-Digest",
+                                "sha-384=:" + b64(new byte[48]) + ":")
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(fx.data.awaitUpload().bytes()).isEqualTo(BYTES.length);
         assertThat(fx.data.stated).as("the upload without stated digests").isEmpty();
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"Content-MD5: not base64!", "Content-MD5: AAAA", "Digest: md5",
-            "Digest: sha-256=AAAA", "Digest: md5=%%%", "Repr-Digest: sha-256=AAAA", "Repr-Digest: sha-256=:AAAA:",
-            "Repr-Digest: SHA-256=:AAAA:", "Repr-Digest: sha-256=:AAAA", "Repr-Digest: sha-512=:x:,",
-            "Repr-Digest: a=\"unclosed"})
+    @ValueSource(
+            strings = {
+                "Content-MD5: not base64!",
+                "Content-MD5: AAAA",
+                "Digest: md5",
+                "Digest: sha-256=AAAA",
+                "Digest: md5=%%%",
+                "Repr-Digest: sha-256=AAAA",
+                "Repr-Digest: sha-256=:AAAA:",
+                "Repr-Digest: SHA-256=:AAAA:",
+                "Repr-Digest: sha-256=:AAAA",
+                "Repr-Digest: sha-512=:x:,",
+                "Repr-Digest: a=\"unclosed"
+            })
     void aMalformedHeaderIs400BeforeTheCore(String header) {
         String[] nameAndValue = header.split(": ", 2);
         HttpResponse<byte[]> r = put(nameAndValue[0], nameAndValue[1]);
@@ -130,9 +153,13 @@ class StatedDigestHttpTest {
     // ---- Want-Repr-Digest
 
     private static HttpResponse<byte[]> download(String algo, String... headers) {
-        fx.data.image = FakeImageService.sampleImage().toBuilder().status(ImageStatus.ACTIVE)
-                .size((long) BYTES.length).checksum(HexFormat.of().formatHex(MD5)).osHashAlgo(algo)
-                .osHashValue(HexFormat.of().formatHex(algo.equals("sha256") ? SHA256 : SHA512)).build();
+        fx.data.image = FakeImageService.sampleImage().toBuilder()
+                .status(ImageStatus.ACTIVE)
+                .size((long) BYTES.length)
+                .checksum(HexFormat.of().formatHex(MD5))
+                .osHashAlgo(algo)
+                .osHashValue(HexFormat.of().formatHex(algo.equals("sha256") ? SHA256 : SHA512))
+                .build();
         fx.data.content = BYTES;
         return fx.sendBytes("GET", FILE, HttpRequest.BodyPublishers.noBody(), headers);
     }
@@ -144,7 +171,8 @@ class StatedDigestHttpTest {
         assertThat(whole.headers().firstValue("Repr-Digest")).hasValue("sha-512=:" + b64(SHA512) + ":");
         HttpResponse<byte[]> part = download("sha512", "Want-Repr-Digest", "sha-512=1", "Range", "bytes=0-9");
         assertThat(part.statusCode()).isEqualTo(206);
-        assertThat(part.headers().firstValue("Repr-Digest")).as("the digest of the whole representation")
+        assertThat(part.headers().firstValue("Repr-Digest"))
+                .as("the digest of the whole representation")
                 .hasValue("sha-512=:" + b64(SHA512) + ":");
     }
 
@@ -166,11 +194,15 @@ class StatedDigestHttpTest {
 
     @Test
     void anotherRecordedAlgorithmGetsNoReprDigest() {
-        fx.data.image = FakeImageService.sampleImage().toBuilder().status(ImageStatus.ACTIVE)
-                .size((long) BYTES.length).osHashAlgo("sha3_256").osHashValue("00").build();
+        fx.data.image = FakeImageService.sampleImage().toBuilder()
+                .status(ImageStatus.ACTIVE)
+                .size((long) BYTES.length)
+                .osHashAlgo("sha3_256")
+                .osHashValue("00")
+                .build();
         fx.data.content = BYTES;
-        HttpResponse<byte[]> r = fx.sendBytes("GET", FILE, HttpRequest.BodyPublishers.noBody(),
-                "Want-Repr-Digest", "sha-256=1");
+        HttpResponse<byte[]> r =
+                fx.sendBytes("GET", FILE, HttpRequest.BodyPublishers.noBody(), "Want-Repr-Digest", "sha-256=1");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Repr-Digest")).isEmpty();
     }

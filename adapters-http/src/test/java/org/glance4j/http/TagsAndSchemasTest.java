@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +32,11 @@ class TagsAndSchemasTest {
 
     @Test
     void putAndDeleteTagAnswer204WithTheDecodedTag() {
-        assertThat(fx.send("PUT", "/v2/images/img-1/tags/hello%20w%C3%B6rld+x", null).statusCode()).isEqualTo(204);
-        assertThat(fx.send("DELETE", "/v2/images/img-1/tags/a%2Fb", null).statusCode()).isEqualTo(204);
+        assertThat(fx.send("PUT", "/v2/images/img-1/tags/hello%20w%C3%B6rld+x", null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(fx.send("DELETE", "/v2/images/img-1/tags/a%2Fb", null).statusCode())
+                .isEqualTo(204);
         assertThat(fx.tags.calls).containsExactly("add img-1 hello wörld+x", "remove img-1 a/b");
     }
 
@@ -43,7 +45,8 @@ class TagsAndSchemasTest {
         fx.tags.failure = GlanceException.tooLarge("Image tag limit exceeded");
         assertThat(fx.send("PUT", "/v2/images/img-1/tags/t", null).statusCode()).isEqualTo(413);
         fx.tags.failure = GlanceException.notFound("Tag t not found");
-        assertThat(fx.send("DELETE", "/v2/images/img-1/tags/t", null).statusCode()).isEqualTo(404);
+        assertThat(fx.send("DELETE", "/v2/images/img-1/tags/t", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -65,9 +68,10 @@ class TagsAndSchemasTest {
     @Test
     void schemasComeFromTheSchemaService() {
         Map<String, Object> image = ServerFixture.map(fx.get("/v2/schemas/image"));
-        assertThat(image).containsEntry("name", "image")
-                .containsEntry("properties", Map.of("name", Map.of("type", List.of("null", "string"),
-                        "maxLength", 255)));
+        assertThat(image)
+                .containsEntry("name", "image")
+                .containsEntry(
+                        "properties", Map.of("name", Map.of("type", List.of("null", "string"), "maxLength", 255)));
         assertThat(ServerFixture.map(fx.get("/v2/schemas/images"))).containsEntry("name", "images");
         HttpResponse<String> post = fx.send("POST", "/v2/schemas/image", "{}");
         assertThat(post.statusCode()).isEqualTo(405);

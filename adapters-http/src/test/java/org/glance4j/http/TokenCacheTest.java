@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class TokenCacheTest {
@@ -74,7 +73,9 @@ class TokenCacheTest {
         clock.advance(Duration.ofMillis(1));
         assertThat(cache.get("t")).as("at expires_at").isNull();
         cache.put("gone", expiringAt(clock.instant()));
-        assertThat(cache.get("gone")).as("an already expired validation is not kept").isNull();
+        assertThat(cache.get("gone"))
+                .as("an already expired validation is not kept")
+                .isNull();
     }
 
     @Test

@@ -6,12 +6,12 @@ import java.util.List;
 
 /** Header sets a keystonemiddleware in front of the server would send. */
 final class TrustedHeaders {
-    private TrustedHeaders() {
-    }
+    private TrustedHeaders() {}
 
     static String[] admin() {
-        return new String[] {"X-Identity-Status", "Confirmed", "X-User-Id", "u1", "X-Project-Id", "p1",
-            "X-Roles", "admin,member,reader"};
+        return new String[] {
+            "X-Identity-Status", "Confirmed", "X-User-Id", "u1", "X-Project-Id", "p1", "X-Roles", "admin,member,reader"
+        };
     }
 
     static String[] with(String... extra) {

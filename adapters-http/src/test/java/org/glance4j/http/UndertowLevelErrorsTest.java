@@ -2,6 +2,7 @@ package org.glance4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.undertow.Undertow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,22 +13,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
-
-import io.undertow.Undertow;
 
 /** Errors that do not come from a service: broken bodies on the wire and statuses Undertow sets by itself. */
 class UndertowLevelErrorsTest {
 
     @Test
     void bodyCutShortIs400WithRequestId() throws IOException {
-        try (ServerFixture fx = new ServerFixture(); Socket socket = new Socket("127.0.0.1", fx.server.port())) {
+        try (ServerFixture fx = new ServerFixture();
+                Socket socket = new Socket("127.0.0.1", fx.server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /v2/images HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
-                    + "Content-Length: 100\r\nContent-Type: application/json\r\n\r\n{\"na").getBytes(
-                    StandardCharsets.US_ASCII));
+                            + "Content-Length: 100\r\nContent-Type: application/json\r\n\r\n{\"na")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             socket.shutdownOutput();
             String answer = readAll(socket.getInputStream());
@@ -40,19 +39,25 @@ class UndertowLevelErrorsTest {
     @Test
     void errorStatusSetWithoutBodyIsRenderedByTheListener() throws Exception {
         ErrorResponder responder = new ErrorResponder();
-        Undertow undertow = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(exchange -> {
-            exchange.putAttachment(ErrorResponder.REQUEST_ID, "req-fixed");
-            exchange.getResponseHeaders().put(ErrorResponder.REQUEST_ID_HEADER, "req-fixed");
-            exchange.addDefaultResponseListener(responder);
-            exchange.setStatusCode(503);
-            exchange.endExchange();
-        }).build();
+        Undertow undertow = Undertow.builder()
+                .addHttpListener(0, "127.0.0.1")
+                .setHandler(exchange -> {
+                    exchange.putAttachment(ErrorResponder.REQUEST_ID, "req-fixed");
+                    exchange.getResponseHeaders().put(ErrorResponder.REQUEST_ID_HEADER, "req-fixed");
+                    exchange.addDefaultResponseListener(responder);
+                    exchange.setStatusCode(503);
+                    exchange.endExchange();
+                })
+                .build();
         undertow.start();
         try {
             int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/x")).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/x"))
+                                    .header("Accept", "application/json")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(r.headers().firstValue("x-openstack-request-id")).hasValue("req-fixed");
             assertThat(ServerFixture.json(r).get("code").asText()).isEqualTo("503 Service Unavailable");

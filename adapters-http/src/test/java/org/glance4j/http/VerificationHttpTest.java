@@ -2,6 +2,7 @@ package org.glance4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImageVerificationService;
 import org.glance4j.ports.model.ImageVerification;
@@ -22,12 +22,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** {@code GET /v2/verification}: the results as JSON, the status filter, the core's refusal, and 404 without it. */
 class VerificationHttpTest {
-    private static final ImageVerification CORRUPTED = new ImageVerification("img-1", "file1",
-            "file:///secret/path/img-1", Status.CORRUPTED, Instant.parse("2026-12-07T05:00:00Z"),
+    private static final ImageVerification CORRUPTED = new ImageVerification(
+            "img-1",
+            "file1",
+            "file:///secret/path/img-1",
+            Status.CORRUPTED,
+            Instant.parse("2026-12-07T05:00:00Z"),
             "checksum (md5) recorded aa, the copy has bb");
 
     /** Answers one result to admins; records the status asked for. */
@@ -57,9 +59,16 @@ class VerificationHttpTest {
     @BeforeAll
     static void start() {
         HttpSettings settings = new HttpSettings("127.0.0.1", 0, AuthMode.TRUSTED_HEADERS, "proj", "user", 1, 4);
-        server = new GlanceHttpServer(settings, new ApiServices(new FakeImageService(), new FakeTagService(),
-                new FakeSchemaService(), new FakeImageDataService(), new FakeActionService(), new FakeMemberService())
-                .withVerification(VERIFICATION));
+        server = new GlanceHttpServer(
+                settings,
+                new ApiServices(
+                                new FakeImageService(),
+                                new FakeTagService(),
+                                new FakeSchemaService(),
+                                new FakeImageDataService(),
+                                new FakeActionService(),
+                                new FakeMemberService())
+                        .withVerification(VERIFICATION));
         server.start();
         without = new ServerFixture();
     }
@@ -77,8 +86,12 @@ class VerificationHttpTest {
     private HttpResponse<String> send(String method, String path, String roles) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Accept", "application/json").header("X-Identity-Status", "Confirmed")
-                .header("X-User-Id", "u1").header("X-Project-Id", "p1").header("X-Roles", roles).build();
+                .header("Accept", "application/json")
+                .header("X-Identity-Status", "Confirmed")
+                .header("X-User-Id", "u1")
+                .header("X-Project-Id", "p1")
+                .header("X-Roles", roles)
+                .build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -105,7 +118,8 @@ class VerificationHttpTest {
     @Test
     void theStatusFilterReachesTheCoreAndAnUnknownOneIs400() {
         VERIFICATION.asked.clear();
-        assertThat(get("/v2/verification?status=corrupted", "admin").statusCode()).isEqualTo(200);
+        assertThat(get("/v2/verification?status=corrupted", "admin").statusCode())
+                .isEqualTo(200);
         assertThat(VERIFICATION.asked).containsExactly(Status.CORRUPTED);
         assertThat(get("/v2/verification?status=bogus", "admin").statusCode()).isEqualTo(400);
     }

@@ -2,15 +2,13 @@ package org.glance4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 class VersionsTest {
     private static ServerFixture fx;
@@ -46,8 +44,9 @@ class VersionsTest {
     @Test
     void versionsAreListedNewestFirst() {
         JsonNode versions = ServerFixture.json(fx.get("/versions")).get("versions");
-        assertThat(versions.findValuesAsText("id")).containsExactly("v2.17", "v2.15", "v2.9", "v2.7", "v2.6",
-                "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0");
+        assertThat(versions.findValuesAsText("id"))
+                .containsExactly(
+                        "v2.17", "v2.15", "v2.9", "v2.7", "v2.6", "v2.5", "v2.4", "v2.3", "v2.2", "v2.1", "v2.0");
     }
 
     @Test
@@ -55,13 +54,24 @@ class VersionsTest {
         HttpResponse<String> r = fx.get("/versions");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(ServerFixture.json(r).get("versions")).hasSize(11);
-        assertThat(r.headers().firstValue("x-openstack-request-id").orElseThrow()).startsWith("req-");
+        assertThat(r.headers().firstValue("x-openstack-request-id").orElseThrow())
+                .startsWith("req-");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v1/images", "/v3/images", "/v3", "/images", "/v2.19/images", "/v2.18/images",
-        "/v2.13/images", "/v2.8/images", "/v2.x/images",
-        "/schemas/image"})
+    @ValueSource(
+            strings = {
+                "/v1/images",
+                "/v3/images",
+                "/v3",
+                "/images",
+                "/v2.19/images",
+                "/v2.18/images",
+                "/v2.13/images",
+                "/v2.8/images",
+                "/v2.x/images",
+                "/schemas/image"
+            })
     void unknownVersionsGiveTheVersionDocument(String path) {
         HttpResponse<String> r = fx.get(path);
         assertThat(r.statusCode()).isEqualTo(300);
@@ -72,8 +82,7 @@ class VersionsTest {
     void v2RedirectsToTrailingSlashAfterIdentity() {
         HttpResponse<String> r = fx.get("/v2", TrustedHeaders.admin());
         assertThat(r.statusCode()).isEqualTo(302);
-        assertThat(r.headers().firstValue("location")).hasValue(
-                "http://127.0.0.1:" + fx.server.port() + "/v2/");
+        assertThat(r.headers().firstValue("location")).hasValue("http://127.0.0.1:" + fx.server.port() + "/v2/");
         assertThat(fx.get("/v2").statusCode()).isEqualTo(401);
         assertThat(fx.get("/v2/", TrustedHeaders.admin()).statusCode()).isEqualTo(404);
     }

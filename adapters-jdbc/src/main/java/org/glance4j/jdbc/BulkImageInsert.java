@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.ports.model.BulkAddResult;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageMember;
@@ -70,10 +69,15 @@ final class BulkImageInsert {
     /** Inserts what is absent; fills {@code stored} with the ids found stored and answers the members added. */
     private Set<ImageMember> insert(Handle handle, List<ImageWithMembers> batch, Set<String> stored) {
         stored.clear();
-        stored.addAll(storedIds(handle, batch.stream().map(entry -> entry.image().id()).toList()));
-        Map<String, Set<String>> storedMembers = storedMembers(handle, batch.stream()
-                .filter(entry -> stored.contains(entry.image().id()) && !entry.members().isEmpty())
-                .map(entry -> entry.image().id()).toList());
+        stored.addAll(storedIds(
+                handle, batch.stream().map(entry -> entry.image().id()).toList()));
+        Map<String, Set<String>> storedMembers = storedMembers(
+                handle,
+                batch.stream()
+                        .filter(entry -> stored.contains(entry.image().id())
+                                && !entry.members().isEmpty())
+                        .map(entry -> entry.image().id())
+                        .toList());
         try {
             return insertAbsent(handle.getConnection(), batch, stored, storedMembers);
         } catch (SQLException e) {
@@ -85,14 +89,17 @@ final class BulkImageInsert {
      * Plain JDBC batches: a bulk load binds millions of values, and binding them through Jdbi's argument factories
      * costs more than SQLite's own work.
      */
-    private static Set<ImageMember> insertAbsent(Connection connection, List<ImageWithMembers> batch,
-                                                 Set<String> stored, Map<String, Set<String>> storedMembers)
+    private static Set<ImageMember> insertAbsent(
+            Connection connection,
+            List<ImageWithMembers> batch,
+            Set<String> stored,
+            Map<String, Set<String>> storedMembers)
             throws SQLException {
         Set<ImageMember> membersAdded = new HashSet<>();
         try (PreparedStatement images = connection.prepareStatement(JdbcImageRepository.INSERT);
-             PreparedStatement tags = connection.prepareStatement(JdbcImageRepository.INSERT_TAG);
-             PreparedStatement properties = connection.prepareStatement(JdbcImageRepository.INSERT_PROPERTY);
-             PreparedStatement members = connection.prepareStatement(JdbcImageMemberRepository.INSERT)) {
+                PreparedStatement tags = connection.prepareStatement(JdbcImageRepository.INSERT_TAG);
+                PreparedStatement properties = connection.prepareStatement(JdbcImageRepository.INSERT_PROPERTY);
+                PreparedStatement members = connection.prepareStatement(JdbcImageMemberRepository.INSERT)) {
             int tagRows = 0;
             int propertyRows = 0;
             int memberRows = 0;
@@ -186,7 +193,8 @@ final class BulkImageInsert {
     private static Set<String> storedIds(Handle handle, List<String> ids) {
         Set<String> stored = new HashSet<>();
         for (List<String> chunk : chunks(ids)) {
-            select(handle, "SELECT id FROM images WHERE id IN ", chunk).map((rs, ctx) -> rs.getString(1))
+            select(handle, "SELECT id FROM images WHERE id IN ", chunk)
+                    .map((rs, ctx) -> rs.getString(1))
                     .forEach(stored::add);
         }
         return stored;
@@ -197,7 +205,8 @@ final class BulkImageInsert {
         for (List<String> chunk : chunks(imageIds)) {
             select(handle, "SELECT image_id, member FROM image_members WHERE image_id IN ", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                    .forEach(row -> stored.computeIfAbsent(row.getKey(), k -> new HashSet<>()).add(row.getValue()));
+                    .forEach(row -> stored.computeIfAbsent(row.getKey(), k -> new HashSet<>())
+                            .add(row.getValue()));
         }
         return stored;
     }
@@ -219,13 +228,14 @@ final class BulkImageInsert {
     }
 
     /** The outcome in the caller's order. */
-    private static BulkAddResult result(List<ImageWithMembers> batch, Set<String> stored,
-                                        Set<ImageMember> membersAdded) {
+    private static BulkAddResult result(
+            List<ImageWithMembers> batch, Set<String> stored, Set<ImageMember> membersAdded) {
         List<String> added = new ArrayList<>();
         List<String> present = new ArrayList<>();
         List<ImageMember> members = new ArrayList<>();
         for (ImageWithMembers entry : batch) {
-            (stored.contains(entry.image().id()) ? present : added).add(entry.image().id());
+            (stored.contains(entry.image().id()) ? present : added)
+                    .add(entry.image().id());
             entry.members().stream().filter(membersAdded::contains).forEach(members::add);
         }
         return new BulkAddResult(added, present, members);

@@ -1,10 +1,10 @@
 package org.glance4j.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.util.Properties;
-
 import javax.sql.DataSource;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Cancellation;
@@ -12,9 +12,6 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The connections to one database and the way transactions run on them.
@@ -57,8 +54,8 @@ final class Database implements AutoCloseable {
         if (dialect == Dialect.SQLITE) {
             HikariDataSource writePool = pool("glance4j-sqlite-writer", sqlite(settings.jdbcUrl(), true), 1);
             try {
-                HikariDataSource readPool = pool("glance4j-sqlite-readers", sqlite(settings.jdbcUrl(), false),
-                        settings.maxConnections());
+                HikariDataSource readPool =
+                        pool("glance4j-sqlite-readers", sqlite(settings.jdbcUrl(), false), settings.maxConnections());
                 return new Database(dialect, readPool, writePool);
             } catch (RuntimeException e) {
                 writePool.close();
@@ -91,8 +88,8 @@ final class Database implements AutoCloseable {
     }
 
     /** Strict: a value that does not fit is refused, never cut or changed. */
-    static final String MARIADB_SQL_MODE = "STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,"
-            + "NO_ZERO_DATE,NO_ZERO_IN_DATE";
+    static final String MARIADB_SQL_MODE =
+            "STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION," + "NO_ZERO_DATE,NO_ZERO_IN_DATE";
 
     private static HikariConfig mariadb(JdbcSettings settings) {
         HikariConfig config = new HikariConfig();
@@ -147,8 +144,8 @@ final class Database implements AutoCloseable {
      * {@link #SQLITE_BUSY_TIMEOUT_MILLIS}, as a writer waiting for a lock does.
      */
     static <T> T whileSettingUp(java.util.function.Supplier<T> open) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(
-                SQLITE_BUSY_TIMEOUT_MILLIS);
+        long deadline =
+                System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(SQLITE_BUSY_TIMEOUT_MILLIS);
         long pause = 10;
         while (true) {
             try {
@@ -269,7 +266,10 @@ final class Database implements AutoCloseable {
                 } else if (dialect == Dialect.MARIADB) {
                     connection.unwrap(org.mariadb.jdbc.Connection.class).cancelCurrentQuery();
                 } else {
-                    connection.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().interrupt();
+                    connection
+                            .unwrap(org.sqlite.SQLiteConnection.class)
+                            .getDatabase()
+                            .interrupt();
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("could not cancel the running statement", e);
@@ -351,7 +351,8 @@ final class Database implements AutoCloseable {
         SQLException sql = sqlCause(failure);
         String state = sql == null ? null : sql.getSQLState();
         if (QUERY_CANCELED.equals(state)) {
-            return String.valueOf(sql.getMessage()).contains("statement timeout") ? timedOut(failure)
+            return String.valueOf(sql.getMessage()).contains("statement timeout")
+                    ? timedOut(failure)
                     : cancelled(failure);
         }
         if (MARIADB_INTERRUPTED.equals(state) || sql != null && sql.getErrorCode() == ER_STATEMENT_TIMEOUT) {
@@ -373,9 +374,11 @@ final class Database implements AutoCloseable {
     static final int ER_LOCK_DEADLOCK = 1213;
 
     private static GlanceException timedOut(RuntimeException failure) {
-        return GlanceException.unavailable("The image database did not answer in time: the request was stopped"
-                + " after the statement timeout. Narrow the request (fewer filters, a smaller limit) or try again"
-                + " later.", failure);
+        return GlanceException.unavailable(
+                "The image database did not answer in time: the request was stopped"
+                        + " after the statement timeout. Narrow the request (fewer filters, a smaller limit) or try again"
+                        + " later.",
+                failure);
     }
 
     private static GlanceException cancelled(RuntimeException failure) {
@@ -393,7 +396,8 @@ final class Database implements AutoCloseable {
 
     /** Live views of the connection pools (one, or the reader and writer pools of SQLite). */
     java.util.List<PoolStatus> pools() {
-        return writePool == readPool ? java.util.List.of(status(readPool))
+        return writePool == readPool
+                ? java.util.List.of(status(readPool))
                 : java.util.List.of(status(readPool), status(writePool));
     }
 
@@ -406,22 +410,29 @@ final class Database implements AutoCloseable {
 
             @Override
             public int active() {
-                return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getActiveConnections();
+                return pool.getHikariPoolMXBean() == null
+                        ? 0
+                        : pool.getHikariPoolMXBean().getActiveConnections();
             }
 
             @Override
             public int idle() {
-                return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getIdleConnections();
+                return pool.getHikariPoolMXBean() == null
+                        ? 0
+                        : pool.getHikariPoolMXBean().getIdleConnections();
             }
 
             @Override
             public int total() {
-                return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getTotalConnections();
+                return pool.getHikariPoolMXBean() == null
+                        ? 0
+                        : pool.getHikariPoolMXBean().getTotalConnections();
             }
 
             @Override
             public int waiting() {
-                return pool.getHikariPoolMXBean() == null ? 0
+                return pool.getHikariPoolMXBean() == null
+                        ? 0
                         : pool.getHikariPoolMXBean().getThreadsAwaitingConnection();
             }
 
@@ -441,8 +452,8 @@ final class Database implements AutoCloseable {
             }
 
             @Override
-            public void logException(org.jdbi.v3.core.statement.StatementContext context,
-                    java.sql.SQLException exception) {
+            public void logException(
+                    org.jdbi.v3.core.statement.StatementContext context, java.sql.SQLException exception) {
                 timer.executed(context.getElapsedTime(java.time.temporal.ChronoUnit.NANOS), true);
             }
         };

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -22,13 +21,23 @@ import org.sqlite.SQLiteConfig;
  */
 final class ForeignSchemaGuard {
     /** The tables glance4j creates; {@code schema_version} marks a database as glance4j's. */
-    private static final Set<String> GLANCE4J_TABLES = Set.of("images", "image_properties", "image_tags",
-            "image_members", "image_locations", "metadef_namespaces", "metadef_objects", "metadef_properties",
-            "metadef_tags", "metadef_resource_types", "metadef_namespace_resource_types", "tasks");
+    private static final Set<String> GLANCE4J_TABLES = Set.of(
+            "images",
+            "image_properties",
+            "image_tags",
+            "image_members",
+            "image_locations",
+            "metadef_namespaces",
+            "metadef_objects",
+            "metadef_properties",
+            "metadef_tags",
+            "metadef_resource_types",
+            "metadef_namespace_resource_types",
+            "tasks");
+
     private static final String OWN_MARKER = "schema_version";
 
-    private ForeignSchemaGuard() {
-    }
+    private ForeignSchemaGuard() {}
 
     /**
      * Refuses a database that has no glance4j schema but tables glance4j would create.
@@ -49,14 +58,16 @@ final class ForeignSchemaGuard {
             String catalog = dialect == Dialect.MARIADB ? connection.getCatalog() : null;
             tables = names(meta.getTables(catalog, schema, "%", new String[] {"TABLE"}), "TABLE_NAME");
             imageColumns = tables.contains("images")
-                    ? names(meta.getColumns(catalog, schema, "images", "%"), "COLUMN_NAME") : Set.of();
+                    ? names(meta.getColumns(catalog, schema, "images", "%"), "COLUMN_NAME")
+                    : Set.of();
         } catch (SQLException e) {
             return; // the pool reports an unreachable database in its own words
         }
         if (tables.contains(OWN_MARKER)) {
             return;
         }
-        String where = dialect == Dialect.SQLITE ? "the SQLite file " + sqliteFile(settings.jdbcUrl())
+        String where = dialect == Dialect.SQLITE
+                ? "the SQLite file " + sqliteFile(settings.jdbcUrl())
                 : "the database " + withoutQuery(settings.jdbcUrl());
         if (tables.contains("alembic_version") && imageColumns.contains("deleted")) {
             throw new ForeignSchemaException(where + " holds an OpenStack Glance schema (alembic_version, Glance's"

@@ -6,7 +6,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-
 import org.glance4j.ports.error.GlanceException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageField;
 import org.glance4j.ports.model.ImageStatus;
@@ -18,8 +17,7 @@ final class ImageColumns {
             + " i.os_hash_algo, i.os_hash_value, i.owner, i.size, i.virtual_size, i.container_format,"
             + " i.disk_format, i.min_disk, i.min_ram, i.created_at, i.updated_at, i.deleted_at, i.revision, i.locations";
 
-    private ImageColumns() {
-    }
+    private ImageColumns() {}
 
     static String column(ImageField field) {
         return switch (field) {
@@ -79,8 +77,8 @@ final class ImageColumns {
 
     private static Object expect(ImageField field, Object value, Class<?> type) {
         if (!type.isInstance(value)) {
-            throw new IllegalArgumentException("a condition on " + field.wireName() + " takes a "
-                    + type.getSimpleName() + ", not " + (value == null ? "null" : value.getClass().getSimpleName()));
+            throw new IllegalArgumentException("a condition on " + field.wireName() + " takes a " + type.getSimpleName()
+                    + ", not " + (value == null ? "null" : value.getClass().getSimpleName()));
         }
         return value;
     }

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageQuery;
 import org.glance4j.ports.model.ImageQuery.Condition;
@@ -65,8 +64,8 @@ final class ImageListSql {
     }
 
     private void build(ImageQuery query) {
-        String selectList = dialect.extrasInImageQueries() ? ImageColumns.selectListWithExtras(dialect)
-                : ImageColumns.SELECT_LIST;
+        String selectList =
+                dialect.extrasInImageQueries() ? ImageColumns.selectListWithExtras(dialect) : ImageColumns.SELECT_LIST;
         if (query.viewer().admin()) {
             selectFromImages(selectList);
             visibilityFilter(query);
@@ -147,8 +146,7 @@ final class ImageListSql {
                 statement.sql.append(" AND i.owner = ?");
                 statement.arguments.add(query.viewer().projectId());
                 switch (query.visibility()) {
-                    case ALL, DEFAULT -> {
-                    }
+                    case ALL, DEFAULT -> {}
                     case PUBLIC -> statement.only(Visibility.PUBLIC);
                     case COMMUNITY -> statement.only(Visibility.COMMUNITY);
                     case SHARED -> statement.only(Visibility.SHARED);
@@ -190,10 +188,11 @@ final class ImageListSql {
         SHARED_WITH_PROJECT {
             @Override
             boolean applies(ImageQuery query) {
-                return query.viewer().projectId() != null && switch (query.visibility()) {
-                    case ALL, DEFAULT, SHARED -> true;
-                    case PUBLIC, COMMUNITY, PRIVATE -> false;
-                };
+                return query.viewer().projectId() != null
+                        && switch (query.visibility()) {
+                            case ALL, DEFAULT, SHARED -> true;
+                            case PUBLIC, COMMUNITY, PRIVATE -> false;
+                        };
             }
 
             @Override
@@ -241,8 +240,7 @@ final class ImageListSql {
     private void visibilityFilter(ImageQuery query) {
         String project = query.viewer().projectId();
         switch (query.visibility()) {
-            case ALL -> {
-            }
+            case ALL -> {}
             case DEFAULT -> {
                 sql.append(" AND (i.visibility <> ?");
                 arguments.add(Visibility.COMMUNITY.wireName());
@@ -274,7 +272,10 @@ final class ImageListSql {
             case GTE -> sql.append(" >= ?");
             case LT -> sql.append(" < ?");
             case LTE -> sql.append(" <= ?");
-            case IN -> sql.append(" IN (").append(placeholders(condition.values().size())).append(')');
+            case IN ->
+                sql.append(" IN (")
+                        .append(placeholders(condition.values().size()))
+                        .append(')');
         }
         for (Object value : condition.values()) {
             arguments.add(ImageColumns.conditionValue(condition.field(), value));
@@ -304,7 +305,9 @@ final class ImageListSql {
         if (allowed.size() <= EXISTS_LIMIT) {
             allowed.forEach((key, values) -> {
                 sql.append(" AND EXISTS (SELECT 1 FROM image_properties p WHERE p.image_id = i.id AND p.name = ?"
-                        + " AND p.value IN (").append(placeholders(values.size())).append("))");
+                                + " AND p.value IN (")
+                        .append(placeholders(values.size()))
+                        .append("))");
                 arguments.add(key);
                 arguments.addAll(values);
             });
@@ -339,7 +342,8 @@ final class ImageListSql {
             return;
         }
         sql.append(" AND i.id IN (SELECT t.image_id FROM image_tags t WHERE t.value IN (")
-                .append(placeholders(distinct.size())).append(") GROUP BY t.image_id HAVING COUNT(*) = ?)");
+                .append(placeholders(distinct.size()))
+                .append(") GROUP BY t.image_id HAVING COUNT(*) = ?)");
         arguments.addAll(distinct);
         arguments.add(distinct.size());
     }
@@ -428,15 +432,24 @@ final class ImageListSql {
     private void rowValueAfter(List<SortOrder> keys, Image marker) {
         String operator = keys.get(0).ascending() ? " > " : " < ";
         if (keys.size() == 1) {
-            sql.append("i.").append(ImageColumns.column(keys.get(0).field())).append(operator).append('?');
+            sql.append("i.")
+                    .append(ImageColumns.column(keys.get(0).field()))
+                    .append(operator)
+                    .append('?');
             arguments.add(ImageColumns.storedValue(keys.get(0).field(), marker));
             return;
         }
         sql.append('(');
         for (int k = 0; k < keys.size(); k++) {
-            sql.append(k == 0 ? "" : ", ").append("i.").append(ImageColumns.column(keys.get(k).field()));
+            sql.append(k == 0 ? "" : ", ")
+                    .append("i.")
+                    .append(ImageColumns.column(keys.get(k).field()));
         }
-        sql.append(')').append(operator).append('(').append(placeholders(keys.size())).append(')');
+        sql.append(')')
+                .append(operator)
+                .append('(')
+                .append(placeholders(keys.size()))
+                .append(')');
         for (SortOrder key : keys) {
             arguments.add(ImageColumns.storedValue(key.field(), marker));
         }

@@ -2,7 +2,6 @@ package org.glance4j.jdbc;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.glance4j.ports.model.ImageLocation;
 
 /** The {@code locations} column: three strings per location (url, store id, metadata as a JSON object). */
@@ -10,8 +9,7 @@ final class ImageLocations {
     /** How many strings of the column's JSON array make one location. */
     static final int STRINGS_PER_LOCATION = 3;
 
-    private ImageLocations() {
-    }
+    private ImageLocations() {}
 
     /** The column value for these locations; null when there are none. */
     static String format(List<ImageLocation> locations) {

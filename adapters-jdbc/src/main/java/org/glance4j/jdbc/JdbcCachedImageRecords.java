@@ -3,7 +3,6 @@ package org.glance4j.jdbc;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-
 import org.glance4j.ports.model.CachedImage;
 import org.glance4j.ports.out.cache.CachedImageRecords;
 import org.jdbi.v3.core.JdbiException;
@@ -11,8 +10,12 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The nodes' image cache records in the {@code cached_images} and {@code cache_queue} tables. */
 final class JdbcCachedImageRecords implements CachedImageRecords {
-    private static final RowMapper<CachedImage> CACHED = (rs, ctx) -> new CachedImage(rs.getString(1), rs.getLong(2),
-            Timestamps.fromNanos(rs.getLong(3)), Timestamps.fromNanos(rs.getLong(4)), rs.getLong(5));
+    private static final RowMapper<CachedImage> CACHED = (rs, ctx) -> new CachedImage(
+            rs.getString(1),
+            rs.getLong(2),
+            Timestamps.fromNanos(rs.getLong(3)),
+            Timestamps.fromNanos(rs.getLong(4)),
+            rs.getLong(5));
 
     private final Database database;
 
@@ -25,10 +28,16 @@ final class JdbcCachedImageRecords implements CachedImageRecords {
         try {
             database.write(handle -> {
                 handle.createUpdate("DELETE FROM cached_images WHERE node_id = ? AND image_id = ?")
-                        .bind(0, nodeId).bind(1, imageId).execute();
+                        .bind(0, nodeId)
+                        .bind(1, imageId)
+                        .execute();
                 return handle.createUpdate("INSERT INTO cached_images (node_id, image_id, size, hits,"
                                 + " last_accessed, last_modified) VALUES (?, ?, ?, 0, ?, ?)")
-                        .bind(0, nodeId).bind(1, imageId).bind(2, size).bind(3, nanos(now)).bind(4, nanos(now))
+                        .bind(0, nodeId)
+                        .bind(1, imageId)
+                        .bind(2, size)
+                        .bind(3, nanos(now))
+                        .bind(4, nanos(now))
                         .execute();
             });
         } catch (JdbiException e) {
@@ -38,8 +47,13 @@ final class JdbcCachedImageRecords implements CachedImageRecords {
 
     @Override
     public boolean recordHit(String nodeId, String imageId, Instant now) {
-        return update("UPDATE cached_images SET hits = hits + 1, last_accessed = ? WHERE node_id = ?"
-                + " AND image_id = ?", nanos(now), nodeId, imageId) == 1;
+        return update(
+                        "UPDATE cached_images SET hits = hits + 1, last_accessed = ? WHERE node_id = ?"
+                                + " AND image_id = ?",
+                        nanos(now),
+                        nodeId,
+                        imageId)
+                == 1;
     }
 
     @Override
@@ -47,7 +61,9 @@ final class JdbcCachedImageRecords implements CachedImageRecords {
         try {
             return database.read(handle -> handle.createQuery("SELECT image_id, hits, last_accessed, last_modified,"
                             + " size FROM cached_images WHERE node_id = ? ORDER BY last_accessed, image_id")
-                    .bind(0, nodeId).map(CACHED).list());
+                    .bind(0, nodeId)
+                    .map(CACHED)
+                    .list());
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }
@@ -67,13 +83,21 @@ final class JdbcCachedImageRecords implements CachedImageRecords {
     public boolean enqueue(String nodeId, String imageId, Instant now) {
         try {
             return database.write(handle -> {
-                boolean queued = handle.createQuery("SELECT COUNT(*) FROM cache_queue WHERE node_id = ?"
-                        + " AND image_id = ?").bind(0, nodeId).bind(1, imageId).mapTo(Long.class).one() > 0;
+                boolean queued =
+                        handle.createQuery("SELECT COUNT(*) FROM cache_queue WHERE node_id = ?" + " AND image_id = ?")
+                                        .bind(0, nodeId)
+                                        .bind(1, imageId)
+                                        .mapTo(Long.class)
+                                        .one()
+                                > 0;
                 if (queued) {
                     return false;
                 }
                 handle.createUpdate("INSERT INTO cache_queue (node_id, image_id, queued_at) VALUES (?, ?, ?)")
-                        .bind(0, nodeId).bind(1, imageId).bind(2, nanos(now)).execute();
+                        .bind(0, nodeId)
+                        .bind(1, imageId)
+                        .bind(2, nanos(now))
+                        .execute();
                 return true;
             });
         } catch (JdbiException e) {
@@ -87,8 +111,11 @@ final class JdbcCachedImageRecords implements CachedImageRecords {
     @Override
     public List<String> queued(String nodeId) {
         try {
-            return database.read(handle -> handle.createQuery("SELECT image_id FROM cache_queue WHERE node_id = ?"
-                    + " ORDER BY queued_at, image_id").bind(0, nodeId).mapTo(String.class).list());
+            return database.read(handle -> handle.createQuery(
+                            "SELECT image_id FROM cache_queue WHERE node_id = ?" + " ORDER BY queued_at, image_id")
+                    .bind(0, nodeId)
+                    .mapTo(String.class)
+                    .list());
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }

@@ -3,7 +3,6 @@ package org.glance4j.jdbc;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.ImageMember;
 import org.glance4j.ports.model.MemberStatus;
@@ -15,9 +14,12 @@ import org.jdbi.v3.core.statement.SqlStatement;
 /** Memberships in the {@code image_members} table, which the image list query reads as well. */
 final class JdbcImageMemberRepository implements ImageMemberRepository {
     private static final String COLUMNS = "image_id, member, status, created_at, updated_at";
-    private static final RowMapper<ImageMember> MEMBER = (rs, ctx) -> new ImageMember(rs.getString(1),
-            rs.getString(2), MemberStatus.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
-            Timestamps.fromNanos(rs.getLong(4)), Timestamps.fromNanos(rs.getLong(5)));
+    private static final RowMapper<ImageMember> MEMBER = (rs, ctx) -> new ImageMember(
+            rs.getString(1),
+            rs.getString(2),
+            MemberStatus.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
+            Timestamps.fromNanos(rs.getLong(4)),
+            Timestamps.fromNanos(rs.getLong(5)));
 
     static final String INSERT = "INSERT INTO image_members (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
 
@@ -34,8 +36,8 @@ final class JdbcImageMemberRepository implements ImageMemberRepository {
             database.write(handle -> bind(handle.createUpdate(INSERT), member).execute());
         } catch (JdbiException e) {
             if (database.isUniqueViolation(e)) {
-                throw GlanceException.conflict("project " + member.memberId() + " is already a member of image "
-                        + member.imageId());
+                throw GlanceException.conflict(
+                        "project " + member.memberId() + " is already a member of image " + member.imageId());
             }
             if (database.isForeignKeyViolation(e)) {
                 throw GlanceException.notFound("no image with id " + member.imageId());
@@ -56,9 +58,12 @@ final class JdbcImageMemberRepository implements ImageMemberRepository {
     @Override
     public Optional<ImageMember> find(String imageId, String memberId) {
         try {
-            return database.read(handle -> handle.createQuery("SELECT " + COLUMNS
-                            + " FROM image_members WHERE image_id = ? AND member = ?")
-                    .bind(0, imageId).bind(1, memberId).map(MEMBER).findOne());
+            return database.read(handle -> handle.createQuery(
+                            "SELECT " + COLUMNS + " FROM image_members WHERE image_id = ? AND member = ?")
+                    .bind(0, imageId)
+                    .bind(1, memberId)
+                    .map(MEMBER)
+                    .findOne());
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }
@@ -80,17 +85,20 @@ final class JdbcImageMemberRepository implements ImageMemberRepository {
             throw Database.unavailable(e);
         }
         if (changed == 0) {
-            throw GlanceException.notFound("project " + member.memberId() + " is not a member of image "
-                    + member.imageId());
+            throw GlanceException.notFound(
+                    "project " + member.memberId() + " is not a member of image " + member.imageId());
         }
     }
 
     @Override
     public boolean remove(String imageId, String memberId) {
         try {
-            return database.write(handle -> handle.createUpdate(
-                            "DELETE FROM image_members WHERE image_id = ? AND member = ?")
-                    .bind(0, imageId).bind(1, memberId).execute()) > 0;
+            return database.write(
+                            handle -> handle.createUpdate("DELETE FROM image_members WHERE image_id = ? AND member = ?")
+                                    .bind(0, imageId)
+                                    .bind(1, memberId)
+                                    .execute())
+                    > 0;
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }
@@ -99,9 +107,11 @@ final class JdbcImageMemberRepository implements ImageMemberRepository {
     @Override
     public List<ImageMember> listForImage(String imageId) {
         try {
-            return database.read(handle -> handle.createQuery("SELECT " + COLUMNS
-                            + " FROM image_members WHERE image_id = ? ORDER BY created_at, member")
-                    .bind(0, imageId).map(MEMBER).list());
+            return database.read(handle -> handle.createQuery(
+                            "SELECT " + COLUMNS + " FROM image_members WHERE image_id = ? ORDER BY created_at, member")
+                    .bind(0, imageId)
+                    .map(MEMBER)
+                    .list());
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }

@@ -1,12 +1,10 @@
 package org.glance4j.jdbc;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
 import org.glance4j.ports.model.BulkAddResult;
@@ -74,8 +72,8 @@ final class JdbcImageRepository implements ImageRepository {
     JdbcImageRepository(Database database) {
         this.database = database;
         this.bulkInsert = new BulkImageInsert(database);
-        this.selectOneWithExtras = "SELECT " + ImageColumns.selectListWithExtras(database.dialect())
-                + " FROM images i WHERE i.id = ?";
+        this.selectOneWithExtras =
+                "SELECT " + ImageColumns.selectListWithExtras(database.dialect()) + " FROM images i WHERE i.id = ?";
         this.usageOfProject = usageStatement(database.dialect());
     }
 
@@ -88,7 +86,8 @@ final class JdbcImageRepository implements ImageRepository {
      */
     private static String usageStatement(Dialect dialect) {
         return "SELECT COUNT(*),"
-                + " COALESCE(SUM(COALESCE(i.size, 0) * COALESCE(" + dialect.jsonArrayLength("i.locations") + ", 0)), 0),"
+                + " COALESCE(SUM(COALESCE(i.size, 0) * COALESCE(" + dialect.jsonArrayLength("i.locations")
+                + ", 0)), 0),"
                 + " COALESCE(SUM(CASE WHEN i.status IN (?, ?) THEN COALESCE(i.size, 0) WHEN i.status = ? THEN 0"
                 + " WHEN c.value <> '' THEN COALESCE(i.size, 0) ELSE 0 END), 0),"
                 + " COALESCE(SUM(CASE WHEN i.status IN (?, ?, ?) OR c.value <> '' THEN 1 ELSE 0 END), 0)"
@@ -99,7 +98,8 @@ final class JdbcImageRepository implements ImageRepository {
     /** Binds every parameter of {@link #INSERT}. */
     static <S extends SqlStatement<S>> S bindImage(S insert, Image image) {
         insert.bind(0, image.id());
-        return bindBaseFields(insert, image, 1).bind(19, image.revision())
+        return bindBaseFields(insert, image, 1)
+                .bind(19, image.revision())
                 .bind(20, ImageLocations.format(image.locations()));
     }
 
@@ -162,8 +162,12 @@ final class JdbcImageRepository implements ImageRepository {
     @Override
     public Optional<Image> find(String id) {
         try {
-            return database.readOneStatement(Cancellation.never(), handle -> handle.createQuery(selectOneWithExtras)
-                    .bind(0, id).map((rs, ctx) -> ImageColumns.readWithExtras(rs)).findOne());
+            return database.readOneStatement(
+                    Cancellation.never(),
+                    handle -> handle.createQuery(selectOneWithExtras)
+                            .bind(0, id)
+                            .map((rs, ctx) -> ImageColumns.readWithExtras(rs))
+                            .findOne());
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }
@@ -180,12 +184,19 @@ final class JdbcImageRepository implements ImageRepository {
             return database.write(handle -> {
                 Optional<Image> updated = updateThenReadExtras(handle, image, next);
                 if (updated.isEmpty()) {
-                    throw notUpdated(image, handle.createQuery("SELECT revision FROM images WHERE id = ?")
-                            .bind(0, image.id()).mapTo(Long.class).findOne().orElse(null));
+                    throw notUpdated(
+                            image,
+                            handle.createQuery("SELECT revision FROM images WHERE id = ?")
+                                    .bind(0, image.id())
+                                    .mapTo(Long.class)
+                                    .findOne()
+                                    .orElse(null));
                 }
                 Image stored = updated.get();
                 if (!stored.tags().equals(image.tags())) {
-                    handle.createUpdate("DELETE FROM image_tags WHERE image_id = ?").bind(0, image.id()).execute();
+                    handle.createUpdate("DELETE FROM image_tags WHERE image_id = ?")
+                            .bind(0, image.id())
+                            .execute();
                     insertTags(handle, image.id(), image.tags());
                 }
                 replaceChangedProperties(handle, image.id(), stored.properties(), image.properties());
@@ -206,8 +217,14 @@ final class JdbcImageRepository implements ImageRepository {
         if (update.execute() == 0) {
             return Optional.empty();
         }
-        return Optional.of(PageExtras.complete(handle, database.dialect(),
-                List.of(image.toBuilder().tags(List.of()).properties(Map.of()).build())).get(0));
+        return Optional.of(PageExtras.complete(
+                        handle,
+                        database.dialect(),
+                        List.of(image.toBuilder()
+                                .tags(List.of())
+                                .properties(Map.of())
+                                .build()))
+                .get(0));
     }
 
     /**
@@ -220,13 +237,15 @@ final class JdbcImageRepository implements ImageRepository {
     private static Image updateInOneStatement(Handle handle, Image image, long next) {
         Query update = handle.createQuery(UPDATE_IN_ONE_STATEMENT);
         bindUpdate(update, image, next);
-        update.bind(22, JsonText.stringArray(image.tags())).bind(23, JsonText.stringObject(image.properties()))
+        update.bind(22, JsonText.stringArray(image.tags()))
+                .bind(23, JsonText.stringObject(image.properties()))
                 .bind(24, image.id());
         long[] outcome = update.map((rs, ctx) -> {
-            long updated = rs.getLong(1);
-            long stored = rs.getLong(2);
-            return new long[] {updated, rs.wasNull() ? -1 : stored};
-        }).one();
+                    long updated = rs.getLong(1);
+                    long stored = rs.getLong(2);
+                    return new long[] {updated, rs.wasNull() ? -1 : stored};
+                })
+                .one();
         if (outcome[0] == 0) {
             throw notUpdated(image, outcome[1] < 0 ? null : outcome[1]);
         }
@@ -243,8 +262,11 @@ final class JdbcImageRepository implements ImageRepository {
     }
 
     private static <S extends SqlStatement<S>> void bindUpdate(S update, Image image, long next) {
-        bindBaseFields(update, image, 0).bind(18, next).bind(19, ImageLocations.format(image.locations()))
-                .bind(20, image.id()).bind(21, image.revision());
+        bindBaseFields(update, image, 0)
+                .bind(18, next)
+                .bind(19, ImageLocations.format(image.locations()))
+                .bind(20, image.id())
+                .bind(21, image.revision());
     }
 
     @Override
@@ -261,7 +283,8 @@ final class JdbcImageRepository implements ImageRepository {
                     for (int k = 0; k < arguments.size(); k++) {
                         select.bind(k, arguments.get(k));
                     }
-                    return select.map((rs, ctx) -> ImageColumns.readWithExtras(rs)).list();
+                    return select.map((rs, ctx) -> ImageColumns.readWithExtras(rs))
+                            .list();
                 });
             }
             return database.read(query.cancellation(), handle -> {
@@ -270,7 +293,8 @@ final class JdbcImageRepository implements ImageRepository {
                 for (int k = 0; k < arguments.size(); k++) {
                     select.bind(k, arguments.get(k));
                 }
-                List<Image> page = select.map((rs, ctx) -> ImageColumns.read(rs)).list();
+                List<Image> page =
+                        select.map((rs, ctx) -> ImageColumns.read(rs)).list();
                 return PageExtras.complete(handle, database.dialect(), page);
             });
         } catch (JdbiException e) {
@@ -282,17 +306,26 @@ final class JdbcImageRepository implements ImageRepository {
     @Override
     public ProjectImageUsage usageOf(String projectId) {
         try {
-            return database.readOneStatement(Cancellation.never(), handle -> handle.createQuery(usageOfProject)
-                    .bind(0, ImageStatus.UPLOADING.wireName()).bind(1, ImageStatus.IMPORTING.wireName())
-                    .bind(2, ImageStatus.SAVING.wireName())
-                    .bind(3, ImageStatus.SAVING.wireName()).bind(4, ImageStatus.UPLOADING.wireName())
-                    .bind(5, ImageStatus.IMPORTING.wireName())
-                    .bind(6, ProjectImageUsage.COPYING_PROPERTY).bind(7, projectId)
-                    .bind(8, ImageStatus.KILLED.wireName()).bind(9, ImageStatus.DELETED.wireName())
-                    .bind(10, ImageStatus.PENDING_DELETE.wireName())
-                    .map((rs, ctx) -> new ProjectImageUsage(rs.getLong(1),
-                            rs.getLong(2) / ImageLocations.STRINGS_PER_LOCATION, rs.getLong(3), rs.getLong(4)))
-                    .one());
+            return database.readOneStatement(
+                    Cancellation.never(),
+                    handle -> handle.createQuery(usageOfProject)
+                            .bind(0, ImageStatus.UPLOADING.wireName())
+                            .bind(1, ImageStatus.IMPORTING.wireName())
+                            .bind(2, ImageStatus.SAVING.wireName())
+                            .bind(3, ImageStatus.SAVING.wireName())
+                            .bind(4, ImageStatus.UPLOADING.wireName())
+                            .bind(5, ImageStatus.IMPORTING.wireName())
+                            .bind(6, ProjectImageUsage.COPYING_PROPERTY)
+                            .bind(7, projectId)
+                            .bind(8, ImageStatus.KILLED.wireName())
+                            .bind(9, ImageStatus.DELETED.wireName())
+                            .bind(10, ImageStatus.PENDING_DELETE.wireName())
+                            .map((rs, ctx) -> new ProjectImageUsage(
+                                    rs.getLong(1),
+                                    rs.getLong(2) / ImageLocations.STRINGS_PER_LOCATION,
+                                    rs.getLong(3),
+                                    rs.getLong(4)))
+                            .one());
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }
@@ -340,19 +373,23 @@ final class JdbcImageRepository implements ImageRepository {
         }
         PreparedBatch batch = handle.prepareBatch(INSERT_PROPERTY);
         for (Map.Entry<String, String> property : properties.entrySet()) {
-            batch.bind(0, id).bind(1, property.getKey()).bind(2, property.getValue()).add();
+            batch.bind(0, id)
+                    .bind(1, property.getKey())
+                    .bind(2, property.getValue())
+                    .add();
         }
         batch.execute();
     }
 
     /** Writes only what differs between the stored and the wanted properties. */
-    private static void replaceChangedProperties(Handle handle, String id, Map<String, String> stored,
-                                                 Map<String, String> wanted) {
+    private static void replaceChangedProperties(
+            Handle handle, String id, Map<String, String> stored, Map<String, String> wanted) {
         if (stored.equals(wanted)) {
             return;
         }
         PreparedBatch removals = handle.prepareBatch("DELETE FROM image_properties WHERE image_id = ? AND name = ?");
-        PreparedBatch changes = handle.prepareBatch("UPDATE image_properties SET value = ? WHERE image_id = ? AND name = ?");
+        PreparedBatch changes =
+                handle.prepareBatch("UPDATE image_properties SET value = ? WHERE image_id = ? AND name = ?");
         Map<String, String> additions = new LinkedHashMap<>();
         for (Map.Entry<String, String> old : stored.entrySet()) {
             if (!wanted.containsKey(old.getKey())) {
@@ -363,7 +400,10 @@ final class JdbcImageRepository implements ImageRepository {
             if (!stored.containsKey(property.getKey())) {
                 additions.put(property.getKey(), property.getValue());
             } else if (!Objects.equals(stored.get(property.getKey()), property.getValue())) {
-                changes.bind(0, property.getValue()).bind(1, id).bind(2, property.getKey()).add();
+                changes.bind(0, property.getValue())
+                        .bind(1, id)
+                        .bind(2, property.getKey())
+                        .add();
             }
         }
         if (removals.size() > 0) {

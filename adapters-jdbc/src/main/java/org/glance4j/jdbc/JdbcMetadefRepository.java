@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.metadef.MetadefNamespace;
 import org.glance4j.ports.model.metadef.MetadefNamespaceContent;
@@ -27,22 +26,36 @@ final class JdbcMetadefRepository implements MetadefRepository {
 
     private static final String NAMESPACE_COLUMNS =
             "namespace, display_name, description, visibility, protected, owner, created_at, updated_at";
-    private static final RowMapper<MetadefNamespace> NAMESPACE = (rs, ctx) -> new MetadefNamespace(rs.getString(1),
-            rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6),
-            Timestamps.fromNanos(rs.getLong(7)), Timestamps.fromNanos(rs.getLong(8)));
+    private static final RowMapper<MetadefNamespace> NAMESPACE = (rs, ctx) -> new MetadefNamespace(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getBoolean(5),
+            rs.getString(6),
+            Timestamps.fromNanos(rs.getLong(7)),
+            Timestamps.fromNanos(rs.getLong(8)));
     private static final RowMapper<MetadefResourceType> RESOURCE_TYPE = (rs, ctx) -> new MetadefResourceType(
-            rs.getString(1), rs.getBoolean(2), Timestamps.fromNanos(rs.getLong(3)),
+            rs.getString(1),
+            rs.getBoolean(2),
+            Timestamps.fromNanos(rs.getLong(3)),
             Timestamps.fromNanos(rs.getLong(4)));
-    private static final RowMapper<MetadefResourceTypeAssociation> ASSOCIATION = (rs, ctx) ->
-            new MetadefResourceTypeAssociation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    Timestamps.fromNanos(rs.getLong(5)), Timestamps.fromNanos(rs.getLong(6)));
+    private static final RowMapper<MetadefResourceTypeAssociation> ASSOCIATION =
+            (rs, ctx) -> new MetadefResourceTypeAssociation(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    Timestamps.fromNanos(rs.getLong(5)),
+                    Timestamps.fromNanos(rs.getLong(6)));
 
     private static final String ASSOCIATION_SELECT = "SELECT n.namespace, r.name, a.prefix, a.properties_target,"
             + " a.created_at, a.updated_at FROM metadef_namespace_resource_types a"
             + " JOIN metadef_namespaces n ON n.id = a.namespace_id"
             + " JOIN metadef_resource_types r ON r.id = a.resource_type_id";
-    private static final String[] CONTENT_TABLES = {"metadef_objects", "metadef_properties", "metadef_tags",
-        "metadef_namespace_resource_types"};
+    private static final String[] CONTENT_TABLES = {
+        "metadef_objects", "metadef_properties", "metadef_tags", "metadef_namespace_resource_types"
+    };
 
     private final Database database;
 
@@ -57,13 +70,20 @@ final class JdbcMetadefRepository implements MetadefRepository {
         Objects.requireNonNull(content, "content");
         MetadefNamespace ns = content.namespace();
         write(handle -> {
-            guard(() -> handle.createUpdate("INSERT INTO metadef_namespaces (" + NAMESPACE_COLUMNS
-                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .bind(0, ns.namespace()).bind(1, ns.displayName()).bind(2, ns.description())
-                    .bind(3, ns.visibility()).bind(4, ns.isProtected()).bind(5, ns.owner())
-                    .bind(6, Timestamps.toNanos(ns.createdAt())).bind(7, Timestamps.toNanos(ns.updatedAt()))
-                    .execute(), () -> GlanceException.conflict("The metadata definition namespace="
-                    + ns.namespace() + " already exists."));
+            guard(
+                    () -> handle.createUpdate("INSERT INTO metadef_namespaces (" + NAMESPACE_COLUMNS
+                                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                            .bind(0, ns.namespace())
+                            .bind(1, ns.displayName())
+                            .bind(2, ns.description())
+                            .bind(3, ns.visibility())
+                            .bind(4, ns.isProtected())
+                            .bind(5, ns.owner())
+                            .bind(6, Timestamps.toNanos(ns.createdAt()))
+                            .bind(7, Timestamps.toNanos(ns.updatedAt()))
+                            .execute(),
+                    () -> GlanceException.conflict(
+                            "The metadata definition namespace=" + ns.namespace() + " already exists."));
             long id = namespaceId(handle, ns.namespace());
             for (MetadefResourceTypeAssociation a : content.associations()) {
                 insertAssociation(handle, id, a);
@@ -83,27 +103,39 @@ final class JdbcMetadefRepository implements MetadefRepository {
 
     @Override
     public Optional<MetadefNamespace> findNamespace(String namespace) {
-        return read(handle -> handle.createQuery("SELECT " + NAMESPACE_COLUMNS
-                + " FROM metadef_namespaces WHERE namespace = ?").bind(0, namespace).map(NAMESPACE).findOne());
+        return read(handle -> handle.createQuery(
+                        "SELECT " + NAMESPACE_COLUMNS + " FROM metadef_namespaces WHERE namespace = ?")
+                .bind(0, namespace)
+                .map(NAMESPACE)
+                .findOne());
     }
 
     @Override
     public List<MetadefNamespace> listNamespaces() {
-        return read(handle -> handle.createQuery("SELECT " + NAMESPACE_COLUMNS
-                + " FROM metadef_namespaces ORDER BY id").map(NAMESPACE).list());
+        return read(handle -> handle.createQuery("SELECT " + NAMESPACE_COLUMNS + " FROM metadef_namespaces ORDER BY id")
+                .map(NAMESPACE)
+                .list());
     }
 
     @Override
     public void updateNamespace(String currentName, MetadefNamespace updated) {
         Objects.requireNonNull(updated, "updated");
-        int changed = write(handle -> guard(() -> handle.createUpdate("UPDATE metadef_namespaces SET namespace = ?,"
-                        + " display_name = ?, description = ?, visibility = ?, protected = ?, owner = ?,"
-                        + " created_at = ?, updated_at = ? WHERE namespace = ?")
-                .bind(0, updated.namespace()).bind(1, updated.displayName()).bind(2, updated.description())
-                .bind(3, updated.visibility()).bind(4, updated.isProtected()).bind(5, updated.owner())
-                .bind(6, Timestamps.toNanos(updated.createdAt())).bind(7, Timestamps.toNanos(updated.updatedAt()))
-                .bind(8, currentName).execute(), () -> GlanceException.conflict("Invalid update. It would result in "
-                + "a duplicate metadata definition namespace with the same name of " + updated.namespace())));
+        int changed = write(handle -> guard(
+                () -> handle.createUpdate("UPDATE metadef_namespaces SET namespace = ?,"
+                                + " display_name = ?, description = ?, visibility = ?, protected = ?, owner = ?,"
+                                + " created_at = ?, updated_at = ? WHERE namespace = ?")
+                        .bind(0, updated.namespace())
+                        .bind(1, updated.displayName())
+                        .bind(2, updated.description())
+                        .bind(3, updated.visibility())
+                        .bind(4, updated.isProtected())
+                        .bind(5, updated.owner())
+                        .bind(6, Timestamps.toNanos(updated.createdAt()))
+                        .bind(7, Timestamps.toNanos(updated.updatedAt()))
+                        .bind(8, currentName)
+                        .execute(),
+                () -> GlanceException.conflict("Invalid update. It would result in "
+                        + "a duplicate metadata definition namespace with the same name of " + updated.namespace())));
         if (changed == 0) {
             throw namespaceNotFound(currentName);
         }
@@ -117,9 +149,13 @@ final class JdbcMetadefRepository implements MetadefRepository {
                 return false;
             }
             for (String table : CONTENT_TABLES) {
-                handle.createUpdate("DELETE FROM " + table + " WHERE namespace_id = ?").bind(0, id.get()).execute();
+                handle.createUpdate("DELETE FROM " + table + " WHERE namespace_id = ?")
+                        .bind(0, id.get())
+                        .execute();
             }
-            handle.createUpdate("DELETE FROM metadef_namespaces WHERE id = ?").bind(0, id.get()).execute();
+            handle.createUpdate("DELETE FROM metadef_namespaces WHERE id = ?")
+                    .bind(0, id.get())
+                    .execute();
             return true;
         });
     }
@@ -141,7 +177,8 @@ final class JdbcMetadefRepository implements MetadefRepository {
 
     private int removeContent(String table, String namespace) {
         return write(handle -> handle.createUpdate("DELETE FROM " + table + " WHERE namespace_id = ?")
-                .bind(0, namespaceId(handle, namespace)).execute());
+                .bind(0, namespaceId(handle, namespace))
+                .execute());
     }
 
     // ---- objects, properties and tags: the same steps on their tables (MetadefItemTable), grouped by step
@@ -166,10 +203,15 @@ final class JdbcMetadefRepository implements MetadefRepository {
         write(handle -> {
             long id = namespaceId(handle, namespace);
             if (!append) {
-                handle.createUpdate("DELETE FROM metadef_tags WHERE namespace_id = ?").bind(0, id).execute();
+                handle.createUpdate("DELETE FROM metadef_tags WHERE namespace_id = ?")
+                        .bind(0, id)
+                        .execute();
             }
             for (MetadefTag tag : tags) {
-                insertItem(handle, id, MetadefItemTable.TAGS,
+                insertItem(
+                        handle,
+                        id,
+                        MetadefItemTable.TAGS,
                         new MetadefTag(namespace, tag.name(), tag.createdAt(), tag.updatedAt()));
             }
             return null;
@@ -245,12 +287,17 @@ final class JdbcMetadefRepository implements MetadefRepository {
 
     private <T> Optional<T> findItem(MetadefItemTable<T> table, String namespace, String name) {
         return read(handle -> handle.createQuery(table.select + " WHERE n.namespace = ? AND i.name = ?")
-                .bind(0, namespace).bind(1, name).map(table.mapper).findOne());
+                .bind(0, namespace)
+                .bind(1, name)
+                .map(table.mapper)
+                .findOne());
     }
 
     private <T> List<T> listItems(MetadefItemTable<T> table, String namespace) {
         return read(handle -> handle.createQuery(table.select + " WHERE n.namespace = ? ORDER BY i.id")
-                .bind(0, namespace).map(table.mapper).list());
+                .bind(0, namespace)
+                .map(table.mapper)
+                .list());
     }
 
     /** Rewrites the item called {@code currentName}: 0 rows is NOT_FOUND, a taken new name CONFLICT. */
@@ -261,11 +308,13 @@ final class JdbcMetadefRepository implements MetadefRepository {
             if (id.isEmpty()) {
                 return 0;
             }
-            return guard(() -> {
-                Update update = handle.createUpdate(table.update);
-                table.bindUpdate(update, id.get(), currentName, updated);
-                return update.execute();
-            }, () -> duplicate(table.kind, table.nameOf(updated), namespace));
+            return guard(
+                    () -> {
+                        Update update = handle.createUpdate(table.update);
+                        table.bindUpdate(update, id.get(), currentName, updated);
+                        return update.execute();
+                    },
+                    () -> duplicate(table.kind, table.nameOf(updated), namespace));
         });
         if (changed == 0) {
             throw GlanceException.notFound("The metadata definition " + table.kind + " with name=" + currentName
@@ -275,22 +324,30 @@ final class JdbcMetadefRepository implements MetadefRepository {
 
     private boolean removeItem(MetadefItemTable<?> table, String namespace, String name) {
         return write(handle -> handle.createUpdate("DELETE FROM " + table.table + " WHERE name = ? AND namespace_id ="
-                + " (SELECT id FROM metadef_namespaces WHERE namespace = ?)")
-                .bind(0, name).bind(1, namespace).execute()) > 0;
+                                + " (SELECT id FROM metadef_namespaces WHERE namespace = ?)")
+                        .bind(0, name)
+                        .bind(1, namespace)
+                        .execute())
+                > 0;
     }
 
     // ---- resource types and associations
 
     @Override
     public List<MetadefResourceType> listResourceTypes() {
-        return read(handle -> handle.createQuery("SELECT name, protected, created_at, updated_at"
-                + " FROM metadef_resource_types ORDER BY id").map(RESOURCE_TYPE).list());
+        return read(handle -> handle.createQuery(
+                        "SELECT name, protected, created_at, updated_at" + " FROM metadef_resource_types ORDER BY id")
+                .map(RESOURCE_TYPE)
+                .list());
     }
 
     @Override
     public Optional<MetadefResourceType> findResourceType(String name) {
         return read(handle -> handle.createQuery("SELECT name, protected, created_at, updated_at"
-                + " FROM metadef_resource_types WHERE name = ?").bind(0, name).map(RESOURCE_TYPE).findOne());
+                        + " FROM metadef_resource_types WHERE name = ?")
+                .bind(0, name)
+                .map(RESOURCE_TYPE)
+                .findOne());
     }
 
     @Override
@@ -309,31 +366,39 @@ final class JdbcMetadefRepository implements MetadefRepository {
     @Override
     public List<MetadefResourceTypeAssociation> listAssociations(String namespace) {
         return read(handle -> handle.createQuery(ASSOCIATION_SELECT + " WHERE n.namespace = ? ORDER BY a.id")
-                .bind(0, namespace).map(ASSOCIATION).list());
+                .bind(0, namespace)
+                .map(ASSOCIATION)
+                .list());
     }
 
     @Override
     public List<MetadefResourceTypeAssociation> listAllAssociations() {
         return read(handle -> handle.createQuery(ASSOCIATION_SELECT + " ORDER BY a.namespace_id, a.id")
-                .map(ASSOCIATION).list());
+                .map(ASSOCIATION)
+                .list());
     }
 
     @Override
     public boolean removeAssociation(String namespace, String resourceType) {
         return write(handle -> handle.createUpdate("DELETE FROM metadef_namespace_resource_types"
-                + " WHERE namespace_id = (SELECT id FROM metadef_namespaces WHERE namespace = ?)"
-                + " AND resource_type_id = (SELECT id FROM metadef_resource_types WHERE name = ?)")
-                .bind(0, namespace).bind(1, resourceType).execute()) > 0;
+                                + " WHERE namespace_id = (SELECT id FROM metadef_namespaces WHERE namespace = ?)"
+                                + " AND resource_type_id = (SELECT id FROM metadef_resource_types WHERE name = ?)")
+                        .bind(0, namespace)
+                        .bind(1, resourceType)
+                        .execute())
+                > 0;
     }
 
     // ---- the steps
 
     private <T> void insertItem(Handle handle, long namespaceId, MetadefItemTable<T> table, T item) {
-        guard(() -> {
-            Update insert = handle.createUpdate(table.insert);
-            table.bindInsert(insert, namespaceId, item);
-            return insert.execute();
-        }, () -> duplicate(table.kind, table.nameOf(item), table.namespaceOf(item)));
+        guard(
+                () -> {
+                    Update insert = handle.createUpdate(table.insert);
+                    table.bindInsert(insert, namespaceId, item);
+                    return insert.execute();
+                },
+                () -> duplicate(table.kind, table.nameOf(item), table.namespaceOf(item)));
     }
 
     /** Adds a resource type unless one of that name exists; 1 when added, 0 when it existed. */
@@ -356,18 +421,26 @@ final class JdbcMetadefRepository implements MetadefRepository {
     private static int insertResourceType(Handle handle, MetadefResourceType type, String onConflict) {
         return handle.createUpdate("INSERT INTO metadef_resource_types (name, protected, created_at, updated_at)"
                         + " VALUES (?, ?, ?, ?)" + onConflict)
-                .bind(0, type.name()).bind(1, type.isProtected()).bind(2, Timestamps.toNanos(type.createdAt()))
-                .bind(3, Timestamps.toNanos(type.updatedAt())).execute();
+                .bind(0, type.name())
+                .bind(1, type.isProtected())
+                .bind(2, Timestamps.toNanos(type.createdAt()))
+                .bind(3, Timestamps.toNanos(type.updatedAt()))
+                .execute();
     }
 
     private void insertAssociation(Handle handle, long namespaceId, MetadefResourceTypeAssociation a) {
         insertResourceType(handle, new MetadefResourceType(a.name(), false, a.createdAt(), a.updatedAt()));
-        guard(() -> handle.createUpdate("INSERT INTO metadef_namespace_resource_types (namespace_id,"
-                        + " resource_type_id, prefix, properties_target, created_at, updated_at)"
-                        + " SELECT ?, id, ?, ?, ?, ? FROM metadef_resource_types WHERE name = ?")
-                .bind(0, namespaceId).bind(1, a.prefix()).bind(2, a.propertiesTarget())
-                .bind(3, Timestamps.toNanos(a.createdAt())).bind(4, Timestamps.toNanos(a.updatedAt()))
-                .bind(5, a.name()).execute(),
+        guard(
+                () -> handle.createUpdate("INSERT INTO metadef_namespace_resource_types (namespace_id,"
+                                + " resource_type_id, prefix, properties_target, created_at, updated_at)"
+                                + " SELECT ?, id, ?, ?, ?, ? FROM metadef_resource_types WHERE name = ?")
+                        .bind(0, namespaceId)
+                        .bind(1, a.prefix())
+                        .bind(2, a.propertiesTarget())
+                        .bind(3, Timestamps.toNanos(a.createdAt()))
+                        .bind(4, Timestamps.toNanos(a.updatedAt()))
+                        .bind(5, a.name())
+                        .execute(),
                 () -> GlanceException.conflict("The metadata definition resource-type association of resource-type="
                         + a.name() + " to namespace=" + a.namespace() + " already exists."));
     }
@@ -377,8 +450,10 @@ final class JdbcMetadefRepository implements MetadefRepository {
     }
 
     private static Optional<Long> findNamespaceId(Handle handle, String namespace) {
-        return handle.createQuery("SELECT id FROM metadef_namespaces WHERE namespace = ?").bind(0, namespace)
-                .mapTo(Long.class).findOne();
+        return handle.createQuery("SELECT id FROM metadef_namespaces WHERE namespace = ?")
+                .bind(0, namespace)
+                .mapTo(Long.class)
+                .findOne();
     }
 
     private static GlanceException namespaceNotFound(String namespace) {
@@ -391,8 +466,8 @@ final class JdbcMetadefRepository implements MetadefRepository {
     }
 
     /** Runs one statement, turning a unique-key violation into {@code onDuplicate}. */
-    private int guard(java.util.function.IntSupplier statement,
-            java.util.function.Supplier<GlanceException> onDuplicate) {
+    private int guard(
+            java.util.function.IntSupplier statement, java.util.function.Supplier<GlanceException> onDuplicate) {
         try {
             return statement.getAsInt();
         } catch (JdbiException e) {

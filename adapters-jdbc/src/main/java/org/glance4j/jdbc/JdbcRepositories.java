@@ -1,15 +1,14 @@
 package org.glance4j.jdbc;
 
 import java.util.Optional;
-
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.ImageVerificationRepository;
 import org.glance4j.ports.out.NodeLeases;
 import org.glance4j.ports.out.SharedNodeSettings;
-import org.glance4j.ports.out.metadef.MetadefRepository;
 import org.glance4j.ports.out.TaskRepository;
 import org.glance4j.ports.out.cache.CachedImageRecords;
+import org.glance4j.ports.out.metadef.MetadefRepository;
 
 /**
  * The image and membership repositories over one SQLite file or one PostgreSQL or MariaDB database, sharing one
@@ -86,8 +85,11 @@ public final class JdbcRepositories implements AutoCloseable {
                 database.close();
                 return Optional.empty();
             }
-            return Optional.of(new JdbcRepositories(database, SchemaMigrator.MIGRATIONS.get(
-                    SchemaMigrator.MIGRATIONS.size() - 1).version()));
+            return Optional.of(new JdbcRepositories(
+                    database,
+                    SchemaMigrator.MIGRATIONS
+                            .get(SchemaMigrator.MIGRATIONS.size() - 1)
+                            .version()));
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -16,8 +16,8 @@ import java.util.Objects;
  *                       ({@code statement_timeout}, {@code max_statement_time}); {@link Duration#ZERO} for none.
  *                       Schema migrations run without it.
  */
-public record JdbcSettings(String jdbcUrl, String user, String password, int maxConnections,
-                           Duration statementTimeout) {
+public record JdbcSettings(
+        String jdbcUrl, String user, String password, int maxConnections, Duration statementTimeout) {
 
     /** The default {@link #statementTimeout()}: no list or lookup of the API should come near it. */
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
@@ -50,7 +50,8 @@ public record JdbcSettings(String jdbcUrl, String user, String password, int max
 
     @Override
     public String toString() {
-        return "JdbcSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-                + ", maxConnections=" + maxConnections + ", statementTimeout=" + statementTimeout + "]";
+        return "JdbcSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password="
+                + (password == null ? "none" : "***") + ", maxConnections=" + maxConnections + ", statementTimeout="
+                + statementTimeout + "]";
     }
 }

@@ -3,7 +3,6 @@ package org.glance4j.jdbc;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.glance4j.ports.out.SharedNodeSettings;
 import org.jdbi.v3.core.JdbiException;
 
@@ -34,10 +33,15 @@ final class JdbcSharedNodeSettings implements SharedNodeSettings {
         try {
             database.write(handle -> {
                 boolean exists = handle.createQuery("SELECT COUNT(*) FROM shared_node_settings WHERE name = ?")
-                        .bind(0, name).mapTo(Long.class).one() > 0;
+                                .bind(0, name)
+                                .mapTo(Long.class)
+                                .one()
+                        > 0;
                 if (!exists) {
                     handle.createUpdate("INSERT INTO shared_node_settings (name, value) VALUES (?, ?)")
-                            .bind(0, name).bind(1, value).execute();
+                            .bind(0, name)
+                            .bind(1, value)
+                            .execute();
                 }
                 return null;
             });
@@ -54,10 +58,14 @@ final class JdbcSharedNodeSettings implements SharedNodeSettings {
             try {
                 database.write(handle -> {
                     int updated = handle.createUpdate("UPDATE shared_node_settings SET value = ? WHERE name = ?")
-                            .bind(0, entry.getValue()).bind(1, entry.getKey()).execute();
+                            .bind(0, entry.getValue())
+                            .bind(1, entry.getKey())
+                            .execute();
                     if (updated == 0) {
                         handle.createUpdate("INSERT INTO shared_node_settings (name, value) VALUES (?, ?)")
-                                .bind(0, entry.getKey()).bind(1, entry.getValue()).execute();
+                                .bind(0, entry.getKey())
+                                .bind(1, entry.getValue())
+                                .execute();
                     }
                     return null;
                 });

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskQuery;
@@ -18,10 +17,20 @@ import org.jdbi.v3.core.statement.Query;
 final class JdbcTaskRepository implements TaskRepository {
     private static final String COLUMNS = "id, type, status, owner, input, result, message, image_id, request_id,"
             + " user_id, node, expires_at, created_at, updated_at";
-    private static final RowMapper<Task> TASK = (rs, ctx) -> new Task(rs.getString(1), rs.getString(2),
-            TaskStatus.fromWire(rs.getString(3)), rs.getString(4), TaskJson.read(rs.getString(5)),
-            TaskJson.read(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-            rs.getString(11), time(rs.getObject(12)), Timestamps.fromNanos(rs.getLong(13)),
+    private static final RowMapper<Task> TASK = (rs, ctx) -> new Task(
+            rs.getString(1),
+            rs.getString(2),
+            TaskStatus.fromWire(rs.getString(3)),
+            rs.getString(4),
+            TaskJson.read(rs.getString(5)),
+            TaskJson.read(rs.getString(6)),
+            rs.getString(7),
+            rs.getString(8),
+            rs.getString(9),
+            rs.getString(10),
+            rs.getString(11),
+            time(rs.getObject(12)),
+            Timestamps.fromNanos(rs.getLong(13)),
             Timestamps.fromNanos(rs.getLong(14)));
 
     private final Database database;
@@ -38,13 +47,22 @@ final class JdbcTaskRepository implements TaskRepository {
     public void add(Task task) {
         Objects.requireNonNull(task, "task");
         try {
-            database.write(handle -> handle.createUpdate("INSERT INTO tasks (" + COLUMNS
-                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .bind(0, task.id()).bind(1, task.type()).bind(2, task.status().wireName()).bind(3, task.owner())
-                    .bind(4, TaskJson.write(task.input())).bind(5, TaskJson.write(task.result()))
-                    .bind(6, task.message()).bind(7, task.imageId()).bind(8, task.requestId())
-                    .bind(9, task.userId()).bind(10, task.node()).bind(11, Timestamps.toNanos(task.expiresAt()))
-                    .bind(12, Timestamps.toNanos(task.createdAt())).bind(13, Timestamps.toNanos(task.updatedAt()))
+            database.write(handle -> handle.createUpdate(
+                            "INSERT INTO tasks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .bind(0, task.id())
+                    .bind(1, task.type())
+                    .bind(2, task.status().wireName())
+                    .bind(3, task.owner())
+                    .bind(4, TaskJson.write(task.input()))
+                    .bind(5, TaskJson.write(task.result()))
+                    .bind(6, task.message())
+                    .bind(7, task.imageId())
+                    .bind(8, task.requestId())
+                    .bind(9, task.userId())
+                    .bind(10, task.node())
+                    .bind(11, Timestamps.toNanos(task.expiresAt()))
+                    .bind(12, Timestamps.toNanos(task.createdAt()))
+                    .bind(13, Timestamps.toNanos(task.updatedAt()))
                     .execute());
         } catch (JdbiException e) {
             if (database.isUniqueViolation(e)) {
@@ -58,7 +76,9 @@ final class JdbcTaskRepository implements TaskRepository {
     public Optional<Task> find(String id) {
         try {
             return database.read(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE id = ?")
-                    .bind(0, id).map(TASK).findOne());
+                    .bind(0, id)
+                    .map(TASK)
+                    .findOne());
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }
@@ -71,12 +91,21 @@ final class JdbcTaskRepository implements TaskRepository {
             count = database.write(handle -> handle.createUpdate("UPDATE tasks SET type = ?, status = ?, owner = ?,"
                             + " input = ?, result = ?, message = ?, image_id = ?, request_id = ?, user_id = ?,"
                             + " node = ?, expires_at = ?, created_at = ?, updated_at = ? WHERE id = ?")
-                    .bind(0, task.type()).bind(1, task.status().wireName()).bind(2, task.owner())
-                    .bind(3, TaskJson.write(task.input())).bind(4, TaskJson.write(task.result()))
-                    .bind(5, task.message()).bind(6, task.imageId()).bind(7, task.requestId())
-                    .bind(8, task.userId()).bind(9, task.node()).bind(10, Timestamps.toNanos(task.expiresAt()))
-                    .bind(11, Timestamps.toNanos(task.createdAt())).bind(12, Timestamps.toNanos(task.updatedAt()))
-                    .bind(13, task.id()).execute());
+                    .bind(0, task.type())
+                    .bind(1, task.status().wireName())
+                    .bind(2, task.owner())
+                    .bind(3, TaskJson.write(task.input()))
+                    .bind(4, TaskJson.write(task.result()))
+                    .bind(5, task.message())
+                    .bind(6, task.imageId())
+                    .bind(7, task.requestId())
+                    .bind(8, task.userId())
+                    .bind(9, task.node())
+                    .bind(10, Timestamps.toNanos(task.expiresAt()))
+                    .bind(11, Timestamps.toNanos(task.createdAt()))
+                    .bind(12, Timestamps.toNanos(task.updatedAt()))
+                    .bind(13, task.id())
+                    .execute());
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }
@@ -91,8 +120,8 @@ final class JdbcTaskRepository implements TaskRepository {
             return List.of();
         }
         String key = column(query.sortKey());
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tasks WHERE"
-                + " (expires_at IS NULL OR expires_at >= ?)");
+        StringBuilder sql = new StringBuilder(
+                "SELECT " + COLUMNS + " FROM tasks WHERE" + " (expires_at IS NULL OR expires_at >= ?)");
         List<Object> args = new ArrayList<>();
         args.add(Timestamps.toNanosSaturated(query.now()));
         if (query.owner() != null) {
@@ -113,9 +142,11 @@ final class JdbcTaskRepository implements TaskRepository {
             return database.read(handle -> {
                 if (query.marker() != null) {
                     Object markerKey = handle.createQuery("SELECT " + key + " FROM tasks WHERE id = ?")
-                            .bind(0, query.marker()).map((rs, ctx) -> rs.getObject(1)).findFirst()
-                            .orElseThrow(() -> GlanceException.notFound("Task with identifier " + query.marker()
-                                    + " not found"));
+                            .bind(0, query.marker())
+                            .map((rs, ctx) -> rs.getObject(1))
+                            .findFirst()
+                            .orElseThrow(() ->
+                                    GlanceException.notFound("Task with identifier " + query.marker() + " not found"));
                     sql.append(" AND (" + key + " " + after + " ? OR (" + key + " = ? AND id " + after + " ?))");
                     args.add(markerKey);
                     args.add(markerKey);
@@ -147,9 +178,11 @@ final class JdbcTaskRepository implements TaskRepository {
     @Override
     public List<Task> listForImage(String imageId) {
         try {
-            return database.read(handle -> handle.createQuery("SELECT " + COLUMNS
-                            + " FROM tasks WHERE image_id = ? ORDER BY created_at, id")
-                    .bind(0, imageId).map(TASK).list());
+            return database.read(handle -> handle.createQuery(
+                            "SELECT " + COLUMNS + " FROM tasks WHERE image_id = ? ORDER BY created_at, id")
+                    .bind(0, imageId)
+                    .map(TASK)
+                    .list());
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }
@@ -161,7 +194,9 @@ final class JdbcTaskRepository implements TaskRepository {
             return database.read(handle -> handle.createQuery("SELECT " + COLUMNS
                             + " FROM tasks WHERE node = ? AND status IN ('pending', 'processing')"
                             + " ORDER BY created_at, id")
-                    .bind(0, node).map(TASK).list());
+                    .bind(0, node)
+                    .map(TASK)
+                    .list());
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }

@@ -1,15 +1,14 @@
 package org.glance4j.jdbc;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON text this adapter keeps in columns or binds as parameters, through Jackson: arrays of strings (tags,
@@ -20,17 +19,13 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 final class JsonText {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectWriter WRITER = MAPPER.writer();
-    private static final ObjectReader STRING_ARRAY = MAPPER.readerFor(new TypeReference<ArrayList<String>>() {
-    });
-    private static final ObjectReader STRING_OBJECT = MAPPER.readerFor(
-            new TypeReference<LinkedHashMap<String, String>>() {
-            });
-    private static final ObjectReader DEFINITION = MAPPER.readerFor(
-            new TypeReference<LinkedHashMap<String, Object>>() {
-            });
+    private static final ObjectReader STRING_ARRAY = MAPPER.readerFor(new TypeReference<ArrayList<String>>() {});
+    private static final ObjectReader STRING_OBJECT =
+            MAPPER.readerFor(new TypeReference<LinkedHashMap<String, String>>() {});
+    private static final ObjectReader DEFINITION =
+            MAPPER.readerFor(new TypeReference<LinkedHashMap<String, Object>>() {});
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     static String stringArray(List<String> values) {
         return write(values, "a list of strings");
@@ -70,8 +65,8 @@ final class JsonText {
         try {
             return reader.readValue(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("malformed JSON from the database, expected " + what + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "malformed JSON from the database, expected " + what + ": " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.glance4j.ports.model.metadef.MetadefObject;
 import org.glance4j.ports.model.metadef.MetadefProperty;
 import org.glance4j.ports.model.metadef.MetadefTag;
@@ -20,28 +19,47 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 final class MetadefItemTable<T> {
 
-    static final MetadefItemTable<MetadefObject> OBJECTS = new MetadefItemTable<>("object", "metadef_objects",
-            MetadefObject::namespace, MetadefObject::name,
-            List.of(Column.text("description", MetadefObject::description),
+    static final MetadefItemTable<MetadefObject> OBJECTS = new MetadefItemTable<>(
+            "object",
+            "metadef_objects",
+            MetadefObject::namespace,
+            MetadefObject::name,
+            List.of(
+                    Column.text("description", MetadefObject::description),
                     Column.text("required", o -> JsonText.stringArray(o.required())),
                     Column.text("json_schema", o -> JsonText.definition(o.properties())),
                     Column.nanos("created_at", MetadefObject::createdAt),
                     Column.nanos("updated_at", MetadefObject::updatedAt)),
-            (rs, ctx) -> new MetadefObject(rs.getString(1), rs.getString(2), rs.getString(3),
-                    JsonText.parseStringArray(rs.getString(4)), JsonText.parseDefinition(rs.getString(5)),
-                    Timestamps.fromNanos(rs.getLong(6)), Timestamps.fromNanos(rs.getLong(7))));
+            (rs, ctx) -> new MetadefObject(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    JsonText.parseStringArray(rs.getString(4)),
+                    JsonText.parseDefinition(rs.getString(5)),
+                    Timestamps.fromNanos(rs.getLong(6)),
+                    Timestamps.fromNanos(rs.getLong(7))));
 
-    static final MetadefItemTable<MetadefProperty> PROPERTIES = new MetadefItemTable<>("property",
-            "metadef_properties", MetadefProperty::namespace, MetadefProperty::name,
+    static final MetadefItemTable<MetadefProperty> PROPERTIES = new MetadefItemTable<>(
+            "property",
+            "metadef_properties",
+            MetadefProperty::namespace,
+            MetadefProperty::name,
             List.of(Column.text("json_schema", p -> JsonText.definition(p.schema()))),
-            (rs, ctx) -> new MetadefProperty(rs.getString(1), rs.getString(2),
-                    JsonText.parseDefinition(rs.getString(3))));
+            (rs, ctx) ->
+                    new MetadefProperty(rs.getString(1), rs.getString(2), JsonText.parseDefinition(rs.getString(3))));
 
-    static final MetadefItemTable<MetadefTag> TAGS = new MetadefItemTable<>("tag", "metadef_tags",
-            MetadefTag::namespace, MetadefTag::name,
-            List.of(Column.nanos("created_at", MetadefTag::createdAt),
+    static final MetadefItemTable<MetadefTag> TAGS = new MetadefItemTable<>(
+            "tag",
+            "metadef_tags",
+            MetadefTag::namespace,
+            MetadefTag::name,
+            List.of(
+                    Column.nanos("created_at", MetadefTag::createdAt),
                     Column.nanos("updated_at", MetadefTag::updatedAt)),
-            (rs, ctx) -> new MetadefTag(rs.getString(1), rs.getString(2), Timestamps.fromNanos(rs.getLong(3)),
+            (rs, ctx) -> new MetadefTag(
+                    rs.getString(1),
+                    rs.getString(2),
+                    Timestamps.fromNanos(rs.getLong(3)),
                     Timestamps.fromNanos(rs.getLong(4))));
 
     /** The word messages use for an item ({@code object}, {@code property}, {@code tag}). */
@@ -56,12 +74,18 @@ final class MetadefItemTable<T> {
     final String insert;
     /** Renames and rewrites an item: name, the kind's columns, namespace id, current name ({@link #bindUpdate}). */
     final String update;
+
     private final Function<T, String> namespace;
     private final Function<T, String> name;
     private final List<Column<T>> columns;
 
-    private MetadefItemTable(String kind, String table, Function<T, String> namespace, Function<T, String> name,
-            List<Column<T>> columns, RowMapper<T> mapper) {
+    private MetadefItemTable(
+            String kind,
+            String table,
+            Function<T, String> namespace,
+            Function<T, String> name,
+            List<Column<T>> columns,
+            RowMapper<T> mapper) {
         this.kind = kind;
         this.table = table;
         this.namespace = namespace;
@@ -69,13 +93,14 @@ final class MetadefItemTable<T> {
         this.columns = columns;
         this.mapper = mapper;
         String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
-        this.select = "SELECT n.namespace, i.name, " + columns.stream().map(c -> "i." + c.name())
-                .collect(Collectors.joining(", ")) + " FROM " + table + " i"
+        this.select = "SELECT n.namespace, i.name, "
+                + columns.stream().map(c -> "i." + c.name()).collect(Collectors.joining(", ")) + " FROM " + table + " i"
                 + " JOIN metadef_namespaces n ON n.id = i.namespace_id";
         this.insert = "INSERT INTO " + table + " (namespace_id, name, " + names + ") VALUES (?, ?"
                 + ", ?".repeat(columns.size()) + ")";
-        this.update = "UPDATE " + table + " SET name = ?, " + columns.stream().map(c -> c.name() + " = ?")
-                .collect(Collectors.joining(", ")) + " WHERE namespace_id = ? AND name = ?";
+        this.update = "UPDATE " + table + " SET name = ?, "
+                + columns.stream().map(c -> c.name() + " = ?").collect(Collectors.joining(", "))
+                + " WHERE namespace_id = ? AND name = ?";
     }
 
     String namespaceOf(T item) {
@@ -114,8 +139,9 @@ final class MetadefItemTable<T> {
 
         /** A time, kept as nanoseconds since the epoch. */
         static <T> Column<T> nanos(String name, Function<T, Instant> value) {
-            return new Column<>(name, (statement, position, item) -> statement.bind(position,
-                    Timestamps.toNanos(value.apply(item))));
+            return new Column<>(
+                    name,
+                    (statement, position, item) -> statement.bind(position, Timestamps.toNanos(value.apply(item))));
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.model.Image;
 import org.jdbi.v3.core.Handle;
 
@@ -15,8 +14,7 @@ import org.jdbi.v3.core.Handle;
  * a page of 1,000 fast.
  */
 final class PageExtras {
-    private PageExtras() {
-    }
+    private PageExtras() {}
 
     /** The tags and properties of each image, stored ones replacing whatever the images carried. */
     static List<Image> complete(Handle handle, Dialect dialect, List<Image> page) {
@@ -29,22 +27,28 @@ final class PageExtras {
         }
         Map<String, List<String>> tags = new HashMap<>();
         Map<String, Map<String, String>> properties = new HashMap<>();
-        handle.createQuery(dialect.pageExtrasSql()).bind(0, JsonText.stringArray(ids)).map((rs, ctx) -> {
-            String id = rs.getString(1);
-            tags.put(id, JsonText.parseStringArray(rs.getString(2)));
-            properties.put(id, JsonText.parseStringObject(rs.getString(3)));
-            return id;
-        }).list();
+        handle.createQuery(dialect.pageExtrasSql())
+                .bind(0, JsonText.stringArray(ids))
+                .map((rs, ctx) -> {
+                    String id = rs.getString(1);
+                    tags.put(id, JsonText.parseStringArray(rs.getString(2)));
+                    properties.put(id, JsonText.parseStringObject(rs.getString(3)));
+                    return id;
+                })
+                .list();
         List<Image> complete = new ArrayList<>(page.size());
         for (Image image : page) {
             List<String> imageTags = tags.get(image.id());
             Map<String, String> imageProperties = properties.get(image.id());
             boolean none = (imageTags == null || imageTags.isEmpty())
                     && (imageProperties == null || imageProperties.isEmpty());
-            complete.add(none && image.tags().isEmpty() && image.properties().isEmpty() ? image : image.toBuilder()
-                    .tags(imageTags == null ? List.of() : imageTags)
-                    .properties(imageProperties == null ? Map.of() : imageProperties)
-                    .build());
+            complete.add(
+                    none && image.tags().isEmpty() && image.properties().isEmpty()
+                            ? image
+                            : image.toBuilder()
+                                    .tags(imageTags == null ? List.of() : imageTags)
+                                    .properties(imageProperties == null ? Map.of() : imageProperties)
+                                    .build());
         }
         return complete;
     }

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.glance4j.ports.model.Cancellation;
-
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -49,8 +47,7 @@ final class SchemaMigrator {
      * One schema step: a script under {@code org/glance4j/jdbc/migrations/}, shared by SQLite and PostgreSQL, and
      * MariaDB's spelling of it in {@code migrations/mariadb/}.
      */
-    record Migration(int version, String description, String script) {
-    }
+    record Migration(int version, String description, String script) {}
 
     private final Database database;
 
@@ -78,8 +75,10 @@ final class SchemaMigrator {
                 // A migration of a big table, or the wait for another process's migration, may take longer than
                 // the statement timeout that guards the API's statements.
                 handle.execute("SET LOCAL statement_timeout = 0");
-                handle.createQuery("SELECT pg_advisory_xact_lock(?)").bind(0, POSTGRES_LOCK_KEY)
-                        .map((rs, ctx) -> Boolean.TRUE).one();
+                handle.createQuery("SELECT pg_advisory_xact_lock(?)")
+                        .bind(0, POSTGRES_LOCK_KEY)
+                        .map((rs, ctx) -> Boolean.TRUE)
+                        .one();
             }
             if (database.dialect() == Dialect.MARIADB) {
                 return underMariaDbLock(handle);
@@ -93,13 +92,19 @@ final class SchemaMigrator {
      * timeout meanwhile (the session's own is put back).
      */
     private int underMariaDbLock(Handle handle) {
-        String lock = MARIADB_LOCK_NAME + ":" + handle.createQuery("SELECT DATABASE()").mapTo(String.class).one();
+        String lock = MARIADB_LOCK_NAME + ":"
+                + handle.createQuery("SELECT DATABASE()").mapTo(String.class).one();
         lock = lock.substring(0, Math.min(lock.length(), 64)); // the longest name GET_LOCK takes
-        String timeout = handle.createQuery("SELECT @@max_statement_time").mapTo(String.class).one();
+        String timeout = handle.createQuery("SELECT @@max_statement_time")
+                .mapTo(String.class)
+                .one();
         handle.execute("SET max_statement_time = 0");
         try {
-            Integer locked = handle.createQuery("SELECT GET_LOCK(?, ?)").bind(0, lock)
-                    .bind(1, MARIADB_LOCK_WAIT_SECONDS).mapTo(Integer.class).one();
+            Integer locked = handle.createQuery("SELECT GET_LOCK(?, ?)")
+                    .bind(0, lock)
+                    .bind(1, MARIADB_LOCK_WAIT_SECONDS)
+                    .mapTo(Integer.class)
+                    .one();
             if (locked == null || locked != 1) {
                 throw new IllegalStateException("another glance4j has been migrating the database schema for "
                         + MARIADB_LOCK_WAIT_SECONDS + " s; try again when it is done");
@@ -110,7 +115,10 @@ final class SchemaMigrator {
                 handle.execute("COMMIT");
                 return version;
             } finally {
-                handle.createQuery("SELECT RELEASE_LOCK(?)").bind(0, lock).mapTo(Integer.class).one();
+                handle.createQuery("SELECT RELEASE_LOCK(?)")
+                        .bind(0, lock)
+                        .mapTo(Integer.class)
+                        .one();
             }
         } finally {
             handle.execute("SET max_statement_time = " + Double.parseDouble(timeout));
@@ -121,8 +129,10 @@ final class SchemaMigrator {
         handle.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                 + " version INTEGER NOT NULL PRIMARY KEY,"
                 + " description VARCHAR(255) NOT NULL,"
-                + " applied_at BIGINT NOT NULL)" + (database.dialect() == Dialect.MARIADB
-                ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin" : ""));
+                + " applied_at BIGINT NOT NULL)"
+                + (database.dialect() == Dialect.MARIADB
+                        ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin"
+                        : ""));
         int current = currentVersion(handle);
         int newest = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
         if (current > newest) {
@@ -140,12 +150,14 @@ final class SchemaMigrator {
 
     private static int currentVersion(Handle handle) {
         Optional<Integer> version = handle.createQuery("SELECT MAX(version) FROM schema_version")
-                .mapTo(Integer.class).findOne();
+                .mapTo(Integer.class)
+                .findOne();
         return version.orElse(0);
     }
 
     private void apply(Handle handle, Migration migration) {
-        for (String statement : statements(database.dialect().migrationFolder() + migration.script(),
+        for (String statement : statements(
+                database.dialect().migrationFolder() + migration.script(),
                 database.dialect().schemaPlaceholders())) {
             handle.execute(statement);
         }

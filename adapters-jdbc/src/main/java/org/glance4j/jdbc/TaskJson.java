@@ -1,21 +1,17 @@
 package org.glance4j.jdbc;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 
 /** The JSON text of a task's input and result columns; whole numbers come back as {@link Long}. */
 final class TaskJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS);
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-    private TaskJson() {
-    }
+    private TaskJson() {}
 
     static String write(Map<String, Object> value) {
         if (value == null) {

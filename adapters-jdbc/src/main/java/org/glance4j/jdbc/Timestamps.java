@@ -9,8 +9,7 @@ import java.time.Instant;
 final class Timestamps {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** The stored form of {@code instant}. */
     static Long toNanos(Instant instant) {
@@ -20,8 +19,9 @@ final class Timestamps {
         try {
             return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("time " + instant + " lies outside the years 1677 to 2262 that the"
-                    + " image database can store", e);
+            throw new IllegalArgumentException(
+                    "time " + instant + " lies outside the years 1677 to 2262 that the" + " image database can store",
+                    e);
         }
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
@@ -41,24 +40,28 @@ class DatabaseErrorMessagesTest {
     @Test
     void aValuePostgresqlCannotStoreIsTheRequestsFaultInTheApisWords() {
         Image image = Image.builder("0b6b3b64-9d51-4a5e-a1a4-2f3c8b0c1d2e", Instant.parse("2026-01-01T00:00:00Z"))
-                .name("a\u0000b").build();
+                .name("a\u0000b")
+                .build();
 
-        GlanceException refused = catchThrowableOfType(GlanceException.class, () -> postgres().images().add(image));
+        GlanceException refused = catchThrowableOfType(
+                GlanceException.class, () -> postgres().images().add(image));
 
         assertThat(refused.category()).isEqualTo(ErrorCategory.INVALID);
         assertThat(refused.getMessage()).isEqualTo(Database.UNSTORABLE_MESSAGE);
         assertThat(refused).hasRootCauseInstanceOf(SQLException.class);
-        GlanceException lookup = catchThrowableOfType(GlanceException.class,
-                () -> postgres().images().find("x\u0000"));
+        GlanceException lookup = catchThrowableOfType(
+                GlanceException.class, () -> postgres().images().find("x\u0000"));
         assertThat(lookup.getMessage()).isEqualTo(Database.UNSTORABLE_MESSAGE);
         assertThat(postgres().images().find(image.id())).isEmpty();
     }
 
     @Test
     void anUnavailableDatabaseIsReportedWithoutThePoolsState() {
-        SQLTransientConnectionException poolState = new SQLTransientConnectionException("glance4j-postgresql -"
-                + " Connection is not available, request timed out after 30000ms (total=2, active=2, idle=0,"
-                + " waiting=5)", "08001");
+        SQLTransientConnectionException poolState = new SQLTransientConnectionException(
+                "glance4j-postgresql -"
+                        + " Connection is not available, request timed out after 30000ms (total=2, active=2, idle=0,"
+                        + " waiting=5)",
+                "08001");
         RuntimeException wrapped = new IllegalStateException("wrapped by JDBI", poolState);
 
         GlanceException failure = Database.unavailable(wrapped);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,7 +56,8 @@ class GlanceDatabaseRefusedTest {
                 .hasMessageStartingWith("the SQLite file " + file + " holds an OpenStack Glance schema")
                 .hasMessageContaining("leaves it untouched")
                 .hasMessageContaining("database of its own")
-                .hasMessageNotContaining("\n").hasMessageNotContaining("CREATE");
+                .hasMessageNotContaining("\n")
+                .hasMessageNotContaining("CREATE");
 
         assertThat(sha256(file)).as("the file's bytes").isEqualTo(before);
         try (var files = Files.list(dir)) {
@@ -75,7 +75,8 @@ class GlanceDatabaseRefusedTest {
         assertThatThrownBy(() -> JdbcRepositories.open(settings))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("holds an OpenStack Glance schema")
-                .hasMessageNotContaining("\n").hasMessageNotContaining("CREATE");
+                .hasMessageNotContaining("\n")
+                .hasMessageNotContaining("CREATE");
 
         assertThat(tables(direct)).isEqualTo(before).doesNotContain("schema_version");
     }
@@ -102,15 +103,17 @@ class GlanceDatabaseRefusedTest {
         }
         Path unrelated = dir.resolve("unrelated.sqlite");
         Jdbi.create("jdbc:sqlite:" + unrelated).useHandle(h -> h.execute("CREATE TABLE notes (what TEXT)"));
-        try (JdbcRepositories shared = JdbcRepositories.open(new JdbcSettings("jdbc:sqlite:" + unrelated, null,
-                null, 4))) {
+        try (JdbcRepositories shared =
+                JdbcRepositories.open(new JdbcSettings("jdbc:sqlite:" + unrelated, null, null, 4))) {
             assertThat(shared.schemaVersion()).isPositive();
         }
     }
 
     private static List<String> tables(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = current_schema() ORDER BY table_name").mapTo(String.class).list());
+                        + " WHERE table_schema = current_schema() ORDER BY table_name")
+                .mapTo(String.class)
+                .list());
     }
 
     private static String sha256(Path file) throws Exception {

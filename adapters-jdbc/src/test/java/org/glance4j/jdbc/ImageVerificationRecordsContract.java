@@ -3,7 +3,6 @@ package org.glance4j.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-
 import org.glance4j.ports.model.ImageVerification;
 import org.glance4j.ports.model.ImageVerification.Status;
 import org.glance4j.ports.out.ImageVerificationRepository;
@@ -24,15 +23,28 @@ abstract class ImageVerificationRecordsContract {
         results.record(new ImageVerification("bbbb", "file1", "file:///images/bbbb", Status.OK, T1, ""));
         results.record(new ImageVerification("aaaa", "s3", longUrl, Status.SHORT, T1, "the copy has 9 bytes"));
         results.record(new ImageVerification("aaaa", "file1", "file:///images/aaaa", Status.OK, T1, null));
-        results.record(new ImageVerification("bbbb", "file1", "file:///images/bbbb", Status.CORRUPTED, T2,
+        results.record(new ImageVerification(
+                "bbbb",
+                "file1",
+                "file:///images/bbbb",
+                Status.CORRUPTED,
+                T2,
                 "checksum (md5) recorded 00, the copy has 11"));
 
-        assertThat(results.latest(null)).containsExactly(
-                new ImageVerification("aaaa", "file1", "file:///images/aaaa", Status.OK, T1, ""),
-                new ImageVerification("aaaa", "s3", longUrl, Status.SHORT, T1, "the copy has 9 bytes"),
-                new ImageVerification("bbbb", "file1", "file:///images/bbbb", Status.CORRUPTED, T2,
-                        "checksum (md5) recorded 00, the copy has 11"));
-        assertThat(results.latest(Status.CORRUPTED)).extracting(ImageVerification::imageId).containsExactly("bbbb");
+        assertThat(results.latest(null))
+                .containsExactly(
+                        new ImageVerification("aaaa", "file1", "file:///images/aaaa", Status.OK, T1, ""),
+                        new ImageVerification("aaaa", "s3", longUrl, Status.SHORT, T1, "the copy has 9 bytes"),
+                        new ImageVerification(
+                                "bbbb",
+                                "file1",
+                                "file:///images/bbbb",
+                                Status.CORRUPTED,
+                                T2,
+                                "checksum (md5) recorded 00, the copy has 11"));
+        assertThat(results.latest(Status.CORRUPTED))
+                .extracting(ImageVerification::imageId)
+                .containsExactly("bbbb");
         assertThat(results.latest(Status.MISSING)).isEmpty();
     }
 }

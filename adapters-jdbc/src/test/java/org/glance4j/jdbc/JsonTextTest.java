@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,10 +21,12 @@ class JsonTextTest {
         // lower-case \\u escapes, quotes and backslashes escaped, everything else as it is.
         assertThat(JsonText.parseStringArray("[\"a\\\"b\",\"c\\\\d\",\"line\\u000aend\\u001f\",\"\u00e9\u6f22\"]"))
                 .containsExactly("a\"b", "c\\d", "line\nend\u001f", "\u00e9\u6f22");
-        Map<String, String> metadata =
-                JsonText.parseStringObject("{\"store\":\"fast\",\"empty\":null,\"q\":\"\\\"\"}");
+        Map<String, String> metadata = JsonText.parseStringObject("{\"store\":\"fast\",\"empty\":null,\"q\":\"\\\"\"}");
         assertThat(metadata.keySet()).containsExactly("store", "empty", "q");
-        assertThat(metadata).containsEntry("store", "fast").containsEntry("empty", null).containsEntry("q", "\"");
+        assertThat(metadata)
+                .containsEntry("store", "fast")
+                .containsEntry("empty", null)
+                .containsEntry("q", "\"");
         assertThat(JsonText.parseStringArray("[]")).isEmpty();
         assertThat(JsonText.parseStringObject("{}")).isEmpty();
     }
@@ -33,7 +34,8 @@ class JsonTextTest {
     @Test
     void aggregatesWithSpacesAsPostgresqlAndMariaDbReturnThemRead() {
         assertThat(JsonText.parseStringArray("[\"b\", \"a\"]")).containsExactly("b", "a");
-        assertThat(JsonText.parseStringObject("{ \"k2\" : \"v\", \"k1\" : \"w\" }").keySet())
+        assertThat(JsonText.parseStringObject("{ \"k2\" : \"v\", \"k1\" : \"w\" }")
+                        .keySet())
                 .containsExactly("k2", "k1");
     }
 
@@ -48,7 +50,8 @@ class JsonTextTest {
         assertThat(JsonText.stringArray(List.of("x", "y"))).isEqualTo("[\"x\",\"y\"]");
         assertThat(JsonText.stringArray(List.of())).isEqualTo("[]");
         String flat = JsonText.stringArray(Arrays.asList("file:///a", "fast", JsonText.stringObject(properties)));
-        assertThat(JsonText.parseStringObject(JsonText.parseStringArray(flat).get(2))).isEqualTo(properties);
+        assertThat(JsonText.parseStringObject(JsonText.parseStringArray(flat).get(2)))
+                .isEqualTo(properties);
     }
 
     @Test
@@ -63,8 +66,10 @@ class JsonTextTest {
     @Test
     void malformedTextFailsLoudly() {
         assertThatThrownBy(() -> JsonText.parseStringArray("[\"a\""))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("malformed JSON from the database");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("malformed JSON from the database");
         assertThatThrownBy(() -> JsonText.parseDefinition("not json"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a metadef definition");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("a metadef definition");
     }
 }

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageQuery;
 import org.glance4j.ports.model.ImageStatus;
@@ -32,15 +31,16 @@ public final class ListFilterBenchmark {
     private static final int MATCHING = 5;
     private static final int WIDE = 900;
 
-    private ListFilterBenchmark() {
-    }
+    private ListFilterBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String backend = args.length > 0 ? args[0] : "sqlite";
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
         int timeoutSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 120;
         int[] filterCounts = args.length > 3
-                ? Arrays.stream(args, 3, args.length).mapToInt(Integer::parseInt).toArray()
+                ? Arrays.stream(args, 3, args.length)
+                        .mapToInt(Integer::parseInt)
+                        .toArray()
                 : new int[] {10, 100, 400, 900};
         if (backend.equals("postgres")) {
             try (PostgresServer server = PostgresServer.start()) {
@@ -80,11 +80,17 @@ public final class ListFilterBenchmark {
                     properties.put("p" + k, "v");
                 }
             }
-            repositories.images().add(Image.builder(String.format("%08x-0000-4000-8000-%012d", n, n),
-                            BASE.plusMillis(n))
-                    .name("image-" + n).status(ImageStatus.ACTIVE).visibility(Visibility.PUBLIC)
-                    .owner("project-" + (n % 50)).containerFormat("bare").diskFormat("raw")
-                    .properties(properties).build());
+            repositories
+                    .images()
+                    .add(Image.builder(String.format("%08x-0000-4000-8000-%012d", n, n), BASE.plusMillis(n))
+                            .name("image-" + n)
+                            .status(ImageStatus.ACTIVE)
+                            .visibility(Visibility.PUBLIC)
+                            .owner("project-" + (n % 50))
+                            .containerFormat("bare")
+                            .diskFormat("raw")
+                            .properties(properties)
+                            .build());
         }
         System.out.printf("seeded %,d images in %.1f s%n", count, (System.nanoTime() - started) / 1e9);
     }
@@ -94,8 +100,17 @@ public final class ListFilterBenchmark {
         for (int k = 0; k < filters; k++) {
             wanted.put("p" + k, "v");
         }
-        return new ImageQuery(new ImageQuery.Viewer("project-1", false), ImageQuery.VisibilityFilter.DEFAULT,
-                MemberStatus.ACCEPTED, null, ImageQuery.propertyEquals(wanted), null, false, null, null, 25);
+        return new ImageQuery(
+                new ImageQuery.Viewer("project-1", false),
+                ImageQuery.VisibilityFilter.DEFAULT,
+                MemberStatus.ACCEPTED,
+                null,
+                ImageQuery.propertyEquals(wanted),
+                null,
+                false,
+                null,
+                null,
+                25);
     }
 
     private static void explainPostgres(Jdbi jdbi, int filters, int timeoutSeconds) {
@@ -114,14 +129,18 @@ public final class ListFilterBenchmark {
                         summary.add(line);
                     }
                 }
-                System.out.printf("postgresql %4d filters: %s, wall %.1f ms, plan of %d lines%n", filters,
-                        String.join(", ", summary), wall, plan.size());
+                System.out.printf(
+                        "postgresql %4d filters: %s, wall %.1f ms, plan of %d lines%n",
+                        filters, String.join(", ", summary), wall, plan.size());
                 if (System.getenv("SHOW_PLAN") != null) {
                     plan.forEach(line -> System.out.println("    " + line));
                 }
             } catch (RuntimeException e) {
-                System.out.printf("postgresql %4d filters: gave up after %.0f s (%s)%n", filters,
-                        (System.nanoTime() - started) / 1e9, e.getClass().getSimpleName());
+                System.out.printf(
+                        "postgresql %4d filters: gave up after %.0f s (%s)%n",
+                        filters,
+                        (System.nanoTime() - started) / 1e9,
+                        e.getClass().getSimpleName());
             }
         });
     }

@@ -8,15 +8,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * when the run ends. Register it as a static field with {@code @RegisterExtension}.
  */
 final class MariaDbExtension implements BeforeAllCallback {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MariaDbExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(MariaDbExtension.class);
 
     private MariaDbServer server;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        server = store.getOrComputeIfAbsent(MariaDbServer.class, key -> new RunningServer(startServer()),
-                RunningServer.class).server();
+        server = store.getOrComputeIfAbsent(
+                        MariaDbServer.class, key -> new RunningServer(startServer()), RunningServer.class)
+                .server();
     }
 
     private static MariaDbServer startServer() {

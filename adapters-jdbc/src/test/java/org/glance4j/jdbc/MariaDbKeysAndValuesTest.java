@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
@@ -69,7 +68,9 @@ class MariaDbKeysAndValuesTest {
 
     @Test
     void aPropertyFilterWhoseKeyAndValueAreTheSameTextFindsItsImage() {
-        mariadb().images().add(image(2).properties(Map.of("same", "same", "other", "x")).build());
+        mariadb()
+                .images()
+                .add(image(2).properties(Map.of("same", "same", "other", "x")).build());
 
         assertThat(listIds(Map.of("same", "same"))).containsExactly(id(2));
         assertThat(listIds(Map.of("same", "same", "other", "x"))).containsExactly(id(2));
@@ -79,7 +80,8 @@ class MariaDbKeysAndValuesTest {
     void aValueTooLongForItsColumnIsTheRequestsFaultAndNothingIsStored() {
         Image image = image(3).name("n".repeat(256)).build();
 
-        GlanceException refused = catchThrowableOfType(GlanceException.class, () -> mariadb().images().add(image));
+        GlanceException refused = catchThrowableOfType(
+                GlanceException.class, () -> mariadb().images().add(image));
 
         assertThat(refused.category()).isEqualTo(ErrorCategory.INVALID);
         assertThat(refused.getMessage()).isEqualTo(Database.UNSTORABLE_MESSAGE);
@@ -93,21 +95,37 @@ class MariaDbKeysAndValuesTest {
         try (JdbcRepositories fresh = JdbcRepositories.open(settings)) {
             assertThat(fresh.schemaVersion()).isPositive();
         }
-        List<String> tables = Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password()).withHandle(h ->
-                h.createQuery("SELECT CONCAT(table_name, ' ', engine, ' ', table_collation)"
-                        + " FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY table_name")
-                        .mapTo(String.class).list());
+        List<String> tables = Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password())
+                .withHandle(h -> h.createQuery("SELECT CONCAT(table_name, ' ', engine, ' ', table_collation)"
+                                + " FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY table_name")
+                        .mapTo(String.class)
+                        .list());
         assertThat(tables).hasSize(17).allSatisfy(t -> assertThat(t).endsWith(" InnoDB utf8mb4_nopad_bin"));
     }
 
     private static List<String> listIds(Map<String, String> properties) {
-        return mariadb().images().list(new ImageQuery(new ImageQuery.Viewer("project", true),
-                ImageQuery.VisibilityFilter.ALL, MemberStatus.ACCEPTED, null, ImageQuery.propertyEquals(properties),
-                null, null, null, null, 25)).stream().map(Image::id).toList();
+        return mariadb()
+                .images()
+                .list(new ImageQuery(
+                        new ImageQuery.Viewer("project", true),
+                        ImageQuery.VisibilityFilter.ALL,
+                        MemberStatus.ACCEPTED,
+                        null,
+                        ImageQuery.propertyEquals(properties),
+                        null,
+                        null,
+                        null,
+                        null,
+                        25))
+                .stream()
+                .map(Image::id)
+                .toList();
     }
 
     private static Image.Builder image(int n) {
-        return Image.builder(id(n), BASE.plusSeconds(n)).status(ImageStatus.ACTIVE).visibility(Visibility.PUBLIC)
+        return Image.builder(id(n), BASE.plusSeconds(n))
+                .status(ImageStatus.ACTIVE)
+                .visibility(Visibility.PUBLIC)
                 .owner("project");
     }
 

@@ -25,8 +25,14 @@ class MariaDbMetadefRepositoryContractTest extends MetadefRepositoryContractTest
             direct = Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password());
         }
         direct.useHandle(handle -> {
-            for (String table : new String[] {"metadef_namespace_resource_types", "metadef_tags",
-                    "metadef_properties", "metadef_objects", "metadef_resource_types", "metadef_namespaces"}) {
+            for (String table : new String[] {
+                "metadef_namespace_resource_types",
+                "metadef_tags",
+                "metadef_properties",
+                "metadef_objects",
+                "metadef_resource_types",
+                "metadef_namespaces"
+            }) {
                 handle.execute("DELETE FROM " + table);
             }
         });

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.glance4j.ports.model.Image;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -52,10 +51,12 @@ class MariaDbSchemaTest {
         assertThatThrownBy(() -> JdbcRepositories.open(settings))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("the database " + settings.jdbcUrl() + " holds an OpenStack Glance schema")
-                .hasMessageNotContaining("\n").hasMessageNotContaining("CREATE");
+                .hasMessageNotContaining("\n")
+                .hasMessageNotContaining("CREATE");
 
-        assertThat(tables(direct)).isEqualTo(before).containsExactlyInAnyOrder("alembic_version",
-                "image_properties", "images");
+        assertThat(tables(direct))
+                .isEqualTo(before)
+                .containsExactlyInAnyOrder("alembic_version", "image_properties", "images");
     }
 
     @Test
@@ -72,6 +73,8 @@ class MariaDbSchemaTest {
 
     private static List<String> tables(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = DATABASE() ORDER BY table_name").mapTo(String.class).list());
+                        + " WHERE table_schema = DATABASE() ORDER BY table_name")
+                .mapTo(String.class)
+                .list());
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.glance4j.ports.testing.RequiredTool;
 
 /**
@@ -30,6 +29,7 @@ public final class MariaDbServer implements AutoCloseable {
     private static final String SERVICE_USER = "mysql";
     /** The test user, allowed everything from 127.0.0.1. */
     public static final String USER = "glance4j";
+
     public static final String PASSWORD = "glance4j-test-password";
 
     private final Path directory;
@@ -79,36 +79,52 @@ public final class MariaDbServer implements AutoCloseable {
     private void initAndStart() throws IOException, InterruptedException {
         Path data = directory.resolve("data");
         Path init = directory.resolve("init.sql");
-        Files.writeString(init, "CREATE USER IF NOT EXISTS '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + PASSWORD
-                + "';\nGRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'127.0.0.1' WITH GRANT OPTION;\n");
+        Files.writeString(
+                init,
+                "CREATE USER IF NOT EXISTS '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + PASSWORD
+                        + "';\nGRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'127.0.0.1' WITH GRANT OPTION;\n");
         if (root) {
-            ServerProcesses.run(List.of("chown", "-R", SERVICE_USER + ":" + SERVICE_USER, directory.toString()),
-                    null);
+            ServerProcesses.run(List.of("chown", "-R", SERVICE_USER + ":" + SERVICE_USER, directory.toString()), null);
         }
-        List<String> install = new ArrayList<>(List.of(INSTALL_DB.toString(), "--no-defaults",
-                "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db"));
+        List<String> install = new ArrayList<>(List.of(
+                INSTALL_DB.toString(),
+                "--no-defaults",
+                "--datadir=" + data,
+                "--auth-root-authentication-method=normal",
+                "--skip-test-db"));
         if (root) {
             install.add("--user=" + SERVICE_USER);
         }
         ServerProcesses.run(install, null);
-        List<String> command = new ArrayList<>(List.of(SERVER.toString(), "--no-defaults", "--datadir=" + data,
-                "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + directory.resolve("mariadbd.sock"),
-                "--pid-file=" + directory.resolve("mariadbd.pid"), "--log-error=" + directory.resolve("server.log"),
-                "--init-file=" + init, "--skip-name-resolve", "--skip-log-bin", "--max-connections=300",
+        List<String> command = new ArrayList<>(List.of(
+                SERVER.toString(),
+                "--no-defaults",
+                "--datadir=" + data,
+                "--port=" + port,
+                "--bind-address=127.0.0.1",
+                "--socket=" + directory.resolve("mariadbd.sock"),
+                "--pid-file=" + directory.resolve("mariadbd.pid"),
+                "--log-error=" + directory.resolve("server.log"),
+                "--init-file=" + init,
+                "--skip-name-resolve",
+                "--skip-log-bin",
+                "--max-connections=300",
                 "--innodb-buffer-pool-size=128M"));
         if (root) {
             command.add("--user=" + SERVICE_USER); // mariadbd started by root switches to it itself
         }
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("stdout.log").toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("stdout.log").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
             try (Connection ignored = DriverManager.getConnection(url(""), USER, PASSWORD)) {
                 return;
             } catch (SQLException notYet) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the test MariaDB server did not start on port " + port + ":\n"
-                            + log(), notYet);
+                    throw new IllegalStateException(
+                            "the test MariaDB server did not start on port " + port + ":\n" + log(), notYet);
                 }
                 Thread.sleep(100);
             }
@@ -137,7 +153,7 @@ public final class MariaDbServer implements AutoCloseable {
     public JdbcSettings newDatabase(int maxConnections) {
         String name = "glance4j_" + databases.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(url(""), USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);

@@ -1,7 +1,6 @@
 package org.glance4j.jdbc;
 
 import java.time.Instant;
-
 import org.glance4j.ports.model.Image;
 
 /**
@@ -9,8 +8,7 @@ import org.glance4j.ports.model.Image;
  * argument, stores an image with the id given second, and prints the schema version.
  */
 public final class OpenDatabaseInChildProcess {
-    private OpenDatabaseInChildProcess() {
-    }
+    private OpenDatabaseInChildProcess() {}
 
     public static void main(String[] args) {
         try (JdbcRepositories repositories = JdbcRepositories.open(new JdbcSettings(args[0], null, null, 2))) {

@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.glance4j.ports.model.Image;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +30,16 @@ class OpenIfCurrentTest {
     void aDatabaseWithoutGlance4jsSchemaIsNotMigrated() throws Exception {
         Path file = dir.resolve("other.sqlite");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.executeUpdate("CREATE TABLE unrelated (x INTEGER)");
         }
         assertThat(JdbcRepositories.openIfCurrent(JdbcSettings.sqlite(file, 2))).isEmpty();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement s = c.createStatement()) {
-            assertThat(s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_version'").getInt(1))
-                    .as("no schema was created").isZero();
+                Statement s = c.createStatement()) {
+            assertThat(s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_version'")
+                            .getInt(1))
+                    .as("no schema was created")
+                    .isZero();
         }
     }
 
@@ -47,12 +48,18 @@ class OpenIfCurrentTest {
         Path file = dir.resolve("glance.sqlite");
         JdbcSettings settings = JdbcSettings.sqlite(file, 2);
         try (JdbcRepositories db = JdbcRepositories.open(settings)) {
-            db.images().add(Image.builder("0a000000-0000-4000-8000-000000000001", Instant.EPOCH).name("x").build());
+            db.images()
+                    .add(Image.builder("0a000000-0000-4000-8000-000000000001", Instant.EPOCH)
+                            .name("x")
+                            .build());
         }
         Optional<JdbcRepositories> opened = JdbcRepositories.openIfCurrent(settings);
         assertThat(opened).isPresent();
         try (JdbcRepositories db = opened.get()) {
-            assertThat(db.images().find("0a000000-0000-4000-8000-000000000001").orElseThrow().name())
+            assertThat(db.images()
+                            .find("0a000000-0000-4000-8000-000000000001")
+                            .orElseThrow()
+                            .name())
                     .isEqualTo("x");
         }
         assertThat(Files.exists(file)).isTrue();

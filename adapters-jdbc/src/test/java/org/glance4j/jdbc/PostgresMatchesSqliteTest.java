@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageField;
 import org.glance4j.ports.model.ImageMember;
@@ -46,8 +45,17 @@ class PostgresMatchesSqliteTest {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00.123456789Z");
     private static final int IMAGES = 240;
     private static final String[] OWNERS = {"p-one", "p-two", "p-three", null};
-    private static final String[] TEXTS = {"plain", "with \"quotes\"", "back\\slash", "tab\tand\nnewline",
-        "\u00e9t\u00e9 \u65e5\u672c", "emoji \uD83D\uDE80", "", "{\"json\": [1]}", "x".repeat(300)};
+    private static final String[] TEXTS = {
+        "plain",
+        "with \"quotes\"",
+        "back\\slash",
+        "tab\tand\nnewline",
+        "\u00e9t\u00e9 \u65e5\u672c",
+        "emoji \uD83D\uDE80",
+        "",
+        "{\"json\": [1]}",
+        "x".repeat(300)
+    };
 
     private static JdbcRepositories postgres;
     private static JdbcRepositories sqlite;
@@ -96,7 +104,8 @@ class PostgresMatchesSqliteTest {
             Image fromPostgres = postgres.images().find(id).orElseThrow();
             assertThat(fromPostgres).as(id).isEqualTo(sqlite.images().find(id).orElseThrow());
         }
-        assertThat(postgres.images().find("00000000-0000-4000-8000-999999999999")).isEmpty();
+        assertThat(postgres.images().find("00000000-0000-4000-8000-999999999999"))
+                .isEmpty();
     }
 
     @Test
@@ -104,23 +113,28 @@ class PostgresMatchesSqliteTest {
         List<List<SortOrder>> sorts = List.of(
                 List.of(new SortOrder(ImageField.CREATED_AT, false), new SortOrder(ImageField.ID, false)),
                 List.of(new SortOrder(ImageField.NAME, true), new SortOrder(ImageField.ID, true)),
-                List.of(new SortOrder(ImageField.SIZE, false), new SortOrder(ImageField.CREATED_AT, true),
+                List.of(
+                        new SortOrder(ImageField.SIZE, false),
+                        new SortOrder(ImageField.CREATED_AT, true),
                         new SortOrder(ImageField.ID, false)),
                 List.of(new SortOrder(ImageField.UPDATED_AT, true), new SortOrder(ImageField.ID, true)));
-        List<Viewer> viewers = List.of(new Viewer("p-admin", true), new Viewer("p-two", false),
-                new Viewer(null, false));
+        List<Viewer> viewers =
+                List.of(new Viewer("p-admin", true), new Viewer("p-two", false), new Viewer(null, false));
         int pages = 0;
         for (List<SortOrder> sort : sorts) {
             for (Viewer viewer : viewers) {
-                for (VisibilityFilter visibility : List.of(VisibilityFilter.DEFAULT, VisibilityFilter.ALL,
-                        VisibilityFilter.SHARED)) {
+                for (VisibilityFilter visibility :
+                        List.of(VisibilityFilter.DEFAULT, VisibilityFilter.ALL, VisibilityFilter.SHARED)) {
                     pages += walkBoth(new Query(viewer, visibility, sort, List.of(), List.of(), List.of()));
                 }
-                pages += walkBoth(new Query(viewer, VisibilityFilter.ALL, sort,
+                pages += walkBoth(new Query(
+                        viewer,
+                        VisibilityFilter.ALL,
+                        sort,
                         List.of(new Condition(ImageField.STATUS, Operator.IN, List.of("active", "queued"))),
-                        List.of(new PropertyCondition("group", Operator.EQ, List.of("g1"))), List.of()));
-                pages += walkBoth(new Query(viewer, VisibilityFilter.ALL, sort, List.of(), List.of(),
-                        List.of("t-1")));
+                        List.of(new PropertyCondition("group", Operator.EQ, List.of("g1"))),
+                        List.of()));
+                pages += walkBoth(new Query(viewer, VisibilityFilter.ALL, sort, List.of(), List.of(), List.of("t-1")));
             }
         }
         assertThat(pages).as("pages compared").isGreaterThan(100);
@@ -133,7 +147,8 @@ class PostgresMatchesSqliteTest {
         while (true) {
             List<Image> fromPostgres = postgres.images().list(query.page(marker, 17));
             List<Image> fromSqlite = sqlite.images().list(query.page(marker, 17));
-            assertThat(fromPostgres).as("%s after %s", query, marker == null ? "the start" : marker.id())
+            assertThat(fromPostgres)
+                    .as("%s after %s", query, marker == null ? "the start" : marker.id())
                     .containsExactlyElementsOf(fromSqlite);
             pages++;
             if (fromPostgres.size() < 17) {
@@ -143,8 +158,13 @@ class PostgresMatchesSqliteTest {
         }
     }
 
-    private record Query(Viewer viewer, VisibilityFilter visibility, List<SortOrder> sort, List<Condition> conditions,
-                         List<PropertyCondition> properties, List<String> tags) {
+    private record Query(
+            Viewer viewer,
+            VisibilityFilter visibility,
+            List<SortOrder> sort,
+            List<Condition> conditions,
+            List<PropertyCondition> properties,
+            List<String> tags) {
         ImageQuery page(Image marker, int limit) {
             return new ImageQuery(viewer, visibility, null, conditions, properties, tags, null, sort, marker, limit);
         }
@@ -158,8 +178,10 @@ class PostgresMatchesSqliteTest {
                 .visibility(Visibility.values()[random.nextInt(Visibility.values().length)])
                 .owner(OWNERS[random.nextInt(OWNERS.length)])
                 .size(random.nextInt(4) == 0 ? null : (long) random.nextInt(50) * 1_048_576L)
-                .diskFormat("raw").containerFormat("bare")
-                .createdAt(created).updatedAt(created.plusNanos(random.nextInt(1000)));
+                .diskFormat("raw")
+                .containerFormat("bare")
+                .createdAt(created)
+                .updatedAt(created.plusNanos(random.nextInt(1000)));
         int tags = random.nextInt(5);
         List<String> tagList = new ArrayList<>();
         for (int k = 0; k < tags; k++) {
@@ -171,7 +193,8 @@ class PostgresMatchesSqliteTest {
         Map<String, String> properties = new LinkedHashMap<>();
         int count = random.nextInt(4);
         for (int k = 0; k < count; k++) {
-            properties.put(k == 0 ? "group" : shortText(random) + "-key" + k,
+            properties.put(
+                    k == 0 ? "group" : shortText(random) + "-key" + k,
                     k == 0 ? "g" + random.nextInt(3) : TEXTS[random.nextInt(TEXTS.length)]);
         }
         return image.tags(tagList).properties(properties).build();
@@ -196,7 +219,11 @@ class PostgresMatchesSqliteTest {
         }
         properties.replaceAll((key, value) -> random.nextBoolean() ? value : TEXTS[random.nextInt(TEXTS.length)]);
         properties.put("changed", TEXTS[random.nextInt(TEXTS.length)]);
-        return stored.toBuilder().tags(tags).properties(properties).name("renamed " + stored.name())
-                .updatedAt(stored.updatedAt().plusSeconds(1)).build();
+        return stored.toBuilder()
+                .tags(tags)
+                .properties(properties)
+                .name("renamed " + stored.name())
+                .updatedAt(stored.updatedAt().plusSeconds(1))
+                .build();
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.glance4j.ports.testing.RequiredTool;
 
 /**
@@ -49,8 +48,7 @@ public final class PostgresServer implements AutoCloseable {
         boolean root = "0".equals(ServerProcesses.run(List.of("id", "-u"), null).strip());
         Path directory = Files.createTempDirectory("glance4j-postgres-");
         if (root) {
-            ServerProcesses.run(List.of("chown", "-R", SERVICE_USER + ":" + SERVICE_USER, directory.toString()),
-                    null);
+            ServerProcesses.run(List.of("chown", "-R", SERVICE_USER + ":" + SERVICE_USER, directory.toString()), null);
         }
         PostgresServer server = new PostgresServer(bin, directory, freePort(), root);
         try {
@@ -69,15 +67,16 @@ public final class PostgresServer implements AutoCloseable {
             try (Stream<Path> versions = Files.list(INSTALL_ROOT)) {
                 List<Path> candidates = versions.map(v -> v.resolve("bin"))
                         .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
-                        .sorted(Comparator.comparing(PostgresServer::majorVersion).reversed())
+                        .sorted(Comparator.comparing(PostgresServer::majorVersion)
+                                .reversed())
                         .toList();
                 if (!candidates.isEmpty()) {
                     return candidates.get(0);
                 }
             }
         }
-        throw RequiredTool.missing("PostgreSQL's server programs (initdb, pg_ctl under " + INSTALL_ROOT + "/*/bin)",
-                "postgresql");
+        throw RequiredTool.missing(
+                "PostgreSQL's server programs (initdb, pg_ctl under " + INSTALL_ROOT + "/*/bin)", "postgresql");
     }
 
     private static int majorVersion(Path bin) {
@@ -95,12 +94,31 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private void initAndStart() throws IOException, InterruptedException {
-        runServerTool(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", SERVICE_USER,
-                "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"));
+        runServerTool(List.of(
+                bin.resolve("initdb").toString(),
+                "-D",
+                data.toString(),
+                "-U",
+                SERVICE_USER,
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "--no-sync"));
         String options = "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1"
                 + " -c max_connections=100 -c shared_buffers=128MB";
-        runServerTool(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                directory.resolve("server.log").toString(), "-o", options, "-w", "-t", "60", "start"));
+        runServerTool(List.of(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                data.toString(),
+                "-l",
+                directory.resolve("server.log").toString(),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "60",
+                "start"));
     }
 
     /** A JDBC URL of the given database on this server. */
@@ -112,7 +130,7 @@ public final class PostgresServer implements AutoCloseable {
     public JdbcSettings newDatabase(int maxConnections) {
         String name = "glance4j_" + databases.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(url("postgres"), SERVICE_USER, "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
@@ -127,8 +145,8 @@ public final class PostgresServer implements AutoCloseable {
         }
         try {
             if (Files.exists(data.resolve("postmaster.pid"))) {
-                runServerTool(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w",
-                        "stop"));
+                runServerTool(
+                        List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"));
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.err.println("could not stop the test PostgreSQL server in " + directory + ": " + e);

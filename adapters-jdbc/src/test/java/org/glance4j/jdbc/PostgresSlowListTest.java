@@ -1,7 +1,6 @@
 package org.glance4j.jdbc;
 
 import java.util.List;
-
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link SlowListContract} on a PostgreSQL server the test starts. */

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.ports.model.Image;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Nested;
@@ -27,10 +26,12 @@ class SchemaMigrationTest {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
-    static final int NEWEST = SchemaMigrator.MIGRATIONS.get(SchemaMigrator.MIGRATIONS.size() - 1).version();
+    static final int NEWEST =
+            SchemaMigrator.MIGRATIONS.get(SchemaMigrator.MIGRATIONS.size() - 1).version();
     /** Each migration applied exactly once, in order. */
     static final java.util.List<Integer> ALL_VERSIONS = SchemaMigrator.MIGRATIONS.stream()
-            .map(SchemaMigrator.Migration::version).toList();
+            .map(SchemaMigrator.Migration::version)
+            .toList();
 
     @TempDir
     Path directory;
@@ -63,9 +64,16 @@ class SchemaMigrationTest {
             JdbcSettings settings = JdbcSettings.sqlite(directory.resolve("glance.sqlite"), 2);
             List<Process> children = new ArrayList<>();
             for (int k = 0; k < 3; k++) {
-                children.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), OpenDatabaseInChildProcess.class.getName(),
-                        settings.jdbcUrl(), "child-" + k).redirectErrorStream(true).start());
+                children.add(new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                OpenDatabaseInChildProcess.class.getName(),
+                                settings.jdbcUrl(),
+                                "child-" + k)
+                        .redirectErrorStream(true)
+                        .start());
             }
             try (JdbcRepositories mine = JdbcRepositories.open(settings)) {
                 mine.images().add(Image.builder("parent", Instant.now()).build());
@@ -88,8 +96,9 @@ class SchemaMigrationTest {
         void aSchemaNewerThanThisBuildIsRefused() {
             JdbcSettings settings = JdbcSettings.sqlite(directory.resolve("glance.sqlite"), 2);
             JdbcRepositories.open(settings).close();
-            jdbi(settings).useHandle(h -> h.execute(
-                    "INSERT INTO schema_version (version, description, applied_at) VALUES (999, 'future', 0)"));
+            jdbi(settings)
+                    .useHandle(h -> h.execute(
+                            "INSERT INTO schema_version (version, description, applied_at) VALUES (999, 'future', 0)"));
 
             assertThatThrownBy(() -> JdbcRepositories.open(settings))
                     .isInstanceOf(IllegalStateException.class)
@@ -139,7 +148,9 @@ class SchemaMigrationTest {
                 Callable<Integer> open = () -> {
                     start.await();
                     try (JdbcRepositories repositories = JdbcRepositories.open(settings)) {
-                        repositories.images().add(Image.builder(id, Instant.now()).build());
+                        repositories
+                                .images()
+                                .add(Image.builder(id, Instant.now()).build());
                         return repositories.schemaVersion();
                     }
                 };
@@ -155,12 +166,15 @@ class SchemaMigrationTest {
     }
 
     static List<Integer> appliedVersions(JdbcSettings settings) {
-        return jdbi(settings).withHandle(h -> h.createQuery("SELECT version FROM schema_version ORDER BY version")
-                .mapTo(Integer.class).list());
+        return jdbi(settings)
+                .withHandle(h -> h.createQuery("SELECT version FROM schema_version ORDER BY version")
+                        .mapTo(Integer.class)
+                        .list());
     }
 
     private static Jdbi jdbi(JdbcSettings settings) {
-        return settings.user() == null ? Jdbi.create(settings.jdbcUrl())
+        return settings.user() == null
+                ? Jdbi.create(settings.jdbcUrl())
                 : Jdbi.create(settings.jdbcUrl(), settings.user(), settings.password());
     }
 }

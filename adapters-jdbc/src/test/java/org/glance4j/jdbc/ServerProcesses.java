@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 
 /** Running the command-line tools of the database servers the tests start, and cleaning up after them. */
 final class ServerProcesses {
-    private ServerProcesses() {
-    }
+    private ServerProcesses() {}
 
     /**
      * Runs {@code command} in {@code workingDirectory} ({@code null}: this process's) and returns what it printed;
@@ -31,8 +30,8 @@ final class ServerProcesses {
         }
         String text = new String(output, StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {
-            throw new IllegalStateException("failed (exit " + process.exitValue() + "): " + String.join(" ", command)
-                    + "\n" + text);
+            throw new IllegalStateException(
+                    "failed (exit " + process.exitValue() + "): " + String.join(" ", command) + "\n" + text);
         }
         return text;
     }

@@ -1,5 +1,7 @@
 package org.glance4j.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Cancellation;
@@ -24,8 +25,6 @@ import org.glance4j.ports.model.MemberStatus;
 import org.glance4j.ports.model.Visibility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What bounds a list on a database server: hundreds of property filters answer like a few, the statement timeout
@@ -71,11 +70,22 @@ abstract class SlowListContract {
             }
             List<CompletableFuture<List<Image>>> lists = new ArrayList<>();
             for (int k = 0; k < 5; k++) {
-                lists.add(CompletableFuture.supplyAsync(() -> repositories.images().list(query(wide, null))));
+                lists.add(CompletableFuture.supplyAsync(
+                        () -> repositories.images().list(query(wide, null))));
             }
-            List<Image> plain = repositories.images().list(new ImageQuery(new ImageQuery.Viewer("project", false),
-                    ImageQuery.VisibilityFilter.DEFAULT, MemberStatus.ACCEPTED, null, null, null, false, null, null,
-                    3));
+            List<Image> plain = repositories
+                    .images()
+                    .list(new ImageQuery(
+                            new ImageQuery.Viewer("project", false),
+                            ImageQuery.VisibilityFilter.DEFAULT,
+                            MemberStatus.ACCEPTED,
+                            null,
+                            null,
+                            null,
+                            false,
+                            null,
+                            null,
+                            3));
             assertThat(plain).hasSize(3);
             for (CompletableFuture<List<Image>> list : lists) {
                 assertThat(list.get()).extracting(Image::id).containsExactly(id(200), id(100), id(0));
@@ -91,19 +101,21 @@ abstract class SlowListContract {
             repositories.images().add(image(1).build());
             GlanceException failure;
             try (Connection locker = lockImages(settings)) {
-                failure = org.assertj.core.api.Assertions.catchThrowableOfType(GlanceException.class,
-                        () -> repositories.images().list(query(Map.of(), null)));
+                failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+                        GlanceException.class, () -> repositories.images().list(query(Map.of(), null)));
                 locker.rollback();
             }
             assertThat(failure).isNotNull();
             assertThat(failure.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
-            assertThat(failure.getMessage()).startsWith("The image database did not answer in time")
+            assertThat(failure.getMessage())
+                    .startsWith("The image database did not answer in time")
                     .doesNotContain("SELECT");
             for (String word : driverTimeoutWords()) {
                 assertThat(failure.getMessage()).doesNotContain(word);
             }
             // One connection in the pool: it came back and serves the next call.
-            assertThat(repositories.images().list(query(Map.of(), null))).extracting(Image::id)
+            assertThat(repositories.images().list(query(Map.of(), null)))
+                    .extracting(Image::id)
                     .containsExactly(id(1));
         }
     }
@@ -120,14 +132,16 @@ abstract class SlowListContract {
                         () -> repositories.images().list(query(Map.of(), cancellation)));
                 waitUntil(() -> waitingListStatements(settings) == 1);
                 cancellation.cancel();
-                ExecutionException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
-                        ExecutionException.class, list::get);
-                assertThat(failure.getCause()).isInstanceOf(GlanceException.class)
+                ExecutionException failure =
+                        org.assertj.core.api.Assertions.catchThrowableOfType(ExecutionException.class, list::get);
+                assertThat(failure.getCause())
+                        .isInstanceOf(GlanceException.class)
                         .hasMessage("The request was cancelled: the client went away.");
                 assertThat(waitingListStatements(settings)).isZero();
                 locker.rollback();
             }
-            assertThat(repositories.images().list(query(Map.of(), null))).extracting(Image::id)
+            assertThat(repositories.images().list(query(Map.of(), null)))
+                    .extracting(Image::id)
                     .containsExactly(id(1));
             assertThat(catchCancelled(() -> repositories.images().list(query(Map.of(), cancellation))))
                     .hasMessage("The request was cancelled: the client went away.");
@@ -153,10 +167,10 @@ abstract class SlowListContract {
      * connection (inside a transaction, PostgreSQL's pg_stat_activity keeps showing its first snapshot).
      */
     private int waitingListStatements(JdbcSettings settings) throws Exception {
-        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
-                settings.password());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(runningListStatementsQuery())) {
+        try (Connection connection =
+                        DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(runningListStatementsQuery())) {
             rows.next();
             return rows.getInt(1);
         }
@@ -171,14 +185,28 @@ abstract class SlowListContract {
     }
 
     private static ImageQuery query(Map<String, String> properties, Cancellation cancellation) {
-        return new ImageQuery(new ImageQuery.Viewer("project", false), ImageQuery.VisibilityFilter.DEFAULT,
-                MemberStatus.ACCEPTED, null, ImageQuery.propertyEquals(properties), null, false, null, null, 25,
+        return new ImageQuery(
+                new ImageQuery.Viewer("project", false),
+                ImageQuery.VisibilityFilter.DEFAULT,
+                MemberStatus.ACCEPTED,
+                null,
+                ImageQuery.propertyEquals(properties),
+                null,
+                false,
+                null,
+                null,
+                25,
                 cancellation);
     }
 
     private static Image.Builder image(int n) {
-        return Image.builder(id(n), BASE.plusSeconds(n)).name("image-" + n).status(ImageStatus.ACTIVE)
-                .visibility(Visibility.PUBLIC).owner("project").containerFormat("bare").diskFormat("raw");
+        return Image.builder(id(n), BASE.plusSeconds(n))
+                .name("image-" + n)
+                .status(ImageStatus.ACTIVE)
+                .visibility(Visibility.PUBLIC)
+                .owner("project")
+                .containerFormat("bare")
+                .diskFormat("raw");
     }
 
     private static String id(int n) {

@@ -3,7 +3,6 @@ package org.glance4j.jdbc;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.glance4j.ports.out.cache.CachedImageRecords;
 import org.glance4j.ports.testing.CachedImageRecordsContractTest;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +17,8 @@ class SqliteCachedImageRecordsContractTest extends CachedImageRecordsContractTes
 
     @Override
     protected CachedImageRecords createRecords() {
-        JdbcRepositories repositories = JdbcRepositories.open(JdbcSettings.sqlite(
-                directory.resolve("cache-records-" + opened.size() + ".sqlite"), 4));
+        JdbcRepositories repositories = JdbcRepositories.open(
+                JdbcSettings.sqlite(directory.resolve("cache-records-" + opened.size() + ".sqlite"), 4));
         opened.add(repositories);
         return repositories.cacheRecords();
     }

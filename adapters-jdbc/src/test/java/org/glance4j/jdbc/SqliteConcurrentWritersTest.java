@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
@@ -41,11 +40,14 @@ class SqliteConcurrentWritersTest {
 
     @Test
     void sixteenWritersLoseNothingAndFailNever() throws Exception {
-        try (JdbcRepositories repositories = JdbcRepositories.open(JdbcSettings.sqlite(directory.resolve("g.sqlite"), 4))) {
+        try (JdbcRepositories repositories =
+                JdbcRepositories.open(JdbcSettings.sqlite(directory.resolve("g.sqlite"), 4))) {
             ImageRepository images = repositories.images();
             for (int k = 0; k < SHARED_IMAGES; k++) {
-                images.add(Image.builder("shared-" + k, Instant.now()).status(ImageStatus.ACTIVE)
-                        .visibility(Visibility.PUBLIC).build());
+                images.add(Image.builder("shared-" + k, Instant.now())
+                        .status(ImageStatus.ACTIVE)
+                        .visibility(Visibility.PUBLIC)
+                        .build());
             }
             ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
             AtomicInteger staleRetries = new AtomicInteger();
@@ -61,7 +63,8 @@ class SqliteConcurrentWritersTest {
                     try {
                         for (int round = 0; round < ROUNDS; round++) {
                             images.add(Image.builder("w" + writer + "-" + round, Instant.now())
-                                    .tags(List.of("writer-" + writer)).property("round", Integer.toString(round))
+                                    .tags(List.of("writer-" + writer))
+                                    .property("round", Integer.toString(round))
                                     .build());
                             increment(images, "shared-" + ((writer + round) % SHARED_IMAGES), staleRetries);
                         }
@@ -75,10 +78,19 @@ class SqliteConcurrentWritersTest {
                     await(start);
                     try {
                         while (writing.get()) {
-                            images.list(new ImageQuery(new ImageQuery.Viewer(null, true), ImageQuery.VisibilityFilter.ALL,
-                                    null, null, null, null, null,
-                                    List.of(new ImageQuery.SortOrder(ImageField.CREATED_AT, false),
-                                            new ImageQuery.SortOrder(ImageField.ID, false)), null, 50));
+                            images.list(new ImageQuery(
+                                    new ImageQuery.Viewer(null, true),
+                                    ImageQuery.VisibilityFilter.ALL,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    List.of(
+                                            new ImageQuery.SortOrder(ImageField.CREATED_AT, false),
+                                            new ImageQuery.SortOrder(ImageField.ID, false)),
+                                    null,
+                                    50));
                             reads.incrementAndGet();
                         }
                     } catch (Throwable t) {
@@ -115,7 +127,8 @@ class SqliteConcurrentWritersTest {
 
     @Test
     void aFailingWriteInAGroupDoesNotTakeTheOthersWithIt() throws Exception {
-        try (JdbcRepositories repositories = JdbcRepositories.open(JdbcSettings.sqlite(directory.resolve("g.sqlite"), 4))) {
+        try (JdbcRepositories repositories =
+                JdbcRepositories.open(JdbcSettings.sqlite(directory.resolve("g.sqlite"), 4))) {
             ImageRepository images = repositories.images();
             images.add(Image.builder("taken", Instant.now()).build());
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
@@ -126,7 +139,9 @@ class SqliteConcurrentWritersTest {
                 outcomes.add(pool.submit(() -> {
                     await(start);
                     try {
-                        images.add(Image.builder(id, Instant.now()).tags(List.of("t")).build());
+                        images.add(Image.builder(id, Instant.now())
+                                .tags(List.of("t"))
+                                .build());
                         return null;
                     } catch (GlanceException e) {
                         return e.category();
@@ -152,7 +167,10 @@ class SqliteConcurrentWritersTest {
         while (true) {
             Image current = images.find(id).orElseThrow();
             try {
-                images.update(current.toBuilder().minRam(current.minRam() + 1).updatedAt(Instant.now()).build());
+                images.update(current.toBuilder()
+                        .minRam(current.minRam() + 1)
+                        .updatedAt(Instant.now())
+                        .build());
                 return;
             } catch (StaleRevisionException e) {
                 staleRetries.incrementAndGet();

@@ -3,7 +3,6 @@ package org.glance4j.jdbc;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.glance4j.ports.testing.ImageRepositoryContractTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

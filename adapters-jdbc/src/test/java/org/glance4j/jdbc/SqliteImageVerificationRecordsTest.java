@@ -1,7 +1,6 @@
 package org.glance4j.jdbc;
 
 import java.nio.file.Path;
-
 import org.glance4j.ports.out.ImageVerificationRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

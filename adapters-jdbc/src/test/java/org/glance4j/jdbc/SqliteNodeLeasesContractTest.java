@@ -3,7 +3,6 @@ package org.glance4j.jdbc;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.glance4j.ports.out.NodeLeases;
 import org.glance4j.ports.testing.NodeLeasesContractTest;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +17,8 @@ class SqliteNodeLeasesContractTest extends NodeLeasesContractTest {
 
     @Override
     protected NodeLeases createLeases() {
-        JdbcRepositories repositories = JdbcRepositories.open(JdbcSettings.sqlite(
-                directory.resolve("leases-" + opened.size() + ".sqlite"), 4));
+        JdbcRepositories repositories =
+                JdbcRepositories.open(JdbcSettings.sqlite(directory.resolve("leases-" + opened.size() + ".sqlite"), 4));
         opened.add(repositories);
         return repositories.leases();
     }

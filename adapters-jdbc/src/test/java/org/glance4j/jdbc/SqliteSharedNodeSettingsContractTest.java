@@ -3,7 +3,6 @@ package org.glance4j.jdbc;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.glance4j.ports.out.SharedNodeSettings;
 import org.glance4j.ports.testing.SharedNodeSettingsContractTest;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +17,8 @@ class SqliteSharedNodeSettingsContractTest extends SharedNodeSettingsContractTes
 
     @Override
     protected SharedNodeSettings createSettings() {
-        JdbcRepositories repositories = JdbcRepositories.open(JdbcSettings.sqlite(
-                directory.resolve("settings-" + opened.size() + ".sqlite"), 4));
+        JdbcRepositories repositories = JdbcRepositories.open(
+                JdbcSettings.sqlite(directory.resolve("settings-" + opened.size() + ".sqlite"), 4));
         opened.add(repositories);
         return repositories.sharedSettings();
     }

@@ -3,7 +3,6 @@ package org.glance4j.jdbc;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.glance4j.ports.out.TaskRepository;
 import org.glance4j.ports.testing.task.TaskRepositoryContractTest;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +17,8 @@ class SqliteTaskRepositoryContractTest extends TaskRepositoryContractTest {
 
     @Override
     protected TaskRepository createRepository() {
-        JdbcRepositories repositories = JdbcRepositories.open(JdbcSettings.sqlite(
-                directory.resolve("tasks-" + opened.size() + ".sqlite"), 4));
+        JdbcRepositories repositories =
+                JdbcRepositories.open(JdbcSettings.sqlite(directory.resolve("tasks-" + opened.size() + ".sqlite"), 4));
         opened.add(repositories);
         return repositories.tasks();
     }

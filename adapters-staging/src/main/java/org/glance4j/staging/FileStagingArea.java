@@ -18,7 +18,6 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.importing.StagingArea;
@@ -73,8 +72,10 @@ public final class FileStagingArea implements StagingArea {
         if (!Files.exists(target)) {
             throw GlanceException.notFound("The image " + imageId + " has no data on staging");
         }
-        return writeAside(imageId, data, temp -> Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE));
+        return writeAside(
+                imageId,
+                data,
+                temp -> Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE));
     }
 
     /** What to do with a completely written temporary file. */
@@ -86,8 +87,8 @@ public final class FileStagingArea implements StagingArea {
         Path temp = workFile(imageId);
         try {
             long size = 0;
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (OutputStream out =
+                    Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 byte[] buffer = new byte[BUFFER];
                 int n;
                 while ((n = data.read(buffer)) >= 0) {
@@ -99,8 +100,8 @@ public final class FileStagingArea implements StagingArea {
             return size;
         } catch (IOException e) {
             if (isDiskFull(e)) {
-                throw new GlanceException(ErrorCategory.TOO_LARGE,
-                        "Image storage media is full: the staging area has no room left.", e);
+                throw new GlanceException(
+                        ErrorCategory.TOO_LARGE, "Image storage media is full: the staging area has no room left.", e);
             }
             throw new UncheckedIOException(e);
         } finally {
@@ -188,8 +189,12 @@ public final class FileStagingArea implements StagingArea {
 
     /** An image id as a file name: no separators, no dots in front (ids are UUIDs, but be sure). */
     private static String safe(String imageId) {
-        if (imageId == null || imageId.isEmpty() || imageId.startsWith(".") || imageId.contains("/")
-                || imageId.contains("\\") || imageId.contains("\0")) {
+        if (imageId == null
+                || imageId.isEmpty()
+                || imageId.startsWith(".")
+                || imageId.contains("/")
+                || imageId.contains("\\")
+                || imageId.contains("\0")) {
             throw GlanceException.invalid("Invalid image id: " + imageId);
         }
         return imageId;

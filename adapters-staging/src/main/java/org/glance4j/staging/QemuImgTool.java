@@ -1,5 +1,8 @@
 package org.glance4j.staging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,10 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.importing.DiskImageInfo;
 import org.glance4j.ports.out.importing.DiskImageTool;
@@ -57,9 +56,11 @@ public final class QemuImgTool implements DiskImageTool {
             throw new DiskImageToolException("info", Failure.UNREADABLE_ANSWER, "", null);
         }
         JsonNode virtualSize = info.path("virtual-size");
-        return new DiskImageInfo(text(info.get("format")),
+        return new DiskImageInfo(
+                text(info.get("format")),
                 virtualSize.isIntegralNumber() && virtualSize.canConvertToLong() ? virtualSize.asLong() : null,
-                text(info.get("backing-filename")), text(info.path("format-specific").path("data").get("data-file")));
+                text(info.get("backing-filename")),
+                text(info.path("format-specific").path("data").get("data-file")));
     }
 
     /** A JSON value as text: null for none or null, a string as itself, anything else as its JSON. */
@@ -75,8 +76,17 @@ public final class QemuImgTool implements DiskImageTool {
         Path file = staged(imageId);
         Path target = staging.workFile(imageId);
         try {
-            run("convert", List.of(command, "convert", "-f", sourceFormat, "-O", targetFormat, file.toString(),
-                    target.toString()));
+            run(
+                    "convert",
+                    List.of(
+                            command,
+                            "convert",
+                            "-f",
+                            sourceFormat,
+                            "-O",
+                            targetFormat,
+                            file.toString(),
+                            target.toString()));
             Files.move(target, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,8 +96,8 @@ public final class QemuImgTool implements DiskImageTool {
     }
 
     private Path staged(String imageId) {
-        return staging.localPath(imageId).orElseThrow(() -> GlanceException.notFound(
-                "The staged data of image " + imageId + " is missing"));
+        return staging.localPath(imageId)
+                .orElseThrow(() -> GlanceException.notFound("The staged data of image " + imageId + " is missing"));
     }
 
     /** Runs a command without a shell; its standard output, or a failure naming what it wrote to stderr. */
@@ -99,8 +109,11 @@ public final class QemuImgTool implements DiskImageTool {
             output = Files.createTempFile("glance4j-qemu-img", ".out");
             Process process;
             try {
-                process = new ProcessBuilder(argv).redirectError(errors.toFile()).redirectOutput(output.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(NOWHERE)).start();
+                process = new ProcessBuilder(argv)
+                        .redirectError(errors.toFile())
+                        .redirectOutput(output.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(NOWHERE))
+                        .start();
             } catch (IOException e) {
                 throw new DiskImageToolException(operation, Failure.CANNOT_RUN, argv.get(0), e);
             }
@@ -110,8 +123,11 @@ public final class QemuImgTool implements DiskImageTool {
             }
             String stderr = Files.readString(errors, StandardCharsets.UTF_8).strip();
             if (process.exitValue() != 0 || !stderr.isEmpty()) {
-                throw new DiskImageToolException(operation, Failure.FAILED,
-                        stderr.isEmpty() ? "exit status " + process.exitValue() : stderr, null);
+                throw new DiskImageToolException(
+                        operation,
+                        Failure.FAILED,
+                        stderr.isEmpty() ? "exit status " + process.exitValue() : stderr,
+                        null);
             }
             return Files.readString(output, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.importing.StagingArea;
 import org.glance4j.ports.testing.importing.StagingAreaContractTest;
@@ -97,6 +96,7 @@ class FileStagingAreaTest extends StagingAreaContractTest {
 
         Path file = Files.write(dir.resolve("plain-file"), new byte[1]);
         assertThatThrownBy(() -> new FileStagingArea(file.resolve("below")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot create the staging directory");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot create the staging directory");
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.importing.DiskImageInfo;
@@ -98,14 +97,14 @@ class QemuImgToolTest {
     void dataThatIsNotTheGivenFormatIsAFailureWithWhatQemuImgSaid() throws Exception {
         staging.write(IMAGE, new java.io.ByteArrayInputStream(new byte[4096]));
 
-        assertThatThrownBy(() -> tool.info(IMAGE, "qcow2")).isInstanceOfSatisfying(DiskImageToolException.class,
-                e -> {
-                    assertThat(e.failure()).isEqualTo(DiskImageToolException.Failure.FAILED);
-                    assertThat(e.operation()).isEqualTo("info");
-                    assertThat(e.detail()).isNotBlank();
-                });
+        assertThatThrownBy(() -> tool.info(IMAGE, "qcow2")).isInstanceOfSatisfying(DiskImageToolException.class, e -> {
+            assertThat(e.failure()).isEqualTo(DiskImageToolException.Failure.FAILED);
+            assertThat(e.operation()).isEqualTo("info");
+            assertThat(e.detail()).isNotBlank();
+        });
         assertThatThrownBy(() -> tool.convert(IMAGE, "qcow2", "raw"))
-                .isInstanceOfSatisfying(DiskImageToolException.class,
+                .isInstanceOfSatisfying(
+                        DiskImageToolException.class,
                         e -> assertThat(e.failure()).isEqualTo(DiskImageToolException.Failure.FAILED));
         assertThat(staging.size(IMAGE)).hasValue(4096);
     }
@@ -113,10 +112,11 @@ class QemuImgToolTest {
     @Test
     void aCommandThatCannotRunIsSaidSo() throws Exception {
         stage(create("any.qcow2", "qcow2"));
-        QemuImgTool missing = new QemuImgTool(staging, dir.resolve("no-such-qemu-img").toString());
+        QemuImgTool missing =
+                new QemuImgTool(staging, dir.resolve("no-such-qemu-img").toString());
 
-        assertThatThrownBy(() -> missing.info(IMAGE, "qcow2")).isInstanceOfSatisfying(DiskImageToolException.class,
-                e -> {
+        assertThatThrownBy(() -> missing.info(IMAGE, "qcow2"))
+                .isInstanceOfSatisfying(DiskImageToolException.class, e -> {
                     assertThat(e.failure()).isEqualTo(DiskImageToolException.Failure.CANNOT_RUN);
                     assertThat(e.detail()).endsWith("no-such-qemu-img");
                 });
@@ -124,7 +124,8 @@ class QemuImgToolTest {
 
     @Test
     void anImageWithoutStagedDataIsNotFound() {
-        assertThatThrownBy(() -> tool.info(IMAGE, "raw")).isInstanceOfSatisfying(GlanceException.class,
-                e -> assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND));
+        assertThatThrownBy(() -> tool.info(IMAGE, "raw"))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND));
     }
 }

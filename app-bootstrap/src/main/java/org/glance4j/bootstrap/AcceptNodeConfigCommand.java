@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;
-
 import org.glance4j.bootstrap.cli.DbOptions;
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.ConfigException;
@@ -38,15 +37,21 @@ final class AcceptNodeConfigCommand {
      */
     int run(DbOptions options) {
         IniFile file = options.configFile().map(IniParser::parse).orElseGet(IniFile::empty);
-        ServeOptions flags = new ServeOptions(Optional.empty(), Optional.empty(), options.dataDir(),
-                Optional.empty(), options.configFile(), true, false);
+        ServeOptions flags = new ServeOptions(
+                Optional.empty(),
+                Optional.empty(),
+                options.dataDir(),
+                Optional.empty(),
+                options.configFile(),
+                true,
+                false);
         LoadedConfig loaded = ConfigLoader.load(file);
         ServerSettings settings = ServerSettings.resolve(flags, loaded.config(), loaded.keystone());
         try {
             Files.createDirectories(settings.dataDir());
         } catch (IOException e) {
-            throw new ConfigException("cannot create the data directory (--data-dir): "
-                    + FileProblem.describe(settings.dataDir(), e), e);
+            throw new ConfigException(
+                    "cannot create the data directory (--data-dir): " + FileProblem.describe(settings.dataDir(), e), e);
         }
         Map<String, String> values = SharedNodeConfig.of(settings);
         try (JdbcRepositories repositories = JdbcRepositories.open(settings.jdbc())) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.glance4j.bootstrap.cli.CacheOptions;
 import org.glance4j.bootstrap.cli.Progress;
 import org.glance4j.bootstrap.cli.ServeOptions;
@@ -53,14 +52,24 @@ final class CacheCommand {
             throw new ConfigException("this node has no image cache: [DEFAULT] image_cache_dir is not set"
                     + options.configFile().map(f -> " in " + f).orElse(" (no --config given)"));
         }
-        ServeOptions flags = new ServeOptions(Optional.empty(), Optional.empty(), options.dataDir(),
-                Optional.empty(), options.configFile(), true, false);
+        ServeOptions flags = new ServeOptions(
+                Optional.empty(),
+                Optional.empty(),
+                options.dataDir(),
+                Optional.empty(),
+                options.configFile(),
+                true,
+                false);
         ServerSettings settings = ServerSettings.resolve(flags, loaded.config(), loaded.keystone());
         String nodeId = NodeIdFile.readOrCreate(settings.dataDir());
         try (JdbcRepositories repositories = JdbcRepositories.open(settings.jdbc());
-                NodeImageCache node = new NodeImageCache(FileImageCache.open(cache.directory().get()),
-                        repositories.cacheRecords(), repositories.images(),
-                        new CacheSettings(true, cache.maxSize(), cache.stallTime()), nodeId, Clock.systemUTC())) {
+                NodeImageCache node = new NodeImageCache(
+                        FileImageCache.open(cache.directory().get()),
+                        repositories.cacheRecords(),
+                        repositories.images(),
+                        new CacheSettings(true, cache.maxSize(), cache.stallTime()),
+                        nodeId,
+                        Clock.systemUTC())) {
             return switch (options.command()) {
                 case "list" -> list(node, nodeId);
                 case "queue" -> queue(node, repositories, options.argument());
@@ -79,8 +88,9 @@ final class CacheCommand {
                 case "prune" -> {
                     long started = System.nanoTime();
                     Pruned pruned = node.prune();
-                    out.println("pruned " + pruned.files() + " images, " + pruned.bytes() + " bytes (image_cache_max_size "
-                            + cache.maxSize() + ") in " + Progress.secondsSince(started));
+                    out.println(
+                            "pruned " + pruned.files() + " images, " + pruned.bytes() + " bytes (image_cache_max_size "
+                                    + cache.maxSize() + ") in " + Progress.secondsSince(started));
                     yield 0;
                 }
                 case "clean" -> {
@@ -99,11 +109,16 @@ final class CacheCommand {
         long bytes = 0;
         long hits = 0;
         out.println("cached images of node " + nodeId + " (least recently used first):");
-        out.println(String.format("%-36s %8s %-24s %-24s %14s", "image_id", "hits", "last_accessed", "last_modified",
-                "size"));
+        out.println(String.format(
+                "%-36s %8s %-24s %-24s %14s", "image_id", "hits", "last_accessed", "last_modified", "size"));
         for (CachedImage image : cached) {
-            out.println(String.format("%-36s %8d %-24s %-24s %14d", image.imageId(), image.hits(),
-                    seconds(image.lastAccessed()), seconds(image.lastModified()), image.size()));
+            out.println(String.format(
+                    "%-36s %8d %-24s %-24s %14d",
+                    image.imageId(),
+                    image.hits(),
+                    seconds(image.lastAccessed()),
+                    seconds(image.lastModified()),
+                    image.size()));
             bytes += image.size();
             hits += image.hits();
         }
@@ -115,15 +130,20 @@ final class CacheCommand {
     }
 
     private int queue(NodeImageCache node, JdbcRepositories repositories, String imageId) {
-        Image image = repositories.images().find(imageId).filter(i -> !i.isDeleted()).orElse(null);
+        Image image =
+                repositories.images().find(imageId).filter(i -> !i.isDeleted()).orElse(null);
         if (image == null || image.status() != ImageStatus.ACTIVE) {
-            out.println("not queued: " + (image == null ? "there is no image " + imageId
-                    : "only images with status active can be queued (image " + imageId + " is "
-                            + image.status().wireName() + ")"));
+            out.println("not queued: "
+                    + (image == null
+                            ? "there is no image " + imageId
+                            : "only images with status active can be queued (image " + imageId + " is "
+                                    + image.status().wireName() + ")"));
             return 1;
         }
-        out.println(node.queue(imageId) ? "queued image " + imageId + "; the server's prefetcher fetches it"
-                : "image " + imageId + " is cached or queued already");
+        out.println(
+                node.queue(imageId)
+                        ? "queued image " + imageId + "; the server's prefetcher fetches it"
+                        : "image " + imageId + " is cached or queued already");
         return 0;
     }
 

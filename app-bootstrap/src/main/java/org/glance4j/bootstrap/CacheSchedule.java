@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.core.cache.NodeImageCache;
 import org.glance4j.ports.model.CacheCounters;
 import org.slf4j.Logger;
@@ -30,8 +29,8 @@ final class CacheSchedule implements AutoCloseable {
 
     CacheSchedule(NodeImageCache cache, Duration interval) {
         long every = Math.max(1, interval.toMillis());
-        jobs.scheduleWithFixedDelay(() -> lastSummary = runOnce(cache, lastSummary), every, every,
-                TimeUnit.MILLISECONDS);
+        jobs.scheduleWithFixedDelay(
+                () -> lastSummary = runOnce(cache, lastSummary), every, every, TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-
 import org.glance4j.bootstrap.config.ConfigException;
 
 /**
@@ -40,8 +39,8 @@ public final class DataDirLock implements AutoCloseable {
         Path file = dataDir.resolve(FILE_NAME);
         FileChannel channel;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new ConfigException("cannot open the lock file of the data directory " + file + ": " + e, e);
         }
@@ -61,8 +60,7 @@ public final class DataDirLock implements AutoCloseable {
                         + "this one another --data-dir, or stop the other node first");
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)),
-                    0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);
             return new DataDirLock(channel, lock);
         } catch (IOException e) {

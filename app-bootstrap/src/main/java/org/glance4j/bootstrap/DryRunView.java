@@ -14,25 +14,23 @@ import java.util.Set;
 final class DryRunView {
     private static final Set<String> WRITE_PREFIXES = Set.of("add", "update", "remove", "delete", "save", "put");
 
-    private DryRunView() {
-    }
+    private DryRunView() {}
 
     /** The view of {@code repository} through its port interface {@code port}. */
     static <T> T of(Class<T> port, T repository) {
-        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
-                (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return method.invoke(repository, args);
-                    }
-                    if (writes(method)) {
-                        return answerWithoutWriting(method, args);
-                    }
-                    try {
-                        return method.invoke(repository, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                }));
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(repository, args);
+            }
+            if (writes(method)) {
+                return answerWithoutWriting(method, args);
+            }
+            try {
+                return method.invoke(repository, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
     }
 
     private static boolean writes(Method method) {

@@ -1,5 +1,11 @@
 package org.glance4j.bootstrap;
 
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import com.google.inject.spi.Message;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
@@ -15,14 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import com.google.inject.CreationException;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.ProvisionException;
-import com.google.inject.Stage;
-import com.google.inject.spi.Message;
-
 import org.glance4j.bootstrap.cli.ServeCommand;
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.ConfigException;
@@ -33,8 +31,8 @@ import org.glance4j.bootstrap.config.IniParser;
 import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.metrics.Telemetry;
 import org.glance4j.bootstrap.wiring.GlanceModule;
-import org.glance4j.bootstrap.wiring.Operations;
 import org.glance4j.bootstrap.wiring.OpenStores;
+import org.glance4j.bootstrap.wiring.Operations;
 import org.glance4j.bootstrap.wiring.RepositoryCloser;
 import org.glance4j.bootstrap.wiring.ServerSettings;
 import org.glance4j.bootstrap.wiring.StoreTypes;
@@ -73,8 +71,7 @@ public final class GlanceApplication implements AutoCloseable {
     private MetricsEndpoint metrics;
     private Telemetry telemetry;
 
-    private GlanceApplication(GlanceHttpServer server, OpenStores stores, RepositoryCloser repositories,
-            URI baseUri) {
+    private GlanceApplication(GlanceHttpServer server, OpenStores stores, RepositoryCloser repositories, URI baseUri) {
         this.server = server;
         this.stores = stores;
         this.repositories = repositories;
@@ -94,7 +91,8 @@ public final class GlanceApplication implements AutoCloseable {
      */
     public static GlanceApplication start(List<String> serveArgs) {
         List<String> args = !serveArgs.isEmpty() && serveArgs.get(0).equals("serve")
-                ? serveArgs.subList(1, serveArgs.size()) : serveArgs;
+                ? serveArgs.subList(1, serveArgs.size())
+                : serveArgs;
         ServeOptions flags = ServeCommand.parse(args);
         if (flags.help()) {
             throw new IllegalArgumentException("--help is for the command line");
@@ -117,27 +115,45 @@ public final class GlanceApplication implements AutoCloseable {
         }
         config.cache().driverWarning().ifPresent(LOG::warn);
         ServerSettings settings = ServerSettings.resolve(flags, config.config(), config.keystone())
-                .withImporting(config.importing()).withConnections(config.connections());
+                .withImporting(config.importing())
+                .withConnections(config.connections());
         if (settings.http().authMode() == AuthMode.KEYSTONE) {
-            LOG.info("validating tokens against Keystone at {} (token_cache_time {} s)",
+            LOG.info(
+                    "validating tokens against Keystone at {} (token_cache_time {} s)",
                     settings.http().keystone().orElseThrow().authUrl(),
                     settings.http().keystone().orElseThrow().tokenCacheTime().toSeconds());
-            config.keystone().memcacheServers().ifPresent(servers -> LOG.warn("[keystone_authtoken] "
-                    + "memcache_servers = {} is ignored: glance4j keeps validated tokens in its own memory", servers));
+            config.keystone()
+                    .memcacheServers()
+                    .ifPresent(servers -> LOG.warn(
+                            "[keystone_authtoken] "
+                                    + "memcache_servers = {} is ignored: glance4j keeps validated tokens in its own memory",
+                            servers));
         }
         StoreTypes storeTypes = storeTypes(flags, config);
         LogFormats.use(config.operations().logFormat());
-        Optional<Integer> metricsPort = flags.metricsPort().or(() -> config.operations().metricsPort());
-        Operations operations = new Operations(metricsPort.isPresent() ? Telemetry.prometheus() : Telemetry.off(),
-                config.operations().disableByFile(), config.operations().accessLog());
+        Optional<Integer> metricsPort =
+                flags.metricsPort().or(() -> config.operations().metricsPort());
+        Operations operations = new Operations(
+                metricsPort.isPresent() ? Telemetry.prometheus() : Telemetry.off(),
+                config.operations().disableByFile(),
+                config.operations().accessLog());
         createDataDir(settings);
         DataDirLock lock = DataDirLock.acquire(settings.dataDir());
         try {
-            GlanceApplication application = launch(settings.withNodeId(NodeIdFile.readOrCreate(settings.dataDir())),
-                    config.limits().toSettings(), config.nodeLease(), storeTypes, config.cache(), operations);
+            GlanceApplication application = launch(
+                    settings.withNodeId(NodeIdFile.readOrCreate(settings.dataDir())),
+                    config.limits().toSettings(),
+                    config.nodeLease(),
+                    storeTypes,
+                    config.cache(),
+                    operations);
             if (metricsPort.isPresent()) {
-                application.startMetrics(config.operations().metricsBindHost().orElse(settings.http().bindHost()),
-                        metricsPort.get(), operations.telemetry());
+                application.startMetrics(
+                        config.operations()
+                                .metricsBindHost()
+                                .orElse(settings.http().bindHost()),
+                        metricsPort.get(),
+                        operations.telemetry());
             }
             application.dataDirLock = lock;
             application.scheduleVerification(config.operations());
@@ -159,9 +175,14 @@ public final class GlanceApplication implements AutoCloseable {
         flags.pluginDirs().forEach(dir -> dirs.add(dir.toAbsolutePath().normalize()));
         config.pluginDirs().stream().filter(dir -> !dirs.contains(dir)).forEach(dirs::add);
         StoreTypes types = StoreTypes.load(dirs);
-        LOG.info("store types: {}{}", types.describe(), dirs.isEmpty() ? ""
-                : " (plugin directories: " + dirs.stream().map(Object::toString)
-                        .collect(java.util.stream.Collectors.joining(", ")) + ")");
+        LOG.info(
+                "store types: {}{}",
+                types.describe(),
+                dirs.isEmpty()
+                        ? ""
+                        : " (plugin directories: "
+                                + dirs.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "))
+                                + ")");
         return types;
     }
 
@@ -169,8 +190,8 @@ public final class GlanceApplication implements AutoCloseable {
         try {
             Files.createDirectories(settings.dataDir());
         } catch (IOException e) {
-            throw new ConfigException("cannot create the data directory (--data-dir): "
-                    + FileProblem.describe(settings.dataDir(), e), e);
+            throw new ConfigException(
+                    "cannot create the data directory (--data-dir): " + FileProblem.describe(settings.dataDir(), e), e);
         }
     }
 
@@ -179,13 +200,17 @@ public final class GlanceApplication implements AutoCloseable {
      * starts HTTP. The injector builds singletons on first use (development stage), so that this order holds and a
      * failure closes exactly what was opened before it.
      */
-    private static GlanceApplication launch(ServerSettings settings,
-            java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits, Duration leaseLength,
-            StoreTypes storeTypes, org.glance4j.bootstrap.config.CacheConfig cache, Operations operations) {
+    private static GlanceApplication launch(
+            ServerSettings settings,
+            java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits,
+            Duration leaseLength,
+            StoreTypes storeTypes,
+            org.glance4j.bootstrap.config.CacheConfig cache,
+            Operations operations) {
         Injector injector;
         try {
-            injector = Guice.createInjector(Stage.DEVELOPMENT,
-                    new GlanceModule(settings, limits, storeTypes, cache, operations));
+            injector = Guice.createInjector(
+                    Stage.DEVELOPMENT, new GlanceModule(settings, limits, storeTypes, cache, operations));
         } catch (CreationException e) {
             throw new IllegalStateException("cannot start: " + firstCause(e.getErrorMessages()), e);
         }
@@ -194,23 +219,34 @@ public final class GlanceApplication implements AutoCloseable {
         GlanceCore core = null;
         NodeLease lease = null;
         try {
-            SharedNodeConfig.check(part(injector, SharedNodeSettings.class, "cannot read the shared node settings"),
-                    settings);
+            SharedNodeConfig.check(
+                    part(injector, SharedNodeSettings.class, "cannot read the shared node settings"), settings);
             stores = part(injector, OpenStores.class, "cannot open the image stores");
             core = part(injector, GlanceCore.class, "cannot build the core");
-            lease = new NodeLease(part(injector, NodeLeases.class, "cannot open the node leases"),
-                    settings.data().nodeId(), leaseLength, Clock.systemUTC(), core::recoverWorkOf);
+            lease = new NodeLease(
+                    part(injector, NodeLeases.class, "cannot open the node leases"),
+                    settings.data().nodeId(),
+                    leaseLength,
+                    Clock.systemUTC(),
+                    core::recoverWorkOf);
             registerLease(lease, leaseLength, settings.data().nodeId());
             int interruptedImports = core.recoverInterruptedImports();
             if (interruptedImports > 0) {
-                LOG.warn("interrupted imports and stages failed, their images queued again: {} (node {})",
-                        interruptedImports, settings.data().nodeId());
+                LOG.warn(
+                        "interrupted imports and stages failed, their images queued again: {} (node {})",
+                        interruptedImports,
+                        settings.data().nodeId());
             }
             int recovered = core.recoverInterruptedUploads();
             if (recovered > 0) {
-                LOG.warn("interrupted uploads put back to queued: {} (node {})", recovered, settings.data().nodeId());
+                LOG.warn(
+                        "interrupted uploads put back to queued: {} (node {})",
+                        recovered,
+                        settings.data().nodeId());
             } else {
-                LOG.info("interrupted uploads put back to queued: 0 (node {})", settings.data().nodeId());
+                LOG.info(
+                        "interrupted uploads put back to queued: 0 (node {})",
+                        settings.data().nodeId());
             }
         } catch (RuntimeException e) {
             if (core != null) {
@@ -231,17 +267,22 @@ public final class GlanceApplication implements AutoCloseable {
             stores.close();
             repositories.close();
             String why = e instanceof ProvisionException p ? firstCause(p.getErrorMessages()) : String.valueOf(e);
-            throw new IllegalStateException("cannot start the HTTP server on " + settings.http().bindHost() + ":"
-                    + settings.http().port() + ": " + why, e);
+            throw new IllegalStateException(
+                    "cannot start the HTTP server on " + settings.http().bindHost() + ":"
+                            + settings.http().port() + ": " + why,
+                    e);
         }
-        GlanceApplication application = new GlanceApplication(server, stores, repositories,
-                baseUri(settings.http().bindHost(), server.port()));
+        GlanceApplication application = new GlanceApplication(
+                server, stores, repositories, baseUri(settings.http().bindHost(), server.port()));
         application.core = core;
         application.leaseSchedule = new NodeLeaseSchedule(lease);
         GlanceCore started = core;
         core.nodeCache().ifPresent(nodeCache -> {
-            LOG.info("image cache on in {} (image_cache_max_size {} bytes, jobs every {} s): {}",
-                    cache.directory().orElseThrow(), cache.maxSize(), cache.jobInterval().toSeconds(),
+            LOG.info(
+                    "image cache on in {} (image_cache_max_size {} bytes, jobs every {} s): {}",
+                    cache.directory().orElseThrow(),
+                    cache.maxSize(),
+                    cache.jobInterval().toSeconds(),
                     CacheSchedule.summary(started.imageCache().counters()));
             application.cacheSchedule = new CacheSchedule(nodeCache, cache.jobInterval());
             operations.telemetry().imageCache(() -> started.imageCache().counters());
@@ -252,9 +293,15 @@ public final class GlanceApplication implements AutoCloseable {
             application.close();
             throw e;
         }
-        LOG.info("glance4j listening on http://{}:{} (auth {}, database {})", application.baseUri.getHost(),
+        LOG.info(
+                "glance4j listening on http://{}:{} (auth {}, database {})",
+                application.baseUri.getHost(),
                 application.port(),
-                settings.http().authMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                settings.http()
+                        .authMode()
+                        .name()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', '-'),
                 settings.database().jdbcUrl());
         return application;
     }
@@ -288,8 +335,12 @@ public final class GlanceApplication implements AutoCloseable {
         try {
             return injector.getInstance(type);
         } catch (ProvisionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause()
-                    : e.getErrorMessages().stream().map(Message::getCause).filter(c -> c != null).findFirst()
+            Throwable cause = e.getCause() != null
+                    ? e.getCause()
+                    : e.getErrorMessages().stream()
+                            .map(Message::getCause)
+                            .filter(c -> c != null)
+                            .findFirst()
                             .orElse(null);
             if (cause instanceof ConfigException config) {
                 throw config;
@@ -297,13 +348,16 @@ public final class GlanceApplication implements AutoCloseable {
             if (cause instanceof IllegalStateException state) {
                 throw state;
             }
-            throw new IllegalStateException(what + ": " + (cause instanceof GlanceException g ? g.getMessage()
-                    : firstCause(e.getErrorMessages())), e);
+            throw new IllegalStateException(
+                    what + ": "
+                            + (cause instanceof GlanceException g ? g.getMessage() : firstCause(e.getErrorMessages())),
+                    e);
         }
     }
 
     private static String firstCause(java.util.Collection<Message> messages) {
-        return messages.stream().findFirst()
+        return messages.stream()
+                .findFirst()
                 .map(m -> m.getCause() != null ? String.valueOf(m.getCause()) : m.getMessage())
                 .orElse("unknown error");
     }
@@ -325,9 +379,12 @@ public final class GlanceApplication implements AutoCloseable {
     }
 
     private void awaitVersions() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("versions")).timeout(Duration.ofSeconds(5))
-                .GET().build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("versions"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         Exception last = null;
         while (System.nanoTime() < deadline) {
@@ -352,8 +409,8 @@ public final class GlanceApplication implements AutoCloseable {
                 throw new IllegalStateException("interrupted while waiting for GET /versions", e);
             }
         }
-        throw new IllegalStateException("the server started but GET " + baseUri.resolve("versions")
-                + " did not answer: " + last, last);
+        throw new IllegalStateException(
+                "the server started but GET " + baseUri.resolve("versions") + " did not answer: " + last, last);
     }
 
     /**
@@ -371,7 +428,9 @@ public final class GlanceApplication implements AutoCloseable {
             throw new IllegalStateException("cannot serve /metrics on " + bindHost + ":" + port + ": " + e, e);
         }
         metrics = endpoint;
-        LOG.info("metrics on http://{}/metrics", baseUri(bindHost, endpoint.port()).getAuthority());
+        LOG.info(
+                "metrics on http://{}/metrics",
+                baseUri(bindHost, endpoint.port()).getAuthority());
     }
 
     /** The port of {@code /metrics}, or -1 when metrics are off. */
@@ -389,10 +448,12 @@ public final class GlanceApplication implements AutoCloseable {
         if (operations.verifyInterval().isZero() || core == null || !core.hasVerification()) {
             return;
         }
-        LOG.info("image verification every {} s at most {} MiB/s", operations.verifyInterval().toSeconds(),
+        LOG.info(
+                "image verification every {} s at most {} MiB/s",
+                operations.verifyInterval().toSeconds(),
                 operations.verifyRateMib() == 0 ? "unlimited" : operations.verifyRateMib());
-        verificationSchedule = new VerificationSchedule(core.verification(), operations.verifyInterval(),
-                operations.verifyRateMib());
+        verificationSchedule =
+                new VerificationSchedule(core.verification(), operations.verifyInterval(), operations.verifyRateMib());
     }
 
     /** Where the API is, e.g. {@code http://127.0.0.1:9292/}. */

@@ -1,7 +1,6 @@
 package org.glance4j.bootstrap;
 
 import java.util.Set;
-
 import org.glance4j.jdbc.glance.GlanceDeletedImageReader;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.out.ImageRepository;
@@ -22,9 +21,13 @@ final class GlanceDeletedImageImport {
     /** @param images glance4j's images, or null for a dry run */
     GlanceDeletedImageImport(ImageRepository images, boolean replaceChanged, ImportProblems problems) {
         this.problems = problems;
-        RecordCopy.Repository<Image> repository = images == null ? null : new RecordCopy.Repository<>(
-                wanted -> images.find(wanted.id()), images::add,
-                (stored, wanted) -> images.update(wanted.toBuilder().revision(stored.revision()).build()));
+        RecordCopy.Repository<Image> repository = images == null
+                ? null
+                : new RecordCopy.Repository<>(
+                        wanted -> images.find(wanted.id()),
+                        images::add,
+                        (stored, wanted) -> images.update(
+                                wanted.toBuilder().revision(stored.revision()).build()));
         this.copy = new RecordCopy<>(repository, REVISION, replaceChanged, tally, problems);
     }
 
@@ -37,10 +40,11 @@ final class GlanceDeletedImageImport {
         Image image = deleted.image();
         String subject = "image " + image.id();
         if ("pending_delete".equals(deleted.glanceStatus())) {
-            problems.add(subject, "deleted in Glance but its data awaits Glance's scrubber; carried as deleted,"
-                    + " glance4j will not remove that data");
+            problems.add(
+                    subject,
+                    "deleted in Glance but its data awaits Glance's scrubber; carried as deleted,"
+                            + " glance4j will not remove that data");
         }
-        copy.copy(subject, image, "deleted in Glance, but glance4j's copy differs in ",
-                "not carried as deleted: ");
+        copy.copy(subject, image, "deleted in Glance, but glance4j's copy differs in ", "not carried as deleted: ");
     }
 }

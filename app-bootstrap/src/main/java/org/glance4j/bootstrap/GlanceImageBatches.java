@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.BulkAddResult;
 import org.glance4j.ports.model.Image;
@@ -49,11 +48,10 @@ final class GlanceImageBatches implements AutoCloseable {
     }
 
     /** What the write of one batch did: the results of its calls, and the images that failed with why. */
-    private record Written(List<ImageWithMembers> batch, List<BulkAddResult> results, Map<String, String> failures) {
-    }
+    private record Written(List<ImageWithMembers> batch, List<BulkAddResult> results, Map<String, String> failures) {}
 
-    GlanceImageBatches(ImageRepository images, GlanceImportCommand.Summary summary, int batchSize,
-            AlreadyThere alreadyThere) {
+    GlanceImageBatches(
+            ImageRepository images, GlanceImportCommand.Summary summary, int batchSize, AlreadyThere alreadyThere) {
         this.images = images;
         this.alreadyThere = alreadyThere;
         this.summary = summary;
@@ -106,8 +104,13 @@ final class GlanceImageBatches implements AutoCloseable {
 
     private Written write(List<ImageWithMembers> batch) {
         if (images == null) {
-            return new Written(batch, List.of(new BulkAddResult(batch.stream().map(e -> e.image().id()).toList(),
-                    List.of(), batch.stream().flatMap(e -> e.members().stream()).toList())), Map.of());
+            return new Written(
+                    batch,
+                    List.of(new BulkAddResult(
+                            batch.stream().map(e -> e.image().id()).toList(),
+                            List.of(),
+                            batch.stream().flatMap(e -> e.members().stream()).toList())),
+                    Map.of());
         }
         try {
             return new Written(batch, List.of(images.addAllAbsent(batch)), Map.of());
@@ -138,8 +141,10 @@ final class GlanceImageBatches implements AutoCloseable {
             }
             summary.members += result.membersAdded().size();
             Map<String, Set<String>> membersAdded = new HashMap<>();
-            result.membersAdded().forEach(member -> membersAdded
-                    .computeIfAbsent(member.imageId(), k -> new HashSet<>()).add(member.memberId()));
+            result.membersAdded()
+                    .forEach(member -> membersAdded
+                            .computeIfAbsent(member.imageId(), k -> new HashSet<>())
+                            .add(member.memberId()));
             for (String id : result.alreadyPresent()) {
                 alreadyThere.handle(byId.get(id), membersAdded.getOrDefault(id, Set.of()));
             }

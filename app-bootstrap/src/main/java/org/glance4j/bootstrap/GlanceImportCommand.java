@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.glance4j.bootstrap.cli.DbOptions;
 import org.glance4j.bootstrap.cli.DeletedRows;
 import org.glance4j.bootstrap.cli.Progress;
@@ -88,11 +87,17 @@ final class GlanceImportCommand {
      * @throws ConfigException when the configuration, the data directory or {@code --from} is unusable
      */
     int run(DbOptions options) {
-        DatabaseTarget source = SqlAlchemyUrls.toJdbc(options.from().orElseThrow(), "--from",
-                Path.of("").toAbsolutePath());
+        DatabaseTarget source = SqlAlchemyUrls.toJdbc(
+                options.from().orElseThrow(), "--from", Path.of("").toAbsolutePath());
         IniFile file = options.configFile().map(IniParser::parse).orElseGet(IniFile::empty);
-        ServeOptions flags = new ServeOptions(Optional.empty(), Optional.empty(), options.dataDir(),
-                Optional.empty(), options.configFile(), true, false);
+        ServeOptions flags = new ServeOptions(
+                Optional.empty(),
+                Optional.empty(),
+                options.dataDir(),
+                Optional.empty(),
+                options.configFile(),
+                true,
+                false);
         LoadedConfig loaded = ConfigLoader.load(file);
         ServerSettings settings = ServerSettings.resolve(flags, loaded.config(), loaded.keystone());
         GlanceLocationMapper mapper = new GlanceLocationMapper(settings.stores());
@@ -101,18 +106,25 @@ final class GlanceImportCommand {
         replaceChanged = options.replaceChanged();
         ImportProblems problems = new ImportProblems();
         List<ImportTally> tallies;
-        try (GlanceDatabaseReader glance = GlanceDatabaseReader.open(source.jdbcUrl(), source.user(),
-                source.password())) {
+        try (GlanceDatabaseReader glance =
+                GlanceDatabaseReader.open(source.jdbcUrl(), source.user(), source.password())) {
             out.println("Glance database at schema revision " + glance.revision()
                     + (options.dryRun() ? " (dry run: nothing is written)" : ""));
             summary.deletedImagesSkipped = options.deleted() == DeletedRows.SKIP ? glance.countDeletedImages() : 0;
             if (options.dryRun()) {
                 Optional<JdbcRepositories> existing = JdbcRepositories.openIfCurrent(settings.jdbc());
-                out.println(existing.isPresent() ? "compared with glance4j's database, which is left unchanged"
-                        : "glance4j's database is missing or not yet migrated: compared with nothing");
+                out.println(
+                        existing.isPresent()
+                                ? "compared with glance4j's database, which is left unchanged"
+                                : "glance4j's database is missing or not yet migrated: compared with nothing");
                 try {
-                    tallies = importAll(glance, mapper, existing.map(ImportTargets::readOnly)
-                            .orElse(ImportTargets.NONE), options, summary, problems);
+                    tallies = importAll(
+                            glance,
+                            mapper,
+                            existing.map(ImportTargets::readOnly).orElse(ImportTargets.NONE),
+                            options,
+                            summary,
+                            problems);
                 } finally {
                     existing.ifPresent(JdbcRepositories::close);
                 }
@@ -124,9 +136,15 @@ final class GlanceImportCommand {
             }
         }
         report(summary, options.dryRun(), tallies, problems);
-        out.println("import-glance: " + (summary.imagesCopied + summary.imagesAlreadyThere + summary.imagesDiffering
-                + summary.imagesReplaced + summary.imagesFailed) + " images and "
-                + tallies.stream().mapToLong(ImportTally::total).sum() + " other records read in " + Progress.secondsSince(started)
+        out.println("import-glance: "
+                + (summary.imagesCopied
+                        + summary.imagesAlreadyThere
+                        + summary.imagesDiffering
+                        + summary.imagesReplaced
+                        + summary.imagesFailed)
+                + " images and "
+                + tallies.stream().mapToLong(ImportTally::total).sum() + " other records read in "
+                + Progress.secondsSince(started)
                 + (options.dryRun() ? " (dry run)" : ""));
         boolean failed = summary.imagesFailed > 0 || tallies.stream().anyMatch(t -> t.failed > 0);
         return failed ? 1 : 0;
@@ -136,12 +154,21 @@ final class GlanceImportCommand {
      * The images (with a progress bar on a terminal), then the deleted images (when carried), the tasks and the
      * metadefs catalog; returns the tallies of all but the images, which {@code summary} counts.
      */
-    private List<ImportTally> importAll(GlanceDatabaseReader glance, GlanceLocationMapper mapper,
-            ImportTargets targets, DbOptions options, Summary summary, ImportProblems problems) {
+    private List<ImportTally> importAll(
+            GlanceDatabaseReader glance,
+            GlanceLocationMapper mapper,
+            ImportTargets targets,
+            DbOptions options,
+            Summary summary,
+            ImportProblems problems) {
         Progress progress = Progress.onTerminal("images", glance.countImages());
         if (options.dryRun()) {
             glance.forEachImage(record -> {
-                copyOne(withMappedLocations(record, mapper, summary), targets.images(), targets.members(), summary,
+                copyOne(
+                        withMappedLocations(record, mapper, summary),
+                        targets.images(),
+                        targets.members(),
+                        summary,
                         Set.of());
                 progress.step();
             });
@@ -154,8 +181,8 @@ final class GlanceImportCommand {
             tallies.add(new GlanceDeletedImageImport(targets.images(), replaceChanged, problems)
                     .run(glance.deletedImages()));
         }
-        tallies.add(new GlanceTaskImport(targets.tasks(), options.deleted(), replaceChanged, problems)
-                .run(glance.tasks()));
+        tallies.add(
+                new GlanceTaskImport(targets.tasks(), options.deleted(), replaceChanged, problems).run(glance.tasks()));
         GlanceMetadefsImport metadefs = new GlanceMetadefsImport(targets.metadefs(), replaceChanged, problems);
         metadefs.run(glance.metadefs());
         tallies.addAll(metadefs.tallies());
@@ -166,12 +193,16 @@ final class GlanceImportCommand {
      * Streams Glance's images page by page into batches of {@link GlanceImageBatches}; an image glance4j already
      * holds is then compared one by one ({@link #copyOne}), its memberships just added by the batch left out.
      */
-    private void copyInBatches(GlanceDatabaseReader glance, GlanceLocationMapper mapper, ImportTargets targets,
-            Summary summary, Progress progress) {
+    private void copyInBatches(
+            GlanceDatabaseReader glance,
+            GlanceLocationMapper mapper,
+            ImportTargets targets,
+            Summary summary,
+            Progress progress) {
         GlanceImageBatches.AlreadyThere alreadyThere = (entry, membersJustAdded) ->
                 copyOne(entry, targets.images(), targets.members(), summary, membersJustAdded);
-        try (GlanceImageBatches batches = new GlanceImageBatches(targets.images(), summary,
-                GlanceImageBatches.BATCH_SIZE, alreadyThere)) {
+        try (GlanceImageBatches batches =
+                new GlanceImageBatches(targets.images(), summary, GlanceImageBatches.BATCH_SIZE, alreadyThere)) {
             glance.forEachImage(record -> {
                 batches.add(withMappedLocations(record, mapper, summary));
                 progress.step();
@@ -181,16 +212,18 @@ final class GlanceImportCommand {
     }
 
     /** The image as glance4j stores it: its active locations mapped to glance4j's stores, problems noted. */
-    private static ImageWithMembers withMappedLocations(GlanceImageRecord record, GlanceLocationMapper mapper,
-            Summary summary) {
+    private static ImageWithMembers withMappedLocations(
+            GlanceImageRecord record, GlanceLocationMapper mapper, Summary summary) {
         Image glanceImage = record.image();
         String id = glanceImage.id();
         List<ImageLocation> locations = new ArrayList<>();
         for (GlanceLocation location : record.locations()) {
             if (!location.status().equals("active")) {
                 summary.inactiveLocationsSkipped++;
-                summary.problem(id, "a location with status '" + location.status() + "' is not copied: Glance"
-                        + " marks a location so when its data is (to be) removed from the store");
+                summary.problem(
+                        id,
+                        "a location with status '" + location.status() + "' is not copied: Glance"
+                                + " marks a location so when its data is (to be) removed from the store");
                 continue;
             }
             GlanceLocationMapper.Mapped mapped = mapper.map(location);
@@ -209,8 +242,12 @@ final class GlanceImportCommand {
      * equal, replaced or reported when it differs; likewise each of its memberships but those in
      * {@code membersJustAdded} (member ids a batch has just stored).
      */
-    private void copyOne(ImageWithMembers entry, ImageRepository images, ImageMemberRepository members,
-            Summary summary, Set<String> membersJustAdded) {
+    private void copyOne(
+            ImageWithMembers entry,
+            ImageRepository images,
+            ImageMemberRepository members,
+            Summary summary,
+            Set<String> membersJustAdded) {
         Image image = entry.image();
         String id = image.id();
         try {
@@ -243,8 +280,10 @@ final class GlanceImportCommand {
                     summary.membersReplaced++;
                 } else {
                     summary.membersDiffering++;
-                    summary.problem(id, "member " + member.memberId() + ": glance4j's copy differs (status "
-                            + held.get().status().wireName() + "); kept (--replace-changed takes Glance's)");
+                    summary.problem(
+                            id,
+                            "member " + member.memberId() + ": glance4j's copy differs (status "
+                                    + held.get().status().wireName() + "); kept (--replace-changed takes Glance's)");
                 }
             }
         } catch (GlanceException e) {
@@ -263,8 +302,10 @@ final class GlanceImportCommand {
             summary.imagesReplaced++;
         } else {
             summary.imagesDiffering++;
-            summary.problem(image.id(), "glance4j's copy differs in " + String.join(", ", differences)
-                    + "; kept (--replace-changed takes Glance's)");
+            summary.problem(
+                    image.id(),
+                    "glance4j's copy differs in " + String.join(", ", differences)
+                            + "; kept (--replace-changed takes Glance's)");
         }
     }
 
@@ -282,9 +323,12 @@ final class GlanceImportCommand {
                 + "; locations: " + s.locations + " " + verb + ", "
                 + s.inactiveLocationsSkipped + " not active (skipped)");
         tallies.forEach(t -> out.println(t.line(dryRun)));
-        out.println("images with problems: " + s.problems.size() + "; other records with problems: "
-                + problems.subjects());
-        boolean wrote = s.imagesCopied > 0 || s.imagesReplaced > 0 || s.members > 0 || s.membersReplaced > 0
+        out.println(
+                "images with problems: " + s.problems.size() + "; other records with problems: " + problems.subjects());
+        boolean wrote = s.imagesCopied > 0
+                || s.imagesReplaced > 0
+                || s.members > 0
+                || s.membersReplaced > 0
                 || tallies.stream().anyMatch(ImportTally::wrote);
         if (!wrote && !dryRun) {
             out.println("nothing to do: everything was already there");
@@ -295,8 +339,8 @@ final class GlanceImportCommand {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new ConfigException("cannot create the data directory (--data-dir): "
-                    + FileProblem.describe(dataDir, e), e);
+            throw new ConfigException(
+                    "cannot create the data directory (--data-dir): " + FileProblem.describe(dataDir, e), e);
         }
     }
 }

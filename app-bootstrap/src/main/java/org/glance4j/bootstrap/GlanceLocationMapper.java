@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.jdbc.glance.GlanceLocation;
 import org.glance4j.ports.model.ImageLocation;
@@ -21,18 +20,25 @@ import org.glance4j.ports.model.ImageLocation;
 final class GlanceLocationMapper {
 
     /** A mapped location and what the operator should hear about it (empty when nothing). */
-    record Mapped(ImageLocation location, List<String> problems) {
-    }
+    record Mapped(ImageLocation location, List<String> problems) {}
 
     /**
      * Glance's location schemes and the option of Glance's filesystem driver that says where its files are: the
      * language of Glance's database, which this import reads; the server itself names no store type or option.
      */
     private static final String FILE_STORE_DATADIR = "filesystem_store_datadir";
-    private static final Map<String, String> TYPE_OF_SCHEME = Map.ofEntries(Map.entry("file", "file"),
-            Map.entry("filesystem", "file"), Map.entry("s3", "s3"), Map.entry("s3+http", "s3"),
-            Map.entry("s3+https", "s3"), Map.entry("swift", "swift"), Map.entry("swift+http", "swift"),
-            Map.entry("swift+https", "swift"), Map.entry("swift+config", "swift"), Map.entry("http", "http"),
+
+    private static final Map<String, String> TYPE_OF_SCHEME = Map.ofEntries(
+            Map.entry("file", "file"),
+            Map.entry("filesystem", "file"),
+            Map.entry("s3", "s3"),
+            Map.entry("s3+http", "s3"),
+            Map.entry("s3+https", "s3"),
+            Map.entry("swift", "swift"),
+            Map.entry("swift+http", "swift"),
+            Map.entry("swift+https", "swift"),
+            Map.entry("swift+config", "swift"),
+            Map.entry("http", "http"),
             Map.entry("https", "http"));
 
     private final List<StoreConfig> stores;
@@ -58,7 +64,9 @@ final class GlanceLocationMapper {
         if ("file".equals(type)) {
             store = fileStoreHolding(safeUrl.substring(schemeEnd + 3));
         } else if (type != null && glanceStore != null) {
-            store = stores.stream().filter(s -> s.id().equals(glanceStore) && s.type().equals(type)).findFirst();
+            store = stores.stream()
+                    .filter(s -> s.id().equals(glanceStore) && s.type().equals(type))
+                    .findFirst();
         }
         String storeId;
         if (store.isPresent()) {
@@ -90,8 +98,14 @@ final class GlanceLocationMapper {
             return Optional.empty();
         }
         String option = FILE_STORE_DATADIR;
-        return stores.stream().filter(s -> s.type().equals("file") && s.options().get(option) != null
-                && Path.of(s.options().get(option).strip()).toAbsolutePath().normalize().equals(folder)).findFirst();
+        return stores.stream()
+                .filter(s -> s.type().equals("file")
+                        && s.options().get(option) != null
+                        && Path.of(s.options().get(option).strip())
+                                .toAbsolutePath()
+                                .normalize()
+                                .equals(folder))
+                .findFirst();
     }
 
     /** The URL without a {@code user:password@} part (the last {@code @} ends it, as glance_store reads it). */

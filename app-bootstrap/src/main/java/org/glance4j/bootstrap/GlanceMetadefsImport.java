@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.glance4j.jdbc.glance.GlanceMetadefReader;
 import org.glance4j.jdbc.glance.GlanceNamespaceRecord;
 import org.glance4j.ports.error.GlanceException;
@@ -58,8 +57,8 @@ final class GlanceMetadefsImport {
     private void copyResourceType(MetadefResourceType type) {
         String subject = "metadef resource type " + type.name();
         try {
-            Optional<MetadefResourceType> stored = metadefs == null ? Optional.empty()
-                    : metadefs.findResourceType(type.name());
+            Optional<MetadefResourceType> stored =
+                    metadefs == null ? Optional.empty() : metadefs.findResourceType(type.name());
             if (stored.isEmpty()) {
                 if (metadefs != null) {
                     metadefs.addResourceType(type);
@@ -72,8 +71,10 @@ final class GlanceMetadefsImport {
                 resourceTypes.unchanged++;
             } else {
                 resourceTypes.differing++;
-                problems.add(subject, "glance4j's copy differs in " + String.join(", ", differences)
-                        + "; kept (a resource type cannot be changed)");
+                problems.add(
+                        subject,
+                        "glance4j's copy differs in " + String.join(", ", differences)
+                                + "; kept (a resource type cannot be changed)");
             }
         } catch (GlanceException e) {
             resourceTypes.failed++;
@@ -102,22 +103,54 @@ final class GlanceMetadefsImport {
                 associations.copied += content.associations().size();
                 return;
             }
-            item(subject, "namespace", namespaces, metadefs.findNamespace(name), content.namespace(),
-                    () -> metadefs.updateNamespace(name, content.namespace()), null);
-            content.objects().forEach(o -> item(subject, "object " + o.name(), objects,
-                    metadefs.findObject(name, o.name()), o, () -> metadefs.updateObject(o.name(), o),
-                    metadefs::addObject));
-            content.properties().forEach(p -> item(subject, "property " + p.name(), properties,
-                    metadefs.findProperty(name, p.name()), p, () -> metadefs.updateProperty(p.name(), p),
-                    metadefs::addProperty));
-            content.tags().forEach(t -> item(subject, "tag " + t.name(), tags, metadefs.findTag(name, t.name()), t,
-                    () -> metadefs.updateTag(t.name(), t), metadefs::addTag));
+            item(
+                    subject,
+                    "namespace",
+                    namespaces,
+                    metadefs.findNamespace(name),
+                    content.namespace(),
+                    () -> metadefs.updateNamespace(name, content.namespace()),
+                    null);
+            content.objects()
+                    .forEach(o -> item(
+                            subject,
+                            "object " + o.name(),
+                            objects,
+                            metadefs.findObject(name, o.name()),
+                            o,
+                            () -> metadefs.updateObject(o.name(), o),
+                            metadefs::addObject));
+            content.properties()
+                    .forEach(p -> item(
+                            subject,
+                            "property " + p.name(),
+                            properties,
+                            metadefs.findProperty(name, p.name()),
+                            p,
+                            () -> metadefs.updateProperty(p.name(), p),
+                            metadefs::addProperty));
+            content.tags()
+                    .forEach(t -> item(
+                            subject,
+                            "tag " + t.name(),
+                            tags,
+                            metadefs.findTag(name, t.name()),
+                            t,
+                            () -> metadefs.updateTag(t.name(), t),
+                            metadefs::addTag));
             List<MetadefResourceTypeAssociation> held = metadefs.listAssociations(name);
-            content.associations().forEach(a -> item(subject, "association with " + a.name(), associations,
-                    held.stream().filter(h -> h.name().equals(a.name())).findFirst(), a, () -> {
-                        metadefs.removeAssociation(name, a.name());
-                        metadefs.addAssociation(a);
-                    }, metadefs::addAssociation));
+            content.associations()
+                    .forEach(a -> item(
+                            subject,
+                            "association with " + a.name(),
+                            associations,
+                            held.stream().filter(h -> h.name().equals(a.name())).findFirst(),
+                            a,
+                            () -> {
+                                metadefs.removeAssociation(name, a.name());
+                                metadefs.addAssociation(a);
+                            },
+                            metadefs::addAssociation));
         } catch (GlanceException e) {
             namespaces.failed++;
             problems.add(subject, "not copied: " + e.getMessage());
@@ -125,8 +158,14 @@ final class GlanceMetadefsImport {
     }
 
     /** One item of a namespace that glance4j holds: added when missing, compared when there. */
-    private <R extends Record> void item(String subject, String what, ImportTally tally, Optional<R> stored,
-            R wanted, Runnable replace, Consumer<R> add) {
+    private <R extends Record> void item(
+            String subject,
+            String what,
+            ImportTally tally,
+            Optional<R> stored,
+            R wanted,
+            Runnable replace,
+            Consumer<R> add) {
         try {
             if (stored.isEmpty()) {
                 add.accept(wanted);
@@ -141,8 +180,10 @@ final class GlanceMetadefsImport {
                 tally.replaced++;
             } else {
                 tally.differing++;
-                problems.add(subject, what + ": glance4j's copy differs in " + String.join(", ", differences)
-                        + "; kept (--replace-changed takes Glance's)");
+                problems.add(
+                        subject,
+                        what + ": glance4j's copy differs in " + String.join(", ", differences)
+                                + "; kept (--replace-changed takes Glance's)");
             }
         } catch (GlanceException e) {
             tally.failed++;

@@ -2,7 +2,6 @@ package org.glance4j.bootstrap;
 
 import java.time.Instant;
 import java.util.Set;
-
 import org.glance4j.bootstrap.cli.DeletedRows;
 import org.glance4j.jdbc.glance.GlanceTaskReader;
 import org.glance4j.jdbc.glance.GlanceTaskRecord;
@@ -31,8 +30,10 @@ final class GlanceTaskImport {
     GlanceTaskImport(TaskRepository tasks, DeletedRows deleted, boolean replaceChanged, ImportProblems problems) {
         this.deleted = deleted;
         this.problems = problems;
-        RecordCopy.Repository<Task> repository = tasks == null ? null : new RecordCopy.Repository<>(
-                wanted -> tasks.find(wanted.id()), tasks::add, (stored, wanted) -> tasks.update(wanted));
+        RecordCopy.Repository<Task> repository = tasks == null
+                ? null
+                : new RecordCopy.Repository<>(
+                        wanted -> tasks.find(wanted.id()), tasks::add, (stored, wanted) -> tasks.update(wanted));
         this.copy = new RecordCopy<>(repository, NOTHING_IGNORED, replaceChanged, tally, problems);
     }
 
@@ -55,18 +56,32 @@ final class GlanceTaskImport {
         }
         Task task = record.deleted() ? expiredBy(record.task(), record.deletedAt()) : record.task();
         if (!task.status().isFinal() && !record.deleted()) {
-            problems.add(subject, "it was still " + task.status().wireName() + " in Glance; glance4j copies it as"
-                    + " it is and will not carry on with it");
+            problems.add(
+                    subject,
+                    "it was still " + task.status().wireName() + " in Glance; glance4j copies it as"
+                            + " it is and will not carry on with it");
         }
         copy.copy(subject, task, "glance4j's copy differs in ", "not copied: ");
     }
 
     /** A task Glance deleted, as an expired one: it expires at the latest when Glance deleted it. */
     private static Task expiredBy(Task task, Instant deletedAt) {
-        Instant expires = task.expiresAt() == null || task.expiresAt().isAfter(deletedAt) ? deletedAt
-                : task.expiresAt();
-        return new Task(task.id(), task.type(), task.status(), task.owner(), task.input(), task.result(),
-                task.message(), task.imageId(), task.requestId(), task.userId(), task.node(), expires,
-                task.createdAt(), task.updatedAt());
+        Instant expires =
+                task.expiresAt() == null || task.expiresAt().isAfter(deletedAt) ? deletedAt : task.expiresAt();
+        return new Task(
+                task.id(),
+                task.type(),
+                task.status(),
+                task.owner(),
+                task.input(),
+                task.result(),
+                task.message(),
+                task.imageId(),
+                task.requestId(),
+                task.userId(),
+                task.node(),
+                expires,
+                task.createdAt(),
+                task.updatedAt());
     }
 }

@@ -11,18 +11,19 @@ import org.glance4j.ports.out.metadef.MetadefRepository;
  * an existing database), or nothing at all (all null: a dry run with no glance4j database yet, compared with
  * nothing).
  */
-record ImportTargets(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
-                     MetadefRepository metadefs) {
+record ImportTargets(
+        ImageRepository images, ImageMemberRepository members, TaskRepository tasks, MetadefRepository metadefs) {
 
     static final ImportTargets NONE = new ImportTargets(null, null, null, null);
 
     static ImportTargets of(JdbcRepositories repositories) {
-        return new ImportTargets(repositories.images(), repositories.members(), repositories.tasks(),
-                repositories.metadefs());
+        return new ImportTargets(
+                repositories.images(), repositories.members(), repositories.tasks(), repositories.metadefs());
     }
 
     static ImportTargets readOnly(JdbcRepositories repositories) {
-        return new ImportTargets(DryRunView.of(ImageRepository.class, repositories.images()),
+        return new ImportTargets(
+                DryRunView.of(ImageRepository.class, repositories.images()),
                 DryRunView.of(ImageMemberRepository.class, repositories.members()),
                 DryRunView.of(TaskRepository.class, repositories.tasks()),
                 DryRunView.of(MetadefRepository.class, repositories.metadefs()));

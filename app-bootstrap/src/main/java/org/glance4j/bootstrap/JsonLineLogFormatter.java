@@ -1,15 +1,13 @@
 package org.glance4j.bootstrap;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-
 import org.glance4j.http.RequestLogContext;
 import org.glance4j.http.RequestOutcome;
 

@@ -3,15 +3,13 @@ package org.glance4j.bootstrap;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
-
 import org.glance4j.bootstrap.config.OperationsConfig.LogFormat;
 
 /** Switches the server's log between its text and JSON forms ({@code [glance4j] log_format}). */
 final class LogFormats {
     private static volatile LogFormat chosen = LogFormat.TEXT;
 
-    private LogFormats() {
-    }
+    private LogFormats() {}
 
     /**
      * Gives every root handler that writes one of glance4j's own formats the format asked for; handlers the

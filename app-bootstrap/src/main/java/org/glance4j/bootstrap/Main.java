@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
-import org.glance4j.bootstrap.cli.CacheClearCommand;
 import org.glance4j.bootstrap.cli.CacheCleanCommand;
+import org.glance4j.bootstrap.cli.CacheClearCommand;
 import org.glance4j.bootstrap.cli.CacheDeleteCommand;
 import org.glance4j.bootstrap.cli.CacheGroup;
 import org.glance4j.bootstrap.cli.CacheListCommand;
@@ -30,7 +29,6 @@ import org.glance4j.bootstrap.cli.RootCommand;
 import org.glance4j.bootstrap.cli.ServeCommand;
 import org.glance4j.bootstrap.cli.UsageErrors;
 import org.glance4j.bootstrap.config.SampleConfig;
-
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 
@@ -49,8 +47,7 @@ public final class Main {
     /** Exit status when the configuration or the start fails. */
     static final int START_FAILURE = CommandFailures.STATUS;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         OneLineLogFormatter.installOnRootLogger();
@@ -64,8 +61,7 @@ public final class Main {
     }
 
     /** The outcome of {@link #run}: a running application, or the status to exit with. */
-    record Started(GlanceApplication application, int status) {
-    }
+    record Started(GlanceApplication application, int status) {}
 
     /** Parses the command and runs it (for {@code serve}, starts the server); prints help and errors, never exits. */
     static Started run(List<String> args, PrintStream out, PrintStream err) {
@@ -113,11 +109,10 @@ public final class Main {
                 .addSubcommand(new CacheCleanCommand(o -> cacheCommand(out, o)));
         CommandLine images = new CommandLine(new ImagesGroup())
                 .addSubcommand(new ImagesVerifyCommand(o -> new VerifyCommand(out).run(o)));
-        CommandLine config = new CommandLine(new ConfigGroup())
-                .addSubcommand(new ConfigSampleCommand(() -> {
-                    out.print(SampleConfig.render());
-                    return 0;
-                }));
+        CommandLine config = new CommandLine(new ConfigGroup()).addSubcommand(new ConfigSampleCommand(() -> {
+            out.print(SampleConfig.render());
+            return 0;
+        }));
         CommandLine root = new CommandLine(new RootCommand())
                 .addSubcommand(new ServeCommand(flags -> {
                     started.set(GlanceApplication.start(flags));

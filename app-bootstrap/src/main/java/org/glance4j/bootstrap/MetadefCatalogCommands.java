@@ -1,5 +1,9 @@
 package org.glance4j.bootstrap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,21 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import org.glance4j.bootstrap.cli.DbOptions;
 import org.glance4j.bootstrap.cli.Progress;
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
-import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.config.FileProblem;
 import org.glance4j.bootstrap.config.IniFile;
 import org.glance4j.bootstrap.config.IniParser;
+import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.wiring.ServerSettings;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.jdbc.JdbcRepositories;
@@ -42,9 +40,9 @@ final class MetadefCatalogCommands {
     /** Where Glance's standard catalog files are, for a folder that is not there. */
     static final String WHERE_THE_CATALOG_IS = "Glance's catalog files are in /usr/share/glance-common/metadefs on"
             + " Debian (package glance-common) and in etc/metadefs of Glance's source";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final PrintStream out;
     private final PrintStream err;
@@ -69,21 +67,33 @@ final class MetadefCatalogCommands {
             }
         }
         IniFile file = options.configFile().map(IniParser::parse).orElseGet(IniFile::empty);
-        ServeOptions flags = new ServeOptions(Optional.empty(), Optional.empty(), options.dataDir(),
-                Optional.empty(), options.configFile(), true, false);
+        ServeOptions flags = new ServeOptions(
+                Optional.empty(),
+                Optional.empty(),
+                options.dataDir(),
+                Optional.empty(),
+                options.configFile(),
+                true,
+                false);
         LoadedConfig loaded = ConfigLoader.load(file);
         ServerSettings settings = ServerSettings.resolve(flags, loaded.config(), loaded.keystone());
         try {
             Files.createDirectories(settings.dataDir());
         } catch (IOException e) {
-            throw new ConfigException("cannot create the data directory (--data-dir): "
-                    + FileProblem.describe(settings.dataDir(), e), e);
+            throw new ConfigException(
+                    "cannot create the data directory (--data-dir): " + FileProblem.describe(settings.dataDir(), e), e);
         }
         try (JdbcRepositories repositories = JdbcRepositories.open(settings.jdbc())) {
-            MetadefCatalogService catalog = GlanceCore.builder().images(repositories.images())
-                    .members(repositories.members()).metadefs(repositories.metadefs()).settings(settings.core())
-                    .build().metadefs().catalog();
-            return options.command().equals("load-metadefs") ? load(catalog, options.folder())
+            MetadefCatalogService catalog = GlanceCore.builder()
+                    .images(repositories.images())
+                    .members(repositories.members())
+                    .metadefs(repositories.metadefs())
+                    .settings(settings.core())
+                    .build()
+                    .metadefs()
+                    .catalog();
+            return options.command().equals("load-metadefs")
+                    ? load(catalog, options.folder())
                     : export(catalog, options.folder());
         }
     }
@@ -109,8 +119,9 @@ final class MetadefCatalogCommands {
                     progress.println(out, "loaded " + document.get("namespace") + " from " + path.getFileName());
                 } else {
                     skipped++;
-                    progress.println(out, "skipped " + document.get("namespace") + " from " + path.getFileName()
-                            + ": it exists");
+                    progress.println(
+                            out,
+                            "skipped " + document.get("namespace") + " from " + path.getFileName() + ": it exists");
                 }
             } catch (JsonProcessingException e) {
                 failed++;
@@ -145,8 +156,10 @@ final class MetadefCatalogCommands {
             return List.of(source);
         }
         try (Stream<Path> entries = Files.list(source)) {
-            return entries.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))
-                    .sorted().toList();
+            return entries.filter(p ->
+                            Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.glance4j.bootstrap.config.ConfigException;
 
 /**
@@ -27,8 +26,7 @@ public final class NodeIdFile {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private NodeIdFile() {
-    }
+    private NodeIdFile() {}
 
     /**
      * Reads the node id of {@code dataDir}, making it first if the directory has none.
@@ -61,8 +59,8 @@ public final class NodeIdFile {
         String id = UUID.randomUUID().toString();
         Path temp = file.resolveSibling(FILE_NAME + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 channel.write(java.nio.ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.UTF_8)));
                 channel.force(true);
             }

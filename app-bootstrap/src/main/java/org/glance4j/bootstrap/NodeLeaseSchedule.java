@@ -3,7 +3,6 @@ package org.glance4j.bootstrap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.core.lease.NodeLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,23 +20,31 @@ final class NodeLeaseSchedule implements AutoCloseable {
 
     NodeLeaseSchedule(NodeLease lease) {
         long every = Math.max(1, lease.renewInterval().toMillis());
-        renewing.scheduleWithFixedDelay(() -> {
-            try {
-                NodeLease.Renewal renewal = lease.renew();
-                if (renewal != NodeLease.Renewal.RENEWED) {
-                    LOG.warn("node lease: {}", renewal);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("cannot renew this node's lease: {}", e.getMessage());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-        recovering.scheduleWithFixedDelay(() -> {
-            try {
-                lease.recoverDeadNodes();
-            } catch (RuntimeException e) {
-                LOG.warn("cannot recover the work of dead nodes: {}", e.getMessage());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        renewing.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        NodeLease.Renewal renewal = lease.renew();
+                        if (renewal != NodeLease.Renewal.RENEWED) {
+                            LOG.warn("node lease: {}", renewal);
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.warn("cannot renew this node's lease: {}", e.getMessage());
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
+        recovering.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        lease.recoverDeadNodes();
+                    } catch (RuntimeException e) {
+                        LOG.warn("cannot recover the work of dead nodes: {}", e.getMessage());
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
     }
 
     private static ScheduledExecutorService daemon(String name) {

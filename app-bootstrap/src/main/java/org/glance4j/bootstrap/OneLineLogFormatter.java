@@ -10,7 +10,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
 import org.glance4j.http.RequestLogContext;
 
 /**
@@ -22,14 +21,16 @@ import org.glance4j.http.RequestLogContext;
  */
 public final class OneLineLogFormatter extends Formatter {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @Override
     public String format(LogRecord record) {
         StringBuilder line = new StringBuilder(160)
-                .append(TIME.format(record.getInstant())).append(' ')
-                .append(String.format("%-7s", record.getLevel().getName())).append(' ');
+                .append(TIME.format(record.getInstant()))
+                .append(' ')
+                .append(String.format("%-7s", record.getLevel().getName()))
+                .append(' ');
         String requestId = RequestLogContext.requestId();
         if (requestId != null) {
             String taskId = RequestLogContext.taskId();
@@ -39,8 +40,10 @@ public final class OneLineLogFormatter extends Formatter {
             }
             line.append("] ");
         }
-        line.append(shortName(record.getLoggerName())).append(": ")
-                .append(formatMessage(record)).append(System.lineSeparator());
+        line.append(shortName(record.getLoggerName()))
+                .append(": ")
+                .append(formatMessage(record))
+                .append(System.lineSeparator());
         if (record.getThrown() != null) {
             StringWriter trace = new StringWriter();
             record.getThrown().printStackTrace(new PrintWriter(trace));

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -27,8 +26,7 @@ final class RecordCopy<R extends Record> {
      * @param add     adds a record of Glance
      * @param replace replaces glance4j's copy (first) by the record of Glance (second)
      */
-    record Repository<R>(Function<R, Optional<R>> find, Consumer<R> add, BiConsumer<R, R> replace) {
-    }
+    record Repository<R>(Function<R, Optional<R>> find, Consumer<R> add, BiConsumer<R, R> replace) {}
 
     private final Repository<R> repository;
     private final Set<String> ignored;
@@ -40,7 +38,11 @@ final class RecordCopy<R extends Record> {
      * @param repository glance4j's records, or null for a dry run
      * @param ignored    the components whose differences do not count (e.g. {@code revision})
      */
-    RecordCopy(Repository<R> repository, Set<String> ignored, boolean replaceChanged, ImportTally tally,
+    RecordCopy(
+            Repository<R> repository,
+            Set<String> ignored,
+            boolean replaceChanged,
+            ImportTally tally,
             ImportProblems problems) {
         this.repository = repository;
         this.ignored = ignored;
@@ -55,7 +57,8 @@ final class RecordCopy<R extends Record> {
      */
     void copy(String subject, R wanted, String differs, String failed) {
         try {
-            Optional<R> stored = repository == null ? Optional.empty() : repository.find().apply(wanted);
+            Optional<R> stored =
+                    repository == null ? Optional.empty() : repository.find().apply(wanted);
             if (stored.isEmpty()) {
                 if (repository != null) {
                     repository.add().accept(wanted);
@@ -71,8 +74,9 @@ final class RecordCopy<R extends Record> {
                 tally.replaced++;
             } else {
                 tally.differing++;
-                problems.add(subject, differs + String.join(", ", differences)
-                        + "; kept (--replace-changed takes Glance's)");
+                problems.add(
+                        subject,
+                        differs + String.join(", ", differences) + "; kept (--replace-changed takes Glance's)");
             }
         } catch (GlanceException e) {
             tally.failed++;

@@ -16,8 +16,7 @@ import java.util.Set;
  */
 final class RecordDifferences {
 
-    private RecordDifferences() {
-    }
+    private RecordDifferences() {}
 
     /** The names of the components that differ, {@code ignored} left out; empty when the records are the same. */
     static <R extends Record> List<String> between(R stored, R wanted, Set<String> ignored) {

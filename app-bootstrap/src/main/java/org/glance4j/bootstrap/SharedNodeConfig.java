@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.wiring.ServerSettings;
@@ -30,24 +29,29 @@ final class SharedNodeConfig {
     /** The recorded names, in the order a refusal lists them, with the options each comes from. */
     static final Map<String, String> OPTIONS = options();
 
-    private SharedNodeConfig() {
-    }
+    private SharedNodeConfig() {}
 
     private static Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("stores", "the stores ([DEFAULT] enabled_backends, or [glance_store] stores)");
         options.put("default_store", "the default store ([glance_store] default_backend, or default_store)");
         options.put("hashing_algorithm", "[DEFAULT] hashing_algorithm");
-        options.put("policy", "the policy ([oslo_policy] policy_file and [DEFAULT] property_protection_file), "
-                + "as a SHA-256 of its effective rules");
+        options.put(
+                "policy",
+                "the policy ([oslo_policy] policy_file and [DEFAULT] property_protection_file), "
+                        + "as a SHA-256 of its effective rules");
         return options;
     }
 
     /** This node's values, by recorded name. */
     static Map<String, String> of(ServerSettings settings) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("stores", settings.stores().stream().sorted(Comparator.comparing(s -> s.id()))
-                .map(store -> store.id() + ":" + store.type()).collect(Collectors.joining(", ")));
+        values.put(
+                "stores",
+                settings.stores().stream()
+                        .sorted(Comparator.comparing(s -> s.id()))
+                        .map(store -> store.id() + ":" + store.type())
+                        .collect(Collectors.joining(", ")));
         values.put("default_store", settings.defaultStore());
         values.put("hashing_algorithm", settings.data().hashingAlgorithm());
         values.put("policy", policyDigest(settings.core()));
@@ -70,8 +74,8 @@ final class SharedNodeConfig {
         mine.forEach((name, value) -> {
             String other = theirs.get(name);
             if (other != null && !other.equals(value)) {
-                differences.add("  " + OPTIONS.get(name) + ": this node has '" + value
-                        + "', the database records '" + other + "'");
+                differences.add("  " + OPTIONS.get(name) + ": this node has '" + value + "', the database records '"
+                        + other + "'");
             }
         });
         if (!differences.isEmpty()) {
@@ -86,18 +90,22 @@ final class SharedNodeConfig {
     /** A digest of the effective policy: the operator's rule overrides and property protections, in a stable order. */
     static String policyDigest(CoreSettings core) {
         StringBuilder text = new StringBuilder("rules\n");
-        new TreeMap<>(core.policyOverrides()).forEach((name, rule) -> text.append(name).append('=').append(rule)
-                .append('\n'));
+        new TreeMap<>(core.policyOverrides())
+                .forEach((name, rule) ->
+                        text.append(name).append('=').append(rule).append('\n'));
         PropertyProtectionSettings protections = core.propertyProtections();
         if (protections != null) {
             text.append("protections ").append(protections.format()).append('\n');
             for (PropertyProtectionSettings.Section section : protections.sections()) {
-                text.append(section.pattern()).append(' ').append(new TreeMap<>(section.operations())).append('\n');
+                text.append(section.pattern())
+                        .append(' ')
+                        .append(new TreeMap<>(section.operations()))
+                        .append('\n');
             }
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString()
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256", e);

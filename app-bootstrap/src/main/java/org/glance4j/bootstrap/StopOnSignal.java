@@ -21,8 +21,7 @@ final class StopOnSignal {
     private final CountDownLatch startFinished = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private StopOnSignal() {
-    }
+    private StopOnSignal() {}
 
     /** Registers the shutdown hook; call it before starting anything. */
     static StopOnSignal install() {
@@ -62,8 +61,8 @@ final class StopOnSignal {
         }
         running.close();
         // java.util.logging resets its handlers in its own shutdown hook, so this line goes out directly.
-        LogRecord stoppedLine = new LogRecord(Level.INFO,
-                "glance4j stopped: HTTP closed, then the stores and the database");
+        LogRecord stoppedLine =
+                new LogRecord(Level.INFO, "glance4j stopped: HTTP closed, then the stores and the database");
         stoppedLine.setLoggerName(Main.class.getName());
         System.err.print(LogFormats.formatter().format(stoppedLine));
         stopped.countDown();

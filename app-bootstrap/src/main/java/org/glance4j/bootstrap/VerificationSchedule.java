@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.ports.in.ImageVerificationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +30,12 @@ final class VerificationSchedule implements AutoCloseable {
 
     private static void runOnce(ImageVerificationService verification, long rateMib) {
         try {
-            ImageVerificationService.Summary summary = verification.verify(ImageVerificationService.Scope.all(),
-                    rateMib * 1024 * 1024, result -> { });
-            LOG.info("image verification: {} copies, {} bytes read: {}", summary.total(), summary.bytesRead(),
+            ImageVerificationService.Summary summary =
+                    verification.verify(ImageVerificationService.Scope.all(), rateMib * 1024 * 1024, result -> {});
+            LOG.info(
+                    "image verification: {} copies, {} bytes read: {}",
+                    summary.total(),
+                    summary.bytesRead(),
                     summary.counts());
         } catch (RuntimeException e) {
             LOG.warn("image verification failed: {}", e.getMessage());

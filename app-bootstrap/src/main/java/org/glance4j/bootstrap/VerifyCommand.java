@@ -1,14 +1,12 @@
 package org.glance4j.bootstrap;
 
-import java.io.PrintStream;
-import java.util.List;
-import java.util.Optional;
-
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
-
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.cli.VerifyOptions;
 import org.glance4j.bootstrap.config.CacheConfig;
@@ -52,21 +50,38 @@ final class VerifyCommand {
     int run(VerifyOptions options) {
         IniFile file = options.configFile().map(IniParser::parse).orElseGet(IniFile::empty);
         LoadedConfig loaded = ConfigLoader.load(file);
-        ServeOptions flags = new ServeOptions(Optional.empty(), Optional.empty(), options.dataDir(),
-                Optional.empty(), options.configFile(), true, false);
+        ServeOptions flags = new ServeOptions(
+                Optional.empty(),
+                Optional.empty(),
+                options.dataDir(),
+                Optional.empty(),
+                options.configFile(),
+                true,
+                false);
         ServerSettings settings = ServerSettings.resolve(flags, loaded.config(), loaded.keystone());
-        Injector injector = Guice.createInjector(Stage.DEVELOPMENT, new GlanceModule(settings, Optional.empty(),
-                StoreTypes.load(loaded.pluginDirs()), CacheConfig.off(), Operations.none()));
+        Injector injector = Guice.createInjector(
+                Stage.DEVELOPMENT,
+                new GlanceModule(
+                        settings,
+                        Optional.empty(),
+                        StoreTypes.load(loaded.pluginDirs()),
+                        CacheConfig.off(),
+                        Operations.none()));
         try (RepositoryCloser repositories = part(injector, RepositoryCloser.class)) {
             if (options.report()) {
-                return report(part(injector, ImageVerificationRepository.class), options.status()
-                        .map(ImageVerification.Status::fromWire).orElse(null));
+                return report(
+                        part(injector, ImageVerificationRepository.class),
+                        options.status().map(ImageVerification.Status::fromWire).orElse(null));
             }
             try (OpenStores stores = part(injector, OpenStores.class);
                     GlanceCore core = part(injector, GlanceCore.class)) {
                 long rate = options.rateMib().orElse(loaded.operations().verifyRateMib());
-                return verify(core.verification(), new ImageVerificationService.Scope(
-                        options.storeId().orElse(null), options.imageId().orElse(null)), rate);
+                return verify(
+                        core.verification(),
+                        new ImageVerificationService.Scope(
+                                options.storeId().orElse(null),
+                                options.imageId().orElse(null)),
+                        rate);
             }
         }
     }
@@ -75,28 +90,44 @@ final class VerifyCommand {
         long start = System.nanoTime();
         ImageVerificationService.Summary summary = verification.verify(scope, rateMib * MIB, this::print);
         double seconds = (System.nanoTime() - start) / 1e9;
-        out.println(String.format(java.util.Locale.ROOT, "verified %d copies, %.1f MiB in %.1f s: %s",
-                summary.total(), summary.bytesRead() / (double) MIB, seconds, counts(summary)));
+        out.println(String.format(
+                java.util.Locale.ROOT,
+                "verified %d copies, %.1f MiB in %.1f s: %s",
+                summary.total(),
+                summary.bytesRead() / (double) MIB,
+                seconds,
+                counts(summary)));
         return summary.allOk() ? 0 : 1;
     }
 
     private int report(ImageVerificationRepository results, ImageVerification.Status status) {
         List<ImageVerification> latest = results.latest(status);
         latest.forEach(this::print);
-        long bad = latest.stream().filter(r -> r.status() != ImageVerification.Status.OK).count();
+        long bad = latest.stream()
+                .filter(r -> r.status() != ImageVerification.Status.OK)
+                .count();
         out.println(latest.size() + " copies recorded, " + bad + " not ok");
         return bad == 0 ? 0 : 1;
     }
 
     private void print(ImageVerification result) {
-        out.println(String.format("%-10s %-36s %-16s %s %s", result.status().wireName(), result.imageId(),
-                result.storeId(), result.checkedAt(), result.detail()).stripTrailing());
+        out.println(String.format(
+                        "%-10s %-36s %-16s %s %s",
+                        result.status().wireName(),
+                        result.imageId(),
+                        result.storeId(),
+                        result.checkedAt(),
+                        result.detail())
+                .stripTrailing());
     }
 
     private static String counts(ImageVerificationService.Summary summary) {
         StringBuilder text = new StringBuilder();
-        summary.counts().forEach((status, count) -> text.append(text.length() == 0 ? "" : ", ")
-                .append(status.wireName()).append(' ').append(count));
+        summary.counts()
+                .forEach((status, count) -> text.append(text.length() == 0 ? "" : ", ")
+                        .append(status.wireName())
+                        .append(' ')
+                        .append(count));
         return text.toString();
     }
 

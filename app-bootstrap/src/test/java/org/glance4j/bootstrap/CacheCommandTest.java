@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.glance4j.bootstrap.api.Api;
 import org.glance4j.bootstrap.api.Persona;
 import org.junit.jupiter.api.AfterEach;
@@ -40,19 +39,29 @@ class CacheCommandTest {
     @BeforeEach
     void start() throws IOException {
         config = dir.resolve("glance-api.conf");
-        Files.writeString(config, String.join("\n",
-                "[DEFAULT]",
-                "enabled_backends = mem:test-memory",
-                "image_cache_dir = " + dir.resolve("cache"),
-                "image_cache_max_size = 3000",
-                "image_cache_stall_time = 60",
-                "cache_prefetcher_interval = 3600",
-                "[glance_store]",
-                "default_backend = mem",
-                "[mem]",
-                ""));
-        server = GlanceApplication.start(List.of("--port", "0", "--data-dir", dir.resolve("data").toString(),
-                "--auth", "trusted-headers", "--config", config.toString()));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "[DEFAULT]",
+                        "enabled_backends = mem:test-memory",
+                        "image_cache_dir = " + dir.resolve("cache"),
+                        "image_cache_max_size = 3000",
+                        "image_cache_stall_time = 60",
+                        "cache_prefetcher_interval = 3600",
+                        "[glance_store]",
+                        "default_backend = mem",
+                        "[mem]",
+                        ""));
+        server = GlanceApplication.start(List.of(
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--auth",
+                "trusted-headers",
+                "--config",
+                config.toString()));
         admin = Api.at(URI.create("http://127.0.0.1:" + server.port()), ADMIN);
     }
 
@@ -69,10 +78,12 @@ class CacheCommandTest {
         assertThat(run("cache", "queue", other)).isZero();
         assertThat(output).contains("queued image " + other);
         assertThat(run("cache", "list")).isZero();
-        assertThat(output).containsPattern(cached + " +0 +\\S+ +\\S+ +2000")
+        assertThat(output)
+                .containsPattern(cached + " +0 +\\S+ +\\S+ +2000")
                 .contains("queued images (oldest first): " + other)
                 .contains("total: 1 images, 2000 bytes, 0 hits; 1 queued");
-        assertThat(admin.get("/v2/cache").json().get("queued_images").get(0).asText()).isEqualTo(other);
+        assertThat(admin.get("/v2/cache").json().get("queued_images").get(0).asText())
+                .isEqualTo(other);
 
         assertThat(run("cache", "delete", cached)).isZero();
         assertThat(dir.resolve("cache").resolve(cached)).doesNotExist();
@@ -97,16 +108,20 @@ class CacheCommandTest {
         assertThat(dir.resolve("cache").resolve(newer)).exists();
 
         assertThat(run("cache", "clean")).isZero();
-        assertThat(output).containsPattern("removed \\d+ stalled partial copies and copies of images no longer active"
-                + " in \\d+\\.\\d s\n");
+        assertThat(output)
+                .containsPattern("removed \\d+ stalled partial copies and copies of images no longer active"
+                        + " in \\d+\\.\\d s\n");
         assertThat(stalled).doesNotExist();
         assertThat(dir.resolve("cache").resolve(newer)).exists();
     }
 
     @Test
     void queueRefusesAnImageThatIsNotActiveAndACommandWithoutACacheSaysSo() throws IOException {
-        String queued = admin.post("/v2/images", Map.of("name", "empty", "disk_format", "raw",
-                "container_format", "bare")).json().get("id").asText();
+        String queued = admin.post(
+                        "/v2/images", Map.of("name", "empty", "disk_format", "raw", "container_format", "bare"))
+                .json()
+                .get("id")
+                .asText();
 
         assertThat(run("cache", "queue", queued)).isEqualTo(1);
         assertThat(output).contains("only images with status active can be queued");
@@ -131,7 +146,9 @@ class CacheCommandTest {
         all.addAll(List.of("--data-dir", dir.resolve("data").toString()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main.Started started = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+        Main.Started started = Main.run(
+                all,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         output = out.toString(StandardCharsets.UTF_8);
         errors = err.toString(StandardCharsets.UTF_8);
@@ -139,11 +156,14 @@ class CacheCommandTest {
     }
 
     private String activeImage(int size) {
-        String id = admin.post("/v2/images", Map.of("name", "img", "disk_format", "raw", "container_format",
-                "bare")).json().get("id").asText();
+        String id = admin.post("/v2/images", Map.of("name", "img", "disk_format", "raw", "container_format", "bare"))
+                .json()
+                .get("id")
+                .asText();
         byte[] data = new byte[size];
         new Random(size).nextBytes(data);
-        assertThat(admin.putBytes("/v2/images/" + id + "/file", "application/octet-stream", data, Map.of()).status())
+        assertThat(admin.putBytes("/v2/images/" + id + "/file", "application/octet-stream", data, Map.of())
+                        .status())
                 .isEqualTo(204);
         return id;
     }
@@ -151,7 +171,8 @@ class CacheCommandTest {
     /** An image downloaded once, which caches it (the copy is made before the last bytes reach the client). */
     private String cachedImage(int size) {
         String id = activeImage(size);
-        assertThat(admin.getBytes("GET", "/v2/images/" + id + "/file", Map.of()).bytes()).hasSize(size);
+        assertThat(admin.getBytes("GET", "/v2/images/" + id + "/file", Map.of()).bytes())
+                .hasSize(size);
         assertThat(dir.resolve("cache").resolve(id)).exists();
         return id;
     }

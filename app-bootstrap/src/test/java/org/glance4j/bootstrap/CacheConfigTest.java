@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-
 import org.glance4j.bootstrap.config.CacheConfig;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
@@ -17,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /** The image cache options of {@code [DEFAULT]}: no cache by default, Glance's defaults and ranges otherwise. */
 class CacheConfigTest {
 
-    static final String FULL_CACHE = String.join("\n", "[DEFAULT]",
+    static final String FULL_CACHE = String.join(
+            "\n",
+            "[DEFAULT]",
             "image_cache_dir = cache",
             "image_cache_max_size = 2048",
             "image_cache_stall_time = 60",
@@ -44,26 +45,38 @@ class CacheConfigTest {
     void theOptionsSetTheCacheWithTheDirectoryResolvedAgainstTheWorkingOne() {
         LoadedConfig config = load(FULL_CACHE);
         assertThat(config.ignored()).isEmpty();
-        assertThat(config.cache()).isEqualTo(new CacheConfig(Optional.of(Path.of("/srv/glance/cache")), 2048,
-                Duration.ofSeconds(60), Duration.ofSeconds(30), Optional.empty()));
+        assertThat(config.cache())
+                .isEqualTo(new CacheConfig(
+                        Optional.of(Path.of("/srv/glance/cache")),
+                        2048,
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(30),
+                        Optional.empty()));
     }
 
     @Test
     void glanceDeprecatedDriversAreTakenAsCentralizedDbWithAWarningAndOthersRefused() {
-        assertThat(load("[DEFAULT]\nimage_cache_driver = SQLite\n").cache().driverWarning()).hasValueSatisfying(
-                warning -> assertThat(warning).contains("image_cache_driver = sqlite").contains("centralized_db"));
-        assertThat(load("[DEFAULT]\nimage_cache_driver = xattr\n").cache().driverWarning()).isPresent();
+        assertThat(load("[DEFAULT]\nimage_cache_driver = SQLite\n").cache().driverWarning())
+                .hasValueSatisfying(warning -> assertThat(warning)
+                        .contains("image_cache_driver = sqlite")
+                        .contains("centralized_db"));
+        assertThat(load("[DEFAULT]\nimage_cache_driver = xattr\n").cache().driverWarning())
+                .isPresent();
         assertThatThrownBy(() -> load("[DEFAULT]\nimage_cache_driver = memcached\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("image_cache_driver");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("image_cache_driver");
     }
 
     @Test
     void valuesOutOfRangeAreRefusedNamingTheOption() {
-        assertThatThrownBy(() -> load("[DEFAULT]\nimage_cache_max_size = -1\n")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> load("[DEFAULT]\nimage_cache_max_size = -1\n"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("image_cache_max_size");
         assertThatThrownBy(() -> load("[DEFAULT]\ncache_prefetcher_interval = 0\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("cache_prefetcher_interval");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cache_prefetcher_interval");
         assertThatThrownBy(() -> load("[DEFAULT]\nimage_cache_stall_time = soon\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("image_cache_stall_time");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("image_cache_stall_time");
     }
 }

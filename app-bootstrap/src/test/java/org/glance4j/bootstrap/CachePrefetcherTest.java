@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.glance4j.bootstrap.api.Api;
 import org.glance4j.bootstrap.api.Persona;
 import org.junit.jupiter.api.AfterEach;
@@ -41,13 +40,23 @@ class CachePrefetcherTest {
     @BeforeEach
     void start() throws IOException {
         config = dir.resolve("glance-api.conf");
-        Files.writeString(config, String.join("\n",
-                "[DEFAULT]",
-                "image_cache_dir = " + dir.resolve("cache"),
-                "cache_prefetcher_interval = 1",
-                ""));
-        server = GlanceApplication.start(List.of("--port", "0", "--data-dir", dir.resolve("data").toString(),
-                "--auth", "trusted-headers", "--config", config.toString()));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "[DEFAULT]",
+                        "image_cache_dir = " + dir.resolve("cache"),
+                        "cache_prefetcher_interval = 1",
+                        ""));
+        server = GlanceApplication.start(List.of(
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--auth",
+                "trusted-headers",
+                "--config",
+                config.toString()));
         admin = Api.at(URI.create("http://127.0.0.1:" + server.port()), ADMIN);
     }
 
@@ -65,27 +74,49 @@ class CachePrefetcherTest {
 
         assertThat(admin.put("/v2/cache/" + viaApi).status()).isEqualTo(202);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(Main.run(List.of("cache", "queue", viaCommand, "--data-dir", dir.resolve("data").toString(),
-                "--config", config.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err).status()).isZero();
+        assertThat(Main.run(
+                                List.of(
+                                        "cache",
+                                        "queue",
+                                        viaCommand,
+                                        "--data-dir",
+                                        dir.resolve("data").toString(),
+                                        "--config",
+                                        config.toString()),
+                                new PrintStream(out, true, StandardCharsets.UTF_8),
+                                System.err)
+                        .status())
+                .isZero();
 
         await(() -> cachedIds().containsAll(List.of(viaApi, viaCommand)));
         assertThat(admin.get("/v2/cache").json().get("queued_images")).isEmpty();
         assertThat(Files.readAllBytes(dir.resolve("cache").resolve(viaApi))).isEqualTo(first);
-        assertThat(admin.getBytes("GET", "/v2/images/" + viaCommand + "/file", Map.of()).bytes()).isEqualTo(second);
-        await(() -> admin.get("/v2/cache").json().get("cached_images").findValuesAsText("hits").contains("1"));
+        assertThat(admin.getBytes("GET", "/v2/images/" + viaCommand + "/file", Map.of())
+                        .bytes())
+                .isEqualTo(second);
+        await(() -> admin.get("/v2/cache")
+                .json()
+                .get("cached_images")
+                .findValuesAsText("hits")
+                .contains("1"));
     }
 
     private List<String> cachedIds() {
         List<String> ids = new ArrayList<>();
-        admin.get("/v2/cache").json().get("cached_images").forEach(e -> ids.add(e.get("image_id").asText()));
+        admin.get("/v2/cache")
+                .json()
+                .get("cached_images")
+                .forEach(e -> ids.add(e.get("image_id").asText()));
         return ids;
     }
 
     private String activeImage(byte[] data) {
-        String id = admin.post("/v2/images", Map.of("name", "img", "disk_format", "raw", "container_format",
-                "bare")).json().get("id").asText();
-        assertThat(admin.putBytes("/v2/images/" + id + "/file", "application/octet-stream", data, Map.of()).status())
+        String id = admin.post("/v2/images", Map.of("name", "img", "disk_format", "raw", "container_format", "bare"))
+                .json()
+                .get("id")
+                .asText();
+        assertThat(admin.putBytes("/v2/images/" + id + "/file", "application/octet-stream", data, Map.of())
+                        .status())
                 .isEqualTo(204);
         return id;
     }

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import org.glance4j.core.format.FormatSettings;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.DatabaseTarget;
@@ -22,6 +20,7 @@ import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.config.OptionSpec;
 import org.glance4j.bootstrap.config.OptionSupport;
 import org.glance4j.bootstrap.config.StoreConfig;
+import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.settings.PropertyProtectionSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,19 +38,35 @@ class ConfigLoaderTest {
     @Test
     void recordsEveryDefault() {
         GlanceConfig defaults = GlanceConfig.defaults();
-        assertThat(defaults).isEqualTo(new GlanceConfig("127.0.0.1", 9292, Optional.empty(), 25, 1000, 128, 128, 128,
-                1099511627776L, "sha512",
-                List.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"),
-                List.of("ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"),
-                Optional.empty(), 5, Optional.empty(),
-                List.of(new StoreConfig("file", "file", "glance_store", Map.of())), "file", false, false,
-                new GlanceConfig.PolicyConfig(Optional.empty(), Optional.empty(),
-                        PropertyProtectionSettings.Format.ROLES),
-                new FormatSettings(true, List.of("streamOptimized", "monolithicSparse"), List.of())));
+        assertThat(defaults)
+                .isEqualTo(new GlanceConfig(
+                        "127.0.0.1",
+                        9292,
+                        Optional.empty(),
+                        25,
+                        1000,
+                        128,
+                        128,
+                        128,
+                        1099511627776L,
+                        "sha512",
+                        List.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"),
+                        List.of("ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"),
+                        Optional.empty(),
+                        5,
+                        Optional.empty(),
+                        List.of(new StoreConfig("file", "file", "glance_store", Map.of())),
+                        "file",
+                        false,
+                        false,
+                        new GlanceConfig.PolicyConfig(
+                                Optional.empty(), Optional.empty(), PropertyProtectionSettings.Format.ROLES),
+                        new FormatSettings(true, List.of("streamOptimized", "monolithicSparse"), List.of())));
     }
 
     /** Every option set to a value other than its default, each under Glance's name and section. */
-    private static final String FULL = String.join("\n",
+    private static final String FULL = String.join(
+            "\n",
             "[DEFAULT]",
             "bind_host = 0.0.0.0",
             "bind_port = 9393",
@@ -99,22 +114,48 @@ class ConfigLoaderTest {
         LoadedConfig loaded = load(FULL);
         assertThat(loaded.ignored()).isEmpty();
         GlanceConfig config = loaded.config();
-        GlanceConfig expected = new GlanceConfig("0.0.0.0", 9393, Optional.of(4), 10, 50, 7, -1, 3, 1024L,
-                "sha3_256", List.of("raw", "qcow2"), List.of("bare"),
-                Optional.of(new DatabaseTarget(DatabaseTarget.Kind.POSTGRESQL,
-                        "jdbc:postgresql://db.example:5433/glance", "glance", "s3cret")),
-                12, Optional.of("keystone"),
-                List.of(new StoreConfig("fast", "file", "fast", Map.of(
-                                "filesystem_store_datadir", "images/fast",
-                                "filesystem_store_file_perm", "640",
-                                "filesystem_store_chunk_size", "1048576",
-                                "filesystem_thin_provisioning", "true",
-                                "store_description", "Fast disks",
-                                "weight", "-20")),
+        GlanceConfig expected = new GlanceConfig(
+                "0.0.0.0",
+                9393,
+                Optional.of(4),
+                10,
+                50,
+                7,
+                -1,
+                3,
+                1024L,
+                "sha3_256",
+                List.of("raw", "qcow2"),
+                List.of("bare"),
+                Optional.of(new DatabaseTarget(
+                        DatabaseTarget.Kind.POSTGRESQL,
+                        "jdbc:postgresql://db.example:5433/glance",
+                        "glance",
+                        "s3cret")),
+                12,
+                Optional.of("keystone"),
+                List.of(
+                        new StoreConfig(
+                                "fast",
+                                "file",
+                                "fast",
+                                Map.of(
+                                        "filesystem_store_datadir", "images/fast",
+                                        "filesystem_store_file_perm", "640",
+                                        "filesystem_store_chunk_size", "1048576",
+                                        "filesystem_thin_provisioning", "true",
+                                        "store_description", "Fast disks",
+                                        "weight", "-20")),
                         new StoreConfig("slow", "file", "slow", Map.of())),
-                "slow", true, true, new GlanceConfig.PolicyConfig(Optional.of("/etc/glance4j/my-policy.yaml"),
-                        Optional.of("protections.conf"), PropertyProtectionSettings.Format.POLICIES),
-                new FormatSettings(false, List.of("streamOptimized"), List.of("mbr")), 64,
+                "slow",
+                true,
+                true,
+                new GlanceConfig.PolicyConfig(
+                        Optional.of("/etc/glance4j/my-policy.yaml"),
+                        Optional.of("protections.conf"),
+                        PropertyProtectionSettings.Format.POLICIES),
+                new FormatSettings(false, List.of("streamOptimized"), List.of("mbr")),
+                64,
                 java.time.Duration.ofSeconds(5));
         assertThat(config).isEqualTo(expected);
         assertThat(config.multipleStores()).isTrue();
@@ -124,13 +165,15 @@ class ConfigLoaderTest {
         assertThat(config.stores().get(1).description()).isNull();
         GlanceConfig defaults = GlanceConfig.defaults();
         for (var component : GlanceConfig.class.getRecordComponents()) {
-            assertThat(invoke(component, config)).as(component.getName() + " differs from its default")
+            assertThat(invoke(component, config))
+                    .as(component.getName() + " differs from its default")
                     .isNotEqualTo(invoke(component, defaults));
         }
     }
 
     /** The single-store form: the file store's options in [glance_store], chosen by the deprecated default_store. */
-    private static final String SINGLE_STORE = String.join("\n",
+    private static final String SINGLE_STORE = String.join(
+            "\n",
             "[glance_store]",
             "stores = file, http",
             "default_store = filesystem",
@@ -144,12 +187,17 @@ class ConfigLoaderTest {
     @Test
     void readsTheSingleStoreFormFromGlanceStore() {
         LoadedConfig loaded = load(SINGLE_STORE);
-        assertThat(loaded.config().stores()).containsExactly(new StoreConfig("file", "file", "glance_store", Map.of(
-                "filesystem_store_datadir", "/var/lib/glance/images/",
-                "filesystem_store_file_perm", "600",
-                "filesystem_store_chunk_size", "4096",
-                "filesystem_thin_provisioning", "false",
-                "rbd_store_pool", "images")));
+        assertThat(loaded.config().stores())
+                .containsExactly(new StoreConfig(
+                        "file",
+                        "file",
+                        "glance_store",
+                        Map.of(
+                                "filesystem_store_datadir", "/var/lib/glance/images/",
+                                "filesystem_store_file_perm", "600",
+                                "filesystem_store_chunk_size", "4096",
+                                "filesystem_thin_provisioning", "false",
+                                "rbd_store_pool", "images")));
         assertThat(loaded.config().defaultStore()).isEqualTo("file");
         // the store owns its section: its factory's declaration reports rbd_store_pool (OpenStores), not the loader
         assertThat(loaded.ignored()).isEmpty();
@@ -158,20 +206,31 @@ class ConfigLoaderTest {
     @Test
     void theFullMappingsCoverEveryOptionGlance4jReads() {
         Set<String> inFiles = new java.util.HashSet<>();
-        for (String text : List.of(FULL, SINGLE_STORE, ImportConfigTest.FULL_IMPORT,
-                ConnectionLimitsConfigTest.FULL_CONNECTIONS, KeystoneConfigTest.FULL_KEYSTONE,
-                OsloLimitConfigTest.FULL_LIMITS, NodeLeaseConfigTest.FULL_LEASE, PluginDirsConfigTest.FULL_PLUGINS,
-                CacheConfigTest.FULL_CACHE, OperationsConfigTest.FULL_OPERATIONS)) {
-            IniParser.parse("f", text).sections().forEach((section, options) -> options.keySet().forEach(name -> {
-                boolean storeSection = section.equals("fast") || section.equals("glance_store");
-                String where = storeSection ? "glance_store" : section;
-                // a store's own options belong to its factory's declaration (StoreOptionsDocTest), not to the table
-                if (!storeSection || GlanceOptions.find(where, name).isPresent()) {
-                    inFiles.add("[" + where + "] " + name);
-                }
-            }));
+        for (String text : List.of(
+                FULL,
+                SINGLE_STORE,
+                ImportConfigTest.FULL_IMPORT,
+                ConnectionLimitsConfigTest.FULL_CONNECTIONS,
+                KeystoneConfigTest.FULL_KEYSTONE,
+                OsloLimitConfigTest.FULL_LIMITS,
+                NodeLeaseConfigTest.FULL_LEASE,
+                PluginDirsConfigTest.FULL_PLUGINS,
+                CacheConfigTest.FULL_CACHE,
+                OperationsConfigTest.FULL_OPERATIONS)) {
+            IniParser.parse("f", text)
+                    .sections()
+                    .forEach((section, options) -> options.keySet().forEach(name -> {
+                        boolean storeSection = section.equals("fast") || section.equals("glance_store");
+                        String where = storeSection ? "glance_store" : section;
+                        // a store's own options belong to its factory's declaration (StoreOptionsDocTest), not to the
+                        // table
+                        if (!storeSection || GlanceOptions.find(where, name).isPresent()) {
+                            inFiles.add("[" + where + "] " + name);
+                        }
+                    }));
         }
-        Set<String> read = GlanceOptions.read().stream().map(OptionSpec::qualifiedName).collect(Collectors.toSet());
+        Set<String> read =
+                GlanceOptions.read().stream().map(OptionSpec::qualifiedName).collect(Collectors.toSet());
         assertThat(inFiles).isEqualTo(read);
     }
 
@@ -204,10 +263,12 @@ class ConfigLoaderTest {
 
     @Test
     void readsFormatsFromTheDeprecatedDefaultSectionWhenImageFormatDoesNotSetThem() {
-        GlanceConfig config = load("[DEFAULT]\ndisk_formats = raw\ncontainer_formats = bare,ovf\n").config();
+        GlanceConfig config = load("[DEFAULT]\ndisk_formats = raw\ncontainer_formats = bare,ovf\n")
+                .config();
         assertThat(config.diskFormats()).containsExactly("raw");
         assertThat(config.containerFormats()).containsExactly("bare", "ovf");
-        GlanceConfig both = load("[DEFAULT]\ndisk_formats = raw\n[image_format]\ndisk_formats = iso\n").config();
+        GlanceConfig both = load("[DEFAULT]\ndisk_formats = raw\n[image_format]\ndisk_formats = iso\n")
+                .config();
         assertThat(both.diskFormats()).containsExactly("iso");
         assertThat(load("[DEFAULT]\ndisk_formats = raw\n").ignored()).isEmpty();
         assertThatThrownBy(() -> load("[DEFAULT]\ncontainer_formats = bare,,ovf\n"))
@@ -217,46 +278,52 @@ class ConfigLoaderTest {
 
     @Test
     void readsMultiLineListsAndAnEmptyList() {
-        GlanceConfig config = load("[image_format]\ndisk_formats = raw,\n  qcow2\ncontainer_formats =\n").config();
+        GlanceConfig config = load("[image_format]\ndisk_formats = raw,\n  qcow2\ncontainer_formats =\n")
+                .config();
         assertThat(config.diskFormats()).containsExactly("raw", "qcow2");
         assertThat(config.containerFormats()).isEmpty();
     }
 
     @Test
     void readsImageSizeCapUpToTwoToTheSixtyThree() {
-        assertThat(load("[DEFAULT]\nimage_size_cap = 9223372036854775808\n").config().imageSizeCap())
+        assertThat(load("[DEFAULT]\nimage_size_cap = 9223372036854775808\n")
+                        .config()
+                        .imageSizeCap())
                 .isEqualTo(Long.MAX_VALUE);
-        assertThat(load("[DEFAULT]\nimage_size_cap = +42\n").config().imageSizeCap()).isEqualTo(42L);
+        assertThat(load("[DEFAULT]\nimage_size_cap = +42\n").config().imageSizeCap())
+                .isEqualTo(42L);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "DEFAULT|bind_port|abc|[DEFAULT] bind_port (glance-api.conf, line 2): 'abc': it is not an integer",
-        "DEFAULT|bind_port|65536|[DEFAULT] bind_port (glance-api.conf, line 2): '65536': it must be between 0 and 65535",
-        "DEFAULT|limit_param_default|0|[DEFAULT] limit_param_default (glance-api.conf, line 2): '0': it must be at least 1",
-        "DEFAULT|api_limit_max|1.5|[DEFAULT] api_limit_max (glance-api.conf, line 2): '1.5': it is not an integer",
-        "DEFAULT|image_property_quota|99999999999|[DEFAULT] image_property_quota (glance-api.conf, line 2): '99999999999': it does not fit in a 32-bit integer",
-        "DEFAULT|image_tag_quota|many|[DEFAULT] image_tag_quota (glance-api.conf, line 2): 'many': it is not an integer",
-        "DEFAULT|image_member_quota||[DEFAULT] image_member_quota (glance-api.conf, line 2): '': it is not an integer",
-        "DEFAULT|image_size_cap|0|[DEFAULT] image_size_cap (glance-api.conf, line 2): '0': it must be between 1 and 9223372036854775808",
-        "DEFAULT|image_size_cap|9223372036854775809|[DEFAULT] image_size_cap (glance-api.conf, line 2): '9223372036854775809': it must be between 1 and 9223372036854775808",
-        "DEFAULT|hashing_algorithm|blake2b|[DEFAULT] hashing_algorithm (glance-api.conf, line 2): 'blake2b': glance4j computes md5, sha1, sha224, sha256, sha384, sha512, sha512_224, sha512_256, sha3_224, sha3_256, sha3_384, sha3_512",
-        "DEFAULT|enabled_backends|fast|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'fast': the entry 'fast' is not an id:type pair (e.g. fast:file)",
-        "DEFAULT|enabled_backends|fast:file,,slow:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'fast:file,,slow:file': it has an empty entry",
-        "DEFAULT|enabled_backends|fast:|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'fast:': the store 'fast' has no type (e.g. fast:file)",
-        "DEFAULT|enabled_backends|a:file,A:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'a:file,A:file': the store id 'A' appears twice",
-        "DEFAULT|enabled_backends|../x:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): '../x:file': the store id '../x' must be letters",
-        "DEFAULT|enabled_backends|os_glance_staging_store:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'os_glance_staging_store:file': the store id 'os_glance_staging_store' is reserved by Glance",
-        "DEFAULT|enabled_backends|database:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'database:file': the store id 'database' names a section with other options",
-        "glance_store|default_store|rbd|[glance_store] default_store (glance-api.conf, line 2): 'rbd': glance4j has only the file store so far",
-        "glance_store|stores|file,,http|[glance_store] stores (glance-api.conf, line 2): 'file,,http': it has an empty entry",
-        "DEFAULT|workers|-1|[DEFAULT] workers (glance-api.conf, line 2): '-1': it must be at least 0",
-        "image_format|disk_formats|raw,,iso|[image_format] disk_formats (glance-api.conf, line 2): 'raw,,iso': it has an empty entry",
-        "database|max_pool_size|0|[database] max_pool_size (glance-api.conf, line 2): '0': it must be at least 1",
-        "database|connection|mssql+pyodbc://g:p@h/glance|[database] connection (glance-api.conf, line 2): mssql+pyodbc://g:****@h/glance: glance4j supports sqlite, postgresql and mysql (MariaDB) databases, not mssql",
-    })
-    void aValueThatDoesNotParseIsFatalAndNamesSectionAndOption(String section, String option, String value,
-            String message) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "DEFAULT|bind_port|abc|[DEFAULT] bind_port (glance-api.conf, line 2): 'abc': it is not an integer",
+                "DEFAULT|bind_port|65536|[DEFAULT] bind_port (glance-api.conf, line 2): '65536': it must be between 0 and 65535",
+                "DEFAULT|limit_param_default|0|[DEFAULT] limit_param_default (glance-api.conf, line 2): '0': it must be at least 1",
+                "DEFAULT|api_limit_max|1.5|[DEFAULT] api_limit_max (glance-api.conf, line 2): '1.5': it is not an integer",
+                "DEFAULT|image_property_quota|99999999999|[DEFAULT] image_property_quota (glance-api.conf, line 2): '99999999999': it does not fit in a 32-bit integer",
+                "DEFAULT|image_tag_quota|many|[DEFAULT] image_tag_quota (glance-api.conf, line 2): 'many': it is not an integer",
+                "DEFAULT|image_member_quota||[DEFAULT] image_member_quota (glance-api.conf, line 2): '': it is not an integer",
+                "DEFAULT|image_size_cap|0|[DEFAULT] image_size_cap (glance-api.conf, line 2): '0': it must be between 1 and 9223372036854775808",
+                "DEFAULT|image_size_cap|9223372036854775809|[DEFAULT] image_size_cap (glance-api.conf, line 2): '9223372036854775809': it must be between 1 and 9223372036854775808",
+                "DEFAULT|hashing_algorithm|blake2b|[DEFAULT] hashing_algorithm (glance-api.conf, line 2): 'blake2b': glance4j computes md5, sha1, sha224, sha256, sha384, sha512, sha512_224, sha512_256, sha3_224, sha3_256, sha3_384, sha3_512",
+                "DEFAULT|enabled_backends|fast|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'fast': the entry 'fast' is not an id:type pair (e.g. fast:file)",
+                "DEFAULT|enabled_backends|fast:file,,slow:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'fast:file,,slow:file': it has an empty entry",
+                "DEFAULT|enabled_backends|fast:|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'fast:': the store 'fast' has no type (e.g. fast:file)",
+                "DEFAULT|enabled_backends|a:file,A:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'a:file,A:file': the store id 'A' appears twice",
+                "DEFAULT|enabled_backends|../x:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): '../x:file': the store id '../x' must be letters",
+                "DEFAULT|enabled_backends|os_glance_staging_store:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'os_glance_staging_store:file': the store id 'os_glance_staging_store' is reserved by Glance",
+                "DEFAULT|enabled_backends|database:file|[DEFAULT] enabled_backends (glance-api.conf, line 2): 'database:file': the store id 'database' names a section with other options",
+                "glance_store|default_store|rbd|[glance_store] default_store (glance-api.conf, line 2): 'rbd': glance4j has only the file store so far",
+                "glance_store|stores|file,,http|[glance_store] stores (glance-api.conf, line 2): 'file,,http': it has an empty entry",
+                "DEFAULT|workers|-1|[DEFAULT] workers (glance-api.conf, line 2): '-1': it must be at least 0",
+                "image_format|disk_formats|raw,,iso|[image_format] disk_formats (glance-api.conf, line 2): 'raw,,iso': it has an empty entry",
+                "database|max_pool_size|0|[database] max_pool_size (glance-api.conf, line 2): '0': it must be at least 1",
+                "database|connection|mssql+pyodbc://g:p@h/glance|[database] connection (glance-api.conf, line 2): mssql+pyodbc://g:****@h/glance: glance4j supports sqlite, postgresql and mysql (MariaDB) databases, not mssql",
+            })
+    void aValueThatDoesNotParseIsFatalAndNamesSectionAndOption(
+            String section, String option, String value, String message) {
         String text = "[" + section + "]\n" + option + " = " + (value == null ? "" : value) + "\n";
         assertThatThrownBy(() -> load(text))
                 .isInstanceOf(ConfigException.class)
@@ -265,7 +332,8 @@ class ConfigLoaderTest {
 
     @Test
     void listsUnsupportedAndUnknownOptionsOnceWithHints() {
-        LoadedConfig loaded = load(String.join("\n",
+        LoadedConfig loaded = load(String.join(
+                "\n",
                 "[DEFAULT]",
                 "bind_prot = 9292",
                 "image_location_quota = 3",
@@ -279,21 +347,26 @@ class ConfigLoaderTest {
                 "[image_format]",
                 "limit_param_default = 3",
                 ""));
-        assertThat(loaded.ignored()).containsExactly(
-                new IgnoredOption("DEFAULT", "bind_prot", false, Optional.of("[DEFAULT] bind_port")),
-                new IgnoredOption("DEFAULT", "image_location_quota", true, Optional.empty()),
-                new IgnoredOption("DEFAULT", "debug", false, Optional.empty()),
-                new IgnoredOption("database", "conection", false, Optional.of("[database] connection")),
-                new IgnoredOption("oslo_policy", "enforce_scope", true, Optional.empty()),
-                new IgnoredOption("keystone_authtoken", "auth_protocol", false, Optional.empty()),
-                new IgnoredOption("image_format", "limit_param_default", false,
-                        Optional.of("[DEFAULT] limit_param_default")));
-        assertThat(loaded.ignoredReport()).isEqualTo("configuration options ignored by glance4j (7): "
-                + "[DEFAULT] bind_prot (did you mean [DEFAULT] bind_port?), "
-                + "[DEFAULT] image_location_quota (not supported yet), [DEFAULT] debug, "
-                + "[database] conection (did you mean [database] connection?), "
-                + "[oslo_policy] enforce_scope (not supported yet), [keystone_authtoken] auth_protocol, "
-                + "[image_format] limit_param_default (did you mean [DEFAULT] limit_param_default?)");
+        assertThat(loaded.ignored())
+                .containsExactly(
+                        new IgnoredOption("DEFAULT", "bind_prot", false, Optional.of("[DEFAULT] bind_port")),
+                        new IgnoredOption("DEFAULT", "image_location_quota", true, Optional.empty()),
+                        new IgnoredOption("DEFAULT", "debug", false, Optional.empty()),
+                        new IgnoredOption("database", "conection", false, Optional.of("[database] connection")),
+                        new IgnoredOption("oslo_policy", "enforce_scope", true, Optional.empty()),
+                        new IgnoredOption("keystone_authtoken", "auth_protocol", false, Optional.empty()),
+                        new IgnoredOption(
+                                "image_format",
+                                "limit_param_default",
+                                false,
+                                Optional.of("[DEFAULT] limit_param_default")));
+        assertThat(loaded.ignoredReport())
+                .isEqualTo("configuration options ignored by glance4j (7): "
+                        + "[DEFAULT] bind_prot (did you mean [DEFAULT] bind_port?), "
+                        + "[DEFAULT] image_location_quota (not supported yet), [DEFAULT] debug, "
+                        + "[database] conection (did you mean [database] connection?), "
+                        + "[oslo_policy] enforce_scope (not supported yet), [keystone_authtoken] auth_protocol, "
+                        + "[image_format] limit_param_default (did you mean [DEFAULT] limit_param_default?)");
         assertThat(loaded.ignoredReport()).doesNotContain("\n");
         assertThat(loaded.config().bindPort()).isEqualTo(9292);
         assertThat(loaded.config().limitParamDefault()).isEqualTo(25);
@@ -301,16 +374,22 @@ class ConfigLoaderTest {
 
     @Test
     void aMysqlConnectionOfGlanceApiConfIsReadAndItsQueryParametersAreListedAsIgnored() {
-        LoadedConfig loaded = load(String.join("\n",
+        LoadedConfig loaded = load(String.join(
+                "\n",
                 "[database]",
                 "connection = mysql+pymysql://glance:s3cret@db.example:3306/glance?charset=utf8",
                 ""));
 
-        assertThat(loaded.config().database()).contains(new DatabaseTarget(DatabaseTarget.Kind.MARIADB,
-                "jdbc:mariadb://db.example:3306/glance", "glance", "s3cret",
-                Map.of("charset", "glance4j always talks utf8mb4 to MariaDB")));
-        assertThat(loaded.ignoredReport()).isEqualTo("configuration options ignored by glance4j (1): "
-                + "[database] connection parameter charset (glance4j always talks utf8mb4 to MariaDB)");
+        assertThat(loaded.config().database())
+                .contains(new DatabaseTarget(
+                        DatabaseTarget.Kind.MARIADB,
+                        "jdbc:mariadb://db.example:3306/glance",
+                        "glance",
+                        "s3cret",
+                        Map.of("charset", "glance4j always talks utf8mb4 to MariaDB")));
+        assertThat(loaded.ignoredReport())
+                .isEqualTo("configuration options ignored by glance4j (1): "
+                        + "[database] connection parameter charset (glance4j always talks utf8mb4 to MariaDB)");
     }
 
     @Test
@@ -329,31 +408,43 @@ class ConfigLoaderTest {
     void withEnabledBackendsTheSingleStoreOptionsAreIgnoredAndTheOtherWayRound() {
         LoadedConfig multi = load("[DEFAULT]\nenabled_backends = fast:file\n[glance_store]\ndefault_backend = fast\n"
                 + "filesystem_store_datadir = /x\n[fast]\nfilesystem_store_datadir = /y\n");
-        assertThat(multi.config().stores()).containsExactly(
-                new StoreConfig("fast", "file", "fast", Map.of("filesystem_store_datadir", "/y")));
-        assertThat(multi.ignored()).containsExactly(
-                new IgnoredOption("glance_store", "filesystem_store_datadir", false, Optional.empty(), Optional.of(
-                        "no effect with enabled_backends; stores read their options from their own section")));
-        assertThat(multi.ignoredReport()).isEqualTo("configuration options ignored by glance4j (1): "
-                + "[glance_store] filesystem_store_datadir (no effect with enabled_backends; stores read their "
-                + "options from their own section)");
+        assertThat(multi.config().stores())
+                .containsExactly(new StoreConfig("fast", "file", "fast", Map.of("filesystem_store_datadir", "/y")));
+        assertThat(multi.ignored())
+                .containsExactly(new IgnoredOption(
+                        "glance_store",
+                        "filesystem_store_datadir",
+                        false,
+                        Optional.empty(),
+                        Optional.of(
+                                "no effect with enabled_backends; stores read their options from their own section")));
+        assertThat(multi.ignoredReport())
+                .isEqualTo("configuration options ignored by glance4j (1): "
+                        + "[glance_store] filesystem_store_datadir (no effect with enabled_backends; stores read their "
+                        + "options from their own section)");
         LoadedConfig single = load("[glance_store]\ndefault_backend = fast\n");
         assertThat(single.config().defaultStore()).isEqualTo("file");
-        assertThat(single.ignored()).containsExactly(new IgnoredOption("glance_store", "default_backend", true,
-                Optional.empty(), Optional.of("no effect without enabled_backends")));
+        assertThat(single.ignored())
+                .containsExactly(new IgnoredOption(
+                        "glance_store",
+                        "default_backend",
+                        true,
+                        Optional.empty(),
+                        Optional.of("no effect without enabled_backends")));
     }
 
     @Test
     void aWeightMustBeAnIntegerAndTheShowOptionsBooleans() {
         assertThatThrownBy(() -> load("[DEFAULT]\nenabled_backends = fast:file\n[glance_store]\ndefault_backend = "
-                + "fast\n[fast]\nweight = heavy\n"))
+                        + "fast\n[fast]\nweight = heavy\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("invalid value for [fast] weight (glance-api.conf, line 6): 'heavy': it is not an integer");
         assertThatThrownBy(() -> load("[DEFAULT]\nshow_multiple_locations = maybe\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("invalid value for [DEFAULT] show_multiple_locations (glance-api.conf, line 2): 'maybe': "
                         + "it is not a boolean (true or false)");
-        GlanceConfig config = load("[DEFAULT]\nshow_image_direct_url = TRUE\nshow_multiple_locations = 0\n").config();
+        GlanceConfig config = load("[DEFAULT]\nshow_image_direct_url = TRUE\nshow_multiple_locations = 0\n")
+                .config();
         assertThat(config.showImageDirectUrl()).isTrue();
         assertThat(config.showMultipleLocations()).isFalse();
         assertThat(config.multipleStores()).isFalse();
@@ -378,9 +469,10 @@ class ConfigLoaderTest {
     @Test
     void aStoreTypeIsNotCheckedHereSinceStoresArePlugins() {
         GlanceConfig config = load("[DEFAULT]\nenabled_backends = ceph:rbd\n[glance_store]\ndefault_backend = ceph\n"
-                + "[ceph]\nrbd_store_pool = images\n").config();
-        assertThat(config.stores()).containsExactly(
-                new StoreConfig("ceph", "rbd", "ceph", Map.of("rbd_store_pool", "images")));
+                        + "[ceph]\nrbd_store_pool = images\n")
+                .config();
+        assertThat(config.stores())
+                .containsExactly(new StoreConfig("ceph", "rbd", "ceph", Map.of("rbd_store_pool", "images")));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.glance4j.bootstrap.config.GlanceOptions;
 import org.glance4j.bootstrap.config.OptionSpec;
 import org.junit.jupiter.api.Test;

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** {@code glance4j db ...} run in the test's JVM, for tests of other packages that need a prepared database. */
 public final class DbCommand {
-    private DbCommand() {
-    }
+    private DbCommand() {}
 
     /**
      * Runs {@code glance4j db <args>} and returns what it printed; fails when it does not exit with 0.
@@ -22,8 +21,8 @@ public final class DbCommand {
         int status = Main.run(command, stream, stream).status();
         String output = printed.toString(StandardCharsets.UTF_8);
         if (status != 0) {
-            throw new IllegalStateException("glance4j " + String.join(" ", command) + " exited with " + status
-                    + ":\n" + output);
+            throw new IllegalStateException(
+                    "glance4j " + String.join(" ", command) + " exited with " + status + ":\n" + output);
         }
         return output;
     }

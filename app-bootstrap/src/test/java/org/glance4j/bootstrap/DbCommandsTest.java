@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.glance4j.bootstrap.cli.CommandLines;
 import org.glance4j.bootstrap.cli.DbImportGlanceCommand;
 import org.glance4j.bootstrap.cli.DbLoadMetadefsCommand;
@@ -18,7 +17,6 @@ import org.glance4j.bootstrap.cli.DbOptions;
 import org.glance4j.bootstrap.cli.DeletedRows;
 import org.glance4j.bootstrap.cli.UsageErrors;
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
 /** The command lines of {@code db import-glance} and {@code db load-metadefs}: what they parse, what they refuse. */
@@ -36,10 +34,12 @@ class DbCommandsTest {
     }
 
     private int importGlance(String... args) {
-        return run(new DbImportGlanceCommand(options -> {
-            parsed.set(options);
-            return 0;
-        }), args);
+        return run(
+                new DbImportGlanceCommand(options -> {
+                    parsed.set(options);
+                    return 0;
+                }),
+                args);
     }
 
     private String err() {
@@ -48,8 +48,9 @@ class DbCommandsTest {
 
     @Test
     void importGlanceTakesFromDryRunAndTheNodeOptions() {
-        assertThat(importGlance("--from=sqlite:////g/glance.sqlite", "--dry-run", "--data-dir", "/d", "--config",
-                "/c.conf")).isZero();
+        assertThat(importGlance(
+                        "--from=sqlite:////g/glance.sqlite", "--dry-run", "--data-dir", "/d", "--config", "/c.conf"))
+                .isZero();
         DbOptions options = parsed.get();
         assertThat(options.command()).isEqualTo("import-glance");
         assertThat(options.from()).contains("sqlite:////g/glance.sqlite");
@@ -65,7 +66,8 @@ class DbCommandsTest {
     @Test
     void importGlanceRefusesWhatItDoesNotTake() {
         assertThat(importGlance()).isEqualTo(2);
-        assertThat(err()).contains("glance4j: Missing required option: '--from=URL'")
+        assertThat(err())
+                .contains("glance4j: Missing required option: '--from=URL'")
                 .contains("Run 'import-glance --help' for the options.");
         assertThat(importGlance("--from")).isEqualTo(2);
         assertThat(err()).contains("--from");
@@ -81,7 +83,8 @@ class DbCommandsTest {
         assertThat(importGlance("--from", "x://y")).isZero();
         assertThat(parsed.get().deleted()).isEqualTo(DeletedRows.SKIP);
         assertThat(parsed.get().replaceChanged()).isFalse();
-        assertThat(importGlance("--from", "x://y", "--deleted", "carry", "--replace-changed")).isZero();
+        assertThat(importGlance("--from", "x://y", "--deleted", "carry", "--replace-changed"))
+                .isZero();
         assertThat(parsed.get().deleted()).isEqualTo(DeletedRows.CARRY);
         assertThat(parsed.get().replaceChanged()).isTrue();
         assertThat(importGlance("--from", "x://y", "--deleted=skip")).isZero();
@@ -98,13 +101,20 @@ class DbCommandsTest {
             parsed.set(options);
             return 0;
         });
-        assertThat(run(load, "/usr/share/glance-common/metadefs", "--data-dir=/d")).isZero();
-        assertThat(parsed.get()).isEqualTo(new DbOptions("load-metadefs", Path.of("/usr/share/glance-common/metadefs"),
-                Path.of("/d"), Optional.empty(), false));
-        for (List<String> bad : List.of(List.of("dir", "--dry-run"), List.of("dir", "--from", "x"),
-                List.of("dir", "--replace-changed"))) {
+        assertThat(run(load, "/usr/share/glance-common/metadefs", "--data-dir=/d"))
+                .isZero();
+        assertThat(parsed.get())
+                .isEqualTo(new DbOptions(
+                        "load-metadefs",
+                        Path.of("/usr/share/glance-common/metadefs"),
+                        Path.of("/d"),
+                        Optional.empty(),
+                        false));
+        for (List<String> bad : List.of(
+                List.of("dir", "--dry-run"), List.of("dir", "--from", "x"), List.of("dir", "--replace-changed"))) {
             err.reset();
-            assertThat(run(new DbLoadMetadefsCommand(options -> 0), bad.toArray(String[]::new))).isEqualTo(2);
+            assertThat(run(new DbLoadMetadefsCommand(options -> 0), bad.toArray(String[]::new)))
+                    .isEqualTo(2);
             assertThat(err()).startsWith("glance4j: unknown option " + bad.get(1));
         }
         err.reset();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.BulkAddResult;
 import org.glance4j.ports.model.Image;
@@ -39,14 +38,23 @@ class GlanceImageBatchesTest {
     }
 
     private static ImageWithMembers entry(int n) {
-        Image image = Image.builder(id(n), T0).status(ImageStatus.ACTIVE).visibility(Visibility.SHARED)
-                .owner("p-owner").property("k", "v" + n).tags(List.of("a", "b")).build();
-        return new ImageWithMembers(image, n % 2 == 0
-                ? List.of(new ImageMember(id(n), "p-friend", MemberStatus.ACCEPTED, T0, T0)) : List.of());
+        Image image = Image.builder(id(n), T0)
+                .status(ImageStatus.ACTIVE)
+                .visibility(Visibility.SHARED)
+                .owner("p-owner")
+                .property("k", "v" + n)
+                .tags(List.of("a", "b"))
+                .build();
+        return new ImageWithMembers(
+                image,
+                n % 2 == 0 ? List.of(new ImageMember(id(n), "p-friend", MemberStatus.ACCEPTED, T0, T0)) : List.of());
     }
 
     private void importAll(ImageRepository target, int count, int batchSize) {
-        try (GlanceImageBatches batches = new GlanceImageBatches(target, summary, batchSize,
+        try (GlanceImageBatches batches = new GlanceImageBatches(
+                target,
+                summary,
+                batchSize,
                 (entry, membersJustAdded) -> handedBack.put(entry.image().id(), membersJustAdded))) {
             for (int n = 1; n <= count; n++) {
                 batches.add(entry(n));
@@ -82,7 +90,9 @@ class GlanceImageBatchesTest {
         assertThat(handedBack).containsOnlyKeys(id(2), id(5));
         assertThat(handedBack.get(id(2))).containsExactly("p-friend");
         assertThat(handedBack.get(id(5))).isEmpty();
-        assertThat(summary.members).as("image 2 was there without its membership").isEqualTo(3);
+        assertThat(summary.members)
+                .as("image 2 was there without its membership")
+                .isEqualTo(3);
         assertThat(members.find(id(2), "p-friend")).isPresent();
         assertThat(images.list(allImages())).hasSize(7);
     }
@@ -95,7 +105,9 @@ class GlanceImageBatchesTest {
 
         assertThat(summary.imagesFailed).isEqualTo(1);
         assertThat(summary.problems).containsOnlyKeys(id(3));
-        assertThat(summary.problems.get(id(3)).get(0)).startsWith("not copied: ").contains("cannot store");
+        assertThat(summary.problems.get(id(3)).get(0))
+                .startsWith("not copied: ")
+                .contains("cannot store");
         assertThat(summary.imagesCopied).isEqualTo(5);
         assertThat(images.find(id(3))).isEmpty();
         assertThat(images.list(allImages())).hasSize(5);
@@ -111,9 +123,17 @@ class GlanceImageBatchesTest {
     }
 
     private static ImageQuery allImages() {
-        return new ImageQuery(new ImageQuery.Viewer("p-admin", true), ImageQuery.VisibilityFilter.ALL, null,
-                List.of(), List.of(), List.of(), null,
-                List.of(new ImageQuery.SortOrder(org.glance4j.ports.model.ImageField.ID, true)), null, 1000);
+        return new ImageQuery(
+                new ImageQuery.Viewer("p-admin", true),
+                ImageQuery.VisibilityFilter.ALL,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                List.of(new ImageQuery.SortOrder(org.glance4j.ports.model.ImageField.ID, true)),
+                null,
+                1000);
     }
 
     /** A repository that refuses, like a database refusing a value, every batch holding one image. */

@@ -2,6 +2,8 @@ package org.glance4j.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -23,10 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.glance4j.jdbc.JdbcRepositories;
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.ports.model.Image;
@@ -47,8 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class GlanceImportContract {
 
     /** An empty database for Glance: its SQLAlchemy URL (for glance-manage and --from) and its JDBC terms. */
-    record GlanceDb(String sqlAlchemyUrl, String jdbcUrl, String user, String password) {
-    }
+    record GlanceDb(String sqlAlchemyUrl, String jdbcUrl, String user, String password) {}
 
     /** A new, empty database for one test. */
     abstract GlanceDb newGlanceDatabase(Path work) throws Exception;
@@ -63,11 +60,12 @@ abstract class GlanceImportContract {
     private static final String TASK_RUNNING = "1b000000-0000-4000-8000-000000000002";
     private static final String TASK_GONE = "1c000000-0000-4000-8000-000000000003";
     private static final String NAMESPACE = "OS::Compute::Example";
-    private static final byte[] DATA = "the bytes Glance's file store wrote\n".repeat(100)
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DATA =
+            "the bytes Glance's file store wrote\n".repeat(100).getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path work;
+
     GlanceDb glanceDb;
     Path glanceImages;
     Path config;
@@ -81,8 +79,12 @@ abstract class GlanceImportContract {
         Files.writeString(glanceConf, "[database]\nconnection = " + glanceDb.sqlAlchemyUrl() + "\n");
         Path log = work.resolve("db_sync.log");
         Process sync = new ProcessBuilder(manage, "--config-file", glanceConf.toString(), "db_sync")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(sync.waitFor(300, TimeUnit.SECONDS)).as("glance-manage db_sync ended").isTrue();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertThat(sync.waitFor(300, TimeUnit.SECONDS))
+                .as("glance-manage db_sync ended")
+                .isTrue();
         assertThat(sync.exitValue()).as(Files.readString(log)).isZero();
         fill();
         config = work.resolve("glance4j.conf");
@@ -102,9 +104,8 @@ abstract class GlanceImportContract {
         String columns = "INSERT INTO images (id, name, size, status, created_at, updated_at, deleted_at, deleted,"
                 + " disk_format, container_format, checksum, owner, min_disk, min_ram, protected, virtual_size,"
                 + " visibility, os_hidden, os_hash_algo, os_hash_value) VALUES ";
-        try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(),
-                glanceDb.password());
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(), glanceDb.password());
+                Statement s = c.createStatement()) {
             s.executeUpdate(columns + "('" + ACTIVE + "', 'cirros', " + DATA.length + ", 'active',"
                     + " '2024-01-02 03:04:05.000000', '2024-01-03 04:05:06.123456', NULL, '0', 'qcow2', 'bare', '"
                     + md5 + "', 'p-owner', 1, 64, '1', 4096, 'public', '0', 'sha512', '" + sha512 + "')");
@@ -204,16 +205,28 @@ abstract class GlanceImportContract {
                 .contains("metadef tags: 1 copied")
                 .contains("metadef resource types: 2 copied")
                 .contains("metadef resource type associations: 2 copied")
-                .as("no progress bar without a terminal").doesNotContain("\r").doesNotContain("[#")
+                .as("no progress bar without a terminal")
+                .doesNotContain("\r")
+                .doesNotContain("[#")
                 .containsPattern("\nimport-glance: 2 images and \\d+ other records read in \\d+\\.\\d s\n$")
                 .contains("image " + SHARED + ": credentials removed from the s3 location s3://s3.example.org/glance/")
                 .contains("image " + SHARED + ": no configured store serves the location")
                 .doesNotContain("TOPSECRETKEY");
         assertThat(Files.readString(data.resolve("glance.sqlite"), StandardCharsets.ISO_8859_1))
-                .doesNotContain("TOPSECRETKEY").doesNotContain("AKIAKEY");
+                .doesNotContain("TOPSECRETKEY")
+                .doesNotContain("AKIAKEY");
 
-        try (GlanceApplication server = GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0",
-                "--data-dir", data.toString(), "--auth", "trusted-headers", "--config", config.toString()))) {
+        try (GlanceApplication server = GlanceApplication.start(List.of(
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                data.toString(),
+                "--auth",
+                "trusted-headers",
+                "--config",
+                config.toString()))) {
             URI base = server.baseUri();
             JsonNode shown = json(get(base, "/v2/images/" + ACTIVE, "p-someone"), 200);
             assertThat(shown.get("name").asText()).isEqualTo("cirros");
@@ -240,7 +253,8 @@ abstract class GlanceImportContract {
             shown.get("tags").forEach(t -> tags.add(t.asText()));
             assertThat(tags).containsExactlyInAnyOrder("first", "second");
 
-            HttpResponse<byte[]> file = HTTP.send(request(base, "/v2/images/" + ACTIVE + "/file", "p-someone"),
+            HttpResponse<byte[]> file = HTTP.send(
+                    request(base, "/v2/images/" + ACTIVE + "/file", "p-someone"),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(file.statusCode()).isEqualTo(200);
             assertThat(file.body()).isEqualTo(DATA);
@@ -249,14 +263,18 @@ abstract class GlanceImportContract {
             assertThat(shared.get("visibility").asText()).isEqualTo("shared");
             assertThat(shared.get("os_hidden").asBoolean()).isTrue();
             assertThat(shared.get("size").isNull()).isTrue();
-            assertThat(shared.get("updated_at").asText()).as("Glance's null updated_at").isEqualTo(
-                    "2024-02-01T00:00:00Z");
-            assertThat(get(base, "/v2/images/" + SHARED, "p-stranger").statusCode()).isEqualTo(404);
-            assertThat(get(base, "/v2/images/" + SHARED, "p-former").statusCode()).isEqualTo(404);
+            assertThat(shared.get("updated_at").asText())
+                    .as("Glance's null updated_at")
+                    .isEqualTo("2024-02-01T00:00:00Z");
+            assertThat(get(base, "/v2/images/" + SHARED, "p-stranger").statusCode())
+                    .isEqualTo(404);
+            assertThat(get(base, "/v2/images/" + SHARED, "p-former").statusCode())
+                    .isEqualTo(404);
             JsonNode members = json(get(base, "/v2/images/" + SHARED + "/members", "p-owner"), 200);
             List<String> statuses = new ArrayList<>();
-            members.get("members").forEach(m -> statuses.add(m.get("member_id").asText() + "="
-                    + m.get("status").asText()));
+            members.get("members")
+                    .forEach(m -> statuses.add(
+                            m.get("member_id").asText() + "=" + m.get("status").asText()));
             assertThat(statuses).containsExactlyInAnyOrder("p-friend=accepted", "p-asked=pending");
             JsonNode listed = json(get(base, "/v2/images", "p-friend"), 200);
             List<String> ids = new ArrayList<>();
@@ -264,22 +282,26 @@ abstract class GlanceImportContract {
             assertThat(ids).as("the shared image is os_hidden").contains(ACTIVE).doesNotContain(SHARED, DELETED);
             JsonNode hidden = json(get(base, "/v2/images?os_hidden=true", "p-friend"), 200);
             assertThat(hidden.get("images").findValuesAsText("id")).containsExactly(SHARED);
-            assertThat(get(base, "/v2/images/" + DELETED, "p-owner").statusCode()).isEqualTo(404);
+            assertThat(get(base, "/v2/images/" + DELETED, "p-owner").statusCode())
+                    .isEqualTo(404);
 
             JsonNode task = json(get(base, "/v2/tasks/" + TASK_DONE, "p-owner", "admin,member,reader"), 200);
             assertThat(task.get("type").asText()).isEqualTo("import");
             assertThat(task.get("status").asText()).isEqualTo("success");
             assertThat(task.get("owner").asText()).isEqualTo("p-owner");
-            assertThat(task.get("input").get("image_properties").get("min_ram").asInt()).isEqualTo(64);
+            assertThat(task.get("input").get("image_properties").get("min_ram").asInt())
+                    .isEqualTo(64);
             assertThat(task.get("result").get("image_id").asText()).isEqualTo(ACTIVE);
             assertThat(task.get("created_at").asText()).isEqualTo("2024-03-01T10:00:00Z");
             assertThat(task.get("updated_at").asText()).isEqualTo("2024-03-01T10:05:00Z");
             assertThat(task.get("expires_at").asText()).isEqualTo("2099-01-01T00:00:00Z");
-            assertThat(get(base, "/v2/tasks/" + TASK_GONE, "p-owner", "admin,member,reader").statusCode())
-                    .as("deleted in Glance, skipped").isEqualTo(404);
+            assertThat(get(base, "/v2/tasks/" + TASK_GONE, "p-owner", "admin,member,reader")
+                            .statusCode())
+                    .as("deleted in Glance, skipped")
+                    .isEqualTo(404);
 
-            JsonNode namespace = json(get(base, "/v2/metadefs/namespaces/" + NAMESPACE, "p-owner",
-                    "admin,member,reader"), 200);
+            JsonNode namespace =
+                    json(get(base, "/v2/metadefs/namespaces/" + NAMESPACE, "p-owner", "admin,member,reader"), 200);
             assertThat(namespace.get("display_name").asText()).isEqualTo("Example");
             assertThat(namespace.get("visibility").asText()).isEqualTo("public");
             assertThat(namespace.get("protected").asBoolean()).isTrue();
@@ -288,19 +310,33 @@ abstract class GlanceImportContract {
             // Glance keeps an object's required names joined with commas
             assertThat(JSON.convertValue(namespace.get("objects").get(0).get("required"), List.class))
                     .containsExactly("cores", "sockets");
-            assertThat(namespace.get("objects").get(0).get("properties").get("cores").get("minimum").asInt())
+            assertThat(namespace
+                            .get("objects")
+                            .get(0)
+                            .get("properties")
+                            .get("cores")
+                            .get("minimum")
+                            .asInt())
                     .isEqualTo(1);
-            assertThat(namespace.get("properties").get("hw_size").get("maximum").asInt()).isEqualTo(8);
-            assertThat(namespace.get("properties").get("hw_rng").get("title").asText()).isEqualTo("RNG");
+            assertThat(namespace.get("properties").get("hw_size").get("maximum").asInt())
+                    .isEqualTo(8);
+            assertThat(namespace.get("properties").get("hw_rng").get("title").asText())
+                    .isEqualTo("RNG");
             assertThat(namespace.get("tags").findValuesAsText("name")).containsExactly("fast");
             List<String> associations = new ArrayList<>();
-            namespace.get("resource_type_associations").forEach(a -> associations.add(a.get("name").asText() + " "
-                    + a.path("prefix").asText("-") + " " + a.path("properties_target").asText("-")));
+            namespace
+                    .get("resource_type_associations")
+                    .forEach(a -> associations.add(
+                            a.get("name").asText() + " " + a.path("prefix").asText("-") + " "
+                                    + a.path("properties_target").asText("-")));
             assertThat(associations).containsExactlyInAnyOrder("OS::Glance::Image hw_ -", "OS::Cinder::Volume - image");
-            assertThat(get(base, "/v2/metadefs/namespaces/Private::Mine", "p-owner", "member,reader").statusCode())
-                    .as("a private namespace of its owner").isEqualTo(200);
+            assertThat(get(base, "/v2/metadefs/namespaces/Private::Mine", "p-owner", "member,reader")
+                            .statusCode())
+                    .as("a private namespace of its owner")
+                    .isEqualTo(200);
             assertThat(get(base, "/v2/metadefs/namespaces/Private::Mine", "p-stranger", "member,reader")
-                    .statusCode()).isEqualTo(404);
+                            .statusCode())
+                    .isEqualTo(404);
             JsonNode types = json(get(base, "/v2/metadefs/resource_types", "p-owner", "member,reader"), 200);
             assertThat(types.get("resource_types").findValuesAsText("name"))
                     .contains("OS::Glance::Image", "OS::Cinder::Volume");
@@ -308,7 +344,8 @@ abstract class GlanceImportContract {
 
         Run again = importGlance("--data-dir", data.toString());
         assertThat(again.status()).as(again.output()).isZero();
-        assertThat(again.output()).contains("images: 0 copied, 2 unchanged, 0 differ (kept), 0 replaced")
+        assertThat(again.output())
+                .contains("images: 0 copied, 2 unchanged, 0 differ (kept), 0 replaced")
                 .contains("members: 0 copied, 2 unchanged")
                 .contains("tasks: 0 copied, 2 unchanged, 0 differ (kept), 0 replaced, 1 skipped, 0 failed")
                 .contains("metadef namespaces: 0 copied, 2 unchanged, 0 differ")
@@ -331,18 +368,21 @@ abstract class GlanceImportContract {
             Task task = db.tasks().find(TASK_DONE).orElseThrow();
             db.tasks().update(task.withStatus(task.status(), "changed here", task.updatedAt()));
             db.metadefs().removeTag(NAMESPACE, "fast");
-            db.metadefs().updateProperty("hw_size", new MetadefProperty(NAMESPACE, "hw_size", Map.of("type",
-                    "string")));
+            db.metadefs()
+                    .updateProperty("hw_size", new MetadefProperty(NAMESPACE, "hw_size", Map.of("type", "string")));
         }
 
         Run dry = importGlance("--data-dir", data.toString(), "--dry-run", "--replace-changed");
         assertThat(dry.status()).as(dry.output()).isZero();
-        assertThat(dry.output()).contains("compared with glance4j's database, which is left unchanged")
+        assertThat(dry.output())
+                .contains("compared with glance4j's database, which is left unchanged")
                 .contains("images: 0 would be copied, 1 unchanged, 0 differ (kept), 1 would be replaced")
                 .contains("members: 1 would be copied, 1 unchanged")
                 .contains("metadef tags: 1 would be copied, 0 unchanged");
         try (JdbcRepositories db = JdbcRepositories.open(JdbcSettings.sqlite(data.resolve("glance.sqlite"), 2))) {
-            assertThat(db.images().find(ACTIVE).orElseThrow().name()).as("a dry run").isEqualTo("renamed in glance4j");
+            assertThat(db.images().find(ACTIVE).orElseThrow().name())
+                    .as("a dry run")
+                    .isEqualTo("renamed in glance4j");
             assertThat(db.members().find(SHARED, "p-friend")).as("a dry run").isEmpty();
             assertThat(db.metadefs().findTag(NAMESPACE, "fast")).as("a dry run").isEmpty();
         }
@@ -375,7 +415,10 @@ abstract class GlanceImportContract {
         try (JdbcRepositories db = JdbcRepositories.open(JdbcSettings.sqlite(data.resolve("glance.sqlite"), 2))) {
             assertThat(db.images().find(ACTIVE).orElseThrow().name()).isEqualTo("cirros");
             assertThat(db.tasks().find(TASK_DONE).orElseThrow().message()).isEmpty();
-            assertThat(db.metadefs().findProperty(NAMESPACE, "hw_size").orElseThrow().schema())
+            assertThat(db.metadefs()
+                            .findProperty(NAMESPACE, "hw_size")
+                            .orElseThrow()
+                            .schema())
                     .containsEntry("maximum", 8);
         }
         assertThat(importGlance("--data-dir", data.toString()).output())
@@ -384,16 +427,16 @@ abstract class GlanceImportContract {
 
     @Test
     void deletedRowsAreCarriedAsDeletedWhenAskedSoTheirIdsStayTaken() throws Exception {
-        try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(),
-                glanceDb.password());
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(), glanceDb.password());
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE alembic_version SET version_num = '2024_1_contract01'");
         }
         Path data = work.resolve("data");
         Run carried = importGlance("--data-dir", data.toString(), "--deleted", "carry");
         assertThat(carried.status()).as(carried.output()).isZero();
         assertThat(carried.output())
-                .as("Glance master's newest revision is accepted").contains("schema revision 2024_1_contract01")
+                .as("Glance master's newest revision is accepted")
+                .contains("schema revision 2024_1_contract01")
                 .contains("images: 2 copied, 0 unchanged, 0 differ (kept), 0 replaced, 0 deleted in Glance (skipped)")
                 .contains("deleted images: 2 copied, 0 unchanged")
                 .contains("image " + SCRUBBING + ": deleted in Glance but its data awaits Glance's scrubber")
@@ -410,41 +453,75 @@ abstract class GlanceImportContract {
             assertThat(gone.message()).isEqualTo("it broke");
             assertThat(gone.expiresAt()).isEqualTo(Instant.parse("2024-03-04T00:00:00Z"));
         }
-        try (GlanceApplication server = GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0",
-                "--data-dir", data.toString(), "--auth", "trusted-headers", "--config", config.toString()))) {
+        try (GlanceApplication server = GlanceApplication.start(List.of(
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                data.toString(),
+                "--auth",
+                "trusted-headers",
+                "--config",
+                config.toString()))) {
             URI base = server.baseUri();
-            assertThat(get(base, "/v2/images/" + DELETED, "p-owner").statusCode()).isEqualTo(404);
-            HttpResponse<String> reuse = HTTP.send(HttpRequest.newBuilder(base.resolve("/v2/images"))
-                    .timeout(Duration.ofSeconds(60)).header("X-Identity-Status", "Confirmed")
-                    .header("X-User-Id", "u-p-owner").header("X-Project-Id", "p-owner")
-                    .header("X-Roles", "member,reader").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"" + DELETED + "\"}")).build(),
+            assertThat(get(base, "/v2/images/" + DELETED, "p-owner").statusCode())
+                    .isEqualTo(404);
+            HttpResponse<String> reuse = HTTP.send(
+                    HttpRequest.newBuilder(base.resolve("/v2/images"))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("X-Identity-Status", "Confirmed")
+                            .header("X-User-Id", "u-p-owner")
+                            .header("X-Project-Id", "p-owner")
+                            .header("X-Roles", "member,reader")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"" + DELETED + "\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(reuse.statusCode()).as("the id of an image Glance deleted stays taken").isEqualTo(409);
-            assertThat(get(base, "/v2/tasks/" + TASK_GONE, "p-owner", "admin,member,reader").statusCode())
-                    .as("an expired task is not shown").isEqualTo(404);
+            assertThat(reuse.statusCode())
+                    .as("the id of an image Glance deleted stays taken")
+                    .isEqualTo(409);
+            assertThat(get(base, "/v2/tasks/" + TASK_GONE, "p-owner", "admin,member,reader")
+                            .statusCode())
+                    .as("an expired task is not shown")
+                    .isEqualTo(404);
         }
         Run again = importGlance("--data-dir", data.toString(), "--deleted", "carry");
-        assertThat(again.output()).contains("deleted images: 0 copied, 2 unchanged")
-                .contains("tasks: 0 copied, 3 unchanged").contains("nothing to do");
+        assertThat(again.output())
+                .contains("deleted images: 0 copied, 2 unchanged")
+                .contains("tasks: 0 copied, 3 unchanged")
+                .contains("nothing to do");
     }
 
     @Test
     void theCatalogThatGlanceManageLoadsIsImportedWholeAndARerunFindsItUnchanged() throws Exception {
         Path catalog = Path.of("/etc/glance/metadefs");
         RequiredTool.require("Glance's metadefs catalog", "glance-common", catalog.toString());
-        try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(),
-                glanceDb.password());
-             Statement s = c.createStatement()) {
-            for (String table : List.of("metadef_namespace_resource_types", "metadef_tags", "metadef_properties",
-                    "metadef_objects", "metadef_namespaces", "metadef_resource_types")) {
+        try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(), glanceDb.password());
+                Statement s = c.createStatement()) {
+            for (String table : List.of(
+                    "metadef_namespace_resource_types",
+                    "metadef_tags",
+                    "metadef_properties",
+                    "metadef_objects",
+                    "metadef_namespaces",
+                    "metadef_resource_types")) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         }
         Path log = work.resolve("db_load_metadefs.log");
-        Process load = new ProcessBuilder(glanceManage(), "--config-file", work.resolve("glance-api.conf").toString(),
-                "db_load_metadefs", catalog.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(load.waitFor(300, TimeUnit.SECONDS)).as("glance-manage db_load_metadefs ended").isTrue();
+        Process load = new ProcessBuilder(
+                        glanceManage(),
+                        "--config-file",
+                        work.resolve("glance-api.conf").toString(),
+                        "db_load_metadefs",
+                        catalog.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertThat(load.waitFor(300, TimeUnit.SECONDS))
+                .as("glance-manage db_load_metadefs ended")
+                .isTrue();
         assertThat(load.exitValue()).as(Files.readString(log)).isZero();
         long namespaces;
         try (Stream<Path> files = Files.list(catalog)) {
@@ -454,14 +531,18 @@ abstract class GlanceImportContract {
         Path data = work.resolve("data");
         Run first = importGlance("--data-dir", data.toString());
         assertThat(first.status()).as(first.output()).isZero();
-        assertThat(first.output()).contains("metadef namespaces: " + namespaces + " copied, 0 unchanged")
+        assertThat(first.output())
+                .contains("metadef namespaces: " + namespaces + " copied, 0 unchanged")
                 .doesNotContain("metadef namespace ");
         assertThat(first.output().lines().filter(l -> l.startsWith("metadef ")))
-                .hasSize(6).allMatch(l -> l.endsWith(" 0 unchanged, 0 differ (kept), 0 replaced, 0 skipped, 0 failed"));
+                .hasSize(6)
+                .allMatch(l -> l.endsWith(" 0 unchanged, 0 differ (kept), 0 replaced, 0 skipped, 0 failed"));
         Run again = importGlance("--data-dir", data.toString());
         assertThat(again.output().lines().filter(l -> l.startsWith("metadef ")))
-                .hasSize(6).allMatch(l -> l.contains(": 0 copied, ") && l.contains(" 0 differ (kept), "));
-        assertThat(again.output()).contains("metadef namespaces: 0 copied, " + namespaces + " unchanged")
+                .hasSize(6)
+                .allMatch(l -> l.contains(": 0 copied, ") && l.contains(" 0 differ (kept), "));
+        assertThat(again.output())
+                .contains("metadef namespaces: 0 copied, " + namespaces + " unchanged")
                 .contains("nothing to do: everything was already there");
     }
 
@@ -470,7 +551,8 @@ abstract class GlanceImportContract {
         Path data = work.resolve("untouched");
         Run dry = importGlance("--data-dir", data.toString(), "--dry-run");
         assertThat(dry.status()).as(dry.output()).isZero();
-        assertThat(dry.output()).contains("dry run: nothing is written")
+        assertThat(dry.output())
+                .contains("dry run: nothing is written")
                 .contains("glance4j's database is missing or not yet migrated: compared with nothing")
                 .contains("images: 2 would be copied, 0 unchanged, 0 differ (kept), 0 would be replaced,"
                         + " 2 deleted in Glance (skipped), 0 failed")
@@ -485,9 +567,8 @@ abstract class GlanceImportContract {
 
     @Test
     void anUnknownSchemaRevisionIsRefusedByName() throws Exception {
-        try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(),
-                glanceDb.password());
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(), glanceDb.password());
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE alembic_version SET version_num = 'mitaka02'");
         }
         Path data = work.resolve("data");
@@ -495,9 +576,8 @@ abstract class GlanceImportContract {
         assertThat(refused.status()).isEqualTo(1);
         assertThat(refused.output()).contains("schema revision 'mitaka02'");
         assertThat(data.resolve("glance.sqlite")).doesNotExist();
-        try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(),
-                glanceDb.password());
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(glanceDb.jdbcUrl(), glanceDb.user(), glanceDb.password());
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE alembic_version SET version_num = 'ussuri_contract01'");
         }
         Run older = importGlance("--data-dir", data.toString(), "--dry-run");
@@ -505,12 +585,11 @@ abstract class GlanceImportContract {
         assertThat(older.output()).contains("schema revision 'ussuri_contract01'");
     }
 
-    private record Run(int status, String output) {
-    }
+    private record Run(int status, String output) {}
 
     private Run importGlance(String... more) {
-        List<String> args = new ArrayList<>(List.of("import-glance", "--from", glanceDb.sqlAlchemyUrl(),
-                "--config", config.toString()));
+        List<String> args = new ArrayList<>(
+                List.of("import-glance", "--from", glanceDb.sqlAlchemyUrl(), "--config", config.toString()));
         args.addAll(List.of(more));
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream both = new PrintStream(buffer, true, StandardCharsets.UTF_8);
@@ -523,17 +602,21 @@ abstract class GlanceImportContract {
     }
 
     private static HttpRequest request(URI base, String path, String project, String roles) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("X-Identity-Status", "Confirmed").header("X-User-Id", "u-" + project)
-                .header("X-Project-Id", project).header("X-Roles", roles).GET().build();
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("X-Identity-Status", "Confirmed")
+                .header("X-User-Id", "u-" + project)
+                .header("X-Project-Id", project)
+                .header("X-Roles", roles)
+                .GET()
+                .build();
     }
 
     private static HttpResponse<String> get(URI base, String path, String project) throws Exception {
         return HTTP.send(request(base, path, project), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> get(URI base, String path, String project, String roles)
-            throws Exception {
+    private static HttpResponse<String> get(URI base, String path, String project, String roles) throws Exception {
         return HTTP.send(request(base, path, project, roles), HttpResponse.BodyHandlers.ofString());
     }
 

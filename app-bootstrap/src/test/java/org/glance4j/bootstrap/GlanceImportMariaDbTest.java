@@ -1,7 +1,6 @@
 package org.glance4j.bootstrap;
 
 import java.nio.file.Path;
-
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.jdbc.MariaDbServer;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +31,11 @@ class GlanceImportMariaDbTest extends GlanceImportContract {
     @Override
     GlanceDb newGlanceDatabase(Path work) {
         JdbcSettings database = mariadb.newDatabase(2);
-        String url = database.jdbcUrl().replace("jdbc:mariadb://", "mysql+pymysql://" + database.user() + ":"
-                + database.password() + "@") + "?charset=utf8";
+        String url = database.jdbcUrl()
+                        .replace(
+                                "jdbc:mariadb://",
+                                "mysql+pymysql://" + database.user() + ":" + database.password() + "@")
+                + "?charset=utf8";
         return new GlanceDb(url, database.jdbcUrl(), database.user(), database.password());
     }
 }

@@ -1,7 +1,6 @@
 package org.glance4j.bootstrap;
 
 import java.nio.file.Path;
-
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.jdbc.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +30,10 @@ class GlanceImportPostgresTest extends GlanceImportContract {
     GlanceDb newGlanceDatabase(Path work) {
         JdbcSettings database = postgres.newDatabase(2);
         String hostAndName = database.jdbcUrl().substring("jdbc:postgresql://".length());
-        return new GlanceDb("postgresql://" + database.user() + "@" + hostAndName, database.jdbcUrl(),
-                database.user(), database.password());
+        return new GlanceDb(
+                "postgresql://" + database.user() + "@" + hostAndName,
+                database.jdbcUrl(),
+                database.user(),
+                database.password());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.jdbc.glance.GlanceLocation;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,8 @@ class GlanceLocationMapperTest {
 
     @Test
     void aFileLocationGoesToTheFileStoreWhoseDirectoryHoldsTheFile() {
-        GlanceLocationMapper.Mapped mapped = mapper.map(new GlanceLocation("file:///srv/glance/slow/abc",
-                Map.of("store", "old-name"), "active"));
+        GlanceLocationMapper.Mapped mapped =
+                mapper.map(new GlanceLocation("file:///srv/glance/slow/abc", Map.of("store", "old-name"), "active"));
         assertThat(mapped.location().storeId()).isEqualTo("slow");
         assertThat(mapped.location().url()).isEqualTo("file:///srv/glance/slow/abc");
         assertThat(mapped.location().metadata()).containsEntry("store", "slow");
@@ -29,13 +28,17 @@ class GlanceLocationMapperTest {
 
     @Test
     void aFileOutsideEveryFileStoreIsKeptAndReported() {
-        GlanceLocationMapper.Mapped mapped = mapper.map(new GlanceLocation("file:///var/lib/glance/images/abc",
-                Map.of(), "active"));
+        GlanceLocationMapper.Mapped mapped =
+                mapper.map(new GlanceLocation("file:///var/lib/glance/images/abc", Map.of(), "active"));
         assertThat(mapped.location().storeId()).isEqualTo("file");
-        assertThat(mapped.problems()).singleElement().asString()
+        assertThat(mapped.problems())
+                .singleElement()
+                .asString()
                 .contains("no configured store serves the location file:///var/lib/glance/images/abc");
         assertThat(mapper.map(new GlanceLocation("file:///srv/glance/slow/sub/abc", Map.of(), "active"))
-                .problems()).as("a file in a sub-folder is not the store's").hasSize(1);
+                        .problems())
+                .as("a file in a sub-folder is not the store's")
+                .hasSize(1);
     }
 
     @Test
@@ -44,8 +47,12 @@ class GlanceLocationMapperTest {
                 "s3+https://AKIA:se/cr@et@s3.example.org/bucket/abc", Map.of("store", "cold"), "active"));
         assertThat(s3.location().url()).isEqualTo("s3+https://s3.example.org/bucket/abc");
         assertThat(s3.location().storeId()).isEqualTo("cold");
-        assertThat(s3.problems()).singleElement().asString().contains("credentials removed")
-                .doesNotContain("se/cr").doesNotContain("AKIA");
+        assertThat(s3.problems())
+                .singleElement()
+                .asString()
+                .contains("credentials removed")
+                .doesNotContain("se/cr")
+                .doesNotContain("AKIA");
 
         GlanceLocationMapper.Mapped swift = mapper.map(new GlanceLocation(
                 "swift+https://tenant:user:key@keystone.example.org/v3/glance/abc", Map.of(), "active"));
@@ -56,14 +63,17 @@ class GlanceLocationMapperTest {
 
     @Test
     void aStoreGlanceNamedIsUsedOnlyWhenItsTypeServesTheScheme() {
-        GlanceLocationMapper.Mapped rbd = mapper.map(new GlanceLocation("rbd://fsid/pool/abc/snap",
-                Map.of("store", "cold"), "active"));
+        GlanceLocationMapper.Mapped rbd =
+                mapper.map(new GlanceLocation("rbd://fsid/pool/abc/snap", Map.of("store", "cold"), "active"));
         assertThat(rbd.problems()).singleElement().asString().contains("no configured store serves");
         assertThat(rbd.location().storeId()).as("not the s3 store named cold").isEqualTo("unserved-cold");
         assertThat(mapper.map(new GlanceLocation("rbd://fsid/pool/abc/snap", Map.of("store", "ceph"), "active"))
-                .location().storeId()).as("served once a store named ceph is configured").isEqualTo("ceph");
-        GlanceLocationMapper.Mapped http = mapper.map(new GlanceLocation("https://mirror.example.org/abc.img",
-                Map.of(), "active"));
+                        .location()
+                        .storeId())
+                .as("served once a store named ceph is configured")
+                .isEqualTo("ceph");
+        GlanceLocationMapper.Mapped http =
+                mapper.map(new GlanceLocation("https://mirror.example.org/abc.img", Map.of(), "active"));
         assertThat(http.location().storeId()).isEqualTo("https");
         assertThat(http.problems()).hasSize(1);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.GlanceConfig;
@@ -17,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ImageFormatConfigTest {
 
     private static GlanceConfig load(String text) {
-        return ConfigLoader.load(IniParser.parse("glance-api.conf", text), Path.of("/srv")).config();
+        return ConfigLoader.load(IniParser.parse("glance-api.conf", text), Path.of("/srv"))
+                .config();
     }
 
     @Test
@@ -28,12 +28,18 @@ class ImageFormatConfigTest {
     @Test
     void booleansReadAsOsloConfigReadsThem() {
         for (String no : List.of("false", "False", "NO", "off", "0")) {
-            assertThat(load("[image_format]\nrequire_image_format_match = " + no + "\n").formats()
-                    .requireImageFormatMatch()).as(no).isFalse();
+            assertThat(load("[image_format]\nrequire_image_format_match = " + no + "\n")
+                            .formats()
+                            .requireImageFormatMatch())
+                    .as(no)
+                    .isFalse();
         }
         for (String yes : List.of("true", "TRUE", "yes", "on", "1")) {
-            assertThat(load("[image_format]\nrequire_image_format_match = " + yes + "\n").formats()
-                    .requireImageFormatMatch()).as(yes).isTrue();
+            assertThat(load("[image_format]\nrequire_image_format_match = " + yes + "\n")
+                            .formats()
+                            .requireImageFormatMatch())
+                    .as(yes)
+                    .isTrue();
         }
     }
 
@@ -41,15 +47,20 @@ class ImageFormatConfigTest {
     void badValuesStopTheStartNamingTheOption() {
         assertThatThrownBy(() -> load("[image_format]\nrequire_image_format_match = maybe\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("[image_format] require_image_format_match").hasMessageContaining("maybe");
+                .hasMessageContaining("[image_format] require_image_format_match")
+                .hasMessageContaining("maybe");
         assertThatThrownBy(() -> load("[image_format]\nvmdk_allowed_types = streamOptimized,,x\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("vmdk_allowed_types");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("vmdk_allowed_types");
     }
 
     @Test
     void anEmptyListAllowsNoVmdk() {
-        assertThat(load("[image_format]\nvmdk_allowed_types =\n").formats().vmdkAllowedTypes()).isEmpty();
-        assertThat(load("[image_format]\ngpt_safety_checks_nonfatal = mbr, gptmbr\n").formats()
-                .gptSafetyChecksNonfatal()).containsExactly("mbr", "gptmbr");
+        assertThat(load("[image_format]\nvmdk_allowed_types =\n").formats().vmdkAllowedTypes())
+                .isEmpty();
+        assertThat(load("[image_format]\ngpt_safety_checks_nonfatal = mbr, gptmbr\n")
+                        .formats()
+                        .gptSafetyChecksNonfatal())
+                .containsExactly("mbr", "gptmbr");
     }
 }

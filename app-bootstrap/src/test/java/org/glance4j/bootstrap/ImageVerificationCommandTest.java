@@ -2,6 +2,8 @@ package org.glance4j.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +22,6 @@ import java.util.Random;
 import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.ImageStoreFactory;
 import org.glance4j.storage.s3.S3ProxyServer;
@@ -28,9 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code glance4j images verify} against a running server with a file store and an S3 store (S3Proxy): a byte
@@ -41,10 +39,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class ImageVerificationCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> ADMIN = Map.of("X-Roles", "admin,member,reader", "X-Project-Id",
-            "verify-admins");
-    private static final Map<String, String> MEMBER = Map.of("X-Roles", "member,reader", "X-Project-Id",
-            "verify-members");
+    private static final Map<String, String> ADMIN =
+            Map.of("X-Roles", "admin,member,reader", "X-Project-Id", "verify-admins");
+    private static final Map<String, String> MEMBER =
+            Map.of("X-Roles", "member,reader", "X-Project-Id", "verify-members");
 
     @TempDir
     Path dir;
@@ -68,9 +66,17 @@ class ImageVerificationCommandTest {
     }
 
     private Map<String, String> s3Options() {
-        return Map.of("s3_store_host", s3.endpoint(), "s3_store_access_key", S3ProxyServer.ACCESS_KEY,
-                "s3_store_secret_key", S3ProxyServer.SECRET_KEY, "s3_store_bucket", "verify",
-                "s3_store_create_bucket_on_put", "true");
+        return Map.of(
+                "s3_store_host",
+                s3.endpoint(),
+                "s3_store_access_key",
+                S3ProxyServer.ACCESS_KEY,
+                "s3_store_secret_key",
+                S3ProxyServer.SECRET_KEY,
+                "s3_store_bucket",
+                "verify",
+                "s3_store_create_bucket_on_put",
+                "true");
     }
 
     private void startServer(String extraDefault, String... flags) throws IOException {
@@ -80,18 +86,31 @@ class ImageVerificationCommandTest {
         s3Options().forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
         conf = dir.resolve("glance-api.conf");
         Files.writeString(conf, text);
-        List<String> args = new java.util.ArrayList<>(List.of("--bind", "127.0.0.1", "--port", "0", "--data-dir",
-                dir.resolve("data").toString(), "--auth", "trusted-headers", "--config", conf.toString()));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--auth",
+                "trusted-headers",
+                "--config",
+                conf.toString()));
         args.addAll(List.of(flags));
         server = GlanceApplication.start(args);
     }
 
-    private HttpResponse<String> send(String method, String path, Map<String, String> who, byte[] body,
-            String... headers) throws Exception {
+    private HttpResponse<String> send(
+            String method, String path, Map<String, String> who, byte[] body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("X-Identity-Status", "Confirmed").header("X-User-Id", "verify-user")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("X-Identity-Status", "Confirmed")
+                .header("X-User-Id", "verify-user")
                 .header("Accept", "application/json");
         who.forEach(b::header);
         if (headers.length > 0) {
@@ -101,13 +120,25 @@ class ImageVerificationCommandTest {
     }
 
     private String activeImage(byte[] data, String store) throws Exception {
-        HttpResponse<String> created = send("POST", "/v2/images", ADMIN, ("{\"name\": \"verify\", \"disk_format\": "
-                + "\"raw\", \"container_format\": \"bare\"}").getBytes(StandardCharsets.UTF_8),
-                "Content-Type", "application/json");
+        HttpResponse<String> created = send(
+                "POST",
+                "/v2/images",
+                ADMIN,
+                ("{\"name\": \"verify\", \"disk_format\": " + "\"raw\", \"container_format\": \"bare\"}")
+                        .getBytes(StandardCharsets.UTF_8),
+                "Content-Type",
+                "application/json");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = JSON.readTree(created.body()).get("id").asText();
-        HttpResponse<String> uploaded = send("PUT", "/v2/images/" + id + "/file", ADMIN, data, "Content-Type",
-                "application/octet-stream", "X-Image-Meta-Store", store);
+        HttpResponse<String> uploaded = send(
+                "PUT",
+                "/v2/images/" + id + "/file",
+                ADMIN,
+                data,
+                "Content-Type",
+                "application/octet-stream",
+                "X-Image-Meta-Store",
+                store);
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(204);
         return id;
     }
@@ -120,7 +151,8 @@ class ImageVerificationCommandTest {
     }
 
     private void flipOneByte(String imageId, long at) throws IOException {
-        try (RandomAccessFile file = new RandomAccessFile(dir.resolve("images").resolve(imageId).toFile(), "rw")) {
+        try (RandomAccessFile file =
+                new RandomAccessFile(dir.resolve("images").resolve(imageId).toFile(), "rw")) {
             file.seek(at);
             int b = file.read();
             file.seek(at);
@@ -130,23 +162,30 @@ class ImageVerificationCommandTest {
 
     private void truncateInS3(String imageId, byte[] data, int keep) throws Exception {
         ImageStoreFactory factory = ServiceLoader.load(ImageStoreFactory.class).stream()
-                .map(ServiceLoader.Provider::get).filter(f -> f.type().equals("s3")).findFirst().orElseThrow();
+                .map(ServiceLoader.Provider::get)
+                .filter(f -> f.type().equals("s3"))
+                .findFirst()
+                .orElseThrow();
         try (ImageStore store = factory.create("cloud", s3Options())) {
-            String location = store.write(imageId + "-probe", new ByteArrayInputStream(new byte[1]), 1).location()
+            String location = store.write(imageId + "-probe", new ByteArrayInputStream(new byte[1]), 1)
+                    .location()
                     .replace(imageId + "-probe", imageId);
             store.delete(location.replace(imageId, imageId + "-probe"));
             assertThat(store.delete(location)).isTrue();
-            assertThat(store.write(imageId, new ByteArrayInputStream(data, 0, keep), keep).location())
+            assertThat(store.write(imageId, new ByteArrayInputStream(data, 0, keep), keep)
+                            .location())
                     .isEqualTo(location);
         }
     }
 
     private int command(ByteArrayOutputStream out, String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of("verify", "--data-dir", dir.resolve("data").toString(),
-                "--config", conf.toString()));
+        List<String> all = new java.util.ArrayList<>(
+                List.of("verify", "--data-dir", dir.resolve("data").toString(), "--config", conf.toString()));
         all.addAll(List.of(args));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.images(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = Main.images(
+                all,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         return status;
@@ -173,10 +212,14 @@ class ImageVerificationCommandTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(lineOf(printed, ok)).startsWith("ok ").contains("local");
         assertThat(lineOf(printed, corrupted)).startsWith("corrupted ").contains("checksum (md5) recorded");
-        assertThat(lineOf(printed, shortened)).startsWith("short ").contains("cloud")
-                .contains((data.length - 1000) + " bytes").contains(String.valueOf(data.length));
-        assertThat(printed).contains("verified 3 copies").contains("ok 1, missing 0, short 1, corrupted 1, "
-                + "unreadable 0");
+        assertThat(lineOf(printed, shortened))
+                .startsWith("short ")
+                .contains("cloud")
+                .contains((data.length - 1000) + " bytes")
+                .contains(String.valueOf(data.length));
+        assertThat(printed)
+                .contains("verified 3 copies")
+                .contains("ok 1, missing 0, short 1, corrupted 1, " + "unreadable 0");
 
         ByteArrayOutputStream cloudOnly = new ByteArrayOutputStream();
         assertThat(command(cloudOnly, "--store", "cloud")).isEqualTo(1);
@@ -186,7 +229,9 @@ class ImageVerificationCommandTest {
 
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         assertThat(command(report, "--report", "--status", "corrupted")).isEqualTo(1);
-        assertThat(report.toString(StandardCharsets.UTF_8)).contains(corrupted).doesNotContain(ok)
+        assertThat(report.toString(StandardCharsets.UTF_8))
+                .contains(corrupted)
+                .doesNotContain(ok)
                 .contains("1 copies recorded, 1 not ok");
 
         HttpResponse<String> listed = send("GET", "/v2/verification", ADMIN, null);
@@ -195,12 +240,17 @@ class ImageVerificationCommandTest {
         for (JsonNode result : JSON.readTree(listed.body()).get("verifications")) {
             statuses.put(result.get("image_id").asText(), result.get("status").asText());
         }
-        assertThat(statuses).containsEntry(ok, "ok").containsEntry(corrupted, "corrupted")
+        assertThat(statuses)
+                .containsEntry(ok, "ok")
+                .containsEntry(corrupted, "corrupted")
                 .containsEntry(shortened, "short");
         assertThat(send("GET", "/v2/verification", MEMBER, null).statusCode()).isEqualTo(403);
 
-        JsonNode image = JSON.readTree(send("GET", "/v2/images/" + corrupted, ADMIN, null).body());
-        assertThat(image.get("status").asText()).as("nothing is repaired or hidden").isEqualTo("active");
+        JsonNode image = JSON.readTree(
+                send("GET", "/v2/images/" + corrupted, ADMIN, null).body());
+        assertThat(image.get("status").asText())
+                .as("nothing is repaired or hidden")
+                .isEqualTo("active");
     }
 
     @Test
@@ -225,10 +275,13 @@ class ImageVerificationCommandTest {
             Thread.sleep(200);
         }
         assertThat(status).as("a periodic run within 120 s").isEqualTo("corrupted");
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + server.metricsPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher corrupted = Pattern.compile("(?m)^glance4j_image_verifications_total"
-                + "\\{[^}]*status=\"corrupted\"[^}]*\\} ([0-9.]+)$").matcher(metrics.body());
+        HttpResponse<String> metrics = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.metricsPort() + "/metrics"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher corrupted = Pattern.compile(
+                        "(?m)^glance4j_image_verifications_total" + "\\{[^}]*status=\"corrupted\"[^}]*\\} ([0-9.]+)$")
+                .matcher(metrics.body());
         assertThat(corrupted.find()).as(metrics.body()).isTrue();
         assertThat(Double.parseDouble(corrupted.group(1))).isGreaterThanOrEqualTo(1.0);
         assertThat(metrics.body()).contains("glance4j_image_verifications_total{status=\"missing\"} 0.0");

@@ -10,14 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.glance4j.bootstrap.cli.CommandLines;
 import org.glance4j.bootstrap.cli.ImagesVerifyCommand;
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.cli.UsageErrors;
 import org.glance4j.bootstrap.cli.VerifyOptions;
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
 /** {@code glance4j images verify}: what the command line accepts and refuses, and its help. */
@@ -45,11 +43,26 @@ class ImagesCommandLineTest {
 
     @Test
     void everyFlagInBothSpellings() {
-        assertThat(verify("--store", "cloud", "--image=img-1", "--rate", "25", "--data-dir=/var/lib/g", "--config",
-                "/etc/g.conf")).isZero();
-        assertThat(parsed.get()).isEqualTo(new VerifyOptions(Optional.of("cloud"), Optional.of("img-1"),
-                Optional.of(25L), false, Optional.empty(), Path.of("/var/lib/g"), Optional.of(Path.of("/etc/g.conf")),
-                false));
+        assertThat(verify(
+                        "--store",
+                        "cloud",
+                        "--image=img-1",
+                        "--rate",
+                        "25",
+                        "--data-dir=/var/lib/g",
+                        "--config",
+                        "/etc/g.conf"))
+                .isZero();
+        assertThat(parsed.get())
+                .isEqualTo(new VerifyOptions(
+                        Optional.of("cloud"),
+                        Optional.of("img-1"),
+                        Optional.of(25L),
+                        false,
+                        Optional.empty(),
+                        Path.of("/var/lib/g"),
+                        Optional.of(Path.of("/etc/g.conf")),
+                        false));
         assertThat(verify("--report", "--status", "short")).isZero();
         VerifyOptions report = parsed.get();
         assertThat(report.report()).isTrue();
@@ -76,19 +89,31 @@ class ImagesCommandLineTest {
         assertThat(err()).contains("--store");
         assertThat(verify("extra")).isEqualTo(Main.USAGE_ERROR);
         assertThat(err()).contains("extra");
-        assertThat(parsed.get()).as("no refused command line reaches the action").isNull();
+        assertThat(parsed.get())
+                .as("no refused command line reaches the action")
+                .isNull();
     }
 
     @Test
     void helpAndUsageErrorsThroughMain() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        assertThat(Main.images(List.of("verify", "--help"), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(errors, true, StandardCharsets.UTF_8))).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: glance4j images verify")
-                .contains("--store=ID").contains("--report").contains("--status=STATUS").contains("--data-dir=DIR");
-        assertThat(Main.images(List.of("verify", "--bogus"), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(errors, true, StandardCharsets.UTF_8))).isEqualTo(Main.USAGE_ERROR);
+        assertThat(Main.images(
+                        List.of("verify", "--help"),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(errors, true, StandardCharsets.UTF_8)))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Usage: glance4j images verify")
+                .contains("--store=ID")
+                .contains("--report")
+                .contains("--status=STATUS")
+                .contains("--data-dir=DIR");
+        assertThat(Main.images(
+                        List.of("verify", "--bogus"),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(errors, true, StandardCharsets.UTF_8)))
+                .isEqualTo(Main.USAGE_ERROR);
         assertThat(errors.toString(StandardCharsets.UTF_8)).contains("--bogus");
     }
 }

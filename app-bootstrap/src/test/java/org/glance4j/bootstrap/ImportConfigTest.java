@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.ImportConfig;
@@ -23,7 +22,8 @@ class ImportConfigTest {
     private static final Path WORK = Path.of("/srv/glance");
 
     /** Every import option, each set to something other than its default. */
-    static final String FULL_IMPORT = String.join("\n",
+    static final String FULL_IMPORT = String.join(
+            "\n",
             "[DEFAULT]",
             "enabled_import_methods = web-download, glance-direct",
             "node_staging_uri = file:///var/lib/glance/staging/",
@@ -72,12 +72,22 @@ class ImportConfigTest {
     void mapsEveryImportOption() {
         LoadedConfig loaded = load(FULL_IMPORT);
         assertThat(loaded.ignored()).isEmpty();
-        assertThat(loaded.importing()).isEqualTo(new ImportConfig(List.of("web-download", "glance-direct"),
-                Optional.of(Path.of("/srv/glance/staging-here")),
-                List.of("image_decompression", "image_conversion", "inject_image_metadata"), "qcow2",
-                Map.of("team", "infra", "tier", "gold"), List.of("admin", "service"), List.of("https"),
-                List.of("ftp"), List.of("mirror.example", "10.0.0.5"), List.of("evil.example"), List.of(8443),
-                List.of(22), 3, 12));
+        assertThat(loaded.importing())
+                .isEqualTo(new ImportConfig(
+                        List.of("web-download", "glance-direct"),
+                        Optional.of(Path.of("/srv/glance/staging-here")),
+                        List.of("image_decompression", "image_conversion", "inject_image_metadata"),
+                        "qcow2",
+                        Map.of("team", "infra", "tier", "gold"),
+                        List.of("admin", "service"),
+                        List.of("https"),
+                        List.of("ftp"),
+                        List.of("mirror.example", "10.0.0.5"),
+                        List.of("evil.example"),
+                        List.of(8443),
+                        List.of(22),
+                        3,
+                        12));
     }
 
     @Test
@@ -85,31 +95,39 @@ class ImportConfigTest {
         LoadedConfig loaded = load("[DEFAULT]\nnode_staging_uri = file:///var/tmp/glance-staging\n");
         assertThat(loaded.importing().stagingDir()).contains(Path.of("/var/tmp/glance-staging"));
         assertThatThrownBy(() -> load("[DEFAULT]\nnode_staging_uri = http://x/\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("node_staging_uri");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("node_staging_uri");
     }
 
     @Test
     void refusesUnknownMethodsPluginsFormatsAndBadNumbers() {
         assertThatThrownBy(() -> load("[DEFAULT]\nenabled_import_methods = glance-download\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("enabled_import_methods");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("enabled_import_methods");
         assertThatThrownBy(() -> load("[image_import_opts]\nimage_import_plugins = image_magic\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("image_import_plugins");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("image_import_plugins");
         assertThatThrownBy(() -> load("[image_conversion]\noutput_format = vhd\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("output_format");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("output_format");
         assertThatThrownBy(() -> load("[import_filtering_opts]\nallowed_ports = http\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("allowed_ports");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("allowed_ports");
         assertThatThrownBy(() -> load("[wsgi]\ntask_pool_threads = 0\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("task_pool_threads");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("task_pool_threads");
         assertThatThrownBy(() -> load("[inject_metadata_properties]\ninject = novalue\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("inject");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("inject");
     }
 
     @Test
     void serverSettingsPutStagingInTheDataDirectoryByDefault() {
         LoadedConfig loaded = load("");
         ServerSettings settings = ServerSettings.resolve(
-                org.glance4j.bootstrap.cli.ServeCommand.parse(List.of("--data-dir", "/tmp/g4j-data")),
-                loaded.config()).withImporting(loaded.importing());
+                        org.glance4j.bootstrap.cli.ServeCommand.parse(List.of("--data-dir", "/tmp/g4j-data")),
+                        loaded.config())
+                .withImporting(loaded.importing());
         ImportSettings importing = settings.importing();
         assertThat(settings.stagingDir()).isEqualTo(Path.of("/tmp/g4j-data/staging"));
         assertThat(importing.multiStore()).isFalse();
@@ -117,8 +135,9 @@ class ImportConfigTest {
 
         LoadedConfig full = load(FULL_IMPORT);
         ServerSettings configuredServer = ServerSettings.resolve(
-                org.glance4j.bootstrap.cli.ServeCommand.parse(List.of("--data-dir", "/tmp/g4j-data")),
-                full.config()).withImporting(full.importing());
+                        org.glance4j.bootstrap.cli.ServeCommand.parse(List.of("--data-dir", "/tmp/g4j-data")),
+                        full.config())
+                .withImporting(full.importing());
         ImportSettings configured = configuredServer.importing();
         assertThat(configuredServer.stagingDir()).isEqualTo(Path.of("/srv/glance/staging-here"));
         assertThat(configured.plugins()).hasSize(3);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.IniFile;
 import org.glance4j.bootstrap.config.IniParser;
@@ -43,8 +42,8 @@ class IniParserTest {
 
     @Test
     void joinsContinuationLinesWithNewlinesUntilABlankLine() {
-        IniFile file = IniParser.parse("t",
-                "[image_format]\ndisk_formats = raw,\n    qcow2,\n\tiso\n\ncontainer_formats = bare\n");
+        IniFile file = IniParser.parse(
+                "t", "[image_format]\ndisk_formats = raw,\n    qcow2,\n\tiso\n\ncontainer_formats = bare\n");
         assertThat(value(file, "image_format", "disk_formats")).isEqualTo("raw,\nqcow2,\niso");
         assertThat(value(file, "image_format", "container_formats")).isEqualTo("bare");
     }
@@ -66,7 +65,8 @@ class IniParserTest {
 
     @Test
     void lowerCasesSectionNamesExceptDefaultAndMergesRepeatedSections() {
-        IniFile file = IniParser.parse("t", "[Database]\nconnection = a\n[DEFAULT]\nx = 1\n[database]\nmax_pool_size = 3\n");
+        IniFile file =
+                IniParser.parse("t", "[Database]\nconnection = a\n[DEFAULT]\nx = 1\n[database]\nmax_pool_size = 3\n");
         assertThat(file.sections()).containsOnlyKeys("database", "DEFAULT");
         assertThat(value(file, "database", "connection")).isEqualTo("a");
         assertThat(value(file, "database", "max_pool_size")).isEqualTo("3");
@@ -90,7 +90,8 @@ class IniParserTest {
     @Test
     void refusesAContinuationWithNothingToContinue() {
         assertThatThrownBy(() -> IniParser.parse("f", "[DEFAULT]\n  stray\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("f:2: a continuation line");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("f:2: a continuation line");
     }
 
     @Test
@@ -101,8 +102,7 @@ class IniParserTest {
                 .hasMessageContaining("f:2: an option with an empty name");
         assertThatThrownBy(() -> IniParser.parse("f", "[DEFAULT\n"))
                 .hasMessageContaining("f:1: a section header must look like [name]");
-        assertThatThrownBy(() -> IniParser.parse("f", "[]\n"))
-                .hasMessageContaining("f:1: a section header");
+        assertThatThrownBy(() -> IniParser.parse("f", "[]\n")).hasMessageContaining("f:1: a section header");
     }
 
     @Test
@@ -113,6 +113,7 @@ class IniParserTest {
         assertThat(IniParser.parse(conf).source()).isEqualTo(conf.toString());
         assertThatThrownBy(() -> IniParser.parse(dir.resolve("missing.conf")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("cannot read the configuration file: " + dir.resolve("missing.conf") + " does not exist");
+                .hasMessageContaining(
+                        "cannot read the configuration file: " + dir.resolve("missing.conf") + " does not exist");
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.IniParser;
@@ -21,7 +20,9 @@ import org.junit.jupiter.api.Test;
 class KeystoneConfigTest {
 
     /** Every [keystone_authtoken] option glance4j reads, each set to something other than its default. */
-    static final String FULL_KEYSTONE = String.join("\n", "[keystone_authtoken]",
+    static final String FULL_KEYSTONE = String.join(
+            "\n",
+            "[keystone_authtoken]",
             "www_authenticate_uri = https://keystone.example.com:5000",
             "auth_url = http://keystone.internal:5000",
             "auth_type = password",
@@ -50,16 +51,35 @@ class KeystoneConfigTest {
         KeystoneConfig keystone = loaded.keystone();
         assertThat(keystone.memcacheServers()).hasValue("127.0.0.1:11211");
         assertThat(keystone.regionName()).hasValue("RegionTwo");
-        assertThat(keystone.toSettings()).isEqualTo(new KeystoneSettings(URI.create("http://keystone.internal:5000"),
-                "https://keystone.example.com:5000", "glance", "s3cret", "Users", "services", "Projects", "RegionTwo",
-                Duration.ofSeconds(60), List.of("service", "nova"), true, Duration.ofSeconds(3), 1,
-                KeystoneSettings.DEFAULT_CACHE_SIZE));
+        assertThat(keystone.toSettings())
+                .isEqualTo(new KeystoneSettings(
+                        URI.create("http://keystone.internal:5000"),
+                        "https://keystone.example.com:5000",
+                        "glance",
+                        "s3cret",
+                        "Users",
+                        "services",
+                        "Projects",
+                        "RegionTwo",
+                        Duration.ofSeconds(60),
+                        List.of("service", "nova"),
+                        true,
+                        Duration.ofSeconds(3),
+                        1,
+                        KeystoneSettings.DEFAULT_CACHE_SIZE));
     }
 
     @Test
     void defaultsAreKeystonemiddlewaresAndWwwAuthenticateUriFallsBackToAuthUrl() {
-        KeystoneSettings settings = load(String.join("\n", "[keystone_authtoken]", "auth_url = http://ks:5000/v3",
-                "username = glance", "password = pw", "")).keystone().toSettings();
+        KeystoneSettings settings = load(String.join(
+                        "\n",
+                        "[keystone_authtoken]",
+                        "auth_url = http://ks:5000/v3",
+                        "username = glance",
+                        "password = pw",
+                        ""))
+                .keystone()
+                .toSettings();
         assertThat(settings.wwwAuthenticateUri()).isEqualTo("http://ks:5000/v3");
         assertThat(settings.tokenCacheTime()).isEqualTo(Duration.ofSeconds(300));
         assertThat(settings.serviceTokenRoles()).containsExactly("service");
@@ -69,7 +89,9 @@ class KeystoneConfigTest {
         assertThat(settings.projectDomainName()).isEqualTo("Default");
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.maxRetries()).isEqualTo(3);
-        assertThat(load("[keystone_authtoken]\ntoken_cache_time = -1\n").keystone().tokenCacheTime())
+        assertThat(load("[keystone_authtoken]\ntoken_cache_time = -1\n")
+                        .keystone()
+                        .tokenCacheTime())
                 .isEqualTo(Duration.ZERO);
         assertThat(load("").keystone().authUrl()).isEqualTo(Optional.empty());
     }
@@ -81,12 +103,16 @@ class KeystoneConfigTest {
                 .hasMessageStartingWith("invalid value for [keystone_authtoken] auth_type (glance-api.conf, line 2)");
         assertThatThrownBy(() -> load("[keystone_authtoken]\nauth_url = ftp://keystone\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("[keystone_authtoken] auth_url").hasMessageContaining("http or https URL");
+                .hasMessageContaining("[keystone_authtoken] auth_url")
+                .hasMessageContaining("http or https URL");
         assertThatThrownBy(() -> load("[keystone_authtoken]\ntoken_cache_time = soon\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("[keystone_authtoken] token_cache_time");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("[keystone_authtoken] token_cache_time");
         assertThatThrownBy(() -> load("[keystone_authtoken]\nhttp_connect_timeout = 0\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("http_connect_timeout");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http_connect_timeout");
         assertThatThrownBy(() -> load("[keystone_authtoken]\nservice_token_roles_required = maybe\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("service_token_roles_required");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("service_token_roles_required");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.IniParser;
@@ -25,35 +24,44 @@ class ListOptionFormsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "glance-direct,web-download,copy-image",
-        "[glance-direct,web-download,copy-image]",
-        " [ glance-direct , web-download,copy-image ] ",
-        "[\"glance-direct\", \"web-download\", 'copy-image']",
-        "\"glance-direct\",web-download, 'copy-image'",
-        "glance-direct,web-download,copy-image,",
-        "[glance-direct,web-download,copy-image],",
-    })
+    @ValueSource(
+            strings = {
+                "glance-direct,web-download,copy-image",
+                "[glance-direct,web-download,copy-image]",
+                " [ glance-direct , web-download,copy-image ] ",
+                "[\"glance-direct\", \"web-download\", 'copy-image']",
+                "\"glance-direct\",web-download, 'copy-image'",
+                "glance-direct,web-download,copy-image,",
+                "[glance-direct,web-download,copy-image],",
+            })
     void glanceSampleImportMethodsInEveryForm(String value) {
-        assertThat(load("[DEFAULT]\nenabled_import_methods = " + value + "\n").importing().enabledMethods())
+        assertThat(load("[DEFAULT]\nenabled_import_methods = " + value + "\n")
+                        .importing()
+                        .enabledMethods())
                 .containsExactly("glance-direct", "web-download", "copy-image");
     }
 
     @Test
     void theLineOfDebiansGlanceApiConfStartsTheConfiguration() {
         assertThat(load("[DEFAULT]\nenabled_import_methods = [glance-direct,web-download,copy-image]\n")
-                .ignored()).isEmpty();
+                        .ignored())
+                .isEmpty();
     }
 
     @Test
     void emptyBracketsAreTheEmptyList() {
-        assertThat(load("[DEFAULT]\nenabled_import_methods = []\n").importing().enabledMethods()).isEmpty();
-        assertThat(load("[import_filtering_opts]\nallowed_ports = [ ]\n").importing().allowedPorts()).isEmpty();
+        assertThat(load("[DEFAULT]\nenabled_import_methods = []\n").importing().enabledMethods())
+                .isEmpty();
+        assertThat(load("[import_filtering_opts]\nallowed_ports = [ ]\n")
+                        .importing()
+                        .allowedPorts())
+                .isEmpty();
     }
 
     @Test
     void everyOtherListOptionReadsTheBracketedFormToo() {
-        LoadedConfig loaded = load(String.join("\n",
+        LoadedConfig loaded = load(String.join(
+                "\n",
                 "[DEFAULT]",
                 "enabled_backends = [fast:file, 'slow:file']",
                 "[glance_store]",
@@ -89,14 +97,18 @@ class ListOptionFormsTest {
     void halfBracketsAndOpenQuotesAreFatalAndSaySo() {
         assertThatThrownBy(() -> load("[DEFAULT]\nenabled_import_methods = [glance-direct,web-download\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("enabled_import_methods").hasMessageContaining("does not end with ']'");
+                .hasMessageContaining("enabled_import_methods")
+                .hasMessageContaining("does not end with ']'");
         assertThatThrownBy(() -> load("[image_format]\ndisk_formats = raw,qcow2]\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("disk_formats").hasMessageContaining("does not start with '['");
+                .hasMessageContaining("disk_formats")
+                .hasMessageContaining("does not start with '['");
         assertThatThrownBy(() -> load("[image_format]\ndisk_formats = [\"raw, qcow2]\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("disk_formats").hasMessageContaining("not closed");
+                .hasMessageContaining("disk_formats")
+                .hasMessageContaining("not closed");
         assertThatThrownBy(() -> load("[image_format]\ndisk_formats = [raw,,qcow2]\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("empty entry");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("empty entry");
     }
 }

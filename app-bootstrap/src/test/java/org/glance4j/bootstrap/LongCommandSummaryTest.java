@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,28 +29,38 @@ class LongCommandSummaryTest {
     private int run(String... args) {
         out.reset();
         err.reset();
-        return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).status();
+        return Main.run(
+                        List.of(args),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .status();
     }
 
     @Test
     void loadAndExportOfTheCatalogEndWithCountsBytesAndSecondsAndNoProgressBar() throws Exception {
-        Path catalog = Path.of(LongCommandSummaryTest.class.getResource("/metadefs").toURI());
+        Path catalog =
+                Path.of(LongCommandSummaryTest.class.getResource("/metadefs").toURI());
         Path data = dir.resolve("data");
 
-        assertThat(run("db", "load-metadefs", catalog.toString(), "--data-dir", data.toString())).isZero();
+        assertThat(run("db", "load-metadefs", catalog.toString(), "--data-dir", data.toString()))
+                .isZero();
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(34);
-        assertThat(lines.get(33)).matches(Pattern.quote("metadefs: 33 loaded, 0 skipped (already there), 0 failed, "
-                + "from " + catalog + " (" + jsonBytes(catalog) + " bytes in ") + "\\d+\\.\\d s\\)");
+        assertThat(lines.get(33))
+                .matches(Pattern.quote("metadefs: 33 loaded, 0 skipped (already there), 0 failed, " + "from " + catalog
+                                + " (" + jsonBytes(catalog) + " bytes in ")
+                        + "\\d+\\.\\d s\\)");
         assertNoProgressBar();
 
         Path exported = dir.resolve("exported");
-        assertThat(run("db", "export-metadefs", exported.toString(), "--data-dir", data.toString())).isZero();
+        assertThat(run("db", "export-metadefs", exported.toString(), "--data-dir", data.toString()))
+                .isZero();
         lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(34);
-        assertThat(lines.get(33)).matches(Pattern.quote("metadefs: 33 exported, 0 failed, to " + exported + " ("
-                + jsonBytes(exported) + " bytes in ") + "\\d+\\.\\d s\\)");
+        assertThat(lines.get(33))
+                .matches(Pattern.quote("metadefs: 33 exported, 0 failed, to " + exported + " (" + jsonBytes(exported)
+                                + " bytes in ")
+                        + "\\d+\\.\\d s\\)");
         assertNoProgressBar();
     }
 

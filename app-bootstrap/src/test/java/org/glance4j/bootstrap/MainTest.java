@@ -11,10 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -23,9 +21,20 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 class MainTest {
 
     /** Every command an operator runs, as the docs list them. */
-    private static final List<String> COMMANDS = List.of("serve", "db load-metadefs", "db export-metadefs",
-            "db import-glance", "db accept-node-config", "cache list", "cache queue", "cache delete", "cache clear",
-            "cache prune", "cache clean", "images verify", "config sample");
+    private static final List<String> COMMANDS = List.of(
+            "serve",
+            "db load-metadefs",
+            "db export-metadefs",
+            "db import-glance",
+            "db accept-node-config",
+            "cache list",
+            "cache queue",
+            "cache delete",
+            "cache clear",
+            "cache prune",
+            "cache clean",
+            "images verify",
+            "config sample");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -33,7 +42,9 @@ class MainTest {
     private Main.Started run(String... args) {
         out.reset();
         err.reset();
-        return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(
+                List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -77,15 +88,28 @@ class MainTest {
             assertThat(started.status()).as(command.getKey()).isZero();
             String help = out();
             assertThat(help).as(command.getKey()).startsWith("Usage: glance4j " + command.getKey() + " ");
-            String description = help.lines().dropWhile(l -> !l.isBlank()).skip(1).findFirst().orElse("");
-            assertThat(description).as("the one-line description of " + command.getKey()).matches("[A-Z].*\\.");
+            String description = help.lines()
+                    .dropWhile(l -> !l.isBlank())
+                    .skip(1)
+                    .findFirst()
+                    .orElse("");
+            assertThat(description)
+                    .as("the one-line description of " + command.getKey())
+                    .matches("[A-Z].*\\.");
             for (OptionSpec option : command.getValue().getCommandSpec().options()) {
-                assertThat(option.description()).as(command.getKey() + " " + option.longestName()).isNotEmpty();
-                assertThat(help).as(command.getKey()).containsPattern(option.longestName() + "[= ].*"
-                        + java.util.regex.Pattern.quote(option.description()[0].substring(0, 10)));
+                assertThat(option.description())
+                        .as(command.getKey() + " " + option.longestName())
+                        .isNotEmpty();
+                assertThat(help)
+                        .as(command.getKey())
+                        .containsPattern(option.longestName() + "[= ].*"
+                                + java.util.regex.Pattern.quote(option.description()[0].substring(0, 10)));
             }
-            for (PositionalParamSpec parameter : command.getValue().getCommandSpec().positionalParameters()) {
-                assertThat(parameter.description()).as(command.getKey() + " " + parameter.paramLabel()).isNotEmpty();
+            for (PositionalParamSpec parameter :
+                    command.getValue().getCommandSpec().positionalParameters()) {
+                assertThat(parameter.description())
+                        .as(command.getKey() + " " + parameter.paramLabel())
+                        .isNotEmpty();
                 assertThat(help).contains(parameter.paramLabel());
             }
             assertThat(help).as(command.getKey()).contains("-h, --help");
@@ -97,8 +121,12 @@ class MainTest {
         for (String[] args : new String[][] {{"serve", "--help"}, {"serve", "-h"}, {"help", "serve"}}) {
             Main.Started started = run(args);
             assertThat(started.status()).isZero();
-            assertThat(out()).contains("Usage: glance4j serve").contains("--data-dir=DIR")
-                    .contains("--insecure-noauth").contains("--metrics-port=N").contains("--plugins=DIR[:DIR]");
+            assertThat(out())
+                    .contains("Usage: glance4j serve")
+                    .contains("--data-dir=DIR")
+                    .contains("--insecure-noauth")
+                    .contains("--metrics-port=N")
+                    .contains("--plugins=DIR[:DIR]");
         }
     }
 
@@ -112,41 +140,52 @@ class MainTest {
     @Test
     void aMissingOrUnknownCommandIsAUsageErrorThatListsTheCommands() {
         assertThat(run().status()).isEqualTo(2);
-        assertThat(err()).startsWith("glance4j: missing command: glance4j takes serve, db, cache, images or config\n")
-                .contains("Usage: glance4j").contains("  serve ");
+        assertThat(err())
+                .startsWith("glance4j: missing command: glance4j takes serve, db, cache, images or config\n")
+                .contains("Usage: glance4j")
+                .contains("  serve ");
         assertThat(run("start").status()).isEqualTo(2);
         assertThat(err()).startsWith("glance4j: unknown command 'start'\n").contains("  serve ");
         assertThat(run("db").status()).isEqualTo(2);
-        assertThat(err()).startsWith("glance4j: missing command: glance4j db takes load-metadefs, export-metadefs, "
-                + "import-glance or accept-node-config\n");
+        assertThat(err())
+                .startsWith("glance4j: missing command: glance4j db takes load-metadefs, export-metadefs, "
+                        + "import-glance or accept-node-config\n");
         assertThat(run("cache", "frobnicate", "--data-dir", "d").status()).isEqualTo(2);
-        assertThat(err()).startsWith("glance4j: unknown cache command 'frobnicate'\n").contains("  prune ");
+        assertThat(err())
+                .startsWith("glance4j: unknown cache command 'frobnicate'\n")
+                .contains("  prune ");
         assertThat(run("images").status()).isEqualTo(2);
         assertThat(err()).startsWith("glance4j: missing command: glance4j images takes verify\n");
         assertThat(run("config", "smaple").status()).isEqualTo(2);
-        assertThat(err()).startsWith("glance4j: unknown config command 'smaple'\n").contains("Did you mean")
+        assertThat(err())
+                .startsWith("glance4j: unknown config command 'smaple'\n")
+                .contains("Did you mean")
                 .contains("sample");
     }
 
     @Test
     void aBadFlagIsAUsageErrorThatNamesItAndWhereHelpIs() {
         assertThat(run("serve", "--port", "http").status()).isEqualTo(2);
-        assertThat(err()).isEqualTo("glance4j: --port must be a number from 0 to 65535, not 'http'\n"
-                + "Run 'glance4j serve --help' for the options.\n");
+        assertThat(err())
+                .isEqualTo("glance4j: --port must be a number from 0 to 65535, not 'http'\n"
+                        + "Run 'glance4j serve --help' for the options.\n");
         assertThat(out()).isEmpty();
         assertThat(run("serve", "--frobnicate=1").status()).isEqualTo(2);
-        assertThat(err()).startsWith("glance4j: unknown option --frobnicate for serve\n")
+        assertThat(err())
+                .startsWith("glance4j: unknown option --frobnicate for serve\n")
                 .contains("Run 'glance4j serve --help' for the options.");
         assertThat(run("serve", "extra").status()).isEqualTo(2);
         assertThat(err()).startsWith("glance4j: unexpected argument 'extra' for serve\n");
         assertThat(run("db", "load-metadefs", "dir", "--dry-run").status()).isEqualTo(2);
-        assertThat(err()).startsWith("glance4j: unknown option --dry-run for db load-metadefs\n")
+        assertThat(err())
+                .startsWith("glance4j: unknown option --dry-run for db load-metadefs\n")
                 .contains("Run 'glance4j db load-metadefs --help' for the options.");
         assertThat(run("cache", "queue").status()).isEqualTo(2);
         assertThat(err()).startsWith("glance4j: Missing required parameter: 'IMAGE_ID'\n");
         assertThat(run("cache", "clear", "everything").status()).isEqualTo(2);
-        assertThat(err()).startsWith("glance4j: cache clear takes cache or queue (or nothing for both), not "
-                + "'everything'\n");
+        assertThat(err())
+                .startsWith(
+                        "glance4j: cache clear takes cache or queue (or nothing for both), not " + "'everything'\n");
         assertThat(run("serve", "--port", "1", "--port", "2").status()).isEqualTo(2);
         assertThat(err()).contains("--port").contains("only once");
         assertThat(run("serve", "--plugins", ":").status()).isEqualTo(2);
@@ -165,8 +204,8 @@ class MainTest {
     void aBadConfigurationValueFailsTheStartAndNamesTheOption(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("glance-api.conf");
         Files.writeString(conf, "[DEFAULT]\napi_limit_max = lots\n");
-        Main.Started started = run("serve", "--port", "0", "--data-dir", dir.resolve("data").toString(),
-                "--config", conf.toString());
+        Main.Started started =
+                run("serve", "--port", "0", "--data-dir", dir.resolve("data").toString(), "--config", conf.toString());
         assertThat(started.status()).isEqualTo(1);
         assertThat(err()).contains("invalid value for [DEFAULT] api_limit_max (" + conf + ", line 2): 'lots'");
         assertThat(dir.resolve("data")).doesNotExist();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.IniParser;
@@ -35,7 +34,8 @@ class NodeLeaseConfigTest {
 
     @Test
     void lessThanThreeSecondsIsRefusedNamingTheOption() {
-        assertThatThrownBy(() -> load("[glance4j]\nnode_lease_seconds = 2\n")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> load("[glance4j]\nnode_lease_seconds = 2\n"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("node_lease_seconds");
     }
 }

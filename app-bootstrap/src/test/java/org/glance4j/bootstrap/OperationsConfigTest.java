@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.IniParser;
@@ -16,10 +15,19 @@ import org.junit.jupiter.api.Test;
 /** {@code [healthcheck] disable_by_file_path} and glance4j's metrics and log options. */
 class OperationsConfigTest {
 
-    static final String FULL_OPERATIONS = String.join("\n", "[DEFAULT]", "image_verify_interval = 86400",
-            "image_verify_rate_mib = 20", "[healthcheck]",
-            "disable_by_file_path = /etc/glance/healthcheck_disable", "[glance4j]", "metrics_port = 9393",
-            "metrics_bind_host = 10.0.0.5", "log_format = JSON", "access_log = false", "");
+    static final String FULL_OPERATIONS = String.join(
+            "\n",
+            "[DEFAULT]",
+            "image_verify_interval = 86400",
+            "image_verify_rate_mib = 20",
+            "[healthcheck]",
+            "disable_by_file_path = /etc/glance/healthcheck_disable",
+            "[glance4j]",
+            "metrics_port = 9393",
+            "metrics_bind_host = 10.0.0.5",
+            "log_format = JSON",
+            "access_log = false",
+            "");
 
     private static LoadedConfig load(String text) {
         return ConfigLoader.load(IniParser.parse("glance-api.conf", text), Path.of("/srv/glance"));
@@ -35,22 +43,33 @@ class OperationsConfigTest {
     @Test
     void theOptionsAreRead() {
         LoadedConfig config = load(FULL_OPERATIONS);
-        assertThat(config.operations()).isEqualTo(new OperationsConfig(
-                Optional.of(Path.of("/etc/glance/healthcheck_disable")), Optional.of(9393), Optional.of("10.0.0.5"),
-                OperationsConfig.LogFormat.JSON, false, java.time.Duration.ofDays(1), 20));
+        assertThat(config.operations())
+                .isEqualTo(new OperationsConfig(
+                        Optional.of(Path.of("/etc/glance/healthcheck_disable")),
+                        Optional.of(9393),
+                        Optional.of("10.0.0.5"),
+                        OperationsConfig.LogFormat.JSON,
+                        false,
+                        java.time.Duration.ofDays(1),
+                        20));
         assertThat(config.ignored()).isEmpty();
     }
 
     @Test
     void badValuesAreRefusedNamingTheOption() {
-        assertThatThrownBy(() -> load("[glance4j]\nmetrics_port = 70000\n")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> load("[glance4j]\nmetrics_port = 70000\n"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("metrics_port");
-        assertThatThrownBy(() -> load("[glance4j]\nlog_format = xml\n")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("log_format").hasMessageContaining("text or json");
+        assertThatThrownBy(() -> load("[glance4j]\nlog_format = xml\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("log_format")
+                .hasMessageContaining("text or json");
         assertThatThrownBy(() -> load("[DEFAULT]\nimage_verify_interval = -1\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("image_verify_interval");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("image_verify_interval");
         assertThatThrownBy(() -> load("[DEFAULT]\nimage_verify_rate_mib = fast\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("image_verify_rate_mib");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("image_verify_rate_mib");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
-
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.IniParser;
@@ -17,18 +16,39 @@ import org.junit.jupiter.api.Test;
 class OsloLimitConfigTest {
 
     /** Every option of unified limits glance4j reads, each set to something other than its default. */
-    static final String FULL_LIMITS = String.join("\n", "[DEFAULT]", "use_keystone_limits = True", "[oslo_limit]",
-            "endpoint_id = e1", "endpoint_service_type = image", "endpoint_service_name = glance",
-            "endpoint_region_name = RegionTwo", "endpoint_interface = internal", "auth_type = v3password",
-            "auth_url = http://keystone:5000", "username = glance", "user_id = u1", "password = s3cret",
-            "user_domain_name = Users", "user_domain_id = d1", "system_scope = all", "project_name = service",
-            "project_id = p1", "project_domain_name = Projects", "project_domain_id = d2", "region_name = RegionTwo",
-            "timeout = 3", "connect_retries = 1", "");
+    static final String FULL_LIMITS = String.join(
+            "\n",
+            "[DEFAULT]",
+            "use_keystone_limits = True",
+            "[oslo_limit]",
+            "endpoint_id = e1",
+            "endpoint_service_type = image",
+            "endpoint_service_name = glance",
+            "endpoint_region_name = RegionTwo",
+            "endpoint_interface = internal",
+            "auth_type = v3password",
+            "auth_url = http://keystone:5000",
+            "username = glance",
+            "user_id = u1",
+            "password = s3cret",
+            "user_domain_name = Users",
+            "user_domain_id = d1",
+            "system_scope = all",
+            "project_name = service",
+            "project_id = p1",
+            "project_domain_name = Projects",
+            "project_domain_id = d2",
+            "region_name = RegionTwo",
+            "timeout = 3",
+            "connect_retries = 1",
+            "");
 
     @Test
     void theFullFileReachesTheSettings() {
         KeystoneLimitsSettings settings = ConfigLoader.load(IniParser.parse("glance-api.conf", FULL_LIMITS))
-                .limits().toSettings().orElseThrow();
+                .limits()
+                .toSettings()
+                .orElseThrow();
 
         assertThat(settings.userId()).isEqualTo("u1");
         assertThat(settings.userDomainName()).isEqualTo("Users");
@@ -39,7 +59,8 @@ class OsloLimitConfigTest {
     }
 
     private static OsloLimitConfig load(String... lines) {
-        return ConfigLoader.load(IniParser.parse("glance-api.conf", String.join("\n", lines) + "\n")).limits();
+        return ConfigLoader.load(IniParser.parse("glance-api.conf", String.join("\n", lines) + "\n"))
+                .limits();
     }
 
     @Test
@@ -52,12 +73,26 @@ class OsloLimitConfigTest {
 
     @Test
     void everyOptionReachesTheSettingsWhenOn() {
-        KeystoneLimitsSettings settings = load("[DEFAULT]", "use_keystone_limits = True", "[oslo_limit]",
-                "auth_url = http://keystone:5000", "auth_type = password", "username = glance",
-                "password = s3cret", "user_domain_id = default", "system_scope = all", "project_name = service",
-                "endpoint_id = e1", "endpoint_service_type = image", "endpoint_region_name = RegionTwo",
-                "endpoint_interface = internal", "timeout = 3", "connect_retries = 1", "region_name = RegionTwo")
-                .toSettings().orElseThrow();
+        KeystoneLimitsSettings settings = load(
+                        "[DEFAULT]",
+                        "use_keystone_limits = True",
+                        "[oslo_limit]",
+                        "auth_url = http://keystone:5000",
+                        "auth_type = password",
+                        "username = glance",
+                        "password = s3cret",
+                        "user_domain_id = default",
+                        "system_scope = all",
+                        "project_name = service",
+                        "endpoint_id = e1",
+                        "endpoint_service_type = image",
+                        "endpoint_region_name = RegionTwo",
+                        "endpoint_interface = internal",
+                        "timeout = 3",
+                        "connect_retries = 1",
+                        "region_name = RegionTwo")
+                .toSettings()
+                .orElseThrow();
 
         assertThat(settings.authUrl()).isEqualTo(URI.create("http://keystone:5000"));
         assertThat(settings.username()).isEqualTo("glance");
@@ -75,21 +110,38 @@ class OsloLimitConfigTest {
 
     @Test
     void aMissingRequiredOptionIsNamedWhenOn() {
-        assertThatThrownBy(() -> load("[DEFAULT]", "use_keystone_limits = true", "[oslo_limit]",
-                "auth_url = http://keystone:5000", "username = glance", "password = x").toSettings())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("[oslo_limit] endpoint_id");
-        assertThatThrownBy(() -> load("[DEFAULT]", "use_keystone_limits = true", "[oslo_limit]",
-                "username = glance", "password = x", "endpoint_id = e").toSettings())
-                .isInstanceOf(ConfigException.class).hasMessageContaining("[oslo_limit] auth_url");
+        assertThatThrownBy(() -> load(
+                                "[DEFAULT]",
+                                "use_keystone_limits = true",
+                                "[oslo_limit]",
+                                "auth_url = http://keystone:5000",
+                                "username = glance",
+                                "password = x")
+                        .toSettings())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("[oslo_limit] endpoint_id");
+        assertThatThrownBy(() -> load(
+                                "[DEFAULT]",
+                                "use_keystone_limits = true",
+                                "[oslo_limit]",
+                                "username = glance",
+                                "password = x",
+                                "endpoint_id = e")
+                        .toSettings())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("[oslo_limit] auth_url");
     }
 
     @Test
     void valuesThatDoNotParseAreNamed() {
         assertThatThrownBy(() -> load("[oslo_limit]", "system_scope = domain"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("system_scope");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("system_scope");
         assertThatThrownBy(() -> load("[oslo_limit]", "auth_type = token"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("auth_type");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("auth_type");
         assertThatThrownBy(() -> load("[DEFAULT]", "use_keystone_limits = maybe"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("use_keystone_limits");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("use_keystone_limits");
     }
 }

@@ -16,7 +16,9 @@ public final class ProcessTestsAfterPackage implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        boolean processTest = context.getTestClass().map(c -> c.getSimpleName().endsWith("ProcessTest")).orElse(false);
+        boolean processTest = context.getTestClass()
+                .map(c -> c.getSimpleName().endsWith("ProcessTest"))
+                .orElse(false);
         if (processTest && System.getProperty("glance4j.jar") == null) {
             return ConditionEvaluationResult.disabled("a process test runs after package, in the integration-test"
                     + " phase, against the runnable jar that build made");

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.glance4j.bootstrap.cli.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +25,11 @@ class ProgressTest {
         }
         progress.finish();
         String text = drawn.toString();
-        assertThat(text.split("\\r", -1)).as("one drawing per percent, 0 to 100").hasSize(102);
-        assertThat(text).contains("\rimages [" + " ".repeat(30) + "] 0% 1/400")
+        assertThat(text.split("\\r", -1))
+                .as("one drawing per percent, 0 to 100")
+                .hasSize(102);
+        assertThat(text)
+                .contains("\rimages [" + " ".repeat(30) + "] 0% 1/400")
                 .contains("] 50% 200/400")
                 .endsWith("\rimages [" + "#".repeat(30) + "] 100% 400/400" + System.lineSeparator());
     }

@@ -2,6 +2,10 @@ package org.glance4j.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,12 +32,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.glance4j.bootstrap.glance.RealGlanceServer;
 import org.junit.jupiter.api.Test;
 
@@ -112,11 +110,12 @@ abstract class RealGlanceImportContract {
     private final Map<String, String> uploaded = new LinkedHashMap<>();
     /** The id of the {@code api_image_import} task Glance made for the glance-direct import. */
     private String importTask;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** A caller: the identity headers keystonemiddleware would have set for a token of this user. */
-    record Caller(String user, String project, String roles) {
-    }
+    record Caller(String user, String project, String roles) {}
 
     static final Caller ALPHA_ADMIN = new Caller("u-alpha-admin", "p-alpha", "admin,member,reader");
     static final Caller ALPHA_MEMBER = new Caller("u-alpha-member", "p-alpha", "member,reader");
@@ -127,8 +126,7 @@ abstract class RealGlanceImportContract {
     static final List<Caller> CALLERS = List.of(ALPHA_ADMIN, ALPHA_MEMBER, ALPHA_READER, BETA, GAMMA, DELTA);
 
     /** One request made as one caller against both servers. */
-    record Probe(String label, Caller caller, String path, Kind kind) {
-    }
+    record Probe(String label, Caller caller, String path, Kind kind) {}
 
     enum Kind {
         /** a JSON image: status and every field */
@@ -158,45 +156,65 @@ abstract class RealGlanceImportContract {
             before = observe(glance.url(), probes(ids, importTask));
         }
         long glanceDone = System.nanoTime();
-        Files.writeString(work.resolve("glance-view.json"), JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(before));
+        Files.writeString(
+                work.resolve("glance-view.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(before));
         theScenarioDidWhatItMeant(before);
 
         Path glance4jConf = work.resolve("glance4j.conf");
-        Files.writeString(glance4jConf, String.join("\n",
-                "[DEFAULT]",
-                "enabled_backends = " + RealGlanceServer.STORE + ":file",
-                "[glance_store]",
-                "default_backend = " + RealGlanceServer.STORE,
-                "[" + RealGlanceServer.STORE + "]",
-                "filesystem_store_datadir = " + work.resolve("glance").resolve("images"),
-                "store_description = local file store", ""));
+        Files.writeString(
+                glance4jConf,
+                String.join(
+                        "\n",
+                        "[DEFAULT]",
+                        "enabled_backends = " + RealGlanceServer.STORE + ":file",
+                        "[glance_store]",
+                        "default_backend = " + RealGlanceServer.STORE,
+                        "[" + RealGlanceServer.STORE + "]",
+                        "filesystem_store_datadir = " + work.resolve("glance").resolve("images"),
+                        "store_description = local file store",
+                        ""));
         Path data = work.resolve("glance4j-data");
         String output = importGlance(databaseUrl, glance4jConf, data);
-        assertThat(output).contains("images: " + (ids.size() - 1) + " copied, 0 unchanged, 0 differ (kept), "
-                + "0 replaced, 1 deleted in Glance (skipped), 0 failed")
+        assertThat(output)
+                .contains("images: " + (ids.size() - 1) + " copied, 0 unchanged, 0 differ (kept), "
+                        + "0 replaced, 1 deleted in Glance (skipped), 0 failed")
                 .contains("tasks: 1 copied, 0 unchanged, 0 differ (kept), 0 replaced, 0 skipped, 0 failed")
                 .contains("metadef namespaces: " + (CATALOG_NAMESPACES + 2) + " copied, 0 unchanged")
                 .contains("images with problems: 0; other records with problems: 0");
 
         Map<String, Object> after;
-        try (GlanceApplication server = GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0",
-                "--data-dir", data.toString(), "--auth", "trusted-headers", "--config", glance4jConf.toString()))) {
+        try (GlanceApplication server = GlanceApplication.start(List.of(
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                data.toString(),
+                "--auth",
+                "trusted-headers",
+                "--config",
+                glance4jConf.toString()))) {
             after = observe(server.baseUri(), probes(ids, importTask));
         }
-        Files.writeString(work.resolve("glance4j-view.json"), JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(after));
+        Files.writeString(
+                work.resolve("glance4j-view.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(after));
         List<String> differences = new ArrayList<>();
         for (Map.Entry<String, Object> seen : before.entrySet()) {
             compare(seen.getKey(), seen.getValue(), after.get(seen.getKey()), differences);
         }
-        assertThat(body(after, "u-alpha-admin gets /v2/metadefs/namespaces?visibility=private").path("namespaces")
-                .findValuesAsText("namespace")).as("what shows as private is listed as private")
+        assertThat(body(after, "u-alpha-admin gets /v2/metadefs/namespaces?visibility=private")
+                        .path("namespaces")
+                        .findValuesAsText("namespace"))
+                .as("what shows as private is listed as private")
                 .containsAll(WITHOUT_VISIBILITY);
         Files.write(work.resolve("differences.txt"), differences);
-        assertThat(differences).as("what glance4j answers differently from Glance (all in %s)",
-                work.resolve("differences.txt")).isEmpty();
-        System.out.printf("%s: Glance (db_sync, start, populate, observe) %.1f s, import and glance4j %.1f s%n",
+        assertThat(differences)
+                .as("what glance4j answers differently from Glance (all in %s)", work.resolve("differences.txt"))
+                .isEmpty();
+        System.out.printf(
+                "%s: Glance (db_sync, start, populate, observe) %.1f s, import and glance4j %.1f s%n",
                 getClass().getSimpleName(), (glanceDone - started) / 1e9, (System.nanoTime() - glanceDone) / 1e9);
         deleteTree(work);
     }
@@ -209,47 +227,122 @@ abstract class RealGlanceImportContract {
         Random random = new Random(14);
         Map<String, String> ids = new LinkedHashMap<>();
 
-        String pub = create(glance, ALPHA_ADMIN, Map.of("name", "ubuntu-24.04", "disk_format", "qcow2",
-                "container_format", "bare", "visibility", "public", "os_distro", "ubuntu",
-                "hw_disk_bus", "virtio", "tags", List.of("lts", "ubuntu")));
+        String pub = create(
+                glance,
+                ALPHA_ADMIN,
+                Map.of(
+                        "name",
+                        "ubuntu-24.04",
+                        "disk_format",
+                        "qcow2",
+                        "container_format",
+                        "bare",
+                        "visibility",
+                        "public",
+                        "os_distro",
+                        "ubuntu",
+                        "hw_disk_bus",
+                        "virtio",
+                        "tags",
+                        List.of("lts", "ubuntu")));
         upload(glance, ALPHA_ADMIN, pub, randomFile(work, "public.bin", 1_500_000, random));
         ids.put("public", pub);
         uploaded.put("public", sha256(work.resolve("public.bin")));
 
-        String priv = create(glance, ALPHA_MEMBER, Map.of("name", "private image", "disk_format", "raw",
-                "container_format", "bare", "min_disk", 1, "min_ram", 128,
-                "custom_note", "déjà vu ✓ with spaces"));
+        String priv = create(
+                glance,
+                ALPHA_MEMBER,
+                Map.of(
+                        "name",
+                        "private image",
+                        "disk_format",
+                        "raw",
+                        "container_format",
+                        "bare",
+                        "min_disk",
+                        1,
+                        "min_ram",
+                        128,
+                        "custom_note",
+                        "déjà vu ✓ with spaces"));
         upload(glance, ALPHA_MEMBER, priv, randomFile(work, "private.bin", 65_536, random));
         call(glance, ALPHA_MEMBER, "PUT", "/v2/images/" + priv + "/tags/added-later", null, 204);
         patch(glance, ALPHA_MEMBER, priv, "[{\"op\": \"add\", \"path\": \"/build\", \"value\": \"42\"}]");
         ids.put("private", priv);
         uploaded.put("private", sha256(work.resolve("private.bin")));
 
-        String shared = create(glance, ALPHA_MEMBER, Map.of("name", "shared image", "disk_format", "raw",
-                "container_format", "bare", "visibility", "shared", "tags", List.of("shared")));
+        String shared = create(
+                glance,
+                ALPHA_MEMBER,
+                Map.of(
+                        "name",
+                        "shared image",
+                        "disk_format",
+                        "raw",
+                        "container_format",
+                        "bare",
+                        "visibility",
+                        "shared",
+                        "tags",
+                        List.of("shared")));
         upload(glance, ALPHA_MEMBER, shared, randomFile(work, "shared.bin", 10_000, random));
         for (Caller member : List.of(BETA, GAMMA, DELTA)) {
-            call(glance, ALPHA_MEMBER, "POST", "/v2/images/" + shared + "/members",
-                    "{\"member\": \"" + member.project() + "\"}", 200);
+            call(
+                    glance,
+                    ALPHA_MEMBER,
+                    "POST",
+                    "/v2/images/" + shared + "/members",
+                    "{\"member\": \"" + member.project() + "\"}",
+                    200);
         }
-        call(glance, BETA, "PUT", "/v2/images/" + shared + "/members/" + BETA.project(),
-                "{\"status\": \"accepted\"}", 200);
-        call(glance, GAMMA, "PUT", "/v2/images/" + shared + "/members/" + GAMMA.project(),
-                "{\"status\": \"rejected\"}", 200);
+        call(
+                glance,
+                BETA,
+                "PUT",
+                "/v2/images/" + shared + "/members/" + BETA.project(),
+                "{\"status\": \"accepted\"}",
+                200);
+        call(
+                glance,
+                GAMMA,
+                "PUT",
+                "/v2/images/" + shared + "/members/" + GAMMA.project(),
+                "{\"status\": \"rejected\"}",
+                200);
         ids.put("shared", shared);
 
-        String community = create(glance, ALPHA_MEMBER, Map.of("name", "community image", "disk_format", "raw",
-                "container_format", "bare", "visibility", "community"));
+        String community = create(
+                glance,
+                ALPHA_MEMBER,
+                Map.of(
+                        "name",
+                        "community image",
+                        "disk_format",
+                        "raw",
+                        "container_format",
+                        "bare",
+                        "visibility",
+                        "community"));
         upload(glance, ALPHA_MEMBER, community, randomFile(work, "community.bin", 4_096, random));
         call(glance, ALPHA_ADMIN, "POST", "/v2/images/" + community + "/actions/deactivate", null, 204);
         ids.put("deactivated", community);
 
-        String imported = create(glance, ALPHA_MEMBER, Map.of("name", "imported", "disk_format", "raw",
-                "container_format", "bare"));
-        call(glance, ALPHA_MEMBER, "PUT", "/v2/images/" + imported + "/stage",
-                randomFile(work, "imported.bin", 300_000, random), 204);
-        call(glance, ALPHA_MEMBER, "POST", "/v2/images/" + imported + "/import",
-                "{\"method\": {\"name\": \"glance-direct\"}}", 202);
+        String imported = create(
+                glance, ALPHA_MEMBER, Map.of("name", "imported", "disk_format", "raw", "container_format", "bare"));
+        call(
+                glance,
+                ALPHA_MEMBER,
+                "PUT",
+                "/v2/images/" + imported + "/stage",
+                randomFile(work, "imported.bin", 300_000, random),
+                204);
+        call(
+                glance,
+                ALPHA_MEMBER,
+                "POST",
+                "/v2/images/" + imported + "/import",
+                "{\"method\": {\"name\": \"glance-direct\"}}",
+                202);
         awaitActive(glance, ALPHA_MEMBER, imported);
         importTask = awaitTaskDone(glance, imported);
         ids.put("imported", imported);
@@ -258,13 +351,25 @@ abstract class RealGlanceImportContract {
         String queued = create(glance, ALPHA_MEMBER, Map.of("name", "no data yet", "protected", true));
         ids.put("queued", queued);
 
-        String hidden = create(glance, BETA, Map.of("name", "hidden community", "disk_format", "iso",
-                "container_format", "bare", "visibility", "community", "os_hidden", true));
+        String hidden = create(
+                glance,
+                BETA,
+                Map.of(
+                        "name",
+                        "hidden community",
+                        "disk_format",
+                        "iso",
+                        "container_format",
+                        "bare",
+                        "visibility",
+                        "community",
+                        "os_hidden",
+                        true));
         upload(glance, BETA, hidden, randomFile(work, "hidden.bin", 2_048, random));
         ids.put("hidden", hidden);
 
-        String deleted = create(glance, ALPHA_MEMBER, Map.of("name", "deleted", "disk_format", "raw",
-                "container_format", "bare"));
+        String deleted = create(
+                glance, ALPHA_MEMBER, Map.of("name", "deleted", "disk_format", "raw", "container_format", "bare"));
         upload(glance, ALPHA_MEMBER, deleted, randomFile(work, "deleted.bin", 1_000, random));
         call(glance, ALPHA_MEMBER, "DELETE", "/v2/images/" + deleted, null, 204);
         ids.put("deleted", deleted);
@@ -278,40 +383,146 @@ abstract class RealGlanceImportContract {
      */
     private static void populateMetadefs(URI glance) throws Exception {
         String namespaces = "/v2/metadefs/namespaces";
-        call(glance, ALPHA_ADMIN, "POST", namespaces, JSON.writeValueAsString(Map.of("namespace", PRIVATE_NAMESPACE,
-                "display_name", "Alpha's appliances", "description", "Only for project alpha: déjà vu ✓",
-                "visibility", "private", "protected", true)), 201);
+        call(
+                glance,
+                ALPHA_ADMIN,
+                "POST",
+                namespaces,
+                JSON.writeValueAsString(Map.of(
+                        "namespace",
+                        PRIVATE_NAMESPACE,
+                        "display_name",
+                        "Alpha's appliances",
+                        "description",
+                        "Only for project alpha: déjà vu ✓",
+                        "visibility",
+                        "private",
+                        "protected",
+                        true)),
+                201);
         String ns = namespaces + "/" + PRIVATE_NAMESPACE;
-        call(glance, ALPHA_ADMIN, "POST", ns + "/resource_types", JSON.writeValueAsString(Map.of(
-                "name", CUSTOM_RESOURCE_TYPE, "prefix", "appliance_", "properties_target", "image")), 201);
-        call(glance, ALPHA_ADMIN, "POST", ns + "/resource_types", JSON.writeValueAsString(Map.of(
-                "name", "OS::Glance::Image", "prefix", "alpha_")), 201);
-        call(glance, ALPHA_ADMIN, "POST", ns + "/objects", JSON.writeValueAsString(Map.of("name", "Licence",
-                "description", "The licence of an appliance", "required", List.of("key"),
-                "properties", Map.of(
-                        "key", Map.of("type", "string", "title", "Key", "maxLength", 64),
-                        "seats", Map.of("type", "integer", "title", "Seats", "minimum", 1, "default", 5),
-                        "features", Map.of("type", "array", "title", "Features", "uniqueItems", true,
-                                "items", Map.of("type", "string", "enum", List.of("ha", "backup")))))), 201);
-        call(glance, ALPHA_ADMIN, "POST", ns + "/properties", JSON.writeValueAsString(Map.of("name", "tier",
-                "title", "Tier", "type", "string", "description", "Service tier", "enum", List.of("gold", "silver"),
-                "default", "silver")), 201);
-        call(glance, ALPHA_ADMIN, "POST", ns + "/properties", JSON.writeValueAsString(Map.of("name", "cores",
-                "title", "Cores", "type", "integer", "minimum", 1, "maximum", 64, "readonly", false)), 201);
-        call(glance, ALPHA_ADMIN, "POST", ns + "/tags", "{\"tags\": [{\"name\": \"alpha-only\"}, "
-                + "{\"name\": \"appliance\"}]}", 201);
-        HttpResponse<String> appended = HTTP.send(request(glance, ALPHA_ADMIN, "POST", ns + "/tags",
-                HttpRequest.BodyPublishers.ofString("{\"tags\": [{\"name\": \"appended\"}]}"))
-                .header("Content-Type", "application/json").header("X-Openstack-Append", "True").build(),
+        call(
+                glance,
+                ALPHA_ADMIN,
+                "POST",
+                ns + "/resource_types",
+                JSON.writeValueAsString(
+                        Map.of("name", CUSTOM_RESOURCE_TYPE, "prefix", "appliance_", "properties_target", "image")),
+                201);
+        call(
+                glance,
+                ALPHA_ADMIN,
+                "POST",
+                ns + "/resource_types",
+                JSON.writeValueAsString(Map.of("name", "OS::Glance::Image", "prefix", "alpha_")),
+                201);
+        call(
+                glance,
+                ALPHA_ADMIN,
+                "POST",
+                ns + "/objects",
+                JSON.writeValueAsString(Map.of(
+                        "name",
+                        "Licence",
+                        "description",
+                        "The licence of an appliance",
+                        "required",
+                        List.of("key"),
+                        "properties",
+                        Map.of(
+                                "key", Map.of("type", "string", "title", "Key", "maxLength", 64),
+                                "seats", Map.of("type", "integer", "title", "Seats", "minimum", 1, "default", 5),
+                                "features",
+                                        Map.of(
+                                                "type",
+                                                "array",
+                                                "title",
+                                                "Features",
+                                                "uniqueItems",
+                                                true,
+                                                "items",
+                                                Map.of("type", "string", "enum", List.of("ha", "backup")))))),
+                201);
+        call(
+                glance,
+                ALPHA_ADMIN,
+                "POST",
+                ns + "/properties",
+                JSON.writeValueAsString(Map.of(
+                        "name",
+                        "tier",
+                        "title",
+                        "Tier",
+                        "type",
+                        "string",
+                        "description",
+                        "Service tier",
+                        "enum",
+                        List.of("gold", "silver"),
+                        "default",
+                        "silver")),
+                201);
+        call(
+                glance,
+                ALPHA_ADMIN,
+                "POST",
+                ns + "/properties",
+                JSON.writeValueAsString(Map.of(
+                        "name",
+                        "cores",
+                        "title",
+                        "Cores",
+                        "type",
+                        "integer",
+                        "minimum",
+                        1,
+                        "maximum",
+                        64,
+                        "readonly",
+                        false)),
+                201);
+        call(
+                glance,
+                ALPHA_ADMIN,
+                "POST",
+                ns + "/tags",
+                "{\"tags\": [{\"name\": \"alpha-only\"}, " + "{\"name\": \"appliance\"}]}",
+                201);
+        HttpResponse<String> appended = HTTP.send(
+                request(
+                                glance,
+                                ALPHA_ADMIN,
+                                "POST",
+                                ns + "/tags",
+                                HttpRequest.BodyPublishers.ofString("{\"tags\": [{\"name\": \"appended\"}]}"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Openstack-Append", "True")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(appended.statusCode()).as("appending a tag: %s", appended.body()).isEqualTo(201);
+        assertThat(appended.statusCode())
+                .as("appending a tag: %s", appended.body())
+                .isEqualTo(201);
         call(glance, ALPHA_ADMIN, "POST", ns + "/tags/single", null, 201);
 
-        call(glance, ALPHA_ADMIN, "POST", namespaces, JSON.writeValueAsString(Map.of("namespace", PUBLIC_NAMESPACE,
-                "display_name", "Alpha's public hints", "visibility", "public",
-                "resource_type_associations", List.of(Map.of("name", CUSTOM_RESOURCE_TYPE)),
-                "properties", Map.of("colour", Map.of("title", "Colour", "type", "string")),
-                "tags", List.of(Map.of("name", "shared-hint"), Map.of("name", "another hint")))), 201);
+        call(
+                glance,
+                ALPHA_ADMIN,
+                "POST",
+                namespaces,
+                JSON.writeValueAsString(Map.of(
+                        "namespace",
+                        PUBLIC_NAMESPACE,
+                        "display_name",
+                        "Alpha's public hints",
+                        "visibility",
+                        "public",
+                        "resource_type_associations",
+                        List.of(Map.of("name", CUSTOM_RESOURCE_TYPE)),
+                        "properties",
+                        Map.of("colour", Map.of("title", "Colour", "type", "string")),
+                        "tags",
+                        List.of(Map.of("name", "shared-hint"), Map.of("name", "another hint")))),
+                201);
     }
 
     /**
@@ -327,37 +538,52 @@ abstract class RealGlanceImportContract {
         for (Caller member : List.of(BETA, GAMMA, DELTA)) {
             assertThat(status(glance, member.user() + " shows shared")).isEqualTo(200);
         }
-        assertThat(answer(glance, "u-beta lists /v2/images").get("ids")).asList().contains(ids(glance, "shared"));
-        assertThat(answer(glance, "u-gamma lists /v2/images").get("ids")).asList()
+        assertThat(answer(glance, "u-beta lists /v2/images").get("ids"))
+                .asList()
+                .contains(ids(glance, "shared"));
+        assertThat(answer(glance, "u-gamma lists /v2/images").get("ids"))
+                .asList()
                 .doesNotContain(ids(glance, "shared"));
         assertThat(status(glance, "u-alpha-reader downloads public")).isEqualTo(403);
         assertThat(status(glance, "u-alpha-member downloads deactivated")).isEqualTo(403);
         assertThat(status(glance, "u-alpha-admin downloads deactivated")).isEqualTo(200);
         assertThat(status(glance, "u-alpha-member downloads queued")).isEqualTo(204);
         for (Map.Entry<String, String> file : uploaded.entrySet()) {
-            assertThat(answer(glance, "u-alpha-admin downloads " + file.getKey()).get("sha256"))
-                    .as("the bytes of %s that Glance gives back", file.getKey()).isEqualTo(file.getValue());
+            assertThat(answer(glance, "u-alpha-admin downloads " + file.getKey())
+                            .get("sha256"))
+                    .as("the bytes of %s that Glance gives back", file.getKey())
+                    .isEqualTo(file.getValue());
         }
-        assertThat(((JsonNode) answer(glance, "u-alpha-member shows imported").get("image")).path("status").asText())
+        assertThat(((JsonNode) answer(glance, "u-alpha-member shows imported").get("image"))
+                        .path("status")
+                        .asText())
                 .isEqualTo("active");
 
         String privateNamespace = " gets /v2/metadefs/namespaces/" + PRIVATE_NAMESPACE;
         assertThat(status(glance, "u-alpha-reader" + privateNamespace)).isEqualTo(200);
         assertThat(status(glance, "u-beta" + privateNamespace)).isEqualTo(404);
-        assertThat(status(glance, "u-beta gets /v2/metadefs/namespaces/" + PUBLIC_NAMESPACE)).isEqualTo(200);
+        assertThat(status(glance, "u-beta gets /v2/metadefs/namespaces/" + PUBLIC_NAMESPACE))
+                .isEqualTo(200);
         assertThat(status(glance, "u-beta gets /v2/metadefs/namespaces/OS::Glance::CommonImageProperties"))
                 .isEqualTo(404);
-        assertThat(body(glance, "u-alpha-member gets /v2/metadefs/namespaces?limit=100").path("namespaces")
-                .findValuesAsText("namespace")).contains(PRIVATE_NAMESPACE, PUBLIC_NAMESPACE)
+        assertThat(body(glance, "u-alpha-member gets /v2/metadefs/namespaces?limit=100")
+                        .path("namespaces")
+                        .findValuesAsText("namespace"))
+                .contains(PRIVATE_NAMESPACE, PUBLIC_NAMESPACE)
                 .hasSize(CATALOG_NAMESPACES - WITHOUT_VISIBILITY.size() + 2);
         assertThat(body(glance, "u-gamma gets /v2/metadefs/namespaces?resource_types=" + CUSTOM_RESOURCE_TYPE)
-                .path("namespaces").findValuesAsText("namespace")).containsExactly(PUBLIC_NAMESPACE);
-        assertThat(body(glance, "u-alpha-reader" + privateNamespace).path("tags").findValuesAsText("name"))
+                        .path("namespaces")
+                        .findValuesAsText("namespace"))
+                .containsExactly(PUBLIC_NAMESPACE);
+        assertThat(body(glance, "u-alpha-reader" + privateNamespace)
+                        .path("tags")
+                        .findValuesAsText("name"))
                 .hasSize(4);
         assertThat(status(glance, "u-alpha-member gets /v2/tasks")).isEqualTo(403);
         assertThat(body(glance, "u-alpha-admin gets /v2/tasks").path("tasks").findValuesAsText("type"))
                 .containsExactly("api_image_import");
-        assertThat(body(glance, "u-alpha-reader lists the tasks of imported").path("tasks")).hasSize(1);
+        assertThat(body(glance, "u-alpha-reader lists the tasks of imported").path("tasks"))
+                .hasSize(1);
         assertThat(status(glance, "u-beta lists the tasks of imported")).isEqualTo(404);
     }
 
@@ -379,7 +605,9 @@ abstract class RealGlanceImportContract {
     }
 
     private String ids(Map<String, Object> seen, String label) {
-        return ((JsonNode) answer(seen, "u-alpha-admin shows " + label).get("image")).path("id").asText();
+        return ((JsonNode) answer(seen, "u-alpha-admin shows " + label).get("image"))
+                .path("id")
+                .asText();
     }
 
     /** Every request compared, for every caller. */
@@ -400,7 +628,10 @@ abstract class RealGlanceImportContract {
 
     /** The tasks API (admin-only) and the glance-direct import's task; an image's tasks are in imageProbes. */
     private static void taskProbes(Caller caller, String importTask, List<Probe> probes) {
-        for (String path : List.of("/v2/tasks", "/v2/tasks?status=success", "/v2/tasks?type=api_image_import",
+        for (String path : List.of(
+                "/v2/tasks",
+                "/v2/tasks?status=success",
+                "/v2/tasks?type=api_image_import",
                 "/v2/tasks/" + importTask)) {
             document(caller, path, probes);
         }
@@ -409,24 +640,40 @@ abstract class RealGlanceImportContract {
     /** The metadefs catalog: namespaces listed with filters and pages, shown whole, and everything in them. */
     private static void metadefProbes(Caller caller, List<Probe> probes) {
         String namespaces = "/v2/metadefs/namespaces";
-        for (String query : List.of("", "?resource_types=OS::Glance::Image", "?resource_types=" + CUSTOM_RESOURCE_TYPE,
-                "?resource_types=OS::Nova::Server,OS::Cinder::Volume", "?visibility=public", "?visibility=private",
-                "?limit=5", "?limit=5&marker=OS::Compute::Libvirt", "?limit=100",
+        for (String query : List.of(
+                "",
+                "?resource_types=OS::Glance::Image",
+                "?resource_types=" + CUSTOM_RESOURCE_TYPE,
+                "?resource_types=OS::Nova::Server,OS::Cinder::Volume",
+                "?visibility=public",
+                "?visibility=private",
+                "?limit=5",
+                "?limit=5&marker=OS::Compute::Libvirt",
+                "?limit=100",
                 "?sort_key=namespace&sort_dir=asc&limit=100",
                 "?sort_key=namespace&sort_dir=asc&limit=4&marker=" + PRIVATE_NAMESPACE)) {
             document(caller, namespaces + query, probes);
         }
-        for (String namespace : List.of(PRIVATE_NAMESPACE, PUBLIC_NAMESPACE, "OS::Glance::CommonImageProperties",
-                "OS::Compute::Libvirt", "OS::Software::DBMS")) {
+        for (String namespace : List.of(
+                PRIVATE_NAMESPACE,
+                PUBLIC_NAMESPACE,
+                "OS::Glance::CommonImageProperties",
+                "OS::Compute::Libvirt",
+                "OS::Software::DBMS")) {
             String ns = namespaces + "/" + namespace;
             for (String part : List.of("", "/objects", "/properties", "/tags", "/resource_types")) {
                 document(caller, ns + part, probes);
             }
         }
         String ns = namespaces + "/" + PRIVATE_NAMESPACE;
-        for (String path : List.of(ns + "?resource_type=OS::Glance::Image", ns + "/objects/Licence",
-                ns + "/properties/tier", ns + "/tags/appended", namespaces + "/OS::Software::DBMS/objects/MySQL",
-                namespaces + "/OS::Compute::Libvirt/properties/boot_menu", "/v2/metadefs/resource_types")) {
+        for (String path : List.of(
+                ns + "?resource_type=OS::Glance::Image",
+                ns + "/objects/Licence",
+                ns + "/properties/tier",
+                ns + "/tags/appended",
+                namespaces + "/OS::Software::DBMS/objects/MySQL",
+                namespaces + "/OS::Compute::Libvirt/properties/boot_menu",
+                "/v2/metadefs/resource_types")) {
             document(caller, path, probes);
         }
     }
@@ -435,22 +682,34 @@ abstract class RealGlanceImportContract {
         ids.forEach((label, id) -> {
             String who = caller.user() + " ";
             probes.add(new Probe(who + "shows " + label, caller, "/v2/images/" + id, Kind.IMAGE));
-            probes.add(new Probe(who + "lists the members of " + label, caller, "/v2/images/" + id + "/members",
-                    Kind.MEMBERS));
+            probes.add(new Probe(
+                    who + "lists the members of " + label, caller, "/v2/images/" + id + "/members", Kind.MEMBERS));
             probes.add(new Probe(who + "downloads " + label, caller, "/v2/images/" + id + "/file", Kind.DATA));
-            probes.add(new Probe(who + "lists the tasks of " + label, caller, "/v2/images/" + id + "/tasks",
-                    Kind.DOCUMENT));
+            probes.add(new Probe(
+                    who + "lists the tasks of " + label, caller, "/v2/images/" + id + "/tasks", Kind.DOCUMENT));
         });
     }
 
     private static void listProbes(Caller caller, Map<String, String> ids, List<Probe> probes) {
-        for (String query : List.of("", "?visibility=public", "?visibility=private", "?visibility=shared",
-                "?visibility=community", "?visibility=all", "?visibility=shared&member_status=all",
-                "?member_status=pending", "?member_status=rejected", "?os_hidden=true", "?status=deactivated",
-                "?tag=lts", "?sort_key=name&sort_dir=asc", "?sort=size:desc,name:asc", "?limit=2",
-                "?owner=p-alpha", "?name=shared%20image")) {
-            probes.add(new Probe(caller.user() + " lists /v2/images" + query, caller, "/v2/images" + query,
-                    Kind.LIST));
+        for (String query : List.of(
+                "",
+                "?visibility=public",
+                "?visibility=private",
+                "?visibility=shared",
+                "?visibility=community",
+                "?visibility=all",
+                "?visibility=shared&member_status=all",
+                "?member_status=pending",
+                "?member_status=rejected",
+                "?os_hidden=true",
+                "?status=deactivated",
+                "?tag=lts",
+                "?sort_key=name&sort_dir=asc",
+                "?sort=size:desc,name:asc",
+                "?limit=2",
+                "?owner=p-alpha",
+                "?name=shared%20image")) {
+            probes.add(new Probe(caller.user() + " lists /v2/images" + query, caller, "/v2/images" + query, Kind.LIST));
         }
     }
 
@@ -458,15 +717,20 @@ abstract class RealGlanceImportContract {
     private static Map<String, Object> observe(URI base, List<Probe> probes) throws Exception {
         Map<String, Object> seen = new LinkedHashMap<>();
         for (Probe probe : probes) {
-            HttpRequest request = request(base, probe.caller(), "GET", probe.path(), null).build();
+            HttpRequest request =
+                    request(base, probe.caller(), "GET", probe.path(), null).build();
             if (probe.kind() == Kind.DATA) {
                 HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("status", response.statusCode());
                 try (InputStream body = response.body()) {
                     if (response.statusCode() == 200) {
-                        data.put("Content-MD5", response.headers().firstValue("Content-MD5").orElse(null));
-                        data.put("Content-Length", response.headers().firstValue("Content-Length").orElse(null));
+                        data.put(
+                                "Content-MD5",
+                                response.headers().firstValue("Content-MD5").orElse(null));
+                        data.put(
+                                "Content-Length",
+                                response.headers().firstValue("Content-Length").orElse(null));
                         data.put("sha256", sha256(body));
                     } else {
                         body.transferTo(OutputStream.nullOutputStream());
@@ -523,8 +787,7 @@ abstract class RealGlanceImportContract {
                     continue;
                 }
                 for (int i = 0; i < list.size(); i++) {
-                    compareImage(label + " member " + i, (JsonNode) list.get(i), (JsonNode) mine.get(i),
-                            differences);
+                    compareImage(label + " member " + i, (JsonNode) list.get(i), (JsonNode) mine.get(i), differences);
                 }
             } else if (theirs == null ? ours != null : !theirs.equals(ours)) {
                 differences.add(label + ": " + part.getKey() + " " + theirs + " in Glance, " + ours + " in glance4j");
@@ -547,8 +810,7 @@ abstract class RealGlanceImportContract {
                 ours = sorted(ours);
             }
             if (theirs == null ? ours != null : !theirs.equals(ours)) {
-                differences.add(label + ": field " + field + " is " + theirs + " in Glance, " + ours
-                        + " in glance4j");
+                differences.add(label + ": field " + field + " is " + theirs + " in Glance, " + ours + " in glance4j");
             }
         }
     }
@@ -570,8 +832,7 @@ abstract class RealGlanceImportContract {
                 if (theirs == null || ours == null) {
                     boolean updatedAtGlanceLacks = field.equals("updated_at") && theirs == null;
                     if (theirs != ours && !updatedAtGlanceLacks) {
-                        differences.add(where + "/" + field + " is " + theirs + " in Glance, " + ours
-                                + " in glance4j");
+                        differences.add(where + "/" + field + " is " + theirs + " in Glance, " + ours + " in glance4j");
                     }
                 } else if (UNORDERED_BY_NAME.contains(field) && theirs.isArray() && ours.isArray()) {
                     compareDocument(where + "/" + field, byName(theirs), byName(ours), differences);
@@ -579,7 +840,8 @@ abstract class RealGlanceImportContract {
                     compareDocument(where + "/" + field, theirs, ours, differences);
                 }
             }
-            if (!glance.has("updated_at") && glance4j.has("updated_at")
+            if (!glance.has("updated_at")
+                    && glance4j.has("updated_at")
                     && !glance4j.get("updated_at").equals(glance4j.get("created_at"))) {
                 // Glance has none for a row written without one (db_load_metadefs), glance4j its created_at
                 differences.add(where + "/updated_at is missing in Glance, " + glance4j.get("updated_at")
@@ -636,15 +898,20 @@ abstract class RealGlanceImportContract {
 
     private static String create(URI base, Caller caller, Map<String, Object> fields) throws Exception {
         String body = JSON.writeValueAsString(fields);
-        return JSON.readTree(call(base, caller, "POST", "/v2/images", body, 201)).path("id").asText();
+        return JSON.readTree(call(base, caller, "POST", "/v2/images", body, 201))
+                .path("id")
+                .asText();
     }
 
     private static void patch(URI base, Caller caller, String id, String operations) throws Exception {
-        HttpRequest request = request(base, caller, "PATCH", "/v2/images/" + id,
-                HttpRequest.BodyPublishers.ofString(operations))
-                .header("Content-Type", "application/openstack-images-v2.1-json-patch").build();
+        HttpRequest request = request(
+                        base, caller, "PATCH", "/v2/images/" + id, HttpRequest.BodyPublishers.ofString(operations))
+                .header("Content-Type", "application/openstack-images-v2.1-json-patch")
+                .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("PATCH /v2/images/%s: %s", id, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("PATCH /v2/images/%s: %s", id, response.body())
+                .isEqualTo(200);
     }
 
     private void upload(URI base, Caller caller, String id, Path file) throws Exception {
@@ -655,12 +922,15 @@ abstract class RealGlanceImportContract {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         String status = "";
         while (System.nanoTime() < deadline) {
-            status = JSON.readTree(call(base, caller, "GET", "/v2/images/" + id, null, 200)).path("status").asText();
+            status = JSON.readTree(call(base, caller, "GET", "/v2/images/" + id, null, 200))
+                    .path("status")
+                    .asText();
             if (status.equals("active")) {
                 return;
             }
-            assertThat(status).as("image %s during its glance-direct import", id).isIn("queued", "uploading",
-                    "importing");
+            assertThat(status)
+                    .as("image %s during its glance-direct import", id)
+                    .isIn("queued", "uploading", "importing");
             Thread.sleep(100);
         }
         throw new AssertionError("image " + id + " still " + status + " 180 s after its import began");
@@ -674,8 +944,9 @@ abstract class RealGlanceImportContract {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         JsonNode task = null;
         while (System.nanoTime() < deadline) {
-            JsonNode tasks = JSON.readTree(call(base, ALPHA_ADMIN, "GET", "/v2/images/" + imageId + "/tasks", null,
-                    200)).path("tasks");
+            JsonNode tasks = JSON.readTree(
+                            call(base, ALPHA_ADMIN, "GET", "/v2/images/" + imageId + "/tasks", null, 200))
+                    .path("tasks");
             assertThat(tasks).as("the tasks of image %s", imageId).hasSize(1);
             task = tasks.get(0);
             if (!Set.of("pending", "processing").contains(task.path("status").asText())) {
@@ -684,8 +955,8 @@ abstract class RealGlanceImportContract {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the import task of " + imageId + " has not ended 180 s after its import began: "
-                + task);
+        throw new AssertionError(
+                "the import task of " + imageId + " has not ended 180 s after its import began: " + task);
     }
 
     /**
@@ -707,25 +978,31 @@ abstract class RealGlanceImportContract {
             request.header("Content-Type", type);
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s as %s: %s", method, path, caller.user(), response.body())
+        assertThat(response.statusCode())
+                .as("%s %s as %s: %s", method, path, caller.user(), response.body())
                 .isEqualTo(status);
         return response.body();
     }
 
-    private static HttpRequest.Builder request(URI base, Caller caller, String method, String path,
-            HttpRequest.BodyPublisher body) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
+    private static HttpRequest.Builder request(
+            URI base, Caller caller, String method, String path, HttpRequest.BodyPublisher body) {
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(120))
                 .header("Accept", "application/json")
-                .header("X-Identity-Status", "Confirmed").header("X-User-Id", caller.user())
-                .header("X-Project-Id", caller.project()).header("X-Roles", caller.roles())
+                .header("X-Identity-Status", "Confirmed")
+                .header("X-User-Id", caller.user())
+                .header("X-Project-Id", caller.project())
+                .header("X-Roles", caller.roles())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
     }
 
     private static String importGlance(String from, Path config, Path data) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream both = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        int status = Main.db(List.of("import-glance", "--from", from, "--config", config.toString(), "--data-dir",
-                data.toString()), both, both);
+        int status = Main.db(
+                List.of("import-glance", "--from", from, "--config", config.toString(), "--data-dir", data.toString()),
+                both,
+                both);
         String output = buffer.toString(StandardCharsets.UTF_8);
         assertThat(status).as(output).isZero();
         return output;

@@ -1,7 +1,6 @@
 package org.glance4j.bootstrap;
 
 import java.nio.file.Path;
-
 import org.glance4j.bootstrap.glance.RealGlanceServer;
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.jdbc.MariaDbServer;
@@ -38,7 +37,10 @@ class RealGlanceImportMariaDbTest extends RealGlanceImportContract {
     @Override
     String newGlanceDatabase(Path work) {
         JdbcSettings database = mariadb.newDatabase(2);
-        return database.jdbcUrl().replace("jdbc:mariadb://", "mysql+pymysql://" + database.user() + ":"
-                + database.password() + "@") + "?charset=utf8";
+        return database.jdbcUrl()
+                        .replace(
+                                "jdbc:mariadb://",
+                                "mysql+pymysql://" + database.user() + ":" + database.password() + "@")
+                + "?charset=utf8";
     }
 }

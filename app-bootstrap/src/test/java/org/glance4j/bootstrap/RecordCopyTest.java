@@ -9,15 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.glance4j.ports.error.GlanceException;
 import org.junit.jupiter.api.Test;
 
 /** How {@code db import-glance} copies one record glance4j may already hold. */
 class RecordCopyTest {
 
-    record Item(String id, String value, long revision) {
-    }
+    record Item(String id, String value, long revision) {}
 
     private final Map<String, Item> held = new LinkedHashMap<>();
     private final ImportTally tally = new ImportTally("items");
@@ -48,13 +46,15 @@ class RecordCopyTest {
         copy.copy("item changed", new Item("changed", "new", 0), "glance4j's copy differs in ", "not copied: ");
         copy.copy("item unreadable", new Item("unreadable", "v", 0), "differs in ", "not carried: ");
 
-        assertThat(held).containsEntry("new", new Item("new", "v", 0))
+        assertThat(held)
+                .containsEntry("new", new Item("new", "v", 0))
                 .containsEntry("changed", new Item("changed", "old", 7));
-        assertThat(tally.line(false)).isEqualTo(
-                "items: 1 copied, 1 unchanged, 1 differ (kept), 0 replaced, 0 skipped, 1 failed");
-        assertThat(printed()).containsExactly(
-                "item changed: glance4j's copy differs in value; kept (--replace-changed takes Glance's)",
-                "item unreadable: not carried: database is locked");
+        assertThat(tally.line(false))
+                .isEqualTo("items: 1 copied, 1 unchanged, 1 differ (kept), 0 replaced, 0 skipped, 1 failed");
+        assertThat(printed())
+                .containsExactly(
+                        "item changed: glance4j's copy differs in value; kept (--replace-changed takes Glance's)",
+                        "item unreadable: not carried: database is locked");
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-
 import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.GlanceConfig;
 import org.glance4j.bootstrap.config.GlanceOptions;
@@ -40,8 +39,10 @@ class SampleConfigTest {
      */
     static String packagedSample() {
         java.util.Set<String> builtIn = java.util.Set.of("file", "http", "s3", "swift");
-        return SampleConfig.render(ServiceLoader.load(ImageStoreFactory.class).stream().map(ServiceLoader.Provider::get)
-                .filter(factory -> builtIn.contains(factory.type())).toList());
+        return SampleConfig.render(ServiceLoader.load(ImageStoreFactory.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(factory -> builtIn.contains(factory.type()))
+                .toList());
     }
 
     @Test
@@ -63,9 +64,11 @@ class SampleConfigTest {
             expected.computeIfAbsent(section, s -> new ArrayList<>()).add(option.name());
         }
         // then the options each store type on the class path declares (and honours), type by type
-        ServiceLoader.load(ImageStoreFactory.class).stream().map(ServiceLoader.Provider::get)
+        ServiceLoader.load(ImageStoreFactory.class).stream()
+                .map(ServiceLoader.Provider::get)
                 .sorted(java.util.Comparator.comparing(ImageStoreFactory::type))
-                .forEach(factory -> factory.options().list().stream().filter(StoreOption::honoured)
+                .forEach(factory -> factory.options().list().stream()
+                        .filter(StoreOption::honoured)
                         .forEach(option -> expected.get(SampleConfig.STORE_ID).add(option.name())));
         assertThat(commented).isEqualTo(expected);
     }
@@ -82,11 +85,16 @@ class SampleConfigTest {
         GlanceConfig defaults = GlanceConfig.defaults();
         assertThat(loaded.ignored()).isEmpty();
         // The store and policy sections keep the options written out, which the defaults leave absent.
-        assertThat(loaded.config()).usingRecursiveComparison().ignoringFields("stores", "policy").isEqualTo(defaults);
-        assertThat(loaded.config().stores()).extracting(StoreConfig::id, StoreConfig::type)
+        assertThat(loaded.config())
+                .usingRecursiveComparison()
+                .ignoringFields("stores", "policy")
+                .isEqualTo(defaults);
+        assertThat(loaded.config().stores())
+                .extracting(StoreConfig::id, StoreConfig::type)
                 .containsExactly(tuple("file", "file"));
         assertThat(loaded.config().stores().get(0).options()).doesNotContainKey("filesystem_store_datadir");
-        assertThat(loaded.config().policy().ruleFormat()).isEqualTo(defaults.policy().ruleFormat());
+        assertThat(loaded.config().policy().ruleFormat())
+                .isEqualTo(defaults.policy().ruleFormat());
     }
 
     @Test
@@ -94,7 +102,9 @@ class SampleConfigTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = Main.config(List.of("sample"), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = Main.config(
+                List.of("sample"),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(status).isZero();
@@ -105,12 +115,16 @@ class SampleConfigTest {
     void configWithoutSampleIsAUsageError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = Main.config(List.of("smaple"), new PrintStream(new ByteArrayOutputStream()),
+        int status = Main.config(
+                List.of("smaple"),
+                new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown config command 'smaple'")
-                .contains("Usage: glance4j config").contains("  sample ");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("unknown config command 'smaple'")
+                .contains("Usage: glance4j config")
+                .contains("  sample ");
     }
 
     /** Section name to the options written as {@code #name =} lines under it. */

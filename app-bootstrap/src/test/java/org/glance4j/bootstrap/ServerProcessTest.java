@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,22 +30,39 @@ class ServerProcessTest {
         assertThat(jar).exists();
         Path dataDir = dir.resolve("data");
         Path log = dir.resolve("server.log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "serve", "--port", "0", "--data-dir", dataDir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "serve",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             URI base = awaitReadyLine(process, log);
-            HttpResponse<String> versions = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(base.resolve("versions")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> versions = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(base.resolve("versions")).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(versions.statusCode()).isEqualTo(200);
             assertThat(versions.body()).contains("versions");
-            assertThat(dataDir.resolve("glance.sqlite")).as("the embedded SQLite file").exists();
+            assertThat(dataDir.resolve("glance.sqlite"))
+                    .as("the embedded SQLite file")
+                    .exists();
 
             process.destroy();
             // A guard against a hung process, not a timing assertion.
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the server stopped").isTrue();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                    .as("the server stopped")
+                    .isTrue();
             String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(process.exitValue()).as("exit status; output:%n%s", output).isIn(0, 143);
+            assertThat(process.exitValue())
+                    .as("exit status; output:%n%s", output)
+                    .isIn(0, 143);
             assertThat(output).contains("glance4j stopped").doesNotContain("Exception");
         } finally {
             process.destroyForcibly();
@@ -61,7 +77,9 @@ class ServerProcessTest {
             if (ready.find()) {
                 return URI.create(ready.group(1) + "/");
             }
-            assertThat(process.isAlive()).as("the server exited early; output:%n%s", output).isTrue();
+            assertThat(process.isAlive())
+                    .as("the server exited early; output:%n%s", output)
+                    .isTrue();
             Thread.sleep(100);
         }
         throw new AssertionError("no ready line; output:\n" + Files.readString(log, StandardCharsets.UTF_8));

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.jdbc.PostgresServer;
@@ -45,35 +44,58 @@ class SharedNodeConfigTest {
 
     private Path config(String name, JdbcSettings database, String extra) throws IOException {
         Path config = dir.resolve(name + ".conf");
-        Files.writeString(config, "[DEFAULT]\n" + extra + "\n[database]\nconnection = postgresql://"
-                + database.user() + "@" + database.jdbcUrl().substring("jdbc:postgresql://".length()) + "\n");
+        Files.writeString(
+                config,
+                "[DEFAULT]\n" + extra + "\n[database]\nconnection = postgresql://" + database.user() + "@"
+                        + database.jdbcUrl().substring("jdbc:postgresql://".length()) + "\n");
         return config;
     }
 
     private GlanceApplication start(String node, Path config) {
-        return GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0", "--data-dir",
-                dir.resolve(node).toString(), "--config", config.toString()));
+        return GlanceApplication.start(List.of(
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve(node).toString(),
+                "--config",
+                config.toString()));
     }
 
     @Test
     void aNodeWithAnotherHashingAlgorithmOrOtherStoresIsRefusedNamingEachOption() throws IOException {
         JdbcSettings database = postgres.newDatabase(4);
-        Path first = config("first", database, "hashing_algorithm = sha512\nenabled_backends = fast:file, slow:file\n"
-                + "[glance_store]\ndefault_backend = fast\n[fast]\n[slow]");
-        Path otherHash = config("other-hash", database, "hashing_algorithm = sha256\n"
-                + "enabled_backends = fast:file, slow:file\n[glance_store]\ndefault_backend = fast\n[fast]\n[slow]");
-        Path otherStores = config("other-stores", database, "hashing_algorithm = sha512\n"
-                + "enabled_backends = fast:file\n[glance_store]\ndefault_backend = fast\n[fast]");
-        Path same = config("same", database, "hashing_algorithm = sha512\nenabled_backends = slow:file, fast:file\n"
-                + "[glance_store]\ndefault_backend = fast\n[fast]\n[slow]");
+        Path first = config(
+                "first",
+                database,
+                "hashing_algorithm = sha512\nenabled_backends = fast:file, slow:file\n"
+                        + "[glance_store]\ndefault_backend = fast\n[fast]\n[slow]");
+        Path otherHash = config(
+                "other-hash",
+                database,
+                "hashing_algorithm = sha256\n"
+                        + "enabled_backends = fast:file, slow:file\n[glance_store]\ndefault_backend = fast\n[fast]\n[slow]");
+        Path otherStores = config(
+                "other-stores",
+                database,
+                "hashing_algorithm = sha512\n"
+                        + "enabled_backends = fast:file\n[glance_store]\ndefault_backend = fast\n[fast]");
+        Path same = config(
+                "same",
+                database,
+                "hashing_algorithm = sha512\nenabled_backends = slow:file, fast:file\n"
+                        + "[glance_store]\ndefault_backend = fast\n[fast]\n[slow]");
 
         try (GlanceApplication a = start("a", first)) {
-            assertThatThrownBy(() -> start("b", otherHash)).isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("[DEFAULT] hashing_algorithm: this node has 'sha256', the database "
-                            + "records 'sha512'")
+            assertThatThrownBy(() -> start("b", otherHash))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(
+                            "[DEFAULT] hashing_algorithm: this node has 'sha256', the database " + "records 'sha512'")
                     .hasMessageNotContaining("the stores")
                     .hasMessageContaining("glance4j db accept-node-config");
-            assertThatThrownBy(() -> start("c", otherStores)).isInstanceOf(ConfigException.class)
+            assertThatThrownBy(() -> start("c", otherStores))
+                    .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("the stores ([DEFAULT] enabled_backends, or [glance_store] stores): this "
                             + "node has 'fast:file', the database records 'fast:file, slow:file'")
                     .hasMessageNotContaining("hashing_algorithm");
@@ -91,8 +113,19 @@ class SharedNodeConfigTest {
         try (GlanceApplication a = start("a", first)) {
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             PrintStream stream = new PrintStream(printed, true, StandardCharsets.UTF_8);
-            Main.Started started = Main.run(List.of("serve", "--bind", "127.0.0.1", "--port", "0", "--data-dir",
-                    dir.resolve("b").toString(), "--config", other.toString()), stream, stream);
+            Main.Started started = Main.run(
+                    List.of(
+                            "serve",
+                            "--bind",
+                            "127.0.0.1",
+                            "--port",
+                            "0",
+                            "--data-dir",
+                            dir.resolve("b").toString(),
+                            "--config",
+                            other.toString()),
+                    stream,
+                    stream);
 
             assertThat(started.application()).isNull();
             assertThat(started.status()).isEqualTo(Main.START_FAILURE);
@@ -107,15 +140,17 @@ class SharedNodeConfigTest {
         Path old = config("old", database, "hashing_algorithm = sha512");
         Path changed = config("changed", database, "hashing_algorithm = sha256");
         start("a", old).close();
-        assertThatThrownBy(() -> start("a", changed)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> start("a", changed))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("hashing_algorithm");
 
-        String printed = DbCommand.run("accept-node-config", "--data-dir", dir.resolve("a").toString(), "--config",
-                changed.toString());
+        String printed = DbCommand.run(
+                "accept-node-config", "--data-dir", dir.resolve("a").toString(), "--config", changed.toString());
 
         assertThat(printed).contains("recorded [DEFAULT] hashing_algorithm: sha256");
         start("a", changed).close();
-        assertThatThrownBy(() -> start("b", old)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> start("b", old))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("this node has 'sha512', the database records 'sha256'");
     }
 
@@ -129,7 +164,8 @@ class SharedNodeConfigTest {
         Path first = config("first", database, "[oslo_policy]\npolicy_file = " + policyA);
         Path other = config("other", database, "[oslo_policy]\npolicy_file = " + policyB);
         try (GlanceApplication a = start("a", first)) {
-            assertThatThrownBy(() -> start("b", other)).isInstanceOf(ConfigException.class)
+            assertThatThrownBy(() -> start("b", other))
+                    .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("the policy ([oslo_policy] policy_file and [DEFAULT] "
                             + "property_protection_file), as a SHA-256 of its effective rules: this node has "
                             + "'sha256:");

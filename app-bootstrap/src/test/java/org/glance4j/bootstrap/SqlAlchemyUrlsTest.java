@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.DatabaseTarget.Kind;
@@ -23,7 +22,8 @@ class SqlAlchemyUrlsTest {
     void sqliteWithThreeSlashesIsRelativeToTheWorkingDirectory() {
         assertThat(jdbc("sqlite:///glance.sqlite"))
                 .isEqualTo(new DatabaseTarget(Kind.SQLITE, "jdbc:sqlite:/srv/glance/glance.sqlite", null, null));
-        assertThat(jdbc("sqlite:///db/../state/glance.db").jdbcUrl()).isEqualTo("jdbc:sqlite:/srv/glance/state/glance.db");
+        assertThat(jdbc("sqlite:///db/../state/glance.db").jdbcUrl())
+                .isEqualTo("jdbc:sqlite:/srv/glance/state/glance.db");
     }
 
     @Test
@@ -34,8 +34,8 @@ class SqlAlchemyUrlsTest {
 
     @Test
     void postgresqlWithAndWithoutDriverNames() {
-        DatabaseTarget expected = new DatabaseTarget(Kind.POSTGRESQL, "jdbc:postgresql://db:5432/glance", "glance",
-                "pw");
+        DatabaseTarget expected =
+                new DatabaseTarget(Kind.POSTGRESQL, "jdbc:postgresql://db:5432/glance", "glance", "pw");
         assertThat(jdbc("postgresql://glance:pw@db:5432/glance")).isEqualTo(expected);
         assertThat(jdbc("postgresql+psycopg2://glance:pw@db:5432/glance")).isEqualTo(expected);
         assertThat(jdbc("postgresql+psycopg://glance:pw@db:5432/glance")).isEqualTo(expected);
@@ -44,8 +44,8 @@ class SqlAlchemyUrlsTest {
     @Test
     void postgresqlKeepsQueryParametersDecodesCredentialsAndAllowsNoPortNoPassword() {
         assertThat(jdbc("postgresql://gl%40nce:p%3Aw%2Fd@db/glance?sslmode=require"))
-                .isEqualTo(new DatabaseTarget(Kind.POSTGRESQL, "jdbc:postgresql://db/glance?sslmode=require",
-                        "gl@nce", "p:w/d"));
+                .isEqualTo(new DatabaseTarget(
+                        Kind.POSTGRESQL, "jdbc:postgresql://db/glance?sslmode=require", "gl@nce", "p:w/d"));
         assertThat(jdbc("postgresql://glance@[::1]:5432/glance"))
                 .isEqualTo(new DatabaseTarget(Kind.POSTGRESQL, "jdbc:postgresql://[::1]:5432/glance", "glance", null));
         assertThat(jdbc("postgresql://localhost/glance"))
@@ -54,13 +54,15 @@ class SqlAlchemyUrlsTest {
 
     @Test
     void thePasswordNeverShowsInToStringOrMessages() {
-        assertThat(jdbc("postgresql://glance:topsecret@db/glance").toString()).doesNotContain("topsecret")
+        assertThat(jdbc("postgresql://glance:topsecret@db/glance").toString())
+                .doesNotContain("topsecret")
                 .contains("password=****");
         assertThatThrownBy(() -> jdbc("mssql+pyodbc://glance:topsecret@db/glance"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageNotContaining("topsecret")
                 .hasMessageContaining("not mssql");
-        assertThat(jdbc("mysql+pymysql://glance:topsecret@db/glance").toString()).doesNotContain("topsecret");
+        assertThat(jdbc("mysql+pymysql://glance:topsecret@db/glance").toString())
+                .doesNotContain("topsecret");
         assertThatThrownBy(() -> jdbc("mysql+pymysql://glance:topsecret@db/"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageNotContaining("topsecret")
@@ -69,8 +71,10 @@ class SqlAlchemyUrlsTest {
 
     @Test
     void refusesInMemorySqliteAndUrlsWithoutHostOrDatabase() {
-        assertThatThrownBy(() -> jdbc("sqlite://")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("[database] connection").hasMessageContaining("in-memory SQLite");
+        assertThatThrownBy(() -> jdbc("sqlite://"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("[database] connection")
+                .hasMessageContaining("in-memory SQLite");
         assertThatThrownBy(() -> jdbc("sqlite:///")).hasMessageContaining("in-memory SQLite");
         assertThatThrownBy(() -> jdbc("postgresql://glance@db")).hasMessageContaining("needs a host and a database");
         assertThatThrownBy(() -> jdbc("postgresql://glance@db/")).hasMessageContaining("needs a host and a database");
@@ -96,18 +100,21 @@ class SqlAlchemyUrlsTest {
                 + "mysqld.sock&read_default_file=/etc/my.cnf&plugin_dir=/x");
 
         assertThat(target.jdbcUrl()).isEqualTo("jdbc:mariadb://db/glance");
-        assertThat(target.ignoredParameters()).containsExactly(
-                org.assertj.core.api.Assertions.entry("charset", "glance4j always talks utf8mb4 to MariaDB"),
-                org.assertj.core.api.Assertions.entry("unix_socket",
-                        "glance4j connects over TCP to the URL's host and port"),
-                org.assertj.core.api.Assertions.entry("read_default_file",
-                        "glance4j reads no MySQL option file: give user, password, host and database in the URL"),
-                org.assertj.core.api.Assertions.entry("plugin_dir", "not used by glance4j"));
+        assertThat(target.ignoredParameters())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("charset", "glance4j always talks utf8mb4 to MariaDB"),
+                        org.assertj.core.api.Assertions.entry(
+                                "unix_socket", "glance4j connects over TCP to the URL's host and port"),
+                        org.assertj.core.api.Assertions.entry(
+                                "read_default_file",
+                                "glance4j reads no MySQL option file: give user, password, host and database in the URL"),
+                        org.assertj.core.api.Assertions.entry("plugin_dir", "not used by glance4j"));
     }
 
     @Test
     void aMysqlDatabaseNameThatIsNotAPlainNameIsRefused() {
-        assertThatThrownBy(() -> jdbc("mysql://glance@db/glance;drop")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> jdbc("mysql://glance@db/glance;drop"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("must be letters, digits");
     }
 }

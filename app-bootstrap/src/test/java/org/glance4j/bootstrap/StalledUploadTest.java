@@ -2,6 +2,8 @@ package org.glance4j.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -15,10 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +34,8 @@ class StalledUploadTest {
     void aStalledUploadEndsAfterClientSocketTimeoutAndItsImageIsQueuedAgain(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("glance-api.conf");
         Files.writeString(conf, "[DEFAULT]\nclient_socket_timeout = 1\n");
-        try (GlanceApplication app = GlanceApplication.start(List.of("--port", "0", "--data-dir",
-                dir.resolve("data").toString(), "--config", conf.toString()))) {
+        try (GlanceApplication app = GlanceApplication.start(
+                List.of("--port", "0", "--data-dir", dir.resolve("data").toString(), "--config", conf.toString()))) {
             URI base = app.baseUri();
             HttpResponse<String> created = send(HttpRequest.newBuilder(base.resolve("v2/images"))
                     .header("Content-Type", "application/json")
@@ -48,9 +46,10 @@ class StalledUploadTest {
 
             try (Socket upload = new Socket("127.0.0.1", app.port())) {
                 upload.setSoTimeout((int) WAIT.toMillis());
-                upload.getOutputStream().write(("PUT /v2/images/" + id + "/file HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "Content-Type: application/octet-stream\r\nContent-Length: 1000\r\n\r\n0123456789")
-                        .getBytes(StandardCharsets.US_ASCII));
+                upload.getOutputStream()
+                        .write(("PUT /v2/images/" + id + "/file HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                        + "Content-Type: application/octet-stream\r\nContent-Length: 1000\r\n\r\n0123456789")
+                                .getBytes(StandardCharsets.US_ASCII));
                 try {
                     upload.getInputStream().transferTo(OutputStream.nullOutputStream());
                 } catch (SocketTimeoutException e) {
@@ -60,14 +59,16 @@ class StalledUploadTest {
                 }
             }
 
-            JsonNode image = JSON.readTree(send(HttpRequest.newBuilder(base.resolve("v2/images/" + id))).body());
+            JsonNode image = JSON.readTree(send(HttpRequest.newBuilder(base.resolve("v2/images/" + id)))
+                    .body());
             assertThat(image.get("status").asText()).isEqualTo("queued");
             assertThat(image.get("size").isNull()).isTrue();
             HttpResponse<String> again = send(HttpRequest.newBuilder(base.resolve("v2/images/" + id + "/file"))
                     .header("Content-Type", "application/octet-stream")
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1000])));
             assertThat(again.statusCode()).isEqualTo(204);
-            image = JSON.readTree(send(HttpRequest.newBuilder(base.resolve("v2/images/" + id))).body());
+            image = JSON.readTree(send(HttpRequest.newBuilder(base.resolve("v2/images/" + id)))
+                    .body());
             assertThat(image.get("status").asText()).isEqualTo("active");
             assertThat(image.get("size").asLong()).isEqualTo(1000);
         }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.bootstrap.wiring.OpenStores;
 import org.glance4j.bootstrap.wiring.StoreSections;
@@ -20,9 +19,12 @@ import org.junit.jupiter.api.Test;
 /** A store section against its factory's declaration, for any store type: bootstrap names none. */
 class StoreSectionsTest {
 
-    private static final StoreOption DIR = StoreOption.optional("vault_dir", null, "Where.").asOwnDirectory();
-    private static final StoreOption CA = StoreOption.optional("vault_ca", null, "CA file.").asPath();
-    private static final StoreOption TOKEN = StoreOption.required("vault_token", "The token.").asSecret();
+    private static final StoreOption DIR =
+            StoreOption.optional("vault_dir", null, "Where.").asOwnDirectory();
+    private static final StoreOption CA =
+            StoreOption.optional("vault_ca", null, "CA file.").asPath();
+    private static final StoreOption TOKEN =
+            StoreOption.required("vault_token", "The token.").asSecret();
 
     /** A store type that declares three options and never builds a store. */
     private static final ImageStoreFactory VAULT = new ImageStoreFactory() {
@@ -47,23 +49,28 @@ class StoreSectionsTest {
         Path data = Path.of("/srv/data");
         StoreConfig multi = new StoreConfig("v1", "vault", "v1", Map.of("vault_ca", "certs/ca.pem"));
         StoreConfig prepared = StoreSections.prepare(multi, VAULT.options(), data);
-        assertThat(prepared.options()).containsEntry("vault_dir", "/srv/data/v1")
-                .containsEntry("vault_ca", Path.of("certs/ca.pem").toAbsolutePath().toString());
+        assertThat(prepared.options())
+                .containsEntry("vault_dir", "/srv/data/v1")
+                .containsEntry(
+                        "vault_ca", Path.of("certs/ca.pem").toAbsolutePath().toString());
         assertThat(StoreSections.prepare(prepared, VAULT.options(), data)).isEqualTo(prepared);
         StoreConfig single = new StoreConfig("file", "vault", "glance_store", Map.of());
         assertThat(StoreSections.prepare(single, VAULT.options(), data).options())
                 .containsEntry("vault_dir", "/srv/data/images");
         StoreConfig set = new StoreConfig("v1", "vault", "v1", Map.of("vault_dir", "/elsewhere"));
-        assertThat(StoreSections.prepare(set, VAULT.options(), data).options()).containsEntry("vault_dir",
-                "/elsewhere");
+        assertThat(StoreSections.prepare(set, VAULT.options(), data).options())
+                .containsEntry("vault_dir", "/elsewhere");
     }
 
     @Test
     void warningsNameUnknownOptionsWithTheClosestDeclaredOneAndNeverASecret() {
-        StoreConfig store = new StoreConfig("v1", "vault", "v1", Map.of("vault_tokn", "s3cr3t-value", "weight", "3",
-                "vault_token", "s3cr3t-value"));
-        assertThat(StoreSections.warnings(store, VAULT)).containsExactly(
-                "Store 'v1': unknown option vault_tokn (did you mean vault_token?); ignored");
+        StoreConfig store = new StoreConfig(
+                "v1",
+                "vault",
+                "v1",
+                Map.of("vault_tokn", "s3cr3t-value", "weight", "3", "vault_token", "s3cr3t-value"));
+        assertThat(StoreSections.warnings(store, VAULT))
+                .containsExactly("Store 'v1': unknown option vault_tokn (did you mean vault_token?); ignored");
         assertThat(StoreSections.ownOptions(store)).doesNotContainKey("weight");
     }
 

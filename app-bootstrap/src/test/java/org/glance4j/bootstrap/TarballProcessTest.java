@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,16 +19,20 @@ class TarballProcessTest {
 
     @TempDir
     Path dir;
+
     private Path home;
 
     @BeforeEach
     void unpack() throws Exception {
         Path tarball = Path.of(System.getProperty("glance4j.tarball", "target/glance4j-0.1.0-SNAPSHOT.tar.gz"));
         assertThat(tarball).exists();
-        Result untar = run(List.of("tar", "-xzf", tarball.toAbsolutePath().toString(), "-C", dir.toString()), List.of());
+        Result untar =
+                run(List.of("tar", "-xzf", tarball.toAbsolutePath().toString(), "-C", dir.toString()), List.of());
         assertThat(untar.status()).as(untar.output()).isZero();
         try (var entries = Files.list(dir)) {
-            home = entries.filter(p -> p.getFileName().toString().startsWith("glance4j-")).findFirst().orElseThrow();
+            home = entries.filter(p -> p.getFileName().toString().startsWith("glance4j-"))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -40,7 +43,8 @@ class TarballProcessTest {
         assertThat(home.resolve("conf/jvm.options")).isRegularFile();
         assertThat(home.resolve("logs")).isDirectory();
         assertThat(Files.readString(home.resolve("conf/glance-api.conf")))
-                .as("the sample written at build time from the option catalogue").isEqualTo(SampleConfigTest.packagedSample());
+                .as("the sample written at build time from the option catalogue")
+                .isEqualTo(SampleConfigTest.packagedSample());
     }
 
     @Test
@@ -51,7 +55,8 @@ class TarballProcessTest {
         Result result = run(List.of(link.toString(), "config", "sample"), List.of("JAVA_OPTS=-XX:+PrintFlagsFinal"));
 
         assertThat(result.status()).as(result.output()).isZero();
-        assertThat(result.output()).containsPattern("MaxHeapSize +:?= 134217728 ")
+        assertThat(result.output())
+                .containsPattern("MaxHeapSize +:?= 134217728 ")
                 .containsPattern("UseSerialGC +:?= true ")
                 .containsPattern("ExitOnOutOfMemoryError +:?= true ")
                 .endsWith(SampleConfigTest.packagedSample());
@@ -59,19 +64,21 @@ class TarballProcessTest {
 
     @Test
     void theLauncherSaysWhichOptionsFileItCannotRead() throws Exception {
-        Result result = run(List.of(home.resolve("bin/glance4j").toString(), "config", "sample"),
+        Result result = run(
+                List.of(home.resolve("bin/glance4j").toString(), "config", "sample"),
                 List.of("GLANCE4J_JVM_OPTIONS=" + dir.resolve("missing.options")));
 
         assertThat(result.status()).isEqualTo(1);
         assertThat(result.output()).contains("cannot read the JVM options file " + dir.resolve("missing.options"));
     }
 
-    private record Result(int status, String output) {
-    }
+    private record Result(int status, String output) {}
 
     private Result run(List<String> command, List<String> environment) throws Exception {
         Path output = Files.createTempFile(dir, "command", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().keySet().removeAll(List.of("JAVA_OPTS", "GLANCE4J_JVM_OPTIONS"));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,25 +24,48 @@ class TerminalProgressProcessTest {
 
     @Test
     void theBarIsDrawnOnATerminalAndNotInAFile() throws Exception {
-        Path catalog = Path.of(TerminalProgressProcessTest.class.getResource("/metadefs").toURI());
+        Path catalog = Path.of(
+                TerminalProgressProcessTest.class.getResource("/metadefs").toURI());
 
-        String onTerminal = onTerminal("db", "load-metadefs", catalog.toString(), "--data-dir",
+        String onTerminal = onTerminal(
+                "db",
+                "load-metadefs",
+                catalog.toString(),
+                "--data-dir",
                 work.resolve("a").toString());
-        assertThat(onTerminal).contains("\rnamespaces [" + " ".repeat(30) + "] 3% 1/33")
+        assertThat(onTerminal)
+                .contains("\rnamespaces [" + " ".repeat(30) + "] 3% 1/33")
                 .contains("\rnamespaces [" + "#".repeat(30) + "] 100% 33/33")
                 .containsPattern("metadefs: 33 loaded, 0 skipped \\(already there\\), 0 failed, from .* \\(\\d+ bytes"
                         + " in \\d+\\.\\d s\\)");
-        String inAFile = inAFile("db", "load-metadefs", catalog.toString(), "--data-dir",
+        String inAFile = inAFile(
+                "db",
+                "load-metadefs",
+                catalog.toString(),
+                "--data-dir",
                 work.resolve("b").toString());
-        assertThat(inAFile).doesNotContain("\r").doesNotContain("namespaces [")
+        assertThat(inAFile)
+                .doesNotContain("\r")
+                .doesNotContain("namespaces [")
                 .containsPattern("metadefs: 33 loaded, 0 skipped \\(already there\\), 0 failed, from .* \\(\\d+ bytes"
                         + " in \\d+\\.\\d s\\)");
 
-        assertThat(onTerminal("db", "export-metadefs", work.resolve("out-a").toString(), "--data-dir",
-                work.resolve("a").toString())).contains("\rnamespaces [" + "#".repeat(30) + "] 100% 33/33")
+        assertThat(onTerminal(
+                        "db",
+                        "export-metadefs",
+                        work.resolve("out-a").toString(),
+                        "--data-dir",
+                        work.resolve("a").toString()))
+                .contains("\rnamespaces [" + "#".repeat(30) + "] 100% 33/33")
                 .containsPattern("metadefs: 33 exported, 0 failed, to .* \\(\\d+ bytes in \\d+\\.\\d s\\)");
-        assertThat(inAFile("db", "export-metadefs", work.resolve("out-b").toString(), "--data-dir",
-                work.resolve("b").toString())).doesNotContain("\r").doesNotContain("namespaces [")
+        assertThat(inAFile(
+                        "db",
+                        "export-metadefs",
+                        work.resolve("out-b").toString(),
+                        "--data-dir",
+                        work.resolve("b").toString()))
+                .doesNotContain("\r")
+                .doesNotContain("namespaces [")
                 .containsPattern("metadefs: 33 exported, 0 failed, to .* \\(\\d+ bytes in \\d+\\.\\d s\\)");
     }
 
@@ -51,11 +73,13 @@ class TerminalProgressProcessTest {
     private String onTerminal(String... args) throws Exception {
         StringBuilder command = new StringBuilder();
         for (String part : java(args)) {
-            command.append(command.length() == 0 ? "" : " ").append("'").append(part.replace("'", "'\\''"))
+            command.append(command.length() == 0 ? "" : " ")
+                    .append("'")
+                    .append(part.replace("'", "'\\''"))
                     .append("'");
         }
-        return output(List.of("script", "--quiet", "--return", "--flush", "--command", command.toString(),
-                "/dev/null"));
+        return output(
+                List.of("script", "--quiet", "--return", "--flush", "--command", command.toString(), "/dev/null"));
     }
 
     /** The output (both streams) of the jar run with a file as its output. */
@@ -65,9 +89,14 @@ class TerminalProgressProcessTest {
 
     private String output(List<String> command) throws Exception {
         Path log = Files.createTempFile(work, "run", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(new File("/dev/null")).start();
-        assertThat(process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)).as("the command ended").isTrue();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(new File("/dev/null"))
+                .start();
+        assertThat(process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS))
+                .as("the command ended")
+                .isTrue();
         String output = Files.readString(log);
         assertThat(process.exitValue()).as(output).isZero();
         return output;
@@ -76,8 +105,11 @@ class TerminalProgressProcessTest {
     private static List<String> java(String... args) {
         Path jar = Path.of(System.getProperty("glance4j.jar", "target/glance4j.jar"));
         assertThat(jar).as("the runnable jar; run these tests with mvn verify").exists();
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
-                "java").toString(), "-Xmx256m", "-jar", jar.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar.toString()));
         command.addAll(List.of(args));
         return command;
     }

@@ -2,11 +2,10 @@ package org.glance4j.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.stream.Stream;
-
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,8 +43,10 @@ class HexagonArchitectureTest {
                 .noneMatch(p -> p.contains("archfixture"));
         assertThat(classes.stream().map(JavaClass::getSimpleName)).noneMatch(n -> n.endsWith("Test"));
         assertThat(classes.contain("org.glance4j.ports.testing.store.GeneratedBytes"))
-                .as("the ports test-jar stays out").isFalse();
+                .as("the ports test-jar stays out")
+                .isFalse();
         assertThat(classes.contain("org.glance4j.ports.testing.InMemoryImageRepository"))
-                .as("adapters-memory is production code, checked by the rules").isTrue();
+                .as("adapters-memory is production code, checked by the rules")
+                .isTrue();
     }
 }

@@ -12,8 +12,7 @@ final class ProductionClasses {
 
     private static JavaClasses classes;
 
-    private ProductionClasses() {
-    }
+    private ProductionClasses() {}
 
     static synchronized JavaClasses get() {
         if (classes == null) {

@@ -1,22 +1,5 @@
 package org.glance4j.core;
 
-import org.glance4j.core.verify.DefaultImageVerificationService;
-import org.glance4j.ports.in.ImageVerificationService;
-import org.glance4j.ports.out.ImageVerificationRepository;
-import org.glance4j.core.cache.DefaultImageCacheService;
-import org.glance4j.core.cache.EvictingImageActions;
-import org.glance4j.core.cache.NodeImageCache;
-import org.glance4j.core.data.DownloadCache;
-import org.glance4j.core.quota.UnifiedLimits;
-import org.glance4j.core.settings.CacheSettings;
-import org.glance4j.ports.in.ImageCacheService;
-import org.glance4j.ports.out.cache.CachedImageRecords;
-import org.glance4j.ports.out.cache.ImageCacheFiles;
-import org.glance4j.core.settings.CoreSettings;
-import org.glance4j.ports.in.UsageService;
-import org.glance4j.ports.out.ProjectLimits;
-import org.glance4j.core.settings.DataSettings;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -24,54 +7,68 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
+import org.glance4j.core.cache.DefaultImageCacheService;
+import org.glance4j.core.cache.EvictingImageActions;
+import org.glance4j.core.cache.NodeImageCache;
 import org.glance4j.core.data.DefaultImageActionService;
 import org.glance4j.core.data.DefaultImageDataService;
 import org.glance4j.core.data.DefaultImageLocationService;
 import org.glance4j.core.data.DefaultStoreInfoService;
-import org.glance4j.core.data.StoreLocationPatcher;
-import org.glance4j.core.settings.LocationSettings;
-import org.glance4j.ports.in.ImageLocationService;
-import org.glance4j.ports.in.StoreInfoService;
-import org.glance4j.ports.model.StoreInfo;
+import org.glance4j.core.data.DownloadCache;
 import org.glance4j.core.data.ImageStores;
 import org.glance4j.core.data.StoreDataRemoval;
+import org.glance4j.core.data.StoreLocationPatcher;
 import org.glance4j.core.data.UploadRecovery;
-import org.glance4j.ports.in.ImageActionService;
-import org.glance4j.ports.in.ImageDataService;
-import org.glance4j.ports.out.store.ImageStore;
-
 import org.glance4j.core.format.FormatPolicy;
-import org.glance4j.core.importing.ImportIo;
-import org.glance4j.core.importing.PolicyFormatInspector;
 import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.image.DataRemoval;
 import org.glance4j.core.image.DefaultImageService;
-import org.glance4j.core.importing.Importing;
-import org.glance4j.core.importing.LegacyTaskLauncher;
-import org.glance4j.core.importing.StagedImageInspector;
-import org.glance4j.core.settings.ImportSettings;
-import org.glance4j.core.task.DefaultTaskService;
-import org.glance4j.ports.in.ImportService;
-import org.glance4j.ports.in.TaskService;
-import org.glance4j.ports.out.TaskRepository;
-import org.glance4j.ports.out.WorkLogContext;
 import org.glance4j.core.image.DefaultImageTagService;
 import org.glance4j.core.image.ImageRules;
+import org.glance4j.core.importing.ImportIo;
+import org.glance4j.core.importing.Importing;
+import org.glance4j.core.importing.LegacyTaskLauncher;
+import org.glance4j.core.importing.PolicyFormatInspector;
+import org.glance4j.core.importing.StagedImageInspector;
 import org.glance4j.core.member.DefaultImageMemberService;
+import org.glance4j.core.metadef.MetadefCore;
 import org.glance4j.core.policy.PolicyEngine;
 import org.glance4j.core.policy.PropertyProtections;
-import org.glance4j.ports.in.ImageMemberService;
+import org.glance4j.core.quota.UnifiedLimits;
 import org.glance4j.core.schema.DefaultSchemaService;
 import org.glance4j.core.schema.ImageSchemaCatalog;
+import org.glance4j.core.settings.CacheSettings;
+import org.glance4j.core.settings.CoreSettings;
+import org.glance4j.core.settings.DataSettings;
+import org.glance4j.core.settings.ImportSettings;
+import org.glance4j.core.settings.LocationSettings;
+import org.glance4j.core.task.DefaultTaskService;
+import org.glance4j.core.verify.DefaultImageVerificationService;
+import org.glance4j.ports.in.ImageActionService;
+import org.glance4j.ports.in.ImageCacheService;
+import org.glance4j.ports.in.ImageDataService;
+import org.glance4j.ports.in.ImageLocationService;
+import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImageTagService;
+import org.glance4j.ports.in.ImageVerificationService;
+import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.in.SchemaService;
+import org.glance4j.ports.in.StoreInfoService;
+import org.glance4j.ports.in.TaskService;
+import org.glance4j.ports.in.UsageService;
+import org.glance4j.ports.in.metadef.MetadefServices;
+import org.glance4j.ports.model.StoreInfo;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
-import org.glance4j.core.metadef.MetadefCore;
-import org.glance4j.ports.in.metadef.MetadefServices;
+import org.glance4j.ports.out.ImageVerificationRepository;
+import org.glance4j.ports.out.ProjectLimits;
+import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.out.WorkLogContext;
+import org.glance4j.ports.out.cache.CachedImageRecords;
+import org.glance4j.ports.out.cache.ImageCacheFiles;
 import org.glance4j.ports.out.metadef.MetadefRepository;
+import org.glance4j.ports.out.store.ImageStore;
 
 /**
  * The core as a whole, what app-bootstrap and embedders build: the image, tag and schema use cases over the
@@ -111,35 +108,74 @@ public final class GlanceCore implements AutoCloseable {
         ImageRules rules = new ImageRules(catalog, b.settings);
         ImageStores stores = new ImageStores(b.stores, b.defaultStoreId, b.storeInfos);
         this.limits = b.projectLimits == null ? UnifiedLimits.off() : new UnifiedLimits(b.images, b.projectLimits);
-        this.importing = b.importSettings == null ? null : new Importing(b.images, b.members, b.tasks, policies,
-                stores, b.data, b.importSettings, b.importIo,
-                b.inspector != null ? b.inspector : new PolicyFormatInspector(new FormatPolicy(b.formats)), b.clock,
-                limits, b.workLogContext);
-        this.nodeCache = b.cacheSettings.enabled() ? new NodeImageCache(b.cacheFiles, b.cacheRecords, b.images,
-                b.cacheSettings, b.data.nodeId(), b.clock) : null;
+        this.importing = b.importSettings == null
+                ? null
+                : new Importing(
+                        b.images,
+                        b.members,
+                        b.tasks,
+                        policies,
+                        stores,
+                        b.data,
+                        b.importSettings,
+                        b.importIo,
+                        b.inspector != null ? b.inspector : new PolicyFormatInspector(new FormatPolicy(b.formats)),
+                        b.clock,
+                        limits,
+                        b.workLogContext);
+        this.nodeCache = b.cacheSettings.enabled()
+                ? new NodeImageCache(b.cacheFiles, b.cacheRecords, b.images, b.cacheSettings, b.data.nodeId(), b.clock)
+                : null;
         DataRemoval storeRemoval = new StoreDataRemoval(stores);
-        DataRemoval withStaging = importing == null ? storeRemoval : deleted -> {
-            storeRemoval.removeDataOf(deleted);
-            importing.staging().delete(deleted.id());
-        };
-        DataRemoval removal = nodeCache == null ? withStaging : deleted -> {
-            withStaging.removeDataOf(deleted);
-            removeFromCache(deleted.id());
-        };
+        DataRemoval withStaging = importing == null
+                ? storeRemoval
+                : deleted -> {
+                    storeRemoval.removeDataOf(deleted);
+                    importing.staging().delete(deleted.id());
+                };
+        DataRemoval removal = nodeCache == null
+                ? withStaging
+                : deleted -> {
+                    withStaging.removeDataOf(deleted);
+                    removeFromCache(deleted.id());
+                };
         PropertyProtections protections = PropertyProtections.of(b.settings.propertyProtections(), policies);
-        this.images = new DefaultImageService(b.images, b.members, policies, rules, b.settings, b.clock, removal,
-                new StoreLocationPatcher(stores, b.locationSettings, b.data.hashingAlgorithm(), b.clock), protections, limits);
-        this.imageMembers = new DefaultImageMemberService(b.images, b.members, policies, b.clock,
-                b.settings.imageMemberQuota());
-        this.taskService = b.tasks == null ? null
-                : new DefaultTaskService(b.tasks, b.images, b.members, policies, b.settings, b.clock,
+        this.images = new DefaultImageService(
+                b.images,
+                b.members,
+                policies,
+                rules,
+                b.settings,
+                b.clock,
+                removal,
+                new StoreLocationPatcher(stores, b.locationSettings, b.data.hashingAlgorithm(), b.clock),
+                protections,
+                limits);
+        this.imageMembers =
+                new DefaultImageMemberService(b.images, b.members, policies, b.clock, b.settings.imageMemberQuota());
+        this.taskService = b.tasks == null
+                ? null
+                : new DefaultTaskService(
+                        b.tasks,
+                        b.images,
+                        b.members,
+                        policies,
+                        b.settings,
+                        b.clock,
                         importing == null ? null : new LegacyTaskLauncher(importing, images));
-        DefaultImageDataService data = new DefaultImageDataService(b.images, b.members, policies, stores, b.data,
-                b.clock, digestThreads(), new FormatPolicy(b.formats), limits,
+        DefaultImageDataService data = new DefaultImageDataService(
+                b.images,
+                b.members,
+                policies,
+                stores,
+                b.data,
+                b.clock,
+                digestThreads(),
+                new FormatPolicy(b.formats),
+                limits,
                 nodeCache == null ? DownloadCache.NONE : nodeCache);
         this.imageData = data;
-        DefaultImageActionService plainActions = new DefaultImageActionService(b.images, b.members, policies,
-                b.clock);
+        DefaultImageActionService plainActions = new DefaultImageActionService(b.images, b.members, policies, b.clock);
         this.actions = nodeCache == null ? plainActions : new EvictingImageActions(plainActions, nodeCache);
         if (nodeCache != null) {
             nodeCache.readStoresWith(data::readFromStores);
@@ -149,10 +185,11 @@ public final class GlanceCore implements AutoCloseable {
         this.tags = new DefaultImageTagService(b.images, b.members, policies, rules, b.clock);
         this.schemas = new DefaultSchemaService(catalog);
         this.storeInfo = new DefaultStoreInfoService(stores, policies);
-        this.locations = new DefaultImageLocationService(b.images, b.members, policies, stores, b.locationSettings,
-                b.data, b.clock);
+        this.locations = new DefaultImageLocationService(
+                b.images, b.members, policies, stores, b.locationSettings, b.data, b.clock);
         this.metadefs = b.metadefs == null ? null : MetadefCore.services(b.metadefs, policies, b.settings, b.clock);
-        this.verification = b.verifications == null ? null
+        this.verification = b.verifications == null
+                ? null
                 : new DefaultImageVerificationService(b.images, stores, b.verifications, policies, b.clock);
     }
 
@@ -315,8 +352,8 @@ public final class GlanceCore implements AutoCloseable {
         try {
             nodeCache.delete(imageId);
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(GlanceCore.class.getName()).warning("cannot remove image " + imageId
-                    + " from the image cache: " + e.getMessage());
+            java.util.logging.Logger.getLogger(GlanceCore.class.getName())
+                    .warning("cannot remove image " + imageId + " from the image cache: " + e.getMessage());
         }
     }
 
@@ -365,8 +402,7 @@ public final class GlanceCore implements AutoCloseable {
         private ImageVerificationRepository verifications;
         private WorkLogContext workLogContext = WorkLogContext.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Enables {@link GlanceCore#verification()}, keeping its results in {@code repository}. */
         public Builder verifications(ImageVerificationRepository repository) {

@@ -1,6 +1,6 @@
 package org.glance4j.core;
 
-import org.glance4j.core.settings.CoreSettings;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.assertj.core.api.ThrowableAssert;
+import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
@@ -19,8 +19,6 @@ import org.glance4j.ports.model.MemberStatus;
 import org.glance4j.ports.model.RequestContext;
 import org.glance4j.ports.testing.InMemoryImageMemberRepository;
 import org.glance4j.ports.testing.InMemoryImageRepository;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A core on the in-memory fakes, a hand-driven clock, and the personas of the tests. */
 public final class CoreFixture {
@@ -45,7 +43,12 @@ public final class CoreFixture {
     }
 
     public CoreFixture(CoreSettings settings) {
-        core = GlanceCore.builder().images(images).members(members).settings(settings).clock(clock).build();
+        core = GlanceCore.builder()
+                .images(images)
+                .members(members)
+                .settings(settings)
+                .clock(clock)
+                .build();
     }
 
     public static RequestContext context(String user, String project, String... roles) {
@@ -67,13 +70,14 @@ public final class CoreFixture {
     }
 
     public static void assertFails(ErrorCategory category, ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOf(GlanceException.class)
+        assertThatThrownBy(call)
+                .isInstanceOf(GlanceException.class)
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((GlanceException) e).category())
-                        .as("category of: %s", e.getMessage()).isEqualTo(category));
+                        .as("category of: %s", e.getMessage())
+                        .isEqualTo(category));
     }
 
-    public static void assertFails(ErrorCategory category, String messagePart,
-                                   ThrowableAssert.ThrowingCallable call) {
+    public static void assertFails(ErrorCategory category, String messagePart, ThrowableAssert.ThrowingCallable call) {
         assertFails(category, call);
         assertThatThrownBy(call).hasMessageContaining(messagePart);
     }

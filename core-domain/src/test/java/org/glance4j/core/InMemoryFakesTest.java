@@ -1,8 +1,9 @@
 package org.glance4j.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.List;
-
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageField;
 import org.glance4j.ports.model.ImageMember;
@@ -19,8 +20,6 @@ import org.glance4j.ports.testing.InMemoryImageMemberRepository;
 import org.glance4j.ports.testing.InMemoryImageRepository;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The fakes the core tests run on evaluate {@link ImageQuery} as its Javadoc says. */
 class InMemoryFakesTest {
 
@@ -29,8 +28,13 @@ class InMemoryFakesTest {
     private final InMemoryImageRepository repo = new InMemoryImageRepository(members);
 
     private Image add(String id, String name, Long size, Visibility visibility, String owner) {
-        Image image = Image.builder(id, T).name(name).size(size).visibility(visibility).owner(owner)
-                .property("os", name).build();
+        Image image = Image.builder(id, T)
+                .name(name)
+                .size(size)
+                .visibility(visibility)
+                .owner(owner)
+                .property("os", name)
+                .build();
         repo.add(image);
         return image;
     }
@@ -39,8 +43,15 @@ class InMemoryFakesTest {
         return repo.list(q).stream().map(Image::id).toList();
     }
 
-    private static ImageQuery query(Viewer viewer, VisibilityFilter vis, MemberStatus ms, List<Condition> conds,
-                                    List<PropertyCondition> props, List<SortOrder> sort, Image marker, int limit) {
+    private static ImageQuery query(
+            Viewer viewer,
+            VisibilityFilter vis,
+            MemberStatus ms,
+            List<Condition> conds,
+            List<PropertyCondition> props,
+            List<SortOrder> sort,
+            Image marker,
+            int limit) {
         return new ImageQuery(viewer, vis, ms, conds, props, List.of(), null, sort, marker, limit);
     }
 
@@ -53,13 +64,18 @@ class InMemoryFakesTest {
         List<SortOrder> asc = List.of(new SortOrder(ImageField.SIZE, true), new SortOrder(ImageField.ID, true));
         assertThat(ids(query(admin, VisibilityFilter.ALL, null, null, null, asc, null, 10)))
                 .containsExactly("b", "a", "c");
-        assertThat(ids(query(admin, VisibilityFilter.ALL, null, null, null, asc, b, 10))).containsExactly("a", "c");
-        assertThat(ids(query(admin, VisibilityFilter.ALL, null, null, null, asc, a, 1))).containsExactly("c");
-        assertThat(ids(query(admin, VisibilityFilter.ALL, null, null, null, asc, null, 0))).isEmpty();
+        assertThat(ids(query(admin, VisibilityFilter.ALL, null, null, null, asc, b, 10)))
+                .containsExactly("a", "c");
+        assertThat(ids(query(admin, VisibilityFilter.ALL, null, null, null, asc, a, 1)))
+                .containsExactly("c");
+        assertThat(ids(query(admin, VisibilityFilter.ALL, null, null, null, asc, null, 0)))
+                .isEmpty();
         List<Condition> sizeGt = List.of(Condition.of(ImageField.SIZE, Operator.GT, 5L));
-        assertThat(ids(query(admin, VisibilityFilter.ALL, null, sizeGt, null, asc, null, 10))).containsExactly("c");
+        assertThat(ids(query(admin, VisibilityFilter.ALL, null, sizeGt, null, asc, null, 10)))
+                .containsExactly("c");
         List<PropertyCondition> os = List.of(new PropertyCondition("os", Operator.IN, List.of("x", "z")));
-        assertThat(ids(query(admin, VisibilityFilter.ALL, null, null, os, asc, null, 10))).containsExactly("a", "c");
+        assertThat(ids(query(admin, VisibilityFilter.ALL, null, null, os, asc, null, 10)))
+                .containsExactly("a", "c");
     }
 
     @Test
@@ -73,12 +89,13 @@ class InMemoryFakesTest {
         List<SortOrder> byId = List.of(new SortOrder(ImageField.ID, true));
         assertThat(ids(query(me, VisibilityFilter.DEFAULT, MemberStatus.ACCEPTED, null, null, byId, null, 10)))
                 .isEmpty();
-        assertThat(ids(query(me, VisibilityFilter.DEFAULT, null, null, null, byId, null, 10))).containsExactly("s");
+        assertThat(ids(query(me, VisibilityFilter.DEFAULT, null, null, null, byId, null, 10)))
+                .containsExactly("s");
         assertThat(ids(query(me, VisibilityFilter.ALL, null, null, null, byId, null, 10)))
                 .containsExactly("c", "s");
         assertThat(ids(query(new Viewer(null, false), VisibilityFilter.DEFAULT, null, null, null, byId, null, 10)))
                 .isEmpty();
-        assertThat(ids(query(new Viewer("owner", false), VisibilityFilter.DEFAULT, null, null, null, byId, null,
-                10))).containsExactly("c", "p", "s");
+        assertThat(ids(query(new Viewer("owner", false), VisibilityFilter.DEFAULT, null, null, null, byId, null, 10)))
+                .containsExactly("c", "p", "s");
     }
 }

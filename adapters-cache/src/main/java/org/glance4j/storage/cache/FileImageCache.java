@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.cache.ImageCacheFiles;
@@ -122,7 +121,8 @@ public final class FileImageCache implements ImageCacheFiles {
         Path partial = incomplete.resolve(imageId);
         try {
             FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Object key = Files.readAttributes(partial, BasicFileAttributes.class).fileKey();
+            Object key =
+                    Files.readAttributes(partial, BasicFileAttributes.class).fileKey();
             return Optional.of(new Fill(imageId, partial, key, channel));
         } catch (FileAlreadyExistsException e) {
             return Optional.empty(); // another fill runs, or stalled (the cleaner removes it)
@@ -190,7 +190,8 @@ public final class FileImageCache implements ImageCacheFiles {
     /** The path of the complete copy, or null for an id that cannot be a file name here (never cached). */
     private Path complete(String imageId) {
         return imageId != null && SAFE_ID.matcher(imageId).matches() && !imageId.equals(INCOMPLETE)
-                ? directory.resolve(imageId) : null;
+                ? directory.resolve(imageId)
+                : null;
     }
 
     private final class Fill implements CacheFill {
@@ -228,15 +229,18 @@ public final class FileImageCache implements ImageCacheFiles {
             try {
                 long size = channel.size();
                 channel.close();
-                Object now = Files.readAttributes(partial, BasicFileAttributes.class).fileKey();
+                Object now =
+                        Files.readAttributes(partial, BasicFileAttributes.class).fileKey();
                 if (fileKey != null && !fileKey.equals(now)) {
                     throw new NoSuchFileException(partial.toString(), null, "removed while being written");
                 }
                 Files.move(partial, directory.resolve(imageId), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 return size;
             } catch (NoSuchFileException e) {
-                throw new GlanceException(ErrorCategory.CONFLICT, "the cached copy of image " + imageId
-                        + " was removed while being written", e);
+                throw new GlanceException(
+                        ErrorCategory.CONFLICT,
+                        "the cached copy of image " + imageId + " was removed while being written",
+                        e);
             } catch (IOException e) {
                 deleteOwnPartial();
                 throw unavailable("cannot complete the cached copy of image " + imageId, e);
@@ -256,7 +260,8 @@ public final class FileImageCache implements ImageCacheFiles {
         /** Deletes the partial file unless another fill has made a new one of the same name meanwhile. */
         private void deleteOwnPartial() {
             try {
-                Object now = Files.readAttributes(partial, BasicFileAttributes.class).fileKey();
+                Object now =
+                        Files.readAttributes(partial, BasicFileAttributes.class).fileKey();
                 if (fileKey == null || fileKey.equals(now)) {
                     Files.deleteIfExists(partial);
                 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.FileRegion;
@@ -51,7 +50,8 @@ class FileImageCacheTest {
         try (InputStream part = cache.open(IMAGE, new ByteRange(5, 4)).orElseThrow()) {
             assertThat(((FileRegion) part).position()).isEqualTo(5);
             assertThat(((FileRegion) part).remaining()).isEqualTo(4);
-            assertThat(new String(part.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("5678");
+            assertThat(new String(part.readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo("5678");
         }
         assertThat(Files.list(dir.resolve(FileImageCache.INCOMPLETE))).isEmpty();
     }
@@ -86,8 +86,10 @@ class FileImageCacheTest {
         cache.remove(IMAGE);
         Optional<CacheFill> next = cache.beginFill(IMAGE);
 
-        assertThatThrownBy(fill::commit).isInstanceOf(GlanceException.class)
-                .extracting(e -> ((GlanceException) e).category()).isEqualTo(ErrorCategory.CONFLICT);
+        assertThatThrownBy(fill::commit)
+                .isInstanceOf(GlanceException.class)
+                .extracting(e -> ((GlanceException) e).category())
+                .isEqualTo(ErrorCategory.CONFLICT);
         assertThat(cache.open(IMAGE, null)).isEmpty();
         next.orElseThrow().close();
     }
@@ -116,7 +118,8 @@ class FileImageCacheTest {
         assertThat(cache.removeStalledFills(Instant.now().minusSeconds(3600))).isEqualTo(1);
 
         assertThat(stalledFile).doesNotExist();
-        assertThat(dir.resolve(FileImageCache.INCOMPLETE).resolve("running-image")).exists();
+        assertThat(dir.resolve(FileImageCache.INCOMPLETE).resolve("running-image"))
+                .exists();
         assertThat(cache.beginFill(IMAGE)).isPresent();
         running.close();
     }

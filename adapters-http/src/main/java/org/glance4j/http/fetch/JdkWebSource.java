@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalLong;
-
 import org.glance4j.ports.out.importing.WebSource;
 
 /**
@@ -21,15 +20,21 @@ public final class JdkWebSource implements WebSource {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     static final Duration HEADERS_TIMEOUT = Duration.ofMinutes(5);
 
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(CONNECT_TIMEOUT).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .build();
 
     @Override
     public Response get(URI uri) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(HEADERS_TIMEOUT).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri).GET().timeout(HEADERS_TIMEOUT).build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        return new Response(response.statusCode(), response.headers().firstValue("Location"),
-                contentLength(response), response.body());
+        return new Response(
+                response.statusCode(),
+                response.headers().firstValue("Location"),
+                contentLength(response),
+                response.body());
     }
 
     private static OptionalLong contentLength(HttpResponse<?> response) {

@@ -19,15 +19,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.glance4j.http.ApiServices;
 import org.glance4j.http.AuthMode;
 import org.glance4j.http.GlanceHttpServer;
 import org.glance4j.http.HttpSettings;
 import org.glance4j.ports.in.ImageActionService;
-import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.in.ImageDataService;
 import org.glance4j.ports.in.ImageDownload;
+import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.in.RangeRequest;
@@ -49,8 +48,7 @@ public final class DataRouteBenchmark {
     private static final String ID = "11111111-2222-3333-4444-555555555555";
     private static final String PATH = "/v2/images/" + ID + "/file";
 
-    private DataRouteBenchmark() {
-    }
+    private DataRouteBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         long sizeMiB = args.length > 0 ? Long.parseLong(args[0]) : 1024;
@@ -61,14 +59,21 @@ public final class DataRouteBenchmark {
             fill(file, size);
             BenchData data = new BenchData(file);
             HttpSettings settings = new HttpSettings("127.0.0.1", 0, AuthMode.NOAUTH, "p", "u", 2, 8);
-            try (GlanceHttpServer server = new GlanceHttpServer(settings, new ApiServices(unused(ImageService.class),
-                    unused(ImageTagService.class), unused(SchemaService.class), data,
-                    unused(ImageActionService.class), unused(ImageMemberService.class)))) {
+            try (GlanceHttpServer server = new GlanceHttpServer(
+                    settings,
+                    new ApiServices(
+                            unused(ImageService.class),
+                            unused(ImageTagService.class),
+                            unused(SchemaService.class),
+                            data,
+                            unused(ImageActionService.class),
+                            unused(ImageMemberService.class)))) {
                 server.start();
                 URI uri = URI.create("http://127.0.0.1:" + server.port() + PATH);
                 boolean curl = curlAvailable();
-                System.out.printf("size %d MiB, best of %d runs, Java %s, heap max %d MiB%n", sizeMiB, runs,
-                        Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+                System.out.printf(
+                        "size %d MiB, best of %d runs, Java %s, heap max %d MiB%n",
+                        sizeMiB, runs, Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
                 for (boolean zeroCopy : new boolean[] {true, false}) {
                     data.zeroCopy = zeroCopy;
                     String label = zeroCopy ? "download zero-copy (FileRegion)" : "download copy (1 MiB buffer)";
@@ -79,8 +84,18 @@ public final class DataRouteBenchmark {
                 }
                 report("upload to a discarding service, JDK client", size, runs, () -> jdkUpload(uri, size, data));
                 if (curl) {
-                    report("upload to a discarding service, curl", size, runs, () -> curl("-T", file.toString(),
-                            "-H", "Content-Type: application/octet-stream", "-o", "/dev/null", uri.toString()));
+                    report(
+                            "upload to a discarding service, curl",
+                            size,
+                            runs,
+                            () -> curl(
+                                    "-T",
+                                    file.toString(),
+                                    "-H",
+                                    "Content-Type: application/octet-stream",
+                                    "-o",
+                                    "/dev/null",
+                                    uri.toString()));
                 }
             }
         } finally {
@@ -108,19 +123,21 @@ public final class DataRouteBenchmark {
             best = Math.max(best, mibs);
         }
         double cpuPerGiB = cpu / runs / (size / 1073741824.0);
-        System.out.printf("%-55s %6.0f MiB/s  this JVM's CPU %.2f s/GiB  (runs: %s)%n", label, best, cpuPerGiB,
-                String.join(", ", all));
+        System.out.printf(
+                "%-55s %6.0f MiB/s  this JVM's CPU %.2f s/GiB  (runs: %s)%n",
+                label, best, cpuPerGiB, String.join(", ", all));
     }
 
     /** CPU time of this JVM (the server, plus the JDK client when it runs in-process; curl is not counted). */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void jdkDownload(URI uri, long size) throws Exception {
-        HttpResponse<InputStream> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofInputStream());
         long n = 0;
         byte[] buffer = new byte[1024 * 1024];
         try (InputStream in = r.body()) {
@@ -133,9 +150,11 @@ public final class DataRouteBenchmark {
     }
 
     private static void jdkUpload(URI uri, long size, BenchData data) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new ZeroStream(size)), size)).build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new ZeroStream(size)), size))
+                .build();
         HttpResponse<Void> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
         check(r.statusCode() == 204 && data.uploaded.get() == size, "upload: status " + r.statusCode());
     }
@@ -149,8 +168,12 @@ public final class DataRouteBenchmark {
 
     private static boolean curlAvailable() {
         try {
-            return new ProcessBuilder("curl", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+            return new ProcessBuilder("curl", "--version")
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
@@ -182,8 +205,11 @@ public final class DataRouteBenchmark {
     /** Serves the temp file whole, as a file region or as a plain stream; counts and discards uploads. */
     private static final class BenchData implements ImageDataService {
         private final Path file;
-        private final Image image = Image.builder(ID, Instant.now()).status(ImageStatus.ACTIVE).owner("p")
-                .checksum("00000000000000000000000000000000").build();
+        private final Image image = Image.builder(ID, Instant.now())
+                .status(ImageStatus.ACTIVE)
+                .owner("p")
+                .checksum("00000000000000000000000000000000")
+                .build();
         final AtomicLong uploaded = new AtomicLong();
         volatile boolean zeroCopy;
 
@@ -212,8 +238,9 @@ public final class DataRouteBenchmark {
             try {
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 long size = channel.size();
-                InputStream body = zeroCopy ? new Region(channel, size)
-                        : new FilterInputStream(Channels.newInputStream(channel)) { };
+                InputStream body = zeroCopy
+                        ? new Region(channel, size)
+                        : new FilterInputStream(Channels.newInputStream(channel)) {};
                 return new ImageDownload(image, body, 0, size, size, false);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

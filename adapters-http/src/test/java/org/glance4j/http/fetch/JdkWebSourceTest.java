@@ -3,14 +3,13 @@ package org.glance4j.http.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-
-import com.sun.net.httpserver.HttpServer;
 import org.glance4j.ports.out.importing.WebSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +60,8 @@ class JdkWebSourceTest {
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.contentLength()).hasValue(10);
             assertThat(response.location()).isEmpty();
-            assertThat(new String(response.body().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("disk bytes");
+            assertThat(new String(response.body().readAllBytes(), StandardCharsets.US_ASCII))
+                    .isEqualTo("disk bytes");
         }
     }
 

@@ -1,5 +1,8 @@
 package org.glance4j.jdbc.glance;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,11 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageMember;
 import org.glance4j.ports.model.ImageStatus;
@@ -45,13 +43,18 @@ public final class GlanceDatabaseReader implements AutoCloseable {
      * The alembic revisions whose images, image_properties, image_tags, image_members and image_locations tables
      * have the shape read here: Wallaby (as written by Debian's Glance 25.1.0, Zed) up to 2024.1.
      */
-    public static final Set<String> KNOWN_REVISIONS = Set.of("wallaby_contract01", "xena_contract01",
-            "yoga_contract01", "zed_contract01", "2023_1_contract01", "2024_1_contract01", "2024_1_expand01");
+    public static final Set<String> KNOWN_REVISIONS = Set.of(
+            "wallaby_contract01",
+            "xena_contract01",
+            "yoga_contract01",
+            "zed_contract01",
+            "2023_1_contract01",
+            "2024_1_contract01",
+            "2024_1_expand01");
 
     private static final int PAGE = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final Connection connection;
     private final String revision;
@@ -77,8 +80,8 @@ public final class GlanceDatabaseReader implements AutoCloseable {
             if (jdbcUrl.startsWith("jdbc:sqlite:")) {
                 Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length()));
                 if (!Files.isRegularFile(file)) {
-                    throw new UnsupportedGlanceSchemaException("there is no Glance database at " + file
-                            + ": the file does not exist");
+                    throw new UnsupportedGlanceSchemaException(
+                            "there is no Glance database at " + file + ": the file does not exist");
                 }
                 SQLiteConfig config = new SQLiteConfig();
                 config.setReadOnly(true);
@@ -93,8 +96,9 @@ public final class GlanceDatabaseReader implements AutoCloseable {
             String revision = revisionOf(connection);
             if (!KNOWN_REVISIONS.contains(revision)) {
                 throw new UnsupportedGlanceSchemaException("the Glance database has schema revision '" + revision
-                        + "', which glance4j cannot import; it reads " + String.join(", ",
-                        KNOWN_REVISIONS.stream().sorted().toList()) + " (run glance-manage db_sync of a newer"
+                        + "', which glance4j cannot import; it reads "
+                        + String.join(", ", KNOWN_REVISIONS.stream().sorted().toList())
+                        + " (run glance-manage db_sync of a newer"
                         + " Glance first when it is older)");
             }
             return new GlanceDatabaseReader(connection, revision);
@@ -106,7 +110,7 @@ public final class GlanceDatabaseReader implements AutoCloseable {
 
     private static String revisionOf(Connection connection) {
         try (PreparedStatement statement = connection.prepareStatement("SELECT version_num FROM alembic_version");
-             ResultSet rows = statement.executeQuery()) {
+                ResultSet rows = statement.executeQuery()) {
             List<String> revisions = new ArrayList<>();
             while (rows.next()) {
                 revisions.add(rows.getString(1));
@@ -130,8 +134,8 @@ public final class GlanceDatabaseReader implements AutoCloseable {
 
     /** How many images are soft-deleted ({@code deleted} set); these are not handed out. */
     public long countDeletedImages() {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT COUNT(*) FROM images WHERE deleted = ?")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT COUNT(*) FROM images WHERE deleted = ?")) {
             statement.setBoolean(1, true);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -144,8 +148,8 @@ public final class GlanceDatabaseReader implements AutoCloseable {
 
     /** How many images are not soft-deleted: those {@link #forEachImage} hands out. */
     public long countImages() {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT COUNT(*) FROM images WHERE deleted = ?")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT COUNT(*) FROM images WHERE deleted = ?")) {
             statement.setBoolean(1, false);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -195,10 +199,12 @@ public final class GlanceDatabaseReader implements AutoCloseable {
             Map<String, List<GlanceLocation>> locations = locations(ids);
             for (int k = 0; k < page.size(); k++) {
                 String id = ids.get(k);
-                Image image = page.get(k).properties(properties.getOrDefault(id, Map.of()))
-                        .tags(tags.getOrDefault(id, List.of())).build();
-                action.accept(new GlanceImageRecord(image, members.getOrDefault(id, List.of()),
-                        locations.getOrDefault(id, List.of())));
+                Image image = page.get(k)
+                        .properties(properties.getOrDefault(id, Map.of()))
+                        .tags(tags.getOrDefault(id, List.of()))
+                        .build();
+                action.accept(new GlanceImageRecord(
+                        image, members.getOrDefault(id, List.of()), locations.getOrDefault(id, List.of())));
             }
         }
     }
@@ -226,8 +232,8 @@ public final class GlanceDatabaseReader implements AutoCloseable {
                         continue;
                     }
                     Instant created = instant(rows.getString("created_at"));
-                    Instant updated = rows.getString("updated_at") == null ? created
-                            : instant(rows.getString("updated_at"));
+                    Instant updated =
+                            rows.getString("updated_at") == null ? created : instant(rows.getString("updated_at"));
                     page.add(withImageColumns(Image.builder(id, created).updatedAt(updated), rows)
                             .status(status(id, rows.getString("status")))
                             .visibility(visibility(id, rows.getString("visibility"))));
@@ -251,16 +257,22 @@ public final class GlanceDatabaseReader implements AutoCloseable {
 
     private Map<String, List<String>> tags(List<String> ids) {
         Map<String, List<String>> result = new HashMap<>();
-        query("SELECT image_id, value, deleted FROM image_tags", ids, " ORDER BY created_at, id", rows ->
-                result.computeIfAbsent(rows.getString("image_id"), k -> new ArrayList<>())
+        query(
+                "SELECT image_id, value, deleted FROM image_tags",
+                ids,
+                " ORDER BY created_at, id",
+                rows -> result.computeIfAbsent(rows.getString("image_id"), k -> new ArrayList<>())
                         .add(rows.getString("value")));
         return result;
     }
 
     private Map<String, List<ImageMember>> members(List<String> ids) {
         Map<String, List<ImageMember>> result = new HashMap<>();
-        query("SELECT image_id, member, status, created_at, updated_at, deleted FROM image_members", ids,
-                " ORDER BY created_at, id", rows -> {
+        query(
+                "SELECT image_id, member, status, created_at, updated_at, deleted FROM image_members",
+                ids,
+                " ORDER BY created_at, id",
+                rows -> {
                     String imageId = rows.getString("image_id");
                     MemberStatus status = MemberStatus.fromWire(rows.getString("status"));
                     if (status == null) {
@@ -268,19 +280,25 @@ public final class GlanceDatabaseReader implements AutoCloseable {
                                 + rows.getString("status") + "', which Glance never writes");
                     }
                     Instant created = instant(rows.getString("created_at"));
-                    Instant updated = rows.getString("updated_at") == null ? created
-                            : instant(rows.getString("updated_at"));
-                    result.computeIfAbsent(imageId, k -> new ArrayList<>()).add(
-                            new ImageMember(imageId, rows.getString("member"), status, created, updated));
+                    Instant updated =
+                            rows.getString("updated_at") == null ? created : instant(rows.getString("updated_at"));
+                    result.computeIfAbsent(imageId, k -> new ArrayList<>())
+                            .add(new ImageMember(imageId, rows.getString("member"), status, created, updated));
                 });
         return result;
     }
 
     private Map<String, List<GlanceLocation>> locations(List<String> ids) {
         Map<String, List<GlanceLocation>> result = new HashMap<>();
-        query("SELECT image_id, value, meta_data, status, deleted FROM image_locations", ids, " ORDER BY id", rows ->
-                result.computeIfAbsent(rows.getString("image_id"), k -> new ArrayList<>()).add(new GlanceLocation(
-                        rows.getString("value"), metadata(rows.getString("meta_data")), rows.getString("status"))));
+        query(
+                "SELECT image_id, value, meta_data, status, deleted FROM image_locations",
+                ids,
+                " ORDER BY id",
+                rows -> result.computeIfAbsent(rows.getString("image_id"), k -> new ArrayList<>())
+                        .add(new GlanceLocation(
+                                rows.getString("value"),
+                                metadata(rows.getString("meta_data")),
+                                rows.getString("status"))));
         return result;
     }
 
@@ -293,8 +311,8 @@ public final class GlanceDatabaseReader implements AutoCloseable {
      * not soft-deleted; they are left out here, not in SQL, for the reason given at {@link #imagesAfter}.
      */
     private void query(String select, List<String> ids, String order, RowReader reader) {
-        String sql = select + " WHERE image_id IN ("
-                + String.join(",", Collections.nCopies(ids.size(), "?")) + ")" + order;
+        String sql =
+                select + " WHERE image_id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")" + order;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int k = 0; k < ids.size(); k++) {
                 statement.setString(k + 1, ids.get(k));
@@ -364,8 +382,8 @@ public final class GlanceDatabaseReader implements AutoCloseable {
     private static ImageStatus status(String id, String text) {
         ImageStatus status = ImageStatus.fromWire(text);
         if (status == null) {
-            throw new IllegalStateException("image " + id + " has the status '" + text + "', which glance4j does not"
-                    + " know");
+            throw new IllegalStateException(
+                    "image " + id + " has the status '" + text + "', which glance4j does not" + " know");
         }
         return status;
     }
@@ -373,8 +391,8 @@ public final class GlanceDatabaseReader implements AutoCloseable {
     private static Visibility visibility(String id, String text) {
         Visibility visibility = Visibility.fromWire(text);
         if (visibility == null) {
-            throw new IllegalStateException("image " + id + " has the visibility '" + text + "', which glance4j"
-                    + " does not know");
+            throw new IllegalStateException(
+                    "image " + id + " has the visibility '" + text + "', which glance4j" + " does not know");
         }
         return visibility;
     }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.Visibility;
@@ -29,8 +28,7 @@ public final class GlanceDeletedImageReader {
     }
 
     /** A soft-deleted image, and the status Glance gave it ({@code deleted}, {@code pending_delete}, ...). */
-    public record DeletedImage(Image image, String glanceStatus) {
-    }
+    public record DeletedImage(Image image, String glanceStatus) {}
 
     /**
      * Hands every soft-deleted image to {@code action}, in id order.
@@ -65,20 +63,22 @@ public final class GlanceDeletedImageReader {
             }
             return page;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the deleted images of the Glance database: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the deleted images of the Glance database: " + e.getMessage(), e);
         }
     }
 
     private static DeletedImage deleted(ResultSet rows) throws SQLException {
         Instant created = GlanceDatabaseReader.instant(rows.getString("created_at"));
-        Instant updated = rows.getString("updated_at") == null ? created
+        Instant updated = rows.getString("updated_at") == null
+                ? created
                 : GlanceDatabaseReader.instant(rows.getString("updated_at"));
-        Instant deletedAt = rows.getString("deleted_at") == null ? updated
+        Instant deletedAt = rows.getString("deleted_at") == null
+                ? updated
                 : GlanceDatabaseReader.instant(rows.getString("deleted_at"));
         Visibility visibility = Visibility.fromWire(rows.getString("visibility"));
-        Image image = GlanceDatabaseReader.withImageColumns(Image.builder(rows.getString("id"), created)
-                        .updatedAt(updated), rows)
+        Image image = GlanceDatabaseReader.withImageColumns(
+                        Image.builder(rows.getString("id"), created).updatedAt(updated), rows)
                 .status(ImageStatus.DELETED)
                 .deletedAt(deletedAt)
                 .visibility(visibility == null ? Visibility.PRIVATE : visibility)

@@ -2,7 +2,6 @@ package org.glance4j.jdbc.glance;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageMember;
 

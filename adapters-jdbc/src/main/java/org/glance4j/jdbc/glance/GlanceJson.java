@@ -1,19 +1,16 @@
 package org.glance4j.jdbc.glance;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 
 /** The JSON text columns of a Glance database (task input and result, metadef schemas) as plain JDK values. */
 final class GlanceJson {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-    private GlanceJson() {
-    }
+    private GlanceJson() {}
 
     /**
      * A JSON object column; null (or blank, or JSON {@code null}) gives null.

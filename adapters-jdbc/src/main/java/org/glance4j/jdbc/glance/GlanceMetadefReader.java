@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.glance4j.ports.model.metadef.MetadefNamespace;
 import org.glance4j.ports.model.metadef.MetadefNamespaceContent;
 import org.glance4j.ports.model.metadef.MetadefObject;
@@ -36,12 +35,11 @@ public final class GlanceMetadefReader {
     /** Every resource type, oldest (lowest id) first. */
     public List<MetadefResourceType> resourceTypes() {
         List<MetadefResourceType> types = new ArrayList<>();
-        query("SELECT name, protected, created_at, updated_at FROM metadef_resource_types ORDER BY id", null,
-                rows -> {
-                    Instant created = GlanceDatabaseReader.instant(rows.getString("created_at"));
-                    types.add(new MetadefResourceType(rows.getString("name"), rows.getBoolean("protected"), created,
-                            updated(rows, created)));
-                });
+        query("SELECT name, protected, created_at, updated_at FROM metadef_resource_types ORDER BY id", null, rows -> {
+            Instant created = GlanceDatabaseReader.instant(rows.getString("created_at"));
+            types.add(new MetadefResourceType(
+                    rows.getString("name"), rows.getBoolean("protected"), created, updated(rows, created)));
+        });
         return types;
     }
 
@@ -52,23 +50,37 @@ public final class GlanceMetadefReader {
      * @throws IllegalStateException when the database cannot be read
      */
     public void forEachNamespace(Consumer<GlanceNamespaceRecord> action) {
-        record Row(long id, String name, MetadefNamespace namespace, String problem) {
-        }
+        record Row(long id, String name, MetadefNamespace namespace, String problem) {}
         List<Row> namespaces = new ArrayList<>();
-        query("SELECT id, namespace, display_name, description, visibility, protected, owner, created_at, updated_at"
-                + " FROM metadef_namespaces ORDER BY id", null, rows -> {
+        query(
+                "SELECT id, namespace, display_name, description, visibility, protected, owner, created_at, updated_at"
+                        + " FROM metadef_namespaces ORDER BY id",
+                null,
+                rows -> {
                     Instant created = GlanceDatabaseReader.instant(rows.getString("created_at"));
                     String name = rows.getString("namespace");
                     String visibility = rows.getString("visibility");
                     visibility = visibility == null ? "private" : visibility;
                     if (!MetadefNamespace.VISIBILITIES.contains(visibility)) {
-                        namespaces.add(new Row(rows.getLong("id"), name, null, "its visibility '" + visibility
-                                + "' is neither public nor private"));
+                        namespaces.add(new Row(
+                                rows.getLong("id"),
+                                name,
+                                null,
+                                "its visibility '" + visibility + "' is neither public nor private"));
                         return;
                     }
-                    namespaces.add(new Row(rows.getLong("id"), name, new MetadefNamespace(name,
-                            rows.getString("display_name"), rows.getString("description"), visibility,
-                            rows.getBoolean("protected"), rows.getString("owner"), created, updated(rows, created)),
+                    namespaces.add(new Row(
+                            rows.getLong("id"),
+                            name,
+                            new MetadefNamespace(
+                                    name,
+                                    rows.getString("display_name"),
+                                    rows.getString("description"),
+                                    visibility,
+                                    rows.getBoolean("protected"),
+                                    rows.getString("owner"),
+                                    created,
+                                    updated(rows, created)),
                             null));
                 });
         for (Row row : namespaces) {
@@ -90,34 +102,47 @@ public final class GlanceMetadefReader {
     private MetadefNamespaceContent content(long id, MetadefNamespace namespace) {
         String name = namespace.namespace();
         List<MetadefObject> objects = new ArrayList<>();
-        query("SELECT name, description, required, json_schema, created_at, updated_at FROM metadef_objects"
-                + " WHERE namespace_id = ? ORDER BY id", id, rows -> {
+        query(
+                "SELECT name, description, required, json_schema, created_at, updated_at FROM metadef_objects"
+                        + " WHERE namespace_id = ? ORDER BY id",
+                id,
+                rows -> {
                     String object = rows.getString("name");
                     Instant created = GlanceDatabaseReader.instant(rows.getString("created_at"));
-                    objects.add(new MetadefObject(name, object, rows.getString("description"),
+                    objects.add(new MetadefObject(
+                            name,
+                            object,
+                            rows.getString("description"),
                             requiredNames(rows.getString("required")),
-                            object(rows.getString("json_schema"), "the properties of object " + object), created,
+                            object(rows.getString("json_schema"), "the properties of object " + object),
+                            created,
                             updated(rows, created)));
                 });
         List<MetadefProperty> properties = new ArrayList<>();
         query("SELECT name, json_schema FROM metadef_properties WHERE namespace_id = ? ORDER BY id", id, rows -> {
             String property = rows.getString("name");
-            properties.add(new MetadefProperty(name, property, object(rows.getString("json_schema"),
-                    "the schema of property " + property)));
+            properties.add(new MetadefProperty(
+                    name, property, object(rows.getString("json_schema"), "the schema of property " + property)));
         });
         List<MetadefTag> tags = new ArrayList<>();
-        query("SELECT name, created_at, updated_at FROM metadef_tags WHERE namespace_id = ? ORDER BY id", id,
+        query("SELECT name, created_at, updated_at FROM metadef_tags WHERE namespace_id = ? ORDER BY id", id, rows -> {
+            Instant created = GlanceDatabaseReader.instant(rows.getString("created_at"));
+            tags.add(new MetadefTag(name, rows.getString("name"), created, updated(rows, created)));
+        });
+        List<MetadefResourceTypeAssociation> associations = new ArrayList<>();
+        query(
+                "SELECT r.name, a.prefix, a.properties_target, a.created_at, a.updated_at FROM"
+                        + " metadef_namespace_resource_types a JOIN metadef_resource_types r ON r.id = a.resource_type_id"
+                        + " WHERE a.namespace_id = ? ORDER BY a.created_at, r.id",
+                id,
                 rows -> {
                     Instant created = GlanceDatabaseReader.instant(rows.getString("created_at"));
-                    tags.add(new MetadefTag(name, rows.getString("name"), created, updated(rows, created)));
-                });
-        List<MetadefResourceTypeAssociation> associations = new ArrayList<>();
-        query("SELECT r.name, a.prefix, a.properties_target, a.created_at, a.updated_at FROM"
-                + " metadef_namespace_resource_types a JOIN metadef_resource_types r ON r.id = a.resource_type_id"
-                + " WHERE a.namespace_id = ? ORDER BY a.created_at, r.id", id, rows -> {
-                    Instant created = GlanceDatabaseReader.instant(rows.getString("created_at"));
-                    associations.add(new MetadefResourceTypeAssociation(name, rows.getString("name"),
-                            rows.getString("prefix"), rows.getString("properties_target"), created,
+                    associations.add(new MetadefResourceTypeAssociation(
+                            name,
+                            rows.getString("name"),
+                            rows.getString("prefix"),
+                            rows.getString("properties_target"),
+                            created,
                             updated(rows, created)));
                 });
         return new MetadefNamespaceContent(namespace, associations, properties, objects, tags);
@@ -160,8 +185,8 @@ public final class GlanceMetadefReader {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the metadefs catalog of the Glance database: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the metadefs catalog of the Glance database: " + e.getMessage(), e);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.glance4j.jdbc.glance;
 
 import java.util.Objects;
-
 import org.glance4j.ports.model.metadef.MetadefNamespaceContent;
 
 /**

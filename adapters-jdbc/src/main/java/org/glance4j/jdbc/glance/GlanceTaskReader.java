@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskStatus;
 
@@ -67,14 +66,21 @@ public final class GlanceTaskReader {
         Instant deletedAt = null;
         if (rows.getBoolean("deleted")) {
             String text = rows.getString("deleted_at");
-            deletedAt = text != null ? GlanceDatabaseReader.instant(text)
-                    : GlanceDatabaseReader.instant(rows.getString("updated_at") != null ? rows.getString("updated_at")
-                    : rows.getString("created_at"));
+            deletedAt = text != null
+                    ? GlanceDatabaseReader.instant(text)
+                    : GlanceDatabaseReader.instant(
+                            rows.getString("updated_at") != null
+                                    ? rows.getString("updated_at")
+                                    : rows.getString("created_at"));
         }
         TaskStatus status = TaskStatus.fromWire(rows.getString("status"));
         if (status == null) {
-            return new GlanceTaskRecord(id, null, deletedAt, "the status '" + rows.getString("status")
-                    + "' is not one glance4j knows (pending, processing, success, failure)");
+            return new GlanceTaskRecord(
+                    id,
+                    null,
+                    deletedAt,
+                    "the status '" + rows.getString("status")
+                            + "' is not one glance4j knows (pending, processing, success, failure)");
         }
         Map<String, Object> input;
         Map<String, Object> result;
@@ -89,9 +95,21 @@ public final class GlanceTaskReader {
         Instant updated = updatedText == null ? created : GlanceDatabaseReader.instant(updatedText);
         String expiresText = rows.getString("expires_at");
         Instant expires = expiresText == null ? null : GlanceDatabaseReader.instant(expiresText);
-        Task task = new Task(id, rows.getString("type"), status, rows.getString("owner"), input, result,
-                rows.getString("message"), rows.getString("image_id"), rows.getString("request_id"),
-                rows.getString("user_id"), null, expires, created, updated);
+        Task task = new Task(
+                id,
+                rows.getString("type"),
+                status,
+                rows.getString("owner"),
+                input,
+                result,
+                rows.getString("message"),
+                rows.getString("image_id"),
+                rows.getString("request_id"),
+                rows.getString("user_id"),
+                null,
+                expires,
+                created,
+                updated);
         return new GlanceTaskRecord(id, task, deletedAt, null);
     }
 }

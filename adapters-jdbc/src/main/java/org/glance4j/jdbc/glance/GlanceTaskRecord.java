@@ -2,7 +2,6 @@ package org.glance4j.jdbc.glance;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import org.glance4j.ports.model.task.Task;
 
 /**

@@ -15,7 +15,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import org.glance4j.jdbc.JdbcRepositories;
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.jdbc.PostgresServer;
@@ -44,8 +43,7 @@ public final class RepositoryBenchmark {
     private static final int PROJECTS = 50;
     private static final Instant BASE = Instant.parse("2025-01-01T00:00:00Z");
 
-    private RepositoryBenchmark() {
-    }
+    private RepositoryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String backend = args.length > 0 ? args[0] : "sqlite";
@@ -64,8 +62,8 @@ public final class RepositoryBenchmark {
         int count = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         Path directory = Files.createTempDirectory("glance4j-bench-");
         Path file = directory.resolve("glance.sqlite");
-        try (JdbcRepositories seeding = JdbcRepositories.open(
-                new JdbcSettings("jdbc:sqlite:" + file + "?synchronous=OFF", null, null, 4))) {
+        try (JdbcRepositories seeding =
+                JdbcRepositories.open(new JdbcSettings("jdbc:sqlite:" + file + "?synchronous=OFF", null, null, 4))) {
             seed(seeding, count);
         }
         try (JdbcRepositories repositories = JdbcRepositories.open(
@@ -82,9 +80,14 @@ public final class RepositoryBenchmark {
                 Image image = newImage(n);
                 repositories.images().add(image);
                 if (image.visibility() == Visibility.SHARED && n % 3 == 0) {
-                    repositories.members().add(new ImageMember(image.id(), project(n + 1),
-                            n % 2 == 0 ? MemberStatus.ACCEPTED : MemberStatus.PENDING, image.createdAt(),
-                            image.createdAt()));
+                    repositories
+                            .members()
+                            .add(new ImageMember(
+                                    image.id(),
+                                    project(n + 1),
+                                    n % 2 == 0 ? MemberStatus.ACCEPTED : MemberStatus.PENDING,
+                                    image.createdAt(),
+                                    image.createdAt()));
                 }
             }
             return 0;
@@ -94,8 +97,14 @@ public final class RepositoryBenchmark {
 
     private static Image newImage(int n) {
         Random random = new Random(n);
-        Visibility[] visibilities = {Visibility.PUBLIC, Visibility.SHARED, Visibility.SHARED, Visibility.PRIVATE,
-                Visibility.PRIVATE, Visibility.COMMUNITY};
+        Visibility[] visibilities = {
+            Visibility.PUBLIC,
+            Visibility.SHARED,
+            Visibility.SHARED,
+            Visibility.PRIVATE,
+            Visibility.PRIVATE,
+            Visibility.COMMUNITY
+        };
         return Image.builder(String.format("%08x-0000-4000-8000-%012d", n, n), BASE.plusMillis(n / 2))
                 .name("image-" + n)
                 .status(random.nextInt(20) == 0 ? ImageStatus.QUEUED : ImageStatus.ACTIVE)
@@ -111,9 +120,15 @@ public final class RepositoryBenchmark {
                 .minDisk(random.nextInt(40))
                 .minRam(random.nextInt(4096))
                 .tags(List.of("tag-" + random.nextInt(10), "tag-" + (10 + random.nextInt(10)), "bench"))
-                .properties(Map.of("os_distro", random.nextBoolean() ? "ubuntu" : "debian",
-                        "os_version", Integer.toString(random.nextInt(30)),
-                        "hw_disk_bus", "virtio", "description", "an image for benchmarking number " + n))
+                .properties(Map.of(
+                        "os_distro",
+                        random.nextBoolean() ? "ubuntu" : "debian",
+                        "os_version",
+                        Integer.toString(random.nextInt(30)),
+                        "hw_disk_bus",
+                        "virtio",
+                        "description",
+                        "an image for benchmarking number " + n))
                 .build();
     }
 
@@ -123,20 +138,48 @@ public final class RepositoryBenchmark {
 
     private static void measure(String label, JdbcRepositories repositories, int count) throws Exception {
         ImageRepository images = repositories.images();
-        List<SortOrder> defaultOrder = List.of(new SortOrder(ImageField.CREATED_AT, false),
-                new SortOrder(ImageField.ID, false));
+        List<SortOrder> defaultOrder =
+                List.of(new SortOrder(ImageField.CREATED_AT, false), new SortOrder(ImageField.ID, false));
         ImageQuery.Viewer admin = new ImageQuery.Viewer("project-0", true);
         ImageQuery.Viewer member = new ImageQuery.Viewer("project-7", false);
-        Image marker = images.find(String.format("%08x-0000-4000-8000-%012d", count / 2, count / 2)).orElseThrow();
+        Image marker = images.find(String.format("%08x-0000-4000-8000-%012d", count / 2, count / 2))
+                .orElseThrow();
 
-        Supplier<ImageQuery> firstPageAdmin = () -> new ImageQuery(admin, ImageQuery.VisibilityFilter.DEFAULT,
-                MemberStatus.ACCEPTED, null, null, null, null, defaultOrder, null, 25);
-        Supplier<ImageQuery> firstPageMember = () -> new ImageQuery(member, ImageQuery.VisibilityFilter.DEFAULT,
-                MemberStatus.ACCEPTED, null, null, null, null, defaultOrder, null, 25);
-        Supplier<ImageQuery> page1000 = () -> new ImageQuery(admin, ImageQuery.VisibilityFilter.ALL, null, null,
-                null, null, null, defaultOrder, marker, 1000);
-        Supplier<ImageQuery> page1000Member = () -> new ImageQuery(member, ImageQuery.VisibilityFilter.DEFAULT,
-                MemberStatus.ACCEPTED, null, null, null, null, defaultOrder, marker, 1000);
+        Supplier<ImageQuery> firstPageAdmin = () -> new ImageQuery(
+                admin,
+                ImageQuery.VisibilityFilter.DEFAULT,
+                MemberStatus.ACCEPTED,
+                null,
+                null,
+                null,
+                null,
+                defaultOrder,
+                null,
+                25);
+        Supplier<ImageQuery> firstPageMember = () -> new ImageQuery(
+                member,
+                ImageQuery.VisibilityFilter.DEFAULT,
+                MemberStatus.ACCEPTED,
+                null,
+                null,
+                null,
+                null,
+                defaultOrder,
+                null,
+                25);
+        Supplier<ImageQuery> page1000 = () -> new ImageQuery(
+                admin, ImageQuery.VisibilityFilter.ALL, null, null, null, null, null, defaultOrder, marker, 1000);
+        Supplier<ImageQuery> page1000Member = () -> new ImageQuery(
+                member,
+                ImageQuery.VisibilityFilter.DEFAULT,
+                MemberStatus.ACCEPTED,
+                null,
+                null,
+                null,
+                null,
+                defaultOrder,
+                marker,
+                1000);
 
         System.out.println("== " + label);
         report("first page of 25, admin", medianMillis(images, firstPageAdmin, 300, 25));
@@ -149,14 +192,17 @@ public final class RepositoryBenchmark {
         long started = System.nanoTime();
         runConcurrently(CALLERS, () -> {
             for (int n = created.getAndIncrement(); n < creates; n = created.getAndIncrement()) {
-                images.add(newImage(1_000_000 + n).toBuilder().createdAt(Instant.now()).updatedAt(Instant.now())
+                images.add(newImage(1_000_000 + n).toBuilder()
+                        .createdAt(Instant.now())
+                        .updatedAt(Instant.now())
                         .build());
             }
             return 0;
         });
         double createSeconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("create, %d callers: %,.0f images/s (%d in %.2f s)%n", CALLERS, creates / createSeconds,
-                creates, createSeconds);
+        System.out.printf(
+                "create, %d callers: %,.0f images/s (%d in %.2f s)%n",
+                CALLERS, creates / createSeconds, creates, createSeconds);
 
         int updates = 4000;
         AtomicInteger updated = new AtomicInteger();
@@ -169,8 +215,11 @@ public final class RepositoryBenchmark {
                 while (true) {
                     Image current = images.find(id).orElseThrow();
                     try {
-                        images.update(current.toBuilder().updatedAt(Instant.now()).minRam(current.minRam() + 1)
-                                .property("os_version", Integer.toString(n)).build());
+                        images.update(current.toBuilder()
+                                .updatedAt(Instant.now())
+                                .minRam(current.minRam() + 1)
+                                .property("os_version", Integer.toString(n))
+                                .build());
                         break;
                     } catch (StaleRevisionException e) {
                         stale.incrementAndGet();
@@ -180,7 +229,8 @@ public final class RepositoryBenchmark {
             return 0;
         });
         double updateSeconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("update (find + update), %d callers: %,.0f updates/s (%d in %.2f s, %d stale retries)%n",
+        System.out.printf(
+                "update (find + update), %d callers: %,.0f updates/s (%d in %.2f s, %d stale retries)%n",
                 CALLERS, updates / updateSeconds, updates, updateSeconds, stale.get());
     }
 
@@ -202,8 +252,9 @@ public final class RepositoryBenchmark {
     }
 
     private static void report(String what, double[] sortedMillis) {
-        System.out.printf("%s: median %.2f ms, p90 %.2f ms%n", what, sortedMillis[sortedMillis.length / 2],
-                sortedMillis[(int) (sortedMillis.length * 0.9)]);
+        System.out.printf(
+                "%s: median %.2f ms, p90 %.2f ms%n",
+                what, sortedMillis[sortedMillis.length / 2], sortedMillis[(int) (sortedMillis.length * 0.9)]);
     }
 
     private static void runConcurrently(int threads, java.util.concurrent.Callable<Integer> task) throws Exception {

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,14 +40,20 @@ class GlanceDatabaseReaderPagingTest {
         Path file = glanceDatabase();
         List<String> seen = new ArrayList<>();
         try (GlanceDatabaseReader reader = GlanceDatabaseReader.open("jdbc:sqlite:" + file, null, null)) {
-            assertThat(reader.countDeletedImages()).isEqualTo(IMAGES - expectedIds().size());
+            assertThat(reader.countDeletedImages())
+                    .isEqualTo(IMAGES - expectedIds().size());
             reader.forEachImage(record -> {
                 String id = record.image().id();
                 seen.add(id);
                 assertThat(record.image().properties()).as(id).containsOnlyKeys("live");
                 assertThat(record.image().tags()).as(id).containsExactly("live-tag");
-                assertThat(record.members()).as(id).extracting(m -> m.memberId()).containsExactly("p-live");
-                assertThat(record.locations()).as(id).extracting(GlanceLocation::url)
+                assertThat(record.members())
+                        .as(id)
+                        .extracting(m -> m.memberId())
+                        .containsExactly("p-live");
+                assertThat(record.locations())
+                        .as(id)
+                        .extracting(GlanceLocation::url)
                         .containsExactly("file:///glance/" + id);
             });
         }
@@ -71,25 +76,29 @@ class GlanceDatabaseReaderPagingTest {
         Files.writeString(conf, "[database]\nconnection = sqlite:///" + file + "\n");
         Path log = work.resolve("db_sync.log");
         Process sync = new ProcessBuilder(glanceManage(), "--config-file", conf.toString(), "db_sync")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(sync.waitFor(300, TimeUnit.SECONDS)).as("glance-manage db_sync ended").isTrue();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertThat(sync.waitFor(300, TimeUnit.SECONDS))
+                .as("glance-manage db_sync ended")
+                .isTrue();
         assertThat(sync.exitValue()).as(Files.readString(log)).isZero();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             c.setAutoCommit(false);
             // Inserted in an order unlike the ids', so that only the reader's ORDER BY can give id order.
             try (PreparedStatement images = c.prepareStatement("INSERT INTO images (id, name, status, created_at,"
-                    + " deleted, min_disk, min_ram, protected, visibility, os_hidden) VALUES (?, ?, ?,"
-                    + " '2024-01-02 03:04:05', ?, 0, 0, 0, 'shared', 0)");
-                 PreparedStatement properties = c.prepareStatement("INSERT INTO image_properties (image_id, name,"
-                         + " value, created_at, deleted) VALUES (?, ?, 'v', '2024-01-02 03:04:05', ?)");
-                 PreparedStatement tags = c.prepareStatement("INSERT INTO image_tags (image_id, value, created_at,"
-                         + " deleted) VALUES (?, ?, '2024-01-02 03:04:05', ?)");
-                 PreparedStatement members = c.prepareStatement("INSERT INTO image_members (image_id, member,"
-                         + " can_share, created_at, deleted, status) VALUES (?, ?, 0, '2024-01-02 03:04:05', ?,"
-                         + " 'accepted')");
-                 PreparedStatement locations = c.prepareStatement("INSERT INTO image_locations (image_id, value,"
-                         + " created_at, deleted, meta_data, status) VALUES (?, ?, '2024-01-02 03:04:05', ?, '{}',"
-                         + " 'active')")) {
+                            + " deleted, min_disk, min_ram, protected, visibility, os_hidden) VALUES (?, ?, ?,"
+                            + " '2024-01-02 03:04:05', ?, 0, 0, 0, 'shared', 0)");
+                    PreparedStatement properties = c.prepareStatement("INSERT INTO image_properties (image_id, name,"
+                            + " value, created_at, deleted) VALUES (?, ?, 'v', '2024-01-02 03:04:05', ?)");
+                    PreparedStatement tags = c.prepareStatement("INSERT INTO image_tags (image_id, value, created_at,"
+                            + " deleted) VALUES (?, ?, '2024-01-02 03:04:05', ?)");
+                    PreparedStatement members = c.prepareStatement("INSERT INTO image_members (image_id, member,"
+                            + " can_share, created_at, deleted, status) VALUES (?, ?, 0, '2024-01-02 03:04:05', ?,"
+                            + " 'accepted')");
+                    PreparedStatement locations = c.prepareStatement("INSERT INTO image_locations (image_id, value,"
+                            + " created_at, deleted, meta_data, status) VALUES (?, ?, '2024-01-02 03:04:05', ?, '{}',"
+                            + " 'active')")) {
                 for (int k = 0; k < IMAGES; k++) {
                     int n = (k * 389) % IMAGES; // 389 is prime to 1250: every n once
                     String id = id(n);

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.model.CachedImage;
 import org.glance4j.ports.out.cache.CachedImageRecords;
 
@@ -16,8 +15,7 @@ import org.glance4j.ports.out.cache.CachedImageRecords;
  * dropped. Thread-safe: every method holds the lock of the instance.
  */
 public final class InMemoryCachedImageRecords implements CachedImageRecords {
-    private record Key(String nodeId, String imageId) {
-    }
+    private record Key(String nodeId, String imageId) {}
 
     private final Map<Key, CachedImage> cached = new HashMap<>();
     private final Map<Key, Instant> queue = new HashMap<>();
@@ -33,8 +31,9 @@ public final class InMemoryCachedImageRecords implements CachedImageRecords {
         if (old == null) {
             return false;
         }
-        cached.put(new Key(nodeId, imageId), new CachedImage(imageId, old.hits() + 1, now, old.lastModified(),
-                old.size()));
+        cached.put(
+                new Key(nodeId, imageId),
+                new CachedImage(imageId, old.hits() + 1, now, old.lastModified(), old.size()));
         return true;
     }
 
@@ -69,10 +68,12 @@ public final class InMemoryCachedImageRecords implements CachedImageRecords {
 
     @Override
     public synchronized List<String> queued(String nodeId) {
-        return queue.entrySet().stream().filter(e -> e.getKey().nodeId().equals(nodeId))
+        return queue.entrySet().stream()
+                .filter(e -> e.getKey().nodeId().equals(nodeId))
                 .sorted(Map.Entry.<Key, Instant>comparingByValue()
                         .thenComparing(e -> e.getKey().imageId()))
-                .map(e -> e.getKey().imageId()).toList();
+                .map(e -> e.getKey().imageId())
+                .toList();
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.ImageMember;
 import org.glance4j.ports.out.ImageMemberRepository;
@@ -20,15 +19,14 @@ public final class InMemoryImageMemberRepository implements ImageMemberRepositor
 
     private final Map<Key, ImageMember> members = new LinkedHashMap<>();
 
-    private record Key(String imageId, String memberId) {
-    }
+    private record Key(String imageId, String memberId) {}
 
     @Override
     public synchronized void add(ImageMember member) {
         Key key = new Key(member.imageId(), member.memberId());
         if (members.containsKey(key)) {
-            throw GlanceException.conflict("Member " + member.memberId() + " is duplicated for image "
-                    + member.imageId());
+            throw GlanceException.conflict(
+                    "Member " + member.memberId() + " is duplicated for image " + member.imageId());
         }
         members.put(key, member);
     }
@@ -43,12 +41,13 @@ public final class InMemoryImageMemberRepository implements ImageMemberRepositor
         Key key = new Key(member.imageId(), member.memberId());
         ImageMember old = members.get(key);
         if (old == null) {
-            throw GlanceException.notFound("Project " + member.memberId() + " is not a member of image "
-                    + member.imageId());
+            throw GlanceException.notFound(
+                    "Project " + member.memberId() + " is not a member of image " + member.imageId());
         }
         // Only the status and the updated time change; the rest stays as first stored.
-        members.put(key, new ImageMember(old.imageId(), old.memberId(), member.status(), old.createdAt(),
-                member.updatedAt()));
+        members.put(
+                key,
+                new ImageMember(old.imageId(), old.memberId(), member.status(), old.createdAt(), member.updatedAt()));
     }
 
     @Override

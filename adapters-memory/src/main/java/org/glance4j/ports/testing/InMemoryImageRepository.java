@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
 import org.glance4j.ports.model.BulkAddResult;
@@ -113,7 +112,8 @@ public final class InMemoryImageRepository implements ImageRepository {
         Comparator<Image> order = comparator(query.sort());
         List<Image> matching = new ArrayList<>();
         for (Image image : snapshot) {
-            if (isCandidate(image, query) && passesVisibilityFilter(image, query)
+            if (isCandidate(image, query)
+                    && passesVisibilityFilter(image, query)
                     && matchesConditions(image, query)
                     && (query.marker() == null || order.compare(image, query.marker()) > 0)) {
                 matching.add(image);
@@ -152,8 +152,9 @@ public final class InMemoryImageRepository implements ImageRepository {
         String viewerProject = query.viewer().projectId();
         return switch (query.visibility()) {
             case ALL -> true;
-            case DEFAULT -> image.visibility() != Visibility.COMMUNITY
-                    || (viewerProject != null && viewerProject.equals(image.owner()));
+            case DEFAULT ->
+                image.visibility() != Visibility.COMMUNITY
+                        || (viewerProject != null && viewerProject.equals(image.owner()));
             case PUBLIC -> image.visibility() == Visibility.PUBLIC;
             case COMMUNITY -> image.visibility() == Visibility.COMMUNITY;
             case SHARED -> image.visibility() == Visibility.SHARED;

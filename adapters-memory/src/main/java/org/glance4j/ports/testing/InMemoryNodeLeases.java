@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.out.NodeLeases;
 
 /**
@@ -40,8 +39,10 @@ public final class InMemoryNodeLeases implements NodeLeases {
 
     @Override
     public synchronized List<Lease> expired(Instant now) {
-        return leases.values().stream().filter(lease -> claimable(lease, now))
-                .sorted(Comparator.comparing(Lease::expiresAt).thenComparing(Lease::nodeId)).toList();
+        return leases.values().stream()
+                .filter(lease -> claimable(lease, now))
+                .sorted(Comparator.comparing(Lease::expiresAt).thenComparing(Lease::nodeId))
+                .toList();
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.glance4j.ports.testing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.glance4j.ports.out.SharedNodeSettings;
 
 /**

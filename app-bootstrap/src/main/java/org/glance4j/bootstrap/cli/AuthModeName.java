@@ -1,7 +1,6 @@
 package org.glance4j.bootstrap.cli;
 
 import org.glance4j.http.AuthMode;
-
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -14,8 +13,8 @@ public final class AuthModeName implements ITypeConverter<AuthMode> {
             case "noauth" -> AuthMode.NOAUTH;
             case "trusted-headers" -> AuthMode.TRUSTED_HEADERS;
             case "keystone" -> AuthMode.KEYSTONE;
-            default -> throw new TypeConversionException("must be noauth, trusted-headers or keystone, not '" + value
-                    + "'");
+            default ->
+                throw new TypeConversionException("must be noauth, trusted-headers or keystone, not '" + value + "'");
         };
     }
 }

@@ -1,7 +1,6 @@
 package org.glance4j.bootstrap.cli;
 
 import java.util.function.ToIntFunction;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -10,7 +9,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "clear", sortOptions = false, description = "Empties the cache, the queue, or both (the default).")
 public final class CacheClearCommand extends CacheSubcommand {
 
-    @Parameters(paramLabel = "cache|queue", arity = "0..1",
+    @Parameters(
+            paramLabel = "cache|queue",
+            arity = "0..1",
             description = "What to empty: cache or queue; both when left out.")
     String target;
 
@@ -22,8 +23,9 @@ public final class CacheClearCommand extends CacheSubcommand {
     @Override
     protected String argument() {
         if (target != null && !target.equals("cache") && !target.equals("queue")) {
-            throw new ParameterException(spec.commandLine(), "cache clear takes cache or queue (or nothing for "
-                    + "both), not '" + target + "'");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "cache clear takes cache or queue (or nothing for " + "both), not '" + target + "'");
         }
         return target;
     }

@@ -1,7 +1,6 @@
 package org.glance4j.bootstrap.cli;
 
 import java.util.function.ToIntFunction;
-
 import picocli.CommandLine.Command;
 
 /** {@code glance4j cache delete IMAGE_ID}. */

@@ -1,7 +1,6 @@
 package org.glance4j.bootstrap.cli;
 
 import java.util.function.ToIntFunction;
-
 import picocli.CommandLine.Parameters;
 
 /** A {@code glance4j cache} command about one image: {@code queue IMAGE_ID}, {@code delete IMAGE_ID}. */

@@ -13,5 +13,4 @@ import java.util.Optional;
  * @param configFile {@code --config FILE}, as for {@code serve}
  * @param help       {@code --help} or {@code -h}
  */
-public record CacheOptions(String command, String argument, Path dataDir, Optional<Path> configFile, boolean help) {
-}
+public record CacheOptions(String command, String argument, Path dataDir, Optional<Path> configFile, boolean help) {}

@@ -1,10 +1,8 @@
 package org.glance4j.bootstrap.cli;
 
 import java.io.PrintWriter;
-
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.RefusedSettingException;
-
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

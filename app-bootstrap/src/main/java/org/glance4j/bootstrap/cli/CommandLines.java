@@ -9,8 +9,7 @@ public final class CommandLines {
     /** Width of the help text. */
     static final int HELP_WIDTH = 100;
 
-    private CommandLines() {
-    }
+    private CommandLines() {}
 
     /**
      * Sets the shared settings on a command line and its subcommands (call it after adding them): arguments
@@ -28,7 +27,9 @@ public final class CommandLines {
 
     private static void headings(CommandLine line) {
         UsageMessageSpec usage = line.getCommandSpec().usageMessage();
-        usage.descriptionHeading("%n").parameterListHeading("%nArguments:%n").optionListHeading("%nOptions:%n")
+        usage.descriptionHeading("%n")
+                .parameterListHeading("%nArguments:%n")
+                .optionListHeading("%nOptions:%n")
                 .commandListHeading("%nCommands:%n");
         line.getSubcommands().values().forEach(CommandLines::headings);
     }

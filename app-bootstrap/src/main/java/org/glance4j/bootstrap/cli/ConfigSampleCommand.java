@@ -2,13 +2,17 @@ package org.glance4j.bootstrap.cli;
 
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code glance4j config sample}. */
-@Command(name = "sample", description = {"Prints a glance-api.conf that lists every option glance4j reads.", "",
-    "Each option is commented out with its default and its meaning, in its section."})
+@Command(
+        name = "sample",
+        description = {
+            "Prints a glance-api.conf that lists every option glance4j reads.",
+            "",
+            "Each option is commented out with its default and its meaning, in its section."
+        })
 public final class ConfigSampleCommand implements Callable<Integer> {
 
     @Mixin

@@ -17,15 +17,29 @@ import java.util.Optional;
  * @param replaceChanged {@code import-glance --replace-changed}: a record glance4j holds that differs from Glance's
  *                   is replaced by Glance's (otherwise it is kept and reported)
  */
-public record DbOptions(String command, Path folder, Path dataDir, Optional<Path> configFile, boolean help,
-        Optional<String> from, boolean dryRun, DeletedRows deleted, boolean replaceChanged) {
+public record DbOptions(
+        String command,
+        Path folder,
+        Path dataDir,
+        Optional<Path> configFile,
+        boolean help,
+        Optional<String> from,
+        boolean dryRun,
+        DeletedRows deleted,
+        boolean replaceChanged) {
 
     public DbOptions(String command, Path folder, Path dataDir, Optional<Path> configFile, boolean help) {
         this(command, folder, dataDir, configFile, help, Optional.empty(), false, DeletedRows.SKIP, false);
     }
 
-    public DbOptions(String command, Path folder, Path dataDir, Optional<Path> configFile, boolean help,
-            Optional<String> from, boolean dryRun) {
+    public DbOptions(
+            String command,
+            Path folder,
+            Path dataDir,
+            Optional<Path> configFile,
+            boolean help,
+            Optional<String> from,
+            boolean dryRun) {
         this(command, folder, dataDir, configFile, help, from, dryRun, DeletedRows.SKIP, false);
     }
 }

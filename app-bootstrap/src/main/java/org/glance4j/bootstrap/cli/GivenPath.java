@@ -1,7 +1,6 @@
 package org.glance4j.bootstrap.cli;
 
 import java.nio.file.Path;
-
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

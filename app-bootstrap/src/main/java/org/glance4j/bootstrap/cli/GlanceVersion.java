@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code glance4j --version}: the project version the build wrote into {@code glance4j-version.properties}. */
@@ -26,7 +25,9 @@ public final class GlanceVersion implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"glance4j " + version(),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        return new String[] {
+            "glance4j " + version(),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+        };
     }
 }

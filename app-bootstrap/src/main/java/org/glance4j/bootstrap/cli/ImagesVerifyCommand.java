@@ -2,29 +2,39 @@ package org.glance4j.bootstrap.cli;
 
 import java.util.Optional;
 import java.util.function.ToIntFunction;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** {@code glance4j images verify [--store ID] [--image ID] [--rate MIB] | --report [--status S]}. */
-@Command(name = "verify", sortOptions = false, description = {
-    "Re-reads the stored copies of the active and deactivated images and checks them.", "",
-    "All images, those in one store, or one image: each copy is read through its store and compared with the size,",
-    "checksum (md5) and os_hash_value the image records. Prints one line per copy (ok, missing, short, corrupted or",
-    "unreadable) and a summary, records the results in the database and repairs nothing. Exit status 0 when every",
-    "copy is ok, 1 when one is not. --report prints the last recorded result of every copy instead",
-    "(GET /v2/verification)."})
+@Command(
+        name = "verify",
+        sortOptions = false,
+        description = {
+            "Re-reads the stored copies of the active and deactivated images and checks them.",
+            "",
+            "All images, those in one store, or one image: each copy is read through its store and compared with the size,",
+            "checksum (md5) and os_hash_value the image records. Prints one line per copy (ok, missing, short, corrupted or",
+            "unreadable) and a summary, records the results in the database and repairs nothing. Exit status 0 when every",
+            "copy is ok, 1 when one is not. --report prints the last recorded result of every copy instead",
+            "(GET /v2/verification)."
+        })
 public final class ImagesVerifyCommand extends NodeCommand<VerifyOptions> {
 
-    @Option(names = "--store", paramLabel = "ID", converter = GivenText.class,
+    @Option(
+            names = "--store",
+            paramLabel = "ID",
+            converter = GivenText.class,
             description = "Only the copies in this store.")
     String store;
 
     @Option(names = "--image", paramLabel = "ID", converter = GivenText.class, description = "Only this image.")
     String image;
 
-    @Option(names = "--rate", paramLabel = "MIB", converter = RateMib.class,
+    @Option(
+            names = "--rate",
+            paramLabel = "MIB",
+            converter = RateMib.class,
             description = "Read at most MIB MiB per second on average (0: no limit; default: [DEFAULT] "
                     + "image_verify_rate_mib, 50).")
     Long rate;
@@ -32,7 +42,10 @@ public final class ImagesVerifyCommand extends NodeCommand<VerifyOptions> {
     @Option(names = "--report", description = "Print the recorded results, verify nothing.")
     boolean report;
 
-    @Option(names = "--status", paramLabel = "STATUS", converter = VerificationStatus.class,
+    @Option(
+            names = "--status",
+            paramLabel = "STATUS",
+            converter = VerificationStatus.class,
             description = "With --report: only ok, missing, short, corrupted or unreadable.")
     String status;
 
@@ -49,8 +62,15 @@ public final class ImagesVerifyCommand extends NodeCommand<VerifyOptions> {
         if (!report && status != null) {
             throw new ParameterException(spec.commandLine(), "--status goes with --report");
         }
-        return new VerifyOptions(Optional.ofNullable(store), Optional.ofNullable(image), Optional.ofNullable(rate),
-                report, Optional.ofNullable(status), node.dataDir(), node.configFile(), false);
+        return new VerifyOptions(
+                Optional.ofNullable(store),
+                Optional.ofNullable(image),
+                Optional.ofNullable(rate),
+                report,
+                Optional.ofNullable(status),
+                node.dataDir(),
+                node.configFile(),
+                false);
     }
 
     /** A rate in whole MiB per second, 0 to 1048576. */
@@ -76,7 +96,8 @@ public final class ImagesVerifyCommand extends NodeCommand<VerifyOptions> {
     static final class VerificationStatus implements picocli.CommandLine.ITypeConverter<String> {
         @Override
         public String convert(String text) {
-            if (!java.util.Set.of("ok", "missing", "short", "corrupted", "unreadable").contains(text)) {
+            if (!java.util.Set.of("ok", "missing", "short", "corrupted", "unreadable")
+                    .contains(text)) {
                 throw new picocli.CommandLine.TypeConversionException(
                         "--status takes ok, missing, short, corrupted or unreadable, not '" + text + "'");
             }

@@ -2,7 +2,6 @@ package org.glance4j.bootstrap.cli;
 
 import java.nio.file.Path;
 import java.util.function.ToIntFunction;
-
 import picocli.CommandLine.Parameters;
 
 /** {@code db load-metadefs FOLDER} and {@code db export-metadefs FOLDER}: a folder of namespace files. */

@@ -2,7 +2,6 @@ package org.glance4j.bootstrap.cli;
 
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
-
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

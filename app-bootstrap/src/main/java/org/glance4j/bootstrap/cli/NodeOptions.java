@@ -2,7 +2,6 @@ package org.glance4j.bootstrap.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
-
 import picocli.CommandLine.Option;
 
 /**
@@ -11,12 +10,20 @@ import picocli.CommandLine.Option;
  */
 public final class NodeOptions {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", converter = GivenPath.class, order = 90,
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            converter = GivenPath.class,
+            order = 90,
             description = "The node's data directory: its SQLite database, node id and default file store; "
                     + "created if missing (default: ./data).")
     Path dataDir;
 
-    @Option(names = "--config", paramLabel = "FILE", converter = GivenPath.class, order = 91,
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            converter = GivenPath.class,
+            order = 91,
             description = "The node's glance-api.conf; flags win over it.")
     Path configFile;
 

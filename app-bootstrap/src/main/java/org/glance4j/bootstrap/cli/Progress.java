@@ -85,8 +85,8 @@ public final class Progress {
 
     private String bar() {
         int filled = shownPercent * WIDTH / 100;
-        return kind + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + shownPercent + "% " + done
-                + "/" + total;
+        return kind + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + shownPercent + "% " + done + "/"
+                + total;
     }
 
     /** Ends the bar's line, so that what follows starts on a line of its own. */

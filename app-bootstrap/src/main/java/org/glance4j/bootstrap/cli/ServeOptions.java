@@ -3,7 +3,6 @@ package org.glance4j.bootstrap.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-
 import org.glance4j.http.AuthMode;
 
 /**
@@ -20,8 +19,15 @@ import org.glance4j.http.AuthMode;
  * @param pluginDirs      {@code --plugins DIR[:DIR...]}: directories of store plugin jars
  * @param metricsPort     {@code --metrics-port N}: serve {@code /metrics} on this port (0 picks a free one)
  */
-public record ServeOptions(Optional<String> bind, Optional<Integer> port, Path dataDir, Optional<AuthMode> auth,
-        Optional<Path> configFile, boolean insecureNoauth, boolean help, List<Path> pluginDirs,
+public record ServeOptions(
+        Optional<String> bind,
+        Optional<Integer> port,
+        Path dataDir,
+        Optional<AuthMode> auth,
+        Optional<Path> configFile,
+        boolean insecureNoauth,
+        boolean help,
+        List<Path> pluginDirs,
         Optional<Integer> metricsPort) {
 
     public ServeOptions {
@@ -29,8 +35,14 @@ public record ServeOptions(Optional<String> bind, Optional<Integer> port, Path d
     }
 
     /** Without plugin directories and {@code --metrics-port}. */
-    public ServeOptions(Optional<String> bind, Optional<Integer> port, Path dataDir, Optional<AuthMode> auth,
-            Optional<Path> configFile, boolean insecureNoauth, boolean help) {
+    public ServeOptions(
+            Optional<String> bind,
+            Optional<Integer> port,
+            Path dataDir,
+            Optional<AuthMode> auth,
+            Optional<Path> configFile,
+            boolean insecureNoauth,
+            boolean help) {
         this(bind, port, dataDir, auth, configFile, insecureNoauth, help, List.of(), Optional.empty());
     }
 

@@ -2,7 +2,6 @@ package org.glance4j.bootstrap.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,14 +40,16 @@ public final class UsageErrors implements IParameterExceptionHandler {
         if (ex.getCause() instanceof TypeConversionException wrong && ex.getArgSpec() instanceof OptionSpec option) {
             return option.longestName() + " " + wrong.getMessage();
         }
-        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+        if (ex instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
             String first = unmatched.getUnmatched().get(0);
             CommandSpec spec = ex.getCommandLine().getCommandSpec();
             if (first.startsWith("-")) {
                 return "unknown option " + optionName(first) + forCommand(spec);
             }
             if (!spec.subcommands().isEmpty()) {
-                return spec.parent() == null ? "unknown command '" + first + "'"
+                return spec.parent() == null
+                        ? "unknown command '" + first + "'"
                         : "unknown " + spec.name() + " command '" + first + "'";
             }
             return "unexpected argument '" + first + "'" + forCommand(spec);

@@ -15,6 +15,12 @@ import java.util.Optional;
  * @param configFile {@code --config FILE}, as for {@code serve}
  * @param help       {@code --help} or {@code -h}
  */
-public record VerifyOptions(Optional<String> storeId, Optional<String> imageId, Optional<Long> rateMib,
-        boolean report, Optional<String> status, Path dataDir, Optional<Path> configFile, boolean help) {
-}
+public record VerifyOptions(
+        Optional<String> storeId,
+        Optional<String> imageId,
+        Optional<Long> rateMib,
+        boolean report,
+        Optional<String> status,
+        Path dataDir,
+        Optional<Path> configFile,
+        boolean help) {}

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.settings.PropertyProtectionSettings;
 import org.glance4j.http.ConnectionLimits;
@@ -49,8 +48,9 @@ public final class ConfigLoader {
 
     private LoadedConfig read(Path workingDir) {
         Stores stores = stores(workingDir);
-        Optional<DatabaseTarget> database = optional(GlanceOptions.CONNECTION).filter(v -> !v.isBlank()).map(v ->
-                SqlAlchemyUrls.toJdbc(v.strip(), where(GlanceOptions.CONNECTION), workingDir));
+        Optional<DatabaseTarget> database = optional(GlanceOptions.CONNECTION)
+                .filter(v -> !v.isBlank())
+                .map(v -> SqlAlchemyUrls.toJdbc(v.strip(), where(GlanceOptions.CONNECTION), workingDir));
         GlanceConfig config = new GlanceConfig(
                 string(GlanceOptions.BIND_HOST),
                 integer(GlanceOptions.BIND_PORT, 0, 65535),
@@ -67,11 +67,15 @@ public final class ConfigLoader {
                 database,
                 integer(GlanceOptions.MAX_POOL_SIZE, 1, Integer.MAX_VALUE),
                 optional(GlanceOptions.FLAVOR).map(String::strip).filter(v -> !v.isEmpty()),
-                stores.stores(), stores.defaultStore(),
+                stores.stores(),
+                stores.defaultStore(),
                 bool(GlanceOptions.SHOW_IMAGE_DIRECT_URL),
-                bool(GlanceOptions.SHOW_MULTIPLE_LOCATIONS), policy(),
-                new FormatSettings(bool(GlanceOptions.REQUIRE_IMAGE_FORMAT_MATCH),
-                        list(GlanceOptions.VMDK_ALLOWED_TYPES), list(GlanceOptions.GPT_SAFETY_CHECKS_NONFATAL)),
+                bool(GlanceOptions.SHOW_MULTIPLE_LOCATIONS),
+                policy(),
+                new FormatSettings(
+                        bool(GlanceOptions.REQUIRE_IMAGE_FORMAT_MATCH),
+                        list(GlanceOptions.VMDK_ALLOWED_TYPES),
+                        list(GlanceOptions.GPT_SAFETY_CHECKS_NONFATAL)),
                 integer(GlanceOptions.MAX_LIST_FILTERS, 1, Integer.MAX_VALUE),
                 java.time.Duration.ofSeconds(integer(GlanceOptions.STATEMENT_TIMEOUT, 0, Integer.MAX_VALUE)));
         ImportConfig importing = importConfig(workingDir);
@@ -83,11 +87,15 @@ public final class ConfigLoader {
         CacheConfig cache = cache(workingDir);
         OperationsConfig operations = operations();
         List<IgnoredOption> ignored = new ArrayList<>(ignored());
-        database.ifPresent(target -> target.ignoredParameters().forEach((name, why) -> ignored.add(new IgnoredOption(
-                GlanceOptions.CONNECTION.section(), GlanceOptions.CONNECTION.name() + " parameter " + name, true,
-                Optional.empty(), Optional.of(why)))));
-        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease, pluginDirs,
-                cache, operations);
+        database.ifPresent(target -> target.ignoredParameters()
+                .forEach((name, why) -> ignored.add(new IgnoredOption(
+                        GlanceOptions.CONNECTION.section(),
+                        GlanceOptions.CONNECTION.name() + " parameter " + name,
+                        true,
+                        Optional.empty(),
+                        Optional.of(why)))));
+        return new LoadedConfig(
+                config, ignored, importing, connections, keystone, limits, nodeLease, pluginDirs, cache, operations);
     }
 
     /** {@code [glance4j] plugin_dirs}: directories of store plugin jars, relative ones against the working dir. */
@@ -105,7 +113,9 @@ public final class ConfigLoader {
 
     /** {@code image_cache_*} and {@code cache_prefetcher_interval}; the directory is resolved against the working one. */
     private CacheConfig cache(Path workingDir) {
-        Optional<Path> directory = optional(GlanceOptions.IMAGE_CACHE_DIR).map(String::strip).filter(v -> !v.isEmpty())
+        Optional<Path> directory = optional(GlanceOptions.IMAGE_CACHE_DIR)
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
                 .map(v -> {
                     try {
                         return workingDir.resolve(v).normalize();
@@ -122,36 +132,49 @@ public final class ConfigLoader {
         String driver = string(GlanceOptions.IMAGE_CACHE_DRIVER).toLowerCase(java.util.Locale.ROOT);
         Optional<String> driverWarning = switch (driver) {
             case "centralized_db" -> Optional.empty();
-            case "sqlite", "xattr" -> Optional.of("[DEFAULT] image_cache_driver = " + driver + " is taken as "
-                    + "centralized_db: glance4j keeps the image cache records in its own database");
-            default -> throw invalid(GlanceOptions.IMAGE_CACHE_DRIVER, driver,
-                    "it must be centralized_db (or Glance's deprecated sqlite or xattr, taken as centralized_db)");
+            case "sqlite", "xattr" ->
+                Optional.of("[DEFAULT] image_cache_driver = " + driver + " is taken as "
+                        + "centralized_db: glance4j keeps the image cache records in its own database");
+            default ->
+                throw invalid(
+                        GlanceOptions.IMAGE_CACHE_DRIVER,
+                        driver,
+                        "it must be centralized_db (or Glance's deprecated sqlite or xattr, taken as centralized_db)");
         };
         optional(GlanceOptions.IMAGE_CACHE_SQLITE_DB);
-        return new CacheConfig(directory, maxSize.longValueExact(),
+        return new CacheConfig(
+                directory,
+                maxSize.longValueExact(),
                 Duration.ofSeconds(integer(GlanceOptions.IMAGE_CACHE_STALL_TIME, 0, Integer.MAX_VALUE)),
                 Duration.ofSeconds(integer(GlanceOptions.CACHE_PREFETCHER_INTERVAL, 1, MAX_TIMEOUT_SECONDS)),
                 driverWarning);
     }
 
     private OperationsConfig operations() {
-        Optional<Path> disableByFile = nonEmpty(GlanceOptions.DISABLE_BY_FILE_PATH).map(Path::of);
-        Optional<Integer> metricsPort = nonEmpty(GlanceOptions.METRICS_PORT)
-                .map(v -> parseInt(GlanceOptions.METRICS_PORT, v, 0, 65535));
+        Optional<Path> disableByFile =
+                nonEmpty(GlanceOptions.DISABLE_BY_FILE_PATH).map(Path::of);
+        Optional<Integer> metricsPort =
+                nonEmpty(GlanceOptions.METRICS_PORT).map(v -> parseInt(GlanceOptions.METRICS_PORT, v, 0, 65535));
         String format = string(GlanceOptions.LOG_FORMAT).toLowerCase(Locale.ROOT);
         OperationsConfig.LogFormat logFormat = switch (format) {
             case "text" -> OperationsConfig.LogFormat.TEXT;
             case "json" -> OperationsConfig.LogFormat.JSON;
             default -> throw invalid(GlanceOptions.LOG_FORMAT, format, "it must be text or json");
         };
-        return new OperationsConfig(disableByFile, metricsPort, nonEmpty(GlanceOptions.METRICS_BIND_HOST),
-                logFormat, bool(GlanceOptions.ACCESS_LOG),
+        return new OperationsConfig(
+                disableByFile,
+                metricsPort,
+                nonEmpty(GlanceOptions.METRICS_BIND_HOST),
+                logFormat,
+                bool(GlanceOptions.ACCESS_LOG),
                 java.time.Duration.ofSeconds(integer(GlanceOptions.IMAGE_VERIFY_INTERVAL, 0, Integer.MAX_VALUE)),
                 integer(GlanceOptions.IMAGE_VERIFY_RATE_MIB, 0, 1_048_576));
     }
 
     private KeystoneConfig keystone() {
-        Optional<URI> authUrl = optional(GlanceOptions.KS_AUTH_URL).map(String::strip).filter(v -> !v.isEmpty())
+        Optional<URI> authUrl = optional(GlanceOptions.KS_AUTH_URL)
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
                 .map(v -> {
                     try {
                         URI uri = new URI(v);
@@ -168,14 +191,22 @@ public final class ConfigLoader {
         if (!authType.equals("password") && !authType.equals("v3password")) {
             throw invalid(GlanceOptions.KS_AUTH_TYPE, authType, "glance4j authenticates with password only");
         }
-        int cacheTime = parseInt(GlanceOptions.KS_TOKEN_CACHE_TIME,
+        int cacheTime = parseInt(
+                GlanceOptions.KS_TOKEN_CACHE_TIME,
                 optional(GlanceOptions.KS_TOKEN_CACHE_TIME).orElse(GlanceOptions.KS_TOKEN_CACHE_TIME.defaultText()),
-                -1, Integer.MAX_VALUE);
-        return new KeystoneConfig(nonEmpty(GlanceOptions.KS_WWW_AUTHENTICATE_URI), authUrl,
-                nonEmpty(GlanceOptions.KS_USERNAME), optional(GlanceOptions.KS_PASSWORD),
-                string(GlanceOptions.KS_PROJECT_NAME), string(GlanceOptions.KS_USER_DOMAIN_NAME),
-                string(GlanceOptions.KS_PROJECT_DOMAIN_NAME), nonEmpty(GlanceOptions.KS_REGION_NAME),
-                Duration.ofSeconds(Math.max(0, cacheTime)), list(GlanceOptions.KS_SERVICE_TOKEN_ROLES),
+                -1,
+                Integer.MAX_VALUE);
+        return new KeystoneConfig(
+                nonEmpty(GlanceOptions.KS_WWW_AUTHENTICATE_URI),
+                authUrl,
+                nonEmpty(GlanceOptions.KS_USERNAME),
+                optional(GlanceOptions.KS_PASSWORD),
+                string(GlanceOptions.KS_PROJECT_NAME),
+                string(GlanceOptions.KS_USER_DOMAIN_NAME),
+                string(GlanceOptions.KS_PROJECT_DOMAIN_NAME),
+                nonEmpty(GlanceOptions.KS_REGION_NAME),
+                Duration.ofSeconds(Math.max(0, cacheTime)),
+                list(GlanceOptions.KS_SERVICE_TOKEN_ROLES),
                 bool(GlanceOptions.KS_SERVICE_TOKEN_ROLES_REQUIRED),
                 Duration.ofSeconds(integer(GlanceOptions.KS_HTTP_CONNECT_TIMEOUT, 1, MAX_TIMEOUT_SECONDS)),
                 integer(GlanceOptions.KS_HTTP_REQUEST_MAX_RETRIES, 0, Integer.MAX_VALUE),
@@ -195,18 +226,28 @@ public final class ConfigLoader {
         String endpointInterface = string(GlanceOptions.OL_ENDPOINT_INTERFACE);
         if (!Set.of("public", "publicURL", "internal", "internalURL", "admin", "adminURL")
                 .contains(endpointInterface)) {
-            throw invalid(GlanceOptions.OL_ENDPOINT_INTERFACE, endpointInterface,
-                    "it must be public, internal or admin");
+            throw invalid(
+                    GlanceOptions.OL_ENDPOINT_INTERFACE, endpointInterface, "it must be public, internal or admin");
         }
         nonEmpty(GlanceOptions.OL_REGION_NAME);
-        return new OsloLimitConfig(bool(GlanceOptions.USE_KEYSTONE_LIMITS), authUrl,
-                nonEmpty(GlanceOptions.OL_USERNAME), nonEmpty(GlanceOptions.OL_USER_ID),
-                optional(GlanceOptions.OL_PASSWORD), string(GlanceOptions.OL_USER_DOMAIN_NAME),
-                nonEmpty(GlanceOptions.OL_USER_DOMAIN_ID), systemScope, nonEmpty(GlanceOptions.OL_PROJECT_NAME),
-                nonEmpty(GlanceOptions.OL_PROJECT_ID), string(GlanceOptions.OL_PROJECT_DOMAIN_NAME),
-                nonEmpty(GlanceOptions.OL_PROJECT_DOMAIN_ID), nonEmpty(GlanceOptions.OL_ENDPOINT_ID),
-                nonEmpty(GlanceOptions.OL_ENDPOINT_SERVICE_TYPE), nonEmpty(GlanceOptions.OL_ENDPOINT_SERVICE_NAME),
-                nonEmpty(GlanceOptions.OL_ENDPOINT_REGION_NAME), endpointInterface,
+        return new OsloLimitConfig(
+                bool(GlanceOptions.USE_KEYSTONE_LIMITS),
+                authUrl,
+                nonEmpty(GlanceOptions.OL_USERNAME),
+                nonEmpty(GlanceOptions.OL_USER_ID),
+                optional(GlanceOptions.OL_PASSWORD),
+                string(GlanceOptions.OL_USER_DOMAIN_NAME),
+                nonEmpty(GlanceOptions.OL_USER_DOMAIN_ID),
+                systemScope,
+                nonEmpty(GlanceOptions.OL_PROJECT_NAME),
+                nonEmpty(GlanceOptions.OL_PROJECT_ID),
+                string(GlanceOptions.OL_PROJECT_DOMAIN_NAME),
+                nonEmpty(GlanceOptions.OL_PROJECT_DOMAIN_ID),
+                nonEmpty(GlanceOptions.OL_ENDPOINT_ID),
+                nonEmpty(GlanceOptions.OL_ENDPOINT_SERVICE_TYPE),
+                nonEmpty(GlanceOptions.OL_ENDPOINT_SERVICE_NAME),
+                nonEmpty(GlanceOptions.OL_ENDPOINT_REGION_NAME),
+                endpointInterface,
                 Duration.ofSeconds(integer(GlanceOptions.OL_TIMEOUT, 1, MAX_TIMEOUT_SECONDS)),
                 integer(GlanceOptions.OL_CONNECT_RETRIES, 0, Integer.MAX_VALUE));
     }
@@ -233,31 +274,36 @@ public final class ConfigLoader {
         int maxConnections = optional(GlanceOptions.MAX_CLIENT_CONNECTIONS)
                 .map(v -> parseInt(GlanceOptions.MAX_CLIENT_CONNECTIONS, v, 1, Integer.MAX_VALUE))
                 .orElseGet(ConnectionLimits::defaultMaxConnections);
-        return new ConnectionLimits(Duration.ofSeconds(socketTimeout), Duration.ofSeconds(headerTimeout),
-                maxConnections);
+        return new ConnectionLimits(
+                Duration.ofSeconds(socketTimeout), Duration.ofSeconds(headerTimeout), maxConnections);
     }
 
     /** The longest timeout Undertow takes (its options are int milliseconds). */
     private static final int MAX_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
 
     private static final Set<String> IMPORT_METHODS = Set.of("glance-direct", "web-download", "copy-image");
-    private static final Set<String> IMPORT_PLUGINS = Set.of("image_decompression", "image_conversion",
-            "inject_image_metadata", "no_op");
+    private static final Set<String> IMPORT_PLUGINS =
+            Set.of("image_decompression", "image_conversion", "inject_image_metadata", "no_op");
     private static final Set<String> OUTPUT_FORMATS = Set.of("raw", "qcow2", "vmdk");
 
     private ImportConfig importConfig(Path workingDir) {
         List<String> methods = list(GlanceOptions.ENABLED_IMPORT_METHODS);
         for (String method : methods) {
             if (!IMPORT_METHODS.contains(method)) {
-                throw invalid(GlanceOptions.ENABLED_IMPORT_METHODS, String.join(",", methods), "'" + method
-                        + "' is not one of glance-direct, web-download, copy-image");
+                throw invalid(
+                        GlanceOptions.ENABLED_IMPORT_METHODS,
+                        String.join(",", methods),
+                        "'" + method + "' is not one of glance-direct, web-download, copy-image");
             }
         }
         List<String> plugins = list(GlanceOptions.IMAGE_IMPORT_PLUGINS);
         for (String plugin : plugins) {
             if (!IMPORT_PLUGINS.contains(plugin)) {
-                throw invalid(GlanceOptions.IMAGE_IMPORT_PLUGINS, String.join(",", plugins), "'" + plugin
-                        + "' is not one of image_decompression, image_conversion, inject_image_metadata, no_op");
+                throw invalid(
+                        GlanceOptions.IMAGE_IMPORT_PLUGINS,
+                        String.join(",", plugins),
+                        "'" + plugin
+                                + "' is not one of image_decompression, image_conversion, inject_image_metadata, no_op");
             }
         }
         String output = string(GlanceOptions.OUTPUT_FORMAT);
@@ -270,22 +316,36 @@ public final class ConfigLoader {
             if (colon <= 0) {
                 throw invalid(GlanceOptions.INJECT, pair, "write key:value pairs separated by commas");
             }
-            inject.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
+            inject.put(
+                    pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
         }
-        Optional<Path> staging = optional(GlanceOptions.STAGING_STORE_DATADIR).map(String::strip)
-                .filter(v -> !v.isEmpty()).map(v -> workingDir.resolve(v).normalize());
-        Optional<String> stagingUri = optional(GlanceOptions.NODE_STAGING_URI).map(String::strip)
-                .filter(v -> !v.isEmpty());
+        Optional<Path> staging = optional(GlanceOptions.STAGING_STORE_DATADIR)
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .map(v -> workingDir.resolve(v).normalize());
+        Optional<String> stagingUri =
+                optional(GlanceOptions.NODE_STAGING_URI).map(String::strip).filter(v -> !v.isEmpty());
         if (staging.isEmpty() && stagingUri.isPresent()) {
             if (!stagingUri.get().startsWith("file://")) {
                 throw invalid(GlanceOptions.NODE_STAGING_URI, stagingUri.get(), "it must be a file:// URI");
             }
-            staging = Optional.of(workingDir.resolve(stagingUri.get().substring("file://".length())).normalize());
+            staging = Optional.of(workingDir
+                    .resolve(stagingUri.get().substring("file://".length()))
+                    .normalize());
         }
-        return new ImportConfig(methods, staging, plugins, output, inject, list(GlanceOptions.IGNORE_USER_ROLES),
-                list(GlanceOptions.ALLOWED_SCHEMES), list(GlanceOptions.DISALLOWED_SCHEMES),
-                list(GlanceOptions.ALLOWED_HOSTS), list(GlanceOptions.DISALLOWED_HOSTS),
-                ports(GlanceOptions.ALLOWED_PORTS), ports(GlanceOptions.DISALLOWED_PORTS),
+        return new ImportConfig(
+                methods,
+                staging,
+                plugins,
+                output,
+                inject,
+                list(GlanceOptions.IGNORE_USER_ROLES),
+                list(GlanceOptions.ALLOWED_SCHEMES),
+                list(GlanceOptions.DISALLOWED_SCHEMES),
+                list(GlanceOptions.ALLOWED_HOSTS),
+                list(GlanceOptions.DISALLOWED_HOSTS),
+                ports(GlanceOptions.ALLOWED_PORTS),
+                ports(GlanceOptions.DISALLOWED_PORTS),
                 integer(GlanceOptions.TASK_POOL_THREADS, 1, Integer.MAX_VALUE),
                 integer(GlanceOptions.TASK_TIME_TO_LIVE, 1, Integer.MAX_VALUE));
     }
@@ -299,9 +359,10 @@ public final class ConfigLoader {
     }
 
     private GlanceConfig.PolicyConfig policy() {
-        Optional<String> policyFile = optional(GlanceOptions.POLICY_FILE).map(String::strip)
-                .filter(v -> !v.isEmpty());
-        Optional<String> protections = optional(GlanceOptions.PROPERTY_PROTECTION_FILE).map(String::strip)
+        Optional<String> policyFile =
+                optional(GlanceOptions.POLICY_FILE).map(String::strip).filter(v -> !v.isEmpty());
+        Optional<String> protections = optional(GlanceOptions.PROPERTY_PROTECTION_FILE)
+                .map(String::strip)
                 .filter(v -> !v.isEmpty());
         OptionSpec formatOption = GlanceOptions.PROPERTY_PROTECTION_RULE_FORMAT;
         String formatText = string(formatOption);
@@ -316,26 +377,34 @@ public final class ConfigLoader {
     private String hashingAlgorithm() {
         OptionSpec option = GlanceOptions.HASHING_ALGORITHM;
         String text = optional(option).orElse(option.defaultText());
-        return HashingAlgorithms.normalise(text).orElseThrow(() -> invalid(option, text,
-                "glance4j computes " + HashingAlgorithms.accepted()));
+        return HashingAlgorithms.normalise(text)
+                .orElseThrow(() -> invalid(option, text, "glance4j computes " + HashingAlgorithms.accepted()));
     }
 
     /** The stores and the default one, as read from the file. */
-    private record Stores(List<StoreConfig> stores, String defaultStore) {
-    }
+    private record Stores(List<StoreConfig> stores, String defaultStore) {}
 
     /** Sections a store id may not take, since their options mean something else. */
-    private static final Set<String> TAKEN_SECTIONS = Set.of(IniFile.DEFAULT_SECTION,
-            GlanceOptions.GLANCE_STORE, GlanceOptions.DATABASE, GlanceOptions.IMAGE_FORMAT,
-            GlanceOptions.PASTE_DEPLOY, GlanceOptions.OSLO_POLICY, GlanceOptions.IMAGE_IMPORT_OPTS,
-            GlanceOptions.IMPORT_FILTERING_OPTS, GlanceOptions.IMAGE_CONVERSION,
-            GlanceOptions.INJECT_METADATA_PROPERTIES, GlanceOptions.WSGI, GlanceOptions.TASK);
+    private static final Set<String> TAKEN_SECTIONS = Set.of(
+            IniFile.DEFAULT_SECTION,
+            GlanceOptions.GLANCE_STORE,
+            GlanceOptions.DATABASE,
+            GlanceOptions.IMAGE_FORMAT,
+            GlanceOptions.PASTE_DEPLOY,
+            GlanceOptions.OSLO_POLICY,
+            GlanceOptions.IMAGE_IMPORT_OPTS,
+            GlanceOptions.IMPORT_FILTERING_OPTS,
+            GlanceOptions.IMAGE_CONVERSION,
+            GlanceOptions.INJECT_METADATA_PROPERTIES,
+            GlanceOptions.WSGI,
+            GlanceOptions.TASK);
     /** Store ids Glance reserves for itself. */
     private static final Set<String> RESERVED_STORE_IDS = Set.of("os_glance_staging_store", "os_glance_tasks_store");
+
     private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*");
     /** Single-store options of [glance_store] that describe the choice of store, not the store's own options. */
-    private static final Set<String> STORE_CHOICE_OPTIONS = Set.of(GlanceOptions.DEFAULT_BACKEND.name(),
-            GlanceOptions.DEFAULT_STORE.name(), GlanceOptions.STORES.name());
+    private static final Set<String> STORE_CHOICE_OPTIONS = Set.of(
+            GlanceOptions.DEFAULT_BACKEND.name(), GlanceOptions.DEFAULT_STORE.name(), GlanceOptions.STORES.name());
 
     private Stores stores(Path workingDir) {
         Optional<String> enabled = optional(GlanceOptions.ENABLED_BACKENDS).filter(v -> !v.isBlank());
@@ -355,8 +424,11 @@ public final class ConfigLoader {
             String id = stripped.substring(0, colon).strip();
             String type = stripped.substring(colon + 1).strip();
             if (!STORE_ID.matcher(id).matches()) {
-                throw invalid(option, text, "the store id '" + id + "' must be letters, digits, '_', '-' or '.', "
-                        + "and not start with '.'");
+                throw invalid(
+                        option,
+                        text,
+                        "the store id '" + id + "' must be letters, digits, '_', '-' or '.', "
+                                + "and not start with '.'");
             }
             if (type.isEmpty()) {
                 throw invalid(option, text, "the store '" + id + "' has no type (e.g. " + id + ":file)");
@@ -365,22 +437,25 @@ public final class ConfigLoader {
                 throw invalid(option, text, "the store id '" + id + "' is reserved by Glance");
             }
             if (TAKEN_SECTIONS.contains(IniFile.normaliseSection(id))) {
-                throw invalid(option, text, "the store id '" + id + "' names a section with other options; "
-                        + "choose another id");
+                throw invalid(
+                        option,
+                        text,
+                        "the store id '" + id + "' names a section with other options; " + "choose another id");
             }
-            if (types.keySet().stream().anyMatch(known -> IniFile.normaliseSection(known)
-                    .equals(IniFile.normaliseSection(id)))) {
+            if (types.keySet().stream()
+                    .anyMatch(known -> IniFile.normaliseSection(known).equals(IniFile.normaliseSection(id)))) {
                 throw invalid(option, text, "the store id '" + id + "' appears twice");
             }
             types.put(id, type);
         }
         List<StoreConfig> stores = new ArrayList<>();
-        types.forEach((id, type) -> stores.add(storeFromSection(id, type, IniFile.normaliseSection(id),
-                Set.of())));
+        types.forEach((id, type) -> stores.add(storeFromSection(id, type, IniFile.normaliseSection(id), Set.of())));
         stores.forEach(this::checkStoreOptions);
         OptionSpec backend = GlanceOptions.DEFAULT_BACKEND;
         String ids = String.join(", ", types.keySet());
-        String defaultStore = optional(backend).map(String::strip).filter(v -> !v.isEmpty())
+        String defaultStore = optional(backend)
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
                 .orElseThrow(() -> new ConfigException(backend.qualifiedName() + " is not set: with "
                         + option.qualifiedName() + " it must name the store that receives uploads, one of: " + ids));
         if (!types.containsKey(defaultStore)) {
@@ -394,8 +469,12 @@ public final class ConfigLoader {
         for (OptionSpec known : GlanceOptions.STORE_OPTIONS) {
             consumed.add(key(store.section(), known.name()));
         }
-        OptionSpec weight = new OptionSpec(store.section(), GlanceOptions.WEIGHT.name(),
-                GlanceOptions.WEIGHT.defaultText(), GlanceOptions.WEIGHT.support(), GlanceOptions.WEIGHT.description());
+        OptionSpec weight = new OptionSpec(
+                store.section(),
+                GlanceOptions.WEIGHT.name(),
+                GlanceOptions.WEIGHT.defaultText(),
+                GlanceOptions.WEIGHT.support(),
+                GlanceOptions.WEIGHT.description());
         String text = store.options().get(weight.name());
         if (text != null) {
             parseInt(weight, text, Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -458,9 +537,14 @@ public final class ConfigLoader {
     private int parseInt(OptionSpec option, String text, int min, int max) {
         BigInteger value = parseInteger(option, text);
         if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw invalid(option, text, min == Integer.MIN_VALUE ? "it does not fit in a 32-bit integer"
-                    : max == Integer.MAX_VALUE ? "it must be at least " + min
-                    : "it must be between " + min + " and " + max);
+            throw invalid(
+                    option,
+                    text,
+                    min == Integer.MIN_VALUE
+                            ? "it does not fit in a 32-bit integer"
+                            : max == Integer.MAX_VALUE
+                                    ? "it must be at least " + min
+                                    : "it must be between " + min + " and " + max);
         }
         return value.intValueExact();
     }
@@ -505,11 +589,16 @@ public final class ConfigLoader {
     private List<String> formats(OptionSpec option) {
         Optional<String> own = optional(option);
         String deprecatedKey = key(IniFile.DEFAULT_SECTION, option.name());
-        Optional<String> deprecated = file.value(IniFile.DEFAULT_SECTION, option.name()).map(IniFile.IniValue::text);
+        Optional<String> deprecated =
+                file.value(IniFile.DEFAULT_SECTION, option.name()).map(IniFile.IniValue::text);
         consumed.add(deprecatedKey);
         String text = own.or(() -> deprecated).orElse(option.defaultText());
         OptionSpec source = own.isEmpty() && deprecated.isPresent()
-                ? new OptionSpec(IniFile.DEFAULT_SECTION, option.name(), option.defaultText(), option.support(),
+                ? new OptionSpec(
+                        IniFile.DEFAULT_SECTION,
+                        option.name(),
+                        option.defaultText(),
+                        option.support(),
                         option.description())
                 : option;
         return items(source, text);
@@ -518,14 +607,16 @@ public final class ConfigLoader {
     private List<IgnoredOption> ignored() {
         List<IgnoredOption> ignored = new ArrayList<>();
         List<OptionSpec> readable = GlanceOptions.read();
-        for (Map.Entry<String, Map<String, IniFile.IniValue>> section : file.sections().entrySet()) {
+        for (Map.Entry<String, Map<String, IniFile.IniValue>> section :
+                file.sections().entrySet()) {
             for (String name : section.getValue().keySet()) {
                 if (consumed.contains(key(section.getKey(), name))) {
                     continue;
                 }
                 boolean known = GlanceOptions.find(section.getKey(), name).isPresent();
                 Optional<String> reason = storeFormReason(section.getKey(), name);
-                Optional<String> hint = known || reason.isPresent() ? Optional.empty()
+                Optional<String> hint = known || reason.isPresent()
+                        ? Optional.empty()
                         : Misspellings.closest(section.getKey(), name, readable).map(OptionSpec::qualifiedName);
                 ignored.add(new IgnoredOption(section.getKey(), name, known, hint, reason));
             }
@@ -538,8 +629,10 @@ public final class ConfigLoader {
         if (!section.equals(GlanceOptions.GLANCE_STORE)) {
             return Optional.empty();
         }
-        if (multiStore && (name.equals(GlanceOptions.DEFAULT_STORE.name()) || name.equals(GlanceOptions.STORES.name())
-                || GlanceOptions.find(section, name).isEmpty())) {
+        if (multiStore
+                && (name.equals(GlanceOptions.DEFAULT_STORE.name())
+                        || name.equals(GlanceOptions.STORES.name())
+                        || GlanceOptions.find(section, name).isEmpty())) {
             return Optional.of("no effect with enabled_backends; stores read their options from their own section");
         }
         if (!multiStore && name.equals(GlanceOptions.DEFAULT_BACKEND.name())) {
@@ -555,7 +648,8 @@ public final class ConfigLoader {
     private String where(OptionSpec option) {
         String place = option.qualifiedName();
         Optional<IniFile.IniValue> value = file.value(option.section(), option.name());
-        return value.map(v -> place + " (" + file.source() + ", line " + v.line() + ")").orElse(place);
+        return value.map(v -> place + " (" + file.source() + ", line " + v.line() + ")")
+                .orElse(place);
     }
 
     private static String key(String section, String name) {

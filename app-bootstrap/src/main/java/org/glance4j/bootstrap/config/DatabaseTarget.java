@@ -14,11 +14,15 @@ import java.util.Objects;
  * @param password the password, or null; never printed by {@link #toString()}
  * @param ignoredParameters the URL's query parameters that glance4j does not use, each with why, in URL order
  */
-public record DatabaseTarget(Kind kind, String jdbcUrl, String user, String password,
-        Map<String, String> ignoredParameters) {
+public record DatabaseTarget(
+        Kind kind, String jdbcUrl, String user, String password, Map<String, String> ignoredParameters) {
 
     /** The databases glance4j can use; MARIADB is also what MySQL URLs reach. */
-    public enum Kind { SQLITE, POSTGRESQL, MARIADB }
+    public enum Kind {
+        SQLITE,
+        POSTGRESQL,
+        MARIADB
+    }
 
     public DatabaseTarget {
         Objects.requireNonNull(kind, "kind");

@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 public final class FileProblem {
 
-    private FileProblem() {
-    }
+    private FileProblem() {}
 
     /** Why {@code path} cannot be read as a file, or empty when it is a readable regular file. */
     public static Optional<String> asFile(Path path) {

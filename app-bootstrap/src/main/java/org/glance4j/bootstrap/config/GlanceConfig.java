@@ -3,7 +3,6 @@ package org.glance4j.bootstrap.config;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.settings.PropertyProtectionSettings;
 
@@ -37,24 +36,78 @@ import org.glance4j.core.settings.PropertyProtectionSettings;
  * @param maxListFilters     {@code [DEFAULT] max_list_filters} (glance4j only)
  * @param statementTimeout   {@code [database] statement_timeout} (glance4j only), zero for none
  */
-public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> workers, int limitParamDefault,
-        int apiLimitMax, int imagePropertyQuota, int imageTagQuota, int imageMemberQuota, long imageSizeCap,
-        String hashingAlgorithm, List<String> diskFormats, List<String> containerFormats,
-        Optional<DatabaseTarget> database, int maxPoolSize, Optional<String> pasteFlavor, List<StoreConfig> stores,
-        String defaultStore, boolean showImageDirectUrl, boolean showMultipleLocations, PolicyConfig policy,
-        FormatSettings formats, int maxListFilters, java.time.Duration statementTimeout) {
+public record GlanceConfig(
+        String bindHost,
+        int bindPort,
+        Optional<Integer> workers,
+        int limitParamDefault,
+        int apiLimitMax,
+        int imagePropertyQuota,
+        int imageTagQuota,
+        int imageMemberQuota,
+        long imageSizeCap,
+        String hashingAlgorithm,
+        List<String> diskFormats,
+        List<String> containerFormats,
+        Optional<DatabaseTarget> database,
+        int maxPoolSize,
+        Optional<String> pasteFlavor,
+        List<StoreConfig> stores,
+        String defaultStore,
+        boolean showImageDirectUrl,
+        boolean showMultipleLocations,
+        PolicyConfig policy,
+        FormatSettings formats,
+        int maxListFilters,
+        java.time.Duration statementTimeout) {
 
     /** With the defaults of {@code max_list_filters} and {@code statement_timeout}. */
-    public GlanceConfig(String bindHost, int bindPort, Optional<Integer> workers, int limitParamDefault,
-            int apiLimitMax, int imagePropertyQuota, int imageTagQuota, int imageMemberQuota, long imageSizeCap,
-            String hashingAlgorithm, List<String> diskFormats, List<String> containerFormats,
-            Optional<DatabaseTarget> database, int maxPoolSize, Optional<String> pasteFlavor,
-            List<StoreConfig> stores, String defaultStore, boolean showImageDirectUrl,
-            boolean showMultipleLocations, PolicyConfig policy, FormatSettings formats) {
-        this(bindHost, bindPort, workers, limitParamDefault, apiLimitMax, imagePropertyQuota, imageTagQuota,
-                imageMemberQuota, imageSizeCap, hashingAlgorithm, diskFormats, containerFormats, database,
-                maxPoolSize, pasteFlavor, stores, defaultStore, showImageDirectUrl, showMultipleLocations, policy,
-                formats, 256, java.time.Duration.ofSeconds(30));
+    public GlanceConfig(
+            String bindHost,
+            int bindPort,
+            Optional<Integer> workers,
+            int limitParamDefault,
+            int apiLimitMax,
+            int imagePropertyQuota,
+            int imageTagQuota,
+            int imageMemberQuota,
+            long imageSizeCap,
+            String hashingAlgorithm,
+            List<String> diskFormats,
+            List<String> containerFormats,
+            Optional<DatabaseTarget> database,
+            int maxPoolSize,
+            Optional<String> pasteFlavor,
+            List<StoreConfig> stores,
+            String defaultStore,
+            boolean showImageDirectUrl,
+            boolean showMultipleLocations,
+            PolicyConfig policy,
+            FormatSettings formats) {
+        this(
+                bindHost,
+                bindPort,
+                workers,
+                limitParamDefault,
+                apiLimitMax,
+                imagePropertyQuota,
+                imageTagQuota,
+                imageMemberQuota,
+                imageSizeCap,
+                hashingAlgorithm,
+                diskFormats,
+                containerFormats,
+                database,
+                maxPoolSize,
+                pasteFlavor,
+                stores,
+                defaultStore,
+                showImageDirectUrl,
+                showMultipleLocations,
+                policy,
+                formats,
+                256,
+                java.time.Duration.ofSeconds(30));
     }
 
     /**
@@ -64,7 +117,9 @@ public record GlanceConfig(String bindHost, int bindPort, Optional<Integer> work
      * @param propertyProtectionFile {@code [DEFAULT] property_protection_file}, if set
      * @param ruleFormat             {@code [DEFAULT] property_protection_rule_format}
      */
-    public record PolicyConfig(Optional<String> policyFile, Optional<String> propertyProtectionFile,
+    public record PolicyConfig(
+            Optional<String> policyFile,
+            Optional<String> propertyProtectionFile,
             PropertyProtectionSettings.Format ruleFormat) {
         public PolicyConfig {
             Objects.requireNonNull(policyFile, "policyFile");

@@ -31,8 +31,7 @@ public final class HashingAlgorithms {
         JDK_NAMES.put("sha3_512", "SHA3-512");
     }
 
-    private HashingAlgorithms() {
-    }
+    private HashingAlgorithms() {}
 
     /** The hashlib names accepted, comma-separated, for messages. */
     public static String accepted() {

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param why      why a known option is ignored, when it is not simply unsupported (e.g. it belongs to the other
  *                 way of configuring stores)
  */
-public record IgnoredOption(String section, String name, boolean known, Optional<String> didYouMean,
-        Optional<String> why) {
+public record IgnoredOption(
+        String section, String name, boolean known, Optional<String> didYouMean, Optional<String> why) {
 
     /** An option ignored for no particular reason beyond being unknown or unsupported. */
     public IgnoredOption(String section, String name, boolean known, Optional<String> didYouMean) {

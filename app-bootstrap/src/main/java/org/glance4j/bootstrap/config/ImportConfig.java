@@ -25,10 +25,21 @@ import java.util.Optional;
  * @param taskPoolThreads   {@code [wsgi] task_pool_threads}
  * @param taskTimeToLive    {@code [task] task_time_to_live}, in hours
  */
-public record ImportConfig(List<String> enabledMethods, Optional<Path> stagingDir, List<String> plugins,
-        String outputFormat, Map<String, String> inject, List<String> ignoreUserRoles, List<String> allowedSchemes,
-        List<String> disallowedSchemes, List<String> allowedHosts, List<String> disallowedHosts,
-        List<Integer> allowedPorts, List<Integer> disallowedPorts, int taskPoolThreads, int taskTimeToLive) {
+public record ImportConfig(
+        List<String> enabledMethods,
+        Optional<Path> stagingDir,
+        List<String> plugins,
+        String outputFormat,
+        Map<String, String> inject,
+        List<String> ignoreUserRoles,
+        List<String> allowedSchemes,
+        List<String> disallowedSchemes,
+        List<String> allowedHosts,
+        List<String> disallowedHosts,
+        List<Integer> allowedPorts,
+        List<Integer> disallowedPorts,
+        int taskPoolThreads,
+        int taskTimeToLive) {
 
     public ImportConfig {
         enabledMethods = List.copyOf(enabledMethods);

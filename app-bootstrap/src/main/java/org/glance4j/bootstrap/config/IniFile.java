@@ -58,6 +58,5 @@ public final class IniFile {
      *             are joined with {@code \n}
      * @param line the 1-based line number of the {@code key = value} line
      */
-    public record IniValue(String text, int line) {
-    }
+    public record IniValue(String text, int line) {}
 }

@@ -26,8 +26,7 @@ import java.util.Map;
  */
 public final class IniParser {
 
-    private IniParser() {
-    }
+    private IniParser() {}
 
     /** Reads and parses a file. */
     public static IniFile parse(Path file) {
@@ -76,7 +75,8 @@ public final class IniParser {
                 if (!line.endsWith("]") || line.length() == 2) {
                     throw syntax(source, lineNumber, "a section header must look like [name]");
                 }
-                String name = IniFile.normaliseSection(line.substring(1, line.length() - 1).strip());
+                String name = IniFile.normaliseSection(
+                        line.substring(1, line.length() - 1).strip());
                 current = sections.computeIfAbsent(name, n -> new LinkedHashMap<>());
                 continue;
             }

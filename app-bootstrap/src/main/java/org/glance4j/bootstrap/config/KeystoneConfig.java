@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
 import org.glance4j.http.KeystoneSettings;
 
 /**
@@ -26,10 +25,20 @@ import org.glance4j.http.KeystoneSettings;
  * @param maxRetries                {@code http_request_max_retries}
  * @param memcacheServers           {@code memcache_servers}, if set (ignored)
  */
-public record KeystoneConfig(Optional<String> wwwAuthenticateUri, Optional<URI> authUrl, Optional<String> username,
-        Optional<String> password, String projectName, String userDomainName, String projectDomainName,
-        Optional<String> regionName, Duration tokenCacheTime, List<String> serviceTokenRoles,
-        boolean serviceTokenRolesRequired, Duration connectTimeout, int maxRetries,
+public record KeystoneConfig(
+        Optional<String> wwwAuthenticateUri,
+        Optional<URI> authUrl,
+        Optional<String> username,
+        Optional<String> password,
+        String projectName,
+        String userDomainName,
+        String projectDomainName,
+        Optional<String> regionName,
+        Duration tokenCacheTime,
+        List<String> serviceTokenRoles,
+        boolean serviceTokenRolesRequired,
+        Duration connectTimeout,
+        int maxRetries,
         Optional<String> memcacheServers) {
 
     public KeystoneConfig {
@@ -45,9 +54,21 @@ public record KeystoneConfig(Optional<String> wwwAuthenticateUri, Optional<URI> 
         URI url = authUrl.orElseThrow(() -> missing(GlanceOptions.KS_AUTH_URL));
         String user = username.orElseThrow(() -> missing(GlanceOptions.KS_USERNAME));
         String secret = password.orElseThrow(() -> missing(GlanceOptions.KS_PASSWORD));
-        return new KeystoneSettings(url, wwwAuthenticateUri.orElse(url.toString()), user, secret, userDomainName,
-                projectName, projectDomainName, regionName.orElse(null), tokenCacheTime, serviceTokenRoles,
-                serviceTokenRolesRequired, connectTimeout, maxRetries, KeystoneSettings.DEFAULT_CACHE_SIZE);
+        return new KeystoneSettings(
+                url,
+                wwwAuthenticateUri.orElse(url.toString()),
+                user,
+                secret,
+                userDomainName,
+                projectName,
+                projectDomainName,
+                regionName.orElse(null),
+                tokenCacheTime,
+                serviceTokenRoles,
+                serviceTokenRolesRequired,
+                connectTimeout,
+                maxRetries,
+                KeystoneSettings.DEFAULT_CACHE_SIZE);
     }
 
     private static ConfigException missing(OptionSpec option) {

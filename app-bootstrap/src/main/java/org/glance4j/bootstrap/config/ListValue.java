@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class ListValue {
 
-    private ListValue() {
-    }
+    private ListValue() {}
 
     /**
      * The items of {@code text}; the empty list for an empty value or {@code []}.

@@ -2,7 +2,6 @@ package org.glance4j.bootstrap.config;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.glance4j.http.ConnectionLimits;
 
 /**
@@ -20,9 +19,16 @@ import org.glance4j.http.ConnectionLimits;
  * @param cache       the image cache options ({@code image_cache_dir}, ...)
  * @param operations  the healthcheck, metrics and log options
  */
-public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
-        ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
-        java.time.Duration nodeLease, List<java.nio.file.Path> pluginDirs, CacheConfig cache,
+public record LoadedConfig(
+        GlanceConfig config,
+        List<IgnoredOption> ignored,
+        ImportConfig importing,
+        ConnectionLimits connections,
+        KeystoneConfig keystone,
+        OsloLimitConfig limits,
+        java.time.Duration nodeLease,
+        List<java.nio.file.Path> pluginDirs,
+        CacheConfig cache,
         OperationsConfig operations) {
     public LoadedConfig {
         ignored = List.copyOf(ignored);
@@ -30,22 +36,41 @@ public record LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, Imp
     }
 
     /** Without plugin directories, image cache or metrics; the default healthcheck and log options. */
-    public LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
-            ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits,
+    public LoadedConfig(
+            GlanceConfig config,
+            List<IgnoredOption> ignored,
+            ImportConfig importing,
+            ConnectionLimits connections,
+            KeystoneConfig keystone,
+            OsloLimitConfig limits,
             java.time.Duration nodeLease) {
-        this(config, ignored, importing, connections, keystone, limits, nodeLease, List.of(), CacheConfig.off(),
+        this(
+                config,
+                ignored,
+                importing,
+                connections,
+                keystone,
+                limits,
+                nodeLease,
+                List.of(),
+                CacheConfig.off(),
                 OperationsConfig.defaults());
     }
 
     /** A copy with {@code [glance4j] plugin_dirs}. */
     public LoadedConfig withPluginDirs(List<java.nio.file.Path> dirs) {
-        return new LoadedConfig(config, ignored, importing, connections, keystone, limits, nodeLease, dirs, cache,
-                operations);
+        return new LoadedConfig(
+                config, ignored, importing, connections, keystone, limits, nodeLease, dirs, cache, operations);
     }
 
     /** With the default node lease of 60 s. */
-    public LoadedConfig(GlanceConfig config, List<IgnoredOption> ignored, ImportConfig importing,
-            ConnectionLimits connections, KeystoneConfig keystone, OsloLimitConfig limits) {
+    public LoadedConfig(
+            GlanceConfig config,
+            List<IgnoredOption> ignored,
+            ImportConfig importing,
+            ConnectionLimits connections,
+            KeystoneConfig keystone,
+            OsloLimitConfig limits) {
         this(config, ignored, importing, connections, keystone, limits, java.time.Duration.ofSeconds(60));
     }
 

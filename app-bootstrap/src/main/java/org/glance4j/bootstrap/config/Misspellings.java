@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-
 import org.glance4j.ports.out.store.OptionSpelling;
 
 /** Finds the option an unknown name was probably meant to be. */
 final class Misspellings {
 
-    private Misspellings() {
-    }
+    private Misspellings() {}
 
     /**
      * The candidate closest to {@code name} by edit distance ({@link OptionSpelling}), if it is close enough to be a

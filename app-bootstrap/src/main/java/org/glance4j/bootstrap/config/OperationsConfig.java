@@ -15,19 +15,29 @@ import java.util.Optional;
  * @param verifyInterval  {@code [DEFAULT] image_verify_interval}; zero for no periodic verification
  * @param verifyRateMib   {@code [DEFAULT] image_verify_rate_mib}, MiB/s; zero for no limit
  */
-public record OperationsConfig(Optional<Path> disableByFile, Optional<Integer> metricsPort,
-        Optional<String> metricsBindHost, LogFormat logFormat, boolean accessLog, java.time.Duration verifyInterval,
+public record OperationsConfig(
+        Optional<Path> disableByFile,
+        Optional<Integer> metricsPort,
+        Optional<String> metricsBindHost,
+        LogFormat logFormat,
+        boolean accessLog,
+        java.time.Duration verifyInterval,
         long verifyRateMib) {
 
     /** No periodic verification, 50 MiB/s for the command. */
-    public OperationsConfig(Optional<Path> disableByFile, Optional<Integer> metricsPort,
-            Optional<String> metricsBindHost, LogFormat logFormat, boolean accessLog) {
+    public OperationsConfig(
+            Optional<Path> disableByFile,
+            Optional<Integer> metricsPort,
+            Optional<String> metricsBindHost,
+            LogFormat logFormat,
+            boolean accessLog) {
         this(disableByFile, metricsPort, metricsBindHost, logFormat, accessLog, java.time.Duration.ZERO, 50);
     }
 
     /** The two log formats. */
     public enum LogFormat {
-        TEXT, JSON
+        TEXT,
+        JSON
     }
 
     public OperationsConfig {

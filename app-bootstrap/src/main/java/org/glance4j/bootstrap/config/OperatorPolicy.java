@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-
 import org.glance4j.core.policy.PolicyEngine;
 import org.glance4j.core.policy.PropertyProtections;
 import org.glance4j.core.settings.CoreSettings;
@@ -20,8 +19,7 @@ import org.glance4j.core.settings.PropertyProtectionSettings;
  */
 public final class OperatorPolicy {
 
-    private OperatorPolicy() {
-    }
+    private OperatorPolicy() {}
 
     /**
      * The core settings with the operator's policy overrides and property protections laid over them.
@@ -35,23 +33,28 @@ public final class OperatorPolicy {
         try {
             engine = PolicyEngine.withOverrides(overrides);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("invalid [" + GlanceOptions.OSLO_POLICY + "] " + GlanceOptions.POLICY_FILE.name()
-                    + ": " + e.getMessage(), e);
+            throw new ConfigException(
+                    "invalid [" + GlanceOptions.OSLO_POLICY + "] " + GlanceOptions.POLICY_FILE.name() + ": "
+                            + e.getMessage(),
+                    e);
         }
-        PropertyProtectionSettings protections = policy.propertyProtectionFile().map(name -> {
-            Path file = resolve(name, configDir);
-            FileProblem.asFile(file).ifPresent(problem -> {
-                throw new ConfigException("the property protection file ([DEFAULT] "
-                        + GlanceOptions.PROPERTY_PROTECTION_FILE.name() + "): " + problem);
-            });
-            PropertyProtectionSettings read = PropertyProtectionFileReader.read(file, policy.ruleFormat());
-            try {
-                PropertyProtections.of(read, engine);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("invalid property protection file " + file + ": " + e.getMessage(), e);
-            }
-            return read;
-        }).orElse(null);
+        PropertyProtectionSettings protections = policy.propertyProtectionFile()
+                .map(name -> {
+                    Path file = resolve(name, configDir);
+                    FileProblem.asFile(file).ifPresent(problem -> {
+                        throw new ConfigException("the property protection file ([DEFAULT] "
+                                + GlanceOptions.PROPERTY_PROTECTION_FILE.name() + "): " + problem);
+                    });
+                    PropertyProtectionSettings read = PropertyProtectionFileReader.read(file, policy.ruleFormat());
+                    try {
+                        PropertyProtections.of(read, engine);
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException(
+                                "invalid property protection file " + file + ": " + e.getMessage(), e);
+                    }
+                    return read;
+                })
+                .orElse(null);
         return core.withPolicyOverrides(overrides).withPropertyProtections(protections);
     }
 

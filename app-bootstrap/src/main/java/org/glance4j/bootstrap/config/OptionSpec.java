@@ -11,8 +11,7 @@ import java.util.Objects;
  * @param support     how far glance4j honours it
  * @param description what it means in glance4j
  */
-public record OptionSpec(String section, String name, String defaultText, OptionSupport support,
-        String description) {
+public record OptionSpec(String section, String name, String defaultText, OptionSupport support, String description) {
     public OptionSpec {
         Objects.requireNonNull(section, "section");
         Objects.requireNonNull(name, "name");

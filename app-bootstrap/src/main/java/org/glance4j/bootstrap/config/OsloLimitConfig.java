@@ -3,7 +3,6 @@ package org.glance4j.bootstrap.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-
 import org.glance4j.http.KeystoneLimitsSettings;
 
 /**
@@ -30,12 +29,26 @@ import org.glance4j.http.KeystoneLimitsSettings;
  * @param timeout        {@code timeout}
  * @param connectRetries {@code connect_retries}
  */
-public record OsloLimitConfig(boolean enabled, Optional<URI> authUrl, Optional<String> username,
-        Optional<String> userId, Optional<String> password, String userDomainName, Optional<String> userDomainId,
-        Optional<String> systemScope, Optional<String> projectName, Optional<String> projectId,
-        String projectDomainName, Optional<String> projectDomainId, Optional<String> endpointId,
-        Optional<String> endpointServiceType, Optional<String> endpointServiceName,
-        Optional<String> endpointRegionName, String endpointInterface, Duration timeout, int connectRetries) {
+public record OsloLimitConfig(
+        boolean enabled,
+        Optional<URI> authUrl,
+        Optional<String> username,
+        Optional<String> userId,
+        Optional<String> password,
+        String userDomainName,
+        Optional<String> userDomainId,
+        Optional<String> systemScope,
+        Optional<String> projectName,
+        Optional<String> projectId,
+        String projectDomainName,
+        Optional<String> projectDomainId,
+        Optional<String> endpointId,
+        Optional<String> endpointServiceType,
+        Optional<String> endpointServiceName,
+        Optional<String> endpointRegionName,
+        String endpointInterface,
+        Duration timeout,
+        int connectRetries) {
 
     /** How long limits read from Keystone are used before they are read again. */
     public static final Duration CACHE_TIME = Duration.ofSeconds(10);
@@ -57,11 +70,26 @@ public record OsloLimitConfig(boolean enabled, Optional<URI> authUrl, Optional<S
         if (endpointId.isEmpty() && endpointServiceType.isEmpty() && endpointServiceName.isEmpty()) {
             throw missing(GlanceOptions.OL_ENDPOINT_ID);
         }
-        return Optional.of(new KeystoneLimitsSettings(url, username.orElse(null), userId.orElse(null), secret,
-                userDomainName, userDomainId.orElse(null), systemScope.orElse(null), projectName.orElse(null),
-                projectId.orElse(null), projectDomainName, projectDomainId.orElse(null), endpointId.orElse(null),
-                endpointServiceType.orElse(null), endpointServiceName.orElse(null), endpointRegionName.orElse(null),
-                endpointInterface, timeout, connectRetries, CACHE_TIME));
+        return Optional.of(new KeystoneLimitsSettings(
+                url,
+                username.orElse(null),
+                userId.orElse(null),
+                secret,
+                userDomainName,
+                userDomainId.orElse(null),
+                systemScope.orElse(null),
+                projectName.orElse(null),
+                projectId.orElse(null),
+                projectDomainName,
+                projectDomainId.orElse(null),
+                endpointId.orElse(null),
+                endpointServiceType.orElse(null),
+                endpointServiceName.orElse(null),
+                endpointRegionName.orElse(null),
+                endpointInterface,
+                timeout,
+                connectRetries,
+                CACHE_TIME));
     }
 
     private static ConfigException missing(OptionSpec option) {

@@ -1,15 +1,14 @@
 package org.glance4j.bootstrap.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Reads an operator's policy file as oslo.policy does: a YAML (or JSON, which is YAML too) mapping of rule names to
@@ -19,8 +18,7 @@ public final class PolicyFileReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private PolicyFileReader() {
-    }
+    private PolicyFileReader() {}
 
     /**
      * The rules of the file, in file order.

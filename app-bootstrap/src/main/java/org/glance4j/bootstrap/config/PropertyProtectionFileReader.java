@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.glance4j.core.settings.PropertyProtectionSettings;
 
 /**
@@ -19,8 +18,7 @@ import org.glance4j.core.settings.PropertyProtectionSettings;
  */
 public final class PropertyProtectionFileReader {
 
-    private PropertyProtectionFileReader() {
-    }
+    private PropertyProtectionFileReader() {}
 
     /**
      * @throws ConfigException naming the file and line when it cannot be read or a line is malformed, or a

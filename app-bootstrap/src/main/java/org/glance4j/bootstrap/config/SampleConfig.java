@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-
 import org.glance4j.ports.out.store.ImageStoreFactory;
 import org.glance4j.ports.out.store.StoreOption;
 
@@ -27,8 +26,7 @@ public final class SampleConfig {
     /** The header, commented out, of the section of one store of enabled_backends. */
     public static final String STORE_ID = "<store id>";
 
-    private SampleConfig() {
-    }
+    private SampleConfig() {}
 
     /** Writes the sample to the file named by the only argument (its directory is created if missing). */
     public static void main(String[] args) throws IOException {
@@ -45,20 +43,23 @@ public final class SampleConfig {
     /** The sample's text, with the options of every store type on this class path. */
     public static String render() {
         List<ImageStoreFactory> factories = new ArrayList<>();
-        ServiceLoader.load(ImageStoreFactory.class, SampleConfig.class.getClassLoader()).forEach(factories::add);
+        ServiceLoader.load(ImageStoreFactory.class, SampleConfig.class.getClassLoader())
+                .forEach(factories::add);
         return render(factories);
     }
 
     /** The sample's text, with the options of the store types of {@code factories} (in the order of their names). */
     public static String render(List<ImageStoreFactory> factories) {
         StringBuilder out = new StringBuilder();
-        comment(out, "glance-api.conf for glance4j, generated from its option catalogue (glance4j config sample). "
-                + "Every option glance4j reads is listed in its section, commented out with the default glance4j "
-                + "uses: uncomment a line and change its value to change it. Options of Glance that glance4j does "
-                + "not read are not listed; they are reported at start-up if set. docs/configuration.md has the "
-                + "full table. DATA_DIR is the directory given to serve as --data-dir "
-                + "(/var/lib/glance4j in the Debian package). With enabled_backends, each store reads its options from the section named after "
-                + "its id instead of [glance_store].");
+        comment(
+                out,
+                "glance-api.conf for glance4j, generated from its option catalogue (glance4j config sample). "
+                        + "Every option glance4j reads is listed in its section, commented out with the default glance4j "
+                        + "uses: uncomment a line and change its value to change it. Options of Glance that glance4j does "
+                        + "not read are not listed; they are reported at start-up if set. docs/configuration.md has the "
+                        + "full table. DATA_DIR is the directory given to serve as --data-dir "
+                        + "(/var/lib/glance4j in the Debian package). With enabled_backends, each store reads its options from the section named after "
+                        + "its id instead of [glance_store].");
         for (Map.Entry<String, List<OptionSpec>> section : bySection().entrySet()) {
             out.append("\n[").append(section.getKey()).append("]\n");
             for (OptionSpec option : section.getValue()) {
@@ -66,14 +67,17 @@ public final class SampleConfig {
             }
         }
         out.append('\n');
-        comment(out, "With enabled_backends = <id>:<type>,..., each store reads these options (and those of "
-                + "[glance_store] that its type has) from the section named after its id; in [glance_store] they "
-                + "are ignored.");
+        comment(
+                out,
+                "With enabled_backends = <id>:<type>,..., each store reads these options (and those of "
+                        + "[glance_store] that its type has) from the section named after its id; in [glance_store] they "
+                        + "are ignored.");
         out.append("#[").append(STORE_ID).append("]\n");
         for (OptionSpec option : storeSectionOptions()) {
             option(out, option);
         }
-        factories.stream().sorted(java.util.Comparator.comparing(ImageStoreFactory::type))
+        factories.stream()
+                .sorted(java.util.Comparator.comparing(ImageStoreFactory::type))
                 .forEach(factory -> storeType(out, factory));
         return out.toString();
     }
@@ -116,7 +120,9 @@ public final class SampleConfig {
     /** The options a store of enabled_backends reads from its own section only. */
     private static List<OptionSpec> storeSectionOptions() {
         List<OptionSpec> options = new ArrayList<>(GlanceOptions.STORE_OPTIONS);
-        return options.stream().filter(o -> o.support() != OptionSupport.NOT_SUPPORTED_YET).toList();
+        return options.stream()
+                .filter(o -> o.support() != OptionSupport.NOT_SUPPORTED_YET)
+                .toList();
     }
 
     /** The options glance4j reads, grouped by section in the catalogue's order. */
@@ -134,7 +140,9 @@ public final class SampleConfig {
 
     /** Whether the catalogue's default is a value one could write in the file ("(none)" and prose are not). */
     static boolean isLiteral(String defaultText) {
-        return !defaultText.isEmpty() && !defaultText.startsWith("(") && !defaultText.contains(" ")
+        return !defaultText.isEmpty()
+                && !defaultText.startsWith("(")
+                && !defaultText.contains(" ")
                 && !defaultText.contains(DATA_DIR);
     }
 

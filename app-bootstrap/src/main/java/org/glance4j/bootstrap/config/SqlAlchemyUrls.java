@@ -27,8 +27,7 @@ import java.util.Map;
  */
 public final class SqlAlchemyUrls {
 
-    private SqlAlchemyUrls() {
-    }
+    private SqlAlchemyUrls() {}
 
     /**
      * Translates one URL.
@@ -55,20 +54,26 @@ public final class SqlAlchemyUrls {
             case "mariadb":
                 return mariadb(rest, url, optionName);
             default:
-                throw invalid(optionName, url, "glance4j supports sqlite, postgresql and mysql (MariaDB) databases,"
-                        + " not " + dialect);
+                throw invalid(
+                        optionName,
+                        url,
+                        "glance4j supports sqlite, postgresql and mysql (MariaDB) databases," + " not " + dialect);
         }
     }
 
     private static DatabaseTarget sqlite(String rest, String url, String optionName, Path workingDir) {
         if (!rest.startsWith("/") || rest.length() == 1) {
-            throw invalid(optionName, url, "in-memory SQLite is not supported; give a file, e.g. sqlite:///glance.sqlite");
+            throw invalid(
+                    optionName, url, "in-memory SQLite is not supported; give a file, e.g. sqlite:///glance.sqlite");
         }
         String pathText = stripQuery(rest.substring(1));
         Path path = Path.of(pathText);
         Path file = path.isAbsolute() ? path : workingDir.resolve(path);
-        return new DatabaseTarget(DatabaseTarget.Kind.SQLITE, "jdbc:sqlite:" + file.toAbsolutePath().normalize(),
-                null, null);
+        return new DatabaseTarget(
+                DatabaseTarget.Kind.SQLITE,
+                "jdbc:sqlite:" + file.toAbsolutePath().normalize(),
+                null,
+                null);
     }
 
     private static DatabaseTarget postgresql(String rest, String url, String optionName) {
@@ -83,7 +88,10 @@ public final class SqlAlchemyUrls {
         String hostAndDb = at >= 0 ? rest.substring(at + 1) : rest;
         int slash = hostAndDb.indexOf('/');
         if (slash <= 0 || slash == hostAndDb.length() - 1) {
-            throw invalid(optionName, url, "a postgresql URL needs a host and a database: postgresql://user:password@host:port/db");
+            throw invalid(
+                    optionName,
+                    url,
+                    "a postgresql URL needs a host and a database: postgresql://user:password@host:port/db");
         }
         String hostPort = hostAndDb.substring(0, slash);
         String database = hostAndDb.substring(slash + 1);
@@ -94,8 +102,11 @@ public final class SqlAlchemyUrls {
             user = decode(colon >= 0 ? credentials.substring(0, colon) : credentials);
             password = colon >= 0 ? decode(credentials.substring(colon + 1)) : null;
         }
-        return new DatabaseTarget(DatabaseTarget.Kind.POSTGRESQL,
-                "jdbc:postgresql://" + hostPort + "/" + database + query, user, password);
+        return new DatabaseTarget(
+                DatabaseTarget.Kind.POSTGRESQL,
+                "jdbc:postgresql://" + hostPort + "/" + database + query,
+                user,
+                password);
     }
 
     private static DatabaseTarget mariadb(String rest, String url, String optionName) {
@@ -133,8 +144,8 @@ public final class SqlAlchemyUrls {
             String name = decode(equals >= 0 ? pair.substring(0, equals) : pair);
             ignored.put(name, whyIgnored(name.toLowerCase(Locale.ROOT)));
         }
-        return new DatabaseTarget(DatabaseTarget.Kind.MARIADB, "jdbc:mariadb://" + hostPort + "/" + database, user,
-                password, ignored);
+        return new DatabaseTarget(
+                DatabaseTarget.Kind.MARIADB, "jdbc:mariadb://" + hostPort + "/" + database, user, password, ignored);
     }
 
     /** Why glance4j does not use a query parameter of a MySQL URL. */
@@ -143,7 +154,7 @@ public final class SqlAlchemyUrls {
             case "charset" -> "glance4j always talks utf8mb4 to MariaDB";
             case "unix_socket" -> "glance4j connects over TCP to the URL's host and port";
             case "read_default_file", "read_default_group" ->
-                    "glance4j reads no MySQL option file: give user, password, host and database in the URL";
+                "glance4j reads no MySQL option file: give user, password, host and database in the URL";
             default -> "not used by glance4j";
         };
     }

@@ -1,18 +1,16 @@
 package org.glance4j.bootstrap.metrics;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.InputStream;
 import java.util.Set;
 import java.util.function.Supplier;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * An image store that times each operation ({@code glance4j_store_operations_seconds} by store, operation and
@@ -42,8 +40,12 @@ final class MeteredImageStore implements ImageStore {
     @Override
     public StoredObject write(String imageId, InputStream data, long expectedSize) {
         StoredObject stored = timed("write", () -> store.write(imageId, data, expectedSize));
-        Counter.builder("glance4j.store.written.bytes").baseUnit("bytes").description("Bytes written to a store")
-                .tag("store", store.id()).register(registry).increment(stored.size());
+        Counter.builder("glance4j.store.written.bytes")
+                .baseUnit("bytes")
+                .description("Bytes written to a store")
+                .tag("store", store.id())
+                .register(registry)
+                .increment(stored.size());
         return stored;
     }
 
@@ -83,16 +85,23 @@ final class MeteredImageStore implements ImageStore {
         try {
             return call.get();
         } catch (RuntimeException | Error e) {
-            outcome = e instanceof GlanceException g ? g.category().name().toLowerCase(java.util.Locale.ROOT)
-                    : "error";
-            Counter.builder("glance4j.store.errors").description("Store operations that failed")
-                    .tag("store", store.id()).tag("operation", operation).tag("category", outcome)
-                    .register(registry).increment();
+            outcome = e instanceof GlanceException g ? g.category().name().toLowerCase(java.util.Locale.ROOT) : "error";
+            Counter.builder("glance4j.store.errors")
+                    .description("Store operations that failed")
+                    .tag("store", store.id())
+                    .tag("operation", operation)
+                    .tag("category", outcome)
+                    .register(registry)
+                    .increment();
             throw e;
         } finally {
-            Timer.builder("glance4j.store.operations").description("Store operations by outcome")
-                    .tag("store", store.id()).tag("operation", operation).tag("outcome", outcome)
-                    .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            Timer.builder("glance4j.store.operations")
+                    .description("Store operations by outcome")
+                    .tag("store", store.id())
+                    .tag("operation", operation)
+                    .tag("outcome", outcome)
+                    .register(registry)
+                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 }

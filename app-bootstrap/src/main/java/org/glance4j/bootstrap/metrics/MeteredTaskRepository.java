@@ -1,17 +1,15 @@
 package org.glance4j.bootstrap.metrics;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskQuery;
 import org.glance4j.ports.out.TaskRepository;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A task repository that watches the tasks this node writes: {@code glance4j_tasks_in_flight} counts the ones
@@ -28,7 +26,8 @@ final class MeteredTaskRepository implements TaskRepository {
         this.tasks = tasks;
         this.registry = registry;
         Gauge.builder("glance4j.tasks.in.flight", running, Set::size)
-                .description("Tasks (imports) this node has started and not ended").register(registry);
+                .description("Tasks (imports) this node has started and not ended")
+                .register(registry);
     }
 
     @Override
@@ -72,8 +71,11 @@ final class MeteredTaskRepository implements TaskRepository {
             return;
         }
         running.remove(task.id());
-        Counter.builder("glance4j.tasks.completed").description("Tasks ended, by type and result")
-                .tag("type", String.valueOf(task.type())).tag("result", task.status().wireName())
-                .register(registry).increment();
+        Counter.builder("glance4j.tasks.completed")
+                .description("Tasks ended, by type and result")
+                .tag("type", String.valueOf(task.type()))
+                .tag("result", task.status().wireName())
+                .register(registry)
+                .increment();
     }
 }

@@ -1,12 +1,10 @@
 package org.glance4j.bootstrap.metrics;
 
-import java.util.List;
-
-import org.glance4j.ports.model.ImageVerification;
-import org.glance4j.ports.out.ImageVerificationRepository;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.glance4j.ports.model.ImageVerification;
+import org.glance4j.ports.out.ImageVerificationRepository;
 
 /**
  * The verification results, each one counted as it is recorded: {@code glance4j_image_verifications_total} by
@@ -36,7 +34,9 @@ final class MeteredVerificationResults implements ImageVerificationRepository {
     }
 
     private Counter counter(ImageVerification.Status status) {
-        return Counter.builder("glance4j.image.verifications").tag("status", status.wireName())
-                .description("Stored image copies verified, by what was found").register(registry);
+        return Counter.builder("glance4j.image.verifications")
+                .tag("status", status.wireName())
+                .description("Stored image copies verified, by what was found")
+                .register(registry);
     }
 }

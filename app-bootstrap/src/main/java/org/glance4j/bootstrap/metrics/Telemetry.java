@@ -1,14 +1,5 @@
 package org.glance4j.bootstrap.metrics;
 
-import java.util.List;
-import java.util.function.Supplier;
-
-import org.glance4j.http.RequestObserver;
-import org.glance4j.jdbc.JdbcRepositories;
-import org.glance4j.ports.model.CacheCounters;
-import org.glance4j.ports.out.TaskRepository;
-import org.glance4j.ports.out.store.ImageStore;
-
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -17,6 +8,13 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.function.Supplier;
+import org.glance4j.http.RequestObserver;
+import org.glance4j.jdbc.JdbcRepositories;
+import org.glance4j.ports.model.CacheCounters;
+import org.glance4j.ports.out.TaskRepository;
+import org.glance4j.ports.out.store.ImageStore;
 
 /**
  * The server's metrics, or none: what the wiring wraps the parts with so that {@code /metrics} sees them. When
@@ -68,8 +66,11 @@ public final class Telemetry implements AutoCloseable {
 
     /** The stores, each timed by operation with its errors counted. */
     public List<ImageStore> stores(List<ImageStore> stores) {
-        return registry == null ? stores
-                : stores.stream().<ImageStore>map(store -> new MeteredImageStore(store, registry)).toList();
+        return registry == null
+                ? stores
+                : stores.stream()
+                        .<ImageStore>map(store -> new MeteredImageStore(store, registry))
+                        .toList();
     }
 
     /** The task repository, through which imports in flight and finished tasks by result are counted. */

@@ -1,11 +1,9 @@
 package org.glance4j.bootstrap.wiring;
 
-import java.util.Optional;
-
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-
+import java.util.Optional;
 import org.glance4j.bootstrap.config.CacheConfig;
 import org.glance4j.core.settings.CacheSettings;
 import org.glance4j.ports.error.GlanceException;
@@ -24,8 +22,7 @@ public final class CacheModule extends AbstractModule {
     }
 
     /** The cache's files and settings, or no cache. */
-    public record Choice(Optional<ImageCacheFiles> files, CacheSettings settings) {
-    }
+    public record Choice(Optional<ImageCacheFiles> files, CacheSettings settings) {}
 
     @Provides
     @Singleton
@@ -34,11 +31,12 @@ public final class CacheModule extends AbstractModule {
             return new Choice(Optional.empty(), CacheSettings.off());
         }
         try {
-            return new Choice(Optional.of(FileImageCache.open(config.directory().get())),
+            return new Choice(
+                    Optional.of(FileImageCache.open(config.directory().get())),
                     new CacheSettings(true, config.maxSize(), config.stallTime()));
         } catch (GlanceException e) {
-            throw new IllegalStateException("cannot open the image cache ([DEFAULT] image_cache_dir): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot open the image cache ([DEFAULT] image_cache_dir): " + e.getMessage(), e);
         }
     }
 }

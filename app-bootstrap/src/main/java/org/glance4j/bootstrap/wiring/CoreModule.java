@@ -1,36 +1,34 @@
 package org.glance4j.bootstrap.wiring;
 
-import java.time.Clock;
-import java.util.Map;
-import java.util.function.Function;
-
 import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-
-import org.glance4j.core.settings.CoreSettings;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
 import org.glance4j.core.GlanceCore;
-import org.glance4j.core.settings.DataSettings;
-import org.glance4j.core.settings.LocationSettings;
-import org.glance4j.ports.in.ImageLocationService;
-import org.glance4j.ports.in.StoreInfoService;
-import org.glance4j.ports.model.StoreInfo;
 import org.glance4j.core.format.FormatSettings;
+import org.glance4j.core.settings.CoreSettings;
+import org.glance4j.core.settings.DataSettings;
+import org.glance4j.core.settings.ImportSettings;
+import org.glance4j.core.settings.LocationSettings;
 import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.in.ImageDataService;
+import org.glance4j.ports.in.ImageLocationService;
 import org.glance4j.ports.in.ImageMemberService;
 import org.glance4j.ports.in.ImageService;
 import org.glance4j.ports.in.ImageTagService;
+import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.in.SchemaService;
+import org.glance4j.ports.in.StoreInfoService;
+import org.glance4j.ports.in.TaskService;
+import org.glance4j.ports.in.metadef.MetadefServices;
+import org.glance4j.ports.model.StoreInfo;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
-import org.glance4j.ports.out.metadef.MetadefRepository;
-import org.glance4j.ports.in.metadef.MetadefServices;
 import org.glance4j.ports.out.TaskRepository;
-import org.glance4j.ports.in.ImportService;
-import org.glance4j.ports.in.TaskService;
-import org.glance4j.core.settings.ImportSettings;
+import org.glance4j.ports.out.metadef.MetadefRepository;
 
 /**
  * Builds the core from whatever repositories and stores other modules bind, and exposes its use cases.
@@ -54,8 +52,13 @@ public final class CoreModule extends AbstractModule {
      * @param importing  the import settings; with them the core offers staging, import and tasks (the task
      *                   repository and the import adapters, {@link ImportModule}, must be bound); null for none
      */
-    public CoreModule(CoreSettings settings, DataSettings data, LocationSettings locations,
-            Map<String, StoreInfo> storeInfos, FormatSettings formats, ImportSettings importing) {
+    public CoreModule(
+            CoreSettings settings,
+            DataSettings data,
+            LocationSettings locations,
+            Map<String, StoreInfo> storeInfos,
+            FormatSettings formats,
+            ImportSettings importing) {
         this.settings = settings;
         this.data = data;
         this.locations = locations;
@@ -66,11 +69,24 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GlanceCore core(ImageRepository images, ImageMemberRepository members, MetadefRepository metadefs,
-            OpenStores stores, Clock clock, com.google.inject.Injector injector) {
-        org.glance4j.bootstrap.metrics.Telemetry telemetry = Operations.of(injector).telemetry();
-        GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members).settings(settings)
-                .clock(clock).data(data).locations(locations).metadefs(metadefs).formats(formats)
+    GlanceCore core(
+            ImageRepository images,
+            ImageMemberRepository members,
+            MetadefRepository metadefs,
+            OpenStores stores,
+            Clock clock,
+            com.google.inject.Injector injector) {
+        org.glance4j.bootstrap.metrics.Telemetry telemetry =
+                Operations.of(injector).telemetry();
+        GlanceCore.Builder builder = GlanceCore.builder()
+                .images(images)
+                .members(members)
+                .settings(settings)
+                .clock(clock)
+                .data(data)
+                .locations(locations)
+                .metadefs(metadefs)
+                .formats(formats)
                 .workLogContext(org.glance4j.http.RequestLogContext.workerThreads());
         if (storeInfos == null) {
             builder.stores(telemetry.stores(stores.list()), stores.defaultStoreId());
@@ -78,13 +94,18 @@ public final class CoreModule extends AbstractModule {
             builder.stores(telemetry.stores(stores.list()), stores.defaultStoreId(), storeInfos);
         }
         if (importing != null) {
-            builder.importing(telemetry.tasks(injector.getInstance(TaskRepository.class)), importing,
+            builder.importing(
+                    telemetry.tasks(injector.getInstance(TaskRepository.class)),
+                    importing,
                     injector.getInstance(org.glance4j.core.importing.ImportIo.class));
         }
         if (injector.getExistingBinding(com.google.inject.Key.get(CacheModule.Choice.class)) != null) {
             CacheModule.Choice cache = injector.getInstance(CacheModule.Choice.class);
-            cache.files().ifPresent(files -> builder.imageCache(files,
-                    injector.getInstance(org.glance4j.ports.out.cache.CachedImageRecords.class), cache.settings()));
+            cache.files()
+                    .ifPresent(files -> builder.imageCache(
+                            files,
+                            injector.getInstance(org.glance4j.ports.out.cache.CachedImageRecords.class),
+                            cache.settings()));
         }
         if (injector.getExistingBinding(com.google.inject.Key.get(LimitsModule.Choice.class)) != null) {
             injector.getInstance(LimitsModule.Choice.class).limits().ifPresent(builder::limits);

@@ -18,18 +18,26 @@ public final class GlanceModule extends AbstractModule {
 
     /** With unified limits read from Keystone when {@code limits} is present. */
     public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits) {
-        this(settings, limits, StoreTypes.classPath(), org.glance4j.bootstrap.config.CacheConfig.off(),
+        this(
+                settings,
+                limits,
+                StoreTypes.classPath(),
+                org.glance4j.bootstrap.config.CacheConfig.off(),
                 Operations.none());
     }
 
     /** With the image cache options ({@code image_cache_dir}, ...) and the store types of the class path. */
-    public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits,
+    public GlanceModule(
+            ServerSettings settings,
+            java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits,
             org.glance4j.bootstrap.config.CacheConfig cache) {
         this(settings, limits, StoreTypes.classPath(), cache, Operations.none());
     }
 
     /** With the metrics, healthcheck and request log of {@code operations}. */
-    public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits,
+    public GlanceModule(
+            ServerSettings settings,
+            java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits,
             Operations operations) {
         this(settings, limits, StoreTypes.classPath(), org.glance4j.bootstrap.config.CacheConfig.off(), operations);
     }
@@ -38,8 +46,12 @@ public final class GlanceModule extends AbstractModule {
      * With the store types found on the class path and in the plugin directories, the image cache options, and the
      * metrics, healthcheck and request log of {@code operations}.
      */
-    public GlanceModule(ServerSettings settings, java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits,
-            StoreTypes storeTypes, org.glance4j.bootstrap.config.CacheConfig cache, Operations operations) {
+    public GlanceModule(
+            ServerSettings settings,
+            java.util.Optional<org.glance4j.http.KeystoneLimitsSettings> limits,
+            StoreTypes storeTypes,
+            org.glance4j.bootstrap.config.CacheConfig cache,
+            Operations operations) {
         this.settings = settings;
         this.limits = limits;
         this.storeTypes = storeTypes;
@@ -50,10 +62,14 @@ public final class GlanceModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(Operations.class).toInstance(operations);
-        java.util.List<org.glance4j.bootstrap.config.StoreConfig> stores = StoreSections.prepare(settings.stores(),
-                storeTypes, settings.dataDir());
-        install(new CoreModule(settings.core(), settings.data(), settings.locations(),
-                settings.multipleStores() ? StoreInfos.of(stores, storeTypes) : null, settings.formats(),
+        java.util.List<org.glance4j.bootstrap.config.StoreConfig> stores =
+                StoreSections.prepare(settings.stores(), storeTypes, settings.dataDir());
+        install(new CoreModule(
+                settings.core(),
+                settings.data(),
+                settings.locations(),
+                settings.multipleStores() ? StoreInfos.of(stores, storeTypes) : null,
+                settings.formats(),
                 settings.importing()));
         install(new ImportModule(settings.stagingDir()));
         install(new LimitsModule(limits));

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.glance4j.http.HealthProbe;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.store.ImageStore;
@@ -17,8 +16,7 @@ import org.glance4j.ports.out.store.StoredObject;
  */
 final class HealthProbes {
 
-    private HealthProbes() {
-    }
+    private HealthProbes() {}
 
     static List<HealthProbe> of(ImageRepository images, List<ImageStore> stores) {
         List<HealthProbe> probes = new ArrayList<>();
@@ -33,8 +31,8 @@ final class HealthProbes {
                     return "the store cannot both write and delete, so it is not written to";
                 }
                 long start = System.nanoTime();
-                StoredObject object = store.write(UUID.randomUUID().toString(), new ByteArrayInputStream(new byte[0]),
-                        0);
+                StoredObject object =
+                        store.write(UUID.randomUUID().toString(), new ByteArrayInputStream(new byte[0]), 0);
                 store.delete(object.location());
                 return "wrote and deleted an empty object in " + (System.nanoTime() - start) / 1_000_000 + " ms";
             }));

@@ -1,11 +1,9 @@
 package org.glance4j.bootstrap.wiring;
 
-import java.nio.file.Path;
-
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-
+import java.nio.file.Path;
 import org.glance4j.core.importing.ImportIo;
 import org.glance4j.http.fetch.JdkWebSource;
 import org.glance4j.staging.FileStagingArea;

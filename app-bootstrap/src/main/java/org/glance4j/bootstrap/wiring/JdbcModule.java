@@ -1,12 +1,10 @@
 package org.glance4j.bootstrap.wiring;
 
-import java.util.function.Function;
-
 import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-
+import java.util.function.Function;
 import org.glance4j.jdbc.JdbcRepositories;
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.ports.out.ImageMemberRepository;
@@ -14,9 +12,9 @@ import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.ImageVerificationRepository;
 import org.glance4j.ports.out.NodeLeases;
 import org.glance4j.ports.out.SharedNodeSettings;
-import org.glance4j.ports.out.metadef.MetadefRepository;
 import org.glance4j.ports.out.TaskRepository;
 import org.glance4j.ports.out.cache.CachedImageRecords;
+import org.glance4j.ports.out.metadef.MetadefRepository;
 
 /** The repositories on a JDBC database (SQLite or PostgreSQL); opening them migrates the schema. */
 public final class JdbcModule extends AbstractModule {
@@ -50,6 +48,8 @@ public final class JdbcModule extends AbstractModule {
 
     private <T> void repository(Class<T> type, Function<JdbcRepositories, T> accessor) {
         Provider<JdbcRepositories> repositories = getProvider(JdbcRepositories.class);
-        bind(type).toProvider((Provider<T>) () -> accessor.apply(repositories.get())).in(Singleton.class);
+        bind(type)
+                .toProvider((Provider<T>) () -> accessor.apply(repositories.get()))
+                .in(Singleton.class);
     }
 }

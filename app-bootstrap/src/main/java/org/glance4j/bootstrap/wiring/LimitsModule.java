@@ -1,18 +1,16 @@
 package org.glance4j.bootstrap.wiring;
 
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
-
 import org.glance4j.http.KeystoneLimits;
 import org.glance4j.http.KeystoneLimitsSettings;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.ProjectLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
 
 /**
  * Unified limits ({@code [DEFAULT] use_keystone_limits}): the Keystone reader of the limits when they are on,
@@ -29,8 +27,7 @@ public final class LimitsModule extends AbstractModule {
     }
 
     /** The limits, empty when unified limits are off. */
-    public record Choice(Optional<ProjectLimits> limits) {
-    }
+    public record Choice(Optional<ProjectLimits> limits) {}
 
     @Provides
     @Singleton
@@ -42,11 +39,15 @@ public final class LimitsModule extends AbstractModule {
         try {
             limits.resolveEndpoint();
         } catch (GlanceException e) {
-            LOG.warn("unified limits: Keystone at {} cannot be asked now ({}); the endpoint is looked up at the "
-                    + "first check, which answers 503 until Keystone answers", settings.get().authUrl(),
+            LOG.warn(
+                    "unified limits: Keystone at {} cannot be asked now ({}); the endpoint is looked up at the "
+                            + "first check, which answers 503 until Keystone answers",
+                    settings.get().authUrl(),
                     e.getMessage());
         }
-        LOG.info("unified limits on: read from Keystone at {}, each kept {} s", settings.get().authUrl(),
+        LOG.info(
+                "unified limits on: read from Keystone at {}, each kept {} s",
+                settings.get().authUrl(),
                 settings.get().cacheTime().toSeconds());
         return new Choice(Optional.of(limits));
     }

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
-
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.ImageStoreFactory;
@@ -36,8 +35,8 @@ public final class OpenStores implements AutoCloseable {
      * @throws StoreStartException naming the store, its section and the reason (the factory's message names the
      *                             option), or listing the known types for a type no factory has
      */
-    public static OpenStores open(List<StoreConfig> configs, String defaultStoreId,
-            Iterable<ImageStoreFactory> factories) {
+    public static OpenStores open(
+            List<StoreConfig> configs, String defaultStoreId, Iterable<ImageStoreFactory> factories) {
         return open(configs, defaultStoreId, StoreTypes.of(factories));
     }
 
@@ -58,9 +57,11 @@ public final class OpenStores implements AutoCloseable {
             throw e;
         }
         OpenStores stores = new OpenStores(opened, defaultStoreId);
-        LOG.info("image stores: {}", opened.stream()
-                .map(s -> s.id() + (s.id().equals(defaultStoreId) ? " (default)" : "") + " " + s)
-                .collect(Collectors.joining(", ")));
+        LOG.info(
+                "image stores: {}",
+                opened.stream()
+                        .map(s -> s.id() + (s.id().equals(defaultStoreId) ? " (default)" : "") + " " + s)
+                        .collect(Collectors.joining(", ")));
         return stores;
     }
 
@@ -71,7 +72,8 @@ public final class OpenStores implements AutoCloseable {
             List<String> names = types.names();
             String known = names.isEmpty() ? "none" : String.join(", ", names);
             throw new StoreStartException("cannot start store '" + config.id() + "': " + where + " gives it the type '"
-                    + config.type() + "', but no store type of that name is installed (store plugins go in a plugin directory:"
+                    + config.type()
+                    + "', but no store type of that name is installed (store plugins go in a plugin directory:"
                     + " --plugins, [glance4j] plugin_dirs); known types: " + known);
         }
         String failure = "cannot start store '" + config.id() + "' (type " + config.type() + ", options in ["

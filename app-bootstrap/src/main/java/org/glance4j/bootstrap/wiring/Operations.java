@@ -1,12 +1,10 @@
 package org.glance4j.bootstrap.wiring;
 
+import com.google.inject.Injector;
+import com.google.inject.Key;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-
-import com.google.inject.Injector;
-import com.google.inject.Key;
-
 import org.glance4j.bootstrap.metrics.Telemetry;
 
 /**
@@ -32,7 +30,8 @@ public record Operations(Telemetry telemetry, Optional<Path> disableByFile, bool
 
     /** The bound operations, or {@link #none()}. */
     static Operations of(Injector injector) {
-        return injector.getExistingBinding(Key.get(Operations.class)) != null ? injector.getInstance(Operations.class)
+        return injector.getExistingBinding(Key.get(Operations.class)) != null
+                ? injector.getInstance(Operations.class)
                 : none();
     }
 }

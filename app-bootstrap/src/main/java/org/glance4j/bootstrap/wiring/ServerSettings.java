@@ -8,23 +8,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.ConfigException;
 import org.glance4j.bootstrap.config.ConfigLoader;
-import org.glance4j.bootstrap.config.IniFile;
-import org.glance4j.bootstrap.config.KeystoneConfig;
 import org.glance4j.bootstrap.config.DatabaseTarget;
 import org.glance4j.bootstrap.config.GlanceConfig;
+import org.glance4j.bootstrap.config.ImportConfig;
+import org.glance4j.bootstrap.config.IniFile;
+import org.glance4j.bootstrap.config.KeystoneConfig;
 import org.glance4j.bootstrap.config.OperatorPolicy;
 import org.glance4j.bootstrap.config.RefusedSettingException;
-import org.glance4j.bootstrap.config.ImportConfig;
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.core.format.FormatSettings;
-import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.CoreSettings;
-import org.glance4j.core.settings.LocationSettings;
+import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.ImportSettings;
+import org.glance4j.core.settings.LocationSettings;
 import org.glance4j.http.AuthMode;
 import org.glance4j.http.ConnectionLimits;
 import org.glance4j.http.HttpSettings;
@@ -49,31 +48,78 @@ import org.glance4j.jdbc.JdbcSettings;
  * @param importing    the import settings
  * @param stagingDir   the staging directory of imports ({@code DATA_DIR/staging} unless configured)
  */
-public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
-        Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore, LocationSettings locations,
-        FormatSettings formats, ImportSettings importing, Path stagingDir) {
+public record ServerSettings(
+        CoreSettings core,
+        HttpSettings http,
+        DatabaseTarget database,
+        JdbcSettings jdbc,
+        Path dataDir,
+        DataSettings data,
+        List<StoreConfig> stores,
+        String defaultStore,
+        LocationSettings locations,
+        FormatSettings formats,
+        ImportSettings importing,
+        Path stagingDir) {
 
     /** The directory of the staging area inside the data directory, by default. */
     public static final String STAGING_DIR = "staging";
 
     /** Settings with locations hidden, Glance's format checks, and Glance's import defaults. */
-    public ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
-            Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore) {
-        this(core, http, database, jdbc, dataDir, data, stores, defaultStore, LocationSettings.defaults(),
-                FormatSettings.defaults(), defaultImporting(dataDir, stores));
+    public ServerSettings(
+            CoreSettings core,
+            HttpSettings http,
+            DatabaseTarget database,
+            JdbcSettings jdbc,
+            Path dataDir,
+            DataSettings data,
+            List<StoreConfig> stores,
+            String defaultStore) {
+        this(
+                core,
+                http,
+                database,
+                jdbc,
+                dataDir,
+                data,
+                stores,
+                defaultStore,
+                LocationSettings.defaults(),
+                FormatSettings.defaults(),
+                defaultImporting(dataDir, stores));
     }
 
     /** With the staging directory in the data directory ({@link #STAGING_DIR}). */
-    public ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarget database, JdbcSettings jdbc,
-            Path dataDir, DataSettings data, List<StoreConfig> stores, String defaultStore, LocationSettings locations,
-            FormatSettings formats, ImportSettings importing) {
-        this(core, http, database, jdbc, dataDir, data, stores, defaultStore, locations, formats, importing,
+    public ServerSettings(
+            CoreSettings core,
+            HttpSettings http,
+            DatabaseTarget database,
+            JdbcSettings jdbc,
+            Path dataDir,
+            DataSettings data,
+            List<StoreConfig> stores,
+            String defaultStore,
+            LocationSettings locations,
+            FormatSettings formats,
+            ImportSettings importing) {
+        this(
+                core,
+                http,
+                database,
+                jdbc,
+                dataDir,
+                data,
+                stores,
+                defaultStore,
+                locations,
+                formats,
+                importing,
                 dataDir.resolve(STAGING_DIR));
     }
 
     private static ImportSettings defaultImporting(Path dataDir, List<StoreConfig> stores) {
-        return ImportSettings.defaults().withMultiStore(
-                !stores.isEmpty() && !stores.get(0).singleStoreForm());
+        return ImportSettings.defaults()
+                .withMultiStore(!stores.isEmpty() && !stores.get(0).singleStoreForm());
     }
 
     /** Whether the stores are configured the multi-store way ({@code enabled_backends}). */
@@ -104,27 +150,70 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
 
     /** A copy with the import options of the file laid over Glance's defaults. */
     public ServerSettings withImporting(ImportConfig file) {
-        ImportSettings.FilterRules filter = new ImportSettings.FilterRules(file.allowedSchemes(),
-                file.disallowedSchemes(), file.allowedHosts(), file.disallowedHosts(), file.allowedPorts(),
+        ImportSettings.FilterRules filter = new ImportSettings.FilterRules(
+                file.allowedSchemes(),
+                file.disallowedSchemes(),
+                file.allowedHosts(),
+                file.disallowedHosts(),
+                file.allowedPorts(),
                 file.disallowedPorts());
-        ImportSettings settings = new ImportSettings(file.enabledMethods(), file.plugins(), file.outputFormat(),
-                file.inject(), file.ignoreUserRoles(), filter, file.taskPoolThreads(), file.taskTimeToLive(),
+        ImportSettings settings = new ImportSettings(
+                file.enabledMethods(),
+                file.plugins(),
+                file.outputFormat(),
+                file.inject(),
+                file.ignoreUserRoles(),
+                filter,
+                file.taskPoolThreads(),
+                file.taskTimeToLive(),
                 importing.multiStore());
-        return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, defaultStore, locations,
-                formats, settings, file.stagingDir().orElse(dataDir.resolve(STAGING_DIR)));
+        return new ServerSettings(
+                core,
+                http,
+                database,
+                jdbc,
+                dataDir,
+                data,
+                stores,
+                defaultStore,
+                locations,
+                formats,
+                settings,
+                file.stagingDir().orElse(dataDir.resolve(STAGING_DIR)));
     }
 
     /** A copy whose HTTP adapter has these timeouts and connection cap. */
     public ServerSettings withConnections(ConnectionLimits connections) {
-        return new ServerSettings(core, http.withConnections(connections), database, jdbc, dataDir, data, stores,
-                defaultStore, locations, formats, importing, stagingDir);
+        return new ServerSettings(
+                core,
+                http.withConnections(connections),
+                database,
+                jdbc,
+                dataDir,
+                data,
+                stores,
+                defaultStore,
+                locations,
+                formats,
+                importing,
+                stagingDir);
     }
 
     /** A copy whose data settings carry this node id. */
     public ServerSettings withNodeId(String nodeId) {
-        return new ServerSettings(core, http, database, jdbc, dataDir,
-                new DataSettings(data.imageSizeCap(), data.hashingAlgorithm(), nodeId), stores, defaultStore,
-                locations, formats, importing, stagingDir);
+        return new ServerSettings(
+                core,
+                http,
+                database,
+                jdbc,
+                dataDir,
+                new DataSettings(data.imageSizeCap(), data.hashingAlgorithm(), nodeId),
+                stores,
+                defaultStore,
+                locations,
+                formats,
+                importing,
+                stagingDir);
     }
 
     /**
@@ -156,28 +245,55 @@ public record ServerSettings(CoreSettings core, HttpSettings http, DatabaseTarge
                     + "--auth trusted-headers behind an authenticating proxy, or add --insecure-noauth.");
         }
         HttpSettings defaults = HttpSettings.defaults();
-        HttpSettings http = new HttpSettings(bindHost, port, auth == AuthMode.KEYSTONE ? AuthMode.NOAUTH : auth,
-                defaults.noauthProjectId(), defaults.noauthUserId(), defaults.ioThreads(), defaults.workerThreads());
+        HttpSettings http = new HttpSettings(
+                bindHost,
+                port,
+                auth == AuthMode.KEYSTONE ? AuthMode.NOAUTH : auth,
+                defaults.noauthProjectId(),
+                defaults.noauthUserId(),
+                defaults.ioThreads(),
+                defaults.workerThreads());
         if (auth == AuthMode.KEYSTONE) {
             http = http.withKeystone(keystone.toSettings());
         }
 
-        CoreSettings fileCore = new CoreSettings(file.diskFormats(), file.containerFormats(),
-                file.limitParamDefault(), file.apiLimitMax(), file.imagePropertyQuota(), file.imageTagQuota(),
-                Map.of(), file.imageMemberQuota(), null, file.maxListFilters());
-        Optional<Path> configDir = flags.configFile().map(f -> f.toAbsolutePath().getParent());
+        CoreSettings fileCore = new CoreSettings(
+                file.diskFormats(),
+                file.containerFormats(),
+                file.limitParamDefault(),
+                file.apiLimitMax(),
+                file.imagePropertyQuota(),
+                file.imageTagQuota(),
+                Map.of(),
+                file.imageMemberQuota(),
+                null,
+                file.maxListFilters());
+        Optional<Path> configDir =
+                flags.configFile().map(f -> f.toAbsolutePath().getParent());
         CoreSettings core = OperatorPolicy.apply(fileCore, file.policy(), configDir);
 
-        DatabaseTarget database = file.database().orElseGet(() -> new DatabaseTarget(DatabaseTarget.Kind.SQLITE,
-                "jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE), null, null));
-        JdbcSettings jdbc = new JdbcSettings(database.jdbcUrl(), database.user(), database.password(),
-                file.maxPoolSize(), file.statementTimeout());
-        DataSettings data = new DataSettings(file.imageSizeCap(), file.hashingAlgorithm(),
+        DatabaseTarget database = file.database()
+                .orElseGet(() -> new DatabaseTarget(
+                        DatabaseTarget.Kind.SQLITE, "jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE), null, null));
+        JdbcSettings jdbc = new JdbcSettings(
+                database.jdbcUrl(), database.user(), database.password(), file.maxPoolSize(), file.statementTimeout());
+        DataSettings data = new DataSettings(
+                file.imageSizeCap(),
+                file.hashingAlgorithm(),
                 DataSettings.defaults().nodeId());
         // the built-in store types' paths and own directories; plugin types are prepared when the server starts
         List<StoreConfig> stores = StoreSections.prepare(file.stores(), StoreTypes.classPath(), dataDir);
-        return new ServerSettings(core, http, database, jdbc, dataDir, data, stores, file.defaultStore(),
-                new LocationSettings(file.showMultipleLocations(), file.showImageDirectUrl()), file.formats(),
+        return new ServerSettings(
+                core,
+                http,
+                database,
+                jdbc,
+                dataDir,
+                data,
+                stores,
+                file.defaultStore(),
+                new LocationSettings(file.showMultipleLocations(), file.showImageDirectUrl()),
+                file.formats(),
                 defaultImporting(dataDir, stores));
     }
 

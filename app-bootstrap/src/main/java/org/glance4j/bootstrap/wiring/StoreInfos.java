@@ -3,7 +3,6 @@ package org.glance4j.bootstrap.wiring;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.ports.model.StoreInfo;
 import org.glance4j.ports.out.store.ImageStoreFactory;
@@ -16,15 +15,22 @@ import org.glance4j.ports.out.store.ImageStoreFactory;
  */
 public final class StoreInfos {
 
-    private StoreInfos() {
-    }
+    private StoreInfos() {}
 
     /** The infos by store id, in configuration order. */
     public static Map<String, StoreInfo> of(List<StoreConfig> stores, StoreTypes types) {
         Map<String, StoreInfo> infos = new LinkedHashMap<>();
         for (StoreConfig store : stores) {
-            infos.put(store.id(), new StoreInfo(store.id(), store.description(), false, false, store.weight(),
-                    store.type(), properties(store, types)));
+            infos.put(
+                    store.id(),
+                    new StoreInfo(
+                            store.id(),
+                            store.description(),
+                            false,
+                            false,
+                            store.weight(),
+                            store.type(),
+                            properties(store, types)));
         }
         return infos;
     }
@@ -36,12 +42,15 @@ public final class StoreInfos {
 
     /** A section the factory cannot read shows no properties; opening the store reports what is wrong. */
     private static Map<String, Object> properties(StoreConfig store, StoreTypes types) {
-        return types.factory(store.type()).map(factory -> {
-            try {
-                return new LinkedHashMap<>(factory.detailProperties(store.id(), StoreSections.ownOptions(store)));
-            } catch (RuntimeException e) {
-                return new LinkedHashMap<String, Object>();
-            }
-        }).orElseGet(LinkedHashMap::new);
+        return types.factory(store.type())
+                .map(factory -> {
+                    try {
+                        return new LinkedHashMap<>(
+                                factory.detailProperties(store.id(), StoreSections.ownOptions(store)));
+                    } catch (RuntimeException e) {
+                        return new LinkedHashMap<String, Object>();
+                    }
+                })
+                .orElseGet(LinkedHashMap::new);
     }
 }

@@ -1,11 +1,9 @@
 package org.glance4j.bootstrap.wiring;
 
-import java.util.List;
-
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-
+import java.util.List;
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.ports.out.store.ImageStoreFactory;
 

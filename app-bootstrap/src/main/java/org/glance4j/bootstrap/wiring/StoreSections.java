@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.glance4j.bootstrap.config.GlanceOptions;
 import org.glance4j.bootstrap.config.StoreConfig;
 import org.glance4j.ports.out.store.ImageStoreFactory;
@@ -23,14 +22,15 @@ import org.glance4j.ports.out.store.StoreSection;
  */
 public final class StoreSections {
 
-    private StoreSections() {
-    }
+    private StoreSections() {}
 
     /** Every store prepared with the factory of its type; a store whose type is unknown stays as it is. */
     public static List<StoreConfig> prepare(List<StoreConfig> stores, StoreTypes types, Path dataDir) {
         List<StoreConfig> prepared = new ArrayList<>();
         for (StoreConfig store : stores) {
-            prepared.add(types.factory(store.type()).map(f -> prepare(store, f.options(), dataDir)).orElse(store));
+            prepared.add(types.factory(store.type())
+                    .map(f -> prepare(store, f.options(), dataDir))
+                    .orElse(store));
         }
         return prepared;
     }
@@ -46,14 +46,14 @@ public final class StoreSections {
             String value = store.options().get(option.name());
             boolean set = value != null && !value.isBlank();
             switch (option.kind()) {
-                case TEXT -> {
-                }
+                case TEXT -> {}
                 case PATH, OWN_DIRECTORY -> {
                     if (set) {
                         prepared = prepared.withOption(option.name(), absolute(store, option, value.strip()));
                     } else if (option.kind() == StoreOption.Kind.OWN_DIRECTORY) {
                         Path own = dataDir.resolve(store.singleStoreForm() ? ServerSettings.IMAGES_DIR : store.id());
-                        prepared = prepared.withOption(option.name(), own.toAbsolutePath().normalize().toString());
+                        prepared = prepared.withOption(
+                                option.name(), own.toAbsolutePath().normalize().toString());
                     }
                 }
             }
@@ -81,7 +81,8 @@ public final class StoreSections {
     /** The first required option the section does not set, as the message a factory would give. */
     public static Optional<String> missingRequired(StoreConfig store, ImageStoreFactory factory) {
         StoreSection section = factory.options().read(store.id(), ownOptions(store));
-        return section.missingRequired().stream().findFirst()
+        return section.missingRequired().stream()
+                .findFirst()
                 .map(o -> section.invalid(o, "is required").getMessage());
     }
 

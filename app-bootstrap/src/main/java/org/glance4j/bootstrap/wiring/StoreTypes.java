@@ -17,7 +17,6 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
-
 import org.glance4j.ports.out.store.ImageStoreFactory;
 
 /**
@@ -33,8 +32,7 @@ public final class StoreTypes {
     private final Map<String, Found> byType;
 
     /** One store type and where its factory came from ({@link #CLASS_PATH} or a jar's path). */
-    public record Found(ImageStoreFactory factory, String origin) {
-    }
+    public record Found(ImageStoreFactory factory, String origin) {}
 
     private StoreTypes(Map<String, Found> byType) {
         this.byType = Collections.unmodifiableMap(byType);
@@ -94,7 +92,8 @@ public final class StoreTypes {
 
     /** One line for the start-up log: {@code file (class path), rbd (/opt/glance4j/plugins/rbd.jar), ...}. */
     public String describe() {
-        return byType.values().stream().map(f -> f.factory().type() + " (" + f.origin() + ")")
+        return byType.values().stream()
+                .map(f -> f.factory().type() + " (" + f.origin() + ")")
                 .collect(Collectors.joining(", "));
     }
 
@@ -111,7 +110,9 @@ public final class StoreTypes {
             throw new PluginException("the plugin directory " + dir + " does not exist or is not a directory");
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new PluginException("cannot list the plugin directory " + dir + ": " + e.getMessage(), e);
         }
@@ -128,7 +129,9 @@ public final class StoreTypes {
         }
         URLClassLoader loader;
         try {
-            loader = new URLClassLoader("glance4j-plugin:" + jar.getFileName(), new URL[] {jar.toUri().toURL()},
+            loader = new URLClassLoader(
+                    "glance4j-plugin:" + jar.getFileName(),
+                    new URL[] {jar.toUri().toURL()},
                     api);
         } catch (MalformedURLException e) {
             throw new PluginException("the plugin jar " + jar + " has no usable path", e);
@@ -141,8 +144,9 @@ public final class StoreTypes {
                 }
             }
         } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
-            throw new PluginException("the plugin jar " + jar + " is broken: its store factory cannot be loaded ("
-                    + rootMessage(e) + ")", e);
+            throw new PluginException(
+                    "the plugin jar " + jar + " is broken: its store factory cannot be loaded (" + rootMessage(e) + ")",
+                    e);
         }
         if (factories.isEmpty()) {
             throw new PluginException("the plugin jar " + jar + " declares no store factory of its own");
@@ -155,8 +159,8 @@ public final class StoreTypes {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String text = root == e ? String.valueOf(e.getMessage())
-                : root.getClass().getSimpleName() + ": " + root.getMessage();
+        String text =
+                root == e ? String.valueOf(e.getMessage()) : root.getClass().getSimpleName() + ": " + root.getMessage();
         return text.replace('\n', ' ');
     }
 

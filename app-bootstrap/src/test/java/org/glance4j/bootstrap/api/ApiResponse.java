@@ -15,24 +15,26 @@ import java.util.Optional;
  */
 public record ApiResponse(String method, String path, int status, HttpHeaders headers, String body) {
 
-  /** The body as JSON; fails the test when it is not JSON. */
-  public JsonNode json() {
-    return Json.parse(body, this::toString);
-  }
+    /** The body as JSON; fails the test when it is not JSON. */
+    public JsonNode json() {
+        return Json.parse(body, this::toString);
+    }
 
-  /** The first value of a header, if present (names compare case-insensitively). */
-  public Optional<String> header(String name) {
-    return headers.firstValue(name);
-  }
+    /** The first value of a header, if present (names compare case-insensitively). */
+    public Optional<String> header(String name) {
+        return headers.firstValue(name);
+    }
 
-  /** The media type of the body without parameters, or an empty string. */
-  public String mediaType() {
-    return header("Content-Type").map(value -> value.split(";")[0].strip().toLowerCase()).orElse("");
-  }
+    /** The media type of the body without parameters, or an empty string. */
+    public String mediaType() {
+        return header("Content-Type")
+                .map(value -> value.split(";")[0].strip().toLowerCase())
+                .orElse("");
+    }
 
-  @Override
-  public String toString() {
-    String shown = body.length() > 600 ? body.substring(0, 600) + "..." : body;
-    return method + " " + path + " -> " + status + " " + shown;
-  }
+    @Override
+    public String toString() {
+        String shown = body.length() > 600 ? body.substring(0, 600) + "..." : body;
+        return method + " " + path + " -> " + status + " " + shown;
+    }
 }

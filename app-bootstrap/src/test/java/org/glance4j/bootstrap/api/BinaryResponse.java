@@ -15,21 +15,21 @@ import java.util.Optional;
  */
 public record BinaryResponse(String method, String path, int status, HttpHeaders headers, byte[] bytes) {
 
-  /** The first value of a header, if present (names compare case-insensitively). */
-  public Optional<String> header(String name) {
-    return headers.firstValue(name);
-  }
-
-  /** The body read as text, for error answers. */
-  public ApiResponse asText() {
-    return new ApiResponse(method, path, status, headers, new String(bytes, StandardCharsets.UTF_8));
-  }
-
-  @Override
-  public String toString() {
-    if (status >= 300) {
-      return asText().toString();
+    /** The first value of a header, if present (names compare case-insensitively). */
+    public Optional<String> header(String name) {
+        return headers.firstValue(name);
     }
-    return method + " " + path + " -> " + status + " (" + bytes.length + " bytes)";
-  }
+
+    /** The body read as text, for error answers. */
+    public ApiResponse asText() {
+        return new ApiResponse(method, path, status, headers, new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        if (status >= 300) {
+            return asText().toString();
+        }
+        return method + " " + path + " -> " + status + " (" + bytes.length + " bytes)";
+    }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.glance4j.ports.out.store.ByteRange;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.ImageStoreFactory;
@@ -18,41 +17,44 @@ import org.glance4j.ports.testing.store.ForwardingImageStore;
  * per location for the whole test run; locations hold the image id, and ids are never used twice.
  */
 public final class CountingStoreFactory implements ImageStoreFactory {
-  static final String TYPE = "test-counting";
+    static final String TYPE = "test-counting";
 
-  private static final Map<String, AtomicInteger> READS = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> READS = new ConcurrentHashMap<>();
 
-  public CountingStoreFactory() {
-  }
+    public CountingStoreFactory() {}
 
-  /** How often the data of image {@code imageId} was opened for reading, whole or a range. */
-  static int reads(String imageId) {
-    return READS.entrySet().stream().filter(e -> e.getKey().contains(imageId))
-        .mapToInt(e -> e.getValue().get()).sum();
-  }
-
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public ImageStore create(String storeId, Map<String, String> options) {
-    ImageStoreFactory file = ServiceLoader.load(ImageStoreFactory.class).stream()
-        .map(ServiceLoader.Provider::get).filter(f -> f.type().equals("file")).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no file store on the class path"));
-    return new Counting(file.create(storeId, options));
-  }
-
-  private static final class Counting extends ForwardingImageStore {
-    Counting(ImageStore delegate) {
-      super(delegate);
+    /** How often the data of image {@code imageId} was opened for reading, whole or a range. */
+    static int reads(String imageId) {
+        return READS.entrySet().stream()
+                .filter(e -> e.getKey().contains(imageId))
+                .mapToInt(e -> e.getValue().get())
+                .sum();
     }
 
     @Override
-    public InputStream read(String location, ByteRange range) {
-      READS.computeIfAbsent(location, l -> new AtomicInteger()).incrementAndGet();
-      return delegate.read(location, range);
+    public String type() {
+        return TYPE;
     }
-  }
+
+    @Override
+    public ImageStore create(String storeId, Map<String, String> options) {
+        ImageStoreFactory file = ServiceLoader.load(ImageStoreFactory.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(f -> f.type().equals("file"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no file store on the class path"));
+        return new Counting(file.create(storeId, options));
+    }
+
+    private static final class Counting extends ForwardingImageStore {
+        Counting(ImageStore delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public InputStream read(String location, ByteRange range) {
+            READS.computeIfAbsent(location, l -> new AtomicInteger()).incrementAndGet();
+            return delegate.read(location, range);
+        }
+    }
 }

@@ -13,23 +13,23 @@ import java.util.UUID;
  */
 public record Persona(String label, String userId, String projectId, List<String> roles) {
 
-  /** A caller that sends no identity headers at all. */
-  public static Persona anonymous() {
-    return new Persona("anonymous", null, null, List.of());
-  }
+    /** A caller that sends no identity headers at all. */
+    public static Persona anonymous() {
+        return new Persona("anonymous", null, null, List.of());
+    }
 
-  /** A fresh user of {@code projectId} with the given roles. */
-  public static Persona of(String label, String projectId, String... roles) {
-    return new Persona(label, UUID.randomUUID().toString().replace("-", ""), projectId, List.of(roles));
-  }
+    /** A fresh user of {@code projectId} with the given roles. */
+    public static Persona of(String label, String projectId, String... roles) {
+        return new Persona(label, UUID.randomUUID().toString().replace("-", ""), projectId, List.of(roles));
+    }
 
-  /** True when the persona sends identity headers. */
-  public boolean authenticated() {
-    return userId != null;
-  }
+    /** True when the persona sends identity headers. */
+    public boolean authenticated() {
+        return userId != null;
+    }
 
-  @Override
-  public String toString() {
-    return label;
-  }
+    @Override
+    public String toString() {
+        return label;
+    }
 }

@@ -16,62 +16,65 @@ import java.util.List;
  * become the test's.
  */
 final class ProxyConfigurations {
-  static final Path PAGE = Path.of("..", "docs", "caching-proxies.md");
-  private static final String PAGE_BACKEND_PORT = "9292";
+    static final Path PAGE = Path.of("..", "docs", "caching-proxies.md");
+    private static final String PAGE_BACKEND_PORT = "9292";
 
-  private ProxyConfigurations() {
-  }
+    private ProxyConfigurations() {}
 
-  /** The page's VCL with glance4j at {@code backend}. */
-  static String varnish(URI backend) {
-    String vcl = block("vcl");
-    return replaceOnce(replaceOnce(vcl, ".port = \"" + PAGE_BACKEND_PORT + "\"", ".port = \"" + backend.getPort()
-        + "\""), ".host = \"127.0.0.1\"", ".host = \"" + backend.getHost() + "\"");
-  }
-
-  /** The page's squid.conf with glance4j at {@code backend}, listening on {@code port}, caching in {@code cacheDir}. */
-  static String squid(URI backend, int port, Path cacheDir) {
-    String conf = block("squid");
-    conf = replaceOnce(conf, "http_port 3128 ", "http_port 127.0.0.1:" + port + " ");
-    conf = replaceOnce(conf, "cache_peer 127.0.0.1 parent " + PAGE_BACKEND_PORT + " ", "cache_peer "
-        + backend.getHost() + " parent " + backend.getPort() + " ");
-    return replaceOnce(conf, "cache_dir aufs /var/spool/squid ", "cache_dir aufs " + cacheDir + " ");
-  }
-
-  /** The one fenced block of the page whose info string is {@code language}. */
-  static String block(String language) {
-    List<String> blocks = new ArrayList<>();
-    StringBuilder current = null;
-    for (String line : lines()) {
-      if (current == null && line.equals("```" + language)) {
-        current = new StringBuilder();
-      } else if (current != null && line.equals("```")) {
-        blocks.add(current.toString());
-        current = null;
-      } else if (current != null) {
-        current.append(line).append('\n');
-      }
+    /** The page's VCL with glance4j at {@code backend}. */
+    static String varnish(URI backend) {
+        String vcl = block("vcl");
+        return replaceOnce(
+                replaceOnce(vcl, ".port = \"" + PAGE_BACKEND_PORT + "\"", ".port = \"" + backend.getPort() + "\""),
+                ".host = \"127.0.0.1\"",
+                ".host = \"" + backend.getHost() + "\"");
     }
-    if (blocks.size() != 1) {
-      throw new IllegalStateException(PAGE + " has " + blocks.size() + " ```" + language + " blocks, not one");
-    }
-    return blocks.get(0);
-  }
 
-  private static List<String> lines() {
-    try {
-      return Files.readAllLines(PAGE, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** The page's squid.conf with glance4j at {@code backend}, listening on {@code port}, caching in {@code cacheDir}. */
+    static String squid(URI backend, int port, Path cacheDir) {
+        String conf = block("squid");
+        conf = replaceOnce(conf, "http_port 3128 ", "http_port 127.0.0.1:" + port + " ");
+        conf = replaceOnce(
+                conf,
+                "cache_peer 127.0.0.1 parent " + PAGE_BACKEND_PORT + " ",
+                "cache_peer " + backend.getHost() + " parent " + backend.getPort() + " ");
+        return replaceOnce(conf, "cache_dir aufs /var/spool/squid ", "cache_dir aufs " + cacheDir + " ");
     }
-  }
 
-  private static String replaceOnce(String text, String target, String replacement) {
-    int at = text.indexOf(target);
-    if (at < 0 || text.indexOf(target, at + 1) >= 0) {
-      throw new IllegalStateException("The configuration in " + PAGE + " should hold '" + target + "' once:\n"
-          + text);
+    /** The one fenced block of the page whose info string is {@code language}. */
+    static String block(String language) {
+        List<String> blocks = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : lines()) {
+            if (current == null && line.equals("```" + language)) {
+                current = new StringBuilder();
+            } else if (current != null && line.equals("```")) {
+                blocks.add(current.toString());
+                current = null;
+            } else if (current != null) {
+                current.append(line).append('\n');
+            }
+        }
+        if (blocks.size() != 1) {
+            throw new IllegalStateException(PAGE + " has " + blocks.size() + " ```" + language + " blocks, not one");
+        }
+        return blocks.get(0);
     }
-    return text.substring(0, at) + replacement + text.substring(at + target.length());
-  }
+
+    private static List<String> lines() {
+        try {
+            return Files.readAllLines(PAGE, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String replaceOnce(String text, String target, String replacement) {
+        int at = text.indexOf(target);
+        if (at < 0 || text.indexOf(target, at + 1) >= 0) {
+            throw new IllegalStateException(
+                    "The configuration in " + PAGE + " should hold '" + target + "' once:\n" + text);
+        }
+        return text.substring(0, at) + replacement + text.substring(at + target.length());
+    }
 }

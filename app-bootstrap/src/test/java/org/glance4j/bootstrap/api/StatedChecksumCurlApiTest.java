@@ -26,95 +26,128 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag(ImageDataExtrasApiTest.GLANCE4J_EXTRA)
 class StatedChecksumCurlApiTest extends ImageDataSupport {
-  private final byte[] data = bytes(300_000, 11);
+    private final byte[] data = bytes(300_000, 11);
 
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  /** Runs curl as {@code who}; returns the status line code, the headers and the body. */
-  private String[] curl(Persona who, String method, String path, Path upload, String... headers)
-      throws IOException, InterruptedException {
-    Path out = dir.resolve("body-" + System.nanoTime());
-    Path head = dir.resolve("head-" + System.nanoTime());
-    List<String> command = new ArrayList<>(List.of("curl", "-sS", "-X", method, "-o", out.toString(), "-D",
-        head.toString(), "-w", "%{http_code}", "-H", "Accept: application/json",
-        "-H", "X-Identity-Status: Confirmed", "-H", "X-User-Id: " + who.userId(),
-        "-H", "X-Project-Id: " + who.projectId(), "-H", "X-Roles: " + String.join(",", who.roles())));
-    if (upload != null) {
-      command.addAll(List.of("-H", "Content-Type: application/octet-stream", "--data-binary", "@" + upload));
+    /** Runs curl as {@code who}; returns the status line code, the headers and the body. */
+    private String[] curl(Persona who, String method, String path, Path upload, String... headers)
+            throws IOException, InterruptedException {
+        Path out = dir.resolve("body-" + System.nanoTime());
+        Path head = dir.resolve("head-" + System.nanoTime());
+        List<String> command = new ArrayList<>(List.of(
+                "curl",
+                "-sS",
+                "-X",
+                method,
+                "-o",
+                out.toString(),
+                "-D",
+                head.toString(),
+                "-w",
+                "%{http_code}",
+                "-H",
+                "Accept: application/json",
+                "-H",
+                "X-Identity-Status: Confirmed",
+                "-H",
+                "X-User-Id: " + who.userId(),
+                "-H",
+                "X-Project-Id: " + who.projectId(),
+                "-H",
+                "X-Roles: " + String.join(",", who.roles())));
+        if (upload != null) {
+            command.addAll(List.of("-H", "Content-Type: application/octet-stream", "--data-binary", "@" + upload));
+        }
+        for (String header : headers) {
+            command.addAll(List.of("-H", header));
+        }
+        command.add(ApiTarget.baseUri() + path);
+        Process process;
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+        } catch (IOException e) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("curl is missing; .ci/run installs it from Debian's curl");
+            }
+            Assumptions.abort("curl is not installed");
+            throw e;
+        }
+        String code = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return new String[] {
+            code,
+            Files.readString(head, StandardCharsets.ISO_8859_1),
+            Files.exists(out) ? Files.readString(out, StandardCharsets.ISO_8859_1) : ""
+        };
     }
-    for (String header : headers) {
-      command.addAll(List.of("-H", header));
+
+    private static String b64(String algorithm, byte[] bytes) throws Exception {
+        return Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance(algorithm).digest(bytes));
     }
-    command.add(ApiTarget.baseUri() + path);
-    Process process;
-    try {
-      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    } catch (IOException e) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("curl is missing; .ci/run installs it from Debian's curl");
-      }
-      Assumptions.abort("curl is not installed");
-      throw e;
+
+    private static String status(Persona who, String id) {
+        return Api.as(who)
+                .get("/v2/images/" + id, Map.of())
+                .json()
+                .get("status")
+                .asText();
     }
-    String code = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-    assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).isZero();
-    return new String[] {code, Files.readString(head, StandardCharsets.ISO_8859_1),
-        Files.exists(out) ? Files.readString(out, StandardCharsets.ISO_8859_1) : ""};
-  }
 
-  private static String b64(String algorithm, byte[] bytes) throws Exception {
-    return Base64.getEncoder().encodeToString(MessageDigest.getInstance(algorithm).digest(bytes));
-  }
+    @Test
+    void aWrongReprDigestIs400WithBothValuesAndTheRightOneIsAccepted() throws Exception {
+        Path file = dir.resolve("image.raw");
+        Files.write(file, data);
+        String id = queuedImage(people.memberA, "private");
+        String right = b64("SHA-256", data);
+        String wrong = b64("SHA-256", new byte[] {1});
 
-  private static String status(Persona who, String id) {
-    return Api.as(who).get("/v2/images/" + id, Map.of()).json().get("status").asText();
-  }
+        String[] refused =
+                curl(people.memberA, "PUT", "/v2/images/" + id + "/file", file, "Repr-Digest: sha-256=:" + wrong + ":");
+        assertThat(refused[0]).isEqualTo("400");
+        assertThat(refused[2])
+                .contains("Repr-Digest states sha-256=:" + wrong + ":")
+                .contains("received has sha-256=:" + right + ":");
+        assertThat(status(people.memberA, id)).isEqualTo("queued");
 
-  @Test
-  void aWrongReprDigestIs400WithBothValuesAndTheRightOneIsAccepted() throws Exception {
-    Path file = dir.resolve("image.raw");
-    Files.write(file, data);
-    String id = queuedImage(people.memberA, "private");
-    String right = b64("SHA-256", data);
-    String wrong = b64("SHA-256", new byte[] {1});
+        String[] accepted = curl(
+                people.memberA,
+                "PUT",
+                "/v2/images/" + id + "/file",
+                file,
+                "Repr-Digest: sha-256=:" + right + ":",
+                "Digest: MD5=" + b64("MD5", data));
+        assertThat(accepted[0]).as(accepted[2]).isEqualTo("204");
+        assertThat(status(people.memberA, id)).isEqualTo("active");
 
-    String[] refused = curl(people.memberA, "PUT", "/v2/images/" + id + "/file", file,
-        "Repr-Digest: sha-256=:" + wrong + ":");
-    assertThat(refused[0]).isEqualTo("400");
-    assertThat(refused[2]).contains("Repr-Digest states sha-256=:" + wrong + ":")
-        .contains("received has sha-256=:" + right + ":");
-    assertThat(status(people.memberA, id)).isEqualTo("queued");
+        String[] downloaded =
+                curl(people.memberA, "GET", "/v2/images/" + id + "/file", null, "Want-Repr-Digest: sha-512=5");
+        assertThat(downloaded[0]).isEqualTo("200");
+        assertThat(downloaded[1]).containsIgnoringCase("Repr-Digest: sha-512=:" + b64("SHA-512", data) + ":");
+        assertThat(downloaded[2].getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(data);
+    }
 
-    String[] accepted = curl(people.memberA, "PUT", "/v2/images/" + id + "/file", file,
-        "Repr-Digest: sha-256=:" + right + ":", "Digest: MD5=" + b64("MD5", data));
-    assertThat(accepted[0]).as(accepted[2]).isEqualTo("204");
-    assertThat(status(people.memberA, id)).isEqualTo("active");
+    @Test
+    void aWrongDigestOnStageQueuesTheImageAgain() throws Exception {
+        Path file = dir.resolve("staged.raw");
+        Files.write(file, data);
+        String id = queuedImage(people.memberA, "private");
+        String wrong = b64("MD5", new byte[] {2});
 
-    String[] downloaded = curl(people.memberA, "GET", "/v2/images/" + id + "/file", null,
-        "Want-Repr-Digest: sha-512=5");
-    assertThat(downloaded[0]).isEqualTo("200");
-    assertThat(downloaded[1]).containsIgnoringCase("Repr-Digest: sha-512=:" + b64("SHA-512", data) + ":");
-    assertThat(downloaded[2].getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(data);
-  }
+        String[] refused = curl(people.memberA, "PUT", "/v2/images/" + id + "/stage", file, "Content-MD5: " + wrong);
+        assertThat(refused[0]).isEqualTo("400");
+        assertThat(refused[2])
+                .contains("Content-MD5 states " + wrong + " but the data received has " + b64("MD5", data));
+        assertThat(status(people.memberA, id)).isEqualTo("queued");
 
-  @Test
-  void aWrongDigestOnStageQueuesTheImageAgain() throws Exception {
-    Path file = dir.resolve("staged.raw");
-    Files.write(file, data);
-    String id = queuedImage(people.memberA, "private");
-    String wrong = b64("MD5", new byte[] {2});
-
-    String[] refused = curl(people.memberA, "PUT", "/v2/images/" + id + "/stage", file,
-        "Content-MD5: " + wrong);
-    assertThat(refused[0]).isEqualTo("400");
-    assertThat(refused[2]).contains("Content-MD5 states " + wrong + " but the data received has "
-        + b64("MD5", data));
-    assertThat(status(people.memberA, id)).isEqualTo("queued");
-
-    String[] staged = curl(people.memberA, "PUT", "/v2/images/" + id + "/stage", file,
-        "Content-MD5: " + b64("MD5", data));
-    assertThat(staged[0]).as(staged[2]).isEqualTo("204");
-    assertThat(status(people.memberA, id)).isEqualTo("uploading");
-  }
+        String[] staged =
+                curl(people.memberA, "PUT", "/v2/images/" + id + "/stage", file, "Content-MD5: " + b64("MD5", data));
+        assertThat(staged[0]).as(staged[2]).isEqualTo("204");
+        assertThat(status(people.memberA, id)).isEqualTo("uploading");
+    }
 }

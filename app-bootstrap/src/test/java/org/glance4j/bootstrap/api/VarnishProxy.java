@@ -28,123 +28,141 @@ import org.glance4j.ports.testing.RequiredTool;
  * ({@code .ci/run} installs the package). A varnishd that does not start fails the test with its own output.
  */
 final class VarnishProxy implements AutoCloseable {
-  private static final int START_ATTEMPTS = 3;
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final int START_ATTEMPTS = 3;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-  private final Path root;
-  private final Process process;
-  private final URI baseUri;
+    private final Path root;
+    private final Process process;
+    private final URI baseUri;
 
-  private VarnishProxy(Path root, Process process, URI baseUri) {
-    this.root = root;
-    this.process = process;
-    this.baseUri = baseUri;
-  }
+    private VarnishProxy(Path root, Process process, URI baseUri) {
+        this.root = root;
+        this.process = process;
+        this.baseUri = baseUri;
+    }
 
-  /** Starts Varnish in front of {@code backend} (an {@code http://127.0.0.1:<port>} address). */
-  static VarnishProxy start(URI backend) {
-    return start(String.join("\n",
-        "vcl 4.1;",
-        "backend default {",
-        "    .host = \"" + backend.getHost() + "\";",
-        "    .port = \"" + backend.getPort() + "\";",
-        "}", ""));
-  }
+    /** Starts Varnish in front of {@code backend} (an {@code http://127.0.0.1:<port>} address). */
+    static VarnishProxy start(URI backend) {
+        return start(String.join(
+                "\n",
+                "vcl 4.1;",
+                "backend default {",
+                "    .host = \"" + backend.getHost() + "\";",
+                "    .port = \"" + backend.getPort() + "\";",
+                "}",
+                ""));
+    }
 
-  /** Starts Varnish with the VCL {@code vclText}, which names the backend. */
-  static VarnishProxy start(String vclText) {
-    Path varnishd = RequiredTool.program("varnishd", "varnish");
-    try {
-      Path root = Files.createTempDirectory("glance4j-varnish-");
-      Path vcl = root.resolve("default.vcl");
-      Files.writeString(vcl, vclText);
-      String failures = "";
-      for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-        int port = freePort();
-        Path log = root.resolve("varnishd-" + attempt + ".log");
-        Process process = new ProcessBuilder(varnishd.toString(), "-F", "-j", "none",
-            "-n", root.resolve("work-" + attempt).toString(), "-a", "127.0.0.1:" + port,
-            "-f", vcl.toString(), "-s", "malloc,32m", "-T", "none")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-        VarnishProxy proxy = new VarnishProxy(root, process, URI.create("http://127.0.0.1:" + port));
-        if (proxy.awaitReady()) {
-          return proxy;
+    /** Starts Varnish with the VCL {@code vclText}, which names the backend. */
+    static VarnishProxy start(String vclText) {
+        Path varnishd = RequiredTool.program("varnishd", "varnish");
+        try {
+            Path root = Files.createTempDirectory("glance4j-varnish-");
+            Path vcl = root.resolve("default.vcl");
+            Files.writeString(vcl, vclText);
+            String failures = "";
+            for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+                int port = freePort();
+                Path log = root.resolve("varnishd-" + attempt + ".log");
+                Process process = new ProcessBuilder(
+                                varnishd.toString(),
+                                "-F",
+                                "-j",
+                                "none",
+                                "-n",
+                                root.resolve("work-" + attempt).toString(),
+                                "-a",
+                                "127.0.0.1:" + port,
+                                "-f",
+                                vcl.toString(),
+                                "-s",
+                                "malloc,32m",
+                                "-T",
+                                "none")
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+                VarnishProxy proxy = new VarnishProxy(root, process, URI.create("http://127.0.0.1:" + port));
+                if (proxy.awaitReady()) {
+                    return proxy;
+                }
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+                failures += "attempt " + attempt + " on port " + port + ":\n"
+                        + Files.readString(log, StandardCharsets.UTF_8) + "\n";
+            }
+            deleteTree(root);
+            throw new IllegalStateException("varnishd did not start; its output:\n" + failures);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
-        failures += "attempt " + attempt + " on port " + port + ":\n" + Files.readString(log,
-            StandardCharsets.UTF_8) + "\n";
-      }
-      deleteTree(root);
-      throw new IllegalStateException("varnishd did not start; its output:\n" + failures);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
-  }
 
-  /** Varnish's address, without a trailing slash. */
-  URI baseUri() {
-    return baseUri;
-  }
+    /** Varnish's address, without a trailing slash. */
+    URI baseUri() {
+        return baseUri;
+    }
 
-  /**
-   * Waits until Varnish answers a request (any status: Varnish's own 503 means it runs but reaches no backend),
-   * or its process ends; true when it answers.
-   */
-  private boolean awaitReady() throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
+    /**
+     * Waits until Varnish answers a request (any status: Varnish's own 503 means it runs but reaches no backend),
+     * or its process ends; true when it answers.
+     */
+    private boolean awaitReady() throws InterruptedException {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                return false;
+            }
+            try {
+                client.send(
+                        HttpRequest.newBuilder(baseUri.resolve("/versions"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return true;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
         return false;
-      }
-      try {
-        client.send(HttpRequest.newBuilder(baseUri.resolve("/versions")).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.discarding());
-        return true;
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
     }
-    return false;
-  }
 
-  @Override
-  public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteTree(root);
     }
-    deleteTree(root);
-  }
 
-  static Path find(String program) {
-    return RequiredTool.find(program).orElse(null);
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    static Path find(String program) {
+        return RequiredTool.find(program).orElse(null);
     }
-  }
 
-  static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException ignored) {
-      // a temporary directory left behind
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
-  }
+
+    static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a temporary directory left behind
+        }
+    }
 }

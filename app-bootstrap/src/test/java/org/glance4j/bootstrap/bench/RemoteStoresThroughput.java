@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.ServiceLoader;
 import java.util.UUID;
-
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.ImageStoreFactory;
 import org.glance4j.ports.out.store.StoredObject;
@@ -30,8 +29,7 @@ import org.glance4j.storage.swift.SwiftServer;
 public final class RemoteStoresThroughput {
     private static final int BLOCK = 1024 * 1024;
 
-    private RemoteStoresThroughput() {
-    }
+    private RemoteStoresThroughput() {}
 
     public static void main(String[] args) throws Exception {
         long mib = args.length > 0 ? Long.parseLong(args[0]) : 1024;
@@ -39,37 +37,89 @@ public final class RemoteStoresThroughput {
         long size = mib * BLOCK;
         byte[] block = new byte[BLOCK];
         new Random(7).nextBytes(block);
-        System.out.printf("image %d MiB, heap max %d MiB%n", mib, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "image %d MiB, heap max %d MiB%n", mib, Runtime.getRuntime().maxMemory() >> 20);
 
-        try (ImageStore file = factory("file").create("file", Map.of("filesystem_store_datadir",
-                work.resolve("file").toString()))) {
+        try (ImageStore file = factory("file")
+                .create(
+                        "file",
+                        Map.of("filesystem_store_datadir", work.resolve("file").toString()))) {
             measure("file", file, block, size, mib);
         }
         try (S3ProxyServer s3proxy = S3ProxyServer.start()) {
-            try (ImageStore s3 = factory("s3").create("s3proxy", Map.of("s3_store_host", s3proxy.endpoint(),
-                    "s3_store_access_key", S3ProxyServer.ACCESS_KEY, "s3_store_secret_key", S3ProxyServer.SECRET_KEY,
-                    "s3_store_bucket", "bench", "s3_store_create_bucket_on_put", "true"))) {
+            try (ImageStore s3 = factory("s3")
+                    .create(
+                            "s3proxy",
+                            Map.of(
+                                    "s3_store_host",
+                                    s3proxy.endpoint(),
+                                    "s3_store_access_key",
+                                    S3ProxyServer.ACCESS_KEY,
+                                    "s3_store_secret_key",
+                                    S3ProxyServer.SECRET_KEY,
+                                    "s3_store_bucket",
+                                    "bench",
+                                    "s3_store_create_bucket_on_put",
+                                    "true"))) {
                 measure("s3 on S3Proxy (multipart, 10 MiB parts)", s3, block, size, mib);
             }
         }
         SwiftServer.Running swift = SwiftServer.Running.start();
         try {
-            try (ImageStore s3 = factory("s3").create("s3swift", Map.of("s3_store_host", swift.s3Endpoint(),
-                    "s3_store_access_key", SwiftServer.USER, "s3_store_secret_key", SwiftServer.KEY,
-                    "s3_store_bucket", "bench", "s3_store_create_bucket_on_put", "true"))) {
+            try (ImageStore s3 = factory("s3")
+                    .create(
+                            "s3swift",
+                            Map.of(
+                                    "s3_store_host",
+                                    swift.s3Endpoint(),
+                                    "s3_store_access_key",
+                                    SwiftServer.USER,
+                                    "s3_store_secret_key",
+                                    SwiftServer.KEY,
+                                    "s3_store_bucket",
+                                    "bench",
+                                    "s3_store_create_bucket_on_put",
+                                    "true"))) {
                 measure("s3 on Swift's s3api (multipart, 10 MiB parts)", s3, block, size, mib);
             }
-            try (ImageStore store = factory("swift").create("swift", Map.of("swift_store_auth_address",
-                    swift.authAddress(), "swift_store_user", SwiftServer.USER, "swift_store_key", SwiftServer.KEY,
-                    "swift_store_auth_version", "1", "swift_store_container", "bench",
-                    "swift_store_create_container_on_put", "true"))) {
+            try (ImageStore store = factory("swift")
+                    .create(
+                            "swift",
+                            Map.of(
+                                    "swift_store_auth_address",
+                                    swift.authAddress(),
+                                    "swift_store_user",
+                                    SwiftServer.USER,
+                                    "swift_store_key",
+                                    SwiftServer.KEY,
+                                    "swift_store_auth_version",
+                                    "1",
+                                    "swift_store_container",
+                                    "bench",
+                                    "swift_store_create_container_on_put",
+                                    "true"))) {
                 measure("swift (one object, below the 5 GiB SLO threshold)", store, block, size, mib);
             }
-            try (ImageStore store = factory("swift").create("swift-slo", Map.of("swift_store_auth_address",
-                    swift.authAddress(), "swift_store_user", SwiftServer.USER, "swift_store_key", SwiftServer.KEY,
-                    "swift_store_auth_version", "1", "swift_store_container", "bench-slo",
-                    "swift_store_create_container_on_put", "true", "swift_store_large_object_size", "100",
-                    "swift_store_large_object_chunk_size", "200"))) {
+            try (ImageStore store = factory("swift")
+                    .create(
+                            "swift-slo",
+                            Map.of(
+                                    "swift_store_auth_address",
+                                    swift.authAddress(),
+                                    "swift_store_user",
+                                    SwiftServer.USER,
+                                    "swift_store_key",
+                                    SwiftServer.KEY,
+                                    "swift_store_auth_version",
+                                    "1",
+                                    "swift_store_container",
+                                    "bench-slo",
+                                    "swift_store_create_container_on_put",
+                                    "true",
+                                    "swift_store_large_object_size",
+                                    "100",
+                                    "swift_store_large_object_chunk_size",
+                                    "200"))) {
                 measure("swift (SLO, 200 MiB segments)", store, block, size, mib);
             }
         } finally {
@@ -111,8 +161,11 @@ public final class RemoteStoresThroughput {
     }
 
     private static ImageStoreFactory factory(String type) {
-        return ServiceLoader.load(ImageStoreFactory.class).stream().map(ServiceLoader.Provider::get)
-                .filter(f -> f.type().equals(type)).findFirst().orElseThrow();
+        return ServiceLoader.load(ImageStoreFactory.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(f -> f.type().equals(type))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void report(String store, String what, long mib, long startNanos) {

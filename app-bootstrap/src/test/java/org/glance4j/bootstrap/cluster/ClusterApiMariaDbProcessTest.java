@@ -3,8 +3,8 @@ package org.glance4j.bootstrap.cluster;
 /** {@link ClusterApiContract} on one MariaDB. */
 class ClusterApiMariaDbProcessTest extends ClusterApiContract {
 
-  @Override
-  Cluster.Database database() {
-    return Cluster.Database.MARIADB;
-  }
+    @Override
+    Cluster.Database database() {
+        return Cluster.Database.MARIADB;
+    }
 }

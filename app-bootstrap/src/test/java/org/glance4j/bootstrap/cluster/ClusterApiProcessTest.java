@@ -3,8 +3,8 @@ package org.glance4j.bootstrap.cluster;
 /** {@link ClusterApiContract} on one PostgreSQL. */
 class ClusterApiProcessTest extends ClusterApiContract {
 
-  @Override
-  Cluster.Database database() {
-    return Cluster.Database.POSTGRESQL;
-  }
+    @Override
+    Cluster.Database database() {
+        return Cluster.Database.POSTGRESQL;
+    }
 }

@@ -24,92 +24,97 @@ import org.glance4j.ports.testing.RequiredTool;
  * it fails ({@code .ci/run} installs the package).
  */
 public final class HaproxyServer implements AutoCloseable {
-  /** The header that names the node that served an answer. */
-  public static final String NODE_HEADER = "X-Glance4j-Node";
-  private static final long GUARD_SECONDS = 60;
+    /** The header that names the node that served an answer. */
+    public static final String NODE_HEADER = "X-Glance4j-Node";
 
-  private final Process process;
-  private final Path log;
-  private final URI baseUri;
+    private static final long GUARD_SECONDS = 60;
 
-  private HaproxyServer(Process process, Path log, URI baseUri) {
-    this.process = process;
-    this.log = log;
-    this.baseUri = baseUri;
-  }
+    private final Process process;
+    private final Path log;
+    private final URI baseUri;
 
-  /** The haproxy program, or a skip (a failure under {@code CI=true}) with an install hint. */
-  static Path program() {
-    return RequiredTool.program("haproxy", "haproxy");
-  }
-
-  /** Starts HAProxy in {@code dir} in front of {@code nodes}, balancing round robin. */
-  public static HaproxyServer start(Path dir, List<ClusterNode> nodes) throws IOException, InterruptedException {
-    Path haproxy = program();
-    Files.createDirectories(dir);
-    int port = freePort();
-    List<String> lines = new ArrayList<>(List.of(
-        "global",
-        "    maxconn 2000",
-        "defaults",
-        "    mode http",
-        "    timeout connect 10s",
-        "    timeout client 600s",
-        "    timeout server 600s",
-        "frontend glance",
-        "    bind 127.0.0.1:" + port,
-        "    default_backend glance4j",
-        "backend glance4j",
-        "    balance roundrobin",
-        "    http-response set-header " + NODE_HEADER + " %s"));
-    for (ClusterNode node : nodes) {
-      lines.add("    server " + node.name() + " " + node.baseUri().getHost() + ":" + node.baseUri().getPort());
+    private HaproxyServer(Process process, Path log, URI baseUri) {
+        this.process = process;
+        this.log = log;
+        this.baseUri = baseUri;
     }
-    lines.add("");
-    Path config = dir.resolve("haproxy.cfg");
-    Files.writeString(config, String.join("\n", lines));
-    Path log = dir.resolve("haproxy.log");
-    Process process = new ProcessBuilder(haproxy.toString(), "-db", "-f", config.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    HaproxyServer server = new HaproxyServer(process, log, URI.create("http://127.0.0.1:" + port));
-    server.awaitListening();
-    return server;
-  }
 
-  private void awaitListening() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("haproxy exited; output:\n" + Files.readString(log, StandardCharsets.UTF_8));
-      }
-      try (Socket socket = new Socket(baseUri.getHost(), baseUri.getPort())) {
-        return;
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
+    /** The haproxy program, or a skip (a failure under {@code CI=true}) with an install hint. */
+    static Path program() {
+        return RequiredTool.program("haproxy", "haproxy");
     }
-    close();
-    throw new IllegalStateException("haproxy does not listen; output:\n" + Files.readString(log,
-        StandardCharsets.UTF_8));
-  }
 
-  /** HAProxy's address, without a trailing slash. */
-  public URI baseUri() {
-    return baseUri;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    /** Starts HAProxy in {@code dir} in front of {@code nodes}, balancing round robin. */
+    public static HaproxyServer start(Path dir, List<ClusterNode> nodes) throws IOException, InterruptedException {
+        Path haproxy = program();
+        Files.createDirectories(dir);
+        int port = freePort();
+        List<String> lines = new ArrayList<>(List.of(
+                "global",
+                "    maxconn 2000",
+                "defaults",
+                "    mode http",
+                "    timeout connect 10s",
+                "    timeout client 600s",
+                "    timeout server 600s",
+                "frontend glance",
+                "    bind 127.0.0.1:" + port,
+                "    default_backend glance4j",
+                "backend glance4j",
+                "    balance roundrobin",
+                "    http-response set-header " + NODE_HEADER + " %s"));
+        for (ClusterNode node : nodes) {
+            lines.add("    server " + node.name() + " " + node.baseUri().getHost() + ":"
+                    + node.baseUri().getPort());
+        }
+        lines.add("");
+        Path config = dir.resolve("haproxy.cfg");
+        Files.writeString(config, String.join("\n", lines));
+        Path log = dir.resolve("haproxy.log");
+        Process process = new ProcessBuilder(haproxy.toString(), "-db", "-f", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        HaproxyServer server = new HaproxyServer(process, log, URI.create("http://127.0.0.1:" + port));
+        server.awaitListening();
+        return server;
     }
-  }
 
-  @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS);
+    private void awaitListening() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "haproxy exited; output:\n" + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            try (Socket socket = new Socket(baseUri.getHost(), baseUri.getPort())) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        close();
+        throw new IllegalStateException(
+                "haproxy does not listen; output:\n" + Files.readString(log, StandardCharsets.UTF_8));
     }
-  }
+
+    /** HAProxy's address, without a trailing slash. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS);
+        }
+    }
 }

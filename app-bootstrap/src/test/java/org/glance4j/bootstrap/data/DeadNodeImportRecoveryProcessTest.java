@@ -2,6 +2,9 @@ package org.glance4j.bootstrap.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -17,11 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.jdbc.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
@@ -60,8 +58,7 @@ class DeadNodeImportRecoveryProcessTest {
     }
 
     @Test
-    void theOtherNodeFailsTheImportOfAKilledNodeAndQueuesItsImageWithinItsLease(@TempDir Path dir)
-            throws Exception {
+    void theOtherNodeFailsTheImportOfAKilledNodeAndQueuesItsImageWithinItsLease(@TempDir Path dir) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         byte[] good = new byte[64 * 1024 + 3];
         new Random(9).nextBytes(good);
@@ -93,23 +90,26 @@ class DeadNodeImportRecoveryProcessTest {
         Files.createDirectories(store);
         Files.createDirectories(staging);
         Path config = dir.resolve("glance-api.conf");
-        Files.writeString(config, "[database]\nconnection = postgresql://" + database.user() + "@"
-                + database.jdbcUrl().substring("jdbc:postgresql://".length()) + "\n"
-                + "[glance_store]\nfilesystem_store_datadir = " + store + "\n"
-                + "[os_glance_staging_store]\nfilesystem_store_datadir = " + staging + "\n"
-                + "[import_filtering_opts]\nallowed_hosts = 127.0.0.1\nallowed_ports = "
-                + source.getAddress().getPort() + "\n"
-                + "[glance4j]\nnode_lease_seconds = 3\n");
+        Files.writeString(
+                config,
+                "[database]\nconnection = postgresql://" + database.user() + "@"
+                        + database.jdbcUrl().substring("jdbc:postgresql://".length()) + "\n"
+                        + "[glance_store]\nfilesystem_store_datadir = " + store + "\n"
+                        + "[os_glance_staging_store]\nfilesystem_store_datadir = " + staging + "\n"
+                        + "[import_filtering_opts]\nallowed_hosts = 127.0.0.1\nallowed_ports = "
+                        + source.getAddress().getPort() + "\n"
+                        + "[glance4j]\nnode_lease_seconds = 3\n");
 
-        ServerProcess a = ServerProcess.startReady(dir.resolve("data-a"), dir.resolve("a.log"), 0,
-                "--config", config.toString());
-        try (ServerProcess b = ServerProcess.startReady(dir.resolve("data-b"), dir.resolve("b.log"), 0,
-                "--config", config.toString())) {
+        ServerProcess a =
+                ServerProcess.startReady(dir.resolve("data-a"), dir.resolve("a.log"), 0, "--config", config.toString());
+        try (ServerProcess b = ServerProcess.startReady(
+                dir.resolve("data-b"), dir.resolve("b.log"), 0, "--config", config.toString())) {
             URI throughA = a.baseUri();
             URI throughB = b.baseUri();
             String interrupted = create(throughB);
             try {
-                assertThat(importFrom(throughA, interrupted, source, "/stall").statusCode()).isEqualTo(202);
+                assertThat(importFrom(throughA, interrupted, source, "/stall").statusCode())
+                        .isEqualTo(202);
                 awaitImportingWithPartialFile(throughB, interrupted, staging);
                 a.kill();
             } finally {
@@ -124,16 +124,20 @@ class DeadNodeImportRecoveryProcessTest {
             assertThat(image.get("os_glance_failed_import").asText()).isEqualTo("file");
             assertThat(image.get("os_glance_importing_to_stores").asText()).isEmpty();
             JsonNode task = json(send(throughB, "GET", "/v2/images/" + interrupted + "/tasks", null, null))
-                    .get("tasks").get(0);
+                    .get("tasks")
+                    .get(0);
             assertThat(task.get("status").asText()).isEqualTo("failure");
             assertThat(task.get("message").asText()).contains("interrupted");
             assertThat(b.output()).contains("stopped renewing its lease").contains("put back its unfinished work");
             awaitEmpty(staging);
-            assertThat(filesOf(staging)).as("nothing of the killed import is left in the shared staging area")
+            assertThat(filesOf(staging))
+                    .as("nothing of the killed import is left in the shared staging area")
                     .isEmpty();
 
-            assertThat(importFrom(throughB, interrupted, source, "/good").statusCode()).isEqualTo(202);
-            assertThat(awaitSettled(throughB, interrupted).get("status").asText()).isEqualTo("active");
+            assertThat(importFrom(throughB, interrupted, source, "/good").statusCode())
+                    .isEqualTo(202);
+            assertThat(awaitSettled(throughB, interrupted).get("status").asText())
+                    .isEqualTo("active");
             assertThat(filesOf(store)).containsExactly(interrupted);
             assertThat(Files.readAllBytes(store.resolve(interrupted))).isEqualTo(good);
         } finally {
@@ -143,7 +147,11 @@ class DeadNodeImportRecoveryProcessTest {
     }
 
     private static String create(URI base) throws Exception {
-        HttpResponse<String> created = send(base, "POST", "/v2/images", "application/json",
+        HttpResponse<String> created = send(
+                base,
+                "POST",
+                "/v2/images",
+                "application/json",
                 "{\"name\": \"import-on-a-dead-node\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}"
                         .getBytes());
         assertThat(created.statusCode()).isEqualTo(201);
@@ -153,7 +161,11 @@ class DeadNodeImportRecoveryProcessTest {
     private static HttpResponse<String> importFrom(URI base, String id, HttpServer source, String path)
             throws Exception {
         String uri = "http://127.0.0.1:" + source.getAddress().getPort() + path;
-        return send(base, "POST", "/v2/images/" + id + "/import", "application/json",
+        return send(
+                base,
+                "POST",
+                "/v2/images/" + id + "/import",
+                "application/json",
                 ("{\"method\": {\"name\": \"web-download\", \"uri\": \"" + uri + "\"}}").getBytes());
     }
 
@@ -165,7 +177,8 @@ class DeadNodeImportRecoveryProcessTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
         while (System.nanoTime() < deadline) {
             boolean importing = show(base, id).get("status").asText().equals("importing");
-            List<String> partial = filesOf(staging).stream().filter(n -> n.startsWith(".") && n.contains(id))
+            List<String> partial = filesOf(staging).stream()
+                    .filter(n -> n.startsWith(".") && n.contains(id))
                     .toList();
             if (importing && !partial.isEmpty() && Files.size(staging.resolve(partial.get(0))) > 0) {
                 return;
@@ -197,8 +210,11 @@ class DeadNodeImportRecoveryProcessTest {
     private static HttpResponse<String> send(URI base, String method, String path, String type, byte[] body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.substring(1)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (type != null) {
             request.header("Content-Type", type);
         }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.glance4j.jdbc.JdbcSettings;
 import org.glance4j.jdbc.PostgresServer;
 import org.glance4j.ports.testing.store.GeneratedBytes;
@@ -56,25 +55,28 @@ class DeadNodeRecoveryProcessTest {
         Path shared = dir.resolve("shared-images");
         Files.createDirectories(shared);
         Path config = dir.resolve("glance-api.conf");
-        Files.writeString(config, "[database]\nconnection = postgresql://" + database.user() + "@"
-                + database.jdbcUrl().substring("jdbc:postgresql://".length()) + "\n"
-                + "[glance_store]\nfilesystem_store_datadir = " + shared + "\n"
-                + "[glance4j]\nnode_lease_seconds = 3\n");
+        Files.writeString(
+                config,
+                "[database]\nconnection = postgresql://" + database.user() + "@"
+                        + database.jdbcUrl().substring("jdbc:postgresql://".length()) + "\n"
+                        + "[glance_store]\nfilesystem_store_datadir = " + shared + "\n"
+                        + "[glance4j]\nnode_lease_seconds = 3\n");
 
-        ServerProcess a = ServerProcess.startReady(dir.resolve("data-a"), dir.resolve("a.log"), 0,
-                "--config", config.toString());
-        try (ServerProcess b = ServerProcess.startReady(dir.resolve("data-b"), dir.resolve("b.log"), 0,
-                "--config", config.toString())) {
+        ServerProcess a =
+                ServerProcess.startReady(dir.resolve("data-a"), dir.resolve("a.log"), 0, "--config", config.toString());
+        try (ServerProcess b = ServerProcess.startReady(
+                dir.resolve("data-b"), dir.resolve("b.log"), 0, "--config", config.toString())) {
             DataApi throughA = new DataApi(a.baseUri());
             DataApi throughB = new DataApi(b.baseUri());
             String kept = throughB.createImage("kept");
             throughB.uploadOk(kept, 100_000, 1);
             String image = throughA.createImage("interrupted");
             try (Socket upload = new Socket()) {
-                upload.connect(new InetSocketAddress(a.baseUri().getHost(), a.baseUri().getPort()));
+                upload.connect(
+                        new InetSocketAddress(a.baseUri().getHost(), a.baseUri().getPort()));
                 OutputStream out = upload.getOutputStream();
                 out.write(("PUT /v2/images/" + image + "/file HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "Content-Type: application/octet-stream\r\nContent-Length: " + DECLARED + "\r\n\r\n")
+                                + "Content-Type: application/octet-stream\r\nContent-Length: " + DECLARED + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 GeneratedBytes.of(SENT_BEFORE_KILL, 2).transferTo(out);
                 out.flush();
@@ -84,10 +86,14 @@ class DeadNodeRecoveryProcessTest {
             assertThat(a.output()).doesNotContain("glance4j stopped");
 
             String status = awaitStatus(throughB, image, "queued");
-            assertThat(status).as("the interrupted image, seen through the live node").isEqualTo("queued");
+            assertThat(status)
+                    .as("the interrupted image, seen through the live node")
+                    .isEqualTo("queued");
             assertThat(throughB.checksum(image)).isNull();
             awaitNoTempFile(shared);
-            assertThat(filesOf(shared)).as("the shared store holds the kept image only").containsExactly(kept);
+            assertThat(filesOf(shared))
+                    .as("the shared store holds the kept image only")
+                    .containsExactly(kept);
             assertThat(b.output()).contains("stopped renewing its lease").contains("put back its unfinished work");
 
             throughB.uploadOk(image, 50_000, 3);

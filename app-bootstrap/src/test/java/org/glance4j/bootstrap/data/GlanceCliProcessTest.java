@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.glance4j.bootstrap.data.GlanceCommand.Run;
 import org.glance4j.ports.testing.RequiredTool;
 import org.glance4j.ports.testing.store.GeneratedBytes;
@@ -36,12 +35,30 @@ class GlanceCliProcessTest {
 
         try (ServerProcess server = ServerProcess.startReady(dir.resolve("data"), dir.resolve("server.log"), 0)) {
             String url = server.baseUri().toString().replaceAll("/$", "");
-            GlanceCommand cli = new GlanceCommand(glance, List.of("--os-image-url", url, "--os-auth-token",
-                    "unused-in-noauth", "--os-image-api-version", "2"), dir);
+            GlanceCommand cli = new GlanceCommand(
+                    glance,
+                    List.of(
+                            "--os-image-url",
+                            url,
+                            "--os-auth-token",
+                            "unused-in-noauth",
+                            "--os-image-api-version",
+                            "2"),
+                    dir);
 
-            Run created = cli.run("image-create", "--name", "cli-image", "--disk-format", "raw",
-                    "--container-format", "bare", "--file", image.toString());
-            assertThat(created.status()).as("image-create:%n%s", created.output()).isZero();
+            Run created = cli.run(
+                    "image-create",
+                    "--name",
+                    "cli-image",
+                    "--disk-format",
+                    "raw",
+                    "--container-format",
+                    "bare",
+                    "--file",
+                    image.toString());
+            assertThat(created.status())
+                    .as("image-create:%n%s", created.output())
+                    .isZero();
             Matcher id = ID_ROW.matcher(created.output());
             assertThat(id.find()).as("an id row in:%n%s", created.output()).isTrue();
             String imageId = id.group(1);
@@ -57,9 +74,13 @@ class GlanceCliProcessTest {
 
             Path downloaded = dir.resolve("downloaded.raw");
             Run download = cli.run("image-download", "--file", downloaded.toString(), imageId);
-            assertThat(download.status()).as("image-download:%n%s", download.output()).isZero();
+            assertThat(download.status())
+                    .as("image-download:%n%s", download.output())
+                    .isZero();
             assertThat(Files.size(downloaded)).isEqualTo(SIZE);
-            assertThat(Files.mismatch(downloaded, image)).as("first differing byte").isEqualTo(-1L);
+            assertThat(Files.mismatch(downloaded, image))
+                    .as("first differing byte")
+                    .isEqualTo(-1L);
 
             Run shown = cli.run("image-show", imageId);
             assertThat(shown.status()).as("image-show:%n%s", shown.output()).isZero();
@@ -67,9 +88,13 @@ class GlanceCliProcessTest {
             assertThat(row(shown.output(), "os_hash_algo")).isEqualTo("sha512");
 
             Run deleted = cli.run("image-delete", imageId);
-            assertThat(deleted.status()).as("image-delete:%n%s", deleted.output()).isZero();
+            assertThat(deleted.status())
+                    .as("image-delete:%n%s", deleted.output())
+                    .isZero();
             Run gone = cli.run("image-show", imageId);
-            assertThat(gone.status()).as("image-show after delete:%n%s", gone.output()).isNotZero();
+            assertThat(gone.status())
+                    .as("image-show after delete:%n%s", gone.output())
+                    .isNotZero();
             assertThat(gone.output()).contains("404 Not Found").contains(imageId);
             assertThat(new DataApi(server.baseUri()).downloadStatus(imageId)).isEqualTo(404);
             try (var files = Files.list(dir.resolve("data/images"))) {
@@ -80,7 +105,8 @@ class GlanceCliProcessTest {
 
     /** The value of a row of glanceclient's property table. */
     private static String row(String table, String name) {
-        Matcher row = Pattern.compile("\\|\\s*" + Pattern.quote(name) + "\\s*\\|\\s*(\\S*)\\s*\\|").matcher(table);
+        Matcher row = Pattern.compile("\\|\\s*" + Pattern.quote(name) + "\\s*\\|\\s*(\\S*)\\s*\\|")
+                .matcher(table);
         assertThat(row.find()).as("a %s row in:%n%s", name, table).isTrue();
         return row.group(1);
     }

@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
 public record GlanceCommand(Path glance, List<String> connection, Path home) {
 
     /** One run: exit status and what it printed (stdout and stderr together). */
-    public record Run(int status, String output) {
-    }
+    public record Run(int status, String output) {}
 
     /** Runs {@code glance <connection> <command>}; fails the test when the client hangs for 5 minutes. */
     public Run run(String... command) throws Exception {

@@ -2,6 +2,9 @@ package org.glance4j.bootstrap.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -17,11 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,21 +66,25 @@ class InterruptedImportProcessTest {
         });
         source.start();
         Path config = dir.resolve("glance-api.conf");
-        Files.writeString(config, "[import_filtering_opts]\nallowed_hosts = 127.0.0.1\nallowed_ports = "
-                + source.getAddress().getPort() + "\n");
+        Files.writeString(
+                config,
+                "[import_filtering_opts]\nallowed_hosts = 127.0.0.1\nallowed_ports = "
+                        + source.getAddress().getPort() + "\n");
         Path dataDir = dir.resolve("data");
         Path staging = dataDir.resolve("staging");
         String interrupted;
         String waiting;
-        ServerProcess first = ServerProcess.startReady(dataDir, dir.resolve("first.log"), 0, "--config",
-                config.toString());
+        ServerProcess first =
+                ServerProcess.startReady(dataDir, dir.resolve("first.log"), 0, "--config", config.toString());
         try {
             URI base = first.baseUri();
             waiting = create(base);
-            assertThat(send(base, "PUT", "/v2/images/" + waiting + "/stage", "application/octet-stream",
-                    good).statusCode()).isEqualTo(204);
+            assertThat(send(base, "PUT", "/v2/images/" + waiting + "/stage", "application/octet-stream", good)
+                            .statusCode())
+                    .isEqualTo(204);
             interrupted = create(base);
-            assertThat(importFrom(base, interrupted, source, "/stall").statusCode()).isEqualTo(202);
+            assertThat(importFrom(base, interrupted, source, "/stall").statusCode())
+                    .isEqualTo(202);
             awaitImportingWithPartialFile(base, interrupted, staging);
             first.kill();
         } finally {
@@ -91,8 +93,8 @@ class InterruptedImportProcessTest {
         }
         assertThat(first.output()).doesNotContain("glance4j stopped");
 
-        try (ServerProcess second = ServerProcess.startReady(dataDir, dir.resolve("second.log"), 0, "--config",
-                config.toString())) {
+        try (ServerProcess second =
+                ServerProcess.startReady(dataDir, dir.resolve("second.log"), 0, "--config", config.toString())) {
             URI base = second.baseUri();
             JsonNode image = show(base, interrupted);
             assertThat(image.get("status").asText()).isEqualTo("queued");
@@ -100,18 +102,28 @@ class InterruptedImportProcessTest {
             assertThat(image.get("os_glance_failed_import").asText()).isEqualTo("file");
             assertThat(image.get("os_glance_importing_to_stores").asText()).isEmpty();
             JsonNode task = json(send(base, "GET", "/v2/images/" + interrupted + "/tasks", null, null))
-                    .get("tasks").get(0);
+                    .get("tasks")
+                    .get(0);
             assertThat(task.get("status").asText()).isEqualTo("failure");
             assertThat(task.get("message").asText()).contains("interrupted");
-            assertThat(second.output()).contains("interrupted imports and stages failed, their images queued "
-                    + "again: 1");
-            assertThat(filesOf(staging)).as("only the waiting image's staged data").containsExactly(waiting);
+            assertThat(second.output())
+                    .contains("interrupted imports and stages failed, their images queued " + "again: 1");
+            assertThat(filesOf(staging))
+                    .as("only the waiting image's staged data")
+                    .containsExactly(waiting);
             assertThat(show(base, waiting).get("status").asText()).isEqualTo("uploading");
 
-            assertThat(importFrom(base, interrupted, source, "/good").statusCode()).isEqualTo(202);
+            assertThat(importFrom(base, interrupted, source, "/good").statusCode())
+                    .isEqualTo(202);
             assertThat(awaitSettled(base, interrupted).get("status").asText()).isEqualTo("active");
-            assertThat(send(base, "POST", "/v2/images/" + waiting + "/import", "application/json",
-                    "{\"method\": {\"name\": \"glance-direct\"}}".getBytes()).statusCode()).isEqualTo(202);
+            assertThat(send(
+                                    base,
+                                    "POST",
+                                    "/v2/images/" + waiting + "/import",
+                                    "application/json",
+                                    "{\"method\": {\"name\": \"glance-direct\"}}".getBytes())
+                            .statusCode())
+                    .isEqualTo(202);
             assertThat(awaitSettled(base, waiting).get("status").asText()).isEqualTo("active");
         } finally {
             source.stop(0);
@@ -119,9 +131,12 @@ class InterruptedImportProcessTest {
     }
 
     private static String create(URI base) throws Exception {
-        HttpResponse<String> created = send(base, "POST", "/v2/images", "application/json",
-                "{\"name\": \"import-restart\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}"
-                        .getBytes());
+        HttpResponse<String> created = send(
+                base,
+                "POST",
+                "/v2/images",
+                "application/json",
+                "{\"name\": \"import-restart\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}".getBytes());
         assertThat(created.statusCode()).isEqualTo(201);
         return json(created).get("id").asText();
     }
@@ -129,7 +144,11 @@ class InterruptedImportProcessTest {
     private static HttpResponse<String> importFrom(URI base, String id, HttpServer source, String path)
             throws Exception {
         String uri = "http://127.0.0.1:" + source.getAddress().getPort() + path;
-        return send(base, "POST", "/v2/images/" + id + "/import", "application/json",
+        return send(
+                base,
+                "POST",
+                "/v2/images/" + id + "/import",
+                "application/json",
                 ("{\"method\": {\"name\": \"web-download\", \"uri\": \"" + uri + "\"}}").getBytes());
     }
 
@@ -142,8 +161,13 @@ class InterruptedImportProcessTest {
         while (System.nanoTime() < deadline) {
             boolean importing = show(base, id).get("status").asText().equals("importing");
             boolean partial = filesOf(staging).stream().anyMatch(n -> n.startsWith(".") && n.contains(id));
-            if (importing && partial && Files.size(staging.resolve(filesOf(staging).stream()
-                    .filter(n -> n.startsWith(".") && n.contains(id)).findFirst().orElseThrow())) > 0) {
+            if (importing
+                    && partial
+                    && Files.size(staging.resolve(filesOf(staging).stream()
+                                    .filter(n -> n.startsWith(".") && n.contains(id))
+                                    .findFirst()
+                                    .orElseThrow()))
+                            > 0) {
                 return;
             }
             Thread.sleep(20);
@@ -166,8 +190,11 @@ class InterruptedImportProcessTest {
     private static HttpResponse<String> send(URI base, String method, String path, String type, byte[] body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.substring(1)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (type != null) {
             request.header("Content-Type", type);
         }

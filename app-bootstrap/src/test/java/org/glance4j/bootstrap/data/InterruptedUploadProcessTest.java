@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +33,7 @@ class InterruptedUploadProcessTest {
     private static final long SENT_BEFORE_KILL = 2L * 1024 * 1024;
 
     @Test
-    void sigkillDuringAnUploadLeavesTheImageQueuedWithoutLeftoversAndOthersIntact(@TempDir Path dir)
-            throws Exception {
+    void sigkillDuringAnUploadLeavesTheImageQueuedWithoutLeftoversAndOthersIntact(@TempDir Path dir) throws Exception {
         Path dataDir = dir.resolve("data");
         Path images = dataDir.resolve("images");
         String a;
@@ -47,10 +45,11 @@ class InterruptedUploadProcessTest {
             api.uploadOk(a, SIZE_A, 1);
             b = api.createImage("interrupted");
 
-            upload.connect(new java.net.InetSocketAddress(first.baseUri().getHost(), first.baseUri().getPort()));
+            upload.connect(new java.net.InetSocketAddress(
+                    first.baseUri().getHost(), first.baseUri().getPort()));
             OutputStream out = upload.getOutputStream();
             out.write(("PUT /v2/images/" + b + "/file HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/octet-stream\r\nContent-Length: " + DECLARED_B + "\r\n\r\n")
+                            + "Content-Type: application/octet-stream\r\nContent-Length: " + DECLARED_B + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             GeneratedBytes.of(SENT_BEFORE_KILL, 2).transferTo(out);
             out.flush();

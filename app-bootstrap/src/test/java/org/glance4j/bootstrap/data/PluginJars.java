@@ -15,10 +15,8 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-
 import org.glance4j.ports.out.store.ImageStoreFactory;
 
 /**
@@ -27,8 +25,7 @@ import org.glance4j.ports.out.store.ImageStoreFactory;
  */
 final class PluginJars {
 
-    private PluginJars() {
-    }
+    private PluginJars() {}
 
     /** examples/example-store's main classes and resources as a jar at {@code jar}. */
     static Path exampleStore(Path work, Path jar) throws IOException {
@@ -43,8 +40,8 @@ final class PluginJars {
     }
 
     /** A jar of the given sources (name to text) and resources, compiled against {@code classPath}. */
-    static Path of(Path work, Path jar, Map<String, String> sources, Map<String, String> resources,
-            String classPath) throws IOException {
+    static Path of(Path work, Path jar, Map<String, String> sources, Map<String, String> resources, String classPath)
+            throws IOException {
         Path sourceDir = Files.createDirectories(work.resolve("src-" + jar.getFileName()));
         List<Path> files = new ArrayList<>();
         for (Map.Entry<String, String> source : sources.entrySet()) {
@@ -64,7 +61,11 @@ final class PluginJars {
     /** Where the ports classes are: the only thing a store is compiled against. */
     static String portsOnly() {
         try {
-            return Path.of(ImageStoreFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            return Path.of(ImageStoreFactory.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
                     .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
@@ -77,17 +78,26 @@ final class PluginJars {
             return classes;
         }
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        assertThat(compiler).as("the JDK's compiler (a JDK, not a JRE, runs the tests)").isNotNull();
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-classpath", classPath, "-d",
-                classes.toString()));
+        assertThat(compiler)
+                .as("the JDK's compiler (a JDK, not a JRE, runs the tests)")
+                .isNotNull();
+        List<String> args =
+                new ArrayList<>(List.of("--release", "17", "-classpath", classPath, "-d", classes.toString()));
         sources.forEach(s -> args.add(s.toString()));
         StringWriter errors = new StringWriter();
-        int status = compiler.run(null, null, new java.io.PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                errors.write(b);
-            }
-        }, true, StandardCharsets.UTF_8), args.toArray(String[]::new));
+        int status = compiler.run(
+                null,
+                null,
+                new java.io.PrintStream(
+                        new OutputStream() {
+                            @Override
+                            public void write(int b) {
+                                errors.write(b);
+                            }
+                        },
+                        true,
+                        StandardCharsets.UTF_8),
+                args.toArray(String[]::new));
         assertThat(status).as("javac: %s", errors).isZero();
         return classes;
     }
@@ -107,7 +117,8 @@ final class PluginJars {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
                 Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                out.putNextEntry(
+                        new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                 Files.copy(file, out);
                 out.closeEntry();
             }

@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-
 import org.glance4j.ports.testing.store.GeneratedBytes;
 
 /**
@@ -21,11 +20,9 @@ import org.glance4j.ports.testing.store.GeneratedBytes;
 final class RawUpload {
 
     /** Status line code and body of an answer. */
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
-    private RawUpload() {
-    }
+    private RawUpload() {}
 
     static Answer put(URI base, String imageId, long size, long seed) throws Exception {
         try (Socket socket = new Socket()) {
@@ -33,16 +30,18 @@ final class RawUpload {
             socket.setSoTimeout(120_000);
             OutputStream out = socket.getOutputStream();
             out.write(("PUT /v2/images/" + imageId + "/file HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
-                    + "Content-Type: application/octet-stream\r\nContent-Length: " + size + "\r\n\r\n")
+                            + "Content-Type: application/octet-stream\r\nContent-Length: " + size + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            Thread sender = new Thread(() -> {
-                try {
-                    GeneratedBytes.of(size, seed).transferTo(out);
-                    out.flush();
-                } catch (IOException e) {
-                    // the server answered early and closed its side; the answer tells why
-                }
-            }, "raw-upload-body");
+            Thread sender = new Thread(
+                    () -> {
+                        try {
+                            GeneratedBytes.of(size, seed).transferTo(out);
+                            out.flush();
+                        } catch (IOException e) {
+                            // the server answered early and closed its side; the answer tells why
+                        }
+                    },
+                    "raw-upload-body");
             sender.setDaemon(true);
             sender.start();
             return readAnswer(new BufferedInputStream(socket.getInputStream()));

@@ -3,7 +3,6 @@ package org.glance4j.bootstrap.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.ImageStoreFactory;
@@ -23,8 +22,7 @@ public final class RecordingStoreFactory implements ImageStoreFactory {
     /** Checked when a store closes, to record whether HTTP was already down. */
     static volatile java.util.function.BooleanSupplier httpStillUp = () -> false;
 
-    public RecordingStoreFactory() {
-    }
+    public RecordingStoreFactory() {}
 
     @Override
     public String type() {

@@ -46,15 +46,17 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(Path dataDir, Path log, long fileSizeLimitKiB, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> serve = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", jar().toString(), "serve",
-                "--port", "0", "--data-dir", dataDir.toString()));
+        List<String> serve = new ArrayList<>(List.of(
+                java, "-Xmx256m", "-jar", jar().toString(), "serve", "--port", "0", "--data-dir", dataDir.toString()));
         serve.addAll(List.of(args));
         if (fileSizeLimitKiB > 0) {
             command.addAll(List.of("bash", "-c", "ulimit -f " + fileSizeLimitKiB + " && exec \"$@\"", "glance4j"));
         }
         command.addAll(serve);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         return new ServerProcess(process, log);
     }
 
@@ -88,7 +90,9 @@ final class ServerProcess implements AutoCloseable {
                     return baseUri;
                 }
             }
-            assertThat(process.isAlive()).as("the server exited early; output:%n%s", output).isTrue();
+            assertThat(process.isAlive())
+                    .as("the server exited early; output:%n%s", output)
+                    .isTrue();
             Thread.sleep(100);
         }
         throw new AssertionError("no ready line; output:\n" + output());
@@ -112,7 +116,8 @@ final class ServerProcess implements AutoCloseable {
 
     /** Waits for the process to end by itself and returns its exit status. */
     int awaitExit() throws Exception {
-        assertThat(process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)).as("the server ended; output:%n%s", output())
+        assertThat(process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS))
+                .as("the server ended; output:%n%s", output())
                 .isTrue();
         return process.exitValue();
     }
@@ -121,7 +126,9 @@ final class ServerProcess implements AutoCloseable {
     void kill() throws Exception {
         process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        assertThat(process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)).as("the killed server ended").isTrue();
+        assertThat(process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS))
+                .as("the killed server ended")
+                .isTrue();
     }
 
     /** SIGTERM, then waits for the clean stop. */

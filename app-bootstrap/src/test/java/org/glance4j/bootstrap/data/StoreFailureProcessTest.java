@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +24,14 @@ class StoreFailureProcessTest {
     @Test
     void aStoreDirectoryThatCannotBeMadeStopsTheStartNamingStoreAndOption(@TempDir Path dir) throws Exception {
         Path blocker = Files.writeString(dir.resolve("a-file"), "not a directory");
-        Path conf = Files.writeString(dir.resolve("glance-api.conf"),
+        Path conf = Files.writeString(
+                dir.resolve("glance-api.conf"),
                 "[glance_store]\nfilesystem_store_datadir = " + blocker.resolve("images") + "\n");
-        try (ServerProcess server = ServerProcess.start(dir.resolve("data"), dir.resolve("server.log"), 0,
-                "--config", conf.toString())) {
-            assertThat(server.awaitExit()).as("exit status; output:%n%s", server.output()).isEqualTo(1);
+        try (ServerProcess server =
+                ServerProcess.start(dir.resolve("data"), dir.resolve("server.log"), 0, "--config", conf.toString())) {
+            assertThat(server.awaitExit())
+                    .as("exit status; output:%n%s", server.output())
+                    .isEqualTo(1);
             assertThat(server.output())
                     .contains("cannot start store 'file' (type file, options in [glance_store])")
                     .contains("filesystem_store_datadir")
@@ -42,11 +44,16 @@ class StoreFailureProcessTest {
     @Test
     void anEnabledBackendThatCannotStartStopsTheStartNamingItsSection(@TempDir Path dir) throws Exception {
         Path blocker = Files.writeString(dir.resolve("a-file"), "not a directory");
-        Path conf = Files.writeString(dir.resolve("glance-api.conf"), "[DEFAULT]\nenabled_backends = fast:file\n"
-                + "[glance_store]\ndefault_backend = fast\n[fast]\nfilesystem_store_datadir = " + blocker + "\n");
-        try (ServerProcess server = ServerProcess.start(dir.resolve("data"), dir.resolve("server.log"), 0,
-                "--config", conf.toString())) {
-            assertThat(server.awaitExit()).as("exit status; output:%n%s", server.output()).isEqualTo(1);
+        Path conf = Files.writeString(
+                dir.resolve("glance-api.conf"),
+                "[DEFAULT]\nenabled_backends = fast:file\n"
+                        + "[glance_store]\ndefault_backend = fast\n[fast]\nfilesystem_store_datadir = " + blocker
+                        + "\n");
+        try (ServerProcess server =
+                ServerProcess.start(dir.resolve("data"), dir.resolve("server.log"), 0, "--config", conf.toString())) {
+            assertThat(server.awaitExit())
+                    .as("exit status; output:%n%s", server.output())
+                    .isEqualTo(1);
             assertThat(server.output())
                     .contains("cannot start store 'fast' (type file, options in [fast])")
                     .contains("option filesystem_store_datadir names " + blocker + ", which is not a directory");
@@ -56,8 +63,8 @@ class StoreFailureProcessTest {
     @Test
     void aFullStoreRefusesTheUploadWith413AndKeepsOtherImages(@TempDir Path dir) throws Exception {
         Path images = dir.resolve("data").resolve("images");
-        try (ServerProcess server = ServerProcess.startReady(dir.resolve("data"), dir.resolve("server.log"),
-                16 * 1024)) {
+        try (ServerProcess server =
+                ServerProcess.startReady(dir.resolve("data"), dir.resolve("server.log"), 16 * 1024)) {
             DataApi api = new DataApi(server.baseUri());
             String a = api.createImage("kept");
             api.uploadOk(a, SIZE_A, 1);

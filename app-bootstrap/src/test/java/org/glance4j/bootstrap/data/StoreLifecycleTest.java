@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.glance4j.bootstrap.GlanceApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,14 +37,16 @@ class StoreLifecycleTest {
 
     private static GlanceApplication start(Path dir, String conf) throws Exception {
         Path file = Files.writeString(dir.resolve("glance-api.conf"), conf);
-        return GlanceApplication.start(List.of("--port", "0", "--data-dir", dir.resolve("data").toString(),
-                "--config", file.toString()));
+        return GlanceApplication.start(
+                List.of("--port", "0", "--data-dir", dir.resolve("data").toString(), "--config", file.toString()));
     }
 
     @Test
     void aPluggedStoreTypeGetsItsSectionAndClosesAfterHttp(@TempDir Path dir) throws Exception {
-        GlanceApplication app = start(dir, "[DEFAULT]\nenabled_backends = mem:test-recording, disk:file\n"
-                + "[glance_store]\ndefault_backend = mem\n[mem]\ncolour = blue\nsize = 2\n");
+        GlanceApplication app = start(
+                dir,
+                "[DEFAULT]\nenabled_backends = mem:test-recording, disk:file\n"
+                        + "[glance_store]\ndefault_backend = mem\n[mem]\ncolour = blue\nsize = 2\n");
         int port = app.port();
         RecordingStoreFactory.httpStillUp = () -> {
             try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -62,9 +63,11 @@ class StoreLifecycleTest {
 
     @Test
     void aStoreThatCannotReachItsBackendStopsTheStartAndTheStoresBeforeItClose(@TempDir Path dir) {
-        assertThatThrownBy(() -> start(dir, "[DEFAULT]\nenabled_backends = first:test-recording, "
-                + "second:test-recording\n[glance_store]\ndefault_backend = first\n"
-                + "[second]\nfail = the backend at 192.0.2.1 does not answer\n"))
+        assertThatThrownBy(() -> start(
+                        dir,
+                        "[DEFAULT]\nenabled_backends = first:test-recording, "
+                                + "second:test-recording\n[glance_store]\ndefault_backend = first\n"
+                                + "[second]\nfail = the backend at 192.0.2.1 does not answer\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot start store 'second' (type test-recording, options in [second]): "
                         + "Store 'second': the backend at 192.0.2.1 does not answer");

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +23,22 @@ class StorePluginProcessTest {
         Path plugins = dir.resolve("plugins");
         Path jar = PluginJars.exampleStore(dir, plugins.resolve("example-store.jar"));
         Path images = dir.resolve("mine");
-        Path conf = Files.writeString(dir.resolve("glance-api.conf"), "[DEFAULT]\nenabled_backends = mine:directory\n"
-                + "[glance_store]\ndefault_backend = mine\n[mine]\ndirectory_store_path = " + images + "\n"
-                + "directory_store_pth = typo\n");
-        try (ServerProcess server = ServerProcess.startReady(dir.resolve("data"), dir.resolve("server.log"), 0,
-                "--config", conf.toString(), "--plugins", plugins.toString())) {
-            assertThat(server.output()).contains("store types: ").contains("directory (" + jar + ")")
+        Path conf = Files.writeString(
+                dir.resolve("glance-api.conf"),
+                "[DEFAULT]\nenabled_backends = mine:directory\n"
+                        + "[glance_store]\ndefault_backend = mine\n[mine]\ndirectory_store_path = " + images + "\n"
+                        + "directory_store_pth = typo\n");
+        try (ServerProcess server = ServerProcess.startReady(
+                dir.resolve("data"),
+                dir.resolve("server.log"),
+                0,
+                "--config",
+                conf.toString(),
+                "--plugins",
+                plugins.toString())) {
+            assertThat(server.output())
+                    .contains("store types: ")
+                    .contains("directory (" + jar + ")")
                     .contains("file (class path)")
                     .contains("Store 'mine': unknown option directory_store_pth (did you mean"
                             + " directory_store_path?); ignored");
@@ -38,11 +47,13 @@ class StorePluginProcessTest {
             long size = 3L * 1024 * 1024 + 7;
             api.uploadOk(id, size, 11);
             assertThat(api.status(id)).isEqualTo("active");
-            assertThat(api.downloadSha256(id)).isEqualTo(org.glance4j.ports.testing.store.GeneratedBytes.sha256(size,
-                    11));
+            assertThat(api.downloadSha256(id))
+                    .isEqualTo(org.glance4j.ports.testing.store.GeneratedBytes.sha256(size, 11));
             try (Stream<Path> files = Files.list(images)) {
-                assertThat(files.filter(f -> f.getFileName().toString().equals(id)).count())
-                        .as("the image file in the plugin store's directory").isEqualTo(1);
+                assertThat(files.filter(f -> f.getFileName().toString().equals(id))
+                                .count())
+                        .as("the image file in the plugin store's directory")
+                        .isEqualTo(1);
             }
         }
     }
@@ -51,11 +62,13 @@ class StorePluginProcessTest {
     void theConfigurationFileNamesPluginDirectoriesToo(@TempDir Path dir) throws Exception {
         Path plugins = dir.resolve("plugins");
         Path jar = PluginJars.exampleStore(dir, plugins.resolve("example-store.jar"));
-        Path conf = Files.writeString(dir.resolve("glance-api.conf"), "[glance4j]\nplugin_dirs = " + plugins + "\n"
-                + "[DEFAULT]\nenabled_backends = mine:directory\n[glance_store]\ndefault_backend = mine\n[mine]\n"
-                + "directory_store_path = " + dir.resolve("mine") + "\n");
-        try (ServerProcess server = ServerProcess.startReady(dir.resolve("data"), dir.resolve("server.log"), 0,
-                "--config", conf.toString())) {
+        Path conf = Files.writeString(
+                dir.resolve("glance-api.conf"),
+                "[glance4j]\nplugin_dirs = " + plugins + "\n"
+                        + "[DEFAULT]\nenabled_backends = mine:directory\n[glance_store]\ndefault_backend = mine\n[mine]\n"
+                        + "directory_store_path = " + dir.resolve("mine") + "\n");
+        try (ServerProcess server = ServerProcess.startReady(
+                dir.resolve("data"), dir.resolve("server.log"), 0, "--config", conf.toString())) {
             assertThat(server.output()).contains("directory (" + jar + ")");
         }
     }
@@ -70,8 +83,12 @@ class StorePluginProcessTest {
     @Test
     void aJarWhoseFactoryIsMissingStopsTheStartNamingIt(@TempDir Path dir) throws Exception {
         Path plugins = dir.resolve("plugins");
-        Path jar = PluginJars.of(dir, plugins.resolve("missing-class.jar"), Map.of(),
-                Map.of("META-INF/services/" + FACTORY, "org.example.NotThere\n"), PluginJars.portsOnly());
+        Path jar = PluginJars.of(
+                dir,
+                plugins.resolve("missing-class.jar"),
+                Map.of(),
+                Map.of("META-INF/services/" + FACTORY, "org.example.NotThere\n"),
+                PluginJars.portsOnly());
         assertStartFails(dir, plugins, "the plugin jar " + jar + " is broken");
     }
 
@@ -86,8 +103,12 @@ class StorePluginProcessTest {
                 + "  public org.glance4j.ports.out.store.ImageStore create(String id, java.util.Map<String, String> o)"
                 + " { throw new UnsupportedOperationException(); }\n"
                 + "}\n";
-        Path jar = PluginJars.of(dir, plugins.resolve("greedy.jar"), Map.of("org.example.Greedy", source),
-                Map.of("META-INF/services/" + FACTORY, "org.example.Greedy\n"), System.getProperty("java.class.path"));
+        Path jar = PluginJars.of(
+                dir,
+                plugins.resolve("greedy.jar"),
+                Map.of("org.example.Greedy", source),
+                Map.of("META-INF/services/" + FACTORY, "org.example.Greedy\n"),
+                System.getProperty("java.class.path"));
         assertStartFails(dir, plugins, "the plugin jar " + jar + " is broken");
     }
 
@@ -98,10 +119,14 @@ class StorePluginProcessTest {
     }
 
     private static void assertStartFails(Path dir, Path plugins, String expected) throws Exception {
-        try (ServerProcess server = ServerProcess.start(dir.resolve("data"), dir.resolve("server.log"), 0,
-                "--plugins", plugins.toString())) {
-            assertThat(server.awaitExit()).as("exit status; output:%n%s", server.output()).isEqualTo(1);
-            assertThat(server.output()).contains(expected).doesNotContain("glance4j listening")
+        try (ServerProcess server = ServerProcess.start(
+                dir.resolve("data"), dir.resolve("server.log"), 0, "--plugins", plugins.toString())) {
+            assertThat(server.awaitExit())
+                    .as("exit status; output:%n%s", server.output())
+                    .isEqualTo(1);
+            assertThat(server.output())
+                    .contains(expected)
+                    .doesNotContain("glance4j listening")
                     .doesNotContain("\tat ");
         }
     }

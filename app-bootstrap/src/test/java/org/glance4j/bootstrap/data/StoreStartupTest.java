@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.glance4j.bootstrap.GlanceApplication;
 import org.glance4j.bootstrap.NodeIdFile;
 import org.glance4j.bootstrap.config.ConfigException;
@@ -22,8 +21,8 @@ class StoreStartupTest {
 
     private static GlanceApplication start(Path dir, String conf) throws Exception {
         Path file = Files.writeString(dir.resolve("glance-api.conf"), conf);
-        return GlanceApplication.start(List.of("--port", "0", "--data-dir", dir.resolve("data").toString(),
-                "--config", file.toString()));
+        return GlanceApplication.start(
+                List.of("--port", "0", "--data-dir", dir.resolve("data").toString(), "--config", file.toString()));
     }
 
     @Test
@@ -32,24 +31,30 @@ class StoreStartupTest {
         String firstId;
         try (GlanceApplication app = start(dir, "")) {
             assertThat(dataDir.resolve("images")).isDirectory();
-            firstId = Files.readString(dataDir.resolve(NodeIdFile.FILE_NAME), StandardCharsets.UTF_8).strip();
+            firstId = Files.readString(dataDir.resolve(NodeIdFile.FILE_NAME), StandardCharsets.UTF_8)
+                    .strip();
             assertThat(firstId).matches("[0-9a-f-]{36}");
         }
         try (GlanceApplication app = start(dir, "")) {
-            assertThat(Files.readString(dataDir.resolve(NodeIdFile.FILE_NAME), StandardCharsets.UTF_8).strip())
+            assertThat(Files.readString(dataDir.resolve(NodeIdFile.FILE_NAME), StandardCharsets.UTF_8)
+                            .strip())
                     .isEqualTo(firstId);
         }
         try (var files = Files.list(dataDir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .as("no temporary node id file remains").noneMatch(n -> n.endsWith(".tmp"));
+                    .as("no temporary node id file remains")
+                    .noneMatch(n -> n.endsWith(".tmp"));
         }
     }
 
     @Test
     void eachEnabledBackendGetsItsOwnDirectory(@TempDir Path dir) throws Exception {
         Path slow = dir.resolve("elsewhere/slow");
-        try (GlanceApplication app = start(dir, "[DEFAULT]\nenabled_backends = fast:file, slow:file\n"
-                + "[glance_store]\ndefault_backend = slow\n[slow]\nfilesystem_store_datadir = " + slow + "\n")) {
+        try (GlanceApplication app = start(
+                dir,
+                "[DEFAULT]\nenabled_backends = fast:file, slow:file\n"
+                        + "[glance_store]\ndefault_backend = slow\n[slow]\nfilesystem_store_datadir = " + slow
+                        + "\n")) {
             assertThat(dir.resolve("data/fast")).isDirectory();
             assertThat(slow).isDirectory();
             assertThat(dir.resolve("data/images")).doesNotExist();
@@ -58,20 +63,24 @@ class StoreStartupTest {
 
     @Test
     void aTypeWithoutAPluginStopsTheStartNamingTheStoreAndLeavesTheOpenedOnesAlone(@TempDir Path dir) {
-        assertThatThrownBy(() -> start(dir, "[DEFAULT]\nenabled_backends = fast:file, old:sheepdog\n"
-                + "[glance_store]\ndefault_backend = fast\n"))
+        assertThatThrownBy(() -> start(
+                        dir,
+                        "[DEFAULT]\nenabled_backends = fast:file, old:sheepdog\n"
+                                + "[glance_store]\ndefault_backend = fast\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot start store 'old': [DEFAULT] enabled_backends gives it the type 'sheepdog', but "
                         + "no store type of that name is installed (store plugins go in a plugin directory: --plugins,"
                         + " [glance4j] plugin_dirs); known types: file, http, rbd, s3, swift, test-counting,"
                         + " test-counting-swift, test-memory, test-recording");
-        assertThat(dir.resolve("data/fast")).as("the store opened before is left as it was").isDirectory();
+        assertThat(dir.resolve("data/fast"))
+                .as("the store opened before is left as it was")
+                .isDirectory();
     }
 
     @Test
     void anUnknownTypeListsTheKnownOnes(@TempDir Path dir) {
-        assertThatThrownBy(() -> start(dir, "[DEFAULT]\nenabled_backends = x:floppy\n"
-                + "[glance_store]\ndefault_backend = x\n"))
+        assertThatThrownBy(() -> start(
+                        dir, "[DEFAULT]\nenabled_backends = x:floppy\n" + "[glance_store]\ndefault_backend = x\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot start store 'x': [DEFAULT] enabled_backends gives it the type 'floppy', but no "
                         + "store type of that name is installed (store plugins go in a plugin directory: --plugins,"
@@ -94,8 +103,8 @@ class StoreStartupTest {
         assertThatThrownBy(() -> start(dir, ""))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("cannot start store 'file' (type file, options in [glance_store]): ")
-                .hasMessageContaining("filesystem_store_datadir names " + dir.resolve("data/images")
-                        + ", which is not a directory");
+                .hasMessageContaining(
+                        "filesystem_store_datadir names " + dir.resolve("data/images") + ", which is not a directory");
         // the database was opened before the store and is closed again: a new start on the same dir works
         Files.delete(dir.resolve("data/images"));
         try (GlanceApplication app = start(dir, "")) {

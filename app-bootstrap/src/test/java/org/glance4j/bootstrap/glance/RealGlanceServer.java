@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.ports.testing.RequiredTool;
 
 /**
@@ -66,60 +65,68 @@ public final class RealGlanceServer implements AutoCloseable {
         }
         int port = freePort();
         Path paste = absolute.resolve("glance-api-paste.ini");
-        Files.writeString(paste, String.join("\n",
-                "[pipeline:glance-api]",
-                "pipeline = healthcheck versionnegotiation context rootapp",
-                "[composite:rootapp]",
-                "paste.composite_factory = glance.api:root_app_factory",
-                "/: apiversions",
-                "/v2: apiv2app",
-                "[app:apiversions]",
-                "paste.app_factory = glance.api.versions:create_resource",
-                "[app:apiv2app]",
-                "paste.app_factory = glance.api.v2.router:API.factory",
-                "[filter:healthcheck]",
-                "paste.filter_factory = oslo_middleware:Healthcheck.factory",
-                "backends = disable_by_file",
-                "disable_by_file_path = " + absolute.resolve("healthcheck_disable"),
-                "[filter:versionnegotiation]",
-                "paste.filter_factory = glance.api.middleware.version_negotiation:VersionNegotiationFilter.factory",
-                "[filter:context]",
-                "paste.filter_factory = glance.api.middleware.context:ContextMiddleware.factory", ""));
+        Files.writeString(
+                paste,
+                String.join(
+                        "\n",
+                        "[pipeline:glance-api]",
+                        "pipeline = healthcheck versionnegotiation context rootapp",
+                        "[composite:rootapp]",
+                        "paste.composite_factory = glance.api:root_app_factory",
+                        "/: apiversions",
+                        "/v2: apiv2app",
+                        "[app:apiversions]",
+                        "paste.app_factory = glance.api.versions:create_resource",
+                        "[app:apiv2app]",
+                        "paste.app_factory = glance.api.v2.router:API.factory",
+                        "[filter:healthcheck]",
+                        "paste.filter_factory = oslo_middleware:Healthcheck.factory",
+                        "backends = disable_by_file",
+                        "disable_by_file_path = " + absolute.resolve("healthcheck_disable"),
+                        "[filter:versionnegotiation]",
+                        "paste.filter_factory = glance.api.middleware.version_negotiation:VersionNegotiationFilter.factory",
+                        "[filter:context]",
+                        "paste.filter_factory = glance.api.middleware.context:ContextMiddleware.factory",
+                        ""));
         // no overrides: Glance's in-code (secure RBAC) defaults apply, not the machine's /etc/glance files
         Files.writeString(absolute.resolve("policy.yaml"), "{}\n");
         Path config = absolute.resolve("glance-api.conf");
-        Files.writeString(config, String.join("\n",
-                "[DEFAULT]",
-                "bind_host = 127.0.0.1",
-                "bind_port = " + port,
-                "workers = 1",
-                "log_file = " + absolute.resolve("glance-api.log"),
-                "debug = false",
-                "enabled_backends = " + STORE + ":file",
-                "enabled_import_methods = [glance-direct,web-download,copy-image]",
-                "image_cache_dir = " + absolute.resolve("cache"),
-                // Zed: secure RBAC is opt-in and must agree with [oslo_policy] enforce_new_defaults
-                "enforce_secure_rbac = true",
-                "[database]",
-                "connection = " + databaseUrl,
-                "[glance_store]",
-                "default_backend = " + STORE,
-                "[" + STORE + "]",
-                "filesystem_store_datadir = " + absolute.resolve("images"),
-                "store_description = local file store",
-                "[os_glance_staging_store]",
-                "filesystem_store_datadir = " + absolute.resolve("staging"),
-                "[os_glance_tasks_store]",
-                "filesystem_store_datadir = " + absolute.resolve("tasks"),
-                "[paste_deploy]",
-                "config_file = " + paste,
-                "[oslo_policy]",
-                "enforce_new_defaults = true",
-                "enforce_scope = true",
-                "policy_file = " + absolute.resolve("policy.yaml"),
-                "policy_dirs = " + absolute.resolve("policy.d"),
-                "[oslo_concurrency]",
-                "lock_path = " + absolute.resolve("locks"), ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "[DEFAULT]",
+                        "bind_host = 127.0.0.1",
+                        "bind_port = " + port,
+                        "workers = 1",
+                        "log_file = " + absolute.resolve("glance-api.log"),
+                        "debug = false",
+                        "enabled_backends = " + STORE + ":file",
+                        "enabled_import_methods = [glance-direct,web-download,copy-image]",
+                        "image_cache_dir = " + absolute.resolve("cache"),
+                        // Zed: secure RBAC is opt-in and must agree with [oslo_policy] enforce_new_defaults
+                        "enforce_secure_rbac = true",
+                        "[database]",
+                        "connection = " + databaseUrl,
+                        "[glance_store]",
+                        "default_backend = " + STORE,
+                        "[" + STORE + "]",
+                        "filesystem_store_datadir = " + absolute.resolve("images"),
+                        "store_description = local file store",
+                        "[os_glance_staging_store]",
+                        "filesystem_store_datadir = " + absolute.resolve("staging"),
+                        "[os_glance_tasks_store]",
+                        "filesystem_store_datadir = " + absolute.resolve("tasks"),
+                        "[paste_deploy]",
+                        "config_file = " + paste,
+                        "[oslo_policy]",
+                        "enforce_new_defaults = true",
+                        "enforce_scope = true",
+                        "policy_file = " + absolute.resolve("policy.yaml"),
+                        "policy_dirs = " + absolute.resolve("policy.d"),
+                        "[oslo_concurrency]",
+                        "lock_path = " + absolute.resolve("locks"),
+                        ""));
         RealGlanceServer server = new RealGlanceServer(absolute, config, port);
         server.manage("db_sync");
         server.manage("db_load_metadefs", METADEFS.toString());
@@ -148,15 +155,20 @@ public final class RealGlanceServer implements AutoCloseable {
         }
         Path log = root.resolve("glance-api.out");
         process = new ProcessBuilder(find("glance-api").toString(), "--config-file", config.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         Process started = process;
-        killOnExit = new Thread(() -> {
-            started.descendants().forEach(ProcessHandle::destroyForcibly);
-            started.destroyForcibly();
-        }, "stop-real-glance");
+        killOnExit = new Thread(
+                () -> {
+                    started.descendants().forEach(ProcessHandle::destroyForcibly);
+                    started.destroyForcibly();
+                },
+                "stop-real-glance");
         Runtime.getRuntime().addShutdownHook(killOnExit);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -164,8 +176,11 @@ public final class RealGlanceServer implements AutoCloseable {
                         + " and " + root.resolve("glance-api.log"));
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url().resolve("/versions"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(url().resolve("/versions"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -191,7 +206,10 @@ public final class RealGlanceServer implements AutoCloseable {
         }
         for (ProcessHandle worker : workers) {
             worker.destroyForcibly();
-            worker.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            worker.onExit()
+                    .orTimeout(30, TimeUnit.SECONDS)
+                    .exceptionally(e -> null)
+                    .join();
         }
         process = null;
         try {
@@ -202,13 +220,15 @@ public final class RealGlanceServer implements AutoCloseable {
     }
 
     private void manage(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(find("glance-manage").toString(), "--config-file",
-                config.toString()));
+        List<String> command =
+                new ArrayList<>(List.of(find("glance-manage").toString(), "--config-file", config.toString()));
         command.addAll(List.of(args));
         Path log = root.resolve("glance-manage.log");
-        Process manage = new ProcessBuilder(command).redirectErrorStream(true)
+        Process manage = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         if (!manage.waitFor(300, TimeUnit.SECONDS)) {
             manage.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " did not end within 300 s: see " + log);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,14 +21,15 @@ class KeystoneAuthApiTest {
 
     @TempDir
     static Path dir;
+
     private static KeystoneGlance glance;
     private static KeystoneServer.Running keystone;
 
     @BeforeAll
     static void start() throws Exception {
         keystone = KeystoneServer.get();
-        glance = KeystoneGlance.start(dir.resolve("glance"), keystone.url(), "token_cache_time = 2",
-                "memcache_servers = 127.0.0.1:11211");
+        glance = KeystoneGlance.start(
+                dir.resolve("glance"), keystone.url(), "token_cache_time = 2", "memcache_servers = 127.0.0.1:11211");
     }
 
     @AfterAll
@@ -42,13 +42,14 @@ class KeystoneAuthApiTest {
     @Test
     void aMemberCreatesUploadsAndDownloadsInItsProject() throws Exception {
         String token = keystone.token("demo-member", "demo");
-        String id = glance.create(token, Map.of("name", "member-image", "disk_format", "raw",
-                "container_format", "bare"));
+        String id =
+                glance.create(token, Map.of("name", "member-image", "disk_format", "raw", "container_format", "bare"));
         KeystoneGlance.Answer shown = glance.call("GET", "/v2/images/" + id, token, null);
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.json().path("owner").asText()).isEqualTo(keystone.projectId("demo"));
         byte[] data = "bytes through a keystone token".getBytes();
-        assertThat(glance.call("PUT", "/v2/images/" + id + "/file", token, data).status()).isEqualTo(204);
+        assertThat(glance.call("PUT", "/v2/images/" + id + "/file", token, data).status())
+                .isEqualTo(204);
         KeystoneGlance.Answer downloaded = glance.call("GET", "/v2/images/" + id + "/file", token, null);
         assertThat(downloaded.status()).isEqualTo(200);
         assertThat(downloaded.body()).isEqualTo(new String(data));
@@ -61,7 +62,8 @@ class KeystoneAuthApiTest {
         String id = glance.create(demo, Map.of("name", "private-of-demo", "visibility", "private"));
         assertThat(glance.call("GET", "/v2/images/" + id, alt, null).status()).isEqualTo(404);
         assertThat(glance.call("GET", "/v2/images", alt, null).body()).doesNotContain(id);
-        assertThat(glance.call("DELETE", "/v2/images/" + id, alt, null).status()).isEqualTo(404);
+        assertThat(glance.call("DELETE", "/v2/images/" + id, alt, null).status())
+                .isEqualTo(404);
         assertThat(glance.call("GET", "/v2/images/" + id, demo, null).status()).isEqualTo(200);
     }
 
@@ -70,13 +72,21 @@ class KeystoneAuthApiTest {
         String member = keystone.token("demo-member", "demo");
         String reader = keystone.token("demo-reader", "demo");
         String id = glance.create(member, Map.of("name", "read-me"));
-        assertThat(glance.call("GET", "/v2/images/" + id, reader, null).status()).isEqualTo(200);
-        assertThat(glance.call("POST", "/v2/images", reader, Map.of("name", "refused")).status()).isEqualTo(403);
-        assertThat(glance.call("DELETE", "/v2/images/" + id, reader, null).status()).isEqualTo(403);
-        assertThat(glance.call("PUT", "/v2/images/" + id + "/file", reader, "no".getBytes()).status())
+        assertThat(glance.call("GET", "/v2/images/" + id, reader, null).status())
+                .isEqualTo(200);
+        assertThat(glance.call("POST", "/v2/images", reader, Map.of("name", "refused"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(glance.call("PUT", "/v2/images/" + id + "/tags/refused", reader, null).status()).isEqualTo(403);
-        assertThat(glance.call("POST", "/v2/images/" + id + "/actions/deactivate", reader, null).status())
+        assertThat(glance.call("DELETE", "/v2/images/" + id, reader, null).status())
+                .isEqualTo(403);
+        assertThat(glance.call("PUT", "/v2/images/" + id + "/file", reader, "no".getBytes())
+                        .status())
+                .isEqualTo(403);
+        assertThat(glance.call("PUT", "/v2/images/" + id + "/tags/refused", reader, null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(glance.call("POST", "/v2/images/" + id + "/actions/deactivate", reader, null)
+                        .status())
                 .isEqualTo(403);
         KeystoneGlance.Answer untouched = glance.call("GET", "/v2/images/" + id, member, null);
         assertThat(untouched.json().path("status").asText()).isEqualTo("queued");
@@ -90,10 +100,14 @@ class KeystoneAuthApiTest {
         String id = glance.create(alt, Map.of("name", "private-of-alt", "visibility", "private"));
         assertThat(glance.call("GET", "/v2/images/" + id, admin, null).status()).isEqualTo(200);
         assertThat(glance.call("POST", "/v2/images", admin, Map.of("name", "public-one", "visibility", "public"))
-                .status()).as("publicize_image is admin only").isEqualTo(201);
+                        .status())
+                .as("publicize_image is admin only")
+                .isEqualTo(201);
         assertThat(glance.call("POST", "/v2/images", alt, Map.of("name", "public-two", "visibility", "public"))
-                .status()).isEqualTo(403);
-        assertThat(glance.call("DELETE", "/v2/images/" + id, admin, null).status()).isEqualTo(204);
+                        .status())
+                .isEqualTo(403);
+        assertThat(glance.call("DELETE", "/v2/images/" + id, admin, null).status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -105,14 +119,17 @@ class KeystoneAuthApiTest {
                     .hasValue("Keystone uri=\"" + keystone.url() + "\"");
             assertThat(answer.body()).contains(UNAUTHORIZED);
         }
-        assertThat(glance.call("GET", "/versions", (String) null, null).status()).isEqualTo(200);
+        assertThat(glance.call("GET", "/versions", (String) null, null).status())
+                .isEqualTo(200);
     }
 
     @Test
     void systemAndDomainScopedTokensAreRefusedTheProjectScopedImageApi() throws Exception {
         for (String token : new String[] {keystone.systemToken(), keystone.domainToken()}) {
             assertThat(glance.call("GET", "/v2/images", token, null).status()).isEqualTo(403);
-            assertThat(glance.call("POST", "/v2/images", token, Map.of("name", "x")).status()).isEqualTo(403);
+            assertThat(glance.call("POST", "/v2/images", token, Map.of("name", "x"))
+                            .status())
+                    .isEqualTo(403);
         }
     }
 
@@ -123,20 +140,31 @@ class KeystoneAuthApiTest {
         for (String token : new String[] {keystone.systemToken(), keystone.domainToken()}) {
             // the admin role makes context_is_admin true (that rule has no scope), so the image is found; get_image
             // is project-scoped, so Glance hides it: 404, as for any image the caller may not see
-            assertThat(glance.call("GET", "/v2/images/" + id, token, null).status()).isEqualTo(404);
-            assertThat(glance.call("DELETE", "/v2/images/" + id, token, null).status()).isEqualTo(404);
-            assertThat(glance.call("GET", "/v2/images/" + id + "/file", token, null).status()).isEqualTo(404);
+            assertThat(glance.call("GET", "/v2/images/" + id, token, null).status())
+                    .isEqualTo(404);
+            assertThat(glance.call("DELETE", "/v2/images/" + id, token, null).status())
+                    .isEqualTo(404);
+            assertThat(glance.call("GET", "/v2/images/" + id + "/file", token, null)
+                            .status())
+                    .isEqualTo(404);
             assertThat(glance.call("GET", "/v2/tasks", token, null).status()).isEqualTo(403);
             // Glance's metadef policy turns a refused list into 404 when get_metadef_namespace is refused too
-            assertThat(glance.call("GET", "/v2/metadefs/namespaces", token, null).status()).isEqualTo(404);
+            assertThat(glance.call("GET", "/v2/metadefs/namespaces", token, null)
+                            .status())
+                    .isEqualTo(404);
             // no policy guards the schemas and the discovery calls: any valid token reads them
-            assertThat(glance.call("GET", "/v2/schemas/image", token, null).status()).isEqualTo(200);
-            assertThat(glance.call("GET", "/v2/info/import", token, null).status()).isEqualTo(200);
+            assertThat(glance.call("GET", "/v2/schemas/image", token, null).status())
+                    .isEqualTo(200);
+            assertThat(glance.call("GET", "/v2/info/import", token, null).status())
+                    .isEqualTo(200);
             KeystoneGlance.Answer usage = glance.call("GET", "/v2/info/usage", token, null);
             assertThat(usage.status()).isEqualTo(200);
-            assertThat(usage.json().path("usage").size()).as("without unified limits").isZero();
+            assertThat(usage.json().path("usage").size())
+                    .as("without unified limits")
+                    .isZero();
         }
-        assertThat(glance.call("GET", "/v2/images/" + id, member, null).status()).isEqualTo(200);
+        assertThat(glance.call("GET", "/v2/images/" + id, member, null).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -157,28 +185,40 @@ class KeystoneAuthApiTest {
         String user = keystone.token("demo-member", "demo");
         String service = keystone.token("nova", "service");
         assertThat(glance.call("GET", "/v2/images", Map.of("X-Auth-Token", user, "X-Service-Token", service), null)
-                .status()).isEqualTo(200);
-        KeystoneGlance.Answer bogus = glance.call("GET", "/v2/images",
-                Map.of("X-Auth-Token", user, "X-Service-Token", "bogus"), null);
+                        .status())
+                .isEqualTo(200);
+        KeystoneGlance.Answer bogus =
+                glance.call("GET", "/v2/images", Map.of("X-Auth-Token", user, "X-Service-Token", "bogus"), null);
         assertThat(bogus.status()).isEqualTo(401);
         assertThat(bogus.headers().firstValue("WWW-Authenticate")).isPresent();
         // without service_token_roles_required a service token lacking the role is only logged
         String notAService = keystone.token("demo-reader", "demo");
-        assertThat(glance.call("GET", "/v2/images", Map.of("X-Auth-Token", user, "X-Service-Token", notAService),
-                null).status()).isEqualTo(200);
-        try (KeystoneGlance strict = KeystoneGlance.start(dir.resolve("strict"), keystone.url(),
-                "service_token_roles_required = true", "service_token_roles = service")) {
-            assertThat(strict.call("GET", "/v2/images", Map.of("X-Auth-Token", user, "X-Service-Token",
-                    notAService), null).status()).isEqualTo(401);
-            assertThat(strict.call("GET", "/v2/images", Map.of("X-Auth-Token", user, "X-Service-Token", service),
-                    null).status()).isEqualTo(200);
+        assertThat(glance.call("GET", "/v2/images", Map.of("X-Auth-Token", user, "X-Service-Token", notAService), null)
+                        .status())
+                .isEqualTo(200);
+        try (KeystoneGlance strict = KeystoneGlance.start(
+                dir.resolve("strict"),
+                keystone.url(),
+                "service_token_roles_required = true",
+                "service_token_roles = service")) {
+            assertThat(strict.call(
+                                    "GET",
+                                    "/v2/images",
+                                    Map.of("X-Auth-Token", user, "X-Service-Token", notAService),
+                                    null)
+                            .status())
+                    .isEqualTo(401);
+            assertThat(strict.call("GET", "/v2/images", Map.of("X-Auth-Token", user, "X-Service-Token", service), null)
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void glanceAuthenticatesAgainWhenKeystoneRejectsItsOwnToken() throws Exception {
         try (KeystoneGlance own = KeystoneGlance.startAs("glance-alt", dir.resolve("own"), keystone.url())) {
-            assertThat(own.call("GET", "/v2/images", keystone.token("demo-member", "demo"), null).status())
+            assertThat(own.call("GET", "/v2/images", keystone.token("demo-member", "demo"), null)
+                            .status())
                     .isEqualTo(200);
             keystone.revokeTokensOf("glance-alt");
             // Keystone also refuses tokens issued in the second of the revocation: ask until one is accepted
@@ -188,7 +228,8 @@ class KeystoneAuthApiTest {
             do {
                 status = own.call("GET", "/v2/images", fresh, null).status();
             } while (status != 200 && System.nanoTime() < deadline && pause());
-            assertThat(status).as("a token not seen before, validated with a service token fetched again")
+            assertThat(status)
+                    .as("a token not seen before, validated with a service token fetched again")
                     .isEqualTo(200);
         }
     }

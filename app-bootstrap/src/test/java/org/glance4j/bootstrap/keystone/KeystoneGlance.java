@@ -1,5 +1,7 @@
 package org.glance4j.bootstrap.keystone;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,16 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.bootstrap.GlanceApplication;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A glance4j started with {@code [paste_deploy] flavor = keystone} against a {@link KeystoneServer}, and a client. */
 final class KeystoneGlance implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final GlanceApplication application;
     final URI base;
@@ -45,13 +44,34 @@ final class KeystoneGlance implements AutoCloseable {
     static KeystoneGlance startAs(String serviceUser, Path dir, URI keystone, String... extra) throws IOException {
         Files.createDirectories(dir);
         Path conf = dir.resolve("glance-api.conf");
-        Files.writeString(conf, String.join("\n", "[paste_deploy]", "flavor = keystone", "[keystone_authtoken]",
-                "www_authenticate_uri = " + keystone, "auth_url = " + keystone + "/v3", "auth_type = password",
-                "username = " + serviceUser, "password = " + KeystoneServer.Running.password(serviceUser),
-                "project_name = service", "user_domain_name = Default", "project_domain_name = Default",
-                "region_name = RegionOne", "http_connect_timeout = 5", String.join("\n", extra), ""));
-        return new KeystoneGlance(GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0",
-                "--data-dir", dir.resolve("data").toString(), "--config", conf.toString())));
+        Files.writeString(
+                conf,
+                String.join(
+                        "\n",
+                        "[paste_deploy]",
+                        "flavor = keystone",
+                        "[keystone_authtoken]",
+                        "www_authenticate_uri = " + keystone,
+                        "auth_url = " + keystone + "/v3",
+                        "auth_type = password",
+                        "username = " + serviceUser,
+                        "password = " + KeystoneServer.Running.password(serviceUser),
+                        "project_name = service",
+                        "user_domain_name = Default",
+                        "project_domain_name = Default",
+                        "region_name = RegionOne",
+                        "http_connect_timeout = 5",
+                        String.join("\n", extra),
+                        ""));
+        return new KeystoneGlance(GlanceApplication.start(List.of(
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--config",
+                conf.toString())));
     }
 
     Answer call(String method, String path, String token, Object body) throws Exception {
@@ -59,7 +79,8 @@ final class KeystoneGlance implements AutoCloseable {
     }
 
     Answer call(String method, String path, Map<String, String> headers, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
         headers.forEach(request::header);
         if (body instanceof byte[] bytes) {
             request.header("Content-Type", "application/octet-stream")

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.glance4j.bootstrap.data.GlanceCommand;
 import org.glance4j.bootstrap.data.GlanceCommand.Run;
 import org.glance4j.ports.testing.RequiredTool;
@@ -38,9 +37,22 @@ class KeystoneGlanceCliTest {
             }
             Files.write(image, bytes);
 
-            Run created = run(glance, keystone, dir, "image-create", "--name", "through-the-catalog",
-                    "--disk-format", "raw", "--container-format", "bare", "--file", image.toString());
-            assertThat(created.status()).as("image-create:%n%s", created.output()).isZero();
+            Run created = run(
+                    glance,
+                    keystone,
+                    dir,
+                    "image-create",
+                    "--name",
+                    "through-the-catalog",
+                    "--disk-format",
+                    "raw",
+                    "--container-format",
+                    "bare",
+                    "--file",
+                    image.toString());
+            assertThat(created.status())
+                    .as("image-create:%n%s", created.output())
+                    .isZero();
             Matcher id = ID_ROW.matcher(created.output());
             assertThat(id.find()).as("an id row in:%n%s", created.output()).isTrue();
             String imageId = id.group(1);
@@ -52,21 +64,43 @@ class KeystoneGlanceCliTest {
 
             Path downloaded = dir.resolve("downloaded.raw");
             Run download = run(glance, keystone, dir, "image-download", "--file", downloaded.toString(), imageId);
-            assertThat(download.status()).as("image-download:%n%s", download.output()).isZero();
+            assertThat(download.status())
+                    .as("image-download:%n%s", download.output())
+                    .isZero();
             assertThat(Files.mismatch(downloaded, image)).isEqualTo(-1L);
 
             Run deleted = run(glance, keystone, dir, "image-delete", imageId);
-            assertThat(deleted.status()).as("image-delete:%n%s", deleted.output()).isZero();
+            assertThat(deleted.status())
+                    .as("image-delete:%n%s", deleted.output())
+                    .isZero();
             String token = keystone.token("demo-member", "demo");
-            assertThat(server.call("GET", "/v2/images/" + imageId, token, null).status()).isEqualTo(404);
+            assertThat(server.call("GET", "/v2/images/" + imageId, token, null).status())
+                    .isEqualTo(404);
         }
     }
 
-    private static Run run(Path glance, KeystoneServer.Running keystone, Path home,
-            String... command) throws Exception {
-        return new GlanceCommand(glance, List.of("--os-auth-url", keystone.url() + "/v3",
-                "--os-username", "demo-member", "--os-password", KeystoneServer.Running.password("demo-member"),
-                "--os-project-name", "demo", "--os-user-domain-id", "default", "--os-project-domain-id", "default",
-                "--os-region-name", "RegionOne", "--os-image-api-version", "2"), home).run(command);
+    private static Run run(Path glance, KeystoneServer.Running keystone, Path home, String... command)
+            throws Exception {
+        return new GlanceCommand(
+                        glance,
+                        List.of(
+                                "--os-auth-url",
+                                keystone.url() + "/v3",
+                                "--os-username",
+                                "demo-member",
+                                "--os-password",
+                                KeystoneServer.Running.password("demo-member"),
+                                "--os-project-name",
+                                "demo",
+                                "--os-user-domain-id",
+                                "default",
+                                "--os-project-domain-id",
+                                "default",
+                                "--os-region-name",
+                                "RegionOne",
+                                "--os-image-api-version",
+                                "2"),
+                        home)
+                .run(command);
     }
 }

@@ -3,6 +3,7 @@ package org.glance4j.bootstrap.keystone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,14 +19,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Unified limits ({@code use_keystone_limits = True}) read from a real Keystone's registered and project limits,
@@ -46,6 +44,7 @@ class KeystoneLimitsApiTest {
 
     @TempDir
     Path dir;
+
     private KeystoneGlance glance;
     private final List<String> projectLimits = new ArrayList<>();
 
@@ -55,8 +54,8 @@ class KeystoneLimitsApiTest {
         // a type of its own: an image service more in the shared Keystone's catalog would mislead the client tests
         serviceId = keystone.createService("glance4j-limits-" + UUID.randomUUID(), "image-limits-test");
         endpointId = keystone.createEndpoint(serviceId, "http://127.0.0.1:9/limits-test", REGION);
-        for (String resource : new String[] {"image_size_total", "image_stage_total", "image_count_total",
-            "image_count_uploading"}) {
+        for (String resource :
+                new String[] {"image_size_total", "image_stage_total", "image_count_total", "image_count_uploading"}) {
             keystone.createRegisteredLimit(serviceId, REGION, resource, 1000);
         }
     }
@@ -72,15 +71,22 @@ class KeystoneLimitsApiTest {
     }
 
     private String[] limitsOptions(URI keystoneUrl, String endpoint) {
-        return new String[] {"[DEFAULT]", "use_keystone_limits = True", "[oslo_limit]",
-            "auth_url = " + keystoneUrl + "/v3", "username = admin",
-            "password = " + KeystoneServer.ADMIN_PASSWORD, "user_domain_name = Default", "system_scope = all",
-            "endpoint_id = " + endpoint, "timeout = 5"};
+        return new String[] {
+            "[DEFAULT]",
+            "use_keystone_limits = True",
+            "[oslo_limit]",
+            "auth_url = " + keystoneUrl + "/v3",
+            "username = admin",
+            "password = " + KeystoneServer.ADMIN_PASSWORD,
+            "user_domain_name = Default",
+            "system_scope = all",
+            "endpoint_id = " + endpoint,
+            "timeout = 5"
+        };
     }
 
     private void startGlance() throws Exception {
-        glance = KeystoneGlance.start(dir.resolve("glance"), keystone.url(), limitsOptions(keystone.url(),
-                endpointId));
+        glance = KeystoneGlance.start(dir.resolve("glance"), keystone.url(), limitsOptions(keystone.url(), endpointId));
     }
 
     private String limitDemo(String resource, long limit) throws Exception {
@@ -98,7 +104,10 @@ class KeystoneLimitsApiTest {
     }
 
     private String status(String token, String id) throws Exception {
-        return glance.call("GET", "/v2/images/" + id, token, null).json().path("status").asText();
+        return glance.call("GET", "/v2/images/" + id, token, null)
+                .json()
+                .path("status")
+                .asText();
     }
 
     private String overLimit(String resource, long limit, long usage, long delta) {
@@ -118,7 +127,8 @@ class KeystoneLimitsApiTest {
 
         assertThat(third.status()).isEqualTo(413);
         assertThat(third.body()).contains(GLANCE_413).contains(overLimit("image_count_total", 2, 2, 1));
-        assertThat(glance.call("GET", "/v2/images", token, null).json().path("images")).hasSize(2);
+        assertThat(glance.call("GET", "/v2/images", token, null).json().path("images"))
+                .hasSize(2);
     }
 
     @Test
@@ -134,7 +144,9 @@ class KeystoneLimitsApiTest {
         assertThat(refused.body()).contains(GLANCE_413).contains(overLimit("image_size_total", 1, 0, 2));
         assertThat(status(token, big)).isEqualTo("queued");
         String fits = createRaw(token);
-        assertThat(glance.call("PUT", "/v2/images/" + fits + "/file", token, new byte[MIB]).status()).isEqualTo(204);
+        assertThat(glance.call("PUT", "/v2/images/" + fits + "/file", token, new byte[MIB])
+                        .status())
+                .isEqualTo(204);
         String more = createRaw(token);
         KeystoneGlance.Answer full = glance.call("PUT", "/v2/images/" + more + "/file", token, new byte[MIB]);
         assertThat(full.status()).isEqualTo(413);
@@ -167,29 +179,37 @@ class KeystoneLimitsApiTest {
         startGlance();
         String token = member();
         String tooBig = createRaw(token);
-        KeystoneGlance.Answer refused = glance.call("PUT", "/v2/images/" + tooBig + "/stage", token,
-                new byte[4 * MIB]);
+        KeystoneGlance.Answer refused = glance.call("PUT", "/v2/images/" + tooBig + "/stage", token, new byte[4 * MIB]);
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.body()).contains(overLimit("image_stage_total", 3, 0, 4));
 
         String image = createRaw(token);
-        assertThat(glance.call("PUT", "/v2/images/" + image + "/stage", token, new byte[2 * MIB]).status())
+        assertThat(glance.call("PUT", "/v2/images/" + image + "/stage", token, new byte[2 * MIB])
+                        .status())
                 .isEqualTo(204);
-        assertThat(glance.call("POST", "/v2/images/" + image + "/import", token, Map.of("method",
-                Map.of("name", "glance-direct"))).status()).isEqualTo(202);
+        assertThat(glance.call(
+                                "POST",
+                                "/v2/images/" + image + "/import",
+                                token,
+                                Map.of("method", Map.of("name", "glance-direct")))
+                        .status())
+                .isEqualTo(202);
 
         JsonNode task = awaitTask(token, image);
         assertThat(task.path("status").asText()).isEqualTo("failure");
-        assertThat(task.path("message").asText()).contains(GLANCE_413)
-                .contains(overLimit("image_size_total", 1, 0, 2));
+        assertThat(task.path("message").asText()).contains(GLANCE_413).contains(overLimit("image_size_total", 1, 0, 2));
         assertThat(status(token, image)).isEqualTo("queued");
     }
 
     private JsonNode awaitTask(String token, String image) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            JsonNode tasks = glance.call("GET", "/v2/images/" + image + "/tasks", token, null).json().path("tasks");
-            if (tasks.size() > 0 && List.of("success", "failure").contains(tasks.get(0).path("status").asText())) {
+            JsonNode tasks = glance.call("GET", "/v2/images/" + image + "/tasks", token, null)
+                    .json()
+                    .path("tasks");
+            if (tasks.size() > 0
+                    && List.of("success", "failure")
+                            .contains(tasks.get(0).path("status").asText())) {
                 return tasks.get(0);
             }
             KeystoneAuthApiTest.pause();
@@ -203,11 +223,13 @@ class KeystoneLimitsApiTest {
         startGlance();
         String token = member();
         String id = createRaw(token);
-        assertThat(glance.call("PUT", "/v2/images/" + id + "/file", token, new byte[2 * MIB]).status())
+        assertThat(glance.call("PUT", "/v2/images/" + id + "/file", token, new byte[2 * MIB])
+                        .status())
                 .isEqualTo(204);
         createRaw(token);
 
-        JsonNode usage = glance.call("GET", "/v2/info/usage", token, null).json().path("usage");
+        JsonNode usage =
+                glance.call("GET", "/v2/info/usage", token, null).json().path("usage");
 
         assertThat(usage.path("image_count_total").path("limit").asLong()).isEqualTo(7);
         assertThat(usage.path("image_count_total").path("usage").asLong()).isEqualTo(2);
@@ -223,18 +245,26 @@ class KeystoneLimitsApiTest {
         startGlance();
         String token = member();
         createRaw(token);
-        assertThat(glance.call("POST", "/v2/images", token, Map.of("name", "second")).status()).isEqualTo(413);
+        assertThat(glance.call("POST", "/v2/images", token, Map.of("name", "second"))
+                        .status())
+                .isEqualTo(413);
 
         keystone.updateProjectLimit(limit, 3);
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         int status;
         do {
-            status = glance.call("POST", "/v2/images", token, Map.of("name", "second")).status();
+            status = glance.call("POST", "/v2/images", token, Map.of("name", "second"))
+                    .status();
         } while (status == 413 && System.nanoTime() < deadline && KeystoneAuthApiTest.pause());
         assertThat(status).isEqualTo(201);
-        assertThat(glance.call("GET", "/v2/info/usage", token, null).json().path("usage")
-                .path("image_count_total").path("limit").asLong()).isEqualTo(3);
+        assertThat(glance.call("GET", "/v2/info/usage", token, null)
+                        .json()
+                        .path("usage")
+                        .path("image_count_total")
+                        .path("limit")
+                        .asLong())
+                .isEqualTo(3);
     }
 
     @Test
@@ -245,7 +275,8 @@ class KeystoneLimitsApiTest {
         int uploads = 5;
         int size = 3 * MIB / 2;
         CountDownLatch open = new CountDownLatch(1);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<String> ids = new ArrayList<>();
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         try {
@@ -253,16 +284,20 @@ class KeystoneLimitsApiTest {
                 String id = createRaw(token);
                 ids.add(id);
                 HttpRequest put = HttpRequest.newBuilder(URI.create(glance.base + "/v2/images/" + id + "/file"))
-                        .timeout(Duration.ofSeconds(120)).header("X-Auth-Token", token)
+                        .timeout(Duration.ofSeconds(120))
+                        .header("X-Auth-Token", token)
                         .header("Content-Type", "application/octet-stream")
-                        .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> gated(size, 64 * 1024, open))).build();
+                        .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> gated(size, 64 * 1024, open)))
+                        .build();
                 answers.add(http.sendAsync(put, HttpResponse.BodyHandlers.ofString()));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!allSaving(token, ids) && System.nanoTime() < deadline) {
                 KeystoneAuthApiTest.pause();
             }
-            assertThat(allSaving(token, ids)).as("every upload passed its check and is streaming").isTrue();
+            assertThat(allSaving(token, ids))
+                    .as("every upload passed its check and is streaming")
+                    .isTrue();
         } finally {
             open.countDown();
         }
@@ -287,7 +322,9 @@ class KeystoneLimitsApiTest {
                 stored += image.path("size").asLong();
             }
         }
-        assertThat(stored).as("bytes stored: at most the limit plus one image").isPositive()
+        assertThat(stored)
+                .as("bytes stored: at most the limit plus one image")
+                .isPositive()
                 .isLessThanOrEqualTo(2L * MIB + size);
         assertThat(refused).isPositive();
     }
@@ -341,7 +378,9 @@ class KeystoneLimitsApiTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        glance = KeystoneGlance.start(dir.resolve("glance"), keystone.url(),
+        glance = KeystoneGlance.start(
+                dir.resolve("glance"),
+                keystone.url(),
                 limitsOptions(URI.create("http://127.0.0.1:" + closedPort), endpointId));
         String token = member();
 
@@ -355,8 +394,8 @@ class KeystoneLimitsApiTest {
 
     @Test
     void anEndpointIdKeystoneDoesNotKnowStopsTheStartNamingTheOption() {
-        assertThatThrownBy(() -> KeystoneGlance.start(dir.resolve("glance"), keystone.url(),
-                limitsOptions(keystone.url(), "no-such-endpoint")))
+        assertThatThrownBy(() -> KeystoneGlance.start(
+                        dir.resolve("glance"), keystone.url(), limitsOptions(keystone.url(), "no-such-endpoint")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("[oslo_limit] endpoint_id = no-such-endpoint");
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KeystoneOutageApiTest {
     @TempDir
     static Path dir;
+
     private static KeystoneGlance glance;
     private static KeystoneServer.Running keystone;
     private static KeystoneServer.Instance shortLived;
@@ -30,8 +30,8 @@ class KeystoneOutageApiTest {
     static void start() throws Exception {
         keystone = KeystoneServer.get();
         shortLived = keystone.secondary();
-        glance = KeystoneGlance.start(dir.resolve("glance"), shortLived.url(), "token_cache_time = 3600",
-                "http_request_max_retries = 1");
+        glance = KeystoneGlance.start(
+                dir.resolve("glance"), shortLived.url(), "token_cache_time = 3600", "http_request_max_retries = 1");
     }
 
     @AfterAll
@@ -54,13 +54,17 @@ class KeystoneOutageApiTest {
         while (!Instant.now().isAfter(expiresAt) && System.nanoTime() < deadline) {
             int status = glance.call("GET", "/v2/images", token, null).status();
             if (Instant.now().isBefore(expiresAt)) {
-                assertThat(status).as("answered before expires_at %s", expiresAt).isEqualTo(200);
+                assertThat(status)
+                        .as("answered before expires_at %s", expiresAt)
+                        .isEqualTo(200);
             }
             KeystoneAuthApiTest.pause();
         }
         assertThat(Instant.now()).isAfter(expiresAt);
         KeystoneGlance.Answer expired = glance.call("GET", "/v2/images", token, null);
-        assertThat(expired.status()).as("the first request after expires_at %s", expiresAt).isEqualTo(401);
+        assertThat(expired.status())
+                .as("the first request after expires_at %s", expiresAt)
+                .isEqualTo(401);
         assertThat(expired.headers().firstValue("WWW-Authenticate"))
                 .hasValue("Keystone uri=\"" + shortLived.url() + "\"");
     }
@@ -74,8 +78,8 @@ class KeystoneOutageApiTest {
     void anExpiredUserTokenIsAcceptedBesideAValidServiceToken() throws Exception {
         String token = keystone.token(shortLived.url(), "demo-member", "demo");
         Instant expiresAt = keystone.expiresAt(token);
-        String id = glance.create(token, Map.of("name", "finished-by-a-service", "disk_format", "raw",
-                "container_format", "bare"));
+        String id = glance.create(
+                token, Map.of("name", "finished-by-a-service", "disk_format", "raw", "container_format", "bare"));
         String service = keystone.token("nova", "service");
         String notAService = keystone.token("demo-reader", "demo");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(KeystoneServer.SHORT_EXPIRATION_SECONDS + 60);
@@ -85,19 +89,30 @@ class KeystoneOutageApiTest {
         assertThat(Instant.now()).isAfter(expiresAt);
         assertThat(glance.call("GET", "/v2/images/" + id, token, null).status()).isEqualTo(401);
 
-        KeystoneGlance.Answer withService = glance.call("GET", "/v2/images/" + id,
-                Map.of("X-Auth-Token", token, "X-Service-Token", service), null);
+        KeystoneGlance.Answer withService =
+                glance.call("GET", "/v2/images/" + id, Map.of("X-Auth-Token", token, "X-Service-Token", service), null);
         assertThat(withService.status()).as("%s", withService.body()).isEqualTo(200);
         assertThat(withService.json().path("owner").asText()).isEqualTo(keystone.projectId("demo"));
-        assertThat(glance.call("PUT", "/v2/images/" + id + "/file",
-                Map.of("X-Auth-Token", token, "X-Service-Token", service), "late bytes".getBytes())
-                .status()).as("the upload a service finishes for the user").isEqualTo(204);
+        assertThat(glance.call(
+                                "PUT",
+                                "/v2/images/" + id + "/file",
+                                Map.of("X-Auth-Token", token, "X-Service-Token", service),
+                                "late bytes".getBytes())
+                        .status())
+                .as("the upload a service finishes for the user")
+                .isEqualTo(204);
 
-        assertThat(glance.call("GET", "/v2/images/" + id,
-                Map.of("X-Auth-Token", token, "X-Service-Token", notAService), null).status())
-                .as("a service token without the service role allows no expired user token").isEqualTo(401);
+        assertThat(glance.call(
+                                "GET",
+                                "/v2/images/" + id,
+                                Map.of("X-Auth-Token", token, "X-Service-Token", notAService),
+                                null)
+                        .status())
+                .as("a service token without the service role allows no expired user token")
+                .isEqualTo(401);
         assertThat(glance.call("GET", "/v2/images/" + id, token, null).status())
-                .as("and alone the expired token stays refused").isEqualTo(401);
+                .as("and alone the expired token stays refused")
+                .isEqualTo(401);
     }
 
     @Test
@@ -132,7 +147,8 @@ class KeystoneOutageApiTest {
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.body()).contains("identity service (Keystone) is unavailable");
             assertThat(glance.call("GET", "/v2/images", before, null).status())
-                    .as("a token validated before the outage is still served from the cache").isEqualTo(200);
+                    .as("a token validated before the outage is still served from the cache")
+                    .isEqualTo(200);
         } finally {
             shortLived.start();
         }

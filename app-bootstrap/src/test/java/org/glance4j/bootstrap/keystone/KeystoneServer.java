@@ -1,5 +1,7 @@
 package org.glance4j.bootstrap.keystone;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,13 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A real OpenStack Keystone (Debian's {@code keystone} package, Zed) under uWSGI on a free loopback port, with
@@ -54,11 +52,19 @@ public final class KeystoneServer implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (KeystoneServer.class) {
             if (running == null) {
-                RequiredTool.require("Keystone", "keystone uwsgi-core uwsgi-plugin-python3", "keystone-manage",
-                        "uwsgi", "python3", WSGI, PLUGIN);
+                RequiredTool.require(
+                        "Keystone",
+                        "keystone uwsgi-core uwsgi-plugin-python3",
+                        "keystone-manage",
+                        "uwsgi",
+                        "python3",
+                        WSGI,
+                        PLUGIN);
                 running = Running.start();
-                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(KeystoneServer.class.getName(),
-                        (ExtensionContext.Store.CloseableResource) () -> running.close());
+                context.getRoot()
+                        .getStore(ExtensionContext.Namespace.GLOBAL)
+                        .put(KeystoneServer.class.getName(), (ExtensionContext.Store.CloseableResource)
+                                () -> running.close());
             }
         }
     }
@@ -104,21 +110,43 @@ public final class KeystoneServer implements BeforeAllCallback {
                 return;
             }
             Path log = root.resolve(name + "-uwsgi.log");
-            process = new ProcessBuilder(find("uwsgi").toString(), "--plugin", "python3",
-                    "--http11-socket", "127.0.0.1:" + port, "--wsgi-file", WSGI,
-                    "--env", "OS_KEYSTONE_CONFIG_FILES=" + config, "--master", "--processes", "1",
-                    "--threads", "4", "--die-on-term", "--need-app", "--lazy-apps", "--buffer-size", "65535")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            process = new ProcessBuilder(
+                            find("uwsgi").toString(),
+                            "--plugin",
+                            "python3",
+                            "--http11-socket",
+                            "127.0.0.1:" + port,
+                            "--wsgi-file",
+                            WSGI,
+                            "--env",
+                            "OS_KEYSTONE_CONFIG_FILES=" + config,
+                            "--master",
+                            "--processes",
+                            "1",
+                            "--threads",
+                            "4",
+                            "--die-on-term",
+                            "--need-app",
+                            "--lazy-apps",
+                            "--buffer-size",
+                            "65535")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Keystone (uWSGI) exited: see " + log);
                 }
                 try {
-                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url() + "/v3"))
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<Void> response = http.send(
+                            HttpRequest.newBuilder(URI.create(url() + "/v3"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() == 200) {
                         return;
                     }
@@ -178,7 +206,8 @@ public final class KeystoneServer implements BeforeAllCallback {
         private final Map<String, String> projectIds = new LinkedHashMap<>();
         private final Map<String, String> userIds = new LinkedHashMap<>();
         private final Map<String, String> roleIds = new LinkedHashMap<>();
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
         private Running(Path root, Instance primary) {
             this.root = root;
@@ -189,7 +218,10 @@ public final class KeystoneServer implements BeforeAllCallback {
             Path root = Files.createTempDirectory("glance4j-keystone-");
             Path config = writeConfig(root, "keystone.conf", 7200);
             String user = System.getProperty("user.name");
-            String group = new String(new ProcessBuilder("id", "-gn").start().getInputStream().readAllBytes())
+            String group = new String(new ProcessBuilder("id", "-gn")
+                            .start()
+                            .getInputStream()
+                            .readAllBytes())
                     .strip();
             int port = freePort();
             String url = "http://127.0.0.1:" + port;
@@ -197,12 +229,35 @@ public final class KeystoneServer implements BeforeAllCallback {
             manage(root, config, "credential_setup", "--keystone-user", user, "--keystone-group", group);
             manage(root, config, "db_sync");
             // Keystone's threads under uWSGI keep read transactions open; only WAL lets writers through then.
-            run(root, find("python3").toString(), "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]);"
-                    + " c.execute('PRAGMA journal_mode=WAL'); c.close()", root.resolve("keystone.db").toString());
-            manage(root, config, "bootstrap", "--bootstrap-password", ADMIN_PASSWORD, "--bootstrap-username",
-                    "admin", "--bootstrap-project-name", "admin", "--bootstrap-role-name", "admin",
-                    "--bootstrap-service-name", "keystone", "--bootstrap-region-id", "RegionOne",
-                    "--bootstrap-admin-url", url, "--bootstrap-internal-url", url, "--bootstrap-public-url", url);
+            run(
+                    root,
+                    find("python3").toString(),
+                    "-c",
+                    "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]);"
+                            + " c.execute('PRAGMA journal_mode=WAL'); c.close()",
+                    root.resolve("keystone.db").toString());
+            manage(
+                    root,
+                    config,
+                    "bootstrap",
+                    "--bootstrap-password",
+                    ADMIN_PASSWORD,
+                    "--bootstrap-username",
+                    "admin",
+                    "--bootstrap-project-name",
+                    "admin",
+                    "--bootstrap-role-name",
+                    "admin",
+                    "--bootstrap-service-name",
+                    "keystone",
+                    "--bootstrap-region-id",
+                    "RegionOne",
+                    "--bootstrap-admin-url",
+                    url,
+                    "--bootstrap-internal-url",
+                    url,
+                    "--bootstrap-public-url",
+                    url);
             Instance primary = new Instance(root, config, "primary", port);
             Running running = new Running(root, primary);
             try {
@@ -217,24 +272,41 @@ public final class KeystoneServer implements BeforeAllCallback {
 
         private static Path writeConfig(Path root, String name, int expiration) throws IOException {
             Path config = root.resolve(name);
-            Files.writeString(config, String.join("\n",
-                    "[DEFAULT]", "log_file = " + root.resolve(name + ".log"), "debug = false",
-                    "[database]", "connection = sqlite:///" + root.resolve("keystone.db") + "?check_same_thread=false",
-                    "[fernet_tokens]", "key_repository = " + root.resolve("fernet-keys"),
-                    "[fernet_receipts]", "key_repository = " + root.resolve("fernet-keys"),
-                    "[credential]", "key_repository = " + root.resolve("credential-keys"),
-                    "[token]", "provider = fernet", "expiration = " + expiration,
-                    // bcrypt's cheapest cost: every user created and every token issued hashes a password, and
-                    // tempest creates users and takes tokens for each of its test classes
-                    "[identity]", "password_hash_rounds = 4",
-                    "[cache]", "enabled = true", "backend = dogpile.cache.memory",
-                    "[oslo_policy]", "enforce_scope = false", "enforce_new_defaults = false", ""));
+            Files.writeString(
+                    config,
+                    String.join(
+                            "\n",
+                            "[DEFAULT]",
+                            "log_file = " + root.resolve(name + ".log"),
+                            "debug = false",
+                            "[database]",
+                            "connection = sqlite:///" + root.resolve("keystone.db") + "?check_same_thread=false",
+                            "[fernet_tokens]",
+                            "key_repository = " + root.resolve("fernet-keys"),
+                            "[fernet_receipts]",
+                            "key_repository = " + root.resolve("fernet-keys"),
+                            "[credential]",
+                            "key_repository = " + root.resolve("credential-keys"),
+                            "[token]",
+                            "provider = fernet",
+                            "expiration = " + expiration,
+                            // bcrypt's cheapest cost: every user created and every token issued hashes a password, and
+                            // tempest creates users and takes tokens for each of its test classes
+                            "[identity]",
+                            "password_hash_rounds = 4",
+                            "[cache]",
+                            "enabled = true",
+                            "backend = dogpile.cache.memory",
+                            "[oslo_policy]",
+                            "enforce_scope = false",
+                            "enforce_new_defaults = false",
+                            ""));
             return config;
         }
 
         private static void manage(Path root, Path config, String... args) throws Exception {
-            List<String> command = new ArrayList<>(List.of(find("keystone-manage").toString(), "--config-file",
-                    config.toString()));
+            List<String> command =
+                    new ArrayList<>(List.of(find("keystone-manage").toString(), "--config-file", config.toString()));
             command.addAll(List.of(args));
             run(root, command.toArray(String[]::new));
         }
@@ -243,8 +315,10 @@ public final class KeystoneServer implements BeforeAllCallback {
             Files.createDirectories(root.resolve("fernet-keys"));
             Files.createDirectories(root.resolve("credential-keys"));
             Path log = root.resolve("manage.log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " failed: see " + log);
@@ -284,8 +358,11 @@ public final class KeystoneServer implements BeforeAllCallback {
 
         /** A project-scoped token issued by the Keystone at {@code keystone}. */
         public String token(URI keystone, String user, String project) throws Exception {
-            return issue(keystone, user, password(user), Map.of("project", Map.of("name", project,
-                    "domain", Map.of("id", "default"))));
+            return issue(
+                    keystone,
+                    user,
+                    password(user),
+                    Map.of("project", Map.of("name", project, "domain", Map.of("id", "default"))));
         }
 
         /** A system-scoped ({@code system: all}) token of {@code admin}. */
@@ -300,14 +377,17 @@ public final class KeystoneServer implements BeforeAllCallback {
 
         /** The {@code expires_at} Keystone gives {@code token} ({@code GET /v3/auth/tokens}). */
         public java.time.Instant expiresAt(String token) throws Exception {
-            return java.time.Instant.parse(body(call("GET", "/v3/auth/tokens", null, adminToken(),
-                    Map.of("X-Subject-Token", token))).path("token").path("expires_at").asText());
+            return java.time.Instant.parse(
+                    body(call("GET", "/v3/auth/tokens", null, adminToken(), Map.of("X-Subject-Token", token)))
+                            .path("token")
+                            .path("expires_at")
+                            .asText());
         }
 
         /** Revokes a token ({@code DELETE /v3/auth/tokens}). */
         public void revoke(String token) throws Exception {
-            HttpResponse<String> response = call("DELETE", "/v3/auth/tokens", null, adminToken(),
-                    Map.of("X-Subject-Token", token));
+            HttpResponse<String> response =
+                    call("DELETE", "/v3/auth/tokens", null, adminToken(), Map.of("X-Subject-Token", token));
             if (response.statusCode() != 204) {
                 throw new IllegalStateException("revoking a token answered " + response.statusCode());
             }
@@ -317,8 +397,12 @@ public final class KeystoneServer implements BeforeAllCallback {
         public void revokeTokensOf(String user) throws Exception {
             String admin = adminToken();
             for (boolean enabled : new boolean[] {false, true}) {
-                body(call("PATCH", "/v3/users/" + userIds.get(user), Map.of("user", Map.of("enabled", enabled)),
-                        admin, Map.of()));
+                body(call(
+                        "PATCH",
+                        "/v3/users/" + userIds.get(user),
+                        Map.of("user", Map.of("enabled", enabled)),
+                        admin,
+                        Map.of()));
             }
         }
 
@@ -330,55 +414,140 @@ public final class KeystoneServer implements BeforeAllCallback {
             String admin = adminToken();
             for (JsonNode earlier : body(call("GET", "/v3/services?type=image", null, admin, Map.of()))
                     .path("services")) {
-                HttpResponse<String> deleted = call("DELETE", "/v3/services/" + earlier.path("id").asText(), null,
-                        admin, Map.of());
+                HttpResponse<String> deleted =
+                        call("DELETE", "/v3/services/" + earlier.path("id").asText(), null, admin, Map.of());
                 if (deleted.statusCode() != 204) {
-                    throw new IllegalStateException("deleting an earlier image service answered "
-                            + deleted.statusCode());
+                    throw new IllegalStateException(
+                            "deleting an earlier image service answered " + deleted.statusCode());
                 }
             }
-            JsonNode service = body(call("POST", "/v3/services", Map.of("service", Map.of("name", "glance",
-                    "type", "image", "enabled", true)), admin, Map.of())).path("service");
+            JsonNode service = body(call(
+                            "POST",
+                            "/v3/services",
+                            Map.of("service", Map.of("name", "glance", "type", "image", "enabled", true)),
+                            admin,
+                            Map.of()))
+                    .path("service");
             for (String iface : new String[] {"public", "internal", "admin"}) {
-                call("POST", "/v3/endpoints", Map.of("endpoint", Map.of("service_id", service.path("id").asText(),
-                        "interface", iface, "url", url, "region_id", "RegionOne", "enabled", true)), admin, Map.of());
+                call(
+                        "POST",
+                        "/v3/endpoints",
+                        Map.of(
+                                "endpoint",
+                                Map.of(
+                                        "service_id",
+                                        service.path("id").asText(),
+                                        "interface",
+                                        iface,
+                                        "url",
+                                        url,
+                                        "region_id",
+                                        "RegionOne",
+                                        "enabled",
+                                        true)),
+                        admin,
+                        Map.of());
             }
         }
 
         /** Creates a service of {@code type} named {@code name}; returns its id. */
         public String createService(String name, String type) throws Exception {
-            return body(call("POST", "/v3/services", Map.of("service", Map.of("name", name, "type", type,
-                    "enabled", true)), adminToken(), Map.of())).path("service").path("id").asText();
+            return body(call(
+                            "POST",
+                            "/v3/services",
+                            Map.of("service", Map.of("name", name, "type", type, "enabled", true)),
+                            adminToken(),
+                            Map.of()))
+                    .path("service")
+                    .path("id")
+                    .asText();
         }
 
         /** Adds a public endpoint of {@code serviceId} in {@code region}; returns its id. */
         public String createEndpoint(String serviceId, String url, String region) throws Exception {
-            return body(call("POST", "/v3/endpoints", Map.of("endpoint", Map.of("service_id", serviceId,
-                    "interface", "public", "url", url, "region_id", region, "enabled", true)), adminToken(),
-                    Map.of())).path("endpoint").path("id").asText();
+            return body(call(
+                            "POST",
+                            "/v3/endpoints",
+                            Map.of(
+                                    "endpoint",
+                                    Map.of(
+                                            "service_id",
+                                            serviceId,
+                                            "interface",
+                                            "public",
+                                            "url",
+                                            url,
+                                            "region_id",
+                                            region,
+                                            "enabled",
+                                            true)),
+                            adminToken(),
+                            Map.of()))
+                    .path("endpoint")
+                    .path("id")
+                    .asText();
         }
 
         /** {@code openstack registered limit create}: a default limit of a service's resource; returns its id. */
         public String createRegisteredLimit(String serviceId, String region, String resource, long limit)
                 throws Exception {
-            return body(call("POST", "/v3/registered_limits", Map.of("registered_limits", List.of(Map.of(
-                    "service_id", serviceId, "region_id", region, "resource_name", resource,
-                    "default_limit", limit))), adminToken(), Map.of())).path("registered_limits").get(0)
-                    .path("id").asText();
+            return body(call(
+                            "POST",
+                            "/v3/registered_limits",
+                            Map.of(
+                                    "registered_limits",
+                                    List.of(Map.of(
+                                            "service_id",
+                                            serviceId,
+                                            "region_id",
+                                            region,
+                                            "resource_name",
+                                            resource,
+                                            "default_limit",
+                                            limit))),
+                            adminToken(),
+                            Map.of()))
+                    .path("registered_limits")
+                    .get(0)
+                    .path("id")
+                    .asText();
         }
 
         /** {@code openstack limit create}: a project's own limit of a service's resource; returns its id. */
-        public String createProjectLimit(String serviceId, String region, String project, String resource,
-                long limit) throws Exception {
-            return body(call("POST", "/v3/limits", Map.of("limits", List.of(Map.of("service_id", serviceId,
-                    "region_id", region, "project_id", projectIds.get(project), "resource_name", resource,
-                    "resource_limit", limit))), adminToken(), Map.of())).path("limits").get(0).path("id").asText();
+        public String createProjectLimit(String serviceId, String region, String project, String resource, long limit)
+                throws Exception {
+            return body(call(
+                            "POST",
+                            "/v3/limits",
+                            Map.of(
+                                    "limits",
+                                    List.of(Map.of(
+                                            "service_id",
+                                            serviceId,
+                                            "region_id",
+                                            region,
+                                            "project_id",
+                                            projectIds.get(project),
+                                            "resource_name",
+                                            resource,
+                                            "resource_limit",
+                                            limit))),
+                            adminToken(),
+                            Map.of()))
+                    .path("limits")
+                    .get(0)
+                    .path("id")
+                    .asText();
         }
 
         /** {@code openstack limit set --resource-limit}: changes a project limit. */
         public void updateProjectLimit(String limitId, long limit) throws Exception {
-            body(call("PATCH", "/v3/limits/" + limitId, Map.of("limit", Map.of("resource_limit", limit)),
-                    adminToken(), Map.of()));
+            body(call(
+                    "PATCH",
+                    "/v3/limits/" + limitId,
+                    Map.of("limit", Map.of("resource_limit", limit)),
+                    adminToken(),
+                    Map.of()));
         }
 
         /** {@code openstack limit delete}. */
@@ -394,22 +563,43 @@ public final class KeystoneServer implements BeforeAllCallback {
         }
 
         private String adminToken() throws Exception {
-            return issue(url(), "admin", ADMIN_PASSWORD, Map.of("project", Map.of("name", "admin",
-                    "domain", Map.of("id", "default"))));
+            return issue(
+                    url(),
+                    "admin",
+                    ADMIN_PASSWORD,
+                    Map.of("project", Map.of("name", "admin", "domain", Map.of("id", "default"))));
         }
 
-        private String issue(URI keystone, String user, String password, Map<String, Object> scope)
-                throws Exception {
-            Map<String, Object> auth = Map.of("auth", Map.of("identity", Map.of("methods", List.of("password"),
-                    "password", Map.of("user", Map.of("name", user, "domain", Map.of("id", "default"),
-                            "password", password))), "scope", scope));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keystone + "/v3/auth/tokens"))
-                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(auth))).build(),
+        private String issue(URI keystone, String user, String password, Map<String, Object> scope) throws Exception {
+            Map<String, Object> auth = Map.of(
+                    "auth",
+                    Map.of(
+                            "identity",
+                            Map.of(
+                                    "methods",
+                                    List.of("password"),
+                                    "password",
+                                    Map.of(
+                                            "user",
+                                            Map.of(
+                                                    "name",
+                                                    user,
+                                                    "domain",
+                                                    Map.of("id", "default"),
+                                                    "password",
+                                                    password))),
+                            "scope",
+                            scope));
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(keystone + "/v3/auth/tokens"))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(auth)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
-                throw new IllegalStateException("token for " + user + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        "token for " + user + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.headers().firstValue("X-Subject-Token").orElseThrow();
         }
@@ -420,32 +610,64 @@ public final class KeystoneServer implements BeforeAllCallback {
                 roleIds.put(role, ensure(admin, "roles", "role", role, Map.of()));
             }
             for (String project : new String[] {"service", "demo", "alt_demo"}) {
-                projectIds.put(project, ensure(admin, "projects", "project", project,
-                        Map.of("domain_id", "default", "description", project)));
+                projectIds.put(
+                        project,
+                        ensure(
+                                admin,
+                                "projects",
+                                "project",
+                                project,
+                                Map.of("domain_id", "default", "description", project)));
             }
-            for (String user : new String[] {"glance", "glance-alt", "demo-member", "demo-reader", "demo-admin",
-                "alt-member", "nova"}) {
-                userIds.put(user, ensure(admin, "users", "user", user,
-                        Map.of("domain_id", "default", "password", password(user), "enabled", true)));
+            for (String user : new String[] {
+                "glance", "glance-alt", "demo-member", "demo-reader", "demo-admin", "alt-member", "nova"
+            }) {
+                userIds.put(
+                        user,
+                        ensure(
+                                admin,
+                                "users",
+                                "user",
+                                user,
+                                Map.of("domain_id", "default", "password", password(user), "enabled", true)));
             }
-            String[][] grants = {{"glance", "service", "admin"}, {"glance", "service", "service"},
-                {"glance-alt", "service", "admin"}, {"glance-alt", "service", "service"},
-                {"nova", "service", "service"}, {"demo-member", "demo", "member"},
-                {"demo-member", "demo", "reader"}, {"demo-reader", "demo", "reader"},
-                {"demo-admin", "demo", "admin"}, {"demo-admin", "demo", "member"}, {"demo-admin", "demo", "reader"},
-                {"alt-member", "alt_demo", "member"}, {"alt-member", "alt_demo", "reader"}};
+            String[][] grants = {
+                {"glance", "service", "admin"},
+                {"glance", "service", "service"},
+                {"glance-alt", "service", "admin"},
+                {"glance-alt", "service", "service"},
+                {"nova", "service", "service"},
+                {"demo-member", "demo", "member"},
+                {"demo-member", "demo", "reader"},
+                {"demo-reader", "demo", "reader"},
+                {"demo-admin", "demo", "admin"},
+                {"demo-admin", "demo", "member"},
+                {"demo-admin", "demo", "reader"},
+                {"alt-member", "alt_demo", "member"},
+                {"alt-member", "alt_demo", "reader"}
+            };
             for (String[] grant : grants) {
-                HttpResponse<String> response = call("PUT", "/v3/projects/" + projectIds.get(grant[1]) + "/users/"
-                        + userIds.get(grant[0]) + "/roles/" + roleIds.get(grant[2]), null, admin, Map.of());
+                HttpResponse<String> response = call(
+                        "PUT",
+                        "/v3/projects/" + projectIds.get(grant[1]) + "/users/" + userIds.get(grant[0]) + "/roles/"
+                                + roleIds.get(grant[2]),
+                        null,
+                        admin,
+                        Map.of());
                 if (response.statusCode() != 204) {
-                    throw new IllegalStateException("grant " + String.join(" ", grant) + " answered "
-                            + response.statusCode());
+                    throw new IllegalStateException(
+                            "grant " + String.join(" ", grant) + " answered " + response.statusCode());
                 }
             }
-            String adminId = body(call("GET", "/v3/users?name=admin", null, admin, Map.of())).path("users").get(0)
-                    .path("id").asText();
-            for (String path : new String[] {"/v3/system/users/" + adminId + "/roles/" + roleIds.get("admin"),
-                "/v3/domains/default/users/" + adminId + "/roles/" + roleIds.get("admin")}) {
+            String adminId = body(call("GET", "/v3/users?name=admin", null, admin, Map.of()))
+                    .path("users")
+                    .get(0)
+                    .path("id")
+                    .asText();
+            for (String path : new String[] {
+                "/v3/system/users/" + adminId + "/roles/" + roleIds.get("admin"),
+                "/v3/domains/default/users/" + adminId + "/roles/" + roleIds.get("admin")
+            }) {
                 HttpResponse<String> response = call("PUT", path, null, admin, Map.of());
                 if (response.statusCode() != 204) {
                     throw new IllegalStateException("PUT " + path + " answered " + response.statusCode());
@@ -455,31 +677,37 @@ public final class KeystoneServer implements BeforeAllCallback {
 
         private String ensure(String token, String kind, String singular, String name, Map<String, Object> attrs)
                 throws Exception {
-            JsonNode found = body(call("GET", "/v3/" + kind + "?name=" + name, null, token, Map.of())).path(kind);
+            JsonNode found = body(call("GET", "/v3/" + kind + "?name=" + name, null, token, Map.of()))
+                    .path(kind);
             if (found.size() > 0) {
                 return found.get(0).path("id").asText();
             }
             Map<String, Object> entity = new LinkedHashMap<>(attrs);
             entity.put("name", name);
-            return body(call("POST", "/v3/" + kind, Map.of(singular, entity), token, Map.of())).path(singular)
-                    .path("id").asText();
+            return body(call("POST", "/v3/" + kind, Map.of(singular, entity), token, Map.of()))
+                    .path(singular)
+                    .path("id")
+                    .asText();
         }
 
-        private HttpResponse<String> call(String method, String path, Object body, String token,
-                Map<String, String> headers) throws Exception {
+        private HttpResponse<String> call(
+                String method, String path, Object body, String token, Map<String, String> headers) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
-                    .timeout(Duration.ofSeconds(60)).header("X-Auth-Token", token)
-                    .header("Content-Type", "application/json").method(method, body == null
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                    .timeout(Duration.ofSeconds(60))
+                    .header("X-Auth-Token", token)
+                    .header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             headers.forEach(request::header);
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
 
         private static JsonNode body(HttpResponse<String> response) throws IOException {
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException("Keystone answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException("Keystone answered " + response.statusCode() + ": " + response.body());
             }
             return JSON.readTree(response.body());
         }

@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openstack4j.api.Builders;
 import org.openstack4j.api.OSClient;
 import org.openstack4j.model.common.ActionResponse;
 import org.openstack4j.model.common.Identifier;
@@ -19,7 +19,6 @@ import org.openstack4j.model.image.v2.ContainerFormat;
 import org.openstack4j.model.image.v2.DiskFormat;
 import org.openstack4j.model.image.v2.Image;
 import org.openstack4j.openstack.OSFactory;
-import org.openstack4j.api.Builders;
 
 /**
  * A real Java client, openstack4j 3.12 with its default connector, the way a Java application uses a cloud: it
@@ -30,24 +29,28 @@ import org.openstack4j.api.Builders;
 class OpenStack4jClientTest {
 
     @Test
-    void openstack4jCreatesUploadsListsDownloadsAndDeletesAnImageThroughTheCatalog(@TempDir Path dir)
-            throws Exception {
+    void openstack4jCreatesUploadsListsDownloadsAndDeletesAnImageThroughTheCatalog(@TempDir Path dir) throws Exception {
         KeystoneServer.Running keystone = KeystoneServer.get();
         try (KeystoneGlance server = KeystoneGlance.start(dir.resolve("glance"), keystone.url())) {
             keystone.registerImageService(server.base.toString());
             Path file = dir.resolve("image.raw");
             String md5 = writePattern(file, 3 * 1024 * 1024 + 17);
 
-            OSClient.OSClientV3 os = OSFactory.builderV3().endpoint(keystone.url() + "/v3")
-                    .credentials("demo-member", KeystoneServer.Running.password("demo-member"),
-                            Identifier.byId("default"))
+            OSClient.OSClientV3 os = OSFactory.builderV3()
+                    .endpoint(keystone.url() + "/v3")
+                    .credentials(
+                            "demo-member", KeystoneServer.Running.password("demo-member"), Identifier.byId("default"))
                     .scopeToProject(Identifier.byName("demo"), Identifier.byId("default"))
                     .authenticate();
             os.useRegion("RegionOne");
 
-            Image created = os.imagesV2().create(Builders.imageV2().name("from-openstack4j")
-                    .diskFormat(DiskFormat.RAW).containerFormat(ContainerFormat.BARE)
-                    .visibility(Image.ImageVisibility.PRIVATE).build());
+            Image created = os.imagesV2()
+                    .create(Builders.imageV2()
+                            .name("from-openstack4j")
+                            .diskFormat(DiskFormat.RAW)
+                            .containerFormat(ContainerFormat.BARE)
+                            .visibility(Image.ImageVisibility.PRIVATE)
+                            .build());
             assertThat(created).as("created through the catalog").isNotNull();
             assertThat(created.getStatus()).isEqualTo(Image.ImageStatus.QUEUED);
             assertThat(created.getOwner()).isEqualTo(keystone.projectId("demo"));
@@ -72,7 +75,8 @@ class OpenStack4jClientTest {
             assertThat(deleted.isSuccess()).as("delete: %s", deleted).isTrue();
             assertThat(os.imagesV2().get(id)).as("gone after delete").isNull();
             assertThat(server.call("GET", "/v2/images/" + id, keystone.token("demo-member", "demo"), null)
-                    .status()).isEqualTo(404);
+                            .status())
+                    .isEqualTo(404);
         }
     }
 

@@ -2,16 +2,14 @@ package org.glance4j.bootstrap.keystone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Debian's {@code openstack} command (python3-openstackclient) the way a cloud user runs it: password
@@ -28,13 +26,23 @@ class OpenStackClientTest {
         KeystoneServer.Running keystone = KeystoneServer.get();
         try (KeystoneGlance server = KeystoneGlance.start(dir.resolve("glance"), keystone.url())) {
             keystone.registerImageService(server.base.toString());
-            OpenStackCommand client = new OpenStackCommand(openstack,
-                    OpenStackCommand.password(keystone.url(), "demo-member", "demo"), dir);
+            OpenStackCommand client = new OpenStackCommand(
+                    openstack, OpenStackCommand.password(keystone.url(), "demo-member", "demo"), dir);
             Path image = dir.resolve("image.raw");
             String md5 = OpenStack4jClientTest.writePattern(image, 1024 * 1024 + 3);
 
-            OpenStackCommand.Run created = client.run("image", "create", "--file", image.toString(),
-                    "--disk-format", "raw", "--container-format", "bare", "--private", "-f", "json",
+            OpenStackCommand.Run created = client.run(
+                    "image",
+                    "create",
+                    "--file",
+                    image.toString(),
+                    "--disk-format",
+                    "raw",
+                    "--container-format",
+                    "bare",
+                    "--private",
+                    "-f",
+                    "json",
                     "from-openstackclient");
             assertThat(created.status()).as("image create: %s", created).isZero();
             JsonNode shown = JSON.readTree(created.output());
@@ -70,7 +78,8 @@ class OpenStackClientTest {
             OpenStackCommand.Run gone = client.run("image", "show", id);
             assertThat(gone.status()).as("image show after delete: %s", gone).isNotZero();
             assertThat(server.call("GET", "/v2/images/" + id, keystone.token("demo-member", "demo"), null)
-                    .status()).isEqualTo(404);
+                            .status())
+                    .isEqualTo(404);
         }
     }
 }

@@ -29,10 +29,27 @@ record OpenStackCommand(Path openstack, Map<String, String> credentials, Path ho
 
     /** Password credentials of {@code user} (password {@code <user>-pass}) scoped to {@code project}. */
     static Map<String, String> password(java.net.URI keystone, String user, String project) {
-        return Map.of("OS_AUTH_URL", keystone + "/v3", "OS_AUTH_TYPE", "password", "OS_IDENTITY_API_VERSION", "3",
-                "OS_USERNAME", user, "OS_PASSWORD", KeystoneServer.Running.password(user),
-                "OS_PROJECT_NAME", project, "OS_USER_DOMAIN_ID", "default", "OS_PROJECT_DOMAIN_ID", "default",
-                "OS_REGION_NAME", "RegionOne", "OS_INTERFACE", "public");
+        return Map.of(
+                "OS_AUTH_URL",
+                keystone + "/v3",
+                "OS_AUTH_TYPE",
+                "password",
+                "OS_IDENTITY_API_VERSION",
+                "3",
+                "OS_USERNAME",
+                user,
+                "OS_PASSWORD",
+                KeystoneServer.Running.password(user),
+                "OS_PROJECT_NAME",
+                project,
+                "OS_USER_DOMAIN_ID",
+                "default",
+                "OS_PROJECT_DOMAIN_ID",
+                "default",
+                "OS_REGION_NAME",
+                "RegionOne",
+                "OS_INTERFACE",
+                "public");
     }
 
     /** Runs {@code openstack <command>}; fails the test when the client hangs for 5 minutes. */
@@ -47,14 +64,17 @@ record OpenStackCommand(Path openstack, Map<String, String> credentials, Path ho
         env.put("HOME", home.toString());
         Path out = Files.createTempFile(home, "openstack", ".out");
         Path err = Files.createTempFile(home, "openstack", ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         // A guard against a hung client, not a timing assertion.
         if (!process.waitFor(300, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("openstack " + String.join(" ", command) + " hung; output:\n"
                     + Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8));
         }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 }

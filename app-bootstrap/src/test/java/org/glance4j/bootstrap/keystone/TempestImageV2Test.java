@@ -2,6 +2,7 @@ package org.glance4j.bootstrap.keystone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -10,12 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
-
 import org.glance4j.bootstrap.DbCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * OpenStack's own API tests of the Images API v2 ({@code tempest.api.image.v2} of Debian's tempest 33.0.0) against
@@ -49,11 +47,21 @@ class TempestImageV2Test {
         try {
             int webPort = web.getAddress().getPort();
             Path glanceDir = root.resolve("glance");
-            DbCommand.run("load-metadefs", catalog().toString(), "--data-dir", glanceDir.resolve("data").toString());
-            try (KeystoneGlance glance = KeystoneGlance.start(glanceDir, keystone.url(),
-                    "[import_filtering_opts]", "allowed_hosts = 127.0.0.1", "allowed_ports = " + webPort,
+            DbCommand.run(
+                    "load-metadefs",
+                    catalog().toString(),
+                    "--data-dir",
+                    glanceDir.resolve("data").toString());
+            try (KeystoneGlance glance = KeystoneGlance.start(
+                    glanceDir,
+                    keystone.url(),
+                    "[import_filtering_opts]",
+                    "allowed_hosts = 127.0.0.1",
+                    "allowed_ports = " + webPort,
                     // the image cache, for ImageCachingTest; its prefetcher caches queued images every 10 s
-                    "[DEFAULT]", "image_cache_dir = " + glanceDir.resolve("cache"), "cache_prefetcher_interval = 10")) {
+                    "[DEFAULT]",
+                    "image_cache_dir = " + glanceDir.resolve("cache"),
+                    "cache_prefetcher_interval = 10")) {
                 keystone.registerImageService(glance.base.toString());
                 TempestWorkspace workspace = TempestWorkspace.create(root.resolve("workspace"));
                 workspace.configure(tempestConf(workspace, keystone, "http://127.0.0.1:" + webPort + "/cirros.img"));
@@ -61,10 +69,13 @@ class TempestImageV2Test {
                 TempestWorkspace.Outcome outcome = workspace.run(IMAGE_V2, 2, Duration.ofMinutes(15));
 
                 String summary = "tempest.api.image.v2 against glance4j: " + outcome.count("success") + " passed, "
-                        + outcome.count("skip") + " skipped, " + outcome.failed().size() + " failed (workspace "
+                        + outcome.count("skip") + " skipped, "
+                        + outcome.failed().size() + " failed (workspace "
                         + workspace.root() + ")\nskipped:\n" + outcome.skipSummary();
                 System.out.println(summary);
-                assertThat(outcome.failed()).as("%s%nfailures:%s", summary, outcome.failureSummary(40)).isEmpty();
+                assertThat(outcome.failed())
+                        .as("%s%nfailures:%s", summary, outcome.failureSummary(40))
+                        .isEmpty();
                 assertThat(outcome.count("success")).as(summary).isGreaterThanOrEqualTo(GLANCE_PASSES);
             }
         } finally {
@@ -98,7 +109,8 @@ class TempestImageV2Test {
      * {@code member} role per test class), only the image service on, and the features glance4j has.
      */
     private static String tempestConf(TempestWorkspace workspace, KeystoneServer.Running keystone, String httpImage) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "[DEFAULT]",
                 "log_dir = " + workspace.logs(),
                 "log_file = tempest.log",

@@ -5,16 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.glance4j.ports.testing.RequiredTool;
-
 
 /**
  * A workspace of Debian's {@code tempest} (OpenStack's API test suite, package {@code tempest}) made by hand, as
@@ -26,9 +23,10 @@ import org.glance4j.ports.testing.RequiredTool;
 final class TempestWorkspace {
     /** Debian's tempest command. */
     static final Path TEMPEST = Path.of("/usr/bin/tempest");
+
     private static final String PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
-    private static final Pattern SKIP_LINE = Pattern.compile("^\\{\\d+\\} (.+?)(?: \\[[0-9.]+s\\])? \\.\\.\\. "
-            + "SKIPPED: (.*)$", Pattern.MULTILINE);
+    private static final Pattern SKIP_LINE =
+            Pattern.compile("^\\{\\d+\\} (.+?)(?: \\[[0-9.]+s\\])? \\.\\.\\. " + "SKIPPED: (.*)$", Pattern.MULTILINE);
 
     private final Path root;
 
@@ -41,7 +39,12 @@ final class TempestWorkspace {
      * {@code CI=true}, where {@code .ci/run} installs it.
      */
     static void requireInstalled() {
-        RequiredTool.require("tempest", "tempest", "/usr/bin/tempest", "/usr/bin/stestr", "/usr/bin/subunit2csv",
+        RequiredTool.require(
+                "tempest",
+                "tempest",
+                "/usr/bin/tempest",
+                "/usr/bin/stestr",
+                "/usr/bin/subunit2csv",
                 "/usr/bin/subunit2pyunit");
     }
 
@@ -77,9 +80,18 @@ final class TempestWorkspace {
      */
     Outcome run(String regex, int concurrency, Duration timeout) throws Exception {
         Path console = root.resolve("tempest-run.txt");
-        Process tempest = start(List.of(TEMPEST.toString(), "run", "--config-file",
-                root.resolve("etc/tempest.conf").toString(), "--regex", regex, "--concurrency",
-                String.valueOf(concurrency)), null, console);
+        Process tempest = start(
+                List.of(
+                        TEMPEST.toString(),
+                        "run",
+                        "--config-file",
+                        root.resolve("etc/tempest.conf").toString(),
+                        "--regex",
+                        regex,
+                        "--concurrency",
+                        String.valueOf(concurrency)),
+                null,
+                console);
         if (!tempest.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             tempest.descendants().forEach(ProcessHandle::destroyForcibly);
             tempest.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
@@ -131,7 +143,10 @@ final class TempestWorkspace {
         }
 
         List<String> failed() {
-            return statuses.entrySet().stream().filter(e -> failed(e.getValue())).map(Map.Entry::getKey).toList();
+            return statuses.entrySet().stream()
+                    .filter(e -> failed(e.getValue()))
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
 
         /** One paragraph per failed test: its id and the last {@code lines} lines of what pyunit reported. */
@@ -141,8 +156,11 @@ final class TempestWorkspace {
                 String trimmed = block.strip();
                 if (trimmed.startsWith("FAIL: ") || trimmed.startsWith("ERROR: ")) {
                     String id = trimmed.lines().findFirst().orElse("");
-                    summary.append("\n---- ").append(id).append('\n')
-                            .append(tail(trimmed.substring(id.length()), lines)).append('\n');
+                    summary.append("\n---- ")
+                            .append(id)
+                            .append('\n')
+                            .append(tail(trimmed.substring(id.length()), lines))
+                            .append('\n');
                 }
             }
             return summary.toString();
@@ -202,7 +220,8 @@ final class TempestWorkspace {
         if (command.get(0).equals(TEMPEST.toString()) || command.get(0).equals("/usr/bin/subunit2pyunit")) {
             builder.redirectErrorStream(true); // tempest's and pyunit's reports go to stderr
         } else {
-            builder.redirectError(ProcessBuilder.Redirect.appendTo(root.resolve("tools-stderr.txt").toFile()));
+            builder.redirectError(ProcessBuilder.Redirect.appendTo(
+                    root.resolve("tools-stderr.txt").toFile()));
         }
         return builder.redirectOutput(output.toFile()).start();
     }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.glance4j.bootstrap.ops.ServerUnderTest.get;
 import static org.glance4j.bootstrap.ops.ServerUnderTest.send;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -21,11 +24,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-
 import org.glance4j.bootstrap.GlanceApplication;
 import org.glance4j.bootstrap.JsonLineLogFormatter;
 import org.glance4j.bootstrap.OneLineLogFormatter;
@@ -44,8 +42,7 @@ class ImportLogTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One captured record: the name of the thread that logged it, and its text and JSON forms. */
-    private record Line(String thread, String text, String json) {
-    }
+    private record Line(String thread, String text, String json) {}
 
     private final List<Line> lines = new ArrayList<>();
     private final Handler capture = new Handler() {
@@ -54,20 +51,18 @@ class ImportLogTest {
 
         @Override
         public void publish(LogRecord record) {
-            Line line = new Line(Thread.currentThread().getName(), textFormat.format(record),
-                    jsonFormat.format(record));
+            Line line =
+                    new Line(Thread.currentThread().getName(), textFormat.format(record), jsonFormat.format(record));
             synchronized (lines) {
                 lines.add(line);
             }
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
     private final Logger root = Logger.getLogger("");
     private HttpServer source;
@@ -97,21 +92,31 @@ class ImportLogTest {
     @Test
     void theLinesOfEveryImportMethodNameTheRequestThatStartedItAndItsTask(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("glance-api.conf");
-        Files.writeString(conf, String.join("\n",
-                "[DEFAULT]",
-                "enabled_backends = near:file, far:file",
-                "[glance_store]",
-                "default_backend = near",
-                "[near]",
-                "filesystem_store_datadir = " + dir.resolve("near"),
-                "[far]",
-                "filesystem_store_datadir = " + dir.resolve("far"),
-                "[import_filtering_opts]",
-                "allowed_hosts = 127.0.0.1",
-                "allowed_ports = " + source.getAddress().getPort(),
-                ""));
-        try (GlanceApplication app = GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0",
-                "--data-dir", dir.resolve("data").toString(), "--config", conf.toString()))) {
+        Files.writeString(
+                conf,
+                String.join(
+                        "\n",
+                        "[DEFAULT]",
+                        "enabled_backends = near:file, far:file",
+                        "[glance_store]",
+                        "default_backend = near",
+                        "[near]",
+                        "filesystem_store_datadir = " + dir.resolve("near"),
+                        "[far]",
+                        "filesystem_store_datadir = " + dir.resolve("far"),
+                        "[import_filtering_opts]",
+                        "allowed_hosts = 127.0.0.1",
+                        "allowed_ports = " + source.getAddress().getPort(),
+                        ""));
+        try (GlanceApplication app = GlanceApplication.start(List.of(
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--config",
+                conf.toString()))) {
             URI api = app.baseUri();
 
             String staged = MetricsTest.create(api, "staged");
@@ -122,24 +127,31 @@ class ImportLogTest {
             assertImportLogsItsRequest(api, staged, "{\"method\": {\"name\": \"glance-direct\"}}", "glance-direct");
 
             String fetched = MetricsTest.create(api, "fetched");
-            assertImportLogsItsRequest(api, fetched, "{\"method\": {\"name\": \"web-download\", \"uri\": "
-                    + "\"http://127.0.0.1:" + source.getAddress().getPort() + "/disk.raw\"}}", "web-download");
+            assertImportLogsItsRequest(
+                    api,
+                    fetched,
+                    "{\"method\": {\"name\": \"web-download\", \"uri\": " + "\"http://127.0.0.1:"
+                            + source.getAddress().getPort() + "/disk.raw\"}}",
+                    "web-download");
 
-            assertImportLogsItsRequest(api, fetched, "{\"method\": {\"name\": \"copy-image\"}, \"stores\": [\"far\"]}",
-                    "copy-image");
+            assertImportLogsItsRequest(
+                    api, fetched, "{\"method\": {\"name\": \"copy-image\"}, \"stores\": [\"far\"]}", "copy-image");
 
             HttpResponse<String> legacy = send(HttpRequest.newBuilder(api.resolve("v2/tasks"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"type\": \"import\", \"input\": {\"import_from\": \"http://127.0.0.1:"
-                            + source.getAddress().getPort() + "/disk.raw\", \"import_from_format\": \"raw\", "
-                            + "\"image_properties\": {\"name\": \"legacy\", \"disk_format\": \"raw\", "
-                            + "\"container_format\": \"bare\"}}}")));
+                                    + source.getAddress().getPort() + "/disk.raw\", \"import_from_format\": \"raw\", "
+                                    + "\"image_properties\": {\"name\": \"legacy\", \"disk_format\": \"raw\", "
+                                    + "\"container_format\": \"bare\"}}}")));
             assertThat(legacy.statusCode()).as(legacy.body()).isEqualTo(201);
-            String requestId = legacy.headers().firstValue("x-openstack-request-id").orElseThrow();
+            String requestId =
+                    legacy.headers().firstValue("x-openstack-request-id").orElseThrow();
             String taskId = JSON.readTree(legacy.body()).get("id").asText();
             Line success = awaitLine("Import task " + taskId + " of image ");
-            assertThat(success.text()).contains("[" + requestId + " task=" + taskId + "] ImportJob: Import task "
-                    + taskId).contains("(web-download) succeeded");
+            assertThat(success.text())
+                    .contains("[" + requestId + " task=" + taskId + "] ImportJob: Import task " + taskId)
+                    .contains("(web-download) succeeded");
         }
     }
 
@@ -150,21 +162,24 @@ class ImportLogTest {
     private void assertImportLogsItsRequest(URI api, String imageId, String body, String method) throws Exception {
         Set<String> before = taskIds(api, imageId);
         HttpResponse<String> started = send(HttpRequest.newBuilder(api.resolve("v2/images/" + imageId + "/import"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String requestId = started.headers().firstValue("x-openstack-request-id").orElseThrow();
+        String requestId =
+                started.headers().firstValue("x-openstack-request-id").orElseThrow();
         String taskId = awaitNewTaskSuccess(api, imageId, before);
 
         Line success = awaitLine("Import task " + taskId + " of image " + imageId + " (" + method + ") succeeded");
         assertThat(success.thread()).startsWith("glance4j-import-");
-        assertThat(success.text()).contains("INFO    [" + requestId + " task=" + taskId + "] ImportJob: Import task "
-                + taskId);
+        assertThat(success.text())
+                .contains("INFO    [" + requestId + " task=" + taskId + "] ImportJob: Import task " + taskId);
         JsonNode json = JSON.readTree(success.json());
         assertThat(json.get("request_id").asText()).isEqualTo(requestId);
         assertThat(json.get("task_id").asText()).isEqualTo(taskId);
         synchronized (lines) {
-            assertThat(lines).filteredOn(line -> line.thread().startsWith("glance4j-import-")
-                    && line.text().contains(taskId))
+            assertThat(lines)
+                    .filteredOn(line -> line.thread().startsWith("glance4j-import-")
+                            && line.text().contains(taskId))
                     .allSatisfy(line -> assertThat(line.text()).contains("[" + requestId + " task=" + taskId + "]"));
         }
     }
@@ -172,7 +187,8 @@ class ImportLogTest {
     /** The ids of the image's tasks now. */
     private static Set<String> taskIds(URI api, String imageId) throws Exception {
         Set<String> ids = new HashSet<>();
-        for (JsonNode task : JSON.readTree(send(get(api.resolve("v2/images/" + imageId + "/tasks"))).body())
+        for (JsonNode task : JSON.readTree(send(get(api.resolve("v2/images/" + imageId + "/tasks")))
+                        .body())
                 .get("tasks")) {
             ids.add(task.get("id").asText());
         }
@@ -180,12 +196,12 @@ class ImportLogTest {
     }
 
     /** Waits until the image's one task that is not among {@code before} has succeeded; returns its id. */
-    private static String awaitNewTaskSuccess(URI api, String imageId, Set<String> before)
-            throws Exception {
+    private static String awaitNewTaskSuccess(URI api, String imageId, Set<String> before) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         String status = null;
         while (System.nanoTime() < deadline) {
-            JsonNode tasks = JSON.readTree(send(get(api.resolve("v2/images/" + imageId + "/tasks"))).body())
+            JsonNode tasks = JSON.readTree(send(get(api.resolve("v2/images/" + imageId + "/tasks")))
+                            .body())
                     .get("tasks");
             JsonNode started = null;
             for (JsonNode task : tasks) {

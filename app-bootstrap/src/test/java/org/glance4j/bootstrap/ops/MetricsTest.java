@@ -6,6 +6,8 @@ import static org.glance4j.bootstrap.ops.ServerUnderTest.scrape;
 import static org.glance4j.bootstrap.ops.ServerUnderTest.send;
 import static org.glance4j.bootstrap.ops.ServerUnderTest.sendBytes;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,10 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.glance4j.bootstrap.GlanceApplication;
 import org.glance4j.bootstrap.ops.ServerUnderTest.Scrape;
 import org.junit.jupiter.api.Test;
@@ -29,54 +27,99 @@ class MetricsTest {
 
     @Test
     void countersMoveWithRequestsTransfersStoresTheDatabaseAndImports(@TempDir Path dir) throws Exception {
-        try (GlanceApplication app = GlanceApplication.start(List.of("--port", "0", "--data-dir",
-                dir.resolve("data").toString(), "--metrics-port", "0"))) {
+        try (GlanceApplication app = GlanceApplication.start(
+                List.of("--port", "0", "--data-dir", dir.resolve("data").toString(), "--metrics-port", "0"))) {
             assertThat(app.metricsPort()).isPositive().isNotEqualTo(app.port());
             URI api = app.baseUri();
             Scrape before = scrape(app.metricsPort());
             assertThat(before.has("jvm_memory_used_bytes")).isTrue();
             assertThat(before.has("jvm_gc_memory_allocated_bytes_total") || before.has("jvm_gc_max_data_size_bytes"))
                     .isTrue();
-            assertThat(before.sum("glance4j_db_pool_connections", "state", "maximum")).isPositive();
+            assertThat(before.sum("glance4j_db_pool_connections", "state", "maximum"))
+                    .isPositive();
 
             String id = create(api, "metered");
             byte[] data = new byte[MIB + 17];
             new Random(7).nextBytes(data);
             HttpResponse<String> upload = send(HttpRequest.newBuilder(api.resolve("v2/images/" + id + "/file"))
-                    .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(data)));
+                    .header("Content-Type", "application/octet-stream")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(data)));
             assertThat(upload.statusCode()).isEqualTo(204);
             HttpResponse<byte[]> download = sendBytes(get(api.resolve("v2/images/" + id + "/file")));
             assertThat(download.statusCode()).isEqualTo(200);
             assertThat(download.body()).isEqualTo(data);
-            assertThat(send(get(api.resolve("v2/images/" + java.util.UUID.randomUUID()))).statusCode())
+            assertThat(send(get(api.resolve("v2/images/" + java.util.UUID.randomUUID())))
+                            .statusCode())
                     .isEqualTo(404);
             assertThat(send(get(api.resolve("v2/nothing/here"))).statusCode()).isEqualTo(404);
             send(HttpRequest.newBuilder(api.resolve("v2/images")).method("BREW", HttpRequest.BodyPublishers.noBody()));
             String imported = create(api, "imported");
             assertThat(send(HttpRequest.newBuilder(api.resolve("v2/images/" + imported + "/stage"))
-                    .header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(data))).statusCode()).isEqualTo(204);
+                                    .header("Content-Type", "application/octet-stream")
+                                    .PUT(HttpRequest.BodyPublishers.ofByteArray(data)))
+                            .statusCode())
+                    .isEqualTo(204);
             assertThat(send(HttpRequest.newBuilder(api.resolve("v2/images/" + imported + "/import"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"method\": {\"name\": \"glance-direct\"}}")))
-                    .statusCode()).isEqualTo(202);
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"method\": {\"name\": \"glance-direct\"}}")))
+                            .statusCode())
+                    .isEqualTo(202);
             awaitTaskSuccess(api, imported);
 
             Scrape after = awaitCompleted(app.metricsPort(), "GET", "/v2/images/{image_id}/tasks");
-            assertThat(after.sum("http_server_requests_seconds_count", "method", "POST", "route", "/v2/images",
-                    "status", "201") - before.sum("http_server_requests_seconds_count", "method", "POST", "route",
-                    "/v2/images", "status", "201")).isEqualTo(2);
-            assertThat(after.sum("http_server_requests_seconds_count", "method", "PUT", "route",
-                    "/v2/images/{image_id}/file", "status", "204")).isEqualTo(1);
-            assertThat(after.sum("http_server_requests_seconds_count", "method", "GET", "route",
-                    "/v2/images/{image_id}", "status", "404")).isEqualTo(1);
+            assertThat(after.sum(
+                                    "http_server_requests_seconds_count",
+                                    "method",
+                                    "POST",
+                                    "route",
+                                    "/v2/images",
+                                    "status",
+                                    "201")
+                            - before.sum(
+                                    "http_server_requests_seconds_count",
+                                    "method",
+                                    "POST",
+                                    "route",
+                                    "/v2/images",
+                                    "status",
+                                    "201"))
+                    .isEqualTo(2);
+            assertThat(after.sum(
+                            "http_server_requests_seconds_count",
+                            "method",
+                            "PUT",
+                            "route",
+                            "/v2/images/{image_id}/file",
+                            "status",
+                            "204"))
+                    .isEqualTo(1);
+            assertThat(after.sum(
+                            "http_server_requests_seconds_count",
+                            "method",
+                            "GET",
+                            "route",
+                            "/v2/images/{image_id}",
+                            "status",
+                            "404"))
+                    .isEqualTo(1);
             assertThat(after.sum("http_server_requests_seconds_count", "route", "(unmatched)", "status", "404"))
                     .isEqualTo(1);
             assertThat(after.sum("http_server_requests_seconds_count", "method", "OTHER", "route", "/v2/images"))
-                    .as("a method no client should send is counted, not named").isEqualTo(1);
+                    .as("a method no client should send is counted, not named")
+                    .isEqualTo(1);
             assertThat(after.text()).doesNotContain("BREW");
-            assertThat(after.sum("http_server_requests_seconds_bucket", "method", "PUT", "route",
-                    "/v2/images/{image_id}/file", "status", "204", "le", "+Inf")).isEqualTo(1);
+            assertThat(after.sum(
+                            "http_server_requests_seconds_bucket",
+                            "method",
+                            "PUT",
+                            "route",
+                            "/v2/images/{image_id}/file",
+                            "status",
+                            "204",
+                            "le",
+                            "+Inf"))
+                    .isEqualTo(1);
             assertThat(after.has("http_server_requests_seconds_bucket")).isTrue();
             assertThat(after.sum("glance4j_http_received_bytes_total", "route", "/v2/images/{image_id}/file"))
                     .isEqualTo(data.length);
@@ -84,10 +127,10 @@ class MetricsTest {
                     .isEqualTo(data.length);
             assertThat(after.sum("glance4j_http_sent_bytes_total", "route", "/v2/images/{image_id}/file"))
                     .isEqualTo(data.length);
-            assertThat(after.sum("glance4j_store_operations_seconds_count", "operation", "write", "outcome",
-                    "success")).isGreaterThanOrEqualTo(2);
-            assertThat(after.sum("glance4j_store_operations_seconds_count", "operation", "read", "outcome",
-                    "success")).isGreaterThanOrEqualTo(1);
+            assertThat(after.sum("glance4j_store_operations_seconds_count", "operation", "write", "outcome", "success"))
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(after.sum("glance4j_store_operations_seconds_count", "operation", "read", "outcome", "success"))
+                    .isGreaterThanOrEqualTo(1);
             assertThat(after.sum("glance4j_store_written_bytes_total")).isGreaterThanOrEqualTo(2.0 * data.length);
             assertThat(after.sum("glance4j_db_statements_seconds_count", "outcome", "success"))
                     .isGreaterThan(before.sum("glance4j_db_statements_seconds_count", "outcome", "success"));
@@ -103,13 +146,15 @@ class MetricsTest {
 
     @Test
     void aFailingStoreOperationIsCountedAsAnErrorOfItsStore(@TempDir Path dir) throws Exception {
-        try (GlanceApplication app = GlanceApplication.start(List.of("--port", "0", "--data-dir",
-                dir.resolve("data").toString(), "--metrics-port", "0"))) {
+        try (GlanceApplication app = GlanceApplication.start(
+                List.of("--port", "0", "--data-dir", dir.resolve("data").toString(), "--metrics-port", "0"))) {
             URI api = app.baseUri();
             String id = create(api, "lost");
             assertThat(send(HttpRequest.newBuilder(api.resolve("v2/images/" + id + "/file"))
-                    .header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[4096]))).statusCode()).isEqualTo(204);
+                                    .header("Content-Type", "application/octet-stream")
+                                    .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[4096])))
+                            .statusCode())
+                    .isEqualTo(204);
             try (var files = Files.list(dir.resolve("data/images"))) {
                 for (Path file : files.toList()) {
                     Files.delete(file);
@@ -117,8 +162,15 @@ class MetricsTest {
             }
             sendBytes(get(api.resolve("v2/images/" + id + "/file"))); // the store finds nothing at the location
             Scrape after = scrape(app.metricsPort());
-            assertThat(after.sum("glance4j_store_errors_total", "store", "file", "operation", "read", "category",
-                    "not_found")).isEqualTo(1);
+            assertThat(after.sum(
+                            "glance4j_store_errors_total",
+                            "store",
+                            "file",
+                            "operation",
+                            "read",
+                            "category",
+                            "not_found"))
+                    .isEqualTo(1);
             assertThat(after.sum("glance4j_store_operations_seconds_count", "operation", "read", "outcome", "success"))
                     .isZero();
         }
@@ -126,8 +178,8 @@ class MetricsTest {
 
     @Test
     void withoutAMetricsPortThereAreNoMetrics(@TempDir Path dir) throws Exception {
-        try (GlanceApplication app = GlanceApplication.start(List.of("--port", "0", "--data-dir",
-                dir.resolve("data").toString()))) {
+        try (GlanceApplication app = GlanceApplication.start(
+                List.of("--port", "0", "--data-dir", dir.resolve("data").toString()))) {
             assertThat(app.metricsPort()).isEqualTo(-1);
         }
     }
@@ -136,8 +188,8 @@ class MetricsTest {
     void theMetricsPortComesFromTheConfigurationFile(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("glance-api.conf");
         Files.writeString(conf, "[glance4j]\nmetrics_port = 0\nmetrics_bind_host = 127.0.0.1\n");
-        try (GlanceApplication app = GlanceApplication.start(List.of("--port", "0", "--data-dir",
-                dir.resolve("data").toString(), "--config", conf.toString()))) {
+        try (GlanceApplication app = GlanceApplication.start(
+                List.of("--port", "0", "--data-dir", dir.resolve("data").toString(), "--config", conf.toString()))) {
             assertThat(app.metricsPort()).isPositive();
             assertThat(scrape(app.metricsPort()).has("jvm_memory_used_bytes")).isTrue();
             HttpResponse<String> elsewhere = send(get(URI.create("http://127.0.0.1:" + app.metricsPort() + "/other")));
@@ -168,8 +220,8 @@ class MetricsTest {
     static String create(URI api, String name) throws Exception {
         HttpResponse<String> created = send(HttpRequest.newBuilder(api.resolve("v2/images"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name
-                        + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"" + name + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}")));
         assertThat(created.statusCode()).isEqualTo(201);
         return JSON.readTree(created.body()).get("id").asText();
     }
@@ -179,7 +231,9 @@ class MetricsTest {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
         String status = null;
         while (System.nanoTime() < deadline) {
-            JsonNode tasks = JSON.readTree(send(get(api.resolve("v2/images/" + id + "/tasks"))).body()).get("tasks");
+            JsonNode tasks = JSON.readTree(
+                            send(get(api.resolve("v2/images/" + id + "/tasks"))).body())
+                    .get("tasks");
             status = tasks.size() == 1 ? tasks.get(0).get("status").asText() : "(no task)";
             if (status.equals("success")) {
                 return;

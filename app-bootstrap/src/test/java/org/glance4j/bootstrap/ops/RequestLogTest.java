@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.glance4j.bootstrap.ops.ServerUnderTest.get;
 import static org.glance4j.bootstrap.ops.ServerUnderTest.send;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +19,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.glance4j.bootstrap.GlanceApplication;
 import org.glance4j.bootstrap.JsonLineLogFormatter;
 import org.glance4j.bootstrap.OneLineLogFormatter;
@@ -56,12 +53,10 @@ class RequestLogTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
     private final Logger root = Logger.getLogger("");
 
@@ -78,17 +73,19 @@ class RequestLogTest {
 
     @Test
     void eachRequestLogsOneLineWithItsRouteStatusBytesDurationRequestIdAndProject(@TempDir Path dir) throws Exception {
-        try (GlanceApplication app = GlanceApplication.start(List.of("--port", "0", "--data-dir",
-                dir.resolve("data").toString()))) {
+        try (GlanceApplication app = GlanceApplication.start(
+                List.of("--port", "0", "--data-dir", dir.resolve("data").toString()))) {
             String id = MetricsTest.create(app.baseUri(), "logged");
             HttpResponse<String> shown = send(get(app.baseUri().resolve("v2/images/" + id)));
-            String requestId = shown.headers().firstValue("x-openstack-request-id").orElseThrow();
+            String requestId =
+                    shown.headers().firstValue("x-openstack-request-id").orElseThrow();
             long length = shown.body().getBytes(StandardCharsets.UTF_8).length;
 
             List<String> lines = awaitAccessLine(requestId, text);
             assertThat(lines).hasSize(1);
-            assertThat(lines.get(0)).matches("\\S+ INFO    \\[" + requestId + "] AccessLog: GET /v2/images/\\{image_id} 200 "
-                    + "in=0 out=" + length + " [0-9.]+ms project=noauth-project\\R");
+            assertThat(lines.get(0))
+                    .matches("\\S+ INFO    \\[" + requestId + "] AccessLog: GET /v2/images/\\{image_id} 200 "
+                            + "in=0 out=" + length + " [0-9.]+ms project=noauth-project\\R");
 
             JsonNode line = JSON.readTree(awaitAccessLine(requestId, json).get(0));
             assertThat(line.get("logger").asText()).isEqualTo("org.glance4j.http.AccessLog");
@@ -103,11 +100,15 @@ class RequestLogTest {
             assertThat(line.get("project").asText()).isEqualTo("noauth-project");
             assertThat(line.get("message").asText()).startsWith("GET /v2/images/{image_id} 200");
 
-            HttpResponse<String> upload = send(HttpRequest.newBuilder(app.baseUri().resolve("v2/images/" + id
-                    + "/file")).header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1000])));
-            String uploadId = upload.headers().firstValue("x-openstack-request-id").orElseThrow();
-            assertThat(awaitAccessLine(uploadId, text)).singleElement().asString()
+            HttpResponse<String> upload =
+                    send(HttpRequest.newBuilder(app.baseUri().resolve("v2/images/" + id + "/file"))
+                            .header("Content-Type", "application/octet-stream")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1000])));
+            String uploadId =
+                    upload.headers().firstValue("x-openstack-request-id").orElseThrow();
+            assertThat(awaitAccessLine(uploadId, text))
+                    .singleElement()
+                    .asString()
                     .contains("AccessLog: PUT /v2/images/{image_id}/file 204 in=1000 out=0 ");
         }
     }
@@ -115,23 +116,29 @@ class RequestLogTest {
     @Test
     void everyLineARequestCausesCarriesItsRequestId(@TempDir Path dir) throws Exception {
         byte[] qcow2 = qcow2(dir);
-        try (GlanceApplication app = GlanceApplication.start(List.of("--port", "0", "--data-dir",
-                dir.resolve("data").toString()))) {
+        try (GlanceApplication app = GlanceApplication.start(
+                List.of("--port", "0", "--data-dir", dir.resolve("data").toString()))) {
             String id = MetricsTest.create(app.baseUri(), "claims raw");
-            HttpResponse<String> upload = send(HttpRequest.newBuilder(app.baseUri().resolve("v2/images/" + id
-                    + "/file")).header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(qcow2)));
+            HttpResponse<String> upload =
+                    send(HttpRequest.newBuilder(app.baseUri().resolve("v2/images/" + id + "/file"))
+                            .header("Content-Type", "application/octet-stream")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(qcow2)));
             assertThat(upload.statusCode()).isEqualTo(204);
-            String requestId = upload.headers().firstValue("x-openstack-request-id").orElseThrow();
+            String requestId =
+                    upload.headers().firstValue("x-openstack-request-id").orElseThrow();
             List<String> lines = awaitAccessLine(requestId, text);
-            assertThat(lines).anySatisfy(line -> assertThat(line)
-                    .contains("WARNING [" + requestId + "] FormatPolicy: Image claims disk_format raw but its bytes "
-                            + "are qcow2"));
+            assertThat(lines)
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("WARNING [" + requestId
+                                    + "] FormatPolicy: Image claims disk_format raw but its bytes " + "are qcow2"));
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("[" + requestId + "] AccessLog: PUT"));
-            assertThat(linesWith(requestId, json)).allSatisfy(line ->
-                    assertThat(JSON.readTree(line).get("request_id").asText()).isEqualTo(requestId));
+            assertThat(linesWith(requestId, json))
+                    .allSatisfy(line -> assertThat(
+                                    JSON.readTree(line).get("request_id").asText())
+                            .isEqualTo(requestId));
             synchronized (text) {
-                assertThat(text).filteredOn(line -> line.contains("FormatPolicy"))
+                assertThat(text)
+                        .filteredOn(line -> line.contains("FormatPolicy"))
                         .allSatisfy(line -> assertThat(line).contains(requestId));
             }
         }
@@ -141,8 +148,8 @@ class RequestLogTest {
     void theRequestLogCanBeTurnedOff(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("glance-api.conf");
         Files.writeString(conf, "[glance4j]\naccess_log = false\n");
-        try (GlanceApplication app = GlanceApplication.start(List.of("--port", "0", "--data-dir",
-                dir.resolve("data").toString(), "--config", conf.toString()))) {
+        try (GlanceApplication app = GlanceApplication.start(
+                List.of("--port", "0", "--data-dir", dir.resolve("data").toString(), "--config", conf.toString()))) {
             HttpResponse<String> list = send(get(app.baseUri().resolve("v2/images")));
             assertThat(list.statusCode()).isEqualTo(200);
             synchronized (text) {
@@ -155,13 +162,15 @@ class RequestLogTest {
     void logFormatJsonSwitchesGlance4jsOwnConsoleFormat(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("glance-api.conf");
         Files.writeString(conf, "[glance4j]\nlog_format = json\n");
-        Handler console = new java.util.logging.StreamHandler(java.io.OutputStream.nullOutputStream(),
-                new OneLineLogFormatter());
+        Handler console =
+                new java.util.logging.StreamHandler(java.io.OutputStream.nullOutputStream(), new OneLineLogFormatter());
         root.addHandler(console);
-        try (GlanceApplication app = GlanceApplication.start(List.of("--port", "0", "--data-dir",
-                dir.resolve("data").toString(), "--config", conf.toString()))) {
+        try (GlanceApplication app = GlanceApplication.start(
+                List.of("--port", "0", "--data-dir", dir.resolve("data").toString(), "--config", conf.toString()))) {
             assertThat(console.getFormatter()).isInstanceOf(JsonLineLogFormatter.class);
-            assertThat(capture.getFormatter()).as("a handler with another format keeps it").isNull();
+            assertThat(capture.getFormatter())
+                    .as("a handler with another format keeps it")
+                    .isNull();
         } finally {
             root.removeHandler(console);
         }
@@ -196,7 +205,8 @@ class RequestLogTest {
         Path image = dir.resolve("small.qcow2");
         try {
             Process p = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "1M")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(out).isZero();

@@ -18,8 +18,7 @@ final class ServerUnderTest {
     private static final Pattern SERIES = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    private ServerUnderTest() {
-    }
+    private ServerUnderTest() {}
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -37,8 +36,8 @@ final class ServerUnderTest {
     static Scrape scrape(int metricsPort) throws IOException, InterruptedException {
         HttpResponse<String> response = send(get(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
         return new Scrape(response.body());
     }
 
@@ -50,7 +49,9 @@ final class ServerUnderTest {
             double sum = 0;
             for (String line : text.split("\n")) {
                 Matcher series = SERIES.matcher(line);
-                if (line.startsWith("#") || !series.matches() || !series.group(1).equals(name)) {
+                if (line.startsWith("#")
+                        || !series.matches()
+                        || !series.group(1).equals(name)) {
                     continue;
                 }
                 Map<String, String> found = new LinkedHashMap<>();

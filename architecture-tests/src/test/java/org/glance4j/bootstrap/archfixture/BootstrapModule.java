@@ -3,6 +3,5 @@ package org.glance4j.bootstrap.archfixture;
 /** Follows the Guice rule: app-bootstrap wires with Guice. */
 public final class BootstrapModule extends com.google.inject.AbstractModule {
     @Override
-    protected void configure() {
-    }
+    protected void configure() {}
 }

@@ -1,7 +1,6 @@
 package org.glance4j.core.archfixture;
 
 import java.util.Map;
-
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.out.ImageRepository;
 

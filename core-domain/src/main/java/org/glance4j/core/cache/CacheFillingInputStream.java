@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-
 import org.glance4j.core.stream.ReadThroughInputStream;
 import org.glance4j.ports.out.cache.ImageCacheFiles.CacheFill;
 
@@ -38,8 +37,13 @@ final class CacheFillingInputStream extends ReadThroughInputStream {
      * @param digest         the digest to compute, or null to check the size alone
      * @param expectedDigest its expected value in lower-case hex (null with a null digest)
      */
-    CacheFillingInputStream(InputStream body, CacheFill fill, long expectedSize, MessageDigest digest,
-            String expectedDigest, Completion completion) {
+    CacheFillingInputStream(
+            InputStream body,
+            CacheFill fill,
+            long expectedSize,
+            MessageDigest digest,
+            String expectedDigest,
+            Completion completion) {
         super(body);
         this.fill = fill;
         this.expectedSize = expectedSize;

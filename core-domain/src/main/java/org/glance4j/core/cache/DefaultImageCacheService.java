@@ -29,8 +29,8 @@ public final class DefaultImageCacheService implements ImageCacheService {
     private final PolicyEngine policies;
     private final ImageAccess access;
 
-    public DefaultImageCacheService(NodeImageCache cache, ImageRepository images, ImageMemberRepository members,
-            PolicyEngine policies) {
+    public DefaultImageCacheService(
+            NodeImageCache cache, ImageRepository images, ImageMemberRepository members, PolicyEngine policies) {
         this.cache = cache;
         this.policies = policies;
         this.access = new ImageAccess(images, members);
@@ -66,8 +66,8 @@ public final class DefaultImageCacheService implements ImageCacheService {
         if (found == null && (cache == null || !cache.holds(imageId))) {
             throw GlanceException.notFound("Image " + imageId + " not found.");
         }
-        NodeImageCache on = enforce(context, "cache_delete", found == null ? null : found.image(),
-                found == null ? null : found.memberId());
+        NodeImageCache on = enforce(
+                context, "cache_delete", found == null ? null : found.image(), found == null ? null : found.memberId());
         on.delete(imageId);
     }
 

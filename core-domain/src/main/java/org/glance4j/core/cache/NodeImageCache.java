@@ -15,12 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.glance4j.core.data.DownloadCache;
 import org.glance4j.core.data.HashAlgorithm;
 import org.glance4j.core.settings.CacheSettings;
-import org.glance4j.ports.in.ImageCacheService.Cleared;
 import org.glance4j.ports.in.ImageCacheService.ClearTarget;
+import org.glance4j.ports.in.ImageCacheService.Cleared;
 import org.glance4j.ports.in.ImageCacheService.Pruned;
 import org.glance4j.ports.in.ImageDownload;
 import org.glance4j.ports.model.CacheCounters;
@@ -67,8 +66,13 @@ public final class NodeImageCache implements DownloadCache, AutoCloseable {
     private final AtomicLong failedFills = new AtomicLong();
     private volatile BiFunction<Image, ByteRange, InputStream> storeReader;
 
-    public NodeImageCache(ImageCacheFiles files, CachedImageRecords records, ImageRepository images,
-            CacheSettings settings, String nodeId, Clock clock) {
+    public NodeImageCache(
+            ImageCacheFiles files,
+            CachedImageRecords records,
+            ImageRepository images,
+            CacheSettings settings,
+            String nodeId,
+            Clock clock) {
         this.files = files;
         this.records = records;
         this.images = images;
@@ -114,8 +118,8 @@ public final class NodeImageCache implements DownloadCache, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot count the image cache hit of image " + image.id() + ": " + e.getMessage());
         }
-        LOG.fine(() -> "image cache hit: image " + image.id() + (range == null ? "" : " range " + range.offset()
-                + "+" + range.length()));
+        LOG.fine(() -> "image cache hit: image " + image.id()
+                + (range == null ? "" : " range " + range.offset() + "+" + range.length()));
         return range == null
                 ? new ImageDownload(image, body.get(), 0, size, size, false)
                 : new ImageDownload(image, body.get(), range.offset(), range.length(), size, true);
@@ -196,7 +200,8 @@ public final class NodeImageCache implements DownloadCache, AutoCloseable {
 
     /** Whether the node has a copy of the image or has it queued. */
     public boolean holds(String imageId) {
-        return files.size(imageId).isPresent() || records.queued(nodeId).contains(imageId)
+        return files.size(imageId).isPresent()
+                || records.queued(nodeId).contains(imageId)
                 || records.cached(nodeId).stream().anyMatch(c -> c.imageId().equals(imageId));
     }
 
@@ -289,8 +294,11 @@ public final class NodeImageCache implements DownloadCache, AutoCloseable {
         for (String id : onDisk) {
             Image image = images.find(id).orElse(null);
             if (image == null || image.isDeleted() || image.status() != ImageStatus.ACTIVE) {
-                evict(id, image == null || image.isDeleted() ? "image is deleted" : "image is "
-                        + image.status().wireName());
+                evict(
+                        id,
+                        image == null || image.isDeleted()
+                                ? "image is deleted"
+                                : "image is " + image.status().wireName());
                 removed++;
             } else if (!recorded.contains(id)) {
                 records.recordCached(nodeId, id, files.size(id).orElse(0), now);
@@ -380,12 +388,11 @@ public final class NodeImageCache implements DownloadCache, AutoCloseable {
         for (String id : ids) {
             size += files.size(id).orElse(0);
         }
-        return new CacheCounters(hits.get(), misses.get(), bytesServed.get(), fills.get(), failedFills.get(),
-                ids.size(), size);
+        return new CacheCounters(
+                hits.get(), misses.get(), bytesServed.get(), fills.get(), failedFills.get(), ids.size(), size);
     }
 
     /** Nothing to release: the cache holds no thread or open file between calls. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

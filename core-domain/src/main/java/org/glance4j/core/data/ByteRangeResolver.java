@@ -12,8 +12,7 @@ import org.glance4j.ports.out.store.ByteRange;
  */
 final class ByteRangeResolver {
 
-    private ByteRangeResolver() {
-    }
+    private ByteRangeResolver() {}
 
     static ByteRange resolve(RangeRequest range, long size) {
         if (size <= 0) {
@@ -40,7 +39,8 @@ final class ByteRangeResolver {
     }
 
     private static GlanceException notSatisfiable(long size) {
-        return new GlanceException(ErrorCategory.RANGE_NOT_SATISFIABLE,
+        return new GlanceException(
+                ErrorCategory.RANGE_NOT_SATISFIABLE,
                 "Requested range not satisfiable: the image has " + size + " bytes.");
     }
 }

@@ -1,7 +1,6 @@
 package org.glance4j.core.data;
 
 import java.time.Clock;
-
 import org.glance4j.core.image.ImageAccess;
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.image.Timestamps;
@@ -28,8 +27,8 @@ public final class DefaultImageActionService implements ImageActionService {
     private final ImageAccess access;
     private final Timestamps time;
 
-    public DefaultImageActionService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
-                                     Clock clock) {
+    public DefaultImageActionService(
+            ImageRepository images, ImageMemberRepository members, PolicyEngine policies, Clock clock) {
         this.images = images;
         this.policies = policies;
         this.access = new ImageAccess(images, members);

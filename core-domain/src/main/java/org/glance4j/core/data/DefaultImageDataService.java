@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.glance4j.core.format.FormatPolicy;
 import org.glance4j.core.format.InspectingInputStream;
 import org.glance4j.core.format.InspectionResult;
@@ -64,8 +63,8 @@ public final class DefaultImageDataService implements ImageDataService {
      * How Glance words a refused upload: webob's 415 page, whose first line names the media type, then the reason.
      * The HTTP adapter accepts uploads of {@code application/octet-stream} alone.
      */
-    static final String REFUSED_MEDIA = "The request media type application/octet-stream is not supported by this "
-            + "server. ";
+    static final String REFUSED_MEDIA =
+            "The request media type application/octet-stream is not supported by this " + "server. ";
 
     private static final Logger LOG = Logger.getLogger(DefaultImageDataService.class.getName());
 
@@ -84,24 +83,44 @@ public final class DefaultImageDataService implements ImageDataService {
     /**
      * @throws IllegalArgumentException when the hashing algorithm is not supported
      */
-    public DefaultImageDataService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
-                                   ImageStores stores, DataSettings settings, Clock clock,
-                                   ExecutorService digestThreads, FormatPolicy formats) {
+    public DefaultImageDataService(
+            ImageRepository images,
+            ImageMemberRepository members,
+            PolicyEngine policies,
+            ImageStores stores,
+            DataSettings settings,
+            Clock clock,
+            ExecutorService digestThreads,
+            FormatPolicy formats) {
         this(images, members, policies, stores, settings, clock, digestThreads, formats, UnifiedLimits.off());
     }
 
     /** With {@code limits}: {@code image_size_total} and {@code image_count_uploading} checked before an upload. */
-    public DefaultImageDataService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
-                                   ImageStores stores, DataSettings settings, Clock clock,
-                                   ExecutorService digestThreads, FormatPolicy formats, UnifiedLimits limits) {
+    public DefaultImageDataService(
+            ImageRepository images,
+            ImageMemberRepository members,
+            PolicyEngine policies,
+            ImageStores stores,
+            DataSettings settings,
+            Clock clock,
+            ExecutorService digestThreads,
+            FormatPolicy formats,
+            UnifiedLimits limits) {
         this(images, members, policies, stores, settings, clock, digestThreads, formats, limits, DownloadCache.NONE);
     }
 
     /** With {@code cache}: downloads are served from this node's image cache, and fill it. */
-    public DefaultImageDataService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
-                                   ImageStores stores, DataSettings settings, Clock clock,
-                                   ExecutorService digestThreads, FormatPolicy formats, UnifiedLimits limits,
-                                   DownloadCache cache) {
+    public DefaultImageDataService(
+            ImageRepository images,
+            ImageMemberRepository members,
+            PolicyEngine policies,
+            ImageStores stores,
+            DataSettings settings,
+            Clock clock,
+            ExecutorService digestThreads,
+            FormatPolicy formats,
+            UnifiedLimits limits,
+            DownloadCache cache) {
         this.cache = cache;
         this.limits = limits;
         this.images = images;
@@ -123,22 +142,32 @@ public final class DefaultImageDataService implements ImageDataService {
     }
 
     @Override
-    public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
-                        String storeId) {
+    public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize, String storeId) {
         return upload(context, imageId, data, declaredSize, storeId, List.of());
     }
 
     @Override
-    public Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
-                        String storeId, List<StatedDigest> stated) {
+    public Image upload(
+            RequestContext context,
+            String imageId,
+            InputStream data,
+            long declaredSize,
+            String storeId,
+            List<StatedDigest> stated) {
         StatedDigestCheck.of(stated); // an algorithm this server cannot compute is refused before anything moves
         try (StoredSizeReservation reserved = limits.reserveStoredSize(context.projectId(), declaredSize)) {
             return uploadWithinLimits(context, imageId, data, declaredSize, storeId, stated, reserved);
         }
     }
 
-    private Image uploadWithinLimits(RequestContext context, String imageId, InputStream body, long declaredSize,
-                                     String storeId, List<StatedDigest> stated, StoredSizeReservation reserved) {
+    private Image uploadWithinLimits(
+            RequestContext context,
+            String imageId,
+            InputStream body,
+            long declaredSize,
+            String storeId,
+            List<StatedDigest> stated,
+            StoredSizeReservation reserved) {
         InputStream data = reserved.meter(body);
         ImageStore target = targetStore(storeId);
         ImagePolicy policy = new ImagePolicy(policies, context);
@@ -156,26 +185,32 @@ public final class DefaultImageDataService implements ImageDataService {
         ParallelDigestInputStream digesting = null;
         StoredObject stored = null;
         try {
-            InspectingInputStream inspecting = formats.inspects(saving.containerFormat())
-                    ? new InspectingInputStream(data) : null;
+            InspectingInputStream inspecting =
+                    formats.inspects(saving.containerFormat()) ? new InspectingInputStream(data) : null;
             StatedDigestCheck check = StatedDigestCheck.of(stated, saving);
             List<HashAlgorithm> algorithms = new java.util.ArrayList<>(List.of(HashAlgorithm.MD5, hashAlgorithm));
             algorithms.addAll(check.extraAlgorithms(algorithms));
-            digesting = new ParallelDigestInputStream(inspecting == null ? data : inspecting,
-                    settings.imageSizeCap(), declaredSize,
-                    algorithms.stream().map(HashAlgorithm::newDigest).toList(), digestThreads);
+            digesting = new ParallelDigestInputStream(
+                    inspecting == null ? data : inspecting,
+                    settings.imageSizeCap(),
+                    declaredSize,
+                    algorithms.stream().map(HashAlgorithm::newDigest).toList(),
+                    digestThreads);
             stored = store.write(imageId, digesting, declaredSize > 0 ? declaredSize : -1);
             List<String> digests = digesting.finish();
             if (stored.size() != digesting.total()) {
-                throw GlanceException.unavailable("Store '" + store.id() + "' reported " + stored.size()
-                        + " bytes written, but " + digesting.total() + " were sent.", null);
+                throw GlanceException.unavailable(
+                        "Store '" + store.id() + "' reported " + stored.size() + " bytes written, but "
+                                + digesting.total() + " were sent.",
+                        null);
             }
             Map<String, String> computed = new java.util.LinkedHashMap<>();
             for (int i = 0; i < algorithms.size(); i++) {
                 computed.put(algorithms.get(i).glanceName(), digests.get(i));
             }
             check.verifyHex(computed);
-            Long virtualSize = inspecting == null ? null
+            Long virtualSize = inspecting == null
+                    ? null
                     : judgeFormat(imageId, inspecting.result(), saving.diskFormat(), stored.size());
             Image active = activate(imageId, store, stored, digests.get(0), digests.get(1), virtualSize);
             reserved.stored(stored.size());
@@ -187,7 +222,8 @@ public final class DefaultImageDataService implements ImageDataService {
             if (stored != null) {
                 deleteQuietly(store, stored.location(), imageId);
             }
-            GlanceException reported = reserved.refusal() != null ? reserved.refusal()
+            GlanceException reported = reserved.refusal() != null
+                    ? reserved.refusal()
                     : reportable(e, digesting == null ? null : digesting.failure(), store);
             returnToQueued(imageId);
             throw reported;
@@ -203,8 +239,8 @@ public final class DefaultImageDataService implements ImageDataService {
         if (storeId == null || !stores.multiple()) {
             return null;
         }
-        return stores.byId(storeId).orElseThrow(() -> GlanceException.invalid("Store for identifier " + storeId
-                + " not found"));
+        return stores.byId(storeId)
+                .orElseThrow(() -> GlanceException.invalid("Store for identifier " + storeId + " not found"));
     }
 
     /**
@@ -218,14 +254,14 @@ public final class DefaultImageDataService implements ImageDataService {
         } catch (GlanceException refused) {
             LOG.warning("Upload of image " + imageId + " refused: " + refused.getMessage() + " (inspection found "
                     + inspected + ")");
-            throw new GlanceException(ErrorCategory.UNSUPPORTED_MEDIA_TYPE, REFUSED_MEDIA + refused.getMessage(),
-                    refused);
+            throw new GlanceException(
+                    ErrorCategory.UNSUPPORTED_MEDIA_TYPE, REFUSED_MEDIA + refused.getMessage(), refused);
         }
     }
 
     /** Checks the request and moves the image to saving for this node; returns the image as saved. */
-    private Image markSaving(RequestContext context, ImagePolicy policy, String imageId, long declaredSize,
-                             ImageStore target) {
+    private Image markSaving(
+            RequestContext context, ImagePolicy policy, String imageId, long declaredSize, ImageStore target) {
         return RevisionRetry.run(() -> {
             ImageAccess.Found found = access.load(context, policy, imageId);
             Image image = found.image();
@@ -235,12 +271,13 @@ public final class DefaultImageDataService implements ImageDataService {
             if (declaredSize > settings.imageSizeCap()) {
                 throw GlanceException.tooLarge("The incoming image is too large: The provided image is too large.");
             }
-            return images.update(saving.toBuilder().property(UPLOAD_NODE, settings.nodeId()).build());
+            return images.update(
+                    saving.toBuilder().property(UPLOAD_NODE, settings.nodeId()).build());
         });
     }
 
-    private Image activate(String imageId, ImageStore store, StoredObject stored, String md5, String hash,
-                           Long virtualSize) {
+    private Image activate(
+            String imageId, ImageStore store, StoredObject stored, String md5, String hash, Long virtualSize) {
         return RevisionRetry.run(() -> {
             Image current = images.find(imageId).orElse(null);
             if (current == null || current.isDeleted()) {
@@ -248,29 +285,28 @@ public final class DefaultImageDataService implements ImageDataService {
                         + "may have been deleted during the upload, cleaning up the chunks uploaded.");
             }
             if (current.status() != ImageStatus.SAVING) {
-                throw GlanceException.conflict("Image status transition from " + current.status().wireName()
-                        + " to active is not allowed");
+                throw GlanceException.conflict(
+                        "Image status transition from " + current.status().wireName() + " to active is not allowed");
             }
             if (!settings.nodeId().equals(current.properties().get(UPLOAD_NODE))) {
                 // this node's lease ended and another node put the upload back (and perhaps a new one began)
                 throw GlanceException.conflict("The upload of image " + imageId + " was taken over by another "
                         + "glance4j node after this node's lease ended; upload the data again");
             }
-            Image active = ImageLifecycle.of(current).moveTo(ImageStatus.ACTIVE, time.after(current.updatedAt()))
-                    .toBuilder()
-                    .size(stored.size())
-                    .virtualSize(virtualSize)
-                    .checksum(md5)
-                    .osHashAlgo(hashAlgorithm.glanceName())
-                    .osHashValue(hash)
-                    .locations(List.of(new ImageLocation(stored.location(), store.id(),
-                            Map.of("store", store.id()))))
-                    .removeProperty(UPLOAD_NODE)
-                    .build();
+            Image active =
+                    ImageLifecycle.of(current).moveTo(ImageStatus.ACTIVE, time.after(current.updatedAt())).toBuilder()
+                            .size(stored.size())
+                            .virtualSize(virtualSize)
+                            .checksum(md5)
+                            .osHashAlgo(hashAlgorithm.glanceName())
+                            .osHashValue(hash)
+                            .locations(List.of(
+                                    new ImageLocation(stored.location(), store.id(), Map.of("store", store.id()))))
+                            .removeProperty(UPLOAD_NODE)
+                            .build();
             return images.update(active);
         });
     }
-
 
     /**
      * The {@code virtual_size} of bytes that were not inspected (a location added by URL): only raw is known, its
@@ -289,8 +325,8 @@ public final class DefaultImageDataService implements ImageDataService {
         }
         if (e instanceof GlanceException g) {
             if (g.category() == ErrorCategory.TOO_LARGE) {
-                return new GlanceException(ErrorCategory.TOO_LARGE, "Image storage media is full: " + g.getMessage(),
-                        g);
+                return new GlanceException(
+                        ErrorCategory.TOO_LARGE, "Image storage media is full: " + g.getMessage(), g);
             }
             return g;
         }
@@ -303,7 +339,8 @@ public final class DefaultImageDataService implements ImageDataService {
         try {
             RevisionRetry.run(() -> {
                 Image current = images.find(imageId).orElse(null);
-                if (current == null || current.status() != ImageStatus.SAVING
+                if (current == null
+                        || current.status() != ImageStatus.SAVING
                         || !settings.nodeId().equals(current.properties().get(UPLOAD_NODE))) {
                     return current; // not this node's upload any more: another node put it back
                 }
@@ -317,15 +354,18 @@ public final class DefaultImageDataService implements ImageDataService {
     /** An image in saving, back to queued, without the upload's node. */
     static Image queued(Image saving, Timestamps time) {
         return ImageLifecycle.of(saving).moveTo(ImageStatus.QUEUED, time.after(saving.updatedAt())).toBuilder()
-                .removeProperty(UPLOAD_NODE).build();
+                .removeProperty(UPLOAD_NODE)
+                .build();
     }
 
     static void deleteQuietly(ImageStore store, String location, String imageId) {
         try {
             store.delete(location);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot delete the data of image " + imageId + " at " + location + " in store '"
-                    + store.id() + "': " + e.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "Cannot delete the data of image " + imageId + " at " + location + " in store '" + store.id()
+                            + "': " + e.getMessage());
         }
     }
 
@@ -384,8 +424,10 @@ public final class DefaultImageDataService implements ImageDataService {
             ImageStore store = stores.byId(location.storeId()).orElse(null);
             if (store == null) {
                 allMissing = false;
-                last = GlanceException.unavailable("Store '" + location.storeId() + "' holding the data of image "
-                        + imageId + " is not configured.", null);
+                last = GlanceException.unavailable(
+                        "Store '" + location.storeId() + "' holding the data of image " + imageId
+                                + " is not configured.",
+                        null);
                 continue;
             }
             if (!store.capabilities().contains(needed)) {
@@ -406,8 +448,9 @@ public final class DefaultImageDataService implements ImageDataService {
                     throw e;
                 }
                 allMissing &= e.category() == ErrorCategory.NOT_FOUND;
-                LOG.log(Level.WARNING, "Get image " + imageId + " data from store '" + store.id() + "' failed: "
-                        + e.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "Get image " + imageId + " data from store '" + store.id() + "' failed: " + e.getMessage());
                 last = e;
             }
         }

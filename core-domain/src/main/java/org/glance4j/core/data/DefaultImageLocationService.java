@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.core.image.ImageAccess;
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.image.Timestamps;
@@ -53,8 +52,14 @@ public final class DefaultImageLocationService implements ImageLocationService {
     private final LocationResolver resolver;
     private final Timestamps time;
 
-    public DefaultImageLocationService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
-            ImageStores stores, LocationSettings settings, DataSettings data, Clock clock) {
+    public DefaultImageLocationService(
+            ImageRepository images,
+            ImageMemberRepository members,
+            PolicyEngine policies,
+            ImageStores stores,
+            LocationSettings settings,
+            DataSettings data,
+            Clock clock) {
         this.images = images;
         this.policies = policies;
         this.access = new ImageAccess(images, members);
@@ -87,8 +92,9 @@ public final class DefaultImageLocationService implements ImageLocationService {
         if (!stores.multiple()) {
             throw GlanceException.notFound("The resource could not be found.");
         }
-        ImageStore store = stores.byId(storeId).orElseThrow(() -> GlanceException.conflict(
-                "The selected store " + storeId + " is not available on this node."));
+        ImageStore store = stores.byId(storeId)
+                .orElseThrow(() ->
+                        GlanceException.conflict("The selected store " + storeId + " is not available on this node."));
         ImagePolicy policy = new ImagePolicy(policies, context);
         ImageLocation[] removed = new ImageLocation[1];
         RevisionRetry.run(() -> {
@@ -97,20 +103,25 @@ public final class DefaultImageLocationService implements ImageLocationService {
             policy.enforce("get_image_location", image, found.memberId());
             policy.enforce("delete_image_location", image, found.memberId());
             if (image.status() != ImageStatus.ACTIVE) {
-                throw GlanceException.conflict("It's not allowed to remove image data from store if image status "
-                        + "is not 'active'");
+                throw GlanceException.conflict(
+                        "It's not allowed to remove image data from store if image status " + "is not 'active'");
             }
             if (image.locations().size() == 1) {
                 throw GlanceException.forbidden("Cannot delete image data from the only store containing it. "
                         + "Consider deleting the image instead.");
             }
             List<ImageLocation> kept = new ArrayList<>(inPreferenceOrder(image));
-            ImageLocation gone = kept.stream().filter(l -> l.storeId().equals(storeId)).findFirst()
-                    .orElseThrow(() -> GlanceException.notFound("Image " + imageId + " is not stored in store "
-                            + storeId + "."));
+            ImageLocation gone = kept.stream()
+                    .filter(l -> l.storeId().equals(storeId))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            GlanceException.notFound("Image " + imageId + " is not stored in store " + storeId + "."));
             kept.remove(gone);
             removed[0] = gone;
-            return images.update(image.toBuilder().locations(kept).updatedAt(time.after(image.updatedAt())).build());
+            return images.update(image.toBuilder()
+                    .locations(kept)
+                    .updatedAt(time.after(image.updatedAt()))
+                    .build());
         });
         if (store.capabilities().contains(StoreCapability.DELETE)) {
             DefaultImageDataService.deleteQuietly(store, removed[0].url(), imageId);
@@ -145,33 +156,41 @@ public final class DefaultImageLocationService implements ImageLocationService {
         }
         request.checkHashFormat(data.hashingAlgorithm());
         LocationResolver.Resolved resolved = resolver.resolve(request.url(), null);
-        HashAlgorithm algorithm = HashAlgorithm.of(request.hashAlgo() != null ? request.hashAlgo()
-                : data.hashingAlgorithm());
+        HashAlgorithm algorithm =
+                HashAlgorithm.of(request.hashAlgo() != null ? request.hashAlgo() : data.hashingAlgorithm());
         String[] digests = digest(resolved.store(), request.url(), algorithm);
         if (request.hashValue() != null && !request.hashValue().equalsIgnoreCase(digests[1])) {
             throw GlanceException.invalid("os_hash_value: (" + request.hashValue() + ") not matched with actual "
                     + "os_hash_value: (" + digests[1] + ")");
         }
-        Map<String, String> metadata = stores.multiple() ? Map.of("store", resolved.store().id()) : Map.of();
-        ImageLocation location = new ImageLocation(request.url(), resolved.store().id(), metadata);
+        Map<String, String> metadata =
+                stores.multiple() ? Map.of("store", resolved.store().id()) : Map.of();
+        ImageLocation location =
+                new ImageLocation(request.url(), resolved.store().id(), metadata);
         return RevisionRetry.run(() -> {
-            Image current = images.find(imageId).filter(i -> !i.isDeleted()).orElseThrow(() ->
-                    GlanceException.notFound("No image found with ID " + imageId));
+            Image current = images.find(imageId)
+                    .filter(i -> !i.isDeleted())
+                    .orElseThrow(() -> GlanceException.notFound("No image found with ID " + imageId));
             if (current.status() != ImageStatus.QUEUED) {
                 throw notQueued(current);
             }
-            Image active = ImageLifecycle.of(current).moveTo(ImageStatus.ACTIVE, time.after(current.updatedAt()))
-                    .toBuilder().locations(List.of(location)).size(resolved.size()).checksum(digests[0])
-                    .osHashAlgo(algorithm.glanceName()).osHashValue(digests[1])
-                    .virtualSize(DefaultImageDataService.virtualSize(current.diskFormat(), resolved.size()))
-                    .build();
+            Image active =
+                    ImageLifecycle.of(current).moveTo(ImageStatus.ACTIVE, time.after(current.updatedAt())).toBuilder()
+                            .locations(List.of(location))
+                            .size(resolved.size())
+                            .checksum(digests[0])
+                            .osHashAlgo(algorithm.glanceName())
+                            .osHashValue(digests[1])
+                            .virtualSize(DefaultImageDataService.virtualSize(current.diskFormat(), resolved.size()))
+                            .build();
             return images.update(active);
         });
     }
 
     /** Whether an {@code http} store is configured and the URL is one it serves (Glance's test for non-services). */
     private boolean httpStoreServes(String url) {
-        return url.startsWith("http") && stores.infos().stream().map(StoreInfo::type).anyMatch("http"::equals);
+        return url.startsWith("http")
+                && stores.infos().stream().map(StoreInfo::type).anyMatch("http"::equals);
     }
 
     private static String[] digest(ImageStore store, String url, HashAlgorithm algorithm) {
@@ -186,7 +205,9 @@ public final class DefaultImageLocationService implements ImageLocationService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new String[] {HexFormat.of().formatHex(md5.digest()), HexFormat.of().formatHex(hash.digest())};
+        return new String[] {
+            HexFormat.of().formatHex(md5.digest()), HexFormat.of().formatHex(hash.digest())
+        };
     }
 
     private static GlanceException notQueued(Image image) {
@@ -204,13 +225,13 @@ public final class DefaultImageLocationService implements ImageLocationService {
             StorableText.requireInJson("Location", body, Set.of());
             for (String key : body.keySet()) {
                 if (!key.equals("url") && !key.equals("validation_data")) {
-                    throw GlanceException.invalid("Additional properties are not allowed ('" + key
-                            + "' was unexpected)");
+                    throw GlanceException.invalid(
+                            "Additional properties are not allowed ('" + key + "' was unexpected)");
                 }
             }
             if (!(body.get("url") instanceof String url)) {
-                throw GlanceException.invalid(body.containsKey("url") ? "'url' must be a string"
-                        : "'url' is a required property");
+                throw GlanceException.invalid(
+                        body.containsKey("url") ? "'url' must be a string" : "'url' is a required property");
             }
             Object validation = body.get("validation_data");
             if (validation == null) {
@@ -221,15 +242,17 @@ public final class DefaultImageLocationService implements ImageLocationService {
             }
             for (Object key : data.keySet()) {
                 if (!key.equals("os_hash_algo") && !key.equals("os_hash_value")) {
-                    throw GlanceException.invalid("Additional properties are not allowed ('" + key
-                            + "' was unexpected)");
+                    throw GlanceException.invalid(
+                            "Additional properties are not allowed ('" + key + "' was unexpected)");
                 }
             }
             Object algo = data.get("os_hash_algo");
             Object value = data.get("os_hash_value");
             if ((algo == null) != (value == null)) {
-                throw GlanceException.invalid(algo == null ? "'os_hash_algo' is a dependency of 'os_hash_value'"
-                        : "'os_hash_value' is a dependency of 'os_hash_algo'");
+                throw GlanceException.invalid(
+                        algo == null
+                                ? "'os_hash_algo' is a dependency of 'os_hash_value'"
+                                : "'os_hash_value' is a dependency of 'os_hash_algo'");
             }
             if (algo != null && (!(algo instanceof String a) || !HASH_ALGOS.contains(a))) {
                 throw GlanceException.invalid("'" + algo + "' is not one of ['sha1', 'sha256', 'sha512', 'md5']");
@@ -253,8 +276,8 @@ public final class DefaultImageLocationService implements ImageLocationService {
             String algo = hashAlgo != null ? hashAlgo : configuredAlgo;
             int want = HashAlgorithm.of(algo).newDigest().getDigestLength();
             if (bytes.length != want) {
-                throw GlanceException.invalid("os_hash_value: (" + hashValue + ") is not the correct size for ("
-                        + algo + ") (should be (" + want + ") bytes)");
+                throw GlanceException.invalid("os_hash_value: (" + hashValue + ") is not the correct size for (" + algo
+                        + ") (should be (" + want + ") bytes)");
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.glance4j.core.data;
 
 import java.util.List;
-
 import org.glance4j.core.policy.ImageTargets;
 import org.glance4j.core.policy.PolicyEngine;
 import org.glance4j.ports.error.GlanceException;
@@ -51,7 +50,9 @@ public final class DefaultStoreInfoService implements StoreInfoService {
     }
 
     private List<StoreInfo> visible() {
-        return stores.infos().stream().filter(s -> !s.id().startsWith(RESERVED_PREFIX)).toList();
+        return stores.infos().stream()
+                .filter(s -> !s.id().startsWith(RESERVED_PREFIX))
+                .toList();
     }
 
     private void requireMultiple() {

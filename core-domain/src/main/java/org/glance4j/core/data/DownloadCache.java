@@ -1,7 +1,6 @@
 package org.glance4j.core.data;
 
 import java.io.InputStream;
-
 import org.glance4j.ports.in.ImageDownload;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.out.store.ByteRange;

@@ -51,8 +51,8 @@ public record HashAlgorithm(String glanceName, String jdkName) {
         try {
             return MessageDigest.getInstance(jdkName);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalArgumentException("hashing_algorithm '" + glanceName + "' is not available in this JVM",
-                    e);
+            throw new IllegalArgumentException(
+                    "hashing_algorithm '" + glanceName + "' is not available in this JVM", e);
         }
     }
 }

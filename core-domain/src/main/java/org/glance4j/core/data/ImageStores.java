@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.StoreInfo;
@@ -50,7 +49,8 @@ public final class ImageStores {
         if (stores.isEmpty()) {
             defaultStore = null;
         } else {
-            String id = defaultStoreId == null && stores.size() == 1 ? stores.get(0).id() : defaultStoreId;
+            String id =
+                    defaultStoreId == null && stores.size() == 1 ? stores.get(0).id() : defaultStoreId;
             defaultStore = byId.get(id);
             if (defaultStore == null) {
                 throw new IllegalArgumentException("the default store '" + defaultStoreId
@@ -81,8 +81,7 @@ public final class ImageStores {
     /** The store uploads go to. */
     public ImageStore defaultStore() {
         if (defaultStore == null) {
-            throw GlanceException.unavailable("No image store is configured, so image data cannot be stored.",
-                    null);
+            throw GlanceException.unavailable("No image store is configured, so image data cannot be stored.", null);
         }
         return defaultStore;
     }
@@ -127,7 +126,8 @@ public final class ImageStores {
             return locations;
         }
         List<ImageLocation> sorted = new ArrayList<>(locations);
-        sorted.sort(Comparator.comparingInt((ImageLocation l) -> weightOf(l.storeId())).reversed());
+        sorted.sort(Comparator.comparingInt((ImageLocation l) -> weightOf(l.storeId()))
+                .reversed());
         return List.copyOf(sorted);
     }
 

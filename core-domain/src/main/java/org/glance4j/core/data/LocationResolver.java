@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
@@ -23,8 +22,7 @@ final class LocationResolver {
     static final Set<String> RESTRICTED_SCHEMES = Set.of("file", "filesystem", "swift+config");
 
     /** The store holding a location, and the size of what is there. */
-    record Resolved(ImageStore store, long size) {
-    }
+    record Resolved(ImageStore store, long size) {}
 
     private final ImageStores stores;
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.core.text.StorableText;
 import org.glance4j.ports.error.GlanceException;
 
@@ -76,7 +75,8 @@ record LocationValue(String url, Map<String, String> metadata, Map<String, Strin
             if (checksum != null && checksum.length() != 32) {
                 throw schema("'checksum' of 'validation_data' must have 32 characters");
             }
-            if (validation.get("os_hash_algo").length() > 64 || validation.get("os_hash_value").length() > 128) {
+            if (validation.get("os_hash_algo").length() > 64
+                    || validation.get("os_hash_value").length() > 128) {
                 throw schema("'os_hash_algo' (at most 64 characters) or 'os_hash_value' (at most 128) is too long");
             }
         }
@@ -87,8 +87,12 @@ record LocationValue(String url, Map<String, String> metadata, Map<String, Strin
         if (value instanceof String s) {
             return s;
         }
-        if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-                || value instanceof BigInteger || value instanceof Double || value instanceof BigDecimal) {
+        if (value instanceof Boolean
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof BigInteger
+                || value instanceof Double
+                || value instanceof BigDecimal) {
             return String.valueOf(value);
         }
         throw schema("the metadata value of '" + key + "' must be a string, a number or a boolean");

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 
@@ -54,8 +53,12 @@ final class ParallelDigestInputStream extends InputStream {
     /**
      * @param declaredSize the size the client announced; zero or less means unknown (Glance takes 0 as unknown)
      */
-    ParallelDigestInputStream(InputStream source, long sizeCap, long declaredSize, List<MessageDigest> digests,
-                              ExecutorService executor) {
+    ParallelDigestInputStream(
+            InputStream source,
+            long sizeCap,
+            long declaredSize,
+            List<MessageDigest> digests,
+            ExecutorService executor) {
         this.source = source;
         this.sizeCap = sizeCap;
         this.declaredSize = declaredSize;
@@ -105,22 +108,24 @@ final class ParallelDigestInputStream extends InputStream {
             next = free.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw fail(new GlanceException(ErrorCategory.UNAVAILABLE, "The upload was interrupted.",
-                    new InterruptedIOException()));
+            throw fail(new GlanceException(
+                    ErrorCategory.UNAVAILABLE, "The upload was interrupted.", new InterruptedIOException()));
         }
         int n;
         try {
             n = source.readNBytes(next.data, 0, next.data.length);
         } catch (IOException | RuntimeException e) {
             free.add(next);
-            throw fail(new GlanceException(ErrorCategory.INVALID,
-                    "The image data could not be read from the request: " + whyUnreadable(e), e));
+            throw fail(new GlanceException(
+                    ErrorCategory.INVALID,
+                    "The image data could not be read from the request: " + whyUnreadable(e),
+                    e));
         }
         if (n == 0) {
             free.add(next);
             if (declaredSize > 0 && total != declaredSize) {
-                throw fail(GlanceException.invalid("Size mismatch: expected " + declaredSize + " bytes, got "
-                        + total + " bytes"));
+                throw fail(GlanceException.invalid(
+                        "Size mismatch: expected " + declaredSize + " bytes, got " + total + " bytes"));
             }
             ended = true;
             return false;
@@ -132,8 +137,8 @@ final class ParallelDigestInputStream extends InputStream {
         }
         if (declaredSize > 0 && total > declaredSize) {
             free.add(next);
-            throw fail(GlanceException.invalid("Size exceeds: expected " + declaredSize + " bytes, got " + total
-                    + " bytes"));
+            throw fail(GlanceException.invalid(
+                    "Size exceeds: expected " + declaredSize + " bytes, got " + total + " bytes"));
         }
         next.length = n;
         next.holders.set(lanes.size() + 1);
@@ -172,7 +177,10 @@ final class ParallelDigestInputStream extends InputStream {
             lane.queue.add(END);
         }
         try {
-            return results.stream().map(ParallelDigestInputStream::await).map(HexFormat.of()::formatHex).toList();
+            return results.stream()
+                    .map(ParallelDigestInputStream::await)
+                    .map(HexFormat.of()::formatHex)
+                    .toList();
         } finally {
             if (current != null) {
                 current.release(free);

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.StatedDigest;
@@ -43,8 +42,8 @@ public final class StatedDigestCheck {
         try {
             return new StatedDigestCheck(stated);
         } catch (IllegalArgumentException e) {
-            throw GlanceException.invalid("A stated checksum uses an algorithm this server cannot compute: "
-                    + e.getMessage());
+            throw GlanceException.invalid(
+                    "A stated checksum uses an algorithm this server cannot compute: " + e.getMessage());
         }
     }
 
@@ -57,20 +56,20 @@ public final class StatedDigestCheck {
         List<StatedDigest> all = new ArrayList<>(stated);
         recorded(image, "checksum", "md5", image.checksum()).ifPresent(all::add);
         if (image.osHashAlgo() != null) {
-            recorded(image, "os_hash_value", image.osHashAlgo(), image.osHashValue()).ifPresent(all::add);
+            recorded(image, "os_hash_value", image.osHashAlgo(), image.osHashValue())
+                    .ifPresent(all::add);
         }
         return of(all);
     }
 
-    private static java.util.Optional<StatedDigest> recorded(Image image, String field, String algorithm,
-                                                              String hex) {
+    private static java.util.Optional<StatedDigest> recorded(Image image, String field, String algorithm, String hex) {
         if (hex == null || hex.isEmpty()) {
             return java.util.Optional.empty();
         }
         try {
             HashAlgorithm.of(algorithm);
-            return java.util.Optional.of(new StatedDigest(algorithm, HexFormat.of().parseHex(hex), field, null,
-                    StatedDigest.Encoding.HEX));
+            return java.util.Optional.of(
+                    new StatedDigest(algorithm, HexFormat.of().parseHex(hex), field, null, StatedDigest.Encoding.HEX));
         } catch (IllegalArgumentException e) {
             LOG.warning("Image " + image.id() + " records " + field + " " + hex + " (" + algorithm + "), which "
                     + "cannot be checked: " + e.getMessage());

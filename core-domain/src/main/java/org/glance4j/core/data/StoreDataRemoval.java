@@ -2,7 +2,6 @@ package org.glance4j.core.data;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.glance4j.core.image.DataRemoval;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
@@ -31,13 +30,13 @@ public final class StoreDataRemoval implements DataRemoval {
         for (ImageLocation location : deleted.locations()) {
             ImageStore store = stores.byId(location.storeId()).orElse(null);
             if (store == null) {
-                LOG.warning("Cannot delete the data of image " + deleted.id() + " at " + location.url()
-                        + ": store '" + location.storeId() + "' is not configured");
+                LOG.warning("Cannot delete the data of image " + deleted.id() + " at " + location.url() + ": store '"
+                        + location.storeId() + "' is not configured");
                 continue;
             }
             if (!store.capabilities().contains(StoreCapability.DELETE)) {
-                LOG.warning("Cannot delete the data of image " + deleted.id() + " at " + location.url()
-                        + ": store '" + store.id() + "' does not support delete");
+                LOG.warning("Cannot delete the data of image " + deleted.id() + " at " + location.url() + ": store '"
+                        + store.id() + "' does not support delete");
                 continue;
             }
             try {
@@ -48,11 +47,15 @@ public final class StoreDataRemoval implements DataRemoval {
                     throw GlanceException.conflict("Image " + deleted.id() + " could not be deleted because it is in "
                             + "use: " + e.getMessage());
                 }
-                LOG.log(Level.WARNING, "Cannot delete the data of image " + deleted.id() + " at " + location.url()
-                        + " in store '" + store.id() + "': " + e.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "Cannot delete the data of image " + deleted.id() + " at " + location.url() + " in store '"
+                                + store.id() + "': " + e.getMessage());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Cannot delete the data of image " + deleted.id() + " at " + location.url()
-                        + " in store '" + store.id() + "': " + e.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "Cannot delete the data of image " + deleted.id() + " at " + location.url() + " in store '"
+                                + store.id() + "': " + e.getMessage());
             }
         }
     }

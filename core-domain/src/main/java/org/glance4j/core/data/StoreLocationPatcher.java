@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
-
 import org.glance4j.core.image.LocationPatcher;
 import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.lifecycle.ImageLifecycle;
@@ -55,8 +54,7 @@ public final class StoreLocationPatcher implements LocationPatcher {
     }
 
     @Override
-    public Image apply(Image image, String memberId, ImagePolicy policy, String op, List<String> path,
-            Object value) {
+    public Image apply(Image image, String memberId, ImagePolicy policy, String op, List<String> path, Object value) {
         if (!settings.showMultipleLocations()) {
             return REFUSING.apply(image, memberId, policy, op, path, value);
         }
@@ -77,30 +75,37 @@ public final class StoreLocationPatcher implements LocationPatcher {
         Map<String, String> newValues = validation.newValues(image, given);
         List<ImageLocation> current = stores.inPreferenceOrder(image.locations());
         List<String> givenUrls = given.stream().map(LocationValue::url).sorted().toList();
-        List<String> currentUrls = current.stream().map(ImageLocation::url).sorted().toList();
+        List<String> currentUrls =
+                current.stream().map(ImageLocation::url).sorted().toList();
         List<ImageLocation> replaced = new ArrayList<>();
         Long size = image.size();
         if (givenUrls.equals(currentUrls)) {
             for (LocationValue location : given) {
-                String storeId = current.stream().filter(l -> l.url().equals(location.url())).findFirst()
-                        .map(ImageLocation::storeId).orElseThrow();
+                String storeId = current.stream()
+                        .filter(l -> l.url().equals(location.url()))
+                        .findFirst()
+                        .map(ImageLocation::storeId)
+                        .orElseThrow();
                 replaced.add(new ImageLocation(location.url(), storeId, metadata(location, storeId)));
             }
         } else {
             if (!current.isEmpty()) {
-                throw GlanceException.invalid("Original locations is not empty: " + current.stream()
-                        .map(ImageLocation::url).toList());
+                throw GlanceException.invalid("Original locations is not empty: "
+                        + current.stream().map(ImageLocation::url).toList());
             }
             Set<String> seen = new HashSet<>();
             for (LocationValue location : given) {
-                LocationResolver.Resolved resolved = resolver.resolve(location.url(), location.metadata().get("store"));
+                LocationResolver.Resolved resolved =
+                        resolver.resolve(location.url(), location.metadata().get("store"));
                 if (!seen.add(location.url())) {
                     throw duplicate(location.url());
                 }
                 if (size == null) {
                     size = resolved.size();
                 }
-                replaced.add(new ImageLocation(location.url(), resolved.store().id(),
+                replaced.add(new ImageLocation(
+                        location.url(),
+                        resolved.store().id(),
                         metadata(location, resolved.store().id())));
             }
         }
@@ -120,9 +125,14 @@ public final class StoreLocationPatcher implements LocationPatcher {
         if (locations.stream().anyMatch(l -> l.url().equals(location.url()))) {
             throw duplicate(location.url());
         }
-        LocationResolver.Resolved resolved = resolver.resolve(location.url(), location.metadata().get("store"));
-        locations.add(pos, new ImageLocation(location.url(), resolved.store().id(),
-                metadata(location, resolved.store().id())));
+        LocationResolver.Resolved resolved =
+                resolver.resolve(location.url(), location.metadata().get("store"));
+        locations.add(
+                pos,
+                new ImageLocation(
+                        location.url(),
+                        resolved.store().id(),
+                        metadata(location, resolved.store().id())));
         Image.Builder changed = image.toBuilder().locations(locations);
         if (image.size() == null) {
             changed.size(resolved.size());

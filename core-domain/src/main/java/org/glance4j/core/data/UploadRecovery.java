@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.image.Timestamps;
 import org.glance4j.ports.model.Image;
@@ -69,7 +68,8 @@ public final class UploadRecovery {
             for (Image image : page) {
                 Image restored = RevisionRetry.run(() -> {
                     Image current = images.find(image.id()).orElse(null);
-                    if (current == null || current.status() != ImageStatus.SAVING
+                    if (current == null
+                            || current.status() != ImageStatus.SAVING
                             || !nodeId.equals(current.properties().get(DefaultImageDataService.UPLOAD_NODE))) {
                         return null;
                     }
@@ -79,8 +79,8 @@ public final class UploadRecovery {
                     recovered++;
                     guesses.forEach(guess -> guess.deleteObjectOf(image.id()));
                     stores.all().forEach(store -> deleteAbandonedWrites(store, image.id()));
-                    LOG.warning("Image " + image.id() + " was left saving by an interrupted upload on node '"
-                            + nodeId + "'; it is queued again");
+                    LOG.warning("Image " + image.id() + " was left saving by an interrupted upload on node '" + nodeId
+                            + "'; it is queued again");
                 }
             }
         }
@@ -94,18 +94,27 @@ public final class UploadRecovery {
                         + store.id() + "'");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot delete the unfinished writes of image " + imageId + " in store '"
-                    + store.id() + "': " + e.getMessage());
+            LOG.log(
+                    Level.WARNING,
+                    "Cannot delete the unfinished writes of image " + imageId + " in store '" + store.id() + "': "
+                            + e.getMessage());
         }
     }
 
     private static ImageQuery query(String nodeId) {
-        return new ImageQuery(new ImageQuery.Viewer(null, true), ImageQuery.VisibilityFilter.ALL, null,
-                List.of(ImageQuery.Condition.of(ImageField.STATUS, ImageQuery.Operator.EQ,
-                        ImageStatus.SAVING.wireName())),
-                List.of(new ImageQuery.PropertyCondition(DefaultImageDataService.UPLOAD_NODE, ImageQuery.Operator.EQ,
-                        List.of(nodeId))),
-                null, null, null, null, PAGE);
+        return new ImageQuery(
+                new ImageQuery.Viewer(null, true),
+                ImageQuery.VisibilityFilter.ALL,
+                null,
+                List.of(ImageQuery.Condition.of(
+                        ImageField.STATUS, ImageQuery.Operator.EQ, ImageStatus.SAVING.wireName())),
+                List.of(new ImageQuery.PropertyCondition(
+                        DefaultImageDataService.UPLOAD_NODE, ImageQuery.Operator.EQ, List.of(nodeId))),
+                null,
+                null,
+                null,
+                null,
+                PAGE);
     }
 
     /**
@@ -122,13 +131,16 @@ public final class UploadRecovery {
             try {
                 StoredObject probe = store.write(probeId, InputStream.nullInputStream(), 0);
                 store.delete(probe.location());
-                boolean usable = probe.location().indexOf(probeId) == probe.location().lastIndexOf(probeId)
-                        && probe.location().contains(probeId);
-                return usable ? new LocationGuess(store, probe.location(), probeId)
+                boolean usable =
+                        probe.location().indexOf(probeId) == probe.location().lastIndexOf(probeId)
+                                && probe.location().contains(probeId);
+                return usable
+                        ? new LocationGuess(store, probe.location(), probeId)
                         : new LocationGuess(null, null, null);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Cannot probe store '" + store.id() + "' for unfinished uploads: "
-                        + e.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "Cannot probe store '" + store.id() + "' for unfinished uploads: " + e.getMessage());
                 return new LocationGuess(null, null, null);
             }
         }
@@ -143,8 +155,10 @@ public final class UploadRecovery {
                     LOG.warning("Deleted the unrecorded data of image " + imageId + " at " + location);
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Cannot delete the unrecorded data of image " + imageId + " at " + location
-                        + ": " + e.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "Cannot delete the unrecorded data of image " + imageId + " at " + location + ": "
+                                + e.getMessage());
             }
         }
     }

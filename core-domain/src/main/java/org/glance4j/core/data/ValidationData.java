@@ -4,7 +4,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageStatus;
@@ -54,8 +53,8 @@ final class ValidationData {
         }
         String checksum = fresh.get("checksum");
         if (checksum != null && byteLength(checksum, "checksum") != 16) {
-            throw GlanceException.conflict("checksum (" + checksum + ") is not the correct size for md5 (should be "
-                    + "16 bytes)");
+            throw GlanceException.conflict(
+                    "checksum (" + checksum + ") is not the correct size for md5 (should be " + "16 bytes)");
         }
         String algo = fresh.get("os_hash_algo");
         if (algo == null || !algo.equals(configured.glanceName())) {

@@ -129,7 +129,9 @@ final class FormatInspection {
                 stop(probe, e); // and it does not match
             }
         }
-        if (matched.size() == 2 && matched.get(0).name().equals("iso") && matched.get(1).name().equals("gpt")) {
+        if (matched.size() == 2
+                && matched.get(0).name().equals("iso")
+                && matched.get(1).name().equals("gpt")) {
             matched.remove(1); // a bootable ISO may carry a partition table in its system area
         }
         if (matched.isEmpty()) {
@@ -137,9 +139,13 @@ final class FormatInspection {
         }
         if (matched.size() > 1) {
             List<String> names = matched.stream().map(FormatProbe::name).toList();
-            return new InspectionResult(String.join(",", names), -1,
-                    List.of(FormatProbe.problem(InspectionResult.MULTIPLE_FORMATS,
-                            "Multiple formats detected: " + String.join(",", names))), null);
+            return new InspectionResult(
+                    String.join(",", names),
+                    -1,
+                    List.of(FormatProbe.problem(
+                            InspectionResult.MULTIPLE_FORMATS,
+                            "Multiple formats detected: " + String.join(",", names))),
+                    null);
         }
         FormatProbe probe = matched.get(0);
         List<String> problems = new ArrayList<>();
@@ -149,8 +155,8 @@ final class FormatInspection {
                 probe.safetyChecks(problems);
                 virtualSize = probe.virtualSize(total);
             } else {
-                problems.add(FormatProbe.problem(InspectionResult.INCOMPLETE,
-                        "Incomplete file cannot be safety checked"));
+                problems.add(
+                        FormatProbe.problem(InspectionResult.INCOMPLETE, "Incomplete file cannot be safety checked"));
             }
         } catch (RuntimeException e) {
             if (strict) {
@@ -159,8 +165,7 @@ final class FormatInspection {
             LOG.log(Level.WARNING, "Safety check of " + probe.name() + " failed unexpectedly", e);
             problems.add(FormatProbe.problem("unexpected", "Unexpected error while checking " + probe.name()));
         }
-        return new InspectionResult(probe.name(), virtualSize > 0 ? virtualSize : -1, problems,
-                probe.subformat());
+        return new InspectionResult(probe.name(), virtualSize > 0 ? virtualSize : -1, problems, probe.subformat());
     }
 
     /** The probe gets no more bytes; it keeps what it holds. */

@@ -16,8 +16,7 @@ public final class FormatInspectors {
      */
     public static final int READ_LIMIT = 2 * 1024 * 1024;
 
-    private FormatInspectors() {
-    }
+    private FormatInspectors() {}
 
     /**
      * Inspects data at rest as {@link InspectingInputStream} would inspect its bytes, reading only the regions the
@@ -65,8 +64,7 @@ public final class FormatInspectors {
         return inspection.result();
     }
 
-    private static int readAt(SeekableByteChannel channel, ByteBuffer buffer, long at, int length)
-            throws IOException {
+    private static int readAt(SeekableByteChannel channel, ByteBuffer buffer, long at, int length) throws IOException {
         buffer.clear();
         buffer.limit(length);
         channel.position(at);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Logger;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -27,8 +26,8 @@ import org.glance4j.ports.error.GlanceException;
 public final class FormatPolicy {
 
     /** The disk formats an inspector exists for (Glance's {@code format_inspector.ALL_FORMATS}). */
-    public static final Set<String> INSPECTABLE = Set.of("raw", "qcow2", "vhd", "vhdx", "vmdk", "vdi", "qed", "iso",
-            "gpt", "luks");
+    public static final Set<String> INSPECTABLE =
+            Set.of("raw", "qcow2", "vhd", "vhdx", "vmdk", "vdi", "qed", "iso", "gpt", "luks");
 
     static final String SAFETY_FAILED = "Image failed safety checks";
     private static final Logger LOG = Logger.getLogger(FormatPolicy.class.getName());
@@ -135,6 +134,7 @@ public final class FormatPolicy {
             return false;
         }
         String wanted = createType.toLowerCase(Locale.ROOT);
-        return settings.vmdkAllowedTypes().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).equals(wanted));
+        return settings.vmdkAllowedTypes().stream()
+                .anyMatch(t -> t.toLowerCase(Locale.ROOT).equals(wanted));
     }
 }

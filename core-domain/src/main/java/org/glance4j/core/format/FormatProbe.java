@@ -34,12 +34,10 @@ abstract class FormatProbe {
     }
 
     /** Called after every offer of bytes; may add regions. Must be idempotent. */
-    void examine() {
-    }
+    void examine() {}
 
     /** Called once when the stream ended after {@code total} bytes. */
-    void end(long total) {
-    }
+    void end(long total) {}
 
     /** Whether every region it asked for is complete (Glance refuses to safety-check an incomplete file). */
     boolean complete(long total) {

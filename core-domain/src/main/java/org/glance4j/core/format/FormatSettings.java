@@ -15,13 +15,13 @@ import java.util.Objects;
  * @param gptSafetyChecksNonfatal {@code gpt_safety_checks_nonfatal}: safety checks (such as {@code mbr}) that only
  *                                warn when the image is a partitioned disk
  */
-public record FormatSettings(boolean requireImageFormatMatch, List<String> vmdkAllowedTypes,
-                             List<String> gptSafetyChecksNonfatal) {
+public record FormatSettings(
+        boolean requireImageFormatMatch, List<String> vmdkAllowedTypes, List<String> gptSafetyChecksNonfatal) {
 
     public FormatSettings {
         vmdkAllowedTypes = List.copyOf(Objects.requireNonNull(vmdkAllowedTypes, "vmdkAllowedTypes"));
-        gptSafetyChecksNonfatal = List.copyOf(Objects.requireNonNull(gptSafetyChecksNonfatal,
-                "gptSafetyChecksNonfatal"));
+        gptSafetyChecksNonfatal =
+                List.copyOf(Objects.requireNonNull(gptSafetyChecksNonfatal, "gptSafetyChecksNonfatal"));
     }
 
     /** Glance's defaults: the match is required, VMDK as streamOptimized or monolithicSparse, every GPT check fatal. */

@@ -2,7 +2,6 @@ package org.glance4j.core.format;
 
 import java.io.IOException;
 import java.io.InputStream;
-
 import org.glance4j.core.stream.ReadThroughInputStream;
 
 /**

@@ -136,8 +136,8 @@ final class Region {
 
     private void check(int index, int count) {
         if (!has(index, count)) {
-            throw new NotThisFormatException("short read of " + count + " bytes at " + index + " (have " + filled
-                    + ")");
+            throw new NotThisFormatException(
+                    "short read of " + count + " bytes at " + index + " (have " + filled + ")");
         }
     }
 }

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** The formats known by one small header at the start of the file: vhd, vdi and qed. */
 final class SimpleHeaderProbes {
-    private SimpleHeaderProbes() {
-    }
+    private SimpleHeaderProbes() {}
 
     /**
      * Connectix/Microsoft VHD (QEMU's {@code vpc}): a copy of the 512-byte big-endian footer at the start, magic

@@ -106,7 +106,8 @@ final class VmdkProbe extends FormatProbe {
             throw new NotThisFormatException("Wrong descriptor location");
         }
         long size = descriptorSectors < 0 || descriptorSectors > DESCRIPTOR_MAX / 512 + 1
-                ? DESCRIPTOR_MAX : Math.min(descriptorSectors * 512, DESCRIPTOR_MAX);
+                ? DESCRIPTOR_MAX
+                : Math.min(descriptorSectors * 512, DESCRIPTOR_MAX);
         descriptor = region(DESCRIPTOR_OFFSET, (int) size);
         descriptor.offerFrom(header);
     }
@@ -150,7 +151,9 @@ final class VmdkProbe extends FormatProbe {
             return parsed || (descriptor != null && descriptor.complete());
         }
         // like Glance's header region (min_length 64): the sparse header counts as read after its first 64 bytes
-        return decided && header.filled() >= SPARSE_HEADER && (descriptor == null || descriptor.complete())
+        return decided
+                && header.filled() >= SPARSE_HEADER
+                && (descriptor == null || descriptor.complete())
                 && (tail() == null || tail().complete(total));
     }
 
@@ -194,9 +197,11 @@ final class VmdkProbe extends FormatProbe {
             return "No descriptor found";
         }
         if (!isSparseType()) {
-            return "Unsupported subformat " + (createTypeAsWritten == null || createTypeAsWritten.isEmpty()
-                    ? "(no createType)"
-                    : createTypeAsWritten) + "; only monolithicSparse and streamOptimized are accepted";
+            return "Unsupported subformat "
+                    + (createTypeAsWritten == null || createTypeAsWritten.isEmpty()
+                            ? "(no createType)"
+                            : createTypeAsWritten)
+                    + "; only monolithicSparse and streamOptimized are accepted";
         }
         if (textOnly) {
             // stricter than Glance, which lets a bare descriptor of a sparse type through when its extent names

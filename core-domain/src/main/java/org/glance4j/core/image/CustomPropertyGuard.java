@@ -8,16 +8,13 @@ interface CustomPropertyGuard {
 
     CustomPropertyGuard OPEN = new CustomPropertyGuard() {
         @Override
-        public void beforeCreate(String name) {
-        }
+        public void beforeCreate(String name) {}
 
         @Override
-        public void beforeUpdate(String name) {
-        }
+        public void beforeUpdate(String name) {}
 
         @Override
-        public void beforeDelete(String name) {
-        }
+        public void beforeDelete(String name) {}
     };
 
     void beforeCreate(String name);

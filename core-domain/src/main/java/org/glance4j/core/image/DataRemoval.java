@@ -13,7 +13,7 @@ import org.glance4j.ports.model.Image;
 public interface DataRemoval {
 
     /** Removes nothing: for a core without stores. */
-    DataRemoval NONE = image -> { };
+    DataRemoval NONE = image -> {};
 
     void removeDataOf(Image deleted);
 }

@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import org.glance4j.core.quota.UnifiedLimits;
-import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.lifecycle.ImageLifecycle;
 import org.glance4j.core.listing.ListFilterParser;
 import org.glance4j.core.listing.ListParameterParser;
@@ -14,6 +11,8 @@ import org.glance4j.core.listing.ListRequest;
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
 import org.glance4j.core.policy.PropertyProtections;
+import org.glance4j.core.quota.UnifiedLimits;
+import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImageList;
@@ -45,15 +44,34 @@ public final class DefaultImageService implements ImageService {
     private final LocationPatcher locationPatcher;
     private final UnifiedLimits limits;
 
-    public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
-                               ImageRules rules, CoreSettings settings, Clock clock) {
+    public DefaultImageService(
+            ImageRepository images,
+            ImageMemberRepository members,
+            PolicyEngine policies,
+            ImageRules rules,
+            CoreSettings settings,
+            Clock clock) {
         this(images, members, policies, rules, settings, clock, DataRemoval.NONE);
     }
 
     /** With {@code dataRemoval} called for every image this service deletes, after the record is deleted. */
-    public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
-                               ImageRules rules, CoreSettings settings, Clock clock, DataRemoval dataRemoval) {
-        this(images, members, policies, rules, settings, clock, dataRemoval, LocationPatcher.REFUSING,
+    public DefaultImageService(
+            ImageRepository images,
+            ImageMemberRepository members,
+            PolicyEngine policies,
+            ImageRules rules,
+            CoreSettings settings,
+            Clock clock,
+            DataRemoval dataRemoval) {
+        this(
+                images,
+                members,
+                policies,
+                rules,
+                settings,
+                clock,
+                dataRemoval,
+                LocationPatcher.REFUSING,
                 PropertyProtections.none());
     }
 
@@ -61,18 +79,41 @@ public final class DefaultImageService implements ImageService {
      * With {@code locationPatcher} applying patch operations on {@code /locations}, and the operator's property
      * protections applied to every custom property read, created, updated or deleted.
      */
-    public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
-                               ImageRules rules, CoreSettings settings, Clock clock, DataRemoval dataRemoval,
-                               LocationPatcher locationPatcher, PropertyProtections protections) {
-        this(images, members, policies, rules, settings, clock, dataRemoval, locationPatcher, protections,
+    public DefaultImageService(
+            ImageRepository images,
+            ImageMemberRepository members,
+            PolicyEngine policies,
+            ImageRules rules,
+            CoreSettings settings,
+            Clock clock,
+            DataRemoval dataRemoval,
+            LocationPatcher locationPatcher,
+            PropertyProtections protections) {
+        this(
+                images,
+                members,
+                policies,
+                rules,
+                settings,
+                clock,
+                dataRemoval,
+                locationPatcher,
+                protections,
                 UnifiedLimits.off());
     }
 
     /** With {@code limits} checked before a new image is stored ({@code image_count_total}). */
-    public DefaultImageService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
-                               ImageRules rules, CoreSettings settings, Clock clock, DataRemoval dataRemoval,
-                               LocationPatcher locationPatcher, PropertyProtections protections,
-                               UnifiedLimits limits) {
+    public DefaultImageService(
+            ImageRepository images,
+            ImageMemberRepository members,
+            PolicyEngine policies,
+            ImageRules rules,
+            CoreSettings settings,
+            Clock clock,
+            DataRemoval dataRemoval,
+            LocationPatcher locationPatcher,
+            PropertyProtections protections,
+            UnifiedLimits limits) {
         this.limits = limits;
         this.dataRemoval = dataRemoval;
         this.locationPatcher = locationPatcher;
@@ -123,9 +164,18 @@ public final class DefaultImageService implements ImageService {
         policy.getImages();
         ListFilterParser.Parsed filters = filterParser.parse(request.filters(), request.protectedFilter());
         Image marker = request.marker() == null ? null : marker(context, policy, request.marker());
-        ImageQuery query = new ImageQuery(new ImageQuery.Viewer(context.projectId(), policy.isAdmin()),
-                request.visibility(), request.memberStatus(), filters.conditions(), filters.propertyConditions(),
-                request.tags(), request.osHidden(), request.sort(), marker, request.limit(), context.cancellation());
+        ImageQuery query = new ImageQuery(
+                new ImageQuery.Viewer(context.projectId(), policy.isAdmin()),
+                request.visibility(),
+                request.memberStatus(),
+                filters.conditions(),
+                filters.propertyConditions(),
+                request.tags(),
+                request.osHidden(),
+                request.sort(),
+                marker,
+                request.limit(),
+                context.cancellation());
         List<Image> page = images.list(query);
         List<Image> shown = new ArrayList<>();
         for (Image image : page) {
@@ -133,13 +183,16 @@ public final class DefaultImageService implements ImageService {
                 shown.add(withoutHiddenLocations(policy, protections.readableView(context, image)));
             }
         }
-        String next = !shown.isEmpty() && page.size() == request.limit() ? shown.get(shown.size() - 1).id() : null;
+        String next = !shown.isEmpty() && page.size() == request.limit()
+                ? shown.get(shown.size() - 1).id()
+                : null;
         return new ImageList(shown, next);
     }
 
     private Image marker(RequestContext context, ImagePolicy policy, String markerId) {
-        Image marker = images.find(markerId).filter(i -> !i.isDeleted()).orElseThrow(
-                () -> GlanceException.invalid("No image found with ID " + markerId + " (the marker)"));
+        Image marker = images.find(markerId)
+                .filter(i -> !i.isDeleted())
+                .orElseThrow(() -> GlanceException.invalid("No image found with ID " + markerId + " (the marker)"));
         if (!ImageAccess.isVisible(context, policy.isAdmin(), marker, access.memberIdOf(context, marker))) {
             throw GlanceException.forbidden("Forbidding request, image " + markerId + " not visible");
         }
@@ -160,7 +213,9 @@ public final class DefaultImageService implements ImageService {
             }
             Image changed = patchApplier.apply(view, found.memberId(), policy, changes, guard(context));
             Image merged = protections.merge(context, found.image(), changed);
-            Image saved = images.update(merged.toBuilder().updatedAt(time.after(found.image().updatedAt())).build());
+            Image saved = images.update(merged.toBuilder()
+                    .updatedAt(time.after(found.image().updatedAt()))
+                    .build());
             return protections.readableView(context, saved);
         });
         List<ImageLocation> dropped = new ArrayList<>();
@@ -223,7 +278,8 @@ public final class DefaultImageService implements ImageService {
         });
         // an upload that completed in between left a location the first removal did not see
         List<ImageLocation> late = deleted.locations().stream()
-                .filter(location -> !before.locations().contains(location)).toList();
+                .filter(location -> !before.locations().contains(location))
+                .toList();
         if (!late.isEmpty()) {
             dataRemoval.removeDataOf(deleted.toBuilder().locations(late).build());
         }

@@ -3,7 +3,6 @@ package org.glance4j.core.image;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
 import org.glance4j.core.text.StorableText;
@@ -27,8 +26,12 @@ public final class DefaultImageTagService implements ImageTagService {
     private final ImageAccess access;
     private final Timestamps time;
 
-    public DefaultImageTagService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
-                                  ImageRules rules, Clock clock) {
+    public DefaultImageTagService(
+            ImageRepository images,
+            ImageMemberRepository members,
+            PolicyEngine policies,
+            ImageRules rules,
+            Clock clock) {
         this.images = images;
         this.policies = policies;
         this.rules = rules;
@@ -50,7 +53,10 @@ public final class DefaultImageTagService implements ImageTagService {
             }
             List<String> tags = new ArrayList<>(image.tags());
             tags.add(tag);
-            Image changed = image.toBuilder().tags(tags).updatedAt(time.after(image.updatedAt())).build();
+            Image changed = image.toBuilder()
+                    .tags(tags)
+                    .updatedAt(time.after(image.updatedAt()))
+                    .build();
             rules.checkTagQuota(image.tags(), changed.tags());
             ImageRules.validateStorableChanges(image, changed);
             return images.update(changed);
@@ -69,7 +75,10 @@ public final class DefaultImageTagService implements ImageTagService {
             }
             List<String> tags = new ArrayList<>(image.tags());
             tags.remove(tag);
-            return images.update(image.toBuilder().tags(tags).updatedAt(time.after(image.updatedAt())).build());
+            return images.update(image.toBuilder()
+                    .tags(tags)
+                    .updatedAt(time.after(image.updatedAt()))
+                    .build());
         });
     }
 }

@@ -25,8 +25,7 @@ public final class ImageAccess {
     }
 
     /** A visible image and the caller's membership of it. */
-    public record Found(Image image, String memberId) {
-    }
+    public record Found(Image image, String memberId) {}
 
     /** The image, when it exists, is not deleted and is visible to the caller; NOT_FOUND otherwise. */
     public Found load(RequestContext context, ImagePolicy policy, String imageId) {
@@ -47,7 +46,8 @@ public final class ImageAccess {
      * costs a look-up: a page of a thousand owned images makes no membership queries.
      */
     public String memberIdOf(RequestContext context, Image image) {
-        if (context.projectId() == null || image.visibility() != Visibility.SHARED
+        if (context.projectId() == null
+                || image.visibility() != Visibility.SHARED
                 || context.projectId().equals(image.owner())) {
             return null;
         }

@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.schema.ImageSchemaCatalog;
 import org.glance4j.core.schema.JsonTypes;
 import org.glance4j.core.schema.PropertyDefinition;
+import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.text.StorableText;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
@@ -23,20 +22,42 @@ public final class ImageRules {
     /** Attributes a create body may never carry (403 before anything else). */
     static final Set<String> DISALLOWED_ON_CREATE = Set.of("direct_url", "self", "file", "schema", "stores");
     /** Base attributes only the server sets (403 on create, after the policy check). */
-    static final Set<String> READ_ONLY_ON_CREATE = Set.of("created_at", "updated_at", "status", "checksum", "size",
-            "virtual_size");
+    static final Set<String> READ_ONLY_ON_CREATE =
+            Set.of("created_at", "updated_at", "status", "checksum", "size", "virtual_size");
     /** Accepted in a create body and silently ignored. */
     static final Set<String> IGNORED_ON_CREATE = Set.of("os_hash_algo", "os_hash_value");
     /** Paths a patch may not touch because only the server sets them. */
-    static final Set<String> READ_ONLY_IN_PATCH = Set.of("created_at", "updated_at", "status", "checksum", "size",
-            "virtual_size", "direct_url", "self", "file", "schema", "id", "os_hash_algo", "os_hash_value");
+    static final Set<String> READ_ONLY_IN_PATCH = Set.of(
+            "created_at",
+            "updated_at",
+            "status",
+            "checksum",
+            "size",
+            "virtual_size",
+            "direct_url",
+            "self",
+            "file",
+            "schema",
+            "id",
+            "os_hash_algo",
+            "os_hash_value");
     /** Names that are not properties at all. */
     static final Set<String> RESERVED = Set.of("location", "deleted", "deleted_at");
     /** The namespace Glance keeps for itself. */
     static final String RESERVED_NAMESPACE = "os_glance";
     /** Base attributes a client may set, by create or patch. */
-    static final Set<String> WRITABLE_BASE = Set.of("id", "name", "visibility", "protected", "os_hidden", "owner",
-            "container_format", "disk_format", "min_disk", "min_ram", "tags");
+    static final Set<String> WRITABLE_BASE = Set.of(
+            "id",
+            "name",
+            "visibility",
+            "protected",
+            "os_hidden",
+            "owner",
+            "container_format",
+            "disk_format",
+            "min_disk",
+            "min_ram",
+            "tags");
     /** The longest custom property value. */
     public static final int MAX_PROPERTY_VALUE_LENGTH = 65535;
 
@@ -69,8 +90,8 @@ public final class ImageRules {
         PropertyDefinition definition = catalog.definitionOf(name);
         String problem = definition.violation(value);
         if (problem != null) {
-            throw GlanceException.invalid("Provided object does not match schema 'image': " + problem
-                    + " (property '" + name + "')");
+            throw GlanceException.invalid(
+                    "Provided object does not match schema 'image': " + problem + " (property '" + name + "')");
         }
     }
 
@@ -90,8 +111,8 @@ public final class ImageRules {
                     + " is not of type 'integer' (property '" + name + "')");
         }
         if (v.signum() < 0) {
-            throw GlanceException.invalid("Invalid value '" + v + "' for parameter '" + name
-                    + "': Cannot be a negative value.");
+            throw GlanceException.invalid(
+                    "Invalid value '" + v + "' for parameter '" + name + "': Cannot be a negative value.");
         }
         if (v.bitLength() > 31) {
             throw GlanceException.invalid("Invalid value '" + v + "' for parameter '" + name
@@ -173,7 +194,9 @@ public final class ImageRules {
         if (quota < 0 || !added) {
             return;
         }
-        long attempted = after.keySet().stream().filter(k -> !k.startsWith(RESERVED_NAMESPACE)).count();
+        long attempted = after.keySet().stream()
+                .filter(k -> !k.startsWith(RESERVED_NAMESPACE))
+                .count();
         if (attempted > quota) {
             throw GlanceException.tooLarge("The limit has been exceeded on the number of allowed image properties."
                     + " Attempted: " + attempted + ", Maximum: " + quota);

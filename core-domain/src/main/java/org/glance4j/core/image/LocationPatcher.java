@@ -1,7 +1,6 @@
 package org.glance4j.core.image;
 
 import java.util.List;
-
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
@@ -18,8 +17,8 @@ public interface LocationPatcher {
      */
     LocationPatcher REFUSING = new LocationPatcher() {
         @Override
-        public Image apply(Image image, String memberId, ImagePolicy policy, String op, List<String> path,
-                Object value) {
+        public Image apply(
+                Image image, String memberId, ImagePolicy policy, String op, List<String> path, Object value) {
             switch (op) {
                 case "replace":
                     if (isEmpty(value)) {
@@ -37,8 +36,7 @@ public interface LocationPatcher {
         }
 
         @Override
-        public void removeData(Image image, List<ImageLocation> dropped) {
-        }
+        public void removeData(Image image, List<ImageLocation> dropped) {}
     };
 
     /**
@@ -61,7 +59,9 @@ public interface LocationPatcher {
 
     /** Whether a replace value counts as empty (Glance tests its truth). */
     static boolean isEmpty(Object value) {
-        return value == null || (value instanceof List<?> l && l.isEmpty()) || "".equals(value)
+        return value == null
+                || (value instanceof List<?> l && l.isEmpty())
+                || "".equals(value)
                 || Boolean.FALSE.equals(value);
     }
 }

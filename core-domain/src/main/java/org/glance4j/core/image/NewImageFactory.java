@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
@@ -65,7 +64,9 @@ final class NewImageFactory {
     }
 
     private Image build(Map<String, Object> base, Map<String, Object> custom, String owner, Instant now) {
-        String id = base.containsKey("id") ? (String) base.get("id") : UUID.randomUUID().toString();
+        String id = base.containsKey("id")
+                ? (String) base.get("id")
+                : UUID.randomUUID().toString();
         Image.Builder b = Image.builder(id, now).owner(owner);
         if (base.containsKey("name")) {
             b.name((String) base.get("name"));

@@ -3,7 +3,6 @@ package org.glance4j.core.image;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
@@ -39,8 +38,8 @@ final class PatchApplier {
      * As {@link #apply(Image, String, ImagePolicy, List)}, asking {@code guard} before each custom property is
      * created, updated or deleted (after the image policies, as Glance's property protections come last).
      */
-    Image apply(Image original, String memberId, ImagePolicy policy, List<ImageChange> changes,
-                CustomPropertyGuard guard) {
+    Image apply(
+            Image original, String memberId, ImagePolicy policy, List<ImageChange> changes, CustomPropertyGuard guard) {
         Image image = original;
         for (ImageChange change : changes) {
             image = applyOne(image, memberId, policy, change, guard);
@@ -51,15 +50,15 @@ final class PatchApplier {
         return image;
     }
 
-    private Image applyOne(Image image, String memberId, ImagePolicy policy, ImageChange change,
-                           CustomPropertyGuard guard) {
+    private Image applyOne(
+            Image image, String memberId, ImagePolicy policy, ImageChange change, CustomPropertyGuard guard) {
         String root = change.root();
         if (root.equals("locations")) {
             return locations.apply(image, memberId, policy, change.op(), change.path(), change.value());
         }
         if (root.equals("stores")) {
-            throw GlanceException.conflict("Property stores does not exist; stores change through import, copy"
-                    + " and the stores API.");
+            throw GlanceException.conflict(
+                    "Property stores does not exist; stores change through import, copy" + " and the stores API.");
         }
         switch (change.op()) {
             case "replace":

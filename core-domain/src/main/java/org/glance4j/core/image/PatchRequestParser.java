@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.PatchOperation;
 
@@ -54,8 +53,7 @@ final class PatchRequestParser {
         }
         int allowedDepth = DEPTHS.getOrDefault(path.get(0), Map.of()).getOrDefault(op, 1);
         if (path.size() != allowedDepth) {
-            throw GlanceException.invalid("Invalid JSON pointer for this resource: '/" + String.join("/", path)
-                    + "'");
+            throw GlanceException.invalid("Invalid JSON pointer for this resource: '/" + String.join("/", path) + "'");
         }
         if (!op.equals("remove") && !operation.hasValue()) {
             throw GlanceException.invalid("Operation \"" + op + "\" requires a member named \"value\".");
@@ -98,8 +96,8 @@ final class PatchRequestParser {
             throw GlanceException.invalid("Pointer `" + pointer + "` does not contains valid token.");
         }
         if (BAD_ESCAPE.matcher(pointer).find() || pointer.endsWith("~")) {
-            throw GlanceException.invalid("Pointer `" + pointer + "` contains \"~\" not part of a recognized escape"
-                    + " sequence.");
+            throw GlanceException.invalid(
+                    "Pointer `" + pointer + "` contains \"~\" not part of a recognized escape" + " sequence.");
         }
         List<String> parts = new ArrayList<>();
         String body = pointer.replaceFirst("^/+", "");

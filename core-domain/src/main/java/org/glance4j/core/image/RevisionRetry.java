@@ -1,7 +1,6 @@
 package org.glance4j.core.image;
 
 import java.util.function.Supplier;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
 
@@ -15,8 +14,7 @@ public final class RevisionRetry {
 
     static final int MAX_ATTEMPTS = 200;
 
-    private RevisionRetry() {
-    }
+    private RevisionRetry() {}
 
     public static <T> T run(Supplier<T> attempt) {
         for (int i = 1; ; i++) {

@@ -3,7 +3,6 @@ package org.glance4j.core.importing;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -59,8 +58,7 @@ class CappedInputStream extends FilterInputStream {
     }
 
     /** Called once when the data has ended, before the end is passed on; may throw to refuse the data. */
-    protected void atEnd() throws IOException {
-    }
+    protected void atEnd() throws IOException {}
 
     private void count(long n) {
         total += n;

@@ -41,8 +41,8 @@ final class ConversionPlugin implements ImportPlugin {
         StagedData.inspect(staging, inspector, work.imageId, source);
         DiskImageInfo info = withTool(() -> tool.info(work.imageId, source));
         if (!source.equals(info.format())) {
-            throw GlanceException.invalid("Image metadata disagrees about format: qemu-img reports "
-                    + info.format() + " for an image declared " + source);
+            throw GlanceException.invalid("Image metadata disagrees about format: qemu-img reports " + info.format()
+                    + " for an image declared " + source);
         }
         if (info.backingFile() != null) {
             throw GlanceException.invalid("QCOW images with backing files are not allowed");
@@ -60,8 +60,7 @@ final class ConversionPlugin implements ImportPlugin {
             tool.convert(work.imageId, source, outputFormat);
             return null;
         });
-        StagedImageInspector.Inspection converted = StagedData.inspect(staging, inspector, work.imageId,
-                outputFormat);
+        StagedImageInspector.Inspection converted = StagedData.inspect(staging, inspector, work.imageId, outputFormat);
         if (converted.virtualSize() != null && outputFormat.equals("raw")) {
             work.virtualSize = converted.virtualSize();
         }
@@ -82,14 +81,17 @@ final class ConversionPlugin implements ImportPlugin {
                 throw new InterruptedException("interrupted while qemu-img " + e.operation() + " ran");
             }
             throw switch (e.failure()) {
-                case CANNOT_RUN -> new GlanceException(org.glance4j.ports.error.ErrorCategory.INVALID,
-                        "Image conversion failed: cannot run " + e.detail() + ".", e);
-                case TIMED_OUT -> GlanceException.invalid("Image conversion failed: " + e.operation()
-                        + " took too long");
-                case FAILED -> GlanceException.invalid("Image conversion failed: qemu-img " + e.operation() + ": "
-                        + e.detail());
-                case UNREADABLE_ANSWER -> GlanceException.invalid("qemu-img " + e.operation()
-                        + " gave no readable answer");
+                case CANNOT_RUN ->
+                    new GlanceException(
+                            org.glance4j.ports.error.ErrorCategory.INVALID,
+                            "Image conversion failed: cannot run " + e.detail() + ".",
+                            e);
+                case TIMED_OUT ->
+                    GlanceException.invalid("Image conversion failed: " + e.operation() + " took too long");
+                case FAILED ->
+                    GlanceException.invalid("Image conversion failed: qemu-img " + e.operation() + ": " + e.detail());
+                case UNREADABLE_ANSWER ->
+                    GlanceException.invalid("qemu-img " + e.operation() + " gave no readable answer");
             };
         }
     }

@@ -10,7 +10,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.importing.StagingArea;
@@ -47,8 +46,8 @@ final class DecompressionPlugin implements ImportPlugin {
         if (!gzip && !zip) {
             return;
         }
-        try (InputStream raw = new BufferedInputStream(Channels.newInputStream(StagedData.open(staging,
-                work.imageId)))) {
+        try (InputStream raw =
+                new BufferedInputStream(Channels.newInputStream(StagedData.open(staging, work.imageId)))) {
             if (gzip) {
                 staging.replace(work.imageId, new CappedInputStream(new GZIPInputStream(raw), cap));
             } else {
@@ -111,8 +110,7 @@ final class DecompressionPlugin implements ImportPlugin {
                 next = zip.getNextEntry();
             }
             if (next != null) {
-                throw GlanceException.invalid(
-                        "Image decompression failed: the zip archive holds more than one file");
+                throw GlanceException.invalid("Image decompression failed: the zip archive holds more than one file");
             }
         }
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
-
 import org.glance4j.core.data.ImageStores;
 import org.glance4j.core.data.StatedDigestCheck;
 import org.glance4j.core.image.ImageAccess;
@@ -67,17 +66,46 @@ public final class DefaultImportService implements ImportService {
     private final WebDownloadFilter filter;
     private final UnifiedLimits limits;
 
-    public DefaultImportService(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
-            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
-            ImportIo io, ImportExecutor executor, StagedImageInspector inspector, Clock clock) {
-        this(images, members, tasks, policies, stores, data, settings, io, executor, inspector, clock,
+    public DefaultImportService(
+            ImageRepository images,
+            ImageMemberRepository members,
+            TaskRepository tasks,
+            PolicyEngine policies,
+            ImageStores stores,
+            DataSettings data,
+            ImportSettings settings,
+            ImportIo io,
+            ImportExecutor executor,
+            StagedImageInspector inspector,
+            Clock clock) {
+        this(
+                images,
+                members,
+                tasks,
+                policies,
+                stores,
+                data,
+                settings,
+                io,
+                executor,
+                inspector,
+                clock,
                 UnifiedLimits.off());
     }
 
     /** With {@code limits}: {@code image_stage_total}, {@code image_count_uploading} and {@code image_size_total}. */
-    public DefaultImportService(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
-            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings,
-            ImportIo io, ImportExecutor executor, StagedImageInspector inspector, Clock clock,
+    public DefaultImportService(
+            ImageRepository images,
+            ImageMemberRepository members,
+            TaskRepository tasks,
+            PolicyEngine policies,
+            ImageStores stores,
+            DataSettings data,
+            ImportSettings settings,
+            ImportIo io,
+            ImportExecutor executor,
+            StagedImageInspector inspector,
+            Clock clock,
             UnifiedLimits limits) {
         this.limits = limits;
         this.images = images;
@@ -93,8 +121,16 @@ public final class DefaultImportService implements ImportService {
         this.inspector = inspector;
         this.time = new Timestamps(clock);
         this.filter = new WebDownloadFilter(settings.filter());
-        this.jobContext = new ImportJob.ImportContext(new ImportRecords(images, time), tasks, staging, stores, data,
-                settings, new WebFetcher(filter, io.web()), plugins(), inspector);
+        this.jobContext = new ImportJob.ImportContext(
+                new ImportRecords(images, time),
+                tasks,
+                staging,
+                stores,
+                data,
+                settings,
+                new WebFetcher(filter, io.web()),
+                plugins(),
+                inspector);
     }
 
     private List<ImportPlugin> plugins() {
@@ -102,10 +138,10 @@ public final class DefaultImportService implements ImportService {
         for (String name : settings.plugins()) {
             switch (name) {
                 case "image_decompression" -> list.add(new DecompressionPlugin(staging, data.imageSizeCap()));
-                case "image_conversion" -> list.add(new ConversionPlugin(staging, inspector, io.tool(),
-                        settings.outputFormat()));
-                case "inject_image_metadata" -> list.add(new InjectMetadataPlugin(settings.injectProperties(),
-                        settings.injectIgnoreRoles()));
+                case "image_conversion" ->
+                    list.add(new ConversionPlugin(staging, inspector, io.tool(), settings.outputFormat()));
+                case "inject_image_metadata" ->
+                    list.add(new InjectMetadataPlugin(settings.injectProperties(), settings.injectIgnoreRoles()));
                 default -> {
                     // no_op
                 }
@@ -136,8 +172,8 @@ public final class DefaultImportService implements ImportService {
     }
 
     @Override
-    public Image stage(RequestContext context, String imageId, InputStream body, long declaredSize,
-            List<StatedDigest> stated) {
+    public Image stage(
+            RequestContext context, String imageId, InputStream body, long declaredSize, List<StatedDigest> stated) {
         StatedDigestCheck check = StatedDigestCheck.of(stated);
         if (!settings.enabledMethods().contains("glance-direct")) {
             throw GlanceException.notFound("'glance-direct' method is not available at this site.");
@@ -150,12 +186,14 @@ public final class DefaultImportService implements ImportService {
                 policy.enforce("modify_image", found.image(), found.memberId());
                 Image image = found.image();
                 if (declaredSize > data.imageSizeCap()) {
-                    throw GlanceException.tooLarge(
-                            "The incoming image is too large: The provided image is too large.");
+                    throw GlanceException.tooLarge("The incoming image is too large: The provided image is too large.");
                 }
-                Image uploading = ImageLifecycle.of(image).moveTo(ImageStatus.UPLOADING,
-                        time.after(image.updatedAt())).toBuilder()
-                        .property(ImportProperties.STAGING_NODE, data.nodeId()).build();
+                Image uploading =
+                        ImageLifecycle.of(image)
+                                .moveTo(ImageStatus.UPLOADING, time.after(image.updatedAt()))
+                                .toBuilder()
+                                .property(ImportProperties.STAGING_NODE, data.nodeId())
+                                .build();
                 return images.update(uploading);
             });
             try {
@@ -171,8 +209,8 @@ public final class DefaultImportService implements ImportService {
         long size;
         try {
             StatedDigestCheck.Watched watched = check.isEmpty() ? null : check.watch(body);
-            size = staging.write(imageId,
-                    new CappedInputStream(watched == null ? body : watched.stream(), data.imageSizeCap()));
+            size = staging.write(
+                    imageId, new CappedInputStream(watched == null ? body : watched.stream(), data.imageSizeCap()));
             if (watched != null) {
                 watched.verify();
             }
@@ -186,15 +224,20 @@ public final class DefaultImportService implements ImportService {
         long staged = size;
         return RevisionRetry.run(() -> {
             Image current = images.find(imageId).orElse(null);
-            if (current == null || current.isDeleted() || current.status() != ImageStatus.UPLOADING
+            if (current == null
+                    || current.isDeleted()
+                    || current.status() != ImageStatus.UPLOADING
                     || !data.nodeId().equals(current.properties().get(ImportProperties.STAGING_NODE))) {
                 staging.delete(imageId);
                 throw GlanceException.notFound("Image " + imageId + " could not be found after staging. The image "
                         + "may have been deleted during the upload.");
             }
-            return images.update(current.toBuilder().updatedAt(time.after(current.updatedAt())).size(staged)
+            return images.update(current.toBuilder()
+                    .updatedAt(time.after(current.updatedAt()))
+                    .size(staged)
                     .removeProperty(ImportProperties.STAGING_NODE)
-                    .property(ImportProperties.STAGE_HOST, data.nodeId()).build());
+                    .property(ImportProperties.STAGE_HOST, data.nodeId())
+                    .build());
         });
     }
 
@@ -206,9 +249,13 @@ public final class DefaultImportService implements ImportService {
                 if (current == null || current.status() != ImageStatus.UPLOADING) {
                     return current;
                 }
-                return images.update(ImageLifecycle.of(current).moveTo(ImageStatus.QUEUED,
-                        time.after(current.updatedAt())).toBuilder().removeProperty(ImportProperties.STAGING_NODE)
-                        .removeProperty(ImportProperties.STAGE_HOST).build());
+                return images.update(
+                        ImageLifecycle.of(current)
+                                .moveTo(ImageStatus.QUEUED, time.after(current.updatedAt()))
+                                .toBuilder()
+                                .removeProperty(ImportProperties.STAGING_NODE)
+                                .removeProperty(ImportProperties.STAGE_HOST)
+                                .build());
             });
         } catch (RuntimeException e) {
             LOG.severe("Unable to restore image " + imageId + " to queued after a failed stage: " + e);
@@ -239,16 +286,16 @@ public final class DefaultImportService implements ImportService {
             return null;
         }
         if (!request.allStoresMustSucceed() && !settings.multiStore()) {
-            throw GlanceException.invalid("All_stores_must_succeed can only be set with enabled_backends "
-                    + request.uri());
+            throw GlanceException.invalid(
+                    "All_stores_must_succeed can only be set with enabled_backends " + request.uri());
         }
         if (request.isWebDownload()) {
             WebDownloadFilter.Refusal refusal = new WebDownloadFilter(settings.filter()).check(request.uri());
             if (refusal != null) {
-                LOG.info("URI for web-download does not pass filtering: " + request.uri() + " ("
-                        + refusal.detail() + ")");
-                throw GlanceException.invalid("URI for web-download does not pass filtering: " + request.uri()
-                        + " (" + refusal.reason() + ")");
+                LOG.info("URI for web-download does not pass filtering: " + request.uri() + " (" + refusal.detail()
+                        + ")");
+                throw GlanceException.invalid("URI for web-download does not pass filtering: " + request.uri() + " ("
+                        + refusal.reason() + ")");
             }
         }
         Task task = newTask(context, imageId, request, targets);
@@ -257,16 +304,22 @@ public final class DefaultImportService implements ImportService {
             lock(imageId, task.id(), stolen, request, targets);
         } catch (RuntimeException e) {
             Instant now = time.after(task.updatedAt());
-            tasks.update(task.finished(TaskStatus.FAILURE, null, e.getMessage(), now,
+            tasks.update(task.finished(
+                    TaskStatus.FAILURE,
+                    null,
+                    e.getMessage(),
+                    now,
                     now.plus(Duration.ofHours(settings.taskTimeToLiveHours()))));
             throw e;
         }
         if (stolen != null) {
             failStolenTask(stolen);
         }
-        executor.submit(context.requestId(), task.id(), new ImportJob(jobContext, task.id(), imageId, request,
-                targets, context.roles())
-                .checkingLimits(limits, context.projectId()));
+        executor.submit(
+                context.requestId(),
+                task.id(),
+                new ImportJob(jobContext, task.id(), imageId, request, targets, context.roles())
+                        .checkingLimits(limits, context.projectId()));
         return task.id();
     }
 
@@ -312,7 +365,9 @@ public final class DefaultImportService implements ImportService {
      */
     private void requireStagedDataHere(Image image, ImportRequest request) {
         String stageHost = image.properties().get(ImportProperties.STAGE_HOST);
-        if (!request.isGlanceDirect() || stageHost == null || stageHost.equals(data.nodeId())
+        if (!request.isGlanceDirect()
+                || stageHost == null
+                || stageHost.equals(data.nodeId())
                 || staging.has(image.id())) {
             return;
         }
@@ -356,8 +411,8 @@ public final class DefaultImportService implements ImportService {
         List<String> chosen;
         if (request.allStores()) {
             if (request.stores() != null || storeHeader != null) {
-                throw GlanceException.invalid("All_stores parameter can't be used with x-image-meta-store header "
-                        + "or stores parameter");
+                throw GlanceException.invalid(
+                        "All_stores parameter can't be used with x-image-meta-store header " + "or stores parameter");
             }
             chosen = new ArrayList<>();
             for (String id : stores.ids()) {
@@ -367,12 +422,13 @@ public final class DefaultImportService implements ImportService {
             }
         } else if (request.stores() != null) {
             if (storeHeader != null) {
-                throw GlanceException.invalid("Stores parameter and x-image-meta-store header can't be both "
-                        + "specified");
+                throw GlanceException.invalid(
+                        "Stores parameter and x-image-meta-store header can't be both " + "specified");
             }
             chosen = new ArrayList<>(request.stores());
         } else {
-            chosen = new ArrayList<>(List.of(storeHeader != null ? storeHeader : stores.defaultStore().id()));
+            chosen = new ArrayList<>(List.of(
+                    storeHeader != null ? storeHeader : stores.defaultStore().id()));
         }
         for (String id : chosen) {
             if (stores.byId(id).isEmpty()) {
@@ -380,7 +436,8 @@ public final class DefaultImportService implements ImportService {
             }
         }
         if (request.isCopy()) {
-            List<String> present = image.locations().stream().map(ImageLocation::storeId).toList();
+            List<String> present =
+                    image.locations().stream().map(ImageLocation::storeId).toList();
             if (request.allStores()) {
                 chosen.removeAll(present);
             } else {
@@ -400,8 +457,21 @@ public final class DefaultImportService implements ImportService {
         input.put("import_req", request.body());
         input.put("backend", targets);
         Instant now = time.now();
-        return new Task(UUID.randomUUID().toString(), Task.API_IMAGE_IMPORT, TaskStatus.PENDING, context.projectId(),
-                input, null, "", imageId, context.requestId(), context.userId(), data.nodeId(), null, now, now);
+        return new Task(
+                UUID.randomUUID().toString(),
+                Task.API_IMAGE_IMPORT,
+                TaskStatus.PENDING,
+                context.projectId(),
+                input,
+                null,
+                "",
+                imageId,
+                context.requestId(),
+                context.userId(),
+                data.nodeId(),
+                null,
+                now,
+                now);
     }
 
     /** Takes the lock and marks the image as importing to {@code targets}, in one revisioned update. */
@@ -421,8 +491,11 @@ public final class DefaultImportService implements ImportService {
             if (request.isCopy()) {
                 next = current.toBuilder().updatedAt(time.after(current.updatedAt()));
             } else {
-                next = ImageLifecycle.of(current).moveTo(ImageStatus.IMPORTING, time.after(current.updatedAt()))
-                        .toBuilder().size(current.size());
+                next =
+                        ImageLifecycle.of(current)
+                                .moveTo(ImageStatus.IMPORTING, time.after(current.updatedAt()))
+                                .toBuilder()
+                                .size(current.size());
             }
             next.property(ImportProperties.LOCK, taskId).removeProperty(ImportProperties.STAGE_HOST);
             ImportProperties.merge(next, current, ImportProperties.IMPORTING, targets, false);
@@ -435,8 +508,12 @@ public final class DefaultImportService implements ImportService {
     private void failStolenTask(String taskId) {
         tasks.find(taskId).filter(t -> !t.status().isFinal()).ifPresent(t -> {
             Instant now = time.after(t.updatedAt());
-            tasks.update(t.finished(TaskStatus.FAILURE, null, "The import lock was taken over by a newer import",
-                    now, now.plus(Duration.ofHours(settings.taskTimeToLiveHours()))));
+            tasks.update(t.finished(
+                    TaskStatus.FAILURE,
+                    null,
+                    "The import lock was taken over by a newer import",
+                    now,
+                    now.plus(Duration.ofHours(settings.taskTimeToLiveHours()))));
         });
     }
 }

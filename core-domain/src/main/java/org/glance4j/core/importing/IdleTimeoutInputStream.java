@@ -59,8 +59,8 @@ final class IdleTimeoutInputStream extends FilterInputStream {
 
     private int guarded(int result) throws IOException {
         if (timedOut.get()) {
-            throw new IOException("the source sent nothing for " + Duration.ofNanos(idleNanos).toSeconds()
-                    + " seconds");
+            throw new IOException(
+                    "the source sent nothing for " + Duration.ofNanos(idleNanos).toSeconds() + " seconds");
         }
         lastProgress.set(System.nanoTime());
         return result;

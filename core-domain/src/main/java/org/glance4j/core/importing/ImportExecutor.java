@@ -4,7 +4,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.glance4j.ports.out.WorkLogContext;
 
 /**
@@ -21,8 +20,8 @@ public final class ImportExecutor implements AutoCloseable {
     public ImportExecutor(int threads, WorkLogContext logContext) {
         this.logContext = java.util.Objects.requireNonNull(logContext, "log context");
         AtomicInteger count = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                task -> {
+        this.pool =
+                new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
                     Thread thread = new Thread(task, "glance4j-import-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

@@ -1,7 +1,6 @@
 package org.glance4j.core.importing;
 
 import java.util.Objects;
-
 import org.glance4j.ports.out.importing.DiskImageTool;
 import org.glance4j.ports.out.importing.StagingArea;
 import org.glance4j.ports.out.importing.WebSource;

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.glance4j.core.data.HashAlgorithm;
 import org.glance4j.core.data.ImageStores;
 import org.glance4j.core.image.RevisionRetry;
@@ -53,18 +52,24 @@ final class ImportJob implements Runnable {
     private final List<Written> written = new ArrayList<>();
     /** Glance's progress message, which a successful task keeps: {@code Copied <n> MiB}. */
     private String progress = "";
+
     private boolean progressMessages = true;
     /** Run after the clean-up of a failed import and before its failure is recorded; null for none. */
     private Runnable undoOnFailure;
     /** The unified limits checked before the work begins, and the project they are checked for. */
     private org.glance4j.core.quota.UnifiedLimits limits = org.glance4j.core.quota.UnifiedLimits.off();
+
     private String projectId;
 
     /** One object an import wrote. */
-    private record Written(ImageStore store, StoredObject object) {
-    }
+    private record Written(ImageStore store, StoredObject object) {}
 
-    ImportJob(ImportContext ctx, String taskId, String imageId, ImportRequest request, List<String> targets,
+    ImportJob(
+            ImportContext ctx,
+            String taskId,
+            String imageId,
+            ImportRequest request,
+            List<String> targets,
             java.util.Set<String> roles) {
         this.ctx = ctx;
         this.taskId = taskId;
@@ -138,8 +143,9 @@ final class ImportJob implements Runnable {
             LOG.info("Import task " + taskId + " of image " + imageId + " (" + request.method() + ") succeeded");
         } catch (Throwable e) {
             String reason = reason(e);
-            LOG.log(e instanceof GlanceException ? Level.WARNING : Level.SEVERE, "Import task " + taskId
-                    + " of image " + imageId + " failed: " + reason,
+            LOG.log(
+                    e instanceof GlanceException ? Level.WARNING : Level.SEVERE,
+                    "Import task " + taskId + " of image " + imageId + " failed: " + reason,
                     e instanceof GlanceException && e.getCause() == null ? null : e);
             if (undoOnFailure == null) {
                 finishTask(TaskStatus.FAILURE, null, reason);
@@ -158,8 +164,8 @@ final class ImportJob implements Runnable {
     private boolean markProcessing() {
         Task task = ctx.tasks().find(taskId).orElse(null);
         if (task == null || task.status() != TaskStatus.PENDING) {
-            LOG.warning("Import task " + taskId + " is " + (task == null ? "gone" : task.status().wireName())
-                    + "; not running it");
+            LOG.warning("Import task " + taskId + " is "
+                    + (task == null ? "gone" : task.status().wireName()) + "; not running it");
             ctx.records().release(imageId, taskId);
             return false;
         }
@@ -171,7 +177,8 @@ final class ImportJob implements Runnable {
         Image image = requireLockedImage();
         if (request.isWebDownload()) {
             ctx.staging().delete(imageId);
-            ctx.fetcher().fetch(request.uri(), ctx.staging(), imageId, ctx.data().imageSizeCap());
+            ctx.fetcher()
+                    .fetch(request.uri(), ctx.staging(), imageId, ctx.data().imageSizeCap());
         } else if (request.isCopy()) {
             ctx.staging().delete(imageId);
             copyToStaging(image);
@@ -185,8 +192,8 @@ final class ImportJob implements Runnable {
                 checkInterrupted();
                 plugin.apply(work);
             }
-            StagedImageInspector.Inspection inspection = StagedData.inspect(ctx.staging(), ctx.inspector(), imageId,
-                    work.diskFormat);
+            StagedImageInspector.Inspection inspection =
+                    StagedData.inspect(ctx.staging(), ctx.inspector(), imageId, work.diskFormat);
             if (work.virtualSize == null) {
                 work.virtualSize = inspection.virtualSize();
             }
@@ -233,15 +240,18 @@ final class ImportJob implements Runnable {
             checkInterrupted();
             String storeId = targets.get(i);
             boolean last = i == targets.size() - 1;
-            ImageStore store = ctx.stores().byId(storeId).orElseThrow(() -> GlanceException.conflict(
-                    "Unknown scheme '" + storeId + "' found in URI"));
+            ImageStore store = ctx.stores()
+                    .byId(storeId)
+                    .orElseThrow(() -> GlanceException.conflict("Unknown scheme '" + storeId + "' found in URI"));
             try {
                 store.require(StoreCapability.WRITE);
                 MessageDigest md5Digest = HashAlgorithm.MD5.newDigest();
                 MessageDigest hashDigest = algorithm.newDigest();
                 StoredObject stored;
-                try (InputStream in = new DigestInputStream(new DigestInputStream(Channels.newInputStream(
-                        StagedData.open(ctx.staging(), imageId)), md5Digest), hashDigest)) {
+                try (InputStream in = new DigestInputStream(
+                        new DigestInputStream(
+                                Channels.newInputStream(StagedData.open(ctx.staging(), imageId)), md5Digest),
+                        hashDigest)) {
                     stored = store.write(imageId, in, size);
                 }
                 written.add(new Written(store, stored));
@@ -275,22 +285,36 @@ final class ImportJob implements Runnable {
      * Records the location of a written object. The first one (or, when all stores must succeed, all written so
      * far at the last store) makes the image active with its size, checksums and plugin changes.
      */
-    private void activateOrAdd(ImportWork work, ImageStore store, StoredObject stored, String md5, String hash,
-            HashAlgorithm algorithm, boolean activate, boolean last) {
-        List<Written> toRecord = request.allStoresMustSucceed() ? List.copyOf(written)
-                : List.of(new Written(store, stored));
+    private void activateOrAdd(
+            ImportWork work,
+            ImageStore store,
+            StoredObject stored,
+            String md5,
+            String hash,
+            HashAlgorithm algorithm,
+            boolean activate,
+            boolean last) {
+        List<Written> toRecord =
+                request.allStoresMustSucceed() ? List.copyOf(written) : List.of(new Written(store, stored));
         RevisionRetry.run(() -> {
             Image current = requireLockedImage();
             Image.Builder next;
             if (activate) {
                 if (current.status() != ImageStatus.IMPORTING) {
-                    throw GlanceException.conflict("Image status transition from " + current.status().wireName()
-                            + " to active is not allowed");
+                    throw GlanceException.conflict("Image status transition from "
+                            + current.status().wireName() + " to active is not allowed");
                 }
-                next = ImageLifecycle.of(current).moveTo(ImageStatus.ACTIVE, ctx.time().after(current.updatedAt()))
-                        .toBuilder().size(stored.size()).virtualSize(work.virtualSize).checksum(md5)
-                        .osHashAlgo(algorithm.glanceName()).osHashValue(hash).diskFormat(work.diskFormat)
-                        .containerFormat(work.containerFormat);
+                next =
+                        ImageLifecycle.of(current)
+                                .moveTo(ImageStatus.ACTIVE, ctx.time().after(current.updatedAt()))
+                                .toBuilder()
+                                .size(stored.size())
+                                .virtualSize(work.virtualSize)
+                                .checksum(md5)
+                                .osHashAlgo(algorithm.glanceName())
+                                .osHashValue(hash)
+                                .diskFormat(work.diskFormat)
+                                .containerFormat(work.containerFormat);
                 work.extraProperties.forEach(next::property);
             } else {
                 next = current.toBuilder().updatedAt(ctx.time().after(current.updatedAt()));
@@ -298,7 +322,9 @@ final class ImportJob implements Runnable {
             List<ImageLocation> locations = new ArrayList<>(current.locations());
             List<String> done = new ArrayList<>();
             for (Written w : toRecord) {
-                locations.add(new ImageLocation(w.object().location(), w.store().id(),
+                locations.add(new ImageLocation(
+                        w.object().location(),
+                        w.store().id(),
                         Map.of("store", w.store().id())));
                 done.add(w.store().id());
             }
@@ -339,14 +365,18 @@ final class ImportJob implements Runnable {
             try {
                 w.store().delete(w.object().location());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Cannot delete " + w.object().location() + " from store '" + w.store().id()
-                        + "' after the failed import of image " + imageId + ": " + e.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "Cannot delete " + w.object().location() + " from store '"
+                                + w.store().id() + "' after the failed import of image " + imageId + ": "
+                                + e.getMessage());
             }
         }
         written.clear();
         ctx.staging().delete(imageId);
         Image current = ctx.records().current(imageId);
-        List<String> pending = current == null ? targets
+        List<String> pending = current == null
+                ? targets
                 : List.copyOf(ImportProperties.parse(current.properties().get(ImportProperties.IMPORTING)));
         ctx.records().fail(imageId, taskId, pending.isEmpty() ? targets : pending, request.isCopy());
     }
@@ -357,8 +387,12 @@ final class ImportJob implements Runnable {
         }
         progress = "Copied " + (bytes >> 20) + " MiB";
         try {
-            ctx.tasks().find(taskId).filter(t -> t.status() == TaskStatus.PROCESSING).ifPresent(t ->
-                    ctx.tasks().update(t.withStatus(TaskStatus.PROCESSING, progress, ctx.time().after(t.updatedAt()))));
+            ctx.tasks()
+                    .find(taskId)
+                    .filter(t -> t.status() == TaskStatus.PROCESSING)
+                    .ifPresent(t -> ctx.tasks()
+                            .update(t.withStatus(
+                                    TaskStatus.PROCESSING, progress, ctx.time().after(t.updatedAt()))));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot record the progress of import task " + taskId + ": " + e.getMessage());
         }
@@ -371,8 +405,13 @@ final class ImportJob implements Runnable {
                 return;
             }
             var now = ctx.time().after(task.updatedAt());
-            ctx.tasks().update(task.finished(status, result == null ? null : new LinkedHashMap<>(result), message,
-                    now, now.plus(ctx.settings().taskTimeToLiveHours(), java.time.temporal.ChronoUnit.HOURS)));
+            ctx.tasks()
+                    .update(task.finished(
+                            status,
+                            result == null ? null : new LinkedHashMap<>(result),
+                            message,
+                            now,
+                            now.plus(ctx.settings().taskTimeToLiveHours(), java.time.temporal.ChronoUnit.HOURS)));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot record the outcome of import task " + taskId, e);
         }
@@ -395,9 +434,16 @@ final class ImportJob implements Runnable {
     }
 
     /** The services an import job works with. */
-    record ImportContext(ImportRecords records, TaskRepository tasks, StagingArea staging, ImageStores stores,
-            org.glance4j.core.settings.DataSettings data, org.glance4j.core.settings.ImportSettings settings,
-            WebFetcher fetcher, List<ImportPlugin> plugins, StagedImageInspector inspector) {
+    record ImportContext(
+            ImportRecords records,
+            TaskRepository tasks,
+            StagingArea staging,
+            ImageStores stores,
+            org.glance4j.core.settings.DataSettings data,
+            org.glance4j.core.settings.ImportSettings settings,
+            WebFetcher fetcher,
+            List<ImportPlugin> plugins,
+            StagedImageInspector inspector) {
 
         org.glance4j.core.image.Timestamps time() {
             return records.time();

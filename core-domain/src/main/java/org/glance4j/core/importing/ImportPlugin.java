@@ -1,7 +1,6 @@
 package org.glance4j.core.importing;
 
 import java.io.IOException;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import org.glance4j.ports.model.Image;
 
 /**
@@ -25,13 +24,14 @@ public final class ImportProperties {
     /** The node writing an image's staged data right now; present only while staging runs. */
     public static final String STAGING_NODE = "os_glance_upload_node";
 
-    private ImportProperties() {
-    }
+    private ImportProperties() {}
 
     /** The list property {@code key} of the builder's image with {@code stores} added (or removed). */
     static void merge(Image.Builder image, Image current, String key, Collection<String> stores, boolean remove) {
         TreeSet<String> merged = new TreeSet<>(parse(current.properties().get(key)));
-        TreeSet<String> given = stores.stream().filter(Objects::nonNull).filter(s -> !s.isEmpty())
+        TreeSet<String> given = stores.stream()
+                .filter(Objects::nonNull)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
         if (remove) {
             merged.removeAll(given);
@@ -45,7 +45,9 @@ public final class ImportProperties {
         if (list == null || list.isBlank()) {
             return new TreeSet<>();
         }
-        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(list.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 }

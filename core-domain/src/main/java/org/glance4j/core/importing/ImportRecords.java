@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.lifecycle.ImageLifecycle;
@@ -42,8 +41,7 @@ final class ImportRecords {
 
     /** Drops the lock if {@code taskId} holds it; nothing else changes. */
     void release(String imageId, String taskId) {
-        update(imageId, taskId, (current, next) -> {
-        });
+        update(imageId, taskId, (current, next) -> {});
     }
 
     /**
@@ -70,7 +68,8 @@ final class ImportRecords {
     void overLimit(String imageId, String taskId, Collection<String> stores, boolean copy) {
         update(imageId, taskId, (current, next) -> {
             if (!copy && current.status() == ImageStatus.IMPORTING) {
-                next.status(ImageLifecycle.of(current).moveTo(ImageStatus.QUEUED, time.after(current.updatedAt()))
+                next.status(ImageLifecycle.of(current)
+                        .moveTo(ImageStatus.QUEUED, time.after(current.updatedAt()))
                         .status());
             }
             ImportProperties.merge(next, current, ImportProperties.IMPORTING, stores, true);
@@ -85,7 +84,8 @@ final class ImportRecords {
         try {
             RevisionRetry.run(() -> {
                 Image current = images.find(imageId).orElse(null);
-                if (current == null || current.isDeleted()
+                if (current == null
+                        || current.isDeleted()
                         || !taskId.equals(current.properties().get(ImportProperties.LOCK))) {
                     return null;
                 }

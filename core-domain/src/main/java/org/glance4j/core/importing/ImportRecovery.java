@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
-
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.lifecycle.ImageLifecycle;
 import org.glance4j.ports.model.Image;
@@ -34,8 +33,8 @@ public final class ImportRecovery {
     private final String nodeId;
     private final int taskTimeToLiveHours;
 
-    ImportRecovery(ImportRecords records, TaskRepository tasks, StagingArea staging, String nodeId,
-            int taskTimeToLiveHours) {
+    ImportRecovery(
+            ImportRecords records, TaskRepository tasks, StagingArea staging, String nodeId, int taskTimeToLiveHours) {
         this.records = records;
         this.tasks = tasks;
         this.staging = staging;
@@ -58,15 +57,16 @@ public final class ImportRecovery {
         for (Task task : tasks.listUnfinished(nodeId)) {
             Instant now = records.time().after(task.updatedAt());
             String reason = "The import was interrupted: glance4j node '" + nodeId + "' stopped while it ran";
-            tasks.update(task.finished(TaskStatus.FAILURE, null, reason, now,
-                    now.plus(Duration.ofHours(taskTimeToLiveHours))));
+            tasks.update(task.finished(
+                    TaskStatus.FAILURE, null, reason, now, now.plus(Duration.ofHours(taskTimeToLiveHours))));
             String imageId = task.imageId() != null ? task.imageId() : imageLockedBy(task.id());
             if (imageId != null) {
                 Image image = records.current(imageId);
                 boolean copy = task.input().get("import_req") instanceof java.util.Map<?, ?> req
                         && req.get("method") instanceof java.util.Map<?, ?> method
                         && "copy-image".equals(method.get("name"));
-                List<String> stores = image == null ? List.of()
+                List<String> stores = image == null
+                        ? List.of()
                         : List.copyOf(ImportProperties.parse(image.properties().get(ImportProperties.IMPORTING)));
                 if (image != null && task.id().equals(image.properties().get(ImportProperties.LOCK))) {
                     staging.delete(imageId);
@@ -86,9 +86,18 @@ public final class ImportRecovery {
      * its result when it succeeds.
      */
     private String imageLockedBy(String taskId) {
-        ImageQuery query = new ImageQuery(new ImageQuery.Viewer(null, true), ImageQuery.VisibilityFilter.ALL, null,
-                List.of(), List.of(new ImageQuery.PropertyCondition(ImportProperties.LOCK, ImageQuery.Operator.EQ,
-                        List.of(taskId))), null, null, null, null, 1);
+        ImageQuery query = new ImageQuery(
+                new ImageQuery.Viewer(null, true),
+                ImageQuery.VisibilityFilter.ALL,
+                null,
+                List.of(),
+                List.of(new ImageQuery.PropertyCondition(
+                        ImportProperties.LOCK, ImageQuery.Operator.EQ, List.of(taskId))),
+                null,
+                null,
+                null,
+                null,
+                1);
         List<Image> locked = records.repository().list(query);
         return locked.isEmpty() ? null : locked.get(0).id();
     }
@@ -103,31 +112,42 @@ public final class ImportRecovery {
             for (Image image : page) {
                 Image restored = RevisionRetry.run(() -> {
                     Image current = records.current(image.id());
-                    if (current == null || current.status() != ImageStatus.UPLOADING
+                    if (current == null
+                            || current.status() != ImageStatus.UPLOADING
                             || !nodeId.equals(current.properties().get(ImportProperties.STAGING_NODE))) {
                         return null;
                     }
-                    return records.repository().update(ImageLifecycle.of(current).moveTo(ImageStatus.QUEUED,
-                            records.time().after(current.updatedAt())).toBuilder()
-                            .removeProperty(ImportProperties.STAGING_NODE)
-                            .removeProperty(ImportProperties.STAGE_HOST).build());
+                    return records.repository()
+                            .update(ImageLifecycle.of(current)
+                                    .moveTo(ImageStatus.QUEUED, records.time().after(current.updatedAt()))
+                                    .toBuilder()
+                                    .removeProperty(ImportProperties.STAGING_NODE)
+                                    .removeProperty(ImportProperties.STAGE_HOST)
+                                    .build());
                 });
                 staging.delete(image.id());
                 if (restored != null) {
                     recovered++;
-                    LOG.warning("Image " + image.id() + " was left uploading by an interrupted stage on node '"
-                            + nodeId + "'; it is queued again");
+                    LOG.warning("Image " + image.id() + " was left uploading by an interrupted stage on node '" + nodeId
+                            + "'; it is queued again");
                 }
             }
         }
     }
 
     private static ImageQuery stagingQuery(String nodeId) {
-        return new ImageQuery(new ImageQuery.Viewer(null, true), ImageQuery.VisibilityFilter.ALL, null,
-                List.of(ImageQuery.Condition.of(ImageField.STATUS, ImageQuery.Operator.EQ,
-                        ImageStatus.UPLOADING.wireName())),
-                List.of(new ImageQuery.PropertyCondition(ImportProperties.STAGING_NODE, ImageQuery.Operator.EQ,
-                        List.of(nodeId))),
-                null, null, null, null, PAGE);
+        return new ImageQuery(
+                new ImageQuery.Viewer(null, true),
+                ImageQuery.VisibilityFilter.ALL,
+                null,
+                List.of(ImageQuery.Condition.of(
+                        ImageField.STATUS, ImageQuery.Operator.EQ, ImageStatus.UPLOADING.wireName())),
+                List.of(new ImageQuery.PropertyCondition(
+                        ImportProperties.STAGING_NODE, ImageQuery.Operator.EQ, List.of(nodeId))),
+                null,
+                null,
+                null,
+                null,
+                PAGE);
     }
 }

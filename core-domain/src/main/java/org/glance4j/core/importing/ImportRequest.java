@@ -2,7 +2,6 @@ package org.glance4j.core.importing;
 
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -15,7 +14,12 @@ import org.glance4j.ports.error.GlanceException;
  * @param allStores            {@code all_stores}
  * @param allStoresMustSucceed {@code all_stores_must_succeed} (default true)
  */
-record ImportRequest(Map<String, Object> body, String method, String uri, List<String> stores, boolean allStores,
+record ImportRequest(
+        Map<String, Object> body,
+        String method,
+        String uri,
+        List<String> stores,
+        boolean allStores,
         boolean allStoresMustSucceed) {
 
     static ImportRequest parse(Map<String, Object> body, List<String> enabledMethods) {

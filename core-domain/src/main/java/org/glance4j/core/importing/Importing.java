@@ -1,7 +1,6 @@
 package org.glance4j.core.importing;
 
 import java.time.Clock;
-
 import org.glance4j.core.data.ImageStores;
 import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.policy.PolicyEngine;
@@ -12,8 +11,8 @@ import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.TaskRepository;
-import org.glance4j.ports.out.importing.StagingArea;
 import org.glance4j.ports.out.WorkLogContext;
+import org.glance4j.ports.out.importing.StagingArea;
 
 /**
  * The import machinery of one core: the staging area, the bounded import executor, the import service and the
@@ -30,17 +29,45 @@ public final class Importing implements AutoCloseable {
      * @throws IllegalStateException when {@code io} lacks a port the settings need (a web source for web-download,
      *                               a disk image tool for image_conversion)
      */
-    public Importing(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
-            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings, ImportIo io,
-            StagedImageInspector inspector, Clock clock) {
+    public Importing(
+            ImageRepository images,
+            ImageMemberRepository members,
+            TaskRepository tasks,
+            PolicyEngine policies,
+            ImageStores stores,
+            DataSettings data,
+            ImportSettings settings,
+            ImportIo io,
+            StagedImageInspector inspector,
+            Clock clock) {
         this(images, members, tasks, policies, stores, data, settings, io, inspector, clock, UnifiedLimits.off());
     }
 
     /** With {@code limits} checked on stage and import. */
-    public Importing(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
-            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings, ImportIo io,
-            StagedImageInspector inspector, Clock clock, UnifiedLimits limits) {
-        this(images, members, tasks, policies, stores, data, settings, io, inspector, clock, limits,
+    public Importing(
+            ImageRepository images,
+            ImageMemberRepository members,
+            TaskRepository tasks,
+            PolicyEngine policies,
+            ImageStores stores,
+            DataSettings data,
+            ImportSettings settings,
+            ImportIo io,
+            StagedImageInspector inspector,
+            Clock clock,
+            UnifiedLimits limits) {
+        this(
+                images,
+                members,
+                tasks,
+                policies,
+                stores,
+                data,
+                settings,
+                io,
+                inspector,
+                clock,
+                limits,
                 WorkLogContext.none());
     }
 
@@ -49,9 +76,19 @@ public final class Importing implements AutoCloseable {
      *
      * @throws IllegalStateException when {@code io} lacks a port the settings need
      */
-    public Importing(ImageRepository images, ImageMemberRepository members, TaskRepository tasks,
-            PolicyEngine policies, ImageStores stores, DataSettings data, ImportSettings settings, ImportIo io,
-            StagedImageInspector inspector, Clock clock, UnifiedLimits limits, WorkLogContext logContext) {
+    public Importing(
+            ImageRepository images,
+            ImageMemberRepository members,
+            TaskRepository tasks,
+            PolicyEngine policies,
+            ImageStores stores,
+            DataSettings data,
+            ImportSettings settings,
+            ImportIo io,
+            StagedImageInspector inspector,
+            Clock clock,
+            UnifiedLimits limits,
+            WorkLogContext logContext) {
         if (io.web() == null && settings.enabledMethods().contains("web-download")) {
             throw new IllegalStateException("web-download is enabled but the core was given no web source");
         }
@@ -60,10 +97,14 @@ public final class Importing implements AutoCloseable {
         }
         this.staging = io.staging();
         this.executor = new ImportExecutor(settings.taskPoolThreads(), logContext);
-        this.service = new DefaultImportService(images, members, tasks, policies, stores, data, settings, io,
-                executor, inspector, clock, limits);
-        this.recovery = new ImportRecovery(new ImportRecords(images, new Timestamps(clock)), tasks, staging,
-                data.nodeId(), settings.taskTimeToLiveHours());
+        this.service = new DefaultImportService(
+                images, members, tasks, policies, stores, data, settings, io, executor, inspector, clock, limits);
+        this.recovery = new ImportRecovery(
+                new ImportRecords(images, new Timestamps(clock)),
+                tasks,
+                staging,
+                data.nodeId(),
+                settings.taskTimeToLiveHours());
     }
 
     public ImportService service() {

@@ -15,7 +15,9 @@ final class InjectMetadataPlugin implements ImportPlugin {
 
     InjectMetadataPlugin(Map<String, String> properties, List<String> ignoredRoles) {
         this.properties = properties;
-        this.ignoredRoles = ignoredRoles.stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).toList();
+        this.ignoredRoles = ignoredRoles.stream()
+                .map(r -> r.trim().toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     @Override

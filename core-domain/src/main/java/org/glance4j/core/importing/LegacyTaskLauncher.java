@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.glance4j.core.task.LegacyImportSource;
 import org.glance4j.core.task.TaskLauncher;
 import org.glance4j.ports.error.GlanceException;
@@ -73,16 +72,19 @@ public final class LegacyTaskLauncher implements TaskLauncher {
             Map<String, Object> method = new LinkedHashMap<>();
             method.put("name", "web-download");
             method.put("uri", uri);
-            ImportRequest request = new ImportRequest(Map.of("method", method), "web-download", uri, null, false,
-                    true);
+            ImportRequest request = new ImportRequest(Map.of("method", method), "web-download", uri, null, false, true);
             imports.lock(imageId, taskId, null, request, targets);
             String created = imageId;
-            new ImportJob(ctx, taskId, imageId, request, targets, context.roles()).withoutProgressMessages()
-                    .undoingOnFailure(() -> deleteImage(context, taskId, created)).runProcessing();
+            new ImportJob(ctx, taskId, imageId, request, targets, context.roles())
+                    .withoutProgressMessages()
+                    .undoingOnFailure(() -> deleteImage(context, taskId, created))
+                    .runProcessing();
         } catch (RuntimeException e) {
             String reason = e instanceof GlanceException ? e.getMessage() : "Task failed due to Internal Error";
-            LOG.log(e instanceof GlanceException ? Level.WARNING : Level.SEVERE, "Task " + taskId + " failed: "
-                    + reason, e instanceof GlanceException ? null : e);
+            LOG.log(
+                    e instanceof GlanceException ? Level.WARNING : Level.SEVERE,
+                    "Task " + taskId + " failed: " + reason,
+                    e instanceof GlanceException ? null : e);
             if (imageId != null) {
                 deleteImage(context, taskId, imageId);
             }
@@ -113,8 +115,8 @@ public final class LegacyTaskLauncher implements TaskLauncher {
                         throw GlanceException.invalid("Input does not contain '" + key + "' field");
                     }
                 }
-                throw GlanceException.invalid("Tasks of type location_import are started by the locations API, "
-                        + "not by the tasks API");
+                throw GlanceException.invalid(
+                        "Tasks of type location_import are started by the locations API, " + "not by the tasks API");
             }
             default -> {
                 for (String key : IMPORT_INPUT) {
@@ -145,8 +147,13 @@ public final class LegacyTaskLauncher implements TaskLauncher {
         try {
             ctx.tasks().find(taskId).filter(t -> !t.status().isFinal()).ifPresent(t -> {
                 Instant now = ctx.time().after(t.updatedAt());
-                ctx.tasks().update(t.finished(TaskStatus.FAILURE, null, reason, now,
-                        now.plus(Duration.ofHours(ctx.settings().taskTimeToLiveHours()))));
+                ctx.tasks()
+                        .update(t.finished(
+                                TaskStatus.FAILURE,
+                                null,
+                                reason,
+                                now,
+                                now.plus(Duration.ofHours(ctx.settings().taskTimeToLiveHours()))));
             });
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot record the failure of task " + taskId, e);
@@ -157,8 +164,7 @@ public final class LegacyTaskLauncher implements TaskLauncher {
         try {
             images.delete(context, imageId);
         } catch (RuntimeException e) {
-            LOG.warning("Cannot delete image " + imageId + " after the failed task " + taskId + ": "
-                    + e.getMessage());
+            LOG.warning("Cannot delete image " + imageId + " after the failed task " + taskId + ": " + e.getMessage());
         }
     }
 }

@@ -3,7 +3,6 @@ package org.glance4j.core.importing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
-
 import org.glance4j.core.format.FormatInspectors;
 import org.glance4j.core.format.FormatPolicy;
 import org.glance4j.core.format.InspectionResult;

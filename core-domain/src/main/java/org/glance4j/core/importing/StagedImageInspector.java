@@ -1,7 +1,6 @@
 package org.glance4j.core.importing;
 
 import java.nio.channels.SeekableByteChannel;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -14,8 +13,7 @@ import org.glance4j.ports.error.GlanceException;
 public interface StagedImageInspector {
 
     /** What an inspection found: the detected format and the virtual size (null when not known). */
-    record Inspection(String format, Long virtualSize) {
-    }
+    record Inspection(String format, Long virtualSize) {}
 
     /**
      * Inspects staged data against the disk format the image declares (null: nothing declared yet, only safety

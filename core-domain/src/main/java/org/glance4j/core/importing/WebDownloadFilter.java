@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import org.glance4j.core.settings.ImportSettings.FilterRules;
 
 /**
@@ -66,7 +65,8 @@ public final class WebDownloadFilter {
         if (scheme == null) {
             return Refusal.of("it has no scheme");
         }
-        if (!rules.allowedSchemes().isEmpty() ? !rules.allowedSchemes().contains(scheme)
+        if (!rules.allowedSchemes().isEmpty()
+                ? !rules.allowedSchemes().contains(scheme)
                 : rules.disallowedSchemes().contains(scheme)) {
             return Refusal.of("the scheme " + scheme + " is not allowed" + allowed(rules.allowedSchemes()));
         }
@@ -82,16 +82,21 @@ public final class WebDownloadFilter {
             return Refusal.of("the host " + host + " is not allowed");
         }
         int port = uri.getPort();
-        if (port >= 0 && (!rules.allowedPorts().isEmpty() ? !rules.allowedPorts().contains(port)
-                : rules.disallowedPorts().contains(port))) {
+        if (port >= 0
+                && (!rules.allowedPorts().isEmpty()
+                        ? !rules.allowedPorts().contains(port)
+                        : rules.disallowedPorts().contains(port))) {
             return Refusal.of("the port " + port + " is not allowed" + allowed(rules.allowedPorts()));
         }
         return named ? null : internalAddress(host);
     }
 
     private static String allowed(java.util.List<?> allowList) {
-        return allowList.isEmpty() ? "" : " (allowed: " + allowList.stream().map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(", ")) + ")";
+        return allowList.isEmpty()
+                ? ""
+                : " (allowed: "
+                        + allowList.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                        + ")";
     }
 
     /** A host in Glance's normal form: IP literals canonical, names lower-case; null when not acceptable. */
@@ -127,17 +132,21 @@ public final class WebDownloadFilter {
         boolean literal = IPV4.matcher(host).matches() || host.contains(":");
         for (InetAddress address : addresses) {
             if (isInternal(address)) {
-                return new Refusal("the host " + host + (literal ? " is" : " resolves to")
-                        + " an internal address (loopback, private, link-local or the like), which is not fetched",
+                return new Refusal(
+                        "the host " + host + (literal ? " is" : " resolves to")
+                                + " an internal address (loopback, private, link-local or the like), which is not fetched",
                         "host " + host + " is the internal address " + address.getHostAddress()
-                        + " (name it in [import_filtering_opts] allowed_hosts to allow it)");
+                                + " (name it in [import_filtering_opts] allowed_hosts to allow it)");
             }
         }
         return null;
     }
 
     static boolean isInternal(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isAnyLocalAddress()
+        if (a.isLoopbackAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
+                || a.isAnyLocalAddress()
                 || a.isMulticastAddress()) {
             return true;
         }
@@ -147,7 +156,9 @@ public final class WebDownloadFilter {
         }
         int first = raw[0] & 0xff;
         int second = raw[1] & 0xff;
-        return first == 0 || (first == 100 && second >= 64 && second < 128) // this network, carrier-grade NAT
-                || (first == 169 && second == 254) || first >= 240;
+        return first == 0
+                || (first == 100 && second >= 64 && second < 128) // this network, carrier-grade NAT
+                || (first == 169 && second == 254)
+                || first >= 240;
     }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.OptionalLong;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.importing.StagingArea;
 import org.glance4j.ports.out.importing.WebSource;
@@ -39,8 +38,9 @@ final class WebFetcher {
         for (int hop = 0; ; hop++) {
             String refusal = filter.why(current.toString());
             if (refusal != null) {
-                throw GlanceException.invalid((hop == 0 ? "URI for web-download does not pass filtering: "
-                        : "Redirect to disallowed URL: ") + current + " (" + refusal + ")");
+                throw GlanceException.invalid(
+                        (hop == 0 ? "URI for web-download does not pass filtering: " : "Redirect to disallowed URL: ")
+                                + current + " (" + refusal + ")");
             }
             WebSource.Response response = source.get(current);
             int status = response.status();
@@ -68,8 +68,8 @@ final class WebFetcher {
                 long written = staging.write(imageId, new CappedInputStream(body, cap));
                 if (declared.isPresent() && declared.getAsLong() != written) {
                     staging.delete(imageId);
-                    throw GlanceException.invalid("Downloaded data size " + written + " is different from expected "
-                            + declared.getAsLong());
+                    throw GlanceException.invalid(
+                            "Downloaded data size " + written + " is different from expected " + declared.getAsLong());
                 }
                 return written;
             }

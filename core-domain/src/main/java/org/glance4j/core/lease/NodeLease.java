@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.logging.Logger;
-
 import org.glance4j.ports.out.NodeLeases;
 
 /**

@@ -1,17 +1,5 @@
 package org.glance4j.core.lifecycle;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.glance4j.ports.error.GlanceException;
-import org.glance4j.ports.model.Image;
-import org.glance4j.ports.model.ImageStatus;
-
 import static org.glance4j.ports.model.ImageStatus.ACTIVE;
 import static org.glance4j.ports.model.ImageStatus.DEACTIVATED;
 import static org.glance4j.ports.model.ImageStatus.DELETED;
@@ -21,6 +9,17 @@ import static org.glance4j.ports.model.ImageStatus.PENDING_DELETE;
 import static org.glance4j.ports.model.ImageStatus.QUEUED;
 import static org.glance4j.ports.model.ImageStatus.SAVING;
 import static org.glance4j.ports.model.ImageStatus.UPLOADING;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.ImageStatus;
 
 /**
  * The status machine of an image: which status may follow which (Glance's {@code valid_state_targets}), and what

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -14,15 +13,12 @@ import org.glance4j.ports.error.GlanceException;
  */
 public final class FilterExpressions {
 
-    private static final Pattern LIST_ITEM =
-            Pattern.compile("\"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\",?|([^,]+),?|,");
+    private static final Pattern LIST_ITEM = Pattern.compile("\"([^\"\\\\]*(?:\\\\.[^\"\\\\]*)*)\",?|([^,]+),?|,");
 
-    private FilterExpressions() {
-    }
+    private FilterExpressions() {}
 
     /** An operator and its operand. */
-    public record OpValue(String op, String value) {
-    }
+    public record OpValue(String op, String value) {}
 
     /** Splits {@code op:value}; without an operator (or for a bare ISO 8601 time) the operator is {@code eq}. */
     public static OpValue splitOperator(String expression) {
@@ -68,12 +64,12 @@ public final class FilterExpressions {
             }
             if (opening) {
                 if (i > 0 && value.charAt(i - 1) != ',') {
-                    throw GlanceException.invalid("Invalid filter value " + value
-                            + ". There is no comma before opening quotation mark.");
+                    throw GlanceException.invalid(
+                            "Invalid filter value " + value + ". There is no comma before opening quotation mark.");
                 }
             } else if (i + 1 != value.length() && value.charAt(i + 1) != ',') {
-                throw GlanceException.invalid("Invalid filter value " + value
-                        + ". There is no comma after closing quotation mark.");
+                throw GlanceException.invalid(
+                        "Invalid filter value " + value + ". There is no comma after closing quotation mark.");
             }
             opening = !opening;
         }

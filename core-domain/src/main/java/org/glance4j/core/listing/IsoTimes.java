@@ -13,13 +13,11 @@ import java.util.regex.Pattern;
  */
 public final class IsoTimes {
 
-    private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})-?(\\d{2})-?(\\d{2})"
-                    + "(?:[T ](\\d{2}):?(\\d{2})(?::?(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?)?"
-                    + "(Z|[+-]\\d{2}(?::?\\d{2})?)?");
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})"
+            + "(?:[T ](\\d{2}):?(\\d{2})(?::?(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?)?"
+            + "(Z|[+-]\\d{2}(?::?\\d{2})?)?");
 
-    private IsoTimes() {
-    }
+    private IsoTimes() {}
 
     /** The instant, or null when the text is not an ISO 8601 time. */
     public static Instant parse(String text) {
@@ -32,10 +30,14 @@ public final class IsoTimes {
             if (m.group(7) != null) {
                 nanos = Integer.parseInt((m.group(7) + "000000000").substring(0, 9));
             }
-            LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)), m.group(4) == null ? 0 : Integer.parseInt(m.group(4)),
+            LocalDateTime local = LocalDateTime.of(
+                    Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)),
+                    m.group(4) == null ? 0 : Integer.parseInt(m.group(4)),
                     m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
-                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)),
+                    nanos);
             return local.toInstant(offset(m.group(8)));
         } catch (DateTimeException | NumberFormatException e) {
             return null;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.ImageField;
 import org.glance4j.ports.model.ImageQuery.Condition;
@@ -31,12 +30,11 @@ public final class ListFilterParser {
     private static final Set<String> LIST_FIELDS = Set.of("name", "id", "status", "container_format", "disk_format");
     private static final Set<String> TIME_FIELDS = Set.of("created_at", "updated_at");
     private static final Set<String> RANGE_FIELDS = Set.of("size", "virtual_size", "min_disk", "min_ram");
-    private static final Set<String> EQUALITY_FIELDS = Set.of("owner", "checksum", "os_hash_value", "size",
-            "virtual_size", "min_disk", "min_ram");
+    private static final Set<String> EQUALITY_FIELDS =
+            Set.of("owner", "checksum", "os_hash_value", "size", "virtual_size", "min_disk", "min_ram");
 
     /** The conditions of the filters. */
-    public record Parsed(List<Condition> conditions, List<PropertyCondition> propertyConditions) {
-    }
+    public record Parsed(List<Condition> conditions, List<PropertyCondition> propertyConditions) {}
 
     public Parsed parse(Map<String, String> filters, Boolean protectedFilter) {
         List<Condition> conditions = new ArrayList<>();
@@ -128,8 +126,8 @@ public final class ListFilterParser {
                 default -> value;
             };
         } catch (NumberFormatException e) {
-            throw GlanceException.invalid("Invalid value '" + value + "' for '" + field.wireName()
-                    + "' filter: an integer is expected.");
+            throw GlanceException.invalid(
+                    "Invalid value '" + value + "' for '" + field.wireName() + "' filter: an integer is expected.");
         }
     }
 

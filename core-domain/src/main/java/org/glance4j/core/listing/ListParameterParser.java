@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.text.StorableText;
 import org.glance4j.ports.error.GlanceException;
@@ -27,8 +26,8 @@ import org.glance4j.ports.model.MemberStatus;
  */
 public final class ListParameterParser {
 
-    static final List<String> SORT_KEYS = List.of("name", "status", "container_format", "disk_format", "size", "id",
-            "created_at", "updated_at");
+    static final List<String> SORT_KEYS =
+            List.of("name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at");
     private static final String DEFAULT_SORT_KEY = "created_at";
     private static final String DEFAULT_SORT_DIR = "desc";
 
@@ -73,8 +72,16 @@ public final class ListParameterParser {
             throw GlanceException.invalid("Too many filters: the request has " + filterCount
                     + " filters and tags, at most " + settings.maxListFilters() + " are allowed.");
         }
-        return new ListRequest(Math.min(limit, settings.apiLimitMax()), marker, memberStatus, visibility, sort, tags,
-                osHidden, isProtected, filters);
+        return new ListRequest(
+                Math.min(limit, settings.apiLimitMax()),
+                marker,
+                memberStatus,
+                visibility,
+                sort,
+                tags,
+                osHidden,
+                isProtected,
+                filters);
     }
 
     private static int limit(String text) {
@@ -124,8 +131,8 @@ public final class ListParameterParser {
     private static boolean osHidden(String text) {
         String value = text == null ? "false" : text.toLowerCase(Locale.ROOT);
         if (!value.equals("true") && !value.equals("false")) {
-            throw GlanceException.invalid("Invalid value '" + value + "' for 'os_hidden' filter. Valid values are"
-                    + " 'true' or 'false'.");
+            throw GlanceException.invalid(
+                    "Invalid value '" + value + "' for 'os_hidden' filter. Valid values are" + " 'true' or 'false'.");
         }
         return value.equals("true");
     }
@@ -135,8 +142,8 @@ public final class ListParameterParser {
             return null;
         }
         if (!text.equals("true") && !text.equals("false")) {
-            throw GlanceException.invalid("Invalid value '" + text + "' for 'protected' filter. Valid values are"
-                    + " 'true' or 'false'.");
+            throw GlanceException.invalid(
+                    "Invalid value '" + text + "' for 'protected' filter. Valid values are" + " 'true' or 'false'.");
         }
         return text.equals("true");
     }
@@ -151,8 +158,8 @@ public final class ListParameterParser {
             for (String item : first(params.remove("sort")).strip().split(",", -1)) {
                 int colon = item.indexOf(':');
                 String key = colon < 0 ? item : item.substring(0, colon);
-                String dir = colon < 0 || item.substring(colon + 1).isEmpty() ? DEFAULT_SORT_DIR
-                        : item.substring(colon + 1);
+                String dir =
+                        colon < 0 || item.substring(colon + 1).isEmpty() ? DEFAULT_SORT_DIR : item.substring(colon + 1);
                 keys.add(sortKey(key.strip()));
                 dirs.add(sortDir(dir.strip()));
             }

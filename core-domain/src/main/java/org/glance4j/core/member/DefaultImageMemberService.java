@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-
 import org.glance4j.core.image.ImageAccess;
 import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.policy.ImagePolicy;
@@ -38,8 +37,12 @@ public final class DefaultImageMemberService implements ImageMemberService {
     /**
      * @param memberQuota {@code image_member_quota}: the most members an image may have; negative for no limit
      */
-    public DefaultImageMemberService(ImageRepository images, ImageMemberRepository members, PolicyEngine policies,
-                                     Clock clock, int memberQuota) {
+    public DefaultImageMemberService(
+            ImageRepository images,
+            ImageMemberRepository members,
+            PolicyEngine policies,
+            Clock clock,
+            int memberQuota) {
         this.members = members;
         this.policies = policies;
         this.access = new ImageAccess(images, members);
@@ -51,11 +54,13 @@ public final class DefaultImageMemberService implements ImageMemberService {
     public List<ImageMember> list(RequestContext context, String imageId) {
         Caller caller = lookUp(context, imageId);
         if (!caller.shared()) {
-            throw GlanceException.forbidden("Not allowed to list members for image " + imageId
-                    + ": Only shared images have members.");
+            throw GlanceException.forbidden(
+                    "Not allowed to list members for image " + imageId + ": Only shared images have members.");
         }
         caller.enforce("get_members");
-        return members.listForImage(caller.image().id()).stream().filter(caller::maySee).toList();
+        return members.listForImage(caller.image().id()).stream()
+                .filter(caller::maySee)
+                .toList();
     }
 
     @Override
@@ -109,11 +114,11 @@ public final class DefaultImageMemberService implements ImageMemberService {
         caller.enforce("modify_member");
         MemberStatus newStatus = status == null ? null : MemberStatus.fromWire(status);
         if (newStatus == null) {
-            throw GlanceException.invalid("Incorrect request: Status must be \"pending\", \"accepted\" or"
-                    + " \"rejected\".");
+            throw GlanceException.invalid(
+                    "Incorrect request: Status must be \"pending\", \"accepted\" or" + " \"rejected\".");
         }
-        ImageMember updated = new ImageMember(member.imageId(), member.memberId(), newStatus, member.createdAt(),
-                time.after(member.updatedAt()));
+        ImageMember updated = new ImageMember(
+                member.imageId(), member.memberId(), newStatus, member.createdAt(), time.after(member.updatedAt()));
         try {
             members.update(updated);
         } catch (GlanceException e) {
@@ -153,7 +158,8 @@ public final class DefaultImageMemberService implements ImageMemberService {
 
     private ImageMember lookUpMember(Caller caller, String memberId) {
         caller.enforce("get_member");
-        return members.find(caller.image().id(), memberId).filter(caller::maySee)
+        return members.find(caller.image().id(), memberId)
+                .filter(caller::maySee)
                 .orElseThrow(() -> memberNotFound(memberId, caller.image().id()));
     }
 
@@ -192,7 +198,8 @@ public final class DefaultImageMemberService implements ImageMemberService {
 
         /** Administrators and the owner's project see every membership; others only their own. */
         boolean maySee(ImageMember member) {
-            return policy.isAdmin() || Objects.equals(context.projectId(), image.owner())
+            return policy.isAdmin()
+                    || Objects.equals(context.projectId(), image.owner())
                     || Objects.equals(context.projectId(), member.memberId());
         }
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.metadef.MetadefCatalogService;
@@ -49,29 +48,43 @@ public final class DefaultMetadefCatalogService implements MetadefCatalogService
         Instant now = access.now();
         String visibility = MetadefJson.string(body, "visibility");
         String owner = MetadefJson.string(body, "owner");
-        MetadefNamespace ns = new MetadefNamespace(name, MetadefJson.string(body, "display_name"),
-                MetadefJson.string(body, "description"), visibility == null ? "private" : visibility,
-                Boolean.TRUE.equals(body.get("protected")), owner == null ? DEFAULT_OWNER : owner, now, now);
+        MetadefNamespace ns = new MetadefNamespace(
+                name,
+                MetadefJson.string(body, "display_name"),
+                MetadefJson.string(body, "description"),
+                visibility == null ? "private" : visibility,
+                Boolean.TRUE.equals(body.get("protected")),
+                owner == null ? DEFAULT_OWNER : owner,
+                now,
+                now);
         List<MetadefResourceTypeAssociation> associations = new ArrayList<>();
         for (Map<String, Object> a : MetadefJson.objects(body, "resource_type_associations")) {
             String type = MetadefJson.requiredName(a, "name");
             access.repository.addResourceType(new MetadefResourceType(type, true, now, now));
-            associations.add(new MetadefResourceTypeAssociation(name, type, MetadefJson.string(a, "prefix"),
-                    MetadefJson.string(a, "properties_target"), now, now));
+            associations.add(new MetadefResourceTypeAssociation(
+                    name, type, MetadefJson.string(a, "prefix"), MetadefJson.string(a, "properties_target"), now, now));
         }
         List<MetadefProperty> properties = new ArrayList<>();
-        MetadefJson.definitions(body.get("properties")).forEach((key, definition) ->
-                properties.add(new MetadefProperty(name, key, castMap(definition))));
+        MetadefJson.definitions(body.get("properties"))
+                .forEach((key, definition) -> properties.add(new MetadefProperty(name, key, castMap(definition))));
         List<MetadefObject> objects = MetadefJson.objects(body, "objects").stream()
-                .map(o -> new MetadefObject(name, MetadefJson.requiredName(o, "name"),
-                        MetadefJson.string(o, "description"), MetadefJson.strings(o, "required"),
-                        MetadefJson.definitions(o.get("properties")), now, now)).toList();
+                .map(o -> new MetadefObject(
+                        name,
+                        MetadefJson.requiredName(o, "name"),
+                        MetadefJson.string(o, "description"),
+                        MetadefJson.strings(o, "required"),
+                        MetadefJson.definitions(o.get("properties")),
+                        now,
+                        now))
+                .toList();
         List<MetadefTag> tags = MetadefJson.objects(body, "tags").stream()
-                .map(t -> new MetadefTag(name, MetadefJson.requiredName(t, "name"), now, now)).toList();
+                .map(t -> new MetadefTag(name, MetadefJson.requiredName(t, "name"), now, now))
+                .toList();
         try {
             access.repository.addNamespace(new MetadefNamespaceContent(ns, associations, properties, objects, tags));
         } catch (GlanceException e) {
-            if (e.category() == ErrorCategory.CONFLICT && access.repository.findNamespace(name).isPresent()) {
+            if (e.category() == ErrorCategory.CONFLICT
+                    && access.repository.findNamespace(name).isPresent()) {
                 return LoadOutcome.SKIPPED; // loaded by someone else meanwhile
             }
             if (e.category() == ErrorCategory.CONFLICT) {
@@ -90,11 +103,11 @@ public final class DefaultMetadefCatalogService implements MetadefCatalogService
     private static Map<String, Object> withoutNulls(Map<String, Object> document) {
         Map<String, Object> m = new LinkedHashMap<>();
         document.forEach((key, value) -> {
-            if (value instanceof List<?> list && (key.equals("objects") || key.equals("tags")
-                    || key.equals("resource_type_associations"))) {
+            if (value instanceof List<?> list
+                    && (key.equals("objects") || key.equals("tags") || key.equals("resource_type_associations"))) {
                 List<Object> items = new ArrayList<>();
-                list.forEach(item -> items.add(item instanceof Map<?, ?> entry
-                        ? withoutNulls((Map<String, Object>) entry) : item));
+                list.forEach(item ->
+                        items.add(item instanceof Map<?, ?> entry ? withoutNulls((Map<String, Object>) entry) : item));
                 m.put(key, items);
             } else if (value != null) {
                 m.put(key, value);
@@ -144,7 +157,11 @@ public final class DefaultMetadefCatalogService implements MetadefCatalogService
                 objects.add(m);
             }
             d.put("objects", objects);
-            d.put("tags", access.repository.listTags(name).stream().map(MetadefJson::tagName).toList());
+            d.put(
+                    "tags",
+                    access.repository.listTags(name).stream()
+                            .map(MetadefJson::tagName)
+                            .toList());
             documents.add(d);
         }
         return documents;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ListParameters;
@@ -27,8 +26,8 @@ import org.glance4j.ports.model.metadef.MetadefTag;
 public final class DefaultMetadefNamespaceService implements MetadefNamespaceService {
 
     private static final String[] READ_ONLY = {"self", "schema", "created_at", "updated_at"};
-    private static final Set<String> SORT_KEYS = Set.of("namespace", "display_name", "description", "visibility",
-            "protected", "owner", "created_at", "updated_at");
+    private static final Set<String> SORT_KEYS = Set.of(
+            "namespace", "display_name", "description", "visibility", "protected", "owner", "created_at", "updated_at");
 
     private final MetadefAccess access;
     private final CoreSettings settings;
@@ -69,23 +68,28 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
         MetadefNamespace marker = null;
         String markerName = parameters.first("marker");
         if (markerName != null) {
-            marker = access.repository.findNamespace(markerName).orElseThrow(() -> GlanceException.notFound(
-                    "Metadata definition namespace=" + markerName + " was not found."));
+            marker = access.repository
+                    .findNamespace(markerName)
+                    .orElseThrow(() -> GlanceException.notFound(
+                            "Metadata definition namespace=" + markerName + " was not found."));
             if (!policy.canSee(marker)) {
-                throw GlanceException.forbidden("Forbidding request, metadata definition namespace=" + markerName
-                        + " is not visible.");
+                throw GlanceException.forbidden(
+                        "Forbidding request, metadata definition namespace=" + markerName + " is not visible.");
             }
         }
         Map<String, List<MetadefResourceTypeAssociation>> associations = associationsByNamespace();
         Set<String> wantedTypes = resourceTypes(parameters.first("resource_types"));
         List<MetadefNamespace> visible = new ArrayList<>();
         for (MetadefNamespace ns : all) {
-            if (!listable(policy, ns) || (visibility != null && !visibility.isEmpty()
-                    && !ns.visibility().equals(visibility))) {
+            if (!listable(policy, ns)
+                    || (visibility != null
+                            && !visibility.isEmpty()
+                            && !ns.visibility().equals(visibility))) {
                 continue;
             }
-            if (wantedTypes != null && associations.getOrDefault(ns.namespace(), List.of()).stream()
-                    .noneMatch(a -> wantedTypes.contains(a.name()))) {
+            if (wantedTypes != null
+                    && associations.getOrDefault(ns.namespace(), List.of()).stream()
+                            .noneMatch(a -> wantedTypes.contains(a.name()))) {
                 continue;
             }
             if (marker != null && order.compare(ns, marker) <= 0) {
@@ -95,9 +99,12 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
         }
         visible.sort(order);
         List<MetadefNamespace> page = visible.subList(0, Math.min(limit, visible.size()));
-        List<Map<String, Object>> json = page.stream().map(ns -> MetadefJson.namespace(ns,
-                associations.getOrDefault(ns.namespace(), List.of()))).toList();
-        String next = !page.isEmpty() && page.size() == limit ? page.get(page.size() - 1).namespace() : null;
+        List<Map<String, Object>> json = page.stream()
+                .map(ns -> MetadefJson.namespace(ns, associations.getOrDefault(ns.namespace(), List.of())))
+                .toList();
+        String next = !page.isEmpty() && page.size() == limit
+                ? page.get(page.size() - 1).namespace()
+                : null;
         return new MetadefNamespacePage(json, next);
     }
 
@@ -152,8 +159,8 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
             default -> MetadefNamespace::createdAt;
         };
         @SuppressWarnings({"unchecked", "rawtypes"})
-        Comparator<MetadefNamespace> first = Comparator.comparing((Function) extract,
-                Comparator.nullsFirst(Comparator.naturalOrder()));
+        Comparator<MetadefNamespace> first =
+                Comparator.comparing((Function) extract, Comparator.nullsFirst(Comparator.naturalOrder()));
         return first.thenComparing(MetadefNamespace::createdAt)
                 .thenComparing(ns -> position.getOrDefault(ns.namespace(), Integer.MAX_VALUE));
     }
@@ -183,16 +190,32 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
         java.time.Instant now = access.now();
         String name = MetadefJson.requiredName(body, "namespace");
         MetadefNamespace ns = namespaceFrom(body, name, context, now, now);
-        MetadefNamespaceContent content = new MetadefNamespaceContent(ns,
-                associations.stream().map(a -> new MetadefResourceTypeAssociation(name,
-                        MetadefJson.requiredName(a, "name"), MetadefJson.string(a, "prefix"),
-                        MetadefJson.string(a, "properties_target"), now, now)).toList(),
-                properties.entrySet().stream().map(e -> new MetadefProperty(name, e.getKey(),
-                        castMap(e.getValue()))).toList(),
-                objects.stream().map(o -> new MetadefObject(name, MetadefJson.requiredName(o, "name"),
-                        MetadefJson.string(o, "description"), MetadefJson.strings(o, "required"),
-                        MetadefJson.definitions(o.get("properties")), now, now)).toList(),
-                tags.stream().map(t -> new MetadefTag(name, MetadefJson.requiredName(t, "name"), now, now))
+        MetadefNamespaceContent content = new MetadefNamespaceContent(
+                ns,
+                associations.stream()
+                        .map(a -> new MetadefResourceTypeAssociation(
+                                name,
+                                MetadefJson.requiredName(a, "name"),
+                                MetadefJson.string(a, "prefix"),
+                                MetadefJson.string(a, "properties_target"),
+                                now,
+                                now))
+                        .toList(),
+                properties.entrySet().stream()
+                        .map(e -> new MetadefProperty(name, e.getKey(), castMap(e.getValue())))
+                        .toList(),
+                objects.stream()
+                        .map(o -> new MetadefObject(
+                                name,
+                                MetadefJson.requiredName(o, "name"),
+                                MetadefJson.string(o, "description"),
+                                MetadefJson.strings(o, "required"),
+                                MetadefJson.definitions(o.get("properties")),
+                                now,
+                                now))
+                        .toList(),
+                tags.stream()
+                        .map(t -> new MetadefTag(name, MetadefJson.requiredName(t, "name"), now, now))
                         .toList());
         access.repository.addNamespace(content);
         return detail(content, null);
@@ -204,14 +227,24 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
     }
 
     /** The namespace's own attributes from a validated body, with the defaults Glance gives missing ones. */
-    static MetadefNamespace namespaceFrom(Map<String, Object> body, String name, RequestContext context,
-            java.time.Instant createdAt, java.time.Instant updatedAt) {
+    static MetadefNamespace namespaceFrom(
+            Map<String, Object> body,
+            String name,
+            RequestContext context,
+            java.time.Instant createdAt,
+            java.time.Instant updatedAt) {
         String visibility = MetadefJson.string(body, "visibility");
         String owner = MetadefJson.string(body, "owner");
         boolean isProtected = Boolean.TRUE.equals(body.get("protected"));
-        return new MetadefNamespace(name, MetadefJson.string(body, "display_name"),
-                MetadefJson.string(body, "description"), visibility == null ? "private" : visibility, isProtected,
-                owner == null || owner.isEmpty() ? context.projectId() : owner, createdAt, updatedAt);
+        return new MetadefNamespace(
+                name,
+                MetadefJson.string(body, "display_name"),
+                MetadefJson.string(body, "description"),
+                visibility == null ? "private" : visibility,
+                isProtected,
+                owner == null || owner.isEmpty() ? context.projectId() : owner,
+                createdAt,
+                updatedAt);
     }
 
     @Override
@@ -222,14 +255,19 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
         policy.enforce("get_metadef_objects", ns);
         policy.enforce("get_metadef_properties", ns);
         policy.enforce("get_metadef_tags", ns);
-        MetadefNamespaceContent content = new MetadefNamespaceContent(ns,
-                access.repository.listAssociations(namespace), access.repository.listProperties(namespace),
+        MetadefNamespaceContent content = new MetadefNamespaceContent(
+                ns,
+                access.repository.listAssociations(namespace),
+                access.repository.listProperties(namespace),
                 access.repository.listObjects(namespace),
                 DefaultMetadefTagService.newestFirst(access.repository.listTags(namespace)));
         String prefix = null;
         if (resourceType != null && !resourceType.isEmpty()) {
-            prefix = content.associations().stream().filter(a -> a.name().equals(resourceType)).findFirst()
-                    .map(MetadefResourceTypeAssociation::prefix).orElse(null);
+            prefix = content.associations().stream()
+                    .filter(a -> a.name().equals(resourceType))
+                    .findFirst()
+                    .map(MetadefResourceTypeAssociation::prefix)
+                    .orElse(null);
         }
         return detail(content, prefix);
     }
@@ -250,7 +288,11 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
             out.put("properties", properties);
         }
         if (!content.objects().isEmpty()) {
-            out.put("objects", content.objects().stream().map(o -> MetadefJson.object(o, prefix)).toList());
+            out.put(
+                    "objects",
+                    content.objects().stream()
+                            .map(o -> MetadefJson.object(o, prefix))
+                            .toList());
         }
         if (!content.tags().isEmpty()) {
             out.put("tags", content.tags().stream().map(MetadefJson::tagName).toList());
@@ -266,8 +308,8 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
         access.schemas.validator("namespace").validate(body);
         MetadefPolicy policy = access.policy(context);
         MetadefNamespace current = access.enter(policy, namespace, "modify_metadef_namespace");
-        MetadefNamespace updated = namespaceFrom(body, MetadefJson.requiredName(body, "namespace"), context,
-                current.createdAt(), access.now());
+        MetadefNamespace updated = namespaceFrom(
+                body, MetadefJson.requiredName(body, "namespace"), context, current.createdAt(), access.now());
         access.repository.updateNamespace(namespace, updated);
         return MetadefJson.namespace(updated, access.repository.listAssociations(updated.namespace()));
     }
@@ -290,7 +332,8 @@ public final class DefaultMetadefNamespaceService implements MetadefNamespaceSer
 
     @Override
     public void deleteTags(RequestContext context, String namespace) {
-        access.repository.removeTags(forDeletion(context, namespace, "delete_metadef_tags").namespace());
+        access.repository.removeTags(
+                forDeletion(context, namespace, "delete_metadef_tags").namespace());
     }
 
     private MetadefNamespace forDeletion(RequestContext context, String namespace, String extraRule) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.in.ListParameters;
 import org.glance4j.ports.in.metadef.MetadefObjectService;
 import org.glance4j.ports.model.RequestContext;
@@ -35,9 +34,13 @@ public final class DefaultMetadefObjectService implements MetadefObjectService {
         MetadefPolicy policy = access.policy(context);
         MetadefNamespace ns = access.enter(policy, namespace, "get_metadef_objects");
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("objects", policy.check(objects.kind().getRule(), ns)
-                ? access.repository.listObjects(namespace).stream().map(objects.kind().json()).toList()
-                : List.of());
+        m.put(
+                "objects",
+                policy.check(objects.kind().getRule(), ns)
+                        ? access.repository.listObjects(namespace).stream()
+                                .map(objects.kind().json())
+                                .toList()
+                        : List.of());
         m.put("schema", MetadefJson.OBJECTS_SCHEMA);
         return m;
     }
@@ -59,11 +62,10 @@ public final class DefaultMetadefObjectService implements MetadefObjectService {
     }
 
     @Override
-    public Map<String, Object> update(RequestContext context, String namespace, String name,
-            Map<String, Object> body) {
+    public Map<String, Object> update(RequestContext context, String namespace, String name, Map<String, Object> body) {
         validate(body);
-        return objects.update(context, namespace, name,
-                (current, now) -> objectFrom(body, namespace, current.createdAt(), now));
+        return objects.update(
+                context, namespace, name, (current, now) -> objectFrom(body, namespace, current.createdAt(), now));
     }
 
     @Override
@@ -76,10 +78,15 @@ public final class DefaultMetadefObjectService implements MetadefObjectService {
         access.schemas.validator("object").validate(body);
     }
 
-    private static MetadefObject objectFrom(Map<String, Object> body, String namespace, Instant createdAt,
-            Instant updatedAt) {
-        return new MetadefObject(namespace, MetadefJson.requiredName(body, "name"),
-                MetadefJson.string(body, "description"), MetadefJson.strings(body, "required"),
-                MetadefJson.definitions(body.get("properties")), createdAt, updatedAt);
+    private static MetadefObject objectFrom(
+            Map<String, Object> body, String namespace, Instant createdAt, Instant updatedAt) {
+        return new MetadefObject(
+                namespace,
+                MetadefJson.requiredName(body, "name"),
+                MetadefJson.string(body, "description"),
+                MetadefJson.strings(body, "required"),
+                MetadefJson.definitions(body.get("properties")),
+                createdAt,
+                updatedAt);
     }
 }

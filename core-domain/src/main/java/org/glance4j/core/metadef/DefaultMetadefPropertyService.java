@@ -2,7 +2,6 @@ package org.glance4j.core.metadef;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.metadef.MetadefPropertyService;
 import org.glance4j.ports.model.RequestContext;
@@ -30,8 +29,9 @@ public final class DefaultMetadefPropertyService implements MetadefPropertyServi
     public Map<String, Object> list(RequestContext context, String namespace) {
         access.enter(access.policy(context), namespace, "get_metadef_properties");
         Map<String, Object> definitions = new LinkedHashMap<>();
-        access.repository.listProperties(namespace).forEach(p -> definitions.put(p.name(),
-                MetadefJson.present(p.schema())));
+        access.repository
+                .listProperties(namespace)
+                .forEach(p -> definitions.put(p.name(), MetadefJson.present(p.schema())));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("properties", definitions);
         return m;
@@ -51,7 +51,8 @@ public final class DefaultMetadefPropertyService implements MetadefPropertyServi
         if (resourceType != null && !resourceType.isEmpty()) {
             policy.enforce("get_metadef_resource_type", ns);
             MetadefResourceTypeAssociation association = access.repository.listAssociations(namespace).stream()
-                    .filter(a -> a.name().equals(resourceType)).findFirst()
+                    .filter(a -> a.name().equals(resourceType))
+                    .findFirst()
                     .orElseThrow(() -> GlanceException.notFound("Metadata definition resource-type-association "
                             + resourceType + " of namespace " + namespace + " was not found."));
             String prefix = association.prefix();
@@ -65,8 +66,7 @@ public final class DefaultMetadefPropertyService implements MetadefPropertyServi
     }
 
     @Override
-    public Map<String, Object> update(RequestContext context, String namespace, String name,
-            Map<String, Object> body) {
+    public Map<String, Object> update(RequestContext context, String namespace, String name, Map<String, Object> body) {
         validate(body);
         return properties.update(context, namespace, name, (current, now) -> propertyFrom(body, namespace));
     }

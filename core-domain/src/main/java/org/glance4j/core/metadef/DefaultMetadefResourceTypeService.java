@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.metadef.MetadefResourceTypeService;
 import org.glance4j.ports.model.RequestContext;
@@ -26,8 +25,11 @@ public final class DefaultMetadefResourceTypeService implements MetadefResourceT
     public Map<String, Object> list(RequestContext context) {
         access.policy(context).enforce("list_metadef_resource_types", null);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("resource_types", access.repository.listResourceTypes().stream().map(MetadefJson::resourceType)
-                .toList());
+        m.put(
+                "resource_types",
+                access.repository.listResourceTypes().stream()
+                        .map(MetadefJson::resourceType)
+                        .toList());
         return m;
     }
 
@@ -36,7 +38,9 @@ public final class DefaultMetadefResourceTypeService implements MetadefResourceT
         MetadefPolicy policy = access.policy(context);
         MetadefNamespace ns = access.enter(policy, namespace, "list_metadef_resource_types");
         List<Map<String, Object>> associations = policy.check("get_metadef_resource_type", ns)
-                ? access.repository.listAssociations(namespace).stream().map(MetadefJson::association).toList()
+                ? access.repository.listAssociations(namespace).stream()
+                        .map(MetadefJson::association)
+                        .toList()
                 : List.of();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("resource_type_associations", associations);
@@ -50,9 +54,13 @@ public final class DefaultMetadefResourceTypeService implements MetadefResourceT
         MetadefPolicy policy = access.policy(context);
         MetadefNamespace ns = access.enter(policy, namespace, "add_metadef_resource_type_association");
         Instant now = access.now();
-        MetadefResourceTypeAssociation association = new MetadefResourceTypeAssociation(namespace,
-                MetadefJson.requiredName(body, "name"), MetadefJson.string(body, "prefix"),
-                MetadefJson.string(body, "properties_target"), now, now);
+        MetadefResourceTypeAssociation association = new MetadefResourceTypeAssociation(
+                namespace,
+                MetadefJson.requiredName(body, "name"),
+                MetadefJson.string(body, "prefix"),
+                MetadefJson.string(body, "properties_target"),
+                now,
+                now);
         access.repository.addAssociation(association);
         return MetadefJson.association(association);
     }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ListParameters;
 import org.glance4j.ports.in.metadef.MetadefTagService;
@@ -97,19 +96,23 @@ public final class DefaultMetadefTagService implements MetadefTagService {
     public Map<String, Object> create(RequestContext context, String namespace, String name) {
         Map<String, Object> asBody = new LinkedHashMap<>();
         asBody.put("name", name);
-        return tags.create(context, namespace, ns -> access.schemas.validator("tag").validate(asBody),
+        return tags.create(
+                context,
+                namespace,
+                ns -> access.schemas.validator("tag").validate(asBody),
                 now -> new MetadefTag(namespace, name, now, now));
     }
 
     @Override
-    public Map<String, Object> createMany(RequestContext context, String namespace, Map<String, Object> body,
-            boolean append) {
+    public Map<String, Object> createMany(
+            RequestContext context, String namespace, Map<String, Object> body, boolean append) {
         MetadefJson.refuseReadOnly(body, READ_ONLY);
         access.schemas.tagsBodyValidator().validate(body);
         access.enter(access.policy(context), namespace, "add_metadef_tags");
         Instant now = access.now();
         List<MetadefTag> created = MetadefJson.objects(body, "tags").stream()
-                .map(t -> new MetadefTag(namespace, MetadefJson.requiredName(t, "name"), now, now)).toList();
+                .map(t -> new MetadefTag(namespace, MetadefJson.requiredName(t, "name"), now, now))
+                .toList();
         for (MetadefTag tag : created) {
             if (tag.name().codePointCount(0, tag.name().length()) > 255) {
                 throw GlanceException.invalid("Tag name " + tag.name() + " is longer than 255 characters.");
@@ -127,12 +130,15 @@ public final class DefaultMetadefTagService implements MetadefTagService {
     }
 
     @Override
-    public Map<String, Object> update(RequestContext context, String namespace, String name,
-            Map<String, Object> body) {
+    public Map<String, Object> update(RequestContext context, String namespace, String name, Map<String, Object> body) {
         MetadefJson.refuseReadOnly(body, READ_ONLY);
         access.schemas.validator("tag").validate(body);
-        return tags.update(context, namespace, name, (current, now) -> new MetadefTag(namespace,
-                MetadefJson.requiredName(body, "name"), current.createdAt(), now));
+        return tags.update(
+                context,
+                namespace,
+                name,
+                (current, now) ->
+                        new MetadefTag(namespace, MetadefJson.requiredName(body, "name"), current.createdAt(), now));
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.core.text.StorableText;
 import org.glance4j.ports.error.GlanceException;
 
@@ -39,8 +38,8 @@ final class JsonSchemaValidator {
      * @throws GlanceException {@code INVALID} naming the schema and the first violation found
      */
     void validate(Object instance) {
-        StorableText.requireInJson(Character.toUpperCase(schemaName.charAt(0)) + schemaName.substring(1), instance,
-                IDENTIFIER_KEYS);
+        StorableText.requireInJson(
+                Character.toUpperCase(schemaName.charAt(0)) + schemaName.substring(1), instance, IDENTIFIER_KEYS);
         String failure = check(instance, root);
         if (failure != null) {
             throw GlanceException.invalid("Provided object does not match schema '" + schemaName + "': " + failure);
@@ -144,8 +143,8 @@ final class JsonSchemaValidator {
                 }
             }
         }
-        Map<String, Object> properties = schema.get("properties") instanceof Map<?, ?> p
-                ? (Map<String, Object>) p : Map.of();
+        Map<String, Object> properties =
+                schema.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
         Object additional = schema.get("additionalProperties");
         List<String> unexpected = new ArrayList<>();
         for (Map.Entry<String, Object> entry : map.entrySet()) {
@@ -175,7 +174,8 @@ final class JsonSchemaValidator {
     @SuppressWarnings("unchecked")
     private Map<String, Object> resolve(String ref) {
         String prefix = "#/definitions/";
-        if (ref.startsWith(prefix) && root.get("definitions") instanceof Map<?, ?> definitions
+        if (ref.startsWith(prefix)
+                && root.get("definitions") instanceof Map<?, ?> definitions
                 && definitions.get(ref.substring(prefix.length())) instanceof Map<?, ?> target) {
             return (Map<String, Object>) target;
         }
@@ -202,8 +202,11 @@ final class JsonSchemaValidator {
     }
 
     static boolean isInteger(Object value) {
-        return value instanceof Integer || value instanceof Long || value instanceof BigInteger
-                || value instanceof Short || value instanceof Byte;
+        return value instanceof Integer
+                || value instanceof Long
+                || value instanceof BigInteger
+                || value instanceof Short
+                || value instanceof Byte;
     }
 
     private static String typeNames(Object type) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-
 import org.glance4j.core.policy.PolicyEngine;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.RequestContext;

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.metadef.MetadefNamespace;
 import org.glance4j.ports.model.metadef.MetadefObject;
@@ -30,15 +29,31 @@ final class MetadefJson {
     static final String OBJECTS_SCHEMA = "v2/schemas/metadefs/objects";
 
     /** The attributes a property definition keeps; anything else is dropped, as Glance's model drops it. */
-    static final Set<String> DEFINITION_KEYS = Set.of("name", "type", "title", "description", "operators",
-            "default", "readonly", "minimum", "maximum", "enum", "pattern", "minLength", "maxLength",
-            "confidential", "items", "uniqueItems", "minItems", "maxItems", "additionalItems");
+    static final Set<String> DEFINITION_KEYS = Set.of(
+            "name",
+            "type",
+            "title",
+            "description",
+            "operators",
+            "default",
+            "readonly",
+            "minimum",
+            "maximum",
+            "enum",
+            "pattern",
+            "minLength",
+            "maxLength",
+            "confidential",
+            "items",
+            "uniqueItems",
+            "minItems",
+            "maxItems",
+            "additionalItems");
 
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    private MetadefJson() {
-    }
+    private MetadefJson() {}
 
     static String time(Instant instant) {
         return ISO.format(instant.truncatedTo(ChronoUnit.SECONDS));
@@ -59,7 +74,9 @@ final class MetadefJson {
         m.put("created_at", time(ns.createdAt()));
         m.put("updated_at", time(ns.updatedAt()));
         if (!associations.isEmpty()) {
-            m.put("resource_type_associations", associations.stream().map(MetadefJson::association).toList());
+            m.put(
+                    "resource_type_associations",
+                    associations.stream().map(MetadefJson::association).toList());
         }
         m.put("self", namespaceHref(ns.namespace()));
         m.put("schema", NAMESPACE_SCHEMA);
@@ -166,8 +183,9 @@ final class MetadefJson {
     static Map<String, Object> definitions(Object properties) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (properties instanceof Map<?, ?> map) {
-            ((Map<String, Object>) map).forEach((name, definition) -> m.put(name,
-                    definition instanceof Map<?, ?> d ? definition((Map<String, Object>) d) : Map.of()));
+            ((Map<String, Object>) map)
+                    .forEach((name, definition) -> m.put(
+                            name, definition instanceof Map<?, ?> d ? definition((Map<String, Object>) d) : Map.of()));
         }
         return m;
     }

@@ -6,8 +6,7 @@ import org.glance4j.ports.in.ListParameters;
 /** The query parameter checks Glance applies to the object and tag lists. */
 final class MetadefListChecks {
 
-    private MetadefListChecks() {
-    }
+    private MetadefListChecks() {}
 
     static String sortDir(ListParameters parameters) {
         String dir = parameters.first("sort_dir");
@@ -22,8 +21,11 @@ final class MetadefListChecks {
 
     static void visibility(ListParameters parameters) {
         String visibility = parameters.first("visibility");
-        if (visibility != null && !visibility.isEmpty() && !visibility.equals("public")
-                && !visibility.equals("private") && !visibility.equals("shared")) {
+        if (visibility != null
+                && !visibility.isEmpty()
+                && !visibility.equals("public")
+                && !visibility.equals("private")
+                && !visibility.equals("shared")) {
             throw GlanceException.invalid("Invalid visibility value: " + visibility);
         }
     }

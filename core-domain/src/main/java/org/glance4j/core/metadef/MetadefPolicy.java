@@ -3,7 +3,6 @@ package org.glance4j.core.metadef;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-
 import org.glance4j.core.policy.PolicyCredentials;
 import org.glance4j.core.policy.PolicyEngine;
 import org.glance4j.ports.error.GlanceException;
@@ -43,7 +42,9 @@ final class MetadefPolicy {
      * public namespaces, namespaces without owner, and those their project owns.
      */
     boolean canSee(MetadefNamespace namespace) {
-        return admin || namespace.owner() == null || namespace.isPublic()
+        return admin
+                || namespace.owner() == null
+                || namespace.isPublic()
                 || (context.projectId() != null && context.projectId().equals(namespace.owner()));
     }
 

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.metadef.MetadefSchemaService;
 
@@ -20,8 +19,8 @@ public final class MetadefSchemas implements MetadefSchemaService {
     /** The longest namespace, object, property, tag and resource type name. */
     public static final int MAX_NAME_LENGTH = 80;
 
-    private static final List<String> JSON_TYPES = Arrays.asList("array", "boolean", "integer", "number", "object",
-            "string", null);
+    private static final List<String> JSON_TYPES =
+            Arrays.asList("array", "boolean", "integer", "number", "object", "string", null);
 
     private final Map<String, Map<String, Object>> documents = new LinkedHashMap<>();
     private final Map<String, Object> tagsBody;
@@ -81,7 +80,9 @@ public final class MetadefSchemas implements MetadefSchemaService {
 
     private static Map<String, Object> namespace() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("namespace", described(limited("string", MAX_NAME_LENGTH), "The namespace's name, unique in the catalog."));
+        p.put(
+                "namespace",
+                described(limited("string", MAX_NAME_LENGTH), "The namespace's name, unique in the catalog."));
         p.put("display_name", described(limited("string", MAX_NAME_LENGTH), "A name for people, shown by dashboards."));
         p.put("description", described(limited("string", 500), "What the namespace is about."));
         Map<String, Object> visibility = described(type("string"), "Who can see the namespace.");
@@ -163,13 +164,25 @@ public final class MetadefSchemas implements MetadefSchemaService {
 
     private static Map<String, Object> association() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", described(limited("string", MAX_NAME_LENGTH), "The resource type, named as in Heat where "
-                + "possible (for example OS::Glance::Image or OS::Nova::Flavor)."));
-        p.put("prefix", described(limited("string", MAX_NAME_LENGTH), "What the namespace's property names start "
-                + "with when applied to this resource type, separator included (for example hw_ or hw:)."));
-        p.put("properties_target", described(limited("string", MAX_NAME_LENGTH), "Which set of the resource's "
-                + "key/value pairs the properties go to when it has several (for example image, for the image "
-                + "metadata of a volume)."));
+        p.put(
+                "name",
+                described(
+                        limited("string", MAX_NAME_LENGTH),
+                        "The resource type, named as in Heat where "
+                                + "possible (for example OS::Glance::Image or OS::Nova::Flavor)."));
+        p.put(
+                "prefix",
+                described(
+                        limited("string", MAX_NAME_LENGTH),
+                        "What the namespace's property names start "
+                                + "with when applied to this resource type, separator included (for example hw_ or hw:)."));
+        p.put(
+                "properties_target",
+                described(
+                        limited("string", MAX_NAME_LENGTH),
+                        "Which set of the resource's "
+                                + "key/value pairs the properties go to when it has several (for example image, for the image "
+                                + "metadata of a volume)."));
         p.put("created_at", timestamp("When the association was made."));
         p.put("updated_at", timestamp("When the association last changed."));
         return document("resource_type_association", p, List.of("name"), null);
@@ -250,8 +263,8 @@ public final class MetadefSchemas implements MetadefSchemaService {
         return m;
     }
 
-    private static Map<String, Object> document(String name, Map<String, Object> properties, List<String> required,
-            Map<String, Object> definitions) {
+    private static Map<String, Object> document(
+            String name, Map<String, Object> properties, List<String> required, Map<String, Object> definitions) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("properties", properties);

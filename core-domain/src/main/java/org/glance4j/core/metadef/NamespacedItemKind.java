@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-
 import org.glance4j.ports.model.metadef.MetadefObject;
 import org.glance4j.ports.model.metadef.MetadefProperty;
 import org.glance4j.ports.model.metadef.MetadefTag;
@@ -28,24 +27,53 @@ import org.glance4j.ports.out.metadef.MetadefRepository;
  * @param json       the item as the answers of a single item show it
  * @param <T>        the item's record
  */
-record NamespacedItemKind<T>(String word, String getRule, String addRule, String modifyRule, String deleteRule,
-                             BiConsumer<MetadefRepository, T> add, Finder<T> find, Updater<T> update,
-                             Remover remove, Function<T, Map<String, Object>> json) {
+record NamespacedItemKind<T>(
+        String word,
+        String getRule,
+        String addRule,
+        String modifyRule,
+        String deleteRule,
+        BiConsumer<MetadefRepository, T> add,
+        Finder<T> find,
+        Updater<T> update,
+        Remover remove,
+        Function<T, Map<String, Object>> json) {
 
-    static final NamespacedItemKind<MetadefObject> OBJECT = new NamespacedItemKind<>("object",
-            "get_metadef_object", "add_metadef_object", "modify_metadef_object", "delete_metadef_object",
-            MetadefRepository::addObject, MetadefRepository::findObject, MetadefRepository::updateObject,
-            MetadefRepository::removeObject, object -> MetadefJson.object(object, null));
+    static final NamespacedItemKind<MetadefObject> OBJECT = new NamespacedItemKind<>(
+            "object",
+            "get_metadef_object",
+            "add_metadef_object",
+            "modify_metadef_object",
+            "delete_metadef_object",
+            MetadefRepository::addObject,
+            MetadefRepository::findObject,
+            MetadefRepository::updateObject,
+            MetadefRepository::removeObject,
+            object -> MetadefJson.object(object, null));
 
-    static final NamespacedItemKind<MetadefProperty> PROPERTY = new NamespacedItemKind<>("property",
-            "get_metadef_property", "add_metadef_property", "modify_metadef_property", "remove_metadef_property",
-            MetadefRepository::addProperty, MetadefRepository::findProperty, MetadefRepository::updateProperty,
-            MetadefRepository::removeProperty, NamespacedItemKind::propertyJson);
+    static final NamespacedItemKind<MetadefProperty> PROPERTY = new NamespacedItemKind<>(
+            "property",
+            "get_metadef_property",
+            "add_metadef_property",
+            "modify_metadef_property",
+            "remove_metadef_property",
+            MetadefRepository::addProperty,
+            MetadefRepository::findProperty,
+            MetadefRepository::updateProperty,
+            MetadefRepository::removeProperty,
+            NamespacedItemKind::propertyJson);
 
-    static final NamespacedItemKind<MetadefTag> TAG = new NamespacedItemKind<>("tag",
-            "get_metadef_tag", "add_metadef_tag", "modify_metadef_tag", "delete_metadef_tag",
-            MetadefRepository::addTag, MetadefRepository::findTag, MetadefRepository::updateTag,
-            MetadefRepository::removeTag, MetadefJson::tag);
+    static final NamespacedItemKind<MetadefTag> TAG = new NamespacedItemKind<>(
+            "tag",
+            "get_metadef_tag",
+            "add_metadef_tag",
+            "modify_metadef_tag",
+            "delete_metadef_tag",
+            MetadefRepository::addTag,
+            MetadefRepository::findTag,
+            MetadefRepository::updateTag,
+            MetadefRepository::removeTag,
+            MetadefJson::tag);
 
     /** A property with its name first, as the single-property answers show it. */
     @SuppressWarnings("unchecked")

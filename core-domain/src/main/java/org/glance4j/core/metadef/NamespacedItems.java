@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.RequestContext;
 import org.glance4j.ports.model.metadef.MetadefNamespace;
@@ -40,15 +39,17 @@ final class NamespacedItems<T> {
 
     /** Creates the item {@code make} builds at the time of creation, once the caller may. */
     Map<String, Object> create(RequestContext context, String namespace, Function<Instant, T> make) {
-        return create(context, namespace, ns -> {
-        }, make);
+        return create(context, namespace, ns -> {}, make);
     }
 
     /**
      * As {@link #create(RequestContext, String, Function)}, with a check of the visible namespace that comes before
      * the policy (Glance validates a tag's name there).
      */
-    Map<String, Object> create(RequestContext context, String namespace, Consumer<MetadefNamespace> beforePolicy,
+    Map<String, Object> create(
+            RequestContext context,
+            String namespace,
+            Consumer<MetadefNamespace> beforePolicy,
             Function<Instant, T> make) {
         MetadefPolicy policy = access.policy(context);
         MetadefNamespace ns = access.visibleNamespace(policy, namespace);
@@ -60,8 +61,8 @@ final class NamespacedItems<T> {
     }
 
     /** Replaces the item called {@code name} by what {@code change} makes of it at the time of the update. */
-    Map<String, Object> update(RequestContext context, String namespace, String name,
-            BiFunction<T, Instant, T> change) {
+    Map<String, Object> update(
+            RequestContext context, String namespace, String name, BiFunction<T, Instant, T> change) {
         access.enter(access.policy(context), namespace, kind.modifyRule());
         T updated = change.apply(find(namespace, name), access.now());
         kind.update().update(access.repository, name, updated);

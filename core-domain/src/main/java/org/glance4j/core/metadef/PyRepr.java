@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** JSON values written as Python writes their {@code repr}, for messages that read like Glance's. */
 final class PyRepr {
 
-    private PyRepr() {
-    }
+    private PyRepr() {}
 
     static String of(Object value) {
         if (value == null) {
@@ -24,7 +23,8 @@ final class PyRepr {
             return list.stream().map(PyRepr::of).collect(Collectors.joining(", ", "[", "]"));
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(e -> of(e.getKey()) + ": " + of(e.getValue()))
+            return map.entrySet().stream()
+                    .map(e -> of(e.getKey()) + ": " + of(e.getValue()))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         return String.valueOf(value);

@@ -27,15 +27,14 @@ public final class DefaultPolicies {
     static final String ADMIN_OR_MEMBER_OF_VISIBLE = ADMIN + " or (role:member and " + VISIBLE_TO_PROJECT + ")";
     static final String ADMIN_OR_MEMBER_CREATING = ADMIN + " or (" + PROJECT_MEMBER + " and project_id:%(owner)s)";
     static final String ADMIN_OR_SHARED_MEMBER = ADMIN + " or (role:member and " + IMAGE_MEMBER + ")";
-    static final String ADMIN_OR_READER_OR_SHARED_MEMBER = ADMIN + " or role:reader and (project_id:%(project_id)s or "
-            + IMAGE_MEMBER + ")";
-    static final String ADMIN_OR_READER_OF_NAMESPACE = ADMIN + " or (role:reader and (project_id:%(project_id)s or "
-            + PUBLIC + "))";
+    static final String ADMIN_OR_READER_OR_SHARED_MEMBER =
+            ADMIN + " or role:reader and (project_id:%(project_id)s or " + IMAGE_MEMBER + ")";
+    static final String ADMIN_OR_READER_OF_NAMESPACE =
+            ADMIN + " or (role:reader and (project_id:%(project_id)s or " + PUBLIC + "))";
     static final String METADEF_ADMIN = "rule:metadef_admin";
     static final String SERVICE_OR_PROJECT_MEMBER = SERVICE + " or (" + PROJECT_MEMBER + " and project_id:%(owner)s)";
 
-    private DefaultPolicies() {
-    }
+    private DefaultPolicies() {}
 
     /** Rule name to check string, in a stable order. */
     public static Map<String, String> rules() {
@@ -91,17 +90,38 @@ public final class DefaultPolicies {
     private static void putMetadefRules(Map<String, String> r) {
         r.put("metadef_default", "");
         r.put("metadef_admin", ADMIN);
-        for (String read : new String[] {"get_metadef_namespace", "get_metadef_object", "get_metadef_objects",
-                "list_metadef_resource_types", "get_metadef_resource_type", "get_metadef_property",
-                "get_metadef_properties", "get_metadef_tag", "get_metadef_tags"}) {
+        for (String read : new String[] {
+            "get_metadef_namespace",
+            "get_metadef_object",
+            "get_metadef_objects",
+            "list_metadef_resource_types",
+            "get_metadef_resource_type",
+            "get_metadef_property",
+            "get_metadef_properties",
+            "get_metadef_tag",
+            "get_metadef_tags"
+        }) {
             r.put(read, ADMIN_OR_READER_OF_NAMESPACE);
         }
         r.put("get_metadef_namespaces", ADMIN_OR_PROJECT_READER);
-        for (String write : new String[] {"modify_metadef_namespace", "add_metadef_namespace",
-                "delete_metadef_namespace", "modify_metadef_object", "add_metadef_object", "delete_metadef_object",
-                "add_metadef_resource_type_association", "remove_metadef_resource_type_association",
-                "modify_metadef_property", "add_metadef_property", "remove_metadef_property", "modify_metadef_tag",
-                "add_metadef_tag", "add_metadef_tags", "delete_metadef_tag", "delete_metadef_tags"}) {
+        for (String write : new String[] {
+            "modify_metadef_namespace",
+            "add_metadef_namespace",
+            "delete_metadef_namespace",
+            "modify_metadef_object",
+            "add_metadef_object",
+            "delete_metadef_object",
+            "add_metadef_resource_type_association",
+            "remove_metadef_resource_type_association",
+            "modify_metadef_property",
+            "add_metadef_property",
+            "remove_metadef_property",
+            "modify_metadef_tag",
+            "add_metadef_tag",
+            "add_metadef_tags",
+            "delete_metadef_tag",
+            "delete_metadef_tags"
+        }) {
             r.put(write, METADEF_ADMIN);
         }
     }

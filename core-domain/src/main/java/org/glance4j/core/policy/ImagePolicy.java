@@ -2,7 +2,6 @@ package org.glance4j.core.policy;
 
 import java.util.Map;
 import java.util.Objects;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.RequestContext;

@@ -2,7 +2,6 @@ package org.glance4j.core.policy;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.glance4j.ports.model.Image;
 
 /**
@@ -13,8 +12,7 @@ import org.glance4j.ports.model.Image;
  */
 public final class ImageTargets {
 
-    private ImageTargets() {
-    }
+    private ImageTargets() {}
 
     /** The target of an existing image. {@code memberId} is the caller's project if it is a member, else null. */
     public static Map<String, Object> of(Image image, String memberId) {

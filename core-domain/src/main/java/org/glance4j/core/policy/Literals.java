@@ -3,8 +3,7 @@ package org.glance4j.core.policy;
 /** Python-flavoured literals of the policy language: how values print, and which check kinds are literals. */
 final class Literals {
 
-    private Literals() {
-    }
+    private Literals() {}
 
     /** How Python's {@code str()} would print a value. */
     static String pythonString(Object value) {
@@ -22,8 +21,8 @@ final class Literals {
      * {@code False}, {@code None}), or {@code null} when the kind names a credential.
      */
     static String valueOf(String kind) {
-        if (kind.length() >= 2 && ((kind.startsWith("'") && kind.endsWith("'"))
-                || (kind.startsWith("\"") && kind.endsWith("\"")))) {
+        if (kind.length() >= 2
+                && ((kind.startsWith("'") && kind.endsWith("'")) || (kind.startsWith("\"") && kind.endsWith("\"")))) {
             return kind.substring(1, kind.length() - 1);
         }
         if (kind.equals("True") || kind.equals("False") || kind.equals("None")) {

@@ -2,7 +2,6 @@ package org.glance4j.core.policy;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.glance4j.ports.model.RequestContext;
 
 /**
@@ -35,8 +34,8 @@ public final class PolicyEngine {
             try {
                 parsed.put(name, PolicyParser.parse(check));
             } catch (PolicyParseException e) {
-                throw new IllegalArgumentException("Policy rule '" + name + "' does not parse (\"" + check + "\"): "
-                        + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "Policy rule '" + name + "' does not parse (\"" + check + "\"): " + e.getMessage(), e);
             }
         });
         return new PolicyEngine(parsed);

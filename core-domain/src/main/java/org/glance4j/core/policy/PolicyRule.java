@@ -135,7 +135,8 @@ public sealed interface PolicyRule {
 
         @Override
         public String toString() {
-            return "(" + String.join(" and ", rules.stream().map(Object::toString).toList()) + ")";
+            return "("
+                    + String.join(" and ", rules.stream().map(Object::toString).toList()) + ")";
         }
     }
 
@@ -152,7 +153,8 @@ public sealed interface PolicyRule {
 
         @Override
         public String toString() {
-            return "(" + String.join(" or ", rules.stream().map(Object::toString).toList()) + ")";
+            return "("
+                    + String.join(" or ", rules.stream().map(Object::toString).toList()) + ")";
         }
     }
 }

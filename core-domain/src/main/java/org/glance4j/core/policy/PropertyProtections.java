@@ -10,7 +10,6 @@ import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
 import org.glance4j.core.settings.PropertyProtectionSettings;
 import org.glance4j.core.settings.PropertyProtectionSettings.Format;
 import org.glance4j.core.settings.PropertyProtectionSettings.Section;
@@ -30,7 +29,10 @@ public final class PropertyProtections {
 
     /** The four operations of a protection section. */
     public enum Operation {
-        CREATE, READ, UPDATE, DELETE;
+        CREATE,
+        READ,
+        UPDATE,
+        DELETE;
 
         String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -44,8 +46,7 @@ public final class PropertyProtections {
     private final List<Rule> rules;
     private final PolicyEngine engine;
 
-    private record Rule(String section, Pattern pattern, Map<Operation, List<String>> permissions) {
-    }
+    private record Rule(String section, Pattern pattern, Map<Operation, List<String>> permissions) {}
 
     private PropertyProtections(Format format, List<Rule> rules, PolicyEngine engine) {
         this.format = format;
@@ -90,8 +91,10 @@ public final class PropertyProtections {
         try {
             pattern = Pattern.compile(section.pattern());
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("property protection [" + section.pattern()
-                    + "] is not a valid regular expression: " + e.getDescription(), e);
+            throw new IllegalArgumentException(
+                    "property protection [" + section.pattern() + "] is not a valid regular expression: "
+                            + e.getDescription(),
+                    e);
         }
         Map<Operation, List<String>> permissions = new TreeMap<>();
         for (Operation op : Operation.values()) {
@@ -107,14 +110,14 @@ public final class PropertyProtections {
 
     private static List<String> permissions(Format format, Section section, Operation op, String raw) {
         if (raw.isEmpty()) {
-            LOG.warning("property protection [" + section.pattern() + "] gives " + op.key()
-                    + " to nobody (empty value)");
+            LOG.warning(
+                    "property protection [" + section.pattern() + "] gives " + op.key() + " to nobody (empty value)");
             return List.of();
         }
         if (format == Format.POLICIES) {
             if (raw.contains(",")) {
-                throw new IllegalArgumentException("property protection [" + section.pattern() + "] " + op.key()
-                        + " = " + raw + ": one policy rule per operation (combine rules in the policy file)");
+                throw new IllegalArgumentException("property protection [" + section.pattern() + "] " + op.key() + " = "
+                        + raw + ": one policy rule per operation (combine rules in the policy file)");
             }
             return List.of(raw);
         }
@@ -139,7 +142,10 @@ public final class PropertyProtections {
         if (rules.isEmpty()) {
             return true;
         }
-        Rule rule = rules.stream().filter(r -> r.pattern().matcher(name).find()).findFirst().orElse(null);
+        Rule rule = rules.stream()
+                .filter(r -> r.pattern().matcher(name).find())
+                .findFirst()
+                .orElse(null);
         if (rule == null) {
             return false;
         }

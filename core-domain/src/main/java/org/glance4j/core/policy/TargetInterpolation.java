@@ -9,8 +9,7 @@ import java.util.Map;
  */
 final class TargetInterpolation {
 
-    private TargetInterpolation() {
-    }
+    private TargetInterpolation() {}
 
     static String render(String match, Map<String, Object> target) {
         StringBuilder out = new StringBuilder();

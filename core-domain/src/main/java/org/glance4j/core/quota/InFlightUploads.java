@@ -26,6 +26,7 @@ final class InFlightUploads {
         private int running;
         /** The upload allowed to finish past the limit; null while none went past it. */
         private Upload overshooter;
+
         private final String projectId;
 
         private Ledger(String projectId) {
@@ -122,8 +123,7 @@ final class InFlightUploads {
     }
 
     /** The ledger a check saw before it measured the stored bytes, and its settled bytes then. */
-    record Snapshot(Ledger ledger, long heldBytes, long settledBytes) {
-    }
+    record Snapshot(Ledger ledger, long heldBytes, long settledBytes) {}
 
     private static long estimate(Ledger ledger) {
         return ledger.measuredBytes + ledger.settledBytes + ledger.heldBytes;

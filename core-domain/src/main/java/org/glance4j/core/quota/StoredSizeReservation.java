@@ -3,7 +3,6 @@ package org.glance4j.core.quota;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -64,8 +63,8 @@ public final class StoredSizeReservation implements AutoCloseable {
             return;
         }
         long[] split = upload.usageAndOwn();
-        GlanceException refused = UnifiedLimits.overLimit(projectId, UnifiedLimits.IMAGE_SIZE_TOTAL, limitMiB,
-                split[0] / MIB, split[1] / MIB);
+        GlanceException refused = UnifiedLimits.overLimit(
+                projectId, UnifiedLimits.IMAGE_SIZE_TOTAL, limitMiB, split[0] / MIB, split[1] / MIB);
         refusal = refused;
         throw new IOException(refused.getMessage());
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.UsageService;
 import org.glance4j.ports.model.RequestContext;
@@ -24,8 +23,8 @@ public final class UnifiedLimits implements UsageService {
     public static final String IMAGE_STAGE_TOTAL = "image_stage_total";
     public static final String IMAGE_COUNT_TOTAL = "image_count_total";
     public static final String IMAGE_COUNT_UPLOADING = "image_count_uploading";
-    private static final List<String> ALL = List.of(IMAGE_SIZE_TOTAL, IMAGE_STAGE_TOTAL, IMAGE_COUNT_TOTAL,
-            IMAGE_COUNT_UPLOADING);
+    private static final List<String> ALL =
+            List.of(IMAGE_SIZE_TOTAL, IMAGE_STAGE_TOTAL, IMAGE_COUNT_TOTAL, IMAGE_COUNT_UPLOADING);
     private static final long MIB = 1024L * 1024L;
 
     private final ImageRepository images;
@@ -73,8 +72,10 @@ public final class UnifiedLimits implements UsageService {
             if (limit >= 0 && used + declared / MIB > limit) {
                 throw overLimit(projectId, IMAGE_SIZE_TOTAL, limit, used, declared / MIB);
             }
-            return new StoredSizeReservation(inFlight.start(projectId, before, stored, limit < 0 ? -1 : limit * MIB,
-                    declared), projectId, limit);
+            return new StoredSizeReservation(
+                    inFlight.start(projectId, before, stored, limit < 0 ? -1 : limit * MIB, declared),
+                    projectId,
+                    limit);
         });
     }
 

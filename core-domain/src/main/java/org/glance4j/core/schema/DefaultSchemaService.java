@@ -3,7 +3,6 @@ package org.glance4j.core.schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.in.SchemaService;
 
 /**
@@ -26,10 +25,7 @@ public final class DefaultSchemaService implements SchemaService {
         doc.put("name", "image");
         doc.put("properties", properties);
         doc.put("additionalProperties", catalog.additionalProperties().toSchema());
-        doc.put("links", List.of(
-                link("self", "{self}"),
-                link("enclosure", "{file}"),
-                link("describedby", "{schema}")));
+        doc.put("links", List.of(link("self", "{self}"), link("enclosure", "{file}"), link("describedby", "{schema}")));
         return doc;
     }
 
@@ -46,10 +42,7 @@ public final class DefaultSchemaService implements SchemaService {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("name", "images");
         doc.put("properties", properties);
-        doc.put("links", List.of(
-                link("first", "{first}"),
-                link("next", "{next}"),
-                link("describedby", "{schema}")));
+        doc.put("links", List.of(link("first", "{first}"), link("next", "{next}"), link("describedby", "{schema}")));
         return doc;
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.model.ImageStatus;
 
@@ -70,73 +69,160 @@ public final class ImageSchemaCatalog {
     private static Map<String, PropertyDefinition> defineBase(CoreSettings settings) {
         Map<String, PropertyDefinition> m = new LinkedHashMap<>();
         put(m, PropertyDefinition.of("id", "The image's identifier.", "string").withPattern(UUID_PATTERN));
-        put(m, PropertyDefinition.of("name", "A name for the image, for people.", "null", "string")
-                .withMaxLength(MAX_NAME_LENGTH));
-        put(m, PropertyDefinition.of("status", "Where the image is in its lifecycle.", "string").asReadOnly()
-                .withAllowed(statuses()));
-        put(m, PropertyDefinition.of("visibility", "Who can see the image.", "string")
-                .withAllowed(List.of("community", "public", "private", "shared")));
+        put(
+                m,
+                PropertyDefinition.of("name", "A name for the image, for people.", "null", "string")
+                        .withMaxLength(MAX_NAME_LENGTH));
+        put(
+                m,
+                PropertyDefinition.of("status", "Where the image is in its lifecycle.", "string")
+                        .asReadOnly()
+                        .withAllowed(statuses()));
+        put(
+                m,
+                PropertyDefinition.of("visibility", "Who can see the image.", "string")
+                        .withAllowed(List.of("community", "public", "private", "shared")));
         put(m, PropertyDefinition.of("protected", "When true, the image cannot be deleted.", "boolean"));
         put(m, PropertyDefinition.of("os_hidden", "When true, the image is left out of default lists.", "boolean"));
-        put(m, PropertyDefinition.of("checksum", "MD5 digest of the image data.", "null", "string").asReadOnly()
-                .withMaxLength(32));
-        put(m, PropertyDefinition.of("os_hash_algo", "The algorithm of os_hash_value.", "null", "string").asReadOnly()
-                .withMaxLength(64));
-        put(m, PropertyDefinition.of("os_hash_value", "Digest of the image data, by os_hash_algo.", "null", "string")
-                .asReadOnly().withMaxLength(128));
-        put(m, PropertyDefinition.of("owner", "The project that owns the image.", "null", "string")
-                .withMaxLength(MAX_NAME_LENGTH));
-        put(m, PropertyDefinition.of("size", "Size of the image data in bytes.", "null", "integer").asReadOnly());
-        put(m, PropertyDefinition.of("virtual_size", "Virtual size of the disk in bytes.", "null", "integer")
-                .asReadOnly());
-        put(m, PropertyDefinition.of("container_format", "How the image data is packaged.", "null", "string")
-                .withAllowed(withNull(settings.containerFormats())));
-        put(m, PropertyDefinition.of("disk_format", "The format of the disk image.", "null", "string")
-                .withAllowed(withNull(settings.diskFormats())));
-        put(m, PropertyDefinition.of("created_at", "When the image was registered.", "string").asReadOnly());
-        put(m, PropertyDefinition.of("updated_at", "When the image last changed.", "string").asReadOnly());
-        put(m, PropertyDefinition.of("tags", "Free-form labels of the image.", "array")
-                .withItems(PropertyDefinition.of("tag", null, "string").withMaxLength(MAX_NAME_LENGTH)));
-        put(m, PropertyDefinition.of("direct_url", "Where the data lives in its store.", "string").asReadOnly());
+        put(
+                m,
+                PropertyDefinition.of("checksum", "MD5 digest of the image data.", "null", "string")
+                        .asReadOnly()
+                        .withMaxLength(32));
+        put(
+                m,
+                PropertyDefinition.of("os_hash_algo", "The algorithm of os_hash_value.", "null", "string")
+                        .asReadOnly()
+                        .withMaxLength(64));
+        put(
+                m,
+                PropertyDefinition.of("os_hash_value", "Digest of the image data, by os_hash_algo.", "null", "string")
+                        .asReadOnly()
+                        .withMaxLength(128));
+        put(
+                m,
+                PropertyDefinition.of("owner", "The project that owns the image.", "null", "string")
+                        .withMaxLength(MAX_NAME_LENGTH));
+        put(
+                m,
+                PropertyDefinition.of("size", "Size of the image data in bytes.", "null", "integer")
+                        .asReadOnly());
+        put(
+                m,
+                PropertyDefinition.of("virtual_size", "Virtual size of the disk in bytes.", "null", "integer")
+                        .asReadOnly());
+        put(
+                m,
+                PropertyDefinition.of("container_format", "How the image data is packaged.", "null", "string")
+                        .withAllowed(withNull(settings.containerFormats())));
+        put(
+                m,
+                PropertyDefinition.of("disk_format", "The format of the disk image.", "null", "string")
+                        .withAllowed(withNull(settings.diskFormats())));
+        put(
+                m,
+                PropertyDefinition.of("created_at", "When the image was registered.", "string")
+                        .asReadOnly());
+        put(
+                m,
+                PropertyDefinition.of("updated_at", "When the image last changed.", "string")
+                        .asReadOnly());
+        put(
+                m,
+                PropertyDefinition.of("tags", "Free-form labels of the image.", "array")
+                        .withItems(PropertyDefinition.of("tag", null, "string").withMaxLength(MAX_NAME_LENGTH)));
+        put(
+                m,
+                PropertyDefinition.of("direct_url", "Where the data lives in its store.", "string")
+                        .asReadOnly());
         put(m, PropertyDefinition.of("min_ram", "Memory (MB) needed to boot the image.", "integer"));
         put(m, PropertyDefinition.of("min_disk", "Disk space (GB) needed to boot the image.", "integer"));
         put(m, PropertyDefinition.of("self", "The URL of this image.", "string").asReadOnly());
-        put(m, PropertyDefinition.of("file", "The URL of the image data.", "string").asReadOnly());
-        put(m, PropertyDefinition.of("stores", "Comma-separated ids of the stores holding the data.", "string")
-                .asReadOnly());
-        put(m, PropertyDefinition.of("schema", "The URL of the image schema.", "string").asReadOnly());
-        put(m, PropertyDefinition.of("locations", "URLs of the image data in external stores.", "array")
-                .withExtra(Map.of("items", locationItem())));
+        put(
+                m,
+                PropertyDefinition.of("file", "The URL of the image data.", "string")
+                        .asReadOnly());
+        put(
+                m,
+                PropertyDefinition.of("stores", "Comma-separated ids of the stores holding the data.", "string")
+                        .asReadOnly());
+        put(
+                m,
+                PropertyDefinition.of("schema", "The URL of the image schema.", "string")
+                        .asReadOnly());
+        put(
+                m,
+                PropertyDefinition.of("locations", "URLs of the image data in external stores.", "array")
+                        .withExtra(Map.of("items", locationItem())));
         return java.util.Collections.unmodifiableMap(m);
     }
 
     private static Map<String, PropertyDefinition> defineCustom() {
         Map<String, PropertyDefinition> m = new LinkedHashMap<>();
-        put(m, PropertyDefinition.of("kernel_id", "Id of the image to boot as kernel of an AMI-style image.",
-                "null", "string").withPattern(UUID_PATTERN).asCustom());
-        put(m, PropertyDefinition.of("ramdisk_id", "Id of the image to boot as ramdisk of an AMI-style image.",
-                "null", "string").withPattern(UUID_PATTERN).asCustom());
-        put(m, PropertyDefinition.of("instance_uuid", "The instance this image was taken from (informational).",
-                "string").asCustom());
-        put(m, PropertyDefinition.of("architecture", "CPU architecture the image runs on.", "string").asCustom());
-        put(m, PropertyDefinition.of("os_distro", "Short name of the operating system distribution.", "string")
-                .asCustom());
-        put(m, PropertyDefinition.of("os_version", "Version of the operating system, as its vendor writes it.",
-                "string").asCustom());
-        put(m, PropertyDefinition.of("description", "A description of the image, for people.", "string").asCustom());
-        put(m, PropertyDefinition.of("cinder_encryption_key_id",
-                "Key manager id of the key Block Storage uses for volumes made from this image.", "string")
-                .asCustom());
-        put(m, PropertyDefinition.of("cinder_encryption_key_deletion_policy",
-                "When the key named by cinder_encryption_key_id is deleted.", "string")
-                .withAllowed(List.of("on_image_deletion", "do_not_delete")).asCustom());
+        put(
+                m,
+                PropertyDefinition.of(
+                                "kernel_id",
+                                "Id of the image to boot as kernel of an AMI-style image.",
+                                "null",
+                                "string")
+                        .withPattern(UUID_PATTERN)
+                        .asCustom());
+        put(
+                m,
+                PropertyDefinition.of(
+                                "ramdisk_id",
+                                "Id of the image to boot as ramdisk of an AMI-style image.",
+                                "null",
+                                "string")
+                        .withPattern(UUID_PATTERN)
+                        .asCustom());
+        put(
+                m,
+                PropertyDefinition.of(
+                                "instance_uuid", "The instance this image was taken from (informational).", "string")
+                        .asCustom());
+        put(
+                m,
+                PropertyDefinition.of("architecture", "CPU architecture the image runs on.", "string")
+                        .asCustom());
+        put(
+                m,
+                PropertyDefinition.of("os_distro", "Short name of the operating system distribution.", "string")
+                        .asCustom());
+        put(
+                m,
+                PropertyDefinition.of(
+                                "os_version", "Version of the operating system, as its vendor writes it.", "string")
+                        .asCustom());
+        put(
+                m,
+                PropertyDefinition.of("description", "A description of the image, for people.", "string")
+                        .asCustom());
+        put(
+                m,
+                PropertyDefinition.of(
+                                "cinder_encryption_key_id",
+                                "Key manager id of the key Block Storage uses for volumes made from this image.",
+                                "string")
+                        .asCustom());
+        put(
+                m,
+                PropertyDefinition.of(
+                                "cinder_encryption_key_deletion_policy",
+                                "When the key named by cinder_encryption_key_id is deleted.",
+                                "string")
+                        .withAllowed(List.of("on_image_deletion", "do_not_delete"))
+                        .asCustom());
         return java.util.Collections.unmodifiableMap(m);
     }
 
     private static Map<String, Object> locationItem() {
         Map<String, Object> validation = new LinkedHashMap<>();
-        validation.put("description", "Values for checksum and hashes of the image; they must equal the image's"
-                + " own unless it is queued.");
+        validation.put(
+                "description",
+                "Values for checksum and hashes of the image; they must equal the image's"
+                        + " own unless it is queued.");
         validation.put("type", "object");
         validation.put("writeOnly", true);
         validation.put("additionalProperties", false);
@@ -159,8 +245,15 @@ public final class ImageSchemaCatalog {
 
     private static List<Object> statuses() {
         List<Object> out = new ArrayList<>();
-        for (ImageStatus s : List.of(ImageStatus.QUEUED, ImageStatus.SAVING, ImageStatus.ACTIVE, ImageStatus.KILLED,
-                ImageStatus.DELETED, ImageStatus.UPLOADING, ImageStatus.IMPORTING, ImageStatus.PENDING_DELETE,
+        for (ImageStatus s : List.of(
+                ImageStatus.QUEUED,
+                ImageStatus.SAVING,
+                ImageStatus.ACTIVE,
+                ImageStatus.KILLED,
+                ImageStatus.DELETED,
+                ImageStatus.UPLOADING,
+                ImageStatus.IMPORTING,
+                ImageStatus.PENDING_DELETE,
                 ImageStatus.DEACTIVATED)) {
             out.add(s.wireName());
         }

@@ -11,8 +11,7 @@ public final class JsonTypes {
 
     private static final int SHOWN_CHARACTERS = 80;
 
-    private JsonTypes() {
-    }
+    private JsonTypes() {}
 
     /** {@code null}, {@code string}, {@code boolean}, {@code integer}, {@code number}, {@code array}, {@code object}. */
     public static String typeOf(Object value) {
@@ -25,8 +24,11 @@ public final class JsonTypes {
         if (value instanceof Boolean) {
             return "boolean";
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger
-                || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof BigInteger
+                || value instanceof Short
+                || value instanceof Byte) {
             return "integer";
         }
         if (value instanceof Double d) {

@@ -10,11 +10,10 @@ import java.util.Map;
  */
 final class MemberSchema {
 
-    static final String UUID_PATTERN = "^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}"
-            + "-([0-9a-fA-F]){12}$";
+    static final String UUID_PATTERN =
+            "^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}" + "-([0-9a-fA-F]){12}$";
 
-    private MemberSchema() {
-    }
+    private MemberSchema() {}
 
     static Map<String, Object> member() {
         Map<String, Object> properties = new LinkedHashMap<>();

@@ -21,9 +21,17 @@ import java.util.regex.Pattern;
  * @param items       the definition of array items, or null
  * @param extraSchema further schema members rendered verbatim (not validated), or empty
  */
-public record PropertyDefinition(String name, List<String> types, String description, Integer maxLength,
-                                 List<Object> allowed, String pattern, boolean readOnly, boolean base,
-                                 PropertyDefinition items, Map<String, Object> extraSchema) {
+public record PropertyDefinition(
+        String name,
+        List<String> types,
+        String description,
+        Integer maxLength,
+        List<Object> allowed,
+        String pattern,
+        boolean readOnly,
+        boolean base,
+        PropertyDefinition items,
+        Map<String, Object> extraSchema) {
 
     public PropertyDefinition {
         Objects.requireNonNull(name, "name");
@@ -38,38 +46,38 @@ public record PropertyDefinition(String name, List<String> types, String descrip
     }
 
     public PropertyDefinition withMaxLength(int max) {
-        return new PropertyDefinition(name, types, description, max, allowed, pattern, readOnly, base, items,
-                extraSchema);
+        return new PropertyDefinition(
+                name, types, description, max, allowed, pattern, readOnly, base, items, extraSchema);
     }
 
     public PropertyDefinition withAllowed(List<Object> values) {
-        return new PropertyDefinition(name, types, description, maxLength, values, pattern, readOnly, base, items,
-                extraSchema);
+        return new PropertyDefinition(
+                name, types, description, maxLength, values, pattern, readOnly, base, items, extraSchema);
     }
 
     public PropertyDefinition withPattern(String regex) {
-        return new PropertyDefinition(name, types, description, maxLength, allowed, regex, readOnly, base, items,
-                extraSchema);
+        return new PropertyDefinition(
+                name, types, description, maxLength, allowed, regex, readOnly, base, items, extraSchema);
     }
 
     public PropertyDefinition asReadOnly() {
-        return new PropertyDefinition(name, types, description, maxLength, allowed, pattern, true, base, items,
-                extraSchema);
+        return new PropertyDefinition(
+                name, types, description, maxLength, allowed, pattern, true, base, items, extraSchema);
     }
 
     public PropertyDefinition asCustom() {
-        return new PropertyDefinition(name, types, description, maxLength, allowed, pattern, readOnly, false, items,
-                extraSchema);
+        return new PropertyDefinition(
+                name, types, description, maxLength, allowed, pattern, readOnly, false, items, extraSchema);
     }
 
     public PropertyDefinition withItems(PropertyDefinition itemDefinition) {
-        return new PropertyDefinition(name, types, description, maxLength, allowed, pattern, readOnly, base,
-                itemDefinition, extraSchema);
+        return new PropertyDefinition(
+                name, types, description, maxLength, allowed, pattern, readOnly, base, itemDefinition, extraSchema);
     }
 
     public PropertyDefinition withExtra(Map<String, Object> members) {
-        return new PropertyDefinition(name, types, description, maxLength, allowed, pattern, readOnly, base, items,
-                members);
+        return new PropertyDefinition(
+                name, types, description, maxLength, allowed, pattern, readOnly, base, items, members);
     }
 
     /** Whether JSON null is an accepted value. */
@@ -83,8 +91,8 @@ public record PropertyDefinition(String name, List<String> types, String descrip
     public String violation(Object value) {
         String type = JsonTypes.typeOf(value);
         if (!types.contains(type) && !(type.equals("integer") && types.contains("number"))) {
-            return JsonTypes.show(value) + " is not of type " + String.join(", ", types.stream()
-                    .map(t -> "'" + t + "'").toList());
+            return JsonTypes.show(value) + " is not of type "
+                    + String.join(", ", types.stream().map(t -> "'" + t + "'").toList());
         }
         if (value instanceof String s) {
             if (maxLength != null && s.codePointCount(0, s.length()) > maxLength) {

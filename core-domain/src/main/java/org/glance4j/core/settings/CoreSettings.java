@@ -13,10 +13,17 @@ import java.util.Objects;
  * {@code null} when there are none) and the most filters one list call may carry ({@code max_list_filters}, a
  * glance4j option: Glance has no such bound).
  */
-public record CoreSettings(List<String> diskFormats, List<String> containerFormats, int limitParamDefault,
-                           int apiLimitMax, int imagePropertyQuota, int imageTagQuota,
-                           Map<String, String> policyOverrides, int imageMemberQuota,
-                           PropertyProtectionSettings propertyProtections, int maxListFilters) {
+public record CoreSettings(
+        List<String> diskFormats,
+        List<String> containerFormats,
+        int limitParamDefault,
+        int apiLimitMax,
+        int imagePropertyQuota,
+        int imageTagQuota,
+        Map<String, String> policyOverrides,
+        int imageMemberQuota,
+        PropertyProtectionSettings propertyProtections,
+        int maxListFilters) {
 
     /** Glance's default number of members per image ({@code image_member_quota}). */
     public static final int DEFAULT_IMAGE_MEMBER_QUOTA = 128;
@@ -43,20 +50,48 @@ public record CoreSettings(List<String> diskFormats, List<String> containerForma
     }
 
     /** Settings with the default bound on list filters. */
-    public CoreSettings(List<String> diskFormats, List<String> containerFormats, int limitParamDefault,
-                        int apiLimitMax, int imagePropertyQuota, int imageTagQuota,
-                        Map<String, String> policyOverrides, int imageMemberQuota,
-                        PropertyProtectionSettings propertyProtections) {
-        this(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota, imageTagQuota,
-                policyOverrides, imageMemberQuota, propertyProtections, DEFAULT_MAX_LIST_FILTERS);
+    public CoreSettings(
+            List<String> diskFormats,
+            List<String> containerFormats,
+            int limitParamDefault,
+            int apiLimitMax,
+            int imagePropertyQuota,
+            int imageTagQuota,
+            Map<String, String> policyOverrides,
+            int imageMemberQuota,
+            PropertyProtectionSettings propertyProtections) {
+        this(
+                diskFormats,
+                containerFormats,
+                limitParamDefault,
+                apiLimitMax,
+                imagePropertyQuota,
+                imageTagQuota,
+                policyOverrides,
+                imageMemberQuota,
+                propertyProtections,
+                DEFAULT_MAX_LIST_FILTERS);
     }
 
     /** Settings with Glance's member quota and no property protections. */
-    public CoreSettings(List<String> diskFormats, List<String> containerFormats, int limitParamDefault,
-                        int apiLimitMax, int imagePropertyQuota, int imageTagQuota,
-                        Map<String, String> policyOverrides) {
-        this(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota, imageTagQuota,
-                policyOverrides, DEFAULT_IMAGE_MEMBER_QUOTA, null);
+    public CoreSettings(
+            List<String> diskFormats,
+            List<String> containerFormats,
+            int limitParamDefault,
+            int apiLimitMax,
+            int imagePropertyQuota,
+            int imageTagQuota,
+            Map<String, String> policyOverrides) {
+        this(
+                diskFormats,
+                containerFormats,
+                limitParamDefault,
+                apiLimitMax,
+                imagePropertyQuota,
+                imageTagQuota,
+                policyOverrides,
+                DEFAULT_IMAGE_MEMBER_QUOTA,
+                null);
     }
 
     /** Glance's defaults. */
@@ -64,42 +99,100 @@ public record CoreSettings(List<String> diskFormats, List<String> containerForma
         return new CoreSettings(
                 List.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"),
                 List.of("ami", "ari", "aki", "bare", "ovf", "ova", "docker", "compressed"),
-                25, 1000, 128, 128, Map.of());
+                25,
+                1000,
+                128,
+                128,
+                Map.of());
     }
 
     /** A copy with other policy overrides. */
     public CoreSettings withPolicyOverrides(Map<String, String> overrides) {
-        return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota,
-                imageTagQuota, overrides, imageMemberQuota, propertyProtections, maxListFilters);
+        return new CoreSettings(
+                diskFormats,
+                containerFormats,
+                limitParamDefault,
+                apiLimitMax,
+                imagePropertyQuota,
+                imageTagQuota,
+                overrides,
+                imageMemberQuota,
+                propertyProtections,
+                maxListFilters);
     }
 
     /** A copy with other quotas. */
     public CoreSettings withQuotas(int propertyQuota, int tagQuota) {
-        return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, propertyQuota,
-                tagQuota, policyOverrides, imageMemberQuota, propertyProtections, maxListFilters);
+        return new CoreSettings(
+                diskFormats,
+                containerFormats,
+                limitParamDefault,
+                apiLimitMax,
+                propertyQuota,
+                tagQuota,
+                policyOverrides,
+                imageMemberQuota,
+                propertyProtections,
+                maxListFilters);
     }
 
     /** A copy with other list page sizes. */
     public CoreSettings withLimits(int defaultLimit, int maxLimit) {
-        return new CoreSettings(diskFormats, containerFormats, defaultLimit, maxLimit, imagePropertyQuota,
-                imageTagQuota, policyOverrides, imageMemberQuota, propertyProtections, maxListFilters);
+        return new CoreSettings(
+                diskFormats,
+                containerFormats,
+                defaultLimit,
+                maxLimit,
+                imagePropertyQuota,
+                imageTagQuota,
+                policyOverrides,
+                imageMemberQuota,
+                propertyProtections,
+                maxListFilters);
     }
 
     /** A copy with another member quota (negative: unlimited). */
     public CoreSettings withImageMemberQuota(int quota) {
-        return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota,
-                imageTagQuota, policyOverrides, quota, propertyProtections, maxListFilters);
+        return new CoreSettings(
+                diskFormats,
+                containerFormats,
+                limitParamDefault,
+                apiLimitMax,
+                imagePropertyQuota,
+                imageTagQuota,
+                policyOverrides,
+                quota,
+                propertyProtections,
+                maxListFilters);
     }
 
     /** A copy with property protections ({@code null}: none). */
     public CoreSettings withPropertyProtections(PropertyProtectionSettings protections) {
-        return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota,
-                imageTagQuota, policyOverrides, imageMemberQuota, protections, maxListFilters);
+        return new CoreSettings(
+                diskFormats,
+                containerFormats,
+                limitParamDefault,
+                apiLimitMax,
+                imagePropertyQuota,
+                imageTagQuota,
+                policyOverrides,
+                imageMemberQuota,
+                protections,
+                maxListFilters);
     }
 
     /** A copy with another bound on the filters of one list call (at least 1). */
     public CoreSettings withMaxListFilters(int max) {
-        return new CoreSettings(diskFormats, containerFormats, limitParamDefault, apiLimitMax, imagePropertyQuota,
-                imageTagQuota, policyOverrides, imageMemberQuota, propertyProtections, max);
+        return new CoreSettings(
+                diskFormats,
+                containerFormats,
+                limitParamDefault,
+                apiLimitMax,
+                imagePropertyQuota,
+                imageTagQuota,
+                policyOverrides,
+                imageMemberQuota,
+                propertyProtections,
+                max);
     }
 }

@@ -22,15 +22,22 @@ import java.util.Objects;
  * <p>Where staged data is kept and which {@code qemu-img} runs are the adapters' business
  * ({@code org.glance4j.core.importing.ImportIo}).
  */
-public record ImportSettings(List<String> enabledMethods, List<String> plugins, String outputFormat,
-        Map<String, String> injectProperties, List<String> injectIgnoreRoles, FilterRules filter,
-        int taskPoolThreads, int taskTimeToLiveHours, boolean multiStore) {
+public record ImportSettings(
+        List<String> enabledMethods,
+        List<String> plugins,
+        String outputFormat,
+        Map<String, String> injectProperties,
+        List<String> injectIgnoreRoles,
+        FilterRules filter,
+        int taskPoolThreads,
+        int taskTimeToLiveHours,
+        boolean multiStore) {
 
     /** The import methods glance4j knows. */
     public static final List<String> KNOWN_METHODS = List.of("glance-direct", "web-download", "copy-image");
     /** The import plugins glance4j knows. */
-    public static final List<String> KNOWN_PLUGINS = List.of("image_decompression", "image_conversion",
-            "inject_image_metadata", "no_op");
+    public static final List<String> KNOWN_PLUGINS =
+            List.of("image_decompression", "image_conversion", "inject_image_metadata", "no_op");
 
     public ImportSettings {
         enabledMethods = List.copyOf(enabledMethods);
@@ -56,38 +63,86 @@ public record ImportSettings(List<String> enabledMethods, List<String> plugins, 
 
     /** Glance's defaults. */
     public static ImportSettings defaults() {
-        return new ImportSettings(KNOWN_METHODS, List.of(), "raw", Map.of(), List.of("admin"), FilterRules.defaults(),
-                16, 48, false);
+        return new ImportSettings(
+                KNOWN_METHODS, List.of(), "raw", Map.of(), List.of("admin"), FilterRules.defaults(), 16, 48, false);
     }
 
     public ImportSettings withPlugins(List<String> names) {
-        return new ImportSettings(enabledMethods, names, outputFormat, injectProperties, injectIgnoreRoles,
-                filter, taskPoolThreads, taskTimeToLiveHours, multiStore);
+        return new ImportSettings(
+                enabledMethods,
+                names,
+                outputFormat,
+                injectProperties,
+                injectIgnoreRoles,
+                filter,
+                taskPoolThreads,
+                taskTimeToLiveHours,
+                multiStore);
     }
 
     public ImportSettings withFilter(FilterRules rules) {
-        return new ImportSettings(enabledMethods, plugins, outputFormat, injectProperties, injectIgnoreRoles,
-                rules, taskPoolThreads, taskTimeToLiveHours, multiStore);
+        return new ImportSettings(
+                enabledMethods,
+                plugins,
+                outputFormat,
+                injectProperties,
+                injectIgnoreRoles,
+                rules,
+                taskPoolThreads,
+                taskTimeToLiveHours,
+                multiStore);
     }
 
     public ImportSettings withMethods(List<String> methods) {
-        return new ImportSettings(methods, plugins, outputFormat, injectProperties, injectIgnoreRoles,
-                filter, taskPoolThreads, taskTimeToLiveHours, multiStore);
+        return new ImportSettings(
+                methods,
+                plugins,
+                outputFormat,
+                injectProperties,
+                injectIgnoreRoles,
+                filter,
+                taskPoolThreads,
+                taskTimeToLiveHours,
+                multiStore);
     }
 
     public ImportSettings withInjection(Map<String, String> properties, List<String> ignoreRoles) {
-        return new ImportSettings(enabledMethods, plugins, outputFormat, properties, ignoreRoles, filter,
-                taskPoolThreads, taskTimeToLiveHours, multiStore);
+        return new ImportSettings(
+                enabledMethods,
+                plugins,
+                outputFormat,
+                properties,
+                ignoreRoles,
+                filter,
+                taskPoolThreads,
+                taskTimeToLiveHours,
+                multiStore);
     }
 
     public ImportSettings withMultiStore(boolean multi) {
-        return new ImportSettings(enabledMethods, plugins, outputFormat, injectProperties, injectIgnoreRoles,
-                filter, taskPoolThreads, taskTimeToLiveHours, multi);
+        return new ImportSettings(
+                enabledMethods,
+                plugins,
+                outputFormat,
+                injectProperties,
+                injectIgnoreRoles,
+                filter,
+                taskPoolThreads,
+                taskTimeToLiveHours,
+                multi);
     }
 
     public ImportSettings withTaskPoolThreads(int threads) {
-        return new ImportSettings(enabledMethods, plugins, outputFormat, injectProperties, injectIgnoreRoles,
-                filter, threads, taskTimeToLiveHours, multiStore);
+        return new ImportSettings(
+                enabledMethods,
+                plugins,
+                outputFormat,
+                injectProperties,
+                injectIgnoreRoles,
+                filter,
+                threads,
+                taskTimeToLiveHours,
+                multiStore);
     }
 
     /**
@@ -96,8 +151,13 @@ public record ImportSettings(List<String> enabledMethods, List<String> plugins, 
      * rule of its own: a host that resolves to a loopback, link-local, private, unique-local, wildcard or
      * multicast address is refused unless {@code allowedHosts} names it.
      */
-    public record FilterRules(List<String> allowedSchemes, List<String> disallowedSchemes, List<String> allowedHosts,
-            List<String> disallowedHosts, List<Integer> allowedPorts, List<Integer> disallowedPorts) {
+    public record FilterRules(
+            List<String> allowedSchemes,
+            List<String> disallowedSchemes,
+            List<String> allowedHosts,
+            List<String> disallowedHosts,
+            List<Integer> allowedPorts,
+            List<Integer> disallowedPorts) {
         public FilterRules {
             allowedSchemes = List.copyOf(allowedSchemes);
             disallowedSchemes = List.copyOf(disallowedSchemes);
@@ -109,8 +169,8 @@ public record ImportSettings(List<String> enabledMethods, List<String> plugins, 
 
         /** Glance's defaults: http and https, any host, ports 80 and 443. */
         public static FilterRules defaults() {
-            return new FilterRules(List.of("http", "https"), List.of(), List.of(), List.of(), List.of(80, 443),
-                    List.of());
+            return new FilterRules(
+                    List.of("http", "https"), List.of(), List.of(), List.of(), List.of(80, 443), List.of());
         }
     }
 }

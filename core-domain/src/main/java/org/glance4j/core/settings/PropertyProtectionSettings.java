@@ -18,7 +18,10 @@ import java.util.Objects;
 public record PropertyProtectionSettings(Format format, List<Section> sections) {
 
     /** How the permissions of a section are written. */
-    public enum Format { ROLES, POLICIES }
+    public enum Format {
+        ROLES,
+        POLICIES
+    }
 
     public PropertyProtectionSettings {
         Objects.requireNonNull(format, "format");

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.glance4j.core.image.ImageAccess;
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
@@ -34,8 +33,8 @@ import org.glance4j.ports.out.TaskRepository;
  */
 public final class DefaultTaskService implements TaskService {
 
-    private static final Pattern UUID_LIKE = Pattern.compile(
-            "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
+    private static final Pattern UUID_LIKE =
+            Pattern.compile("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
     private static final List<String> STATUSES = List.of("pending", "processing", "success", "failure");
 
     private final TaskRepository tasks;
@@ -45,14 +44,25 @@ public final class DefaultTaskService implements TaskService {
     private final Clock clock;
     private final TaskLauncher launcher;
 
-    public DefaultTaskService(TaskRepository tasks, ImageRepository images, ImageMemberRepository members,
-            PolicyEngine policies, CoreSettings settings, Clock clock) {
+    public DefaultTaskService(
+            TaskRepository tasks,
+            ImageRepository images,
+            ImageMemberRepository members,
+            PolicyEngine policies,
+            CoreSettings settings,
+            Clock clock) {
         this(tasks, images, members, policies, settings, clock, null);
     }
 
     /** With a launcher, {@code POST /v2/tasks} starts tasks; without one it is refused as unavailable. */
-    public DefaultTaskService(TaskRepository tasks, ImageRepository images, ImageMemberRepository members,
-            PolicyEngine policies, CoreSettings settings, Clock clock, TaskLauncher launcher) {
+    public DefaultTaskService(
+            TaskRepository tasks,
+            ImageRepository images,
+            ImageMemberRepository members,
+            PolicyEngine policies,
+            CoreSettings settings,
+            Clock clock,
+            TaskLauncher launcher) {
         this.launcher = launcher;
         this.tasks = tasks;
         this.policies = policies;
@@ -91,16 +101,24 @@ public final class DefaultTaskService implements TaskService {
         String owner = admin ? null : Objects.requireNonNullElse(context.projectId(), "");
         List<Task> page;
         try {
-            page = tasks.list(new TaskQuery(owner, status == null || status.isEmpty() ? null
-                    : TaskStatus.fromWire(status), type == null || type.isEmpty() ? null : type, clock.instant(),
-                    sortKey, sortDir.equals("asc"), marker, limit));
+            page = tasks.list(new TaskQuery(
+                    owner,
+                    status == null || status.isEmpty() ? null : TaskStatus.fromWire(status),
+                    type == null || type.isEmpty() ? null : type,
+                    clock.instant(),
+                    sortKey,
+                    sortDir.equals("asc"),
+                    marker,
+                    limit));
         } catch (GlanceException e) {
             if (e.category() == ErrorCategory.NOT_FOUND) {
                 throw GlanceException.invalid(e.getMessage());
             }
             throw e;
         }
-        String next = !page.isEmpty() && page.size() == limit ? page.get(page.size() - 1).id() : null;
+        String next = !page.isEmpty() && page.size() == limit
+                ? page.get(page.size() - 1).id()
+                : null;
         return new TaskPage(page, next);
     }
 
@@ -134,9 +152,21 @@ public final class DefaultTaskService implements TaskService {
         }
         Object imageId = request.input() == null ? null : request.input().get("image_id");
         Instant now = clock.instant();
-        Task task = new Task(UUID.randomUUID().toString(), request.type(), TaskStatus.PENDING, context.projectId(),
-                request.input(), null, "", imageId instanceof String id ? id : null, context.requestId(),
-                context.userId(), launcher.node(), null, now, now);
+        Task task = new Task(
+                UUID.randomUUID().toString(),
+                request.type(),
+                TaskStatus.PENDING,
+                context.projectId(),
+                request.input(),
+                null,
+                "",
+                imageId instanceof String id ? id : null,
+                context.requestId(),
+                context.userId(),
+                launcher.node(),
+                null,
+                now,
+                now);
         tasks.add(task);
         launcher.launch(context, task);
         return task;
@@ -151,7 +181,8 @@ public final class DefaultTaskService implements TaskService {
     public Task get(RequestContext context, String taskId) {
         enforce(context, "tasks_api_access");
         enforce(context, "get_task");
-        Task task = tasks.find(taskId).filter(t -> isVisible(context, t) && !isExpired(t))
+        Task task = tasks.find(taskId)
+                .filter(t -> isVisible(context, t) && !isExpired(t))
                 .orElseThrow(() -> GlanceException.notFound("Task with the given id " + taskId + " was not found"));
         return task;
     }
@@ -161,7 +192,9 @@ public final class DefaultTaskService implements TaskService {
         ImagePolicy policy = new ImagePolicy(policies, context);
         ImageAccess.Found found = access.load(context, policy, imageId);
         policy.getImage(found.image(), found.memberId());
-        return tasks.listForImage(imageId).stream().filter(t -> isVisible(context, t) && !isExpired(t)).toList();
+        return tasks.listForImage(imageId).stream()
+                .filter(t -> isVisible(context, t) && !isExpired(t))
+                .toList();
     }
 
     @Override
@@ -175,7 +208,8 @@ public final class DefaultTaskService implements TaskService {
     }
 
     private boolean isVisible(RequestContext context, Task task) {
-        return policies.isAdmin(context) || task.owner() == null
+        return policies.isAdmin(context)
+                || task.owner() == null
                 || (context.projectId() != null && context.projectId().equals(task.owner()));
     }
 
@@ -185,8 +219,8 @@ public final class DefaultTaskService implements TaskService {
     }
 
     private void enforce(RequestContext context, String rule) {
-        if (!policies.allows(rule, context, Map.of("project_id", Objects.requireNonNullElse(context.projectId(),
-                "")))) {
+        if (!policies.allows(
+                rule, context, Map.of("project_id", Objects.requireNonNullElse(context.projectId(), "")))) {
             throw GlanceException.forbidden("You are not authorized to complete " + rule + " action.");
         }
     }

@@ -16,8 +16,7 @@ public final class LegacyImportSource {
         String refusal(String uri);
     }
 
-    private LegacyImportSource() {
-    }
+    private LegacyImportSource() {}
 
     /**
      * The URI to import from.
@@ -32,8 +31,8 @@ public final class LegacyImportSource {
             throw GlanceException.invalid("Invalid location: " + JsonTypes.show(importFrom));
         }
         if (uri.startsWith("file:///") || uri.startsWith("filesystem:///")) {
-            throw GlanceException.invalid("File based imports are not allowed. Please use a non-local source of "
-                    + "image data.");
+            throw GlanceException.invalid(
+                    "File based imports are not allowed. Please use a non-local source of " + "image data.");
         }
         if (!uri.startsWith("http://") && !uri.startsWith("https://")) {
             throw GlanceException.invalid("The given uri is not valid. Please specify a valid uri from the "
@@ -41,8 +40,8 @@ public final class LegacyImportSource {
         }
         String refusal = filter.refusal(uri);
         if (refusal != null) {
-            throw GlanceException.invalid("URI for legacy import task does not pass filtering: " + uri + " ("
-                    + refusal + ")");
+            throw GlanceException.invalid(
+                    "URI for legacy import task does not pass filtering: " + uri + " (" + refusal + ")");
         }
         return uri;
     }

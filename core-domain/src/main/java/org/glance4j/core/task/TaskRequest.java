@@ -3,7 +3,6 @@ package org.glance4j.core.task;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.glance4j.core.schema.JsonTypes;
 import org.glance4j.ports.error.GlanceException;
 
@@ -20,11 +19,22 @@ record TaskRequest(String type, Map<String, Object> input) {
 
     static final List<String> TYPES = List.of("import", "api_image_import", "location_import");
     private static final List<String> STATUSES = List.of("pending", "processing", "success", "failure");
-    private static final List<String> STRING_MEMBERS = List.of("id", "type", "status", "owner", "message", "image_id",
-            "request_id", "user_id", "created_at", "updated_at", "self", "schema");
+    private static final List<String> STRING_MEMBERS = List.of(
+            "id",
+            "type",
+            "status",
+            "owner",
+            "message",
+            "image_id",
+            "request_id",
+            "user_id",
+            "created_at",
+            "updated_at",
+            "self",
+            "schema");
     private static final List<String> OBJECT_MEMBERS = List.of("input", "result");
-    private static final Pattern UUID = Pattern.compile(
-            "^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$");
+    private static final Pattern UUID =
+            Pattern.compile("^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$");
 
     @SuppressWarnings("unchecked")
     static TaskRequest parse(Map<String, Object> body) {
@@ -62,11 +72,13 @@ record TaskRequest(String type, Map<String, Object> input) {
             return null;
         }
         if (OBJECT_MEMBERS.contains(name)) {
-            return value == null || value instanceof Map ? null
+            return value == null || value instanceof Map
+                    ? null
                     : JsonTypes.show(value) + " is not of type 'null', 'object'";
         }
         if (name.equals("expires_at")) {
-            return value == null || value instanceof String ? null
+            return value == null || value instanceof String
+                    ? null
                     : JsonTypes.show(value) + " is not of type 'null', 'string'";
         }
         return "Additional properties are not allowed ('" + name + "' was unexpected)";

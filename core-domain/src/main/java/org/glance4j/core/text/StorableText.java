@@ -3,7 +3,6 @@ package org.glance4j.core.text;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -24,8 +23,7 @@ import org.glance4j.ports.error.GlanceException;
  */
 public final class StorableText {
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     /**
      * Refuses an identifier-like string ({@code null} passes) holding a control character or an unpaired
@@ -79,17 +77,18 @@ public final class StorableText {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
                     && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw GlanceException.invalid(what + " contains an unpaired surrogate (" + codePoint(c)
-                        + "), which is not a character.");
+                throw GlanceException.invalid(
+                        what + " contains an unpaired surrogate (" + codePoint(c) + "), which is not a character.");
             } else if (c == 0) {
                 throw GlanceException.invalid(what + " must not contain the NUL character (U+0000).");
             } else if (identifier && Character.isISOControl(c)) {
-                throw GlanceException.invalid(what + " must not contain control characters (found "
-                        + codePoint(c) + ").");
+                throw GlanceException.invalid(
+                        what + " must not contain control characters (found " + codePoint(c) + ").");
             }
         }
     }

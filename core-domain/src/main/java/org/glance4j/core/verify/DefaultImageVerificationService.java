@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.glance4j.core.data.ImageStores;
 import org.glance4j.core.policy.ImageTargets;
 import org.glance4j.core.policy.PolicyEngine;
@@ -43,8 +42,12 @@ public final class DefaultImageVerificationService implements ImageVerificationS
     private final PolicyEngine policies;
     private final StoredCopyCheck check;
 
-    public DefaultImageVerificationService(ImageRepository images, ImageStores stores,
-            ImageVerificationRepository results, PolicyEngine policies, Clock clock) {
+    public DefaultImageVerificationService(
+            ImageRepository images,
+            ImageStores stores,
+            ImageVerificationRepository results,
+            PolicyEngine policies,
+            Clock clock) {
         this.images = images;
         this.stores = stores;
         this.results = results;
@@ -55,8 +58,8 @@ public final class DefaultImageVerificationService implements ImageVerificationS
     @Override
     public Summary verify(Scope scope, long bytesPerSecond, Consumer<ImageVerification> progress) {
         if (scope.storeId() != null && stores.byId(scope.storeId()).isEmpty()) {
-            throw GlanceException.invalid("Store " + scope.storeId() + " is not configured; there are "
-                    + String.join(", ", stores.ids()));
+            throw GlanceException.invalid(
+                    "Store " + scope.storeId() + " is not configured; there are " + String.join(", ", stores.ids()));
         }
         Throttle throttle = new Throttle(bytesPerSecond);
         Map<ImageVerification.Status, Integer> counts = new EnumMap<>(ImageVerification.Status.class);
@@ -70,16 +73,19 @@ public final class DefaultImageVerificationService implements ImageVerificationS
                 results.record(result);
                 counts.merge(result.status(), 1, Integer::sum);
                 if (result.status() != ImageVerification.Status.OK) {
-                    LOG.log(Level.WARNING, "verification of image " + image.id() + " in store '"
-                            + location.storeId() + "': " + result.status().wireName() + ": " + result.detail());
+                    LOG.log(
+                            Level.WARNING,
+                            "verification of image " + image.id() + " in store '" + location.storeId() + "': "
+                                    + result.status().wireName() + ": " + result.detail());
                 }
                 progress.accept(result);
             }
         };
         if (scope.imageId() != null) {
-            Image image = images.find(scope.imageId()).filter(i -> !i.isDeleted() && !i.locations().isEmpty())
-                    .orElseThrow(() -> GlanceException.notFound("No image with id " + scope.imageId()
-                            + " has stored data"));
+            Image image = images.find(scope.imageId())
+                    .filter(i -> !i.isDeleted() && !i.locations().isEmpty())
+                    .orElseThrow(
+                            () -> GlanceException.notFound("No image with id " + scope.imageId() + " has stored data"));
             verifyImage.accept(image);
         } else {
             eachImageWithData(verifyImage);
@@ -91,11 +97,19 @@ public final class DefaultImageVerificationService implements ImageVerificationS
     private void eachImageWithData(Consumer<Image> action) {
         Image marker = null;
         while (true) {
-            List<Image> page = images.list(new ImageQuery(new ImageQuery.Viewer(null, true),
-                    ImageQuery.VisibilityFilter.ALL, null,
-                    List.of(new ImageQuery.Condition(ImageField.STATUS, ImageQuery.Operator.IN,
+            List<Image> page = images.list(new ImageQuery(
+                    new ImageQuery.Viewer(null, true),
+                    ImageQuery.VisibilityFilter.ALL,
+                    null,
+                    List.of(new ImageQuery.Condition(
+                            ImageField.STATUS,
+                            ImageQuery.Operator.IN,
                             List.of(ImageStatus.ACTIVE.wireName(), ImageStatus.DEACTIVATED.wireName()))),
-                    List.of(), List.of(), null, List.of(new ImageQuery.SortOrder(ImageField.ID, true)), marker,
+                    List.of(),
+                    List.of(),
+                    null,
+                    List.of(new ImageQuery.SortOrder(ImageField.ID, true)),
+                    marker,
                     PAGE));
             for (Image listed : page) {
                 // the full record, locations included, as it is now

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
-
 import org.glance4j.core.data.HashAlgorithm;
 import org.glance4j.core.data.ImageStores;
 import org.glance4j.ports.error.ErrorCategory;
@@ -37,8 +36,11 @@ final class StoredCopyCheck {
     ImageVerification check(Image image, ImageLocation location, Throttle throttle, long[] bytesRead) {
         ImageStore store = stores.byId(location.storeId()).orElse(null);
         if (store == null) {
-            return result(image, location, Status.UNREADABLE, "store '" + location.storeId()
-                    + "' is not configured on this node");
+            return result(
+                    image,
+                    location,
+                    Status.UNREADABLE,
+                    "store '" + location.storeId() + "' is not configured on this node");
         }
         MessageDigest md5 = HashAlgorithm.MD5.newDigest();
         MessageDigest hash = osHashDigest(image);
@@ -69,27 +71,38 @@ final class StoredCopyCheck {
     private ImageVerification compare(Image image, ImageLocation location, long count, byte[] md5, byte[] hash) {
         Long size = image.size();
         if (size != null && count < size) {
-            return result(image, location, Status.SHORT, "the copy has " + count + " bytes, the image's size is "
-                    + size);
+            return result(
+                    image, location, Status.SHORT, "the copy has " + count + " bytes, the image's size is " + size);
         }
         if (size != null && count > size) {
-            return result(image, location, Status.CORRUPTED, "the copy has " + count + " bytes, more than the "
-                    + "image's size " + size);
+            return result(
+                    image,
+                    location,
+                    Status.CORRUPTED,
+                    "the copy has " + count + " bytes, more than the " + "image's size " + size);
         }
         String actualMd5 = HexFormat.of().formatHex(md5);
         if (present(image.checksum()) && !image.checksum().equalsIgnoreCase(actualMd5)) {
-            return result(image, location, Status.CORRUPTED, "checksum (md5) recorded " + image.checksum()
-                    + ", the copy has " + actualMd5);
+            return result(
+                    image,
+                    location,
+                    Status.CORRUPTED,
+                    "checksum (md5) recorded " + image.checksum() + ", the copy has " + actualMd5);
         }
         if (hash != null && present(image.osHashValue())) {
             String actual = HexFormat.of().formatHex(hash);
             if (!image.osHashValue().equalsIgnoreCase(actual)) {
-                return result(image, location, Status.CORRUPTED, "os_hash_value (" + image.osHashAlgo()
-                        + ") recorded " + image.osHashValue() + ", the copy has " + actual);
+                return result(
+                        image,
+                        location,
+                        Status.CORRUPTED,
+                        "os_hash_value (" + image.osHashAlgo() + ") recorded " + image.osHashValue() + ", the copy has "
+                                + actual);
             }
         }
         String unchecked = hash == null && present(image.osHashValue())
-                ? "os_hash_value not compared: this server cannot compute " + image.osHashAlgo() : "";
+                ? "os_hash_value not compared: this server cannot compute " + image.osHashAlgo()
+                : "";
         return result(image, location, Status.OK, unchecked);
     }
 
@@ -109,8 +122,7 @@ final class StoredCopyCheck {
     }
 
     private ImageVerification result(Image image, ImageLocation location, Status status, String detail) {
-        return new ImageVerification(image.id(), location.storeId(), location.url(), status, clock.instant(),
-                detail);
+        return new ImageVerification(image.id(), location.storeId(), location.url(), status, clock.instant(), detail);
     }
 
     private static boolean present(String value) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-
 import org.glance4j.ports.out.cache.ImageCacheFiles.CacheFill;
 import org.junit.jupiter.api.Test;
 
@@ -55,8 +54,8 @@ class CacheFillingInputStreamTest {
 
         outcome.clear();
         RecordingFill longFill = new RecordingFill();
-        InputStream longStream = new CacheFillingInputStream(new ByteArrayInputStream(DATA), longFill, 1000, null,
-                null, completion());
+        InputStream longStream =
+                new CacheFillingInputStream(new ByteArrayInputStream(DATA), longFill, 1000, null, null, completion());
         byte[] buffer = new byte[4096];
         assertThat(longStream.read(buffer)).isPositive();
         assertThat(outcome).singleElement().asString().contains("more than the image's 1000 bytes");
@@ -86,8 +85,8 @@ class CacheFillingInputStreamTest {
     }
 
     private InputStream filling(InputStream body, long size, String sha256) throws Exception {
-        return new CacheFillingInputStream(body, fill, size, sha256 == null ? null
-                : MessageDigest.getInstance("SHA-256"), sha256, completion());
+        return new CacheFillingInputStream(
+                body, fill, size, sha256 == null ? null : MessageDigest.getInstance("SHA-256"), sha256, completion());
     }
 
     private CacheFillingInputStream.Completion completion() {

@@ -1,5 +1,8 @@
 package org.glance4j.core.data;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.glance4j.core.CoreFixture.OWNER_MEMBER;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -7,15 +10,11 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.glance4j.ports.testing.store.InMemoryImageStore;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.glance4j.core.CoreFixture.OWNER_MEMBER;
 
 class ConcurrentUploadTest {
 
@@ -46,10 +45,9 @@ class ConcurrentUploadTest {
             for (int i = 0; i < UPLOADS; i++) {
                 Image active = results.get(i).get();
                 assertThat(active.status()).isEqualTo(ImageStatus.ACTIVE);
-                assertThat(active.checksum()).isEqualTo(
-                        ImageUploadTest.hex("MD5", GeneratedBytes.array(SIZE, i)));
-                assertThat(active.osHashValue()).isEqualTo(
-                        ImageUploadTest.hex("SHA-512", GeneratedBytes.array(SIZE, i)));
+                assertThat(active.checksum()).isEqualTo(ImageUploadTest.hex("MD5", GeneratedBytes.array(SIZE, i)));
+                assertThat(active.osHashValue())
+                        .isEqualTo(ImageUploadTest.hex("SHA-512", GeneratedBytes.array(SIZE, i)));
             }
             assertThat(store.objectCount()).isEqualTo(UPLOADS);
         } finally {

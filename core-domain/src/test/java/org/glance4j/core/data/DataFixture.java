@@ -3,16 +3,15 @@ package org.glance4j.core.data;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.LocationSettings;
-import org.glance4j.ports.model.StoreInfo;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.RequestContext;
+import org.glance4j.ports.model.StoreInfo;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.testing.InMemoryImageMemberRepository;
 import org.glance4j.ports.testing.InMemoryImageRepository;
@@ -35,23 +34,40 @@ final class DataFixture {
 
     DataFixture(List<ImageStore> stores, String defaultId, DataSettings settings, FormatSettings formats) {
         this.clock = new CoreFixture().clock;
-        this.core = GlanceCore.builder().images(images).members(members).settings(CoreSettings.defaults())
-                .clock(clock).stores(stores, defaultId).data(settings).formats(formats).build();
+        this.core = GlanceCore.builder()
+                .images(images)
+                .members(members)
+                .settings(CoreSettings.defaults())
+                .clock(clock)
+                .stores(stores, defaultId)
+                .data(settings)
+                .formats(formats)
+                .build();
     }
 
     /** Stores configured the multi-store way, with their infos, and the given location settings. */
     DataFixture(List<ImageStore> stores, String defaultId, Map<String, StoreInfo> infos, LocationSettings locations) {
         this.clock = new CoreFixture().clock;
-        GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members)
-                .settings(CoreSettings.defaults()).clock(clock).data(DataSettings.defaults()).locations(locations);
-        this.core = (infos == null ? builder.stores(stores, defaultId) : builder.stores(stores, defaultId, infos))
-                .build();
+        GlanceCore.Builder builder = GlanceCore.builder()
+                .images(images)
+                .members(members)
+                .settings(CoreSettings.defaults())
+                .clock(clock)
+                .data(DataSettings.defaults())
+                .locations(locations);
+        this.core =
+                (infos == null ? builder.stores(stores, defaultId) : builder.stores(stores, defaultId, infos)).build();
     }
 
     Image upload(Image image, byte[] data, String storeId) {
         clock.tick();
-        return core.imageData().upload(CoreFixture.OWNER_MEMBER, image.id(), new java.io.ByteArrayInputStream(data),
-                data.length, storeId);
+        return core.imageData()
+                .upload(
+                        CoreFixture.OWNER_MEMBER,
+                        image.id(),
+                        new java.io.ByteArrayInputStream(data),
+                        data.length,
+                        storeId);
     }
 
     /** A queued private image of the owner project with the given formats (null: not set). */

@@ -5,7 +5,6 @@ import static org.glance4j.core.CoreFixture.OWNER_MEMBER;
 import static org.glance4j.core.CoreFixture.assertFails;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
@@ -39,13 +38,16 @@ class DeleteInUseTest {
         Image image = f.upload(f.queued("raw", "bare"), GeneratedBytes.of(100, 1), 100);
         inUse.set(true);
 
-        assertFails(ErrorCategory.CONFLICT, "Image " + image.id() + " could not be deleted because it is in use: "
-                + "Store 'mem' keeps", () -> f.core.images().delete(OWNER_MEMBER, image.id()));
+        assertFails(
+                ErrorCategory.CONFLICT,
+                "Image " + image.id() + " could not be deleted because it is in use: " + "Store 'mem' keeps",
+                () -> f.core.images().delete(OWNER_MEMBER, image.id()));
 
         assertThat(f.stored(image.id()).status()).isEqualTo(ImageStatus.ACTIVE);
         assertThat(f.stored(image.id()).revision()).isEqualTo(image.revision());
         assertThat(memory.objectCount()).isEqualTo(1);
-        assertThat(f.core.imageData().download(OWNER_MEMBER, image.id(), null).hasData()).isTrue();
+        assertThat(f.core.imageData().download(OWNER_MEMBER, image.id(), null).hasData())
+                .isTrue();
 
         inUse.set(false);
         f.core.images().delete(OWNER_MEMBER, image.id());

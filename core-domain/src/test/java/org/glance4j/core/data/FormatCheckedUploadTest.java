@@ -5,7 +5,6 @@ import static org.glance4j.core.CoreFixture.assertFails;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
-
 import org.glance4j.core.format.FormatSettings;
 import org.glance4j.core.format.TestImages;
 import org.glance4j.core.settings.DataSettings;
@@ -54,25 +53,33 @@ class FormatCheckedUploadTest {
 
     @Test
     void qcow2WithBackingFileIsRefused() {
-        assertRefused(f.queued("qcow2", "bare"), TestImages.qcow2(1 << 20, 3, 512, 0),
+        assertRefused(
+                f.queued("qcow2", "bare"),
+                TestImages.qcow2(1 << 20, 3, 512, 0),
                 "Image failed safety checks: Image has a backing file");
     }
 
     @Test
     void qcow2WithBackingFileDeclaredRawIsRefused() {
-        assertRefused(f.queued("raw", "bare"), TestImages.qcow2(1 << 20, 3, 512, 0),
+        assertRefused(
+                f.queued("raw", "bare"),
+                TestImages.qcow2(1 << 20, 3, 512, 0),
                 "Image failed safety checks: Image has a backing file");
     }
 
     @Test
     void qcow2WithDataFileIsRefused() {
-        assertRefused(f.queued("qcow2", "bare"), TestImages.qcow2(1 << 20, 3, 0, 0x04),
+        assertRefused(
+                f.queued("qcow2", "bare"),
+                TestImages.qcow2(1 << 20, 3, 0, 0x04),
                 "Image failed safety checks: Image has data_file set");
     }
 
     @Test
     void rawBytesDeclaredQcow2AreRefused() {
-        assertRefused(f.queued("qcow2", "bare"), GeneratedBytes.array(5000, 7),
+        assertRefused(
+                f.queued("qcow2", "bare"),
+                GeneratedBytes.array(5000, 7),
                 "Image disk_format qcow2 does not match stream data raw");
     }
 
@@ -87,16 +94,21 @@ class FormatCheckedUploadTest {
     void rawDiskWithPartitionTableIsRaw() {
         Image active = upload(f.queued("raw", "bare"), TestImages.gpt());
         assertThat(active.virtualSize()).isEqualTo(4096);
-        assertRefused(f.queued("raw", "bare"), TestImages.mbr(),
+        assertRefused(
+                f.queued("raw", "bare"),
+                TestImages.mbr(),
                 "Image failed safety checks: GPT MBR has no partitions defined");
     }
 
     @Test
     void vmdkNamingAnotherFileIsRefused() {
-        byte[] image = TestImages.vmdk(2048, TestImages.descriptor("monolithicSparse",
-                "RW 2048 FLAT \"/var/lib/glance/secret\" 0"), false);
-        assertRefused(f.queued("vmdk", "bare"), image, "Image failed safety checks: Invalid extent filenames "
-                + "found: an extent names a file outside the image");
+        byte[] image = TestImages.vmdk(
+                2048, TestImages.descriptor("monolithicSparse", "RW 2048 FLAT \"/var/lib/glance/secret\" 0"), false);
+        assertRefused(
+                f.queued("vmdk", "bare"),
+                image,
+                "Image failed safety checks: Invalid extent filenames "
+                        + "found: an extent names a file outside the image");
     }
 
     @Test
@@ -104,7 +116,9 @@ class FormatCheckedUploadTest {
         Image active = upload(f.queued("ami", "bare"), GeneratedBytes.array(5000, 7));
         assertThat(active.status()).isEqualTo(ImageStatus.ACTIVE);
         assertThat(active.virtualSize()).isNull();
-        assertRefused(f.queued("ami", "bare"), TestImages.qcow2(1 << 20),
+        assertRefused(
+                f.queued("ami", "bare"),
+                TestImages.qcow2(1 << 20),
                 "Image disk_format ami does not match stream data qcow2");
     }
 
@@ -117,7 +131,10 @@ class FormatCheckedUploadTest {
 
     @Test
     void withoutRequiredMatchAMismatchPassesButSafetyStillHolds() {
-        DataFixture lenient = new DataFixture(List.of(store), "mem", DataSettings.defaults(),
+        DataFixture lenient = new DataFixture(
+                List.of(store),
+                "mem",
+                DataSettings.defaults(),
                 new FormatSettings(false, List.of("monolithicSparse", "streamOptimized"), List.of()));
         Image mismatch = lenient.queued("qcow2", "bare");
         byte[] raw = GeneratedBytes.array(5000, 7);
@@ -126,7 +143,9 @@ class FormatCheckedUploadTest {
         assertThat(active.virtualSize()).isNull();
         Image backed = lenient.queued("qcow2", "bare");
         byte[] bytes = TestImages.qcow2(1 << 20, 3, 512, 0);
-        assertFails(ErrorCategory.UNSUPPORTED_MEDIA_TYPE, "Image has a backing file",
+        assertFails(
+                ErrorCategory.UNSUPPORTED_MEDIA_TYPE,
+                "Image has a backing file",
                 () -> lenient.upload(backed, new ByteArrayInputStream(bytes), bytes.length));
         assertThat(lenient.stored(backed.id()).status()).isEqualTo(ImageStatus.QUEUED);
     }

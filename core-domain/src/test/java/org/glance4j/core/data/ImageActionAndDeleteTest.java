@@ -1,20 +1,19 @@
 package org.glance4j.core.data;
 
-import java.io.ByteArrayInputStream;
-
-import org.glance4j.ports.error.ErrorCategory;
-import org.glance4j.ports.model.Image;
-import org.glance4j.ports.model.ImageStatus;
-import org.glance4j.ports.testing.store.GeneratedBytes;
-import org.glance4j.ports.testing.store.InMemoryImageStore;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.glance4j.core.CoreFixture.ADMIN;
 import static org.glance4j.core.CoreFixture.OTHER_MEMBER;
 import static org.glance4j.core.CoreFixture.OWNER_MEMBER;
 import static org.glance4j.core.CoreFixture.OWNER_READER;
 import static org.glance4j.core.CoreFixture.assertFails;
+
+import java.io.ByteArrayInputStream;
+import org.glance4j.ports.error.ErrorCategory;
+import org.glance4j.ports.model.Image;
+import org.glance4j.ports.model.ImageStatus;
+import org.glance4j.ports.testing.store.GeneratedBytes;
+import org.glance4j.ports.testing.store.InMemoryImageStore;
+import org.junit.jupiter.api.Test;
 
 class ImageActionAndDeleteTest {
 
@@ -42,10 +41,12 @@ class ImageActionAndDeleteTest {
     @Test
     void policyPerPersona() {
         Image image = active();
-        assertFails(ErrorCategory.FORBIDDEN, "deactivate", () -> f.core.actions().deactivate(OWNER_READER, image.id()));
+        assertFails(
+                ErrorCategory.FORBIDDEN, "deactivate", () -> f.core.actions().deactivate(OWNER_READER, image.id()));
         assertFails(ErrorCategory.NOT_FOUND, () -> f.core.actions().deactivate(OTHER_MEMBER, image.id()));
         f.core.actions().deactivate(OWNER_MEMBER, image.id());
-        assertFails(ErrorCategory.FORBIDDEN, "reactivate", () -> f.core.actions().reactivate(OWNER_READER, image.id()));
+        assertFails(
+                ErrorCategory.FORBIDDEN, "reactivate", () -> f.core.actions().reactivate(OWNER_READER, image.id()));
         assertFails(ErrorCategory.NOT_FOUND, () -> f.core.actions().reactivate(OTHER_MEMBER, image.id()));
         assertThat(f.stored(image.id()).status()).isEqualTo(ImageStatus.DEACTIVATED);
     }
@@ -53,9 +54,13 @@ class ImageActionAndDeleteTest {
     @Test
     void otherStatusesAreRefusedWithGlancesMessage() {
         Image queued = f.queued("raw", "bare");
-        assertFails(ErrorCategory.FORBIDDEN, "Not allowed to deactivate image in status 'queued'",
+        assertFails(
+                ErrorCategory.FORBIDDEN,
+                "Not allowed to deactivate image in status 'queued'",
                 () -> f.core.actions().deactivate(OWNER_MEMBER, queued.id()));
-        assertFails(ErrorCategory.FORBIDDEN, "Not allowed to reactivate image in status 'queued'",
+        assertFails(
+                ErrorCategory.FORBIDDEN,
+                "Not allowed to reactivate image in status 'queued'",
                 () -> f.core.actions().reactivate(OWNER_MEMBER, queued.id()));
         assertThat(f.stored(queued.id()).status()).isEqualTo(ImageStatus.QUEUED);
     }
@@ -68,7 +73,8 @@ class ImageActionAndDeleteTest {
         f.core.images().delete(OWNER_MEMBER, image.id());
         assertThat(f.stored(image.id()).status()).isEqualTo(ImageStatus.DELETED);
         assertThat(store.objectCount()).isEqualTo(1);
-        assertThat(f.core.imageData().download(OWNER_MEMBER, other.id(), null).hasData()).isTrue();
+        assertThat(f.core.imageData().download(OWNER_MEMBER, other.id(), null).hasData())
+                .isTrue();
     }
 
     @Test

@@ -1,11 +1,18 @@
 package org.glance4j.core.data;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.glance4j.core.CoreFixture.ADMIN;
+import static org.glance4j.core.CoreFixture.OTHER_MEMBER;
+import static org.glance4j.core.CoreFixture.OTHER_READER;
+import static org.glance4j.core.CoreFixture.OWNER_MEMBER;
+import static org.glance4j.core.CoreFixture.OWNER_READER;
+import static org.glance4j.core.CoreFixture.assertFails;
+
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import java.util.EnumSet;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.in.ImageDownload;
 import org.glance4j.ports.in.RangeRequest;
@@ -18,14 +25,6 @@ import org.glance4j.ports.testing.store.ForwardingImageStore;
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.glance4j.ports.testing.store.InMemoryImageStore;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.glance4j.core.CoreFixture.ADMIN;
-import static org.glance4j.core.CoreFixture.OTHER_MEMBER;
-import static org.glance4j.core.CoreFixture.OTHER_READER;
-import static org.glance4j.core.CoreFixture.OWNER_MEMBER;
-import static org.glance4j.core.CoreFixture.OWNER_READER;
-import static org.glance4j.core.CoreFixture.assertFails;
 
 class ImageDownloadTest {
 
@@ -62,7 +61,9 @@ class ImageDownloadTest {
         Image image = f.queued("raw", "bare");
         ImageDownload download = f.core.imageData().download(OWNER_MEMBER, image.id(), null);
         assertThat(download.hasData()).isFalse();
-        assertThat(f.core.imageData().download(OWNER_MEMBER, image.id(), RangeRequest.from(0, 1L)).hasData())
+        assertThat(f.core.imageData()
+                        .download(OWNER_MEMBER, image.id(), RangeRequest.from(0, 1L))
+                        .hasData())
                 .isFalse();
     }
 
@@ -76,9 +77,14 @@ class ImageDownloadTest {
         assertRange(image, RangeRequest.from(0, 999L), 0, 1000, true);
         assertRange(image, RangeRequest.suffix(1), 999, 1, true);
         assertRange(image, RangeRequest.suffix(5000), 0, 1000, true);
-        for (RangeRequest bad : new RangeRequest[] {RangeRequest.from(1000, null), RangeRequest.from(1000, 2000L),
-                RangeRequest.from(5, 4L), RangeRequest.suffix(0)}) {
-            assertFails(ErrorCategory.RANGE_NOT_SATISFIABLE,
+        for (RangeRequest bad : new RangeRequest[] {
+            RangeRequest.from(1000, null),
+            RangeRequest.from(1000, 2000L),
+            RangeRequest.from(5, 4L),
+            RangeRequest.suffix(0)
+        }) {
+            assertFails(
+                    ErrorCategory.RANGE_NOT_SATISFIABLE,
                     () -> f.core.imageData().download(OWNER_MEMBER, image.id(), bad));
         }
     }
@@ -86,10 +92,13 @@ class ImageDownloadTest {
     @Test
     void anyRangeOfAZeroByteImageIsNotSatisfiable() throws Exception {
         Image image = f.upload(f.queued("raw", "bare"), InputStream.nullInputStream(), 0);
-        assertThat(read(f.core.imageData().download(OWNER_MEMBER, image.id(), null))).isEmpty();
-        assertFails(ErrorCategory.RANGE_NOT_SATISFIABLE,
+        assertThat(read(f.core.imageData().download(OWNER_MEMBER, image.id(), null)))
+                .isEmpty();
+        assertFails(
+                ErrorCategory.RANGE_NOT_SATISFIABLE,
                 () -> f.core.imageData().download(OWNER_MEMBER, image.id(), RangeRequest.from(0, null)));
-        assertFails(ErrorCategory.RANGE_NOT_SATISFIABLE,
+        assertFails(
+                ErrorCategory.RANGE_NOT_SATISFIABLE,
                 () -> f.core.imageData().download(OWNER_MEMBER, image.id(), RangeRequest.suffix(1)));
     }
 
@@ -106,14 +115,17 @@ class ImageDownloadTest {
     @Test
     void policyPerPersona() throws Exception {
         Image image = active();
-        assertFails(ErrorCategory.FORBIDDEN, "download_image",
+        assertFails(
+                ErrorCategory.FORBIDDEN,
+                "download_image",
                 () -> f.core.imageData().download(OWNER_READER, image.id(), null));
         assertFails(ErrorCategory.NOT_FOUND, () -> f.core.imageData().download(OTHER_MEMBER, image.id(), null));
         assertThat(read(f.core.imageData().download(ADMIN, image.id(), null))).isEqualTo(bytes);
 
-        Image community = f.upload(f.queued(OWNER_MEMBER, "community", "raw", "bare"),
-                new ByteArrayInputStream(bytes), SIZE);
-        assertThat(read(f.core.imageData().download(OTHER_MEMBER, community.id(), null))).isEqualTo(bytes);
+        Image community =
+                f.upload(f.queued(OWNER_MEMBER, "community", "raw", "bare"), new ByteArrayInputStream(bytes), SIZE);
+        assertThat(read(f.core.imageData().download(OTHER_MEMBER, community.id(), null)))
+                .isEqualTo(bytes);
         assertFails(ErrorCategory.FORBIDDEN, () -> f.core.imageData().download(OTHER_READER, community.id(), null));
     }
 
@@ -121,12 +133,14 @@ class ImageDownloadTest {
     void deactivatedImageDownloadsForAdminsOnly() throws Exception {
         Image image = active();
         f.core.actions().deactivate(OWNER_MEMBER, image.id());
-        assertFails(ErrorCategory.FORBIDDEN,
+        assertFails(
+                ErrorCategory.FORBIDDEN,
                 "The requested image has been deactivated. Image data download is forbidden.",
                 () -> f.core.imageData().download(OWNER_MEMBER, image.id(), null));
         assertThat(read(f.core.imageData().download(ADMIN, image.id(), null))).isEqualTo(bytes);
         f.core.actions().reactivate(OWNER_MEMBER, image.id());
-        assertThat(read(f.core.imageData().download(OWNER_MEMBER, image.id(), null))).isEqualTo(bytes);
+        assertThat(read(f.core.imageData().download(OWNER_MEMBER, image.id(), null)))
+                .isEqualTo(bytes);
     }
 
     @Test
@@ -135,36 +149,46 @@ class ImageDownloadTest {
         store.setUnavailable(true); // any read would fail: the check must not read
         assertThat(f.core.imageData().downloadable(OWNER_MEMBER, image.id()).osHashValue())
                 .isEqualTo(image.osHashValue());
-        assertFails(ErrorCategory.FORBIDDEN, "download_image",
+        assertFails(
+                ErrorCategory.FORBIDDEN,
+                "download_image",
                 () -> f.core.imageData().downloadable(OWNER_READER, image.id()));
         assertFails(ErrorCategory.NOT_FOUND, () -> f.core.imageData().downloadable(OTHER_MEMBER, image.id()));
         f.core.actions().deactivate(OWNER_MEMBER, image.id());
-        assertFails(ErrorCategory.FORBIDDEN,
+        assertFails(
+                ErrorCategory.FORBIDDEN,
                 "The requested image has been deactivated. Image data download is forbidden.",
                 () -> f.core.imageData().downloadable(OWNER_MEMBER, image.id()));
         assertThat(f.core.imageData().downloadable(ADMIN, image.id()).hasData()).isTrue();
         store.setUnavailable(false);
         f.core.images().delete(ADMIN, image.id());
         assertFails(ErrorCategory.NOT_FOUND, () -> f.core.imageData().downloadable(ADMIN, image.id()));
-        assertThat(f.core.imageData().downloadable(OWNER_MEMBER, f.queued("raw", "bare").id()).hasData()).isFalse();
+        assertThat(f.core.imageData()
+                        .downloadable(OWNER_MEMBER, f.queued("raw", "bare").id())
+                        .hasData())
+                .isFalse();
     }
 
     @Test
     void storeWithoutRangeReadsRefusesRangesTheStandardWay() throws Exception {
-        InMemoryImageStore wholeOnly = new InMemoryImageStore("whole",
-                EnumSet.of(StoreCapability.READ, StoreCapability.WRITE, StoreCapability.DELETE));
+        InMemoryImageStore wholeOnly = new InMemoryImageStore(
+                "whole", EnumSet.of(StoreCapability.READ, StoreCapability.WRITE, StoreCapability.DELETE));
         DataFixture fixture = new DataFixture(wholeOnly);
         Image image = fixture.upload(fixture.queued("raw", "bare"), new ByteArrayInputStream(bytes), SIZE);
-        assertFails(ErrorCategory.NOT_IMPLEMENTED, "does not support read range",
+        assertFails(
+                ErrorCategory.NOT_IMPLEMENTED,
+                "does not support read range",
                 () -> fixture.core.imageData().download(OWNER_MEMBER, image.id(), RangeRequest.from(0, 1L)));
-        assertThat(read(fixture.core.imageData().download(OWNER_MEMBER, image.id(), null))).isEqualTo(bytes);
+        assertThat(read(fixture.core.imageData().download(OWNER_MEMBER, image.id(), null)))
+                .isEqualTo(bytes);
     }
 
     @Test
     void dataMissingFromTheStoreAnswersAsNoData() {
         Image image = active();
         store.delete(image.locations().get(0).url());
-        assertThat(f.core.imageData().download(OWNER_MEMBER, image.id(), null).hasData()).isFalse();
+        assertThat(f.core.imageData().download(OWNER_MEMBER, image.id(), null).hasData())
+                .isFalse();
     }
 
     @Test

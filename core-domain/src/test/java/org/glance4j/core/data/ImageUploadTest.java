@@ -1,5 +1,13 @@
 package org.glance4j.core.data;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.glance4j.core.CoreFixture.ADMIN;
+import static org.glance4j.core.CoreFixture.OTHER_MEMBER;
+import static org.glance4j.core.CoreFixture.OWNER_MEMBER;
+import static org.glance4j.core.CoreFixture.OWNER_READER;
+import static org.glance4j.core.CoreFixture.assertFails;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -8,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.core.settings.DataSettings;
@@ -22,14 +29,6 @@ import org.glance4j.ports.testing.store.FailingInputStream;
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.glance4j.ports.testing.store.InMemoryImageStore;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.glance4j.core.CoreFixture.ADMIN;
-import static org.glance4j.core.CoreFixture.OTHER_MEMBER;
-import static org.glance4j.core.CoreFixture.OWNER_MEMBER;
-import static org.glance4j.core.CoreFixture.OWNER_READER;
-import static org.glance4j.core.CoreFixture.assertFails;
 
 class ImageUploadTest {
 
@@ -86,8 +85,11 @@ class ImageUploadTest {
     @Test
     void imagesInOtherContainersThanBareAreNotInspectedAndGetNoVirtualSize() {
         Image image = f.queued("qcow2", "ovf");
-        assertThat(f.upload(image, GeneratedBytes.of(100, 3), 100).virtualSize()).isNull();
-        assertThat(f.upload(f.queued("raw", "ova"), GeneratedBytes.of(100, 3), 100).virtualSize()).isNull();
+        assertThat(f.upload(image, GeneratedBytes.of(100, 3), 100).virtualSize())
+                .isNull();
+        assertThat(f.upload(f.queued("raw", "ova"), GeneratedBytes.of(100, 3), 100)
+                        .virtualSize())
+                .isNull();
     }
 
     @Test
@@ -103,34 +105,46 @@ class ImageUploadTest {
 
     @Test
     void unknownHashingAlgorithmFailsAtBuildTime() {
-        assertThatThrownBy(() -> GlanceCore.builder().images(new InMemoryImageRepository(
-                        new InMemoryImageMemberRepository())).members(new InMemoryImageMemberRepository())
-                .data(new DataSettings(1, "blake2b", "n")).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blake2b");
+        assertThatThrownBy(() -> GlanceCore.builder()
+                        .images(new InMemoryImageRepository(new InMemoryImageMemberRepository()))
+                        .members(new InMemoryImageMemberRepository())
+                        .data(new DataSettings(1, "blake2b", "n"))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("blake2b");
     }
 
     @Test
     void theDefaultStoreMustBeOneOfTheStores() {
-        assertThatThrownBy(() -> GlanceCore.builder().images(new InMemoryImageRepository(
-                        new InMemoryImageMemberRepository())).members(new InMemoryImageMemberRepository())
-                .stores(List.of(new InMemoryImageStore("a"), new InMemoryImageStore("b")), "c").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'c'");
+        assertThatThrownBy(() -> GlanceCore.builder()
+                        .images(new InMemoryImageRepository(new InMemoryImageMemberRepository()))
+                        .members(new InMemoryImageMemberRepository())
+                        .stores(List.of(new InMemoryImageStore("a"), new InMemoryImageStore("b")), "c")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'c'");
     }
 
     @Test
     void policyPerPersona() {
         Image image = f.queued("raw", "bare");
-        assertFails(ErrorCategory.FORBIDDEN, "upload_image",
+        assertFails(
+                ErrorCategory.FORBIDDEN,
+                "upload_image",
                 () -> f.core.imageData().upload(OWNER_READER, image.id(), GeneratedBytes.of(10, 1), 10));
-        assertFails(ErrorCategory.NOT_FOUND,
+        assertFails(
+                ErrorCategory.NOT_FOUND,
                 () -> f.core.imageData().upload(OTHER_MEMBER, image.id(), GeneratedBytes.of(10, 1), 10));
         assertThat(f.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
 
         Image shared = f.queued(OWNER_MEMBER, "community", "raw", "bare");
-        assertFails(ErrorCategory.FORBIDDEN,
+        assertFails(
+                ErrorCategory.FORBIDDEN,
                 () -> f.core.imageData().upload(OTHER_MEMBER, shared.id(), GeneratedBytes.of(10, 1), 10));
 
-        assertThat(f.core.imageData().upload(ADMIN, image.id(), GeneratedBytes.of(10, 1), 10).status())
+        assertThat(f.core.imageData()
+                        .upload(ADMIN, image.id(), GeneratedBytes.of(10, 1), 10)
+                        .status())
                 .isEqualTo(ImageStatus.ACTIVE);
     }
 
@@ -138,7 +152,9 @@ class ImageUploadTest {
     void secondUploadIsAConflict() {
         Image image = f.queued("raw", "bare");
         f.upload(image, GeneratedBytes.of(10, 1), 10);
-        assertFails(ErrorCategory.CONFLICT, "Image status transition from active to saving is not allowed",
+        assertFails(
+                ErrorCategory.CONFLICT,
+                "Image status transition from active to saving is not allowed",
                 () -> f.upload(image, GeneratedBytes.of(10, 1), 10));
         assertThat(store.objectCount()).isEqualTo(1);
     }
@@ -146,11 +162,14 @@ class ImageUploadTest {
     @Test
     void formatsAreRequired() {
         Image image = f.queued(null, null);
-        assertFails(ErrorCategory.INVALID,
+        assertFails(
+                ErrorCategory.INVALID,
                 "Properties disk_format, container_format must be set prior to saving data.",
                 () -> f.upload(image, GeneratedBytes.of(10, 1), 10));
         Image noContainer = f.queued("raw", null);
-        assertFails(ErrorCategory.INVALID, "Property container_format must be set prior to saving data.",
+        assertFails(
+                ErrorCategory.INVALID,
+                "Property container_format must be set prior to saving data.",
                 () -> f.upload(noContainer, GeneratedBytes.of(10, 1), 10));
         assertThat(f.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
     }
@@ -158,7 +177,9 @@ class ImageUploadTest {
     @Test
     void clientStreamFailingMidwayLeavesTheImageQueuedAndTheStoreEmpty() {
         Image image = f.queued("raw", "bare");
-        assertFails(ErrorCategory.INVALID, "could not be read",
+        assertFails(
+                ErrorCategory.INVALID,
+                "could not be read",
                 () -> f.upload(image, FailingInputStream.throwingIo(2_500_000, new IOException("reset")), -1));
         assertQueuedAndEmpty(image);
         assertThat(f.upload(image, GeneratedBytes.of(10, 1), 10).status()).isEqualTo(ImageStatus.ACTIVE);
@@ -168,11 +189,14 @@ class ImageUploadTest {
     void sizeCapIsEnforcedWhileStreaming() {
         DataFixture capped = new DataFixture(List.of(store), "mem", new DataSettings(2_000_000, "sha512", "n"));
         Image image = capped.queued("raw", "bare");
-        assertFails(ErrorCategory.TOO_LARGE, "The incoming image is too large",
+        assertFails(
+                ErrorCategory.TOO_LARGE,
+                "The incoming image is too large",
                 () -> capped.upload(image, GeneratedBytes.of(2_000_001, 1), -1));
         assertThat(capped.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
         assertThat(store.objectCount()).isZero();
-        assertThat(capped.upload(image, GeneratedBytes.of(2_000_000, 1), -1).size()).isEqualTo(2_000_000);
+        assertThat(capped.upload(image, GeneratedBytes.of(2_000_000, 1), -1).size())
+                .isEqualTo(2_000_000);
     }
 
     @Test
@@ -186,27 +210,35 @@ class ImageUploadTest {
     @Test
     void declaredSizeMustMatch() {
         Image image = f.queued("raw", "bare");
-        assertFails(ErrorCategory.INVALID, "Size mismatch: expected 2000 bytes, got 1999 bytes",
+        assertFails(
+                ErrorCategory.INVALID,
+                "Size mismatch: expected 2000 bytes, got 1999 bytes",
                 () -> f.upload(image, GeneratedBytes.of(1999, 1), 2000));
         assertQueuedAndEmpty(image);
-        assertFails(ErrorCategory.INVALID, "Size exceeds: expected 2000 bytes",
+        assertFails(
+                ErrorCategory.INVALID,
+                "Size exceeds: expected 2000 bytes",
                 () -> f.upload(image, GeneratedBytes.of(SIZE, 1), 2000));
         assertQueuedAndEmpty(image);
     }
 
     @Test
     void storeFailuresKeepTheirCategoryAndLeaveTheImageQueued() {
-        TestStores.FailingWriteStore full = new TestStores.FailingWriteStore(store,
-                () -> GlanceException.tooLarge("There is not enough disk space on the image storage media."));
+        TestStores.FailingWriteStore full = new TestStores.FailingWriteStore(
+                store, () -> GlanceException.tooLarge("There is not enough disk space on the image storage media."));
         DataFixture fullFixture = new DataFixture(full);
         Image image = fullFixture.queued("raw", "bare");
-        assertFails(ErrorCategory.TOO_LARGE, "Image storage media is full: There is not enough disk space",
+        assertFails(
+                ErrorCategory.TOO_LARGE,
+                "Image storage media is full: There is not enough disk space",
                 () -> fullFixture.upload(image, GeneratedBytes.of(SIZE, 1), SIZE));
         assertThat(fullFixture.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
 
         store.setUnavailable(true);
         Image other = f.queued("raw", "bare");
-        assertFails(ErrorCategory.UNAVAILABLE, "Store 'mem' is unavailable",
+        assertFails(
+                ErrorCategory.UNAVAILABLE,
+                "Store 'mem' is unavailable",
                 () -> f.upload(other, GeneratedBytes.of(10, 1), 10));
         assertThat(f.stored(other.id()).status()).isEqualTo(ImageStatus.QUEUED);
         assertThat(f.stored(other.id()).properties()).doesNotContainKey(DefaultImageDataService.UPLOAD_NODE);
@@ -214,8 +246,8 @@ class ImageUploadTest {
 
     @Test
     void unexpectedStoreFailureIsInternalAndLeavesTheImageQueued() {
-        DataFixture broken = new DataFixture(new TestStores.FailingWriteStore(store,
-                () -> new IllegalStateException("bug")));
+        DataFixture broken =
+                new DataFixture(new TestStores.FailingWriteStore(store, () -> new IllegalStateException("bug")));
         Image image = broken.queued("raw", "bare");
         assertFails(ErrorCategory.INTERNAL, "internal error", () -> broken.upload(image, GeneratedBytes.of(10, 1), 10));
         assertThat(broken.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
@@ -225,10 +257,16 @@ class ImageUploadTest {
     void withoutAnyStoreAnUploadIsUnavailableAndTheImageStaysQueued() {
         CoreFixture plain = new CoreFixture();
         Image image = plain.create(OWNER_MEMBER, "disk_format", "raw", "container_format", "bare");
-        assertFails(ErrorCategory.UNAVAILABLE, "No image store is configured",
+        assertFails(
+                ErrorCategory.UNAVAILABLE,
+                "No image store is configured",
                 () -> plain.core.imageData().upload(OWNER_MEMBER, image.id(), GeneratedBytes.of(10, 1), 10));
         assertThat(plain.images.find(image.id()).orElseThrow().status()).isEqualTo(ImageStatus.QUEUED);
-        assertThat(plain.core.imageData().download(OWNER_MEMBER, image.id(), null).hasData()).isFalse();
+        assertThat(plain.core
+                        .imageData()
+                        .download(OWNER_MEMBER, image.id(), null)
+                        .hasData())
+                .isFalse();
     }
 
     @Test
@@ -250,7 +288,9 @@ class ImageUploadTest {
             gated.entered.await();
             // the winner waits at the gate, so the first to finish is the loser
             Future<Image> loser = race.take();
-            assertThatThrownBy(loser::get).cause().isInstanceOf(GlanceException.class)
+            assertThatThrownBy(loser::get)
+                    .cause()
+                    .isInstanceOf(GlanceException.class)
                     .satisfies(e -> assertThat(((GlanceException) e).category()).isEqualTo(ErrorCategory.CONFLICT));
             assertThat(racing.stored(image.id()).status()).isEqualTo(ImageStatus.SAVING);
             gated.gate.countDown();
@@ -270,12 +310,14 @@ class ImageUploadTest {
         Image image = fixture.queued("raw", "bare");
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
-            Future<Image> upload = thread.submit(() -> fixture.core.imageData().upload(OWNER_MEMBER, image.id(),
-                    GeneratedBytes.of(SIZE, 6), SIZE));
+            Future<Image> upload = thread.submit(
+                    () -> fixture.core.imageData().upload(OWNER_MEMBER, image.id(), GeneratedBytes.of(SIZE, 6), SIZE));
             gated.entered.await();
             fixture.core.images().delete(OWNER_MEMBER, image.id());
             gated.gate.countDown();
-            assertThatThrownBy(upload::get).cause().isInstanceOf(GlanceException.class)
+            assertThatThrownBy(upload::get)
+                    .cause()
+                    .isInstanceOf(GlanceException.class)
                     .hasMessageContaining("may have been deleted during the upload")
                     .satisfies(e -> assertThat(((GlanceException) e).category()).isEqualTo(ErrorCategory.NOT_FOUND));
             assertThat(fixture.stored(image.id()).status()).isEqualTo(ImageStatus.DELETED);
@@ -293,11 +335,15 @@ class ImageUploadTest {
         Image image = fixture.queued("raw", "bare");
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
-            Future<Image> upload = thread.submit(() -> fixture.core.imageData().upload(OWNER_MEMBER, image.id(),
-                    GeneratedBytes.of(100, 6), 100));
+            Future<Image> upload = thread.submit(
+                    () -> fixture.core.imageData().upload(OWNER_MEMBER, image.id(), GeneratedBytes.of(100, 6), 100));
             gated.entered.await();
-            fixture.core.images().update(OWNER_MEMBER, image.id(), List.of(
-                    new org.glance4j.ports.in.PatchOperation("replace", "/name", "renamed", true)));
+            fixture.core
+                    .images()
+                    .update(
+                            OWNER_MEMBER,
+                            image.id(),
+                            List.of(new org.glance4j.ports.in.PatchOperation("replace", "/name", "renamed", true)));
             gated.gate.countDown();
             Image active = upload.get();
             assertThat(active.name()).isEqualTo("renamed");

@@ -1,15 +1,14 @@
 package org.glance4j.core.data;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** An upload larger than the test JVM's heap (surefire runs this module with -Xmx128m) streams through. */
 class LargeUploadTest {
@@ -30,8 +29,8 @@ class LargeUploadTest {
         assertThat(discarding.lastSize.get()).isEqualTo(SIZE);
         MessageDigest md5 = MessageDigest.getInstance("MD5");
         MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
-        try (DigestInputStream in = new DigestInputStream(new DigestInputStream(GeneratedBytes.of(SIZE, 42), md5),
-                sha512)) {
+        try (DigestInputStream in =
+                new DigestInputStream(new DigestInputStream(GeneratedBytes.of(SIZE, 42), md5), sha512)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
         assertThat(active.checksum()).isEqualTo(HexFormat.of().formatHex(md5.digest()));

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.core.lease.NodeLease;
@@ -36,9 +35,14 @@ class NodeLeaseRecoveryTest {
 
     private final InMemoryImageStore store = new InMemoryImageStore("mem");
     private final DataFixture a = new DataFixture(List.of(store), "mem", new DataSettings(1 << 30, "sha512", "node-a"));
-    private final GlanceCore coreB = GlanceCore.builder().images(a.images).members(a.members)
-            .settings(CoreSettings.defaults()).clock(a.clock).stores(List.of(store), "mem")
-            .data(new DataSettings(1 << 30, "sha512", "node-b")).build();
+    private final GlanceCore coreB = GlanceCore.builder()
+            .images(a.images)
+            .members(a.members)
+            .settings(CoreSettings.defaults())
+            .clock(a.clock)
+            .stores(List.of(store), "mem")
+            .data(new DataSettings(1 << 30, "sha512", "node-b"))
+            .build();
     private final InMemoryNodeLeases leases = new InMemoryNodeLeases();
     private final NodeLease leaseA = new NodeLease(leases, "node-a", LEASE, a.clock, a.core::recoverWorkOf);
     private final NodeLease leaseB = new NodeLease(leases, "node-b", LEASE, a.clock, coreB::recoverWorkOf);
@@ -52,8 +56,10 @@ class NodeLeaseRecoveryTest {
     /** An image as a crash of {@code node} in the middle of its upload leaves it, with its partial object. */
     private Image leftSaving(String node) {
         Image queued = a.queued("raw", "bare");
-        Image saving = a.images.update(queued.toBuilder().status(ImageStatus.SAVING)
-                .property(DefaultImageDataService.UPLOAD_NODE, node).build());
+        Image saving = a.images.update(queued.toBuilder()
+                .status(ImageStatus.SAVING)
+                .property(DefaultImageDataService.UPLOAD_NODE, node)
+                .build());
         store.put(saving.id(), GeneratedBytes.array(100, 1));
         return saving;
     }
@@ -72,7 +78,9 @@ class NodeLeaseRecoveryTest {
 
         pass(LEASE.minusSeconds(1));
         leaseB.renew();
-        assertThat(leaseB.recoverDeadNodes()).as("node-a's lease has not ended yet").isEmpty();
+        assertThat(leaseB.recoverDeadNodes())
+                .as("node-a's lease has not ended yet")
+                .isEmpty();
         assertThat(a.stored(orphan.id()).status()).isEqualTo(ImageStatus.SAVING);
 
         pass(Duration.ofSeconds(2));
@@ -81,7 +89,9 @@ class NodeLeaseRecoveryTest {
             throw new AssertionError("node-c must not recover " + dead + ": node-b claimed it");
         });
         NodeLease racingB = new NodeLease(leases, "node-b", LEASE, a.clock, dead -> {
-            assertThat(leaseC.recoverDeadNodes()).as("while node-b recovers, nobody else claims").isEmpty();
+            assertThat(leaseC.recoverDeadNodes())
+                    .as("while node-b recovers, nobody else claims")
+                    .isEmpty();
             return coreB.recoverWorkOf(dead);
         });
         assertThat(racingB.recoverDeadNodes()).containsExactly("node-a");
@@ -127,8 +137,8 @@ class NodeLeaseRecoveryTest {
         Image image = a.queued("raw", "bare");
         CountDownLatch release = new CountDownLatch(1);
         InputStream held = new HeldStream(GeneratedBytes.array(64, 7), release);
-        CompletableFuture<Image> upload = CompletableFuture.supplyAsync(() -> a.core.imageData()
-                .upload(CoreFixture.OWNER_MEMBER, image.id(), held, 64));
+        CompletableFuture<Image> upload = CompletableFuture.supplyAsync(
+                () -> a.core.imageData().upload(CoreFixture.OWNER_MEMBER, image.id(), held, 64));
         awaitStatus(image.id(), ImageStatus.SAVING);
 
         pass(LEASE.plusSeconds(1));
@@ -137,9 +147,11 @@ class NodeLeaseRecoveryTest {
         assertThat(a.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
 
         release.countDown();
-        assertThatThrownBy(() -> upload.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT));
+        assertThatThrownBy(() -> upload.get(60, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT));
         Image after = a.stored(image.id());
         assertThat(after.status()).isEqualTo(ImageStatus.QUEUED);
         assertThat(after.locations()).isEmpty();
@@ -157,7 +169,10 @@ class NodeLeaseRecoveryTest {
         Image image = a.queued("raw", "bare");
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Image> late = CompletableFuture.supplyAsync(() -> a.core.imageData()
-                .upload(CoreFixture.OWNER_MEMBER, image.id(), new HeldStream(GeneratedBytes.array(64, 7), release),
+                .upload(
+                        CoreFixture.OWNER_MEMBER,
+                        image.id(),
+                        new HeldStream(GeneratedBytes.array(64, 7), release),
                         64));
         awaitStatus(image.id(), ImageStatus.SAVING);
         pass(LEASE.plusSeconds(1));
@@ -165,8 +180,10 @@ class NodeLeaseRecoveryTest {
         assertThat(leaseB.recoverDeadNodes()).containsExactly("node-a");
 
         // a client uploads again through node-b, which is still streaming when the late upload ends
-        Image retried = a.images.update(a.stored(image.id()).toBuilder().status(ImageStatus.SAVING)
-                .property(DefaultImageDataService.UPLOAD_NODE, "node-b").build());
+        Image retried = a.images.update(a.stored(image.id()).toBuilder()
+                .status(ImageStatus.SAVING)
+                .property(DefaultImageDataService.UPLOAD_NODE, "node-b")
+                .build());
         release.countDown();
         assertThatThrownBy(() -> late.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
 
@@ -179,7 +196,9 @@ class NodeLeaseRecoveryTest {
     private void awaitStatus(String imageId, ImageStatus status) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (a.stored(imageId).status() != status) {
-            assertThat(System.nanoTime()).as("image " + imageId + " reaches " + status).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("image " + imageId + " reaches " + status)
+                    .isLessThan(deadline);
             Thread.sleep(10);
         }
     }

@@ -1,5 +1,8 @@
 package org.glance4j.core.data;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -7,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.testing.store.GeneratedBytes;
@@ -15,9 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ParallelDigestInputStreamTest {
 
@@ -29,13 +28,23 @@ class ParallelDigestInputStreamTest {
     }
 
     private ParallelDigestInputStream stream(byte[] bytes, long cap, long declared) throws Exception {
-        return new ParallelDigestInputStream(new ByteArrayInputStream(bytes), cap, declared,
-                List.of(MessageDigest.getInstance("MD5"), MessageDigest.getInstance("SHA-512")), threads);
+        return new ParallelDigestInputStream(
+                new ByteArrayInputStream(bytes),
+                cap,
+                declared,
+                List.of(MessageDigest.getInstance("MD5"), MessageDigest.getInstance("SHA-512")),
+                threads);
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, ParallelDigestInputStream.BUFFER_SIZE - 1, ParallelDigestInputStream.BUFFER_SIZE,
-            7 * ParallelDigestInputStream.BUFFER_SIZE + 3})
+    @ValueSource(
+            ints = {
+                0,
+                1,
+                ParallelDigestInputStream.BUFFER_SIZE - 1,
+                ParallelDigestInputStream.BUFFER_SIZE,
+                7 * ParallelDigestInputStream.BUFFER_SIZE + 3
+            })
     void bytesPassUnchangedAndTheDigestsAreThoseOfTheBytes(int size) throws Exception {
         byte[] bytes = GeneratedBytes.array(size, size);
         ParallelDigestInputStream in = stream(bytes, Long.MAX_VALUE, -1);
@@ -48,9 +57,12 @@ class ParallelDigestInputStreamTest {
         }
         assertThat(out.toByteArray()).isEqualTo(bytes);
         assertThat(in.total()).isEqualTo(size);
-        assertThat(in.finish()).containsExactly(
-                HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes)),
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(bytes)));
+        assertThat(in.finish())
+                .containsExactly(
+                        HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("MD5").digest(bytes)),
+                        HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-512").digest(bytes)));
     }
 
     @Test
@@ -80,8 +92,12 @@ class ParallelDigestInputStreamTest {
     void aFailingSourceIsReportedAsInvalid() {
         ParallelDigestInputStream in = new ParallelDigestInputStream(
                 org.glance4j.ports.testing.store.FailingInputStream.throwingIo(3_000_000, new IOException("cut")),
-                Long.MAX_VALUE, -1, List.of(), threads);
-        assertThatThrownBy(in::readAllBytes).isInstanceOf(GlanceException.class)
+                Long.MAX_VALUE,
+                -1,
+                List.of(),
+                threads);
+        assertThatThrownBy(in::readAllBytes)
+                .isInstanceOf(GlanceException.class)
                 .hasMessage("The image data could not be read from the request: the connection broke before all of"
                         + " it arrived.");
         assertThat(in.failure().category()).isEqualTo(ErrorCategory.INVALID);
@@ -93,8 +109,12 @@ class ParallelDigestInputStreamTest {
         java.net.SocketTimeoutException timeout = new java.net.SocketTimeoutException("Read timed out (sun.nio.ch)");
         ParallelDigestInputStream in = new ParallelDigestInputStream(
                 org.glance4j.ports.testing.store.FailingInputStream.throwingIo(1000, timeout),
-                Long.MAX_VALUE, -1, List.of(), threads);
-        assertThatThrownBy(in::readAllBytes).isInstanceOf(GlanceException.class)
+                Long.MAX_VALUE,
+                -1,
+                List.of(),
+                threads);
+        assertThatThrownBy(in::readAllBytes)
+                .isInstanceOf(GlanceException.class)
                 .hasMessage("The image data could not be read from the request: the client stopped sending it.");
         assertThat(in.failure().getCause()).isSameAs(timeout);
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.util.List;
-
 import org.glance4j.core.CoreFixture;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
@@ -32,19 +31,29 @@ class StatedChecksumUploadTest {
 
     private Image upload(Image image, byte[] data, StatedDigest... stated) {
         f.clock.tick();
-        return f.core.imageData().upload(CoreFixture.OWNER_MEMBER, image.id(), new ByteArrayInputStream(data),
-                data.length, null, List.of(stated));
+        return f.core.imageData()
+                .upload(
+                        CoreFixture.OWNER_MEMBER,
+                        image.id(),
+                        new ByteArrayInputStream(data),
+                        data.length,
+                        null,
+                        List.of(stated));
     }
 
     @Test
     void matchingDigestsOfEveryAlgorithmMakeTheImageActive() throws Exception {
         Image image = f.queued("raw", "bare");
-        Image active = upload(image, bytes,
+        Image active = upload(
+                image,
+                bytes,
                 new StatedDigest("md5", digest("MD5", bytes), "Content-MD5", null, Encoding.BASE64),
                 new StatedDigest("sha256", digest("SHA-256", bytes), "Repr-Digest", "sha-256", Encoding.BYTE_SEQUENCE),
                 new StatedDigest("sha512", digest("SHA-512", bytes), "Digest", "sha-512", Encoding.BASE64));
         assertThat(active.status()).isEqualTo(ImageStatus.ACTIVE);
-        assertThat(active.osHashAlgo()).as("the extra sha256 does not replace os_hash_algo").isEqualTo("sha512");
+        assertThat(active.osHashAlgo())
+                .as("the extra sha256 does not replace os_hash_algo")
+                .isEqualTo("sha512");
         assertThat(store.objectCount()).isEqualTo(1);
     }
 
@@ -56,10 +65,11 @@ class StatedChecksumUploadTest {
 
         assertThatThrownBy(() -> upload(image, bytes, stated)).isInstanceOfSatisfying(GlanceException.class, e -> {
             assertThat(e.category()).isEqualTo(ErrorCategory.INVALID);
-            assertThat(e.getMessage()).contains("Repr-Digest states sha-256=:"
-                    + java.util.Base64.getEncoder().encodeToString(other) + ":")
-                    .contains("received has sha-256=:" + java.util.Base64.getEncoder().encodeToString(
-                            uncheckedDigest("SHA-256", bytes)) + ":");
+            assertThat(e.getMessage())
+                    .contains("Repr-Digest states sha-256=:"
+                            + java.util.Base64.getEncoder().encodeToString(other) + ":")
+                    .contains("received has sha-256=:"
+                            + java.util.Base64.getEncoder().encodeToString(uncheckedDigest("SHA-256", bytes)) + ":");
         });
         Image after = f.stored(image.id());
         assertThat(after.status()).isEqualTo(ImageStatus.QUEUED);
@@ -68,8 +78,17 @@ class StatedChecksumUploadTest {
         assertThat(after.properties()).doesNotContainKey(DefaultImageDataService.UPLOAD_NODE);
         assertThat(store.objectCount()).as("the stored object is deleted").isZero();
 
-        assertThat(upload(image, bytes, new StatedDigest("sha256", digest("SHA-256", bytes), "Repr-Digest",
-                "sha-256", Encoding.BYTE_SEQUENCE)).status()).as("the image can be uploaded again")
+        assertThat(upload(
+                                image,
+                                bytes,
+                                new StatedDigest(
+                                        "sha256",
+                                        digest("SHA-256", bytes),
+                                        "Repr-Digest",
+                                        "sha-256",
+                                        Encoding.BYTE_SEQUENCE))
+                        .status())
+                .as("the image can be uploaded again")
                 .isEqualTo(ImageStatus.ACTIVE);
     }
 
@@ -77,11 +96,15 @@ class StatedChecksumUploadTest {
     void aDifferentContentMd5IsRefusedInBase64() throws Exception {
         Image image = f.queued("raw", "bare");
         byte[] wrong = digest("MD5", new byte[1]);
-        assertThatThrownBy(() -> upload(image, bytes, new StatedDigest("md5", wrong, "Content-MD5", null,
-                Encoding.BASE64))).isInstanceOfSatisfying(GlanceException.class, e -> assertThat(e.getMessage())
-                .contains("Content-MD5 states " + java.util.Base64.getEncoder().encodeToString(wrong)
-                        + " but the data received has "
-                        + java.util.Base64.getEncoder().encodeToString(uncheckedDigest("MD5", bytes))));
+        assertThatThrownBy(() ->
+                        upload(image, bytes, new StatedDigest("md5", wrong, "Content-MD5", null, Encoding.BASE64)))
+                .isInstanceOfSatisfying(
+                        GlanceException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains("Content-MD5 states "
+                                        + java.util.Base64.getEncoder().encodeToString(wrong)
+                                        + " but the data received has "
+                                        + java.util.Base64.getEncoder().encodeToString(uncheckedDigest("MD5", bytes))));
         assertThat(f.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
         assertThat(store.objectCount()).isZero();
     }
@@ -89,11 +112,14 @@ class StatedChecksumUploadTest {
     @Test
     void aChecksumTheQueuedImageAlreadyRecordsIsChecked() throws Exception {
         Image image = f.queued("raw", "bare");
-        f.images.update(f.stored(image.id()).toBuilder().checksum("00000000000000000000000000000000").build());
+        f.images.update(f.stored(image.id()).toBuilder()
+                .checksum("00000000000000000000000000000000")
+                .build());
         assertThatThrownBy(() -> upload(image, bytes)).isInstanceOfSatisfying(GlanceException.class, e -> {
             assertThat(e.category()).isEqualTo(ErrorCategory.INVALID);
-            assertThat(e.getMessage()).contains("checksum states 00000000000000000000000000000000 but the data "
-                    + "received has " + java.util.HexFormat.of().formatHex(uncheckedDigest("MD5", bytes)));
+            assertThat(e.getMessage())
+                    .contains("checksum states 00000000000000000000000000000000 but the data " + "received has "
+                            + java.util.HexFormat.of().formatHex(uncheckedDigest("MD5", bytes)));
         });
         assertThat(f.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
         assertThat(store.objectCount()).isZero();
@@ -102,9 +128,10 @@ class StatedChecksumUploadTest {
     @Test
     void anAlgorithmTheServerCannotComputeIsRefusedBeforeTheImageMoves() {
         Image image = f.queued("raw", "bare");
-        assertThatThrownBy(() -> upload(image, bytes, new StatedDigest("blake2b", new byte[64], "Digest", "blake2b",
-                Encoding.BASE64))).isInstanceOfSatisfying(GlanceException.class,
-                e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID));
+        assertThatThrownBy(() -> upload(
+                        image, bytes, new StatedDigest("blake2b", new byte[64], "Digest", "blake2b", Encoding.BASE64)))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID));
         assertThat(f.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
     }
 

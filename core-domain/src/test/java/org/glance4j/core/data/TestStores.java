@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
 import org.glance4j.ports.out.store.ImageStore;
@@ -19,8 +18,7 @@ import org.glance4j.ports.testing.store.ForwardingImageStore;
 /** Hand-written stores for the data tests and the upload benchmark. */
 public final class TestStores {
 
-    private TestStores() {
-    }
+    private TestStores() {}
 
     /** Reads everything it is given and keeps nothing but the count: proves streaming and measures the core. */
     public static final class DiscardingStore implements ImageStore {

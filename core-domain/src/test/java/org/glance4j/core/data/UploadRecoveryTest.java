@@ -1,15 +1,14 @@
 package org.glance4j.core.data;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.glance4j.ports.testing.store.InMemoryImageStore;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class UploadRecoveryTest {
 
@@ -19,8 +18,10 @@ class UploadRecoveryTest {
     /** An image as a crash in the middle of its upload on {@code node} leaves it. */
     private Image leftSaving(String node) {
         Image queued = f.queued("raw", "bare");
-        return f.images.update(queued.toBuilder().status(ImageStatus.SAVING)
-                .property(DefaultImageDataService.UPLOAD_NODE, node).build());
+        return f.images.update(queued.toBuilder()
+                .status(ImageStatus.SAVING)
+                .property(DefaultImageDataService.UPLOAD_NODE, node)
+                .build());
     }
 
     @Test
@@ -50,11 +51,18 @@ class UploadRecoveryTest {
     @Test
     void theUnrecordedDataOfAnUploadToAnotherStoreIsDeletedToo() {
         InMemoryImageStore other = new InMemoryImageStore("other");
-        DataFixture multi = new DataFixture(List.of(store, other), "mem", java.util.Map.of(),
+        DataFixture multi = new DataFixture(
+                List.of(store, other),
+                "mem",
+                java.util.Map.of(),
                 org.glance4j.core.settings.LocationSettings.defaults());
         Image queued = multi.queued("raw", "bare");
-        Image saving = multi.images.update(queued.toBuilder().status(ImageStatus.SAVING)
-                .property(DefaultImageDataService.UPLOAD_NODE, DataSettings.defaults().nodeId()).build());
+        Image saving = multi.images.update(queued.toBuilder()
+                .status(ImageStatus.SAVING)
+                .property(
+                        DefaultImageDataService.UPLOAD_NODE,
+                        DataSettings.defaults().nodeId())
+                .build());
         other.put(saving.id(), GeneratedBytes.array(10, 4));
 
         assertThat(multi.core.recoverInterruptedUploads()).isEqualTo(1);

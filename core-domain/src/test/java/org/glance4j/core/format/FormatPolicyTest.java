@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FormatPolicyTest {
 
     private final FormatPolicy policy = new FormatPolicy(FormatSettings.defaults());
-    private final FormatPolicy lenient = new FormatPolicy(new FormatSettings(false,
-            List.of("streamOptimized", "monolithicSparse"), List.of()));
+    private final FormatPolicy lenient =
+            new FormatPolicy(new FormatSettings(false, List.of("streamOptimized", "monolithicSparse"), List.of()));
 
     private static InspectionResult found(String format, long virtualSize, String... problems) {
         return new InspectionResult(format, virtualSize, List.of(problems));
@@ -31,7 +30,8 @@ class FormatPolicyTest {
 
     @Test
     void theDeclaredFormatGivesItsVirtualSize() {
-        assertThat(policy.virtualSize(found("qcow2", 1 << 30), "qcow2", 200_000)).isEqualTo(1 << 30);
+        assertThat(policy.virtualSize(found("qcow2", 1 << 30), "qcow2", 200_000))
+                .isEqualTo(1 << 30);
         assertThat(policy.virtualSize(found("raw", 5000), "raw", 5000)).isEqualTo(5000);
         assertThat(policy.virtualSize(found("raw", -1), "raw", 0)).isEqualTo(-1);
         assertThat(policy.virtualSize(new InspectionResult("vmdk", -1, List.of(), "streamOptimized"), "vmdk", 100))
@@ -40,11 +40,14 @@ class FormatPolicyTest {
 
     @Test
     void anotherFormatIsRefused() {
-        assertRefused(() -> policy.check(found("raw", 100), "qcow2"),
+        assertRefused(
+                () -> policy.check(found("raw", 100), "qcow2"),
                 "Image disk_format qcow2 does not match stream data raw");
-        assertRefused(() -> policy.check(found("qcow2", 1 << 20), "vmdk"),
+        assertRefused(
+                () -> policy.check(found("qcow2", 1 << 20), "vmdk"),
                 "Image disk_format vmdk does not match stream data qcow2");
-        assertRefused(() -> policy.check(found("qcow2", 1 << 20), "ami"),
+        assertRefused(
+                () -> policy.check(found("qcow2", 1 << 20), "ami"),
                 "Image disk_format ami does not match stream data qcow2");
     }
 
@@ -67,22 +70,24 @@ class FormatPolicyTest {
         assertRefused(() -> policy.check(backed, "qcow2"), "Image failed safety checks: Image has a backing file");
         assertRefused(() -> policy.check(backed, "raw"), "Image failed safety checks: Image has a backing file");
         assertRefused(() -> lenient.check(backed, "qcow2"), "Image failed safety checks: Image has a backing file");
-        assertRefused(() -> policy.check(found("gpt", 4096, "mbr: GPT MBR has no partitions defined"), "raw"),
+        assertRefused(
+                () -> policy.check(found("gpt", 4096, "mbr: GPT MBR has no partitions defined"), "raw"),
                 "Image failed safety checks: GPT MBR has no partitions defined");
-        assertRefused(() -> policy.check(found("qcow2", 1, "backing_file: a", "data_file: b"), "qcow2"),
+        assertRefused(
+                () -> policy.check(found("qcow2", 1, "backing_file: a", "data_file: b"), "qcow2"),
                 "Image failed safety checks: a; b");
     }
 
     @Test
     void mismatchComesBeforeSafety() {
-        assertRefused(() -> policy.check(found("qcow2", 1 << 20, "backing_file: Image has a backing file"), "vhd"),
+        assertRefused(
+                () -> policy.check(found("qcow2", 1 << 20, "backing_file: Image has a backing file"), "vhd"),
                 "Image disk_format vhd does not match stream data qcow2");
     }
 
     @Test
     void gptChecksCanBeMadeNonFatal() {
-        FormatPolicy relaxed = new FormatPolicy(new FormatSettings(true, List.of("monolithicSparse"),
-                List.of("mbr")));
+        FormatPolicy relaxed = new FormatPolicy(new FormatSettings(true, List.of("monolithicSparse"), List.of("mbr")));
         InspectionResult noPartitions = found("gpt", 4096, "mbr: GPT MBR has no partitions defined");
         assertThat(relaxed.virtualSize(noPartitions, "raw", 4096)).isEqualTo(4096);
         assertRefused(() -> relaxed.check(found("qcow2", 1, "mbr: odd"), "qcow2"), "Image failed safety checks: odd");
@@ -107,8 +112,10 @@ class FormatPolicyTest {
         FormatPolicy streamOnly = new FormatPolicy(new FormatSettings(true, List.of("STREAMOPTIMIZED"), List.of()));
         assertThat(streamOnly.virtualSize(new InspectionResult("vmdk", 8, List.of(), "streamOptimized"), "vmdk", 1))
                 .isEqualTo(8);
-        assertRefused(() -> streamOnly.check(sparse, "vmdk"), "Image failed safety checks: VMDK createType "
-                + "monolithicSparse is not among the allowed types [STREAMOPTIMIZED]");
+        assertRefused(
+                () -> streamOnly.check(sparse, "vmdk"),
+                "Image failed safety checks: VMDK createType "
+                        + "monolithicSparse is not among the allowed types [STREAMOPTIMIZED]");
         FormatPolicy none = new FormatPolicy(new FormatSettings(true, List.of(), List.of()));
         assertThatThrownBy(() -> none.check(sparse, "vmdk")).isInstanceOf(GlanceException.class);
     }

@@ -7,10 +7,9 @@ import static org.glance4j.core.format.TestImages.partition;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Each format from headers built in the test, read in chunks of every awkward size. */
 class HandBuiltHeaderTest {
@@ -18,27 +17,36 @@ class HandBuiltHeaderTest {
     private static InspectionResult inspect(byte[] bytes) {
         InspectionResult whole = Inspect.bytes(bytes);
         for (int chunk : new int[] {1, 7, 511, 513, 4096}) {
-            assertThat(Inspect.bytes(bytes, chunk)).as("read in chunks of %d", chunk).isEqualTo(whole);
+            assertThat(Inspect.bytes(bytes, chunk))
+                    .as("read in chunks of %d", chunk)
+                    .isEqualTo(whole);
         }
         return whole;
     }
 
     @Test
     void qcow2ReportsItsVirtualSize() {
-        assertThat(inspect(TestImages.qcow2(10L << 30))).isEqualTo(new InspectionResult("qcow2", 10L << 30,
-                List.of()));
+        assertThat(inspect(TestImages.qcow2(10L << 30))).isEqualTo(new InspectionResult("qcow2", 10L << 30, List.of()));
     }
 
     @Test
     void qcow2Checks() {
         assertThat(inspect(TestImages.qcow2(1 << 20, 3, 512, 0)).failedChecks()).containsExactly("backing_file");
-        assertThat(inspect(TestImages.qcow2(1 << 20, 3, 0, 0x04)).failedChecks()).containsExactly("data_file");
-        assertThat(inspect(TestImages.qcow2(1 << 20, 3, 0, 0x03)).safe()).as("dirty and corrupt bits").isTrue();
-        assertThat(inspect(TestImages.qcow2(1 << 20, 3, 0, 0x08)).safe()).as("compression type bit").isTrue();
-        assertThat(inspect(TestImages.qcow2(1 << 20, 3, 0, 0x10)).failedChecks()).containsExactly("unknown_features");
+        assertThat(inspect(TestImages.qcow2(1 << 20, 3, 0, 0x04)).failedChecks())
+                .containsExactly("data_file");
+        assertThat(inspect(TestImages.qcow2(1 << 20, 3, 0, 0x03)).safe())
+                .as("dirty and corrupt bits")
+                .isTrue();
+        assertThat(inspect(TestImages.qcow2(1 << 20, 3, 0, 0x08)).safe())
+                .as("compression type bit")
+                .isTrue();
+        assertThat(inspect(TestImages.qcow2(1 << 20, 3, 0, 0x10)).failedChecks())
+                .containsExactly("unknown_features");
         assertThat(inspect(TestImages.qcow2(1 << 20, 3, 0, 1L << 40)).failedChecks())
                 .containsExactly("unknown_features");
-        assertThat(inspect(TestImages.qcow2(1 << 20, 2, 0, 1L << 40)).safe()).as("v2 has no feature bits").isTrue();
+        assertThat(inspect(TestImages.qcow2(1 << 20, 2, 0, 1L << 40)).safe())
+                .as("v2 has no feature bits")
+                .isTrue();
         assertThat(inspect(TestImages.qcow2(1 << 20, 1, 0, 0)).problems())
                 .containsExactly("unknown_features: Unsupported qcow2 version 1");
         assertThat(inspect(TestImages.qcow2(1 << 20, 3, 512, 0x14)).failedChecks())
@@ -55,8 +63,7 @@ class HandBuiltHeaderTest {
     void vhdVdiVhdx() {
         assertThat(inspect(TestImages.vhd(3L << 30))).isEqualTo(new InspectionResult("vhd", 3L << 30, List.of()));
         assertThat(inspect(TestImages.vdi(5L << 30))).isEqualTo(new InspectionResult("vdi", 5L << 30, List.of()));
-        assertThat(inspect(TestImages.vhdx(7L << 30))).isEqualTo(new InspectionResult("vhdx", 7L << 30,
-                List.of()));
+        assertThat(inspect(TestImages.vhdx(7L << 30))).isEqualTo(new InspectionResult("vhdx", 7L << 30, List.of()));
     }
 
     @Test
@@ -116,22 +123,23 @@ class HandBuiltHeaderTest {
     @Test
     void gptAndMbrDisks() {
         assertThat(inspect(TestImages.gpt())).isEqualTo(new InspectionResult("gpt", 4096, List.of()));
-        byte[] dos = TestImages.mbr(partition(0x80, 1, 1, 0, 0x83, 2048, 4000), partition(0, 0, 0, 0, 0x82, 6048,
-                100));
+        byte[] dos = TestImages.mbr(partition(0x80, 1, 1, 0, 0x83, 2048, 4000), partition(0, 0, 0, 0, 0x82, 6048, 100));
         assertThat(inspect(dos)).isEqualTo(new InspectionResult("gpt", 4096, List.of()));
     }
 
     @Test
     void mbrChecksAreGlances() {
         assertThat(inspect(TestImages.mbr()).problems()).containsExactly("mbr: GPT MBR has no partitions defined");
-        assertThat(inspect(TestImages.mbr(partition(0x81, 0, 1, 0, 0x83, 1, 10))).problems())
+        assertThat(inspect(TestImages.mbr(partition(0x81, 0, 1, 0, 0x83, 1, 10)))
+                        .problems())
                 .containsExactly("mbr: MBR PTE 0 has invalid boot flag");
         assertThat(inspect(TestImages.mbr(partition(0, 0, 1, 0, 0xEE, 1, 10))).problems())
                 .containsExactly("mbr: GPT MBR has invalid start CHS");
         assertThat(inspect(TestImages.mbr(partition(0, 0, 2, 0, 0xEE, 2, 10))).problems())
                 .containsExactly("mbr: GPT MBR has invalid start LBA");
         assertThat(inspect(TestImages.mbr(TestImages.protectivePartition(), partition(0, 0, 0, 0, 0x83, 40, 10)))
-                .problems()).containsExactly("mbr: GPT MBR defines invalid extra partitions");
+                        .problems())
+                .containsExactly("mbr: GPT MBR defines invalid extra partitions");
     }
 
     @Test
@@ -144,8 +152,8 @@ class HandBuiltHeaderTest {
 
     @Test
     void luks() {
-        assertThat(inspect(TestImages.luks(1, 4096, 1 << 20))).isEqualTo(new InspectionResult("luks", 1 << 20,
-                List.of()));
+        assertThat(inspect(TestImages.luks(1, 4096, 1 << 20)))
+                .isEqualTo(new InspectionResult("luks", 1 << 20, List.of()));
         assertThat(inspect(TestImages.luks(2, 32, 512)).problems())
                 .containsExactly("version: LUKS version 2 is not supported");
     }
@@ -153,28 +161,40 @@ class HandBuiltHeaderTest {
     @Test
     void sparseVmdkWithItsOwnExtentIsSafe() {
         byte[] image = TestImages.vmdk(2048, descriptor("monolithicSparse", "RW 2048 SPARSE \"disk.vmdk\""), false);
-        assertThat(inspect(image)).isEqualTo(new InspectionResult("vmdk", 2048 * 512, List.of(),
-                "monolithicSparse"));
+        assertThat(inspect(image)).isEqualTo(new InspectionResult("vmdk", 2048 * 512, List.of(), "monolithicSparse"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"RW 2048 SPARSE \"/etc/shadow\"", "RW 2048 FLAT \"../../x/disk-flat.vmdk\" 0",
-        "RDONLY 10 FLAT \"/dev/sda\" 0"})
+    @ValueSource(
+            strings = {
+                "RW 2048 SPARSE \"/etc/shadow\"",
+                "RW 2048 FLAT \"../../x/disk-flat.vmdk\" 0",
+                "RDONLY 10 FLAT \"/dev/sda\" 0"
+            })
     void extentsWithAPathAreRefused(String extent) {
         byte[] image = TestImages.vmdk(2048, descriptor("monolithicSparse", extent), false);
-        assertThat(inspect(image).problems()).singleElement().asString()
+        assertThat(inspect(image).problems())
+                .singleElement()
+                .asString()
                 .startsWith("descriptor: Invalid extent filenames found");
     }
 
     @Test
     void descriptorChecks() {
-        assertThat(inspect(TestImages.vmdk(8, descriptor("monolithicSparse", ""), false)).problems())
+        assertThat(inspect(TestImages.vmdk(8, descriptor("monolithicSparse", ""), false))
+                        .problems())
                 .containsExactly("descriptor: No extents found");
-        assertThat(inspect(TestImages.vmdk(8, descriptor("streamOptimized", "RW 8 SPARSE \"a\"\nwhat is this"),
-                false)).problems()).containsExactly("descriptor: Invalid VMDK descriptor data");
+        assertThat(inspect(TestImages.vmdk(8, descriptor("streamOptimized", "RW 8 SPARSE \"a\"\nwhat is this"), false))
+                        .problems())
+                .containsExactly("descriptor: Invalid VMDK descriptor data");
         assertThat(inspect(TestImages.vmdk(8, descriptor("vmfs", "RW 8 VMFS \"a-flat.vmdk\""), false))
-                .problems()).singleElement().asString().startsWith("descriptor: Unsupported subformat vmfs");
-        assertThat(inspect(TestImages.vmdk(8, "version=1\n", false)).problems()).singleElement().asString()
+                        .problems())
+                .singleElement()
+                .asString()
+                .startsWith("descriptor: Unsupported subformat vmfs");
+        assertThat(inspect(TestImages.vmdk(8, "version=1\n", false)).problems())
+                .singleElement()
+                .asString()
                 .startsWith("descriptor: Unsupported subformat (no createType)");
     }
 
@@ -192,8 +212,9 @@ class HandBuiltHeaderTest {
     void bareTextDescriptorClaimingSparseIsRefusedToo() {
         byte[] text = descriptor("monolithicSparse", "RW 16384 SPARSE \"other-image.vmdk\"")
                 .getBytes(StandardCharsets.US_ASCII);
-        assertThat(inspect(text).problems()).containsExactly("descriptor: A VMDK descriptor without its sparse "
-                + "extent names extents outside the image");
+        assertThat(inspect(text).problems())
+                .containsExactly(
+                        "descriptor: A VMDK descriptor without its sparse " + "extent names extents outside the image");
     }
 
     @Test

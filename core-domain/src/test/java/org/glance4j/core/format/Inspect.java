@@ -11,8 +11,7 @@ import java.nio.file.Path;
 
 /** Test helpers: inspect bytes or files the ways the server does, strictly (a probe bug fails the test). */
 final class Inspect {
-    private Inspect() {
-    }
+    private Inspect() {}
 
     /** Streams the bytes through an {@link InspectingInputStream} in reads of {@code chunk} bytes. */
     static InspectionResult bytes(byte[] data, int chunk) {
@@ -38,7 +37,8 @@ final class Inspect {
             throw new UncheckedIOException(e);
         }
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
-            assertThat(FormatInspectors.inspect(channel, true)).as("path inspection of %s", file)
+            assertThat(FormatInspectors.inspect(channel, true))
+                    .as("path inspection of %s", file)
                     .isEqualTo(streamed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,10 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
-import org.glance4j.ports.error.ErrorCategory;
-import org.glance4j.ports.error.GlanceException;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -22,6 +18,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.glance4j.ports.error.ErrorCategory;
+import org.glance4j.ports.error.GlanceException;
 
 /**
  * Random bytes, and real headers cut short or with bytes changed, fed to the inspector in reads of random sizes:
@@ -33,9 +31,11 @@ class InspectorFuzzTest {
 
     /** Thousands of judged results: the policy's warnings would drown the build log. */
     private static final java.util.logging.Logger QUIET = quiet();
-    private static final List<String> DECLARED = List.of("raw", "qcow2", "vmdk", "vhd", "vhdx", "vdi", "iso", "ami",
-            "ploop", "luks");
-    private static final List<FormatPolicy> POLICIES = List.of(new FormatPolicy(FormatSettings.defaults()),
+
+    private static final List<String> DECLARED =
+            List.of("raw", "qcow2", "vmdk", "vhd", "vhdx", "vdi", "iso", "ami", "ploop", "luks");
+    private static final List<FormatPolicy> POLICIES = List.of(
+            new FormatPolicy(FormatSettings.defaults()),
             new FormatPolicy(new FormatSettings(false, List.of(), List.of("mbr"))));
 
     private static java.util.logging.Logger quiet() {
@@ -45,23 +45,29 @@ class InspectorFuzzTest {
     }
 
     @Property(tries = 300)
-    void randomBytes(@ForAll long seed, @ForAll @IntRange(max = 300_000) int length,
-                     @ForAll @IntRange(min = 1, max = 70_000) int chunk) {
+    void randomBytes(
+            @ForAll long seed,
+            @ForAll @IntRange(max = 300_000) int length,
+            @ForAll @IntRange(min = 1, max = 70_000) int chunk) {
         byte[] data = new byte[length];
         new Random(seed).nextBytes(data);
         inspectEveryWay(data, chunk);
     }
 
     @Property(tries = 400)
-    void truncatedHeaders(@ForAll("seeds") byte[] image, @ForAll @IntRange(max = Integer.MAX_VALUE) int cut,
-                          @ForAll @IntRange(min = 1, max = 5000) int chunk) {
+    void truncatedHeaders(
+            @ForAll("seeds") byte[] image,
+            @ForAll @IntRange(max = Integer.MAX_VALUE) int cut,
+            @ForAll @IntRange(min = 1, max = 5000) int chunk) {
         inspectEveryWay(Arrays.copyOf(image, cut % (image.length + 1)), chunk);
     }
 
     @Property(tries = 600)
-    void mutatedHeaders(@ForAll("seeds") byte[] image, @ForAll long seed,
-                        @ForAll @IntRange(min = 1, max = 24) int changes,
-                        @ForAll @IntRange(min = 1, max = 70_000) int chunk) {
+    void mutatedHeaders(
+            @ForAll("seeds") byte[] image,
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 24) int changes,
+            @ForAll @IntRange(min = 1, max = 70_000) int chunk) {
         byte[] data = image.clone();
         Random random = new Random(seed);
         for (int k = 0; k < changes; k++) {
@@ -88,8 +94,9 @@ class InspectorFuzzTest {
         }
         InspectionResult result = inspectEveryWay(text.toString().getBytes(StandardCharsets.US_ASCII), 65536);
         assertThat(result.format()).isEqualTo("vmdk");
-        assertThat(result.problems()).containsExactly("descriptor: A VMDK descriptor without its sparse extent names "
-                + "extents outside the image");
+        assertThat(result.problems())
+                .containsExactly(
+                        "descriptor: A VMDK descriptor without its sparse extent names " + "extents outside the image");
     }
 
     @Example
@@ -113,7 +120,8 @@ class InspectorFuzzTest {
         for (int chunk : new int[] {1, 2, 63, 64, 65, 511, 512, 4096}) {
             InspectionResult result = inspectEveryWay(cut, chunk);
             assertThat(result.format()).as("read size %d", chunk).isEqualTo("vmdk");
-            assertThat(result.problems()).as("read size %d", chunk)
+            assertThat(result.problems())
+                    .as("read size %d", chunk)
                     .containsExactly("footer: Header and footer signature do not match");
         }
     }
@@ -160,7 +168,8 @@ class InspectorFuzzTest {
             int n;
             while ((n = in.read(buffer, 0, chunk)) >= 0) {
                 passed += n;
-                assertThat(in.held()).as("held after %d bytes", passed)
+                assertThat(in.held())
+                        .as("held after %d bytes", passed)
                         .isLessThanOrEqualTo(InspectingInputStream.WINDOW_LIMIT);
             }
             assertThat(passed).isEqualTo(data.length);
@@ -175,7 +184,8 @@ class InspectorFuzzTest {
         for (FormatPolicy policy : POLICIES) {
             for (String declared : DECLARED) {
                 try {
-                    assertThat(policy.virtualSize(streamed, declared, data.length)).isGreaterThanOrEqualTo(-1);
+                    assertThat(policy.virtualSize(streamed, declared, data.length))
+                            .isGreaterThanOrEqualTo(-1);
                 } catch (GlanceException refused) {
                     assertThat(refused.category()).isEqualTo(ErrorCategory.INVALID);
                     assertThat(refused.getMessage()).isNotBlank();
@@ -192,7 +202,8 @@ class InspectorFuzzTest {
                 Files.write(file, data);
                 try (CountingChannel channel = new CountingChannel(Files.newByteChannel(file))) {
                     InspectionResult result = FormatInspectors.inspect(channel, true);
-                    assertThat(channel.bytesRead()).as("bytes the path inspection read")
+                    assertThat(channel.bytesRead())
+                            .as("bytes the path inspection read")
                             .isLessThanOrEqualTo(FormatInspectors.READ_LIMIT);
                     return result;
                 }

@@ -23,8 +23,7 @@ final class Luks1Image {
     private static final int ENABLED = 0x00AC71F3;
     private static final int DISABLED = 0x0000DEAD;
 
-    private Luks1Image() {
-    }
+    private Luks1Image() {}
 
     /** The sector where the encrypted payload starts: after the header and eight aligned key-material areas. */
     static int payloadOffsetSectors() {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.glance4j.ports.testing.RequiredTool;
 
 /**
@@ -20,8 +19,7 @@ import org.glance4j.ports.testing.RequiredTool;
 final class QemuImg {
     private static final Pattern VIRTUAL_SIZE = Pattern.compile("\"virtual-size\":\\s*(\\d+)");
 
-    private QemuImg() {
-    }
+    private QemuImg() {}
 
     static void require() {
         if (available()) {
@@ -32,7 +30,9 @@ final class QemuImg {
 
     static boolean available() {
         try {
-            Process p = new ProcessBuilder("qemu-img", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("qemu-img", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
@@ -50,7 +50,10 @@ final class QemuImg {
         command.add("qemu-img");
         command.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("qemu-img finished").isTrue();
             assertThat(p.exitValue()).as("qemu-img %s: %s", command, out).isZero();
@@ -75,7 +78,13 @@ final class QemuImg {
 
     /** The virtual size qemu-img reports for an image of the given format. */
     static long virtualSize(Path image, String format) {
-        String info = run(image.getParent(), "info", "-f", format, "--output=json", image.getFileName().toString());
+        String info = run(
+                image.getParent(),
+                "info",
+                "-f",
+                format,
+                "--output=json",
+                image.getFileName().toString());
         Matcher m = VIRTUAL_SIZE.matcher(info);
         assertThat(m.find()).as("virtual-size in %s", info).isTrue();
         return Long.parseLong(m.group(1));

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,8 +57,7 @@ class RealImageInspectionTest {
     void monolithicSparseVmdkIsSafe() {
         Path image = QemuImg.create(dir, "sparse.vmdk", "vmdk", "32M", "-o", "subformat=monolithicSparse");
         InspectionResult result = Inspect.file(image);
-        assertThat(result).isEqualTo(new InspectionResult("vmdk", 32L << 20, java.util.List.of(),
-                "monolithicSparse"));
+        assertThat(result).isEqualTo(new InspectionResult("vmdk", 32L << 20, java.util.List.of(), "monolithicSparse"));
         assertThat(result.virtualSize()).isEqualTo(QemuImg.virtualSize(image, "vmdk"));
     }
 
@@ -69,8 +66,8 @@ class RealImageInspectionTest {
         Path source = QemuImg.create(dir, "src.raw", "raw", "4M");
         Files.write(source, "some data in the disk".getBytes(StandardCharsets.US_ASCII));
         Path image = dir.resolve("stream.vmdk");
-        QemuImg.run(dir, "convert", "-f", "raw", "-O", "vmdk", "-o", "subformat=streamOptimized", "src.raw",
-                "stream.vmdk");
+        QemuImg.run(
+                dir, "convert", "-f", "raw", "-O", "vmdk", "-o", "subformat=streamOptimized", "src.raw", "stream.vmdk");
         InspectionResult result = Inspect.file(image);
         assertThat(result.format()).isEqualTo("vmdk");
         assertThat(result.subformat()).isEqualTo("streamOptimized");
@@ -166,8 +163,8 @@ class RealImageInspectionTest {
         Path qcow2 = QemuImg.create(dir, "big.qcow2", "qcow2", "1G");
         QemuImg.run(dir, "convert", "-f", "qcow2", "-O", "raw", "big.qcow2", "big.raw");
         Path vmdk = dir.resolve("big.vmdk");
-        QemuImg.run(dir, "convert", "-f", "raw", "-O", "vmdk", "-o", "subformat=streamOptimized", "big.raw",
-                "big.vmdk");
+        QemuImg.run(
+                dir, "convert", "-f", "raw", "-O", "vmdk", "-o", "subformat=streamOptimized", "big.raw", "big.vmdk");
         for (Path image : java.util.List.of(qcow2, dir.resolve("big.raw"), vmdk)) {
             try (CountingChannel channel = new CountingChannel(Files.newByteChannel(image))) {
                 InspectionResult result = FormatInspectors.inspect(channel, true);
@@ -179,8 +176,8 @@ class RealImageInspectionTest {
 
     static void replaceAscii(byte[] bytes, String from, String to) {
         byte[] needle = from.getBytes(StandardCharsets.US_ASCII);
-        byte[] replacement = (to + " ".repeat(Math.max(0, needle.length - to.length())))
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] replacement =
+                (to + " ".repeat(Math.max(0, needle.length - to.length()))).getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i + needle.length <= bytes.length; i++) {
             if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
                 System.arraycopy(replacement, 0, bytes, i, needle.length);

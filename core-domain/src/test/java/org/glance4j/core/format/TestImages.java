@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Disk image headers built byte by byte, after the formats' specifications. */
 public final class TestImages {
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** A qcow2 header (in 1 KiB) with the given fields; version 3 unless said otherwise. */
     public static byte[] qcow2(long virtualSize, int version, long backingFileOffset, long incompatibleFeatures) {
@@ -59,11 +58,19 @@ public final class TestImages {
     }
 
     /** One MBR partition entry. */
-    public static byte[] partition(int boot, int startHead, int startSector, int startCylinder, int type,
-                                   long startLba, long sizeLba) {
+    public static byte[] partition(
+            int boot, int startHead, int startSector, int startCylinder, int type, long startLba, long sizeLba) {
         ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) boot).put((byte) startHead).put((byte) startSector).put((byte) startCylinder).put((byte) type);
-        b.put((byte) 0xFF).put((byte) 0xFF).put((byte) 0xFF).putInt((int) startLba).putInt((int) sizeLba);
+        b.put((byte) boot)
+                .put((byte) startHead)
+                .put((byte) startSector)
+                .put((byte) startCylinder)
+                .put((byte) type);
+        b.put((byte) 0xFF)
+                .put((byte) 0xFF)
+                .put((byte) 0xFF)
+                .putInt((int) startLba)
+                .putInt((int) sizeLba);
         return b.array();
     }
 
@@ -92,8 +99,16 @@ public final class TestImages {
         byte[] text = descriptor.getBytes(StandardCharsets.US_ASCII);
         int descriptorSectors = Math.max(1, (text.length + 511) / 512);
         ByteBuffer b = ByteBuffer.allocate(512 + descriptorSectors * 512 + 4096).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(ascii("KDMV")).putInt(1).putInt(3).putLong(sectors).putLong(128).putLong(1)
-                .putLong(descriptorSectors).putInt(512).putLong(0).putLong(grainDirectoryAtEnd ? -1L : 21);
+        b.put(ascii("KDMV"))
+                .putInt(1)
+                .putInt(3)
+                .putLong(sectors)
+                .putLong(128)
+                .putLong(1)
+                .putLong(descriptorSectors)
+                .putInt(512)
+                .putLong(0)
+                .putLong(grainDirectoryAtEnd ? -1L : 21);
         b.put(512, text);
         return b.array();
     }
@@ -111,12 +126,16 @@ public final class TestImages {
         int table = 192 * 1024;
         b.put(table, ascii("regi")).putInt(table + 8, 2);
         b.put(table + 16, guid("2DC27766F62342009D64115E9BFD4A08")).putLong(table + 32, 1 << 20);
-        b.put(table + 48, guid("8B7CA20647904B9AB8FE575F050F886E")).putLong(table + 64, 256 * 1024)
+        b.put(table + 48, guid("8B7CA20647904B9AB8FE575F050F886E"))
+                .putLong(table + 64, 256 * 1024)
                 .putInt(table + 72, 64 * 1024);
         int meta = 256 * 1024;
         b.put(meta, ascii("metadata")).putShort(meta + 10, (short) 2);
-        b.put(meta + 32, guid("CAA16737FA364D43B3B633F0AA44E76B")).putInt(meta + 48, 0x10000).putInt(meta + 52, 8);
-        b.put(meta + 64, guid("2FA54224CD1B4876B2115DBED83BF4B8")).putInt(meta + 80, 0x10008)
+        b.put(meta + 32, guid("CAA16737FA364D43B3B633F0AA44E76B"))
+                .putInt(meta + 48, 0x10000)
+                .putInt(meta + 52, 8);
+        b.put(meta + 64, guid("2FA54224CD1B4876B2115DBED83BF4B8"))
+                .putInt(meta + 80, 0x10008)
                 .putInt(meta + 84, 8);
         b.putLong(meta + 0x10008, size);
         return b.array();

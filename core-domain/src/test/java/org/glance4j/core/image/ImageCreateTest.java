@@ -1,11 +1,13 @@
 package org.glance4j.core.image;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.glance4j.core.CoreFixture.*;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.error.ErrorCategory;
@@ -15,9 +17,6 @@ import org.glance4j.ports.model.Visibility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.glance4j.core.CoreFixture.*;
 
 class ImageCreateTest {
 
@@ -44,10 +43,34 @@ class ImageCreateTest {
 
     @Test
     void everyWritableAttributeIsTaken() {
-        Image image = f.create(OWNER_MEMBER, "id", "AAAAAAAA-1111-2222-3333-444444444444", "name", "cirros",
-                "visibility", "private", "protected", true, "os_hidden", true, "min_disk", 2, "min_ram",
-                BigInteger.valueOf(512), "disk_format", "qcow2", "container_format", "bare", "tags",
-                List.of("a", "b", "a"), "os_distro", "cirros", "hw_disk_bus", "virtio", "kernel_id", null);
+        Image image = f.create(
+                OWNER_MEMBER,
+                "id",
+                "AAAAAAAA-1111-2222-3333-444444444444",
+                "name",
+                "cirros",
+                "visibility",
+                "private",
+                "protected",
+                true,
+                "os_hidden",
+                true,
+                "min_disk",
+                2,
+                "min_ram",
+                BigInteger.valueOf(512),
+                "disk_format",
+                "qcow2",
+                "container_format",
+                "bare",
+                "tags",
+                List.of("a", "b", "a"),
+                "os_distro",
+                "cirros",
+                "hw_disk_bus",
+                "virtio",
+                "kernel_id",
+                null);
         assertThat(image.id()).isEqualTo("AAAAAAAA-1111-2222-3333-444444444444");
         assertThat(image.name()).isEqualTo("cirros");
         assertThat(image.visibility()).isEqualTo(Visibility.PRIVATE);
@@ -58,8 +81,8 @@ class ImageCreateTest {
         assertThat(image.diskFormat()).isEqualTo("qcow2");
         assertThat(image.containerFormat()).isEqualTo("bare");
         assertThat(image.tags()).containsExactly("a", "b");
-        assertThat(image.properties()).containsOnly(Map.entry("os_distro", "cirros"),
-                Map.entry("hw_disk_bus", "virtio"));
+        assertThat(image.properties())
+                .containsOnly(Map.entry("os_distro", "cirros"), Map.entry("hw_disk_bus", "virtio"));
     }
 
     @Test
@@ -76,7 +99,8 @@ class ImageCreateTest {
         assertFails(ErrorCategory.INVALID, "'kernel_id'", () -> f.create(OWNER_MEMBER, "kernel_id", "nope"));
         assertFails(ErrorCategory.INVALID, "'disk_format'", () -> f.create(OWNER_MEMBER, "disk_format", "floppy"));
         assertFails(ErrorCategory.INVALID, "'id'", () -> f.create(OWNER_MEMBER, "id", "not-a-uuid"));
-        assertFails(ErrorCategory.INVALID, "Body expected", () -> f.core.images().create(OWNER_MEMBER, null));
+        assertFails(
+                ErrorCategory.INVALID, "Body expected", () -> f.core.images().create(OWNER_MEMBER, null));
         assertFails(ErrorCategory.INVALID, "negative", () -> f.create(OWNER_MEMBER, "min_disk", -1));
         assertFails(ErrorCategory.INVALID, "too large", () -> f.create(OWNER_MEMBER, "min_ram", 1L << 40));
         assertThat(f.create(OWNER_MEMBER, "min_disk", 3.0).minDisk()).isEqualTo(3);
@@ -86,9 +110,11 @@ class ImageCreateTest {
     void formatsComeFromTheSettings() {
         CoreSettings settings = new CoreSettings(List.of("raw"), List.of("bare"), 25, 1000, 128, 128, Map.of());
         CoreFixture custom = new CoreFixture(settings);
-        assertThat(custom.create(OWNER_MEMBER, "disk_format", "raw").diskFormat()).isEqualTo("raw");
+        assertThat(custom.create(OWNER_MEMBER, "disk_format", "raw").diskFormat())
+                .isEqualTo("raw");
         assertFails(ErrorCategory.INVALID, () -> custom.create(OWNER_MEMBER, "disk_format", "qcow2"));
-        assertThat(custom.create(OWNER_MEMBER, "container_format", null).containerFormat()).isNull();
+        assertThat(custom.create(OWNER_MEMBER, "container_format", null).containerFormat())
+                .isNull();
     }
 
     @Test
@@ -99,7 +125,10 @@ class ImageCreateTest {
         assertFails(ErrorCategory.INVALID, () -> f.create(OWNER_MEMBER, "tags", List.of("t".repeat(256))));
         assertFails(ErrorCategory.INVALID, "255", () -> f.create(OWNER_MEMBER, "k".repeat(256), "v"));
         assertThat(f.create(OWNER_MEMBER, "k".repeat(255), "v").properties()).containsKey("k".repeat(255));
-        assertThat(f.create(OWNER_MEMBER, "big", "v".repeat(60_000)).properties().get("big")).hasSize(60_000);
+        assertThat(f.create(OWNER_MEMBER, "big", "v".repeat(60_000))
+                        .properties()
+                        .get("big"))
+                .hasSize(60_000);
         assertFails(ErrorCategory.INVALID, "65535", () -> f.create(OWNER_MEMBER, "big", "v".repeat(65_536)));
         assertFails(ErrorCategory.INVALID, "4 byte", () -> f.create(OWNER_MEMBER, "name", "smile \uD83D\uDE00"));
         assertFails(ErrorCategory.INVALID, "4 byte", () -> f.create(OWNER_MEMBER, "note", "\uD83D\uDE00"));
@@ -112,11 +141,15 @@ class ImageCreateTest {
     void readOnlyAttributesAreForbiddenExceptTheHashes() {
         for (String key : List.of("status", "checksum", "size", "virtual_size", "created_at", "updated_at")) {
             Object value = key.contains("size") ? (Object) 1 : (Object) (key.equals("status") ? "queued" : "x");
-            assertFails(ErrorCategory.FORBIDDEN, "Attribute '" + key + "' is read-only.",
+            assertFails(
+                    ErrorCategory.FORBIDDEN,
+                    "Attribute '" + key + "' is read-only.",
                     () -> f.create(OWNER_MEMBER, key, value));
         }
         for (String key : List.of("direct_url", "self", "file", "schema", "stores")) {
-            assertFails(ErrorCategory.FORBIDDEN, "Attribute '" + key + "' is read-only.",
+            assertFails(
+                    ErrorCategory.FORBIDDEN,
+                    "Attribute '" + key + "' is read-only.",
                     () -> f.create(OWNER_MEMBER, key, "x"));
         }
         Image image = f.create(OWNER_MEMBER, "os_hash_algo", "sha512", "os_hash_value", "abc");
@@ -127,9 +160,11 @@ class ImageCreateTest {
 
     @Test
     void reservedNamesAreForbidden() {
-        for (String key : List.of("location", "deleted", "deleted_at", "os_glance_importing_to_stores",
-                "os_glance_anything")) {
-            assertFails(ErrorCategory.FORBIDDEN, "Attribute '" + key + "' is reserved.",
+        for (String key :
+                List.of("location", "deleted", "deleted_at", "os_glance_importing_to_stores", "os_glance_anything")) {
+            assertFails(
+                    ErrorCategory.FORBIDDEN,
+                    "Attribute '" + key + "' is reserved.",
                     () -> f.create(OWNER_MEMBER, key, "x"));
         }
         assertFails(ErrorCategory.FORBIDDEN, "reserved", () -> f.create(OWNER_MEMBER, "locations", List.of()));
@@ -145,14 +180,15 @@ class ImageCreateTest {
     void policyPerPersona() {
         assertThat(f.create(ADMIN, "owner", OTHER_PROJECT).owner()).isEqualTo(OTHER_PROJECT);
         assertThat(f.create(OWNER_MEMBER, "owner", OWNER_PROJECT).owner()).isEqualTo(OWNER_PROJECT);
-        assertFails(ErrorCategory.FORBIDDEN, "owned by 'project-b'",
-                () -> f.create(OWNER_MEMBER, "owner", OTHER_PROJECT));
+        assertFails(
+                ErrorCategory.FORBIDDEN, "owned by 'project-b'", () -> f.create(OWNER_MEMBER, "owner", OTHER_PROJECT));
         assertFails(ErrorCategory.FORBIDDEN, () -> f.create(OWNER_READER));
         assertFails(ErrorCategory.FORBIDDEN, () -> f.create(OTHER_READER));
         assertThat(f.create(OTHER_MEMBER).owner()).isEqualTo(OTHER_PROJECT);
         assertFails(ErrorCategory.FORBIDDEN, "publicize_image", () -> f.create(OWNER_MEMBER, "visibility", "public"));
         assertThat(f.create(ADMIN, "visibility", "public").visibility()).isEqualTo(Visibility.PUBLIC);
-        assertThat(f.create(OWNER_MEMBER, "visibility", "community").visibility()).isEqualTo(Visibility.COMMUNITY);
+        assertThat(f.create(OWNER_MEMBER, "visibility", "community").visibility())
+                .isEqualTo(Visibility.COMMUNITY);
     }
 
     @Test

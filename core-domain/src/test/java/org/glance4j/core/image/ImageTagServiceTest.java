@@ -1,15 +1,14 @@
 package org.glance4j.core.image;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.glance4j.core.CoreFixture.*;
 
+import java.util.List;
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.model.Image;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.glance4j.core.CoreFixture.*;
 
 class ImageTagServiceTest {
 
@@ -40,8 +39,8 @@ class ImageTagServiceTest {
 
     @Test
     void fourByteCharactersAreRefused() {
-        assertFails(ErrorCategory.INVALID, "4 byte",
-                () -> f.core.tags().addTag(OWNER_MEMBER, image.id(), "\uD83D\uDE00"));
+        assertFails(
+                ErrorCategory.INVALID, "4 byte", () -> f.core.tags().addTag(OWNER_MEMBER, image.id(), "\uD83D\uDE00"));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.core.settings.CoreSettings;
@@ -37,20 +36,38 @@ final class ImportFixture implements AutoCloseable {
     final ImportSettings settings;
     final GlanceCore core;
 
-    ImportFixture(Path staging, List<ImageStore> stores, String defaultStore, ImportSettings.FilterRules filter,
-            List<String> plugins, boolean multiStore, DataSettings data) {
-        this(staging, ImportSettings.defaults().withFilter(filter).withPlugins(plugins).withMultiStore(multiStore),
-                stores, defaultStore, data);
+    ImportFixture(
+            Path staging,
+            List<ImageStore> stores,
+            String defaultStore,
+            ImportSettings.FilterRules filter,
+            List<String> plugins,
+            boolean multiStore,
+            DataSettings data) {
+        this(
+                staging,
+                ImportSettings.defaults()
+                        .withFilter(filter)
+                        .withPlugins(plugins)
+                        .withMultiStore(multiStore),
+                stores,
+                defaultStore,
+                data);
     }
 
-    ImportFixture(Path staging, ImportSettings settings, List<ImageStore> stores, String defaultStore,
-            DataSettings data) {
+    ImportFixture(
+            Path staging, ImportSettings settings, List<ImageStore> stores, String defaultStore, DataSettings data) {
         this(staging, settings, stores, defaultStore, data, null);
     }
 
     /** With unified limits read from {@code limits} (none when null). */
-    ImportFixture(Path staging, ImportSettings settings, List<ImageStore> stores, String defaultStore,
-            DataSettings data, org.glance4j.ports.out.ProjectLimits limits) {
+    ImportFixture(
+            Path staging,
+            ImportSettings settings,
+            List<ImageStore> stores,
+            String defaultStore,
+            DataSettings data,
+            org.glance4j.ports.out.ProjectLimits limits) {
         this(staging, settings, realAdapters(staging), stores, defaultStore, data, limits);
     }
 
@@ -64,12 +81,23 @@ final class ImportFixture implements AutoCloseable {
         return new ImportIo(stagingArea, new JdkWebSource(), new QemuImgTool(stagingArea, "qemu-img"));
     }
 
-    private ImportFixture(Path staging, ImportSettings settings, ImportIo io, List<ImageStore> stores,
-            String defaultStore, DataSettings data, org.glance4j.ports.out.ProjectLimits limits) {
+    private ImportFixture(
+            Path staging,
+            ImportSettings settings,
+            ImportIo io,
+            List<ImageStore> stores,
+            String defaultStore,
+            DataSettings data,
+            org.glance4j.ports.out.ProjectLimits limits) {
         this.stagingDir = staging;
         this.settings = settings;
-        GlanceCore.Builder builder = GlanceCore.builder().images(images).members(members)
-                .settings(CoreSettings.defaults()).clock(Clock.systemUTC()).stores(stores, defaultStore).data(data)
+        GlanceCore.Builder builder = GlanceCore.builder()
+                .images(images)
+                .members(members)
+                .settings(CoreSettings.defaults())
+                .clock(Clock.systemUTC())
+                .stores(stores, defaultStore)
+                .data(data)
                 .importing(tasks, settings, io);
         if (limits != null) {
             builder.limits(limits);
@@ -90,8 +118,8 @@ final class ImportFixture implements AutoCloseable {
     }
 
     Image stage(Image image, byte[] bytes) {
-        return core.importing().stage(CoreFixture.OWNER_MEMBER, image.id(), new ByteArrayInputStream(bytes),
-                bytes.length);
+        return core.importing()
+                .stage(CoreFixture.OWNER_MEMBER, image.id(), new ByteArrayInputStream(bytes), bytes.length);
     }
 
     String importImage(RequestContext who, Image image, Map<String, Object> body) {
@@ -115,8 +143,10 @@ final class ImportFixture implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             Task task = tasks.find(taskId).orElseThrow();
-            boolean released = task.imageId() == null || images.find(task.imageId()).map(i -> !taskId.equals(
-                    i.properties().get(ImportProperties.LOCK))).orElse(true);
+            boolean released = task.imageId() == null
+                    || images.find(task.imageId())
+                            .map(i -> !taskId.equals(i.properties().get(ImportProperties.LOCK)))
+                            .orElse(true);
             if (task.status().isFinal() && released) {
                 return task;
             }

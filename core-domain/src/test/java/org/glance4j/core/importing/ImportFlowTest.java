@@ -3,6 +3,7 @@ package org.glance4j.core.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
-
-import com.sun.net.httpserver.HttpServer;
-
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.ImportSettings;
@@ -61,8 +59,13 @@ class ImportFlowTest {
     }
 
     private ImportFixture fixture(List<String> plugins) {
-        ImportSettings.FilterRules open = new ImportSettings.FilterRules(List.of("http"), List.of(),
-                List.of("127.0.0.1"), List.of(), List.of(source.getAddress().getPort()), List.of());
+        ImportSettings.FilterRules open = new ImportSettings.FilterRules(
+                List.of("http"),
+                List.of(),
+                List.of("127.0.0.1"),
+                List.of(),
+                List.of(source.getAddress().getPort()),
+                List.of());
         return new ImportFixture(staging, List.of(store), "fast", open, plugins, false, DataSettings.defaults());
     }
 
@@ -97,7 +100,8 @@ class ImportFlowTest {
         Image staged = fx.stage(image, data);
         assertThat(staged.status()).isEqualTo(ImageStatus.UPLOADING);
         assertThat(staged.size()).isEqualTo(70_000L);
-        assertThat(staged.properties()).containsEntry(ImportProperties.STAGE_HOST, "local")
+        assertThat(staged.properties())
+                .containsEntry(ImportProperties.STAGE_HOST, "local")
                 .doesNotContainKey(ImportProperties.STAGING_NODE);
         assertThat(Files.exists(staging.resolve(image.id()))).isTrue();
 
@@ -114,13 +118,18 @@ class ImportFlowTest {
         assertThat(active.osHashAlgo()).isEqualTo("sha512");
         assertThat(active.size()).isEqualTo(70_000L);
         assertThat(active.virtualSize()).isEqualTo(70_000L);
-        assertThat(active.properties()).containsEntry(ImportProperties.IMPORTING, "")
-                .containsEntry(ImportProperties.FAILED, "").doesNotContainKeys(ImportProperties.LOCK,
-                        ImportProperties.STAGE_HOST);
-        assertThat(active.locations()).singleElement().satisfies(l -> assertThat(l.storeId()).isEqualTo("fast"));
-        assertThat(store.read(active.locations().get(0).url(), null).readAllBytes()).isEqualTo(data);
+        assertThat(active.properties())
+                .containsEntry(ImportProperties.IMPORTING, "")
+                .containsEntry(ImportProperties.FAILED, "")
+                .doesNotContainKeys(ImportProperties.LOCK, ImportProperties.STAGE_HOST);
+        assertThat(active.locations())
+                .singleElement()
+                .satisfies(l -> assertThat(l.storeId()).isEqualTo("fast"));
+        assertThat(store.read(active.locations().get(0).url(), null).readAllBytes())
+                .isEqualTo(data);
         assertThat(Files.list(staging)).isEmpty();
-        assertThat(fx.core.tasks().listForImage(CoreFixture.OWNER_READER, image.id())).extracting(Task::id)
+        assertThat(fx.core.tasks().listForImage(CoreFixture.OWNER_READER, image.id()))
+                .extracting(Task::id)
                 .containsExactly(taskId);
     }
 
@@ -131,24 +140,37 @@ class ImportFlowTest {
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
         byte[] wrong = sha256.clone();
         wrong[0] ^= 1;
-        List<StatedDigest> stated = List.of(new StatedDigest("sha256", wrong, "Digest", "SHA-256",
-                StatedDigest.Encoding.BASE64));
-        assertThatThrownBy(() -> fx.core.importing().stage(CoreFixture.OWNER_MEMBER, image.id(),
-                new java.io.ByteArrayInputStream(data), data.length, stated))
+        List<StatedDigest> stated =
+                List.of(new StatedDigest("sha256", wrong, "Digest", "SHA-256", StatedDigest.Encoding.BASE64));
+        assertThatThrownBy(() -> fx.core
+                        .importing()
+                        .stage(
+                                CoreFixture.OWNER_MEMBER,
+                                image.id(),
+                                new java.io.ByteArrayInputStream(data),
+                                data.length,
+                                stated))
                 .isInstanceOfSatisfying(GlanceException.class, e -> {
                     assertThat(e.category()).isEqualTo(ErrorCategory.INVALID);
-                    assertThat(e.getMessage()).contains("Digest states SHA-256="
-                            + java.util.Base64.getEncoder().encodeToString(wrong) + " but the data received has SHA-256="
-                            + java.util.Base64.getEncoder().encodeToString(sha256));
+                    assertThat(e.getMessage())
+                            .contains("Digest states SHA-256="
+                                    + java.util.Base64.getEncoder().encodeToString(wrong)
+                                    + " but the data received has SHA-256="
+                                    + java.util.Base64.getEncoder().encodeToString(sha256));
                 });
         assertThat(fx.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
-        assertThat(fx.stored(image.id()).properties()).doesNotContainKeys(ImportProperties.STAGE_HOST,
-                ImportProperties.STAGING_NODE);
+        assertThat(fx.stored(image.id()).properties())
+                .doesNotContainKeys(ImportProperties.STAGE_HOST, ImportProperties.STAGING_NODE);
         assertThat(Files.list(staging)).as("nothing staged is kept").isEmpty();
 
-        Image staged = fx.core.importing().stage(CoreFixture.OWNER_MEMBER, image.id(),
-                new java.io.ByteArrayInputStream(data), data.length, List.of(new StatedDigest("sha256", sha256,
-                        "Digest", "SHA-256", StatedDigest.Encoding.BASE64)));
+        Image staged = fx.core
+                .importing()
+                .stage(
+                        CoreFixture.OWNER_MEMBER,
+                        image.id(),
+                        new java.io.ByteArrayInputStream(data),
+                        data.length,
+                        List.of(new StatedDigest("sha256", sha256, "Digest", "SHA-256", StatedDigest.Encoding.BASE64)));
         assertThat(staged.status()).isEqualTo(ImageStatus.UPLOADING);
         assertThat(Files.readAllBytes(staging.resolve(image.id()))).isEqualTo(data);
     }
@@ -157,16 +179,20 @@ class ImportFlowTest {
     void stagingRefusesAnImageThatIsNotQueuedAndTooMuchData() {
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
         fx.stage(image, randomBytes(10));
-        assertThatThrownBy(() -> fx.stage(image, randomBytes(10))).isInstanceOfSatisfying(GlanceException.class,
-                e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT));
+        assertThatThrownBy(() -> fx.stage(image, randomBytes(10)))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT));
         assertThat(fx.stored(image.id()).status()).isEqualTo(ImageStatus.UPLOADING);
 
         fx.close();
-        fx = new ImportFixture(fx.stagingDir, fx.settings, List.of(store), "fast", new DataSettings(100, "sha512", "local"));
+        fx = new ImportFixture(
+                fx.stagingDir, fx.settings, List.of(store), "fast", new DataSettings(100, "sha512", "local"));
         Image big = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
-        assertThatThrownBy(() -> fx.core.importing().stage(CoreFixture.OWNER_MEMBER, big.id(),
-                new ByteArrayInputStream(randomBytes(101)), -1)).isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.TOO_LARGE));
+        assertThatThrownBy(() -> fx.core
+                        .importing()
+                        .stage(CoreFixture.OWNER_MEMBER, big.id(), new ByteArrayInputStream(randomBytes(101)), -1))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.TOO_LARGE));
         assertThat(fx.stored(big.id()).status()).isEqualTo(ImageStatus.QUEUED);
         assertThat(Files.exists(staging.resolve(big.id()))).isFalse();
     }
@@ -174,8 +200,9 @@ class ImportFlowTest {
     @Test
     void stagingInspectsTheContentAgainstTheDiskFormat() {
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "vmdk", "bare");
-        assertThatThrownBy(() -> fx.stage(image, qcow2(1 << 20, false))).isInstanceOfSatisfying(
-                GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID));
+        assertThatThrownBy(() -> fx.stage(image, qcow2(1 << 20, false)))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID));
         assertThat(fx.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
         Image backed = fx.queued(CoreFixture.OWNER_MEMBER, "qcow2", "bare");
         assertThatThrownBy(() -> fx.stage(backed, qcow2(1 << 20, true))).hasMessageContaining("backing");
@@ -185,12 +212,14 @@ class ImportFlowTest {
     @Test
     void readersCannotStageOrImportAndOthersDoNotSeeTheImage() {
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
-        assertThatThrownBy(() -> fx.core.importing().stage(CoreFixture.OWNER_READER, image.id(),
-                new ByteArrayInputStream(new byte[1]), 1)).isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.FORBIDDEN));
-        assertThatThrownBy(() -> fx.importImage(CoreFixture.OTHER_MEMBER, image, ImportFixture.webDownload(
-                url("/x")))).isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND));
+        assertThatThrownBy(() -> fx.core
+                        .importing()
+                        .stage(CoreFixture.OWNER_READER, image.id(), new ByteArrayInputStream(new byte[1]), 1))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.FORBIDDEN));
+        assertThatThrownBy(() -> fx.importImage(CoreFixture.OTHER_MEMBER, image, ImportFixture.webDownload(url("/x"))))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND));
     }
 
     @Test
@@ -202,20 +231,29 @@ class ImportFlowTest {
                 .hasMessage("Import request requires a 'name' field.");
         assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.method("bogus")))
                 .hasMessage("Unknown import method name 'bogus'.");
-        assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, image, Map.of("method",
-                Map.of("name", "glance-direct"), "all_stores", "yes")))
+        assertThatThrownBy(() -> fx.importImage(
+                        CoreFixture.OWNER_MEMBER,
+                        image,
+                        Map.of("method", Map.of("name", "glance-direct"), "all_stores", "yes")))
                 .hasMessage("'all_stores' must be boolean value only");
-        assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, image,
-                ImportFixture.method("glance-direct"))).isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT))
+        assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.method("glance-direct")))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT))
                 .hasMessage("Image needs to be staged before 'glance-direct' method can be used");
         Image noFormats = fx.queued(CoreFixture.OWNER_MEMBER, null, null);
-        assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, noFormats,
-                ImportFixture.webDownload(url("/x")))).hasMessage("'container_format' needs to be set before import");
-        assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, image, Map.of("method",
-                Map.of("name", "web-download", "uri", url("/x")), "all_stores_must_succeed", false)))
-                .isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID));
+        assertThatThrownBy(
+                        () -> fx.importImage(CoreFixture.OWNER_MEMBER, noFormats, ImportFixture.webDownload(url("/x"))))
+                .hasMessage("'container_format' needs to be set before import");
+        assertThatThrownBy(() -> fx.importImage(
+                        CoreFixture.OWNER_MEMBER,
+                        image,
+                        Map.of(
+                                "method",
+                                Map.of("name", "web-download", "uri", url("/x")),
+                                "all_stores_must_succeed",
+                                false)))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID));
     }
 
     @Test
@@ -224,16 +262,19 @@ class ImportFlowTest {
         fx.stage(image, randomBytes(1000));
         // as another node sees it when the nodes do not share their staging area: staged elsewhere, nothing here
         Image stagedElsewhere = fx.stored(image.id());
-        fx.images.update(stagedElsewhere.toBuilder().property(ImportProperties.STAGE_HOST, "node-a").build());
+        fx.images.update(stagedElsewhere.toBuilder()
+                .property(ImportProperties.STAGE_HOST, "node-a")
+                .build());
         Files.delete(staging.resolve(image.id()));
-        assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, image,
-                ImportFixture.method("glance-direct"))).isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT))
+        assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.method("glance-direct")))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT))
                 .hasMessageContaining("is on glance4j node 'node-a' and not in the staging area of node '"
                         + DataSettings.defaults().nodeId() + "'");
         Image after = fx.stored(image.id());
         assertThat(after.status()).isEqualTo(ImageStatus.UPLOADING);
-        assertThat(after.properties()).containsEntry(ImportProperties.STAGE_HOST, "node-a")
+        assertThat(after.properties())
+                .containsEntry(ImportProperties.STAGE_HOST, "node-a")
                 .doesNotContainKey(ImportProperties.LOCK);
     }
 
@@ -255,13 +296,19 @@ class ImportFlowTest {
     @Test
     void webDownloadRefusesLoopbackByDefaultAndRedirectsToRefusedHosts() throws Exception {
         fx.close();
-        fx = new ImportFixture(staging, List.of(store), "fast", ImportSettings.FilterRules.defaults(), List.of(),
-                false, DataSettings.defaults());
+        fx = new ImportFixture(
+                staging,
+                List.of(store),
+                "fast",
+                ImportSettings.FilterRules.defaults(),
+                List.of(),
+                false,
+                DataSettings.defaults());
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
-        assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, image,
-                ImportFixture.webDownload("http://127.0.0.1/disk.img")))
-                .isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID))
+        assertThatThrownBy(() -> fx.importImage(
+                        CoreFixture.OWNER_MEMBER, image, ImportFixture.webDownload("http://127.0.0.1/disk.img")))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID))
                 .hasMessage("URI for web-download does not pass filtering: http://127.0.0.1/disk.img (the host"
                         + " 127.0.0.1 is an internal address (loopback, private, link-local or the like), which is"
                         + " not fetched)");
@@ -271,33 +318,40 @@ class ImportFlowTest {
         fx.close();
         fx = fixture(List.of());
         source.createContext("/redirect", exchange -> {
-            exchange.getResponseHeaders().add("Location", "http://10.1.2.3:" + source.getAddress().getPort()
-                    + "/secret");
+            exchange.getResponseHeaders()
+                    .add("Location", "http://10.1.2.3:" + source.getAddress().getPort() + "/secret");
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
         Image redirected = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
-        Task task = fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, redirected,
-                ImportFixture.webDownload(url("/redirect"))));
+        Task task = fx.awaitTask(
+                fx.importImage(CoreFixture.OWNER_MEMBER, redirected, ImportFixture.webDownload(url("/redirect"))));
         assertThat(task.status()).isEqualTo(TaskStatus.FAILURE);
         assertThat(task.message()).startsWith("Redirect to disallowed URL: http://10.1.2.3:");
         Image queued = fx.stored(redirected.id());
         assertThat(queued.status()).isEqualTo(ImageStatus.QUEUED);
-        assertThat(queued.properties()).containsEntry(ImportProperties.FAILED, "fast")
-                .containsEntry(ImportProperties.IMPORTING, "").doesNotContainKey(ImportProperties.LOCK);
+        assertThat(queued.properties())
+                .containsEntry(ImportProperties.FAILED, "fast")
+                .containsEntry(ImportProperties.IMPORTING, "")
+                .doesNotContainKey(ImportProperties.LOCK);
     }
 
     @Test
     void webDownloadStopsAtTheSizeCap() {
         serve("/big", randomBytes(5000));
         fx.close();
-        ImportSettings.FilterRules open = new ImportSettings.FilterRules(List.of("http"), List.of(),
-                List.of("127.0.0.1"), List.of(), List.of(source.getAddress().getPort()), List.of());
-        fx = new ImportFixture(staging, List.of(store), "fast", open, List.of(), false,
-                new DataSettings(4096, "sha512", "local"));
+        ImportSettings.FilterRules open = new ImportSettings.FilterRules(
+                List.of("http"),
+                List.of(),
+                List.of("127.0.0.1"),
+                List.of(),
+                List.of(source.getAddress().getPort()),
+                List.of());
+        fx = new ImportFixture(
+                staging, List.of(store), "fast", open, List.of(), false, new DataSettings(4096, "sha512", "local"));
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
-        Task task = fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image,
-                ImportFixture.webDownload(url("/big"))));
+        Task task =
+                fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.webDownload(url("/big"))));
         assertThat(task.status()).isEqualTo(TaskStatus.FAILURE);
         assertThat(task.message()).contains("too large");
         assertThat(fx.stored(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
@@ -308,20 +362,35 @@ class ImportFlowTest {
     void theLockStopsASecondImportAndIsTakenOverWhenItsTaskIsGone() {
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
         fx.stage(image, randomBytes(100));
-        Image locked = fx.stored(image.id()).toBuilder().property(ImportProperties.LOCK, "a-running-task").build();
+        Image locked = fx.stored(image.id()).toBuilder()
+                .property(ImportProperties.LOCK, "a-running-task")
+                .build();
         fx.images.update(locked);
         // a live holder: its task is processing
-        fx.tasks.add(new Task("a-running-task", Task.API_IMAGE_IMPORT, TaskStatus.PROCESSING, "p", Map.of(), null,
-                "", image.id(), null, null, "other-node", null, java.time.Instant.now(), java.time.Instant.now()));
-        assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, image,
-                ImportFixture.method("glance-direct"))).isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT))
+        fx.tasks.add(new Task(
+                "a-running-task",
+                Task.API_IMAGE_IMPORT,
+                TaskStatus.PROCESSING,
+                "p",
+                Map.of(),
+                null,
+                "",
+                image.id(),
+                null,
+                null,
+                "other-node",
+                null,
+                java.time.Instant.now(),
+                java.time.Instant.now()));
+        assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.method("glance-direct")))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT))
                 .hasMessage("Image has active task");
         // the holder ended without releasing: the lock is taken over
         Task holder = fx.tasks.find("a-running-task").orElseThrow();
         fx.tasks.update(holder.finished(TaskStatus.FAILURE, null, "gone", java.time.Instant.now(), null));
-        Task task = fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image,
-                ImportFixture.method("glance-direct")));
+        Task task =
+                fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.method("glance-direct")));
         assertThat(task.status()).as(task.message()).isEqualTo(TaskStatus.SUCCESS);
         assertThat(fx.stored(image.id()).properties()).doesNotContainKey(ImportProperties.LOCK);
     }
@@ -329,8 +398,12 @@ class ImportFlowTest {
     @Test
     void aDamagedGzipFailsTheTaskInTheApisWords() throws Exception {
         fx.close();
-        fx = new ImportFixture(staging, ImportSettings.defaults().withPlugins(List.of("image_decompression")),
-                List.of(store), "fast", DataSettings.defaults());
+        fx = new ImportFixture(
+                staging,
+                ImportSettings.defaults().withPlugins(List.of("image_decompression")),
+                List.of(store),
+                "fast",
+                DataSettings.defaults());
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
             out.write(randomBytes(50_000));
@@ -338,8 +411,8 @@ class ImportFlowTest {
         byte[] cut = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2);
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
         fx.stage(image, cut);
-        Task task = fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image,
-                ImportFixture.method("glance-direct")));
+        Task task =
+                fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.method("glance-direct")));
         assertThat(task.status()).isEqualTo(TaskStatus.FAILURE);
         assertThat(task.message()).isEqualTo("Image decompression failed: the gzip data is damaged or incomplete.");
     }
@@ -347,9 +420,14 @@ class ImportFlowTest {
     @Test
     void decompressionAndMetadataInjectionRunAsPlugins() throws Exception {
         fx.close();
-        fx = new ImportFixture(staging, ImportSettings.defaults().withPlugins(List.of("image_decompression",
-                "inject_image_metadata")).withInjection(Map.of("injected", "yes"), List.of("admin")),
-                List.of(store), "fast", DataSettings.defaults());
+        fx = new ImportFixture(
+                staging,
+                ImportSettings.defaults()
+                        .withPlugins(List.of("image_decompression", "inject_image_metadata"))
+                        .withInjection(Map.of("injected", "yes"), List.of("admin")),
+                List.of(store),
+                "fast",
+                DataSettings.defaults());
         byte[] data = randomBytes(50_000);
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
@@ -357,8 +435,8 @@ class ImportFlowTest {
         }
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
         fx.stage(image, gz.toByteArray());
-        Task task = fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image,
-                ImportFixture.method("glance-direct")));
+        Task task =
+                fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.method("glance-direct")));
         assertThat(task.status()).as(task.message()).isEqualTo(TaskStatus.SUCCESS);
         Image active = fx.stored(image.id());
         assertThat(active.size()).isEqualTo(50_000L);
@@ -374,20 +452,25 @@ class ImportFlowTest {
     @Test
     void conversionWithQemuImgTurnsQcow2IntoRaw() throws Exception {
         fx.close();
-        fx = new ImportFixture(staging, ImportSettings.defaults().withPlugins(List.of("image_conversion")),
-                List.of(store), "fast", DataSettings.defaults());
+        fx = new ImportFixture(
+                staging,
+                ImportSettings.defaults().withPlugins(List.of("image_conversion")),
+                List.of(store),
+                "fast",
+                DataSettings.defaults());
         Path qcow = staging.resolve("made-by-qemu.qcow2");
         RequiredTool.program("qemu-img", "qemu-utils");
         Process make = new ProcessBuilder("qemu-img", "create", "-f", "qcow2", qcow.toString(), "4M")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         make.getInputStream().readAllBytes();
         assertThat(make.waitFor()).isZero();
         byte[] bytes = Files.readAllBytes(qcow);
         Files.delete(qcow);
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "qcow2", "bare");
         fx.stage(image, bytes);
-        Task task = fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image,
-                ImportFixture.method("glance-direct")));
+        Task task =
+                fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.method("glance-direct")));
         assertThat(task.status()).as(task.message()).isEqualTo(TaskStatus.SUCCESS);
         Image active = fx.stored(image.id());
         assertThat(active.diskFormat()).isEqualTo("raw");
@@ -399,18 +482,23 @@ class ImportFlowTest {
     @Test
     void aFailedPluginPutsTheImageBackToQueuedAndSaysWhy() {
         fx.close();
-        fx = new ImportFixture(staging, ImportSettings.defaults().withPlugins(List.of("image_conversion")),
-                List.of(store), "fast", DataSettings.defaults());
+        fx = new ImportFixture(
+                staging,
+                ImportSettings.defaults().withPlugins(List.of("image_conversion")),
+                List.of(store),
+                "fast",
+                DataSettings.defaults());
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "ploop", "bare");
         fx.stage(image, randomBytes(4096));
-        Task task = fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image,
-                ImportFixture.method("glance-direct")));
+        Task task =
+                fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.method("glance-direct")));
         assertThat(task.status()).isEqualTo(TaskStatus.FAILURE);
         assertThat(task.message()).isNotBlank();
         Image queued = fx.stored(image.id());
         assertThat(queued.status()).isEqualTo(ImageStatus.QUEUED);
         assertThat(queued.size()).isNull();
-        assertThat(queued.properties()).containsEntry(ImportProperties.FAILED, "fast")
+        assertThat(queued.properties())
+                .containsEntry(ImportProperties.FAILED, "fast")
                 .doesNotContainKey(ImportProperties.LOCK);
         assertThat(store.objectCount()).isZero();
         assertThat(fx.core.tasks().get(CoreFixture.ADMIN, task.id()).message()).isEqualTo(task.message());
@@ -420,20 +508,39 @@ class ImportFlowTest {
     void recoveryFailsTheImportsAndStagesAStoppedNodeLeft() {
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
         fx.stage(image, randomBytes(100));
-        Image importing = fx.stored(image.id()).toBuilder().status(ImageStatus.IMPORTING)
-                .property(ImportProperties.LOCK, "interrupted").property(ImportProperties.IMPORTING, "fast").build();
+        Image importing = fx.stored(image.id()).toBuilder()
+                .status(ImageStatus.IMPORTING)
+                .property(ImportProperties.LOCK, "interrupted")
+                .property(ImportProperties.IMPORTING, "fast")
+                .build();
         fx.images.update(importing);
-        fx.tasks.add(new Task("interrupted", Task.API_IMAGE_IMPORT, TaskStatus.PROCESSING, "p", Map.of(), null, "",
-                image.id(), null, null, "local", null, java.time.Instant.now(), java.time.Instant.now()));
+        fx.tasks.add(new Task(
+                "interrupted",
+                Task.API_IMAGE_IMPORT,
+                TaskStatus.PROCESSING,
+                "p",
+                Map.of(),
+                null,
+                "",
+                image.id(),
+                null,
+                null,
+                "local",
+                null,
+                java.time.Instant.now(),
+                java.time.Instant.now()));
         Image staging2 = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
-        fx.images.update(fx.stored(staging2.id()).toBuilder().status(ImageStatus.UPLOADING)
-                .property(ImportProperties.STAGING_NODE, "local").build());
+        fx.images.update(fx.stored(staging2.id()).toBuilder()
+                .status(ImageStatus.UPLOADING)
+                .property(ImportProperties.STAGING_NODE, "local")
+                .build());
 
         assertThat(fx.core.recoverInterruptedImports()).isEqualTo(2);
 
         Image recovered = fx.stored(image.id());
         assertThat(recovered.status()).isEqualTo(ImageStatus.QUEUED);
-        assertThat(recovered.properties()).containsEntry(ImportProperties.FAILED, "fast")
+        assertThat(recovered.properties())
+                .containsEntry(ImportProperties.FAILED, "fast")
                 .doesNotContainKey(ImportProperties.LOCK);
         assertThat(fx.tasks.find("interrupted").orElseThrow().status()).isEqualTo(TaskStatus.FAILURE);
         assertThat(fx.stored(staging2.id()).status()).isEqualTo(ImageStatus.QUEUED);
@@ -456,18 +563,20 @@ class ImportFlowTest {
         String taskId = fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.method("glance-direct"));
         fx.awaitTask(taskId);
         assertThatThrownBy(() -> fx.core.tasks().list(CoreFixture.OWNER_MEMBER, Map.of()))
-                .isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.FORBIDDEN));
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.FORBIDDEN));
         assertThatThrownBy(() -> fx.core.tasks().get(CoreFixture.OWNER_MEMBER, taskId))
-                .isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.FORBIDDEN));
-        assertThat(fx.core.tasks().list(CoreFixture.ADMIN, Map.of()).tasks()).extracting(Task::id)
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.FORBIDDEN));
+        assertThat(fx.core.tasks().list(CoreFixture.ADMIN, Map.of()).tasks())
+                .extracting(Task::id)
                 .contains(taskId);
         assertThat(fx.core.tasks().get(CoreFixture.ADMIN, taskId).owner()).isEqualTo(CoreFixture.OWNER_PROJECT);
-        assertThat(fx.core.tasks().listForImage(CoreFixture.OWNER_READER, image.id())).hasSize(1);
+        assertThat(fx.core.tasks().listForImage(CoreFixture.OWNER_READER, image.id()))
+                .hasSize(1);
         assertThatThrownBy(() -> fx.core.tasks().listForImage(CoreFixture.OTHER_READER, image.id()))
-                .isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND));
         assertThatThrownBy(() -> fx.core.tasks().list(CoreFixture.ADMIN, Map.of("sort_dir", List.of("up"))))
                 .hasMessage("Invalid sort direction: up");
         assertThatThrownBy(() -> fx.core.tasks().list(CoreFixture.ADMIN, Map.of("limit", List.of("x"))))
@@ -495,17 +604,27 @@ class ImportFlowTest {
         });
         serve("/fast", data);
         fx.close();
-        ImportSettings.FilterRules open = new ImportSettings.FilterRules(List.of("http"), List.of(),
-                List.of("127.0.0.1"), List.of(), List.of(source.getAddress().getPort()), List.of());
-        fx = new ImportFixture(staging, ImportSettings.defaults().withFilter(open).withTaskPoolThreads(1),
-                List.of(store), "fast", DataSettings.defaults());
+        ImportSettings.FilterRules open = new ImportSettings.FilterRules(
+                List.of("http"),
+                List.of(),
+                List.of("127.0.0.1"),
+                List.of(),
+                List.of(source.getAddress().getPort()),
+                List.of());
+        fx = new ImportFixture(
+                staging,
+                ImportSettings.defaults().withFilter(open).withTaskPoolThreads(1),
+                List.of(store),
+                "fast",
+                DataSettings.defaults());
         Image first = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
         Image second = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
         String firstTask = fx.importImage(CoreFixture.OWNER_MEMBER, first, ImportFixture.webDownload(url("/slow")));
         sending.await();
         String secondTask = fx.importImage(CoreFixture.OWNER_MEMBER, second, ImportFixture.webDownload(url("/fast")));
         assertThat(fx.tasks.find(firstTask).orElseThrow().status()).isEqualTo(TaskStatus.PROCESSING);
-        assertThat(fx.tasks.find(secondTask).orElseThrow().status()).as("waits for the one import thread")
+        assertThat(fx.tasks.find(secondTask).orElseThrow().status())
+                .as("waits for the one import thread")
                 .isEqualTo(TaskStatus.PENDING);
         assertThat(fx.stored(second.id()).status()).isEqualTo(ImageStatus.IMPORTING);
         release.countDown();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.core.settings.ImportSettings;
@@ -20,8 +19,8 @@ import org.glance4j.ports.model.task.TaskStatus;
 import org.glance4j.ports.out.WorkLogContext;
 import org.glance4j.ports.out.store.StoredObject;
 import org.glance4j.ports.testing.InMemoryImageMemberRepository;
-import org.glance4j.ports.testing.importing.InMemoryStagingArea;
 import org.glance4j.ports.testing.InMemoryImageRepository;
+import org.glance4j.ports.testing.importing.InMemoryStagingArea;
 import org.glance4j.ports.testing.store.ForwardingImageStore;
 import org.glance4j.ports.testing.store.InMemoryImageStore;
 import org.glance4j.ports.testing.task.InMemoryTaskRepository;
@@ -62,24 +61,30 @@ class ImportLogContextTest {
         InMemoryImageMemberRepository members = new InMemoryImageMemberRepository();
         InMemoryImageRepository images = new InMemoryImageRepository(members);
         InMemoryTaskRepository tasks = new InMemoryTaskRepository();
-        RequestContext owner = new RequestContext("req-import-1", "alice", CoreFixture.OWNER_PROJECT,
-                Set.of("member", "reader"));
-        try (GlanceCore core = GlanceCore.builder().images(images).members(members).stores(List.of(store), "mem")
-                .importing(tasks, ImportSettings.defaults(), new ImportIo(new InMemoryStagingArea(), null, null)).workLogContext(recording).build()) {
-            Image image = core.images().create(owner, Map.of("name", "logged", "disk_format", "raw",
-                    "container_format", "bare"));
+        RequestContext owner =
+                new RequestContext("req-import-1", "alice", CoreFixture.OWNER_PROJECT, Set.of("member", "reader"));
+        try (GlanceCore core = GlanceCore.builder()
+                .images(images)
+                .members(members)
+                .stores(List.of(store), "mem")
+                .importing(tasks, ImportSettings.defaults(), new ImportIo(new InMemoryStagingArea(), null, null))
+                .workLogContext(recording)
+                .build()) {
+            Image image = core.images()
+                    .create(owner, Map.of("name", "logged", "disk_format", "raw", "container_format", "bare"));
             byte[] data = new byte[4096];
             data[0] = 7;
             core.importing().stage(owner, image.id(), new ByteArrayInputStream(data), data.length);
             assertThat(namedDuringWrites).as("staging is no import").isEmpty();
 
-            String taskId = core.importing().importImage(owner, image.id(), Map.of("method", Map.of("name",
-                    "glance-direct")), null);
+            String taskId = core.importing()
+                    .importImage(owner, image.id(), Map.of("method", Map.of("name", "glance-direct")), null);
             Task task = awaitEndedAndScopeClosed(tasks, taskId);
 
             assertThat(task.status()).isEqualTo(TaskStatus.SUCCESS);
             assertThat(namedDuringWrites).containsExactly("req-import-1/" + taskId);
-            assertThat(namedAfterScopes).as("the scope closed, restoring that the thread named nothing")
+            assertThat(namedAfterScopes)
+                    .as("the scope closed, restoring that the thread named nothing")
                     .containsExactly("null");
         }
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.core.settings.ImportSettings;
@@ -59,10 +58,18 @@ class ImportThroughFakePortsTest {
     @Test
     void webDownloadFollowsARedirectTheFilterAllowsAndStagesNothingLeftOver() {
         fixture(ImportSettings.defaults());
-        web.answer(PUBLIC, new WebSource.Response(301, Optional.of("/moved/disk.img"), OptionalLong.empty(),
-                new ByteArrayInputStream(new byte[0])));
-        web.answer("http://203.0.113.5/moved/disk.img", new WebSource.Response(200, Optional.empty(),
-                OptionalLong.of(5), new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5})));
+        web.answer(
+                PUBLIC,
+                new WebSource.Response(
+                        301,
+                        Optional.of("/moved/disk.img"),
+                        OptionalLong.empty(),
+                        new ByteArrayInputStream(new byte[0])));
+        web.answer(
+                "http://203.0.113.5/moved/disk.img",
+                new WebSource.Response(
+                        200, Optional.empty(), OptionalLong.of(5), new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5
+                        })));
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
 
         Task task = fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.webDownload(PUBLIC)));
@@ -76,8 +83,13 @@ class ImportThroughFakePortsTest {
     @Test
     void aRedirectToAnInternalAddressIsRefusedBeforeItIsAsked() {
         fixture(ImportSettings.defaults());
-        web.answer(PUBLIC, new WebSource.Response(302, Optional.of("http://10.0.0.7/secret"), OptionalLong.empty(),
-                new ByteArrayInputStream(new byte[0])));
+        web.answer(
+                PUBLIC,
+                new WebSource.Response(
+                        302,
+                        Optional.of("http://10.0.0.7/secret"),
+                        OptionalLong.empty(),
+                        new ByteArrayInputStream(new byte[0])));
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
 
         Task task = fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.webDownload(PUBLIC)));
@@ -91,8 +103,10 @@ class ImportThroughFakePortsTest {
     @Test
     void aBodyShorterThanItsContentLengthFailsAndIsNotKept() {
         fixture(ImportSettings.defaults());
-        web.answer(PUBLIC, new WebSource.Response(200, Optional.empty(), OptionalLong.of(10),
-                new ByteArrayInputStream(new byte[4])));
+        web.answer(
+                PUBLIC,
+                new WebSource.Response(
+                        200, Optional.empty(), OptionalLong.of(10), new ByteArrayInputStream(new byte[4])));
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
 
         Task task = fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.webDownload(PUBLIC)));
@@ -111,8 +125,8 @@ class ImportThroughFakePortsTest {
         assertThat(convertFails(conversion)).isEqualTo("QCOW images with data-file set are not allowed");
 
         tool.info = new DiskImageInfo("qcow2", 4096L, null, null);
-        assertThat(convertFails(conversion)).isEqualTo(
-                "Image metadata disagrees about format: qemu-img reports qcow2 for an image declared raw");
+        assertThat(convertFails(conversion))
+                .isEqualTo("Image metadata disagrees about format: qemu-img reports qcow2 for an image declared raw");
 
         tool.failure = new DiskImageToolException("info", DiskImageToolException.Failure.CANNOT_RUN, "qemu-img", null);
         assertThat(convertFails(conversion)).isEqualTo("Image conversion failed: cannot run qemu-img.");
@@ -128,8 +142,8 @@ class ImportThroughFakePortsTest {
         fixture(settings.withMethods(List.of("glance-direct")));
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
         fx.stage(image, new byte[4096]);
-        Task task = fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image,
-                ImportFixture.method("glance-direct")));
+        Task task =
+                fx.awaitTask(fx.importImage(CoreFixture.OWNER_MEMBER, image, ImportFixture.method("glance-direct")));
         assertThat(task.status()).isEqualTo(TaskStatus.FAILURE);
         assertThat(staging.has(image.id())).isFalse();
         assertThat(tool.converted).isEmpty();
@@ -145,7 +159,8 @@ class ImportThroughFakePortsTest {
                 .members(new org.glance4j.ports.testing.InMemoryImageMemberRepository())
                 .stores(List.of(store), "fast")
                 .importing(new InMemoryTaskRepository(), ImportSettings.defaults(), new ImportIo(staging, null, tool));
-        assertThatThrownBy(webDownload::build).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(webDownload::build)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("web-download");
 
         GlanceCore.Builder conversion = GlanceCore.builder()
@@ -153,9 +168,14 @@ class ImportThroughFakePortsTest {
                         new org.glance4j.ports.testing.InMemoryImageMemberRepository()))
                 .members(new org.glance4j.ports.testing.InMemoryImageMemberRepository())
                 .stores(List.of(store), "fast")
-                .importing(new InMemoryTaskRepository(), ImportSettings.defaults().withMethods(List.of("glance-direct"))
-                        .withPlugins(List.of("image_conversion")), new ImportIo(staging, null, null));
-        assertThatThrownBy(conversion::build).isInstanceOf(IllegalStateException.class)
+                .importing(
+                        new InMemoryTaskRepository(),
+                        ImportSettings.defaults()
+                                .withMethods(List.of("glance-direct"))
+                                .withPlugins(List.of("image_conversion")),
+                        new ImportIo(staging, null, null));
+        assertThatThrownBy(conversion::build)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("image_conversion");
     }
 

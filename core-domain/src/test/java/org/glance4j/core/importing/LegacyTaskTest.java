@@ -3,6 +3,7 @@ package org.glance4j.core.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -13,9 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import com.sun.net.httpserver.HttpServer;
-
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.ImportSettings;
@@ -46,8 +44,13 @@ class LegacyTaskTest {
         source = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         source.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         source.start();
-        ImportSettings.FilterRules open = new ImportSettings.FilterRules(List.of("http"), List.of(),
-                List.of("127.0.0.1"), List.of(), List.of(source.getAddress().getPort()), List.of());
+        ImportSettings.FilterRules open = new ImportSettings.FilterRules(
+                List.of("http"),
+                List.of(),
+                List.of("127.0.0.1"),
+                List.of(),
+                List.of(source.getAddress().getPort()),
+                List.of());
         fx = new ImportFixture(staging, List.of(store), "fast", open, List.of(), false, DataSettings.defaults());
     }
 
@@ -138,8 +141,9 @@ class LegacyTaskTest {
         new Random(3).nextBytes(data);
         data[0] = 7;
         serve("/disk", data);
-        Task task = create(importTask(url("/disk"), Map.of("name", "legacy", "disk_format", "raw",
-                "container_format", "bare", "os_distro", "cirros")));
+        Task task = create(importTask(
+                url("/disk"),
+                Map.of("name", "legacy", "disk_format", "raw", "container_format", "bare", "os_distro", "cirros")));
 
         assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
         assertThat(task.type()).isEqualTo("import");
@@ -155,29 +159,46 @@ class LegacyTaskTest {
         Image image = awaitUnlocked(imageId);
         assertThat(image.status()).isEqualTo(ImageStatus.ACTIVE);
         assertThat(image.name()).isEqualTo("legacy");
-        assertThat(image.properties()).containsEntry("os_distro", "cirros")
-                .doesNotContainKey(ImportProperties.LOCK);
+        assertThat(image.properties()).containsEntry("os_distro", "cirros").doesNotContainKey(ImportProperties.LOCK);
         assertThat(image.size()).isEqualTo(90_000L);
-        assertThat(image.checksum()).isEqualTo(HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("MD5").digest(data)));
+        assertThat(image.checksum())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(
+                                java.security.MessageDigest.getInstance("MD5").digest(data)));
     }
 
     /** The legacy task names its image nowhere but in the image's import lock; a restart must still free it. */
     @Test
     void recoveryFreesTheImageOfALegacyTaskThatAStoppedNodeLeft() {
         Image image = fx.queued(CoreFixture.ADMIN, "raw", "bare");
-        fx.images.update(fx.stored(image.id()).toBuilder().status(ImageStatus.IMPORTING)
+        fx.images.update(fx.stored(image.id()).toBuilder()
+                .status(ImageStatus.IMPORTING)
                 .property(ImportProperties.LOCK, "legacy-interrupted")
-                .property(ImportProperties.IMPORTING, "fast").build());
+                .property(ImportProperties.IMPORTING, "fast")
+                .build());
         java.time.Instant now = java.time.Instant.now();
-        fx.tasks.add(new Task("legacy-interrupted", "import", TaskStatus.PROCESSING, "p",
-                Map.of("import_from", url("/disk")), null, "", null, null, null, "local", null, now, now));
+        fx.tasks.add(new Task(
+                "legacy-interrupted",
+                "import",
+                TaskStatus.PROCESSING,
+                "p",
+                Map.of("import_from", url("/disk")),
+                null,
+                "",
+                null,
+                null,
+                null,
+                "local",
+                null,
+                now,
+                now));
 
         assertThat(fx.core.recoverInterruptedImports()).isEqualTo(1);
 
         Image recovered = fx.stored(image.id());
         assertThat(recovered.status()).isEqualTo(ImageStatus.QUEUED);
-        assertThat(recovered.properties()).doesNotContainKey(ImportProperties.LOCK)
+        assertThat(recovered.properties())
+                .doesNotContainKey(ImportProperties.LOCK)
                 .containsEntry(ImportProperties.FAILED, "fast");
         assertThat(fx.tasks.find("legacy-interrupted").orElseThrow().status()).isEqualTo(TaskStatus.FAILURE);
     }
@@ -200,19 +221,25 @@ class LegacyTaskTest {
         if (name != null) {
             query.put("name", name);
         }
-        return fx.core.images().list(CoreFixture.ADMIN, org.glance4j.ports.in.ListParameters.of(query)).images();
+        return fx.core
+                .images()
+                .list(CoreFixture.ADMIN, org.glance4j.ports.in.ListParameters.of(query))
+                .images();
     }
 
     @Test
     void aFailedFetchFailsTheTaskAndDeletesTheImageItCreated() {
-        Task ended = awaitEnd(create(importTask(url("/missing"), Map.of("name", "doomed", "disk_format", "raw",
-                "container_format", "bare"))).id());
+        Task ended = awaitEnd(create(importTask(
+                        url("/missing"), Map.of("name", "doomed", "disk_format", "raw", "container_format", "bare")))
+                .id());
 
         assertThat(ended.status()).isEqualTo(TaskStatus.FAILURE);
         assertThat(ended.message()).contains("404");
         assertThat(ended.result()).isNull();
         assertThat(ended.expiresAt()).isNotNull();
-        assertThat(namedImages("doomed")).as("the image the task created is deleted again").isEmpty();
+        assertThat(namedImages("doomed"))
+                .as("the image the task created is deleted again")
+                .isEmpty();
     }
 
     @Test
@@ -227,8 +254,10 @@ class LegacyTaskTest {
 
     @Test
     void internalTaskTypesFailAfterGlancesInputChecks() {
-        Task emptyInput = awaitEnd(create(Map.of("type", "api_image_import", "input", Map.of())).id());
-        Task noImage = awaitEnd(create(Map.of("type", "location_import", "input", Map.of("image_id", "x"))).id());
+        Task emptyInput = awaitEnd(
+                create(Map.of("type", "api_image_import", "input", Map.of())).id());
+        Task noImage = awaitEnd(create(Map.of("type", "location_import", "input", Map.of("image_id", "x")))
+                .id());
 
         assertThat(emptyInput.status()).isEqualTo(TaskStatus.FAILURE);
         assertThat(emptyInput.message()).isEqualTo("Input to api_image_import task is empty.");
@@ -239,13 +268,15 @@ class LegacyTaskTest {
     void theBodyIsCheckedAsGlanceChecksIt() {
         assertThat(refusal(Map.of("input", Map.of()))).isEqualTo("Task 'type' is required");
         assertThat(refusal(Map.of("type", "import"))).isEqualTo("Task 'input' is required");
-        assertThat(refusal(Map.of("type", "clone", "input", Map.of()))).isEqualTo("Provided object does not match "
-                + "schema 'task': 'clone' is not one of ['import', 'api_image_import', 'location_import']");
-        assertThat(refusal(Map.of("type", "import", "input", "x"))).isEqualTo("Provided object does not match "
-                + "schema 'task': 'x' is not of type 'null', 'object'");
-        assertThat(refusal(Map.of("type", "import", "input", Map.of(), "colour", "red"))).isEqualTo("Provided "
-                + "object does not match schema 'task': Additional properties are not allowed ('colour' was "
-                + "unexpected)");
+        assertThat(refusal(Map.of("type", "clone", "input", Map.of())))
+                .isEqualTo("Provided object does not match "
+                        + "schema 'task': 'clone' is not one of ['import', 'api_image_import', 'location_import']");
+        assertThat(refusal(Map.of("type", "import", "input", "x")))
+                .isEqualTo("Provided object does not match " + "schema 'task': 'x' is not of type 'null', 'object'");
+        assertThat(refusal(Map.of("type", "import", "input", Map.of(), "colour", "red")))
+                .isEqualTo("Provided "
+                        + "object does not match schema 'task': Additional properties are not allowed ('colour' was "
+                        + "unexpected)");
         assertThat(refusal(Map.of("type", "import", "input", Map.of(), "status", "done")))
                 .contains("'done' is not one of ['pending', 'processing', 'success', 'failure']");
     }
@@ -253,10 +284,11 @@ class LegacyTaskTest {
     @Test
     void theImportSourceIsCheckedBeforeTheTaskExists() {
         assertThat(refusal(Map.of("type", "import", "input", Map.of()))).isEqualTo("Invalid location: None");
-        assertThat(refusal(importTask("file:///etc/passwd", Map.of()))).isEqualTo("File based imports are not "
-                + "allowed. Please use a non-local source of image data.");
-        assertThat(refusal(importTask("ftp://example.com/disk", Map.of()))).isEqualTo("The given uri is not "
-                + "valid. Please specify a valid uri from the following list of supported uri ['http']");
+        assertThat(refusal(importTask("file:///etc/passwd", Map.of())))
+                .isEqualTo("File based imports are not " + "allowed. Please use a non-local source of image data.");
+        assertThat(refusal(importTask("ftp://example.com/disk", Map.of())))
+                .isEqualTo("The given uri is not "
+                        + "valid. Please specify a valid uri from the following list of supported uri ['http']");
         assertThat(refusal(importTask("http://127.0.0.1:1/disk", Map.of())))
                 .startsWith("URI for legacy import task does not pass filtering: http://127.0.0.1:1/disk (");
         assertThat(fx.core.tasks().list(CoreFixture.ADMIN, Map.of()).tasks()).isEmpty();
@@ -267,11 +299,11 @@ class LegacyTaskTest {
         assertThatThrownBy(() -> fx.core.tasks().create(CoreFixture.OWNER_MEMBER, importTask(url("/d"), Map.of())))
                 .isInstanceOfSatisfying(GlanceException.class, e -> {
                     assertThat(e.category()).isEqualTo(ErrorCategory.FORBIDDEN);
-                    assertThat(e.getMessage()).isEqualTo("You are not authorized to complete tasks_api_access "
-                            + "action.");
+                    assertThat(e.getMessage())
+                            .isEqualTo("You are not authorized to complete tasks_api_access " + "action.");
                 });
         assertThatThrownBy(() -> fx.core.tasks().create(CoreFixture.OWNER_MEMBER, null))
-                .isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.FORBIDDEN));
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.FORBIDDEN));
     }
 }

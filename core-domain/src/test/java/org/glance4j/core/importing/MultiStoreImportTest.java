@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.ImportSettings;
@@ -46,8 +45,12 @@ class MultiStoreImportTest {
 
     @BeforeEach
     void start() {
-        fx = new ImportFixture(staging, ImportSettings.defaults().withMultiStore(true), List.of(fast, slow, broken),
-                "fast", DataSettings.defaults());
+        fx = new ImportFixture(
+                staging,
+                ImportSettings.defaults().withMultiStore(true),
+                List.of(fast, slow, broken),
+                "fast",
+                DataSettings.defaults());
     }
 
     @AfterEach
@@ -72,8 +75,7 @@ class MultiStoreImportTest {
         return fx.awaitTask(fx.importImage(who.context, image, body));
     }
 
-    private record RequestContextHolder(org.glance4j.ports.model.RequestContext context) {
-    }
+    private record RequestContextHolder(org.glance4j.ports.model.RequestContext context) {}
 
     private static final RequestContextHolder OWNER = new RequestContextHolder(CoreFixture.OWNER_MEMBER);
     private static final RequestContextHolder ADMIN = new RequestContextHolder(CoreFixture.ADMIN);
@@ -81,21 +83,22 @@ class MultiStoreImportTest {
     @Test
     void importsToTheNamedStores() {
         Image image = staged();
-        Task task = run(OWNER, image, Map.of("method", Map.of("name", "glance-direct"),
-                "stores", List.of("fast", "slow")));
+        Task task =
+                run(OWNER, image, Map.of("method", Map.of("name", "glance-direct"), "stores", List.of("fast", "slow")));
         assertThat(task.status()).as(task.message()).isEqualTo(TaskStatus.SUCCESS);
         Image active = fx.stored(image.id());
         assertThat(active.status()).isEqualTo(ImageStatus.ACTIVE);
         assertThat(active.locations()).extracting(ImageLocation::storeId).containsExactly("fast", "slow");
-        assertThat(active.properties()).containsEntry(ImportProperties.IMPORTING, "")
+        assertThat(active.properties())
+                .containsEntry(ImportProperties.IMPORTING, "")
                 .containsEntry(ImportProperties.FAILED, "");
     }
 
     @Test
     void whenAllMustSucceedOneFailedStoreFailsTheImportAndLeavesNothing() {
         Image image = staged();
-        Task task = run(OWNER, image, Map.of("method", Map.of("name", "glance-direct"),
-                "stores", List.of("fast", "broken")));
+        Task task = run(
+                OWNER, image, Map.of("method", Map.of("name", "glance-direct"), "stores", List.of("fast", "broken")));
         assertThat(task.status()).isEqualTo(TaskStatus.FAILURE);
         assertThat(task.message()).contains("broken");
         Image queued = fx.stored(image.id());
@@ -108,35 +111,62 @@ class MultiStoreImportTest {
     @Test
     void whenNotAllMustSucceedTheImageIsActiveAndTheFailedStoreListed() {
         Image image = staged();
-        Task task = run(OWNER, image, Map.of("method", Map.of("name", "glance-direct"), "all_stores", true,
-                "all_stores_must_succeed", false));
+        Task task = run(
+                OWNER,
+                image,
+                Map.of(
+                        "method",
+                        Map.of("name", "glance-direct"),
+                        "all_stores",
+                        true,
+                        "all_stores_must_succeed",
+                        false));
         assertThat(task.status()).as(task.message()).isEqualTo(TaskStatus.SUCCESS);
         Image active = fx.stored(image.id());
         assertThat(active.status()).isEqualTo(ImageStatus.ACTIVE);
         assertThat(active.locations()).extracting(ImageLocation::storeId).containsExactly("fast", "slow");
-        assertThat(active.properties()).containsEntry(ImportProperties.FAILED, "broken")
+        assertThat(active.properties())
+                .containsEntry(ImportProperties.FAILED, "broken")
                 .containsEntry(ImportProperties.IMPORTING, "");
     }
 
     @Test
     void storeChoicesAreCheckedAsGlanceChecksThem() {
         Image image = staged();
-        assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, image, Map.of("method",
-                Map.of("name", "glance-direct"), "stores", List.of("nowhere"))))
-                .isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT))
+        assertThatThrownBy(() -> fx.importImage(
+                        CoreFixture.OWNER_MEMBER,
+                        image,
+                        Map.of("method", Map.of("name", "glance-direct"), "stores", List.of("nowhere"))))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT))
                 .hasMessage("Unknown scheme 'nowhere' found in URI");
-        assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, image, Map.of("method",
-                Map.of("name", "glance-direct"), "stores", List.of("fast"), "all_stores", true)))
-                .isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID));
-        assertThatThrownBy(() -> fx.core.importing().importImage(CoreFixture.OWNER_MEMBER, image.id(),
-                Map.of("method", Map.of("name", "glance-direct"), "stores", List.of("fast")), "slow"))
+        assertThatThrownBy(() -> fx.importImage(
+                        CoreFixture.OWNER_MEMBER,
+                        image,
+                        Map.of(
+                                "method",
+                                Map.of("name", "glance-direct"),
+                                "stores",
+                                List.of("fast"),
+                                "all_stores",
+                                true)))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID));
+        assertThatThrownBy(() -> fx.core
+                        .importing()
+                        .importImage(
+                                CoreFixture.OWNER_MEMBER,
+                                image.id(),
+                                Map.of("method", Map.of("name", "glance-direct"), "stores", List.of("fast")),
+                                "slow"))
                 .hasMessage("Stores parameter and x-image-meta-store header can't be both specified");
-        Task byHeader = fx.awaitTask(fx.core.importing().importImage(CoreFixture.OWNER_MEMBER, image.id(),
-                ImportFixture.method("glance-direct"), "slow"));
+        Task byHeader = fx.awaitTask(fx.core
+                .importing()
+                .importImage(CoreFixture.OWNER_MEMBER, image.id(), ImportFixture.method("glance-direct"), "slow"));
         assertThat(byHeader.status()).as(byHeader.message()).isEqualTo(TaskStatus.SUCCESS);
-        assertThat(fx.stored(image.id()).locations()).extracting(ImageLocation::storeId).containsExactly("slow");
+        assertThat(fx.stored(image.id()).locations())
+                .extracting(ImageLocation::storeId)
+                .containsExactly("slow");
     }
 
     @Test
@@ -145,12 +175,14 @@ class MultiStoreImportTest {
         run(OWNER, image, ImportFixture.method("glance-direct"));
         Map<String, Object> copy = Map.of("method", Map.of("name", "copy-image"), "stores", List.of("slow"));
         assertThatThrownBy(() -> fx.importImage(CoreFixture.OWNER_MEMBER, fx.stored(image.id()), copy))
-                .isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.FORBIDDEN));
-        assertThatThrownBy(() -> fx.importImage(CoreFixture.ADMIN, image, Map.of("method",
-                Map.of("name", "copy-image"), "stores", List.of("fast"))))
-                .isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.FORBIDDEN));
+        assertThatThrownBy(() -> fx.importImage(
+                        CoreFixture.ADMIN,
+                        image,
+                        Map.of("method", Map.of("name", "copy-image"), "stores", List.of("fast"))))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.INVALID))
                 .hasMessage("Image is already present at store 'fast'");
         Task task = run(ADMIN, image, copy);
         assertThat(task.status()).as(task.message()).isEqualTo(TaskStatus.SUCCESS);
@@ -162,8 +194,8 @@ class MultiStoreImportTest {
         }
         Image queued = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
         assertThatThrownBy(() -> fx.importImage(CoreFixture.ADMIN, queued, copy))
-                .isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT));
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT));
     }
 
     @Test
@@ -175,15 +207,17 @@ class MultiStoreImportTest {
         Image still = fx.stored(image.id());
         assertThat(still.status()).isEqualTo(ImageStatus.ACTIVE);
         assertThat(still.locations()).extracting(ImageLocation::storeId).containsExactly("fast");
-        assertThat(still.properties()).containsEntry(ImportProperties.FAILED, "broken")
+        assertThat(still.properties())
+                .containsEntry(ImportProperties.FAILED, "broken")
                 .doesNotContainKey(ImportProperties.LOCK);
     }
 
     @Test
     void stagingWithoutDataStillWorksWithAnEmptyStream() {
         Image image = fx.queued(CoreFixture.OWNER_MEMBER, "raw", "bare");
-        Image staged = fx.core.importing().stage(CoreFixture.OWNER_MEMBER, image.id(),
-                new ByteArrayInputStream(new byte[0]), 0);
+        Image staged = fx.core
+                .importing()
+                .stage(CoreFixture.OWNER_MEMBER, image.id(), new ByteArrayInputStream(new byte[0]), 0);
         assertThat(staged.size()).isZero();
         assertThat(staged.status()).isEqualTo(ImageStatus.UPLOADING);
     }

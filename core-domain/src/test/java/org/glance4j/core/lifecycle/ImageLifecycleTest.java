@@ -1,5 +1,9 @@
 package org.glance4j.core.lifecycle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.glance4j.core.CoreFixture.assertFails;
+import static org.glance4j.ports.model.ImageStatus.*;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -7,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageStatus;
@@ -15,10 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.glance4j.core.CoreFixture.assertFails;
-import static org.glance4j.ports.model.ImageStatus.*;
 
 class ImageLifecycleTest {
 
@@ -56,8 +55,13 @@ class ImageLifecycleTest {
     }
 
     private static Image image(ImageStatus status) {
-        return Image.builder("11111111-1111-1111-1111-111111111111", T0).status(status).diskFormat("raw")
-                .containerFormat("bare").size(10L).virtualSize(10L).build();
+        return Image.builder("11111111-1111-1111-1111-111111111111", T0)
+                .status(status)
+                .diskFormat("raw")
+                .containerFormat("bare")
+                .size(10L)
+                .virtualSize(10L)
+                .build();
     }
 
     @ParameterizedTest(name = "{0} -> {1} is allowed")
@@ -73,7 +77,9 @@ class ImageLifecycleTest {
     @MethodSource("refused")
     void everyOtherTransitionIsRefused(ImageStatus from, ImageStatus to) {
         assertThat(ImageLifecycle.of(image(from)).canMoveTo(to)).isFalse();
-        assertFails(ErrorCategory.CONFLICT, "from " + from.wireName() + " to " + to.wireName(),
+        assertFails(
+                ErrorCategory.CONFLICT,
+                "from " + from.wireName() + " to " + to.wireName(),
                 () -> ImageLifecycle.of(image(from)).moveTo(to, T1));
     }
 
@@ -90,13 +96,19 @@ class ImageLifecycleTest {
     @Test
     void dataNeedsBothFormats() {
         Image bare = Image.builder("11111111-1111-1111-1111-111111111111", T0).build();
-        assertFails(ErrorCategory.INVALID, "Properties disk_format, container_format must be set",
+        assertFails(
+                ErrorCategory.INVALID,
+                "Properties disk_format, container_format must be set",
                 () -> ImageLifecycle.of(bare).moveTo(ACTIVE, T1));
         Image halfway = bare.toBuilder().diskFormat("raw").build();
-        assertFails(ErrorCategory.INVALID, "Property container_format must be set",
+        assertFails(
+                ErrorCategory.INVALID,
+                "Property container_format must be set",
                 () -> ImageLifecycle.of(halfway).moveTo(SAVING, T1));
-        assertFails(ErrorCategory.INVALID, () -> ImageLifecycle.of(bare.toBuilder().status(UPLOADING).build())
-                .moveTo(IMPORTING, T1));
+        assertFails(
+                ErrorCategory.INVALID,
+                () -> ImageLifecycle.of(bare.toBuilder().status(UPLOADING).build())
+                        .moveTo(IMPORTING, T1));
         // going to uploading or deleted needs no format
         assertThat(ImageLifecycle.of(bare).moveTo(UPLOADING, T1).status()).isEqualTo(UPLOADING);
         assertThat(ImageLifecycle.of(bare).moveTo(DELETED, T1).status()).isEqualTo(DELETED);
@@ -114,6 +126,7 @@ class ImageLifecycleTest {
         Image deleted = ImageLifecycle.of(image(ACTIVE)).moveTo(DELETED, T1);
         assertThat(deleted.deletedAt()).isEqualTo(T1);
         assertThat(deleted.isDeleted()).isTrue();
-        assertThat(ImageLifecycle.of(image(ACTIVE)).moveTo(DEACTIVATED, T1).deletedAt()).isNull();
+        assertThat(ImageLifecycle.of(image(ACTIVE)).moveTo(DEACTIVATED, T1).deletedAt())
+                .isNull();
     }
 }

@@ -1,12 +1,11 @@
 package org.glance4j.core.listing;
 
-import java.time.Instant;
-
-import org.glance4j.ports.error.ErrorCategory;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.glance4j.core.CoreFixture.assertFails;
+
+import java.time.Instant;
+import org.glance4j.ports.error.ErrorCategory;
+import org.junit.jupiter.api.Test;
 
 class FilterExpressionsTest {
 

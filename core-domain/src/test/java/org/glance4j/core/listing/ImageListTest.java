@@ -1,9 +1,11 @@
 package org.glance4j.core.listing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.glance4j.core.CoreFixture.*;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.error.ErrorCategory;
@@ -14,9 +16,6 @@ import org.glance4j.ports.model.MemberStatus;
 import org.glance4j.ports.model.RequestContext;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.glance4j.core.CoreFixture.*;
-
 class ImageListTest {
 
     private final CoreFixture f = new CoreFixture(CoreSettings.defaults().withLimits(3, 5));
@@ -24,7 +23,8 @@ class ImageListTest {
     private ImageList list(RequestContext who, String... keyValues) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
-            params.computeIfAbsent(keyValues[i], k -> new java.util.ArrayList<>()).add(keyValues[i + 1]);
+            params.computeIfAbsent(keyValues[i], k -> new java.util.ArrayList<>())
+                    .add(keyValues[i + 1]);
         }
         return f.core.images().list(who, new ListParameters(params));
     }
@@ -67,15 +67,23 @@ class ImageListTest {
         atLimit.put("p1", List.of("v"));
         atLimit.put("tag", List.of());
         atLimit.put("name", List.of("n"));
-        assertThat(bounded.core.images().list(OWNER_READER, new ListParameters(atLimit)).images())
-                .extracting(Image::id).containsExactly(image.id());
+        assertThat(bounded.core
+                        .images()
+                        .list(OWNER_READER, new ListParameters(atLimit))
+                        .images())
+                .extracting(Image::id)
+                .containsExactly(image.id());
         Map<String, List<String>> overByTag = new LinkedHashMap<>(atLimit);
         overByTag.put("tag", List.of("t"));
-        assertFails(ErrorCategory.INVALID, "Too many filters: the request has 4 filters and tags, at most 3",
+        assertFails(
+                ErrorCategory.INVALID,
+                "Too many filters: the request has 4 filters and tags, at most 3",
                 () -> bounded.core.images().list(OWNER_READER, new ListParameters(overByTag)));
         Map<String, List<String>> overByProperty = new LinkedHashMap<>(atLimit);
         overByProperty.put("p2", List.of("v"));
-        assertFails(ErrorCategory.INVALID, "at most 3 are allowed",
+        assertFails(
+                ErrorCategory.INVALID,
+                "at most 3 are allowed",
                 () -> bounded.core.images().list(OWNER_READER, new ListParameters(overByProperty)));
     }
 
@@ -86,17 +94,43 @@ class ImageListTest {
         f.create(OWNER_MEMBER, "name", "c", "disk_format", "raw");
         assertThat(names(list(OWNER_READER, "sort", "name:asc"))).containsExactly("a", "b", "c");
         assertThat(names(list(OWNER_READER, "sort", "name"))).containsExactly("c", "b", "a");
-        assertThat(names(list(OWNER_READER, "sort_key", "name", "sort_dir", "asc"))).containsExactly("a", "b", "c");
-        assertThat(names(list(OWNER_READER, "sort", "disk_format:asc,name:desc"))).containsExactly("a", "c", "b");
-        assertThat(names(list(OWNER_READER, "sort_key", "disk_format", "sort_key", "name", "sort_dir", "desc",
-                "sort_dir", "asc"))).containsExactly("b", "c", "a");
-        assertFails(ErrorCategory.INVALID, "cannot be combined",
+        assertThat(names(list(OWNER_READER, "sort_key", "name", "sort_dir", "asc")))
+                .containsExactly("a", "b", "c");
+        assertThat(names(list(OWNER_READER, "sort", "disk_format:asc,name:desc")))
+                .containsExactly("a", "c", "b");
+        assertThat(names(list(
+                        OWNER_READER,
+                        "sort_key",
+                        "disk_format",
+                        "sort_key",
+                        "name",
+                        "sort_dir",
+                        "desc",
+                        "sort_dir",
+                        "asc")))
+                .containsExactly("b", "c", "a");
+        assertFails(
+                ErrorCategory.INVALID,
+                "cannot be combined",
                 () -> list(OWNER_READER, "sort", "name", "sort_key", "size"));
         assertFails(ErrorCategory.INVALID, "Invalid sort key", () -> list(OWNER_READER, "sort", "owner:asc"));
         assertFails(ErrorCategory.INVALID, "Invalid sort direction", () -> list(OWNER_READER, "sort", "name:up"));
         assertFails(ErrorCategory.INVALID, "Invalid sort key", () -> list(OWNER_READER, "sort_key", "bogus"));
-        assertFails(ErrorCategory.INVALID, "Number of sort dirs", () -> list(OWNER_READER, "sort_key", "name",
-                "sort_dir", "asc", "sort_dir", "desc", "sort_key", "size", "sort_key", "id"));
+        assertFails(
+                ErrorCategory.INVALID,
+                "Number of sort dirs",
+                () -> list(
+                        OWNER_READER,
+                        "sort_key",
+                        "name",
+                        "sort_dir",
+                        "asc",
+                        "sort_dir",
+                        "desc",
+                        "sort_key",
+                        "size",
+                        "sort_key",
+                        "id"));
     }
 
     @Test
@@ -167,7 +201,9 @@ class ImageListTest {
         assertFails(ErrorCategory.INVALID, "protected", () -> list(OWNER_READER, "protected", "True"));
         assertFails(ErrorCategory.INVALID, "non-numeric", () -> list(OWNER_READER, "size_min", "big"));
         assertFails(ErrorCategory.INVALID, "ISO 8601", () -> list(OWNER_READER, "created_at", "gt:yesterday"));
-        assertFails(ErrorCategory.INVALID, "unknown operator",
+        assertFails(
+                ErrorCategory.INVALID,
+                "unknown operator",
                 () -> list(OWNER_READER, "created_at", "in:2026-01-01T00:00:00Z"));
         assertFails(ErrorCategory.INVALID, "unknown operator 'gt'", () -> list(OWNER_READER, "name", "gt:a"));
         assertFails(ErrorCategory.INVALID, "changes-since", () -> list(OWNER_READER, "changes-since", "x"));
@@ -178,8 +214,20 @@ class ImageListTest {
 
     @Test
     void filters() {
-        Image a = f.create(OWNER_MEMBER, "name", "a", "disk_format", "raw", "os_distro", "ubuntu", "tags",
-                List.of("x", "y"), "protected", true, "min_ram", 512);
+        Image a = f.create(
+                OWNER_MEMBER,
+                "name",
+                "a",
+                "disk_format",
+                "raw",
+                "os_distro",
+                "ubuntu",
+                "tags",
+                List.of("x", "y"),
+                "protected",
+                true,
+                "min_ram",
+                512);
         f.clock.tick();
         f.create(OWNER_MEMBER, "name", "b,c", "disk_format", "qcow2", "os_distro", "debian", "tags", List.of("x"));
         f.create(OWNER_MEMBER, "name", "d", "os_hidden", true, "os_distro", "fedora");
@@ -198,7 +246,8 @@ class ImageListTest {
         assertThat(names(list(OWNER_READER, "os_hidden", "TRUE"))).containsExactly("d");
         assertThat(names(list(OWNER_READER, "protected", "true"))).containsExactly("a");
         assertThat(names(list(OWNER_READER, "min_ram", "512"))).containsExactly("a");
-        assertThat(names(list(OWNER_READER, "status", "queued", "sort", "name:asc"))).containsExactly("a", "b,c");
+        assertThat(names(list(OWNER_READER, "status", "queued", "sort", "name:asc")))
+                .containsExactly("a", "b,c");
         assertThat(names(list(OWNER_READER, "owner", OWNER_PROJECT, "sort", "name:asc")))
                 .containsExactly("a", "b,c");
         String created = a.createdAt().toString();
@@ -213,10 +262,13 @@ class ImageListTest {
     void sizeRanges() {
         Image small = f.create(OWNER_MEMBER, "name", "small");
         Image large = f.create(OWNER_MEMBER, "name", "large");
-        f.images.update(f.images.find(small.id()).orElseThrow().toBuilder().size(10L).build());
-        f.images.update(f.images.find(large.id()).orElseThrow().toBuilder().size(1000L).build());
+        f.images.update(
+                f.images.find(small.id()).orElseThrow().toBuilder().size(10L).build());
+        f.images.update(
+                f.images.find(large.id()).orElseThrow().toBuilder().size(1000L).build());
         f.create(OWNER_MEMBER, "name", "empty");
-        assertThat(names(list(OWNER_READER, "size_min", "10", "size_max", "999"))).containsExactly("small");
+        assertThat(names(list(OWNER_READER, "size_min", "10", "size_max", "999")))
+                .containsExactly("small");
         assertThat(names(list(OWNER_READER, "size_min", "11"))).containsExactly("large");
         assertThat(names(list(OWNER_READER, "size", "1000"))).containsExactly("large");
     }
@@ -225,7 +277,8 @@ class ImageListTest {
     void killedImagesAreNeverListed() {
         Image image = f.create(OWNER_MEMBER, "name", "k");
         f.images.update(f.images.find(image.id()).orElseThrow().toBuilder()
-                .status(org.glance4j.ports.model.ImageStatus.KILLED).build());
+                .status(org.glance4j.ports.model.ImageStatus.KILLED)
+                .build());
         assertThat(list(OWNER_READER).images()).isEmpty();
     }
 }

@@ -1,16 +1,15 @@
 package org.glance4j.core.policy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.ports.model.RequestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PolicyParserTest {
 
@@ -18,8 +17,8 @@ class PolicyParserTest {
 
     private static boolean eval(String rule, Set<String> roles, Map<String, Object> target) {
         RequestContext ctx = new RequestContext("r", "u1", "p1", roles);
-        return PolicyParser.parse(rule).allows(
-                new PolicyRule.Evaluation(PolicyCredentials.of(ctx, false), target, NO_RULES));
+        return PolicyParser.parse(rule)
+                .allows(new PolicyRule.Evaluation(PolicyCredentials.of(ctx, false), target, NO_RULES));
     }
 
     private static boolean eval(String rule, String... roles) {
@@ -95,10 +94,23 @@ class PolicyParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"role:a or", "and role:a", "role:a role:b", "(role:a", "role:a)", "()", "admin",
-            "role:", ":x", "not", "role:a and or role:b"})
+    @ValueSource(
+            strings = {
+                "role:a or",
+                "and role:a",
+                "role:a role:b",
+                "(role:a",
+                "role:a)",
+                "()",
+                "admin",
+                "role:",
+                ":x",
+                "not",
+                "role:a and or role:b"
+            })
     void malformedRulesAreRefused(String rule) {
-        assertThatThrownBy(() -> PolicyParser.parse(rule)).isInstanceOf(PolicyParseException.class)
+        assertThatThrownBy(() -> PolicyParser.parse(rule))
+                .isInstanceOf(PolicyParseException.class)
                 .hasMessageNotContaining("null");
     }
 
@@ -117,23 +129,42 @@ class PolicyParserTest {
         assertThat(engine.allows("get_images", auditor, target)).isTrue();
         assertThat(engine.allows("get_images", reader, target)).isFalse();
         assertThatThrownBy(() -> PolicyEngine.withOverrides(Map.of("modify_image", "role:admin or")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("modify_image");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("modify_image");
     }
 
     @Test
     void unknownActionsFallBackToTheDefaultRule() {
         RequestContext nobody = new RequestContext("r", "u", "p", Set.of());
-        assertThat(PolicyEngine.defaults().allows("some_new_action", nobody, Map.of())).isTrue();
+        assertThat(PolicyEngine.defaults().allows("some_new_action", nobody, Map.of()))
+                .isTrue();
         PolicyEngine strict = PolicyEngine.withOverrides(Map.of("default", "role:admin"));
         assertThat(strict.allows("some_new_action", nobody, Map.of())).isFalse();
     }
 
     @Test
     void everyDefaultRuleParses() {
-        DefaultPolicies.rules().forEach((name, check) -> assertThat(PolicyParser.parse(check)).as(name).isNotNull());
-        assertThat(DefaultPolicies.rules()).containsKeys("add_image", "get_image", "get_images", "modify_image",
-                "delete_image", "publicize_image", "communitize_image", "context_is_admin", "default",
-                "service_api", "download_image", "upload_image", "add_member", "modify_member", "deactivate",
-                "reactivate", "copy_image");
+        DefaultPolicies.rules()
+                .forEach((name, check) ->
+                        assertThat(PolicyParser.parse(check)).as(name).isNotNull());
+        assertThat(DefaultPolicies.rules())
+                .containsKeys(
+                        "add_image",
+                        "get_image",
+                        "get_images",
+                        "modify_image",
+                        "delete_image",
+                        "publicize_image",
+                        "communitize_image",
+                        "context_is_admin",
+                        "default",
+                        "service_api",
+                        "download_image",
+                        "upload_image",
+                        "add_member",
+                        "modify_member",
+                        "deactivate",
+                        "reactivate",
+                        "copy_image");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.ports.model.Cancellation;
 import org.glance4j.ports.model.RequestContext;
 import org.glance4j.ports.model.RequestContext.TokenDetails;
@@ -18,8 +17,13 @@ import org.junit.jupiter.api.Test;
 class TokenScopeTest {
 
     private static RequestContext admin(TokenDetails token) {
-        return new RequestContext("req", "admin-user", token.systemScope() == null && token.domainId() == null
-                ? "p1" : null, Set.of("admin", "member", "reader"), Cancellation.never(), token);
+        return new RequestContext(
+                "req",
+                "admin-user",
+                token.systemScope() == null && token.domainId() == null ? "p1" : null,
+                Set.of("admin", "member", "reader"),
+                Cancellation.never(),
+                token);
     }
 
     @Test
@@ -29,29 +33,36 @@ class TokenScopeTest {
         TokenDetails domain = new TokenDetails("default", null, "default", null, null, null, Set.of());
         for (TokenDetails scope : new TokenDetails[] {system, domain}) {
             RequestContext caller = admin(scope);
-            assertThat(engine.isAdmin(caller)).as("context_is_admin has no scope").isTrue();
-            for (String rule : new String[] {"get_images", "get_image", "add_image", "delete_image",
-                "get_metadef_namespaces", "tasks_api_access"}) {
+            assertThat(engine.isAdmin(caller))
+                    .as("context_is_admin has no scope")
+                    .isTrue();
+            for (String rule : new String[] {
+                "get_images", "get_image", "add_image", "delete_image", "get_metadef_namespaces", "tasks_api_access"
+            }) {
                 assertThat(engine.allows(rule, caller, Map.of("project_id", "p1", "owner", "p1")))
-                        .as(rule + " for " + scope).isFalse();
+                        .as(rule + " for " + scope)
+                        .isFalse();
             }
         }
         RequestContext project = admin(new TokenDetails("default", "default", null, null, null, null, Set.of()));
-        assertThat(engine.allows("get_images", project, Map.of("project_id", "p1"))).isTrue();
+        assertThat(engine.allows("get_images", project, Map.of("project_id", "p1")))
+                .isTrue();
     }
 
     @Test
     void theServiceTokenIsInTheCredentialsUnderOsloContextsNames() {
-        PolicyEngine engine = PolicyEngine.withOverrides(Map.of("add_image", "'service':%(service_roles)s or "
-                + "service_user_id:nova-user"));
-        TokenDetails withService = new TokenDetails("default", "default", null, null, "nova-user", "svc",
-                Set.of("Service"));
-        RequestContext caller = new RequestContext("req", "u", "p1", Set.of("member", "reader"),
-                Cancellation.never(), withService);
+        PolicyEngine engine = PolicyEngine.withOverrides(
+                Map.of("add_image", "'service':%(service_roles)s or " + "service_user_id:nova-user"));
+        TokenDetails withService =
+                new TokenDetails("default", "default", null, null, "nova-user", "svc", Set.of("Service"));
+        RequestContext caller =
+                new RequestContext("req", "u", "p1", Set.of("member", "reader"), Cancellation.never(), withService);
         assertThat(engine.allows("add_image", caller, Map.of())).isTrue();
         RequestContext plain = new RequestContext("req", "u", "p1", Set.of("member", "reader"));
         assertThat(engine.allows("add_image", plain, Map.of())).isFalse();
-        assertThat(PolicyCredentials.of(caller, false).lookup("service_project_id")).isEqualTo("svc");
-        assertThat(PolicyCredentials.of(caller, false).lookup("project_domain_id")).isEqualTo("default");
+        assertThat(PolicyCredentials.of(caller, false).lookup("service_project_id"))
+                .isEqualTo("svc");
+        assertThat(PolicyCredentials.of(caller, false).lookup("project_domain_id"))
+                .isEqualTo("default");
     }
 }

@@ -1,28 +1,27 @@
 package org.glance4j.core.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.glance4j.core.CoreFixture.OWNER_MEMBER;
+import static org.glance4j.core.CoreFixture.assertFails;
+
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.core.CoreFixture;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.error.ErrorCategory;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.glance4j.core.CoreFixture.OWNER_MEMBER;
-import static org.glance4j.core.CoreFixture.assertFails;
-
 /** The published schemas say what validation enforces. */
 class SchemaServiceTest {
 
-    private final CoreSettings settings = new CoreSettings(List.of("raw", "qcow2"), List.of("bare"), 25, 1000, 128,
-            128, Map.of());
+    private final CoreSettings settings =
+            new CoreSettings(List.of("raw", "qcow2"), List.of("bare"), 25, 1000, 128, 128, Map.of());
     private final CoreFixture f = new CoreFixture(settings);
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> property(String name) {
-        return (Map<String, Object>) ((Map<String, Object>) f.core.schemas().imageSchema().get("properties"))
-                .get(name);
+        return (Map<String, Object>)
+                ((Map<String, Object>) f.core.schemas().imageSchema().get("properties")).get(name);
     }
 
     @Test
@@ -32,10 +31,37 @@ class SchemaServiceTest {
         assertThat(schema.get("additionalProperties")).isEqualTo(Map.of("type", "string"));
         @SuppressWarnings("unchecked")
         Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
-        assertThat(properties).containsKeys("id", "name", "status", "visibility", "protected", "os_hidden",
-                "checksum", "os_hash_algo", "os_hash_value", "owner", "size", "virtual_size", "container_format",
-                "disk_format", "created_at", "updated_at", "tags", "direct_url", "min_ram", "min_disk", "self",
-                "file", "stores", "schema", "locations", "kernel_id", "ramdisk_id", "os_distro", "description");
+        assertThat(properties)
+                .containsKeys(
+                        "id",
+                        "name",
+                        "status",
+                        "visibility",
+                        "protected",
+                        "os_hidden",
+                        "checksum",
+                        "os_hash_algo",
+                        "os_hash_value",
+                        "owner",
+                        "size",
+                        "virtual_size",
+                        "container_format",
+                        "disk_format",
+                        "created_at",
+                        "updated_at",
+                        "tags",
+                        "direct_url",
+                        "min_ram",
+                        "min_disk",
+                        "self",
+                        "file",
+                        "stores",
+                        "schema",
+                        "locations",
+                        "kernel_id",
+                        "ramdisk_id",
+                        "os_distro",
+                        "description");
         assertThat(property("status")).containsEntry("readOnly", true);
         assertThat(property("kernel_id")).containsEntry("is_base", false);
         assertThat(property("name")).doesNotContainKey("is_base");
@@ -62,7 +88,8 @@ class SchemaServiceTest {
         assertFails(ErrorCategory.INVALID, () -> f.create(OWNER_MEMBER, "kernel_id", "not-a-uuid"));
         assertThat(property("cinder_encryption_key_deletion_policy").get("enum"))
                 .isEqualTo(List.of("on_image_deletion", "do_not_delete"));
-        assertFails(ErrorCategory.INVALID,
+        assertFails(
+                ErrorCategory.INVALID,
                 () -> f.create(OWNER_MEMBER, "cinder_encryption_key_deletion_policy", "sometimes"));
     }
 
@@ -75,8 +102,12 @@ class SchemaServiceTest {
             List<?> types = type instanceof List<?> l ? l : List.of(type);
             assertThat(types).as(name).isEqualTo(def.types());
             assertThat(def.violation(null) == null).as(name + " accepts null").isEqualTo(types.contains("null"));
-            assertThat(def.violation("text") == null || !types.contains("string") || def.pattern() != null
-                    || def.allowed() != null).as(name + " accepts a string").isTrue();
+            assertThat(def.violation("text") == null
+                            || !types.contains("string")
+                            || def.pattern() != null
+                            || def.allowed() != null)
+                    .as(name + " accepts a string")
+                    .isTrue();
         });
     }
 

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.glance4j.ports.model.ImageVerification;
 import org.glance4j.ports.out.ImageVerificationRepository;
 
@@ -19,8 +18,10 @@ final class InMemoryVerificationResults implements ImageVerificationRepository {
 
     @Override
     public List<ImageVerification> latest(ImageVerification.Status status) {
-        return results.values().stream().filter(r -> status == null || r.status() == status)
-                .sorted(Comparator.comparing(ImageVerification::imageId).thenComparing(ImageVerification::storeId)
+        return results.values().stream()
+                .filter(r -> status == null || r.status() == status)
+                .sorted(Comparator.comparing(ImageVerification::imageId)
+                        .thenComparing(ImageVerification::storeId)
                         .thenComparing(ImageVerification::locationUrl))
                 .toList();
     }

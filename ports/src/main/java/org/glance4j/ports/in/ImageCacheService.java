@@ -1,7 +1,6 @@
 package org.glance4j.ports.in;
 
 import java.util.List;
-
 import org.glance4j.ports.model.CacheCounters;
 import org.glance4j.ports.model.CachedImage;
 import org.glance4j.ports.model.RequestContext;
@@ -60,7 +59,9 @@ public interface ImageCacheService {
 
     /** What {@link #clear} empties. */
     enum ClearTarget {
-        CACHE, QUEUE, BOTH;
+        CACHE,
+        QUEUE,
+        BOTH;
 
         /**
          * Glance's reading of a clear target: {@code cache}, {@code queue}, or empty or null for both, in any case.
@@ -73,8 +74,9 @@ public interface ImageCacheService {
                 case "" -> BOTH;
                 case "cache" -> CACHE;
                 case "queue" -> QUEUE;
-                default -> throw org.glance4j.ports.error.GlanceException.invalid("If provided "
-                        + "'x-image-cache-clear-target' must be 'cache', 'queue' or empty string.");
+                default ->
+                    throw org.glance4j.ports.error.GlanceException.invalid(
+                            "If provided " + "'x-image-cache-clear-target' must be 'cache', 'queue' or empty string.");
             };
         }
     }
@@ -88,10 +90,8 @@ public interface ImageCacheService {
     }
 
     /** How many cached images and queue entries {@link #clear} removed (0 for a target it was not asked). */
-    record Cleared(int cacheDeleted, int queueDeleted) {
-    }
+    record Cleared(int cacheDeleted, int queueDeleted) {}
 
     /** How many cached files, and how many bytes, {@link #prune} removed. */
-    record Pruned(int files, long bytes) {
-    }
+    record Pruned(int files, long bytes) {}
 }

@@ -2,7 +2,6 @@ package org.glance4j.ports.in;
 
 import java.io.InputStream;
 import java.util.List;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
@@ -38,8 +37,7 @@ public interface ImageDataService {
      * @throws GlanceException {@code INVALID} for a store that is not configured (before any byte is read), and
      *                         every refusal of the upload without a store
      */
-    default Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
-            String storeId) {
+    default Image upload(RequestContext context, String imageId, InputStream data, long declaredSize, String storeId) {
         if (storeId != null) {
             throw GlanceException.invalid("Store for identifier " + storeId + " not found");
         }
@@ -58,11 +56,16 @@ public interface ImageDataService {
      * @throws GlanceException {@code INVALID} when a digest differs, {@code NOT_IMPLEMENTED} from the default when
      *                         digests are stated, and every refusal of the upload without them
      */
-    default Image upload(RequestContext context, String imageId, InputStream data, long declaredSize,
-            String storeId, List<StatedDigest> stated) {
+    default Image upload(
+            RequestContext context,
+            String imageId,
+            InputStream data,
+            long declaredSize,
+            String storeId,
+            List<StatedDigest> stated) {
         if (!stated.isEmpty()) {
-            throw new GlanceException(ErrorCategory.NOT_IMPLEMENTED,
-                    "This server cannot check the checksums a client states.");
+            throw new GlanceException(
+                    ErrorCategory.NOT_IMPLEMENTED, "This server cannot check the checksums a client states.");
         }
         return upload(context, imageId, data, declaredSize, storeId);
     }

@@ -3,7 +3,6 @@ package org.glance4j.ports.in;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
-
 import org.glance4j.ports.model.Image;
 
 /**

@@ -1,7 +1,6 @@
 package org.glance4j.ports.in;
 
 import java.util.List;
-
 import org.glance4j.ports.model.Image;
 
 /**

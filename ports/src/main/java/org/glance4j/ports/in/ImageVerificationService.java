@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.ImageVerification;
 import org.glance4j.ports.model.RequestContext;

@@ -3,7 +3,6 @@ package org.glance4j.ports.in;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.RequestContext;
@@ -46,10 +45,11 @@ public interface ImportService {
      * @throws GlanceException {@code INVALID} when a digest differs, {@code NOT_IMPLEMENTED} from the default when
      *                         digests are stated, and every refusal of the stage without them
      */
-    default Image stage(RequestContext context, String imageId, InputStream data, long declaredSize,
-            List<StatedDigest> stated) {
+    default Image stage(
+            RequestContext context, String imageId, InputStream data, long declaredSize, List<StatedDigest> stated) {
         if (!stated.isEmpty()) {
-            throw new GlanceException(org.glance4j.ports.error.ErrorCategory.NOT_IMPLEMENTED,
+            throw new GlanceException(
+                    org.glance4j.ports.error.ErrorCategory.NOT_IMPLEMENTED,
                     "This server cannot check the checksums a client states.");
         }
         return stage(context, imageId, data, declaredSize);

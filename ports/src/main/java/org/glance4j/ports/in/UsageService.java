@@ -1,15 +1,13 @@
 package org.glance4j.ports.in;
 
 import java.util.Map;
-
 import org.glance4j.ports.model.RequestContext;
 
 /** {@code GET /v2/info/usage}: how much of each unified limit the caller's project uses. */
 public interface UsageService {
 
     /** One limit and what the project uses of it, in the limit's unit (MiB for sizes, images for counts). */
-    record ResourceUsage(long limit, long usage) {
-    }
+    record ResourceUsage(long limit, long usage) {}
 
     /**
      * The usage of the caller's project, keyed by resource name ({@code image_size_total}, {@code image_stage_total},

@@ -13,8 +13,8 @@ package org.glance4j.ports.model;
  * @param cachedImages  images held in the cache now
  * @param cacheSize     bytes held in the cache now (complete files only)
  */
-public record CacheCounters(long hits, long misses, long bytesServed, long fills, long failedFills,
-        long cachedImages, long cacheSize) {
+public record CacheCounters(
+        long hits, long misses, long bytesServed, long fills, long failedFills, long cachedImages, long cacheSize) {
 
     /** All zero: a node without an image cache. */
     public static final CacheCounters NONE = new CacheCounters(0, 0, 0, 0, 0, 0, 0);

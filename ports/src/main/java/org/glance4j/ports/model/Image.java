@@ -131,36 +131,156 @@ public record Image(
             revision = i.revision;
         }
 
-        public Builder id(String v) { id = v; return this; }
-        public Builder name(String v) { name = v; return this; }
-        public Builder status(ImageStatus v) { status = v; return this; }
-        public Builder visibility(Visibility v) { visibility = v; return this; }
-        public Builder isProtected(boolean v) { isProtected = v; return this; }
-        public Builder osHidden(boolean v) { osHidden = v; return this; }
-        public Builder checksum(String v) { checksum = v; return this; }
-        public Builder osHashAlgo(String v) { osHashAlgo = v; return this; }
-        public Builder osHashValue(String v) { osHashValue = v; return this; }
-        public Builder owner(String v) { owner = v; return this; }
-        public Builder size(Long v) { size = v; return this; }
-        public Builder virtualSize(Long v) { virtualSize = v; return this; }
-        public Builder containerFormat(String v) { containerFormat = v; return this; }
-        public Builder diskFormat(String v) { diskFormat = v; return this; }
-        public Builder minDisk(int v) { minDisk = v; return this; }
-        public Builder minRam(int v) { minRam = v; return this; }
-        public Builder createdAt(Instant v) { createdAt = v; return this; }
-        public Builder updatedAt(Instant v) { updatedAt = v; return this; }
-        public Builder deletedAt(Instant v) { deletedAt = v; return this; }
-        public Builder tags(List<String> v) { tags = new ArrayList<>(v); return this; }
-        public Builder properties(Map<String, String> v) { properties = new TreeMap<>(v); return this; }
-        public Builder property(String key, String value) { properties.put(key, value); return this; }
-        public Builder removeProperty(String key) { properties.remove(key); return this; }
-        public Builder locations(List<ImageLocation> v) { locations = new ArrayList<>(v); return this; }
-        public Builder revision(long v) { revision = v; return this; }
+        public Builder id(String v) {
+            id = v;
+            return this;
+        }
+
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        public Builder status(ImageStatus v) {
+            status = v;
+            return this;
+        }
+
+        public Builder visibility(Visibility v) {
+            visibility = v;
+            return this;
+        }
+
+        public Builder isProtected(boolean v) {
+            isProtected = v;
+            return this;
+        }
+
+        public Builder osHidden(boolean v) {
+            osHidden = v;
+            return this;
+        }
+
+        public Builder checksum(String v) {
+            checksum = v;
+            return this;
+        }
+
+        public Builder osHashAlgo(String v) {
+            osHashAlgo = v;
+            return this;
+        }
+
+        public Builder osHashValue(String v) {
+            osHashValue = v;
+            return this;
+        }
+
+        public Builder owner(String v) {
+            owner = v;
+            return this;
+        }
+
+        public Builder size(Long v) {
+            size = v;
+            return this;
+        }
+
+        public Builder virtualSize(Long v) {
+            virtualSize = v;
+            return this;
+        }
+
+        public Builder containerFormat(String v) {
+            containerFormat = v;
+            return this;
+        }
+
+        public Builder diskFormat(String v) {
+            diskFormat = v;
+            return this;
+        }
+
+        public Builder minDisk(int v) {
+            minDisk = v;
+            return this;
+        }
+
+        public Builder minRam(int v) {
+            minRam = v;
+            return this;
+        }
+
+        public Builder createdAt(Instant v) {
+            createdAt = v;
+            return this;
+        }
+
+        public Builder updatedAt(Instant v) {
+            updatedAt = v;
+            return this;
+        }
+
+        public Builder deletedAt(Instant v) {
+            deletedAt = v;
+            return this;
+        }
+
+        public Builder tags(List<String> v) {
+            tags = new ArrayList<>(v);
+            return this;
+        }
+
+        public Builder properties(Map<String, String> v) {
+            properties = new TreeMap<>(v);
+            return this;
+        }
+
+        public Builder property(String key, String value) {
+            properties.put(key, value);
+            return this;
+        }
+
+        public Builder removeProperty(String key) {
+            properties.remove(key);
+            return this;
+        }
+
+        public Builder locations(List<ImageLocation> v) {
+            locations = new ArrayList<>(v);
+            return this;
+        }
+
+        public Builder revision(long v) {
+            revision = v;
+            return this;
+        }
 
         public Image build() {
-            return new Image(id, name, status, visibility, isProtected, osHidden, checksum, osHashAlgo,
-                    osHashValue, owner, size, virtualSize, containerFormat, diskFormat, minDisk, minRam,
-                    createdAt, updatedAt, deletedAt, tags, properties, locations, revision);
+            return new Image(
+                    id,
+                    name,
+                    status,
+                    visibility,
+                    isProtected,
+                    osHidden,
+                    checksum,
+                    osHashAlgo,
+                    osHashValue,
+                    owner,
+                    size,
+                    virtualSize,
+                    containerFormat,
+                    diskFormat,
+                    minDisk,
+                    minRam,
+                    createdAt,
+                    updatedAt,
+                    deletedAt,
+                    tags,
+                    properties,
+                    locations,
+                    revision);
         }
     }
 }

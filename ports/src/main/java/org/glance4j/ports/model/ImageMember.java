@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A project that an image is shared with, and its answer. */
-public record ImageMember(String imageId, String memberId, MemberStatus status, Instant createdAt,
-                          Instant updatedAt) {
+public record ImageMember(String imageId, String memberId, MemberStatus status, Instant createdAt, Instant updatedAt) {
     public ImageMember {
         Objects.requireNonNull(imageId, "imageId");
         Objects.requireNonNull(memberId, "memberId");

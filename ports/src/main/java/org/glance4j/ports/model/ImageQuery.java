@@ -62,25 +62,53 @@ public record ImageQuery(
     }
 
     /** A query that is never cancelled. */
-    public ImageQuery(Viewer viewer, VisibilityFilter visibility, MemberStatus memberStatus, List<Condition> conditions,
-                      List<PropertyCondition> propertyConditions, List<String> tags, Boolean osHidden,
-                      List<SortOrder> sort, Image marker, int limit) {
-        this(viewer, visibility, memberStatus, conditions, propertyConditions, tags, osHidden, sort, marker, limit,
+    public ImageQuery(
+            Viewer viewer,
+            VisibilityFilter visibility,
+            MemberStatus memberStatus,
+            List<Condition> conditions,
+            List<PropertyCondition> propertyConditions,
+            List<String> tags,
+            Boolean osHidden,
+            List<SortOrder> sort,
+            Image marker,
+            int limit) {
+        this(
+                viewer,
+                visibility,
+                memberStatus,
+                conditions,
+                propertyConditions,
+                tags,
+                osHidden,
+                sort,
+                marker,
+                limit,
                 Cancellation.never());
     }
 
     /** Who is listing. {@code projectId} may be null (an unscoped caller). */
-    public record Viewer(String projectId, boolean admin) {
-    }
+    public record Viewer(String projectId, boolean admin) {}
 
     /** The {@code visibility} filter of Glance's list call. */
     public enum VisibilityFilter {
-        DEFAULT, ALL, PUBLIC, COMMUNITY, SHARED, PRIVATE
+        DEFAULT,
+        ALL,
+        PUBLIC,
+        COMMUNITY,
+        SHARED,
+        PRIVATE
     }
 
     /** Comparison operators of Glance's list filters. {@code IN} takes one or more values, the rest exactly one. */
     public enum Operator {
-        EQ, NEQ, GT, GTE, LT, LTE, IN
+        EQ,
+        NEQ,
+        GT,
+        GTE,
+        LT,
+        LTE,
+        IN
     }
 
     /**
@@ -94,7 +122,8 @@ public record ImageQuery(
             Objects.requireNonNull(op, "op");
             values = List.copyOf(values);
             if (values.isEmpty() || (op != Operator.IN && values.size() != 1)) {
-                throw new IllegalArgumentException(op + " takes " + (op == Operator.IN ? "one or more values" : "one value"));
+                throw new IllegalArgumentException(
+                        op + " takes " + (op == Operator.IN ? "one or more values" : "one value"));
             }
         }
 

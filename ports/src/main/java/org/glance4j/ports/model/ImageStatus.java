@@ -4,7 +4,15 @@ import java.util.Locale;
 
 /** The lifecycle states of an image, spelt on the wire as Glance spells them (lower case). */
 public enum ImageStatus {
-    QUEUED, SAVING, UPLOADING, IMPORTING, ACTIVE, DEACTIVATED, KILLED, DELETED, PENDING_DELETE;
+    QUEUED,
+    SAVING,
+    UPLOADING,
+    IMPORTING,
+    ACTIVE,
+    DEACTIVATED,
+    KILLED,
+    DELETED,
+    PENDING_DELETE;
 
     /** The wire name, e.g. {@code pending_delete}. */
     public String wireName() {

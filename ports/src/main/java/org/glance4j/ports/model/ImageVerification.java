@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param detail      what differs, in words for an operator (sizes, the two digests, the store's error); empty
  *                    when {@link Status#OK}
  */
-public record ImageVerification(String imageId, String storeId, String locationUrl, Status status,
-                                Instant checkedAt, String detail) {
+public record ImageVerification(
+        String imageId, String storeId, String locationUrl, Status status, Instant checkedAt, String detail) {
 
     /** What a verification found. */
     public enum Status {

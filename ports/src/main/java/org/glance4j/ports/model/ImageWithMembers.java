@@ -19,12 +19,12 @@ public record ImageWithMembers(Image image, List<ImageMember> members) {
         Set<String> projects = new HashSet<>();
         for (ImageMember member : members) {
             if (!member.imageId().equals(image.id())) {
-                throw new IllegalArgumentException("a membership of image " + member.imageId()
-                        + " cannot go with image " + image.id());
+                throw new IllegalArgumentException(
+                        "a membership of image " + member.imageId() + " cannot go with image " + image.id());
             }
             if (!projects.add(member.memberId())) {
-                throw new IllegalArgumentException("project " + member.memberId() + " is twice a member of image "
-                        + image.id());
+                throw new IllegalArgumentException(
+                        "project " + member.memberId() + " is twice a member of image " + image.id());
             }
         }
     }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The answer of a project to an image shared with it. */
 public enum MemberStatus {
-    PENDING, ACCEPTED, REJECTED;
+    PENDING,
+    ACCEPTED,
+    REJECTED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -17,17 +17,22 @@ public record ProjectImageUsage(long images, long storedBytes, long stagedBytes,
 
     /** This usage with one more image counted in. */
     public ProjectImageUsage plus(Image image) {
-        if (image.status() == ImageStatus.KILLED || image.status() == ImageStatus.DELETED
+        if (image.status() == ImageStatus.KILLED
+                || image.status() == ImageStatus.DELETED
                 || image.status() == ImageStatus.PENDING_DELETE) {
             return this;
         }
         long size = image.size() == null ? 0 : image.size();
         boolean copying = !image.properties().getOrDefault(COPYING_PROPERTY, "").isEmpty();
-        boolean moving = image.status() == ImageStatus.SAVING || image.status() == ImageStatus.UPLOADING
+        boolean moving = image.status() == ImageStatus.SAVING
+                || image.status() == ImageStatus.UPLOADING
                 || image.status() == ImageStatus.IMPORTING;
         long staged = moving ? (image.status() == ImageStatus.SAVING ? 0 : size) : copying ? size : 0;
-        return new ProjectImageUsage(images + 1, storedBytes + size * image.locations().size(),
-                stagedBytes + staged, uploadingImages + (moving || copying ? 1 : 0));
+        return new ProjectImageUsage(
+                images + 1,
+                storedBytes + size * image.locations().size(),
+                stagedBytes + staged,
+                uploadingImages + (moving || copying ? 1 : 0));
     }
 
     /** The property that lists the stores an image is being copied to; not empty while a copy runs. */

@@ -13,8 +13,13 @@ import java.util.stream.Collectors;
  * inbound adapter gave one). What else the token said (its domain or system scope, the service token sent with it)
  * is in {@link #token()}, {@link TokenDetails#none()} when the identity layer knows nothing more.
  */
-public record RequestContext(String requestId, String userId, String projectId, Set<String> roles,
-                             Cancellation cancellation, TokenDetails token) {
+public record RequestContext(
+        String requestId,
+        String userId,
+        String projectId,
+        Set<String> roles,
+        Cancellation cancellation,
+        TokenDetails token) {
 
     public RequestContext {
         Objects.requireNonNull(requestId, "requestId");
@@ -29,8 +34,8 @@ public record RequestContext(String requestId, String userId, String projectId, 
     }
 
     /** A context with this cancellation and no token details. */
-    public RequestContext(String requestId, String userId, String projectId, Set<String> roles,
-            Cancellation cancellation) {
+    public RequestContext(
+            String requestId, String userId, String projectId, Set<String> roles, Cancellation cancellation) {
         this(requestId, userId, projectId, roles, cancellation, TokenDetails.none());
     }
 
@@ -44,8 +49,11 @@ public record RequestContext(String requestId, String userId, String projectId, 
     }
 
     static Set<String> normalise(Set<String> roles) {
-        return roles == null ? Set.of()
-                : roles.stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).filter(r -> !r.isEmpty())
+        return roles == null
+                ? Set.of()
+                : roles.stream()
+                        .map(r -> r.trim().toLowerCase(Locale.ROOT))
+                        .filter(r -> !r.isEmpty())
                         .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -61,8 +69,14 @@ public record RequestContext(String requestId, String userId, String projectId, 
      * @param serviceProjectId the project of that service token
      * @param serviceRoles     the roles of that service token (lower-cased), empty without one
      */
-    public record TokenDetails(String userDomainId, String projectDomainId, String domainId, String systemScope,
-            String serviceUserId, String serviceProjectId, Set<String> serviceRoles) {
+    public record TokenDetails(
+            String userDomainId,
+            String projectDomainId,
+            String domainId,
+            String systemScope,
+            String serviceUserId,
+            String serviceProjectId,
+            Set<String> serviceRoles) {
 
         private static final TokenDetails NONE = new TokenDetails(null, null, null, null, null, null, Set.of());
 

@@ -66,9 +66,12 @@ public record StatedDigest(String algorithm, byte[] expected, String source, Str
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StatedDigest s && algorithm.equals(s.algorithm)
-                && java.util.Arrays.equals(expected, s.expected) && source.equals(s.source)
-                && Objects.equals(label, s.label) && encoding == s.encoding;
+        return other instanceof StatedDigest s
+                && algorithm.equals(s.algorithm)
+                && java.util.Arrays.equals(expected, s.expected)
+                && source.equals(s.source)
+                && Objects.equals(label, s.label)
+                && encoding == s.encoding;
     }
 
     @Override

@@ -13,7 +13,13 @@ import java.util.Objects;
  * ({@code file}, {@code s3}, ...) and the type-specific properties the detail view lists (values are
  * {@link String}, {@link Long}, {@link Integer} or {@link Boolean}; insertion order is kept).
  */
-public record StoreInfo(String id, String description, boolean isDefault, boolean readOnly, int weight, String type,
+public record StoreInfo(
+        String id,
+        String description,
+        boolean isDefault,
+        boolean readOnly,
+        int weight,
+        String type,
         Map<String, Object> properties) {
 
     public StoreInfo {

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Who can see an image, as Glance defines it. New images are {@link #SHARED} unless the request says otherwise. */
 public enum Visibility {
-    PUBLIC, COMMUNITY, SHARED, PRIVATE;
+    PUBLIC,
+    COMMUNITY,
+    SHARED,
+    PRIVATE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,7 +2,6 @@ package org.glance4j.ports.out;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
 import org.glance4j.ports.model.BulkAddResult;
@@ -96,10 +95,17 @@ public interface ImageRepository {
         Image marker = null;
         int page = 500;
         while (true) {
-            List<Image> images = list(new ImageQuery(new ImageQuery.Viewer(projectId, true),
-                    ImageQuery.VisibilityFilter.ALL, null, List.of(new ImageQuery.Condition(
-                            ImageField.OWNER, ImageQuery.Operator.EQ, List.of(projectId))),
-                    List.of(), List.of(), null, null, marker, page));
+            List<Image> images = list(new ImageQuery(
+                    new ImageQuery.Viewer(projectId, true),
+                    ImageQuery.VisibilityFilter.ALL,
+                    null,
+                    List.of(new ImageQuery.Condition(ImageField.OWNER, ImageQuery.Operator.EQ, List.of(projectId))),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    marker,
+                    page));
             for (Image image : images) {
                 usage = usage.plus(image);
             }

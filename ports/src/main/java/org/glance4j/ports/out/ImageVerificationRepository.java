@@ -1,7 +1,6 @@
 package org.glance4j.ports.out;
 
 import java.util.List;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.ImageVerification;
 

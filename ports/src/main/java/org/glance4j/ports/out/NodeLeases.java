@@ -27,8 +27,7 @@ public interface NodeLeases {
      *                       was last registered
      * @param claimExpiresAt when that claim ends, or null without a claim
      */
-    record Lease(String nodeId, Instant expiresAt, String claimedBy, Instant claimExpiresAt) {
-    }
+    record Lease(String nodeId, Instant expiresAt, String claimedBy, Instant claimExpiresAt) {}
 
     /**
      * Starts (or starts again) the lease of {@code nodeId} until {@code expiresAt}, dropping an ended claim.

@@ -2,7 +2,6 @@ package org.glance4j.ports.out;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskQuery;

@@ -31,7 +31,6 @@ public interface WorkLogContext {
 
     /** Names nothing: the lines of worker threads carry no request id. */
     static WorkLogContext none() {
-        return (requestId, taskId) -> () -> {
-        };
+        return (requestId, taskId) -> () -> {};
     }
 }

@@ -3,7 +3,6 @@ package org.glance4j.ports.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-
 import org.glance4j.ports.model.CachedImage;
 import org.glance4j.ports.out.cache.CachedImageRecords;
 import org.junit.jupiter.api.BeforeEach;

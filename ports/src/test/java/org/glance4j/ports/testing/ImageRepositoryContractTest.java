@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.error.StaleRevisionException;
@@ -65,14 +64,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class ImageRepositoryContractTest {
 
     /** The pair under test; both must share one store, because the list query reads memberships. */
-    public record Repositories(ImageRepository images, ImageMemberRepository members) {
-    }
+    public record Repositories(ImageRepository images, ImageMemberRepository members) {}
 
     /** A new pair of empty repositories. Called before each test. */
     protected abstract Repositories createRepositories();
 
     /** A time with nanoseconds, to prove they survive. */
     protected static final Instant T0 = Instant.parse("2024-03-01T10:15:30.123456789Z");
+
     private static final String OWNER = "p-owner";
 
     protected ImageRepository images;
@@ -83,7 +82,9 @@ public abstract class ImageRepositoryContractTest {
         Repositories repositories = createRepositories();
         images = repositories.images();
         members = repositories.members();
-        assertThat(images.list(query().build())).as("a new repository must be empty").isEmpty();
+        assertThat(images.list(query().build()))
+                .as("a new repository must be empty")
+                .isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -123,15 +124,27 @@ public abstract class ImageRepositoryContractTest {
                 .updatedAt(T0.plusNanos(1))
                 .deletedAt(null)
                 .tags(List.of("zeta", "alpha", "middle"))
-                .properties(Map.of("os_distro", "ubuntu", "hw_disk_bus", "scsi", "empty", "",
-                        "unicode", "\u00e9t\u00e9 \u65e5\u672c", "long", "x".repeat(65_535)))
+                .properties(Map.of(
+                        "os_distro",
+                        "ubuntu",
+                        "hw_disk_bus",
+                        "scsi",
+                        "empty",
+                        "",
+                        "unicode",
+                        "\u00e9t\u00e9 \u65e5\u672c",
+                        "long",
+                        "x".repeat(65_535)))
                 .revision(3)
                 .build();
     }
 
     /** An image with every nullable field null and neither tags nor properties. */
     protected static Image bareImage(int n) {
-        return Image.builder(id(n), T0).status(ImageStatus.QUEUED).visibility(Visibility.PRIVATE).build();
+        return Image.builder(id(n), T0)
+                .status(ImageStatus.QUEUED)
+                .visibility(Visibility.PRIVATE)
+                .build();
     }
 
     protected Image add(Image image) {
@@ -216,8 +229,17 @@ public abstract class ImageRepositoryContractTest {
         }
 
         public ImageQuery build() {
-            return new ImageQuery(viewer, visibility, memberStatus, conditions, propertyConditions, tags, osHidden,
-                    sort, marker, limit);
+            return new ImageQuery(
+                    viewer,
+                    visibility,
+                    memberStatus,
+                    conditions,
+                    propertyConditions,
+                    tags,
+                    osHidden,
+                    sort,
+                    marker,
+                    limit);
         }
     }
 
@@ -274,7 +296,8 @@ public abstract class ImageRepositoryContractTest {
 
         @Test
         void tagsAndPropertiesKeepEveryCharacter() {
-            String awkward = "quote \" backslash \\ slash / newline \n tab \t bell \u0007 nul-free \u00e9 \ud83d\ude00 [1,{}]";
+            String awkward =
+                    "quote \" backslash \\ slash / newline \n tab \t bell \u0007 nul-free \u00e9 \ud83d\ude00 [1,{}]";
             Image image = add(image(1).tags(List.of(awkward, "{\"json\": true}", "null"))
                     .properties(Map.of(awkward, awkward, "json", "{\"a\": [1, 2]}", "null", "null", "empty", ""))
                     .build());
@@ -295,7 +318,9 @@ public abstract class ImageRepositoryContractTest {
             Image first = add(image(1).name("first").tags(List.of("one")).build());
 
             GlanceException failure = glanceFailure(() -> images.add(image(1).name("second")
-                    .tags(List.of("two")).property("k", "v").build()));
+                    .tags(List.of("two"))
+                    .property("k", "v")
+                    .build()));
 
             assertThat(failure.category()).isEqualTo(ErrorCategory.CONFLICT);
             assertThat(failure.getMessage()).contains(id(1));
@@ -305,9 +330,13 @@ public abstract class ImageRepositoryContractTest {
         @Test
         void theIdOfADeletedImageCanNeverBeUsedAgain() {
             Image image = add(image(1).build());
-            images.update(image.toBuilder().status(ImageStatus.DELETED).deletedAt(T0.plusSeconds(60)).build());
+            images.update(image.toBuilder()
+                    .status(ImageStatus.DELETED)
+                    .deletedAt(T0.plusSeconds(60))
+                    .build());
 
-            GlanceException failure = glanceFailure(() -> images.add(image(1).name("reborn").build()));
+            GlanceException failure =
+                    glanceFailure(() -> images.add(image(1).name("reborn").build()));
 
             assertThat(failure.category()).isEqualTo(ErrorCategory.CONFLICT);
             assertThat(failure.getMessage()).contains(id(1));
@@ -317,8 +346,10 @@ public abstract class ImageRepositoryContractTest {
         @Test
         void deletedImagesAreStillFound() {
             Image image = add(image(1).build());
-            Image deleted = images.update(image.toBuilder().status(ImageStatus.DELETED)
-                    .deletedAt(T0.plusSeconds(60)).build());
+            Image deleted = images.update(image.toBuilder()
+                    .status(ImageStatus.DELETED)
+                    .deletedAt(T0.plusSeconds(60))
+                    .build());
 
             assertThat(images.find(id(1))).contains(deleted);
             assertThat(deleted.deletedAt()).isEqualTo(T0.plusSeconds(60));
@@ -345,15 +376,19 @@ public abstract class ImageRepositoryContractTest {
         @Test
         void everyEntryIsStoredAsAddStoresItWithItsMemberships() {
             Image full = fullImage(1);
-            Image shared = image(2).visibility(Visibility.SHARED).tags(List.of("b", "a"))
-                    .property("k", "v").locations(List.of(new ImageLocation("file:///images/2", "file1",
-                            Map.of("store", "file1")))).build();
+            Image shared = image(2).visibility(Visibility.SHARED)
+                    .tags(List.of("b", "a"))
+                    .property("k", "v")
+                    .locations(List.of(new ImageLocation("file:///images/2", "file1", Map.of("store", "file1"))))
+                    .build();
             Image bare = bareImage(3);
             ImageMember friend = member(2, "p-friend", MemberStatus.ACCEPTED);
             ImageMember asked = member(2, "p-asked", MemberStatus.PENDING);
 
-            BulkAddResult result = images.addAllAbsent(List.of(ImageWithMembers.of(full),
-                    new ImageWithMembers(shared, List.of(friend, asked)), ImageWithMembers.of(bare)));
+            BulkAddResult result = images.addAllAbsent(List.of(
+                    ImageWithMembers.of(full),
+                    new ImageWithMembers(shared, List.of(friend, asked)),
+                    ImageWithMembers.of(bare)));
 
             assertThat(result.added()).containsExactly(id(1), id(2), id(3));
             assertThat(result.alreadyPresent()).isEmpty();
@@ -363,19 +398,26 @@ public abstract class ImageRepositoryContractTest {
             assertThat(images.find(id(3))).contains(bare);
             assertThat(members.listForImage(id(2))).containsExactlyInAnyOrder(friend, asked);
             assertThat(listIds(query().viewer("p-friend", false).visibility(VisibilityFilter.SHARED)))
-                    .as("the list query sees the memberships").containsExactly(id(2));
+                    .as("the list query sees the memberships")
+                    .containsExactly(id(2));
         }
 
         @Test
         void anIdEverStoredIsLeftAsItIsAndReportedWhileTheOthersOfTheBatchAreAdded() {
             Image first = add(image(1).name("first").tags(List.of("one")).build());
-            Image gone = images.update(add(image(2).build()).toBuilder().status(ImageStatus.DELETED)
-                    .deletedAt(T0.plusSeconds(60)).build());
+            Image gone = images.update(add(image(2).build()).toBuilder()
+                    .status(ImageStatus.DELETED)
+                    .deletedAt(T0.plusSeconds(60))
+                    .build());
             Image third = image(3).name("third").build();
 
             BulkAddResult result = images.addAllAbsent(List.of(
-                    ImageWithMembers.of(image(1).name("second").tags(List.of("two")).property("k", "v").build()),
-                    ImageWithMembers.of(image(2).name("reborn").build()), ImageWithMembers.of(third)));
+                    ImageWithMembers.of(image(1).name("second")
+                            .tags(List.of("two"))
+                            .property("k", "v")
+                            .build()),
+                    ImageWithMembers.of(image(2).name("reborn").build()),
+                    ImageWithMembers.of(third)));
 
             assertThat(result.added()).containsExactly(id(3));
             assertThat(result.alreadyPresent()).containsExactly(id(1), id(2));
@@ -404,9 +446,11 @@ public abstract class ImageRepositoryContractTest {
 
         @Test
         void theSameBatchGivenAgainChangesNothingAndSaysSo() {
-            List<ImageWithMembers> batch = List.of(ImageWithMembers.of(fullImage(1)), new ImageWithMembers(
-                    image(2).visibility(Visibility.SHARED).build(),
-                    List.of(member(2, "p-friend", MemberStatus.REJECTED))));
+            List<ImageWithMembers> batch = List.of(
+                    ImageWithMembers.of(fullImage(1)),
+                    new ImageWithMembers(
+                            image(2).visibility(Visibility.SHARED).build(),
+                            List.of(member(2, "p-friend", MemberStatus.REJECTED))));
             images.addAllAbsent(batch);
             List<Image> before = images.list(query().build());
 
@@ -431,10 +475,13 @@ public abstract class ImageRepositoryContractTest {
 
         @Test
         void aBatchWithAnIdTwiceIsRefusedAndStoresNothing() {
-            List<ImageWithMembers> batch = List.of(ImageWithMembers.of(image(1).build()),
-                    ImageWithMembers.of(image(2).build()), ImageWithMembers.of(image(1).name("again").build()));
+            List<ImageWithMembers> batch = List.of(
+                    ImageWithMembers.of(image(1).build()),
+                    ImageWithMembers.of(image(2).build()),
+                    ImageWithMembers.of(image(1).name("again").build()));
 
-            assertThatThrownBy(() -> images.addAllAbsent(batch)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> images.addAllAbsent(batch))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(id(1));
             assertThat(images.list(query().build())).isEmpty();
         }
@@ -448,9 +495,11 @@ public abstract class ImageRepositoryContractTest {
                     properties.put("key" + p, "value " + n + "/" + p);
                 }
                 Image image = image(n).visibility(n % 2 == 0 ? Visibility.SHARED : Visibility.PUBLIC)
-                        .properties(properties).tags(List.of("t" + n % 7, "all")).build();
-                batch.add(new ImageWithMembers(image, n % 2 == 0
-                        ? List.of(member(n, "p-friend", MemberStatus.ACCEPTED)) : List.of()));
+                        .properties(properties)
+                        .tags(List.of("t" + n % 7, "all"))
+                        .build();
+                batch.add(new ImageWithMembers(
+                        image, n % 2 == 0 ? List.of(member(n, "p-friend", MemberStatus.ACCEPTED)) : List.of()));
             }
 
             BulkAddResult result = images.addAllAbsent(batch);
@@ -460,8 +509,10 @@ public abstract class ImageRepositoryContractTest {
             assertThat(images.find(id(1_777))).contains(batch.get(1_776).image());
             assertThat(listIds(query().tags("all").property("key9", Operator.EQ, "value 2500/9")))
                     .containsExactly(id(2_500));
-            assertThat(listIds(query().viewer("p-friend", false).visibility(VisibilityFilter.SHARED)
-                    .limit(2_000))).hasSize(1_250);
+            assertThat(listIds(query().viewer("p-friend", false)
+                            .visibility(VisibilityFilter.SHARED)
+                            .limit(2_000)))
+                    .hasSize(1_250);
         }
 
         @Test
@@ -469,8 +520,8 @@ public abstract class ImageRepositoryContractTest {
             int threads = 4;
             List<ImageWithMembers> batch = new ArrayList<>();
             for (int n = 1; n <= 200; n++) {
-                batch.add(new ImageWithMembers(image(n).name("n" + n).build(),
-                        List.of(member(n, "p-friend", MemberStatus.ACCEPTED))));
+                batch.add(new ImageWithMembers(
+                        image(n).name("n" + n).build(), List.of(member(n, "p-friend", MemberStatus.ACCEPTED))));
             }
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<BulkAddResult> results = new ArrayList<>();
@@ -487,11 +538,14 @@ public abstract class ImageRepositoryContractTest {
             } finally {
                 pool.shutdownNow();
             }
-            List<String> added = results.stream().flatMap(r -> r.added().stream()).toList();
+            List<String> added =
+                    results.stream().flatMap(r -> r.added().stream()).toList();
             assertThat(added).hasSize(200).doesNotHaveDuplicates();
-            assertThat(results.stream().mapToInt(r -> r.membersAdded().size()).sum()).isEqualTo(200);
+            assertThat(results.stream().mapToInt(r -> r.membersAdded().size()).sum())
+                    .isEqualTo(200);
             for (BulkAddResult result : results) {
-                assertThat(result.added().size() + result.alreadyPresent().size()).isEqualTo(200);
+                assertThat(result.added().size() + result.alreadyPresent().size())
+                        .isEqualTo(200);
             }
             assertThat(images.list(query().build())).hasSize(200);
         }
@@ -525,7 +579,10 @@ public abstract class ImageRepositoryContractTest {
                     .deletedAt(T0.plusSeconds(9))
                     .tags(List.of("new", "alpha"))
                     .properties(Map.of("os_distro", "debian", "added", "yes"))
-                    .locations(List.of(new ImageLocation("file:///var/lib/images/" + id(1), "fast",
+                    .locations(List.of(
+                            new ImageLocation(
+                                    "file:///var/lib/images/" + id(1),
+                                    "fast",
                                     Map.of("note", "quote \" and [brackets]")),
                             new ImageLocation("s3://bucket/" + id(1), "slow", Map.of())))
                     .build();
@@ -534,9 +591,11 @@ public abstract class ImageRepositoryContractTest {
 
             assertThat(updated).isEqualTo(changed.toBuilder().revision(4).build());
             assertThat(images.find(id(1))).contains(updated);
-            assertThat(images.find(id(1)).orElseThrow().locations()).extracting(ImageLocation::storeId)
+            assertThat(images.find(id(1)).orElseThrow().locations())
+                    .extracting(ImageLocation::storeId)
                     .containsExactly("fast", "slow");
-            Image withoutData = images.update(updated.toBuilder().locations(List.of()).build());
+            Image withoutData =
+                    images.update(updated.toBuilder().locations(List.of()).build());
             assertThat(images.find(id(1)).orElseThrow().locations()).isEmpty();
             assertThat(images.list(query().build())).containsExactly(withoutData);
         }
@@ -544,9 +603,20 @@ public abstract class ImageRepositoryContractTest {
         @Test
         void updateCanClearEveryNullableFieldTagsAndProperties() {
             Image stored = add(fullImage(1));
-            Image cleared = stored.toBuilder().name(null).checksum(null).osHashAlgo(null).osHashValue(null)
-                    .owner(null).size(null).virtualSize(null).containerFormat(null).diskFormat(null)
-                    .deletedAt(null).tags(List.of()).properties(Map.of()).build();
+            Image cleared = stored.toBuilder()
+                    .name(null)
+                    .checksum(null)
+                    .osHashAlgo(null)
+                    .osHashValue(null)
+                    .owner(null)
+                    .size(null)
+                    .virtualSize(null)
+                    .containerFormat(null)
+                    .diskFormat(null)
+                    .deletedAt(null)
+                    .tags(List.of())
+                    .properties(Map.of())
+                    .build();
 
             Image updated = images.update(cleared);
 
@@ -569,7 +639,8 @@ public abstract class ImageRepositoryContractTest {
         void tagsKeepTheOrderOfTheRecordThroughUpdates() {
             Image stored = add(image(1).tags(List.of("c", "a", "b")).build());
 
-            Image reordered = images.update(stored.toBuilder().tags(List.of("b", "c", "a")).build());
+            Image reordered = images.update(
+                    stored.toBuilder().tags(List.of("b", "c", "a")).build());
             assertThat(images.find(id(1)).orElseThrow().tags()).containsExactly("b", "c", "a");
 
             images.update(reordered.toBuilder().tags(List.of("a", "d", "b")).build());
@@ -578,13 +649,18 @@ public abstract class ImageRepositoryContractTest {
 
         @Test
         void updateAddsChangesAndRemovesProperties() {
-            Image stored = add(image(1).properties(Map.of("keep", "1", "change", "old", "drop", "x")).build());
+            Image stored = add(image(1).properties(Map.of("keep", "1", "change", "old", "drop", "x"))
+                    .build());
 
-            images.update(stored.toBuilder().property("change", "new").removeProperty("drop")
-                    .property("add", "y".repeat(65_535)).build());
+            images.update(stored.toBuilder()
+                    .property("change", "new")
+                    .removeProperty("drop")
+                    .property("add", "y".repeat(65_535))
+                    .build());
 
             assertThat(images.find(id(1)).orElseThrow().properties())
-                    .containsExactlyInAnyOrderEntriesOf(Map.of("keep", "1", "change", "new", "add", "y".repeat(65_535)));
+                    .containsExactlyInAnyOrderEntriesOf(
+                            Map.of("keep", "1", "change", "new", "add", "y".repeat(65_535)));
         }
 
         @Test
@@ -600,12 +676,19 @@ public abstract class ImageRepositoryContractTest {
 
         @Test
         void anUpdateBasedOnAnOldRevisionIsRefusedAndChangesNothing() {
-            Image original = add(image(1).name("original").tags(List.of("t")).property("p", "1").build());
+            Image original = add(image(1).name("original")
+                    .tags(List.of("t"))
+                    .property("p", "1")
+                    .build());
             Image winner = images.update(original.toBuilder().name("winner").build());
 
-            StaleRevisionException failure = catchThrowableOfType(StaleRevisionException.class,
-                    () -> images.update(original.toBuilder().name("loser").tags(List.of("x"))
-                            .property("p", "2").build()));
+            StaleRevisionException failure = catchThrowableOfType(
+                    StaleRevisionException.class,
+                    () -> images.update(original.toBuilder()
+                            .name("loser")
+                            .tags(List.of("x"))
+                            .property("p", "2")
+                            .build()));
 
             assertThat(failure).isNotNull();
             assertThat(failure.category()).isEqualTo(ErrorCategory.CONFLICT);
@@ -616,7 +699,8 @@ public abstract class ImageRepositoryContractTest {
         void anUpdateBasedOnARevisionFromTheFutureIsRefused() {
             Image original = add(image(1).revision(2).build());
 
-            assertThatThrownBy(() -> images.update(original.toBuilder().revision(7).name("x").build()))
+            assertThatThrownBy(() -> images.update(
+                            original.toBuilder().revision(7).name("x").build()))
                     .isInstanceOf(StaleRevisionException.class);
             assertThat(images.find(id(1))).contains(original);
         }
@@ -645,7 +729,9 @@ public abstract class ImageRepositoryContractTest {
                             while (true) {
                                 Image current = images.find(id(1)).orElseThrow();
                                 try {
-                                    images.update(current.toBuilder().minRam(current.minRam() + 1).build());
+                                    images.update(current.toBuilder()
+                                            .minRam(current.minRam() + 1)
+                                            .build());
                                     break;
                                 } catch (StaleRevisionException e) {
                                     stale++;
@@ -716,13 +802,21 @@ public abstract class ImageRepositoryContractTest {
         addOwned(9, Visibility.SHARED, VisibilityFixture.OTHER);
         addOwned(10, Visibility.SHARED, VisibilityFixture.OTHER);
         addOwned(11, Visibility.PRIVATE, VisibilityFixture.OTHER);
-        images.add(image(12).visibility(Visibility.PUBLIC).owner(VisibilityFixture.OTHER)
-                .status(ImageStatus.DELETED).deletedAt(T0).build());
+        images.add(image(12)
+                .visibility(Visibility.PUBLIC)
+                .owner(VisibilityFixture.OTHER)
+                .status(ImageStatus.DELETED)
+                .deletedAt(T0)
+                .build());
         images.add(image(13).visibility(Visibility.PRIVATE).owner(null).build());
         addOwned(14, Visibility.SHARED, VisibilityFixture.OTHER);
         addOwned(15, Visibility.COMMUNITY, VisibilityFixture.OTHER);
-        images.add(image(16).visibility(Visibility.SHARED).owner(VisibilityFixture.ME)
-                .status(ImageStatus.DELETED).deletedAt(T0).build());
+        images.add(image(16)
+                .visibility(Visibility.SHARED)
+                .owner(VisibilityFixture.ME)
+                .status(ImageStatus.DELETED)
+                .deletedAt(T0)
+                .build());
         member(8, VisibilityFixture.ME, MemberStatus.ACCEPTED);
         member(9, VisibilityFixture.ME, MemberStatus.PENDING);
         member(10, VisibilityFixture.ME, MemberStatus.REJECTED);
@@ -764,7 +858,9 @@ public abstract class ImageRepositoryContractTest {
         @Test
         void anAdminsDefaultListLeavesOutCommunityImagesOfOtherProjects() {
             List<String> expected = new ArrayList<>(VisibilityFixture.everyNonDeleted());
-            expected.removeAll(List.of(VisibilityFixture.COMMUNITY_OTHER, VisibilityFixture.COMMUNITY_MINE,
+            expected.removeAll(List.of(
+                    VisibilityFixture.COMMUNITY_OTHER,
+                    VisibilityFixture.COMMUNITY_MINE,
                     VisibilityFixture.COMMUNITY_WITH_ACCEPTED_MEMBERSHIP));
             assertThat(visible("p-admin", true, VisibilityFilter.DEFAULT, MemberStatus.ACCEPTED))
                     .containsExactlyElementsOf(expected);
@@ -778,44 +874,66 @@ public abstract class ImageRepositoryContractTest {
 
         @Test
         void anAdminsNamedVisibilityKeepsOnlyThatVisibility() {
-            assertThat(visible("p-admin", true, VisibilityFilter.PRIVATE, null)).containsExactly(
-                    VisibilityFixture.PRIVATE_MINE, VisibilityFixture.PRIVATE_OTHER,
-                    VisibilityFixture.PRIVATE_WITH_ACCEPTED_MEMBERSHIP, VisibilityFixture.PRIVATE_WITHOUT_OWNER);
-            assertThat(visible("p-admin", true, VisibilityFilter.SHARED, MemberStatus.ACCEPTED)).containsExactly(
-                    VisibilityFixture.SHARED_MINE, VisibilityFixture.SHARED_OTHER_NO_MEMBERS,
-                    VisibilityFixture.SHARED_ACCEPTED, VisibilityFixture.SHARED_PENDING,
-                    VisibilityFixture.SHARED_REJECTED, VisibilityFixture.SHARED_WITH_THIRD);
+            assertThat(visible("p-admin", true, VisibilityFilter.PRIVATE, null))
+                    .containsExactly(
+                            VisibilityFixture.PRIVATE_MINE, VisibilityFixture.PRIVATE_OTHER,
+                            VisibilityFixture.PRIVATE_WITH_ACCEPTED_MEMBERSHIP,
+                                    VisibilityFixture.PRIVATE_WITHOUT_OWNER);
+            assertThat(visible("p-admin", true, VisibilityFilter.SHARED, MemberStatus.ACCEPTED))
+                    .containsExactly(
+                            VisibilityFixture.SHARED_MINE, VisibilityFixture.SHARED_OTHER_NO_MEMBERS,
+                            VisibilityFixture.SHARED_ACCEPTED, VisibilityFixture.SHARED_PENDING,
+                            VisibilityFixture.SHARED_REJECTED, VisibilityFixture.SHARED_WITH_THIRD);
         }
 
         @Test
         void aProjectWithAllAndAnyMemberStatusSeesPublicCommunityOwnAndEveryMembershipOfSharedImages() {
-            assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.ALL, null)).containsExactly(
-                    VisibilityFixture.PUBLIC_OTHER, VisibilityFixture.COMMUNITY_OTHER,
-                    VisibilityFixture.COMMUNITY_MINE, VisibilityFixture.SHARED_MINE, VisibilityFixture.PRIVATE_MINE,
-                    VisibilityFixture.SHARED_ACCEPTED, VisibilityFixture.SHARED_PENDING,
-                    VisibilityFixture.SHARED_REJECTED, VisibilityFixture.COMMUNITY_WITH_ACCEPTED_MEMBERSHIP);
+            assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.ALL, null))
+                    .containsExactly(
+                            VisibilityFixture.PUBLIC_OTHER,
+                            VisibilityFixture.COMMUNITY_OTHER,
+                            VisibilityFixture.COMMUNITY_MINE,
+                            VisibilityFixture.SHARED_MINE,
+                            VisibilityFixture.PRIVATE_MINE,
+                            VisibilityFixture.SHARED_ACCEPTED,
+                            VisibilityFixture.SHARED_PENDING,
+                            VisibilityFixture.SHARED_REJECTED,
+                            VisibilityFixture.COMMUNITY_WITH_ACCEPTED_MEMBERSHIP);
         }
 
         @Test
         void theMemberStatusDecidesWhichSharedImagesOfOthersCount() {
-            List<String> base = List.of(VisibilityFixture.PUBLIC_OTHER, VisibilityFixture.COMMUNITY_OTHER,
-                    VisibilityFixture.COMMUNITY_MINE, VisibilityFixture.SHARED_MINE, VisibilityFixture.PRIVATE_MINE);
+            List<String> base = List.of(
+                    VisibilityFixture.PUBLIC_OTHER,
+                    VisibilityFixture.COMMUNITY_OTHER,
+                    VisibilityFixture.COMMUNITY_MINE,
+                    VisibilityFixture.SHARED_MINE,
+                    VisibilityFixture.PRIVATE_MINE);
             assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.ALL, MemberStatus.ACCEPTED))
-                    .containsExactlyElementsOf(with(base, VisibilityFixture.SHARED_ACCEPTED,
+                    .containsExactlyElementsOf(with(
+                            base,
+                            VisibilityFixture.SHARED_ACCEPTED,
                             VisibilityFixture.COMMUNITY_WITH_ACCEPTED_MEMBERSHIP));
             assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.ALL, MemberStatus.PENDING))
-                    .containsExactlyElementsOf(with(base, VisibilityFixture.SHARED_PENDING,
+                    .containsExactlyElementsOf(with(
+                            base,
+                            VisibilityFixture.SHARED_PENDING,
                             VisibilityFixture.COMMUNITY_WITH_ACCEPTED_MEMBERSHIP));
             assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.ALL, MemberStatus.REJECTED))
-                    .containsExactlyElementsOf(with(base, VisibilityFixture.SHARED_REJECTED,
+                    .containsExactlyElementsOf(with(
+                            base,
+                            VisibilityFixture.SHARED_REJECTED,
                             VisibilityFixture.COMMUNITY_WITH_ACCEPTED_MEMBERSHIP));
         }
 
         @Test
         void aProjectsDefaultListKeepsOnlyItsOwnCommunityImages() {
             assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.DEFAULT, MemberStatus.ACCEPTED))
-                    .containsExactly(VisibilityFixture.PUBLIC_OTHER, VisibilityFixture.COMMUNITY_MINE,
-                            VisibilityFixture.SHARED_MINE, VisibilityFixture.PRIVATE_MINE,
+                    .containsExactly(
+                            VisibilityFixture.PUBLIC_OTHER,
+                            VisibilityFixture.COMMUNITY_MINE,
+                            VisibilityFixture.SHARED_MINE,
+                            VisibilityFixture.PRIVATE_MINE,
                             VisibilityFixture.SHARED_ACCEPTED);
         }
 
@@ -824,13 +942,18 @@ public abstract class ImageRepositoryContractTest {
             assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.PUBLIC, MemberStatus.ACCEPTED))
                     .containsExactly(VisibilityFixture.PUBLIC_OTHER);
             assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.COMMUNITY, MemberStatus.ACCEPTED))
-                    .containsExactly(VisibilityFixture.COMMUNITY_OTHER, VisibilityFixture.COMMUNITY_MINE,
+                    .containsExactly(
+                            VisibilityFixture.COMMUNITY_OTHER,
+                            VisibilityFixture.COMMUNITY_MINE,
                             VisibilityFixture.COMMUNITY_WITH_ACCEPTED_MEMBERSHIP);
             assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.SHARED, MemberStatus.ACCEPTED))
                     .containsExactly(VisibilityFixture.SHARED_MINE, VisibilityFixture.SHARED_ACCEPTED);
             assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.SHARED, null))
-                    .containsExactly(VisibilityFixture.SHARED_MINE, VisibilityFixture.SHARED_ACCEPTED,
-                            VisibilityFixture.SHARED_PENDING, VisibilityFixture.SHARED_REJECTED);
+                    .containsExactly(
+                            VisibilityFixture.SHARED_MINE,
+                            VisibilityFixture.SHARED_ACCEPTED,
+                            VisibilityFixture.SHARED_PENDING,
+                            VisibilityFixture.SHARED_REJECTED);
             assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.SHARED, MemberStatus.PENDING))
                     .containsExactly(VisibilityFixture.SHARED_MINE, VisibilityFixture.SHARED_PENDING);
             assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.PRIVATE, null))
@@ -839,10 +962,13 @@ public abstract class ImageRepositoryContractTest {
 
         @Test
         void anotherProjectSeesOnlyWhatIsOpenToAllAndItsOwnMemberships() {
-            assertThat(visible(VisibilityFixture.THIRD, false, VisibilityFilter.ALL, null)).containsExactly(
-                    VisibilityFixture.PUBLIC_OTHER, VisibilityFixture.COMMUNITY_OTHER,
-                    VisibilityFixture.COMMUNITY_MINE, VisibilityFixture.SHARED_WITH_THIRD,
-                    VisibilityFixture.COMMUNITY_WITH_ACCEPTED_MEMBERSHIP);
+            assertThat(visible(VisibilityFixture.THIRD, false, VisibilityFilter.ALL, null))
+                    .containsExactly(
+                            VisibilityFixture.PUBLIC_OTHER,
+                            VisibilityFixture.COMMUNITY_OTHER,
+                            VisibilityFixture.COMMUNITY_MINE,
+                            VisibilityFixture.SHARED_WITH_THIRD,
+                            VisibilityFixture.COMMUNITY_WITH_ACCEPTED_MEMBERSHIP);
             assertThat(visible(VisibilityFixture.THIRD, false, VisibilityFilter.DEFAULT, MemberStatus.ACCEPTED))
                     .containsExactly(VisibilityFixture.PUBLIC_OTHER, VisibilityFixture.SHARED_WITH_THIRD);
         }
@@ -850,24 +976,30 @@ public abstract class ImageRepositoryContractTest {
         @Test
         void theOwnerSeesItsPrivateAndSharedImagesWhateverTheirMemberships() {
             assertThat(visible(VisibilityFixture.OTHER, false, VisibilityFilter.PRIVATE, MemberStatus.ACCEPTED))
-                    .containsExactly(VisibilityFixture.PRIVATE_OTHER,
-                            VisibilityFixture.PRIVATE_WITH_ACCEPTED_MEMBERSHIP);
+                    .containsExactly(
+                            VisibilityFixture.PRIVATE_OTHER, VisibilityFixture.PRIVATE_WITH_ACCEPTED_MEMBERSHIP);
             assertThat(visible(VisibilityFixture.OTHER, false, VisibilityFilter.SHARED, MemberStatus.ACCEPTED))
-                    .containsExactly(VisibilityFixture.SHARED_OTHER_NO_MEMBERS, VisibilityFixture.SHARED_ACCEPTED,
-                            VisibilityFixture.SHARED_PENDING, VisibilityFixture.SHARED_REJECTED,
+                    .containsExactly(
+                            VisibilityFixture.SHARED_OTHER_NO_MEMBERS,
+                            VisibilityFixture.SHARED_ACCEPTED,
+                            VisibilityFixture.SHARED_PENDING,
+                            VisibilityFixture.SHARED_REJECTED,
                             VisibilityFixture.SHARED_WITH_THIRD);
         }
 
         @Test
         void aCallerWithoutProjectSeesPublicAndCommunityImagesOnly() {
-            assertThat(visible(null, false, VisibilityFilter.ALL, null)).containsExactly(
-                    VisibilityFixture.PUBLIC_OTHER, VisibilityFixture.COMMUNITY_OTHER,
-                    VisibilityFixture.COMMUNITY_MINE, VisibilityFixture.COMMUNITY_WITH_ACCEPTED_MEMBERSHIP);
+            assertThat(visible(null, false, VisibilityFilter.ALL, null))
+                    .containsExactly(
+                            VisibilityFixture.PUBLIC_OTHER, VisibilityFixture.COMMUNITY_OTHER,
+                            VisibilityFixture.COMMUNITY_MINE, VisibilityFixture.COMMUNITY_WITH_ACCEPTED_MEMBERSHIP);
             assertThat(visible(null, false, VisibilityFilter.DEFAULT, MemberStatus.ACCEPTED))
                     .containsExactly(VisibilityFixture.PUBLIC_OTHER);
-            assertThat(visible(null, false, VisibilityFilter.COMMUNITY, null)).containsExactly(
-                    VisibilityFixture.COMMUNITY_OTHER, VisibilityFixture.COMMUNITY_MINE,
-                    VisibilityFixture.COMMUNITY_WITH_ACCEPTED_MEMBERSHIP);
+            assertThat(visible(null, false, VisibilityFilter.COMMUNITY, null))
+                    .containsExactly(
+                            VisibilityFixture.COMMUNITY_OTHER,
+                            VisibilityFixture.COMMUNITY_MINE,
+                            VisibilityFixture.COMMUNITY_WITH_ACCEPTED_MEMBERSHIP);
             assertThat(visible(null, false, VisibilityFilter.SHARED, null)).isEmpty();
             assertThat(visible(null, false, VisibilityFilter.PRIVATE, null)).isEmpty();
         }
@@ -877,15 +1009,23 @@ public abstract class ImageRepositoryContractTest {
             assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.SHARED, MemberStatus.ACCEPTED))
                     .doesNotContain(VisibilityFixture.SHARED_PENDING);
 
-            members.update(new ImageMember(VisibilityFixture.SHARED_PENDING, VisibilityFixture.ME,
-                    MemberStatus.ACCEPTED, T0, T0.plusSeconds(1)));
+            members.update(new ImageMember(
+                    VisibilityFixture.SHARED_PENDING,
+                    VisibilityFixture.ME,
+                    MemberStatus.ACCEPTED,
+                    T0,
+                    T0.plusSeconds(1)));
             assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.SHARED, MemberStatus.ACCEPTED))
-                    .containsExactly(VisibilityFixture.SHARED_MINE, VisibilityFixture.SHARED_ACCEPTED,
+                    .containsExactly(
+                            VisibilityFixture.SHARED_MINE,
+                            VisibilityFixture.SHARED_ACCEPTED,
                             VisibilityFixture.SHARED_PENDING);
 
             members.remove(VisibilityFixture.SHARED_ACCEPTED, VisibilityFixture.ME);
             assertThat(visible(VisibilityFixture.ME, false, VisibilityFilter.SHARED, null))
-                    .containsExactly(VisibilityFixture.SHARED_MINE, VisibilityFixture.SHARED_PENDING,
+                    .containsExactly(
+                            VisibilityFixture.SHARED_MINE,
+                            VisibilityFixture.SHARED_PENDING,
                             VisibilityFixture.SHARED_REJECTED);
         }
 
@@ -912,8 +1052,13 @@ public abstract class ImageRepositoryContractTest {
      * Three increasing values of one field (and whether it may be null), and how to set it on an image. The
      * values are typed as {@link Condition} wants them.
      */
-    protected record Ladder(ImageField field, Object low, Object mid, Object high, boolean nullable,
-                            BiFunction<Image.Builder, Object, Image.Builder> setter) {
+    protected record Ladder(
+            ImageField field,
+            Object low,
+            Object mid,
+            Object high,
+            boolean nullable,
+            BiFunction<Image.Builder, Object, Image.Builder> setter) {
         @Override
         public String toString() {
             return field.wireName();
@@ -923,24 +1068,49 @@ public abstract class ImageRepositoryContractTest {
     protected static Stream<Ladder> ladders() {
         return Stream.of(
                 new Ladder(ImageField.NAME, "alpha", "beta", "gamma", true, (b, v) -> b.name((String) v)),
-                new Ladder(ImageField.STATUS, "active", "killed", "queued", false,
+                new Ladder(
+                        ImageField.STATUS,
+                        "active",
+                        "killed",
+                        "queued",
+                        false,
                         (b, v) -> b.status(ImageStatus.fromWire((String) v))),
-                new Ladder(ImageField.VISIBILITY, "community", "private", "public", false,
+                new Ladder(
+                        ImageField.VISIBILITY,
+                        "community",
+                        "private",
+                        "public",
+                        false,
                         (b, v) -> b.visibility(Visibility.fromWire((String) v))),
                 new Ladder(ImageField.OWNER, "p-alpha", "p-beta", "p-gamma", true, (b, v) -> b.owner((String) v)),
-                new Ladder(ImageField.CONTAINER_FORMAT, "ami", "bare", "ovf", true,
+                new Ladder(
+                        ImageField.CONTAINER_FORMAT,
+                        "ami",
+                        "bare",
+                        "ovf",
+                        true,
                         (b, v) -> b.containerFormat((String) v)),
                 new Ladder(ImageField.DISK_FORMAT, "iso", "qcow2", "raw", true, (b, v) -> b.diskFormat((String) v)),
                 new Ladder(ImageField.SIZE, 0L, 5_000_000_000L, 5_000_000_001L, true, (b, v) -> b.size((Long) v)),
-                new Ladder(ImageField.VIRTUAL_SIZE, 1L, 2L, 3_000_000_000_000L, true,
-                        (b, v) -> b.virtualSize((Long) v)),
+                new Ladder(
+                        ImageField.VIRTUAL_SIZE, 1L, 2L, 3_000_000_000_000L, true, (b, v) -> b.virtualSize((Long) v)),
                 new Ladder(ImageField.MIN_DISK, 0, 9, 10, false, (b, v) -> b.minDisk((Integer) v)),
                 new Ladder(ImageField.MIN_RAM, 0, 512, 2048, false, (b, v) -> b.minRam((Integer) v)),
                 new Ladder(ImageField.CHECKSUM, "0aaa", "9bbb", "fccc", true, (b, v) -> b.checksum((String) v)),
                 new Ladder(ImageField.OS_HASH_VALUE, "1abc", "1abd", "2", true, (b, v) -> b.osHashValue((String) v)),
-                new Ladder(ImageField.CREATED_AT, T0, T0.plusNanos(1), T0.plusSeconds(86_400), false,
+                new Ladder(
+                        ImageField.CREATED_AT,
+                        T0,
+                        T0.plusNanos(1),
+                        T0.plusSeconds(86_400),
+                        false,
                         (b, v) -> b.createdAt((Instant) v)),
-                new Ladder(ImageField.UPDATED_AT, T0.minusSeconds(1), T0, T0.plusNanos(1000), false,
+                new Ladder(
+                        ImageField.UPDATED_AT,
+                        T0.minusSeconds(1),
+                        T0,
+                        T0.plusNanos(1000),
+                        false,
                         (b, v) -> b.updatedAt((Instant) v)));
     }
 
@@ -999,7 +1169,8 @@ public abstract class ImageRepositoryContractTest {
         assertThat(conditionIds(ImageField.ID, Operator.GTE, id(2))).containsExactly(id(2), id(3), id(4));
         assertThat(conditionIds(ImageField.ID, Operator.LT, id(2))).containsExactly(id(1));
         assertThat(conditionIds(ImageField.ID, Operator.LTE, id(2))).containsExactly(id(1), id(2));
-        assertThat(conditionIds(ImageField.ID, Operator.IN, id(4), id(1), id(9))).containsExactly(id(1), id(4));
+        assertThat(conditionIds(ImageField.ID, Operator.IN, id(4), id(1), id(9)))
+                .containsExactly(id(1), id(4));
     }
 
     @Test
@@ -1042,15 +1213,23 @@ public abstract class ImageRepositoryContractTest {
         images.add(image(3).size(20L).diskFormat("qcow2").build());
 
         assertThat(listIds(query().where(ImageField.SIZE, Operator.GTE, 20L)
-                .where(ImageField.DISK_FORMAT, Operator.EQ, "raw"))).containsExactly(id(2));
+                        .where(ImageField.DISK_FORMAT, Operator.EQ, "raw")))
+                .containsExactly(id(2));
         assertThat(listIds(query().where(ImageField.SIZE, Operator.LT, 20L)
-                .where(ImageField.DISK_FORMAT, Operator.EQ, "qcow2"))).isEmpty();
+                        .where(ImageField.DISK_FORMAT, Operator.EQ, "qcow2")))
+                .isEmpty();
     }
 
     @Test
     void conditionsDoNotWidenVisibility() {
-        images.add(image(1).visibility(Visibility.PRIVATE).owner("p-other").name("x").build());
-        images.add(image(2).visibility(Visibility.PUBLIC).owner("p-other").name("x").build());
+        images.add(image(1).visibility(Visibility.PRIVATE)
+                .owner("p-other")
+                .name("x")
+                .build());
+        images.add(image(2).visibility(Visibility.PUBLIC)
+                .owner("p-other")
+                .name("x")
+                .build());
 
         assertThat(listIds(query().viewer("p-me", false).where(ImageField.NAME, Operator.EQ, "x")))
                 .containsExactly(id(2));
@@ -1086,8 +1265,8 @@ public abstract class ImageRepositoryContractTest {
         void fixture() {
             Random random = new Random(1515);
             for (int n = 1; n <= 64; n++) {
-                ImageStatus status = n % 13 == 0 ? ImageStatus.DELETED : n % 5 == 0 ? ImageStatus.QUEUED
-                        : ImageStatus.ACTIVE;
+                ImageStatus status =
+                        n % 13 == 0 ? ImageStatus.DELETED : n % 5 == 0 ? ImageStatus.QUEUED : ImageStatus.ACTIVE;
                 Image image = Image.builder(id(1000 - n), T0.plusSeconds(n / 4)) // ties on created_at, ids against it
                         .status(status)
                         .deletedAt(status == ImageStatus.DELETED ? T0 : null)
@@ -1113,15 +1292,24 @@ public abstract class ImageRepositoryContractTest {
             int walked = 0;
             for (List<SortOrder> sort : sorts()) {
                 for (VisibilityFilter filter : VisibilityFilter.values()) {
-                    for (MemberStatus status : new MemberStatus[] {MemberStatus.ACCEPTED, MemberStatus.PENDING,
-                        MemberStatus.REJECTED, null}) {
-                        walked += walk(query().viewer(ME, false).visibility(filter).memberStatus(status).sort(sort));
+                    for (MemberStatus status :
+                            new MemberStatus[] {MemberStatus.ACCEPTED, MemberStatus.PENDING, MemberStatus.REJECTED, null
+                            }) {
+                        walked += walk(query().viewer(ME, false)
+                                .visibility(filter)
+                                .memberStatus(status)
+                                .sort(sort));
                     }
                 }
-                walked += walk(query().viewer(ME, false).visibility(VisibilityFilter.ALL).sort(sort)
+                walked += walk(query().viewer(ME, false)
+                        .visibility(VisibilityFilter.ALL)
+                        .sort(sort)
                         .where(ImageField.STATUS, Operator.EQ, "active"));
-                walked += walk(query().viewer(ME, false).visibility(VisibilityFilter.DEFAULT)
-                        .memberStatus(MemberStatus.ACCEPTED).sort(sort).where(ImageField.NAME, Operator.EQ, "alpha"));
+                walked += walk(query().viewer(ME, false)
+                        .visibility(VisibilityFilter.DEFAULT)
+                        .memberStatus(MemberStatus.ACCEPTED)
+                        .sort(sort)
+                        .where(ImageField.NAME, Operator.EQ, "alpha"));
             }
             assertThat(walked).as("pages walked").isGreaterThan(100);
         }
@@ -1168,15 +1356,19 @@ public abstract class ImageRepositoryContractTest {
         private List<String> expected(ImageQuery q) {
             Comparator<Image> order = null;
             for (SortOrder key : q.sort()) {
-                Comparator<Image> byKey = Comparator.comparing(image -> comparable(key.field(), image),
-                        Comparator.nullsFirst(Comparator.naturalOrder()));
+                Comparator<Image> byKey = Comparator.comparing(
+                        image -> comparable(key.field(), image), Comparator.nullsFirst(Comparator.naturalOrder()));
                 byKey = key.ascending() ? byKey : byKey.reversed();
                 order = order == null ? byKey : order.thenComparing(byKey);
             }
-            return stored.stream().filter(image -> candidate(q, image)).filter(image -> q.conditions().stream()
-                    .allMatch(c -> comparable(c.field(), image) != null
-                            && c.values().contains(comparable(c.field(), image)))).sorted(order)
-                    .map(Image::id).toList();
+            return stored.stream()
+                    .filter(image -> candidate(q, image))
+                    .filter(image -> q.conditions().stream()
+                            .allMatch(c -> comparable(c.field(), image) != null
+                                    && c.values().contains(comparable(c.field(), image))))
+                    .sorted(order)
+                    .map(Image::id)
+                    .toList();
         }
 
         @SuppressWarnings("unchecked")
@@ -1190,17 +1382,20 @@ public abstract class ImageRepositoryContractTest {
             boolean mine = project != null && project.equals(image.owner());
             MemberStatus membership = project == null ? null : myMemberships.get(image.id());
             boolean member = membership != null && (q.memberStatus() == null || q.memberStatus() == membership);
-            boolean seen = image.status() != ImageStatus.DELETED && (image.visibility() == Visibility.PUBLIC
-                    || image.visibility() == Visibility.COMMUNITY || mine
-                    || image.visibility() == Visibility.SHARED && member);
-            return seen && switch (q.visibility()) {
-                case ALL -> true;
-                case DEFAULT -> image.visibility() != Visibility.COMMUNITY || mine;
-                case PUBLIC -> image.visibility() == Visibility.PUBLIC;
-                case COMMUNITY -> image.visibility() == Visibility.COMMUNITY;
-                case SHARED -> image.visibility() == Visibility.SHARED;
-                case PRIVATE -> image.visibility() == Visibility.PRIVATE;
-            };
+            boolean seen = image.status() != ImageStatus.DELETED
+                    && (image.visibility() == Visibility.PUBLIC
+                            || image.visibility() == Visibility.COMMUNITY
+                            || mine
+                            || image.visibility() == Visibility.SHARED && member);
+            return seen
+                    && switch (q.visibility()) {
+                        case ALL -> true;
+                        case DEFAULT -> image.visibility() != Visibility.COMMUNITY || mine;
+                        case PUBLIC -> image.visibility() == Visibility.PUBLIC;
+                        case COMMUNITY -> image.visibility() == Visibility.COMMUNITY;
+                        case SHARED -> image.visibility() == Visibility.SHARED;
+                        case PRIVATE -> image.visibility() == Visibility.PRIVATE;
+                    };
         }
     }
 
@@ -1212,8 +1407,8 @@ public abstract class ImageRepositoryContractTest {
         private Image.Builder owned(int n, ImageStatus status, Long size, int locations) {
             List<ImageLocation> where = new ArrayList<>();
             for (int k = 0; k < locations; k++) {
-                where.add(new ImageLocation("file:///store-" + k + "/" + id(n), "store-" + k,
-                        Map.of("a", "b \"quoted\"")));
+                where.add(new ImageLocation(
+                        "file:///store-" + k + "/" + id(n), "store-" + k, Map.of("a", "b \"quoted\"")));
             }
             return image(n).owner(PROJECT).status(status).size(size).locations(where);
         }
@@ -1226,25 +1421,36 @@ public abstract class ImageRepositoryContractTest {
 
         @Test
         void eachStatusSizeLocationAndCopyCountsAsTheUnifiedLimitsCountThem() {
-            add(owned(1, ImageStatus.ACTIVE, 10 * MIB, 2).build());                        // stored 20 MiB
-            add(owned(2, ImageStatus.ACTIVE, 3L, 1).properties(Map.of(
-                    ProjectImageUsage.COPYING_PROPERTY, "store-b", "other", "x")).build()); // stored 3, staged 3, copying
-            add(owned(3, ImageStatus.ACTIVE, 7L, 1).properties(Map.of(
-                    ProjectImageUsage.COPYING_PROPERTY, "")).build());                   // stored 7, not copying
-            add(owned(4, ImageStatus.SAVING, 100L, 0).build());                           // uploading, not staged
-            add(owned(5, ImageStatus.UPLOADING, 1000L, 0).build());                       // uploading, staged 1000
-            add(owned(6, ImageStatus.IMPORTING, 10_000L, 0).properties(Map.of(
-                    ProjectImageUsage.COPYING_PROPERTY, "store-b")).build());            // uploading, staged once
-            add(owned(7, ImageStatus.QUEUED, null, 0).build());                           // counts as an image only
-            add(owned(8, ImageStatus.DEACTIVATED, 5L, 3).build());                        // stored 15
-            add(owned(9, ImageStatus.KILLED, 1L << 40, 1).build());                       // counts for nothing
+            add(owned(1, ImageStatus.ACTIVE, 10 * MIB, 2).build()); // stored 20 MiB
+            add(owned(2, ImageStatus.ACTIVE, 3L, 1)
+                    .properties(Map.of(ProjectImageUsage.COPYING_PROPERTY, "store-b", "other", "x"))
+                    .build()); // stored 3, staged 3, copying
+            add(owned(3, ImageStatus.ACTIVE, 7L, 1)
+                    .properties(Map.of(ProjectImageUsage.COPYING_PROPERTY, ""))
+                    .build()); // stored 7, not copying
+            add(owned(4, ImageStatus.SAVING, 100L, 0).build()); // uploading, not staged
+            add(owned(5, ImageStatus.UPLOADING, 1000L, 0).build()); // uploading, staged 1000
+            add(owned(6, ImageStatus.IMPORTING, 10_000L, 0)
+                    .properties(Map.of(ProjectImageUsage.COPYING_PROPERTY, "store-b"))
+                    .build()); // uploading, staged once
+            add(owned(7, ImageStatus.QUEUED, null, 0).build()); // counts as an image only
+            add(owned(8, ImageStatus.DEACTIVATED, 5L, 3).build()); // stored 15
+            add(owned(9, ImageStatus.KILLED, 1L << 40, 1).build()); // counts for nothing
             add(owned(10, ImageStatus.PENDING_DELETE, 1L << 40, 1).build());
             add(owned(11, ImageStatus.DELETED, 1L << 40, 1).deletedAt(T0).build());
-            add(image(12).owner("p-else").status(ImageStatus.UPLOADING).size(1L << 40).build());
-            add(image(13).owner(null).status(ImageStatus.UPLOADING).size(1L << 40).build());
+            add(image(12)
+                    .owner("p-else")
+                    .status(ImageStatus.UPLOADING)
+                    .size(1L << 40)
+                    .build());
+            add(image(13)
+                    .owner(null)
+                    .status(ImageStatus.UPLOADING)
+                    .size(1L << 40)
+                    .build());
 
-            assertThat(images.usageOf(PROJECT)).isEqualTo(new ProjectImageUsage(8, 20 * MIB + 3 + 7 + 15,
-                    3 + 1000 + 10_000, 4));
+            assertThat(images.usageOf(PROJECT))
+                    .isEqualTo(new ProjectImageUsage(8, 20 * MIB + 3 + 7 + 15, 3 + 1000 + 10_000, 4));
         }
 
         @Test
@@ -1252,11 +1458,14 @@ public abstract class ImageRepositoryContractTest {
             Image image = add(owned(1, ImageStatus.UPLOADING, 4L, 0).build());
             assertThat(images.usageOf(PROJECT)).isEqualTo(new ProjectImageUsage(1, 0, 4, 1));
 
-            Image active = images.update(image.toBuilder().status(ImageStatus.ACTIVE).locations(List.of(
-                    new ImageLocation("file:///a/" + id(1), "a", Map.of()))).build());
+            Image active = images.update(image.toBuilder()
+                    .status(ImageStatus.ACTIVE)
+                    .locations(List.of(new ImageLocation("file:///a/" + id(1), "a", Map.of())))
+                    .build());
             assertThat(images.usageOf(PROJECT)).isEqualTo(new ProjectImageUsage(1, 4, 0, 0));
 
-            images.update(active.toBuilder().status(ImageStatus.DELETED).deletedAt(T0).build());
+            images.update(
+                    active.toBuilder().status(ImageStatus.DELETED).deletedAt(T0).build());
             assertThat(images.usageOf(PROJECT)).isEqualTo(ProjectImageUsage.NONE);
         }
 
@@ -1273,19 +1482,25 @@ public abstract class ImageRepositoryContractTest {
     class PropertiesTagsAndHidden {
         @Test
         void propertyEqualityMatchesExactValuesOfThatKey() {
-            images.add(image(1).properties(Map.of("os_distro", "ubuntu", "arch", "x86_64")).build());
-            images.add(image(2).properties(Map.of("os_distro", "debian", "arch", "x86_64")).build());
+            images.add(image(1).properties(Map.of("os_distro", "ubuntu", "arch", "x86_64"))
+                    .build());
+            images.add(image(2).properties(Map.of("os_distro", "debian", "arch", "x86_64"))
+                    .build());
             images.add(image(3).properties(Map.of("os_distro", "Ubuntu")).build());
             images.add(image(4).properties(Map.of("other", "ubuntu")).build());
             images.add(image(5).build());
 
-            assertThat(listIds(query().property("os_distro", Operator.EQ, "ubuntu"))).containsExactly(id(1));
+            assertThat(listIds(query().property("os_distro", Operator.EQ, "ubuntu")))
+                    .containsExactly(id(1));
             assertThat(listIds(query().property("arch", Operator.EQ, "x86_64"))).containsExactly(id(1), id(2));
-            assertThat(listIds(query().property("missing", Operator.EQ, "ubuntu"))).isEmpty();
+            assertThat(listIds(query().property("missing", Operator.EQ, "ubuntu")))
+                    .isEmpty();
             assertThat(listIds(query().property("os_distro", Operator.EQ, "ubuntu")
-                    .property("arch", Operator.EQ, "x86_64"))).containsExactly(id(1));
+                            .property("arch", Operator.EQ, "x86_64")))
+                    .containsExactly(id(1));
             assertThat(listIds(query().property("os_distro", Operator.EQ, "debian")
-                    .property("arch", Operator.EQ, "arm64"))).isEmpty();
+                            .property("arch", Operator.EQ, "arm64")))
+                    .isEmpty();
         }
 
         @Test
@@ -1297,7 +1512,8 @@ public abstract class ImageRepositoryContractTest {
 
             assertThat(listIds(query().property("os_distro", Operator.IN, "ubuntu", "fedora", "arch")))
                     .containsExactly(id(1), id(3));
-            assertThat(listIds(query().property("os_distro", Operator.IN, "ubuntu,fedora"))).isEmpty();
+            assertThat(listIds(query().property("os_distro", Operator.IN, "ubuntu,fedora")))
+                    .isEmpty();
         }
 
         @Test
@@ -1327,14 +1543,20 @@ public abstract class ImageRepositoryContractTest {
 
         @Test
         void aKeyNamedTwiceMustSatisfyBothConditionsAndRepeatedValuesOrTagsCountOnce() {
-            images.add(image(1).property("os_distro", "ubuntu").tags(List.of("a")).build());
-            images.add(image(2).property("os_distro", "debian").tags(List.of("a", "b")).build());
+            images.add(
+                    image(1).property("os_distro", "ubuntu").tags(List.of("a")).build());
+            images.add(image(2).property("os_distro", "debian")
+                    .tags(List.of("a", "b"))
+                    .build());
 
             assertThat(listIds(query().property("os_distro", Operator.IN, "ubuntu", "debian")
-                    .property("os_distro", Operator.EQ, "debian"))).containsExactly(id(2));
+                            .property("os_distro", Operator.EQ, "debian")))
+                    .containsExactly(id(2));
             assertThat(listIds(query().property("os_distro", Operator.EQ, "ubuntu")
-                    .property("os_distro", Operator.EQ, "debian"))).isEmpty();
-            assertThat(listIds(query().property("os_distro", Operator.IN, "ubuntu", "ubuntu"))).containsExactly(id(1));
+                            .property("os_distro", Operator.EQ, "debian")))
+                    .isEmpty();
+            assertThat(listIds(query().property("os_distro", Operator.IN, "ubuntu", "ubuntu")))
+                    .containsExactly(id(1));
             assertThat(listIds(query().tags("a", "a"))).containsExactly(id(1), id(2));
             assertThat(listIds(query().tags("b", "a", "b"))).containsExactly(id(2));
         }
@@ -1352,15 +1574,21 @@ public abstract class ImageRepositoryContractTest {
             tagsOf1.add("a");
             List<String> tagsOf2 = new ArrayList<>(tagsOf1);
             tagsOf2.add("b");
-            images.add(image(1).properties(common).property("os_distro", "ubuntu").tags(tagsOf1).build());
-            images.add(image(2).properties(common).property("os_distro", "debian").tags(tagsOf2).build());
+            images.add(image(1).properties(common)
+                    .property("os_distro", "ubuntu")
+                    .tags(tagsOf1)
+                    .build());
+            images.add(image(2).properties(common)
+                    .property("os_distro", "debian")
+                    .tags(tagsOf2)
+                    .build());
 
             QueryBuilder twice = query().property("os_distro", Operator.IN, "ubuntu", "debian")
                     .property("os_distro", Operator.EQ, "debian");
             common.forEach((key, value) -> twice.property(key, Operator.EQ, value));
             assertThat(listIds(twice)).containsExactly(id(2));
-            QueryBuilder never = query().property("os_distro", Operator.EQ, "ubuntu")
-                    .property("os_distro", Operator.EQ, "debian");
+            QueryBuilder never =
+                    query().property("os_distro", Operator.EQ, "ubuntu").property("os_distro", Operator.EQ, "debian");
             common.forEach((key, value) -> never.property(key, Operator.EQ, value));
             assertThat(listIds(never)).isEmpty();
             List<String> repeated = new ArrayList<>(commonTags);
@@ -1410,7 +1638,8 @@ public abstract class ImageRepositoryContractTest {
         @Test
         void listedImagesCarryTheirTagsAndProperties() {
             Image full = add(fullImage(1));
-            Image other = add(image(2).tags(List.of("b", "a")).property("k", "v").build());
+            Image other =
+                    add(image(2).tags(List.of("b", "a")).property("k", "v").build());
             Image bare = add(image(3).build());
 
             assertThat(images.list(query().build())).containsExactly(full, other, bare);
@@ -1433,7 +1662,8 @@ public abstract class ImageRepositoryContractTest {
         List<String> descending = new ArrayList<>(ascending);
         Collections.reverse(descending);
 
-        assertThat(listIds(query().sort(asc(ladder.field()), asc(ImageField.ID)))).containsExactlyElementsOf(ascending);
+        assertThat(listIds(query().sort(asc(ladder.field()), asc(ImageField.ID))))
+                .containsExactlyElementsOf(ascending);
         assertThat(listIds(query().sort(desc(ladder.field()), desc(ImageField.ID))))
                 .containsExactlyElementsOf(descending);
 
@@ -1486,10 +1716,18 @@ public abstract class ImageRepositoryContractTest {
         images.add(image(6).status(ImageStatus.QUEUED).size(1L).name("a").build());
         images.add(image(7).status(ImageStatus.ACTIVE).size(5L).name("a").build());
 
-        assertThat(listIds(query().sort(asc(ImageField.STATUS), desc(ImageField.SIZE), asc(ImageField.NAME),
-                desc(ImageField.ID)))).containsExactly(id(4), id(7), id(3), id(2), id(5), id(6), id(1));
-        assertThat(listIds(query().sort(desc(ImageField.STATUS), asc(ImageField.SIZE), desc(ImageField.NAME),
-                asc(ImageField.ID)))).containsExactly(id(1), id(6), id(5), id(2), id(3), id(7), id(4));
+        assertThat(listIds(query().sort(
+                                asc(ImageField.STATUS),
+                                desc(ImageField.SIZE),
+                                asc(ImageField.NAME),
+                                desc(ImageField.ID))))
+                .containsExactly(id(4), id(7), id(3), id(2), id(5), id(6), id(1));
+        assertThat(listIds(query().sort(
+                                desc(ImageField.STATUS),
+                                asc(ImageField.SIZE),
+                                desc(ImageField.NAME),
+                                asc(ImageField.ID))))
+                .containsExactly(id(1), id(6), id(5), id(2), id(3), id(7), id(4));
     }
 
     @Test
@@ -1515,7 +1753,10 @@ public abstract class ImageRepositoryContractTest {
                 Arguments.of(List.of(desc(ImageField.NAME), desc(ImageField.CREATED_AT), desc(ImageField.ID))),
                 Arguments.of(List.of(asc(ImageField.SIZE), desc(ImageField.CREATED_AT), asc(ImageField.ID))),
                 Arguments.of(List.of(desc(ImageField.SIZE), asc(ImageField.NAME), desc(ImageField.ID))),
-                Arguments.of(List.of(asc(ImageField.STATUS), asc(ImageField.DISK_FORMAT), desc(ImageField.UPDATED_AT),
+                Arguments.of(List.of(
+                        asc(ImageField.STATUS),
+                        asc(ImageField.DISK_FORMAT),
+                        desc(ImageField.UPDATED_AT),
                         asc(ImageField.ID))),
                 Arguments.of(List.of(desc(ImageField.MIN_DISK), asc(ImageField.PROTECTED), desc(ImageField.ID))),
                 Arguments.of(List.of(asc(ImageField.ID))));
@@ -1535,8 +1776,7 @@ public abstract class ImageRepositoryContractTest {
         Collections.shuffle(order, random);
         List<Image> added = new ArrayList<>();
         for (int n : order) {
-            Image image = image(n)
-                    .name(names[random.nextInt(names.length)])
+            Image image = image(n).name(names[random.nextInt(names.length)])
                     .size(sizes[random.nextInt(sizes.length)])
                     .diskFormat(diskFormats[random.nextInt(diskFormats.length)])
                     .status(statuses[random.nextInt(statuses.length)])
@@ -1561,7 +1801,8 @@ public abstract class ImageRepositoryContractTest {
         Image marker = null;
         int pages = 0;
         while (true) {
-            List<Image> page = images.list(query().sort(sort).marker(marker).limit(17).build());
+            List<Image> page =
+                    images.list(query().sort(sort).marker(marker).limit(17).build());
             pages++;
             assertThat(page.size()).isLessThanOrEqualTo(17);
             walked.addAll(ids(page));
@@ -1580,13 +1821,16 @@ public abstract class ImageRepositoryContractTest {
         List<Image> all = addPagingImages(120);
         List<SortOrder> sort = List.of(asc(ImageField.NAME), desc(ImageField.SIZE), asc(ImageField.ID));
         List<Image> sorted = all.stream().sorted(referenceOrder(sort)).toList();
-        Image marker = sorted.stream().filter(i -> i.status() == ImageStatus.KILLED).skip(10).findFirst()
+        Image marker = sorted.stream()
+                .filter(i -> i.status() == ImageStatus.KILLED)
+                .skip(10)
+                .findFirst()
                 .orElseThrow();
         List<String> expected = ids(sorted.subList(sorted.indexOf(marker) + 1, sorted.size()).stream()
-                .filter(i -> i.status() == ImageStatus.ACTIVE).toList());
+                .filter(i -> i.status() == ImageStatus.ACTIVE)
+                .toList());
 
-        List<String> page = listIds(query().sort(sort).marker(marker)
-                .where(ImageField.STATUS, Operator.EQ, "active"));
+        List<String> page = listIds(query().sort(sort).marker(marker).where(ImageField.STATUS, Operator.EQ, "active"));
 
         assertThat(page).isNotEmpty().containsExactlyElementsOf(expected);
     }
@@ -1596,7 +1840,8 @@ public abstract class ImageRepositoryContractTest {
         images.add(image(1).build());
         Image doomed = add(image(2).build());
         images.add(image(3).build());
-        Image deleted = images.update(doomed.toBuilder().status(ImageStatus.DELETED).deletedAt(T0).build());
+        Image deleted = images.update(
+                doomed.toBuilder().status(ImageStatus.DELETED).deletedAt(T0).build());
 
         assertThat(listIds(query().sort(asc(ImageField.ID)).marker(deleted))).containsExactly(id(3));
         assertThat(listIds(query().sort(desc(ImageField.ID)).marker(deleted))).containsExactly(id(1));
@@ -1612,15 +1857,18 @@ public abstract class ImageRepositoryContractTest {
         assertThat(listIds(query().limit(3))).containsExactly(id(1), id(2), id(3));
         assertThat(listIds(query().limit(5))).hasSize(5);
         assertThat(listIds(query().limit(50))).hasSize(5);
-        assertThat(images.list(query().limit(0).marker(images.find(id(1)).orElseThrow()).build())).isEmpty();
+        assertThat(images.list(query().limit(0)
+                        .marker(images.find(id(1)).orElseThrow())
+                        .build()))
+                .isEmpty();
     }
 
     /** The order the Javadoc defines, written independently of any repository: null smallest, then each key. */
     protected static Comparator<Image> referenceOrder(List<SortOrder> sort) {
         Comparator<Image> order = null;
         for (SortOrder key : sort) {
-            Comparator<Image> one = Comparator.comparing(image -> sortValue(key.field(), image),
-                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            Comparator<Image> one = Comparator.comparing(
+                    image -> sortValue(key.field(), image), Comparator.nullsFirst(Comparator.naturalOrder()));
             if (!key.ascending()) {
                 one = one.reversed();
             }
@@ -1680,19 +1928,28 @@ public abstract class ImageRepositoryContractTest {
         void updateReplacesStatusAndUpdatedTimeOnly() {
             members.add(new ImageMember(id(1), "p-a", MemberStatus.PENDING, T0, T0));
 
-            members.update(new ImageMember(id(1), "p-a", MemberStatus.REJECTED, T0.plusSeconds(99),
+            members.update(new ImageMember(
+                    id(1),
+                    "p-a",
+                    MemberStatus.REJECTED,
+                    T0.plusSeconds(99),
                     T0.plusSeconds(5).plusNanos(1)));
 
-            assertThat(members.find(id(1), "p-a")).contains(
-                    new ImageMember(id(1), "p-a", MemberStatus.REJECTED, T0, T0.plusSeconds(5).plusNanos(1)));
+            assertThat(members.find(id(1), "p-a"))
+                    .contains(new ImageMember(
+                            id(1),
+                            "p-a",
+                            MemberStatus.REJECTED,
+                            T0,
+                            T0.plusSeconds(5).plusNanos(1)));
         }
 
         @Test
         void updatingAMissingMembershipIsNotFound() {
             members.add(new ImageMember(id(1), "p-a", MemberStatus.PENDING, T0, T0));
 
-            GlanceException failure = glanceFailure(() -> members.update(
-                    new ImageMember(id(1), "p-b", MemberStatus.ACCEPTED, T0, T0)));
+            GlanceException failure =
+                    glanceFailure(() -> members.update(new ImageMember(id(1), "p-b", MemberStatus.ACCEPTED, T0, T0)));
 
             assertThat(failure.category()).isEqualTo(ErrorCategory.NOT_FOUND);
             assertThat(members.find(id(1), "p-b")).isEmpty();
@@ -1729,8 +1986,8 @@ public abstract class ImageRepositoryContractTest {
         void aRemovedMemberCanBeAddedAgain() {
             members.add(new ImageMember(id(1), "p-a", MemberStatus.REJECTED, T0, T0));
             members.remove(id(1), "p-a");
-            ImageMember again = new ImageMember(id(1), "p-a", MemberStatus.PENDING, T0.plusSeconds(1),
-                    T0.plusSeconds(1));
+            ImageMember again =
+                    new ImageMember(id(1), "p-a", MemberStatus.PENDING, T0.plusSeconds(1), T0.plusSeconds(1));
 
             members.add(again);
 

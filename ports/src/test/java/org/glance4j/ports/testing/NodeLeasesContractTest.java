@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.ports.out.NodeLeases;
 import org.glance4j.ports.out.NodeLeases.Lease;
 import org.junit.jupiter.api.BeforeEach;

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
@@ -19,7 +18,8 @@ import org.opentest4j.TestAbortedException;
 
 class RequiredToolTest {
 
-    private static final String ABSENT = "glance4j-no-such-tool-" + ProcessHandle.current().pid();
+    private static final String ABSENT =
+            "glance4j-no-such-tool-" + ProcessHandle.current().pid();
 
     @TempDir
     Path bin;
@@ -86,12 +86,17 @@ class RequiredToolTest {
         RequiredTool local = new RequiredTool(Map.of("PATH", bin.toString()));
 
         local.requireAll("A server", "pkg-a pkg-b", "glance4j-present-daemon", data.toString());
-        assertThatThrownBy(() -> local.requireAll("A server", "pkg-a pkg-b", "glance4j-present-daemon", ABSENT,
-                bin.resolve("absent-dir").toString()))
+        assertThatThrownBy(() -> local.requireAll(
+                        "A server",
+                        "pkg-a pkg-b",
+                        "glance4j-present-daemon",
+                        ABSENT,
+                        bin.resolve("absent-dir").toString()))
                 .isInstanceOf(TestAbortedException.class)
                 .hasMessageContaining("A server (missing " + ABSENT + ", " + bin.resolve("absent-dir") + ")")
                 .hasMessageContaining("apt-get install -y pkg-a pkg-b")
-                .message().doesNotContain("glance4j-present-daemon");
+                .message()
+                .doesNotContain("glance4j-present-daemon");
     }
 
     @Test
@@ -99,9 +104,11 @@ class RequiredToolTest {
         RequiredTool ci = new RequiredTool(Map.of("CI", "true"));
         RequiredTool local = new RequiredTool(Map.of());
 
-        assertThatThrownBy(() -> ci.report("librbd", "librbd1")).isInstanceOf(AssertionFailedError.class)
+        assertThatThrownBy(() -> ci.report("librbd", "librbd1"))
+                .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("apt-get install -y librbd1");
-        assertThatThrownBy(() -> local.report("librbd", "librbd1")).isInstanceOf(TestAbortedException.class)
+        assertThatThrownBy(() -> local.report("librbd", "librbd1"))
+                .isInstanceOf(TestAbortedException.class)
                 .hasMessageContaining("apt-get install -y librbd1");
     }
 
@@ -118,12 +125,16 @@ class RequiredToolTest {
                 }
             }
         }
-        assertThat(ownPolicies).as("test sources that read CI themselves instead of using RequiredTool").isEmpty();
+        assertThat(ownPolicies)
+                .as("test sources that read CI themselves instead of using RequiredTool")
+                .isEmpty();
     }
 
     private static boolean isTestSource(Path file) {
         String path = file.toString();
-        return path.endsWith(".java") && path.contains("/src/test/") && !path.contains("/target/")
+        return path.endsWith(".java")
+                && path.contains("/src/test/")
+                && !path.contains("/target/")
                 && !path.contains("/.git/");
     }
 

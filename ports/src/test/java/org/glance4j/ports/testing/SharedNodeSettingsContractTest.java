@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.ports.out.SharedNodeSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,8 +68,8 @@ public abstract class SharedNodeSettingsContractTest {
 
         settings.replace(Map.of("hashing_algorithm", "sha256", "policy", "sha256:cd"));
 
-        assertThat(settings.recorded()).isEqualTo(Map.of("hashing_algorithm", "sha256", "stores", "file:file",
-                "policy", "sha256:cd"));
+        assertThat(settings.recorded())
+                .isEqualTo(Map.of("hashing_algorithm", "sha256", "stores", "file:file", "policy", "sha256:cd"));
         assertThat(settings.recordMissing(Map.of("hashing_algorithm", "sha512")))
                 .isEqualTo(Map.of("hashing_algorithm", "sha256"));
     }

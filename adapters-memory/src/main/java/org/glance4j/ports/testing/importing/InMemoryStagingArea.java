@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.importing.StagingArea;
 
@@ -86,8 +85,12 @@ public final class InMemoryStagingArea implements StagingArea {
     }
 
     private static void check(String imageId) {
-        if (imageId == null || imageId.isEmpty() || imageId.startsWith(".") || imageId.contains("/")
-                || imageId.contains("\\") || imageId.contains("\0")) {
+        if (imageId == null
+                || imageId.isEmpty()
+                || imageId.startsWith(".")
+                || imageId.contains("/")
+                || imageId.contains("\\")
+                || imageId.contains("\0")) {
             throw GlanceException.invalid("Invalid image id: " + imageId);
         }
     }

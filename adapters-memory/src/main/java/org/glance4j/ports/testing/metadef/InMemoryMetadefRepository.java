@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.metadef.MetadefNamespace;
 import org.glance4j.ports.model.metadef.MetadefNamespaceContent;
@@ -51,8 +50,8 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
         requireDistinct(content.objects(), MetadefObject::name, "object", name);
         requireDistinct(content.properties(), MetadefProperty::name, "property", name);
         requireDistinct(content.tags(), MetadefTag::name, "tag", name);
-        requireDistinct(content.associations(), MetadefResourceTypeAssociation::name, "resource type association",
-                name);
+        requireDistinct(
+                content.associations(), MetadefResourceTypeAssociation::name, "resource type association", name);
         Entry entry = new Entry(content.namespace());
         content.objects().forEach(o -> entry.objects.put(o.name(), o));
         content.properties().forEach(p -> entry.properties.put(p.name(), p));
@@ -148,8 +147,7 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
 
     @Override
     public synchronized void updateObject(String currentName, MetadefObject updated) {
-        update(entry(updated.namespace()).objects, currentName, updated.name(), updated, "object",
-                updated.namespace());
+        update(entry(updated.namespace()).objects, currentName, updated.name(), updated, "object", updated.namespace());
     }
 
     @Override
@@ -177,7 +175,12 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
 
     @Override
     public synchronized void updateProperty(String currentName, MetadefProperty updated) {
-        update(entry(updated.namespace()).properties, currentName, updated.name(), updated, "property",
+        update(
+                entry(updated.namespace()).properties,
+                currentName,
+                updated.name(),
+                updated,
+                "property",
                 updated.namespace());
     }
 
@@ -205,8 +208,7 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
         } else {
             entry.tags.clear();
         }
-        tags.forEach(t -> entry.tags.put(t.name(), new MetadefTag(namespace, t.name(), t.createdAt(),
-                t.updatedAt())));
+        tags.forEach(t -> entry.tags.put(t.name(), new MetadefTag(namespace, t.name(), t.createdAt(), t.updatedAt())));
     }
 
     @Override
@@ -289,16 +291,15 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
         return e;
     }
 
-    private static <T> void add(LinkedHashMap<String, T> items, String name, T item, String kind,
-            String namespace) {
+    private static <T> void add(LinkedHashMap<String, T> items, String name, T item, String kind, String namespace) {
         if (items.containsKey(name)) {
             throw duplicate(kind, name, namespace);
         }
         items.put(name, item);
     }
 
-    private static <T> void update(LinkedHashMap<String, T> items, String currentName, String newName, T item,
-            String kind, String namespace) {
+    private static <T> void update(
+            LinkedHashMap<String, T> items, String currentName, String newName, T item, String kind, String namespace) {
         if (!items.containsKey(currentName)) {
             throw GlanceException.notFound("The metadata definition " + kind + " with name=" + currentName
                     + " was not found in namespace=" + namespace + ".");

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
@@ -102,8 +101,9 @@ public final class InMemoryImageStore implements ImageStore {
             return new ByteArrayInputStream(content);
         }
         if (range.offset() >= content.length) {
-            throw new GlanceException(ErrorCategory.RANGE_NOT_SATISFIABLE, "Range starts at byte " + range.offset()
-                    + " of an object of " + content.length + " bytes");
+            throw new GlanceException(
+                    ErrorCategory.RANGE_NOT_SATISFIABLE,
+                    "Range starts at byte " + range.offset() + " of an object of " + content.length + " bytes");
         }
         int length = (int) Math.min(range.length(), content.length - range.offset());
         return new ByteArrayInputStream(content, (int) range.offset(), length);

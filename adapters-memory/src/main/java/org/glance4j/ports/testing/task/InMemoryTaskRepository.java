@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskQuery;
@@ -54,12 +53,15 @@ public final class InMemoryTaskRepository implements TaskRepository {
                 .filter(t -> query.status() == null || query.status() == t.status())
                 .filter(t -> query.type() == null || query.type().equals(t.type()))
                 .filter(t -> t.expiresAt() == null || !t.expiresAt().isBefore(query.now()))
-                .sorted(order).toList();
+                .sorted(order)
+                .toList();
         int start = 0;
         if (query.marker() != null) {
-            Task marker = matching.stream().filter(t -> t.id().equals(query.marker())).findFirst()
-                    .orElseThrow(() -> GlanceException.notFound("Task with identifier " + query.marker()
-                            + " not found"));
+            Task marker = matching.stream()
+                    .filter(t -> t.id().equals(query.marker()))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> GlanceException.notFound("Task with identifier " + query.marker() + " not found"));
             start = matching.indexOf(marker) + 1;
         }
         return new ArrayList<>(matching.subList(start, Math.min(matching.size(), start + query.limit())));
@@ -67,14 +69,18 @@ public final class InMemoryTaskRepository implements TaskRepository {
 
     @Override
     public synchronized List<Task> listForImage(String imageId) {
-        return tasks.values().stream().filter(t -> Objects.equals(imageId, t.imageId()))
-                .sorted(comparator(TaskQuery.SortKey.CREATED_AT)).toList();
+        return tasks.values().stream()
+                .filter(t -> Objects.equals(imageId, t.imageId()))
+                .sorted(comparator(TaskQuery.SortKey.CREATED_AT))
+                .toList();
     }
 
     @Override
     public synchronized List<Task> listUnfinished(String node) {
-        return tasks.values().stream().filter(t -> node.equals(t.node()) && !t.status().isFinal())
-                .sorted(comparator(TaskQuery.SortKey.CREATED_AT)).toList();
+        return tasks.values().stream()
+                .filter(t -> node.equals(t.node()) && !t.status().isFinal())
+                .sorted(comparator(TaskQuery.SortKey.CREATED_AT))
+                .toList();
     }
 
     private static Comparator<Task> comparator(TaskQuery.SortKey key) {

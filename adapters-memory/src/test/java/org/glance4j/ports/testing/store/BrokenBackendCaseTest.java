@@ -6,7 +6,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.junit.jupiter.api.Test;
@@ -35,17 +34,19 @@ class BrokenBackendCaseTest {
     void aStoreThatSaysWhyPassesAndTheReasonIsRecorded() {
         Outcome outcome = run(ExplainedStoreContractTest.class);
         assertThat(outcome.status).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
-        assertThat(outcome.entries).contains(Map.entry(ImageStoreContractTest.BROKEN_BACKEND_NOT_SIMULATED,
-                "a heap map cannot fail"));
+        assertThat(outcome.entries)
+                .contains(Map.entry(ImageStoreContractTest.BROKEN_BACKEND_NOT_SIMULATED, "a heap map cannot fail"));
     }
 
     private static Outcome run(Class<?> testClass) {
         Outcome outcome = new Outcome();
         Launcher launcher = LauncherFactory.create();
-        launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectMethod(testClass.getName() + "#brokenBackendIsUnavailableNamingTheStore("
-                        + "org.junit.jupiter.api.TestReporter)"))
-                .build(), new TestExecutionListener() {
+        launcher.execute(
+                LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectMethod(testClass.getName() + "#brokenBackendIsUnavailableNamingTheStore("
+                                + "org.junit.jupiter.api.TestReporter)"))
+                        .build(),
+                new TestExecutionListener() {
                     @Override
                     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                         if (id.isTest()) {

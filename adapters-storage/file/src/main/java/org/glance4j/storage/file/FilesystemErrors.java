@@ -6,7 +6,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import java.util.logging.Logger;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 
@@ -19,12 +18,13 @@ import org.glance4j.ports.error.GlanceException;
 final class FilesystemErrors {
     private static final Logger LOG = Logger.getLogger(FilesystemErrors.class.getName());
 
-    private FilesystemErrors() {
-    }
+    private FilesystemErrors() {}
 
     /** What the store was doing, for the message. */
     enum Operation {
-        WRITE("write image data"), READ("read image data"), SIZE("read the size of image data"),
+        WRITE("write image data"),
+        READ("read image data"),
+        SIZE("read the size of image data"),
         DELETE("delete image data");
 
         private final String text;
@@ -38,34 +38,46 @@ final class FilesystemErrors {
         String reason = reasonOf(failure);
         String lower = reason.toLowerCase(Locale.ROOT);
         if (failure instanceof NoSuchFileException && operation != Operation.WRITE) {
-            return new GlanceException(ErrorCategory.NOT_FOUND,
-                    "No image data at this location in store '" + storeId + "'", failure);
+            return new GlanceException(
+                    ErrorCategory.NOT_FOUND, "No image data at this location in store '" + storeId + "'", failure);
         }
-        String full = lower.contains("no space left on device") ? "no space is left on its file system"
-                : lower.contains("disk quota exceeded") ? "its disk quota is used up"
-                : lower.contains("file too large") ? "the image is larger than its file system allows for one file"
-                : null;
+        String full = lower.contains("no space left on device")
+                ? "no space is left on its file system"
+                : lower.contains("disk quota exceeded")
+                        ? "its disk quota is used up"
+                        : lower.contains("file too large")
+                                ? "the image is larger than its file system allows for one file"
+                                : null;
         if (full != null) {
             // The client hears 413; the operator must hear it too, because only the operator can make room.
             LOG.warning("Store '" + storeId + "' is full: " + reason + " (could not " + operation.text + ")");
             return new GlanceException(ErrorCategory.TOO_LARGE, "Store '" + storeId + "' is full: " + full, failure);
         }
-        if (failure instanceof AccessDeniedException || lower.contains("permission denied")
+        if (failure instanceof AccessDeniedException
+                || lower.contains("permission denied")
                 || lower.contains("operation not permitted")) {
-            return new GlanceException(ErrorCategory.UNAVAILABLE,
-                    "Store '" + storeId + "' is not allowed to " + operation.text + ": permission denied", failure);
+            return new GlanceException(
+                    ErrorCategory.UNAVAILABLE,
+                    "Store '" + storeId + "' is not allowed to " + operation.text + ": permission denied",
+                    failure);
         }
         if (lower.contains("read-only file system")) {
-            return new GlanceException(ErrorCategory.UNAVAILABLE,
-                    "Store '" + storeId + "' cannot " + operation.text + ": its file system is read-only", failure);
+            return new GlanceException(
+                    ErrorCategory.UNAVAILABLE,
+                    "Store '" + storeId + "' cannot " + operation.text + ": its file system is read-only",
+                    failure);
         }
         if (failure instanceof NoSuchFileException) {
-            return new GlanceException(ErrorCategory.UNAVAILABLE,
-                    "Store '" + storeId + "' cannot " + operation.text + ": its data directory is missing", failure);
+            return new GlanceException(
+                    ErrorCategory.UNAVAILABLE,
+                    "Store '" + storeId + "' cannot " + operation.text + ": its data directory is missing",
+                    failure);
         }
-        return new GlanceException(ErrorCategory.UNAVAILABLE,
+        return new GlanceException(
+                ErrorCategory.UNAVAILABLE,
                 "Store '" + storeId + "' cannot " + operation.text + ": its file system failed; the store is"
-                        + " unavailable, try again later", failure);
+                        + " unavailable, try again later",
+                failure);
     }
 
     /** The operating system's reason without paths or class names ("No space left on device"), for logs. */

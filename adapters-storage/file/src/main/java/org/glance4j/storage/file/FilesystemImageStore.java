@@ -24,7 +24,6 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
@@ -52,8 +51,8 @@ public final class FilesystemImageStore implements ImageStore {
     public static final String TEMP_PREFIX = ".glance4j-partial.";
 
     private static final System.Logger LOG = System.getLogger(FilesystemImageStore.class.getName());
-    private static final Set<StoreCapability> CAPABILITIES = Collections.unmodifiableSet(
-            EnumSet.allOf(StoreCapability.class));
+    private static final Set<StoreCapability> CAPABILITIES =
+            Collections.unmodifiableSet(EnumSet.allOf(StoreCapability.class));
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String id;
@@ -83,8 +82,12 @@ public final class FilesystemImageStore implements ImageStore {
         grantTraverseIfFilesAreShared(dir, settings.filePermissions());
         int removed = removeLeftovers(id, dir);
         if (removed > 0) {
-            LOG.log(Level.WARNING, "Store ''{0}'': removed {1} unfinished upload(s) left by an earlier run in {2}",
-                    id, removed, dir);
+            LOG.log(
+                    Level.WARNING,
+                    "Store ''{0}'': removed {1} unfinished upload(s) left by an earlier run in {2}",
+                    id,
+                    removed,
+                    dir);
         }
         return new FilesystemImageStore(id, settings, removed);
     }
@@ -159,7 +162,10 @@ public final class FilesystemImageStore implements ImageStore {
         try {
             out.lock();
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, "Store ''{0}'': cannot lock an upload in progress: {1}", id,
+            LOG.log(
+                    Level.DEBUG,
+                    "Store ''{0}'': cannot lock an upload in progress: {1}",
+                    id,
                     FilesystemErrors.reasonOf(e));
         }
     }
@@ -242,8 +248,10 @@ public final class FilesystemImageStore implements ImageStore {
             }
             if (range.offset() >= size) {
                 channel.close();
-                throw new GlanceException(ErrorCategory.RANGE_NOT_SATISFIABLE, "Range starts at byte "
-                        + range.offset() + " of image data of " + size + " bytes in store '" + id + "'");
+                throw new GlanceException(
+                        ErrorCategory.RANGE_NOT_SATISFIABLE,
+                        "Range starts at byte " + range.offset() + " of image data of " + size + " bytes in store '"
+                                + id + "'");
             }
             return new FileRegionInputStream(channel, range.offset(), Math.min(range.length(), size - range.offset()));
         } catch (IOException e) {
@@ -268,8 +276,8 @@ public final class FilesystemImageStore implements ImageStore {
         if (!isImageName(file)) {
             throw new NoSuchFileException(file.toString());
         }
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes attributes =
+                Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!attributes.isRegularFile()) {
             throw new NoSuchFileException(file.toString());
         }
@@ -322,8 +330,8 @@ public final class FilesystemImageStore implements ImageStore {
             throw GlanceException.invalid("Location " + location + " is not a file location of store '" + id + "'");
         }
         if (!file.equals(file.normalize()) || !dataDir.equals(file.getParent()) || file.getFileName() == null) {
-            throw GlanceException.invalid("Location " + location + " is outside the data directory of store '"
-                    + id + "'");
+            throw GlanceException.invalid(
+                    "Location " + location + " is outside the data directory of store '" + id + "'");
         }
         return file;
     }
@@ -335,8 +343,13 @@ public final class FilesystemImageStore implements ImageStore {
 
     /** The file name for an image id: the id itself, which must be a plain name. */
     private String fileNameFor(String imageId) {
-        if (imageId == null || imageId.isEmpty() || imageId.startsWith(".") || imageId.contains("/")
-                || imageId.contains("\\") || imageId.indexOf('\0') >= 0 || imageId.length() > 200) {
+        if (imageId == null
+                || imageId.isEmpty()
+                || imageId.startsWith(".")
+                || imageId.contains("/")
+                || imageId.contains("\\")
+                || imageId.indexOf('\0') >= 0
+                || imageId.length() > 200) {
             throw GlanceException.invalid("Store '" + id + "' cannot name a file after image id " + imageId);
         }
         return imageId;
@@ -346,13 +359,15 @@ public final class FilesystemImageStore implements ImageStore {
 
     private static void prepareDirectory(String id, Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw FilesystemStoreSettings.invalid(id, FilesystemStoreSettings.DATADIR,
-                    "names " + dir + ", which is not a directory");
+            throw FilesystemStoreSettings.invalid(
+                    id, FilesystemStoreSettings.DATADIR, "names " + dir + ", which is not a directory");
         }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw FilesystemStoreSettings.invalid(id, FilesystemStoreSettings.DATADIR,
+            throw FilesystemStoreSettings.invalid(
+                    id,
+                    FilesystemStoreSettings.DATADIR,
                     "names " + dir + ", which cannot be created: " + FilesystemErrors.reasonOf(e));
         }
     }
@@ -361,14 +376,16 @@ public final class FilesystemImageStore implements ImageStore {
     private static void probeWritable(String id, Path dir) {
         Path probe = dir.resolve(TEMP_PREFIX + "probe." + HexFormat.of().formatHex(randomBytes()));
         try {
-            try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             Files.delete(probe);
         } catch (IOException e) {
             removeQuietly(probe);
-            throw FilesystemStoreSettings.invalid(id, FilesystemStoreSettings.DATADIR,
+            throw FilesystemStoreSettings.invalid(
+                    id,
+                    FilesystemStoreSettings.DATADIR,
                     "names " + dir + ", which is not writable: " + FilesystemErrors.reasonOf(e));
         }
     }
@@ -380,14 +397,17 @@ public final class FilesystemImageStore implements ImageStore {
         int removed = 0;
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dataDir, TEMP_PREFIX + "*")) {
             for (Path leftover : leftovers) {
-                if (leftover.getFileName().toString().startsWith(prefix) && isAbandoned(leftover)
+                if (leftover.getFileName().toString().startsWith(prefix)
+                        && isAbandoned(leftover)
                         && Files.deleteIfExists(leftover)) {
                     removed++;
                 }
             }
         } catch (IOException e) {
-            throw GlanceException.unavailable("Store '" + id + "' cannot remove the unfinished uploads of image "
-                    + imageId + ": " + FilesystemErrors.reasonOf(e), e);
+            throw GlanceException.unavailable(
+                    "Store '" + id + "' cannot remove the unfinished uploads of image " + imageId + ": "
+                            + FilesystemErrors.reasonOf(e),
+                    e);
         }
         return removed;
     }
@@ -405,16 +425,17 @@ public final class FilesystemImageStore implements ImageStore {
                 }
             }
         } catch (IOException e) {
-            throw FilesystemStoreSettings.invalid(id, FilesystemStoreSettings.DATADIR, "names " + dir
-                    + ", where unfinished uploads cannot be removed: " + FilesystemErrors.reasonOf(e));
+            throw FilesystemStoreSettings.invalid(
+                    id,
+                    FilesystemStoreSettings.DATADIR,
+                    "names " + dir + ", where unfinished uploads cannot be removed: " + FilesystemErrors.reasonOf(e));
         }
         return removed;
     }
 
     /** True unless a live upload holds the file's lock. */
     private static boolean isAbandoned(Path leftover) throws IOException {
-        try (FileChannel channel = FileChannel.open(leftover, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel channel = FileChannel.open(leftover, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             // Closing this channel drops every POSIX lock this process holds on the file, so a writer in this
             // same JVM loses its lock here; it still finishes normally, only unprotected from other processes.
             try {
@@ -452,7 +473,10 @@ public final class FilesystemImageStore implements ImageStore {
                 view.setPermissions(mode);
             }
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot let group or others traverse the image directory {0}: {1}", dir,
+            LOG.log(
+                    Level.WARNING,
+                    "Cannot let group or others traverse the image directory {0}: {1}",
+                    dir,
                     FilesystemErrors.reasonOf(e));
         }
     }
@@ -477,7 +501,10 @@ public final class FilesystemImageStore implements ImageStore {
         try {
             Files.deleteIfExists(file);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot remove {0}: {1}", file,
+            LOG.log(
+                    Level.WARNING,
+                    "Cannot remove {0}: {1}",
+                    file,
                     e instanceof IOException io ? FilesystemErrors.reasonOf(io) : e.getMessage());
         }
     }

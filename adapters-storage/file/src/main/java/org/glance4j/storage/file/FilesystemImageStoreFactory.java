@@ -2,7 +2,6 @@ package org.glance4j.storage.file;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.support.DeclaredImageStoreFactory;
 
@@ -16,7 +15,9 @@ public final class FilesystemImageStoreFactory extends DeclaredImageStoreFactory
 
     /** For {@link java.util.ServiceLoader}. */
     public FilesystemImageStoreFactory() {
-        super(TYPE, FilesystemStoreSettings.OPTIONS,
+        super(
+                TYPE,
+                FilesystemStoreSettings.OPTIONS,
                 "Images as files in a local directory (temporary file, fsync, atomic rename; zero-copy reads).");
     }
 

@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.StoreOption;
 import org.glance4j.ports.out.store.StoreOptions;
@@ -29,8 +28,8 @@ import org.glance4j.ports.out.store.StoreSection;
  * @param chunkSize          bytes per write to the disk
  * @param thinProvisioning   whether zero chunks become holes
  */
-public record FilesystemStoreSettings(Path dataDir, Set<PosixFilePermission> filePermissions, int chunkSize,
-        boolean thinProvisioning) {
+public record FilesystemStoreSettings(
+        Path dataDir, Set<PosixFilePermission> filePermissions, int chunkSize, boolean thinProvisioning) {
 
     public static final String DATADIR = "filesystem_store_datadir";
     public static final String FILE_PERM = "filesystem_store_file_perm";
@@ -39,19 +38,29 @@ public record FilesystemStoreSettings(Path dataDir, Set<PosixFilePermission> fil
 
     /** The declaration of the file store's section (see {@link FilesystemImageStoreFactory#options()}). */
     public static final StoreOptions OPTIONS = StoreOptions.of(
-            StoreOption.optional(DATADIR, null, "Directory of the store's image files; created if missing and checked"
-                    + " writable at start (a directory that cannot be used stops the start naming the store and this"
-                    + " option). Default: DATA_DIR/images in [glance_store], DATA_DIR/<store id> with"
-                    + " enabled_backends. Relative paths are resolved against the working directory.")
+            StoreOption.optional(
+                            DATADIR,
+                            null,
+                            "Directory of the store's image files; created if missing and checked"
+                                    + " writable at start (a directory that cannot be used stops the start naming the store and this"
+                                    + " option). Default: DATA_DIR/images in [glance_store], DATA_DIR/<store id> with"
+                                    + " enabled_backends. Relative paths are resolved against the working directory.")
                     .asOwnDirectory(),
-            StoreOption.optional(FILE_PERM, "0", "Permissions of image files as octal digits (640); 0 keeps the"
-                    + " process default."),
-            StoreOption.optional(CHUNK_SIZE, "65536", "Bytes per write to the disk (the buffer each upload holds),"
-                    + " 1 to 67108864."),
-            StoreOption.optional(THIN_PROVISIONING, "False", "Chunks of zeros become holes in the image file"
-                    + " instead of being written."),
-            StoreOption.notHonoured("filesystem_store_datadirs", "One directory per store; use enabled_backends"
-                    + " for several; ignored."),
+            StoreOption.optional(
+                    FILE_PERM,
+                    "0",
+                    "Permissions of image files as octal digits (640); 0 keeps the" + " process default."),
+            StoreOption.optional(
+                    CHUNK_SIZE,
+                    "65536",
+                    "Bytes per write to the disk (the buffer each upload holds)," + " 1 to 67108864."),
+            StoreOption.optional(
+                    THIN_PROVISIONING,
+                    "False",
+                    "Chunks of zeros become holes in the image file" + " instead of being written."),
+            StoreOption.notHonoured(
+                    "filesystem_store_datadirs",
+                    "One directory per store; use enabled_backends" + " for several; ignored."),
             StoreOption.ignored("filesystem_store_metadata_file"),
             StoreOption.ignored("filesystem_store_timeout"),
             StoreOption.ignored("filesystem_store_thread_pool_size"),
@@ -67,9 +76,12 @@ public record FilesystemStoreSettings(Path dataDir, Set<PosixFilePermission> fil
             throw new IllegalArgumentException("dataDir must be absolute: " + dataDir);
         }
         dataDir = dataDir.normalize();
-        filePermissions = filePermissions == null ? null
-                : Collections.unmodifiableSet(filePermissions.isEmpty() ? EnumSet.noneOf(PosixFilePermission.class)
-                        : EnumSet.copyOf(filePermissions));
+        filePermissions = filePermissions == null
+                ? null
+                : Collections.unmodifiableSet(
+                        filePermissions.isEmpty()
+                                ? EnumSet.noneOf(PosixFilePermission.class)
+                                : EnumSet.copyOf(filePermissions));
         if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
             throw new IllegalArgumentException("chunkSize out of range: " + chunkSize);
         }
@@ -92,7 +104,9 @@ public record FilesystemStoreSettings(Path dataDir, Set<PosixFilePermission> fil
         if (dataDir == null) {
             throw section.invalid(datadir, "is required");
         }
-        return new FilesystemStoreSettings(dataDir, filePermissions(storeId, options.get(FILE_PERM)),
+        return new FilesystemStoreSettings(
+                dataDir,
+                filePermissions(storeId, options.get(FILE_PERM)),
                 chunkSize(storeId, options.get(CHUNK_SIZE)),
                 section.bool(OPTIONS.find(THIN_PROVISIONING).orElseThrow()));
     }
@@ -116,14 +130,17 @@ public record FilesystemStoreSettings(Path dataDir, Set<PosixFilePermission> fil
         }
         int mode = Integer.parseInt(value, 8);
         if ((mode & 0400) == 0) {
-            throw invalid(storeId, FILE_PERM, "must keep the owner read bit so the"
-                    + " store can read its image files (e.g. 640), got " + value);
+            throw invalid(
+                    storeId,
+                    FILE_PERM,
+                    "must keep the owner read bit so the" + " store can read its image files (e.g. 640), got " + value);
         }
         Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
         PosixFilePermission[] bits = {
             PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
+        };
         for (int i = 0; i < bits.length; i++) {
             if ((mode & (1 << i)) != 0) {
                 permissions.add(bits[i]);

@@ -12,11 +12,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import org.glance4j.ports.testing.store.RepeatingStream;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoredObject;
 import org.glance4j.ports.out.store.support.FileRegionInputStream;
+import org.glance4j.ports.testing.store.RepeatingStream;
 import org.glance4j.storage.file.FilesystemImageStoreFactory;
 
 /**
@@ -33,8 +32,7 @@ import org.glance4j.storage.file.FilesystemImageStoreFactory;
 public final class FilesystemStoreThroughput {
     private static final int BLOCK = 1024 * 1024;
 
-    private FilesystemStoreThroughput() {
-    }
+    private FilesystemStoreThroughput() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/glance4j-bench");
@@ -43,7 +41,9 @@ public final class FilesystemStoreThroughput {
         byte[] block = new byte[BLOCK];
         new Random(1).nextBytes(block);
         Files.createDirectories(dir);
-        System.out.printf("size %d MiB, dir %s, heap max %d MiB%n", mib, dir, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "size %d MiB, dir %s, heap max %d MiB%n",
+                mib, dir, Runtime.getRuntime().maxMemory() >> 20);
         try {
             raw(dir.resolve("raw"), block, size, mib);
             store(dir.resolve("store-64k"), block, size, mib, null);
@@ -156,27 +156,30 @@ public final class FilesystemStoreThroughput {
     private static final class LoopbackSink implements AutoCloseable {
         private final java.nio.channels.ServerSocketChannel server;
         private final java.nio.channels.SocketChannel client;
-        private final java.util.concurrent.CompletableFuture<Long> received = new java.util.concurrent.CompletableFuture<>();
+        private final java.util.concurrent.CompletableFuture<Long> received =
+                new java.util.concurrent.CompletableFuture<>();
 
         LoopbackSink() throws IOException {
             server = java.nio.channels.ServerSocketChannel.open()
                     .bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
             client = java.nio.channels.SocketChannel.open(server.getLocalAddress());
             java.nio.channels.SocketChannel accepted = server.accept();
-            Thread drain = new Thread(() -> {
-                long total = 0;
-                ByteBuffer buffer = ByteBuffer.allocateDirect(BLOCK);
-                try (accepted) {
-                    int n;
-                    while ((n = accepted.read(buffer)) >= 0) {
-                        total += n;
-                        buffer.clear();
-                    }
-                    received.complete(total);
-                } catch (IOException e) {
-                    received.completeExceptionally(e);
-                }
-            }, "drain");
+            Thread drain = new Thread(
+                    () -> {
+                        long total = 0;
+                        ByteBuffer buffer = ByteBuffer.allocateDirect(BLOCK);
+                        try (accepted) {
+                            int n;
+                            while ((n = accepted.read(buffer)) >= 0) {
+                                total += n;
+                                buffer.clear();
+                            }
+                            received.complete(total);
+                        } catch (IOException e) {
+                            received.completeExceptionally(e);
+                        }
+                    },
+                    "drain");
             drain.setDaemon(true);
             drain.start();
         }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.testing.store.ImageStoreContractTest;
@@ -21,8 +20,8 @@ class FilesystemImageStoreContractTest extends ImageStoreContractTest {
     @Override
     protected ImageStore createStore(String storeId) {
         dataDir = tempDir.resolve("images");
-        return new FilesystemImageStoreFactory().create(storeId,
-                Map.of(FilesystemStoreSettings.DATADIR, dataDir.toString()));
+        return new FilesystemImageStoreFactory()
+                .create(storeId, Map.of(FilesystemStoreSettings.DATADIR, dataDir.toString()));
     }
 
     /** Every entry of the data directory, temporary files included. */

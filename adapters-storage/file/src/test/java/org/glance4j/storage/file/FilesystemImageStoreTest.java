@@ -26,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
@@ -124,14 +123,21 @@ class FilesystemImageStoreTest {
         Files.createDirectories(dataDir);
         Path live = dataDir.resolve(FilesystemImageStore.TEMP_PREFIX + UUID.randomUUID() + ".0011223344556677");
         Files.write(live, new byte[100]);
-        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classes = Path.of(UploadLockHolder.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        String javaBinary =
+                Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classes = Path.of(UploadLockHolder.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .toString();
-        Process holder = new ProcessBuilder(javaBinary, "-Xmx16m", "-cp", classes, UploadLockHolder.class.getName(),
-                live.toString()).redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(
+                        javaBinary, "-Xmx16m", "-cp", classes, UploadLockHolder.class.getName(), live.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader output = new BufferedReader(
-                    new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader output =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(output.readLine()).isEqualTo("locked");
 
             assertThat(open().leftoversRemoved()).isZero();
@@ -157,14 +163,21 @@ class FilesystemImageStoreTest {
         Files.write(dead, new byte[100]);
         Files.write(live, new byte[100]);
         Files.write(otherImage, new byte[100]);
-        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classes = Path.of(UploadLockHolder.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        String javaBinary =
+                Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classes = Path.of(UploadLockHolder.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .toString();
-        Process holder = new ProcessBuilder(javaBinary, "-Xmx16m", "-cp", classes, UploadLockHolder.class.getName(),
-                live.toString()).redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(
+                        javaBinary, "-Xmx16m", "-cp", classes, UploadLockHolder.class.getName(), live.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader output = new BufferedReader(
-                    new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader output =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(output.readLine()).isEqualTo("locked");
 
             assertThat(store.deleteAbandonedWrites(imageId)).isEqualTo(1);
@@ -219,7 +232,8 @@ class FilesystemImageStoreTest {
         StoredObject written = store.write(imageId, new ByteArrayInputStream(new byte[] {9}), 1);
         assertThat(written.location()).isEqualTo("file://" + dataDir.toAbsolutePath() + "/" + imageId);
         assertThat(written.location()).startsWith("file:///");
-        assertThat(store.size("filesystem://" + dataDir.toAbsolutePath() + "/" + imageId)).isEqualTo(1);
+        assertThat(store.size("filesystem://" + dataDir.toAbsolutePath() + "/" + imageId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -253,8 +267,8 @@ class FilesystemImageStoreTest {
     void imageIdsThatAreNotPlainFileNamesAreRefused() {
         FilesystemImageStore store = open();
         for (String imageId : new String[] {"../outside", "a/b", "..", ".", "", ".hidden", "/etc/x", "a\\b"}) {
-            assertCategory(() -> store.write(imageId, new ByteArrayInputStream(new byte[] {1}), 1),
-                    ErrorCategory.INVALID);
+            assertCategory(
+                    () -> store.write(imageId, new ByteArrayInputStream(new byte[] {1}), 1), ErrorCategory.INVALID);
         }
         assertThat(tempDir.resolve("outside")).doesNotExist();
         assertThat(listDataDir()).isEmpty();
@@ -279,8 +293,7 @@ class FilesystemImageStoreTest {
         FilesystemImageStore store = open();
         String imageId = UUID.randomUUID().toString();
         StoredObject first = store.write(imageId, new ByteArrayInputStream(new byte[] {1, 2}), 2);
-        assertCategory(() -> store.write(imageId, new ByteArrayInputStream(new byte[] {3}), 1),
-                ErrorCategory.CONFLICT);
+        assertCategory(() -> store.write(imageId, new ByteArrayInputStream(new byte[] {3}), 1), ErrorCategory.CONFLICT);
         try (InputStream in = store.read(first.location(), null)) {
             assertThat(in.readAllBytes()).containsExactly(1, 2);
         }
@@ -340,8 +353,11 @@ class FilesystemImageStoreTest {
         Throwable thrown = catchThrowable(call);
         assertThat(thrown).isInstanceOf(GlanceException.class);
         assertThat(((GlanceException) thrown).category()).isEqualTo(ErrorCategory.INVALID);
-        assertThat(thrown.getMessage()).startsWith("Store 'local': option filesystem_store_datadir names ")
-                .contains(problem).doesNotContain("Exception").doesNotContain("\n");
+        assertThat(thrown.getMessage())
+                .startsWith("Store 'local': option filesystem_store_datadir names ")
+                .contains(problem)
+                .doesNotContain("Exception")
+                .doesNotContain("\n");
     }
 
     // ------------------------------------------------------------------------------------------- options
@@ -353,28 +369,30 @@ class FilesystemImageStoreTest {
         FilesystemImageStore store = open(Map.of(FilesystemStoreSettings.FILE_PERM, "640"));
         StoredObject written = store.write(UUID.randomUUID().toString(), new ByteArrayInputStream(new byte[3]), 3);
         Path file = Path.of(written.location().substring("file://".length()));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r-----");
         Set<PosixFilePermission> dirMode = Files.getPosixFilePermissions(dataDir);
-        assertThat(dirMode).contains(PosixFilePermission.GROUP_EXECUTE)
+        assertThat(dirMode)
+                .contains(PosixFilePermission.GROUP_EXECUTE)
                 .doesNotContain(PosixFilePermission.OTHERS_EXECUTE);
     }
 
     @Test
     void thinProvisioningKeepsEveryByteIncludingTrailingZeros() throws IOException {
-        FilesystemImageStore store = open(Map.of(FilesystemStoreSettings.THIN_PROVISIONING, "true",
-                FilesystemStoreSettings.CHUNK_SIZE, "4096"));
+        FilesystemImageStore store = open(
+                Map.of(FilesystemStoreSettings.THIN_PROVISIONING, "true", FilesystemStoreSettings.CHUNK_SIZE, "4096"));
         byte[] content = new byte[5 * 4096 + 100];
         content[4096 * 2 + 7] = 5;
         content[4096 * 3] = 6;
-        StoredObject written = store.write(UUID.randomUUID().toString(), new ByteArrayInputStream(content),
-                content.length);
+        StoredObject written =
+                store.write(UUID.randomUUID().toString(), new ByteArrayInputStream(content), content.length);
         assertThat(written.size()).isEqualTo(content.length);
         assertThat(store.size(written.location())).isEqualTo(content.length);
         try (InputStream in = store.read(written.location(), null)) {
             assertThat(in.readAllBytes()).isEqualTo(content);
         }
-        StoredObject zeros = store.write(UUID.randomUUID().toString(), new ByteArrayInputStream(new byte[10_000]),
-                10_000);
+        StoredObject zeros =
+                store.write(UUID.randomUUID().toString(), new ByteArrayInputStream(new byte[10_000]), 10_000);
         assertThat(store.size(zeros.location())).isEqualTo(10_000);
     }
 
@@ -401,7 +419,9 @@ class FilesystemImageStoreTest {
     private static void assertCategory(ThrowingCallable call, ErrorCategory category) {
         Throwable thrown = catchThrowable(call);
         assertThat(thrown).isInstanceOf(GlanceException.class);
-        assertThat(((GlanceException) thrown).category()).as(thrown.getMessage()).isEqualTo(category);
+        assertThat(((GlanceException) thrown).category())
+                .as(thrown.getMessage())
+                .isEqualTo(category);
     }
 
     /** Delivers bytes until {@code pauseAt}, then signals and waits for release before delivering the rest. */

@@ -9,8 +9,7 @@ import java.nio.file.StandardOpenOption;
  * {@code locked}, and holds the lock until its standard input closes.
  */
 public final class UploadLockHolder {
-    private UploadLockHolder() {
-    }
+    private UploadLockHolder() {}
 
     public static void main(String[] args) throws Exception {
         try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE)) {

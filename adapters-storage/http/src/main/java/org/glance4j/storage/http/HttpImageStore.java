@@ -16,7 +16,6 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
@@ -32,8 +31,8 @@ import org.glance4j.ports.out.store.support.BoundedInputStream;
  * deletes in the standard way ({@link org.glance4j.ports.out.store.UnsupportedStoreOperationException}).
  */
 public final class HttpImageStore implements ImageStore {
-    private static final Set<StoreCapability> CAPABILITIES = Set.copyOf(EnumSet.of(StoreCapability.READ,
-            StoreCapability.READ_RANGE));
+    private static final Set<StoreCapability> CAPABILITIES =
+            Set.copyOf(EnumSet.of(StoreCapability.READ, StoreCapability.READ_RANGE));
     private static final long OPEN_ENDED_RANGE = 1L << 52;
 
     private final String id;
@@ -71,13 +70,16 @@ public final class HttpImageStore implements ImageStore {
     @Override
     public InputStream read(String location, ByteRange range) {
         require(range == null ? StoreCapability.READ : StoreCapability.READ_RANGE);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uriOf(location)).timeout(readTimeout).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uriOf(location)).timeout(readTimeout).GET();
         if (range != null) {
-            request.header("Range", "bytes=" + range.offset() + "-"
-                    + (range.length() >= OPEN_ENDED_RANGE ? "" : String.valueOf(range.lastByte())));
+            request.header(
+                    "Range",
+                    "bytes=" + range.offset() + "-"
+                            + (range.length() >= OPEN_ENDED_RANGE ? "" : String.valueOf(range.lastByte())));
         }
-        HttpResponse<InputStream> response = send(request.build(), HttpResponse.BodyHandlers.ofInputStream(),
-                "read image data");
+        HttpResponse<InputStream> response =
+                send(request.build(), HttpResponse.BodyHandlers.ofInputStream(), "read image data");
         int status = response.statusCode();
         if (status == 206 || status == 200 && range == null) {
             return response.body();
@@ -87,8 +89,10 @@ public final class HttpImageStore implements ImageStore {
             return wholeBodyCutToRange(location, range);
         }
         if (status == 416 && range != null) {
-            throw new GlanceException(ErrorCategory.RANGE_NOT_SATISFIABLE, "Range " + range.offset() + "-"
-                    + range.lastByte() + " lies outside the image data at this location of store '" + id + "'");
+            throw new GlanceException(
+                    ErrorCategory.RANGE_NOT_SATISFIABLE,
+                    "Range " + range.offset() + "-" + range.lastByte()
+                            + " lies outside the image data at this location of store '" + id + "'");
         }
         throw failure(status, "read image data");
     }
@@ -96,24 +100,33 @@ public final class HttpImageStore implements ImageStore {
     @Override
     public long size(String location) {
         require(StoreCapability.READ);
-        HttpRequest head = HttpRequest.newBuilder(uriOf(location)).timeout(readTimeout)
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest head = HttpRequest.newBuilder(uriOf(location))
+                .timeout(readTimeout)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpResponse<Void> response = send(head, HttpResponse.BodyHandlers.discarding(), "read the size of image data");
         if (response.statusCode() != 200) {
             throw failure(response.statusCode(), "read the size of image data");
         }
         OptionalLong length = response.headers().firstValueAsLong("Content-Length");
         if (length.isEmpty()) {
-            throw GlanceException.unavailable("Store '" + id + "' cannot read the size of image data: the server"
-                    + " at " + hostOf(location) + " sends no Content-Length", null);
+            throw GlanceException.unavailable(
+                    "Store '" + id + "' cannot read the size of image data: the server" + " at " + hostOf(location)
+                            + " sends no Content-Length",
+                    null);
         }
         return length.getAsLong();
     }
 
     /** A server that ignores {@code Range} answered 200: read again and skip to the range ourselves. */
     private InputStream wholeBodyCutToRange(String location, ByteRange range) {
-        HttpResponse<InputStream> whole = send(HttpRequest.newBuilder(uriOf(location)).timeout(readTimeout).GET()
-                .build(), HttpResponse.BodyHandlers.ofInputStream(), "read image data");
+        HttpResponse<InputStream> whole = send(
+                HttpRequest.newBuilder(uriOf(location))
+                        .timeout(readTimeout)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream(),
+                "read image data");
         if (whole.statusCode() != 200) {
             closeQuietly(whole.body());
             throw failure(whole.statusCode(), "read image data");
@@ -131,8 +144,10 @@ public final class HttpImageStore implements ImageStore {
             }
             if (next < 0) {
                 closeQuietly(body);
-                throw new GlanceException(ErrorCategory.RANGE_NOT_SATISFIABLE, "Range " + range.offset() + "-"
-                        + range.lastByte() + " lies outside the image data at this location of store '" + id + "'");
+                throw new GlanceException(
+                        ErrorCategory.RANGE_NOT_SATISFIABLE,
+                        "Range " + range.offset() + "-" + range.lastByte()
+                                + " lies outside the image data at this location of store '" + id + "'");
             }
             body.unread(next);
         } catch (IOException e) {
@@ -170,14 +185,16 @@ public final class HttpImageStore implements ImageStore {
 
     private GlanceException failure(int status, String doing) {
         if (status == 404 || status == 410) {
-            return GlanceException.notFound("No image data at this location of store '" + id + "' (the server"
-                    + " answered " + status + ")");
+            return GlanceException.notFound(
+                    "No image data at this location of store '" + id + "' (the server" + " answered " + status + ")");
         }
         String why = switch (status) {
             case 401, 403 -> "the server refused access (HTTP " + status + ")";
             case 429, 503 -> "the server is throttling requests or unavailable (HTTP " + status + "); retry later";
-            default -> status >= 300 && status < 400 ? "too many redirects or a redirect without a target (HTTP "
-                    + status + ")" : "the server answered HTTP " + status;
+            default ->
+                status >= 300 && status < 400
+                        ? "too many redirects or a redirect without a target (HTTP " + status + ")"
+                        : "the server answered HTTP " + status;
         };
         return GlanceException.unavailable("Store '" + id + "' cannot " + doing + ": " + why, null);
     }

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
@@ -58,8 +57,8 @@ class HttpImageStoreTest {
         server.ignoreRanges(true);
         assertThat(read(server.urlOf("cirros"), new ByteRange(99_990, 100))).containsExactly(slice(99_990, 10));
         assertThat(read(server.urlOf("cirros"), new ByteRange(0, 1))).containsExactly(slice(0, 1));
-        GlanceException past = (GlanceException) catchThrowable(
-                () -> read(server.urlOf("cirros"), new ByteRange(100_000, 1)));
+        GlanceException past =
+                (GlanceException) catchThrowable(() -> read(server.urlOf("cirros"), new ByteRange(100_000, 1)));
         assertThat(past.category()).isEqualTo(ErrorCategory.RANGE_NOT_SATISFIABLE);
     }
 
@@ -68,12 +67,13 @@ class HttpImageStoreTest {
         server.forceStatus(503);
         GlanceException throttled = (GlanceException) catchThrowable(() -> read(server.urlOf("cirros"), null));
         assertThat(throttled.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
-        assertThat(throttled.getMessage()).isEqualTo("Store 'web' cannot read image data: the server is throttling"
-                + " requests or unavailable (HTTP 503); retry later");
+        assertThat(throttled.getMessage())
+                .isEqualTo("Store 'web' cannot read image data: the server is throttling"
+                        + " requests or unavailable (HTTP 503); retry later");
         server.forceStatus(403);
         GlanceException refused = (GlanceException) catchThrowable(() -> store.size(server.urlOf("cirros")));
-        assertThat(refused.getMessage()).isEqualTo("Store 'web' cannot read the size of image data: the server"
-                + " refused access (HTTP 403)");
+        assertThat(refused.getMessage())
+                .isEqualTo("Store 'web' cannot read the size of image data: the server" + " refused access (HTTP 403)");
     }
 
     @Test
@@ -85,14 +85,15 @@ class HttpImageStoreTest {
         String location = "http://user:secret@127.0.0.1:" + port + "/private/path?token=abc";
         GlanceException failure = (GlanceException) catchThrowable(() -> read(location, null));
         assertThat(failure.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
-        assertThat(failure.getMessage()).isEqualTo("Store 'web' cannot read image data: cannot connect to"
-                + " http://127.0.0.1:" + port + " (connection refused)");
+        assertThat(failure.getMessage())
+                .isEqualTo("Store 'web' cannot read image data: cannot connect to" + " http://127.0.0.1:" + port
+                        + " (connection refused)");
     }
 
     @Test
     void aBrokenConnectionIsSaidInTheApisWordsWithTheLibraryTextOnlyInTheCause() throws Exception {
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket silent =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Thread closer = new Thread(() -> {
                 // every connection (the client retries an idempotent GET once) is closed after its first byte
                 while (!silent.isClosed()) {
@@ -108,9 +109,11 @@ class HttpImageStoreTest {
             String location = "http://127.0.0.1:" + silent.getLocalPort() + "/x";
             GlanceException failure = (GlanceException) catchThrowable(() -> read(location, null));
             assertThat(failure.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
-            assertThat(failure.getMessage()).isEqualTo("Store 'web' cannot read image data: the connection to"
-                    + " http://127.0.0.1:" + silent.getLocalPort() + " broke; the store is unavailable, try again"
-                    + " later");
+            assertThat(failure.getMessage())
+                    .isEqualTo("Store 'web' cannot read image data: the connection to"
+                            + " http://127.0.0.1:" + silent.getLocalPort()
+                            + " broke; the store is unavailable, try again"
+                            + " later");
             assertThat(failure.getCause()).isInstanceOf(IOException.class);
         }
     }
@@ -118,10 +121,12 @@ class HttpImageStoreTest {
     @Test
     void writesAndDeletesAreRefusedInTheStandardWay() {
         Throwable write = catchThrowable(() -> store.write("img", new ByteArrayInputStream(new byte[1]), 1));
-        assertThat(write).isInstanceOf(UnsupportedStoreOperationException.class)
+        assertThat(write)
+                .isInstanceOf(UnsupportedStoreOperationException.class)
                 .hasMessage("Store 'web' does not support write");
         assertThat(catchThrowable(() -> store.delete(server.urlOf("cirros"))))
-                .isInstanceOf(UnsupportedStoreOperationException.class).hasMessage("Store 'web' does not support delete");
+                .isInstanceOf(UnsupportedStoreOperationException.class)
+                .hasMessage("Store 'web' does not support delete");
         assertThat(dir.resolve("cirros")).exists();
     }
 
@@ -139,13 +144,16 @@ class HttpImageStoreTest {
         GlanceException failure = (GlanceException) catchThrowable(() -> new HttpImageStoreFactory()
                 .create(STORE, Map.of(HttpImageStoreFactory.HTTPS_INSECURE.name(), "maybe")));
         assertThat(failure.category()).isEqualTo(ErrorCategory.INVALID);
-        assertThat(failure.getMessage()).isEqualTo("Store 'web': option https_insecure must be true or false, got"
-                + " maybe");
+        assertThat(failure.getMessage())
+                .isEqualTo("Store 'web': option https_insecure must be true or false, got" + " maybe");
         GlanceException missingFile = (GlanceException) catchThrowable(() -> new HttpImageStoreFactory()
-                .create(STORE, Map.of(HttpImageStoreFactory.HTTPS_CA_CERTIFICATES_FILE.name(), dir.resolve("none.pem")
-                        .toString())));
-        assertThat(missingFile.getMessage()).startsWith("Store 'web': option https_ca_certificates_file cannot be"
-                + " read as PEM certificates");
+                .create(
+                        STORE,
+                        Map.of(
+                                HttpImageStoreFactory.HTTPS_CA_CERTIFICATES_FILE.name(),
+                                dir.resolve("none.pem").toString())));
+        assertThat(missingFile.getMessage())
+                .startsWith("Store 'web': option https_ca_certificates_file cannot be" + " read as PEM certificates");
     }
 
     private byte[] read(String location, ByteRange range) throws IOException {

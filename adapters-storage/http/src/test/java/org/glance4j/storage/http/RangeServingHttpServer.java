@@ -1,5 +1,7 @@
 package org.glance4j.storage.http;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,9 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A small HTTP server for the http store's tests: serves the files of a directory under {@code /images/}, with
@@ -109,7 +108,8 @@ public final class RangeServingHttpServer implements AutoCloseable {
                 return;
             }
             exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
-            try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
+            try (InputStream in = Files.newInputStream(file);
+                    OutputStream out = exchange.getResponseBody()) {
                 in.skipNBytes(from);
                 byte[] buffer = new byte[64 * 1024];
                 long left = length;

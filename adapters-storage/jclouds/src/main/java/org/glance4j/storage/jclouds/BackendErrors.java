@@ -2,7 +2,6 @@ package org.glance4j.storage.jclouds;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.support.BackendFailure;
@@ -22,13 +21,15 @@ import org.jclouds.rest.AuthorizationException;
 final class BackendErrors {
     private static final Logger LOG = Logger.getLogger(BackendErrors.class.getName());
 
-    private BackendErrors() {
-    }
+    private BackendErrors() {}
 
     /** What the store was doing, for the message. */
     enum Operation {
-        WRITE("write image data"), READ("read image data"), SIZE("read the size of image data"),
-        DELETE("delete image data"), CHECK("check its container");
+        WRITE("write image data"),
+        READ("read image data"),
+        SIZE("read the size of image data"),
+        DELETE("delete image data"),
+        CHECK("check its container");
 
         private final String text;
 
@@ -43,16 +44,20 @@ final class BackendErrors {
         }
         String doing = operation == Operation.CHECK ? "check its " + target.containerWord() : operation.text;
         GlanceException translated = new StoreErrors(target.storeId(), target.backendName(), target.endpoint())
-                .withReasons(t -> reason(target, t)).translate(doing, failure);
+                .withReasons(t -> reason(target, t))
+                .translate(doing, failure);
         LOG.log(Level.FINE, translated.getMessage(), failure);
         return translated;
     }
 
     /** A missing container, as its own message (writes with create-on-put off, reads of a deleted container). */
     static GlanceException containerMissing(BlobStoreTarget target, String container, Throwable cause) {
-        return new GlanceException(ErrorCategory.UNAVAILABLE, "Store '" + target.storeId() + "': the "
-                + target.backendName() + " " + target.containerWord() + " '" + container + "' does not exist"
-                + (target.createContainerOnWrite() ? "" : " and the store is not allowed to create it"), cause);
+        return new GlanceException(
+                ErrorCategory.UNAVAILABLE,
+                "Store '" + target.storeId() + "': the "
+                        + target.backendName() + " " + target.containerWord() + " '" + container + "' does not exist"
+                        + (target.createContainerOnWrite() ? "" : " and the store is not allowed to create it"),
+                cause);
     }
 
     /** Whether {@code failure} says that the backend refused a byte range (HTTP 416). */
@@ -66,7 +71,8 @@ final class BackendErrors {
             if (t instanceof ContainerNotFoundException) {
                 return true;
             }
-            if (t instanceof AWSResponseException aws && aws.getError() != null
+            if (t instanceof AWSResponseException aws
+                    && aws.getError() != null
                     && "NoSuchBucket".equals(aws.getError().getCode())) {
                 return true;
             }
@@ -78,29 +84,35 @@ final class BackendErrors {
     private static BackendFailure reason(BlobStoreTarget target, Throwable t) {
         String backend = target.backendName();
         if (t instanceof AuthorizationException) {
-            return BackendFailure.unavailable(backend + " refused the credentials of user '" + target.identity()
-                    + "'");
+            return BackendFailure.unavailable(backend + " refused the credentials of user '" + target.identity() + "'");
         }
-        if (t instanceof AWSResponseException aws && aws.getError() != null && aws.getError().getCode() != null) {
+        if (t instanceof AWSResponseException aws
+                && aws.getError() != null
+                && aws.getError().getCode() != null) {
             String code = aws.getError().getCode();
-            return BackendFailure.unavailable(switch (code) {
-                case "SlowDown", "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequests" ->
-                        backend + " is throttling requests (" + code + "); retry later";
-                case "InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied" -> backend
-                        + " refused the credentials of access key '" + target.identity() + "' (" + code + ")";
-                case "NoSuchBucket" -> "the " + target.containerWord() + " does not exist";
-                default -> backend + " answered " + statusOf(aws) + " " + code;
-            });
+            return BackendFailure.unavailable(
+                    switch (code) {
+                        case "SlowDown",
+                                "Throttling",
+                                "ThrottlingException",
+                                "RequestLimitExceeded",
+                                "TooManyRequests" -> backend + " is throttling requests (" + code + "); retry later";
+                        case "InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied" ->
+                            backend + " refused the credentials of access key '" + target.identity() + "' (" + code
+                                    + ")";
+                        case "NoSuchBucket" -> "the " + target.containerWord() + " does not exist";
+                        default -> backend + " answered " + statusOf(aws) + " " + code;
+                    });
         }
         if (t instanceof HttpResponseException http && http.getResponse() != null) {
             int status = http.getResponse().getStatusCode();
             if (status == 503 || status == 429 || status == 498) {
-                return BackendFailure.unavailable(backend + " is throttling requests or unavailable (HTTP " + status
-                        + "); retry later");
+                return BackendFailure.unavailable(
+                        backend + " is throttling requests or unavailable (HTTP " + status + "); retry later");
             }
             if (status == 401 || status == 403) {
-                return BackendFailure.unavailable(backend + " refused the credentials of user '" + target.identity()
-                        + "' (HTTP " + status + ")");
+                return BackendFailure.unavailable(
+                        backend + " refused the credentials of user '" + target.identity() + "' (HTTP " + status + ")");
             }
             if (status == 507 || status == 413) {
                 return BackendFailure.unavailable(backend + " has no room for the data (HTTP " + status + ")");

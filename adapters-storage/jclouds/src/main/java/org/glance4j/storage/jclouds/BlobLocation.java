@@ -1,7 +1,6 @@
 package org.glance4j.storage.jclouds;
 
 import java.util.Set;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**

@@ -1,5 +1,7 @@
 package org.glance4j.storage.jclouds;
 
+import com.google.common.io.ByteSource;
+import com.google.common.io.Files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
@@ -30,9 +31,6 @@ import org.jclouds.blobstore.options.GetOptions;
 import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.io.Payload;
 import org.jclouds.io.Payloads;
-
-import com.google.common.io.ByteSource;
-import com.google.common.io.Files;
 
 /**
  * An {@link ImageStore} over a jclouds blob store (S3 or Swift): one object per image, named by the image id,
@@ -109,9 +107,12 @@ public final class BlobStoreImageStore implements ImageStore {
                     .buildView(BlobStoreContext.class);
             return new BlobStoreImageStore(target, context);
         } catch (RuntimeException e) {
-            throw new GlanceException(ErrorCategory.INVALID, "Store '" + target.storeId() + "': cannot set up the "
-                    + target.backendName() + " client for " + target.endpoint() + ": "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+            throw new GlanceException(
+                    ErrorCategory.INVALID,
+                    "Store '" + target.storeId() + "': cannot set up the "
+                            + target.backendName() + " client for " + target.endpoint() + ": "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+                    e);
         }
     }
 
@@ -143,8 +144,11 @@ public final class BlobStoreImageStore implements ImageStore {
     }
 
     private void putWhole(String container, String name, Spool spool) {
-        Blob blob = blobStore(Operation.WRITE).blobBuilder(name).payload(filePayload(spool, 0, spool.length()))
-                .contentType("application/octet-stream").build();
+        Blob blob = blobStore(Operation.WRITE)
+                .blobBuilder(name)
+                .payload(filePayload(spool, 0, spool.length()))
+                .contentType("application/octet-stream")
+                .build();
         try {
             blobStore(Operation.WRITE).putBlob(container, blob);
         } catch (RuntimeException e) {
@@ -156,8 +160,11 @@ public final class BlobStoreImageStore implements ImageStore {
         MultipartUpload upload;
         try {
             BlobStore blobs = blobStore(Operation.WRITE);
-            BlobMetadata metadata = blobs.blobBuilder(name).payload(new byte[0])
-                    .contentType("application/octet-stream").build().getMetadata();
+            BlobMetadata metadata = blobs.blobBuilder(name)
+                    .payload(new byte[0])
+                    .contentType("application/octet-stream")
+                    .build()
+                    .getMetadata();
             upload = blobs.initiateMultipartUpload(container, metadata, PutOptions.NONE);
         } catch (RuntimeException e) {
             throw writeFailure(container, e);
@@ -179,8 +186,10 @@ public final class BlobStoreImageStore implements ImageStore {
                     rest.skipNBytes(whole);
                     length = next.refill(new java.io.SequenceInputStream(rest, source), chunk);
                 } catch (IOException e) {
-                    throw GlanceException.unavailable("Store '" + target.storeId() + "' cannot read back image"
-                            + " data it kept on the local disk", e);
+                    throw GlanceException.unavailable(
+                            "Store '" + target.storeId() + "' cannot read back image"
+                                    + " data it kept on the local disk",
+                            e);
                 }
                 while (length > 0) {
                     parts.add(uploadPart(upload, parts.size() + 1, filePayload(next, 0, length), container));
@@ -217,9 +226,10 @@ public final class BlobStoreImageStore implements ImageStore {
         try {
             blobStore(Operation.WRITE).abortMultipartUpload(upload);
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(BlobStoreImageStore.class.getName()).warning("Store '"
-                    + target.storeId() + "': could not remove the parts of a failed upload of "
-                    + upload.blobName() + "; the backend may keep them until its own clean-up");
+            java.util.logging.Logger.getLogger(BlobStoreImageStore.class.getName())
+                    .warning("Store '"
+                            + target.storeId() + "': could not remove the parts of a failed upload of "
+                            + upload.blobName() + "; the backend may keep them until its own clean-up");
         }
     }
 
@@ -278,7 +288,8 @@ public final class BlobStoreImageStore implements ImageStore {
         BlobLocation where = BlobLocation.parse(target.storeId(), target.schemes(), location);
         GetOptions options = GetOptions.NONE;
         if (range != null) {
-            options = range.length() >= OPEN_ENDED_RANGE ? new GetOptions().startAt(range.offset())
+            options = range.length() >= OPEN_ENDED_RANGE
+                    ? new GetOptions().startAt(range.offset())
                     : new GetOptions().range(range.offset(), range.lastByte());
         }
         Blob blob;
@@ -286,8 +297,10 @@ public final class BlobStoreImageStore implements ImageStore {
             blob = blobStore(Operation.READ).getBlob(where.container(), where.object(), options);
         } catch (RuntimeException e) {
             if (range != null && BackendErrors.isRangeRefusal(e)) {
-                throw new GlanceException(ErrorCategory.RANGE_NOT_SATISFIABLE, "Range " + range.offset() + "-"
-                        + range.lastByte() + " lies outside the image data in store '" + target.storeId() + "'",
+                throw new GlanceException(
+                        ErrorCategory.RANGE_NOT_SATISFIABLE,
+                        "Range " + range.offset() + "-" + range.lastByte() + " lies outside the image data in store '"
+                                + target.storeId() + "'",
                         e);
             }
             throw readFailure(where, Operation.READ, e);
@@ -374,7 +387,6 @@ public final class BlobStoreImageStore implements ImageStore {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

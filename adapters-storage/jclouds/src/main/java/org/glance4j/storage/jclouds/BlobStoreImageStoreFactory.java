@@ -3,7 +3,6 @@ package org.glance4j.storage.jclouds;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
-
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreOptions;
 import org.glance4j.ports.out.store.support.DeclaredImageStoreFactory;
@@ -19,7 +18,10 @@ public abstract class BlobStoreImageStoreFactory extends DeclaredImageStoreFacto
      * @param targets the backend description of a store from its id and section; refuses bad options naming the
      *                store and the option
      */
-    protected BlobStoreImageStoreFactory(String type, StoreOptions options, String summary,
+    protected BlobStoreImageStoreFactory(
+            String type,
+            StoreOptions options,
+            String summary,
             BiFunction<String, Map<String, String>, BlobStoreTarget> targets) {
         super(type, options, summary);
         this.targets = Objects.requireNonNull(targets, "targets");

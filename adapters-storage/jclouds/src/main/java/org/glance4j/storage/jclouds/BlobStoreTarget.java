@@ -27,10 +27,22 @@ import java.util.Set;
  * @param properties            jclouds properties (signing, auth type, retries) passed through unchanged
  * @param spoolDirectory        where parts wait on the local disk before they go up (null: the JVM's temp dir)
  */
-public record BlobStoreTarget(String storeId, String backendName, String containerWord, String apiId,
-        String endpoint, String identity, String credential, String container, boolean createContainerOnWrite,
-        long largeObjectSize, long chunkSize, String locationPrefix, Set<String> schemes,
-        Map<String, String> properties, Path spoolDirectory) {
+public record BlobStoreTarget(
+        String storeId,
+        String backendName,
+        String containerWord,
+        String apiId,
+        String endpoint,
+        String identity,
+        String credential,
+        String container,
+        boolean createContainerOnWrite,
+        long largeObjectSize,
+        long chunkSize,
+        String locationPrefix,
+        Set<String> schemes,
+        Map<String, String> properties,
+        Path spoolDirectory) {
 
     /** The jclouds properties of every backend: retries and the connect and read timeouts. */
     public static final Map<String, String> CONNECTION_PROPERTIES = Map.of(

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.ports.out.store.StoreOption;
 import org.glance4j.ports.out.store.StoreOptions;
 import org.glance4j.ports.out.store.StoreSection;
@@ -32,19 +31,28 @@ public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
     /** The type name operators write in {@code enabled_backends}. */
     public static final String TYPE = "s3";
 
-    public static final StoreOption HOST = StoreOption.required("s3_store_host", "S3 endpoint, http:// or"
-            + " https:// with host and port; without a scheme http:// is meant, as in Glance.");
+    public static final StoreOption HOST = StoreOption.required(
+            "s3_store_host",
+            "S3 endpoint, http:// or"
+                    + " https:// with host and port; without a scheme http:// is meant, as in Glance.");
     public static final StoreOption ACCESS_KEY = StoreOption.required("s3_store_access_key", "S3 access key.");
-    public static final StoreOption SECRET_KEY = StoreOption.required("s3_store_secret_key", "S3 secret key; never"
-            + " logged and never put into locations.").asSecret();
-    public static final StoreOption BUCKET = StoreOption.required("s3_store_bucket", "Bucket that receives images"
-            + " (a valid S3 bucket name).");
-    public static final StoreOption CREATE_BUCKET_ON_PUT = StoreOption.optional("s3_store_create_bucket_on_put",
-            "False", "Create a missing bucket on the first upload; when False an upload into a missing bucket fails"
+    public static final StoreOption SECRET_KEY = StoreOption.required(
+                    "s3_store_secret_key", "S3 secret key; never" + " logged and never put into locations.")
+            .asSecret();
+    public static final StoreOption BUCKET =
+            StoreOption.required("s3_store_bucket", "Bucket that receives images" + " (a valid S3 bucket name).");
+    public static final StoreOption CREATE_BUCKET_ON_PUT = StoreOption.optional(
+            "s3_store_create_bucket_on_put",
+            "False",
+            "Create a missing bucket on the first upload; when False an upload into a missing bucket fails"
                     + " with 503 naming the store and the bucket.");
-    public static final StoreOption BUCKET_URL_FORMAT = StoreOption.optional("s3_store_bucket_url_format", "auto",
+    public static final StoreOption BUCKET_URL_FORMAT = StoreOption.optional(
+            "s3_store_bucket_url_format",
+            "auto",
             "path, virtual or auto (virtual-host style for amazonaws.com, path style for every other host).");
-    public static final StoreOption LARGE_OBJECT_SIZE = StoreOption.optional("s3_store_large_object_size", "100",
+    public static final StoreOption LARGE_OBJECT_SIZE = StoreOption.optional(
+            "s3_store_large_object_size",
+            "100",
             "MiB; larger uploads use a multipart upload (0: always). Each part waits in a temporary file"
                     + " (java.io.tmpdir) until it goes up, so the local disk needs this much room per concurrent"
                     + " upload.");
@@ -52,10 +60,19 @@ public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
             "s3_store_large_object_chunk_size", "10", "MiB per part of a multipart upload, 5 to 5120.");
 
     /** The declaration: glance_store's S3 options, those this store does not honour last. */
-    public static final StoreOptions OPTIONS = StoreOptions.of(HOST, ACCESS_KEY, SECRET_KEY, BUCKET,
-            CREATE_BUCKET_ON_PUT, BUCKET_URL_FORMAT, LARGE_OBJECT_SIZE, LARGE_OBJECT_CHUNK_SIZE,
-            StoreOption.notHonoured("s3_store_region_name", "Requests are signed (AWS signature v4) for the region"
-                    + " the host name names, us-east-1 for other hosts; ignored."),
+    public static final StoreOptions OPTIONS = StoreOptions.of(
+            HOST,
+            ACCESS_KEY,
+            SECRET_KEY,
+            BUCKET,
+            CREATE_BUCKET_ON_PUT,
+            BUCKET_URL_FORMAT,
+            LARGE_OBJECT_SIZE,
+            LARGE_OBJECT_CHUNK_SIZE,
+            StoreOption.notHonoured(
+                    "s3_store_region_name",
+                    "Requests are signed (AWS signature v4) for the region"
+                            + " the host name names, us-east-1 for other hosts; ignored."),
             StoreOption.notHonoured("s3_store_thread_pools", "Parts go up one after the other; ignored."),
             StoreOption.notHonoured("s3_store_cacert", "The JVM's trusted certificates are used; ignored."),
             StoreOption.ignored("s3_store_enable_data_integrity_protection"),
@@ -64,7 +81,10 @@ public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
 
     /** For {@link java.util.ServiceLoader}. */
     public S3ImageStoreFactory() {
-        super(TYPE, OPTIONS, "Images as objects of an S3 bucket (through jclouds; multipart uploads).",
+        super(
+                TYPE,
+                OPTIONS,
+                "Images as objects of an S3 bucket (through jclouds; multipart uploads).",
                 S3ImageStoreFactory::target);
     }
 
@@ -77,8 +97,10 @@ public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
         String secretKey = reader.text(SECRET_KEY);
         String bucket = reader.text(BUCKET);
         if (!bucket.matches("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]")) {
-            throw reader.invalid(BUCKET, "must be a valid bucket name (3 to 63 lower-case letters, digits, dots"
-                    + " and hyphens), got " + bucket);
+            throw reader.invalid(
+                    BUCKET,
+                    "must be a valid bucket name (3 to 63 lower-case letters, digits, dots" + " and hyphens), got "
+                            + bucket);
         }
         long largeObjectSize = reader.mebibytes(LARGE_OBJECT_SIZE, 0, Long.MAX_VALUE);
         long chunkSize = reader.mebibytes(LARGE_OBJECT_CHUNK_SIZE, 5, 5120);
@@ -91,9 +113,21 @@ public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
         Map<String, String> properties = new HashMap<>(BlobStoreTarget.CONNECTION_PROPERTIES);
         properties.put("jclouds.s3.virtual-host-buckets", String.valueOf(virtualHost));
         properties.put("jclouds.s3.signer-version", "4");
-        return new BlobStoreTarget(storeId, "S3", "bucket", "s3", endpoint, accessKey, secretKey, bucket,
-                reader.bool(CREATE_BUCKET_ON_PUT), largeObjectSize, chunkSize,
-                BlobStoreTarget.locationPrefix(scheme, uri), Set.of("s3", "s3+http", "s3+https"), properties,
+        return new BlobStoreTarget(
+                storeId,
+                "S3",
+                "bucket",
+                "s3",
+                endpoint,
+                accessKey,
+                secretKey,
+                bucket,
+                reader.bool(CREATE_BUCKET_ON_PUT),
+                largeObjectSize,
+                chunkSize,
+                BlobStoreTarget.locationPrefix(scheme, uri),
+                Set.of("s3", "s3+http", "s3+https"),
+                properties,
                 (Path) null);
     }
 }

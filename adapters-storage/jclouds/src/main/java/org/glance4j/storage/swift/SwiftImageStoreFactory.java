@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.glance4j.ports.out.store.StoreOption;
 import org.glance4j.ports.out.store.StoreOptions;
 import org.glance4j.ports.out.store.StoreSection;
@@ -34,31 +33,47 @@ public final class SwiftImageStoreFactory extends BlobStoreImageStoreFactory {
     /** The type name operators write in {@code enabled_backends}. */
     public static final String TYPE = "swift";
 
-    public static final StoreOption AUTH_ADDRESS = StoreOption.required("swift_store_auth_address", "Auth URL"
-            + " (Keystone, or TempAuth's .../auth/v1.0); without a scheme https:// is meant.");
-    public static final StoreOption USER = StoreOption.required("swift_store_user", "<project>:<user> (TempAuth:"
-            + " <account>:<user>).");
-    public static final StoreOption KEY = StoreOption.required("swift_store_key", "Password or key; never logged"
-            + " and never put into locations.").asSecret();
-    public static final StoreOption AUTH_VERSION = StoreOption.optional("swift_store_auth_version", "3",
-            "1 (TempAuth, swauth), 2 or 3 (Keystone; domain Default).");
-    public static final StoreOption CONTAINER = StoreOption.optional("swift_store_container", "glance",
-            "Container that receives images.");
+    public static final StoreOption AUTH_ADDRESS = StoreOption.required(
+            "swift_store_auth_address",
+            "Auth URL" + " (Keystone, or TempAuth's .../auth/v1.0); without a scheme https:// is meant.");
+    public static final StoreOption USER =
+            StoreOption.required("swift_store_user", "<project>:<user> (TempAuth:" + " <account>:<user>).");
+    public static final StoreOption KEY = StoreOption.required(
+                    "swift_store_key", "Password or key; never logged" + " and never put into locations.")
+            .asSecret();
+    public static final StoreOption AUTH_VERSION = StoreOption.optional(
+            "swift_store_auth_version", "3", "1 (TempAuth, swauth), 2 or 3 (Keystone; domain Default).");
+    public static final StoreOption CONTAINER =
+            StoreOption.optional("swift_store_container", "glance", "Container that receives images.");
     public static final StoreOption CREATE_CONTAINER_ON_PUT = StoreOption.optional(
-            "swift_store_create_container_on_put", "False", "Create a missing container on the first upload; when"
+            "swift_store_create_container_on_put",
+            "False",
+            "Create a missing container on the first upload; when"
                     + " False an upload into a missing container fails with 503 naming the store and the container.");
-    public static final StoreOption LARGE_OBJECT_SIZE = StoreOption.optional("swift_store_large_object_size",
-            "5120", "MiB, at least 1; larger uploads become a static large object (SLO). Uploads wait in a"
+    public static final StoreOption LARGE_OBJECT_SIZE = StoreOption.optional(
+            "swift_store_large_object_size",
+            "5120",
+            "MiB, at least 1; larger uploads become a static large object (SLO). Uploads wait in a"
                     + " temporary file (java.io.tmpdir) up to this size, so the local disk needs this much room per"
                     + " concurrent upload.");
     public static final StoreOption LARGE_OBJECT_CHUNK_SIZE = StoreOption.optional(
             "swift_store_large_object_chunk_size", "200", "MiB per segment of a static large object, at least 1.");
 
     /** The declaration: glance_store's Swift options, those this store does not honour last. */
-    public static final StoreOptions OPTIONS = StoreOptions.of(AUTH_ADDRESS, USER, KEY, AUTH_VERSION, CONTAINER,
-            CREATE_CONTAINER_ON_PUT, LARGE_OBJECT_SIZE, LARGE_OBJECT_CHUNK_SIZE,
-            StoreOption.notHonoured("swift_store_config_file", "Credentials come from the store's own section; the reference file is not read."),
-            StoreOption.notHonoured("default_swift_reference", "Credentials come from the store's own section; ignored."),
+    public static final StoreOptions OPTIONS = StoreOptions.of(
+            AUTH_ADDRESS,
+            USER,
+            KEY,
+            AUTH_VERSION,
+            CONTAINER,
+            CREATE_CONTAINER_ON_PUT,
+            LARGE_OBJECT_SIZE,
+            LARGE_OBJECT_CHUNK_SIZE,
+            StoreOption.notHonoured(
+                    "swift_store_config_file",
+                    "Credentials come from the store's own section; the reference file is not read."),
+            StoreOption.notHonoured(
+                    "default_swift_reference", "Credentials come from the store's own section; ignored."),
             StoreOption.notHonoured("swift_store_multi_tenant", "Single tenant only; ignored."),
             StoreOption.notHonoured("swift_store_multiple_containers_seed", "One container; ignored."),
             StoreOption.ignored("swift_store_admin_tenants"),
@@ -77,7 +92,10 @@ public final class SwiftImageStoreFactory extends BlobStoreImageStoreFactory {
 
     /** For {@link java.util.ServiceLoader}. */
     public SwiftImageStoreFactory() {
-        super(TYPE, OPTIONS, "Images as objects of a Swift container (through jclouds; static large objects).",
+        super(
+                TYPE,
+                OPTIONS,
+                "Images as objects of a Swift container (through jclouds; static large objects).",
                 SwiftImageStoreFactory::target);
     }
 
@@ -115,10 +133,22 @@ public final class SwiftImageStoreFactory extends BlobStoreImageStoreFactory {
             default -> throw reader.invalid(AUTH_VERSION, "must be 1, 2 or 3, got " + version);
         }
         String scheme = "https".equals(uri.getScheme()) ? "swift+https" : "swift+http";
-        return new BlobStoreTarget(storeId, "Swift", "container", "openstack-swift", endpoint, identity, key,
-                container, reader.bool(CREATE_CONTAINER_ON_PUT), largeObjectSize, chunkSize,
-                BlobStoreTarget.locationPrefix(scheme, uri), Set.of("swift", "swift+http", "swift+https"),
-                properties, (Path) null);
+        return new BlobStoreTarget(
+                storeId,
+                "Swift",
+                "container",
+                "openstack-swift",
+                endpoint,
+                identity,
+                key,
+                container,
+                reader.bool(CREATE_CONTAINER_ON_PUT),
+                largeObjectSize,
+                chunkSize,
+                BlobStoreTarget.locationPrefix(scheme, uri),
+                Set.of("swift", "swift+http", "swift+https"),
+                properties,
+                (Path) null);
     }
 
     private static String[] requireProjectAndUser(StoreSection reader, String user) {

@@ -3,7 +3,6 @@ package org.glance4j.storage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoredObject;
 import org.glance4j.ports.testing.store.GeneratedBytes;
@@ -31,8 +30,7 @@ class S3MultipartUploadTest {
 
     @Test
     void onlyTheLastPartIsShort() throws Exception {
-        Map<String, String> options = new java.util.HashMap<>(S3StoreContractTest.options(server.endpoint(),
-                "uneven"));
+        Map<String, String> options = new java.util.HashMap<>(S3StoreContractTest.options(server.endpoint(), "uneven"));
         options.put(S3ImageStoreFactory.LARGE_OBJECT_SIZE.name(), "12");
         options.put(S3ImageStoreFactory.LARGE_OBJECT_CHUNK_SIZE.name(), "5");
         try (ImageStore store = new S3ImageStoreFactory().create("uneven", options)) {
@@ -40,7 +38,8 @@ class S3MultipartUploadTest {
                 StoredObject written = store.write("img-" + size, GeneratedBytes.of(size, size), -1);
                 assertThat(written.size()).isEqualTo(size);
                 assertThat(store.size(written.location())).isEqualTo(size);
-                assertThat(GeneratedBytes.sha256(store.read(written.location(), null))).as("content of %d", size)
+                assertThat(GeneratedBytes.sha256(store.read(written.location(), null)))
+                        .as("content of %d", size)
                         .isEqualTo(GeneratedBytes.sha256(size, size));
             }
             assertThat(server.filesIn("uneven")).as("objects, no parts").isEqualTo(4);

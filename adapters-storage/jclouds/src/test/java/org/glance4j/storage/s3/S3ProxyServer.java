@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
-
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -36,9 +35,12 @@ public final class S3ProxyServer implements AutoCloseable {
         Path baseDir = Files.createTempDirectory("glance4j-s3proxy-");
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", baseDir.toString());
-        BlobStoreContext backend = ContextBuilder.newBuilder("filesystem").credentials("unused", "unused")
-                .overrides(properties).buildView(BlobStoreContext.class);
-        S3Proxy proxy = S3Proxy.builder().blobStore(backend.getBlobStore())
+        BlobStoreContext backend = ContextBuilder.newBuilder("filesystem")
+                .credentials("unused", "unused")
+                .overrides(properties)
+                .buildView(BlobStoreContext.class);
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(backend.getBlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();

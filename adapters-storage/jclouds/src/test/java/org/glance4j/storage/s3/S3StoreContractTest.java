@@ -3,7 +3,6 @@ package org.glance4j.storage.s3;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.testing.store.ImageStoreContractTest;

@@ -3,6 +3,7 @@ package org.glance4j.storage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ImageStore;
@@ -21,8 +21,6 @@ import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * How the {@code s3} store reports a backend that says no: refused credentials, a missing bucket it may not
@@ -44,25 +42,28 @@ class S3StoreErrorsTest {
 
     @Test
     void wrongSecretKeyIsUnavailableSayingTheCredentialsWereRefused() {
-        Map<String, String> options = new java.util.HashMap<>(S3StoreContractTest.options(server.endpoint(),
-                "creds"));
+        Map<String, String> options = new java.util.HashMap<>(S3StoreContractTest.options(server.endpoint(), "creds"));
         options.put(S3ImageStoreFactory.SECRET_KEY.name(), "not-the-secret");
         try (ImageStore store = new S3ImageStoreFactory().create(STORE, options)) {
             GlanceException failure = writeFails(store);
-            assertThat(failure.getMessage()).contains("Store '" + STORE + "'").contains("refused the credentials")
-                    .contains(S3ProxyServer.ACCESS_KEY).doesNotContain("not-the-secret");
+            assertThat(failure.getMessage())
+                    .contains("Store '" + STORE + "'")
+                    .contains("refused the credentials")
+                    .contains(S3ProxyServer.ACCESS_KEY)
+                    .doesNotContain("not-the-secret");
         }
     }
 
     @Test
     void missingBucketIsUnavailableWhenTheStoreMayNotCreateIt() throws Exception {
-        Map<String, String> options = new java.util.HashMap<>(S3StoreContractTest.options(server.endpoint(),
-                "no-such-bucket"));
+        Map<String, String> options =
+                new java.util.HashMap<>(S3StoreContractTest.options(server.endpoint(), "no-such-bucket"));
         options.put(S3ImageStoreFactory.CREATE_BUCKET_ON_PUT.name(), "false");
         try (ImageStore store = new S3ImageStoreFactory().create(STORE, options)) {
             GlanceException failure = writeFails(store);
-            assertThat(failure.getMessage()).isEqualTo("Store '" + STORE + "': the S3 bucket 'no-such-bucket'"
-                    + " does not exist and the store is not allowed to create it");
+            assertThat(failure.getMessage())
+                    .isEqualTo("Store '" + STORE + "': the S3 bucket 'no-such-bucket'"
+                            + " does not exist and the store is not allowed to create it");
             assertThat(server.filesIn("no-such-bucket")).isZero();
         }
     }
@@ -70,13 +71,13 @@ class S3StoreErrorsTest {
     @Test
     void existingBucketIsUsedWithoutCreateOnPut() throws Exception {
         server.createBucket("made-by-operator");
-        Map<String, String> options = new java.util.HashMap<>(S3StoreContractTest.options(server.endpoint(),
-                "made-by-operator"));
+        Map<String, String> options =
+                new java.util.HashMap<>(S3StoreContractTest.options(server.endpoint(), "made-by-operator"));
         options.put(S3ImageStoreFactory.CREATE_BUCKET_ON_PUT.name(), "false");
         try (ImageStore store = new S3ImageStoreFactory().create(STORE, options)) {
             StoredObject written = store.write("img", new ByteArrayInputStream(new byte[] {1, 2, 3}), 3);
-            assertThat(written.location()).isEqualTo("s3://" + server.endpoint().substring("http://".length())
-                    + "/made-by-operator/img");
+            assertThat(written.location())
+                    .isEqualTo("s3://" + server.endpoint().substring("http://".length()) + "/made-by-operator/img");
             assertThat(store.read(written.location(), null).readAllBytes()).containsExactly(1, 2, 3);
         }
     }
@@ -88,12 +89,15 @@ class S3StoreErrorsTest {
             closedPort = socket.getLocalPort();
         }
         String endpoint = "http://127.0.0.1:" + closedPort;
-        try (ImageStore store = new S3ImageStoreFactory().create(STORE, S3StoreContractTest.options(endpoint,
-                "bucket"))) {
-            assertThat(writeFails(store).getMessage()).contains("Store '" + STORE + "'")
+        try (ImageStore store =
+                new S3ImageStoreFactory().create(STORE, S3StoreContractTest.options(endpoint, "bucket"))) {
+            assertThat(writeFails(store).getMessage())
+                    .contains("Store '" + STORE + "'")
                     .contains("cannot connect to S3 at " + endpoint + " (connection refused)");
-            assertThat(readFails(store, "s3://127.0.0.1:" + closedPort + "/bucket/img").getMessage())
-                    .contains("Store '" + STORE + "' cannot read image data").contains("connection refused");
+            assertThat(readFails(store, "s3://127.0.0.1:" + closedPort + "/bucket/img")
+                            .getMessage())
+                    .contains("Store '" + STORE + "' cannot read image data")
+                    .contains("connection refused");
         }
     }
 
@@ -102,7 +106,8 @@ class S3StoreErrorsTest {
         HttpServer slowDown = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
         slowDown.createContext("/", exchange -> {
             byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code>"
-                    + "<Message>Please reduce your request rate.</Message></Error>").getBytes(StandardCharsets.UTF_8);
+                            + "<Message>Please reduce your request rate.</Message></Error>")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/xml");
             boolean head = "HEAD".equals(exchange.getRequestMethod());
             exchange.sendResponseHeaders(503, head ? -1 : body.length);
@@ -112,13 +117,18 @@ class S3StoreErrorsTest {
             exchange.close();
         });
         slowDown.start();
-        try (ImageStore store = new S3ImageStoreFactory().create(STORE, S3StoreContractTest.options(
-                "http://127.0.0.1:" + slowDown.getAddress().getPort(), "bucket"))) {
+        try (ImageStore store = new S3ImageStoreFactory()
+                .create(
+                        STORE,
+                        S3StoreContractTest.options(
+                                "http://127.0.0.1:" + slowDown.getAddress().getPort(), "bucket"))) {
             String location = "s3://127.0.0.1/bucket/img";
             assertThat(readFails(store, location).getMessage())
                     .isEqualTo("Store '" + STORE + "' cannot read image data: S3 is throttling requests (SlowDown);"
                             + " retry later");
-            assertThat(writeFails(store).getMessage()).contains("Store '" + STORE + "'").contains("throttling");
+            assertThat(writeFails(store).getMessage())
+                    .contains("Store '" + STORE + "'")
+                    .contains("throttling");
         } finally {
             slowDown.stop(0);
         }
@@ -126,13 +136,15 @@ class S3StoreErrorsTest {
 
     @Test
     void multipartWriteFailingAfterSomePartsLeavesNothing() throws Exception {
-        try (ImageStore store = new S3ImageStoreFactory().create(STORE, S3StoreContractTest.options(
-                server.endpoint(), "half-written"))) {
+        try (ImageStore store = new S3ImageStoreFactory()
+                .create(STORE, S3StoreContractTest.options(server.endpoint(), "half-written"))) {
             IOException dropped = new IOException("client went away");
             FailingInputStream input = FailingInputStream.throwingIo(17 * 1024 * 1024 + 5, dropped);
             Throwable thrown = catchThrowable(() -> store.write("img", input, 40 * 1024 * 1024));
             assertThat(thrown).isInstanceOf(UncheckedIOException.class).hasCause(dropped);
-            assertThat(server.filesIn("half-written")).as("objects and parts left behind").isZero();
+            assertThat(server.filesIn("half-written"))
+                    .as("objects and parts left behind")
+                    .isZero();
             StoredObject again = store.write("img", GeneratedBytes.of(11 * 1024 * 1024, 3), -1);
             assertThat(again.size()).isEqualTo(11 * 1024 * 1024);
             assertThat(GeneratedBytes.sha256(store.read(again.location(), null)))
@@ -142,8 +154,8 @@ class S3StoreErrorsTest {
 
     @Test
     void aLocationOfAnotherSchemeIsRefusedNamingTheStore() {
-        try (ImageStore store = new S3ImageStoreFactory().create(STORE, S3StoreContractTest.options(
-                server.endpoint(), "bucket"))) {
+        try (ImageStore store =
+                new S3ImageStoreFactory().create(STORE, S3StoreContractTest.options(server.endpoint(), "bucket"))) {
             GlanceException failure = (GlanceException) catchThrowable(() -> store.size("swift+http://x/c/o"));
             assertThat(failure.category()).isEqualTo(ErrorCategory.INVALID);
             assertThat(failure.getMessage()).contains("Store '" + STORE + "'");

@@ -3,7 +3,6 @@ package org.glance4j.storage.swift;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.ImageStoreFactory;
 import org.glance4j.ports.out.store.StoreCapability;
@@ -41,8 +40,11 @@ class S3OnSwiftStoreContractTest extends ImageStoreContractTest {
 
     /** Found the way the service finds it, so this test needs nothing from the s3 package. */
     private static ImageStoreFactory s3Factory() {
-        return java.util.ServiceLoader.load(ImageStoreFactory.class).stream().map(java.util.ServiceLoader.Provider::get)
-                .filter(factory -> factory.type().equals("s3")).findFirst().orElseThrow();
+        return java.util.ServiceLoader.load(ImageStoreFactory.class).stream()
+                .map(java.util.ServiceLoader.Provider::get)
+                .filter(factory -> factory.type().equals("s3"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @org.junit.jupiter.api.AfterEach

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,19 +34,27 @@ public final class SwiftServer implements BeforeAllCallback {
     public static final String KEY = "testing";
     public static final String ACCOUNT = "AUTH_test";
 
-    private static final String[] PROGRAMS = {"swift-ring-builder", "swift-account-server",
-        "swift-container-server", "swift-object-server", "swift-proxy-server", "memcached"};
+    private static final String[] PROGRAMS = {
+        "swift-ring-builder",
+        "swift-account-server",
+        "swift-container-server",
+        "swift-object-server",
+        "swift-proxy-server",
+        "memcached"
+    };
     private static Running running;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (SwiftServer.class) {
             if (running == null) {
-                RequiredTool.require("Swift", "swift-proxy swift-account swift-container swift-object memcached",
-                        PROGRAMS);
+                RequiredTool.require(
+                        "Swift", "swift-proxy swift-account swift-container swift-object memcached", PROGRAMS);
                 running = Running.start();
-                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SwiftServer.class.getName(),
-                        (ExtensionContext.Store.CloseableResource) () -> running.stop());
+                context.getRoot()
+                        .getStore(ExtensionContext.Namespace.GLOBAL)
+                        .put(SwiftServer.class.getName(), (ExtensionContext.Store.CloseableResource)
+                                () -> running.stop());
             }
         }
     }
@@ -66,7 +73,8 @@ public final class SwiftServer implements BeforeAllCallback {
         private final Path root;
         private final int proxyPort;
         private final List<Process> processes;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         private Running(Path root, int proxyPort, List<Process> processes) {
             this.root = root;
@@ -86,49 +94,100 @@ public final class SwiftServer implements BeforeAllCallback {
             for (int i = 0; i < kinds.length; i++) {
                 String builder = etc.resolve(kinds[i] + ".builder").toString();
                 run(logs, find("swift-ring-builder").toString(), builder, "create", "6", "1", "1");
-                run(logs, find("swift-ring-builder").toString(), builder, "add",
-                        "r1z1-127.0.0.1:" + ports[i] + "/d1", "100");
+                run(
+                        logs,
+                        find("swift-ring-builder").toString(),
+                        builder,
+                        "add",
+                        "r1z1-127.0.0.1:" + ports[i] + "/d1",
+                        "100");
                 run(logs, find("swift-ring-builder").toString(), builder, "rebalance");
-                Files.writeString(etc.resolve(kinds[i] + "-server.conf"), String.join("\n",
-                        "[DEFAULT]", "bind_ip = 127.0.0.1", "bind_port = " + ports[i], "devices = " + devices,
-                        "mount_check = false", "swift_dir = " + etc, "workers = 0", "user = " + user,
-                        "log_level = WARNING",
-                        "[pipeline:main]", "pipeline = " + kinds[i] + "-server",
-                        "[app:" + kinds[i] + "-server]", "use = egg:swift#" + kinds[i], ""));
+                Files.writeString(
+                        etc.resolve(kinds[i] + "-server.conf"),
+                        String.join(
+                                "\n",
+                                "[DEFAULT]",
+                                "bind_ip = 127.0.0.1",
+                                "bind_port = " + ports[i],
+                                "devices = " + devices,
+                                "mount_check = false",
+                                "swift_dir = " + etc,
+                                "workers = 0",
+                                "user = " + user,
+                                "log_level = WARNING",
+                                "[pipeline:main]",
+                                "pipeline = " + kinds[i] + "-server",
+                                "[app:" + kinds[i] + "-server]",
+                                "use = egg:swift#" + kinds[i],
+                                ""));
             }
             int proxyPort = ports[3];
             int memcachePort = ports[4];
-            Files.writeString(etc.resolve("proxy-server.conf"), String.join("\n",
-                    "[DEFAULT]", "bind_ip = 127.0.0.1", "bind_port = " + proxyPort, "swift_dir = " + etc,
-                    "workers = 0", "user = " + user, "log_level = WARNING",
-                    "[pipeline:main]",
-                    "pipeline = catch_errors gatekeeper healthcheck proxy-logging cache listing_formats bulk"
-                            + " s3api tempauth copy slo dlo proxy-logging proxy-server",
-                    "[app:proxy-server]", "use = egg:swift#proxy", "account_autocreate = true",
-                    "[filter:tempauth]", "use = egg:swift#tempauth", "user_test_tester = testing .admin",
-                    "[filter:s3api]", "use = egg:swift#s3api",
-                    "[filter:cache]", "use = egg:swift#memcache", "memcache_servers = 127.0.0.1:" + memcachePort,
-                    "[filter:catch_errors]", "use = egg:swift#catch_errors",
-                    "[filter:gatekeeper]", "use = egg:swift#gatekeeper",
-                    "[filter:healthcheck]", "use = egg:swift#healthcheck",
-                    "[filter:proxy-logging]", "use = egg:swift#proxy_logging",
-                    "[filter:listing_formats]", "use = egg:swift#listing_formats",
-                    "[filter:bulk]", "use = egg:swift#bulk",
-                    "[filter:copy]", "use = egg:swift#copy",
-                    "[filter:slo]", "use = egg:swift#slo",
-                    "[filter:dlo]", "use = egg:swift#dlo", ""));
+            Files.writeString(
+                    etc.resolve("proxy-server.conf"),
+                    String.join(
+                            "\n",
+                            "[DEFAULT]",
+                            "bind_ip = 127.0.0.1",
+                            "bind_port = " + proxyPort,
+                            "swift_dir = " + etc,
+                            "workers = 0",
+                            "user = " + user,
+                            "log_level = WARNING",
+                            "[pipeline:main]",
+                            "pipeline = catch_errors gatekeeper healthcheck proxy-logging cache listing_formats bulk"
+                                    + " s3api tempauth copy slo dlo proxy-logging proxy-server",
+                            "[app:proxy-server]",
+                            "use = egg:swift#proxy",
+                            "account_autocreate = true",
+                            "[filter:tempauth]",
+                            "use = egg:swift#tempauth",
+                            "user_test_tester = testing .admin",
+                            "[filter:s3api]",
+                            "use = egg:swift#s3api",
+                            "[filter:cache]",
+                            "use = egg:swift#memcache",
+                            "memcache_servers = 127.0.0.1:" + memcachePort,
+                            "[filter:catch_errors]",
+                            "use = egg:swift#catch_errors",
+                            "[filter:gatekeeper]",
+                            "use = egg:swift#gatekeeper",
+                            "[filter:healthcheck]",
+                            "use = egg:swift#healthcheck",
+                            "[filter:proxy-logging]",
+                            "use = egg:swift#proxy_logging",
+                            "[filter:listing_formats]",
+                            "use = egg:swift#listing_formats",
+                            "[filter:bulk]",
+                            "use = egg:swift#bulk",
+                            "[filter:copy]",
+                            "use = egg:swift#copy",
+                            "[filter:slo]",
+                            "use = egg:swift#slo",
+                            "[filter:dlo]",
+                            "use = egg:swift#dlo",
+                            ""));
             List<Process> processes = new ArrayList<>();
             Running running = new Running(root, proxyPort, processes);
             try {
-                List<String> memcached = new ArrayList<>(List.of(find("memcached").toString(), "-l", "127.0.0.1",
-                        "-p", String.valueOf(memcachePort), "-U", "0"));
+                List<String> memcached = new ArrayList<>(List.of(
+                        find("memcached").toString(),
+                        "-l",
+                        "127.0.0.1",
+                        "-p",
+                        String.valueOf(memcachePort),
+                        "-U",
+                        "0"));
                 if ("root".equals(user)) {
                     memcached.addAll(List.of("-u", "root"));
                 }
                 processes.add(spawn(logs.resolve("memcached.log"), memcached));
                 for (String kind : new String[] {"account", "container", "object", "proxy"}) {
-                    processes.add(spawn(logs.resolve(kind + ".log"), List.of(find("swift-" + kind + "-server")
-                            .toString(), etc.resolve(kind + "-server.conf").toString())));
+                    processes.add(spawn(
+                            logs.resolve(kind + ".log"),
+                            List.of(
+                                    find("swift-" + kind + "-server").toString(),
+                                    etc.resolve(kind + "-server.conf").toString())));
                 }
                 for (int port : ports) {
                     awaitPort(port, processes, logs);
@@ -158,9 +217,12 @@ public final class SwiftServer implements BeforeAllCallback {
         /** The names of the objects in {@code container}, none when it does not exist. */
         public List<String> objectNames(String container) throws IOException, InterruptedException {
             String[] auth = authenticate();
-            HttpResponse<String> listing = http.send(HttpRequest.newBuilder(
-                    URI.create(auth[0] + "/" + container + "?format=plain&limit=10000"))
-                    .header("X-Auth-Token", auth[1]).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> listing = http.send(
+                    HttpRequest.newBuilder(URI.create(auth[0] + "/" + container + "?format=plain&limit=10000"))
+                            .header("X-Auth-Token", auth[1])
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (listing.statusCode() == 404) {
                 return List.of();
             }
@@ -176,7 +238,9 @@ public final class SwiftServer implements BeforeAllCallback {
          */
         public long objectsAndOrphanSegments(String container, String segmentContainer) throws Exception {
             List<String> objects = objectNames(container);
-            long count = objects.stream().filter(name -> !segmentOfAnother(name, objects)).count();
+            long count = objects.stream()
+                    .filter(name -> !segmentOfAnother(name, objects))
+                    .count();
             if (!segmentContainer.equals(container)) {
                 for (String segment : objectNames(segmentContainer)) {
                     int slash = segment.indexOf('/');
@@ -195,14 +259,20 @@ public final class SwiftServer implements BeforeAllCallback {
 
         /** {@code [storage URL, token]} from TempAuth. */
         private String[] authenticate() throws IOException, InterruptedException {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(authAddress()))
-                    .header("X-Auth-User", USER).header("X-Auth-Key", KEY).GET().build(),
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(authAddress()))
+                            .header("X-Auth-User", USER)
+                            .header("X-Auth-Key", KEY)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 200) {
                 throw new IOException("TempAuth answered " + response.statusCode());
             }
-            return new String[] {response.headers().firstValue("X-Storage-Url").orElseThrow(),
-                response.headers().firstValue("X-Auth-Token").orElseThrow()};
+            return new String[] {
+                response.headers().firstValue("X-Storage-Url").orElseThrow(),
+                response.headers().firstValue("X-Auth-Token").orElseThrow()
+            };
         }
 
         private void awaitAuth() throws Exception {
@@ -210,9 +280,12 @@ public final class SwiftServer implements BeforeAllCallback {
             for (int i = 0; i < 300; i++) {
                 try {
                     String[] auth = authenticate();
-                    HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(auth[0]))
-                            .header("X-Auth-Token", auth[1]).method("HEAD", HttpRequest.BodyPublishers.noBody())
-                            .build(), HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<Void> head = http.send(
+                            HttpRequest.newBuilder(URI.create(auth[0]))
+                                    .header("X-Auth-Token", auth[1])
+                                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
                     if (head.statusCode() / 100 == 2) {
                         return;
                     }
@@ -248,8 +321,10 @@ public final class SwiftServer implements BeforeAllCallback {
         }
 
         private static Process spawn(Path log, List<String> command) throws IOException {
-            return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         }
 
         private static void run(Path logs, String... command) throws IOException, InterruptedException {

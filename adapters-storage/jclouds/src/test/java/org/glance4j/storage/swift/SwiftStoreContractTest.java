@@ -3,7 +3,6 @@ package org.glance4j.storage.swift;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.testing.store.ImageStoreContractTest;
@@ -39,8 +38,8 @@ class SwiftStoreContractTest extends ImageStoreContractTest {
     protected ImageStore createStore(String storeId) throws java.io.IOException {
         container = "kit-" + ProcessHandle.current().pid() + "-" + CONTAINERS.incrementAndGet();
         relay = new TcpRelay(SwiftServer.get().proxyPort());
-        return new SwiftImageStoreFactory().create(storeId, options("http://127.0.0.1:" + relay.port()
-                + "/auth/v1.0", container));
+        return new SwiftImageStoreFactory()
+                .create(storeId, options("http://127.0.0.1:" + relay.port() + "/auth/v1.0", container));
     }
 
     @org.junit.jupiter.api.AfterEach

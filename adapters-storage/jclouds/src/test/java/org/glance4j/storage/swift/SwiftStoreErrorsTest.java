@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ImageStore;
@@ -36,9 +35,10 @@ class SwiftStoreErrorsTest {
         Map<String, String> options = options("creds");
         options.put(SwiftImageStoreFactory.KEY.name(), "not-the-key");
         try (ImageStore store = new SwiftImageStoreFactory().create(STORE, options)) {
-            GlanceException failure = unavailable(catchThrowable(
-                    () -> store.write("img", new ByteArrayInputStream(new byte[10]), 10)));
-            assertThat(failure.getMessage()).contains("Store '" + STORE + "'")
+            GlanceException failure =
+                    unavailable(catchThrowable(() -> store.write("img", new ByteArrayInputStream(new byte[10]), 10)));
+            assertThat(failure.getMessage())
+                    .contains("Store '" + STORE + "'")
                     .contains("Swift refused the credentials of user '" + SwiftServer.USER + "'")
                     .doesNotContain("not-the-key");
         }
@@ -50,10 +50,11 @@ class SwiftStoreErrorsTest {
         Map<String, String> options = options(container);
         options.put(SwiftImageStoreFactory.CREATE_CONTAINER_ON_PUT.name(), "false");
         try (ImageStore store = new SwiftImageStoreFactory().create(STORE, options)) {
-            GlanceException failure = unavailable(catchThrowable(
-                    () -> store.write("img", new ByteArrayInputStream(new byte[10]), 10)));
-            assertThat(failure.getMessage()).isEqualTo("Store '" + STORE + "': the Swift container '" + container
-                    + "' does not exist and the store is not allowed to create it");
+            GlanceException failure =
+                    unavailable(catchThrowable(() -> store.write("img", new ByteArrayInputStream(new byte[10]), 10)));
+            assertThat(failure.getMessage())
+                    .isEqualTo("Store '" + STORE + "': the Swift container '" + container
+                            + "' does not exist and the store is not allowed to create it");
             assertThat(SwiftServer.get().objectNames(container)).isEmpty();
         }
     }
@@ -65,16 +66,24 @@ class SwiftStoreErrorsTest {
             IOException dropped = new IOException("client went away");
             FailingInputStream input = FailingInputStream.throwingIo(17 * 1024 * 1024 + 5, dropped);
             assertThat(catchThrowable(() -> store.write("img", input, -1)))
-                    .isInstanceOf(UncheckedIOException.class).hasCause(dropped);
-            assertThat(SwiftServer.get().objectNames(container)).as("objects and segments left behind").isEmpty();
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasCause(dropped);
+            assertThat(SwiftServer.get().objectNames(container))
+                    .as("objects and segments left behind")
+                    .isEmpty();
 
             StoredObject written = store.write("img", GeneratedBytes.of(12 * 1024 * 1024, 4), -1);
-            assertThat(written.location()).isEqualTo("swift+http://127.0.0.1:" + SwiftServer.get().proxyPort()
-                    + "/auth/v1.0/" + container + "/img");
-            assertThat(SwiftServer.get().objectNames(container)).as("manifest and three segments").hasSize(4);
+            assertThat(written.location())
+                    .isEqualTo("swift+http://127.0.0.1:" + SwiftServer.get().proxyPort() + "/auth/v1.0/" + container
+                            + "/img");
+            assertThat(SwiftServer.get().objectNames(container))
+                    .as("manifest and three segments")
+                    .hasSize(4);
             assertThat(store.size(written.location())).isEqualTo(12 * 1024 * 1024);
             assertThat(store.delete(written.location())).isTrue();
-            assertThat(SwiftServer.get().objectNames(container)).as("after the delete").isEmpty();
+            assertThat(SwiftServer.get().objectNames(container))
+                    .as("after the delete")
+                    .isEmpty();
         }
     }
 

@@ -46,19 +46,21 @@ final class TcpRelay implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[64 * 1024];
-            try (InputStream in = from.getInputStream()) {
-                OutputStream out = to.getOutputStream();
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                }
-                to.shutdownOutput();
-            } catch (IOException e) {
-                closeQuietly(to);
-            }
-        }, "relay-pump");
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[64 * 1024];
+                    try (InputStream in = from.getInputStream()) {
+                        OutputStream out = to.getOutputStream();
+                        int n;
+                        while ((n = in.read(buffer)) >= 0) {
+                            out.write(buffer, 0, n);
+                        }
+                        to.shutdownOutput();
+                    } catch (IOException e) {
+                        closeQuietly(to);
+                    }
+                },
+                "relay-pump");
         thread.setDaemon(true);
         thread.start();
     }

@@ -10,11 +10,9 @@ import com.sun.jna.Native;
 final class CephLibraries {
     private static volatile Loaded loaded;
 
-    private CephLibraries() {
-    }
+    private CephLibraries() {}
 
-    private record Loaded(Librados rados, Librbd rbd) {
-    }
+    private record Loaded(Librados rados, Librbd rbd) {}
 
     static Librados rados() {
         return load().rados();
@@ -30,7 +28,8 @@ final class CephLibraries {
             synchronized (CephLibraries.class) {
                 result = loaded;
                 if (result == null) {
-                    result = new Loaded(library(Librados.class, "rados", "librados.so.2"),
+                    result = new Loaded(
+                            library(Librados.class, "rados", "librados.so.2"),
                             library(Librbd.class, "rbd", "librbd.so.1"));
                     loaded = result;
                 }
@@ -46,8 +45,8 @@ final class CephLibraries {
             try {
                 return Native.load(versioned, type);
             } catch (UnsatisfiedLinkError failure) {
-                throw new CephException("load lib" + name + " (install Debian's librados2 and librbd1)",
-                        CephException.ENOSYS, failure);
+                throw new CephException(
+                        "load lib" + name + " (install Debian's librados2 and librbd1)", CephException.ENOSYS, failure);
             }
         }
     }

@@ -51,22 +51,35 @@ interface Librbd extends Library {
 
     int rbd_snap_set(Pointer image, String snapName);
 
-    int rbd_list_children(Pointer image, Pointer pools, LongByReference poolsLength, Pointer images,
-            LongByReference imagesLength);
+    int rbd_list_children(
+            Pointer image, Pointer pools, LongByReference poolsLength, Pointer images, LongByReference imagesLength);
 
     /** Fills up to {@code maxWatchers} 24-byte {@code rbd_image_watcher_t}s; {@code -ERANGE} when too few. */
     int rbd_watchers_list(Pointer image, Pointer watchers, LongByReference maxWatchers);
 
     void rbd_watchers_list_cleanup(Pointer watchers, long count);
 
-    int rbd_clone(Pointer parentIoctx, String parentName, String parentSnapName, Pointer childIoctx,
-            String childName, long features, IntByReference order);
+    int rbd_clone(
+            Pointer parentIoctx,
+            String parentName,
+            String parentSnapName,
+            Pointer childIoctx,
+            String childName,
+            long features,
+            IntByReference order);
 
     /** Called by {@link #rbd_diff_iterate2} once per extent: offset, length, whether it holds data. */
     interface DiffCallback extends Callback {
         int invoke(long offset, long length, int exists, Pointer arg);
     }
 
-    int rbd_diff_iterate2(Pointer image, String fromSnapName, long offset, long length, byte includeParent,
-            byte wholeObject, DiffCallback callback, Pointer arg);
+    int rbd_diff_iterate2(
+            Pointer image,
+            String fromSnapName,
+            long offset,
+            long length,
+            byte includeParent,
+            byte wholeObject,
+            DiffCallback callback,
+            Pointer arg);
 }

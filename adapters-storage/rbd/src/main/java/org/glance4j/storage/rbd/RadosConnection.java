@@ -1,10 +1,9 @@
 package org.glance4j.storage.rbd;
 
-import java.nio.charset.StandardCharsets;
-
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One connection to a Ceph cluster ({@code rados_t}): read a configuration file, log in as a user, connect.
@@ -29,12 +28,13 @@ final class RadosConnection implements AutoCloseable {
         CephException.check(rados.rados_create(handle, user), "rados_create");
         Pointer cluster = handle.getValue();
         try {
-            CephException.check(rados.rados_conf_read_file(cluster,
-                    confFile == null || confFile.isBlank() ? null : confFile), "rados_conf_read_file");
+            CephException.check(
+                    rados.rados_conf_read_file(cluster, confFile == null || confFile.isBlank() ? null : confFile),
+                    "rados_conf_read_file");
             if (timeoutSeconds >= 0) {
                 String seconds = Integer.toString(timeoutSeconds);
-                for (String option : new String[] {"rados_osd_op_timeout", "rados_mon_op_timeout",
-                    "client_mount_timeout"}) {
+                for (String option :
+                        new String[] {"rados_osd_op_timeout", "rados_mon_op_timeout", "client_mount_timeout"}) {
                     CephException.check(rados.rados_conf_set(cluster, option, seconds), "rados_conf_set");
                 }
             }
@@ -49,8 +49,8 @@ final class RadosConnection implements AutoCloseable {
     /** The cluster's fsid, the first part of every location. */
     String fsid() {
         byte[] buffer = new byte[64];
-        int length = (int) CephException.check(rados.rados_cluster_fsid(cluster, buffer, buffer.length),
-                "rados_cluster_fsid");
+        int length = (int)
+                CephException.check(rados.rados_cluster_fsid(cluster, buffer, buffer.length), "rados_cluster_fsid");
         return new String(buffer, 0, length, StandardCharsets.US_ASCII).strip();
     }
 

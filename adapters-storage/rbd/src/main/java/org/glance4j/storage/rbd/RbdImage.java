@@ -1,12 +1,11 @@
 package org.glance4j.storage.rbd;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One open RBD image or snapshot ({@code rbd_image_t}), used by one thread at a time and closed after use. */
 final class RbdImage implements AutoCloseable {
@@ -120,8 +119,8 @@ final class RbdImage implements AutoCloseable {
             }
             return 0;
         };
-        CephException.check(rbd.rbd_diff_iterate2(image, null, 0, size(), (byte) 0, (byte) 0, callback, null),
-                "rbd_diff_iterate2");
+        CephException.check(
+                rbd.rbd_diff_iterate2(image, null, 0, size(), (byte) 0, (byte) 0, callback, null), "rbd_diff_iterate2");
         return total[0];
     }
 

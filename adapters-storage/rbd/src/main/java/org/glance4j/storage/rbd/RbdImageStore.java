@@ -1,5 +1,6 @@
 package org.glance4j.storage.rbd;
 
+import com.sun.jna.Memory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
@@ -21,8 +21,6 @@ import org.glance4j.ports.out.store.support.ByteRanges;
 import org.glance4j.ports.out.store.support.RangeInputStream;
 import org.glance4j.ports.out.store.support.StoreErrors;
 import org.glance4j.ports.out.store.support.StoreOperation;
-
-import com.sun.jna.Memory;
 
 /**
  * Images as RBD images in one Ceph pool, written as glance_store's rbd driver writes them: an image named after the
@@ -40,6 +38,7 @@ final class RbdImageStore implements ImageStore {
     private static final int READ_SIZE = 4 * 1024 * 1024;
     /** Glance doubles the growth of an image of unknown size up to this step. */
     private static final long MAX_GROWTH = 8L * 1024 * 1024 * 1024;
+
     private static final byte[] ZEROS = new byte[COPY_BUFFER];
 
     private final String id;
@@ -116,7 +115,8 @@ final class RbdImageStore implements ImageStore {
     private long fill(RbdPool pool, String imageId, InputStream data, long provisioned) {
         int chunk = settings.chunkSize();
         byte[] buffer = new byte[Math.min(COPY_BUFFER, chunk)];
-        try (RbdImage image = pool.open(imageId); Memory staged = new Memory(chunk)) {
+        try (RbdImage image = pool.open(imageId);
+                Memory staged = new Memory(chunk)) {
             long written = 0;
             long growth = chunk;
             while (true) {
@@ -177,8 +177,10 @@ final class RbdImageStore implements ImageStore {
         try {
             removeImage(pool, imageId);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Store ''" + id + "'' could not remove the partial image " + imageId
-                    + " of a failed write", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Store ''" + id + "'' could not remove the partial image " + imageId + " of a failed write",
+                    e);
         }
     }
 
@@ -286,8 +288,11 @@ final class RbdImageStore implements ImageStore {
                 return switch (e.errno()) {
                     case CephException.ENOENT -> false;
                     case CephException.EBUSY -> throw inUse(e);
-                    case CephException.ENOTEMPTY -> throw new GlanceException(ErrorCategory.CONFLICT, "Store '" + id
-                            + "' cannot delete image data: the RBD image has other snapshots", e);
+                    case CephException.ENOTEMPTY ->
+                        throw new GlanceException(
+                                ErrorCategory.CONFLICT,
+                                "Store '" + id + "' cannot delete image data: the RBD image has other snapshots",
+                                e);
                     default -> throw e;
                 };
             }
@@ -336,8 +341,8 @@ final class RbdImageStore implements ImageStore {
 
     private GlanceException inUse(CephException cause) {
         BackendFailure failure = RbdErrors.inUse();
-        return new GlanceException(failure.category(), "Store '" + id + "' cannot delete image data: "
-                + failure.why(), cause);
+        return new GlanceException(
+                failure.category(), "Store '" + id + "' cannot delete image data: " + failure.why(), cause);
     }
 
     @Override

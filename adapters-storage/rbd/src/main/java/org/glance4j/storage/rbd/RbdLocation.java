@@ -2,7 +2,6 @@ package org.glance4j.storage.rbd;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -38,15 +37,17 @@ record RbdLocation(String fsid, String pool, String image, String snapshot) {
             return new RbdLocation(null, defaultPool, unquote(parts[0], location), null);
         }
         if (parts.length == 4) {
-            return new RbdLocation(unquote(parts[0], location), unquote(parts[1], location),
-                    unquote(parts[2], location), unquote(parts[3], location));
+            return new RbdLocation(
+                    unquote(parts[0], location),
+                    unquote(parts[1], location),
+                    unquote(parts[2], location),
+                    unquote(parts[3], location));
         }
         throw notAnRbdLocation(location);
     }
 
     private static GlanceException notAnRbdLocation(String location) {
-        return GlanceException.notFound("Not an rbd location (rbd://<fsid>/<pool>/<image>/<snapshot>): "
-                + location);
+        return GlanceException.notFound("Not an rbd location (rbd://<fsid>/<pool>/<image>/<snapshot>): " + location);
     }
 
     static String quote(String text) {
@@ -56,7 +57,8 @@ record RbdLocation(String fsid, String pool, String image, String snapshot) {
             if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "_.-~".indexOf(c) >= 0) {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
             }
         }

@@ -1,14 +1,13 @@
 package org.glance4j.storage.rbd;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** An open pool ({@code rados_ioctx_t}) and the librbd calls that name images in it. Closed after use. */
 final class RbdPool implements AutoCloseable {
@@ -30,8 +29,7 @@ final class RbdPool implements AutoCloseable {
      * {@code features}; {@code EEXIST} when it exists.
      */
     void create(String image, long size, int order, long features) {
-        CephException.check(rbd.rbd_create2(ioctx, image, size, features, new IntByReference(order)),
-                "rbd_create2");
+        CephException.check(rbd.rbd_create2(ioctx, image, size, features, new IntByReference(order)), "rbd_create2");
     }
 
     /** Opens {@code image} for writing; {@code ENOENT} when it does not exist. */
@@ -77,8 +75,9 @@ final class RbdPool implements AutoCloseable {
 
     /** Clones {@code parent}'s protected {@code snapshot} as {@code child} in this pool (copy-on-write). */
     void clone(String parent, String snapshot, String child) {
-        CephException.check(rbd.rbd_clone(ioctx, parent, snapshot, ioctx, child, Librbd.FEATURE_LAYERING,
-                new IntByReference(0)), "rbd_clone");
+        CephException.check(
+                rbd.rbd_clone(ioctx, parent, snapshot, ioctx, child, Librbd.FEATURE_LAYERING, new IntByReference(0)),
+                "rbd_clone");
     }
 
     @Override

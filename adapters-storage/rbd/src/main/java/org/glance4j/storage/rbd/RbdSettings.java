@@ -12,8 +12,8 @@ import org.glance4j.ports.out.store.StoreSection;
  * @param connectTimeout   seconds for connecting and for every operation; below 0: librados' own
  * @param thinProvisioning whether chunks of zeros are left unwritten
  */
-record RbdSettings(String pool, String user, String cephConf, int chunkSize, int connectTimeout,
-        boolean thinProvisioning) {
+record RbdSettings(
+        String pool, String user, String cephConf, int chunkSize, int connectTimeout, boolean thinProvisioning) {
 
     /** librbd's largest object: order 25. */
     private static final int MAX_CHUNK_MIB = 32;

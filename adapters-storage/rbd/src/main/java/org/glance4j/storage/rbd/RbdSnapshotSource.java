@@ -1,10 +1,9 @@
 package org.glance4j.storage.rbd;
 
+import com.sun.jna.Memory;
 import org.glance4j.ports.out.store.support.PositionedSource;
 import org.glance4j.ports.out.store.support.StoreErrors;
 import org.glance4j.ports.out.store.support.StoreOperation;
-
-import com.sun.jna.Memory;
 
 /**
  * An image's snapshot opened read-only, read at any position with {@code rbd_read} through one native buffer.

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.ports.testing.RequiredTool;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -31,8 +30,7 @@ public final class CephCluster implements BeforeAllCallback {
     public static final String POOL = "images";
     public static final String USER = "glance";
 
-    private static final String[] PROGRAMS = {"ceph-mon", "ceph-osd", "ceph", "ceph-authtool", "monmaptool",
-        "rbd"};
+    private static final String[] PROGRAMS = {"ceph-mon", "ceph-osd", "ceph", "ceph-authtool", "monmaptool", "rbd"};
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration OSD_UP_TIMEOUT = Duration.ofMinutes(3);
     private static Running running;
@@ -42,13 +40,16 @@ public final class CephCluster implements BeforeAllCallback {
         synchronized (CephCluster.class) {
             if (running == null) {
                 RequiredTool.require("Ceph", "ceph-mon ceph-osd ceph-common", PROGRAMS);
-                running = Running.start(Path.of("target", "ceph-" + ProcessHandle.current().pid())
-                        .toAbsolutePath());
+                running = Running.start(
+                        Path.of("target", "ceph-" + ProcessHandle.current().pid())
+                                .toAbsolutePath());
                 Running started = running;
                 // also when the test JVM is stopped before JUnit closes its store
                 Runtime.getRuntime().addShutdownHook(new Thread(started::killDaemons, "ceph-cluster-stop"));
-                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(CephCluster.class.getName(),
-                        (ExtensionContext.Store.CloseableResource) () -> running.stop());
+                context.getRoot()
+                        .getStore(ExtensionContext.Namespace.GLOBAL)
+                        .put(CephCluster.class.getName(), (ExtensionContext.Store.CloseableResource)
+                                () -> running.stop());
             }
         }
     }
@@ -88,10 +89,14 @@ public final class CephCluster implements BeforeAllCallback {
         /** The options of an rbd store section on this cluster's pool, as user {@link #USER}. */
         public Map<String, String> storeOptions() {
             return new java.util.HashMap<>(Map.of(
-                    RbdImageStoreFactory.POOL.name(), POOL,
-                    RbdImageStoreFactory.USER.name(), USER,
-                    RbdImageStoreFactory.CEPH_CONF.name(), conf.toString(),
-                    RbdImageStoreFactory.CONNECT_TIMEOUT.name(), "30"));
+                    RbdImageStoreFactory.POOL.name(),
+                    POOL,
+                    RbdImageStoreFactory.USER.name(),
+                    USER,
+                    RbdImageStoreFactory.CEPH_CONF.name(),
+                    conf.toString(),
+                    RbdImageStoreFactory.CONNECT_TIMEOUT.name(),
+                    "30"));
         }
 
         /** Runs the {@code ceph} or {@code rbd} command line as the admin on this cluster; returns its output. */
@@ -120,68 +125,128 @@ public final class CephCluster implements BeforeAllCallback {
         private void startDaemons(int base) throws IOException, InterruptedException {
             String monAddress = "[v2:127.0.0.1:" + base + ",v1:127.0.0.1:" + (base + 1) + "]";
             String d = directory.toString();
-            Files.writeString(conf, String.join("\n",
-                    "[global]",
-                    "fsid = " + fsid,
-                    "mon_host = " + monAddress,
-                    "public_addr = 127.0.0.1",
-                    "cluster_addr = 127.0.0.1",
-                    "public_network = 127.0.0.0/8",
-                    "cluster_network = 127.0.0.0/8",
-                    "ms_bind_ipv4 = true",
-                    "ms_bind_ipv6 = false",
-                    "ms_bind_port_min = " + (base + 2),
-                    "ms_bind_port_max = " + (base + 18),
-                    "auth_cluster_required = cephx",
-                    "auth_service_required = cephx",
-                    "auth_client_required = cephx",
-                    "keyring = " + d + "/keyring",
-                    "run_dir = " + d + "/run",
-                    "log_file = " + d + "/log/$name.log",
-                    "admin_socket = " + d + "/run/$name.$pid.asok",
-                    "osd_pool_default_size = 1",
-                    "osd_pool_default_min_size = 1",
-                    "osd_pool_default_pg_num = 8",
-                    "osd_pool_default_pgp_num = 8",
-                    "osd_crush_chooseleaf_type = 0",
-                    "mon_allow_pool_size_one = true",
-                    "mon_allow_pool_delete = true",
-                    "mon_warn_on_pool_no_redundancy = false",
-                    "mon_warn_on_insecure_global_id_reclaim_allowed = false",
-                    "[mon]",
-                    "mon_data = " + d + "/mon/$cluster-$id",
-                    "[osd]",
-                    "osd_data = " + d + "/osd/$cluster-$id",
-                    "osd_objectstore = memstore",
-                    "memstore_device_bytes = " + Long.getLong("ceph.memstore.bytes", 3L << 30),
-                    "osd_max_object_name_len = 256",
-                    "osd_max_object_namespace_len = 64",
-                    ""));
+            Files.writeString(
+                    conf,
+                    String.join(
+                            "\n",
+                            "[global]",
+                            "fsid = " + fsid,
+                            "mon_host = " + monAddress,
+                            "public_addr = 127.0.0.1",
+                            "cluster_addr = 127.0.0.1",
+                            "public_network = 127.0.0.0/8",
+                            "cluster_network = 127.0.0.0/8",
+                            "ms_bind_ipv4 = true",
+                            "ms_bind_ipv6 = false",
+                            "ms_bind_port_min = " + (base + 2),
+                            "ms_bind_port_max = " + (base + 18),
+                            "auth_cluster_required = cephx",
+                            "auth_service_required = cephx",
+                            "auth_client_required = cephx",
+                            "keyring = " + d + "/keyring",
+                            "run_dir = " + d + "/run",
+                            "log_file = " + d + "/log/$name.log",
+                            "admin_socket = " + d + "/run/$name.$pid.asok",
+                            "osd_pool_default_size = 1",
+                            "osd_pool_default_min_size = 1",
+                            "osd_pool_default_pg_num = 8",
+                            "osd_pool_default_pgp_num = 8",
+                            "osd_crush_chooseleaf_type = 0",
+                            "mon_allow_pool_size_one = true",
+                            "mon_allow_pool_delete = true",
+                            "mon_warn_on_pool_no_redundancy = false",
+                            "mon_warn_on_insecure_global_id_reclaim_allowed = false",
+                            "[mon]",
+                            "mon_data = " + d + "/mon/$cluster-$id",
+                            "[osd]",
+                            "osd_data = " + d + "/osd/$cluster-$id",
+                            "osd_objectstore = memstore",
+                            "memstore_device_bytes = " + Long.getLong("ceph.memstore.bytes", 3L << 30),
+                            "osd_max_object_name_len = 256",
+                            "osd_max_object_namespace_len = 64",
+                            ""));
             String keyring = d + "/keyring";
-            run(List.of("ceph-authtool", "--create-keyring", keyring, "--gen-key", "-n", "mon.", "--cap", "mon",
+            run(List.of(
+                    "ceph-authtool",
+                    "--create-keyring",
+                    keyring,
+                    "--gen-key",
+                    "-n",
+                    "mon.",
+                    "--cap",
+                    "mon",
                     "allow *"));
-            run(List.of("ceph-authtool", keyring, "--gen-key", "-n", "client.admin", "--cap", "mon", "allow *",
-                    "--cap", "osd", "allow *", "--cap", "mgr", "allow *"));
+            run(List.of(
+                    "ceph-authtool",
+                    keyring,
+                    "--gen-key",
+                    "-n",
+                    "client.admin",
+                    "--cap",
+                    "mon",
+                    "allow *",
+                    "--cap",
+                    "osd",
+                    "allow *",
+                    "--cap",
+                    "mgr",
+                    "allow *"));
             run(List.of("monmaptool", "--create", "--addv", "a", monAddress, "--fsid", fsid, d + "/monmap"));
-            run(List.of("ceph-mon", "-c", conf.toString(), "--mkfs", "-i", "a", "--monmap", d + "/monmap",
-                    "--keyring", keyring));
+            run(List.of(
+                    "ceph-mon",
+                    "-c",
+                    conf.toString(),
+                    "--mkfs",
+                    "-i",
+                    "a",
+                    "--monmap",
+                    d + "/monmap",
+                    "--keyring",
+                    keyring));
             daemons.add(daemon("mon", "ceph-mon", "-c", conf.toString(), "-i", "a", "-f"));
             String osdUuid = UUID.randomUUID().toString();
             String osdId = admin("ceph", "osd", "new", osdUuid).strip();
             String osdKeyring = d + "/osd/ceph-" + osdId + "/keyring";
             Files.createDirectories(directory.resolve("osd/ceph-" + osdId));
-            run(List.of("ceph-osd", "-c", conf.toString(), "-i", osdId, "--mkfs", "--mkkey", "--no-mon-config",
-                    "--osd-uuid", osdUuid, "--keyring", osdKeyring));
-            admin("ceph", "auth", "add", "osd." + osdId, "osd", "allow *", "mon", "allow profile osd", "-i",
+            run(List.of(
+                    "ceph-osd",
+                    "-c",
+                    conf.toString(),
+                    "-i",
+                    osdId,
+                    "--mkfs",
+                    "--mkkey",
+                    "--no-mon-config",
+                    "--osd-uuid",
+                    osdUuid,
+                    "--keyring",
+                    osdKeyring));
+            admin(
+                    "ceph",
+                    "auth",
+                    "add",
+                    "osd." + osdId,
+                    "osd",
+                    "allow *",
+                    "mon",
+                    "allow profile osd",
+                    "-i",
                     osdKeyring);
-            Files.writeString(Path.of(keyring), Files.readString(Path.of(osdKeyring)),
-                    java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of(keyring), Files.readString(Path.of(osdKeyring)), java.nio.file.StandardOpenOption.APPEND);
             daemons.add(daemon("osd", "ceph-osd", "-c", conf.toString(), "-i", osdId, "-f"));
             awaitOsdUp();
             admin("ceph", "osd", "pool", "create", POOL, "8");
             admin("ceph", "osd", "pool", "application", "enable", POOL, "rbd");
             admin("rbd", "pool", "init", POOL);
-            String userKey = admin("ceph", "auth", "get-or-create", "client." + USER, "mon", "profile rbd", "osd",
+            String userKey = admin(
+                    "ceph",
+                    "auth",
+                    "get-or-create",
+                    "client." + USER,
+                    "mon",
+                    "profile rbd",
+                    "osd",
                     "profile rbd pool=" + POOL);
             Files.writeString(Path.of(keyring), userKey, java.nio.file.StandardOpenOption.APPEND);
         }
@@ -198,16 +263,18 @@ public final class CephCluster implements BeforeAllCallback {
                     return;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the OSD is not up after " + OSD_UP_TIMEOUT + "; see "
-                            + directory.resolve("log"));
+                    throw new IllegalStateException(
+                            "the OSD is not up after " + OSD_UP_TIMEOUT + "; see " + directory.resolve("log"));
                 }
                 Thread.sleep(200);
             }
         }
 
         private Process daemon(String name, String... command) throws IOException {
-            return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("log/" + name + ".out").toFile()).start();
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("log/" + name + ".out").toFile())
+                    .start();
         }
 
         /** Kills the daemons at once, without waiting (for a JVM that is going away). */
@@ -238,13 +305,15 @@ public final class CephCluster implements BeforeAllCallback {
         private static String run(List<String> command) throws IOException, InterruptedException {
             Path output = Files.createTempFile("ceph-command-", ".out");
             try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                                new java.io.File("/dev/null"))).start();
+                Process process = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .start();
                 if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                    throw new IllegalStateException("timed out after " + COMMAND_TIMEOUT + ": "
-                            + String.join(" ", command));
+                    throw new IllegalStateException(
+                            "timed out after " + COMMAND_TIMEOUT + ": " + String.join(" ", command));
                 }
                 return checked(command, process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
             } finally {
@@ -254,8 +323,7 @@ public final class CephCluster implements BeforeAllCallback {
 
         private static String checked(List<String> command, int exitValue, String text) {
             if (exitValue != 0) {
-                throw new IllegalStateException("exit " + exitValue + ": " + String.join(" ", command)
-                        + "\n" + text);
+                throw new IllegalStateException("exit " + exitValue + ": " + String.join(" ", command) + "\n" + text);
             }
             return text;
         }

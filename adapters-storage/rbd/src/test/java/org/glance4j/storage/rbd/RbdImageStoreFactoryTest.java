@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.ServiceLoader;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ImageStoreFactory;
@@ -24,7 +23,8 @@ class RbdImageStoreFactoryTest {
 
     @Test
     void serviceLoaderFindsTheRbdFactory() {
-        assertThat(ServiceLoader.load(ImageStoreFactory.class).stream().map(p -> p.get().type()))
+        assertThat(ServiceLoader.load(ImageStoreFactory.class).stream()
+                        .map(p -> p.get().type()))
                 .contains("rbd");
     }
 
@@ -44,8 +44,8 @@ class RbdImageStoreFactoryTest {
     }
 
     private static void assertInvalid(Map<String, String> options, String option) {
-        GlanceException refusal = catchThrowableOfType(GlanceException.class,
-                () -> new RbdImageStoreFactory().create("ceph1", options));
+        GlanceException refusal =
+                catchThrowableOfType(GlanceException.class, () -> new RbdImageStoreFactory().create("ceph1", options));
         assertThat(refusal.category()).isEqualTo(ErrorCategory.INVALID);
         assertThat(refusal.getMessage()).contains("'ceph1'").contains(option);
     }
@@ -54,8 +54,8 @@ class RbdImageStoreFactoryTest {
     void aMissingPoolStopsTheStartNamingThePool() {
         Map<String, String> options = CephCluster.get().storeOptions();
         options.put(RbdImageStoreFactory.POOL.name(), "no-such-pool");
-        GlanceException refusal = catchThrowableOfType(GlanceException.class,
-                () -> new RbdImageStoreFactory().create("ceph1", options));
+        GlanceException refusal =
+                catchThrowableOfType(GlanceException.class, () -> new RbdImageStoreFactory().create("ceph1", options));
         assertThat(refusal.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
         assertThat(refusal.getMessage()).contains("'ceph1'").contains("'no-such-pool' does not exist");
     }
@@ -68,12 +68,17 @@ class RbdImageStoreFactoryTest {
         }
         Path conf = dir.resolve("ceph.conf");
         Files.writeString(conf, "[global]\nmon_host = 127.0.0.1:" + closedPort + "\nauth_client_required = none\n");
-        Map<String, String> options = Map.of(RbdImageStoreFactory.CEPH_CONF.name(), conf.toString(),
-                RbdImageStoreFactory.CONNECT_TIMEOUT.name(), "3");
-        GlanceException refusal = catchThrowableOfType(GlanceException.class,
-                () -> new RbdImageStoreFactory().create("ceph1", options));
+        Map<String, String> options = Map.of(
+                RbdImageStoreFactory.CEPH_CONF.name(),
+                conf.toString(),
+                RbdImageStoreFactory.CONNECT_TIMEOUT.name(),
+                "3");
+        GlanceException refusal =
+                catchThrowableOfType(GlanceException.class, () -> new RbdImageStoreFactory().create("ceph1", options));
         assertThat(refusal.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
-        assertThat(refusal.getMessage()).contains("'ceph1'")
-                .contains("cannot connect to its backend: Ceph did not answer in time").doesNotContain("\n");
+        assertThat(refusal.getMessage())
+                .contains("'ceph1'")
+                .contains("cannot connect to its backend: Ceph did not answer in time")
+                .doesNotContain("\n");
     }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
@@ -88,7 +87,8 @@ class RbdImageStoreTest {
         String imageId = UUID.randomUUID().toString();
         byte[] content = GeneratedBytes.array(MIB, 22);
         try (ImageStore store = store(false)) {
-            String location = store.write(imageId, new ByteArrayInputStream(content), content.length).location();
+            String location = store.write(imageId, new ByteArrayInputStream(content), content.length)
+                    .location();
             try (RbdPool pool = cleaner.connection().openPool(CephCluster.POOL)) {
                 pool.clone(imageId, "snap", "volume-of-" + imageId);
                 try (RbdImage image = pool.open(imageId)) {
@@ -124,8 +124,11 @@ class RbdImageStoreTest {
             assertThat(GeneratedBytes.sha256(store.read(written.location(), null)))
                     .isEqualTo(GeneratedBytes.sha256(size, 23));
         }
-        try (RbdPool pool = cleaner.connection().openPool(CephCluster.POOL); RbdImage image = pool.open(imageId)) {
-            assertThat(image.size()).as("the image itself, not only its snapshot").isEqualTo(size);
+        try (RbdPool pool = cleaner.connection().openPool(CephCluster.POOL);
+                RbdImage image = pool.open(imageId)) {
+            assertThat(image.size())
+                    .as("the image itself, not only its snapshot")
+                    .isEqualTo(size);
         }
     }
 
@@ -145,11 +148,12 @@ class RbdImageStoreTest {
         try (ImageStore store = store(false)) {
             String location = store.write(UUID.randomUUID().toString(), new ByteArrayInputStream(content), -1)
                     .location();
-            for (long[] range : new long[][] {{MIB - 10, 20}, {0, 3 * MIB + 100}, {2 * MIB, MIB + 1000},
-                {3 * MIB + 99, 1}}) {
+            for (long[] range :
+                    new long[][] {{MIB - 10, 20}, {0, 3 * MIB + 100}, {2 * MIB, MIB + 1000}, {3 * MIB + 99, 1}}) {
                 try (InputStream in = store.read(location, new ByteRange(range[0], range[1]))) {
                     int end = (int) Math.min(content.length, range[0] + range[1]);
-                    assertThat(in.readAllBytes()).as("range %s", Arrays.toString(range))
+                    assertThat(in.readAllBytes())
+                            .as("range %s", Arrays.toString(range))
                             .isEqualTo(Arrays.copyOfRange(content, (int) range[0], end));
                 }
             }
@@ -158,7 +162,8 @@ class RbdImageStoreTest {
 
     @Test
     void thinProvisioningLeavesChunksOfZerosUnwritten() throws IOException {
-        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        List<String> ids =
+                List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
         long[] allocated = new long[2];
         for (int i = 0; i < 2; i++) {
             boolean thin = i == 0;
@@ -183,13 +188,16 @@ class RbdImageStoreTest {
         String abandoned = UUID.randomUUID().toString();
         String openElsewhere = UUID.randomUUID().toString();
         String complete = UUID.randomUUID().toString();
-        try (ImageStore store = store(false); RbdPool pool = cleaner.connection().openPool(CephCluster.POOL)) {
+        try (ImageStore store = store(false);
+                RbdPool pool = cleaner.connection().openPool(CephCluster.POOL)) {
             pool.create(abandoned, MIB, 20, Librbd.FEATURE_LAYERING);
             pool.create(openElsewhere, MIB, 20, Librbd.FEATURE_LAYERING);
             store.write(complete, new ByteArrayInputStream(new byte[10]), 10);
             try (RbdImage writer = pool.open(openElsewhere)) {
                 assertThat(writer.watchers()).isEqualTo(1);
-                assertThat(store.deleteAbandonedWrites(openElsewhere)).as("open for writing by a client").isZero();
+                assertThat(store.deleteAbandonedWrites(openElsewhere))
+                        .as("open for writing by a client")
+                        .isZero();
             }
             assertThat(store.deleteAbandonedWrites(complete)).as("complete").isZero();
             assertThat(store.deleteAbandonedWrites(abandoned)).as("abandoned").isEqualTo(1);
@@ -203,8 +211,8 @@ class RbdImageStoreTest {
         String imageId = UUID.randomUUID().toString();
         CountDownLatch halfway = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        InputStream pausing = new SequenceInputStream(new ByteArrayInputStream(GeneratedBytes.array(2 * MIB, 27)),
-                new InputStream() {
+        InputStream pausing =
+                new SequenceInputStream(new ByteArrayInputStream(GeneratedBytes.array(2 * MIB, 27)), new InputStream() {
                     @Override
                     public int read() throws IOException {
                         halfway.countDown();

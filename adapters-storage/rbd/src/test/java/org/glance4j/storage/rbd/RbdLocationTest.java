@@ -27,10 +27,11 @@ class RbdLocationTest {
 
     @Test
     void anythingElseNamesNothingInThisStore() {
-        for (String location : new String[] {"file:///x", "rbd://a/b", "rbd://a/b/c/d/e", "rbd://a//c/d",
-            "rbd://a/b/c%zz/d", "rbd://"}) {
-            GlanceException refusal = catchThrowableOfType(GlanceException.class,
-                    () -> RbdLocation.parse(location, "images"));
+        for (String location :
+                new String[] {"file:///x", "rbd://a/b", "rbd://a/b/c/d/e", "rbd://a//c/d", "rbd://a/b/c%zz/d", "rbd://"
+                }) {
+            GlanceException refusal =
+                    catchThrowableOfType(GlanceException.class, () -> RbdLocation.parse(location, "images"));
             assertThat(refusal.category()).as(location).isEqualTo(ErrorCategory.NOT_FOUND);
         }
     }

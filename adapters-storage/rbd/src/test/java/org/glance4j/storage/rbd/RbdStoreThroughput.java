@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoredObject;
 
@@ -22,8 +21,7 @@ import org.glance4j.ports.out.store.StoredObject;
 public final class RbdStoreThroughput {
     private static final int BLOCK = 1024 * 1024;
 
-    private RbdStoreThroughput() {
-    }
+    private RbdStoreThroughput() {}
 
     public static void main(String[] args) throws Exception {
         long mib = args.length > 0 ? Long.parseLong(args[0]) : 1024;
@@ -31,16 +29,17 @@ public final class RbdStoreThroughput {
         byte[] block = new byte[BLOCK];
         new Random(1).nextBytes(block);
         System.setProperty("ceph.memstore.bytes", Long.toString(size * 2 + (1L << 30)));
-        CephCluster.Running cluster = CephCluster.Running.start(Path.of("target", "ceph-bench").toAbsolutePath());
+        CephCluster.Running cluster =
+                CephCluster.Running.start(Path.of("target", "ceph-bench").toAbsolutePath());
         try {
             Map<String, String> options = cluster.storeOptions();
             try (ImageStore store = new RbdImageStoreFactory().create("bench", options)) {
-                System.out.printf("size %d MiB, heap max %d MiB, chunk 8 MiB%n", mib,
-                        Runtime.getRuntime().maxMemory() >> 20);
+                System.out.printf(
+                        "size %d MiB, heap max %d MiB, chunk 8 MiB%n",
+                        mib, Runtime.getRuntime().maxMemory() >> 20);
                 for (long announced : new long[] {size, -1, size, -1}) {
                     long t0 = System.nanoTime();
-                    StoredObject written = store.write(UUID.randomUUID().toString(), repeating(block, size),
-                            announced);
+                    StoredObject written = store.write(UUID.randomUUID().toString(), repeating(block, size), announced);
                     report("write, size " + (announced < 0 ? "unknown" : "announced"), mib, t0);
                     long t1 = System.nanoTime();
                     long read = drain(store.read(written.location(), null));
@@ -65,7 +64,7 @@ public final class RbdStoreThroughput {
         byte[] buffer = new byte[BLOCK];
         long total = 0;
         try (in) {
-            for (int n; (n = in.read(buffer)) > 0;) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
                 total += n;
             }
         }

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.glance4j.bootstrap.GlanceApplication;
 import org.glance4j.bootstrap.api.Api;
 import org.glance4j.bootstrap.api.Persona;
@@ -39,7 +38,8 @@ final class CachedServer implements AutoCloseable {
     static CachedServer start(SwiftServer.Running swift, String... cacheOptions) {
         try {
             Path dir = Files.createTempDirectory("glance4j-cache");
-            String conf = String.join("\n",
+            String conf = String.join(
+                    "\n",
                     "[DEFAULT]",
                     "enabled_backends = swift1:" + CountingStoreFactory.TYPE,
                     String.join("\n", cacheOptions).replace("DIR", dir.toString()),
@@ -58,9 +58,19 @@ final class CachedServer implements AutoCloseable {
             Path file = dir.resolve("glance-api.conf");
             Files.writeString(file, conf);
             try {
-                return new CachedServer(dir, GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0",
-                        "--data-dir", dir.resolve("data").toString(), "--auth", "trusted-headers", "--config",
-                        file.toString())));
+                return new CachedServer(
+                        dir,
+                        GlanceApplication.start(List.of(
+                                "--bind",
+                                "127.0.0.1",
+                                "--port",
+                                "0",
+                                "--data-dir",
+                                dir.resolve("data").toString(),
+                                "--auth",
+                                "trusted-headers",
+                                "--config",
+                                file.toString())));
             } catch (RuntimeException e) {
                 delete(dir);
                 throw e;
@@ -95,7 +105,8 @@ final class CachedServer implements AutoCloseable {
 
     static void delete(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 }

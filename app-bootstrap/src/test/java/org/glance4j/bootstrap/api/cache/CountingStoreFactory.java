@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.glance4j.ports.out.store.ByteRange;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.ImageStoreFactory;
@@ -26,8 +25,7 @@ public final class CountingStoreFactory implements ImageStoreFactory {
     /** Whether reads return damaged bytes. */
     static volatile boolean corrupt;
 
-    public CountingStoreFactory() {
-    }
+    public CountingStoreFactory() {}
 
     @Override
     public String type() {

@@ -2,6 +2,7 @@ package org.glance4j.bootstrap.api.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,9 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.glance4j.bootstrap.api.Api;
 import org.glance4j.bootstrap.api.ApiResponse;
 import org.glance4j.bootstrap.api.BinaryResponse;
@@ -50,7 +48,8 @@ class ImageCacheApiTest {
 
     @BeforeAll
     static void start() {
-        server = CachedServer.start(SwiftServer.get(),
+        server = CachedServer.start(
+                SwiftServer.get(),
                 "image_cache_dir = DIR/cache",
                 "image_cache_max_size = " + (5 * MIB),
                 "cache_prefetcher_interval = 3600",
@@ -99,8 +98,8 @@ class ImageCacheApiTest {
         JsonNode entry = cachedEntry(id);
         assertThat(entry.get("hits").asLong()).isEqualTo(2);
         assertThat(entry.get("size").asLong()).isEqualTo(data.length);
-        assertThat(entry.get("last_accessed").asDouble()).isGreaterThanOrEqualTo(entry.get("last_modified")
-                .asDouble());
+        assertThat(entry.get("last_accessed").asDouble())
+                .isGreaterThanOrEqualTo(entry.get("last_modified").asDouble());
         assertThat(Files.size(cacheDir().resolve(id))).isEqualTo(data.length);
     }
 
@@ -112,7 +111,7 @@ class ImageCacheApiTest {
         try (Socket socket = new Socket(server.base().getHost(), server.base().getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET /v2/images/" + id + "/file HTTP/1.1\r\nHost: localhost\r\nX-Identity-Status: Confirmed\r\n"
-                    + "X-User-Id: u\r\nX-Project-Id: admin-project\r\nX-Roles: admin,member,reader\r\n\r\n")
+                            + "X-User-Id: u\r\nX-Project-Id: admin-project\r\nX-Roles: admin,member,reader\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
@@ -179,16 +178,20 @@ class ImageCacheApiTest {
         download(admin, id, Map.of());
         awaitCached(id);
 
-        assertThat(admin.post("/v2/images/" + id + "/actions/deactivate", null).status()).isEqualTo(204);
+        assertThat(admin.post("/v2/images/" + id + "/actions/deactivate", null).status())
+                .isEqualTo(204);
 
         assertThat(cacheDir().resolve(id)).doesNotExist();
         assertThat(cachedIds()).doesNotContain(id);
         assertThat(download(member, id, Map.of()).status()).isEqualTo(403);
         assertThat(download(admin, id, Map.of()).bytes()).isEqualTo(data);
         assertThat(CountingStoreFactory.READS.get()).isEqualTo(2);
-        assertThat(cacheDir().resolve(id)).as("a deactivated image is not cached again").doesNotExist();
+        assertThat(cacheDir().resolve(id))
+                .as("a deactivated image is not cached again")
+                .doesNotExist();
 
-        assertThat(admin.post("/v2/images/" + id + "/actions/reactivate", null).status()).isEqualTo(204);
+        assertThat(admin.post("/v2/images/" + id + "/actions/reactivate", null).status())
+                .isEqualTo(204);
         download(admin, id, Map.of());
         awaitCached(id);
 
@@ -200,8 +203,11 @@ class ImageCacheApiTest {
     @Test
     void theCacheApiAnswersGlanceStatusCodes() throws Exception {
         String active = activeImage(admin, randomBytes(1000), "public");
-        String queued = admin.post("/v2/images", Map.of("name", "no data", "disk_format", "raw",
-                "container_format", "bare")).json().get("id").asText();
+        String queued = admin.post(
+                        "/v2/images", Map.of("name", "no data", "disk_format", "raw", "container_format", "bare"))
+                .json()
+                .get("id")
+                .asText();
         String unknown = "8a5d0a1c-0a9f-4bde-9e43-2b3dcb3c6a11";
 
         assertThat(member.get("/v2/cache").status()).isEqualTo(403);
@@ -220,7 +226,8 @@ class ImageCacheApiTest {
         assertThat(admin.put("/v2/cache/" + queued).status()).isEqualTo(400);
         assertThat(admin.delete("/v2/cache/" + unknown).status()).isEqualTo(404);
         assertThat(admin.put("/v2/cache/" + active).status()).isEqualTo(202);
-        assertThat(admin.get("/v2/cache").json().get("queued_images").get(0).asText()).isEqualTo(active);
+        assertThat(admin.get("/v2/cache").json().get("queued_images").get(0).asText())
+                .isEqualTo(active);
         assertThat(admin.delete("/v2/cache/" + active).status()).isEqualTo(204);
         assertThat(admin.get("/v2/cache").json().get("queued_images")).isEmpty();
         download(admin, active, Map.of());
@@ -232,7 +239,9 @@ class ImageCacheApiTest {
         assertThat(admin.get("/v2/cache").json().get("queued_images")).isEmpty();
 
         assertThat(clear("bogus").status()).isEqualTo(400);
-        assertThat(clear("both").status()).as("master takes an empty target for both").isEqualTo(400);
+        assertThat(clear("both").status())
+                .as("master takes an empty target for both")
+                .isEqualTo(400);
         assertThat(clear("CACHE").status()).isEqualTo(204);
         assertThat(clear("queue").status()).isEqualTo(204);
         assertThat(admin.post("/v2/cache/clean", null).status()).isEqualTo(200);
@@ -252,7 +261,8 @@ class ImageCacheApiTest {
         try (CachedServer plain = CachedServer.start(SwiftServer.get())) {
             Api plainAdmin = plain.as(ADMIN);
             JsonNode plainVersions = plainAdmin.get("/versions").json().get("versions");
-            assertThat(plainVersions.findValuesAsText("id")).doesNotContain("v2.14", "v2.16", "v2.18")
+            assertThat(plainVersions.findValuesAsText("id"))
+                    .doesNotContain("v2.14", "v2.16", "v2.18")
                     .startsWith("v2.17");
             assertThat(plainAdmin.get("/v2/cache").status()).isEqualTo(404);
             assertThat(plainAdmin.get("/v2/cache").body()).contains("Caching via API is not supported at this site.");
@@ -277,7 +287,8 @@ class ImageCacheApiTest {
         assertThat(after.get("glance4j_image_cache_hits_total") - before.get("glance4j_image_cache_hits_total"))
                 .isEqualTo(1);
         assertThat(after.get("glance4j_image_cache_served_bytes_total")
-                - before.get("glance4j_image_cache_served_bytes_total")).isEqualTo(data.length);
+                        - before.get("glance4j_image_cache_served_bytes_total"))
+                .isEqualTo(data.length);
         assertThat(after.get("glance4j_image_cache_fills_total") - before.get("glance4j_image_cache_fills_total"))
                 .isEqualTo(1);
         assertThat(after.get("glance4j_image_cache_images")).isEqualTo(1);
@@ -288,17 +299,21 @@ class ImageCacheApiTest {
 
     /** The image cache's samples of {@code /metrics} (no labels), by name. */
     private static Map<String, Double> metrics() throws IOException, InterruptedException {
-        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.metricsPort()
-                        + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + server.metricsPort() + "/metrics"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         Map<String, Double> samples = new java.util.HashMap<>();
-        answer.body().lines().filter(line -> line.startsWith("glance4j_image_cache_"))
+        answer.body()
+                .lines()
+                .filter(line -> line.startsWith("glance4j_image_cache_"))
                 .map(line -> line.split(" "))
                 .forEach(parts -> samples.put(parts[0], Double.parseDouble(parts[1])));
         return samples;
     }
-
 
     private static ApiResponse clear(String target) {
         return admin.send("DELETE", "/v2/cache", null, null, Map.of("x-image-cache-clear-target", target));
@@ -309,11 +324,13 @@ class ImageCacheApiTest {
     }
 
     private static String activeImage(Api api, byte[] data, String visibility) {
-        ApiResponse created = api.post("/v2/images", Map.of("name", "cached", "disk_format", "raw",
-                "container_format", "bare", "visibility", visibility));
+        ApiResponse created = api.post(
+                "/v2/images",
+                Map.of("name", "cached", "disk_format", "raw", "container_format", "bare", "visibility", visibility));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asText();
-        assertThat(api.putBytes("/v2/images/" + id + "/file", "application/octet-stream", data, Map.of()).status())
+        assertThat(api.putBytes("/v2/images/" + id + "/file", "application/octet-stream", data, Map.of())
+                        .status())
                 .isEqualTo(204);
         return id;
     }
@@ -329,7 +346,10 @@ class ImageCacheApiTest {
 
     private static List<String> cachedIds() {
         List<String> ids = new ArrayList<>();
-        admin.get("/v2/cache").json().get("cached_images").forEach(entry -> ids.add(entry.get("image_id").asText()));
+        admin.get("/v2/cache")
+                .json()
+                .get("cached_images")
+                .forEach(entry -> ids.add(entry.get("image_id").asText()));
         return ids;
     }
 

@@ -2,6 +2,8 @@ package org.glance4j.bootstrap.api.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,10 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-
 import org.glance4j.bootstrap.GlanceApplication;
 import org.glance4j.bootstrap.api.Persona;
 import org.glance4j.ports.testing.RequiredTool;
@@ -79,18 +77,30 @@ class ImportApiTest {
             exchange.close();
         });
         Path config = dir.resolve("glance-api.conf");
-        Files.writeString(config, String.join("\n",
-                "[import_filtering_opts]",
-                "allowed_hosts = 127.0.0.1",
-                "allowed_ports = " + port(),
-                "[image_import_opts]",
-                "image_import_plugins = image_decompression, image_conversion, inject_image_metadata",
-                "[inject_metadata_properties]",
-                "inject = imported_by:glance4j",
-                "ignore_user_roles = admin",
-                ""));
-        app = GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0", "--data-dir",
-                dir.resolve("data").toString(), "--auth", "trusted-headers", "--config", config.toString()));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "[import_filtering_opts]",
+                        "allowed_hosts = 127.0.0.1",
+                        "allowed_ports = " + port(),
+                        "[image_import_opts]",
+                        "image_import_plugins = image_decompression, image_conversion, inject_image_metadata",
+                        "[inject_metadata_properties]",
+                        "inject = imported_by:glance4j",
+                        "ignore_user_roles = admin",
+                        ""));
+        app = GlanceApplication.start(List.of(
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--auth",
+                "trusted-headers",
+                "--config",
+                config.toString()));
     }
 
     @AfterAll
@@ -101,7 +111,8 @@ class ImportApiTest {
         }
         source.stop(0);
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // best effort
         }
@@ -129,8 +140,16 @@ class ImportApiTest {
     }
 
     private String create(String diskFormat) {
-        ImportClient.Answer created = as(member).post("/v2/images", Map.of("name", "import-" + UUID.randomUUID(),
-                "disk_format", diskFormat, "container_format", "bare"));
+        ImportClient.Answer created = as(member)
+                .post(
+                        "/v2/images",
+                        Map.of(
+                                "name",
+                                "import-" + UUID.randomUUID(),
+                                "disk_format",
+                                diskFormat,
+                                "container_format",
+                                "bare"));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.json().get("id").asText();
     }
@@ -173,15 +192,19 @@ class ImportApiTest {
 
     @Test
     void glanceDirectStagesAndImports() throws Exception {
-        ImportClient.Answer created = as(member).post("/v2/images", Map.of("name", "gd", "disk_format", "raw",
-                "container_format", "bare"));
+        ImportClient.Answer created =
+                as(member).post("/v2/images", Map.of("name", "gd", "disk_format", "raw", "container_format", "bare"));
         assertThat(created.headers().firstValue("OpenStack-image-import-methods"))
                 .contains("glance-direct,web-download,copy-image");
         String id = created.json().get("id").asText();
         byte[] data = randomBytes(200_704); // whole 512-byte sectors: qemu-img reports the same virtual size
 
-        assertThat(as(reader).put("/v2/images/" + id + "/stage", OCTET, data).status()).isEqualTo(403);
-        assertThat(as(member).put("/v2/images/" + id + "/stage", "text/plain", data).status()).isEqualTo(415);
+        assertThat(as(reader).put("/v2/images/" + id + "/stage", OCTET, data).status())
+                .isEqualTo(403);
+        assertThat(as(member)
+                        .put("/v2/images/" + id + "/stage", "text/plain", data)
+                        .status())
+                .isEqualTo(415);
         ImportClient.Answer staged = as(member).put("/v2/images/" + id + "/stage", OCTET, data);
         assertThat(staged.status()).as("%s", staged).isEqualTo(204);
         JsonNode uploading = image(id);
@@ -189,7 +212,8 @@ class ImportApiTest {
         assertThat(uploading.get("size").asLong()).isEqualTo(200_704);
         assertThat(uploading.has("os_glance_stage_host")).as("hidden").isFalse();
         assertThat(as(member).get("/v2/images/" + id + "/file").status()).isEqualTo(204);
-        assertThat(as(member).put("/v2/images/" + id + "/stage", OCTET, data).status()).isEqualTo(409);
+        assertThat(as(member).put("/v2/images/" + id + "/stage", OCTET, data).status())
+                .isEqualTo(409);
 
         ImportClient.Answer started = as(member).post("/v2/images/" + id + "/import", method("glance-direct"));
         assertThat(started.status()).as("%s", started).isEqualTo(202);
@@ -211,8 +235,10 @@ class ImportApiTest {
         byte[] data = randomBytes(500_000);
         serve("/disk.raw", data);
         String id = create("raw");
-        ImportClient.Answer started = as(member).post("/v2/images/" + id + "/import",
-                Map.of("method", Map.of("name", "web-download", "uri", url("/disk.raw"))));
+        ImportClient.Answer started = as(member)
+                .post(
+                        "/v2/images/" + id + "/import",
+                        Map.of("method", Map.of("name", "web-download", "uri", url("/disk.raw"))));
         assertThat(started.status()).as("%s", started).isEqualTo(202);
         JsonNode active = awaitSettled(id);
         assertThat(active.get("status").asText()).isEqualTo("active");
@@ -223,14 +249,18 @@ class ImportApiTest {
     @Test
     void webDownloadRefusesOtherHostsAtOnceAndRedirectsToRefusedHostsInTheTask() throws Exception {
         String id = create("raw");
-        ImportClient.Answer refused = as(member).post("/v2/images/" + id + "/import",
-                Map.of("method", Map.of("name", "web-download", "uri", "http://localhost:" + port() + "/x")));
+        ImportClient.Answer refused = as(member)
+                .post(
+                        "/v2/images/" + id + "/import",
+                        Map.of("method", Map.of("name", "web-download", "uri", "http://localhost:" + port() + "/x")));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("URI for web-download does not pass filtering");
         assertThat(image(id).get("status").asText()).isEqualTo("queued");
 
-        ImportClient.Answer started = as(member).post("/v2/images/" + id + "/import",
-                Map.of("method", Map.of("name", "web-download", "uri", url("/redirect"))));
+        ImportClient.Answer started = as(member)
+                .post(
+                        "/v2/images/" + id + "/import",
+                        Map.of("method", Map.of("name", "web-download", "uri", url("/redirect"))));
         assertThat(started.status()).isEqualTo(202);
         JsonNode queued = awaitSettled(id);
         assertThat(queued.get("status").asText()).isEqualTo("queued");
@@ -244,16 +274,22 @@ class ImportApiTest {
     @Test
     void theLockRefusesASecondImportWhileTheFirstRuns() throws Exception {
         String id = create("raw");
-        ImportClient.Answer first = as(member).post("/v2/images/" + id + "/import",
-                Map.of("method", Map.of("name", "web-download", "uri", url("/stall"))));
+        ImportClient.Answer first = as(member)
+                .post(
+                        "/v2/images/" + id + "/import",
+                        Map.of("method", Map.of("name", "web-download", "uri", url("/stall"))));
         assertThat(first.status()).isEqualTo(202);
         assertThat(image(id).get("status").asText()).isEqualTo("importing");
-        ImportClient.Answer second = as(member).post("/v2/images/" + id + "/import",
-                Map.of("method", Map.of("name", "web-download", "uri", url("/stall"))));
+        ImportClient.Answer second = as(member)
+                .post(
+                        "/v2/images/" + id + "/import",
+                        Map.of("method", Map.of("name", "web-download", "uri", url("/stall"))));
         assertThat(second.status()).isEqualTo(409);
         release.countDown();
         JsonNode settled = awaitSettled(id);
-        assertThat(settled.get("status").asText()).as("the stalled source sent too few bytes").isEqualTo("queued");
+        assertThat(settled.get("status").asText())
+                .as("the stalled source sent too few bytes")
+                .isEqualTo("queued");
         assertThat(settled.has("os_glance_import_task")).isFalse();
     }
 
@@ -262,13 +298,19 @@ class ImportApiTest {
         Path qcow = dir.resolve("disk.qcow2");
         RequiredTool.program("qemu-img", "qemu-utils");
         Process make = new ProcessBuilder("qemu-img", "create", "-f", "qcow2", qcow.toString(), "8M")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         make.getInputStream().readAllBytes();
         assertThat(make.waitFor()).isZero();
         String id = create("qcow2");
-        assertThat(as(member).put("/v2/images/" + id + "/stage", OCTET, Files.readAllBytes(qcow)).status())
+        assertThat(as(member)
+                        .put("/v2/images/" + id + "/stage", OCTET, Files.readAllBytes(qcow))
+                        .status())
                 .isEqualTo(204);
-        assertThat(as(member).post("/v2/images/" + id + "/import", method("glance-direct")).status()).isEqualTo(202);
+        assertThat(as(member)
+                        .post("/v2/images/" + id + "/import", method("glance-direct"))
+                        .status())
+                .isEqualTo(202);
         JsonNode active = awaitSettled(id);
         assertThat(active.get("status").asText()).isEqualTo("active");
         assertThat(active.get("disk_format").asText()).isEqualTo("raw");
@@ -280,9 +322,20 @@ class ImportApiTest {
     void aQcow2WithABackingFileDeclaredRawIsRefusedWhenStaged() throws Exception {
         Path qcow = dir.resolve("hidden.qcow2");
         RequiredTool.program("qemu-img", "qemu-utils");
-        Process make = new ProcessBuilder("qemu-img", "create", "-f", "qcow2", "-u", "-b", "/etc/hostname",
-                "-F", "raw", qcow.toString(), "1M")
-                .redirectErrorStream(true).start();
+        Process make = new ProcessBuilder(
+                        "qemu-img",
+                        "create",
+                        "-f",
+                        "qcow2",
+                        "-u",
+                        "-b",
+                        "/etc/hostname",
+                        "-F",
+                        "raw",
+                        qcow.toString(),
+                        "1M")
+                .redirectErrorStream(true)
+                .start();
         make.getInputStream().readAllBytes();
         assertThat(make.waitFor()).isZero();
         String id = create("raw");
@@ -299,8 +352,14 @@ class ImportApiTest {
             out.write(data);
         }
         String id = create("raw");
-        assertThat(as(member).put("/v2/images/" + id + "/stage", OCTET, gz.toByteArray()).status()).isEqualTo(204);
-        assertThat(as(member).post("/v2/images/" + id + "/import", method("glance-direct")).status()).isEqualTo(202);
+        assertThat(as(member)
+                        .put("/v2/images/" + id + "/stage", OCTET, gz.toByteArray())
+                        .status())
+                .isEqualTo(204);
+        assertThat(as(member)
+                        .post("/v2/images/" + id + "/import", method("glance-direct"))
+                        .status())
+                .isEqualTo(202);
         JsonNode active = awaitSettled(id);
         assertThat(active.get("status").asText()).isEqualTo("active");
         assertThat(active.get("size").asLong()).isEqualTo(300_000);
@@ -310,13 +369,23 @@ class ImportApiTest {
     @Test
     void aFailedPluginPutsTheImageBackToQueuedAndTheTaskSaysWhy() throws Exception {
         String id = create("ploop");
-        assertThat(as(member).put("/v2/images/" + id + "/stage", OCTET, randomBytes(4096)).status()).isEqualTo(204);
-        assertThat(as(member).post("/v2/images/" + id + "/import", method("glance-direct")).status()).isEqualTo(202);
+        assertThat(as(member)
+                        .put("/v2/images/" + id + "/stage", OCTET, randomBytes(4096))
+                        .status())
+                .isEqualTo(204);
+        assertThat(as(member)
+                        .post("/v2/images/" + id + "/import", method("glance-direct"))
+                        .status())
+                .isEqualTo(202);
         JsonNode queued = awaitSettled(id);
         assertThat(queued.get("status").asText()).isEqualTo("queued");
         assertThat(queued.get("os_glance_failed_import").asText()).isEqualTo("file");
         assertThat(queued.get("size").isNull()).isTrue();
-        JsonNode task = as(member).get("/v2/images/" + id + "/tasks").json().get("tasks").get(0);
+        JsonNode task = as(member)
+                .get("/v2/images/" + id + "/tasks")
+                .json()
+                .get("tasks")
+                .get(0);
         assertThat(task.get("status").asText()).isEqualTo("failure");
         assertThat(task.get("message").asText()).contains("qemu-img");
     }
@@ -324,24 +393,34 @@ class ImportApiTest {
     @Test
     void importRefusesBadBodiesWithGlancesAnswers() {
         String id = create("raw");
-        assertThat(as(member).post("/v2/images/" + id + "/import", Map.of()).status()).isEqualTo(400);
-        assertThat(as(member).post("/v2/images/" + id + "/import", method("glance-download")).body())
+        assertThat(as(member).post("/v2/images/" + id + "/import", Map.of()).status())
+                .isEqualTo(400);
+        assertThat(as(member)
+                        .post("/v2/images/" + id + "/import", method("glance-download"))
+                        .body())
                 .contains("Unknown import method name 'glance-download'.");
         ImportClient.Answer notStaged = as(member).post("/v2/images/" + id + "/import", method("glance-direct"));
         assertThat(notStaged.status()).isEqualTo(409);
-        assertThat(as(stranger).post("/v2/images/" + id + "/import", method("glance-direct")).status())
+        assertThat(as(stranger)
+                        .post("/v2/images/" + id + "/import", method("glance-direct"))
+                        .status())
                 .isEqualTo(404);
-        assertThat(as(member).post("/v2/images/" + UUID.randomUUID() + "/import", method("glance-direct"))
-                .status()).isEqualTo(404);
-        assertThat(as(member).post("/v2/images/" + id + "/import", Map.of("method", Map.of("name", "copy-image")))
-                .status()).isEqualTo(409);
+        assertThat(as(member)
+                        .post("/v2/images/" + UUID.randomUUID() + "/import", method("glance-direct"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(as(member)
+                        .post("/v2/images/" + id + "/import", Map.of("method", Map.of("name", "copy-image")))
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
     void infoImportListsTheMethods() {
         ImportClient.Answer info = as(reader).get("/v2/info/import");
         assertThat(info.status()).isEqualTo(200);
-        assertThat(info.json().get("import-methods").get("value")).extracting(JsonNode::asText)
+        assertThat(info.json().get("import-methods").get("value"))
+                .extracting(JsonNode::asText)
                 .containsExactly("glance-direct", "web-download", "copy-image");
         assertThat(info.json().get("import-methods").get("type").asText()).isEqualTo("array");
     }
@@ -352,7 +431,8 @@ class ImportApiTest {
         as(member).put("/v2/images/" + id + "/stage", OCTET, randomBytes(1000));
         as(member).post("/v2/images/" + id + "/import", method("glance-direct"));
         awaitSettled(id);
-        JsonNode imageTasks = as(reader).get("/v2/images/" + id + "/tasks").json().get("tasks");
+        JsonNode imageTasks =
+                as(reader).get("/v2/images/" + id + "/tasks").json().get("tasks");
         assertThat(imageTasks).hasSize(1);
         String taskId = imageTasks.get(0).get("id").asText();
         assertThat(imageTasks.get(0).get("status").asText()).isEqualTo("success");
@@ -364,16 +444,21 @@ class ImportApiTest {
         ImportClient.Answer list = as(admin).get("/v2/tasks?limit=1000");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().get("schema").asText()).isEqualTo("/v2/schemas/tasks");
-        assertThat(list.json().get("tasks")).extracting(t -> t.get("id").asText()).contains(taskId);
+        assertThat(list.json().get("tasks"))
+                .extracting(t -> t.get("id").asText())
+                .contains(taskId);
         JsonNode task = as(admin).get("/v2/tasks/" + taskId).json();
         assertThat(task.get("owner").asText()).isEqualTo(project);
         assertThat(task.get("result").get("image_id").asText()).isEqualTo(id);
-        assertThat(task.get("input").get("import_req").get("method").get("name").asText()).isEqualTo("glance-direct");
+        assertThat(task.get("input").get("import_req").get("method").get("name").asText())
+                .isEqualTo("glance-direct");
         assertThat(task.get("self").asText()).isEqualTo("/v2/tasks/" + taskId);
         assertThat(task.has("expires_at")).isTrue();
         assertThat(as(admin).get("/v2/tasks/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(as(admin).get("/v2/tasks?sort_dir=sideways").status()).isEqualTo(400);
-        assertThat(as(admin).get("/v2/schemas/task").json().get("name").asText()).isEqualTo("task");
-        assertThat(as(admin).get("/v2/schemas/tasks").json().get("name").asText()).isEqualTo("tasks");
+        assertThat(as(admin).get("/v2/schemas/task").json().get("name").asText())
+                .isEqualTo("task");
+        assertThat(as(admin).get("/v2/schemas/tasks").json().get("name").asText())
+                .isEqualTo("tasks");
     }
 }

@@ -1,5 +1,6 @@
 package org.glance4j.bootstrap.api.importing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,9 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.glance4j.bootstrap.api.Json;
 import org.glance4j.bootstrap.api.Persona;
 
@@ -30,7 +28,8 @@ final class ImportClient {
         }
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
     private final Persona persona;
@@ -53,16 +52,22 @@ final class ImportClient {
     }
 
     Answer send(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(2))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofMinutes(2))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         request.header("Accept", "application/json");
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         if (persona.authenticated()) {
-            request.header("X-Identity-Status", "Confirmed").header("X-User-Id", persona.userId())
-                    .header("X-Project-Id", persona.projectId()).header("X-Roles", String.join(",", persona.roles()));
+            request.header("X-Identity-Status", "Confirmed")
+                    .header("X-User-Id", persona.userId())
+                    .header("X-Project-Id", persona.projectId())
+                    .header("X-Roles", String.join(",", persona.roles()));
         }
         headers.forEach(request::header);
         try {

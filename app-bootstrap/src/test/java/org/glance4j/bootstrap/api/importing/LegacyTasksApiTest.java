@@ -2,6 +2,8 @@ package org.glance4j.bootstrap.api.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -15,10 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-
 import org.glance4j.bootstrap.GlanceApplication;
 import org.glance4j.bootstrap.api.Persona;
 import org.junit.jupiter.api.AfterAll;
@@ -57,13 +55,25 @@ class LegacyTasksApiTest {
             }
         });
         Path config = dir.resolve("glance-api.conf");
-        Files.writeString(config, String.join("\n",
-                "[import_filtering_opts]",
-                "allowed_hosts = 127.0.0.1",
-                "allowed_ports = " + source.getAddress().getPort(),
-                ""));
-        app = GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0", "--data-dir",
-                dir.resolve("data").toString(), "--auth", "trusted-headers", "--config", config.toString()));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "[import_filtering_opts]",
+                        "allowed_hosts = 127.0.0.1",
+                        "allowed_ports = " + source.getAddress().getPort(),
+                        ""));
+        app = GlanceApplication.start(List.of(
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--auth",
+                "trusted-headers",
+                "--config",
+                config.toString()));
     }
 
     @AfterAll
@@ -73,7 +83,8 @@ class LegacyTasksApiTest {
         }
         source.stop(0);
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // best effort
         }
@@ -120,8 +131,20 @@ class LegacyTasksApiTest {
     @Test
     void anAdministratorsImportTaskMakesAnActiveImageFromTheSource() throws Exception {
         String name = "legacy-" + UUID.randomUUID();
-        ImportClient.Answer created = as(admin).post("/v2/tasks", importTask(url("/disk.raw"),
-                Map.of("name", name, "disk_format", "raw", "container_format", "bare", "os_distro", "cirros")));
+        ImportClient.Answer created = as(admin)
+                .post(
+                        "/v2/tasks",
+                        importTask(
+                                url("/disk.raw"),
+                                Map.of(
+                                        "name",
+                                        name,
+                                        "disk_format",
+                                        "raw",
+                                        "container_format",
+                                        "bare",
+                                        "os_distro",
+                                        "cirros")));
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         JsonNode task = created.json();
@@ -151,8 +174,12 @@ class LegacyTasksApiTest {
     @Test
     void aSourceThatFailsEndsTheTaskInFailureAndLeavesNoImage() throws Exception {
         String name = "legacy-" + UUID.randomUUID();
-        ImportClient.Answer created = as(admin).post("/v2/tasks", importTask(url("/nothing-here"),
-                Map.of("name", name, "disk_format", "raw", "container_format", "bare")));
+        ImportClient.Answer created = as(admin)
+                .post(
+                        "/v2/tasks",
+                        importTask(
+                                url("/nothing-here"),
+                                Map.of("name", name, "disk_format", "raw", "container_format", "bare")));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
 
         JsonNode ended = awaitEnded(created.json().get("id").asText());
@@ -160,13 +187,20 @@ class LegacyTasksApiTest {
         assertThat(ended.get("status").asText()).isEqualTo("failure");
         assertThat(ended.get("message").asText()).contains("404");
         assertThat(ended.get("result").isNull()).isTrue();
-        assertThat(as(admin).get("/v2/images?name=" + name).json().get("images")).isEmpty();
+        assertThat(as(admin).get("/v2/images?name=" + name).json().get("images"))
+                .isEmpty();
     }
 
     @Test
     void missingInputEndsTheTaskInFailureWithGlancesMessage() throws Exception {
-        ImportClient.Answer created = as(admin).post("/v2/tasks", Map.of("type", "import",
-                "input", Map.of("import_from", url("/disk.raw"), "import_from_format", "raw")));
+        ImportClient.Answer created = as(admin)
+                .post(
+                        "/v2/tasks",
+                        Map.of(
+                                "type",
+                                "import",
+                                "input",
+                                Map.of("import_from", url("/disk.raw"), "import_from_format", "raw")));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
 
         JsonNode ended = awaitEnded(created.json().get("id").asText());
@@ -179,8 +213,8 @@ class LegacyTasksApiTest {
     @Test
     void onlyAdministratorsMayCreateTasks() {
         ImportClient.Answer forbidden = as(member).post("/v2/tasks", importTask(url("/disk.raw"), Map.of()));
-        ImportClient.Answer unreadable = as(member).send("POST", "/v2/tasks", "application/json",
-                "{not json".getBytes(StandardCharsets.UTF_8), Map.of());
+        ImportClient.Answer unreadable = as(member)
+                .send("POST", "/v2/tasks", "application/json", "{not json".getBytes(StandardCharsets.UTF_8), Map.of());
 
         assertThat(forbidden.status()).as("%s", forbidden).isEqualTo(403);
         assertThat(forbidden.body()).contains("tasks_api_access");
@@ -197,8 +231,10 @@ class LegacyTasksApiTest {
         ImportClient.Answer refused = as(admin).send("DELETE", "/v2/tasks/" + id, null, null, Map.of());
         assertThat(refused.status()).as("%s", refused).isEqualTo(405);
         assertThat(refused.headers().firstValue("Allow")).hasValue("GET");
-        assertThat(refused.json().path("message").asText()).isEqualTo("This operation is currently not permitted on "
-                + "Glance Tasks. They are auto deleted after reaching the time based on their expires_at property.");
+        assertThat(refused.json().path("message").asText())
+                .isEqualTo(
+                        "This operation is currently not permitted on "
+                                + "Glance Tasks. They are auto deleted after reaching the time based on their expires_at property.");
 
         ImportClient.Answer forbidden = as(member).send("DELETE", "/v2/tasks/" + id, null, null, Map.of());
         assertThat(forbidden.status()).as("%s", forbidden).isEqualTo(403);
@@ -215,9 +251,11 @@ class LegacyTasksApiTest {
     void theBodyIsCheckedAsGlanceChecksIt() {
         assertRefused(Map.of("input", Map.of()), "Task 'type' is required");
         assertRefused(Map.of("type", "import"), "Task 'input' is required");
-        assertRefused(Map.of("type", "clone", "input", Map.of()),
+        assertRefused(
+                Map.of("type", "clone", "input", Map.of()),
                 "Provided object does not match schema 'task': 'clone' is not one of");
-        assertRefused(Map.of("type", "import", "input", Map.of(), "colour", "red"),
+        assertRefused(
+                Map.of("type", "import", "input", Map.of(), "colour", "red"),
                 "Additional properties are not allowed ('colour' was unexpected)");
         ImportClient.Answer empty = as(admin).send("POST", "/v2/tasks", "application/json", new byte[0], Map.of());
         assertThat(empty.status()).isEqualTo(400);
@@ -234,9 +272,11 @@ class LegacyTasksApiTest {
         assertRefused(Map.of("type", "import", "input", Map.of()), "Invalid location: None");
         assertRefused(importTask("file:///etc/passwd", Map.of()), "File based imports are not allowed.");
         assertRefused(importTask("ftp://example.com/disk", Map.of()), "The given uri is not valid.");
-        assertRefused(importTask("http://169.254.169.254/latest/meta-data", Map.of()),
+        assertRefused(
+                importTask("http://169.254.169.254/latest/meta-data", Map.of()),
                 "URI for legacy import task does not pass filtering: http://169.254.169.254/latest/meta-data");
-        assertRefused(importTask("http://127.0.0.1:1/disk.raw", Map.of()),
+        assertRefused(
+                importTask("http://127.0.0.1:1/disk.raw", Map.of()),
                 "URI for legacy import task does not pass filtering");
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.glance4j.bootstrap.api.Api;
 import org.glance4j.bootstrap.api.ApiResponse;
 import org.glance4j.bootstrap.api.ApiTarget;
@@ -23,15 +22,17 @@ class WebDownloadDefaultsApiTest {
     private final Persona member = Persona.of("member", "p-" + UUID.randomUUID(), "member", "reader");
 
     private String queuedImage() {
-        ApiResponse created = Api.as(member).post("/v2/images", Map.of("name", "wd-" + UUID.randomUUID(),
-                "disk_format", "raw", "container_format", "bare"));
+        ApiResponse created = Api.as(member)
+                .post(
+                        "/v2/images",
+                        Map.of("name", "wd-" + UUID.randomUUID(), "disk_format", "raw", "container_format", "bare"));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return created.json().get("id").asText();
     }
 
     private ApiResponse webDownload(String id, String uri) {
-        return Api.as(member).post("/v2/images/" + id + "/import",
-                Map.of("method", Map.of("name", "web-download", "uri", uri)));
+        return Api.as(member)
+                .post("/v2/images/" + id + "/import", Map.of("method", Map.of("name", "web-download", "uri", uri)));
     }
 
     @Test
@@ -50,13 +51,19 @@ class WebDownloadDefaultsApiTest {
     @Tag("glance4j-extra")
     void loopbackLinkLocalAndPrivateAddressesAreRefusedUnlessAllowed() {
         String id = queuedImage();
-        for (String uri : new String[] {"http://127.0.0.1/disk.img", "http://169.254.169.254/latest/meta-data",
-                "http://10.0.0.1/disk.img", "http://[::1]/disk.img", "http://2130706433/disk.img",
-                "http://localhost/disk.img"}) {
+        for (String uri : new String[] {
+            "http://127.0.0.1/disk.img",
+            "http://169.254.169.254/latest/meta-data",
+            "http://10.0.0.1/disk.img",
+            "http://[::1]/disk.img",
+            "http://2130706433/disk.img",
+            "http://localhost/disk.img"
+        }) {
             ApiResponse refused = webDownload(id, uri);
             assertThat(refused.status()).as("%s: %s", uri, refused).isEqualTo(400);
         }
-        assertThat(Api.as(member).get("/v2/images/" + id).json().get("status").asText()).isEqualTo("queued");
+        assertThat(Api.as(member).get("/v2/images/" + id).json().get("status").asText())
+                .isEqualTo("queued");
     }
 
     /**
@@ -77,9 +84,13 @@ class WebDownloadDefaultsApiTest {
                 "http://2130706433/disk.img", "the host is missing or is not a plain host name or IP address",
                 "http://no-such-host.invalid/disk.img", "the host no-such-host.invalid does not resolve");
         reasons.forEach((uri, reason) -> {
-            ApiResponse json = Api.as(member).send("POST", "/v2/images/" + id + "/import", "application/json",
-                    Map.of("method", Map.of("name", "web-download", "uri", uri)),
-                    Map.of("Accept", "application/json"));
+            ApiResponse json = Api.as(member)
+                    .send(
+                            "POST",
+                            "/v2/images/" + id + "/import",
+                            "application/json",
+                            Map.of("method", Map.of("name", "web-download", "uri", uri)),
+                            Map.of("Accept", "application/json"));
             assertThat(json.status()).as("%s: %s", uri, json).isEqualTo(400);
             assertThat(json.json().get("message").asText())
                     .isEqualTo("URI for web-download does not pass filtering: " + uri + " (" + reason + ")");
@@ -91,6 +102,7 @@ class WebDownloadDefaultsApiTest {
     @Test
     void theImportMethodsHeaderComesWithCreate() {
         ApiResponse created = Api.as(member).post("/v2/images", Map.of("name", "hdr-" + UUID.randomUUID()));
-        assertThat(created.headers().firstValue("OpenStack-image-import-methods")).isPresent();
+        assertThat(created.headers().firstValue("OpenStack-image-import-methods"))
+                .isPresent();
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.glance4j.bootstrap.api.Api;
 import org.glance4j.bootstrap.api.ApiResponse;
 import org.glance4j.bootstrap.api.ApiTarget;
@@ -57,12 +56,27 @@ abstract class MetadefApiSupport {
      */
     String createFull(String visibility) {
         String name = uniqueName(visibility);
-        ApiResponse created = Api.as(people.adminA).post(NAMESPACES, body("namespace", name, "visibility", visibility,
-                "owner", people.projectA, "display_name", "A test namespace",
-                "objects", List.of(body("name", "o", "properties", body("q", body("type", "string", "title", "Q")))),
-                "tags", List.of(body("name", "t")),
-                "properties", body("p", body("type", "string", "title", "P")),
-                "resource_type_associations", List.of(body("name", "OS::Glance::Image", "prefix", "x_"))));
+        ApiResponse created = Api.as(people.adminA)
+                .post(
+                        NAMESPACES,
+                        body(
+                                "namespace",
+                                name,
+                                "visibility",
+                                visibility,
+                                "owner",
+                                people.projectA,
+                                "display_name",
+                                "A test namespace",
+                                "objects",
+                                List.of(body(
+                                        "name", "o", "properties", body("q", body("type", "string", "title", "Q")))),
+                                "tags",
+                                List.of(body("name", "t")),
+                                "properties",
+                                body("p", body("type", "string", "title", "P")),
+                                "resource_type_associations",
+                                List.of(body("name", "OS::Glance::Image", "prefix", "x_"))));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         return name;
     }

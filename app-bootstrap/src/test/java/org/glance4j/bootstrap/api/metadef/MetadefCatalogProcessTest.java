@@ -2,6 +2,8 @@ package org.glance4j.bootstrap.api.metadef;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,9 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.glance4j.bootstrap.GlanceApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,10 +40,11 @@ class MetadefCatalogProcessTest {
 
     @Test
     void theStandardCatalogLoadsOnceReadsBackAndExports() throws Exception {
-        Path catalog = Path.of(MetadefCatalogProcessTest.class.getResource("/metadefs").toURI());
+        Path catalog =
+                Path.of(MetadefCatalogProcessTest.class.getResource("/metadefs").toURI());
         Path data = work.resolve("data");
-        try (GlanceApplication server = GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0",
-                "--data-dir", data.toString(), "--auth", "trusted-headers"))) {
+        try (GlanceApplication server = GlanceApplication.start(List.of(
+                "--bind", "127.0.0.1", "--port", "0", "--data-dir", data.toString(), "--auth", "trusted-headers"))) {
             URI base = server.baseUri();
             assertThat(namespaces(base, "p-admin", "admin,member,reader")).isEmpty();
 
@@ -55,7 +55,9 @@ class MetadefCatalogProcessTest {
             List<JsonNode> all = namespaces(base, "p-admin", "admin,member,reader");
             assertThat(all).hasSize(33);
             List<JsonNode> forMember = namespaces(base, "p-other", "member,reader");
-            assertThat(forMember).as("two files name no visibility: private, owned by admin").hasSize(31);
+            assertThat(forMember)
+                    .as("two files name no visibility: private, owned by admin")
+                    .hasSize(31);
             for (Path file : files(catalog)) {
                 assertShownAsFileSays(base, JSON.readTree(file.toFile()));
             }
@@ -80,8 +82,15 @@ class MetadefCatalogProcessTest {
             assertThat(reload.status()).as(reload.output()).isZero();
             assertThat(reload.output()).contains("33 loaded");
         }
-        try (GlanceApplication copyServer = GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port", "0",
-                "--data-dir", work.resolve("copy").toString(), "--auth", "trusted-headers"))) {
+        try (GlanceApplication copyServer = GlanceApplication.start(List.of(
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                work.resolve("copy").toString(),
+                "--auth",
+                "trusted-headers"))) {
             for (Path file : files(catalog)) {
                 assertShownAsFileSays(copyServer.baseUri(), JSON.readTree(file.toFile()));
             }
@@ -91,14 +100,20 @@ class MetadefCatalogProcessTest {
     @Test
     void badFilesAreReportedAndTheOthersStillLoad() throws Exception {
         Path folder = Files.createDirectories(work.resolve("mixed"));
-        Files.writeString(folder.resolve("a-good.json"), "{\"namespace\": \"OS::Glance4j::Good\", "
-                + "\"tags\": [{\"name\": \"t\"}]}");
+        Files.writeString(
+                folder.resolve("a-good.json"),
+                "{\"namespace\": \"OS::Glance4j::Good\", " + "\"tags\": [{\"name\": \"t\"}]}");
         Files.writeString(folder.resolve("b-broken.json"), "{\"namespace\": ");
         Files.writeString(folder.resolve("c-invalid.json"), "{\"display_name\": \"no name\"}");
         Files.writeString(folder.resolve("d-ignored.txt"), "not a namespace");
-        Run run = db("load-metadefs", folder.toString(), "--data-dir", work.resolve("data").toString());
+        Run run = db(
+                "load-metadefs",
+                folder.toString(),
+                "--data-dir",
+                work.resolve("data").toString());
         assertThat(run.status()).as(run.output()).isEqualTo(1);
-        assertThat(run.output()).contains("loaded OS::Glance4j::Good from a-good.json")
+        assertThat(run.output())
+                .contains("loaded OS::Glance4j::Good from a-good.json")
                 .contains("b-broken.json is not a JSON object")
                 .contains("c-invalid.json not loaded: Provided object does not match schema 'namespace': "
                         + "'namespace' is a required property")
@@ -115,9 +130,10 @@ class MetadefCatalogProcessTest {
         JsonNode shown = get(base, "/v2/metadefs/namespaces/" + name, "p-admin", "admin,member,reader");
         assertThat(shown.get("display_name")).isEqualTo(file.get("display_name"));
         assertThat(shown.get("description")).isEqualTo(file.get("description"));
-        assertThat(shown.get("visibility").asText()).isEqualTo(file.has("visibility")
-                ? file.get("visibility").asText() : "private");
-        assertThat(shown.get("protected").asBoolean()).isEqualTo(file.path("protected").asBoolean(false));
+        assertThat(shown.get("visibility").asText())
+                .isEqualTo(file.has("visibility") ? file.get("visibility").asText() : "private");
+        assertThat(shown.get("protected").asBoolean())
+                .isEqualTo(file.path("protected").asBoolean(false));
         assertThat(shown.get("owner").asText()).isEqualTo("admin");
         if (file.has("properties") && !file.get("properties").isEmpty()) {
             assertThat(shown.get("properties")).as(name).isEqualTo(asAnswered(file.get("properties")));
@@ -128,14 +144,20 @@ class MetadefCatalogProcessTest {
         file.path("objects").forEach(o -> objects.add(o.get("name").asText()));
         assertThat(shown.path("objects").findValuesAsText("name")).as(name).containsExactlyElementsOf(objects);
         for (JsonNode object : file.path("objects")) {
-            JsonNode shownObject = get(base, "/v2/metadefs/namespaces/" + name + "/objects/"
-                    + java.net.URLEncoder.encode(object.get("name").asText(), StandardCharsets.UTF_8)
-                    .replace("+", "%20"), "p-admin", "admin,member,reader");
+            JsonNode shownObject = get(
+                    base,
+                    "/v2/metadefs/namespaces/" + name + "/objects/"
+                            + java.net.URLEncoder.encode(object.get("name").asText(), StandardCharsets.UTF_8)
+                                    .replace("+", "%20"),
+                    "p-admin",
+                    "admin,member,reader");
             assertThat(shownObject.get("properties")).as(name).isEqualTo(asAnswered(object.get("properties")));
         }
         List<String> associations = new ArrayList<>();
-        file.path("resource_type_associations").forEach(a -> associations.add(a.get("name").asText()));
-        assertThat(shown.path("resource_type_associations").findValuesAsText("name")).as(name)
+        file.path("resource_type_associations")
+                .forEach(a -> associations.add(a.get("name").asText()));
+        assertThat(shown.path("resource_type_associations").findValuesAsText("name"))
+                .as(name)
                 .containsExactlyElementsOf(associations);
     }
 
@@ -147,8 +169,8 @@ class MetadefCatalogProcessTest {
             if (value != null && value.isNumber()) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) definition).put("default", value.asText());
             } else if (value != null && value.isBoolean()) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) definition).put("default",
-                        value.asBoolean() ? "True" : "False");
+                ((com.fasterxml.jackson.databind.node.ObjectNode) definition)
+                        .put("default", value.asBoolean() ? "True" : "False");
             }
         });
         return copy;
@@ -156,40 +178,58 @@ class MetadefCatalogProcessTest {
 
     private static List<JsonNode> namespaces(URI base, String project, String roles) throws Exception {
         List<JsonNode> list = new ArrayList<>();
-        get(base, "/v2/metadefs/namespaces?limit=1000", project, roles).get("namespaces").forEach(list::add);
+        get(base, "/v2/metadefs/namespaces?limit=1000", project, roles)
+                .get("namespaces")
+                .forEach(list::add);
         return list;
     }
 
     private static JsonNode get(URI base, String path, String project, String roles) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("X-Identity-Status", "Confirmed").header("X-User-Id", "u-" + project)
-                .header("X-Project-Id", project).header("X-Roles", roles).header("Accept", "application/json")
-                .GET().build();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Identity-Status", "Confirmed")
+                .header("X-User-Id", "u-" + project)
+                .header("X-Project-Id", project)
+                .header("X-Roles", roles)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("GET %s: %s", path, response.body())
+                .isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private static List<Path> files(Path folder) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            return entries.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
     }
 
     /** The exit status and the output (both streams) of one {@code glance4j db ...} process. */
-    private record Run(int status, String output) {
-    }
+    private record Run(int status, String output) {}
 
     private Run db(String... args) throws Exception {
         Path jar = Path.of(System.getProperty("glance4j.jar", "target/glance4j.jar"));
         assertThat(jar).as("the runnable jar; run these tests with mvn verify").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-jar", jar.toString(), "db"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar.toString(),
+                "db"));
         command.addAll(List.of(args));
         Path log = Files.createTempFile(work, "db", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        assertThat(process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)).as("the db command ended").isTrue();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertThat(process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS))
+                .as("the db command ended")
+                .isTrue();
         return new Run(process.exitValue(), Files.readString(log));
     }
 }

@@ -3,7 +3,6 @@ package org.glance4j.bootstrap.api.metadef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.glance4j.bootstrap.api.Api;
 import org.glance4j.bootstrap.api.ApiResponse;
 import org.junit.jupiter.api.Tag;
@@ -27,9 +26,11 @@ class MetadefGlanceBugsApiTest extends MetadefApiSupport {
     @Test
     void anUnknownSortKeyIs400() {
         // paginate_query raises InvalidSortKey, which no controller catches
-        assertThat(Api.as(people.readerA).get(NAMESPACES + "?sort_key=bogus").status()).isEqualTo(400);
+        assertThat(Api.as(people.readerA).get(NAMESPACES + "?sort_key=bogus").status())
+                .isEqualTo(400);
         String name = createFull("public");
-        assertThat(Api.as(people.readerA).get(ns(name) + "/tags?sort_key=bogus").status()).isEqualTo(400);
+        assertThat(Api.as(people.readerA).get(ns(name) + "/tags?sort_key=bogus").status())
+                .isEqualTo(400);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.glance4j.bootstrap.api.Api;
 import org.glance4j.bootstrap.api.ApiResponse;
 import org.glance4j.bootstrap.api.Persona;
@@ -25,28 +24,47 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MetadefPersonaMatrixApiTest extends MetadefApiSupport {
 
-    private static final List<String> OPERATIONS = List.of("show", "list", "objects", "object", "properties",
-            "tags", "associations", "update", "add-object", "add-tag", "delete-tag", "delete");
+    private static final List<String> OPERATIONS = List.of(
+            "show",
+            "list",
+            "objects",
+            "object",
+            "properties",
+            "tags",
+            "associations",
+            "update",
+            "add-object",
+            "add-tag",
+            "delete-tag",
+            "delete");
 
     private static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
     static {
-        EXPECTED.put("admin of A",
+        EXPECTED.put(
+                "admin of A",
                 "private: 200 listed 200 200 200 200 200 200 201 201 204 204 | public: 200 listed 200 200 200 200 200 200 201 201 204 204 | 200 201");
-        EXPECTED.put("member of A",
+        EXPECTED.put(
+                "member of A",
                 "private: 200 listed 200 200 200 200 200 403 403 403 403 403 | public: 200 listed 200 200 200 200 200 403 403 403 403 403 | 200 403");
-        EXPECTED.put("reader of A",
+        EXPECTED.put(
+                "reader of A",
                 "private: 200 listed 200 200 200 200 200 403 403 403 403 403 | public: 200 listed 200 200 200 200 200 403 403 403 403 403 | 200 403");
-        EXPECTED.put("member of B",
+        EXPECTED.put(
+                "member of B",
                 "private: 404 unlisted 404 404 404 404 404 404 404 404 404 404 | public: 200 listed 200 200 200 200 200 403 403 403 403 403 | 200 403");
-        EXPECTED.put("reader of B",
+        EXPECTED.put(
+                "reader of B",
                 "private: 404 unlisted 404 404 404 404 404 404 404 404 404 404 | public: 200 listed 200 200 200 200 200 403 403 403 403 403 | 200 403");
-        EXPECTED.put("member-only token of A",
+        EXPECTED.put(
+                "member-only token of A",
                 "private: 404 404 404 404 404 404 404 404 404 404 404 404 | public: 404 404 404 404 404 404 404 404 404 404 404 404 | 404 404");
         // Project C (an image member elsewhere) is just another project to the catalog.
-        EXPECTED.put("member of the image",
+        EXPECTED.put(
+                "member of the image",
                 "private: 404 unlisted 404 404 404 404 404 404 404 404 404 404 | public: 200 listed 200 200 200 200 200 403 403 403 403 403 | 200 403");
-        EXPECTED.put("anonymous",
+        EXPECTED.put(
+                "anonymous",
                 "private: 401 401 401 401 401 401 401 401 401 401 401 401 | public: 401 401 401 401 401 401 401 401 401 401 401 401 | 401 401");
     }
 
@@ -64,15 +82,17 @@ class MetadefPersonaMatrixApiTest extends MetadefApiSupport {
             Api api = Api.as(who);
             cells.add(status(api.get(ns(name))));
             ApiResponse list = api.get(NAMESPACES + "?limit=1000");
-            cells.add(list.status() == 200 ? (list.body().contains("\"" + name + "\"") ? "listed" : "unlisted")
-                    : String.valueOf(list.status()));
+            cells.add(
+                    list.status() == 200
+                            ? (list.body().contains("\"" + name + "\"") ? "listed" : "unlisted")
+                            : String.valueOf(list.status()));
             cells.add(status(api.get(ns(name) + "/objects")));
             cells.add(status(api.get(ns(name) + "/objects/o")));
             cells.add(status(api.get(ns(name) + "/properties")));
             cells.add(status(api.get(ns(name) + "/tags")));
             cells.add(status(api.get(ns(name) + "/resource_types")));
-            cells.add(status(put(who, ns(name), body("namespace", name, "visibility", visibility,
-                    "owner", people.projectA))));
+            cells.add(status(
+                    put(who, ns(name), body("namespace", name, "visibility", visibility, "owner", people.projectA))));
             cells.add(status(api.post(ns(name) + "/objects", body("name", "o2"))));
             cells.add(status(api.send("POST", ns(name) + "/tags/t2", null, null, Map.of())));
             cells.add(status(api.delete(ns(name) + "/tags/t")));

@@ -2,7 +2,6 @@ package org.glance4j.bootstrap.api.stores;
 
 import java.util.EnumSet;
 import java.util.Map;
-
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.ImageStoreFactory;
 import org.glance4j.ports.out.store.StoreCapability;
@@ -16,8 +15,7 @@ import org.glance4j.ports.testing.store.InMemoryImageStore;
 public final class MemoryStoreFactory implements ImageStoreFactory {
     static final String TYPE = "test-memory";
 
-    public MemoryStoreFactory() {
-    }
+    public MemoryStoreFactory() {}
 
     @Override
     public String type() {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.glance4j.bootstrap.GlanceApplication;
 import org.glance4j.bootstrap.api.Api;
 import org.glance4j.bootstrap.api.Persona;
@@ -37,9 +36,19 @@ final class MultiStoreServer implements AutoCloseable {
             Path file = dir.resolve("glance-api.conf");
             Files.writeString(file, conf.replace("DIR", dir.toString()));
             try {
-                return new MultiStoreServer(dir, GlanceApplication.start(List.of("--bind", "127.0.0.1", "--port",
-                        "0", "--data-dir", dir.resolve("data").toString(), "--auth", "trusted-headers", "--config",
-                        file.toString())));
+                return new MultiStoreServer(
+                        dir,
+                        GlanceApplication.start(List.of(
+                                "--bind",
+                                "127.0.0.1",
+                                "--port",
+                                "0",
+                                "--data-dir",
+                                dir.resolve("data").toString(),
+                                "--auth",
+                                "trusted-headers",
+                                "--config",
+                                file.toString())));
             } catch (RuntimeException e) {
                 delete(dir);
                 throw e;
@@ -65,7 +74,8 @@ final class MultiStoreServer implements AutoCloseable {
 
     static void delete(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.core.format.InspectingInputStream;
 import org.glance4j.core.format.InspectionResult;
 import org.glance4j.ports.testing.store.RepeatingStream;
@@ -30,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx256m"})
 public class FormatInspectionBenchmark {
 
     private static final int MIB = 1 << 20;

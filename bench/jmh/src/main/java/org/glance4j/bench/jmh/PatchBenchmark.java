@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.core.GlanceCore;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.ports.in.PatchOperation;
@@ -35,11 +34,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx256m"})
 public class PatchBenchmark {
 
-    private static final RequestContext MEMBER = new RequestContext("req-jmh", "user", "project",
-            Set.of("member", "reader"));
+    private static final RequestContext MEMBER =
+            new RequestContext("req-jmh", "user", "project", Set.of("member", "reader"));
 
     private GlanceCore core;
     private String imageId;
@@ -49,8 +50,12 @@ public class PatchBenchmark {
     @Setup
     public void setUp() {
         InMemoryImageMemberRepository members = new InMemoryImageMemberRepository();
-        core = GlanceCore.builder().images(new InMemoryImageRepository(members)).members(members)
-                .stores(List.of(new DiscardingStore()), "discard").data(DataSettings.defaults()).build();
+        core = GlanceCore.builder()
+                .images(new InMemoryImageRepository(members))
+                .members(members)
+                .stores(List.of(new DiscardingStore()), "discard")
+                .data(DataSettings.defaults())
+                .build();
         Map<String, Object> body = new HashMap<>();
         body.put("name", "benchmark");
         body.put("disk_format", "qcow2");

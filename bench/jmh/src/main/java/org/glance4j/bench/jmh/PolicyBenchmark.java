@@ -3,7 +3,6 @@ package org.glance4j.bench.jmh;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.core.policy.ImageTargets;
 import org.glance4j.core.policy.PolicyEngine;
 import org.glance4j.ports.model.RequestContext;
@@ -28,18 +27,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx256m"})
 public class PolicyBenchmark {
 
-    private static final RequestContext MEMBER = new RequestContext("req-jmh", "user", "project",
-            Set.of("member", "reader"));
-    private static final RequestContext OTHER_READER = new RequestContext("req-jmh", "other", "elsewhere",
-            Set.of("reader"));
+    private static final RequestContext MEMBER =
+            new RequestContext("req-jmh", "user", "project", Set.of("member", "reader"));
+    private static final RequestContext OTHER_READER =
+            new RequestContext("req-jmh", "other", "elsewhere", Set.of("reader"));
     private static final Map<String, String> OVERRIDES = Map.of(
             "download_image", "role:admin or (role:member and project_id:%(project_id)s)",
             "publicize_image", "role:admin or role:image_publisher",
-            "delete_image", "rule:context_is_admin or (role:member and project_id:%(project_id)s"
-                    + " and not 'protected':%(protected)s)");
+            "delete_image",
+                    "rule:context_is_admin or (role:member and project_id:%(project_id)s"
+                            + " and not 'protected':%(protected)s)");
 
     private PolicyEngine defaults;
     private Map<String, Object> target;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.core.GlanceCore;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.ports.model.RequestContext;
@@ -38,12 +37,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx256m"})
 public class UploadBenchmark {
 
     private static final int MIB = 1 << 20;
-    private static final RequestContext ADMIN = new RequestContext("req-jmh", "admin", "admin",
-            Set.of("admin", "member", "reader"));
+    private static final RequestContext ADMIN =
+            new RequestContext("req-jmh", "admin", "admin", Set.of("admin", "member", "reader"));
 
     @Param({"64"})
     public int sizeMiB;
@@ -57,8 +58,12 @@ public class UploadBenchmark {
         new Random(7).nextBytes(block);
         size = (long) sizeMiB * MIB;
         InMemoryImageMemberRepository members = new InMemoryImageMemberRepository();
-        core = GlanceCore.builder().images(new InMemoryImageRepository(members)).members(members)
-                .stores(List.of(new DiscardingStore()), "discard").data(DataSettings.defaults()).build();
+        core = GlanceCore.builder()
+                .images(new InMemoryImageRepository(members))
+                .members(members)
+                .stores(List.of(new DiscardingStore()), "discard")
+                .data(DataSettings.defaults())
+                .build();
     }
 
     /** Create an image and upload {@code sizeMiB} to it: the core's whole data path. */

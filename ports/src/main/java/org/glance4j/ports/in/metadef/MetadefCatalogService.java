@@ -2,7 +2,6 @@ package org.glance4j.ports.in.metadef;
 
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**

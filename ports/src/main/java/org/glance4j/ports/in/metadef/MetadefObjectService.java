@@ -1,7 +1,6 @@
 package org.glance4j.ports.in.metadef;
 
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ListParameters;
 import org.glance4j.ports.model.RequestContext;

@@ -3,10 +3,14 @@ package org.glance4j.ports.in.metadef;
 import java.util.Objects;
 
 /** The use cases of the metadata definitions catalog, together, as adapters take them. */
-public record MetadefServices(MetadefNamespaceService namespaces, MetadefObjectService objects,
-                              MetadefPropertyService properties, MetadefTagService tags,
-                              MetadefResourceTypeService resourceTypes, MetadefSchemaService schemas,
-                              MetadefCatalogService catalog) {
+public record MetadefServices(
+        MetadefNamespaceService namespaces,
+        MetadefObjectService objects,
+        MetadefPropertyService properties,
+        MetadefTagService tags,
+        MetadefResourceTypeService resourceTypes,
+        MetadefSchemaService schemas,
+        MetadefCatalogService catalog) {
     public MetadefServices {
         Objects.requireNonNull(namespaces, "namespaces");
         Objects.requireNonNull(objects, "objects");

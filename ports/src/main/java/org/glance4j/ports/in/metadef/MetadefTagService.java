@@ -1,7 +1,6 @@
 package org.glance4j.ports.in.metadef;
 
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ListParameters;
 import org.glance4j.ports.model.RequestContext;
@@ -36,8 +35,7 @@ public interface MetadefTagService {
      * @throws GlanceException {@code INVALID} for a bad body, {@code FORBIDDEN}, {@code NOT_FOUND},
      *                         {@code CONFLICT} for a repeated or (appending) existing name; nothing changes then
      */
-    Map<String, Object> createMany(RequestContext context, String namespace, Map<String, Object> body,
-            boolean append);
+    Map<String, Object> createMany(RequestContext context, String namespace, Map<String, Object> body, boolean append);
 
     /** @throws GlanceException {@code NOT_FOUND} for the namespace or the tag, {@code FORBIDDEN} */
     Map<String, Object> get(RequestContext context, String namespace, String name);

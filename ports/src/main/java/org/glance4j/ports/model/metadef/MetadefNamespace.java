@@ -10,8 +10,15 @@ import java.util.Set;
  * {@code private}; a protected namespace cannot be deleted, nor can anything inside it. {@code owner} is a project
  * id (the catalog loader uses {@code admin}).
  */
-public record MetadefNamespace(String namespace, String displayName, String description, String visibility,
-                               boolean isProtected, String owner, Instant createdAt, Instant updatedAt) {
+public record MetadefNamespace(
+        String namespace,
+        String displayName,
+        String description,
+        String visibility,
+        boolean isProtected,
+        String owner,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** The visibilities a namespace can have. */
     public static final Set<String> VISIBILITIES = Set.of("public", "private");

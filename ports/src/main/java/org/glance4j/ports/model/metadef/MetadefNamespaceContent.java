@@ -7,9 +7,12 @@ import java.util.Objects;
  * A namespace with everything in it, as one unit: what a create call with embedded content and the catalog loader
  * write at once, and what the exporter reads. Every part names the same namespace.
  */
-public record MetadefNamespaceContent(MetadefNamespace namespace, List<MetadefResourceTypeAssociation> associations,
-                                      List<MetadefProperty> properties, List<MetadefObject> objects,
-                                      List<MetadefTag> tags) {
+public record MetadefNamespaceContent(
+        MetadefNamespace namespace,
+        List<MetadefResourceTypeAssociation> associations,
+        List<MetadefProperty> properties,
+        List<MetadefObject> objects,
+        List<MetadefTag> tags) {
 
     public MetadefNamespaceContent {
         Objects.requireNonNull(namespace, "namespace");

@@ -11,8 +11,14 @@ import java.util.Objects;
  * An object of a namespace: a named group of property definitions, some of them required. {@code properties} maps
  * a property name to its definition, a JSON object as plain JDK values (see {@link MetadefProperty}).
  */
-public record MetadefObject(String namespace, String name, String description, List<String> required,
-                            Map<String, Object> properties, Instant createdAt, Instant updatedAt) {
+public record MetadefObject(
+        String namespace,
+        String name,
+        String description,
+        List<String> required,
+        Map<String, Object> properties,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public MetadefObject {
         Objects.requireNonNull(namespace, "namespace");

@@ -8,8 +8,8 @@ import java.util.Objects;
  * names take {@code prefix} (may be null), and {@code propertiesTarget} (may be null) says which of the resource's
  * property sets they go to (for example {@code image} for a volume's image metadata).
  */
-public record MetadefResourceTypeAssociation(String namespace, String name, String prefix, String propertiesTarget,
-                                             Instant createdAt, Instant updatedAt) {
+public record MetadefResourceTypeAssociation(
+        String namespace, String name, String prefix, String propertiesTarget, Instant createdAt, Instant updatedAt) {
 
     public MetadefResourceTypeAssociation {
         Objects.requireNonNull(namespace, "namespace");

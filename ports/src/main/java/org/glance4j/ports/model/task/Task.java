@@ -51,17 +51,43 @@ public record Task(
 
     /** This task moved to {@code newStatus} at {@code now}, with the given message. */
     public Task withStatus(TaskStatus newStatus, String newMessage, Instant now) {
-        return new Task(id, type, newStatus, owner, input, result, newMessage, imageId, requestId, userId, node,
-                expiresAt, createdAt, now);
+        return new Task(
+                id,
+                type,
+                newStatus,
+                owner,
+                input,
+                result,
+                newMessage,
+                imageId,
+                requestId,
+                userId,
+                node,
+                expiresAt,
+                createdAt,
+                now);
     }
 
     /** This task ended at {@code now}: final status, result, message and the time it stops being listed. */
-    public Task finished(TaskStatus finalStatus, Map<String, Object> newResult, String newMessage, Instant now,
-            Instant expires) {
+    public Task finished(
+            TaskStatus finalStatus, Map<String, Object> newResult, String newMessage, Instant now, Instant expires) {
         if (!finalStatus.isFinal()) {
             throw new IllegalArgumentException("not a final status: " + finalStatus);
         }
-        return new Task(id, type, finalStatus, owner, input, newResult, newMessage, imageId, requestId, userId, node,
-                expires, createdAt, now);
+        return new Task(
+                id,
+                type,
+                finalStatus,
+                owner,
+                input,
+                newResult,
+                newMessage,
+                imageId,
+                requestId,
+                userId,
+                node,
+                expires,
+                createdAt,
+                now);
     }
 }

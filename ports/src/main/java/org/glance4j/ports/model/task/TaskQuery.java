@@ -9,12 +9,23 @@ import java.util.Objects;
  * then by id in the same direction; starting after the task {@code marker} (null for the first page); at most
  * {@code limit} tasks.
  */
-public record TaskQuery(String owner, TaskStatus status, String type, Instant now, SortKey sortKey,
-        boolean ascending, String marker, int limit) {
+public record TaskQuery(
+        String owner,
+        TaskStatus status,
+        String type,
+        Instant now,
+        SortKey sortKey,
+        boolean ascending,
+        String marker,
+        int limit) {
 
     /** The keys tasks may be sorted by. */
     public enum SortKey {
-        CREATED_AT("created_at"), UPDATED_AT("updated_at"), ID("id"), STATUS("status"), TYPE("type");
+        CREATED_AT("created_at"),
+        UPDATED_AT("updated_at"),
+        ID("id"),
+        STATUS("status"),
+        TYPE("type");
 
         private final String wireName;
 

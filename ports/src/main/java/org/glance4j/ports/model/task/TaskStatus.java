@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The states of a task, spelt on the wire in lower case as Glance spells them. */
 public enum TaskStatus {
-    PENDING, PROCESSING, SUCCESS, FAILURE;
+    PENDING,
+    PROCESSING,
+    SUCCESS,
+    FAILURE;
 
     /** The wire name, e.g. {@code processing}. */
     public String wireName() {

@@ -2,7 +2,6 @@ package org.glance4j.ports.out.cache;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.glance4j.ports.model.CachedImage;
 
 /**

@@ -8,5 +8,4 @@ package org.glance4j.ports.out.importing;
  * @param backingFile  the backing file the image names (null for none)
  * @param dataFile     the external data file the image names (null for none)
  */
-public record DiskImageInfo(String format, Long virtualSize, String backingFile, String dataFile) {
-}
+public record DiskImageInfo(String format, Long virtualSize, String backingFile, String dataFile) {}

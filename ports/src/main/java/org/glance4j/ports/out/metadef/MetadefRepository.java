@@ -2,7 +2,6 @@ package org.glance4j.ports.out.metadef;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.metadef.MetadefNamespace;
 import org.glance4j.ports.model.metadef.MetadefNamespaceContent;

@@ -2,7 +2,6 @@ package org.glance4j.ports.out.store;
 
 import java.io.InputStream;
 import java.util.Set;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -68,8 +67,7 @@ public interface ImageStore extends AutoCloseable {
 
     /** Releases what the store holds (connections, threads). The default does nothing. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /** Throws the standard refusal unless this store declares {@code capability}. */
     default void require(StoreCapability capability) {

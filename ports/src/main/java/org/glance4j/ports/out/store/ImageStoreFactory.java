@@ -1,7 +1,6 @@
 package org.glance4j.ports.out.store;
 
 import java.util.Map;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**

@@ -10,8 +10,7 @@ import java.util.function.Function;
  */
 public final class OptionSpelling {
 
-    private OptionSpelling() {
-    }
+    private OptionSpelling() {}
 
     /**
      * The candidate whose name is closest to {@code name}, if it is close enough to be a typo: at most one edit away
@@ -20,8 +19,8 @@ public final class OptionSpelling {
      * @param nameOf the name of a candidate
      * @return empty when no candidate is close enough (or there is none)
      */
-    public static <T> Optional<T> closest(String name, Iterable<? extends T> candidates,
-            Function<? super T, String> nameOf) {
+    public static <T> Optional<T> closest(
+            String name, Iterable<? extends T> candidates, Function<? super T, String> nameOf) {
         int allowed = name.length() >= 8 ? 2 : 1;
         T best = null;
         int bestDistance = Integer.MAX_VALUE;

@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param kind         how the server treats the value before the factory sees it
  * @param help         one line for operators, a sentence ending with a full stop
  */
-public record StoreOption(String name, String defaultValue, boolean required, boolean secret, boolean honoured,
-        Kind kind, String help) {
+public record StoreOption(
+        String name, String defaultValue, boolean required, boolean secret, boolean honoured, Kind kind, String help) {
 
     /** How the server treats a value before the factory sees it. */
     public enum Kind {

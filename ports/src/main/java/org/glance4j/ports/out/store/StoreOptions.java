@@ -111,8 +111,11 @@ public final class StoreOptions {
             return option.get().secret();
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        return lower.contains("key") || lower.contains("password") || lower.contains("secret")
-                || lower.contains("token") || lower.contains("credential");
+        return lower.contains("key")
+                || lower.contains("password")
+                || lower.contains("secret")
+                || lower.contains("token")
+                || lower.contains("credential");
     }
 
     /** The names of the declared options, in order. */

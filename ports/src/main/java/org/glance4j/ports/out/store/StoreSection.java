@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-
 import org.glance4j.ports.error.GlanceException;
 
 /**
@@ -107,8 +106,12 @@ public final class StoreSection {
         if (mib >= minMib && mib <= limit) {
             return mib * MIB;
         }
-        throw invalid(option, (maxMib >= Long.MAX_VALUE / MIB ? "must be at least " + minMib
-                : "must be from " + minMib + " to " + maxMib) + " (MiB), got " + shown(option, value));
+        throw invalid(
+                option,
+                (maxMib >= Long.MAX_VALUE / MIB
+                                ? "must be at least " + minMib
+                                : "must be from " + minMib + " to " + maxMib)
+                        + " (MiB), got " + shown(option, value));
     }
 
     /** One of {@code allowed} (compared ignoring case), returned in lower case. */
@@ -129,8 +132,8 @@ public final class StoreSection {
      */
     public URI url(StoreOption option, String defaultScheme) {
         String value = mandatory(option);
-        String text = value.startsWith("http://") || value.startsWith("https://") ? value
-                : defaultScheme + "://" + value;
+        String text =
+                value.startsWith("http://") || value.startsWith("https://") ? value : defaultScheme + "://" + value;
         URI uri;
         try {
             uri = new URI(text);
@@ -204,8 +207,9 @@ public final class StoreSection {
     public List<String> warnings() {
         List<String> lines = new ArrayList<>();
         unknown().forEach(u -> lines.add(u.message()));
-        notHonoured().forEach(o -> lines.add("Store '" + storeId + "': option " + o.name()
-                + " is not supported by glance4j and is ignored"));
+        notHonoured()
+                .forEach(o -> lines.add("Store '" + storeId + "': option " + o.name()
+                        + " is not supported by glance4j and is ignored"));
         return lines;
     }
 
@@ -235,8 +239,8 @@ public final class StoreSection {
     private StoreOption declared(StoreOption option) {
         Objects.requireNonNull(option, "option");
         if (declaration.declared() && !declaration.list().contains(option)) {
-            throw new IllegalArgumentException("option " + option.name() + " is not declared by store '"
-                    + storeId + "'");
+            throw new IllegalArgumentException(
+                    "option " + option.name() + " is not declared by store '" + storeId + "'");
         }
         return option;
     }

@@ -14,9 +14,10 @@ public class UnsupportedStoreOperationException extends GlanceException {
     private final StoreCapability capability;
 
     public UnsupportedStoreOperationException(String storeId, StoreCapability capability) {
-        super(ErrorCategory.NOT_IMPLEMENTED,
-                "Store '" + storeId + "' does not support " + capability.name().toLowerCase(java.util.Locale.ROOT)
-                        .replace('_', ' '));
+        super(
+                ErrorCategory.NOT_IMPLEMENTED,
+                "Store '" + storeId + "' does not support "
+                        + capability.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         this.storeId = storeId;
         this.capability = capability;
     }

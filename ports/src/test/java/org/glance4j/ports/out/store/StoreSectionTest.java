@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class StoreSectionTest {
     static final StoreOption POOL = StoreOption.optional("rbd_store_pool", "images", "The pool.");
     static final StoreOption USER = StoreOption.required("rbd_store_user", "The Ceph user.");
-    static final StoreOption KEY = StoreOption.required("rbd_store_key", "The key.").asSecret();
+    static final StoreOption KEY =
+            StoreOption.required("rbd_store_key", "The key.").asSecret();
     static final StoreOption CHUNK = StoreOption.optional("rbd_store_chunk_size", "8", "MiB per object.");
     static final StoreOption THIN = StoreOption.optional("rbd_thin_provisioning", "false", "Skip zeros.");
     static final StoreOption URL = StoreOption.optional("endpoint", null, "Where.");
@@ -50,8 +50,15 @@ class StoreSectionTest {
 
     @Test
     void typedValuesParseTheWayOsloConfigWritesThem() {
-        StoreSection s = section("rbd_thin_provisioning", "Yes", "rbd_store_chunk_size", "16", "endpoint",
-                "s3.example.org:8080", "mode", "PATH");
+        StoreSection s = section(
+                "rbd_thin_provisioning",
+                "Yes",
+                "rbd_store_chunk_size",
+                "16",
+                "endpoint",
+                "s3.example.org:8080",
+                "mode",
+                "PATH");
         assertThat(s.bool(THIN)).isTrue();
         assertThat(s.integer(CHUNK, 1, 64)).isEqualTo(16);
         assertThat(s.longInteger(CHUNK, 1, 64)).isEqualTo(16L);
@@ -98,14 +105,16 @@ class StoreSectionTest {
     @Test
     void unknownOptionsAreReportedWithTheClosestDeclaredName() {
         StoreSection s = section("rbd_store_pol", "x", "completely_else", "y", "rados_old_option", "1");
-        assertThat(s.unknown()).containsExactly(
-                new UnknownStoreOption("ceph1", "rbd_store_pol", Optional.of("rbd_store_pool")),
-                new UnknownStoreOption("ceph1", "completely_else", Optional.empty()));
+        assertThat(s.unknown())
+                .containsExactly(
+                        new UnknownStoreOption("ceph1", "rbd_store_pol", Optional.of("rbd_store_pool")),
+                        new UnknownStoreOption("ceph1", "completely_else", Optional.empty()));
         assertThat(s.notHonoured()).containsExactly(OLD);
-        assertThat(s.warnings()).containsExactly(
-                "Store 'ceph1': unknown option rbd_store_pol (did you mean rbd_store_pool?); ignored",
-                "Store 'ceph1': unknown option completely_else; ignored",
-                "Store 'ceph1': option rados_old_option is not supported by glance4j and is ignored");
+        assertThat(s.warnings())
+                .containsExactly(
+                        "Store 'ceph1': unknown option rbd_store_pol (did you mean rbd_store_pool?); ignored",
+                        "Store 'ceph1': unknown option completely_else; ignored",
+                        "Store 'ceph1': option rados_old_option is not supported by glance4j and is ignored");
     }
 
     @Test

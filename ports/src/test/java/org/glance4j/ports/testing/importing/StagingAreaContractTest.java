@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.importing.StagingArea;
@@ -76,7 +75,8 @@ public abstract class StagingAreaContractTest {
 
         assertThatThrownBy(() -> staging.write(IMAGE, new ByteArrayInputStream(new byte[3])))
                 .isInstanceOf(GlanceException.class)
-                .extracting(e -> ((GlanceException) e).category()).isEqualTo(ErrorCategory.CONFLICT);
+                .extracting(e -> ((GlanceException) e).category())
+                .isEqualTo(ErrorCategory.CONFLICT);
         assertThat(read(IMAGE, 0, BYTES.length)).isEqualTo(BYTES);
     }
 
@@ -117,7 +117,8 @@ public abstract class StagingAreaContractTest {
     void replaceSwapsTheDataAndAFailedReplaceKeepsTheOld() throws IOException {
         staging.write(IMAGE, new ByteArrayInputStream(BYTES));
 
-        assertThat(staging.replace(IMAGE, new ByteArrayInputStream(new byte[] {1, 2, 3}))).isEqualTo(3);
+        assertThat(staging.replace(IMAGE, new ByteArrayInputStream(new byte[] {1, 2, 3})))
+                .isEqualTo(3);
         assertThat(read(IMAGE, 0, 3)).containsExactly(1, 2, 3);
         assertThat(staging.size(IMAGE)).hasValue(3);
 
@@ -136,7 +137,8 @@ public abstract class StagingAreaContractTest {
     void replacingDataThatIsNotThereIsNotFound() {
         assertThatThrownBy(() -> staging.replace(IMAGE, new ByteArrayInputStream(BYTES)))
                 .isInstanceOf(GlanceException.class)
-                .extracting(e -> ((GlanceException) e).category()).isEqualTo(ErrorCategory.NOT_FOUND);
+                .extracting(e -> ((GlanceException) e).category())
+                .isEqualTo(ErrorCategory.NOT_FOUND);
         assertThat(staging.has(IMAGE)).isFalse();
     }
 
@@ -156,8 +158,10 @@ public abstract class StagingAreaContractTest {
     void idsThatCannotNameStagedDataAreInvalid() {
         for (String bad : new String[] {"", ".hidden", "../escape", "a/b", "a\\b"}) {
             assertThatThrownBy(() -> staging.write(bad, new ByteArrayInputStream(BYTES)))
-                    .as("id %s", bad).isInstanceOf(GlanceException.class)
-                    .extracting(e -> ((GlanceException) e).category()).isEqualTo(ErrorCategory.INVALID);
+                    .as("id %s", bad)
+                    .isInstanceOf(GlanceException.class)
+                    .extracting(e -> ((GlanceException) e).category())
+                    .isEqualTo(ErrorCategory.INVALID);
         }
     }
 

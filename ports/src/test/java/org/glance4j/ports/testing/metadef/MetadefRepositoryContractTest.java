@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.metadef.MetadefNamespace;
@@ -38,6 +37,7 @@ public abstract class MetadefRepositoryContractTest {
 
     /** A time with nanoseconds, to prove they survive. */
     protected static final Instant T0 = Instant.parse("2024-03-01T10:15:30.123456789Z");
+
     protected static final Instant T1 = T0.plusSeconds(60);
 
     protected MetadefRepository repo;
@@ -52,8 +52,8 @@ public abstract class MetadefRepositoryContractTest {
     }
 
     static MetadefObject object(String ns, String name) {
-        return new MetadefObject(ns, name, "an object", List.of("a"), Map.of("a", Map.of("type", "string",
-                "title", "A")), T0, T0);
+        return new MetadefObject(
+                ns, name, "an object", List.of("a"), Map.of("a", Map.of("type", "string", "title", "A")), T0, T0);
     }
 
     static MetadefProperty property(String ns, String name) {
@@ -73,8 +73,9 @@ public abstract class MetadefRepositoryContractTest {
     }
 
     private static void assertCategory(Runnable call, ErrorCategory category) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(GlanceException.class,
-                e -> assertThat(e.category()).isEqualTo(category));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(category));
     }
 
     @Test
@@ -103,13 +104,15 @@ public abstract class MetadefRepositoryContractTest {
         for (String name : List.of("OS::C", "OS::A", "OS::B")) {
             add(name);
         }
-        assertThat(repo.listNamespaces()).extracting(MetadefNamespace::namespace)
+        assertThat(repo.listNamespaces())
+                .extracting(MetadefNamespace::namespace)
                 .containsExactly("OS::C", "OS::A", "OS::B");
     }
 
     @Test
     void aNamespaceWithContentIsStoredWhole() {
-        MetadefNamespaceContent content = new MetadefNamespaceContent(namespace("OS::N"),
+        MetadefNamespaceContent content = new MetadefNamespaceContent(
+                namespace("OS::N"),
                 List.of(association("OS::N", "OS::Glance::Image"), association("OS::N", "OS::Nova::Flavor")),
                 List.of(property("OS::N", "p2"), property("OS::N", "p1")),
                 List.of(object("OS::N", "o2"), object("OS::N", "o1")),
@@ -120,23 +123,42 @@ public abstract class MetadefRepositoryContractTest {
         assertThat(repo.listProperties("OS::N")).containsExactlyElementsOf(content.properties());
         assertThat(repo.listObjects("OS::N")).containsExactlyElementsOf(content.objects());
         assertThat(repo.listTags("OS::N")).containsExactlyElementsOf(content.tags());
-        assertThat(repo.listResourceTypes()).extracting(MetadefResourceType::name)
+        assertThat(repo.listResourceTypes())
+                .extracting(MetadefResourceType::name)
                 .containsExactlyInAnyOrder("OS::Glance::Image", "OS::Nova::Flavor");
-        assertThat(repo.findResourceType("OS::Glance::Image")).hasValueSatisfying(t ->
-                assertThat(t.isProtected()).as("created by an association: unprotected").isFalse());
+        assertThat(repo.findResourceType("OS::Glance::Image"))
+                .hasValueSatisfying(t -> assertThat(t.isProtected())
+                        .as("created by an association: unprotected")
+                        .isFalse());
     }
 
     @Test
     void contentThatRepeatsANameIsAConflictAndStoresNothing() {
         List<MetadefNamespaceContent> bad = List.of(
-                new MetadefNamespaceContent(namespace("OS::N"), List.of(), List.of(),
-                        List.of(object("OS::N", "o"), object("OS::N", "o")), List.of()),
-                new MetadefNamespaceContent(namespace("OS::N"), List.of(),
-                        List.of(property("OS::N", "p"), property("OS::N", "p")), List.of(), List.of()),
-                new MetadefNamespaceContent(namespace("OS::N"), List.of(), List.of(), List.of(),
+                new MetadefNamespaceContent(
+                        namespace("OS::N"),
+                        List.of(),
+                        List.of(),
+                        List.of(object("OS::N", "o"), object("OS::N", "o")),
+                        List.of()),
+                new MetadefNamespaceContent(
+                        namespace("OS::N"),
+                        List.of(),
+                        List.of(property("OS::N", "p"), property("OS::N", "p")),
+                        List.of(),
+                        List.of()),
+                new MetadefNamespaceContent(
+                        namespace("OS::N"),
+                        List.of(),
+                        List.of(),
+                        List.of(),
                         List.of(tag("OS::N", "t"), tag("OS::N", "t"))),
-                new MetadefNamespaceContent(namespace("OS::N"), List.of(association("OS::N", "OS::X"),
-                        association("OS::N", "OS::X")), List.of(), List.of(), List.of()));
+                new MetadefNamespaceContent(
+                        namespace("OS::N"),
+                        List.of(association("OS::N", "OS::X"), association("OS::N", "OS::X")),
+                        List.of(),
+                        List.of(),
+                        List.of()));
         for (MetadefNamespaceContent content : bad) {
             assertCategory(() -> repo.addNamespace(content), ErrorCategory.CONFLICT);
             assertThat(repo.findNamespace("OS::N")).isEmpty();
@@ -176,9 +198,12 @@ public abstract class MetadefRepositoryContractTest {
 
     @Test
     void renamingANamespaceCarriesItsContent() {
-        repo.addNamespace(new MetadefNamespaceContent(namespace("OS::Old"),
-                List.of(association("OS::Old", "OS::Glance::Image")), List.of(property("OS::Old", "p")),
-                List.of(object("OS::Old", "o")), List.of(tag("OS::Old", "t"))));
+        repo.addNamespace(new MetadefNamespaceContent(
+                namespace("OS::Old"),
+                List.of(association("OS::Old", "OS::Glance::Image")),
+                List.of(property("OS::Old", "p")),
+                List.of(object("OS::Old", "o")),
+                List.of(tag("OS::Old", "t"))));
         add("OS::Later");
         MetadefNamespace renamed = new MetadefNamespace("OS::New", "d", "x", "private", true, "p2", T0, T1);
 
@@ -186,14 +211,17 @@ public abstract class MetadefRepositoryContractTest {
 
         assertThat(repo.findNamespace("OS::Old")).isEmpty();
         assertThat(repo.findNamespace("OS::New")).contains(renamed);
-        assertThat(repo.listNamespaces()).extracting(MetadefNamespace::namespace)
-                .as("a rename keeps the place").containsExactly("OS::New", "OS::Later");
+        assertThat(repo.listNamespaces())
+                .extracting(MetadefNamespace::namespace)
+                .as("a rename keeps the place")
+                .containsExactly("OS::New", "OS::Later");
         assertThat(repo.listObjects("OS::New")).containsExactly(object("OS::New", "o"));
         assertThat(repo.listProperties("OS::New")).containsExactly(property("OS::New", "p"));
         assertThat(repo.listTags("OS::New")).containsExactly(tag("OS::New", "t"));
         assertThat(repo.listAssociations("OS::New")).containsExactly(association("OS::New", "OS::Glance::Image"));
         assertThat(repo.listObjects("OS::Old")).isEmpty();
-        assertThat(repo.listAllAssociations()).extracting(MetadefResourceTypeAssociation::namespace)
+        assertThat(repo.listAllAssociations())
+                .extracting(MetadefResourceTypeAssociation::namespace)
                 .containsExactly("OS::New");
     }
 
@@ -203,8 +231,7 @@ public abstract class MetadefRepositoryContractTest {
         add("OS::B");
         assertCategory(() -> repo.updateNamespace("OS::A", namespace("OS::B")), ErrorCategory.CONFLICT);
         assertThat(repo.findNamespace("OS::A")).contains(namespace("OS::A"));
-        assertCategory(() -> repo.updateNamespace("OS::Missing", namespace("OS::Missing")),
-                ErrorCategory.NOT_FOUND);
+        assertCategory(() -> repo.updateNamespace("OS::Missing", namespace("OS::Missing")), ErrorCategory.NOT_FOUND);
         MetadefNamespace changed = new MetadefNamespace("OS::A", null, null, "private", true, "p9", T0, T1);
         repo.updateNamespace("OS::A", changed);
         assertThat(repo.findNamespace("OS::A")).contains(changed);
@@ -212,9 +239,12 @@ public abstract class MetadefRepositoryContractTest {
 
     @Test
     void removingANamespaceRemovesItsContentButNotResourceTypes() {
-        repo.addNamespace(new MetadefNamespaceContent(namespace("OS::Gone"),
-                List.of(association("OS::Gone", "OS::Glance::Image")), List.of(property("OS::Gone", "p")),
-                List.of(object("OS::Gone", "o")), List.of(tag("OS::Gone", "t"))));
+        repo.addNamespace(new MetadefNamespaceContent(
+                namespace("OS::Gone"),
+                List.of(association("OS::Gone", "OS::Glance::Image")),
+                List.of(property("OS::Gone", "p")),
+                List.of(object("OS::Gone", "o")),
+                List.of(tag("OS::Gone", "t"))));
 
         assertThat(repo.removeNamespace("OS::Gone")).isTrue();
         assertThat(repo.removeNamespace("OS::Gone")).isFalse();
@@ -224,17 +254,23 @@ public abstract class MetadefRepositoryContractTest {
         assertThat(repo.listTags("OS::Gone")).isEmpty();
         assertThat(repo.listAssociations("OS::Gone")).isEmpty();
         assertThat(repo.listAllAssociations()).isEmpty();
-        assertThat(repo.listResourceTypes()).extracting(MetadefResourceType::name)
+        assertThat(repo.listResourceTypes())
+                .extracting(MetadefResourceType::name)
                 .containsExactly("OS::Glance::Image");
 
         repo.addNamespace(MetadefNamespaceContent.of(namespace("OS::Gone")));
-        assertThat(repo.listObjects("OS::Gone")).as("a namespace of the same name starts empty").isEmpty();
+        assertThat(repo.listObjects("OS::Gone"))
+                .as("a namespace of the same name starts empty")
+                .isEmpty();
     }
 
     @Test
     void removingAllOfOneKindLeavesTheOthers() {
-        repo.addNamespace(new MetadefNamespaceContent(namespace("OS::N"), List.of(),
-                List.of(property("OS::N", "p1"), property("OS::N", "p2")), List.of(object("OS::N", "o")),
+        repo.addNamespace(new MetadefNamespaceContent(
+                namespace("OS::N"),
+                List.of(),
+                List.of(property("OS::N", "p1"), property("OS::N", "p2")),
+                List.of(object("OS::N", "o")),
                 List.of(tag("OS::N", "t1"), tag("OS::N", "t2"), tag("OS::N", "t3"))));
         add("OS::Other");
         repo.addTag(tag("OS::Other", "t1"));
@@ -346,20 +382,26 @@ public abstract class MetadefRepositoryContractTest {
         repo.addTags("OS::N", List.of(tag("OS::N", "c")), true);
         assertThat(repo.listTags("OS::N")).extracting(MetadefTag::name).containsExactly("a", "b", "c");
 
-        assertCategory(() -> repo.addTags("OS::N", List.of(tag("OS::N", "d"), tag("OS::N", "a")), true),
+        assertCategory(
+                () -> repo.addTags("OS::N", List.of(tag("OS::N", "d"), tag("OS::N", "a")), true),
                 ErrorCategory.CONFLICT);
-        assertCategory(() -> repo.addTags("OS::N", List.of(tag("OS::N", "x"), tag("OS::N", "x")), false),
+        assertCategory(
+                () -> repo.addTags("OS::N", List.of(tag("OS::N", "x"), tag("OS::N", "x")), false),
                 ErrorCategory.CONFLICT);
-        assertThat(repo.listTags("OS::N")).as("failed calls change nothing").extracting(MetadefTag::name)
+        assertThat(repo.listTags("OS::N"))
+                .as("failed calls change nothing")
+                .extracting(MetadefTag::name)
                 .containsExactly("a", "b", "c");
 
         repo.addTags("OS::N", List.of(tag("OS::N", "c"), tag("OS::N", "a")), false);
-        assertThat(repo.listTags("OS::N")).as("replacing may reuse names").extracting(MetadefTag::name)
+        assertThat(repo.listTags("OS::N"))
+                .as("replacing may reuse names")
+                .extracting(MetadefTag::name)
                 .containsExactly("c", "a");
         repo.addTags("OS::N", List.of(), false);
         assertThat(repo.listTags("OS::N")).isEmpty();
-        assertCategory(() -> repo.addTags("OS::Missing", List.of(tag("OS::Missing", "a")), true),
-                ErrorCategory.NOT_FOUND);
+        assertCategory(
+                () -> repo.addTags("OS::Missing", List.of(tag("OS::Missing", "a")), true), ErrorCategory.NOT_FOUND);
     }
 
     @Test
@@ -368,7 +410,8 @@ public abstract class MetadefRepositoryContractTest {
         add("OS::M");
         MetadefResourceType seeded = new MetadefResourceType("OS::Seeded", true, T0, T0);
         assertThat(repo.addResourceType(seeded)).isTrue();
-        assertThat(repo.addResourceType(new MetadefResourceType("OS::Seeded", false, T1, T1))).isFalse();
+        assertThat(repo.addResourceType(new MetadefResourceType("OS::Seeded", false, T1, T1)))
+                .isFalse();
         assertThat(repo.findResourceType("OS::Seeded")).contains(seeded);
 
         repo.addAssociation(association("OS::N", "OS::Seeded"));
@@ -376,24 +419,32 @@ public abstract class MetadefRepositoryContractTest {
         repo.addAssociation(association("OS::M", "OS::New"));
         assertCategory(() -> repo.addAssociation(association("OS::N", "OS::New")), ErrorCategory.CONFLICT);
         assertCategory(() -> repo.addAssociation(association("OS::Missing", "OS::Z")), ErrorCategory.NOT_FOUND);
-        assertThat(repo.findResourceType("OS::Z")).as("nothing for a failed association").isEmpty();
+        assertThat(repo.findResourceType("OS::Z"))
+                .as("nothing for a failed association")
+                .isEmpty();
 
         assertThat(repo.findResourceType("OS::Seeded")).contains(seeded);
         assertThat(repo.findResourceType("OS::New")).contains(new MetadefResourceType("OS::New", false, T1, T1));
-        assertThat(repo.listResourceTypes()).extracting(MetadefResourceType::name)
+        assertThat(repo.listResourceTypes())
+                .extracting(MetadefResourceType::name)
                 .containsExactly("OS::Seeded", "OS::New");
-        assertThat(repo.listAssociations("OS::N")).containsExactly(association("OS::N", "OS::Seeded"),
-                new MetadefResourceTypeAssociation("OS::N", "OS::New", null, null, T1, T1));
+        assertThat(repo.listAssociations("OS::N"))
+                .containsExactly(
+                        association("OS::N", "OS::Seeded"),
+                        new MetadefResourceTypeAssociation("OS::N", "OS::New", null, null, T1, T1));
         Map<String, List<String>> byNamespace = new HashMap<>();
-        repo.listAllAssociations().forEach(a -> byNamespace.computeIfAbsent(a.namespace(), k -> new ArrayList<>())
-                .add(a.name()));
-        assertThat(byNamespace).isEqualTo(Map.of("OS::N", List.of("OS::Seeded", "OS::New"),
-                "OS::M", List.of("OS::New")));
+        repo.listAllAssociations()
+                .forEach(a -> byNamespace
+                        .computeIfAbsent(a.namespace(), k -> new ArrayList<>())
+                        .add(a.name()));
+        assertThat(byNamespace)
+                .isEqualTo(Map.of("OS::N", List.of("OS::Seeded", "OS::New"), "OS::M", List.of("OS::New")));
 
         assertThat(repo.removeAssociation("OS::N", "OS::New")).isTrue();
         assertThat(repo.removeAssociation("OS::N", "OS::New")).isFalse();
         assertThat(repo.removeAssociation("OS::Missing", "OS::New")).isFalse();
-        assertThat(repo.listAssociations("OS::N")).extracting(MetadefResourceTypeAssociation::name)
+        assertThat(repo.listAssociations("OS::N"))
+                .extracting(MetadefResourceTypeAssociation::name)
                 .containsExactly("OS::Seeded");
         assertThat(repo.findResourceType("OS::New")).isPresent();
     }
@@ -429,7 +480,8 @@ public abstract class MetadefRepositoryContractTest {
         }
         assertThat(unexpected).isEmpty();
         assertThat(added[0]).isEqualTo(5);
-        assertThat(repo.listTags("OS::N")).extracting(MetadefTag::name)
+        assertThat(repo.listTags("OS::N"))
+                .extracting(MetadefTag::name)
                 .containsExactlyInAnyOrder("a", "b", "c", "d", "e");
     }
 }

@@ -3,7 +3,6 @@ package org.glance4j.ports.testing.store;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Set;
-
 import org.glance4j.ports.out.store.ByteRange;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;

@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
@@ -55,6 +54,7 @@ public abstract class ImageStoreContractTest {
 
     /** The id the kit gives the store under test; error messages about the backend must name it. */
     protected static final String STORE_ID = "contract-store";
+
     protected static final long MIB = 1024L * 1024L;
 
     private static final int RANGE_OBJECT_SIZE = 300_001;
@@ -139,7 +139,9 @@ public abstract class ImageStoreContractTest {
     final void openAnEmptyStore() throws Exception {
         store = createStore(STORE_ID);
         assertThat(store).as("createStore").isNotNull();
-        assertThat(storedObjectCount()).as("objects in the backend before the test").isZero();
+        assertThat(storedObjectCount())
+                .as("objects in the backend before the test")
+                .isZero();
     }
 
     @AfterEach
@@ -281,7 +283,9 @@ public abstract class ImageStoreContractTest {
         for (long hint : new long[] {-1, 10, 5000}) {
             StoredObject written = store.write(newImageId(), new ByteArrayInputStream(content), hint);
             assertThat(written.size()).as("size with hint %d", hint).isEqualTo(1000);
-            assertThat(readAll(written.location(), null)).as("content with hint %d", hint).isEqualTo(content);
+            assertThat(readAll(written.location(), null))
+                    .as("content with hint %d", hint)
+                    .isEqualTo(content);
         }
     }
 
@@ -320,13 +324,15 @@ public abstract class ImageStoreContractTest {
         long seed = 42;
         DigestInputStream source = new DigestInputStream(GeneratedBytes.of(size, seed), GeneratedBytes.newSha256());
         StoredObject written = seed(newImageId(), source, size);
-        String expectedDigest = HexFormat.of().formatHex(source.getMessageDigest().digest());
+        String expectedDigest =
+                HexFormat.of().formatHex(source.getMessageDigest().digest());
         assertThat(written.size()).isEqualTo(size);
         assertThat(storedObjectCount()).isEqualTo(1);
         if (declares(StoreCapability.READ, () -> store.read(written.location(), null))) {
             assertThat(store.size(written.location())).isEqualTo(size);
             assertThat(GeneratedBytes.sha256(store.read(written.location(), null)))
-                    .as("digest of what was read back").isEqualTo(expectedDigest);
+                    .as("digest of what was read back")
+                    .isEqualTo(expectedDigest);
         }
         long tailOffset = size - 3 * 4096 - 3;
         ByteRange tail = new ByteRange(tailOffset, 3 * 4096 + 100);
@@ -370,7 +376,8 @@ public abstract class ImageStoreContractTest {
             return;
         }
         assertThat(catchThrowable(() -> store.write(imageId, input, -1)))
-                .isInstanceOf(UncheckedIOException.class).hasCause(dropped);
+                .isInstanceOf(UncheckedIOException.class)
+                .hasCause(dropped);
         assertThat(storedObjectCount()).as("objects left behind").isZero();
         assertTheSameImageCanBeWrittenAgain(imageId);
     }
@@ -425,7 +432,8 @@ public abstract class ImageStoreContractTest {
         if (!declares(StoreCapability.READ, () -> store.read(location, null))) {
             return;
         }
-        try (InputStream first = store.read(location, null); InputStream second = store.read(location, null)) {
+        try (InputStream first = store.read(location, null);
+                InputStream second = store.read(location, null)) {
             byte[] a = first.readNBytes(1000);
             byte[] b = second.readNBytes(5000);
             byte[] aRest = first.readAllBytes();
@@ -490,22 +498,25 @@ public abstract class ImageStoreContractTest {
         if (!declares(StoreCapability.READ_RANGE, () -> store.read(location, range))) {
             return;
         }
-        assertThat(readAll(location, range)).as("bytes of %s", range)
+        assertThat(readAll(location, range))
+                .as("bytes of %s", range)
                 .isEqualTo(slice(content, expectedOffset, expectedLength));
     }
 
     private void assertRangeNotSatisfiable(String location, ByteRange range) {
         assertThatThrownBy(() -> {
-            try (InputStream in = store.read(location, range)) {
-                in.readAllBytes();
-            }
-        }).as("read of %s", range)
+                    try (InputStream in = store.read(location, range)) {
+                        in.readAllBytes();
+                    }
+                })
+                .as("read of %s", range)
                 .isInstanceOf(GlanceException.class)
                 .extracting(e -> ((GlanceException) e).category())
                 .isEqualTo(ErrorCategory.RANGE_NOT_SATISFIABLE);
     }
 
-    // ---------------------------------------------------------------------------------------------- not found and delete
+    // ---------------------------------------------------------------------------------------------- not found and
+    // delete
 
     @Test
     void missingObjectIsNotFoundForReadAndSizeAndDeleteSaysFalse() {
@@ -561,8 +572,8 @@ public abstract class ImageStoreContractTest {
     @Test
     void concurrentWritesOfDifferentImagesEachReadBackIntact() throws Exception {
         int writers = 8;
-        if (!declares(StoreCapability.WRITE,
-                () -> store.write(newImageId(), new ByteArrayInputStream(new byte[1]), 1))) {
+        if (!declares(
+                StoreCapability.WRITE, () -> store.write(newImageId(), new ByteArrayInputStream(new byte[1]), 1))) {
             return;
         }
         CountDownLatch start = new CountDownLatch(1);
@@ -587,7 +598,8 @@ public abstract class ImageStoreContractTest {
                 locations.add(written.location());
                 if (store.capabilities().contains(StoreCapability.READ)) {
                     assertThat(GeneratedBytes.sha256(store.read(written.location(), null)))
-                            .as("image %d", i).isEqualTo(GeneratedBytes.sha256(size, 1000 + i));
+                            .as("image %d", i)
+                            .isEqualTo(GeneratedBytes.sha256(size, 1000 + i));
                 }
             }
             assertThat(locations).hasSize(writers);
@@ -604,14 +616,19 @@ public abstract class ImageStoreContractTest {
         StoredObject existing = seedBytes(GeneratedBytes.array(1000, 10));
         if (!breakBackend()) {
             String why = whyTheBackendCannotBeBroken();
-            assertThat(why).as("%s could not break its backend: override breakBackend() to break it, or say why it"
-                    + " cannot in whyTheBackendCannotBeBroken()", getClass().getSimpleName()).isNotBlank();
+            assertThat(why)
+                    .as(
+                            "%s could not break its backend: override breakBackend() to break it, or say why it"
+                                    + " cannot in whyTheBackendCannotBeBroken()",
+                            getClass().getSimpleName())
+                    .isNotBlank();
             report.publishEntry(BROKEN_BACKEND_NOT_SIMULATED, why);
-            System.out.println("[store contract] " + getClass().getSimpleName()
-                    + ": broken backend not simulated: " + why);
+            System.out.println(
+                    "[store contract] " + getClass().getSimpleName() + ": broken backend not simulated: " + why);
             return;
         }
-        assertThat(whyTheBackendCannotBeBroken()).as("a store that breaks its backend gives no reason why it cannot")
+        assertThat(whyTheBackendCannotBeBroken())
+                .as("a store that breaks its backend gives no reason why it cannot")
                 .isNull();
         List<ThrowingCallable> operations = new ArrayList<>();
         if (store.capabilities().contains(StoreCapability.WRITE)) {
@@ -622,15 +639,19 @@ public abstract class ImageStoreContractTest {
             operations.add(() -> store.size(existing.location()));
         }
         if (store.capabilities().contains(StoreCapability.READ_RANGE)) {
-            operations.add(() -> store.read(existing.location(), new ByteRange(0, 10)).readAllBytes());
+            operations.add(
+                    () -> store.read(existing.location(), new ByteRange(0, 10)).readAllBytes());
         }
         for (ThrowingCallable operation : operations) {
             Throwable thrown = catchThrowable(operation);
             assertThat(thrown).isInstanceOf(GlanceException.class);
             GlanceException failure = (GlanceException) thrown;
             assertThat(failure.category()).isEqualTo(ErrorCategory.UNAVAILABLE);
-            assertThat(failure.getMessage()).contains("'" + STORE_ID + "'").doesNotContain("\n")
-                    .doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(failure.getMessage())
+                    .contains("'" + STORE_ID + "'")
+                    .doesNotContain("\n")
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
         }
     }
 
@@ -655,8 +676,12 @@ public abstract class ImageStoreContractTest {
         String imageId = newImageId();
         StoredObject stored = seed(imageId, new ByteArrayInputStream(GeneratedBytes.array(4096, 10)), 4096);
 
-        assertThat(store.deleteAbandonedWrites(imageId)).as("nothing was abandoned").isZero();
-        assertThat(store.deleteAbandonedWrites(newImageId())).as("an image never written").isZero();
+        assertThat(store.deleteAbandonedWrites(imageId))
+                .as("nothing was abandoned")
+                .isZero();
+        assertThat(store.deleteAbandonedWrites(newImageId()))
+                .as("an image never written")
+                .isZero();
         assertThat(storedObjectCount()).isEqualTo(1);
         if (store.capabilities().contains(StoreCapability.READ)) {
             assertThat(readAll(stored.location(), null)).isEqualTo(GeneratedBytes.array(4096, 10));

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.task.Task;
@@ -45,8 +44,21 @@ public abstract class TaskRepositoryContractTest {
         input.put("flag", true);
         input.put("count", 3L);
         input.put("nothing", null);
-        return new Task(UUID.randomUUID().toString(), Task.API_IMAGE_IMPORT, status, owner, input, null, "",
-                "img-1", "req-" + UUID.randomUUID(), "user-1", "node-a", null, created, created);
+        return new Task(
+                UUID.randomUUID().toString(),
+                Task.API_IMAGE_IMPORT,
+                status,
+                owner,
+                input,
+                null,
+                "",
+                "img-1",
+                "req-" + UUID.randomUUID(),
+                "user-1",
+                "node-a",
+                null,
+                created,
+                created);
     }
 
     @Test
@@ -61,8 +73,9 @@ public abstract class TaskRepositoryContractTest {
     void addingAnIdTwiceIsAConflict() {
         Task task = task("p1", TaskStatus.PENDING, T0);
         repository.add(task);
-        assertThatThrownBy(() -> repository.add(task)).isInstanceOfSatisfying(GlanceException.class,
-                e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT));
+        assertThatThrownBy(() -> repository.add(task))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.CONFLICT));
     }
 
     @Test
@@ -72,8 +85,12 @@ public abstract class TaskRepositoryContractTest {
         Task processing = task.withStatus(TaskStatus.PROCESSING, "", T0.plusSeconds(1));
         repository.update(processing);
         assertThat(repository.find(task.id())).contains(processing);
-        Task failed = processing.finished(TaskStatus.FAILURE, Map.of("image_id", "img-1"), "it broke: \"why\"",
-                T0.plusSeconds(2), T0.plus(48, ChronoUnit.HOURS));
+        Task failed = processing.finished(
+                TaskStatus.FAILURE,
+                Map.of("image_id", "img-1"),
+                "it broke: \"why\"",
+                T0.plusSeconds(2),
+                T0.plus(48, ChronoUnit.HOURS));
         repository.update(failed);
         assertThat(repository.find(task.id())).contains(failed);
     }
@@ -81,16 +98,16 @@ public abstract class TaskRepositoryContractTest {
     @Test
     void updatingAnUnknownTaskIsNotFound() {
         assertThatThrownBy(() -> repository.update(task("p1", TaskStatus.PENDING, T0)))
-                .isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND));
     }
 
     @Test
     void listFiltersByOwnerStatusAndTypeAndHidesExpiredTasks() {
         Task a = task("p1", TaskStatus.PENDING, T0);
         Task b = task("p2", TaskStatus.SUCCESS, T0.plusSeconds(1));
-        Task expired = task("p1", TaskStatus.SUCCESS, T0.plusSeconds(2)).finished(TaskStatus.SUCCESS, Map.of(), "",
-                T0.plusSeconds(3), T0.plusSeconds(10));
+        Task expired = task("p1", TaskStatus.SUCCESS, T0.plusSeconds(2))
+                .finished(TaskStatus.SUCCESS, Map.of(), "", T0.plusSeconds(3), T0.plusSeconds(10));
         repository.add(a);
         repository.add(b);
         repository.add(expired);
@@ -101,7 +118,8 @@ public abstract class TaskRepositoryContractTest {
                 .containsExactly(a.id(), expired.id());
         assertThat(ids(query(null, TaskStatus.SUCCESS, null, now, TaskQuery.SortKey.CREATED_AT, true, null, 10)))
                 .containsExactly(b.id());
-        assertThat(ids(query(null, null, "import", now, TaskQuery.SortKey.CREATED_AT, true, null, 10))).isEmpty();
+        assertThat(ids(query(null, null, "import", now, TaskQuery.SortKey.CREATED_AT, true, null, 10)))
+                .isEmpty();
     }
 
     @Test
@@ -114,11 +132,20 @@ public abstract class TaskRepositoryContractTest {
         }
         List<Task> first = query(null, null, null, T0, TaskQuery.SortKey.CREATED_AT, false, null, 2);
         assertThat(ids(first)).containsExactly(created.get(4), created.get(3));
-        List<Task> second = query(null, null, null, T0, TaskQuery.SortKey.CREATED_AT, false, first.get(1).id(), 2);
+        List<Task> second = query(
+                null,
+                null,
+                null,
+                T0,
+                TaskQuery.SortKey.CREATED_AT,
+                false,
+                first.get(1).id(),
+                2);
         assertThat(ids(second)).containsExactly(created.get(2), created.get(1));
         List<Task> asc = query(null, null, null, T0, TaskQuery.SortKey.CREATED_AT, true, created.get(2), 10);
         assertThat(ids(asc)).containsExactly(created.get(3), created.get(4));
-        assertThat(query(null, null, null, T0, TaskQuery.SortKey.CREATED_AT, true, null, 0)).isEmpty();
+        assertThat(query(null, null, null, T0, TaskQuery.SortKey.CREATED_AT, true, null, 0))
+                .isEmpty();
     }
 
     @Test
@@ -144,17 +171,38 @@ public abstract class TaskRepositoryContractTest {
 
     @Test
     void anUnknownMarkerIsNotFound() {
-        assertThatThrownBy(() -> query(null, null, null, T0, TaskQuery.SortKey.CREATED_AT, true,
-                UUID.randomUUID().toString(), 2)).isInstanceOfSatisfying(GlanceException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND));
+        assertThatThrownBy(() -> query(
+                        null,
+                        null,
+                        null,
+                        T0,
+                        TaskQuery.SortKey.CREATED_AT,
+                        true,
+                        UUID.randomUUID().toString(),
+                        2))
+                .isInstanceOfSatisfying(
+                        GlanceException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND));
     }
 
     @Test
     void listsTheTasksOfOneImageOldestFirst() {
         Task later = task("p1", TaskStatus.SUCCESS, T0.plusSeconds(5));
         Task earlier = task("p1", TaskStatus.FAILURE, T0);
-        Task other = new Task(UUID.randomUUID().toString(), Task.API_IMAGE_IMPORT, TaskStatus.PENDING, "p1",
-                Map.of(), null, "", "img-2", null, null, null, null, T0, T0);
+        Task other = new Task(
+                UUID.randomUUID().toString(),
+                Task.API_IMAGE_IMPORT,
+                TaskStatus.PENDING,
+                "p1",
+                Map.of(),
+                null,
+                "",
+                "img-2",
+                null,
+                null,
+                null,
+                null,
+                T0,
+                T0);
         repository.add(later);
         repository.add(earlier);
         repository.add(other);
@@ -168,8 +216,21 @@ public abstract class TaskRepositoryContractTest {
         Task pending = task("p1", TaskStatus.PENDING, T0);
         Task processing = task("p1", TaskStatus.PROCESSING, T0.plusSeconds(1));
         Task done = task("p1", TaskStatus.SUCCESS, T0.plusSeconds(2));
-        Task otherNode = new Task(UUID.randomUUID().toString(), Task.API_IMAGE_IMPORT, TaskStatus.PROCESSING, "p1",
-                Map.of(), null, "", "img-1", null, null, "node-b", null, T0, T0);
+        Task otherNode = new Task(
+                UUID.randomUUID().toString(),
+                Task.API_IMAGE_IMPORT,
+                TaskStatus.PROCESSING,
+                "p1",
+                Map.of(),
+                null,
+                "",
+                "img-1",
+                null,
+                null,
+                "node-b",
+                null,
+                T0,
+                T0);
         for (Task t : List.of(pending, processing, done, otherNode)) {
             repository.add(t);
         }
@@ -178,8 +239,15 @@ public abstract class TaskRepositoryContractTest {
         assertThat(repository.listUnfinished("node-c")).isEmpty();
     }
 
-    private List<Task> query(String owner, TaskStatus status, String type, Instant now, TaskQuery.SortKey key,
-            boolean asc, String marker, int limit) {
+    private List<Task> query(
+            String owner,
+            TaskStatus status,
+            String type,
+            Instant now,
+            TaskQuery.SortKey key,
+            boolean asc,
+            String marker,
+            int limit) {
         return repository.list(new TaskQuery(owner, status, type, now, key, asc, marker, limit));
     }
 

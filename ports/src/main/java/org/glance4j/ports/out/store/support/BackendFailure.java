@@ -1,7 +1,6 @@
 package org.glance4j.ports.out.store.support;
 
 import java.util.Objects;
-
 import org.glance4j.ports.error.ErrorCategory;
 
 /**

@@ -7,8 +7,7 @@ import org.glance4j.ports.out.store.ByteRange;
 /** The port's rules for a byte range of an object whose size the store knows. */
 public final class ByteRanges {
 
-    private ByteRanges() {
-    }
+    private ByteRanges() {}
 
     /**
      * How many bytes to serve for {@code range} of an object of {@code objectSize} bytes: the whole object for a
@@ -34,7 +33,9 @@ public final class ByteRanges {
 
     /** The standard {@code RANGE_NOT_SATISFIABLE} refusal, naming the store. */
     public static GlanceException notSatisfiable(String storeId, ByteRange range, long objectSize) {
-        return new GlanceException(ErrorCategory.RANGE_NOT_SATISFIABLE, "Range starts at byte " + range.offset()
-                + " of image data of " + objectSize + " bytes in store '" + storeId + "'");
+        return new GlanceException(
+                ErrorCategory.RANGE_NOT_SATISFIABLE,
+                "Range starts at byte " + range.offset() + " of image data of " + objectSize + " bytes in store '"
+                        + storeId + "'");
     }
 }

@@ -29,8 +29,8 @@ public final class RangeInputStream extends InputStream {
     public RangeInputStream(PositionedSource source, long offset, long length, int maxReadSize) {
         this.source = Objects.requireNonNull(source, "source");
         if (offset < 0 || length < 0 || maxReadSize < 1) {
-            throw new IllegalArgumentException("offset " + offset + ", length " + length + ", maxReadSize "
-                    + maxReadSize);
+            throw new IllegalArgumentException(
+                    "offset " + offset + ", length " + length + ", maxReadSize " + maxReadSize);
         }
         this.position = offset;
         this.left = length;

@@ -45,10 +45,17 @@ public final class Spool implements AutoCloseable {
      */
     public static Spool create(String storeId, Path directory) {
         try {
-            Path file = directory == null ? Files.createTempFile("glance4j-spool-", ".part")
+            Path file = directory == null
+                    ? Files.createTempFile("glance4j-spool-", ".part")
                     : Files.createTempFile(directory, "glance4j-spool-", ".part");
-            return new Spool(storeId, file, FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING));
+            return new Spool(
+                    storeId,
+                    file,
+                    FileChannel.open(
+                            file,
+                            StandardOpenOption.READ,
+                            StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING));
         } catch (IOException e) {
             throw StoreErrors.localDisk(storeId, e);
         }

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 
@@ -40,8 +39,8 @@ public final class StoreErrors {
         this(storeId, backendName, endpoint, t -> null);
     }
 
-    private StoreErrors(String storeId, String backendName, String endpoint,
-            Function<Throwable, BackendFailure> reasons) {
+    private StoreErrors(
+            String storeId, String backendName, String endpoint, Function<Throwable, BackendFailure> reasons) {
         this.storeId = Objects.requireNonNull(storeId, "storeId");
         this.backendName = Objects.requireNonNull(backendName, "backendName");
         this.endpoint = endpoint;
@@ -85,8 +84,8 @@ public final class StoreErrors {
 
     /** An {@code UNAVAILABLE} error: {@code Store 'x' cannot <operation>: <why>}. */
     public GlanceException unavailable(StoreOperation operation, String why, Throwable cause) {
-        return new GlanceException(ErrorCategory.UNAVAILABLE,
-                message(operation.text(), BackendFailure.unavailable(why)), cause);
+        return new GlanceException(
+                ErrorCategory.UNAVAILABLE, message(operation.text(), BackendFailure.unavailable(why)), cause);
     }
 
     /** The standard {@code NOT_FOUND} of a location that holds nothing. */
@@ -108,14 +107,16 @@ public final class StoreErrors {
         String why;
         if (text.contains("no space left on device") || text.contains("disk quota exceeded")) {
             why = "the local disk is full";
-        } else if (failure instanceof NoSuchFileException || failure instanceof AccessDeniedException
+        } else if (failure instanceof NoSuchFileException
+                || failure instanceof AccessDeniedException
                 || text.contains("read-only file system")) {
             why = "the spool directory cannot be written; the store is unavailable, try again later";
         } else {
             why = "the local disk failed; the store is unavailable, try again later";
         }
-        return GlanceException.unavailable("Store '" + storeId + "' cannot keep image data on the local disk"
-                + " while it uploads: " + why, failure);
+        return GlanceException.unavailable(
+                "Store '" + storeId + "' cannot keep image data on the local disk" + " while it uploads: " + why,
+                failure);
     }
 
     private String message(String doing, BackendFailure failure) {

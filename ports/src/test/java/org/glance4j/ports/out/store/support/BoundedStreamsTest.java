@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
@@ -91,8 +90,7 @@ class BoundedStreamsTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         try (RangeInputStream in = new RangeInputStream(source, 9000, Long.MAX_VALUE)) {
             assertThat(in.readAllBytes()).hasSize(1000);
@@ -107,8 +105,10 @@ class BoundedStreamsTest {
         assertThat(ByteRanges.start(null)).isZero();
         for (long offset : new long[] {50, 51}) {
             assertThatThrownBy(() -> ByteRanges.servedLength("s", new ByteRange(offset, 1), 50))
-                    .isInstanceOf(GlanceException.class).hasMessageContaining("store 's'")
-                    .extracting(e -> ((GlanceException) e).category()).isEqualTo(ErrorCategory.RANGE_NOT_SATISFIABLE);
+                    .isInstanceOf(GlanceException.class)
+                    .hasMessageContaining("store 's'")
+                    .extracting(e -> ((GlanceException) e).category())
+                    .isEqualTo(ErrorCategory.RANGE_NOT_SATISFIABLE);
         }
         assertThatThrownBy(() -> ByteRanges.servedLength("s", new ByteRange(0, 1), 0))
                 .isInstanceOf(GlanceException.class);

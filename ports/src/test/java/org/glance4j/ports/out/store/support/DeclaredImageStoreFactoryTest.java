@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.ImageStoreFactory;
 import org.glance4j.ports.out.store.StoreOption;
@@ -38,16 +37,20 @@ class DeclaredImageStoreFactoryTest {
     @Test
     void aMissingFactIsRefused() {
         assertThatThrownBy(() -> new DeclaredImageStoreFactory(null, OPTIONS, "s") {
-            @Override
-            public ImageStore create(String storeId, Map<String, String> options) {
-                return null;
-            }
-        }).isInstanceOf(NullPointerException.class).hasMessage("type");
+                    @Override
+                    public ImageStore create(String storeId, Map<String, String> options) {
+                        return null;
+                    }
+                })
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("type");
         assertThatThrownBy(() -> new DeclaredImageStoreFactory("t", OPTIONS, null) {
-            @Override
-            public ImageStore create(String storeId, Map<String, String> options) {
-                return null;
-            }
-        }).isInstanceOf(NullPointerException.class).hasMessage("summary");
+                    @Override
+                    public ImageStore create(String storeId, Map<String, String> options) {
+                        return null;
+                    }
+                })
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("summary");
     }
 }

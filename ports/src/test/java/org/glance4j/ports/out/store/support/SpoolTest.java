@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,8 @@ class SpoolTest {
             assertThat(file.getParent()).isEqualTo(dir);
             assertThat(spool.refill(source, 300_000)).isEqualTo(300_000);
             assertThat(Files.size(file)).isEqualTo(300_000);
-            try (InputStream in = spool.openInput(); InputStream again = spool.openInput()) {
+            try (InputStream in = spool.openInput();
+                    InputStream again = spool.openInput()) {
                 assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(data, 0, 300_000));
                 assertThat(again.readAllBytes()).hasSize(300_000);
             }
@@ -63,7 +63,8 @@ class SpoolTest {
             }
         };
         try (Spool spool = Spool.create("s3a", null)) {
-            assertThat(catchThrowable(() -> spool.refill(failingIo, 10))).isInstanceOf(UncheckedIOException.class)
+            assertThat(catchThrowable(() -> spool.refill(failingIo, 10)))
+                    .isInstanceOf(UncheckedIOException.class)
                     .hasCause(dropped);
             assertThat(catchThrowable(() -> spool.refill(failingRuntime, 10))).isSameAs(limit);
         }
@@ -72,7 +73,9 @@ class SpoolTest {
     @Test
     void aMissingSpoolDirectoryIsUnavailableNamingTheStore() {
         Throwable thrown = catchThrowable(() -> Spool.create("s3a", dir.resolve("missing")));
-        assertThat(thrown).isInstanceOf(GlanceException.class).hasMessageStartingWith("Store 's3a' cannot keep")
+        assertThat(thrown)
+                .isInstanceOf(GlanceException.class)
+                .hasMessageStartingWith("Store 's3a' cannot keep")
                 .hasMessageNotContaining(dir.toString());
         assertThat(((GlanceException) thrown).category()).isEqualTo(ErrorCategory.UNAVAILABLE);
     }
