@@ -35,7 +35,8 @@
 # Knobs: BENCH_NODES ("1 2 3"), BENCH_SECONDS (15), BENCH_WARMUP (10000), BENCH_CONCURRENCY (16),
 # BENCH_SIZE_MIB (1024), BENCH_UPLOADS (8), BENCH_CONC_MIB (128: 8 x 128 MiB = 1 GiB in all), BENCH_HEAP (-Xmx per
 # node, 256m), JAVA_OPTS (more JVM options for every node), BENCH_POOL ([database] max_pool_size of each node; default
-# BENCH_CONCURRENCY, so that a node that gets all the load never makes a request wait for a connection).
+# BENCH_CONCURRENCY, so that a node that gets all the load never makes a request wait for a connection), BENCH_JAR
+# (the runnable jar to measure; default app-bootstrap/target/glance4j.jar: do not rebuild it during a run).
 # Needs wrk, haproxy, curl, python3, PostgreSQL's server programs, swift-proxy, swift-account, swift-container,
 # swift-object and memcached; all traffic stays on 127.0.0.1. Results (summary.txt, wrk output, logs) in OUTDIR.
 # Results of runs on the 2-core development machine, and how to read them: docs/scaling.md, "Measuring it". In
