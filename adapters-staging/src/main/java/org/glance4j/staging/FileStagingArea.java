@@ -59,9 +59,17 @@ public final class FileStagingArea implements StagingArea {
         }
         return writeAside(imageId, data, temp -> {
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                // A hard link publishes the complete file under its name only if no other writer did first: a
+                // rename would silently replace the winner's file, so two concurrent writes could both succeed.
+                // The temporary name goes in writeAside's finally.
+                Files.createLink(target, temp);
             } catch (FileAlreadyExistsException e) {
                 throw GlanceException.conflict("The image " + imageId + " has data on staging");
+            } catch (UnsupportedOperationException noHardLinks) {
+                if (Files.exists(target)) {
+                    throw GlanceException.conflict("The image " + imageId + " has data on staging");
+                }
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
         });
     }
