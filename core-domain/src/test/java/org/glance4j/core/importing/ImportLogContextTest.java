@@ -17,6 +17,7 @@ import org.glance4j.ports.model.RequestContext;
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskStatus;
 import org.glance4j.ports.out.WorkLogContext;
+import org.glance4j.ports.out.importing.WebSource;
 import org.glance4j.ports.out.store.StoredObject;
 import org.glance4j.ports.testing.InMemoryImageMemberRepository;
 import org.glance4j.ports.testing.InMemoryImageRepository;
@@ -32,6 +33,10 @@ import org.junit.jupiter.api.Test;
  * that scope, and the thread names nothing once the import has ended.
  */
 class ImportLogContextTest {
+    /** web-download is on by default; this test never downloads. */
+    private static final WebSource NO_WEB = uri -> {
+        throw new java.io.IOException("no web in this test: " + uri);
+    };
 
     /** What the worker thread names now, as a logging library's per-thread context would hold it. */
     private static final ThreadLocal<String> NAMED = new ThreadLocal<>();
@@ -67,7 +72,7 @@ class ImportLogContextTest {
                 .images(images)
                 .members(members)
                 .stores(List.of(store), "mem")
-                .importing(tasks, ImportSettings.defaults(), new ImportIo(new InMemoryStagingArea(), null, null))
+                .importing(tasks, ImportSettings.defaults(), new ImportIo(new InMemoryStagingArea(), NO_WEB, null))
                 .workLogContext(recording)
                 .build()) {
             Image image = core.images()
