@@ -26,53 +26,8 @@ public final class Importing implements AutoCloseable {
     private final ImportRecovery recovery;
 
     /**
-     * @throws IllegalStateException when {@code io} lacks a port the settings need (a web source for web-download,
-     *                               a disk image tool for image_conversion)
-     */
-    public Importing(
-            ImageRepository images,
-            ImageMemberRepository members,
-            TaskRepository tasks,
-            PolicyEngine policies,
-            ImageStores stores,
-            DataSettings data,
-            ImportSettings settings,
-            ImportIo io,
-            StagedImageInspector inspector,
-            Clock clock) {
-        this(images, members, tasks, policies, stores, data, settings, io, inspector, clock, UnifiedLimits.off());
-    }
-
-    /** With {@code limits} checked on stage and import. */
-    public Importing(
-            ImageRepository images,
-            ImageMemberRepository members,
-            TaskRepository tasks,
-            PolicyEngine policies,
-            ImageStores stores,
-            DataSettings data,
-            ImportSettings settings,
-            ImportIo io,
-            StagedImageInspector inspector,
-            Clock clock,
-            UnifiedLimits limits) {
-        this(
-                images,
-                members,
-                tasks,
-                policies,
-                stores,
-                data,
-                settings,
-                io,
-                inspector,
-                clock,
-                limits,
-                WorkLogContext.none());
-    }
-
-    /**
-     * With {@code limits}, and the import threads naming each import's request and task through {@code logContext}.
+     * With {@code limits} checked on stage and import ({@link UnifiedLimits#off()} for none), and the import threads
+     * naming each import's request and task through {@code logContext} ({@link WorkLogContext#none()} for nothing).
      *
      * @throws IllegalStateException when {@code io} lacks a port the settings need
      */
