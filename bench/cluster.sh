@@ -32,6 +32,8 @@
 # within 15 %) and count the unexpected answers (the figure to hold: none). The load average is printed at the start
 # and the end of each node count: on a shared machine other work shows there, and moves the numbers.
 #
+# BENCH_THREADS=1 also writes OUTDIR/nodes-N/threads-PHASE.txt: the nodes' CPU per request by kind of thread (I/O,
+# worker, GC, JIT, ...: bench/lib/cpu.sh thread_ticks), to see which of them grows with the number of nodes.
 # Knobs: BENCH_NODES ("1 2 3"), BENCH_SECONDS (15), BENCH_WARMUP (10000), BENCH_CONCURRENCY (16),
 # BENCH_SIZE_MIB (1024), BENCH_UPLOADS (8), BENCH_CONC_MIB (128: 8 x 128 MiB = 1 GiB in all), BENCH_HEAP (-Xmx per
 # node, 256m), JAVA_OPTS (more JVM options for every node), BENCH_POOL ([database] max_pool_size of each node; default
@@ -198,10 +200,12 @@ PY
 # wrk_phase NODES NAME SCRIPT URL [ARGS...]
 wrk_phase() {
   local n=$1 name=$2 script=$3 url=$4; shift 4
-  local before after file=$out/nodes-$n/wrk-$name.txt
+  local before after threads_before threads_after file=$out/nodes-$n/wrk-$name.txt
+  [ -n "${BENCH_THREADS:-}" ] && threads_before=$(thread_ticks "${pids[@]}")
   before=$(snapshot)
   wrk -t2 -c"$conc" -d"${secs}s" --timeout 10s "${ident[@]}" -s "$here/wrk/$script" "$url" -- "$@" >"$file" 2>&1 || true
   after=$(snapshot)
+  [ -n "${BENCH_THREADS:-}" ] && threads_after=$(thread_ticks "${pids[@]}")
   python3 - "$file" <<'PY' >"$file.parsed"
 import json, sys
 line = next((l for l in open(sys.argv[1]) if l.startswith('RESULT ')), None)
@@ -214,6 +218,18 @@ PY
   read -r req s n409 other statuses <"$file.parsed"
   echo "$statuses" >"$file.statuses"
   report "$n" "$name" "$req" "$before" "$after" "$n409" "$other" 0 "$s"
+  if [ -n "${BENCH_THREADS:-}" ]; then
+    python3 - "$tck" "$req" "$threads_before" "$threads_after" <<'PY' >"$out/nodes-$n/threads-$name.txt"
+import json, sys
+tck, req = float(sys.argv[1]), int(sys.argv[2])
+b, a = json.loads(sys.argv[3]), json.loads(sys.argv[4])
+rows = sorted(((a[k] - b.get(k, 0)) / tck / max(req, 1) * 1e6, k) for k in a)
+for us, kind in reversed(rows):
+    if us:
+        print('%9.1f  %s' % (us, kind))
+print('%9.1f  (all threads, CPU microseconds per request)' % sum(us for us, _ in rows))
+PY
+  fi
 }
 
 # count_codes FILE: "N409 NOTHER" of the HTTP codes in FILE, one a line (anything not 2xx nor 409 is unexpected)
