@@ -223,11 +223,13 @@ PY
 import json, sys
 tck, req = float(sys.argv[1]), int(sys.argv[2])
 b, a = json.loads(sys.argv[3]), json.loads(sys.argv[4])
-rows = sorted(((a[k] - b.get(k, 0)) / tck / max(req, 1) * 1e6, k) for k in a)
-for us, kind in reversed(rows):
-    if us:
-        print('%9.1f  %s' % (us, kind))
-print('%9.1f  (all threads, CPU microseconds per request)' % sum(us for us, _ in rows))
+per = lambda k, i: (a[k][i] - b.get(k, [0, 0])[i]) / tck / max(req, 1) * 1e6
+rows = sorted(((per(k, 0) + per(k, 1), per(k, 0), per(k, 1), k) for k in a), reverse=True)
+print('%9s %9s %9s  %s' % ('cpu_us', 'user', 'system', 'thread kind (CPU microseconds per request)'))
+for total, user, system, kind in rows:
+    if total:
+        print('%9.1f %9.1f %9.1f  %s' % (total, user, system, kind))
+print('%9.1f %9.1f %9.1f  all threads' % tuple(sum(r[i] for r in rows) for i in range(3)))
 PY
   fi
 }

@@ -58,7 +58,7 @@ print(' '.join(str(group_ticks(group)) for group in sys.argv[1:]))
 PY
 }
 
-# thread_ticks PID...: one JSON object {thread kind: clock ticks so far} over the threads of those processes, where
+# thread_ticks PID...: one JSON object {thread kind: [user ticks, system ticks] so far} over the threads of those processes, where
 # a thread's kind is its name (/proc/PID/task/TID/comm) with its digits dropped ("XNIO-1 I/O-2" -> "XNIO- I/O-"), so
 # that the CPU of several JVMs adds up per kind of thread. bench/cluster.sh uses it with BENCH_THREADS=1 to show
 # which threads' CPU per request changes with the number of nodes.
@@ -79,7 +79,9 @@ for pid in sys.argv[1:]:
             continue
         name, rest = text.split('(', 1)[1].rsplit(')', 1)
         kind = re.sub(r'[0-9]+', '', name)
-        kinds[kind] = kinds.get(kind, 0) + sum(int(x) for x in rest.split()[11:13])
+        user, system = (int(x) for x in rest.split()[11:13])
+        old = kinds.get(kind, [0, 0])
+        kinds[kind] = [old[0] + user, old[1] + system]
 print(json.dumps(kinds))
 PY
 }
