@@ -25,6 +25,7 @@ import org.glance4j.core.image.DataRemoval;
 import org.glance4j.core.image.DefaultImageService;
 import org.glance4j.core.image.DefaultImageTagService;
 import org.glance4j.core.image.ImageRules;
+import org.glance4j.core.image.ImageServiceParts;
 import org.glance4j.core.importing.ImportIo;
 import org.glance4j.core.importing.Importing;
 import org.glance4j.core.importing.LegacyTaskLauncher;
@@ -107,20 +108,18 @@ public final class GlanceCore implements AutoCloseable {
         ImageSchemaCatalog catalog = new ImageSchemaCatalog(b.settings);
         ImageRules rules = new ImageRules(catalog, b.settings);
         ImageStores stores = new ImageStores(b.stores, b.defaultStoreId, b.storeInfos);
+        ImageServiceParts parts = ImageServiceParts.of(b.images, b.members, policies, b.clock);
         this.limits = b.projectLimits == null ? UnifiedLimits.off() : new UnifiedLimits(b.images, b.projectLimits);
         this.importing = b.importSettings == null
                 ? null
                 : new Importing(
-                        b.images,
-                        b.members,
+                        parts,
                         b.tasks,
-                        policies,
                         stores,
                         b.data,
                         b.importSettings,
                         b.importIo,
                         b.inspector != null ? b.inspector : new PolicyFormatInspector(new FormatPolicy(b.formats)),
-                        b.clock,
                         limits,
                         b.workLogContext);
         this.nodeCache = b.cacheSettings.enabled()
@@ -141,18 +140,14 @@ public final class GlanceCore implements AutoCloseable {
                 };
         PropertyProtections protections = PropertyProtections.of(b.settings.propertyProtections(), policies);
         this.images = new DefaultImageService(
-                b.images,
-                b.members,
-                policies,
+                parts,
                 rules,
                 b.settings,
-                b.clock,
                 removal,
                 new StoreLocationPatcher(stores, b.locationSettings, b.data.hashingAlgorithm(), b.clock),
                 protections,
                 limits);
-        this.imageMembers =
-                new DefaultImageMemberService(b.images, b.members, policies, b.clock, b.settings.imageMemberQuota());
+        this.imageMembers = new DefaultImageMemberService(parts, b.members, b.settings.imageMemberQuota());
         this.taskService = b.tasks == null
                 ? null
                 : new DefaultTaskService(
@@ -164,29 +159,25 @@ public final class GlanceCore implements AutoCloseable {
                         b.clock,
                         importing == null ? null : new LegacyTaskLauncher(importing, images));
         DefaultImageDataService data = new DefaultImageDataService(
-                b.images,
-                b.members,
-                policies,
+                parts,
                 stores,
                 b.data,
-                b.clock,
                 digestThreads(),
                 new FormatPolicy(b.formats),
                 limits,
                 nodeCache == null ? DownloadCache.NONE : nodeCache);
         this.imageData = data;
-        DefaultImageActionService plainActions = new DefaultImageActionService(b.images, b.members, policies, b.clock);
+        DefaultImageActionService plainActions = new DefaultImageActionService(parts);
         this.actions = nodeCache == null ? plainActions : new EvictingImageActions(plainActions, nodeCache);
         if (nodeCache != null) {
             nodeCache.readStoresWith(data::readFromStores);
         }
         this.imageCache = new DefaultImageCacheService(nodeCache, b.images, b.members, policies);
         this.recovery = new UploadRecovery(b.images, stores, b.data.nodeId(), b.clock);
-        this.tags = new DefaultImageTagService(b.images, b.members, policies, rules, b.clock);
+        this.tags = new DefaultImageTagService(parts, rules);
         this.schemas = new DefaultSchemaService(catalog);
         this.storeInfo = new DefaultStoreInfoService(stores, policies);
-        this.locations = new DefaultImageLocationService(
-                b.images, b.members, policies, stores, b.locationSettings, b.data, b.clock);
+        this.locations = new DefaultImageLocationService(parts, stores, b.locationSettings, b.data);
         this.metadefs = b.metadefs == null ? null : MetadefCore.services(b.metadefs, policies, b.settings, b.clock);
         this.verification = b.verifications == null
                 ? null
