@@ -369,7 +369,11 @@ public final class GlanceCore implements AutoCloseable {
         });
     }
 
-    /** Builds a {@link GlanceCore}; the repositories are required, settings and clock have defaults. */
+    /**
+     * Builds a {@link GlanceCore}; the repositories are required, settings and clock have defaults. A setter of a
+     * part that has a default, or that turns a feature on, throws {@link NullPointerException} naming the part when
+     * given null, at once rather than at {@link #build()}.
+     */
     public static final class Builder {
         private ImageRepository images;
         private ImageMemberRepository members;
@@ -469,19 +473,19 @@ public final class GlanceCore implements AutoCloseable {
 
         /** Whether images show their locations; {@link LocationSettings#defaults()} (nothing) when not given. */
         public Builder locations(LocationSettings settings) {
-            this.locationSettings = settings;
+            this.locationSettings = Objects.requireNonNull(settings, "location settings");
             return this;
         }
 
         /** The image data settings; {@link DataSettings#defaults()} when not given. */
         public Builder data(DataSettings dataSettings) {
-            this.data = dataSettings;
+            this.data = Objects.requireNonNull(dataSettings, "data settings");
             return this;
         }
 
         /** The {@code [image_format]} settings of format inspection; {@link FormatSettings#defaults()} when not given. */
         public Builder formats(FormatSettings formatSettings) {
-            this.formats = formatSettings;
+            this.formats = Objects.requireNonNull(formatSettings, "format settings");
             return this;
         }
 
@@ -511,12 +515,12 @@ public final class GlanceCore implements AutoCloseable {
         }
 
         public Builder settings(CoreSettings coreSettings) {
-            this.settings = coreSettings;
+            this.settings = Objects.requireNonNull(coreSettings, "settings");
             return this;
         }
 
         public Builder clock(Clock c) {
-            this.clock = c;
+            this.clock = Objects.requireNonNull(c, "clock");
             return this;
         }
 
@@ -529,11 +533,6 @@ public final class GlanceCore implements AutoCloseable {
         public GlanceCore build() {
             Objects.requireNonNull(images, "images repository");
             Objects.requireNonNull(members, "members repository");
-            Objects.requireNonNull(settings, "settings");
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(data, "data settings");
-            Objects.requireNonNull(locationSettings, "location settings");
-            Objects.requireNonNull(formats, "format settings");
             return new GlanceCore(this);
         }
     }

@@ -47,4 +47,24 @@ class GlanceCoreTest {
     void repositoriesAreRequired() {
         assertThatThrownBy(() -> GlanceCore.builder().build()).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void aNullGivenForAPartWithADefaultIsRefusedAtTheSetterNamingThePart() {
+        GlanceCore.Builder builder = GlanceCore.builder();
+        assertThatThrownBy(() -> builder.settings(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("settings");
+        assertThatThrownBy(() -> builder.clock(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("clock");
+        assertThatThrownBy(() -> builder.data(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("data settings");
+        assertThatThrownBy(() -> builder.locations(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("location settings");
+        assertThatThrownBy(() -> builder.formats(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("format settings");
+    }
 }
