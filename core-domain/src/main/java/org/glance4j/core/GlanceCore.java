@@ -152,9 +152,7 @@ public final class GlanceCore implements AutoCloseable {
                 ? null
                 : new DefaultTaskService(
                         b.tasks,
-                        b.images,
-                        b.members,
-                        policies,
+                        parts,
                         b.settings,
                         b.clock,
                         importing == null ? null : new LegacyTaskLauncher(importing, images));
@@ -172,7 +170,7 @@ public final class GlanceCore implements AutoCloseable {
         if (nodeCache != null) {
             nodeCache.readStoresWith(data::readFromStores);
         }
-        this.imageCache = new DefaultImageCacheService(nodeCache, b.images, b.members, policies);
+        this.imageCache = new DefaultImageCacheService(nodeCache, parts);
         this.recovery = new UploadRecovery(b.images, stores, b.data.nodeId(), b.clock);
         this.tags = new DefaultImageTagService(parts, rules);
         this.schemas = new DefaultSchemaService(catalog);
