@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.testing.InMemoryImageMemberRepository;
 import org.glance4j.ports.testing.InMemoryImageRepository;
@@ -51,20 +52,14 @@ class GlanceCoreTest {
     @Test
     void aNullGivenForAPartWithADefaultIsRefusedAtTheSetterNamingThePart() {
         GlanceCore.Builder builder = GlanceCore.builder();
-        assertThatThrownBy(() -> builder.settings(null))
+        Map<String, ThrowingCallable> givenNull = Map.of(
+                "settings", () -> builder.settings(null),
+                "clock", () -> builder.clock(null),
+                "data settings", () -> builder.data(null),
+                "location settings", () -> builder.locations(null),
+                "format settings", () -> builder.formats(null));
+        givenNull.forEach((part, call) -> assertThatThrownBy(call)
                 .isInstanceOf(NullPointerException.class)
-                .hasMessage("settings");
-        assertThatThrownBy(() -> builder.clock(null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("clock");
-        assertThatThrownBy(() -> builder.data(null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("data settings");
-        assertThatThrownBy(() -> builder.locations(null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("location settings");
-        assertThatThrownBy(() -> builder.formats(null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("format settings");
+                .hasMessage(part));
     }
 }
