@@ -25,6 +25,7 @@ import org.glance4j.core.image.DataRemoval;
 import org.glance4j.core.image.DefaultImageService;
 import org.glance4j.core.image.DefaultImageTagService;
 import org.glance4j.core.image.ImageRules;
+import org.glance4j.core.image.ImageServiceParts;
 import org.glance4j.core.importing.ImportIo;
 import org.glance4j.core.importing.Importing;
 import org.glance4j.core.importing.LegacyTaskLauncher;
@@ -107,20 +108,18 @@ public final class GlanceCore implements AutoCloseable {
         ImageSchemaCatalog catalog = new ImageSchemaCatalog(b.settings);
         ImageRules rules = new ImageRules(catalog, b.settings);
         ImageStores stores = new ImageStores(b.stores, b.defaultStoreId, b.storeInfos);
+        ImageServiceParts parts = ImageServiceParts.of(b.images, b.members, policies, b.clock);
         this.limits = b.projectLimits == null ? UnifiedLimits.off() : new UnifiedLimits(b.images, b.projectLimits);
         this.importing = b.importSettings == null
                 ? null
                 : new Importing(
-                        b.images,
-                        b.members,
+                        parts,
                         b.tasks,
-                        policies,
                         stores,
                         b.data,
                         b.importSettings,
                         b.importIo,
                         b.inspector != null ? b.inspector : new PolicyFormatInspector(new FormatPolicy(b.formats)),
-                        b.clock,
                         limits,
                         b.workLogContext);
         this.nodeCache = b.cacheSettings.enabled()
@@ -141,52 +140,42 @@ public final class GlanceCore implements AutoCloseable {
                 };
         PropertyProtections protections = PropertyProtections.of(b.settings.propertyProtections(), policies);
         this.images = new DefaultImageService(
-                b.images,
-                b.members,
-                policies,
+                parts,
                 rules,
                 b.settings,
-                b.clock,
                 removal,
                 new StoreLocationPatcher(stores, b.locationSettings, b.data.hashingAlgorithm(), b.clock),
                 protections,
                 limits);
-        this.imageMembers =
-                new DefaultImageMemberService(b.images, b.members, policies, b.clock, b.settings.imageMemberQuota());
+        this.imageMembers = new DefaultImageMemberService(parts, b.members, b.settings.imageMemberQuota());
         this.taskService = b.tasks == null
                 ? null
                 : new DefaultTaskService(
                         b.tasks,
-                        b.images,
-                        b.members,
-                        policies,
+                        parts,
                         b.settings,
                         b.clock,
                         importing == null ? null : new LegacyTaskLauncher(importing, images));
         DefaultImageDataService data = new DefaultImageDataService(
-                b.images,
-                b.members,
-                policies,
+                parts,
                 stores,
                 b.data,
-                b.clock,
                 digestThreads(),
                 new FormatPolicy(b.formats),
                 limits,
                 nodeCache == null ? DownloadCache.NONE : nodeCache);
         this.imageData = data;
-        DefaultImageActionService plainActions = new DefaultImageActionService(b.images, b.members, policies, b.clock);
+        DefaultImageActionService plainActions = new DefaultImageActionService(parts);
         this.actions = nodeCache == null ? plainActions : new EvictingImageActions(plainActions, nodeCache);
         if (nodeCache != null) {
             nodeCache.readStoresWith(data::readFromStores);
         }
-        this.imageCache = new DefaultImageCacheService(nodeCache, b.images, b.members, policies);
+        this.imageCache = new DefaultImageCacheService(nodeCache, parts);
         this.recovery = new UploadRecovery(b.images, stores, b.data.nodeId(), b.clock);
-        this.tags = new DefaultImageTagService(b.images, b.members, policies, rules, b.clock);
+        this.tags = new DefaultImageTagService(parts, rules);
         this.schemas = new DefaultSchemaService(catalog);
         this.storeInfo = new DefaultStoreInfoService(stores, policies);
-        this.locations = new DefaultImageLocationService(
-                b.images, b.members, policies, stores, b.locationSettings, b.data, b.clock);
+        this.locations = new DefaultImageLocationService(parts, stores, b.locationSettings, b.data);
         this.metadefs = b.metadefs == null ? null : MetadefCore.services(b.metadefs, policies, b.settings, b.clock);
         this.verification = b.verifications == null
                 ? null
@@ -378,7 +367,11 @@ public final class GlanceCore implements AutoCloseable {
         });
     }
 
-    /** Builds a {@link GlanceCore}; the repositories are required, settings and clock have defaults. */
+    /**
+     * Builds a {@link GlanceCore}; the repositories are required, settings and clock have defaults. A setter of a
+     * part that has a default, or that turns a feature on, throws {@link NullPointerException} naming the part when
+     * given null, at once rather than at {@link #build()}.
+     */
     public static final class Builder {
         private ImageRepository images;
         private ImageMemberRepository members;
@@ -478,19 +471,19 @@ public final class GlanceCore implements AutoCloseable {
 
         /** Whether images show their locations; {@link LocationSettings#defaults()} (nothing) when not given. */
         public Builder locations(LocationSettings settings) {
-            this.locationSettings = settings;
+            this.locationSettings = Objects.requireNonNull(settings, "location settings");
             return this;
         }
 
         /** The image data settings; {@link DataSettings#defaults()} when not given. */
         public Builder data(DataSettings dataSettings) {
-            this.data = dataSettings;
+            this.data = Objects.requireNonNull(dataSettings, "data settings");
             return this;
         }
 
         /** The {@code [image_format]} settings of format inspection; {@link FormatSettings#defaults()} when not given. */
         public Builder formats(FormatSettings formatSettings) {
-            this.formats = formatSettings;
+            this.formats = Objects.requireNonNull(formatSettings, "format settings");
             return this;
         }
 
@@ -520,12 +513,12 @@ public final class GlanceCore implements AutoCloseable {
         }
 
         public Builder settings(CoreSettings coreSettings) {
-            this.settings = coreSettings;
+            this.settings = Objects.requireNonNull(coreSettings, "settings");
             return this;
         }
 
         public Builder clock(Clock c) {
-            this.clock = c;
+            this.clock = Objects.requireNonNull(c, "clock");
             return this;
         }
 
@@ -538,11 +531,6 @@ public final class GlanceCore implements AutoCloseable {
         public GlanceCore build() {
             Objects.requireNonNull(images, "images repository");
             Objects.requireNonNull(members, "members repository");
-            Objects.requireNonNull(settings, "settings");
-            Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(data, "data settings");
-            Objects.requireNonNull(locationSettings, "location settings");
-            Objects.requireNonNull(formats, "format settings");
             return new GlanceCore(this);
         }
     }

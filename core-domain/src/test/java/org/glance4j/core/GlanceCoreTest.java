@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.glance4j.core.settings.CoreSettings;
 import org.glance4j.ports.testing.InMemoryImageMemberRepository;
 import org.glance4j.ports.testing.InMemoryImageRepository;
@@ -46,5 +47,19 @@ class GlanceCoreTest {
     @Test
     void repositoriesAreRequired() {
         assertThatThrownBy(() -> GlanceCore.builder().build()).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void aNullGivenForAPartWithADefaultIsRefusedAtTheSetterNamingThePart() {
+        GlanceCore.Builder builder = GlanceCore.builder();
+        Map<String, ThrowingCallable> givenNull = Map.of(
+                "settings", () -> builder.settings(null),
+                "clock", () -> builder.clock(null),
+                "data settings", () -> builder.data(null),
+                "location settings", () -> builder.locations(null),
+                "format settings", () -> builder.formats(null));
+        givenNull.forEach((part, call) -> assertThatThrownBy(call)
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage(part));
     }
 }

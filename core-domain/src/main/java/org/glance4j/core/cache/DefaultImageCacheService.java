@@ -1,6 +1,7 @@
 package org.glance4j.core.cache;
 
 import org.glance4j.core.image.ImageAccess;
+import org.glance4j.core.image.ImageServiceParts;
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.ImageTargets;
 import org.glance4j.core.policy.PolicyEngine;
@@ -11,8 +12,6 @@ import org.glance4j.ports.model.CacheCounters;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.RequestContext;
-import org.glance4j.ports.out.ImageMemberRepository;
-import org.glance4j.ports.out.ImageRepository;
 
 /**
  * Glance's cache management API over this node's cache, with its order of checks: the image is looked up first
@@ -29,11 +28,10 @@ public final class DefaultImageCacheService implements ImageCacheService {
     private final PolicyEngine policies;
     private final ImageAccess access;
 
-    public DefaultImageCacheService(
-            NodeImageCache cache, ImageRepository images, ImageMemberRepository members, PolicyEngine policies) {
+    public DefaultImageCacheService(NodeImageCache cache, ImageServiceParts parts) {
         this.cache = cache;
-        this.policies = policies;
-        this.access = new ImageAccess(images, members);
+        this.policies = parts.policies();
+        this.access = parts.access();
     }
 
     @Override

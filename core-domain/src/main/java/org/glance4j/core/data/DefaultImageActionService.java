@@ -1,7 +1,7 @@
 package org.glance4j.core.data;
 
-import java.time.Clock;
 import org.glance4j.core.image.ImageAccess;
+import org.glance4j.core.image.ImageServiceParts;
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.lifecycle.ImageLifecycle;
@@ -12,7 +12,6 @@ import org.glance4j.ports.in.ImageActionService;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.RequestContext;
-import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 
 /**
@@ -27,12 +26,11 @@ public final class DefaultImageActionService implements ImageActionService {
     private final ImageAccess access;
     private final Timestamps time;
 
-    public DefaultImageActionService(
-            ImageRepository images, ImageMemberRepository members, PolicyEngine policies, Clock clock) {
-        this.images = images;
-        this.policies = policies;
-        this.access = new ImageAccess(images, members);
-        this.time = new Timestamps(clock);
+    public DefaultImageActionService(ImageServiceParts parts) {
+        this.images = parts.images();
+        this.policies = parts.policies();
+        this.access = parts.access();
+        this.time = parts.time();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.glance4j.core.data;
 
 import java.io.InputStream;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +10,7 @@ import org.glance4j.core.format.FormatPolicy;
 import org.glance4j.core.format.InspectingInputStream;
 import org.glance4j.core.format.InspectionResult;
 import org.glance4j.core.image.ImageAccess;
+import org.glance4j.core.image.ImageServiceParts;
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.lifecycle.ImageLifecycle;
@@ -29,7 +29,6 @@ import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.RequestContext;
 import org.glance4j.ports.model.StatedDigest;
-import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.store.ByteRange;
 import org.glance4j.ports.out.store.ImageStore;
@@ -81,55 +80,29 @@ public final class DefaultImageDataService implements ImageDataService {
     private final DownloadCache cache;
 
     /**
+     * With {@code limits}: {@code image_size_total} and {@code image_count_uploading} checked before an upload
+     * ({@link UnifiedLimits#off()} for none); with {@code cache}: downloads are served from this node's image cache,
+     * and fill it ({@link DownloadCache#NONE} for none).
+     *
      * @throws IllegalArgumentException when the hashing algorithm is not supported
      */
     public DefaultImageDataService(
-            ImageRepository images,
-            ImageMemberRepository members,
-            PolicyEngine policies,
+            ImageServiceParts parts,
             ImageStores stores,
             DataSettings settings,
-            Clock clock,
-            ExecutorService digestThreads,
-            FormatPolicy formats) {
-        this(images, members, policies, stores, settings, clock, digestThreads, formats, UnifiedLimits.off());
-    }
-
-    /** With {@code limits}: {@code image_size_total} and {@code image_count_uploading} checked before an upload. */
-    public DefaultImageDataService(
-            ImageRepository images,
-            ImageMemberRepository members,
-            PolicyEngine policies,
-            ImageStores stores,
-            DataSettings settings,
-            Clock clock,
-            ExecutorService digestThreads,
-            FormatPolicy formats,
-            UnifiedLimits limits) {
-        this(images, members, policies, stores, settings, clock, digestThreads, formats, limits, DownloadCache.NONE);
-    }
-
-    /** With {@code cache}: downloads are served from this node's image cache, and fill it. */
-    public DefaultImageDataService(
-            ImageRepository images,
-            ImageMemberRepository members,
-            PolicyEngine policies,
-            ImageStores stores,
-            DataSettings settings,
-            Clock clock,
             ExecutorService digestThreads,
             FormatPolicy formats,
             UnifiedLimits limits,
             DownloadCache cache) {
         this.cache = cache;
         this.limits = limits;
-        this.images = images;
-        this.policies = policies;
-        this.access = new ImageAccess(images, members);
+        this.images = parts.images();
+        this.policies = parts.policies();
+        this.access = parts.access();
         this.stores = stores;
         this.settings = settings;
         this.hashAlgorithm = HashAlgorithm.of(settings.hashingAlgorithm());
-        this.time = new Timestamps(clock);
+        this.time = parts.time();
         this.digestThreads = digestThreads;
         this.formats = formats;
     }

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.glance4j.core.image.ImageAccess;
+import org.glance4j.core.image.ImageServiceParts;
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.lifecycle.ImageLifecycle;
@@ -27,7 +27,6 @@ import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.RequestContext;
 import org.glance4j.ports.model.StoreInfo;
-import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
@@ -53,21 +52,15 @@ public final class DefaultImageLocationService implements ImageLocationService {
     private final Timestamps time;
 
     public DefaultImageLocationService(
-            ImageRepository images,
-            ImageMemberRepository members,
-            PolicyEngine policies,
-            ImageStores stores,
-            LocationSettings settings,
-            DataSettings data,
-            Clock clock) {
-        this.images = images;
-        this.policies = policies;
-        this.access = new ImageAccess(images, members);
+            ImageServiceParts parts, ImageStores stores, LocationSettings settings, DataSettings data) {
+        this.images = parts.images();
+        this.policies = parts.policies();
+        this.access = parts.access();
         this.stores = stores;
         this.settings = settings;
         this.data = data;
         this.resolver = new LocationResolver(stores);
-        this.time = new Timestamps(clock);
+        this.time = parts.time();
     }
 
     @Override

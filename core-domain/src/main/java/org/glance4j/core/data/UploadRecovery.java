@@ -8,8 +8,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.image.Timestamps;
+import org.glance4j.core.lifecycle.LeftBehindImages;
 import org.glance4j.ports.model.Image;
-import org.glance4j.ports.model.ImageField;
 import org.glance4j.ports.model.ImageQuery;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.out.ImageRepository;
@@ -68,9 +68,8 @@ public final class UploadRecovery {
             for (Image image : page) {
                 Image restored = RevisionRetry.run(() -> {
                     Image current = images.find(image.id()).orElse(null);
-                    if (current == null
-                            || current.status() != ImageStatus.SAVING
-                            || !nodeId.equals(current.properties().get(DefaultImageDataService.UPLOAD_NODE))) {
+                    if (!LeftBehindImages.isStillLeft(
+                            current, ImageStatus.SAVING, DefaultImageDataService.UPLOAD_NODE, nodeId)) {
                         return null;
                     }
                     return images.update(DefaultImageDataService.queued(current, time));
@@ -102,19 +101,7 @@ public final class UploadRecovery {
     }
 
     private static ImageQuery query(String nodeId) {
-        return new ImageQuery(
-                new ImageQuery.Viewer(null, true),
-                ImageQuery.VisibilityFilter.ALL,
-                null,
-                List.of(ImageQuery.Condition.of(
-                        ImageField.STATUS, ImageQuery.Operator.EQ, ImageStatus.SAVING.wireName())),
-                List.of(new ImageQuery.PropertyCondition(
-                        DefaultImageDataService.UPLOAD_NODE, ImageQuery.Operator.EQ, List.of(nodeId))),
-                null,
-                null,
-                null,
-                null,
-                PAGE);
+        return LeftBehindImages.withProperty(ImageStatus.SAVING, DefaultImageDataService.UPLOAD_NODE, nodeId, PAGE);
     }
 
     /**

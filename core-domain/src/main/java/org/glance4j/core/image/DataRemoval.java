@@ -12,8 +12,5 @@ import org.glance4j.ports.model.Image;
 @FunctionalInterface
 public interface DataRemoval {
 
-    /** Removes nothing: for a core without stores. */
-    DataRemoval NONE = image -> {};
-
     void removeDataOf(Image deleted);
 }

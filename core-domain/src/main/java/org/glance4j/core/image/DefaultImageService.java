@@ -1,6 +1,5 @@
 package org.glance4j.core.image;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.glance4j.ports.model.ImageLocation;
 import org.glance4j.ports.model.ImageQuery;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.RequestContext;
-import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 
 /** The image records of the Images API v2 with Glance's rules; see {@link ImageService}. */
@@ -44,84 +42,28 @@ public final class DefaultImageService implements ImageService {
     private final LocationPatcher locationPatcher;
     private final UnifiedLimits limits;
 
-    public DefaultImageService(
-            ImageRepository images,
-            ImageMemberRepository members,
-            PolicyEngine policies,
-            ImageRules rules,
-            CoreSettings settings,
-            Clock clock) {
-        this(images, members, policies, rules, settings, clock, DataRemoval.NONE);
-    }
-
-    /** With {@code dataRemoval} called for every image this service deletes, after the record is deleted. */
-    public DefaultImageService(
-            ImageRepository images,
-            ImageMemberRepository members,
-            PolicyEngine policies,
-            ImageRules rules,
-            CoreSettings settings,
-            Clock clock,
-            DataRemoval dataRemoval) {
-        this(
-                images,
-                members,
-                policies,
-                rules,
-                settings,
-                clock,
-                dataRemoval,
-                LocationPatcher.REFUSING,
-                PropertyProtections.none());
-    }
-
     /**
-     * With {@code locationPatcher} applying patch operations on {@code /locations}, and the operator's property
-     * protections applied to every custom property read, created, updated or deleted.
+     * With {@code dataRemoval} called for every image this service deletes, after the record is deleted;
+     * {@code locationPatcher} applying patch operations on {@code /locations}; the operator's property
+     * {@code protections} applied to every custom property read, created, updated or deleted; and {@code limits}
+     * checked before a new image is stored ({@code image_count_total}).
      */
     public DefaultImageService(
-            ImageRepository images,
-            ImageMemberRepository members,
-            PolicyEngine policies,
+            ImageServiceParts parts,
             ImageRules rules,
             CoreSettings settings,
-            Clock clock,
-            DataRemoval dataRemoval,
-            LocationPatcher locationPatcher,
-            PropertyProtections protections) {
-        this(
-                images,
-                members,
-                policies,
-                rules,
-                settings,
-                clock,
-                dataRemoval,
-                locationPatcher,
-                protections,
-                UnifiedLimits.off());
-    }
-
-    /** With {@code limits} checked before a new image is stored ({@code image_count_total}). */
-    public DefaultImageService(
-            ImageRepository images,
-            ImageMemberRepository members,
-            PolicyEngine policies,
-            ImageRules rules,
-            CoreSettings settings,
-            Clock clock,
             DataRemoval dataRemoval,
             LocationPatcher locationPatcher,
             PropertyProtections protections,
             UnifiedLimits limits) {
+        this.images = parts.images();
+        this.policies = parts.policies();
+        this.access = parts.access();
+        this.time = parts.time();
         this.limits = limits;
         this.dataRemoval = dataRemoval;
         this.locationPatcher = locationPatcher;
         this.protections = protections;
-        this.images = images;
-        this.policies = policies;
-        this.access = new ImageAccess(images, members);
-        this.time = new Timestamps(clock);
         this.factory = new NewImageFactory(rules);
         this.patchParser = new PatchRequestParser(rules);
         this.patchApplier = new PatchApplier(rules, locationPatcher);

@@ -1,6 +1,5 @@
 package org.glance4j.core.image;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.glance4j.core.policy.ImagePolicy;
@@ -10,7 +9,6 @@ import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.in.ImageTagService;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.RequestContext;
-import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 
 /**
@@ -26,17 +24,12 @@ public final class DefaultImageTagService implements ImageTagService {
     private final ImageAccess access;
     private final Timestamps time;
 
-    public DefaultImageTagService(
-            ImageRepository images,
-            ImageMemberRepository members,
-            PolicyEngine policies,
-            ImageRules rules,
-            Clock clock) {
-        this.images = images;
-        this.policies = policies;
+    public DefaultImageTagService(ImageServiceParts parts, ImageRules rules) {
+        this.images = parts.images();
+        this.policies = parts.policies();
+        this.access = parts.access();
+        this.time = parts.time();
         this.rules = rules;
-        this.access = new ImageAccess(images, members);
-        this.time = new Timestamps(clock);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.glance4j.core.importing;
 
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.logging.Logger;
 import org.glance4j.core.data.ImageStores;
 import org.glance4j.core.data.StatedDigestCheck;
 import org.glance4j.core.image.ImageAccess;
+import org.glance4j.core.image.ImageServiceParts;
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.lifecycle.ImageLifecycle;
@@ -31,7 +31,6 @@ import org.glance4j.ports.model.RequestContext;
 import org.glance4j.ports.model.StatedDigest;
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskStatus;
-import org.glance4j.ports.out.ImageMemberRepository;
 import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.TaskRepository;
 import org.glance4j.ports.out.importing.StagingArea;
@@ -66,52 +65,22 @@ public final class DefaultImportService implements ImportService {
     private final WebDownloadFilter filter;
     private final UnifiedLimits limits;
 
-    public DefaultImportService(
-            ImageRepository images,
-            ImageMemberRepository members,
-            TaskRepository tasks,
-            PolicyEngine policies,
-            ImageStores stores,
-            DataSettings data,
-            ImportSettings settings,
-            ImportIo io,
-            ImportExecutor executor,
-            StagedImageInspector inspector,
-            Clock clock) {
-        this(
-                images,
-                members,
-                tasks,
-                policies,
-                stores,
-                data,
-                settings,
-                io,
-                executor,
-                inspector,
-                clock,
-                UnifiedLimits.off());
-    }
-
     /** With {@code limits}: {@code image_stage_total}, {@code image_count_uploading} and {@code image_size_total}. */
     public DefaultImportService(
-            ImageRepository images,
-            ImageMemberRepository members,
+            ImageServiceParts parts,
             TaskRepository tasks,
-            PolicyEngine policies,
             ImageStores stores,
             DataSettings data,
             ImportSettings settings,
             ImportIo io,
             ImportExecutor executor,
             StagedImageInspector inspector,
-            Clock clock,
             UnifiedLimits limits) {
         this.limits = limits;
-        this.images = images;
+        this.images = parts.images();
         this.tasks = tasks;
-        this.policies = policies;
-        this.access = new ImageAccess(images, members);
+        this.policies = parts.policies();
+        this.access = parts.access();
         this.stores = stores;
         this.data = data;
         this.settings = settings;
@@ -119,7 +88,7 @@ public final class DefaultImportService implements ImportService {
         this.staging = io.staging();
         this.executor = executor;
         this.inspector = inspector;
-        this.time = new Timestamps(clock);
+        this.time = parts.time();
         this.filter = new WebDownloadFilter(settings.filter());
         this.jobContext = new ImportJob.ImportContext(
                 new ImportRecords(images, time),

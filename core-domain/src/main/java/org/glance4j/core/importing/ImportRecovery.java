@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.lifecycle.ImageLifecycle;
+import org.glance4j.core.lifecycle.LeftBehindImages;
 import org.glance4j.ports.model.Image;
-import org.glance4j.ports.model.ImageField;
 import org.glance4j.ports.model.ImageQuery;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.task.Task;
@@ -86,18 +86,7 @@ public final class ImportRecovery {
      * its result when it succeeds.
      */
     private String imageLockedBy(String taskId) {
-        ImageQuery query = new ImageQuery(
-                new ImageQuery.Viewer(null, true),
-                ImageQuery.VisibilityFilter.ALL,
-                null,
-                List.of(),
-                List.of(new ImageQuery.PropertyCondition(
-                        ImportProperties.LOCK, ImageQuery.Operator.EQ, List.of(taskId))),
-                null,
-                null,
-                null,
-                null,
-                1);
+        ImageQuery query = LeftBehindImages.withProperty(null, ImportProperties.LOCK, taskId, 1);
         List<Image> locked = records.repository().list(query);
         return locked.isEmpty() ? null : locked.get(0).id();
     }
@@ -112,9 +101,8 @@ public final class ImportRecovery {
             for (Image image : page) {
                 Image restored = RevisionRetry.run(() -> {
                     Image current = records.current(image.id());
-                    if (current == null
-                            || current.status() != ImageStatus.UPLOADING
-                            || !nodeId.equals(current.properties().get(ImportProperties.STAGING_NODE))) {
+                    if (!LeftBehindImages.isStillLeft(
+                            current, ImageStatus.UPLOADING, ImportProperties.STAGING_NODE, nodeId)) {
                         return null;
                     }
                     return records.repository()
@@ -136,18 +124,6 @@ public final class ImportRecovery {
     }
 
     private static ImageQuery stagingQuery(String nodeId) {
-        return new ImageQuery(
-                new ImageQuery.Viewer(null, true),
-                ImageQuery.VisibilityFilter.ALL,
-                null,
-                List.of(ImageQuery.Condition.of(
-                        ImageField.STATUS, ImageQuery.Operator.EQ, ImageStatus.UPLOADING.wireName())),
-                List.of(new ImageQuery.PropertyCondition(
-                        ImportProperties.STAGING_NODE, ImageQuery.Operator.EQ, List.of(nodeId))),
-                null,
-                null,
-                null,
-                null,
-                PAGE);
+        return LeftBehindImages.withProperty(ImageStatus.UPLOADING, ImportProperties.STAGING_NODE, nodeId, PAGE);
     }
 }

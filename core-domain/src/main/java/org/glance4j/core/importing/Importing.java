@@ -1,15 +1,11 @@
 package org.glance4j.core.importing;
 
-import java.time.Clock;
 import org.glance4j.core.data.ImageStores;
-import org.glance4j.core.image.Timestamps;
-import org.glance4j.core.policy.PolicyEngine;
+import org.glance4j.core.image.ImageServiceParts;
 import org.glance4j.core.quota.UnifiedLimits;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.core.settings.ImportSettings;
 import org.glance4j.ports.in.ImportService;
-import org.glance4j.ports.out.ImageMemberRepository;
-import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.TaskRepository;
 import org.glance4j.ports.out.WorkLogContext;
 import org.glance4j.ports.out.importing.StagingArea;
@@ -32,16 +28,13 @@ public final class Importing implements AutoCloseable {
      * @throws IllegalStateException when {@code io} lacks a port the settings need
      */
     public Importing(
-            ImageRepository images,
-            ImageMemberRepository members,
+            ImageServiceParts parts,
             TaskRepository tasks,
-            PolicyEngine policies,
             ImageStores stores,
             DataSettings data,
             ImportSettings settings,
             ImportIo io,
             StagedImageInspector inspector,
-            Clock clock,
             UnifiedLimits limits,
             WorkLogContext logContext) {
         if (io.web() == null && settings.enabledMethods().contains("web-download")) {
@@ -52,10 +45,9 @@ public final class Importing implements AutoCloseable {
         }
         this.staging = io.staging();
         this.executor = new ImportExecutor(settings.taskPoolThreads(), logContext);
-        this.service = new DefaultImportService(
-                images, members, tasks, policies, stores, data, settings, io, executor, inspector, clock, limits);
+        this.service = new DefaultImportService(parts, tasks, stores, data, settings, io, executor, inspector, limits);
         this.recovery = new ImportRecovery(
-                new ImportRecords(images, new Timestamps(clock)),
+                new ImportRecords(parts.images(), parts.time()),
                 tasks,
                 staging,
                 data.nodeId(),

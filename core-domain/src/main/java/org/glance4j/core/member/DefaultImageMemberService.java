@@ -1,10 +1,10 @@
 package org.glance4j.core.member;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.glance4j.core.image.ImageAccess;
+import org.glance4j.core.image.ImageServiceParts;
 import org.glance4j.core.image.Timestamps;
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
@@ -18,7 +18,6 @@ import org.glance4j.ports.model.MemberStatus;
 import org.glance4j.ports.model.RequestContext;
 import org.glance4j.ports.model.Visibility;
 import org.glance4j.ports.out.ImageMemberRepository;
-import org.glance4j.ports.out.ImageRepository;
 
 /**
  * Image members with Glance's rules; see {@link ImageMemberService}. Each call looks the image up as the caller
@@ -37,16 +36,11 @@ public final class DefaultImageMemberService implements ImageMemberService {
     /**
      * @param memberQuota {@code image_member_quota}: the most members an image may have; negative for no limit
      */
-    public DefaultImageMemberService(
-            ImageRepository images,
-            ImageMemberRepository members,
-            PolicyEngine policies,
-            Clock clock,
-            int memberQuota) {
+    public DefaultImageMemberService(ImageServiceParts parts, ImageMemberRepository members, int memberQuota) {
         this.members = members;
-        this.policies = policies;
-        this.access = new ImageAccess(images, members);
-        this.time = new Timestamps(clock);
+        this.policies = parts.policies();
+        this.access = parts.access();
+        this.time = parts.time();
         this.memberQuota = memberQuota;
     }
 

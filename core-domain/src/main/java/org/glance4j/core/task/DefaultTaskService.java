@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.glance4j.core.image.ImageAccess;
+import org.glance4j.core.image.ImageServiceParts;
 import org.glance4j.core.policy.ImagePolicy;
 import org.glance4j.core.policy.PolicyEngine;
 import org.glance4j.core.settings.CoreSettings;
@@ -19,8 +20,6 @@ import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskPage;
 import org.glance4j.ports.model.task.TaskQuery;
 import org.glance4j.ports.model.task.TaskStatus;
-import org.glance4j.ports.out.ImageMemberRepository;
-import org.glance4j.ports.out.ImageRepository;
 import org.glance4j.ports.out.TaskRepository;
 
 /**
@@ -44,29 +43,16 @@ public final class DefaultTaskService implements TaskService {
     private final Clock clock;
     private final TaskLauncher launcher;
 
+    /**
+     * With a launcher, {@code POST /v2/tasks} starts tasks; without one (null) it is refused as unavailable. Task
+     * times come from {@code clock} as it reads.
+     */
     public DefaultTaskService(
-            TaskRepository tasks,
-            ImageRepository images,
-            ImageMemberRepository members,
-            PolicyEngine policies,
-            CoreSettings settings,
-            Clock clock) {
-        this(tasks, images, members, policies, settings, clock, null);
-    }
-
-    /** With a launcher, {@code POST /v2/tasks} starts tasks; without one it is refused as unavailable. */
-    public DefaultTaskService(
-            TaskRepository tasks,
-            ImageRepository images,
-            ImageMemberRepository members,
-            PolicyEngine policies,
-            CoreSettings settings,
-            Clock clock,
-            TaskLauncher launcher) {
+            TaskRepository tasks, ImageServiceParts parts, CoreSettings settings, Clock clock, TaskLauncher launcher) {
         this.launcher = launcher;
         this.tasks = tasks;
-        this.policies = policies;
-        this.access = new ImageAccess(images, members);
+        this.policies = parts.policies();
+        this.access = parts.access();
         this.settings = settings;
         this.clock = clock;
     }
