@@ -61,7 +61,7 @@ class DebPackageProcessTest {
             uploadAndDownload(base);
             assertThat(Files.readString(Path.of("/proc", Long.toString(server.pid()), "cmdline")))
                     .as("the JVM got the options of /etc/glance4j/jvm.options")
-                    .contains("-Xmx128m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+                    .contains("-Xmx192m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
             server.destroy();
             // A guard against a hung process, not a timing assertion.
