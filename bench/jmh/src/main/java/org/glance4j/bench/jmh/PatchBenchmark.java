@@ -13,6 +13,7 @@ import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.RequestContext;
 import org.glance4j.ports.testing.InMemoryImageMemberRepository;
 import org.glance4j.ports.testing.InMemoryImageRepository;
+import org.glance4j.ports.testing.store.DiscardingImageStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,7 +54,7 @@ public class PatchBenchmark {
         core = GlanceCore.builder()
                 .images(new InMemoryImageRepository(members))
                 .members(members)
-                .stores(List.of(new DiscardingStore()), "discard")
+                .stores(List.of(new DiscardingImageStore(1 << 20)), "discard")
                 .data(DataSettings.defaults())
                 .build();
         Map<String, Object> body = new HashMap<>();
