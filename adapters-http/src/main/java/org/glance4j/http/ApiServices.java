@@ -58,26 +58,6 @@ public record ApiServices(
         Objects.requireNonNull(members, "members");
     }
 
-    /** Without verification results: {@code /v2/verification} is not served (404). */
-    public ApiServices(
-            ImageService images,
-            ImageTagService tags,
-            SchemaService schemas,
-            ImageDataService data,
-            ImageActionService actions,
-            StoreInfoService stores,
-            ImageLocationService locations,
-            ImageMemberService members,
-            MetadefServices metadefs,
-            ImportService importing,
-            TaskService tasks,
-            UsageService usage,
-            ImageCacheService cache) {
-        this(
-                images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, usage,
-                cache, null);
-    }
-
     public ApiServices(
             ImageService images,
             ImageTagService tags,
@@ -88,24 +68,11 @@ public record ApiServices(
         this(images, tags, schemas, data, actions, SINGLE_STORE, HIDDEN_LOCATIONS, members, null, null, null);
     }
 
-    /** Without an image cache: {@code /v2/cache} answers that caching is not supported here. */
-    public ApiServices(
-            ImageService images,
-            ImageTagService tags,
-            SchemaService schemas,
-            ImageDataService data,
-            ImageActionService actions,
-            StoreInfoService stores,
-            ImageLocationService locations,
-            ImageMemberService members,
-            MetadefServices metadefs,
-            ImportService importing,
-            TaskService tasks,
-            UsageService usage) {
-        this(images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, usage, null);
-    }
-
-    /** Without unified limits: {@code /v2/info/usage} answers an empty map. */
+    /**
+     * Without unified limits ({@code /v2/info/usage} answers an empty map), an image cache ({@code /v2/cache}
+     * answers that caching is not supported here) and verification results ({@code /v2/verification} is 404);
+     * {@link #withUsage}, {@link #withCache} and {@link #withVerification} add them.
+     */
     public ApiServices(
             ImageService images,
             ImageTagService tags,
@@ -118,87 +85,44 @@ public record ApiServices(
             MetadefServices metadefs,
             ImportService importing,
             TaskService tasks) {
-        this(images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, null);
+        this(
+                images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, null,
+                null, null);
     }
 
     /** A copy whose {@code /v2/info/usage} reports {@code usageService}. */
     public ApiServices withUsage(UsageService usageService) {
-        return new ApiServices(
-                images,
-                tags,
-                schemas,
-                data,
-                actions,
-                stores,
-                locations,
-                members,
-                metadefs,
-                importing,
-                tasks,
-                usageService,
-                cache,
-                verification);
+        return withOptional(metadefs, importing, tasks, usageService, cache, verification);
     }
 
     /** A copy with the import and task use cases. */
     public ApiServices withImport(ImportService importService, TaskService taskService) {
-        return new ApiServices(
-                images,
-                tags,
-                schemas,
-                data,
-                actions,
-                stores,
-                locations,
-                members,
-                metadefs,
-                importService,
-                taskService,
-                usage,
-                cache,
-                verification);
+        return withOptional(metadefs, importService, taskService, usage, cache, verification);
     }
 
     /** A copy with the metadata definitions catalog. */
     public ApiServices withMetadefs(MetadefServices metadefServices) {
-        return new ApiServices(
-                images,
-                tags,
-                schemas,
-                data,
-                actions,
-                stores,
-                locations,
-                members,
-                metadefServices,
-                importing,
-                tasks,
-                usage,
-                cache,
-                verification);
+        return withOptional(metadefServices, importing, tasks, usage, cache, verification);
     }
 
     /** A copy with this node's image cache management ({@code /v2/cache}). */
     public ApiServices withCache(ImageCacheService cacheService) {
-        return new ApiServices(
-                images,
-                tags,
-                schemas,
-                data,
-                actions,
-                stores,
-                locations,
-                members,
-                metadefs,
-                importing,
-                tasks,
-                usage,
-                cacheService,
-                verification);
+        return withOptional(metadefs, importing, tasks, usage, cacheService, verification);
     }
 
     /** A copy with the image verification results ({@code GET /v2/verification}). */
     public ApiServices withVerification(ImageVerificationService verificationService) {
+        return withOptional(metadefs, importing, tasks, usage, cache, verificationService);
+    }
+
+    /** A copy with the same required use cases and the given optional ones. */
+    private ApiServices withOptional(
+            MetadefServices metadefs,
+            ImportService importing,
+            TaskService tasks,
+            UsageService usage,
+            ImageCacheService cache,
+            ImageVerificationService verification) {
         return new ApiServices(
                 images,
                 tags,
@@ -213,7 +137,7 @@ public record ApiServices(
                 tasks,
                 usage,
                 cache,
-                verificationService);
+                verification);
     }
 
     private static final UsageService NO_LIMITS = context -> java.util.Map.of();

@@ -53,29 +53,14 @@ final class KeystoneClient {
      */
     KeystoneToken validate(String subjectToken, boolean allowExpired) {
         URI validation = URI.create(tokens + (allowExpired ? "?nocatalog&allow_expired=1" : "?nocatalog"));
-        for (int attempt = 0; attempt < 2; attempt++) {
-            String own = serviceToken.value();
-            HttpRequest request = keystone.request(validation)
-                    .header("X-Auth-Token", own)
-                    .header("X-Subject-Token", subjectToken)
-                    .header("Accept", "application/json")
-                    .GET()
-                    .build();
-            HttpResponse<byte[]> response = keystone.send(request);
-            switch (response.statusCode()) {
-                case 200:
-                    return parse(response.body());
-                case 404:
-                    return null;
-                case 401:
-                    LOG.log(System.Logger.Level.INFO, "Keystone rejected the service token; authenticating again");
-                    serviceToken.discard(own);
-                    continue;
-                default:
-                    throw unavailable("token validation answered " + response.statusCode(), null);
-            }
-        }
-        throw unavailable("Keystone rejects glance4j's own credentials", null);
+        HttpResponse<byte[]> response =
+                keystone.getWithOwnToken(validation, serviceToken, "X-Subject-Token", subjectToken);
+        return switch (response.statusCode()) {
+            case 200 -> parse(response.body());
+            case 404 -> null;
+            case 401 -> throw unavailable("Keystone rejects glance4j's own credentials", null);
+            default -> throw unavailable("token validation answered " + response.statusCode(), null);
+        };
     }
 
     private OwnToken.Issued authenticate() {

@@ -219,33 +219,23 @@ public final class KeystoneLimits implements ProjectLimits {
 
     /** A GET with glance4j's own token, once more with a fresh token when Keystone rejects it; null for a 404. */
     private JsonNode getOrNull(String path) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            String own = token.value();
-            HttpRequest request = keystone.request(URI.create(v3 + path))
-                    .header("X-Auth-Token", own)
-                    .header("Accept", "application/json")
-                    .GET()
-                    .build();
-            HttpResponse<byte[]> response = keystone.send(request);
-            switch (response.statusCode()) {
-                case 200:
-                    return parse(response.body());
-                case 404:
-                    return null;
-                case 401:
-                    token.discard(own);
-                    continue;
-                case 403:
-                    LOG.log(
-                            System.Logger.Level.ERROR,
-                            "Keystone does not let the [oslo_limit] user read " + path
-                                    + ": give it the reader role on the system (system_scope = all) or the project");
-                    throw unavailable("GET " + path + " answered 403", null);
-                default:
-                    throw unavailable("GET " + path + " answered " + response.statusCode(), null);
-            }
+        HttpResponse<byte[]> response = keystone.getWithOwnToken(URI.create(v3 + path), token);
+        switch (response.statusCode()) {
+            case 200:
+                return parse(response.body());
+            case 404:
+                return null;
+            case 401:
+                throw unavailable("Keystone rejects the [oslo_limit] credentials", null);
+            case 403:
+                LOG.log(
+                        System.Logger.Level.ERROR,
+                        "Keystone does not let the [oslo_limit] user read " + path
+                                + ": give it the reader role on the system (system_scope = all) or the project");
+                throw unavailable("GET " + path + " answered 403", null);
+            default:
+                throw unavailable("GET " + path + " answered " + response.statusCode(), null);
         }
-        throw unavailable("Keystone rejects the [oslo_limit] credentials", null);
     }
 
     private OwnToken.Issued authenticate() {

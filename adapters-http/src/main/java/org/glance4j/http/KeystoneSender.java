@@ -17,6 +17,8 @@ import org.glance4j.ports.error.GlanceException;
  * running out of tries, is the {@code UNAVAILABLE} error its owner makes.
  */
 final class KeystoneSender {
+    private static final System.Logger LOG = System.getLogger(KeystoneSender.class.getName());
+
     private final HttpClient http;
     private final URI identity;
     private final Duration timeout;
@@ -66,5 +68,32 @@ final class KeystoneSender {
                 throw unavailable.apply("interrupted", e);
             }
         }
+    }
+
+    /**
+     * A GET of {@code uri} (JSON accepted) with glance4j's own token as {@code X-Auth-Token} and the given header
+     * pairs; when Keystone answers 401 the token is discarded and the GET is sent once more with a fresh one.
+     *
+     * @param headers name, value, name, value, ...
+     * @return Keystone's answer, whatever its status; a 401 only when it rejected the fresh token too
+     * @throws GlanceException {@code UNAVAILABLE} when Keystone cannot be reached, does not answer in time, or
+     *     refuses to issue the token
+     */
+    HttpResponse<byte[]> getWithOwnToken(URI uri, OwnToken token, String... headers) {
+        HttpResponse<byte[]> response = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            String own = token.value();
+            HttpRequest.Builder request = request(uri).header("X-Auth-Token", own);
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            response = send(request.header("Accept", "application/json").GET().build());
+            if (response.statusCode() != 401) {
+                return response;
+            }
+            LOG.log(System.Logger.Level.INFO, "Keystone rejected glance4j's own token; authenticating again");
+            token.discard(own);
+        }
+        return response;
     }
 }

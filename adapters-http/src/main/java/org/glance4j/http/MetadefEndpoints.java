@@ -34,10 +34,10 @@ final class MetadefEndpoints {
                         "PUT",
                         (request, ns, name) -> ok(
                                 request, namespaces.update(request.context(), ns, JsonBodyParser.parseObject(request))))
-                .on("DELETE", MetadefEndpoint.bodiless((request, ns, name) -> {
-                    namespaces.delete(request.context(), ns);
-                    Responses.noContent(request.exchange());
-                }));
+                .on(
+                        "DELETE",
+                        MetadefEndpoint.bodiless(
+                                noContent((request, ns, name) -> namespaces.delete(request.context(), ns))));
     }
 
     static MetadefEndpoint objects(MetadefObjectService objects, MetadefNamespaceService namespaces) {
@@ -50,10 +50,7 @@ final class MetadefEndpoints {
                         "POST",
                         (request, ns, name) -> created(
                                 request, objects.create(request.context(), ns, JsonBodyParser.parseObject(request))))
-                .on("DELETE", (request, ns, name) -> {
-                    namespaces.deleteObjects(request.context(), ns);
-                    Responses.noContent(request.exchange());
-                });
+                .on("DELETE", noContent((request, ns, name) -> namespaces.deleteObjects(request.context(), ns)));
     }
 
     static MetadefEndpoint object(MetadefObjectService objects) {
@@ -67,10 +64,10 @@ final class MetadefEndpoints {
                         (request, ns, name) -> ok(
                                 request,
                                 objects.update(request.context(), ns, name, JsonBodyParser.parseObject(request))))
-                .on("DELETE", MetadefEndpoint.bodiless((request, ns, name) -> {
-                    objects.delete(request.context(), ns, name);
-                    Responses.noContent(request.exchange());
-                }));
+                .on(
+                        "DELETE",
+                        MetadefEndpoint.bodiless(
+                                noContent((request, ns, name) -> objects.delete(request.context(), ns, name))));
     }
 
     static MetadefEndpoint properties(MetadefPropertyService properties, MetadefNamespaceService namespaces) {
@@ -83,10 +80,7 @@ final class MetadefEndpoints {
                         "POST",
                         (request, ns, name) -> created(
                                 request, properties.create(request.context(), ns, JsonBodyParser.parseObject(request))))
-                .on("DELETE", (request, ns, name) -> {
-                    namespaces.deleteProperties(request.context(), ns);
-                    Responses.noContent(request.exchange());
-                });
+                .on("DELETE", noContent((request, ns, name) -> namespaces.deleteProperties(request.context(), ns)));
     }
 
     static MetadefEndpoint property(MetadefPropertyService properties) {
@@ -105,10 +99,7 @@ final class MetadefEndpoints {
                         (request, ns, name) -> ok(
                                 request,
                                 properties.update(request.context(), ns, name, JsonBodyParser.parseObject(request))))
-                .on("DELETE", (request, ns, name) -> {
-                    properties.delete(request.context(), ns, name);
-                    Responses.noContent(request.exchange());
-                });
+                .on("DELETE", noContent((request, ns, name) -> properties.delete(request.context(), ns, name)));
     }
 
     static MetadefEndpoint tags(MetadefTagService tags, MetadefNamespaceService namespaces) {
@@ -126,10 +117,7 @@ final class MetadefEndpoints {
                                         ns,
                                         JsonBodyParser.parseObject(request),
                                         MetadefResponses.append(request))))
-                .on("DELETE", (request, ns, name) -> {
-                    namespaces.deleteTags(request.context(), ns);
-                    Responses.noContent(request.exchange());
-                });
+                .on("DELETE", noContent((request, ns, name) -> namespaces.deleteTags(request.context(), ns)));
     }
 
     static MetadefEndpoint tag(MetadefTagService tags) {
@@ -146,10 +134,10 @@ final class MetadefEndpoints {
                         "PUT",
                         (request, ns, name) -> ok(
                                 request, tags.update(request.context(), ns, name, JsonBodyParser.parseObject(request))))
-                .on("DELETE", MetadefEndpoint.bodiless((request, ns, name) -> {
-                    tags.delete(request.context(), ns, name);
-                    Responses.noContent(request.exchange());
-                }));
+                .on(
+                        "DELETE",
+                        MetadefEndpoint.bodiless(
+                                noContent((request, ns, name) -> tags.delete(request.context(), ns, name))));
     }
 
     static MetadefEndpoint resourceTypes(MetadefResourceTypeService types) {
@@ -170,10 +158,19 @@ final class MetadefEndpoints {
     }
 
     static MetadefEndpoint association(MetadefResourceTypeService types) {
-        return MetadefEndpoint.ofItem().on("DELETE", MetadefEndpoint.bodiless((request, ns, name) -> {
-            types.dissociate(request.context(), ns, name);
+        return MetadefEndpoint.ofItem()
+                .on(
+                        "DELETE",
+                        MetadefEndpoint.bodiless(
+                                noContent((request, ns, name) -> types.dissociate(request.context(), ns, name))));
+    }
+
+    /** Does {@code action}, then answers 204 without a body. */
+    private static MetadefEndpoint.Handler noContent(MetadefEndpoint.Handler action) {
+        return (request, ns, name) -> {
+            action.handle(request, ns, name);
             Responses.noContent(request.exchange());
-        }));
+        };
     }
 
     private static void ok(ApiRequest request, Map<String, Object> body) throws IOException {

@@ -3,7 +3,6 @@ package org.glance4j.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,27 +10,26 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.glance4j.ports.model.FileRegion;
+import org.glance4j.ports.out.store.support.FileRegionInputStream;
 
 /**
- * A test {@link FileRegion}: a region of a file as a stream, which counts the bytes read through it, so a test can
- * prove that a download went zero-copy (nothing was read through the heap), and remembers being closed.
+ * A test {@link FileRegion}: the stores' {@link FileRegionInputStream} of a region of a file, which also counts the
+ * bytes read through it, so a test can prove that a download went zero-copy (nothing was read through the heap),
+ * and remembers being closed.
  */
 final class TestFileRegionStream extends InputStream implements FileRegion {
-    private final FileChannel channel;
-    private final long end;
-    private long position;
+    private final FileRegionInputStream region;
     final AtomicLong bytesReadThroughHeap = new AtomicLong();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private TestFileRegionStream(FileChannel channel, long offset, long length) {
-        this.channel = channel;
-        this.position = offset;
-        this.end = offset + length;
+    private TestFileRegionStream(FileRegionInputStream region) {
+        this.region = region;
     }
 
     static TestFileRegionStream open(Path file, long offset, long length) {
         try {
-            return new TestFileRegionStream(FileChannel.open(file, StandardOpenOption.READ), offset, length);
+            return new TestFileRegionStream(
+                    new FileRegionInputStream(FileChannel.open(file, StandardOpenOption.READ), offset, length));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,17 +37,17 @@ final class TestFileRegionStream extends InputStream implements FileRegion {
 
     @Override
     public FileChannel channel() {
-        return channel;
+        return region.channel();
     }
 
     @Override
     public long position() {
-        return position;
+        return region.position();
     }
 
     @Override
     public long remaining() {
-        return end - position;
+        return region.remaining();
     }
 
     @Override
@@ -60,12 +58,8 @@ final class TestFileRegionStream extends InputStream implements FileRegion {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        if (position >= end) {
-            return -1;
-        }
-        int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - position)), position);
+        int n = region.read(b, off, len);
         if (n > 0) {
-            position += n;
             bytesReadThroughHeap.addAndGet(n);
         }
         return n;
@@ -73,7 +67,7 @@ final class TestFileRegionStream extends InputStream implements FileRegion {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        region.close();
         closed.countDown();
     }
 

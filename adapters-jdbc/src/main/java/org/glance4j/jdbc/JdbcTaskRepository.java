@@ -12,6 +12,7 @@ import org.glance4j.ports.out.TaskRepository;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 
 /** Tasks in the {@code tasks} table; lists page by keyset on (sort key, id). */
 final class JdbcTaskRepository implements TaskRepository {
@@ -47,22 +48,12 @@ final class JdbcTaskRepository implements TaskRepository {
     public void add(Task task) {
         Objects.requireNonNull(task, "task");
         try {
-            database.write(handle -> handle.createUpdate(
-                            "INSERT INTO tasks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .bind(0, task.id())
-                    .bind(1, task.type())
-                    .bind(2, task.status().wireName())
-                    .bind(3, task.owner())
-                    .bind(4, TaskJson.write(task.input()))
-                    .bind(5, TaskJson.write(task.result()))
-                    .bind(6, task.message())
-                    .bind(7, task.imageId())
-                    .bind(8, task.requestId())
-                    .bind(9, task.userId())
-                    .bind(10, task.node())
-                    .bind(11, Timestamps.toNanos(task.expiresAt()))
-                    .bind(12, Timestamps.toNanos(task.createdAt()))
-                    .bind(13, Timestamps.toNanos(task.updatedAt()))
+            database.write(handle -> bindAfterId(
+                            handle.createUpdate("INSERT INTO tasks (" + COLUMNS
+                                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                    .bind(0, task.id()),
+                            1,
+                            task)
                     .execute());
         } catch (JdbiException e) {
             if (database.isUniqueViolation(e)) {
@@ -70,6 +61,26 @@ final class JdbcTaskRepository implements TaskRepository {
             }
             throw Database.unavailable(e);
         }
+    }
+
+    /**
+     * Binds the task's values of the columns after {@code id} (type to updated_at, in {@link #COLUMNS} order) to
+     * the 13 positions from {@code first}.
+     */
+    private static Update bindAfterId(Update update, int first, Task task) {
+        return update.bind(first, task.type())
+                .bind(first + 1, task.status().wireName())
+                .bind(first + 2, task.owner())
+                .bind(first + 3, TaskJson.write(task.input()))
+                .bind(first + 4, TaskJson.write(task.result()))
+                .bind(first + 5, task.message())
+                .bind(first + 6, task.imageId())
+                .bind(first + 7, task.requestId())
+                .bind(first + 8, task.userId())
+                .bind(first + 9, task.node())
+                .bind(first + 10, Timestamps.toNanos(task.expiresAt()))
+                .bind(first + 11, Timestamps.toNanos(task.createdAt()))
+                .bind(first + 12, Timestamps.toNanos(task.updatedAt()));
     }
 
     @Override
@@ -88,22 +99,12 @@ final class JdbcTaskRepository implements TaskRepository {
     public void update(Task task) {
         int count;
         try {
-            count = database.write(handle -> handle.createUpdate("UPDATE tasks SET type = ?, status = ?, owner = ?,"
-                            + " input = ?, result = ?, message = ?, image_id = ?, request_id = ?, user_id = ?,"
-                            + " node = ?, expires_at = ?, created_at = ?, updated_at = ? WHERE id = ?")
-                    .bind(0, task.type())
-                    .bind(1, task.status().wireName())
-                    .bind(2, task.owner())
-                    .bind(3, TaskJson.write(task.input()))
-                    .bind(4, TaskJson.write(task.result()))
-                    .bind(5, task.message())
-                    .bind(6, task.imageId())
-                    .bind(7, task.requestId())
-                    .bind(8, task.userId())
-                    .bind(9, task.node())
-                    .bind(10, Timestamps.toNanos(task.expiresAt()))
-                    .bind(11, Timestamps.toNanos(task.createdAt()))
-                    .bind(12, Timestamps.toNanos(task.updatedAt()))
+            count = database.write(handle -> bindAfterId(
+                            handle.createUpdate("UPDATE tasks SET type = ?, status = ?, owner = ?, input = ?,"
+                                    + " result = ?, message = ?, image_id = ?, request_id = ?, user_id = ?, node = ?,"
+                                    + " expires_at = ?, created_at = ?, updated_at = ? WHERE id = ?"),
+                            0,
+                            task)
                     .bind(13, task.id())
                     .execute());
         } catch (JdbiException e) {

@@ -1,18 +1,9 @@
 package org.glance4j.bootstrap;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.Map;
-import java.util.Optional;
 import org.glance4j.bootstrap.cli.DbOptions;
-import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.ConfigException;
-import org.glance4j.bootstrap.config.ConfigLoader;
-import org.glance4j.bootstrap.config.FileProblem;
-import org.glance4j.bootstrap.config.IniFile;
-import org.glance4j.bootstrap.config.IniParser;
-import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.wiring.ServerSettings;
 import org.glance4j.jdbc.JdbcRepositories;
 
@@ -36,23 +27,8 @@ final class AcceptNodeConfigCommand {
      * @throws ConfigException when the configuration or the data directory is unusable
      */
     int run(DbOptions options) {
-        IniFile file = options.configFile().map(IniParser::parse).orElseGet(IniFile::empty);
-        ServeOptions flags = new ServeOptions(
-                Optional.empty(),
-                Optional.empty(),
-                options.dataDir(),
-                Optional.empty(),
-                options.configFile(),
-                true,
-                false);
-        LoadedConfig loaded = ConfigLoader.load(file);
-        ServerSettings settings = ServerSettings.resolve(flags, loaded.config(), loaded.keystone());
-        try {
-            Files.createDirectories(settings.dataDir());
-        } catch (IOException e) {
-            throw new ConfigException(
-                    "cannot create the data directory (--data-dir): " + FileProblem.describe(settings.dataDir(), e), e);
-        }
+        ServerSettings settings = CommandSettings.resolve(options.configFile(), options.dataDir());
+        CommandSettings.createDataDir(settings.dataDir());
         Map<String, String> values = SharedNodeConfig.of(settings);
         try (JdbcRepositories repositories = JdbcRepositories.open(settings.jdbc())) {
             repositories.sharedSettings().replace(values);

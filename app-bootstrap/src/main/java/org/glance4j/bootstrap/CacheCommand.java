@@ -4,15 +4,10 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.glance4j.bootstrap.cli.CacheOptions;
 import org.glance4j.bootstrap.cli.Progress;
-import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.CacheConfig;
 import org.glance4j.bootstrap.config.ConfigException;
-import org.glance4j.bootstrap.config.ConfigLoader;
-import org.glance4j.bootstrap.config.IniFile;
-import org.glance4j.bootstrap.config.IniParser;
 import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.wiring.ServerSettings;
 import org.glance4j.core.cache.NodeImageCache;
@@ -45,22 +40,13 @@ final class CacheCommand {
      * @throws ConfigException when the configuration has no image cache or does not parse
      */
     int run(CacheOptions options) {
-        IniFile file = options.configFile().map(IniParser::parse).orElseGet(IniFile::empty);
-        LoadedConfig loaded = ConfigLoader.load(file);
+        LoadedConfig loaded = CommandSettings.load(options.configFile());
         CacheConfig cache = loaded.cache();
         if (cache.directory().isEmpty()) {
             throw new ConfigException("this node has no image cache: [DEFAULT] image_cache_dir is not set"
                     + options.configFile().map(f -> " in " + f).orElse(" (no --config given)"));
         }
-        ServeOptions flags = new ServeOptions(
-                Optional.empty(),
-                Optional.empty(),
-                options.dataDir(),
-                Optional.empty(),
-                options.configFile(),
-                true,
-                false);
-        ServerSettings settings = ServerSettings.resolve(flags, loaded.config(), loaded.keystone());
+        ServerSettings settings = CommandSettings.resolve(loaded, options.configFile(), options.dataDir());
         String nodeId = NodeIdFile.readOrCreate(settings.dataDir());
         try (JdbcRepositories repositories = JdbcRepositories.open(settings.jdbc());
                 NodeImageCache node = new NodeImageCache(

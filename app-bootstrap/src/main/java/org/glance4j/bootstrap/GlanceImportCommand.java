@@ -1,8 +1,6 @@
 package org.glance4j.bootstrap;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,14 +11,8 @@ import java.util.Set;
 import org.glance4j.bootstrap.cli.DbOptions;
 import org.glance4j.bootstrap.cli.DeletedRows;
 import org.glance4j.bootstrap.cli.Progress;
-import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.ConfigException;
-import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.DatabaseTarget;
-import org.glance4j.bootstrap.config.FileProblem;
-import org.glance4j.bootstrap.config.IniFile;
-import org.glance4j.bootstrap.config.IniParser;
-import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.config.SqlAlchemyUrls;
 import org.glance4j.bootstrap.wiring.ServerSettings;
 import org.glance4j.jdbc.JdbcRepositories;
@@ -89,17 +81,7 @@ final class GlanceImportCommand {
     int run(DbOptions options) {
         DatabaseTarget source = SqlAlchemyUrls.toJdbc(
                 options.from().orElseThrow(), "--from", Path.of("").toAbsolutePath());
-        IniFile file = options.configFile().map(IniParser::parse).orElseGet(IniFile::empty);
-        ServeOptions flags = new ServeOptions(
-                Optional.empty(),
-                Optional.empty(),
-                options.dataDir(),
-                Optional.empty(),
-                options.configFile(),
-                true,
-                false);
-        LoadedConfig loaded = ConfigLoader.load(file);
-        ServerSettings settings = ServerSettings.resolve(flags, loaded.config(), loaded.keystone());
+        ServerSettings settings = CommandSettings.resolve(options.configFile(), options.dataDir());
         GlanceLocationMapper mapper = new GlanceLocationMapper(settings.stores());
         long started = System.nanoTime();
         Summary summary = new Summary();
@@ -129,7 +111,7 @@ final class GlanceImportCommand {
                     existing.ifPresent(JdbcRepositories::close);
                 }
             } else {
-                createDataDir(settings.dataDir());
+                CommandSettings.createDataDir(settings.dataDir());
                 try (JdbcRepositories repositories = JdbcRepositories.open(settings.jdbc())) {
                     tallies = importAll(glance, mapper, ImportTargets.of(repositories), options, summary, problems);
                 }
@@ -332,15 +314,6 @@ final class GlanceImportCommand {
                 || tallies.stream().anyMatch(ImportTally::wrote);
         if (!wrote && !dryRun) {
             out.println("nothing to do: everything was already there");
-        }
-    }
-
-    private static void createDataDir(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new ConfigException(
-                    "cannot create the data directory (--data-dir): " + FileProblem.describe(dataDir, e), e);
         }
     }
 }

@@ -16,13 +16,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.glance4j.bootstrap.cli.DbOptions;
 import org.glance4j.bootstrap.cli.Progress;
-import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.config.ConfigException;
-import org.glance4j.bootstrap.config.ConfigLoader;
 import org.glance4j.bootstrap.config.FileProblem;
-import org.glance4j.bootstrap.config.IniFile;
-import org.glance4j.bootstrap.config.IniParser;
-import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.wiring.ServerSettings;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.jdbc.JdbcRepositories;
@@ -66,23 +61,8 @@ final class MetadefCatalogCommands {
                 return 1;
             }
         }
-        IniFile file = options.configFile().map(IniParser::parse).orElseGet(IniFile::empty);
-        ServeOptions flags = new ServeOptions(
-                Optional.empty(),
-                Optional.empty(),
-                options.dataDir(),
-                Optional.empty(),
-                options.configFile(),
-                true,
-                false);
-        LoadedConfig loaded = ConfigLoader.load(file);
-        ServerSettings settings = ServerSettings.resolve(flags, loaded.config(), loaded.keystone());
-        try {
-            Files.createDirectories(settings.dataDir());
-        } catch (IOException e) {
-            throw new ConfigException(
-                    "cannot create the data directory (--data-dir): " + FileProblem.describe(settings.dataDir(), e), e);
-        }
+        ServerSettings settings = CommandSettings.resolve(options.configFile(), options.dataDir());
+        CommandSettings.createDataDir(settings.dataDir());
         try (JdbcRepositories repositories = JdbcRepositories.open(settings.jdbc())) {
             MetadefCatalogService catalog = GlanceCore.builder()
                     .images(repositories.images())

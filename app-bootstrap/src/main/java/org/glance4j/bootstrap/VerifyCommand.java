@@ -7,13 +7,9 @@ import com.google.inject.Stage;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
-import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.cli.VerifyOptions;
 import org.glance4j.bootstrap.config.CacheConfig;
 import org.glance4j.bootstrap.config.ConfigException;
-import org.glance4j.bootstrap.config.ConfigLoader;
-import org.glance4j.bootstrap.config.IniFile;
-import org.glance4j.bootstrap.config.IniParser;
 import org.glance4j.bootstrap.config.LoadedConfig;
 import org.glance4j.bootstrap.wiring.GlanceModule;
 import org.glance4j.bootstrap.wiring.OpenStores;
@@ -48,17 +44,8 @@ final class VerifyCommand {
      * @throws IllegalStateException when the database or a store cannot be opened
      */
     int run(VerifyOptions options) {
-        IniFile file = options.configFile().map(IniParser::parse).orElseGet(IniFile::empty);
-        LoadedConfig loaded = ConfigLoader.load(file);
-        ServeOptions flags = new ServeOptions(
-                Optional.empty(),
-                Optional.empty(),
-                options.dataDir(),
-                Optional.empty(),
-                options.configFile(),
-                true,
-                false);
-        ServerSettings settings = ServerSettings.resolve(flags, loaded.config(), loaded.keystone());
+        LoadedConfig loaded = CommandSettings.load(options.configFile());
+        ServerSettings settings = CommandSettings.resolve(loaded, options.configFile(), options.dataDir());
         Injector injector = Guice.createInjector(
                 Stage.DEVELOPMENT,
                 new GlanceModule(

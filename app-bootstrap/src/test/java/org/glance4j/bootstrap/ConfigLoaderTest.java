@@ -61,7 +61,9 @@ class ConfigLoaderTest {
                         false,
                         new GlanceConfig.PolicyConfig(
                                 Optional.empty(), Optional.empty(), PropertyProtectionSettings.Format.ROLES),
-                        new FormatSettings(true, List.of("streamOptimized", "monolithicSparse"), List.of())));
+                        new FormatSettings(true, List.of("streamOptimized", "monolithicSparse"), List.of()),
+                        256,
+                        java.time.Duration.ofSeconds(30)));
     }
 
     /** Every option set to a value other than its default, each under Glance's name and section. */

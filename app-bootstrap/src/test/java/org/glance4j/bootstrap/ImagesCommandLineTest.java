@@ -15,6 +15,7 @@ import org.glance4j.bootstrap.cli.ImagesVerifyCommand;
 import org.glance4j.bootstrap.cli.ServeOptions;
 import org.glance4j.bootstrap.cli.UsageErrors;
 import org.glance4j.bootstrap.cli.VerifyOptions;
+import org.glance4j.ports.model.ImageVerification;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -72,6 +73,15 @@ class ImagesCommandLineTest {
     }
 
     @Test
+    void statusTakesTheWireNameOfEveryVerificationStatusAndNothingElse() {
+        for (ImageVerification.Status status : ImageVerification.Status.values()) {
+            assertThat(verify("--report", "--status", status.wireName())).isZero();
+            assertThat(parsed.get().status()).hasValue(status.wireName());
+            assertThat(verify("--report", "--status", status.name())).isEqualTo(Main.USAGE_ERROR);
+        }
+    }
+
+    @Test
     void badCommandLinesAreRefusedWithAReasonAndExitStatus2() {
         assertThat(verify("--rate", "-1")).isEqualTo(Main.USAGE_ERROR);
         assertThat(err()).contains("--rate must be between 0 (no limit) and 1048576 MiB/s");
@@ -108,6 +118,7 @@ class ImagesCommandLineTest {
                 .contains("--store=ID")
                 .contains("--report")
                 .contains("--status=STATUS")
+                .contains("With --report: only ok, missing, short, corrupted, unreadable.")
                 .contains("--data-dir=DIR");
         assertThat(Main.images(
                         List.of("verify", "--bogus"),

@@ -1,7 +1,11 @@
 package org.glance4j.bootstrap.cli;
 
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
+import org.glance4j.ports.model.ImageVerification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,7 +50,8 @@ public final class ImagesVerifyCommand extends NodeCommand<VerifyOptions> {
             names = "--status",
             paramLabel = "STATUS",
             converter = VerificationStatus.class,
-            description = "With --report: only ok, missing, short, corrupted or unreadable.")
+            completionCandidates = VerificationStatus.class,
+            description = "With --report: only ${COMPLETION-CANDIDATES}.")
     String status;
 
     /** A command that hands its options to {@code action}, which returns the exit status. */
@@ -92,16 +97,26 @@ public final class ImagesVerifyCommand extends NodeCommand<VerifyOptions> {
         }
     }
 
-    /** One of the statuses a verification records. */
-    static final class VerificationStatus implements picocli.CommandLine.ITypeConverter<String> {
+    /** One of the statuses a verification records ({@link ImageVerification.Status}), by its wire name. */
+    static final class VerificationStatus implements picocli.CommandLine.ITypeConverter<String>, Iterable<String> {
+        private static final List<String> NAMES = Arrays.stream(ImageVerification.Status.values())
+                .map(ImageVerification.Status::wireName)
+                .toList();
+
         @Override
         public String convert(String text) {
-            if (!java.util.Set.of("ok", "missing", "short", "corrupted", "unreadable")
-                    .contains(text)) {
-                throw new picocli.CommandLine.TypeConversionException(
-                        "--status takes ok, missing, short, corrupted or unreadable, not '" + text + "'");
+            if (!NAMES.contains(text)) {
+                throw new picocli.CommandLine.TypeConversionException("--status takes "
+                        + String.join(", ", NAMES.subList(0, NAMES.size() - 1)) + " or " + NAMES.get(NAMES.size() - 1)
+                        + ", not '" + text + "'");
             }
             return text;
+        }
+
+        /** The names, for the help. */
+        @Override
+        public Iterator<String> iterator() {
+            return NAMES.iterator();
         }
     }
 }

@@ -61,55 +61,6 @@ public record GlanceConfig(
         int maxListFilters,
         java.time.Duration statementTimeout) {
 
-    /** With the defaults of {@code max_list_filters} and {@code statement_timeout}. */
-    public GlanceConfig(
-            String bindHost,
-            int bindPort,
-            Optional<Integer> workers,
-            int limitParamDefault,
-            int apiLimitMax,
-            int imagePropertyQuota,
-            int imageTagQuota,
-            int imageMemberQuota,
-            long imageSizeCap,
-            String hashingAlgorithm,
-            List<String> diskFormats,
-            List<String> containerFormats,
-            Optional<DatabaseTarget> database,
-            int maxPoolSize,
-            Optional<String> pasteFlavor,
-            List<StoreConfig> stores,
-            String defaultStore,
-            boolean showImageDirectUrl,
-            boolean showMultipleLocations,
-            PolicyConfig policy,
-            FormatSettings formats) {
-        this(
-                bindHost,
-                bindPort,
-                workers,
-                limitParamDefault,
-                apiLimitMax,
-                imagePropertyQuota,
-                imageTagQuota,
-                imageMemberQuota,
-                imageSizeCap,
-                hashingAlgorithm,
-                diskFormats,
-                containerFormats,
-                database,
-                maxPoolSize,
-                pasteFlavor,
-                stores,
-                defaultStore,
-                showImageDirectUrl,
-                showMultipleLocations,
-                policy,
-                formats,
-                256,
-                java.time.Duration.ofSeconds(30));
-    }
-
     /**
      * Where the operator's policy and property protections come from, as written (paths not yet resolved).
      *

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageStatus;
+import org.glance4j.ports.testing.store.DiscardingImageStore;
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class LargeUploadTest {
     @Test
     void uploadLargerThanTheHeapStreamsAndItsChecksumsMatch() throws Exception {
         assertThat(Runtime.getRuntime().maxMemory()).as("heap of the test JVM").isLessThan(SIZE);
-        TestStores.DiscardingStore discarding = new TestStores.DiscardingStore(64 * 1024);
+        DiscardingImageStore discarding = new DiscardingImageStore(64 * 1024);
         DataFixture f = new DataFixture(discarding);
         Image image = f.queued("raw", "bare");
 
@@ -26,7 +27,7 @@ class LargeUploadTest {
 
         assertThat(active.status()).isEqualTo(ImageStatus.ACTIVE);
         assertThat(active.size()).isEqualTo(SIZE);
-        assertThat(discarding.lastSize.get()).isEqualTo(SIZE);
+        assertThat(discarding.lastSize()).isEqualTo(SIZE);
         MessageDigest md5 = MessageDigest.getInstance("MD5");
         MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
         try (DigestInputStream in =

@@ -3,73 +3,17 @@ package org.glance4j.core.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.glance4j.ports.error.GlanceException;
-import org.glance4j.ports.out.store.ByteRange;
 import org.glance4j.ports.out.store.ImageStore;
-import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
 import org.glance4j.ports.testing.store.ForwardingImageStore;
 
-/** Hand-written stores for the data tests and the upload benchmark. */
+/** Hand-written stores for the data tests. */
 public final class TestStores {
 
     private TestStores() {}
-
-    /** Reads everything it is given and keeps nothing but the count: proves streaming and measures the core. */
-    public static final class DiscardingStore implements ImageStore {
-        final AtomicLong lastSize = new AtomicLong(-1);
-        private final int chunk;
-
-        public DiscardingStore(int chunk) {
-            this.chunk = chunk;
-        }
-
-        @Override
-        public String id() {
-            return "discard";
-        }
-
-        @Override
-        public Set<StoreCapability> capabilities() {
-            return EnumSet.allOf(StoreCapability.class);
-        }
-
-        @Override
-        public StoredObject write(String imageId, InputStream data, long expectedSize) {
-            byte[] buffer = new byte[chunk];
-            long total = 0;
-            try {
-                int n;
-                while ((n = data.read(buffer)) >= 0) {
-                    total += n;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            lastSize.set(total);
-            return new StoredObject("discard://" + imageId, total);
-        }
-
-        @Override
-        public InputStream read(String location, ByteRange range) {
-            throw GlanceException.notFound("discarded");
-        }
-
-        @Override
-        public long size(String location) {
-            throw GlanceException.notFound("discarded");
-        }
-
-        @Override
-        public boolean delete(String location) {
-            return false;
-        }
-    }
 
     /** Wraps a store; its writes announce themselves and wait for a gate before writing. */
     static final class GatedStore extends ForwardingImageStore {

@@ -1,7 +1,5 @@
 package org.glance4j.ports.model;
 
-import java.util.Locale;
-
 /** The lifecycle states of an image, spelt on the wire as Glance spells them (lower case). */
 public enum ImageStatus {
     QUEUED,
@@ -16,16 +14,11 @@ public enum ImageStatus {
 
     /** The wire name, e.g. {@code pending_delete}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowerCaseWireNames.of(this);
     }
 
     /** Parses a wire name, case-sensitively as Glance does; {@code null} when it names no status. */
     public static ImageStatus fromWire(String value) {
-        for (ImageStatus s : values()) {
-            if (s.wireName().equals(value)) {
-                return s;
-            }
-        }
-        return null;
+        return LowerCaseWireNames.parse(ImageStatus.class, value);
     }
 }

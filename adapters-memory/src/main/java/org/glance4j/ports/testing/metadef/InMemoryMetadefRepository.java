@@ -135,14 +135,12 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
 
     @Override
     public synchronized Optional<MetadefObject> findObject(String namespace, String name) {
-        Entry e = namespaces.get(namespace);
-        return e == null ? Optional.empty() : Optional.ofNullable(e.objects.get(name));
+        return find(namespace, e -> e.objects, name);
     }
 
     @Override
     public synchronized List<MetadefObject> listObjects(String namespace) {
-        Entry e = namespaces.get(namespace);
-        return e == null ? List.of() : List.copyOf(e.objects.values());
+        return list(namespace, e -> e.objects);
     }
 
     @Override
@@ -152,8 +150,7 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
 
     @Override
     public synchronized boolean removeObject(String namespace, String name) {
-        Entry e = namespaces.get(namespace);
-        return e != null && e.objects.remove(name) != null;
+        return remove(namespace, e -> e.objects, name);
     }
 
     @Override
@@ -163,14 +160,12 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
 
     @Override
     public synchronized Optional<MetadefProperty> findProperty(String namespace, String name) {
-        Entry e = namespaces.get(namespace);
-        return e == null ? Optional.empty() : Optional.ofNullable(e.properties.get(name));
+        return find(namespace, e -> e.properties, name);
     }
 
     @Override
     public synchronized List<MetadefProperty> listProperties(String namespace) {
-        Entry e = namespaces.get(namespace);
-        return e == null ? List.of() : List.copyOf(e.properties.values());
+        return list(namespace, e -> e.properties);
     }
 
     @Override
@@ -186,8 +181,7 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
 
     @Override
     public synchronized boolean removeProperty(String namespace, String name) {
-        Entry e = namespaces.get(namespace);
-        return e != null && e.properties.remove(name) != null;
+        return remove(namespace, e -> e.properties, name);
     }
 
     @Override
@@ -213,14 +207,12 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
 
     @Override
     public synchronized Optional<MetadefTag> findTag(String namespace, String name) {
-        Entry e = namespaces.get(namespace);
-        return e == null ? Optional.empty() : Optional.ofNullable(e.tags.get(name));
+        return find(namespace, e -> e.tags, name);
     }
 
     @Override
     public synchronized List<MetadefTag> listTags(String namespace) {
-        Entry e = namespaces.get(namespace);
-        return e == null ? List.of() : List.copyOf(e.tags.values());
+        return list(namespace, e -> e.tags);
     }
 
     @Override
@@ -230,8 +222,7 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
 
     @Override
     public synchronized boolean removeTag(String namespace, String name) {
-        Entry e = namespaces.get(namespace);
-        return e != null && e.tags.remove(name) != null;
+        return remove(namespace, e -> e.tags, name);
     }
 
     @Override
@@ -266,8 +257,7 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
 
     @Override
     public synchronized List<MetadefResourceTypeAssociation> listAssociations(String namespace) {
-        Entry e = namespaces.get(namespace);
-        return e == null ? List.of() : List.copyOf(e.associations.values());
+        return list(namespace, e -> e.associations);
     }
 
     @Override
@@ -279,8 +269,25 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
 
     @Override
     public synchronized boolean removeAssociation(String namespace, String resourceType) {
+        return remove(namespace, e -> e.associations, resourceType);
+    }
+
+    /** The named item of one kind in a namespace; empty when the namespace or the item does not exist. */
+    private <T> Optional<T> find(String namespace, Function<Entry, Map<String, T>> kind, String name) {
         Entry e = namespaces.get(namespace);
-        return e != null && e.associations.remove(resourceType) != null;
+        return e == null ? Optional.empty() : Optional.ofNullable(kind.apply(e).get(name));
+    }
+
+    /** The items of one kind in a namespace, in the order added; empty when the namespace does not exist. */
+    private <T> List<T> list(String namespace, Function<Entry, Map<String, T>> kind) {
+        Entry e = namespaces.get(namespace);
+        return e == null ? List.of() : List.copyOf(kind.apply(e).values());
+    }
+
+    /** Removes the named item of one kind; false when the namespace or the item does not exist. */
+    private boolean remove(String namespace, Function<Entry, Map<String, ?>> kind, String name) {
+        Entry e = namespaces.get(namespace);
+        return e != null && kind.apply(e).remove(name) != null;
     }
 
     private Entry entry(String namespace) {

@@ -8,31 +8,17 @@ import org.glance4j.core.format.InspectingInputStream;
 import org.glance4j.core.format.InspectionResult;
 import org.glance4j.ports.testing.store.RepeatingStream;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Format inspection while streaming: {@code sizeMiB} of bytes read through {@link InspectingInputStream} (every
  * format's probe looks at the headers as they pass), next to the same bytes read without it. The difference is what
  * inspection adds to every upload of a bare image; it should be small and not grow with the size.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"-Xmx256m"})
-public class FormatInspectionBenchmark {
+public class FormatInspectionBenchmark extends BenchmarkDefaults {
 
     private static final int MIB = 1 << 20;
 

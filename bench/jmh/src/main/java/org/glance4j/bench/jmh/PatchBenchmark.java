@@ -4,43 +4,25 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.glance4j.core.GlanceCore;
 import org.glance4j.core.settings.DataSettings;
 import org.glance4j.ports.in.PatchOperation;
 import org.glance4j.ports.model.Image;
-import org.glance4j.ports.model.RequestContext;
 import org.glance4j.ports.testing.InMemoryImageMemberRepository;
 import org.glance4j.ports.testing.InMemoryImageRepository;
+import org.glance4j.ports.testing.store.DiscardingImageStore;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JSON patch of an image through the core: parsing and validating the operations, the policy and property checks,
  * applying them and storing the new revision (in memory, so the database is not what is timed). A patch of one
  * operation (a rename) and one of ten (a rename, eight custom properties, a tag); an image with 20 properties.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"-Xmx256m"})
-public class PatchBenchmark {
-
-    private static final RequestContext MEMBER =
-            new RequestContext("req-jmh", "user", "project", Set.of("member", "reader"));
+public class PatchBenchmark extends BenchmarkDefaults {
 
     private GlanceCore core;
     private String imageId;
@@ -53,7 +35,7 @@ public class PatchBenchmark {
         core = GlanceCore.builder()
                 .images(new InMemoryImageRepository(members))
                 .members(members)
-                .stores(List.of(new DiscardingStore()), "discard")
+                .stores(List.of(new DiscardingImageStore(1 << 20)), "discard")
                 .data(DataSettings.defaults())
                 .build();
         Map<String, Object> body = new HashMap<>();

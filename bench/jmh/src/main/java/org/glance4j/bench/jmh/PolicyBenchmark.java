@@ -7,33 +7,17 @@ import org.glance4j.core.policy.ImageTargets;
 import org.glance4j.core.policy.PolicyEngine;
 import org.glance4j.ports.model.RequestContext;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Policy evaluation, which every request does at least once: Glance's default rules for a project member reading
  * and downloading an image of its project, for a reader of another project (refused), and an operator's
  * {@code policy.yaml} overrides parsed into a new engine (done once at start-up, timed to know its cost).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"-Xmx256m"})
-public class PolicyBenchmark {
+public class PolicyBenchmark extends BenchmarkDefaults {
 
-    private static final RequestContext MEMBER =
-            new RequestContext("req-jmh", "user", "project", Set.of("member", "reader"));
     private static final RequestContext OTHER_READER =
             new RequestContext("req-jmh", "other", "elsewhere", Set.of("reader"));
     private static final Map<String, String> OVERRIDES = Map.of(

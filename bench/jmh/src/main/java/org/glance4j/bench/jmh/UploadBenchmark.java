@@ -13,18 +13,12 @@ import org.glance4j.core.settings.DataSettings;
 import org.glance4j.ports.model.RequestContext;
 import org.glance4j.ports.testing.InMemoryImageMemberRepository;
 import org.glance4j.ports.testing.InMemoryImageRepository;
+import org.glance4j.ports.testing.store.DiscardingImageStore;
 import org.glance4j.ports.testing.store.RepeatingStream;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Hashing while streaming: one upload of {@code sizeMiB} through the core (create the record, then md5 and sha512
@@ -32,15 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * on the way), next to md5 and sha512 computed one after the other on one thread over the same bytes. The upload
  * should take about as long as the slower digest alone, not as long as both in a row.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"-Xmx256m"})
-public class UploadBenchmark {
+public class UploadBenchmark extends BenchmarkDefaults {
 
     private static final int MIB = 1 << 20;
     private static final RequestContext ADMIN =
@@ -61,7 +48,7 @@ public class UploadBenchmark {
         core = GlanceCore.builder()
                 .images(new InMemoryImageRepository(members))
                 .members(members)
-                .stores(List.of(new DiscardingStore()), "discard")
+                .stores(List.of(new DiscardingImageStore(1 << 20)), "discard")
                 .data(DataSettings.defaults())
                 .build();
     }
