@@ -28,18 +28,15 @@ final class GlanceLocationMapper {
      */
     private static final String FILE_STORE_DATADIR = "filesystem_store_datadir";
 
-    private static final Map<String, String> TYPE_OF_SCHEME = Map.ofEntries(
-            Map.entry("file", "file"),
-            Map.entry("filesystem", "file"),
-            Map.entry("s3", "s3"),
-            Map.entry("s3+http", "s3"),
-            Map.entry("s3+https", "s3"),
-            Map.entry("swift", "swift"),
-            Map.entry("swift+http", "swift"),
-            Map.entry("swift+https", "swift"),
-            Map.entry("swift+config", "swift"),
-            Map.entry("http", "http"),
-            Map.entry("https", "http"));
+    private static final Map<String, List<String>> SCHEMES_OF_TYPE = Map.of(
+            "file", List.of("file", "filesystem"),
+            "s3", List.of("s3", "s3+http", "s3+https"),
+            "swift", List.of("swift", "swift+http", "swift+https", "swift+config"),
+            "http", List.of("http", "https"));
+
+    private static final Map<String, String> TYPE_OF_SCHEME = SCHEMES_OF_TYPE.entrySet().stream()
+            .flatMap(type -> type.getValue().stream().map(scheme -> Map.entry(scheme, type.getKey())))
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
 
     private final List<StoreConfig> stores;
 

@@ -99,7 +99,8 @@ class FilesystemImageStoreTest {
         String imageId = UUID.randomUUID().toString();
         CountDownLatch halfway = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        InputStream pausing = new PausingInputStream(GeneratedBytes.of(300_000, 8), 100_000, halfway, release);
+        InputStream pausing =
+                new PausingInputStream(GeneratedBytes.of(300_000, 8), new Pause(100_000, halfway, release));
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
             Future<StoredObject> write = writer.submit(() -> first.write(imageId, pausing, 300_000));
@@ -201,7 +202,8 @@ class FilesystemImageStoreTest {
         String finalLocation = "file://" + dataDir.resolve(imageId);
         CountDownLatch halfway = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        InputStream pausing = new PausingInputStream(GeneratedBytes.of(2_000_000, 5), 1_000_000, halfway, release);
+        InputStream pausing =
+                new PausingInputStream(GeneratedBytes.of(2_000_000, 5), new Pause(1_000_000, halfway, release));
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
             Future<StoredObject> write = writer.submit(() -> store.write(imageId, pausing, 2_000_000));
@@ -424,19 +426,18 @@ class FilesystemImageStoreTest {
                 .isEqualTo(category);
     }
 
-    /** Delivers bytes until {@code pauseAt}, then signals and waits for release before delivering the rest. */
+    /** Where a {@link PausingInputStream} stops: it signals {@code paused} there and waits for {@code release}. */
+    private record Pause(long at, CountDownLatch paused, CountDownLatch release) {}
+
+    /** Delivers bytes until the pause, then signals and waits for release before delivering the rest. */
     private static final class PausingInputStream extends InputStream {
         private final InputStream delegate;
-        private final long pauseAt;
-        private final CountDownLatch paused;
-        private final CountDownLatch release;
+        private final Pause pause;
         private long delivered;
 
-        PausingInputStream(InputStream delegate, long pauseAt, CountDownLatch paused, CountDownLatch release) {
+        PausingInputStream(InputStream delegate, Pause pause) {
             this.delegate = delegate;
-            this.pauseAt = pauseAt;
-            this.paused = paused;
-            this.release = release;
+            this.pause = pause;
         }
 
         @Override
@@ -447,16 +448,16 @@ class FilesystemImageStoreTest {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (delivered == pauseAt) {
-                paused.countDown();
+            if (delivered == pause.at()) {
+                pause.paused().countDown();
                 try {
-                    release.await();
+                    pause.release().await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted");
                 }
             }
-            int limit = delivered < pauseAt ? (int) Math.min(len, pauseAt - delivered) : len;
+            int limit = delivered < pause.at() ? (int) Math.min(len, pause.at() - delivered) : len;
             int n = delegate.read(b, off, limit);
             if (n > 0) {
                 delivered += n;
