@@ -256,6 +256,32 @@ class StoreOutputFormatTest {
     }
 
     @Test
+    void theConversionPluginConvertsToTheStoresFormatRatherThanTheCloudWideOne() throws Exception {
+        core(
+                ImportSettings.defaults().withPlugins(List.of("image_conversion")),
+                DataSettings.defaults(),
+                Map.of("ceph", "qcow2"));
+        byte[] raw = rawDisk();
+        Image image = queued("raw");
+        core.importing().stage(CoreFixture.OWNER_MEMBER, image.id(), new ByteArrayInputStream(raw), raw.length);
+
+        Task task = awaitTask(core.importing()
+                .importImage(
+                        CoreFixture.OWNER_MEMBER,
+                        image.id(),
+                        Map.of("method", Map.of("name", "glance-direct"), "stores", List.of("ceph")),
+                        null));
+
+        assertThat(task.status()).as(task.message()).isEqualTo(TaskStatus.SUCCESS);
+        Image active = images.find(image.id()).orElseThrow();
+        assertThat(active.diskFormat())
+                .as("[image_conversion] output_format is raw")
+                .isEqualTo("qcow2");
+        byte[] stored = read(ceph, active);
+        assertThat(convert(stored, "qcow2", "raw")).isEqualTo(raw);
+    }
+
+    @Test
     void anImportToStoresThatWantDifferentFormatsFailsAndLeavesTheImageQueued() throws Exception {
         core(
                 ImportSettings.defaults().withPlugins(List.of("image_conversion")),
