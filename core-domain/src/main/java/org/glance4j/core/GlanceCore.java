@@ -175,13 +175,6 @@ public final class GlanceCore implements AutoCloseable {
                 limits,
                 nodeCache == null ? DownloadCache.NONE : nodeCache);
         this.imageData = data;
-        if (!b.outputFormats.isEmpty()) {
-            if (importing == null || importing.uploadConversion() == null) {
-                throw new IllegalStateException("stores " + b.outputFormats.keySet() + " want their images in another"
-                        + " disk format, but the core was given no import staging area and disk image tool");
-            }
-            data.convertUploadsWith(importing.uploadConversion());
-        }
         DefaultImageActionService plainActions = new DefaultImageActionService(b.images, b.members, policies, b.clock);
         this.actions = nodeCache == null ? plainActions : new EvictingImageActions(plainActions, nodeCache);
         if (nodeCache != null) {
@@ -191,6 +184,13 @@ public final class GlanceCore implements AutoCloseable {
         this.recovery = new UploadRecovery(b.images, stores, b.data.nodeId(), b.clock);
         this.tags = new DefaultImageTagService(b.images, b.members, policies, rules, b.clock);
         this.schemas = new DefaultSchemaService(catalog);
+        if (!b.outputFormats.isEmpty()) {
+            if (importing == null || importing.uploadConversion() == null) {
+                throw new IllegalStateException("stores " + b.outputFormats.keySet() + " want their images in another"
+                        + " disk format, but the core was given no import staging area and disk image tool");
+            }
+            data.convertUploadsWith(importing.uploadConversion());
+        }
         this.storeInfo = new DefaultStoreInfoService(stores, policies);
         this.locations = new DefaultImageLocationService(
                 b.images, b.members, policies, stores, b.locationSettings, b.data, b.clock);
