@@ -95,6 +95,7 @@ class ConfigLoaderTest {
             "filesystem_thin_provisioning = true",
             "store_description = Fast disks",
             "weight = -20",
+            "image_conversion_output_format = raw",
             "[image_format]",
             "disk_formats = raw, qcow2",
             "container_formats = bare",
@@ -147,7 +148,8 @@ class ConfigLoaderTest {
                                         "filesystem_store_chunk_size", "1048576",
                                         "filesystem_thin_provisioning", "true",
                                         "store_description", "Fast disks",
-                                        "weight", "-20")),
+                                        "weight", "-20",
+                                        "image_conversion_output_format", "raw")),
                         new StoreConfig("slow", "file", "slow", Map.of())),
                 "slow",
                 true,
@@ -450,6 +452,26 @@ class ConfigLoaderTest {
         assertThat(config.showImageDirectUrl()).isTrue();
         assertThat(config.showMultipleLocations()).isFalse();
         assertThat(config.multipleStores()).isFalse();
+    }
+
+    @Test
+    void aStoresOutputFormatIsRawQcow2OrVmdk() {
+        assertThatThrownBy(() -> load("[DEFAULT]\nenabled_backends = ceph:file\n[glance_store]\ndefault_backend = "
+                        + "ceph\n[ceph]\nimage_conversion_output_format = vhd\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("invalid value for [ceph] image_conversion_output_format (glance-api.conf, line 6): "
+                        + "'vhd': it must be raw, qcow2 or vmdk");
+        LoadedConfig loaded = load("[DEFAULT]\nenabled_backends = ceph:file, fast:file\n[glance_store]\n"
+                + "default_backend = fast\n[ceph]\nimage_conversion_output_format = raw\n");
+        assertThat(loaded.config().stores().get(0).outputFormat()).isEqualTo("raw");
+        assertThat(loaded.config().stores().get(1).outputFormat()).isNull();
+        assertThat(load("[glance_store]\nimage_conversion_output_format = raw\n")
+                        .config()
+                        .stores()
+                        .get(0)
+                        .outputFormat())
+                .as("no effect in the single-store form")
+                .isNull();
     }
 
     @Test

@@ -107,7 +107,7 @@ public final class GlanceCore implements AutoCloseable {
         PolicyEngine policies = PolicyEngine.withOverrides(b.settings.policyOverrides());
         ImageSchemaCatalog catalog = new ImageSchemaCatalog(b.settings);
         ImageRules rules = new ImageRules(catalog, b.settings);
-        ImageStores stores = new ImageStores(b.stores, b.defaultStoreId, b.storeInfos);
+        ImageStores stores = new ImageStores(b.stores, b.defaultStoreId, b.storeInfos, b.outputFormats);
         ImageServiceParts parts = ImageServiceParts.of(b.images, b.members, policies, b.clock);
         this.limits = b.projectLimits == null ? UnifiedLimits.off() : new UnifiedLimits(b.images, b.projectLimits);
         this.importing = b.importSettings == null
@@ -174,6 +174,13 @@ public final class GlanceCore implements AutoCloseable {
         this.recovery = new UploadRecovery(b.images, stores, b.data.nodeId(), b.clock);
         this.tags = new DefaultImageTagService(parts, rules);
         this.schemas = new DefaultSchemaService(catalog);
+        if (!b.outputFormats.isEmpty()) {
+            if (importing == null || importing.uploadConversion() == null) {
+                throw new IllegalStateException("stores " + b.outputFormats.keySet() + " want their images in another"
+                        + " disk format, but the core was given no import staging area and disk image tool");
+            }
+            data.convertUploadsWith(importing.uploadConversion());
+        }
         this.storeInfo = new DefaultStoreInfoService(stores, policies);
         this.locations = new DefaultImageLocationService(parts, stores, b.locationSettings, b.data);
         this.metadefs = b.metadefs == null ? null : MetadefCore.services(b.metadefs, policies, b.settings, b.clock);
@@ -380,6 +387,7 @@ public final class GlanceCore implements AutoCloseable {
         private List<ImageStore> stores = List.of();
         private String defaultStoreId;
         private Map<String, StoreInfo> storeInfos;
+        private Map<String, String> outputFormats = Map.of();
         private LocationSettings locationSettings = LocationSettings.defaults();
         private DataSettings data = DataSettings.defaults();
         private MetadefRepository metadefs;
@@ -466,6 +474,16 @@ public final class GlanceCore implements AutoCloseable {
             this.stores = List.copyOf(imageStores);
             this.defaultStoreId = defaultId;
             this.storeInfos = Map.copyOf(infos);
+            return this;
+        }
+
+        /**
+         * The disk format (raw, qcow2 or vmdk) each named store wants its image data in, by store id: uploads and
+         * imports to such a store are converted with the import's disk image tool, which {@link #importing} must
+         * then give. None when not given.
+         */
+        public Builder outputFormats(Map<String, String> formatsByStore) {
+            this.outputFormats = Map.copyOf(formatsByStore);
             return this;
         }
 

@@ -464,7 +464,10 @@ public final class ConfigLoader {
         return new Stores(stores, defaultStore);
     }
 
-    /** {@code weight} must be an integer; {@code store_description} is free text. */
+    /**
+     * {@code weight} must be an integer, {@code image_conversion_output_format} raw, qcow2 or vmdk;
+     * {@code store_description} is free text.
+     */
     private void checkStoreOptions(StoreConfig store) {
         for (OptionSpec known : GlanceOptions.STORE_OPTIONS) {
             consumed.add(key(store.section(), known.name()));
@@ -478,6 +481,16 @@ public final class ConfigLoader {
         String text = store.options().get(weight.name());
         if (text != null) {
             parseInt(weight, text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+        String format = store.options().get(GlanceOptions.STORE_OUTPUT_FORMAT.name());
+        if (format != null && !format.isBlank() && !OUTPUT_FORMATS.contains(format.strip())) {
+            OptionSpec output = new OptionSpec(
+                    store.section(),
+                    GlanceOptions.STORE_OUTPUT_FORMAT.name(),
+                    GlanceOptions.STORE_OUTPUT_FORMAT.defaultText(),
+                    GlanceOptions.STORE_OUTPUT_FORMAT.support(),
+                    GlanceOptions.STORE_OUTPUT_FORMAT.description());
+            throw invalid(output, format.strip(), "it must be raw, qcow2 or vmdk");
         }
     }
 

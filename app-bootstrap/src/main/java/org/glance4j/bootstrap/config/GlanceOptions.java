@@ -349,6 +349,17 @@ public final class GlanceOptions {
             "With enabled_backends, in a store's own section: an integer; downloads read the copy in the store of "
                     + "highest weight first (the next on failure), and locations, direct_url and stores list "
                     + "stores in that order. No effect in [glance_store].");
+    public static final OptionSpec STORE_OUTPUT_FORMAT = new OptionSpec(
+            GLANCE_STORE,
+            "image_conversion_output_format",
+            "(none)",
+            SUPPORTED,
+            "With enabled_backends, in a store's own section: raw, qcow2 or vmdk, the disk format the store keeps "
+                    + "images in (raw for Ceph). Uploads with PUT /file to it are received into the staging area, "
+                    + "checked, converted with qemu-img and stored converted (disk_format changes, the client's "
+                    + "checksums stay in os_glance_original_checksum and os_glance_original_os_hash_value); imports "
+                    + "to it are converted too, and image_conversion converts to it rather than to [image_conversion] "
+                    + "output_format. No effect in [glance_store].");
 
     public static final OptionSpec SHOW_IMAGE_DIRECT_URL = new OptionSpec(
             DEFAULT,
@@ -800,7 +811,7 @@ public final class GlanceOptions {
             "How many times a call to Keystone that could not connect is tried again (0 or more)." + LIMITS_ONLY);
 
     /** The options every store reads from its own section with enabled_backends, whatever its type. */
-    public static final List<OptionSpec> STORE_OPTIONS = List.of(STORE_DESCRIPTION, WEIGHT);
+    public static final List<OptionSpec> STORE_OPTIONS = List.of(STORE_DESCRIPTION, WEIGHT, STORE_OUTPUT_FORMAT);
 
     /** Every option, in the order of the documentation table. */
     public static final List<OptionSpec> ALL = List.of(
@@ -846,6 +857,7 @@ public final class GlanceOptions {
             STORES,
             STORE_DESCRIPTION,
             WEIGHT,
+            STORE_OUTPUT_FORMAT,
             SHOW_IMAGE_DIRECT_URL,
             SHOW_MULTIPLE_LOCATIONS,
             IMAGE_LOCATION_QUOTA,

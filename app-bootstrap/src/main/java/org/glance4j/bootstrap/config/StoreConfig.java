@@ -40,6 +40,15 @@ public record StoreConfig(String id, String type, String section, Map<String, St
         return text == null || text.isBlank() ? 0 : Integer.parseInt(text.strip());
     }
 
+    /**
+     * The disk format the store keeps images in ({@code image_conversion_output_format}), or null when not set
+     * (or in the single-store form, where it has no effect); the loader has checked the value.
+     */
+    public String outputFormat() {
+        String text = options.get(GlanceOptions.STORE_OUTPUT_FORMAT.name());
+        return singleStoreForm() || text == null || text.isBlank() ? null : text.strip();
+    }
+
     /** A copy with one option set. */
     public StoreConfig withOption(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(options);

@@ -40,9 +40,10 @@ public final class CoreModule extends AbstractModule {
     private final Map<String, StoreInfo> storeInfos;
     private final FormatSettings formats;
     private final ImportSettings importing;
+    private final Map<String, String> outputFormats;
 
     public CoreModule(CoreSettings settings, DataSettings data) {
-        this(settings, data, LocationSettings.defaults(), null, FormatSettings.defaults(), null);
+        this(settings, data, LocationSettings.defaults(), null, FormatSettings.defaults(), null, Map.of());
     }
 
     /**
@@ -51,6 +52,7 @@ public final class CoreModule extends AbstractModule {
      * @param formats    the format inspection settings ({@code [image_format]})
      * @param importing  the import settings; with them the core offers staging, import and tasks (the task
      *                   repository and the import adapters, {@link ImportModule}, must be bound); null for none
+     * @param outputFormats the disk format of each store that sets {@code image_conversion_output_format}, by id
      */
     public CoreModule(
             CoreSettings settings,
@@ -58,7 +60,9 @@ public final class CoreModule extends AbstractModule {
             LocationSettings locations,
             Map<String, StoreInfo> storeInfos,
             FormatSettings formats,
-            ImportSettings importing) {
+            ImportSettings importing,
+            Map<String, String> outputFormats) {
+        this.outputFormats = Map.copyOf(outputFormats);
         this.settings = settings;
         this.data = data;
         this.locations = locations;
@@ -93,6 +97,7 @@ public final class CoreModule extends AbstractModule {
         } else {
             builder.stores(telemetry.stores(stores.list()), stores.defaultStoreId(), storeInfos);
         }
+        builder.outputFormats(outputFormats);
         if (importing != null) {
             builder.importing(
                     telemetry.tasks(injector.getInstance(TaskRepository.class)),

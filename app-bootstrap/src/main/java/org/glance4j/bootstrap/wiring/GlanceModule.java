@@ -70,7 +70,8 @@ public final class GlanceModule extends AbstractModule {
                 settings.locations(),
                 settings.multipleStores() ? StoreInfos.of(stores, storeTypes) : null,
                 settings.formats(),
-                settings.importing()));
+                settings.importing(),
+                StoreInfos.outputFormats(stores)));
         install(new ImportModule(settings.stagingDir()));
         install(new LimitsModule(limits));
         install(new CacheModule(cache));

@@ -35,6 +35,20 @@ public final class StoreInfos {
         return infos;
     }
 
+    /**
+     * The disk format each store that sets {@code image_conversion_output_format} keeps images in, by store id
+     * (empty in the single-store form).
+     */
+    public static Map<String, String> outputFormats(List<StoreConfig> stores) {
+        Map<String, String> formats = new LinkedHashMap<>();
+        for (StoreConfig store : stores) {
+            if (store.outputFormat() != null) {
+                formats.put(store.id(), store.outputFormat());
+            }
+        }
+        return formats;
+    }
+
     /** The infos with the store types of the class path. */
     public static Map<String, StoreInfo> of(List<StoreConfig> stores) {
         return of(stores, StoreTypes.classPath());

@@ -1,6 +1,10 @@
 package org.glance4j.core.data;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -57,6 +61,12 @@ public final class DefaultImageDataService implements ImageDataService {
 
     /** The internal property naming the node that is uploading an image; present only while it is saving. */
     public static final String UPLOAD_NODE = "os_glance_upload_node";
+    /** The disk format an upload had before it was converted for its store. */
+    public static final String ORIGINAL_DISK_FORMAT = "os_glance_original_disk_format";
+    /** The md5 of an upload as the client sent it, before it was converted for its store. */
+    public static final String ORIGINAL_CHECKSUM = "os_glance_original_checksum";
+    /** The {@code os_hash_algo} digest of an upload as the client sent it, before it was converted. */
+    public static final String ORIGINAL_HASH_VALUE = "os_glance_original_os_hash_value";
 
     /**
      * How Glance words a refused upload: webob's 415 page, whose first line names the media type, then the reason.
@@ -78,6 +88,8 @@ public final class DefaultImageDataService implements ImageDataService {
     private final FormatPolicy formats;
     private final UnifiedLimits limits;
     private final DownloadCache cache;
+    /** Conversion for stores that want another disk format; null when none can be done (set before use). */
+    private UploadConversion conversion;
 
     /**
      * With {@code limits}: {@code image_size_total} and {@code image_count_uploading} checked before an upload
@@ -105,6 +117,14 @@ public final class DefaultImageDataService implements ImageDataService {
         this.time = parts.time();
         this.digestThreads = digestThreads;
         this.formats = formats;
+    }
+
+    /**
+     * Converts uploads to a store that wants another disk format ({@link ImageStores#outputFormatOf}) through
+     * {@code uploadConversion}; called once, while the core is built, before the service is used.
+     */
+    public void convertUploadsWith(UploadConversion uploadConversion) {
+        this.conversion = uploadConversion;
     }
 
     // ------------------------------------------------------------------------------------------------ upload
@@ -157,7 +177,9 @@ public final class DefaultImageDataService implements ImageDataService {
         ImageStore store = target != null ? target : stores.defaultStore();
         ParallelDigestInputStream digesting = null;
         StoredObject stored = null;
+        String convertTo = null;
         try {
+            convertTo = conversionTarget(store, saving);
             InspectingInputStream inspecting =
                     formats.inspects(saving.containerFormat()) ? new InspectingInputStream(data) : null;
             StatedDigestCheck check = StatedDigestCheck.of(stated, saving);
@@ -169,12 +191,18 @@ public final class DefaultImageDataService implements ImageDataService {
                     declaredSize,
                     algorithms.stream().map(HashAlgorithm::newDigest).toList(),
                     digestThreads);
-            stored = store.write(imageId, digesting, declaredSize > 0 ? declaredSize : -1);
+            if (convertTo == null) {
+                stored = store.write(imageId, digesting, declaredSize > 0 ? declaredSize : -1);
+            } else {
+                conversion.staging().delete(imageId); // anything a crashed upload of this image left
+                long received = conversion.staging().write(imageId, digesting);
+                stored = new StoredObject(STAGED, received);
+            }
             List<String> digests = digesting.finish();
             if (stored.size() != digesting.total()) {
                 throw GlanceException.unavailable(
-                        "Store '" + store.id() + "' reported " + stored.size() + " bytes written, but "
-                                + digesting.total() + " were sent.",
+                        (convertTo == null ? "Store '" + store.id() + "'" : "The staging area") + " reported "
+                                + stored.size() + " bytes written, but " + digesting.total() + " were sent.",
                         null);
             }
             Map<String, String> computed = new java.util.LinkedHashMap<>();
@@ -185,14 +213,30 @@ public final class DefaultImageDataService implements ImageDataService {
             Long virtualSize = inspecting == null
                     ? null
                     : judgeFormat(imageId, inspecting.result(), saving.diskFormat(), stored.size());
-            Image active = activate(imageId, store, stored, digests.get(0), digests.get(1), virtualSize);
+            if (convertTo != null) {
+                Converted converted = convertAndStore(imageId, saving.diskFormat(), convertTo, store);
+                stored = converted.stored();
+                Image active = activate(
+                        imageId,
+                        store,
+                        stored,
+                        converted.md5(),
+                        converted.hash(),
+                        converted.virtualSize(),
+                        convertTo,
+                        originalData(saving.diskFormat(), digests.get(0), digests.get(1)));
+                reserved.stored(stored.size());
+                return active;
+            }
+            Image active =
+                    activate(imageId, store, stored, digests.get(0), digests.get(1), virtualSize, null, Map.of());
             reserved.stored(stored.size());
             return active;
         } catch (RuntimeException | Error e) {
             if (digesting != null) {
                 digesting.abort();
             }
-            if (stored != null) {
+            if (stored != null && !STAGED.equals(stored.location())) {
                 deleteQuietly(store, stored.location(), imageId);
             }
             GlanceException reported = reserved.refusal() != null
@@ -200,7 +244,98 @@ public final class DefaultImageDataService implements ImageDataService {
                     : reportable(e, digesting == null ? null : digesting.failure(), store);
             returnToQueued(imageId);
             throw reported;
+        } finally {
+            if (convertTo != null) {
+                conversion.staging().delete(imageId);
+            }
         }
+    }
+
+    /** The location of an upload received into the staging area to be converted, before it reaches its store. */
+    private static final String STAGED = "staged:";
+
+    /** What a converted upload left in its store, with the checksums and virtual size of the converted bytes. */
+    private record Converted(StoredObject stored, String md5, String hash, Long virtualSize) {}
+
+    /**
+     * The disk format an upload to {@code store} is converted to; null when it goes there as it comes.
+     *
+     * @throws GlanceException {@code INVALID} when the store wants a format the image's cannot be converted to
+     */
+    private String conversionTarget(ImageStore store, Image saving) {
+        if (conversion == null) {
+            return null;
+        }
+        return UploadConversion.targetFormat(
+                stores.outputFormatOf(store.id()), store.id(), saving.diskFormat(), saving.containerFormat());
+    }
+
+    /**
+     * Converts the received upload in the staging area and writes the converted bytes to {@code store}, computing
+     * their checksums on the way.
+     */
+    private Converted convertAndStore(String imageId, String sourceFormat, String targetFormat, ImageStore store) {
+        Long virtualSize;
+        try {
+            virtualSize = conversion.convert(imageId, sourceFormat, targetFormat, settings.imageSizeCap());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GlanceException(ErrorCategory.UNAVAILABLE, "The upload was interrupted.", e);
+        }
+        long size = conversion.staging().size(imageId).orElseThrow(() -> missing(imageId));
+        List<HashAlgorithm> algorithms = List.of(HashAlgorithm.MD5, hashAlgorithm);
+        ParallelDigestInputStream digesting = null;
+        StoredObject stored = null;
+        try (SeekableByteChannel channel = conversion.staging().open(imageId).orElseThrow(() -> missing(imageId))) {
+            digesting = new ParallelDigestInputStream(
+                    Channels.newInputStream(channel),
+                    Long.MAX_VALUE,
+                    size,
+                    algorithms.stream().map(HashAlgorithm::newDigest).toList(),
+                    digestThreads);
+            stored = store.write(imageId, digesting, size);
+            List<String> digests = digesting.finish();
+            if (stored.size() != size) {
+                throw GlanceException.unavailable(
+                        "Store '" + store.id() + "' reported " + stored.size() + " bytes written, but " + size
+                                + " were sent.",
+                        null);
+            }
+            return new Converted(stored, digests.get(0), digests.get(1), virtualSize);
+        } catch (IOException e) {
+            undoWrite(digesting, store, stored, imageId);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            undoWrite(digesting, store, stored, imageId);
+            throw e;
+        }
+    }
+
+    private static void undoWrite(
+            ParallelDigestInputStream digesting, ImageStore store, StoredObject stored, String imageId) {
+        if (digesting != null) {
+            digesting.abort();
+        }
+        if (stored != null) {
+            deleteQuietly(store, stored.location(), imageId);
+        }
+    }
+
+    private static GlanceException missing(String imageId) {
+        return GlanceException.unavailable(
+                "The converted data of image " + imageId + " is missing from the staging area.", null);
+    }
+
+    /**
+     * The read-only properties that keep what the client uploaded before it was converted: its disk format and
+     * checksums ({@value #ORIGINAL_CHECKSUM}, {@value #ORIGINAL_HASH_VALUE}, with the image's {@code os_hash_algo}).
+     */
+    private static Map<String, String> originalData(String diskFormat, String md5, String hash) {
+        Map<String, String> original = new java.util.LinkedHashMap<>();
+        original.put(ORIGINAL_DISK_FORMAT, diskFormat);
+        original.put(ORIGINAL_CHECKSUM, md5);
+        original.put(ORIGINAL_HASH_VALUE, hash);
+        return original;
     }
 
     /**
@@ -250,7 +385,14 @@ public final class DefaultImageDataService implements ImageDataService {
     }
 
     private Image activate(
-            String imageId, ImageStore store, StoredObject stored, String md5, String hash, Long virtualSize) {
+            String imageId,
+            ImageStore store,
+            StoredObject stored,
+            String md5,
+            String hash,
+            Long virtualSize,
+            String convertedTo,
+            Map<String, String> original) {
         return RevisionRetry.run(() -> {
             Image current = images.find(imageId).orElse(null);
             if (current == null || current.isDeleted()) {
@@ -266,7 +408,7 @@ public final class DefaultImageDataService implements ImageDataService {
                 throw GlanceException.conflict("The upload of image " + imageId + " was taken over by another "
                         + "glance4j node after this node's lease ended; upload the data again");
             }
-            Image active =
+            Image.Builder active =
                     ImageLifecycle.of(current).moveTo(ImageStatus.ACTIVE, time.after(current.updatedAt())).toBuilder()
                             .size(stored.size())
                             .virtualSize(virtualSize)
@@ -275,9 +417,13 @@ public final class DefaultImageDataService implements ImageDataService {
                             .osHashValue(hash)
                             .locations(List.of(
                                     new ImageLocation(stored.location(), store.id(), Map.of("store", store.id()))))
-                            .removeProperty(UPLOAD_NODE)
-                            .build();
-            return images.update(active);
+                            .removeProperty(UPLOAD_NODE);
+            if (convertedTo != null) {
+                // the image describes the stored bytes, the properties what the client sent
+                original.forEach(active::property);
+                active.diskFormat(convertedTo).containerFormat("bare");
+            }
+            return images.update(active.build());
         });
     }
 

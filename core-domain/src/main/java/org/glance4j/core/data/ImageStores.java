@@ -21,6 +21,7 @@ public final class ImageStores {
 
     private final Map<String, ImageStore> byId = new LinkedHashMap<>();
     private final Map<String, StoreInfo> infos = new LinkedHashMap<>();
+    private final Map<String, String> outputFormats = new LinkedHashMap<>();
     private final ImageStore defaultStore;
     private final boolean multiple;
 
@@ -71,6 +72,43 @@ public final class ImageStores {
                 infos.put(store.id(), info.withDefault(store == defaultStore).withReadOnly(readOnly));
             }
         }
+    }
+
+    /**
+     * With {@code formats}: the disk format each named store wants its image data in (a store's
+     * {@code image_conversion_output_format}); uploads and imports to it are converted ({@link #outputFormatOf}).
+     *
+     * @throws IllegalArgumentException as the other constructor, or when {@code formats} names a store that is not
+     *                                  configured or a format that is not raw, qcow2 or vmdk
+     */
+    public ImageStores(
+            List<ImageStore> stores,
+            String defaultStoreId,
+            Map<String, StoreInfo> storeInfos,
+            Map<String, String> formats) {
+        this(stores, defaultStoreId, storeInfos);
+        formats.forEach((id, format) -> {
+            if (!byId.containsKey(id)) {
+                throw new IllegalArgumentException(
+                        "output format for '" + id + "', which is not one of the configured stores " + byId.keySet());
+            }
+            if (!OUTPUT_FORMATS.contains(format)) {
+                throw new IllegalArgumentException(
+                        "output format '" + format + "' of store '" + id + "' is not one of " + OUTPUT_FORMATS);
+            }
+            outputFormats.put(id, format);
+        });
+    }
+
+    /** The disk formats a store may want its data converted to. */
+    public static final List<String> OUTPUT_FORMATS = List.of("raw", "qcow2", "vmdk");
+
+    /**
+     * The disk format the store {@code storeId} wants image data in, when its operator set one; empty for a store
+     * that takes data as it comes (and for an unknown store).
+     */
+    public Optional<String> outputFormatOf(String storeId) {
+        return Optional.ofNullable(outputFormats.get(storeId));
     }
 
     /** No store: uploads are refused, images without data still work. */

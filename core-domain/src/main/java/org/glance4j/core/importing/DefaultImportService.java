@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import org.glance4j.core.data.ImageStores;
 import org.glance4j.core.data.StatedDigestCheck;
+import org.glance4j.core.data.UploadConversion;
 import org.glance4j.core.image.ImageAccess;
 import org.glance4j.core.image.ImageServiceParts;
 import org.glance4j.core.image.RevisionRetry;
@@ -64,6 +65,8 @@ public final class DefaultImportService implements ImportService {
     private final ImportJob.ImportContext jobContext;
     private final WebDownloadFilter filter;
     private final UnifiedLimits limits;
+    /** Conversion with the disk image tool; null without one. */
+    private final StagedConversion conversion;
 
     /** With {@code limits}: {@code image_stage_total}, {@code image_count_uploading} and {@code image_size_total}. */
     public DefaultImportService(
@@ -90,6 +93,7 @@ public final class DefaultImportService implements ImportService {
         this.inspector = inspector;
         this.time = parts.time();
         this.filter = new WebDownloadFilter(settings.filter());
+        this.conversion = io.tool() == null ? null : new StagedConversion(staging, inspector, io.tool());
         this.jobContext = new ImportJob.ImportContext(
                 new ImportRecords(images, time),
                 tasks,
@@ -99,7 +103,13 @@ public final class DefaultImportService implements ImportService {
                 settings,
                 new WebFetcher(filter, io.web()),
                 plugins(),
-                inspector);
+                inspector,
+                conversion);
+    }
+
+    /** The conversion of uploads to a store that wants another disk format; null without a disk image tool. */
+    UploadConversion uploadConversion() {
+        return conversion;
     }
 
     private List<ImportPlugin> plugins() {
@@ -107,8 +117,7 @@ public final class DefaultImportService implements ImportService {
         for (String name : settings.plugins()) {
             switch (name) {
                 case "image_decompression" -> list.add(new DecompressionPlugin(staging, data.imageSizeCap()));
-                case "image_conversion" ->
-                    list.add(new ConversionPlugin(staging, inspector, io.tool(), settings.outputFormat()));
+                case "image_conversion" -> list.add(new ConversionPlugin(conversion));
                 case "inject_image_metadata" ->
                     list.add(new InjectMetadataPlugin(settings.injectProperties(), settings.injectIgnoreRoles()));
                 default -> {

@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glance4j.core.data.HashAlgorithm;
 import org.glance4j.core.data.ImageStores;
+import org.glance4j.core.data.UploadConversion;
 import org.glance4j.core.image.RevisionRetry;
 import org.glance4j.core.lifecycle.ImageLifecycle;
 import org.glance4j.ports.error.GlanceException;
@@ -188,10 +189,12 @@ final class ImportJob implements Runnable {
         }
         ImportWork work = new ImportWork(imageId, roles, image.diskFormat(), image.containerFormat());
         if (!request.isCopy()) {
+            work.outputFormat = outputFormat();
             for (ImportPlugin plugin : ctx.plugins()) {
                 checkInterrupted();
                 plugin.apply(work);
             }
+            convertForStores(work);
             StagedImageInspector.Inspection inspection =
                     StagedData.inspect(ctx.staging(), ctx.inspector(), imageId, work.diskFormat);
             if (work.virtualSize == null) {
@@ -199,6 +202,48 @@ final class ImportJob implements Runnable {
             }
         }
         writeToStores(work);
+    }
+
+    /**
+     * The one disk format the targets want: each store's {@code image_conversion_output_format}, else, with the
+     * {@code image_conversion} plugin, {@code [image_conversion] output_format}, else none (null).
+     *
+     * @throws GlanceException {@code INVALID} when the targets want different formats
+     */
+    private String outputFormat() {
+        String cloudWide = conversionPlugin() ? ctx.settings().outputFormat() : null;
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (String storeId : targets) {
+            wanted.put(storeId, ctx.stores().outputFormatOf(storeId).orElse(cloudWide));
+        }
+        java.util.Set<String> formats = new java.util.HashSet<>(wanted.values());
+        if (formats.size() > 1) {
+            throw GlanceException.invalid("The stores of this import want their images in different disk formats "
+                    + wanted.toString().replace("null", "as uploaded") + "; import to them one at a time.");
+        }
+        return formats.isEmpty() ? cloudWide : formats.iterator().next();
+    }
+
+    private boolean conversionPlugin() {
+        return ctx.plugins().stream().anyMatch(p -> p instanceof ConversionPlugin);
+    }
+
+    /**
+     * Without the {@code image_conversion} plugin, converts the staged data to the format the target stores want,
+     * with the rules of uploads ({@link UploadConversion#targetFormat}).
+     */
+    private void convertForStores(ImportWork work) throws InterruptedException {
+        if (work.outputFormat == null || conversionPlugin() || ctx.conversion() == null) {
+            return;
+        }
+        String target = UploadConversion.targetFormat(
+                java.util.Optional.of(work.outputFormat),
+                String.join(",", targets),
+                work.diskFormat,
+                work.containerFormat);
+        if (target != null) {
+            ConversionPlugin.convert(ctx.conversion(), work, target);
+        }
     }
 
     private Image requireLockedImage() {
@@ -443,7 +488,8 @@ final class ImportJob implements Runnable {
             org.glance4j.core.settings.ImportSettings settings,
             WebFetcher fetcher,
             List<ImportPlugin> plugins,
-            StagedImageInspector inspector) {
+            StagedImageInspector inspector,
+            StagedConversion conversion) {
 
         org.glance4j.core.image.Timestamps time() {
             return records.time();

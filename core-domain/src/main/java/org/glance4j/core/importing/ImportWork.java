@@ -16,6 +16,11 @@ final class ImportWork {
     String diskFormat;
     String containerFormat;
     Long virtualSize;
+    /**
+     * The disk format the target stores want the data in (their {@code image_conversion_output_format}, else, with
+     * the {@code image_conversion} plugin, {@code [image_conversion] output_format}); null to keep it as it is.
+     */
+    String outputFormat;
 
     ImportWork(String imageId, Set<String> roles, String diskFormat, String containerFormat) {
         this.imageId = imageId;

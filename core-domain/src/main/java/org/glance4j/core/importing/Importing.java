@@ -1,6 +1,7 @@
 package org.glance4j.core.importing;
 
 import org.glance4j.core.data.ImageStores;
+import org.glance4j.core.data.UploadConversion;
 import org.glance4j.core.image.ImageServiceParts;
 import org.glance4j.core.quota.UnifiedLimits;
 import org.glance4j.core.settings.DataSettings;
@@ -56,6 +57,14 @@ public final class Importing implements AutoCloseable {
 
     public ImportService service() {
         return service;
+    }
+
+    /**
+     * The conversion of uploads to a store that wants another disk format (the staging area and the disk image
+     * tool); null when the core was given no disk image tool.
+     */
+    public UploadConversion uploadConversion() {
+        return service.uploadConversion();
     }
 
     public StagingArea staging() {
