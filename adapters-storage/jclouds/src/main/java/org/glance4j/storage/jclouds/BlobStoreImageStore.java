@@ -2,6 +2,7 @@ package org.glance4j.storage.jclouds;
 
 import com.google.common.io.ByteSource;
 import com.google.common.io.Files;
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -12,9 +13,17 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
+import org.glance4j.ports.out.store.ImagePart;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
@@ -41,6 +50,8 @@ import org.jclouds.io.Payloads;
  */
 public final class BlobStoreImageStore implements ImageStore {
     private static final Set<StoreCapability> CAPABILITIES = Set.copyOf(EnumSet.allOf(StoreCapability.class));
+    /** Pieces of one composed object at most: Swift's default {@code max_manifest_segments} (S3 takes 10000). */
+    private static final int MAXIMUM_PIECES = 1000;
     /** Above this, a range is asked as "from offset to the end", which every backend understands. */
     private static final long OPEN_ENDED_RANGE = 1L << 52;
 
@@ -61,10 +72,26 @@ public final class BlobStoreImageStore implements ImageStore {
     private final BlobStoreContext context;
     private volatile BlobStore blobStore;
     private final Set<String> containersKnownToExist = ConcurrentHashMap.newKeySet();
+    /** Sends the pieces of composed writes, at most {@link BlobStoreTarget#composeThreads()} at once. */
+    private final ThreadPoolExecutor composers;
 
     BlobStoreImageStore(BlobStoreTarget target, BlobStoreContext context) {
         this.target = target;
         this.context = context;
+        AtomicInteger threads = new AtomicInteger();
+        this.composers = new ThreadPoolExecutor(
+                target.composeThreads(),
+                target.composeThreads(),
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                work -> {
+                    Thread thread = new Thread(
+                            work, "glance4j-store-" + target.storeId() + "-compose-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.composers.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -157,18 +184,7 @@ public final class BlobStoreImageStore implements ImageStore {
     }
 
     private StoredObject putInParts(String container, String name, PushbackInputStream source, Spool spool) {
-        MultipartUpload upload;
-        try {
-            BlobStore blobs = blobStore(Operation.WRITE);
-            BlobMetadata metadata = blobs.blobBuilder(name)
-                    .payload(new byte[0])
-                    .contentType("application/octet-stream")
-                    .build()
-                    .getMetadata();
-            upload = blobs.initiateMultipartUpload(container, metadata, PutOptions.NONE);
-        } catch (RuntimeException e) {
-            throw writeFailure(container, e);
-        }
+        MultipartUpload upload = initiate(container, name);
         List<MultipartPart> parts = new ArrayList<>();
         long total = 0;
         boolean completed = false;
@@ -211,6 +227,120 @@ public final class BlobStoreImageStore implements ImageStore {
             if (!completed) {
                 abortQuietly(upload);
             }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- compose
+
+    /**
+     * Cuts the concatenation of the parts into pieces of the chunk size (the last shorter), whatever the parts'
+     * own boundaries, so that every piece but the last has the size S3 wants; one piece goes up in one request,
+     * more as a multipart upload (for Swift, segments and a static large object manifest) whose pieces go up in
+     * parallel on the store's compose threads, each read straight from its parts (local files are read, never
+     * taken over). A failure of a part or of the backend aborts the upload once every piece already started has
+     * ended, so nothing is left behind.
+     */
+    @Override
+    public StoredObject writeComposed(String imageId, List<ImagePart> parts) {
+        require(StoreCapability.WRITE);
+        String container = target.container();
+        ComposedPieces pieces = new ComposedPieces(parts, target.chunkSize(), MAXIMUM_PIECES);
+        ensureContainer(container);
+        if (pieces.count() == 1) {
+            Blob blob = blobStore(Operation.WRITE)
+                    .blobBuilder(imageId)
+                    .payload(piecePayload(pieces, 0))
+                    .contentType("application/octet-stream")
+                    .build();
+            try {
+                blobStore(Operation.WRITE).putBlob(container, blob);
+            } catch (RuntimeException e) {
+                throw composeFailure(pieces, container, e);
+            }
+            return new StoredObject(target.locationOf(imageId), pieces.total());
+        }
+        MultipartUpload upload = initiate(container, imageId);
+        boolean completed = false;
+        try {
+            List<MultipartPart> sent = sendInParallel(upload, pieces, container);
+            try {
+                blobStore(Operation.WRITE).completeMultipartUpload(upload, sent);
+            } catch (RuntimeException e) {
+                throw writeFailure(container, e);
+            }
+            completed = true;
+            return new StoredObject(target.locationOf(imageId), pieces.total());
+        } finally {
+            if (!completed) {
+                abortQuietly(upload);
+            }
+        }
+    }
+
+    /**
+     * Sends every piece on the compose threads and waits for all of them; after the first failure the pieces not
+     * yet started are skipped, and the failure is thrown once every started piece has ended.
+     */
+    private List<MultipartPart> sendInParallel(MultipartUpload upload, ComposedPieces pieces, String container) {
+        AtomicBoolean failed = new AtomicBoolean();
+        List<Future<MultipartPart>> sending = new ArrayList<>();
+        for (int i = 0; i < pieces.count(); i++) {
+            int index = i;
+            sending.add(composers.submit(() -> {
+                if (failed.get()) {
+                    return null;
+                }
+                try {
+                    return blobStore(Operation.WRITE)
+                            .uploadMultipartPart(upload, index + 1, piecePayload(pieces, index));
+                } catch (RuntimeException | Error e) {
+                    failed.set(true);
+                    throw e;
+                }
+            }));
+        }
+        List<MultipartPart> sent = new ArrayList<>();
+        Throwable failure = null;
+        for (Future<MultipartPart> piece : sending) {
+            try {
+                sent.add(Uninterruptibles.getUninterruptibly(piece));
+            } catch (ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
+            }
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw composeFailure(pieces, container, (RuntimeException) failure);
+        }
+        return sent;
+    }
+
+    /** A part's own failure when a part failed (whatever jclouds made of it), else the backend's. */
+    private RuntimeException composeFailure(ComposedPieces pieces, String container, RuntimeException e) {
+        RuntimeException partFailure = pieces.partFailure();
+        return partFailure != null ? partFailure : writeFailure(container, e);
+    }
+
+    private static Payload piecePayload(ComposedPieces pieces, int index) {
+        Payload payload = Payloads.newByteSourcePayload(pieces.piece(index));
+        payload.getContentMetadata().setContentLength(pieces.length(index));
+        payload.getContentMetadata().setContentType("application/octet-stream");
+        return payload;
+    }
+
+    private MultipartUpload initiate(String container, String name) {
+        try {
+            BlobStore blobs = blobStore(Operation.WRITE);
+            BlobMetadata metadata = blobs.blobBuilder(name)
+                    .payload(new byte[0])
+                    .contentType("application/octet-stream")
+                    .build()
+                    .getMetadata();
+            return blobs.initiateMultipartUpload(container, metadata, PutOptions.NONE);
+        } catch (RuntimeException e) {
+            throw writeFailure(container, e);
         }
     }
 
@@ -366,6 +496,7 @@ public final class BlobStoreImageStore implements ImageStore {
 
     @Override
     public void close() {
+        composers.shutdownNow();
         context.close();
     }
 
