@@ -36,7 +36,10 @@ import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.domain.BlobMetadata;
 import org.jclouds.blobstore.domain.MultipartPart;
 import org.jclouds.blobstore.domain.MultipartUpload;
+import org.jclouds.blobstore.domain.PageSet;
+import org.jclouds.blobstore.domain.StorageMetadata;
 import org.jclouds.blobstore.options.GetOptions;
+import org.jclouds.blobstore.options.ListContainerOptions;
 import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.io.Payload;
 import org.jclouds.io.Payloads;
@@ -72,6 +75,8 @@ public final class BlobStoreImageStore implements ImageStore {
     private final BlobStoreContext context;
     private volatile BlobStore blobStore;
     private final Set<String> containersKnownToExist = ConcurrentHashMap.newKeySet();
+    /** The ids of the multipart uploads this store object is sending, which no clean-up may touch. */
+    private final Set<String> runningUploads = ConcurrentHashMap.newKeySet();
     /** Sends the pieces of composed writes, at most {@link BlobStoreTarget#composeThreads()} at once. */
     private final ThreadPoolExecutor composers;
 
@@ -227,6 +232,7 @@ public final class BlobStoreImageStore implements ImageStore {
             if (!completed) {
                 abortQuietly(upload);
             }
+            runningUploads.remove(upload.id());
         }
     }
 
@@ -274,6 +280,7 @@ public final class BlobStoreImageStore implements ImageStore {
             if (!completed) {
                 abortQuietly(upload);
             }
+            runningUploads.remove(upload.id());
         }
     }
 
@@ -338,10 +345,82 @@ public final class BlobStoreImageStore implements ImageStore {
                     .contentType("application/octet-stream")
                     .build()
                     .getMetadata();
-            return blobs.initiateMultipartUpload(container, metadata, PutOptions.NONE);
+            MultipartUpload upload = blobs.initiateMultipartUpload(container, metadata, PutOptions.NONE);
+            runningUploads.add(upload.id());
+            return upload;
         } catch (RuntimeException e) {
             throw writeFailure(container, e);
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------- abandoned
+
+    /**
+     * Deletes what dead writers of {@code imageId} left in the container: Swift segments under
+     * {@code <image id>/} (a static large object's segments are written before its manifest) and unfinished S3
+     * multipart uploads of the image, except those of uploads running in this store object. When the image's object
+     * exists, its segments are its own and nothing is deleted. An upload of the same image running in another
+     * process cannot be told from a dead one here: the core calls this only for an image whose uploading node is
+     * dead and which it has just queued again, so none is expected.
+     */
+    @Override
+    public int deleteAbandonedWrites(String imageId) {
+        String container = target.container();
+        try {
+            BlobStore blobs = blobStore(Operation.DELETE);
+            if (!blobs.containerExists(container) || blobs.blobMetadata(container, imageId) != null) {
+                return 0;
+            }
+            List<String> leftovers = new ArrayList<>();
+            String marker = null;
+            do {
+                ListContainerOptions options =
+                        ListContainerOptions.Builder.prefix(imageId + "/").recursive();
+                if (marker != null) {
+                    options.afterMarker(marker);
+                }
+                PageSet<? extends StorageMetadata> page = blobs.list(container, options);
+                for (StorageMetadata entry : page) {
+                    if (!isOfARunningUpload(entry.getName())) {
+                        leftovers.add(entry.getName());
+                    }
+                }
+                marker = page.getNextMarker();
+            } while (marker != null);
+            for (String leftover : leftovers) {
+                blobs.removeBlob(container, leftover);
+            }
+            return leftovers.size() + abortAbandonedMultipartUploads(blobs, container, imageId);
+        } catch (RuntimeException e) {
+            throw BackendErrors.translate(target, Operation.DELETE, e);
+        }
+    }
+
+    private boolean isOfARunningUpload(String objectName) {
+        for (String upload : runningUploads) {
+            if (objectName.startsWith(upload + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** S3's unfinished multipart uploads of the image; none on a backend that cannot list them (Swift). */
+    private int abortAbandonedMultipartUploads(BlobStore blobs, String container, String imageId) {
+        List<MultipartUpload> uploads;
+        try {
+            uploads = blobs.listMultipartUploads(container);
+        } catch (UnsupportedOperationException e) {
+            return 0;
+        }
+        int aborted = 0;
+        for (MultipartUpload upload : uploads) {
+            if (imageId.equals(upload.blobName()) && !runningUploads.contains(upload.id())) {
+                blobs.abortMultipartUpload(upload);
+                aborted++;
+            }
+        }
+        return aborted;
     }
 
     private MultipartPart uploadPart(MultipartUpload upload, int number, Payload payload, String container) {

@@ -1,6 +1,7 @@
 package org.glance4j.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,6 +99,50 @@ class S3ComposedWriteTest {
             assertThat(server.filesIn("uneven-parts"))
                     .as("one object, no parts left")
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theUnfinishedMultipartUploadOfAWriterElsewhereIsAbortedAndOneOfThisStoreIsNot() throws Exception {
+        CountDownLatch lastPieceMayGo = new CountDownLatch(1);
+        CountDownLatch lastPieceWaits = new CountDownLatch(1);
+        List<ImagePart> parts = new ArrayList<>();
+        parts.add(new ImagePart(5 * MIB, () -> GeneratedBytes.of(5 * MIB, 21), Optional.empty()));
+        parts.add(new ImagePart(
+                17,
+                () -> {
+                    lastPieceWaits.countDown();
+                    try {
+                        lastPieceMayGo.await(2, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return GeneratedBytes.of(17, 22);
+                },
+                Optional.empty()));
+        // one compose thread: the first piece has gone up when the second one's opener waits
+        try (ImageStore writer = open("abandoned", 1);
+                ImageStore otherNode = open("abandoned", 2)) {
+            CompletableFuture<StoredObject> writing =
+                    CompletableFuture.supplyAsync(() -> writer.writeComposed("img", parts));
+            assertThat(lastPieceWaits.await(2, TimeUnit.MINUTES)).isTrue();
+
+            assertThat(writer.deleteAbandonedWrites("img"))
+                    .as("its own running upload")
+                    .isZero();
+            assertThat(server.filesIn("abandoned"))
+                    .as("the unfinished upload and its first piece")
+                    .isPositive();
+            assertThat(otherNode.deleteAbandonedWrites("img"))
+                    .as("an upload it does not run")
+                    .isEqualTo(1);
+            assertThat(server.filesIn("abandoned")).as("files left").isZero();
+
+            // S3Proxy takes the last piece of the aborted upload (S3 refuses it); the completion then fails
+            lastPieceMayGo.countDown();
+            assertThat(catchThrowable(() -> writing.get(2, TimeUnit.MINUTES)))
+                    .as("the writer whose upload was aborted")
+                    .isNotNull();
         }
     }
 
