@@ -36,9 +36,16 @@ public abstract class ForwardingImageStore implements ImageStore {
         return delegate.write(imageId, data, expectedSize);
     }
 
+    /**
+     * The delegate's own compose when it declares {@link StoreCapability#COMPOSE}; otherwise the default, through
+     * this store's {@link #write}, so that a test overriding {@code write} sees composed writes too.
+     */
     @Override
     public StoredObject writeComposed(String imageId, List<ImagePart> parts) {
-        return delegate.writeComposed(imageId, parts);
+        if (delegate.capabilities().contains(StoreCapability.COMPOSE)) {
+            return delegate.writeComposed(imageId, parts);
+        }
+        return ImageStore.super.writeComposed(imageId, parts);
     }
 
     @Override
