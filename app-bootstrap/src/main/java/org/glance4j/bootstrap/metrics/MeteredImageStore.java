@@ -4,10 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
+import org.glance4j.ports.out.store.ImagePart;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
@@ -40,6 +42,18 @@ final class MeteredImageStore implements ImageStore {
     @Override
     public StoredObject write(String imageId, InputStream data, long expectedSize) {
         StoredObject stored = timed("write", () -> store.write(imageId, data, expectedSize));
+        Counter.builder("glance4j.store.written.bytes")
+                .baseUnit("bytes")
+                .description("Bytes written to a store")
+                .tag("store", store.id())
+                .register(registry)
+                .increment(stored.size());
+        return stored;
+    }
+
+    @Override
+    public StoredObject writeComposed(String imageId, List<ImagePart> parts) {
+        StoredObject stored = timed("write_composed", () -> store.writeComposed(imageId, parts));
         Counter.builder("glance4j.store.written.bytes")
                 .baseUnit("bytes")
                 .description("Bytes written to a store")

@@ -39,9 +39,18 @@ public final class InMemoryImageStore implements ImageStore {
     private final ConcurrentMap<String, byte[]> objects = new ConcurrentHashMap<>();
     private volatile boolean unavailable;
 
-    /** A store with every capability. */
+    /**
+     * A store that reads, reads ranges, writes and deletes; it composes through the default of
+     * {@link ImageStore#writeComposed}, so it does not declare {@link StoreCapability#COMPOSE}.
+     */
     public InMemoryImageStore(String id) {
-        this(id, EnumSet.allOf(StoreCapability.class));
+        this(
+                id,
+                EnumSet.of(
+                        StoreCapability.READ,
+                        StoreCapability.READ_RANGE,
+                        StoreCapability.WRITE,
+                        StoreCapability.DELETE));
     }
 
     /** A store that declares exactly {@code capabilities}. */

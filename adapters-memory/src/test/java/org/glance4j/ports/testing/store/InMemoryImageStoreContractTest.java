@@ -25,6 +25,7 @@ class InMemoryImageStoreContractTest extends ImageStoreContractTest {
     protected boolean expectsCapability(StoreCapability capability) {
         return switch (capability) {
             case READ, READ_RANGE, WRITE, DELETE -> true;
+            case COMPOSE -> false;
         };
     }
 

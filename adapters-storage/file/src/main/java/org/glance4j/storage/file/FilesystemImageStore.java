@@ -1,5 +1,6 @@
 package org.glance4j.storage.file;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,11 +24,13 @@ import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
+import org.glance4j.ports.out.store.ImagePart;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
@@ -151,6 +155,194 @@ public final class FilesystemImageStore implements ImageStore {
             abandon(out, created, published ? target : temp);
             throw e;
         }
+    }
+
+    /**
+     * Writes the parts as one image file without passing the bytes of local files through the JVM: the first
+     * part's local file is renamed into the temporary file of the write (copied by the kernel when it lies on
+     * another file system), the local files of the other parts are appended with {@link FileChannel#transferTo},
+     * and parts without a local file are streamed. The temporary file is then forced and renamed into place as in
+     * {@link #write}. After success the local files are gone (taken over); after a failure the first one is
+     * renamed back and the others were only read, so every local file is where it was.
+     */
+    @Override
+    public StoredObject writeComposed(String imageId, List<ImagePart> parts) {
+        require(StoreCapability.WRITE);
+        String name = fileNameFor(imageId);
+        Path target = dataDir.resolve(name);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw alreadyHeld(imageId);
+        }
+        Path temp = dataDir.resolve(TEMP_PREFIX + name + "." + HexFormat.of().formatHex(randomBytes()));
+        Composition composition = new Composition(temp, parts);
+        try {
+            long size = composition.assemble();
+            if (settings.filePermissions() != null) {
+                setPermissions(temp, settings.filePermissions());
+            }
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw alreadyHeld(imageId);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            composition.published();
+            forceDirectory(dataDir);
+            composition.removeLocalFiles();
+            return new StoredObject(locationOf(target), size);
+        } catch (IOException e) {
+            composition.undo(target);
+            throw FilesystemErrors.translate(id, Operation.WRITE, e);
+        } catch (RuntimeException | Error e) {
+            composition.undo(target);
+            throw e;
+        }
+    }
+
+    /** One composed write in progress: its temporary file, and what it took from the parts' local files. */
+    private final class Composition {
+        private final Path temp;
+        private final List<ImagePart> parts;
+        private FileChannel out;
+        private boolean created;
+        private boolean published;
+        /** The local file renamed into {@link #temp}, and how many bytes it had, or null. */
+        private Path movedIn;
+
+        private long movedInSize;
+
+        Composition(Path temp, List<ImagePart> parts) {
+            this.temp = temp;
+            this.parts = List.copyOf(parts);
+        }
+
+        /** Fills the temporary file with every part and forces it to disk; returns its size. */
+        long assemble() throws IOException {
+            int next = 0;
+            if (!parts.isEmpty() && takeOver(parts.get(0))) {
+                next = 1;
+            } else {
+                out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                created = true;
+            }
+            markLive(out);
+            long written = out.size();
+            for (int i = next; i < parts.size(); i++) {
+                written += append(parts.get(i), i + 1, written);
+            }
+            out.force(true);
+            out.close();
+            return written;
+        }
+
+        /** Renames the part's local file to the temporary name, when it has one on this file system. */
+        private boolean takeOver(ImagePart part) throws IOException {
+            if (part.localFile().isEmpty()) {
+                return false;
+            }
+            Path local = part.localFile().get();
+            try {
+                Files.move(local, temp, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                return false; // another file system: appended by the kernel like the other parts
+            }
+            movedIn = local;
+            movedInSize = part.size();
+            created = true;
+            out = FileChannel.open(temp, StandardOpenOption.WRITE);
+            if (out.size() != part.size()) {
+                throw partSizeMismatch(1, out.size(), part.size());
+            }
+            return true;
+        }
+
+        /** Appends part number {@code number} at {@code position}; returns its size. */
+        private long append(ImagePart part, int number, long position) throws IOException {
+            if (part.localFile().isPresent()) {
+                try (FileChannel in = FileChannel.open(part.localFile().get(), StandardOpenOption.READ)) {
+                    if (in.size() != part.size()) {
+                        throw partSizeMismatch(number, in.size(), part.size());
+                    }
+                    out.position(position);
+                    long done = 0;
+                    while (done < part.size()) {
+                        long n = in.transferTo(done, part.size() - done, out);
+                        if (n <= 0) {
+                            throw partSizeMismatch(number, done, part.size());
+                        }
+                        done += n;
+                    }
+                }
+                return part.size();
+            }
+            if (part.size() == 0) {
+                return 0;
+            }
+            try (InputStream in = part.opener().get()) {
+                byte[] chunk = new byte[(int) Math.min(settings.chunkSize(), part.size())];
+                ByteBuffer buffer = ByteBuffer.wrap(chunk);
+                long done = 0;
+                while (done < part.size()) {
+                    int n = readPart(in, chunk, (int) Math.min(chunk.length, part.size() - done));
+                    if (n < 0) {
+                        throw partSizeMismatch(number, done, part.size());
+                    }
+                    buffer.clear().limit(n);
+                    while (buffer.hasRemaining()) {
+                        done += out.write(buffer, position + done);
+                    }
+                }
+            }
+            return part.size();
+        }
+
+        void published() {
+            published = true;
+        }
+
+        /** After success: the local files were taken over. */
+        void removeLocalFiles() {
+            for (ImagePart part : parts) {
+                part.localFile().ifPresent(FilesystemImageStore::removeQuietly);
+            }
+        }
+
+        /** After a failure: nothing readable left, and the local file taken over back where it was. */
+        void undo(Path target) {
+            if (published) {
+                removeQuietly(target);
+                return;
+            }
+            if (movedIn != null) {
+                closeQuietly(out);
+                try {
+                    try (FileChannel back = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                        back.truncate(movedInSize);
+                    }
+                    Files.move(temp, movedIn, StandardCopyOption.ATOMIC_MOVE);
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(
+                            Level.WARNING,
+                            "Store ''{0}'': cannot give back the part file {1} of a failed composed write",
+                            id,
+                            movedIn);
+                }
+            }
+            abandon(out, created, temp);
+        }
+    }
+
+    /** Reads up to {@code length} bytes of a part; failures of the part arrive as {@link UncheckedIOException}. */
+    private static int readPart(InputStream in, byte[] chunk, int length) {
+        try {
+            return in.read(chunk, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static UncheckedIOException partSizeMismatch(int number, long actual, long declared) {
+        return new UncheckedIOException(
+                new EOFException("part " + number + " of a composed write has " + actual + " bytes, not " + declared));
     }
 
     /**

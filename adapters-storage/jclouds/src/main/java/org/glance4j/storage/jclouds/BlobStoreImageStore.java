@@ -2,6 +2,7 @@ package org.glance4j.storage.jclouds;
 
 import com.google.common.io.ByteSource;
 import com.google.common.io.Files;
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -12,9 +13,17 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
+import org.glance4j.ports.out.store.ImagePart;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
@@ -27,7 +36,10 @@ import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.domain.BlobMetadata;
 import org.jclouds.blobstore.domain.MultipartPart;
 import org.jclouds.blobstore.domain.MultipartUpload;
+import org.jclouds.blobstore.domain.PageSet;
+import org.jclouds.blobstore.domain.StorageMetadata;
 import org.jclouds.blobstore.options.GetOptions;
+import org.jclouds.blobstore.options.ListContainerOptions;
 import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.io.Payload;
 import org.jclouds.io.Payloads;
@@ -41,6 +53,8 @@ import org.jclouds.io.Payloads;
  */
 public final class BlobStoreImageStore implements ImageStore {
     private static final Set<StoreCapability> CAPABILITIES = Set.copyOf(EnumSet.allOf(StoreCapability.class));
+    /** Pieces of one composed object at most: Swift's default {@code max_manifest_segments} (S3 takes 10000). */
+    private static final int MAXIMUM_PIECES = 1000;
     /** Above this, a range is asked as "from offset to the end", which every backend understands. */
     private static final long OPEN_ENDED_RANGE = 1L << 52;
 
@@ -61,10 +75,28 @@ public final class BlobStoreImageStore implements ImageStore {
     private final BlobStoreContext context;
     private volatile BlobStore blobStore;
     private final Set<String> containersKnownToExist = ConcurrentHashMap.newKeySet();
+    /** The ids of the multipart uploads this store object is sending, which no clean-up may touch. */
+    private final Set<String> runningUploads = ConcurrentHashMap.newKeySet();
+    /** Sends the pieces of composed writes, at most {@link BlobStoreTarget#composeThreads()} at once. */
+    private final ThreadPoolExecutor composers;
 
     BlobStoreImageStore(BlobStoreTarget target, BlobStoreContext context) {
         this.target = target;
         this.context = context;
+        AtomicInteger threads = new AtomicInteger();
+        this.composers = new ThreadPoolExecutor(
+                target.composeThreads(),
+                target.composeThreads(),
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                work -> {
+                    Thread thread = new Thread(
+                            work, "glance4j-store-" + target.storeId() + "-compose-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.composers.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -157,18 +189,7 @@ public final class BlobStoreImageStore implements ImageStore {
     }
 
     private StoredObject putInParts(String container, String name, PushbackInputStream source, Spool spool) {
-        MultipartUpload upload;
-        try {
-            BlobStore blobs = blobStore(Operation.WRITE);
-            BlobMetadata metadata = blobs.blobBuilder(name)
-                    .payload(new byte[0])
-                    .contentType("application/octet-stream")
-                    .build()
-                    .getMetadata();
-            upload = blobs.initiateMultipartUpload(container, metadata, PutOptions.NONE);
-        } catch (RuntimeException e) {
-            throw writeFailure(container, e);
-        }
+        MultipartUpload upload = initiate(container, name);
         List<MultipartPart> parts = new ArrayList<>();
         long total = 0;
         boolean completed = false;
@@ -211,7 +232,195 @@ public final class BlobStoreImageStore implements ImageStore {
             if (!completed) {
                 abortQuietly(upload);
             }
+            runningUploads.remove(upload.id());
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------- compose
+
+    /**
+     * Cuts the concatenation of the parts into pieces of the chunk size (the last shorter), whatever the parts'
+     * own boundaries, so that every piece but the last has the size S3 wants; one piece goes up in one request,
+     * more as a multipart upload (for Swift, segments and a static large object manifest) whose pieces go up in
+     * parallel on the store's compose threads, each read straight from its parts (local files are read, never
+     * taken over). A failure of a part or of the backend aborts the upload once every piece already started has
+     * ended, so nothing is left behind.
+     */
+    @Override
+    public StoredObject writeComposed(String imageId, List<ImagePart> parts) {
+        require(StoreCapability.WRITE);
+        String container = target.container();
+        ComposedPieces pieces = new ComposedPieces(parts, target.chunkSize(), MAXIMUM_PIECES);
+        ensureContainer(container);
+        if (pieces.count() == 1) {
+            Blob blob = blobStore(Operation.WRITE)
+                    .blobBuilder(imageId)
+                    .payload(piecePayload(pieces, 0))
+                    .contentType("application/octet-stream")
+                    .build();
+            try {
+                blobStore(Operation.WRITE).putBlob(container, blob);
+            } catch (RuntimeException e) {
+                throw composeFailure(pieces, container, e);
+            }
+            return new StoredObject(target.locationOf(imageId), pieces.total());
+        }
+        MultipartUpload upload = initiate(container, imageId);
+        boolean completed = false;
+        try {
+            List<MultipartPart> sent = sendInParallel(upload, pieces, container);
+            try {
+                blobStore(Operation.WRITE).completeMultipartUpload(upload, sent);
+            } catch (RuntimeException e) {
+                throw writeFailure(container, e);
+            }
+            completed = true;
+            return new StoredObject(target.locationOf(imageId), pieces.total());
+        } finally {
+            if (!completed) {
+                abortQuietly(upload);
+            }
+            runningUploads.remove(upload.id());
+        }
+    }
+
+    /**
+     * Sends every piece on the compose threads and waits for all of them; after the first failure the pieces not
+     * yet started are skipped, and the failure is thrown once every started piece has ended.
+     */
+    private List<MultipartPart> sendInParallel(MultipartUpload upload, ComposedPieces pieces, String container) {
+        AtomicBoolean failed = new AtomicBoolean();
+        List<Future<MultipartPart>> sending = new ArrayList<>();
+        for (int i = 0; i < pieces.count(); i++) {
+            int index = i;
+            sending.add(composers.submit(() -> {
+                if (failed.get()) {
+                    return null;
+                }
+                try {
+                    return blobStore(Operation.WRITE)
+                            .uploadMultipartPart(upload, index + 1, piecePayload(pieces, index));
+                } catch (RuntimeException | Error e) {
+                    failed.set(true);
+                    throw e;
+                }
+            }));
+        }
+        List<MultipartPart> sent = new ArrayList<>();
+        Throwable failure = null;
+        for (Future<MultipartPart> piece : sending) {
+            try {
+                sent.add(Uninterruptibles.getUninterruptibly(piece));
+            } catch (ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
+            }
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw composeFailure(pieces, container, (RuntimeException) failure);
+        }
+        return sent;
+    }
+
+    /** A part's own failure when a part failed (whatever jclouds made of it), else the backend's. */
+    private RuntimeException composeFailure(ComposedPieces pieces, String container, RuntimeException e) {
+        RuntimeException partFailure = pieces.partFailure();
+        return partFailure != null ? partFailure : writeFailure(container, e);
+    }
+
+    private static Payload piecePayload(ComposedPieces pieces, int index) {
+        Payload payload = Payloads.newByteSourcePayload(pieces.piece(index));
+        payload.getContentMetadata().setContentLength(pieces.length(index));
+        payload.getContentMetadata().setContentType("application/octet-stream");
+        return payload;
+    }
+
+    private MultipartUpload initiate(String container, String name) {
+        try {
+            BlobStore blobs = blobStore(Operation.WRITE);
+            BlobMetadata metadata = blobs.blobBuilder(name)
+                    .payload(new byte[0])
+                    .contentType("application/octet-stream")
+                    .build()
+                    .getMetadata();
+            MultipartUpload upload = blobs.initiateMultipartUpload(container, metadata, PutOptions.NONE);
+            runningUploads.add(upload.id());
+            return upload;
+        } catch (RuntimeException e) {
+            throw writeFailure(container, e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- abandoned
+
+    /**
+     * Deletes what dead writers of {@code imageId} left in the container: Swift segments under
+     * {@code <image id>/} (a static large object's segments are written before its manifest) and unfinished S3
+     * multipart uploads of the image, except those of uploads running in this store object. When the image's object
+     * exists, its segments are its own and nothing is deleted. An upload of the same image running in another
+     * process cannot be told from a dead one here: the core calls this only for an image whose uploading node is
+     * dead and which it has just queued again, so none is expected.
+     */
+    @Override
+    public int deleteAbandonedWrites(String imageId) {
+        String container = target.container();
+        try {
+            BlobStore blobs = blobStore(Operation.DELETE);
+            if (!blobs.containerExists(container) || blobs.blobMetadata(container, imageId) != null) {
+                return 0;
+            }
+            List<String> leftovers = new ArrayList<>();
+            String marker = null;
+            do {
+                ListContainerOptions options =
+                        ListContainerOptions.Builder.prefix(imageId + "/").recursive();
+                if (marker != null) {
+                    options.afterMarker(marker);
+                }
+                PageSet<? extends StorageMetadata> page = blobs.list(container, options);
+                for (StorageMetadata entry : page) {
+                    if (!isOfARunningUpload(entry.getName())) {
+                        leftovers.add(entry.getName());
+                    }
+                }
+                marker = page.getNextMarker();
+            } while (marker != null);
+            for (String leftover : leftovers) {
+                blobs.removeBlob(container, leftover);
+            }
+            return leftovers.size() + abortAbandonedMultipartUploads(blobs, container, imageId);
+        } catch (RuntimeException e) {
+            throw BackendErrors.translate(target, Operation.DELETE, e);
+        }
+    }
+
+    private boolean isOfARunningUpload(String objectName) {
+        for (String upload : runningUploads) {
+            if (objectName.startsWith(upload + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** S3's unfinished multipart uploads of the image; none on a backend that cannot list them (Swift). */
+    private int abortAbandonedMultipartUploads(BlobStore blobs, String container, String imageId) {
+        List<MultipartUpload> uploads;
+        try {
+            uploads = blobs.listMultipartUploads(container);
+        } catch (UnsupportedOperationException e) {
+            return 0;
+        }
+        int aborted = 0;
+        for (MultipartUpload upload : uploads) {
+            if (imageId.equals(upload.blobName()) && !runningUploads.contains(upload.id())) {
+                blobs.abortMultipartUpload(upload);
+                aborted++;
+            }
+        }
+        return aborted;
     }
 
     private MultipartPart uploadPart(MultipartUpload upload, int number, Payload payload, String container) {
@@ -366,6 +575,7 @@ public final class BlobStoreImageStore implements ImageStore {
 
     @Override
     public void close() {
+        composers.shutdownNow();
         context.close();
     }
 

@@ -26,6 +26,7 @@ import java.util.Set;
  * @param schemes               the URI schemes this store reads ({@code s3}, {@code s3+https}, ...)
  * @param properties            jclouds properties (signing, auth type, retries) passed through unchanged
  * @param spoolDirectory        where parts wait on the local disk before they go up (null: the JVM's temp dir)
+ * @param composeThreads        how many pieces of composed writes go up at once, for the whole store (at least 1)
  */
 public record BlobStoreTarget(
         String storeId,
@@ -42,7 +43,8 @@ public record BlobStoreTarget(
         String locationPrefix,
         Set<String> schemes,
         Map<String, String> properties,
-        Path spoolDirectory) {
+        Path spoolDirectory,
+        int composeThreads) {
 
     /** The jclouds properties of every backend: retries and the connect and read timeouts. */
     public static final Map<String, String> CONNECTION_PROPERTIES = Map.of(
@@ -64,6 +66,9 @@ public record BlobStoreTarget(
         properties = Map.copyOf(properties);
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunkSize must be positive: " + chunkSize);
+        }
+        if (composeThreads < 1) {
+            throw new IllegalArgumentException("composeThreads must be positive: " + composeThreads);
         }
         if (largeObjectSize < 0) {
             throw new IllegalArgumentException("largeObjectSize must not be negative: " + largeObjectSize);

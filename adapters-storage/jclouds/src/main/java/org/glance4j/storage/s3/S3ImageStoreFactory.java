@@ -59,6 +59,12 @@ public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
     public static final StoreOption LARGE_OBJECT_CHUNK_SIZE = StoreOption.optional(
             "s3_store_large_object_chunk_size", "10", "MiB per part of a multipart upload, 5 to 5120.");
 
+    public static final StoreOption THREAD_POOLS = StoreOption.optional(
+            "s3_store_thread_pools",
+            "10",
+            "How many parts of composed uploads (tus uploads in parallel parts) go up at once, for the whole store,"
+                    + " at least 1. A plain upload sends its parts one after the other.");
+
     /** The declaration: glance_store's S3 options, those this store does not honour last. */
     public static final StoreOptions OPTIONS = StoreOptions.of(
             HOST,
@@ -69,11 +75,11 @@ public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
             BUCKET_URL_FORMAT,
             LARGE_OBJECT_SIZE,
             LARGE_OBJECT_CHUNK_SIZE,
+            THREAD_POOLS,
             StoreOption.notHonoured(
                     "s3_store_region_name",
                     "Requests are signed (AWS signature v4) for the region"
                             + " the host name names, us-east-1 for other hosts; ignored."),
-            StoreOption.notHonoured("s3_store_thread_pools", "Parts go up one after the other; ignored."),
             StoreOption.notHonoured("s3_store_cacert", "The JVM's trusted certificates are used; ignored."),
             StoreOption.ignored("s3_store_enable_data_integrity_protection"),
             StoreOption.ignored("s3_store_request_checksum_calculation"),
@@ -128,6 +134,7 @@ public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
                 BlobStoreTarget.locationPrefix(scheme, uri),
                 Set.of("s3", "s3+http", "s3+https"),
                 properties,
-                (Path) null);
+                (Path) null,
+                reader.integer(THREAD_POOLS, 1, 1000));
     }
 }

@@ -59,6 +59,12 @@ public final class SwiftImageStoreFactory extends BlobStoreImageStoreFactory {
     public static final StoreOption LARGE_OBJECT_CHUNK_SIZE = StoreOption.optional(
             "swift_store_large_object_chunk_size", "200", "MiB per segment of a static large object, at least 1.");
 
+    public static final StoreOption COMPOSE_THREADS = StoreOption.optional(
+            "swift_store_compose_threads",
+            "10",
+            "glance4j's own: how many segments of composed uploads (tus uploads in parallel parts) go up at once, for"
+                    + " the whole store, at least 1. A plain upload sends its segments one after the other.");
+
     /** The declaration: glance_store's Swift options, those this store does not honour last. */
     public static final StoreOptions OPTIONS = StoreOptions.of(
             AUTH_ADDRESS,
@@ -69,6 +75,7 @@ public final class SwiftImageStoreFactory extends BlobStoreImageStoreFactory {
             CREATE_CONTAINER_ON_PUT,
             LARGE_OBJECT_SIZE,
             LARGE_OBJECT_CHUNK_SIZE,
+            COMPOSE_THREADS,
             StoreOption.notHonoured(
                     "swift_store_config_file",
                     "Credentials come from the store's own section; the reference file is not read."),
@@ -148,7 +155,8 @@ public final class SwiftImageStoreFactory extends BlobStoreImageStoreFactory {
                 BlobStoreTarget.locationPrefix(scheme, uri),
                 Set.of("swift", "swift+http", "swift+https"),
                 properties,
-                (Path) null);
+                (Path) null,
+                reader.integer(COMPOSE_THREADS, 1, 1000));
     }
 
     private static String[] requireProjectAndUser(StoreSection reader, String user) {

@@ -232,6 +232,26 @@ public final class SwiftServer implements BeforeAllCallback {
             return listing.body().lines().filter(line -> !line.isBlank()).toList();
         }
 
+        /** Puts an object behind the store's back (e.g. a segment a dead writer left), creating the container. */
+        public void putObject(String container, String name, byte[] content) throws IOException, InterruptedException {
+            String[] auth = authenticate();
+            http.send(
+                    HttpRequest.newBuilder(URI.create(auth[0] + "/" + container))
+                            .header("X-Auth-Token", auth[1])
+                            .PUT(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> put = http.send(
+                    HttpRequest.newBuilder(URI.create(auth[0] + "/" + container + "/" + name))
+                            .header("X-Auth-Token", auth[1])
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (put.statusCode() != 201) {
+                throw new IOException("PUT " + name + " answered " + put.statusCode());
+            }
+        }
+
         /**
          * Objects of {@code container} plus the segments in {@code segmentContainer} that belong to no object
          * of {@code container} (left behind by a failed large write); segments are named {@code <object>/...}.

@@ -77,7 +77,8 @@ final class RbdImageStore implements ImageStore {
 
     @Override
     public Set<StoreCapability> capabilities() {
-        return EnumSet.allOf(StoreCapability.class);
+        return EnumSet.of(
+                StoreCapability.READ, StoreCapability.READ_RANGE, StoreCapability.WRITE, StoreCapability.DELETE);
     }
 
     @Override

@@ -27,7 +27,8 @@ import org.glance4j.ports.out.store.StoredObject;
  */
 public final class DirectoryImageStore implements ImageStore {
     static final String SCHEME = "dir://";
-    private static final Set<StoreCapability> CAPABILITIES = Set.copyOf(EnumSet.allOf(StoreCapability.class));
+    private static final Set<StoreCapability> CAPABILITIES = Set.copyOf(EnumSet.of(
+            StoreCapability.READ, StoreCapability.READ_RANGE, StoreCapability.WRITE, StoreCapability.DELETE));
 
     private final String id;
     private final Path directory;

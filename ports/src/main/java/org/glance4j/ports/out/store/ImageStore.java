@@ -1,6 +1,7 @@
 package org.glance4j.ports.out.store;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 import org.glance4j.ports.error.GlanceException;
 
@@ -36,6 +37,44 @@ public interface ImageStore extends AutoCloseable {
      * @param expectedSize the size the caller announced, or -1 when unknown; a hint only (the core checks sizes)
      */
     StoredObject write(String imageId, InputStream data, long expectedSize);
+
+    /**
+     * Writes one object whose bytes are the bytes of {@code parts}, in their order, and returns where it went and
+     * its size (the sum of the parts' sizes). Same promise as {@link #write(String, InputStream, long)}: all or
+     * nothing, a location never served before the compose completed, and the same errors. No parts give an empty
+     * object.
+     *
+     * <p>The caller has already read the parts once, in order, and checked their sizes, checksums and formats: the
+     * store checks nothing but that each part delivers its {@link ImagePart#size()} bytes (a part that ends early
+     * fails the compose; bytes after its size are not read).
+     *
+     * <p>When a part's {@link ImagePart#opener()}, or a stream it opened, fails, the compose fails and leaves
+     * nothing behind: an {@link java.io.IOException} arrives wrapped in an {@link java.io.UncheckedIOException},
+     * a {@link RuntimeException} unchanged, as for a failing {@code data} of {@code write}.
+     *
+     * <p>Local files ({@link ImagePart#localFile()}): after a successful compose a store that declares
+     * {@link StoreCapability#COMPOSE} may have taken any of them over (they no longer exist at their path); after a
+     * failed one every local file is where it was, with its bytes. The caller removes what is left in both cases.
+     *
+     * <p>The default, for a store without {@link StoreCapability#COMPOSE}, streams the parts one after the other
+     * through {@link #write(String, InputStream, long)} with their total size as the expected size, and never
+     * touches the local files. A store that declares {@code COMPOSE} assembles the parts natively (S3 multipart
+     * upload, Swift static large object, the file store taking over local files) and may send parts in parallel.
+     *
+     * @param imageId the image the bytes belong to; a store may use it to name the object
+     * @param parts   the parts, in order; possibly empty
+     * @throws UnsupportedStoreOperationException when the store does not declare {@link StoreCapability#WRITE}
+     */
+    default StoredObject writeComposed(String imageId, List<ImagePart> parts) {
+        require(StoreCapability.WRITE);
+        long total = 0;
+        for (ImagePart part : parts) {
+            total = Math.addExact(total, part.size());
+        }
+        try (PartsInputStream data = new PartsInputStream(parts)) {
+            return write(imageId, data, total);
+        }
+    }
 
     /**
      * Opens the object at {@code location} for reading, whole ({@code range} null) or one byte range (asked of the

@@ -13,5 +13,12 @@ public enum StoreCapability {
     /** {@link ImageStore#write(String, java.io.InputStream, long)}. */
     WRITE,
     /** {@link ImageStore#delete(String)}. */
-    DELETE
+    DELETE,
+    /**
+     * {@link ImageStore#writeComposed(String, java.util.List)} assembled by the store itself (an S3 multipart
+     * upload, a Swift static large object, local files taken over by the file store) instead of the default, which
+     * streams the parts one after the other through {@code write}. Every store with {@link #WRITE} can compose;
+     * this capability only says that it does so natively, so the core never refuses a compose for its absence.
+     */
+    COMPOSE
 }

@@ -1,9 +1,11 @@
 package org.glance4j.ports.testing.store;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.glance4j.ports.out.store.ByteRange;
+import org.glance4j.ports.out.store.ImagePart;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
@@ -32,6 +34,18 @@ public abstract class ForwardingImageStore implements ImageStore {
     @Override
     public StoredObject write(String imageId, InputStream data, long expectedSize) {
         return delegate.write(imageId, data, expectedSize);
+    }
+
+    /**
+     * The delegate's own compose when it declares {@link StoreCapability#COMPOSE}; otherwise the default, through
+     * this store's {@link #write}, so that a test overriding {@code write} sees composed writes too.
+     */
+    @Override
+    public StoredObject writeComposed(String imageId, List<ImagePart> parts) {
+        if (delegate.capabilities().contains(StoreCapability.COMPOSE)) {
+            return delegate.writeComposed(imageId, parts);
+        }
+        return ImageStore.super.writeComposed(imageId, parts);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -25,6 +26,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.store.ByteRange;
+import org.glance4j.ports.out.store.ImagePart;
 import org.glance4j.ports.out.store.ImageStore;
 import org.glance4j.ports.out.store.StoreCapability;
 import org.glance4j.ports.out.store.StoredObject;
@@ -221,6 +223,20 @@ public abstract class ImageStoreContractTest {
                     assertThat(store.delete(location)).isTrue();
                 } else {
                     assertRefused(StoreCapability.DELETE, () -> store.delete(location));
+                }
+            }
+            case COMPOSE -> {
+                // Every store that writes composes (the default streams the parts through write); COMPOSE only
+                // says that the store does it natively, so it needs WRITE and is never refused by itself.
+                List<ImagePart> parts =
+                        List.of(new ImagePart(1000, () -> new ByteArrayInputStream(content), Optional.empty()));
+                if (declared) {
+                    assertThat(store.capabilities())
+                            .as("a store that composes writes")
+                            .contains(StoreCapability.WRITE);
+                }
+                if (declares(StoreCapability.WRITE, () -> store.writeComposed(newImageId(), parts))) {
+                    assertThat(store.writeComposed(newImageId(), parts).size()).isEqualTo(1000);
                 }
             }
         }
@@ -653,6 +669,156 @@ public abstract class ImageStoreContractTest {
                     .doesNotContain("Exception")
                     .doesNotContain("\tat ");
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------- composed writes
+
+    @Test
+    @DisplayName("a composed write reads back as the parts in order, ranges across their boundaries included")
+    void composedWriteReadsBackAsTheConcatenation() throws Exception {
+        try (ComposeParts parts = new ComposeParts()) {
+            parts.localFile(6 * MIB, 201).stream(5 * MIB + 1, 202).localFile(17, 203);
+            if (!declares(StoreCapability.WRITE, () -> store.writeComposed(newImageId(), parts.parts()))) {
+                return;
+            }
+            StoredObject written = store.writeComposed(newImageId(), parts.parts());
+            assertThat(written.size()).isEqualTo(11 * MIB + 18);
+            assertThat(storedObjectCount()).as("objects after a composed write").isEqualTo(1);
+            assertLocalFilesAfterSuccess(parts);
+            if (store.capabilities().contains(StoreCapability.READ)) {
+                assertThat(store.size(written.location())).isEqualTo(11 * MIB + 18);
+                assertThat(GeneratedBytes.sha256(store.read(written.location(), null)))
+                        .as("digest of what was read back")
+                        .isEqualTo(parts.concatenationSha256());
+            }
+            if (store.capabilities().contains(StoreCapability.READ_RANGE)) {
+                long[][] ranges = {{6 * MIB - 100, 200}, {11 * MIB + 1 - 5, 10}, {11 * MIB + 10, 8}, {0, 3}};
+                for (long[] range : ranges) {
+                    assertThat(readAll(written.location(), new ByteRange(range[0], range[1])))
+                            .as("bytes %d+%d", range[0], range[1])
+                            .isEqualTo(parts.slice(range[0], (int) range[1]));
+                }
+            }
+            if (store.capabilities().contains(StoreCapability.DELETE)) {
+                assertThat(store.delete(written.location())).isTrue();
+                assertThat(storedObjectCount())
+                        .as("objects after deleting the composed one")
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
+    void composedWriteOfNoPartsIsAnEmptyObject() {
+        if (!declares(StoreCapability.WRITE, () -> store.writeComposed(newImageId(), List.of()))) {
+            return;
+        }
+        StoredObject written = store.writeComposed(newImageId(), List.of());
+        assertThat(written.size()).isZero();
+        if (store.capabilities().contains(StoreCapability.READ)) {
+            assertThat(store.size(written.location())).isZero();
+            assertThat(readAll(written.location(), null)).isEmpty();
+        }
+    }
+
+    @Test
+    void composedWriteOfManySmallPartsKeepsTheirOrder() throws Exception {
+        try (ComposeParts parts = new ComposeParts()) {
+            for (int i = 0; i < 12; i++) {
+                if (i % 3 == 0) {
+                    parts.localFile(1000 + i * 37, 300 + i);
+                } else {
+                    parts.stream(i == 5 ? 0 : 1000 + i * 37, 300 + i);
+                }
+            }
+            if (!declares(StoreCapability.WRITE, () -> store.writeComposed(newImageId(), parts.parts()))) {
+                return;
+            }
+            StoredObject written = store.writeComposed(newImageId(), parts.parts());
+            assertThat(written.size()).isEqualTo(parts.total());
+            assertLocalFilesAfterSuccess(parts);
+            if (store.capabilities().contains(StoreCapability.READ)) {
+                assertThat(GeneratedBytes.sha256(store.read(written.location(), null)))
+                        .isEqualTo(parts.concatenationSha256());
+            }
+        }
+    }
+
+    @Test
+    void composedWriteWithAPartFailingMidwayLeavesNothingAndPropagates() throws Exception {
+        IOException dropped = new IOException("part file went away");
+        try (ComposeParts parts = new ComposeParts()) {
+            parts.localFile(6 * MIB, 211)
+                    .failingMidway(5 * MIB + 1, MIB + 3, dropped)
+                    .localFile(17, 213);
+            String imageId = newImageId();
+            if (!declares(StoreCapability.WRITE, () -> store.writeComposed(imageId, parts.parts()))) {
+                return;
+            }
+            assertThat(catchThrowable(() -> store.writeComposed(imageId, parts.parts())))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasCause(dropped);
+            assertNothingLeftAndLocalFilesIntact(parts);
+            assertTheSameImageCanBeWrittenAgain(imageId);
+        }
+    }
+
+    @Test
+    void composedWriteWithAnOpenerThatThrowsLeavesNothingAndPropagatesUnchanged() throws Exception {
+        GlanceException gone = GlanceException.unavailable("the part cannot be opened", null);
+        try (ComposeParts parts = new ComposeParts()) {
+            parts.localFile(6 * MIB, 221).stream(5 * MIB + 1, 222).failingToOpen(17, gone);
+            String imageId = newImageId();
+            if (!declares(StoreCapability.WRITE, () -> store.writeComposed(imageId, parts.parts()))) {
+                return;
+            }
+            assertThat(catchThrowable(() -> store.writeComposed(imageId, parts.parts())))
+                    .isSameAs(gone);
+            assertNothingLeftAndLocalFilesIntact(parts);
+            assertTheSameImageCanBeWrittenAgain(imageId);
+        }
+    }
+
+    @Test
+    void composedWriteWithAPartShorterThanItsSizeFailsAndLeavesNothing() throws Exception {
+        try (ComposeParts parts = new ComposeParts()) {
+            parts.localFile(6 * MIB, 231)
+                    .shorterThanSaid(5 * MIB + 1, 3 * MIB, 232)
+                    .localFile(17, 233);
+            String imageId = newImageId();
+            if (!declares(StoreCapability.WRITE, () -> store.writeComposed(imageId, parts.parts()))) {
+                return;
+            }
+            assertThat(catchThrowable(() -> store.writeComposed(imageId, parts.parts())))
+                    .as("a part that ends early")
+                    .isInstanceOf(RuntimeException.class);
+            assertNothingLeftAndLocalFilesIntact(parts);
+        }
+    }
+
+    /**
+     * After a successful compose, a store without COMPOSE left every local file untouched; one with COMPOSE may
+     * have taken them over, but what it left still holds its bytes.
+     */
+    private void assertLocalFilesAfterSuccess(ComposeParts parts) {
+        assertThat(parts.localFilesChanged())
+                .as("local files left with other bytes")
+                .isEmpty();
+        if (!store.capabilities().contains(StoreCapability.COMPOSE)) {
+            assertThat(parts.localFilesLeft())
+                    .as("local files after the default compose")
+                    .hasSize(parts.localFileCount());
+        }
+    }
+
+    private void assertNothingLeftAndLocalFilesIntact(ComposeParts parts) throws Exception {
+        assertThat(storedObjectCount()).as("objects left behind").isZero();
+        assertThat(parts.localFilesLeft())
+                .as("local files after a failed compose")
+                .hasSize(parts.localFileCount());
+        assertThat(parts.localFilesChanged())
+                .as("local files changed by a failed compose")
+                .isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
