@@ -24,7 +24,7 @@ class InMemoryImageStoreContractTest extends ImageStoreContractTest {
     @Override
     protected boolean expectsCapability(StoreCapability capability) {
         return switch (capability) {
-            case READ, READ_RANGE, WRITE, DELETE -> true;
+            case READ, READ_RANGE, WRITE, DELETE, COMPOSE -> true;
         };
     }
 

@@ -31,7 +31,7 @@ class ReadOnlyInMemoryStoreContractTest extends ImageStoreContractTest {
     protected boolean expectsCapability(StoreCapability capability) {
         return switch (capability) {
             case READ -> true;
-            case READ_RANGE, WRITE, DELETE -> false;
+            case READ_RANGE, WRITE, DELETE, COMPOSE -> false;
         };
     }
 

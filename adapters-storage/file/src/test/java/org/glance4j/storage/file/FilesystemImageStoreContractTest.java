@@ -35,7 +35,7 @@ class FilesystemImageStoreContractTest extends ImageStoreContractTest {
     @Override
     protected boolean expectsCapability(StoreCapability capability) {
         return switch (capability) {
-            case READ, READ_RANGE, WRITE, DELETE -> true;
+            case READ, READ_RANGE, WRITE, DELETE, COMPOSE -> true;
         };
     }
 

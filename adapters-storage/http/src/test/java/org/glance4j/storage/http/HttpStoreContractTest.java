@@ -47,7 +47,7 @@ class HttpStoreContractTest extends ImageStoreContractTest {
     protected boolean expectsCapability(StoreCapability capability) {
         return switch (capability) {
             case READ, READ_RANGE -> true;
-            case WRITE, DELETE -> false;
+            case WRITE, DELETE, COMPOSE -> false;
         };
     }
 

@@ -38,6 +38,40 @@ public interface ImageStore extends AutoCloseable {
     StoredObject write(String imageId, InputStream data, long expectedSize);
 
     /**
+     * Writes one object whose bytes are the bytes of {@code parts} in order, with the all-or-nothing promise of
+     * {@link #write(String, InputStream, long)}. A store declaring {@link StoreCapability#COMPOSE} assembles the parts
+     * natively and may send them in parallel; it may move a part's {@link ImagePart#localFile()} into its own storage
+     * (the file then no longer exists at that path). The caller has already checked sizes, hashes and formats. The
+     * default streams the parts' concatenation, each opened in turn, through {@link #write}.
+     *
+     * @param imageId the image the bytes belong to
+     * @param parts   the parts in order; may be empty (a zero-byte object)
+     */
+    default StoredObject writeComposed(String imageId, java.util.List<ImagePart> parts) {
+        long total = 0;
+        for (ImagePart part : parts) {
+            total += part.size();
+        }
+        java.util.Iterator<ImagePart> next = parts.iterator();
+        java.util.Enumeration<InputStream> streams = new java.util.Enumeration<>() {
+            @Override
+            public boolean hasMoreElements() {
+                return next.hasNext();
+            }
+
+            @Override
+            public InputStream nextElement() {
+                return next.next().opener().get();
+            }
+        };
+        try (InputStream concatenation = new java.io.SequenceInputStream(streams)) {
+            return write(imageId, concatenation, total);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Opens the object at {@code location} for reading, whole ({@code range} null) or one byte range (asked of the
      * backend, not served by skipping). The caller closes the stream.
      */

@@ -13,5 +13,11 @@ public enum StoreCapability {
     /** {@link ImageStore#write(String, java.io.InputStream, long)}. */
     WRITE,
     /** {@link ImageStore#delete(String)}. */
-    DELETE
+    DELETE,
+    /**
+     * {@link ImageStore#writeComposed(String, java.util.List)} assembles the parts natively (multipart upload, large
+     * object, moving local files) instead of streaming their concatenation through
+     * {@link ImageStore#write(String, java.io.InputStream, long)}.
+     */
+    COMPOSE
 }
