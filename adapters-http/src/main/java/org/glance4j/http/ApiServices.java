@@ -15,6 +15,7 @@ import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.in.SchemaService;
 import org.glance4j.ports.in.StoreInfoService;
 import org.glance4j.ports.in.TaskService;
+import org.glance4j.ports.in.TusUploadService;
 import org.glance4j.ports.in.UsageService;
 import org.glance4j.ports.in.metadef.MetadefServices;
 import org.glance4j.ports.model.Image;
@@ -28,7 +29,8 @@ import org.glance4j.ports.model.StoreInfo;
  * {@code metadefs}, {@code importing} and {@code tasks} may be null: their paths then answer 404, as for any path
  * the server does not serve, and image creation sends no {@code OpenStack-image-import-methods}. {@code cache}
  * may be null for a node without an image cache, {@code verification} for a server that keeps no verification
- * results ({@code /v2/verification} is then 404).
+ * results ({@code /v2/verification} is then 404), {@code tus} for a server without resumable uploads
+ * ({@code /v2/images/{id}/tus} is then 404).
  */
 public record ApiServices(
         ImageService images,
@@ -44,7 +46,8 @@ public record ApiServices(
         TaskService tasks,
         UsageService usage,
         ImageCacheService cache,
-        ImageVerificationService verification) {
+        ImageVerificationService verification,
+        TusUploadService tus) {
     public ApiServices {
         usage = usage == null ? NO_LIMITS : usage;
         cache = cache == null ? NO_CACHE : cache;
@@ -75,7 +78,41 @@ public record ApiServices(
             ImageCacheService cache) {
         this(
                 images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, usage,
-                cache, null);
+                cache, null, null);
+    }
+
+    /** Without resumable uploads: {@code /v2/images/{id}/tus} is not served (404). */
+    public ApiServices(
+            ImageService images,
+            ImageTagService tags,
+            SchemaService schemas,
+            ImageDataService data,
+            ImageActionService actions,
+            StoreInfoService stores,
+            ImageLocationService locations,
+            ImageMemberService members,
+            MetadefServices metadefs,
+            ImportService importing,
+            TaskService tasks,
+            UsageService usage,
+            ImageCacheService cache,
+            ImageVerificationService verification) {
+        this(
+                images,
+                tags,
+                schemas,
+                data,
+                actions,
+                stores,
+                locations,
+                members,
+                metadefs,
+                importing,
+                tasks,
+                usage,
+                cache,
+                verification,
+                null);
     }
 
     public ApiServices(
@@ -137,7 +174,8 @@ public record ApiServices(
                 tasks,
                 usageService,
                 cache,
-                verification);
+                verification,
+                tus);
     }
 
     /** A copy with the import and task use cases. */
@@ -156,7 +194,8 @@ public record ApiServices(
                 taskService,
                 usage,
                 cache,
-                verification);
+                verification,
+                tus);
     }
 
     /** A copy with the metadata definitions catalog. */
@@ -175,7 +214,8 @@ public record ApiServices(
                 tasks,
                 usage,
                 cache,
-                verification);
+                verification,
+                tus);
     }
 
     /** A copy with this node's image cache management ({@code /v2/cache}). */
@@ -194,7 +234,8 @@ public record ApiServices(
                 tasks,
                 usage,
                 cacheService,
-                verification);
+                verification,
+                tus);
     }
 
     /** A copy with the image verification results ({@code GET /v2/verification}). */
@@ -213,7 +254,28 @@ public record ApiServices(
                 tasks,
                 usage,
                 cache,
-                verificationService);
+                verificationService,
+                tus);
+    }
+
+    /** A copy with resumable uploads ({@code /v2/images/{id}/tus}, the tus 1.0.0 protocol). */
+    public ApiServices withTus(TusUploadService tusService) {
+        return new ApiServices(
+                images,
+                tags,
+                schemas,
+                data,
+                actions,
+                stores,
+                locations,
+                members,
+                metadefs,
+                importing,
+                tasks,
+                usage,
+                cache,
+                verification,
+                tusService);
     }
 
     private static final UsageService NO_LIMITS = context -> java.util.Map.of();
