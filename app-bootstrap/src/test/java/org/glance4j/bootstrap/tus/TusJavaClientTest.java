@@ -2,8 +2,6 @@ package org.glance4j.bootstrap.tus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tus.java.client.ProtocolException;
 import io.tus.java.client.TusClient;
 import io.tus.java.client.TusURLMemoryStore;
@@ -11,23 +9,17 @@ import io.tus.java.client.TusUpload;
 import io.tus.java.client.TusUploader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.glance4j.bootstrap.GlanceApplication;
 import org.glance4j.ports.testing.store.GeneratedBytes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,36 +35,32 @@ import org.junit.jupiter.api.io.TempDir;
 class TusJavaClientTest {
     static final long SIZE = 1L << 30;
     static final long MIB = 1L << 20;
-    private static final Duration WAIT = Duration.ofMinutes(5);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
 
-    private static GlanceApplication app;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TusApi api;
 
     @BeforeAll
     static void start() {
-        app = GlanceApplication.start(
-                List.of("--port", "0", "--data-dir", dir.resolve("data").toString()));
+        api = new TusApi(dir);
     }
 
     @AfterAll
     static void stop() {
-        if (app != null) {
-            app.close();
+        if (api != null) {
+            api.close();
         }
     }
 
     @Test
     void a1GiBUploadCutTwiceResumesWhereTheServerGotToAndEndsActive() throws Exception {
         long seed = 41;
-        String id = createImage("resumed");
+        String id = api.createImage("resumed");
         List<Long> resumedAt = new ArrayList<>();
-        try (CuttingRelay relay = new CuttingRelay(app.port(), 300 * MIB, 700 * MIB)) {
+        try (CuttingRelay relay = new CuttingRelay(api.port(), 300 * MIB, 700 * MIB)) {
             TusClient client = new TusClient();
-            client.setUploadCreationURL(tusUrl(relay.port(), id));
+            client.setUploadCreationURL(TusApi.tusUrl(relay.port(), id));
             client.enableResuming(new TusURLMemoryStore());
             boolean finished = false;
             for (int attempt = 0; attempt < 20 && !finished; attempt++) {
@@ -111,7 +99,7 @@ class TusJavaClientTest {
     @Test
     void fourParallelPartialsConcatenatedByAFinalMakeA1GiBImage() throws Exception {
         long seed = 42;
-        String id = createImage("concatenated");
+        String id = api.createImage("concatenated");
         long part = SIZE / 4;
         ExecutorService threads = Executors.newFixedThreadPool(4);
         List<String> partUrls = new ArrayList<>();
@@ -122,20 +110,20 @@ class TusJavaClientTest {
                 uploads.add(threads.submit(() -> uploadPartial(id, slice(seed, from, part), part)));
             }
             for (Future<URL> upload : uploads) {
-                partUrls.add(upload.get(WAIT.toSeconds(), TimeUnit.SECONDS).toString());
+                partUrls.add(
+                        upload.get(TusApi.WAIT.toSeconds(), TimeUnit.SECONDS).toString());
             }
         } finally {
             threads.shutdownNow();
         }
 
-        HttpResponse<String> created = HTTP.send(
-                HttpRequest.newBuilder(tusUrl(app.port(), id).toURI())
-                        .timeout(WAIT)
+        HttpResponse<String> created =
+                api.send(HttpRequest.newBuilder(TusApi.tusUrl(api.port(), id).toURI())
+                        .timeout(TusApi.WAIT)
                         .header("Tus-Resumable", "1.0.0")
                         .header("Upload-Concat", "final;" + String.join(" ", partUrls))
                         .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                        .build());
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertActiveWithTheBytesOf(id, seed);
@@ -143,7 +131,7 @@ class TusJavaClientTest {
 
     private static URL uploadPartial(String imageId, InputStream bytes, long size) throws Exception {
         TusClient client = new TusClient();
-        client.setUploadCreationURL(tusUrl(app.port(), imageId));
+        client.setUploadCreationURL(TusApi.tusUrl(api.port(), imageId));
         client.setHeaders(Map.of("Upload-Concat", "partial"));
         TusUpload upload = new TusUpload();
         upload.setSize(size);
@@ -185,63 +173,8 @@ class TusJavaClientTest {
         };
     }
 
-    static URL tusUrl(int port, String imageId) throws Exception {
-        return URI.create("http://127.0.0.1:" + port + "/v2/images/" + imageId + "/tus")
-                .toURL();
-    }
-
-    static String createImage(String name) throws Exception {
-        HttpResponse<String> created = HTTP.send(
-                HttpRequest.newBuilder(app.baseUri().resolve("v2/images"))
-                        .timeout(WAIT)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name
-                                + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).isEqualTo(201);
-        return JSON.readTree(created.body()).get("id").asText();
-    }
-
-    /** The image is active with the size and checksums of the generated bytes, and downloads them. */
-    static void assertActiveWithTheBytesOf(String id, long seed) throws Exception {
-        String[] expected = digests(GeneratedBytes.of(SIZE, seed));
-        JsonNode image = JSON.readTree(HTTP.send(
-                        HttpRequest.newBuilder(app.baseUri().resolve("v2/images/" + id))
-                                .timeout(WAIT)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body());
-        assertThat(image.get("status").asText()).isEqualTo("active");
-        assertThat(image.get("size").asLong()).isEqualTo(SIZE);
-        assertThat(image.get("checksum").asText()).isEqualTo(expected[0]);
-        assertThat(image.get("os_hash_algo").asText()).isEqualTo("sha512");
-        assertThat(image.get("os_hash_value").asText()).isEqualTo(expected[1]);
-        HttpResponse<InputStream> download = HTTP.send(
-                HttpRequest.newBuilder(app.baseUri().resolve("v2/images/" + id + "/file"))
-                        .timeout(WAIT)
-                        .build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(download.statusCode()).isEqualTo(200);
-        try (InputStream body = download.body()) {
-            assertThat(digests(body)[0]).as("md5 of the downloaded bytes").isEqualTo(expected[0]);
-        }
-    }
-
-    /** md5 and sha512 of a stream, in hex. */
-    static String[] digests(InputStream in) throws Exception {
-        MessageDigest md5 = MessageDigest.getInstance("MD5");
-        MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
-        byte[] buffer = new byte[1 << 20];
-        try (in) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                md5.update(buffer, 0, n);
-                sha512.update(buffer, 0, n);
-            }
-        }
-        return new String[] {
-            HexFormat.of().formatHex(md5.digest()), HexFormat.of().formatHex(sha512.digest())
-        };
+    private static void assertActiveWithTheBytesOf(String id, long seed) throws Exception {
+        String[] expected = TusApi.digests(GeneratedBytes.of(SIZE, seed));
+        api.assertActive(id, SIZE, expected[0], expected[1]);
     }
 }

@@ -43,6 +43,8 @@ public final class DefaultTusUploadService implements TusUploadService {
 
     private static final Logger LOG = Logger.getLogger(DefaultTusUploadService.class.getName());
     private static final int EXPIRY_BATCH = 100;
+    /** Import's property naming the node that staged an image (core.importing's ImportProperties.STAGE_HOST). */
+    private static final String STAGE_HOST = "os_glance_stage_host";
 
     private final ImageRepository images;
     private final PolicyEngine policies;
@@ -114,7 +116,6 @@ public final class DefaultTusUploadService implements TusUploadService {
         }
         store.require(StoreCapability.WRITE);
         limits.checkStoredSize(context.projectId(), length);
-        markUploading(imageId);
         Instant now = clock.instant();
         TusUpload upload = new TusUpload(
                 UUID.randomUUID().toString(),
@@ -130,7 +131,14 @@ public final class DefaultTusUploadService implements TusUploadService {
         if (upload.kind() != TusUpload.Kind.FINAL) {
             parts.create(upload.id());
         }
-        uploads.create(upload);
+        uploads.create(upload); // before the image moves, so that a concurrent creation finds it uploading by tus
+        try {
+            markUploading(imageId);
+        } catch (RuntimeException e) {
+            parts.delete(upload.id());
+            uploads.delete(upload.id());
+            throw e;
+        }
         LOG.info("Tus upload " + upload.id() + " of image " + imageId + " created (" + upload.kind() + ", " + length
                 + " bytes)");
         if (upload.kind() == TusUpload.Kind.FINAL && allComplete(partials)) {
@@ -169,15 +177,15 @@ public final class DefaultTusUploadService implements TusUploadService {
 
     /**
      * Moves a queued image to uploading (checking, as an upload does, that it has both formats); an image already
-     * uploading through tus stays so. Anything else is {@code CONFLICT}.
+     * uploading through tus (not staged: no staging node, no stage host) stays so. Anything else is
+     * {@code CONFLICT}.
      */
     private void markUploading(String imageId) {
         RevisionRetry.run(() -> {
             Image image = images.find(imageId)
                     .orElseThrow(() -> GlanceException.notFound("No image found with ID " + imageId));
             Instant now = time.after(image.updatedAt());
-            if (image.status() == ImageStatus.UPLOADING
-                    && !uploads.ofImage(imageId).isEmpty()) {
+            if (image.status() == ImageStatus.UPLOADING && !staged(image)) {
                 return image;
             }
             if (image.status() != ImageStatus.QUEUED) {
@@ -187,6 +195,15 @@ public final class DefaultTusUploadService implements TusUploadService {
             ImageLifecycle.of(image).moveTo(ImageStatus.SAVING, now); // refuses an image without formats
             return images.update(ImageLifecycle.of(image).moveTo(ImageStatus.UPLOADING, now));
         });
+    }
+
+    /**
+     * Whether an uploading image is being staged or was staged (glance-direct's properties, which import keeps: the
+     * staging node and the stage host), rather than uploading through tus.
+     */
+    private static boolean staged(Image image) {
+        return image.properties().containsKey(DefaultImageDataService.UPLOAD_NODE)
+                || image.properties().containsKey(STAGE_HOST);
     }
 
     // ------------------------------------------------------------------------------------------------ append

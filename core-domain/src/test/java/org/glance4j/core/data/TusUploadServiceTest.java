@@ -428,6 +428,51 @@ class TusUploadServiceTest {
     }
 
     @Test
+    void partialsCreatedAtOnceAllSucceed() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Image image = queued("raw", "bare");
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            try {
+                List<java.util.concurrent.Future<Progress>> created = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    created.add(threads.submit(() -> {
+                        start.await();
+                        return tus.create(
+                                OWNER,
+                                image.id(),
+                                new Creation(10, TusUpload.Kind.PARTIAL, List.of(), null, List.of(), null));
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<Progress> each : created) {
+                    assertThat(each.get(60, java.util.concurrent.TimeUnit.SECONDS)
+                                    .offset())
+                            .isZero();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(records.ofImage(image.id())).hasSize(4);
+            assertThat(stored(image.id()).status()).isEqualTo(ImageStatus.UPLOADING);
+        }
+    }
+
+    @Test
+    void aStagedImageTakesNoTusUpload() {
+        Image image = queued("raw", "bare");
+        images.update(stored(image.id()).toBuilder()
+                .status(ImageStatus.UPLOADING)
+                .property("os_glance_stage_host", "node-1")
+                .build());
+
+        assertCategory(() -> tus.create(OWNER, image.id(), whole(10)), ErrorCategory.CONFLICT);
+        assertThat(records.ofImage(image.id()))
+                .as("nothing left of the refused creation")
+                .isEmpty();
+    }
+
+    @Test
     void aFinalNamingAnUploadThatIsNoPartialOfThisImageIsRefused() {
         Image image = queued("raw", "bare");
         Progress wholeUpload = tus.create(OWNER, image.id(), whole(10));
