@@ -74,8 +74,20 @@ class TusUploadServiceTest {
                 .stores(List.of(store), "mem")
                 .data(new DataSettings(CAP, "sha512", "node-1"))
                 .tus(records, parts, EXPIRY)
+                .importing(
+                        new org.glance4j.ports.testing.task.InMemoryTaskRepository(),
+                        org.glance4j.core.settings.ImportSettings.defaults(),
+                        importIo(dir.resolve("staging")))
                 .build();
         tus = core.tus();
+    }
+
+    private static org.glance4j.core.importing.ImportIo importIo(Path staging) {
+        org.glance4j.staging.FileStagingArea area = new org.glance4j.staging.FileStagingArea(staging);
+        return new org.glance4j.core.importing.ImportIo(
+                area,
+                new org.glance4j.http.fetch.JdkWebSource(),
+                new org.glance4j.staging.QemuImgTool(area, "qemu-img"));
     }
 
     private Image queued(String diskFormat, String containerFormat) {
@@ -456,6 +468,29 @@ class TusUploadServiceTest {
             assertThat(records.ofImage(image.id())).hasSize(4);
             assertThat(stored(image.id()).status()).isEqualTo(ImageStatus.UPLOADING);
         }
+    }
+
+    @Test
+    void anImageUploadingThroughTusRefusesPutFileStageAndImport() {
+        Image image = queued("raw", "bare");
+        tus.create(OWNER, image.id(), whole(100));
+
+        assertCategory(
+                () -> core.imageData().upload(OWNER, image.id(), new ByteArrayInputStream(new byte[10]), 10),
+                ErrorCategory.CONFLICT);
+        assertCategory(
+                () -> core.importing().stage(OWNER, image.id(), new ByteArrayInputStream(new byte[10]), 10),
+                ErrorCategory.CONFLICT);
+        assertCategory(
+                () -> core.importing()
+                        .importImage(
+                                OWNER,
+                                image.id(),
+                                java.util.Map.of("method", java.util.Map.of("name", "glance-direct")),
+                                null),
+                ErrorCategory.CONFLICT);
+        assertThat(stored(image.id()).status()).isEqualTo(ImageStatus.UPLOADING);
+        assertThat(records.ofImage(image.id())).hasSize(1);
     }
 
     @Test
