@@ -265,12 +265,29 @@ public final class DefaultTusUploadService implements TusUploadService {
                         .map(id -> uploads.find(id).orElse(null))
                         .toList();
                 if (!partials.contains(null) && allComplete(partials)) {
-                    completion.complete(candidate, partials);
-                    return true;
+                    return completeUnlessRunning(candidate, partials);
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * Completes a final upload whose partials are all complete, unless another request (the last bytes of another
+     * partial, arriving at the same time) already does: then this one's bytes are kept and it answers as usual.
+     */
+    private boolean completeUnlessRunning(TusUpload finalUpload, List<TusUpload> partials) {
+        try {
+            completion.complete(finalUpload, partials);
+            return true;
+        } catch (GlanceException e) {
+            ImageStatus now =
+                    images.find(finalUpload.imageId()).map(Image::status).orElse(null);
+            if (e.category() == ErrorCategory.CONFLICT && (now == ImageStatus.SAVING || now == ImageStatus.ACTIVE)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private boolean allComplete(List<TusUpload> partials) {

@@ -508,6 +508,38 @@ class TusUploadServiceTest {
     }
 
     @Test
+    void theLastPartialArrivingWhileAnotherRequestCompletesTheImageKeepsItsBytesWithoutAnError() {
+        Image image = queued("raw", "bare");
+        List<Progress> partials = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            partials.add(tus.create(
+                    OWNER, image.id(), new Creation(100, TusUpload.Kind.PARTIAL, List.of(), null, List.of(), null)));
+        }
+        tus.create(
+                OWNER,
+                image.id(),
+                new Creation(
+                        -1,
+                        TusUpload.Kind.FINAL,
+                        partials.stream().map(p -> p.upload().id()).toList(),
+                        null,
+                        List.of(),
+                        null));
+        append(image, partials.get(0), 0, bytes, 0, 100);
+        // another node's request completes the image right now
+        images.update(stored(image.id()).toBuilder()
+                .status(ImageStatus.SAVING)
+                .property(DefaultImageDataService.UPLOAD_NODE, "node-2")
+                .build());
+
+        Progress last = append(image, partials.get(1), 0, bytes, 100, 200);
+
+        assertThat(last.offset()).isEqualTo(100);
+        assertThat(last.imageActive()).isFalse();
+        assertThat(stored(image.id()).status()).isEqualTo(ImageStatus.SAVING);
+    }
+
+    @Test
     void aFinalNamingAnUploadThatIsNoPartialOfThisImageIsRefused() {
         Image image = queued("raw", "bare");
         Progress wholeUpload = tus.create(OWNER, image.id(), whole(10));
