@@ -15,6 +15,7 @@ import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.in.SchemaService;
 import org.glance4j.ports.in.StoreInfoService;
 import org.glance4j.ports.in.TaskService;
+import org.glance4j.ports.in.TusUploadService;
 import org.glance4j.ports.in.UsageService;
 import org.glance4j.ports.in.metadef.MetadefServices;
 import org.glance4j.ports.model.Image;
@@ -28,7 +29,8 @@ import org.glance4j.ports.model.StoreInfo;
  * {@code metadefs}, {@code importing} and {@code tasks} may be null: their paths then answer 404, as for any path
  * the server does not serve, and image creation sends no {@code OpenStack-image-import-methods}. {@code cache}
  * may be null for a node without an image cache, {@code verification} for a server that keeps no verification
- * results ({@code /v2/verification} is then 404).
+ * results ({@code /v2/verification} is then 404), {@code tus} for a server without resumable uploads
+ * ({@code /v2/images/{id}/tus} is then 404).
  */
 public record ApiServices(
         ImageService images,
@@ -44,7 +46,8 @@ public record ApiServices(
         TaskService tasks,
         UsageService usage,
         ImageCacheService cache,
-        ImageVerificationService verification) {
+        ImageVerificationService verification,
+        TusUploadService tus) {
     public ApiServices {
         usage = usage == null ? NO_LIMITS : usage;
         cache = cache == null ? NO_CACHE : cache;
@@ -87,32 +90,32 @@ public record ApiServices(
             TaskService tasks) {
         this(
                 images, tags, schemas, data, actions, stores, locations, members, metadefs, importing, tasks, null,
-                null, null);
+                null, null, null);
     }
 
     /** A copy whose {@code /v2/info/usage} reports {@code usageService}. */
     public ApiServices withUsage(UsageService usageService) {
-        return withOptional(metadefs, importing, tasks, usageService, cache, verification);
+        return withOptional(metadefs, importing, tasks, usageService, cache, verification, tus);
     }
 
     /** A copy with the import and task use cases. */
     public ApiServices withImport(ImportService importService, TaskService taskService) {
-        return withOptional(metadefs, importService, taskService, usage, cache, verification);
+        return withOptional(metadefs, importService, taskService, usage, cache, verification, tus);
     }
 
     /** A copy with the metadata definitions catalog. */
     public ApiServices withMetadefs(MetadefServices metadefServices) {
-        return withOptional(metadefServices, importing, tasks, usage, cache, verification);
+        return withOptional(metadefServices, importing, tasks, usage, cache, verification, tus);
     }
 
     /** A copy with this node's image cache management ({@code /v2/cache}). */
     public ApiServices withCache(ImageCacheService cacheService) {
-        return withOptional(metadefs, importing, tasks, usage, cacheService, verification);
+        return withOptional(metadefs, importing, tasks, usage, cacheService, verification, tus);
     }
 
     /** A copy with the image verification results ({@code GET /v2/verification}). */
     public ApiServices withVerification(ImageVerificationService verificationService) {
-        return withOptional(metadefs, importing, tasks, usage, cache, verificationService);
+        return withOptional(metadefs, importing, tasks, usage, cache, verificationService, tus);
     }
 
     /** A copy with the same required use cases and the given optional ones. */
@@ -122,7 +125,8 @@ public record ApiServices(
             TaskService tasks,
             UsageService usage,
             ImageCacheService cache,
-            ImageVerificationService verification) {
+            ImageVerificationService verification,
+            TusUploadService tus) {
         return new ApiServices(
                 images,
                 tags,
@@ -137,7 +141,13 @@ public record ApiServices(
                 tasks,
                 usage,
                 cache,
-                verification);
+                verification,
+                tus);
+    }
+
+    /** A copy with resumable uploads ({@code /v2/images/{id}/tus}, the tus 1.0.0 protocol). */
+    public ApiServices withTus(TusUploadService tusService) {
+        return withOptional(metadefs, importing, tasks, usage, cache, verification, tusService);
     }
 
     private static final UsageService NO_LIMITS = context -> java.util.Map.of();

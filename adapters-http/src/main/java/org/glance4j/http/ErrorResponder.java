@@ -76,7 +76,11 @@ final class ErrorResponder implements DefaultResponseListener {
     private static void write(
             HttpServerExchange exchange, HttpStatus status, String message, Map<String, String> headers) {
         String requestId = exchange.getAttachment(REQUEST_ID);
+        String tusResumable = exchange.getResponseHeaders().getFirst(TusResource.TUS_RESUMABLE);
         exchange.getResponseHeaders().clear();
+        if (tusResumable != null) {
+            exchange.getResponseHeaders().put(TusResource.TUS_RESUMABLE, tusResumable); // tus answers carry it
+        }
         if (requestId != null) {
             exchange.getResponseHeaders().put(REQUEST_ID_HEADER, requestId);
         }

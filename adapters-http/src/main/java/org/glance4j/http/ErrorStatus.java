@@ -16,6 +16,7 @@ final class ErrorStatus {
             case TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case RANGE_NOT_SATISFIABLE -> HttpStatus.RANGE_NOT_SATISFIABLE;
+            case CHECKSUM_MISMATCH -> HttpStatus.CHECKSUM_MISMATCH;
             case NOT_IMPLEMENTED -> HttpStatus.NOT_IMPLEMENTED;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;

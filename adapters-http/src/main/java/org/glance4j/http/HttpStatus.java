@@ -11,6 +11,10 @@ record HttpStatus(int code, String title) {
     static final HttpStatus REQUEST_ENTITY_TOO_LARGE = new HttpStatus(413, "Request Entity Too Large");
     static final HttpStatus UNSUPPORTED_MEDIA_TYPE = new HttpStatus(415, "Unsupported Media Type");
     static final HttpStatus RANGE_NOT_SATISFIABLE = new HttpStatus(416, "Request Range Not Satisfiable");
+    static final HttpStatus PRECONDITION_FAILED = new HttpStatus(412, "Precondition Failed");
+    /** The tus checksum extension's status for a chunk whose {@code Upload-Checksum} does not match. */
+    static final HttpStatus CHECKSUM_MISMATCH = new HttpStatus(460, "Checksum Mismatch");
+
     static final HttpStatus INTERNAL_SERVER_ERROR = new HttpStatus(500, "Internal Server Error");
     static final HttpStatus NOT_IMPLEMENTED = new HttpStatus(501, "Not Implemented");
     static final HttpStatus SERVICE_UNAVAILABLE = new HttpStatus(503, "Service Unavailable");
@@ -32,6 +36,8 @@ record HttpStatus(int code, String title) {
             REQUEST_ENTITY_TOO_LARGE,
             UNSUPPORTED_MEDIA_TYPE,
             RANGE_NOT_SATISFIABLE,
+            PRECONDITION_FAILED,
+            CHECKSUM_MISMATCH,
             INTERNAL_SERVER_ERROR,
             NOT_IMPLEMENTED,
             SERVICE_UNAVAILABLE

@@ -28,7 +28,8 @@ final class RouteTemplates {
             Map.entry("objects", "{object}"),
             Map.entry("properties", "{property}"),
             Map.entry("resource_types", "{resource_type}"),
-            Map.entry("actions", "{action}"));
+            Map.entry("actions", "{action}"),
+            Map.entry("tus", "{upload_id}"));
     /** Collections whose member is never a placeholder right after them: the info and schema documents. */
     private static final Set<String> DOCUMENT_ROOTS = Set.of("info", "schemas");
 

@@ -38,6 +38,7 @@ final class V2Router {
     private final Resource tasksSchema;
     private final Resource cache;
     private final Resource verification;
+    private final Resource tus;
 
     V2Router(ApiServices services) {
         ImageView view = ImageView.of(services.locations(), services.stores());
@@ -61,6 +62,9 @@ final class V2Router {
         this.storeImage = new StoreImageResource(services.locations());
         this.locations = new ImageLocationsResource(services.locations());
         this.metadefs = services.metadefs() == null ? null : new MetadefRoutes(services.metadefs());
+        this.tus = services.tus() == null
+                ? null
+                : new TusResource(services.tus(), services.stores().multipleStores());
         boolean importing = services.importing() != null;
         boolean withTasks = services.tasks() != null;
         this.stage = importing ? new ImageStageResource(services.importing()) : null;
@@ -134,6 +138,7 @@ final class V2Router {
                         case "stage" -> stage;
                         case "import" -> importImage;
                         case "tasks" -> imageTasks;
+                        case "tus" -> tus;
                         default -> null;
                     };
                 }
@@ -154,6 +159,9 @@ final class V2Router {
                 }
                 if (s.get(2).equals("members")) {
                     return member;
+                }
+                if (s.get(2).equals("tus")) {
+                    return tus;
                 }
                 return s.get(2).equals("actions") && ImageActionsResource.ACTIONS.contains(s.get(3)) ? actions : null;
             default:

@@ -59,7 +59,7 @@ class RoutingAndErrorsTest {
         Set<Integer> codes = EnumSet.allOf(ErrorCategory.class).stream()
                 .map(c -> ErrorStatus.of(c).code())
                 .collect(Collectors.toSet());
-        assertThat(codes).containsExactlyInAnyOrder(400, 401, 403, 404, 409, 413, 415, 416, 501, 503, 500);
+        assertThat(codes).containsExactlyInAnyOrder(400, 401, 403, 404, 409, 413, 415, 416, 460, 501, 503, 500);
     }
 
     @Test

@@ -20,6 +20,7 @@ final class ServerFixture implements AutoCloseable {
     final FakeImageDataService data = new FakeImageDataService();
     final FakeActionService actions = new FakeActionService();
     final FakeMemberService members = new FakeMemberService();
+    final FakeTusService tus = new FakeTusService();
     final GlanceHttpServer server;
     final HttpClient client =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -29,7 +30,8 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(HttpSettings settings) {
-        server = new GlanceHttpServer(settings, new ApiServices(images, tags, schemas, data, actions, members));
+        server = new GlanceHttpServer(
+                settings, new ApiServices(images, tags, schemas, data, actions, members).withTus(tus));
         server.start();
     }
 

@@ -9,6 +9,7 @@ import org.glance4j.ports.out.SharedNodeSettings;
 import org.glance4j.ports.out.TaskRepository;
 import org.glance4j.ports.out.cache.CachedImageRecords;
 import org.glance4j.ports.out.metadef.MetadefRepository;
+import org.glance4j.ports.out.tus.TusUploadRepository;
 
 /**
  * The image and membership repositories over one SQLite file or one PostgreSQL or MariaDB database, sharing one
@@ -32,6 +33,7 @@ public final class JdbcRepositories implements AutoCloseable {
     private final SharedNodeSettings sharedSettings;
     private final CachedImageRecords cacheRecords;
     private final ImageVerificationRepository verifications;
+    private final TusUploadRepository tusUploads;
 
     private JdbcRepositories(Database database, int schemaVersion) {
         this.database = database;
@@ -44,6 +46,7 @@ public final class JdbcRepositories implements AutoCloseable {
         this.sharedSettings = new JdbcSharedNodeSettings(database);
         this.cacheRecords = new JdbcCachedImageRecords(database);
         this.verifications = new JdbcImageVerificationRepository(database);
+        this.tusUploads = new JdbcTusUploadRepository(database);
     }
 
     /**
@@ -143,6 +146,11 @@ public final class JdbcRepositories implements AutoCloseable {
     /** The last verification result of each stored copy of an image. */
     public ImageVerificationRepository verifications() {
         return verifications;
+    }
+
+    /** The records of resumable (tus) uploads. */
+    public TusUploadRepository tusUploads() {
+        return tusUploads;
     }
 
     /** The schema version in force after {@link #open}. */

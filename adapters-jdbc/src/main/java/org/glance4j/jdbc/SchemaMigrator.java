@@ -41,7 +41,8 @@ final class SchemaMigrator {
             // Version 7 was never released (the PostgreSQL work needed no schema step).
             new Migration(8, "image cache records", "V008__image_cache.sql"),
             new Migration(9, "image visibility index", "V009__image_visibility_index.sql"),
-            new Migration(10, "image verification results", "V010__image_verifications.sql"));
+            new Migration(10, "image verification results", "V010__image_verifications.sql"),
+            new Migration(11, "resumable uploads", "V011__tus_uploads.sql"));
 
     /**
      * One schema step: a script under {@code org/glance4j/jdbc/migrations/}, shared by SQLite and PostgreSQL, and

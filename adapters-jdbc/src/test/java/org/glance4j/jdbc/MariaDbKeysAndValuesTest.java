@@ -100,7 +100,7 @@ class MariaDbKeysAndValuesTest {
                                 + " FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY table_name")
                         .mapTo(String.class)
                         .list());
-        assertThat(tables).hasSize(17).allSatisfy(t -> assertThat(t).endsWith(" InnoDB utf8mb4_nopad_bin"));
+        assertThat(tables).hasSize(18).allSatisfy(t -> assertThat(t).endsWith(" InnoDB utf8mb4_nopad_bin"));
     }
 
     private static List<String> listIds(Map<String, String> properties) {

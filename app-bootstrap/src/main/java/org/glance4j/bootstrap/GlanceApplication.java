@@ -67,6 +67,7 @@ public final class GlanceApplication implements AutoCloseable {
     private NodeLeaseSchedule leaseSchedule;
     private CacheSchedule cacheSchedule;
     private VerificationSchedule verificationSchedule;
+    private TusExpirySchedule tusExpirySchedule;
     private DataDirLock dataDirLock;
     private MetricsEndpoint metrics;
     private Telemetry telemetry;
@@ -136,7 +137,8 @@ public final class GlanceApplication implements AutoCloseable {
         Operations operations = new Operations(
                 metricsPort.isPresent() ? Telemetry.prometheus() : Telemetry.off(),
                 config.operations().disableByFile(),
-                config.operations().accessLog());
+                config.operations().accessLog(),
+                config.operations().tusUploadExpiry());
         createDataDir(settings);
         DataDirLock lock = DataDirLock.acquire(settings.dataDir());
         try {
@@ -276,6 +278,9 @@ public final class GlanceApplication implements AutoCloseable {
                 server, stores, repositories, baseUri(settings.http().bindHost(), server.port()));
         application.core = core;
         application.leaseSchedule = new NodeLeaseSchedule(lease);
+        if (core.hasTus()) {
+            application.tusExpirySchedule = new TusExpirySchedule(core, TusExpirySchedule.interval(operations));
+        }
         GlanceCore started = core;
         core.nodeCache().ifPresent(nodeCache -> {
             LOG.info(
@@ -469,6 +474,9 @@ public final class GlanceApplication implements AutoCloseable {
         }
         if (leaseSchedule != null) {
             leaseSchedule.close();
+        }
+        if (tusExpirySchedule != null) {
+            tusExpirySchedule.close();
         }
         if (cacheSchedule != null) {
             cacheSchedule.close();

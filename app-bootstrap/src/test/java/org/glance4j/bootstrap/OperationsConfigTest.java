@@ -20,6 +20,7 @@ class OperationsConfigTest {
             "[DEFAULT]",
             "image_verify_interval = 86400",
             "image_verify_rate_mib = 20",
+            "tus_upload_expiry = 3600",
             "[healthcheck]",
             "disable_by_file_path = /etc/glance/healthcheck_disable",
             "[glance4j]",
@@ -51,7 +52,8 @@ class OperationsConfigTest {
                         OperationsConfig.LogFormat.JSON,
                         false,
                         java.time.Duration.ofDays(1),
-                        20));
+                        20,
+                        java.time.Duration.ofHours(1)));
         assertThat(config.ignored()).isEmpty();
     }
 
@@ -67,6 +69,9 @@ class OperationsConfigTest {
         assertThatThrownBy(() -> load("[DEFAULT]\nimage_verify_interval = -1\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("image_verify_interval");
+        assertThatThrownBy(() -> load("[DEFAULT]\ntus_upload_expiry = 59\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tus_upload_expiry");
         assertThatThrownBy(() -> load("[DEFAULT]\nimage_verify_rate_mib = fast\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("image_verify_rate_mib");
@@ -76,5 +81,10 @@ class OperationsConfigTest {
     void noPeriodicVerificationAndFiftyMibPerSecondByDefault() {
         assertThat(OperationsConfig.defaults().verifyInterval()).isZero();
         assertThat(OperationsConfig.defaults().verifyRateMib()).isEqualTo(50);
+    }
+
+    @Test
+    void resumableUploadsExpireAfterADayByDefault() {
+        assertThat(OperationsConfig.defaults().tusUploadExpiry()).isEqualTo(java.time.Duration.ofDays(1));
     }
 }

@@ -1,6 +1,7 @@
 package org.glance4j.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import org.glance4j.core.data.DefaultImageActionService;
 import org.glance4j.core.data.DefaultImageDataService;
 import org.glance4j.core.data.DefaultImageLocationService;
 import org.glance4j.core.data.DefaultStoreInfoService;
+import org.glance4j.core.data.DefaultTusUploadService;
 import org.glance4j.core.data.DownloadCache;
 import org.glance4j.core.data.ImageStores;
 import org.glance4j.core.data.StoreDataRemoval;
@@ -57,6 +59,7 @@ import org.glance4j.ports.in.ImportService;
 import org.glance4j.ports.in.SchemaService;
 import org.glance4j.ports.in.StoreInfoService;
 import org.glance4j.ports.in.TaskService;
+import org.glance4j.ports.in.TusUploadService;
 import org.glance4j.ports.in.UsageService;
 import org.glance4j.ports.in.metadef.MetadefServices;
 import org.glance4j.ports.model.StoreInfo;
@@ -70,6 +73,8 @@ import org.glance4j.ports.out.cache.CachedImageRecords;
 import org.glance4j.ports.out.cache.ImageCacheFiles;
 import org.glance4j.ports.out.metadef.MetadefRepository;
 import org.glance4j.ports.out.store.ImageStore;
+import org.glance4j.ports.out.tus.ResumablePartFiles;
+import org.glance4j.ports.out.tus.TusUploadRepository;
 
 /**
  * The core as a whole, what app-bootstrap and embedders build: the image, tag and schema use cases over the
@@ -102,6 +107,7 @@ public final class GlanceCore implements AutoCloseable {
     private final NodeImageCache nodeCache;
     private final ImageCacheService imageCache;
     private final ImageVerificationService verification;
+    private final DefaultTusUploadService tus;
 
     private GlanceCore(Builder b) {
         PolicyEngine policies = PolicyEngine.withOverrides(b.settings.policyOverrides());
@@ -165,6 +171,21 @@ public final class GlanceCore implements AutoCloseable {
                 limits,
                 nodeCache == null ? DownloadCache.NONE : nodeCache);
         this.imageData = data;
+        this.tus = b.tusUploads == null
+                ? null
+                : new DefaultTusUploadService(
+                        b.images,
+                        b.members,
+                        policies,
+                        stores,
+                        data,
+                        b.tusUploads,
+                        b.tusParts,
+                        b.tusExpiry,
+                        b.clock,
+                        limits,
+                        b.data.imageSizeCap(),
+                        b.data.nodeId());
         DefaultImageActionService plainActions = new DefaultImageActionService(parts);
         this.actions = nodeCache == null ? plainActions : new EvictingImageActions(plainActions, nodeCache);
         if (nodeCache != null) {
@@ -204,6 +225,33 @@ public final class GlanceCore implements AutoCloseable {
     /** Whether {@link #verification()} is available. */
     public boolean hasVerification() {
         return verification != null;
+    }
+
+    /**
+     * Resumable uploads with the tus protocol.
+     *
+     * @throws IllegalStateException when the core was built without them ({@link Builder#tus})
+     */
+    public TusUploadService tus() {
+        if (tus == null) {
+            throw new IllegalStateException("resumable uploads are not configured");
+        }
+        return tus;
+    }
+
+    /** Whether {@link #tus()} is available. */
+    public boolean hasTus() {
+        return tus != null;
+    }
+
+    /**
+     * Deletes the tus uploads that expired, with their bytes, and queues their images again; does nothing without
+     * resumable uploads. Call it periodically.
+     *
+     * @return how many uploads expired
+     */
+    public int expireTusUploads() {
+        return tus == null ? 0 : tus.expire();
     }
 
     public static Builder builder() {
@@ -402,8 +450,22 @@ public final class GlanceCore implements AutoCloseable {
         private CachedImageRecords cacheRecords;
         private ImageVerificationRepository verifications;
         private WorkLogContext workLogContext = WorkLogContext.none();
+        private TusUploadRepository tusUploads;
+        private ResumablePartFiles tusParts;
+        private Duration tusExpiry;
 
         private Builder() {}
+
+        /**
+         * Enables {@link GlanceCore#tus()}: resumable uploads recorded in {@code uploads}, their bytes in
+         * {@code parts}, each expiring {@code expiry} after its last append.
+         */
+        public Builder tus(TusUploadRepository uploads, ResumablePartFiles parts, Duration expiry) {
+            this.tusUploads = Objects.requireNonNull(uploads, "tus upload repository");
+            this.tusParts = Objects.requireNonNull(parts, "resumable part files");
+            this.tusExpiry = Objects.requireNonNull(expiry, "tus upload expiry");
+            return this;
+        }
 
         /** Enables {@link GlanceCore#verification()}, keeping its results in {@code repository}. */
         public Builder verifications(ImageVerificationRepository repository) {

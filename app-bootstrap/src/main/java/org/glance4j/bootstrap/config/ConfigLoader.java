@@ -168,7 +168,8 @@ public final class ConfigLoader {
                 logFormat,
                 bool(GlanceOptions.ACCESS_LOG),
                 java.time.Duration.ofSeconds(integer(GlanceOptions.IMAGE_VERIFY_INTERVAL, 0, Integer.MAX_VALUE)),
-                integer(GlanceOptions.IMAGE_VERIFY_RATE_MIB, 0, 1_048_576));
+                integer(GlanceOptions.IMAGE_VERIFY_RATE_MIB, 0, 1_048_576),
+                java.time.Duration.ofSeconds(integer(GlanceOptions.TUS_UPLOAD_EXPIRY, 60, Integer.MAX_VALUE)));
     }
 
     private KeystoneConfig keystone() {

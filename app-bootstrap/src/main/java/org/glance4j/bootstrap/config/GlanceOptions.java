@@ -461,6 +461,14 @@ public final class GlanceOptions {
             SUPPORTED,
             "MiB per second that a verification reads at most, on average (0: no limit); also the "
                     + "default --rate of glance4j images verify. A glance4j extension.");
+    public static final OptionSpec TUS_UPLOAD_EXPIRY = new OptionSpec(
+            DEFAULT,
+            "tus_upload_expiry",
+            "86400",
+            SUPPORTED,
+            "Seconds a resumable (tus) upload on /v2/images/{image_id}/tus lives after its last PATCH (at least 60); "
+                    + "an expired upload's bytes are deleted and its image is queued again. Upload-Expires "
+                    + "announces it. A glance4j extension (docs/tus.md).");
     public static final OptionSpec PUBLIC_ENDPOINT = new OptionSpec(
             DEFAULT,
             "public_endpoint",
@@ -872,6 +880,7 @@ public final class GlanceOptions {
             CACHE_PREFETCHER_INTERVAL,
             IMAGE_VERIFY_INTERVAL,
             IMAGE_VERIFY_RATE_MIB,
+            TUS_UPLOAD_EXPIRY,
             PUBLIC_ENDPOINT,
             STAGING_STORE_DATADIR,
             IMAGE_IMPORT_PLUGINS,

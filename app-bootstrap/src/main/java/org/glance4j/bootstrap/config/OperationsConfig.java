@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param accessLog       {@code [glance4j] access_log}
  * @param verifyInterval  {@code [DEFAULT] image_verify_interval}; zero for no periodic verification
  * @param verifyRateMib   {@code [DEFAULT] image_verify_rate_mib}, MiB/s; zero for no limit
+ * @param tusUploadExpiry {@code [DEFAULT] tus_upload_expiry}: how long a resumable upload lives after its last append
  */
 public record OperationsConfig(
         Optional<Path> disableByFile,
@@ -22,7 +23,31 @@ public record OperationsConfig(
         LogFormat logFormat,
         boolean accessLog,
         java.time.Duration verifyInterval,
-        long verifyRateMib) {
+        long verifyRateMib,
+        java.time.Duration tusUploadExpiry) {
+
+    /** The default resumable upload expiry, one day. */
+    public static final java.time.Duration TUS_UPLOAD_EXPIRY = java.time.Duration.ofDays(1);
+
+    /** With the default resumable upload expiry. */
+    public OperationsConfig(
+            Optional<Path> disableByFile,
+            Optional<Integer> metricsPort,
+            Optional<String> metricsBindHost,
+            LogFormat logFormat,
+            boolean accessLog,
+            java.time.Duration verifyInterval,
+            long verifyRateMib) {
+        this(
+                disableByFile,
+                metricsPort,
+                metricsBindHost,
+                logFormat,
+                accessLog,
+                verifyInterval,
+                verifyRateMib,
+                TUS_UPLOAD_EXPIRY);
+    }
 
     /** No periodic verification, 50 MiB/s for the command. */
     public OperationsConfig(
@@ -46,6 +71,7 @@ public record OperationsConfig(
         Objects.requireNonNull(metricsBindHost, "metricsBindHost");
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(verifyInterval, "verifyInterval");
+        Objects.requireNonNull(tusUploadExpiry, "tusUploadExpiry");
     }
 
     /** No disable file, no metrics, text logs with one line per request. */

@@ -119,6 +119,13 @@ public final class CoreModule extends AbstractModule {
         if (injector.getExistingBinding(verifications) != null) {
             builder.verifications(telemetry.verifications(injector.getInstance(verifications)));
         }
+        var tusUploads = com.google.inject.Key.get(org.glance4j.ports.out.tus.TusUploadRepository.class);
+        if (injector.getExistingBinding(tusUploads) != null) {
+            builder.tus(
+                    injector.getInstance(tusUploads),
+                    injector.getInstance(org.glance4j.ports.out.tus.ResumablePartFiles.class),
+                    Operations.of(injector).tusUploadExpiry());
+        }
         return builder.build();
     }
 

@@ -64,7 +64,8 @@ public final class HttpModule extends AbstractModule {
                                 core.hasImport() ? core.tasks() : null)
                         .withUsage(core.usage())
                         .withCache(core.imageCache())
-                        .withVerification(core.hasVerification() ? core.verification() : null),
+                        .withVerification(core.hasVerification() ? core.verification() : null)
+                        .withTus(core.hasTus() ? core.tus() : null),
                 health,
                 operations.telemetry().http(),
                 operations.accessLog() ? AccessLog.ON : AccessLog.OFF);

@@ -24,6 +24,13 @@ public final class ImportModule extends AbstractModule {
         this.stagingDir = stagingDir;
     }
 
+    /** The part files of resumable (tus) uploads, in the staging directory's {@code tus} directory. */
+    @Provides
+    @Singleton
+    org.glance4j.ports.out.tus.ResumablePartFiles resumablePartFiles() {
+        return new org.glance4j.staging.FileResumablePartFiles(stagingDir.resolve("tus"));
+    }
+
     /** Creates the staging directory when it is first asked for (only a server that imports asks). */
     @Provides
     @Singleton

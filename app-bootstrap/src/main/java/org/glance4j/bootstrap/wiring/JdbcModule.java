@@ -43,6 +43,7 @@ public final class JdbcModule extends AbstractModule {
         repository(SharedNodeSettings.class, JdbcRepositories::sharedSettings);
         repository(CachedImageRecords.class, JdbcRepositories::cacheRecords);
         repository(ImageVerificationRepository.class, JdbcRepositories::verifications);
+        repository(org.glance4j.ports.out.tus.TusUploadRepository.class, JdbcRepositories::tusUploads);
         repository(RepositoryCloser.class, repositories -> repositories::close);
     }
 

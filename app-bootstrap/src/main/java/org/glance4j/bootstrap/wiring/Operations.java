@@ -15,12 +15,20 @@ import org.glance4j.bootstrap.metrics.Telemetry;
  * @param telemetry     the metrics, or {@link Telemetry#off()}
  * @param disableByFile {@code [healthcheck] disable_by_file_path}
  * @param accessLog     {@code [glance4j] access_log}
+ * @param tusUploadExpiry {@code [DEFAULT] tus_upload_expiry}
  */
-public record Operations(Telemetry telemetry, Optional<Path> disableByFile, boolean accessLog) {
+public record Operations(
+        Telemetry telemetry, Optional<Path> disableByFile, boolean accessLog, java.time.Duration tusUploadExpiry) {
 
     public Operations {
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(disableByFile, "disableByFile");
+        Objects.requireNonNull(tusUploadExpiry, "tusUploadExpiry");
+    }
+
+    /** With resumable uploads expiring after a day. */
+    public Operations(Telemetry telemetry, Optional<Path> disableByFile, boolean accessLog) {
+        this(telemetry, disableByFile, accessLog, java.time.Duration.ofDays(1));
     }
 
     /** No metrics, no disable file, one log line per request. */

@@ -82,10 +82,10 @@ public final class DefaultImageDataService implements ImageDataService {
     private final ImageAccess access;
     private final ImageStores stores;
     private final DataSettings settings;
-    private final HashAlgorithm hashAlgorithm;
+    final HashAlgorithm hashAlgorithm;
     private final Timestamps time;
-    private final ExecutorService digestThreads;
-    private final FormatPolicy formats;
+    final ExecutorService digestThreads;
+    final FormatPolicy formats;
     private final UnifiedLimits limits;
     private final DownloadCache cache;
     /** Conversion for stores that want another disk format; null when none can be done (set before use). */
@@ -355,7 +355,7 @@ public final class DefaultImageDataService implements ImageDataService {
      * Glance's verdict on the inspected bytes: the {@code virtual_size} they give (null for none), or a refusal as
      * {@code UNSUPPORTED_MEDIA_TYPE} with Glance's wording, the policy's reason after it.
      */
-    private Long judgeFormat(String imageId, InspectionResult inspected, String diskFormat, long size) {
+    Long judgeFormat(String imageId, InspectionResult inspected, String diskFormat, long size) {
         try {
             long virtualSize = formats.virtualSize(inspected, diskFormat, size);
             return virtualSize > 0 ? virtualSize : null;
@@ -382,6 +382,11 @@ public final class DefaultImageDataService implements ImageDataService {
             return images.update(
                     saving.toBuilder().property(UPLOAD_NODE, settings.nodeId()).build());
         });
+    }
+
+    /** Activates an image whose bytes went to the store as they were sent (no conversion): tus completions. */
+    Image activate(String imageId, ImageStore store, StoredObject stored, String md5, String hash, Long virtualSize) {
+        return activate(imageId, store, stored, md5, hash, virtualSize, null, Map.of());
     }
 
     private Image activate(
@@ -435,7 +440,7 @@ public final class DefaultImageDataService implements ImageDataService {
         return "raw".equals(diskFormat) && size > 0 ? size : null;
     }
 
-    private GlanceException reportable(Throwable e, GlanceException ownRefusal, ImageStore store) {
+    GlanceException reportable(Throwable e, GlanceException ownRefusal, ImageStore store) {
         if (ownRefusal != null) {
             return ownRefusal;
         }
@@ -454,7 +459,7 @@ public final class DefaultImageDataService implements ImageDataService {
     }
 
     /** Puts an image left saving by a failed upload back to queued; leaves any other status alone. */
-    private void returnToQueued(String imageId) {
+    void returnToQueued(String imageId) {
         try {
             RevisionRetry.run(() -> {
                 Image current = images.find(imageId).orElse(null);

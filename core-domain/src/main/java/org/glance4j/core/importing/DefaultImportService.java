@@ -339,10 +339,18 @@ public final class DefaultImportService implements ImportService {
      * A glance-direct import reads the staged data from this node's staging area; when a node finished staging it
      * and the data is not here (the nodes do not share their staging area), the import could only fail later.
      *
-     * @throws GlanceException {@code CONFLICT} naming the node that staged the data
+     * @throws GlanceException {@code CONFLICT} naming the node that staged the data, or when nothing was staged (an
+     *                         image uploading through tus)
      */
     private void requireStagedDataHere(Image image, ImportRequest request) {
         String stageHost = image.properties().get(ImportProperties.STAGE_HOST);
+        if (request.isGlanceDirect()
+                && stageHost == null
+                && !image.properties().containsKey(ImportProperties.STAGING_NODE)
+                && !staging.has(image.id())) {
+            // uploading, but not through stage: a resumable (tus) upload is under way
+            throw GlanceException.conflict("Image needs to be staged before 'glance-direct' method can be used");
+        }
         if (!request.isGlanceDirect()
                 || stageHost == null
                 || stageHost.equals(data.nodeId())

@@ -19,6 +19,11 @@ public enum ErrorCategory {
     TOO_LARGE,
     /** The request body has a media type the operation does not accept. */
     UNSUPPORTED_MEDIA_TYPE,
+    /**
+     * A piece of data does not match the checksum the client sent with it (tus {@code Upload-Checksum}); the piece
+     * was discarded and may be sent again.
+     */
+    CHECKSUM_MISMATCH,
     /** A requested byte range lies outside the object. */
     RANGE_NOT_SATISFIABLE,
     /** The operation is known but this deployment does not provide it. */
