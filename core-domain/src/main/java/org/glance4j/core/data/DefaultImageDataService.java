@@ -123,6 +123,11 @@ public final class DefaultImageDataService implements ImageDataService {
      * Converts uploads to a store that wants another disk format ({@link ImageStores#outputFormatOf}) through
      * {@code uploadConversion}; called once, while the core is built, before the service is used.
      */
+    /** The conversion of uploads, or null when this core converts none; see {@link #convertUploadsWith}. */
+    UploadConversion conversion() {
+        return conversion;
+    }
+
     public void convertUploadsWith(UploadConversion uploadConversion) {
         this.conversion = uploadConversion;
     }
@@ -255,14 +260,14 @@ public final class DefaultImageDataService implements ImageDataService {
     private static final String STAGED = "staged:";
 
     /** What a converted upload left in its store, with the checksums and virtual size of the converted bytes. */
-    private record Converted(StoredObject stored, String md5, String hash, Long virtualSize) {}
+    record Converted(StoredObject stored, String md5, String hash, Long virtualSize) {}
 
     /**
      * The disk format an upload to {@code store} is converted to; null when it goes there as it comes.
      *
      * @throws GlanceException {@code INVALID} when the store wants a format the image's cannot be converted to
      */
-    private String conversionTarget(ImageStore store, Image saving) {
+    String conversionTarget(ImageStore store, Image saving) {
         if (conversion == null) {
             return null;
         }
@@ -274,7 +279,7 @@ public final class DefaultImageDataService implements ImageDataService {
      * Converts the received upload in the staging area and writes the converted bytes to {@code store}, computing
      * their checksums on the way.
      */
-    private Converted convertAndStore(String imageId, String sourceFormat, String targetFormat, ImageStore store) {
+    Converted convertAndStore(String imageId, String sourceFormat, String targetFormat, ImageStore store) {
         Long virtualSize;
         try {
             virtualSize = conversion.convert(imageId, sourceFormat, targetFormat, settings.imageSizeCap());
@@ -330,7 +335,7 @@ public final class DefaultImageDataService implements ImageDataService {
      * The read-only properties that keep what the client uploaded before it was converted: its disk format and
      * checksums ({@value #ORIGINAL_CHECKSUM}, {@value #ORIGINAL_HASH_VALUE}, with the image's {@code os_hash_algo}).
      */
-    private static Map<String, String> originalData(String diskFormat, String md5, String hash) {
+    static Map<String, String> originalData(String diskFormat, String md5, String hash) {
         Map<String, String> original = new java.util.LinkedHashMap<>();
         original.put(ORIGINAL_DISK_FORMAT, diskFormat);
         original.put(ORIGINAL_CHECKSUM, md5);

@@ -114,6 +114,19 @@ final class TusCompletion {
             }
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+        String md5 = computed.get(HashAlgorithm.MD5.glanceName());
+        String hash = computed.get(data.hashAlgorithm.glanceName());
+        String convertTo;
+        try {
+            convertTo = data.conversionTarget(store, saving);
+        } catch (RuntimeException e) {
+            forget(upload, pieces);
+            data.returnToQueued(imageId);
+            throw e;
+        }
+        if (convertTo != null) {
+            return completeConverted(upload, pieces, store, saving, convertTo, md5, hash);
+        }
         StoredObject stored;
         try {
             stored = store.writeComposed(imageId, imageParts(pieces));
@@ -122,13 +135,7 @@ final class TusCompletion {
             throw data.reportable(e, null, store);
         }
         try {
-            Image active = data.activate(
-                    imageId,
-                    store,
-                    stored,
-                    computed.get(HashAlgorithm.MD5.glanceName()),
-                    computed.get(data.hashAlgorithm.glanceName()),
-                    virtualSize);
+            Image active = data.activate(imageId, store, stored, md5, hash, virtualSize);
             forget(upload, pieces);
             LOG.info("Image " + imageId + " is active from tus upload " + upload.id() + " (" + stored.size()
                     + " bytes in " + pieces.size() + " part(s))");
@@ -138,6 +145,56 @@ final class TusCompletion {
             forget(upload, pieces);
             data.returnToQueued(imageId);
             throw e;
+        }
+    }
+
+    /**
+     * Completes an upload to a store that keeps another disk format (its {@code image_conversion_output_format}), as
+     * {@code PUT /file} does: the parts, already checked, go to the staging area as one file, are converted there
+     * and the converted bytes are written to the store; the client's own checksums stay in the image's
+     * {@code os_glance_original_*} properties. A failure queues the image again and keeps nothing.
+     */
+    private Image completeConverted(
+            TusUpload upload,
+            List<TusUpload> pieces,
+            ImageStore store,
+            Image saving,
+            String convertTo,
+            String md5,
+            String hash) {
+        String imageId = upload.imageId();
+        UploadConversion conversion = data.conversion();
+        StoredObject stored = null;
+        try {
+            conversion.staging().delete(imageId); // anything a crashed upload of this image left
+            try (InputStream concatenation = concatenation(pieces)) {
+                conversion.staging().write(imageId, concatenation);
+            }
+            DefaultImageDataService.Converted converted =
+                    data.convertAndStore(imageId, saving.diskFormat(), convertTo, store);
+            stored = converted.stored();
+            Image active = data.activate(
+                    imageId,
+                    store,
+                    stored,
+                    converted.md5(),
+                    converted.hash(),
+                    converted.virtualSize(),
+                    convertTo,
+                    DefaultImageDataService.originalData(saving.diskFormat(), md5, hash));
+            forget(upload, pieces);
+            LOG.info("Image " + imageId + " is active from tus upload " + upload.id() + ", converted to " + convertTo
+                    + " for store " + store.id());
+            return active;
+        } catch (IOException | RuntimeException e) {
+            if (stored != null) {
+                DefaultImageDataService.deleteQuietly(store, stored.location(), imageId);
+            }
+            forget(upload, pieces);
+            data.returnToQueued(imageId);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        } finally {
+            conversion.staging().delete(imageId);
         }
     }
 

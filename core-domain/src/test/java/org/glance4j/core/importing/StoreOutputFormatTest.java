@@ -25,17 +25,21 @@ import org.glance4j.core.settings.ImportSettings;
 import org.glance4j.http.fetch.JdkWebSource;
 import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
+import org.glance4j.ports.in.TusUploadService;
 import org.glance4j.ports.model.Image;
 import org.glance4j.ports.model.ImageStatus;
 import org.glance4j.ports.model.StatedDigest;
 import org.glance4j.ports.model.StoreInfo;
+import org.glance4j.ports.model.TusUpload;
 import org.glance4j.ports.model.task.Task;
 import org.glance4j.ports.model.task.TaskStatus;
 import org.glance4j.ports.testing.InMemoryImageMemberRepository;
 import org.glance4j.ports.testing.InMemoryImageRepository;
+import org.glance4j.ports.testing.InMemoryTusUploadRepository;
 import org.glance4j.ports.testing.RequiredTool;
 import org.glance4j.ports.testing.store.InMemoryImageStore;
 import org.glance4j.ports.testing.task.InMemoryTaskRepository;
+import org.glance4j.staging.FileResumablePartFiles;
 import org.glance4j.staging.FileStagingArea;
 import org.glance4j.staging.QemuImgTool;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +100,10 @@ class StoreOutputFormatTest {
                         new InMemoryTaskRepository(),
                         importSettings.withMultiStore(true),
                         new ImportIo(staging, new JdkWebSource(), new QemuImgTool(staging, "qemu-img")))
+                .tus(
+                        new InMemoryTusUploadRepository(),
+                        new FileResumablePartFiles(dir.resolve("tus")),
+                        Duration.ofHours(1))
                 .build();
         return core;
     }
@@ -129,6 +137,48 @@ class StoreOutputFormatTest {
                 .doesNotContainKey(DefaultImageDataService.UPLOAD_NODE);
         assertThat(staging.has(image.id())).isFalse();
         assertThat(plain.objectCount()).isZero();
+    }
+
+    @Test
+    void aQcow2SentThroughTusToAStoreThatWantsRawIsStoredAsRawToo() throws Exception {
+        core();
+        byte[] raw = rawDisk();
+        byte[] qcow2 = convert(raw, "raw", "qcow2");
+        Image image = queued("qcow2");
+        TusUploadService tus = core.tus();
+        TusUploadService.Progress created = tus.create(
+                CoreFixture.OWNER_MEMBER,
+                image.id(),
+                new TusUploadService.Creation(
+                        qcow2.length, TusUpload.Kind.WHOLE, List.of(), "filename ZGlzaw==", List.of(), "ceph"));
+        int half = qcow2.length / 2;
+
+        tus.append(
+                CoreFixture.OWNER_MEMBER,
+                image.id(),
+                created.upload().id(),
+                0,
+                new ByteArrayInputStream(qcow2, 0, half),
+                null);
+        TusUploadService.Progress last = tus.append(
+                CoreFixture.OWNER_MEMBER,
+                image.id(),
+                created.upload().id(),
+                half,
+                new ByteArrayInputStream(qcow2, half, qcow2.length - half),
+                null);
+
+        assertThat(last.imageActive()).isTrue();
+        Image active = images.find(image.id()).orElseThrow();
+        assertThat(active.status()).isEqualTo(ImageStatus.ACTIVE);
+        assertThat(active.diskFormat()).isEqualTo("raw");
+        assertThat(read(ceph, active)).isEqualTo(raw);
+        assertThat(active.checksum()).isEqualTo(hex("MD5", raw));
+        assertThat(active.properties())
+                .containsEntry(DefaultImageDataService.ORIGINAL_DISK_FORMAT, "qcow2")
+                .containsEntry(DefaultImageDataService.ORIGINAL_CHECKSUM, hex("MD5", qcow2));
+        assertThat(staging.has(image.id())).isFalse();
+        assertThat(Files.list(dir.resolve("tus")).toList()).isEmpty();
     }
 
     @Test
