@@ -34,6 +34,8 @@
 #
 # BENCH_THREADS=1 also writes OUTDIR/nodes-N/threads-PHASE.txt: the nodes' CPU per request by kind of thread (I/O,
 # worker, GC, JIT, ...: bench/lib/cpu.sh thread_ticks), to see which of them grows with the number of nodes.
+# BENCH_CLIENTS_PER_NODE=N instead gives the record loads N connections for each node (N at 1 node, 3N at 3 nodes) and
+# each node a pool of N: every node as busy as the single one, as when nodes are added because clients were.
 # Knobs: BENCH_NODES ("1 2 3"), BENCH_SECONDS (15), BENCH_WARMUP (10000), BENCH_CONCURRENCY (16),
 # BENCH_SIZE_MIB (1024), BENCH_UPLOADS (8), BENCH_CONC_MIB (128: 8 x 128 MiB = 1 GiB in all), BENCH_HEAP (-Xmx per
 # node, 256m), JAVA_OPTS (more JVM options for every node), BENCH_POOL ([database] max_pool_size of each node; default
@@ -56,8 +58,9 @@ out=$(cd "$out" && pwd)
 node_counts=${BENCH_NODES:-1 2 3}
 secs=${BENCH_SECONDS:-15}
 warmup=${BENCH_WARMUP:-10000}
+per_node=${BENCH_CLIENTS_PER_NODE:-}
 conc=${BENCH_CONCURRENCY:-16}
-pool=${BENCH_POOL:-$conc}
+pool=${BENCH_POOL:-${per_node:-$conc}}
 size_mib=${BENCH_SIZE_MIB:-1024}
 uploads=${BENCH_UPLOADS:-8}
 conc_mib=${BENCH_CONC_MIB:-128}
@@ -223,13 +226,17 @@ PY
 import json, sys
 tck, req = float(sys.argv[1]), int(sys.argv[2])
 b, a = json.loads(sys.argv[3]), json.loads(sys.argv[4])
-per = lambda k, i: (a[k][i] - b.get(k, [0, 0])[i]) / tck / max(req, 1) * 1e6
-rows = sorted(((per(k, 0) + per(k, 1), per(k, 0), per(k, 1), k) for k in a), reverse=True)
-print('%9s %9s %9s  %s' % ('cpu_us', 'user', 'system', 'thread kind (CPU microseconds per request)'))
-for total, user, system, kind in rows:
-    if total:
-        print('%9.1f %9.1f %9.1f  %s' % (total, user, system, kind))
-print('%9.1f %9.1f %9.1f  all threads' % tuple(sum(r[i] for r in rows) for i in range(3)))
+def per(k, i, scale):
+    return (a[k][i] - b.get(k, [0, 0, 0, 0])[i]) * scale / max(req, 1)
+us = 1e6 / tck
+rows = sorted(((per(k, 0, us) + per(k, 1, us), per(k, 0, us), per(k, 1, us), per(k, 2, 1), per(k, 3, 1), k) for k in a),
+              reverse=True)
+print('%9s %9s %9s %9s %9s  %s' % ('cpu_us', 'user', 'system', 'waits', 'preempted',
+                                  'thread kind (CPU microseconds and context switches per request)'))
+for total, user, system, waits, preempted, kind in rows:
+    if total or waits > 0.01:
+        print('%9.1f %9.1f %9.1f %9.2f %9.2f  %s' % (total, user, system, waits, preempted, kind))
+print('%9.1f %9.1f %9.1f %9.2f %9.2f  all threads' % tuple(sum(r[i] for r in rows) for i in range(5)))
 PY
   fi
 }
@@ -303,7 +310,8 @@ big_md5=$(md5sum <"$out/big.bin" | cut -d' ' -f1)
 head -c $((conc_mib * 1048576)) /dev/urandom >"$out/small.bin"
 head -c $((32 * 1048576)) /dev/urandom >"$out/warm.bin"
 for n in $node_counts; do
-  echo "# $n node(s): load average at start $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/summary.txt"
+  [ -z "$per_node" ] || conc=$((per_node * n))
+  echo "# $n node(s), $conc clients: load average at start $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/summary.txt"
   start_cluster "$n"
   warm create.lua "$base/v2/images"
   curl -sf "${ident[@]}" "$base/v2/images?limit=1000" |

@@ -2,7 +2,8 @@
 
     cpu.py groups GROUP...   clock ticks of process trees (GROUP: pids separated by commas), or of the JIT
                              compiler threads of processes (GROUP: jit:PID,...), one number per group
-    cpu.py threads PID...    {thread kind: [user ticks, system ticks]} over the threads of those processes
+    cpu.py threads PID...    {thread kind: [user ticks, system ticks, voluntary context switches, involuntary
+                             ones]} over the threads of those processes
 """
 import json
 import os
@@ -18,8 +19,20 @@ def stat_fields(path):
     return name, rest.split()
 
 
-def threads(pids):
-    """(thread name, user ticks, system ticks) of every thread of those processes that can still be read."""
+def switches(pid, tid):
+    """(voluntary, involuntary) context switches of one thread so far: it waited, or it was preempted."""
+    counts = {}
+    with open('/proc/%s/task/%s/status' % (pid, tid)) as f:
+        for line in f:
+            if line.endswith('ctxt_switches\n') or 'ctxt_switches:' in line:
+                key, value = line.split(':')
+                counts[key.strip()] = int(value)
+    return counts.get('voluntary_ctxt_switches', 0), counts.get('nonvoluntary_ctxt_switches', 0)
+
+
+def threads(pids, with_switches=False):
+    """(thread name, user ticks, system ticks[, voluntary, involuntary switches]) of every thread of those
+    processes that can still be read."""
     for pid in pids:
         try:
             tids = os.listdir('/proc/%s/task' % pid)
@@ -28,9 +41,10 @@ def threads(pids):
         for tid in tids:
             try:
                 name, fields = stat_fields('/proc/%s/task/%s/stat' % (pid, tid))
+                extra = switches(pid, tid) if with_switches else ()
             except OSError:
                 continue
-            yield name, int(fields[11]), int(fields[12])
+            yield (name, int(fields[11]), int(fields[12])) + tuple(extra)
 
 
 def groups(args):
@@ -70,10 +84,9 @@ def groups(args):
 
 def thread_kinds(pids):
     kinds = {}
-    for name, user, system in threads(pids):
+    for name, *counts in threads(pids, with_switches=True):
         kind = re.sub(r'[0-9]+', '', name)
-        old = kinds.get(kind, [0, 0])
-        kinds[kind] = [old[0] + user, old[1] + system]
+        kinds[kind] = [a + b for a, b in zip(kinds.get(kind, [0, 0, 0, 0]), counts)]
     print(json.dumps(kinds))
 
 
