@@ -132,27 +132,7 @@ for store in $stores; do
   case $store in
     file) ;;
     s3)
-      if [ -z "${BENCH_S3_URL:-}" ]; then
-        rm -rf "$out/swift"
-        start_swift "$out/swift"
-        BENCH_S3_URL=$swift_s3_url BENCH_S3_ACCESS_KEY=$swift_user BENCH_S3_SECRET_KEY=$swift_key
-        BENCH_S3_BUCKET=bench$$
-      fi
-      for v in BENCH_S3_URL BENCH_S3_ACCESS_KEY BENCH_S3_SECRET_KEY BENCH_S3_BUCKET; do
-        [ -n "${!v:-}" ] || { echo "the s3 store needs $v" >&2; exit 1; }
-      done
-      cat >"$out/glance-api.conf" <<EOF
-[DEFAULT]
-enabled_backends = bench:s3
-[glance_store]
-default_backend = bench
-[bench]
-s3_store_host = $BENCH_S3_URL
-s3_store_access_key = $BENCH_S3_ACCESS_KEY
-s3_store_secret_key = $BENCH_S3_SECRET_KEY
-s3_store_bucket = $BENCH_S3_BUCKET
-s3_store_create_bucket_on_put = true
-EOF
+      write_s3_conf "$out/swift" "$out/glance-api.conf"
       ;;
     *) echo "BENCH_STORES may name file and s3, not $store" >&2; exit 1 ;;
   esac

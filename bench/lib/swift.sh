@@ -1,4 +1,4 @@
-# bench/lib/swift.sh: sourced by the benchmarks. start_swift DIR starts a throw-away single-node OpenStack Swift from
+# bench/lib/swift.sh: sourced by the benchmarks. write_s3_conf (at the end) writes an s3-store glance-api.conf. start_swift DIR starts a throw-away single-node OpenStack Swift from
 # Debian's packages on free loopback ports, the way the store tests' SwiftServer does (rings of one device built in
 # DIR/etc, account, container, object and proxy servers with workers = 0, TempAuth with its tokens in a memcached of
 # its own, static and dynamic large objects, and the S3 API (s3api: access key swift_user, secret swift_key, at
@@ -117,4 +117,33 @@ CONF
   done
   echo "Swift did not become ready; logs in $dir/log" >&2
   return 1
+}
+
+# write_s3_conf SWIFTDIR CONF: writes a glance-api.conf CONF whose one backend is the s3 store. Without BENCH_S3_URL
+# it first starts a throw-away Swift in SWIFTDIR (start_swift, emptied first) and points BENCH_S3_URL,
+# BENCH_S3_ACCESS_KEY, BENCH_S3_SECRET_KEY and BENCH_S3_BUCKET at its S3 API; with BENCH_S3_URL set it uses that
+# endpoint and needs the other three set too (it exits the script when one is missing).
+write_s3_conf() {
+  local swift_dir=$1 conf=$2 v
+  if [ -z "${BENCH_S3_URL:-}" ]; then
+    rm -rf "$swift_dir"
+    start_swift "$swift_dir"
+    BENCH_S3_URL=$swift_s3_url BENCH_S3_ACCESS_KEY=$swift_user BENCH_S3_SECRET_KEY=$swift_key
+    BENCH_S3_BUCKET=bench$$
+  fi
+  for v in BENCH_S3_URL BENCH_S3_ACCESS_KEY BENCH_S3_SECRET_KEY BENCH_S3_BUCKET; do
+    [ -n "${!v:-}" ] || { echo "the s3 store needs $v" >&2; exit 1; }
+  done
+  cat >"$conf" <<CONF
+[DEFAULT]
+enabled_backends = bench:s3
+[glance_store]
+default_backend = bench
+[bench]
+s3_store_host = $BENCH_S3_URL
+s3_store_access_key = $BENCH_S3_ACCESS_KEY
+s3_store_secret_key = $BENCH_S3_SECRET_KEY
+s3_store_bucket = $BENCH_S3_BUCKET
+s3_store_create_bucket_on_put = true
+CONF
 }

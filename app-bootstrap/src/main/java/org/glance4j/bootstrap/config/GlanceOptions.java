@@ -568,53 +568,33 @@ public final class GlanceOptions {
     /** The options a file store reads, from [glance_store] or from the section of its id. */
     private static final String KEYSTONE_ONLY = " Read with --auth keystone (or a keystone flavor) only.";
 
-    public static final OptionSpec KS_WWW_AUTHENTICATE_URI = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
+    public static final OptionSpec KS_WWW_AUTHENTICATE_URI = keystoneOption(
             "www_authenticate_uri",
             "(auth_url)",
-            SUPPORTED,
-            "The Keystone URI a 401 names to clients in " + "WWW-Authenticate: Keystone uri=\"...\"." + KEYSTONE_ONLY);
-    public static final OptionSpec KS_AUTH_URL = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
+            "The Keystone URI a 401 names to clients in " + "WWW-Authenticate: Keystone uri=\"...\".");
+    public static final OptionSpec KS_AUTH_URL = keystoneOption(
             "auth_url",
             "(none)",
-            SUPPORTED,
             "Keystone's identity endpoint (http://keystone:5000 or .../v3), where glance4j authenticates itself and "
-                    + "validates tokens with the v3 API. Required." + KEYSTONE_ONLY);
-    public static final OptionSpec KS_AUTH_TYPE = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
+                    + "validates tokens with the v3 API. Required.");
+    public static final OptionSpec KS_AUTH_TYPE = keystoneOption(
             "auth_type",
             "password",
-            SUPPORTED,
             "How glance4j authenticates itself to Keystone: password is the only plugin; any other stops "
-                    + "the start." + KEYSTONE_ONLY);
-    public static final OptionSpec KS_USERNAME = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
+                    + "the start.");
+    public static final OptionSpec KS_USERNAME = keystoneOption(
             "username",
             "(none)",
-            SUPPORTED,
             "The service user glance4j authenticates as (it needs a role that may validate tokens, e.g. admin or "
-                    + "service). Required." + KEYSTONE_ONLY);
-    public static final OptionSpec KS_PASSWORD = new OptionSpec(
-            KEYSTONE_AUTHTOKEN, "password", "(none)", SUPPORTED, "That user's password. Required." + KEYSTONE_ONLY);
-    public static final OptionSpec KS_PROJECT_NAME = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
-            "project_name",
-            "service",
-            SUPPORTED,
-            "The project the service's own token is scoped to." + KEYSTONE_ONLY);
-    public static final OptionSpec KS_USER_DOMAIN_NAME = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
-            "user_domain_name",
-            "Default",
-            SUPPORTED,
-            "The domain of the service user." + KEYSTONE_ONLY);
-    public static final OptionSpec KS_PROJECT_DOMAIN_NAME = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
-            "project_domain_name",
-            "Default",
-            SUPPORTED,
-            "The domain of project_name." + KEYSTONE_ONLY);
+                    + "service). Required.");
+    public static final OptionSpec KS_PASSWORD =
+            keystoneOption("password", "(none)", "That user's password. Required.");
+    public static final OptionSpec KS_PROJECT_NAME =
+            keystoneOption("project_name", "service", "The project the service's own token is scoped to.");
+    public static final OptionSpec KS_USER_DOMAIN_NAME =
+            keystoneOption("user_domain_name", "Default", "The domain of the service user.");
+    public static final OptionSpec KS_PROJECT_DOMAIN_NAME =
+            keystoneOption("project_domain_name", "Default", "The domain of project_name.");
     public static final OptionSpec KS_REGION_NAME = new OptionSpec(
             KEYSTONE_AUTHTOKEN,
             "region_name",
@@ -622,82 +602,74 @@ public final class GlanceOptions {
             ACCEPTED_NO_EFFECT,
             "Read but without effect: glance4j talks to the identity endpoint of auth_url "
                     + "directly and looks nothing up in the catalog.");
-    public static final OptionSpec KS_TOKEN_CACHE_TIME = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
+    public static final OptionSpec KS_TOKEN_CACHE_TIME = keystoneOption(
             "token_cache_time",
             "300",
-            SUPPORTED,
             "Seconds a validated token is served from glance4j's memory before Keystone is asked "
                     + "again (so a revoked token is refused at most this long after); never past the token's "
-                    + "expires_at. -1 or 0: ask Keystone on every request. At most 10000 tokens are kept."
-                    + KEYSTONE_ONLY);
-    public static final OptionSpec KS_SERVICE_TOKEN_ROLES = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
+                    + "expires_at. -1 or 0: ask Keystone on every request. At most 10000 tokens are kept.");
+    public static final OptionSpec KS_SERVICE_TOKEN_ROLES = keystoneOption(
             "service_token_roles",
             "service",
-            SUPPORTED,
             "Roles one of which a service token (X-Service-Token) "
                     + "must carry; its user, project and roles become service_user_id, service_project_id and "
-                    + "service_roles of the policy credentials." + KEYSTONE_ONLY);
-    public static final OptionSpec KS_SERVICE_TOKEN_ROLES_REQUIRED = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
+                    + "service_roles of the policy credentials.");
+    public static final OptionSpec KS_SERVICE_TOKEN_ROLES_REQUIRED = keystoneOption(
             "service_token_roles_required",
             "False",
-            SUPPORTED,
             "True: a service token without one of "
-                    + "service_token_roles is refused with 401. False: it is accepted and a warning logged."
-                    + KEYSTONE_ONLY);
-    public static final OptionSpec KS_HTTP_CONNECT_TIMEOUT = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
+                    + "service_token_roles is refused with 401. False: it is accepted and a warning logged.");
+    public static final OptionSpec KS_HTTP_CONNECT_TIMEOUT = keystoneOption(
             "http_connect_timeout",
             "10",
-            SUPPORTED,
             "Seconds glance4j waits to connect to Keystone, and again for "
                     + "its answer (keystonemiddleware has no default; glance4j uses 10). A Keystone that cannot be "
-                    + "reached or does not answer in time makes the request 503, naming the identity service."
-                    + KEYSTONE_ONLY);
-    public static final OptionSpec KS_HTTP_REQUEST_MAX_RETRIES = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
+                    + "reached or does not answer in time makes the request 503, naming the identity service.");
+    public static final OptionSpec KS_HTTP_REQUEST_MAX_RETRIES = keystoneOption(
             "http_request_max_retries",
             "3",
-            SUPPORTED,
             "How many times a call to Keystone that could not connect "
-                    + "(or whose connection broke before the answer) is tried again (0 or more). A call that connected but got no answer in time is not retried."
-                    + KEYSTONE_ONLY);
+                    + "(or whose connection broke before the answer) is tried again (0 or more). A call that connected but got no answer in time is not retried.");
     public static final OptionSpec KS_MEMCACHE_SERVERS = new OptionSpec(
             KEYSTONE_AUTHTOKEN,
             "memcache_servers",
             "(none)",
             ACCEPTED_NO_EFFECT,
             "Ignored, with one line at start: glance4j keeps validated tokens in its " + "own memory.");
-    public static final OptionSpec KS_MEMCACHE_SECURITY_STRATEGY = new OptionSpec(
-            KEYSTONE_AUTHTOKEN, "memcache_security_strategy", "(none)", NOT_SUPPORTED_YET, "No memcached; ignored.");
-    public static final OptionSpec KS_MEMCACHE_SECRET_KEY = new OptionSpec(
-            KEYSTONE_AUTHTOKEN, "memcache_secret_key", "(none)", NOT_SUPPORTED_YET, "No memcached; ignored.");
-    public static final OptionSpec KS_CAFILE = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
-            "cafile",
-            "(none)",
-            NOT_SUPPORTED_YET,
-            "Keystone over https is verified with the JVM's trusted certificates; ignored.");
-    public static final OptionSpec KS_INSECURE = new OptionSpec(
-            KEYSTONE_AUTHTOKEN, "insecure", "False", NOT_SUPPORTED_YET, "Certificates are always verified; ignored.");
-    public static final OptionSpec KS_DELAY_AUTH_DECISION = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
-            "delay_auth_decision",
-            "False",
-            NOT_SUPPORTED_YET,
-            "A request without a valid token is always refused; " + "ignored.");
-    public static final OptionSpec KS_SERVICE_TYPE = new OptionSpec(
-            KEYSTONE_AUTHTOKEN,
+    public static final OptionSpec KS_MEMCACHE_SECURITY_STRATEGY =
+            ignoredKeystoneOption("memcache_security_strategy", "(none)", "No memcached");
+    public static final OptionSpec KS_MEMCACHE_SECRET_KEY =
+            ignoredKeystoneOption("memcache_secret_key", "(none)", "No memcached");
+    public static final OptionSpec KS_CAFILE = ignoredKeystoneOption(
+            "cafile", "(none)", "Keystone over https is verified with the JVM's trusted certificates");
+    public static final OptionSpec KS_INSECURE =
+            ignoredKeystoneOption("insecure", "False", "Certificates are always verified");
+    public static final OptionSpec KS_DELAY_AUTH_DECISION =
+            ignoredKeystoneOption("delay_auth_decision", "False", "A request without a valid token is always refused");
+    public static final OptionSpec KS_SERVICE_TYPE = ignoredKeystoneOption(
             "service_type",
             "(none)",
-            NOT_SUPPORTED_YET,
-            "Only for access rules of application credentials, which glance4j does not check; " + "ignored.");
-    public static final OptionSpec KS_INTERFACE = new OptionSpec(
-            KEYSTONE_AUTHTOKEN, "interface", "(none)", NOT_SUPPORTED_YET, "glance4j uses auth_url as it is; ignored.");
+            "Only for access rules of application credentials, which glance4j does not check");
+    public static final OptionSpec KS_INTERFACE =
+            ignoredKeystoneOption("interface", "(none)", "glance4j uses auth_url as it is");
+
+    /** A {@code [keystone_authtoken]} option glance4j honours; read with keystone authentication only. */
+    private static OptionSpec keystoneOption(String name, String defaultValue, String description) {
+        return new OptionSpec(KEYSTONE_AUTHTOKEN, name, defaultValue, SUPPORTED, description + KEYSTONE_ONLY);
+    }
+
+    /** A {@code [keystone_authtoken]} option glance4j ignores, for {@code reason}. */
+    private static OptionSpec ignoredKeystoneOption(String name, String defaultValue, String reason) {
+        return new OptionSpec(KEYSTONE_AUTHTOKEN, name, defaultValue, NOT_SUPPORTED_YET, reason + "; ignored.");
+    }
 
     private static final String LIMITS_ONLY = " Read with use_keystone_limits = True only.";
+
+    /** An {@code [oslo_limit]} option glance4j honours; read with {@code use_keystone_limits = True} only. */
+    private static OptionSpec limitsOption(String name, String defaultValue, String description) {
+        return new OptionSpec(OSLO_LIMIT, name, defaultValue, SUPPORTED, description + LIMITS_ONLY);
+    }
+
     public static final OptionSpec USE_KEYSTONE_LIMITS = new OptionSpec(
             DEFAULT,
             "use_keystone_limits",
@@ -707,96 +679,52 @@ public final class GlanceOptions {
                     + "image_count_uploading) are read from Keystone with the [oslo_limit] options and enforced on "
                     + "create, upload, stage and import; GET /v2/info/usage reports them. A resource without a "
                     + "registered or project limit is limited to 0, -1 is unlimited.");
-    public static final OptionSpec OL_ENDPOINT_ID = new OptionSpec(
-            OSLO_LIMIT,
+    public static final OptionSpec OL_ENDPOINT_ID = limitsOption(
             "endpoint_id",
             "(none)",
-            SUPPORTED,
             "The id of glance4j's image endpoint in Keystone's catalog; the limits are those registered for its "
-                    + "service and region. An id Keystone does not know stops the start." + LIMITS_ONLY);
-    public static final OptionSpec OL_ENDPOINT_SERVICE_TYPE = new OptionSpec(
-            OSLO_LIMIT,
+                    + "service and region. An id Keystone does not know stops the start.");
+    public static final OptionSpec OL_ENDPOINT_SERVICE_TYPE = limitsOption(
             "endpoint_service_type",
             "(none)",
-            SUPPORTED,
-            "Without endpoint_id: the endpoint is looked up by this service type (image)." + LIMITS_ONLY);
-    public static final OptionSpec OL_ENDPOINT_SERVICE_NAME = new OptionSpec(
-            OSLO_LIMIT,
-            "endpoint_service_name",
-            "(none)",
-            SUPPORTED,
-            "Without endpoint_id: the endpoint is looked up by this service name." + LIMITS_ONLY);
-    public static final OptionSpec OL_ENDPOINT_REGION_NAME = new OptionSpec(
-            OSLO_LIMIT,
-            "endpoint_region_name",
-            "(none)",
-            SUPPORTED,
-            "Without endpoint_id: the region of the endpoint looked up." + LIMITS_ONLY);
-    public static final OptionSpec OL_ENDPOINT_INTERFACE = new OptionSpec(
-            OSLO_LIMIT,
+            "Without endpoint_id: the endpoint is looked up by this service type (image).");
+    public static final OptionSpec OL_ENDPOINT_SERVICE_NAME = limitsOption(
+            "endpoint_service_name", "(none)", "Without endpoint_id: the endpoint is looked up by this service name.");
+    public static final OptionSpec OL_ENDPOINT_REGION_NAME = limitsOption(
+            "endpoint_region_name", "(none)", "Without endpoint_id: the region of the endpoint looked up.");
+    public static final OptionSpec OL_ENDPOINT_INTERFACE = limitsOption(
             "endpoint_interface",
             "public",
-            SUPPORTED,
-            "Without endpoint_id: the interface of the endpoint looked up (public, internal, " + "admin)."
-                    + LIMITS_ONLY);
-    public static final OptionSpec OL_AUTH_TYPE = new OptionSpec(
-            OSLO_LIMIT,
-            "auth_type",
-            "password",
-            SUPPORTED,
-            "How glance4j authenticates to read limits: password (or v3password) only." + LIMITS_ONLY);
-    public static final OptionSpec OL_AUTH_URL = new OptionSpec(
-            OSLO_LIMIT,
-            "auth_url",
-            "(none)",
-            SUPPORTED,
-            "Keystone's identity endpoint (http://keystone:5000 or .../v3). Required." + LIMITS_ONLY);
-    public static final OptionSpec OL_USERNAME = new OptionSpec(
-            OSLO_LIMIT,
+            "Without endpoint_id: the interface of the endpoint looked up (public, internal, " + "admin).");
+    public static final OptionSpec OL_AUTH_TYPE = limitsOption(
+            "auth_type", "password", "How glance4j authenticates to read limits: password (or v3password) only.");
+    public static final OptionSpec OL_AUTH_URL = limitsOption(
+            "auth_url", "(none)", "Keystone's identity endpoint (http://keystone:5000 or .../v3). Required.");
+    public static final OptionSpec OL_USERNAME = limitsOption(
             "username",
             "(none)",
-            SUPPORTED,
             "The user that reads the limits; it needs the reader role on the system (with system_scope = all) to "
-                    + "see every project's limits. Required unless user_id is set." + LIMITS_ONLY);
-    public static final OptionSpec OL_USER_ID = new OptionSpec(
-            OSLO_LIMIT, "user_id", "(none)", SUPPORTED, "That user by id, instead of username." + LIMITS_ONLY);
-    public static final OptionSpec OL_PASSWORD = new OptionSpec(
-            OSLO_LIMIT, "password", "(none)", SUPPORTED, "That user's password. Required." + LIMITS_ONLY);
-    public static final OptionSpec OL_USER_DOMAIN_NAME = new OptionSpec(
-            OSLO_LIMIT, "user_domain_name", "Default", SUPPORTED, "The domain of username." + LIMITS_ONLY);
-    public static final OptionSpec OL_USER_DOMAIN_ID = new OptionSpec(
-            OSLO_LIMIT,
-            "user_domain_id",
-            "(none)",
-            SUPPORTED,
-            "The domain of username by id (wins over user_domain_name)." + LIMITS_ONLY);
-    public static final OptionSpec OL_SYSTEM_SCOPE = new OptionSpec(
-            OSLO_LIMIT,
+                    + "see every project's limits. Required unless user_id is set.");
+    public static final OptionSpec OL_USER_ID =
+            limitsOption("user_id", "(none)", "That user by id, instead of username.");
+    public static final OptionSpec OL_PASSWORD = limitsOption("password", "(none)", "That user's password. Required.");
+    public static final OptionSpec OL_USER_DOMAIN_NAME =
+            limitsOption("user_domain_name", "Default", "The domain of username.");
+    public static final OptionSpec OL_USER_DOMAIN_ID =
+            limitsOption("user_domain_id", "(none)", "The domain of username by id (wins over user_domain_name).");
+    public static final OptionSpec OL_SYSTEM_SCOPE = limitsOption(
             "system_scope",
             "(none)",
-            SUPPORTED,
             "all: the token is system-scoped (what Glance's documentation recommends). Otherwise it is scoped to "
-                    + "project_id or project_name, and Keystone shows that project's limits only." + LIMITS_ONLY);
-    public static final OptionSpec OL_PROJECT_NAME = new OptionSpec(
-            OSLO_LIMIT,
-            "project_name",
-            "(none)",
-            SUPPORTED,
-            "The project the token is scoped to, without system_scope." + LIMITS_ONLY);
-    public static final OptionSpec OL_PROJECT_ID = new OptionSpec(
-            OSLO_LIMIT,
-            "project_id",
-            "(none)",
-            SUPPORTED,
-            "That project by id (wins over project_name)." + LIMITS_ONLY);
-    public static final OptionSpec OL_PROJECT_DOMAIN_NAME = new OptionSpec(
-            OSLO_LIMIT, "project_domain_name", "Default", SUPPORTED, "The domain of project_name." + LIMITS_ONLY);
-    public static final OptionSpec OL_PROJECT_DOMAIN_ID = new OptionSpec(
-            OSLO_LIMIT,
-            "project_domain_id",
-            "(none)",
-            SUPPORTED,
-            "The domain of project_name by id (wins over project_domain_name)." + LIMITS_ONLY);
+                    + "project_id or project_name, and Keystone shows that project's limits only.");
+    public static final OptionSpec OL_PROJECT_NAME =
+            limitsOption("project_name", "(none)", "The project the token is scoped to, without system_scope.");
+    public static final OptionSpec OL_PROJECT_ID =
+            limitsOption("project_id", "(none)", "That project by id (wins over project_name).");
+    public static final OptionSpec OL_PROJECT_DOMAIN_NAME =
+            limitsOption("project_domain_name", "Default", "The domain of project_name.");
+    public static final OptionSpec OL_PROJECT_DOMAIN_ID = limitsOption(
+            "project_domain_id", "(none)", "The domain of project_name by id (wins over project_domain_name).");
     public static final OptionSpec OL_REGION_NAME = new OptionSpec(
             OSLO_LIMIT,
             "region_name",
@@ -804,19 +732,15 @@ public final class GlanceOptions {
             ACCEPTED_NO_EFFECT,
             "Read but without effect: glance4j talks to auth_url directly; the region of the "
                     + "limits is the endpoint's.");
-    public static final OptionSpec OL_TIMEOUT = new OptionSpec(
-            OSLO_LIMIT,
+    public static final OptionSpec OL_TIMEOUT = limitsOption(
             "timeout",
             "10",
-            SUPPORTED,
             "Seconds glance4j waits to connect to Keystone, and again for its answer (keystoneauth has no default). "
-                    + "A Keystone that cannot be reached or answers late makes the checked request 503." + LIMITS_ONLY);
-    public static final OptionSpec OL_CONNECT_RETRIES = new OptionSpec(
-            OSLO_LIMIT,
+                    + "A Keystone that cannot be reached or answers late makes the checked request 503.");
+    public static final OptionSpec OL_CONNECT_RETRIES = limitsOption(
             "connect_retries",
             "3",
-            SUPPORTED,
-            "How many times a call to Keystone that could not connect is tried again (0 or more)." + LIMITS_ONLY);
+            "How many times a call to Keystone that could not connect is tried again (0 or more).");
 
     /** The options every store reads from its own section with enabled_backends, whatever its type. */
     public static final List<OptionSpec> STORE_OPTIONS = List.of(STORE_DESCRIPTION, WEIGHT, STORE_OUTPUT_FORMAT);

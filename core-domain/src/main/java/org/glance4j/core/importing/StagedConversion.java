@@ -12,24 +12,11 @@ import org.glance4j.ports.out.importing.StagingArea;
  * The conversion of staged data with the disk image tool ({@code qemu-img}), as Glance's {@code image_conversion}
  * plugin does it: before the tool sees the data, the inspector confirms it is the declared format and safe; the tool
  * must agree about the format and show no backing or data file; the converted data replaces the staged data and is
- * inspected again. The import plugin and uploads to a store that wants another disk format share it.
+ * inspected again. The import plugin and uploads to a store that wants another disk format share it. Its
+ * {@code staging} component is the {@link UploadConversion#staging()} the port asks for.
  */
-final class StagedConversion implements UploadConversion {
-
-    private final StagingArea staging;
-    private final StagedImageInspector inspector;
-    private final DiskImageTool tool;
-
-    StagedConversion(StagingArea staging, StagedImageInspector inspector, DiskImageTool tool) {
-        this.staging = staging;
-        this.inspector = inspector;
-        this.tool = tool;
-    }
-
-    @Override
-    public StagingArea staging() {
-        return staging;
-    }
+record StagedConversion(StagingArea staging, StagedImageInspector inspector, DiskImageTool tool)
+        implements UploadConversion {
 
     @Override
     public Long convert(String imageId, String sourceFormat, String targetFormat, long sizeCap)

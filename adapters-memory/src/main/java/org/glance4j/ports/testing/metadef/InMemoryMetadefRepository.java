@@ -38,6 +38,28 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
         }
     }
 
+    /**
+     * What differs between the kinds of item a namespace holds: the word for the kind in messages, the entry's map of
+     * them, and an item's name and namespace.
+     */
+    private record Kind<T>(
+            String word,
+            Function<Entry, LinkedHashMap<String, T>> items,
+            Function<T, String> name,
+            Function<T, String> namespace) {}
+
+    private static final Kind<MetadefObject> OBJECTS =
+            new Kind<>("object", e -> e.objects, MetadefObject::name, MetadefObject::namespace);
+    private static final Kind<MetadefProperty> PROPERTIES =
+            new Kind<>("property", e -> e.properties, MetadefProperty::name, MetadefProperty::namespace);
+    private static final Kind<MetadefTag> TAGS =
+            new Kind<>("tag", e -> e.tags, MetadefTag::name, MetadefTag::namespace);
+    private static final Kind<MetadefResourceTypeAssociation> ASSOCIATIONS = new Kind<>(
+            "resource type association",
+            e -> e.associations,
+            MetadefResourceTypeAssociation::name,
+            MetadefResourceTypeAssociation::namespace);
+
     private final LinkedHashMap<String, Entry> namespaces = new LinkedHashMap<>();
     private final LinkedHashMap<String, MetadefResourceType> resourceTypes = new LinkedHashMap<>();
 
@@ -128,65 +150,22 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
         return n;
     }
 
+    // The port's per-kind methods, grouped by what they do; what differs between the kinds is stated once in
+    // OBJECTS, PROPERTIES, TAGS and ASSOCIATIONS.
+
     @Override
     public synchronized void addObject(MetadefObject object) {
-        add(entry(object.namespace()).objects, object.name(), object, "object", object.namespace());
-    }
-
-    @Override
-    public synchronized Optional<MetadefObject> findObject(String namespace, String name) {
-        return find(namespace, e -> e.objects, name);
-    }
-
-    @Override
-    public synchronized List<MetadefObject> listObjects(String namespace) {
-        return list(namespace, e -> e.objects);
-    }
-
-    @Override
-    public synchronized void updateObject(String currentName, MetadefObject updated) {
-        update(entry(updated.namespace()).objects, currentName, updated.name(), updated, "object", updated.namespace());
-    }
-
-    @Override
-    public synchronized boolean removeObject(String namespace, String name) {
-        return remove(namespace, e -> e.objects, name);
+        add(OBJECTS, object);
     }
 
     @Override
     public synchronized void addProperty(MetadefProperty property) {
-        add(entry(property.namespace()).properties, property.name(), property, "property", property.namespace());
-    }
-
-    @Override
-    public synchronized Optional<MetadefProperty> findProperty(String namespace, String name) {
-        return find(namespace, e -> e.properties, name);
-    }
-
-    @Override
-    public synchronized List<MetadefProperty> listProperties(String namespace) {
-        return list(namespace, e -> e.properties);
-    }
-
-    @Override
-    public synchronized void updateProperty(String currentName, MetadefProperty updated) {
-        update(
-                entry(updated.namespace()).properties,
-                currentName,
-                updated.name(),
-                updated,
-                "property",
-                updated.namespace());
-    }
-
-    @Override
-    public synchronized boolean removeProperty(String namespace, String name) {
-        return remove(namespace, e -> e.properties, name);
+        add(PROPERTIES, property);
     }
 
     @Override
     public synchronized void addTag(MetadefTag tag) {
-        add(entry(tag.namespace()).tags, tag.name(), tag, "tag", tag.namespace());
+        add(TAGS, tag);
     }
 
     @Override
@@ -206,23 +185,63 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
     }
 
     @Override
+    public synchronized Optional<MetadefObject> findObject(String namespace, String name) {
+        return find(OBJECTS, namespace, name);
+    }
+
+    @Override
+    public synchronized Optional<MetadefProperty> findProperty(String namespace, String name) {
+        return find(PROPERTIES, namespace, name);
+    }
+
+    @Override
     public synchronized Optional<MetadefTag> findTag(String namespace, String name) {
-        return find(namespace, e -> e.tags, name);
+        return find(TAGS, namespace, name);
+    }
+
+    @Override
+    public synchronized List<MetadefObject> listObjects(String namespace) {
+        return list(OBJECTS, namespace);
+    }
+
+    @Override
+    public synchronized List<MetadefProperty> listProperties(String namespace) {
+        return list(PROPERTIES, namespace);
     }
 
     @Override
     public synchronized List<MetadefTag> listTags(String namespace) {
-        return list(namespace, e -> e.tags);
+        return list(TAGS, namespace);
+    }
+
+    @Override
+    public synchronized void updateObject(String currentName, MetadefObject updated) {
+        update(OBJECTS, currentName, updated);
+    }
+
+    @Override
+    public synchronized void updateProperty(String currentName, MetadefProperty updated) {
+        update(PROPERTIES, currentName, updated);
     }
 
     @Override
     public synchronized void updateTag(String currentName, MetadefTag updated) {
-        update(entry(updated.namespace()).tags, currentName, updated.name(), updated, "tag", updated.namespace());
+        update(TAGS, currentName, updated);
+    }
+
+    @Override
+    public synchronized boolean removeObject(String namespace, String name) {
+        return remove(OBJECTS, namespace, name);
+    }
+
+    @Override
+    public synchronized boolean removeProperty(String namespace, String name) {
+        return remove(PROPERTIES, namespace, name);
     }
 
     @Override
     public synchronized boolean removeTag(String namespace, String name) {
-        return remove(namespace, e -> e.tags, name);
+        return remove(TAGS, namespace, name);
     }
 
     @Override
@@ -257,7 +276,7 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
 
     @Override
     public synchronized List<MetadefResourceTypeAssociation> listAssociations(String namespace) {
-        return list(namespace, e -> e.associations);
+        return list(ASSOCIATIONS, namespace);
     }
 
     @Override
@@ -269,25 +288,27 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
 
     @Override
     public synchronized boolean removeAssociation(String namespace, String resourceType) {
-        return remove(namespace, e -> e.associations, resourceType);
+        return remove(ASSOCIATIONS, namespace, resourceType);
     }
 
     /** The named item of one kind in a namespace; empty when the namespace or the item does not exist. */
-    private <T> Optional<T> find(String namespace, Function<Entry, Map<String, T>> kind, String name) {
+    private <T> Optional<T> find(Kind<T> kind, String namespace, String name) {
         Entry e = namespaces.get(namespace);
-        return e == null ? Optional.empty() : Optional.ofNullable(kind.apply(e).get(name));
+        return e == null
+                ? Optional.empty()
+                : Optional.ofNullable(kind.items().apply(e).get(name));
     }
 
     /** The items of one kind in a namespace, in the order added; empty when the namespace does not exist. */
-    private <T> List<T> list(String namespace, Function<Entry, Map<String, T>> kind) {
+    private <T> List<T> list(Kind<T> kind, String namespace) {
         Entry e = namespaces.get(namespace);
-        return e == null ? List.of() : List.copyOf(kind.apply(e).values());
+        return e == null ? List.of() : List.copyOf(kind.items().apply(e).values());
     }
 
     /** Removes the named item of one kind; false when the namespace or the item does not exist. */
-    private boolean remove(String namespace, Function<Entry, Map<String, ?>> kind, String name) {
+    private <T> boolean remove(Kind<T> kind, String namespace, String name) {
         Entry e = namespaces.get(namespace);
-        return e != null && kind.apply(e).remove(name) != null;
+        return e != null && kind.items().apply(e).remove(name) != null;
     }
 
     private Entry entry(String namespace) {
@@ -298,21 +319,26 @@ public final class InMemoryMetadefRepository implements MetadefRepository {
         return e;
     }
 
-    private static <T> void add(LinkedHashMap<String, T> items, String name, T item, String kind, String namespace) {
+    private <T> void add(Kind<T> kind, T item) {
+        String namespace = kind.namespace().apply(item);
+        String name = kind.name().apply(item);
+        LinkedHashMap<String, T> items = kind.items().apply(entry(namespace));
         if (items.containsKey(name)) {
-            throw duplicate(kind, name, namespace);
+            throw duplicate(kind.word(), name, namespace);
         }
         items.put(name, item);
     }
 
-    private static <T> void update(
-            LinkedHashMap<String, T> items, String currentName, String newName, T item, String kind, String namespace) {
+    private <T> void update(Kind<T> kind, String currentName, T item) {
+        String namespace = kind.namespace().apply(item);
+        String newName = kind.name().apply(item);
+        LinkedHashMap<String, T> items = kind.items().apply(entry(namespace));
         if (!items.containsKey(currentName)) {
-            throw GlanceException.notFound("The metadata definition " + kind + " with name=" + currentName
+            throw GlanceException.notFound("The metadata definition " + kind.word() + " with name=" + currentName
                     + " was not found in namespace=" + namespace + ".");
         }
         if (!newName.equals(currentName) && items.containsKey(newName)) {
-            throw duplicate(kind, newName, namespace);
+            throw duplicate(kind.word(), newName, namespace);
         }
         if (newName.equals(currentName)) {
             items.put(currentName, item);

@@ -75,6 +75,60 @@ public record BlobStoreTarget(
         }
     }
 
+    /**
+     * What tells one kind of backend from another.
+     *
+     * @param name          how the backend is called in messages ({@code S3}, {@code Swift})
+     * @param containerWord how a container is called in messages ({@code bucket}, {@code container})
+     * @param apiId         the jclouds API id ({@code s3}, {@code openstack-swift})
+     * @param schemes       the URI schemes a store of this kind reads
+     */
+    public record Backend(String name, String containerWord, String apiId, Set<String> schemes) {}
+
+    /**
+     * Where a store logs in: {@code endpoint} is the URL jclouds talks to, {@code identity} the access key or user,
+     * {@code credential} the secret key or password.
+     */
+    public record Access(String endpoint, String identity, String credential) {}
+
+    /**
+     * How large writes go up: writes of more than {@code largeObjectSize} bytes go up in parts of {@code chunkSize}
+     * bytes, {@code composeThreads} pieces of composed writes at once for the whole store.
+     */
+    public record PartSizes(long largeObjectSize, long chunkSize, int composeThreads) {}
+
+    /**
+     * The target of store {@code storeId} of kind {@code backend}, its parts waiting in the JVM's temporary
+     * directory; the parameters not grouped are those of the record.
+     */
+    public static BlobStoreTarget of(
+            String storeId,
+            Backend backend,
+            Access access,
+            String container,
+            boolean createContainerOnWrite,
+            PartSizes sizes,
+            String locationPrefix,
+            Map<String, String> properties) {
+        return new BlobStoreTarget(
+                storeId,
+                backend.name(),
+                backend.containerWord(),
+                backend.apiId(),
+                access.endpoint(),
+                access.identity(),
+                access.credential(),
+                container,
+                createContainerOnWrite,
+                sizes.largeObjectSize(),
+                sizes.chunkSize(),
+                locationPrefix,
+                backend.schemes(),
+                properties,
+                null,
+                sizes.composeThreads());
+    }
+
     /** The location of object {@code objectName} in the configured container. */
     public String locationOf(String objectName) {
         return locationPrefix + container + "/" + objectName;

@@ -1,7 +1,6 @@
 package org.glance4j.storage.s3;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -41,11 +40,8 @@ public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
             .asSecret();
     public static final StoreOption BUCKET =
             StoreOption.required("s3_store_bucket", "Bucket that receives images" + " (a valid S3 bucket name).");
-    public static final StoreOption CREATE_BUCKET_ON_PUT = StoreOption.optional(
-            "s3_store_create_bucket_on_put",
-            "False",
-            "Create a missing bucket on the first upload; when False an upload into a missing bucket fails"
-                    + " with 503 naming the store and the bucket.");
+    public static final StoreOption CREATE_BUCKET_ON_PUT =
+            createContainerOnPutOption("s3_store_create_bucket_on_put", "bucket");
     public static final StoreOption BUCKET_URL_FORMAT = StoreOption.optional(
             "s3_store_bucket_url_format",
             "auto",
@@ -59,11 +55,7 @@ public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
     public static final StoreOption LARGE_OBJECT_CHUNK_SIZE = StoreOption.optional(
             "s3_store_large_object_chunk_size", "10", "MiB per part of a multipart upload, 5 to 5120.");
 
-    public static final StoreOption THREAD_POOLS = StoreOption.optional(
-            "s3_store_thread_pools",
-            "10",
-            "How many parts of composed uploads (tus uploads in parallel parts) go up at once, for the whole store,"
-                    + " at least 1. A plain upload sends its parts one after the other.");
+    public static final StoreOption THREAD_POOLS = composeThreadsOption("s3_store_thread_pools", "How many", "parts");
 
     /** The declaration: glance_store's S3 options, those this store does not honour last. */
     public static final StoreOptions OPTIONS = StoreOptions.of(
@@ -85,6 +77,9 @@ public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
             StoreOption.ignored("s3_store_request_checksum_calculation"),
             StoreOption.ignored("s3_store_response_checksum_validation"));
 
+    private static final BlobStoreTarget.Backend BACKEND =
+            new BlobStoreTarget.Backend("S3", "bucket", "s3", Set.of("s3", "s3+http", "s3+https"));
+
     /** For {@link java.util.ServiceLoader}. */
     public S3ImageStoreFactory() {
         super(
@@ -98,9 +93,8 @@ public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
     static BlobStoreTarget target(String storeId, Map<String, String> options) {
         StoreSection reader = OPTIONS.read(storeId, options);
         URI uri = reader.url(HOST, "http");
-        String endpoint = uri.toString();
-        String accessKey = reader.text(ACCESS_KEY);
-        String secretKey = reader.text(SECRET_KEY);
+        BlobStoreTarget.Access access =
+                new BlobStoreTarget.Access(uri.toString(), reader.text(ACCESS_KEY), reader.text(SECRET_KEY));
         String bucket = reader.text(BUCKET);
         if (!bucket.matches("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]")) {
             throw reader.invalid(
@@ -119,22 +113,14 @@ public final class S3ImageStoreFactory extends BlobStoreImageStoreFactory {
         Map<String, String> properties = new HashMap<>(BlobStoreTarget.CONNECTION_PROPERTIES);
         properties.put("jclouds.s3.virtual-host-buckets", String.valueOf(virtualHost));
         properties.put("jclouds.s3.signer-version", "4");
-        return new BlobStoreTarget(
+        return BlobStoreTarget.of(
                 storeId,
-                "S3",
-                "bucket",
-                "s3",
-                endpoint,
-                accessKey,
-                secretKey,
+                BACKEND,
+                access,
                 bucket,
                 reader.bool(CREATE_BUCKET_ON_PUT),
-                largeObjectSize,
-                chunkSize,
+                new BlobStoreTarget.PartSizes(largeObjectSize, chunkSize, reader.integer(THREAD_POOLS, 1, 1000)),
                 BlobStoreTarget.locationPrefix(scheme, uri),
-                Set.of("s3", "s3+http", "s3+https"),
-                properties,
-                (Path) null,
-                reader.integer(THREAD_POOLS, 1, 1000));
+                properties);
     }
 }

@@ -1,7 +1,6 @@
 package org.glance4j.storage.swift;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -45,11 +44,8 @@ public final class SwiftImageStoreFactory extends BlobStoreImageStoreFactory {
             "swift_store_auth_version", "3", "1 (TempAuth, swauth), 2 or 3 (Keystone; domain Default).");
     public static final StoreOption CONTAINER =
             StoreOption.optional("swift_store_container", "glance", "Container that receives images.");
-    public static final StoreOption CREATE_CONTAINER_ON_PUT = StoreOption.optional(
-            "swift_store_create_container_on_put",
-            "False",
-            "Create a missing container on the first upload; when"
-                    + " False an upload into a missing container fails with 503 naming the store and the container.");
+    public static final StoreOption CREATE_CONTAINER_ON_PUT =
+            createContainerOnPutOption("swift_store_create_container_on_put", "container");
     public static final StoreOption LARGE_OBJECT_SIZE = StoreOption.optional(
             "swift_store_large_object_size",
             "5120",
@@ -59,11 +55,8 @@ public final class SwiftImageStoreFactory extends BlobStoreImageStoreFactory {
     public static final StoreOption LARGE_OBJECT_CHUNK_SIZE = StoreOption.optional(
             "swift_store_large_object_chunk_size", "200", "MiB per segment of a static large object, at least 1.");
 
-    public static final StoreOption COMPOSE_THREADS = StoreOption.optional(
-            "swift_store_compose_threads",
-            "10",
-            "glance4j's own: how many segments of composed uploads (tus uploads in parallel parts) go up at once, for"
-                    + " the whole store, at least 1. A plain upload sends its segments one after the other.");
+    public static final StoreOption COMPOSE_THREADS =
+            composeThreadsOption("swift_store_compose_threads", "glance4j's own: how many", "segments");
 
     /** The declaration: glance_store's Swift options, those this store does not honour last. */
     public static final StoreOptions OPTIONS = StoreOptions.of(
@@ -96,6 +89,9 @@ public final class SwiftImageStoreFactory extends BlobStoreImageStoreFactory {
             StoreOption.ignored("swift_store_use_trusts"),
             StoreOption.notHonoured("swift_buffer_on_upload", "Segments always wait in a temporary file; ignored."),
             StoreOption.notHonoured("swift_upload_buffer_dir", "java.io.tmpdir is used; ignored."));
+
+    private static final BlobStoreTarget.Backend BACKEND = new BlobStoreTarget.Backend(
+            "Swift", "container", "openstack-swift", Set.of("swift", "swift+http", "swift+https"));
 
     /** For {@link java.util.ServiceLoader}. */
     public SwiftImageStoreFactory() {
@@ -140,23 +136,15 @@ public final class SwiftImageStoreFactory extends BlobStoreImageStoreFactory {
             default -> throw reader.invalid(AUTH_VERSION, "must be 1, 2 or 3, got " + version);
         }
         String scheme = "https".equals(uri.getScheme()) ? "swift+https" : "swift+http";
-        return new BlobStoreTarget(
+        return BlobStoreTarget.of(
                 storeId,
-                "Swift",
-                "container",
-                "openstack-swift",
-                endpoint,
-                identity,
-                key,
+                BACKEND,
+                new BlobStoreTarget.Access(endpoint, identity, key),
                 container,
                 reader.bool(CREATE_CONTAINER_ON_PUT),
-                largeObjectSize,
-                chunkSize,
+                new BlobStoreTarget.PartSizes(largeObjectSize, chunkSize, reader.integer(COMPOSE_THREADS, 1, 1000)),
                 BlobStoreTarget.locationPrefix(scheme, uri),
-                Set.of("swift", "swift+http", "swift+https"),
-                properties,
-                (Path) null,
-                reader.integer(COMPOSE_THREADS, 1, 1000));
+                properties);
     }
 
     private static String[] requireProjectAndUser(StoreSection reader, String user) {
