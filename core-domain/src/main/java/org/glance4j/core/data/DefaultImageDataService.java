@@ -394,7 +394,7 @@ public final class DefaultImageDataService implements ImageDataService {
         return activate(imageId, store, stored, md5, hash, virtualSize, null, Map.of());
     }
 
-    private Image activate(
+    Image activate(
             String imageId,
             ImageStore store,
             StoredObject stored,
