@@ -18,22 +18,21 @@ final class RouteTemplates {
     static final String HEALTHCHECK = "/healthcheck";
 
     /** The placeholder that follows each collection segment. */
-    private static final Map<String, String> PLACEHOLDERS = Map.ofEntries(
-            Map.entry("images", "{image_id}"),
-            Map.entry("members", "{member_id}"),
-            Map.entry("tags", "{tag}"),
-            Map.entry("tasks", "{task_id}"),
-            Map.entry("stores", "{store_id}"),
-            Map.entry("namespaces", "{namespace}"),
-            Map.entry("objects", "{object}"),
-            Map.entry("properties", "{property}"),
-            Map.entry("resource_types", "{resource_type}"),
-            Map.entry("actions", "{action}"),
-            Map.entry("tus", "{upload_id}"));
+    private static final Map<String, String> PLACEHOLDERS =
+            placeholders("images {image_id}, members {member_id}, tags {tag}, tasks {task_id}, stores {store_id},"
+                    + " namespaces {namespace}, objects {object}, properties {property},"
+                    + " resource_types {resource_type}, actions {action}, tus {upload_id}");
     /** Collections whose member is never a placeholder right after them: the info and schema documents. */
     private static final Set<String> DOCUMENT_ROOTS = Set.of("info", "schemas");
 
     private RouteTemplates() {}
+
+    /** The map written as {@code "collection {placeholder}, ..."}. */
+    private static Map<String, String> placeholders(String table) {
+        return java.util.Arrays.stream(table.split(","))
+                .map(entry -> entry.trim().split(" "))
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(pair -> pair[0], pair -> pair[1]));
+    }
 
     /** The template of a {@code /v2} path given as its decoded segments, which the router has matched. */
     static String of(List<String> segments) {

@@ -150,24 +150,12 @@ public final class FileResumablePartFiles implements ResumablePartFiles {
 
     @Override
     public OptionalLong size(String partId) {
-        try {
-            return OptionalLong.of(Files.size(pathOf(partId)));
-        } catch (NoSuchFileException e) {
-            return OptionalLong.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MissingFiles.size(pathOf(partId));
     }
 
     @Override
     public Optional<InputStream> open(String partId) {
-        try {
-            return Optional.of(Files.newInputStream(pathOf(partId)));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MissingFiles.open(pathOf(partId), Files::newInputStream);
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -137,24 +136,12 @@ public final class FileStagingArea implements StagingArea {
 
     @Override
     public OptionalLong size(String imageId) {
-        try {
-            return OptionalLong.of(Files.size(pathOf(imageId)));
-        } catch (NoSuchFileException e) {
-            return OptionalLong.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MissingFiles.size(pathOf(imageId));
     }
 
     @Override
     public Optional<SeekableByteChannel> open(String imageId) {
-        try {
-            return Optional.of(FileChannel.open(pathOf(imageId), StandardOpenOption.READ));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MissingFiles.open(pathOf(imageId), path -> FileChannel.open(path, StandardOpenOption.READ));
     }
 
     @Override

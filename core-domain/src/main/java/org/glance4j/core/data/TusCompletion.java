@@ -35,37 +35,17 @@ import org.glance4j.ports.out.tus.TusUploadRepository;
  * image becomes active as after {@code PUT /file}. A refusal of the bytes deletes the upload and its parts; a failure
  * of the store keeps them, so that a retry can complete. Either way the image is queued again.
  */
-final class TusCompletion {
+record TusCompletion(
+        ImageRepository images,
+        ImageStores stores,
+        DefaultImageDataService data,
+        TusUploadRepository uploads,
+        ResumablePartFiles parts,
+        String nodeId,
+        long sizeCap,
+        Timestamps time) {
 
     private static final Logger LOG = Logger.getLogger(TusCompletion.class.getName());
-
-    private final ImageRepository images;
-    private final ImageStores stores;
-    private final DefaultImageDataService data;
-    private final TusUploadRepository uploads;
-    private final ResumablePartFiles parts;
-    private final String nodeId;
-    private final long sizeCap;
-    private final Timestamps time;
-
-    TusCompletion(
-            ImageRepository images,
-            ImageStores stores,
-            DefaultImageDataService data,
-            TusUploadRepository uploads,
-            ResumablePartFiles parts,
-            String nodeId,
-            long sizeCap,
-            Timestamps time) {
-        this.images = images;
-        this.stores = stores;
-        this.data = data;
-        this.uploads = uploads;
-        this.parts = parts;
-        this.nodeId = nodeId;
-        this.sizeCap = sizeCap;
-        this.time = time;
-    }
 
     /** Completes the image of {@code upload} from {@code pieces} (the upload itself, or a final's partials). */
     Image complete(TusUpload upload, List<TusUpload> pieces) {
