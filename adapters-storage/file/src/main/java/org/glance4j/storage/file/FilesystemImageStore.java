@@ -1,6 +1,5 @@
 package org.glance4j.storage.file;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -101,6 +99,11 @@ public final class FilesystemImageStore implements ImageStore {
         return leftoversRemoved;
     }
 
+    /** How many bytes a write moves at a time. */
+    int chunkSize() {
+        return settings.chunkSize();
+    }
+
     /** The data directory (absolute, normalised). */
     public Path dataDir() {
         return dataDir;
@@ -174,7 +177,7 @@ public final class FilesystemImageStore implements ImageStore {
             throw alreadyHeld(imageId);
         }
         Path temp = dataDir.resolve(TEMP_PREFIX + name + "." + HexFormat.of().formatHex(randomBytes()));
-        Composition composition = new Composition(temp, parts);
+        FileComposition composition = new FileComposition(this, temp, parts);
         try {
             long size = composition.assemble();
             if (settings.filePermissions() != null) {
@@ -197,160 +200,12 @@ public final class FilesystemImageStore implements ImageStore {
         }
     }
 
-    /** One composed write in progress: its temporary file, and what it took from the parts' local files. */
-    private final class Composition {
-        private final Path temp;
-        private final List<ImagePart> parts;
-        private FileChannel out;
-        private boolean created;
-        private boolean published;
-        /** The local file renamed into {@link #temp}, and how many bytes it had, or null. */
-        private Path movedIn;
-
-        private long movedInSize;
-
-        Composition(Path temp, List<ImagePart> parts) {
-            this.temp = temp;
-            this.parts = List.copyOf(parts);
-        }
-
-        /** Fills the temporary file with every part and forces it to disk; returns its size. */
-        long assemble() throws IOException {
-            int next = 0;
-            if (!parts.isEmpty() && takeOver(parts.get(0))) {
-                next = 1;
-            } else {
-                out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                created = true;
-            }
-            markLive(out);
-            long written = out.size();
-            for (int i = next; i < parts.size(); i++) {
-                written += append(parts.get(i), i + 1, written);
-            }
-            out.force(true);
-            out.close();
-            return written;
-        }
-
-        /** Renames the part's local file to the temporary name, when it has one on this file system. */
-        private boolean takeOver(ImagePart part) throws IOException {
-            if (part.localFile().isEmpty()) {
-                return false;
-            }
-            Path local = part.localFile().get();
-            try {
-                Files.move(local, temp, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                return false; // another file system: appended by the kernel like the other parts
-            }
-            movedIn = local;
-            movedInSize = part.size();
-            created = true;
-            out = FileChannel.open(temp, StandardOpenOption.WRITE);
-            if (out.size() != part.size()) {
-                throw partSizeMismatch(1, out.size(), part.size());
-            }
-            return true;
-        }
-
-        /** Appends part number {@code number} at {@code position}; returns its size. */
-        private long append(ImagePart part, int number, long position) throws IOException {
-            if (part.localFile().isPresent()) {
-                try (FileChannel in = FileChannel.open(part.localFile().get(), StandardOpenOption.READ)) {
-                    if (in.size() != part.size()) {
-                        throw partSizeMismatch(number, in.size(), part.size());
-                    }
-                    out.position(position);
-                    long done = 0;
-                    while (done < part.size()) {
-                        long n = in.transferTo(done, part.size() - done, out);
-                        if (n <= 0) {
-                            throw partSizeMismatch(number, done, part.size());
-                        }
-                        done += n;
-                    }
-                }
-                return part.size();
-            }
-            if (part.size() == 0) {
-                return 0;
-            }
-            try (InputStream in = part.opener().get()) {
-                byte[] chunk = new byte[(int) Math.min(settings.chunkSize(), part.size())];
-                ByteBuffer buffer = ByteBuffer.wrap(chunk);
-                long done = 0;
-                while (done < part.size()) {
-                    int n = readPart(in, chunk, (int) Math.min(chunk.length, part.size() - done));
-                    if (n < 0) {
-                        throw partSizeMismatch(number, done, part.size());
-                    }
-                    buffer.clear().limit(n);
-                    while (buffer.hasRemaining()) {
-                        done += out.write(buffer, position + done);
-                    }
-                }
-            }
-            return part.size();
-        }
-
-        void published() {
-            published = true;
-        }
-
-        /** After success: the local files were taken over. */
-        void removeLocalFiles() {
-            for (ImagePart part : parts) {
-                part.localFile().ifPresent(FilesystemImageStore::removeQuietly);
-            }
-        }
-
-        /** After a failure: nothing readable left, and the local file taken over back where it was. */
-        void undo(Path target) {
-            if (published) {
-                removeQuietly(target);
-                return;
-            }
-            if (movedIn != null) {
-                closeQuietly(out);
-                try {
-                    try (FileChannel back = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                        back.truncate(movedInSize);
-                    }
-                    Files.move(temp, movedIn, StandardCopyOption.ATOMIC_MOVE);
-                    return;
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(
-                            Level.WARNING,
-                            "Store ''{0}'': cannot give back the part file {1} of a failed composed write",
-                            id,
-                            movedIn);
-                }
-            }
-            abandon(out, created, temp);
-        }
-    }
-
-    /** Reads up to {@code length} bytes of a part; failures of the part arrive as {@link UncheckedIOException}. */
-    private static int readPart(InputStream in, byte[] chunk, int length) {
-        try {
-            return in.read(chunk, 0, length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static UncheckedIOException partSizeMismatch(int number, long actual, long declared) {
-        return new UncheckedIOException(
-                new EOFException("part " + number + " of a composed write has " + actual + " bytes, not " + declared));
-    }
-
     /**
      * Locks the temporary file for the life of the write, so that a store starting on the same directory (another
      * process, e.g. a second API node on shared storage) leaves this upload alone. Best effort: where the file
      * system has no locks, the write goes on without one.
      */
-    private void markLive(FileChannel out) {
+    void markLive(FileChannel out) {
         try {
             out.lock();
         } catch (IOException e) {
@@ -362,7 +217,7 @@ public final class FilesystemImageStore implements ImageStore {
         }
     }
 
-    private static void abandon(FileChannel out, boolean created, Path file) {
+    static void abandon(FileChannel out, boolean created, Path file) {
         closeQuietly(out);
         if (created) {
             removeQuietly(file);
@@ -689,7 +544,7 @@ public final class FilesystemImageStore implements ImageStore {
         }
     }
 
-    private static void removeQuietly(Path file) {
+    static void removeQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException | RuntimeException e) {
@@ -701,7 +556,7 @@ public final class FilesystemImageStore implements ImageStore {
         }
     }
 
-    private static void closeQuietly(FileChannel channel) {
+    static void closeQuietly(FileChannel channel) {
         if (channel != null) {
             try {
                 channel.close();
