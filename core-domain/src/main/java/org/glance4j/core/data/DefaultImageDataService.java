@@ -1,10 +1,6 @@
 package org.glance4j.core.data;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -89,7 +85,7 @@ public final class DefaultImageDataService implements ImageDataService {
     private final UnifiedLimits limits;
     private final DownloadCache cache;
     /** Conversion for stores that want another disk format; null when none can be done (set before use). */
-    private UploadConversion conversion;
+    private StoreFormatConversion conversion;
 
     /**
      * With {@code limits}: {@code image_size_total} and {@code image_count_uploading} checked before an upload
@@ -119,17 +115,18 @@ public final class DefaultImageDataService implements ImageDataService {
         this.formats = formats;
     }
 
+    /** The conversion of uploads, or null when this core converts none; see {@link #convertUploadsWith}. */
+    StoreFormatConversion conversion() {
+        return conversion;
+    }
+
     /**
      * Converts uploads to a store that wants another disk format ({@link ImageStores#outputFormatOf}) through
      * {@code uploadConversion}; called once, while the core is built, before the service is used.
      */
-    /** The conversion of uploads, or null when this core converts none; see {@link #convertUploadsWith}. */
-    UploadConversion conversion() {
-        return conversion;
-    }
-
     public void convertUploadsWith(UploadConversion uploadConversion) {
-        this.conversion = uploadConversion;
+        this.conversion = new StoreFormatConversion(
+                uploadConversion, stores, hashAlgorithm, digestThreads, settings.imageSizeCap());
     }
 
     // ------------------------------------------------------------------------------------------------ upload
@@ -219,7 +216,8 @@ public final class DefaultImageDataService implements ImageDataService {
                     ? null
                     : judgeFormat(imageId, inspecting.result(), saving.diskFormat(), stored.size());
             if (convertTo != null) {
-                Converted converted = convertAndStore(imageId, saving.diskFormat(), convertTo, store);
+                StoreFormatConversion.Converted converted =
+                        conversion.convertAndStore(imageId, saving.diskFormat(), convertTo, store);
                 stored = converted.stored();
                 Image active = activate(
                         imageId,
@@ -229,7 +227,7 @@ public final class DefaultImageDataService implements ImageDataService {
                         converted.hash(),
                         converted.virtualSize(),
                         convertTo,
-                        originalData(saving.diskFormat(), digests.get(0), digests.get(1)));
+                        StoreFormatConversion.originalData(saving.diskFormat(), digests.get(0), digests.get(1)));
                 reserved.stored(stored.size());
                 return active;
             }
@@ -259,88 +257,13 @@ public final class DefaultImageDataService implements ImageDataService {
     /** The location of an upload received into the staging area to be converted, before it reaches its store. */
     private static final String STAGED = "staged:";
 
-    /** What a converted upload left in its store, with the checksums and virtual size of the converted bytes. */
-    record Converted(StoredObject stored, String md5, String hash, Long virtualSize) {}
-
     /**
      * The disk format an upload to {@code store} is converted to; null when it goes there as it comes.
      *
      * @throws GlanceException {@code INVALID} when the store wants a format the image's cannot be converted to
      */
     String conversionTarget(ImageStore store, Image saving) {
-        if (conversion == null) {
-            return null;
-        }
-        return UploadConversion.targetFormat(
-                stores.outputFormatOf(store.id()), store.id(), saving.diskFormat(), saving.containerFormat());
-    }
-
-    /**
-     * Converts the received upload in the staging area and writes the converted bytes to {@code store}, computing
-     * their checksums on the way.
-     */
-    Converted convertAndStore(String imageId, String sourceFormat, String targetFormat, ImageStore store) {
-        Long virtualSize;
-        try {
-            virtualSize = conversion.convert(imageId, sourceFormat, targetFormat, settings.imageSizeCap());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GlanceException(ErrorCategory.UNAVAILABLE, "The upload was interrupted.", e);
-        }
-        long size = conversion.staging().size(imageId).orElseThrow(() -> missing(imageId));
-        List<HashAlgorithm> algorithms = List.of(HashAlgorithm.MD5, hashAlgorithm);
-        ParallelDigestInputStream digesting = null;
-        StoredObject stored = null;
-        try (SeekableByteChannel channel = conversion.staging().open(imageId).orElseThrow(() -> missing(imageId))) {
-            digesting = new ParallelDigestInputStream(
-                    Channels.newInputStream(channel),
-                    Long.MAX_VALUE,
-                    size,
-                    algorithms.stream().map(HashAlgorithm::newDigest).toList(),
-                    digestThreads);
-            stored = store.write(imageId, digesting, size);
-            List<String> digests = digesting.finish();
-            if (stored.size() != size) {
-                throw GlanceException.unavailable(
-                        "Store '" + store.id() + "' reported " + stored.size() + " bytes written, but " + size
-                                + " were sent.",
-                        null);
-            }
-            return new Converted(stored, digests.get(0), digests.get(1), virtualSize);
-        } catch (IOException e) {
-            undoWrite(digesting, store, stored, imageId);
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException | Error e) {
-            undoWrite(digesting, store, stored, imageId);
-            throw e;
-        }
-    }
-
-    private static void undoWrite(
-            ParallelDigestInputStream digesting, ImageStore store, StoredObject stored, String imageId) {
-        if (digesting != null) {
-            digesting.abort();
-        }
-        if (stored != null) {
-            deleteQuietly(store, stored.location(), imageId);
-        }
-    }
-
-    private static GlanceException missing(String imageId) {
-        return GlanceException.unavailable(
-                "The converted data of image " + imageId + " is missing from the staging area.", null);
-    }
-
-    /**
-     * The read-only properties that keep what the client uploaded before it was converted: its disk format and
-     * checksums ({@value #ORIGINAL_CHECKSUM}, {@value #ORIGINAL_HASH_VALUE}, with the image's {@code os_hash_algo}).
-     */
-    static Map<String, String> originalData(String diskFormat, String md5, String hash) {
-        Map<String, String> original = new java.util.LinkedHashMap<>();
-        original.put(ORIGINAL_DISK_FORMAT, diskFormat);
-        original.put(ORIGINAL_CHECKSUM, md5);
-        original.put(ORIGINAL_HASH_VALUE, hash);
-        return original;
+        return conversion == null ? null : conversion.targetFormat(store, saving);
     }
 
     /**

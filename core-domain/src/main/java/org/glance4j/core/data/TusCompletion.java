@@ -143,15 +143,15 @@ record TusCompletion(
             String md5,
             String hash) {
         String imageId = upload.imageId();
-        UploadConversion conversion = data.conversion();
+        StoreFormatConversion conversion = data.conversion();
         StoredObject stored = null;
         try {
             conversion.staging().delete(imageId); // anything a crashed upload of this image left
             try (InputStream concatenation = concatenation(pieces)) {
                 conversion.staging().write(imageId, concatenation);
             }
-            DefaultImageDataService.Converted converted =
-                    data.convertAndStore(imageId, saving.diskFormat(), convertTo, store);
+            StoreFormatConversion.Converted converted =
+                    conversion.convertAndStore(imageId, saving.diskFormat(), convertTo, store);
             stored = converted.stored();
             Image active = data.activate(
                     imageId,
@@ -161,7 +161,7 @@ record TusCompletion(
                     converted.hash(),
                     converted.virtualSize(),
                     convertTo,
-                    DefaultImageDataService.originalData(saving.diskFormat(), md5, hash));
+                    StoreFormatConversion.originalData(saving.diskFormat(), md5, hash));
             forget(upload, pieces);
             LOG.info("Image " + imageId + " is active from tus upload " + upload.id() + ", converted to " + convertTo
                     + " for store " + store.id());
