@@ -108,7 +108,12 @@ class ImageCacheApiTest {
         byte[] data = randomBytes(4 * MIB);
         String id = activeImage(admin, data, "public");
 
-        try (Socket socket = new Socket(server.base().getHost(), server.base().getPort())) {
+        try (Socket socket = new Socket()) {
+            // a small receive window keeps the server from handing the whole image to the kernel's socket buffers
+            // (loopback buffers grow to several MiB) before the client goes: the download must end cut short
+            socket.setReceiveBufferSize(8 * 1024);
+            socket.connect(new java.net.InetSocketAddress(
+                    server.base().getHost(), server.base().getPort()));
             OutputStream out = socket.getOutputStream();
             out.write(("GET /v2/images/" + id + "/file HTTP/1.1\r\nHost: localhost\r\nX-Identity-Status: Confirmed\r\n"
                             + "X-User-Id: u\r\nX-Project-Id: admin-project\r\nX-Roles: admin,member,reader\r\n\r\n")
