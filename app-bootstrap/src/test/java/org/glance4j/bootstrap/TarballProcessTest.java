@@ -56,7 +56,7 @@ class TarballProcessTest {
 
         assertThat(result.status()).as(result.output()).isZero();
         assertThat(result.output())
-                .containsPattern("MaxHeapSize +:?= 134217728 ")
+                .containsPattern("MaxHeapSize +:?= 201326592 ")
                 .containsPattern("UseSerialGC +:?= true ")
                 .containsPattern("ExitOnOutOfMemoryError +:?= true ")
                 .endsWith(SampleConfigTest.packagedSample());
