@@ -21,7 +21,8 @@ ls "$root"/app-bootstrap/target/glance4j-*.tar.gz >/dev/null 2>&1 || (cd "$root"
 tar -xzf "$(ls "$root"/app-bootstrap/target/glance4j-*.tar.gz | head -1)" -C "$out"
 home=$(ls -d "$out"/glance4j-*/ | head -1)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# shellcheck source=lib/database.sh
+. "$here/lib/database.sh" # free_port
 
 run_one() { # MODE LABEL
   local mode=$1 label=$2 port dir pid

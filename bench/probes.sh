@@ -25,7 +25,8 @@ for tool in wrk curl python3; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install -y $tool" >&2; exit 1; }
 done
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -ntp -DskipTests package)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# shellcheck source=lib/database.sh
+. "$here/lib/database.sh" # free_port
 port=$(free_port)
 metrics_port=$(free_port)
 rm -rf "$out/data"
