@@ -66,6 +66,8 @@ uploads=${BENCH_UPLOADS:-8}
 conc_mib=${BENCH_CONC_MIB:-128}
 heap=${BENCH_HEAP:-256m}
 jar=${BENCH_JAR:-$root/app-bootstrap/target/glance4j.jar}
+think=${BENCH_THINK_MS:-}
+data=${BENCH_DATA:-1}
 for tool in wrk haproxy curl python3; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install -y $tool" >&2; exit 1; }
 done
@@ -206,7 +208,12 @@ wrk_phase() {
   local before after threads_before threads_after file=$out/nodes-$n/wrk-$name.txt
   [ -n "${BENCH_THREADS:-}" ] && threads_before=$(thread_ticks "${pids[@]}")
   before=$(snapshot)
-  wrk -t2 -c"$conc" -d"${secs}s" --timeout 10s "${ident[@]}" -s "$here/wrk/$script" "$url" -- "$@" >"$file" 2>&1 || true
+  if [ -n "$think" ]; then
+    BENCH_WRK_SCRIPT=$script BENCH_THINK_MS=$think wrk -t2 -c"$conc" -d"${secs}s" --timeout 10s "${ident[@]}" \
+      -s "$here/lib/paced.lua" "$url" -- "$@" >"$file" 2>&1 || true
+  else
+    wrk -t2 -c"$conc" -d"${secs}s" --timeout 10s "${ident[@]}" -s "$here/wrk/$script" "$url" -- "$@" >"$file" 2>&1 || true
+  fi
   after=$(snapshot)
   [ -n "${BENCH_THREADS:-}" ] && threads_after=$(thread_ticks "${pids[@]}")
   python3 - "$file" <<'PY' >"$file.parsed"
@@ -324,7 +331,7 @@ for n in $node_counts; do
   wrk_phase "$n" show get.lua "$base/v2/images/$one"
   wrk_phase "$n" patch patch.lua "$base" "$out/nodes-$n/ids.txt" bench_group
   wrk_phase "$n" list_25 get.lua "$base/v2/images?limit=25"
-  data_phase "$n"
+  [ "$data" = 0 ] || data_phase "$n"
   echo "# $n node(s): load average at end $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/summary.txt"
   stop_cluster
 done

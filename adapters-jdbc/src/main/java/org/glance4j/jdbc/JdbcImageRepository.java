@@ -41,25 +41,28 @@ final class JdbcImageRepository implements ImageRepository {
 
     /**
      * PostgreSQL: {@link #UPDATE} with WITH clauses that bring the tags and properties to the wanted ones; see
-     * {@link #updateInOneStatement}.
+     * {@link #updateInOneStatement}. Every clause reaches {@code image_tags} and {@code image_properties} through their
+     * keys, by the updated image's id (an init-plan, evaluated once) and the arbiter index of {@code ON CONFLICT}, never
+     * through a join that PostgreSQL could choose to run by reading the whole table: a sub-select that looked for the
+     * stored rows was planned as a hash anti-join over all of {@code image_properties} (PostgreSQL guesses 100 rows for
+     * the wanted ones), 26 ms a PATCH at 22,000 properties.
      */
-    private static final String UPDATE_IN_ONE_STATEMENT = "WITH updated AS (" + UPDATE + " RETURNING id),"
+    static final String UPDATE_IN_ONE_STATEMENT = "WITH updated AS (" + UPDATE + " RETURNING id),"
             + " wanted_tags AS (SELECT t.value, CAST(t.n - 1 AS INTEGER) AS position"
             + " FROM json_array_elements_text(CAST(? AS json)) WITH ORDINALITY AS t (value, n)),"
-            + " dropped_tags AS (DELETE FROM image_tags o USING updated WHERE o.image_id = updated.id"
+            + " dropped_tags AS (DELETE FROM image_tags o WHERE o.image_id = (SELECT id FROM updated)"
             + " AND o.value NOT IN (SELECT value FROM wanted_tags)),"
             + " set_tags AS (INSERT INTO image_tags (image_id, value, position)"
-            + " SELECT updated.id, w.value, w.position FROM updated, wanted_tags w WHERE NOT EXISTS (SELECT 1"
-            + " FROM image_tags o WHERE o.image_id = updated.id AND o.value = w.value AND o.position = w.position)"
-            + " ON CONFLICT (image_id, value) DO UPDATE SET position = EXCLUDED.position),"
+            + " SELECT u.id, w.value, w.position FROM updated u, wanted_tags w"
+            + " ON CONFLICT (image_id, value) DO UPDATE SET position = EXCLUDED.position"
+            + " WHERE image_tags.position IS DISTINCT FROM EXCLUDED.position),"
             + " wanted_properties AS (SELECT p.key, p.value FROM json_each_text(CAST(? AS json)) AS p),"
-            + " dropped_properties AS (DELETE FROM image_properties o USING updated WHERE o.image_id = updated.id"
+            + " dropped_properties AS (DELETE FROM image_properties o WHERE o.image_id = (SELECT id FROM updated)"
             + " AND o.name NOT IN (SELECT key FROM wanted_properties)),"
             + " set_properties AS (INSERT INTO image_properties (image_id, name, value)"
-            + " SELECT updated.id, w.key, w.value FROM updated, wanted_properties w WHERE NOT EXISTS (SELECT 1"
-            + " FROM image_properties o WHERE o.image_id = updated.id AND o.name = w.key"
-            + " AND o.value IS NOT DISTINCT FROM w.value)"
-            + " ON CONFLICT (image_id, name) DO UPDATE SET value = EXCLUDED.value)"
+            + " SELECT u.id, w.key, w.value FROM updated u, wanted_properties w"
+            + " ON CONFLICT (image_id, name) DO UPDATE SET value = EXCLUDED.value"
+            + " WHERE image_properties.value IS DISTINCT FROM EXCLUDED.value)"
             + " SELECT (SELECT COUNT(*) FROM updated), (SELECT revision FROM images WHERE id = ?)";
 
     private final Database database;
@@ -228,19 +231,16 @@ final class JdbcImageRepository implements ImageRepository {
     }
 
     /**
-     * PostgreSQL: the update in one statement, in autocommit. Data-modifying WITH clauses joined to the updated row
-     * delete the tags and properties that are no longer wanted and insert or change those that differ from what is
-     * stored (their sub-selects read the snapshot the statement started with: when the revision matched, that is the
-     * newest committed state of the image, since every change of tags or properties also moves the revision). The
-     * statement returns whether the row was updated and the stored revision, for the error when it was not.
+     * PostgreSQL: the update in one statement, in autocommit. Data-modifying WITH clauses, which act only when the row
+     * was updated, delete the image's tags and properties that are no longer wanted and insert the wanted ones, changing
+     * (through {@code ON CONFLICT}) only those whose stored value or position differs. When the revision matched, the
+     * snapshot the statement started with holds the newest committed state of the image, since every change of tags or
+     * properties also moves the revision. The statement returns whether the row was updated and the stored revision,
+     * for the error when it was not.
      */
     private static Image updateInOneStatement(Handle handle, Image image, long next) {
-        Query update = handle.createQuery(UPDATE_IN_ONE_STATEMENT);
-        bindUpdate(update, image, next);
-        update.bind(22, JsonText.stringArray(image.tags()))
-                .bind(23, JsonText.stringObject(image.properties()))
-                .bind(24, image.id());
-        long[] outcome = update.map((rs, ctx) -> {
+        long[] outcome = bindUpdateInOneStatement(handle.createQuery(UPDATE_IN_ONE_STATEMENT), image, next)
+                .map((rs, ctx) -> {
                     long updated = rs.getLong(1);
                     long stored = rs.getLong(2);
                     return new long[] {updated, rs.wasNull() ? -1 : stored};
@@ -250,6 +250,14 @@ final class JdbcImageRepository implements ImageRepository {
             throw notUpdated(image, outcome[1] < 0 ? null : outcome[1]);
         }
         return image.toBuilder().revision(next).build();
+    }
+
+    /** Binds every parameter of {@link #UPDATE_IN_ONE_STATEMENT}, alone or behind {@code EXPLAIN}. */
+    static Query bindUpdateInOneStatement(Query update, Image image, long next) {
+        bindUpdate(update, image, next);
+        return update.bind(22, JsonText.stringArray(image.tags()))
+                .bind(23, JsonText.stringObject(image.properties()))
+                .bind(24, image.id());
     }
 
     /** Why no image {@code image.id()} was at {@code image.revision()}: none at all, or another revision. */
