@@ -67,7 +67,10 @@ conc_mib=${BENCH_CONC_MIB:-128}
 heap=${BENCH_HEAP:-256m}
 jar=${BENCH_JAR:-$root/app-bootstrap/target/glance4j.jar}
 think=${BENCH_THINK_MS:-}
+read -r -a node_cpus <<<"${BENCH_NODE_CPUS:-}"
 data=${BENCH_DATA:-1}
+# BENCH_OTHER_CPUS: this script, and so PostgreSQL, Swift, HAProxy and wrk, run on these CPUs only
+[ -z "${BENCH_OTHER_CPUS:-}" ] || taskset -cp "$BENCH_OTHER_CPUS" $$ >/dev/null
 for tool in wrk haproxy curl python3; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install -y $tool" >&2; exit 1; }
 done
@@ -138,12 +141,17 @@ CONF
   local servers=() ports=()
   for i in $(seq 1 "$n"); do
     port=$(free_port)
+    local pin=(taskset -c "${node_cpus[$((i - 1))]:-0-$(($(nproc) - 1))}")
     # shellcheck disable=SC2086
-    java -Xmx"$heap" ${JAVA_OPTS:-} -jar "$jar" serve --bind 127.0.0.1 --port "$port" --data-dir "$dir/node$i" \
+    "${pin[@]}" java -Xmx"$heap" ${JAVA_OPTS:-} -jar "$jar" serve --bind 127.0.0.1 --port "$port" --data-dir "$dir/node$i" \
       --auth trusted-headers --config "$dir/glance-api.conf" >"$dir/node$i.log" 2>&1 &
     pids+=($!)
     ports+=("$port")
-    servers+=("    server node$i 127.0.0.1:$port")
+    if [ "$i" -gt 1 ] && [ -n "${BENCH_IDLE_MEMBERS:-}" ]; then
+      servers+=("    server node$i 127.0.0.1:$port weight 0")
+    else
+      servers+=("    server node$i 127.0.0.1:$port")
+    fi
     [ "$i" = 1 ] && await "http://127.0.0.1:$port" "$!" "$dir/node1.log"
   done
   for i in $(seq 1 "$n"); do

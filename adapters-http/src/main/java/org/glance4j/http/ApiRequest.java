@@ -19,6 +19,12 @@ final class ApiRequest {
     static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
     /** The largest refused body that is still read to its end before the refusal. */
     static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+    /**
+     * Undertow's own limit on request bodies, switched off: glance4j bounds record bodies here and image bytes in the
+     * core ({@code image_size_cap}). Undertow 2.3.25 refuses fixed-length bodies over 2 MiB by default, and 2.3.27
+     * reads the -1 that used to mean "no limit" as a limit of -1 bytes on a chunked body.
+     */
+    static final long NO_ENTITY_LIMIT = Long.MAX_VALUE;
 
     private static final Set<String> BODY_ENCODINGS = Set.of("chunked", "compress", "deflate", "gzip", "identity");
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");

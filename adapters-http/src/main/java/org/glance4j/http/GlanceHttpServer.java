@@ -67,6 +67,7 @@ public final class GlanceHttpServer implements AutoCloseable {
                 .setWorkerThreads(settings.workerThreads())
                 .setServerOption(UndertowOptions.DECODE_URL, false)
                 .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, false)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, ApiRequest.NO_ENTITY_LIMIT)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, limits.clientSocketTimeoutMillis())
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, limits.requestHeaderTimeoutMillis())
                 .setSocketOption(Options.CONNECTION_HIGH_WATER, limits.maxConnections())

@@ -32,7 +32,7 @@ final class ImageStageResource implements Resource {
         java.util.List<org.glance4j.ports.model.StatedDigest> stated =
                 StatedDigestHeaders.of(request.exchange().getRequestHeaders());
         HttpServerExchange exchange = request.exchange();
-        exchange.setMaxEntitySize(-1); // the core enforces image_size_cap
+        exchange.setMaxEntitySize(ApiRequest.NO_ENTITY_LIMIT); // the core enforces image_size_cap
         UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel(), ClientTimeout.nanos(exchange));
         ReceivedBytes.track(exchange, body);
         try {

@@ -259,7 +259,7 @@ final class TusResource implements Resource {
     /** Streams the body into the upload; null when the client went away (the connection is closed then). */
     private Progress receive(ApiRequest request, String uploadId, long offset, StatedDigest chunkDigest) {
         HttpServerExchange exchange = request.exchange();
-        exchange.setMaxEntitySize(-1); // the core bounds the bytes by the upload's length
+        exchange.setMaxEntitySize(ApiRequest.NO_ENTITY_LIMIT); // the core bounds the bytes by the upload's length
         UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel(), ClientTimeout.nanos(exchange));
         ReceivedBytes.track(exchange, body);
         try {
