@@ -36,6 +36,12 @@
 # worker, GC, JIT, ...: bench/lib/cpu.sh thread_ticks), to see which of them grows with the number of nodes.
 # BENCH_CLIENTS_PER_NODE=N instead gives the record loads N connections for each node (N at 1 node, 3N at 3 nodes) and
 # each node a pool of N: every node as busy as the single one, as when nodes are added because clients were.
+# BENCH_THINK_MS=N makes every connection pause N ms after each answer (bench/lib/paced.lua): the same demand below
+# saturation, whatever the number of nodes. BENCH_DATA=0 skips the data phases. BENCH_IDLE_MEMBERS=1 starts every node
+# but gives HAProxy's weight 0 to all but the first: what being a member of a cluster costs, without spreading the load.
+# BENCH_NODE_CPUS="LIST1 LIST2 LIST3" runs node i on the CPUs of LISTi (taskset -c), BENCH_OTHER_CPUS=LIST runs this
+# script and so PostgreSQL, Swift, HAProxy and wrk on those: on a machine with enough cores, each node on cores of its
+# own (e.g. BENCH_NODE_CPUS="0-1 2-3 4-5" BENCH_OTHER_CPUS=6-7 on 8 cores).
 # Knobs: BENCH_NODES ("1 2 3"), BENCH_SECONDS (15), BENCH_WARMUP (10000), BENCH_CONCURRENCY (16),
 # BENCH_SIZE_MIB (1024), BENCH_UPLOADS (8), BENCH_CONC_MIB (128: 8 x 128 MiB = 1 GiB in all), BENCH_HEAP (-Xmx per
 # node, 256m), JAVA_OPTS (more JVM options for every node), BENCH_POOL ([database] max_pool_size of each node; default
@@ -44,11 +50,8 @@
 # Needs wrk, haproxy, curl, python3, PostgreSQL's server programs, swift-proxy, swift-account, swift-container,
 # swift-object and memcached; all traffic stays on 127.0.0.1. Results (summary.txt, wrk output, logs) in OUTDIR.
 # Results of runs on the 2-core development machine, and how to read them: docs/scaling.md, "Measuring it". In
-# short (shared machine at a load average of 14 to 46): 0 unexpected answers and 0 409s in 2.2 million; nodes' CPU
-# per request at 3 nodes against 1 node between -23 % and +42 % depending on the run and phase (within 15 % for
-# every phase in the least busy run), no phase growing in every run; 1 node: create 0.20-0.27, show 0.17-0.21,
-# patch 0.36-0.42, list of 25 0.34-0.35 CPU ms per request, PostgreSQL about as much again; uploads 3.6 to 6.5
-# CPU s per GiB on the nodes, downloads 0.6 to 1; 18 to 102 MiB/s, bounded by the single-process Swift.
+# short: no unexpected answer and no 409 in millions; with three nodes sharing the two cores, CPU per request is 15 to
+# 90 % above one node's, however the cores are shared, while three nodes of which two are idle members stay within 3 %.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
