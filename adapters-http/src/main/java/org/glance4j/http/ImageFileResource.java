@@ -63,8 +63,8 @@ final class ImageFileResource implements Resource {
         long declaredSize = declaredSize(request);
         List<StatedDigest> stated = StatedDigestHeaders.of(request.exchange().getRequestHeaders());
         HttpServerExchange exchange = request.exchange();
-        exchange.setMaxEntitySize(
-                ApiRequest.NO_ENTITY_LIMIT); // an image may be as large as image_size_cap allows: the core enforces it
+        // an image may be as large as image_size_cap allows: the core enforces it
+        exchange.setMaxEntitySize(ApiRequest.NO_ENTITY_LIMIT);
         UploadBodyStream body = new UploadBodyStream(exchange.getRequestChannel(), ClientTimeout.nanos(exchange));
         ReceivedBytes.track(exchange, body);
         try {
