@@ -10,6 +10,7 @@ import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.model.Cancellation;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -301,6 +302,25 @@ final class Database implements AutoCloseable {
             return writers.withHandle(work);
         }
         return write(work);
+    }
+
+    /**
+     * Runs one statement with {@code values} bound in order, in a write transaction of its own; the rows it changed.
+     *
+     * @throws GlanceException unavailable when the database fails (see {@link #unavailable})
+     */
+    int update(String sql, Object... values) {
+        try {
+            return write(handle -> {
+                var update = handle.createUpdate(sql);
+                for (int i = 0; i < values.length; i++) {
+                    update.bind(i, values[i]);
+                }
+                return update.execute();
+            });
+        } catch (JdbiException e) {
+            throw unavailable(e);
+        }
     }
 
     /** How often a MariaDB write chosen as a deadlock victim runs in all. */

@@ -47,7 +47,7 @@ final class JdbcCachedImageRecords implements CachedImageRecords {
 
     @Override
     public boolean recordHit(String nodeId, String imageId, Instant now) {
-        return update(
+        return database.update(
                         "UPDATE cached_images SET hits = hits + 1, last_accessed = ? WHERE node_id = ?"
                                 + " AND image_id = ?",
                         nanos(now),
@@ -71,12 +71,12 @@ final class JdbcCachedImageRecords implements CachedImageRecords {
 
     @Override
     public boolean removeCached(String nodeId, String imageId) {
-        return update("DELETE FROM cached_images WHERE node_id = ? AND image_id = ?", nodeId, imageId) == 1;
+        return database.update("DELETE FROM cached_images WHERE node_id = ? AND image_id = ?", nodeId, imageId) == 1;
     }
 
     @Override
     public int removeAllCached(String nodeId) {
-        return update("DELETE FROM cached_images WHERE node_id = ?", nodeId);
+        return database.update("DELETE FROM cached_images WHERE node_id = ?", nodeId);
     }
 
     @Override
@@ -123,26 +123,12 @@ final class JdbcCachedImageRecords implements CachedImageRecords {
 
     @Override
     public boolean dequeue(String nodeId, String imageId) {
-        return update("DELETE FROM cache_queue WHERE node_id = ? AND image_id = ?", nodeId, imageId) == 1;
+        return database.update("DELETE FROM cache_queue WHERE node_id = ? AND image_id = ?", nodeId, imageId) == 1;
     }
 
     @Override
     public int clearQueue(String nodeId) {
-        return update("DELETE FROM cache_queue WHERE node_id = ?", nodeId);
-    }
-
-    private int update(String sql, Object... values) {
-        try {
-            return database.write(handle -> {
-                var update = handle.createUpdate(sql);
-                for (int i = 0; i < values.length; i++) {
-                    update.bind(i, values[i]);
-                }
-                return update.execute();
-            });
-        } catch (JdbiException e) {
-            throw Database.unavailable(e);
-        }
+        return database.update("DELETE FROM cache_queue WHERE node_id = ?", nodeId);
     }
 
     private static long nanos(Instant instant) {

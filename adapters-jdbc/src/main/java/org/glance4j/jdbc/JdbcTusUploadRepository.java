@@ -72,13 +72,16 @@ final class JdbcTusUploadRepository implements TusUploadRepository {
 
     @Override
     public boolean renew(String uploadId, Instant expiresAt) {
-        return update(
-                "UPDATE tus_uploads SET expires_at = ? WHERE id = ?", Timestamps.toNanosSaturated(expiresAt), uploadId);
+        return database.update(
+                        "UPDATE tus_uploads SET expires_at = ? WHERE id = ?",
+                        Timestamps.toNanosSaturated(expiresAt),
+                        uploadId)
+                > 0;
     }
 
     @Override
     public boolean delete(String uploadId) {
-        return update("DELETE FROM tus_uploads WHERE id = ?", uploadId);
+        return database.update("DELETE FROM tus_uploads WHERE id = ?", uploadId) > 0;
     }
 
     @Override
@@ -101,21 +104,6 @@ final class JdbcTusUploadRepository implements TusUploadRepository {
                     .bind(0, value)
                     .map(UPLOAD)
                     .list());
-        } catch (JdbiException e) {
-            throw Database.unavailable(e);
-        }
-    }
-
-    private boolean update(String sql, Object... values) {
-        try {
-            return database.write(handle -> {
-                        var update = handle.createUpdate(sql);
-                        for (int i = 0; i < values.length; i++) {
-                            update.bind(i, values[i]);
-                        }
-                        return update.execute();
-                    })
-                    > 0;
         } catch (JdbiException e) {
             throw Database.unavailable(e);
         }
