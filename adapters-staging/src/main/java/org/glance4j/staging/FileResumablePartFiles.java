@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.tus.ResumablePartFiles;
 
@@ -79,10 +78,10 @@ public final class FileResumablePartFiles implements ResumablePartFiles {
         } catch (NoSuchFileException e) {
             throw GlanceException.notFound("Upload " + partId + " not found");
         } catch (IOException e) {
-            throw storageFailure(e);
+            throw StagingFailures.of(e);
         } catch (UncheckedIOException e) {
-            if (e.getCause() != null && isDiskFull(e.getCause())) {
-                throw storageFailure(e.getCause());
+            if (e.getCause() != null && StagingFailures.isDiskFull(e.getCause())) {
+                throw StagingFailures.of(e.getCause());
             }
             throw e;
         }
@@ -133,19 +132,6 @@ public final class FileResumablePartFiles implements ResumablePartFiles {
         } catch (OverlappingFileLockException e) {
             throw GlanceException.conflict("Another request is appending to upload " + partId);
         }
-    }
-
-    private static RuntimeException storageFailure(IOException e) {
-        if (isDiskFull(e)) {
-            return new GlanceException(
-                    ErrorCategory.TOO_LARGE, "Image storage media is full: the staging area has no room left.", e);
-        }
-        return new UncheckedIOException(e);
-    }
-
-    private static boolean isDiskFull(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        return message.contains("No space left on device") || message.contains("Disk quota exceeded");
     }
 
     @Override

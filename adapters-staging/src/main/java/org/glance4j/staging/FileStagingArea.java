@@ -3,7 +3,6 @@ package org.glance4j.staging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
@@ -17,7 +16,6 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.glance4j.ports.error.ErrorCategory;
 import org.glance4j.ports.error.GlanceException;
 import org.glance4j.ports.out.importing.StagingArea;
 
@@ -106,11 +104,7 @@ public final class FileStagingArea implements StagingArea {
             commit.to(temp);
             return size;
         } catch (IOException e) {
-            if (isDiskFull(e)) {
-                throw new GlanceException(
-                        ErrorCategory.TOO_LARGE, "Image storage media is full: the staging area has no room left.", e);
-            }
-            throw new UncheckedIOException(e);
+            throw StagingFailures.of(e);
         } finally {
             deleteQuietly(temp);
         }
@@ -122,11 +116,6 @@ public final class FileStagingArea implements StagingArea {
      */
     Path workFile(String imageId) {
         return dir.resolve("." + safe(imageId) + "." + UUID.randomUUID() + ".part");
-    }
-
-    private static boolean isDiskFull(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        return message.contains("No space left on device") || message.contains("Disk quota exceeded");
     }
 
     @Override
