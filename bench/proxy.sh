@@ -44,6 +44,8 @@ done
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -ntp -DskipTests package)
 source "$here/lib/database.sh"   # free_port
 source "$here/lib/swift.sh"
+# shellcheck source=lib/glance4j.sh
+source "$here/lib/glance4j.sh"
 cache=${BENCH_CACHE:-$([ "$store" = s3 ] && echo 1 || echo 0)}
 swift_stop=:
 
@@ -61,19 +63,8 @@ port=$(free_port)
 base=http://127.0.0.1:$port
 pid=
 vpid=
-# start_glance4j CONF LOG: the runnable jar on $port with the data directory of OUTDIR
-start_glance4j() {
-  # shellcheck disable=SC2086
-  java -Xmx"$heap" ${JAVA_OPTS:-} -jar "$jar" serve --bind 127.0.0.1 --port "$port" --data-dir "$out/data" \
-    --auth trusted-headers --config "$1" >"$2" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 300); do
-    curl -sf "$base/versions" >/dev/null 2>&1 && break
-    kill -0 $pid 2>/dev/null || { cat "$2" >&2; exit 1; }
-    sleep 0.1
-  done
-  curl -sf "$base/versions" >/dev/null || { echo "glance4j did not answer at $base" >&2; exit 1; }
-}
+# start_glance4j CONF LOG: the runnable jar on $port with the data directory of OUTDIR (bench/lib/glance4j.sh)
+start_glance4j() { start_one_glance4j "$1" "$2" 30; }
 stop_glance4j() { [ -n "$pid" ] || return 0; kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
 cleanup() {
   [ -n "$vpid" ] && { kill "$vpid" 2>/dev/null || true; wait "$vpid" 2>/dev/null || true; }

@@ -43,6 +43,8 @@ done
 [ -f "$jar" ] || (cd "$root" && mvn -q -B -ntp -DskipTests package)
 source "$here/lib/database.sh"   # free_port
 source "$here/lib/swift.sh"
+# shellcheck source=lib/glance4j.sh
+source "$here/lib/glance4j.sh"
 swift_stop=:
 pid=
 port=
@@ -56,20 +58,11 @@ calc() { python3 -c "import sys; print(('%.' + sys.argv[1] + 'f') % eval(sys.arg
 row() { printf '%-44s %8s %9s %9s  %s\n' "$@" | tee -a "$out/summary.txt"; }
 note() { echo "$*" | tee -a "$out/summary.txt"; }
 
-# start_glance4j CONF LOG: the runnable jar on a free port with the data directory OUTDIR/data
+# start_glance4j CONF LOG: the runnable jar on a free port with the data directory OUTDIR/data (bench/lib/glance4j.sh)
 start_glance4j() {
   port=$(free_port)
   base=http://127.0.0.1:$port
-  # shellcheck disable=SC2086
-  java -Xmx"$heap" ${JAVA_OPTS:-} -jar "$jar" serve --bind 127.0.0.1 --port "$port" --data-dir "$out/data" \
-    --auth trusted-headers --config "$1" >"$2" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 600); do
-    curl -sf "$base/versions" >/dev/null 2>&1 && break
-    kill -0 $pid 2>/dev/null || { cat "$2" >&2; exit 1; }
-    sleep 0.1
-  done
-  curl -sf "$base/versions" >/dev/null || { echo "glance4j did not answer at $base" >&2; exit 1; }
+  start_one_glance4j "$1" "$2" 60
 }
 stop_glance4j() { [ -n "$pid" ] || return 0; kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=; }
 cleanup() {
